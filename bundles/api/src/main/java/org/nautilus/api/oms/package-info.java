@@ -1,0 +1,9 @@
+/**
+ * Order management: the service that accepts, tracks and cancels orders, and its listeners.
+ */
+@Export
+@Version("1.0.0")
+package org.nautilus.api.oms;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
