@@ -1,0 +1,167 @@
+package org.nautilus.marketdata.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.MarketDataListener;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.marketdata.Subscription;
+import org.nautilus.api.marketdata.Trade;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway as an OSGi service, configured from {@code etc/nautilus.marketdata.cfg}. Editing the file applies
+ * live: instruments are added or replaced (ones removed from the file are forgotten), bar settings change.
+ */
+@Component(service = MarketDataService.class, configurationPid = "nautilus.marketdata", immediate = true)
+@Designate(ocd = MarketDataConfig.class)
+public final class MarketDataComponent implements MarketDataService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MarketDataComponent.class);
+
+    private final MarketDataGateway gateway;
+    private final ScheduledExecutorService flusher;
+    private final Set<InstrumentId> configured = new HashSet<>();
+    private ScheduledFuture<?> flushTask;
+
+    @Activate
+    public MarketDataComponent(MarketDataConfig config) {
+        gateway = new MarketDataGateway(Clock.systemUTC(), interval(config), config.bar_history(),
+                config.subscriber_queue_capacity());
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nautilus-marketdata-bar-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        apply(config);
+    }
+
+    @Modified
+    void modified(MarketDataConfig config) {
+        // Validate everything first: a bad edit is reported and changes nothing.
+        Duration interval;
+        try {
+            interval = interval(config);
+            InstrumentsConfig.parse(config.instruments());
+            gateway.reconfigure(interval, config.bar_history(), config.subscriber_queue_capacity());
+        } catch (IllegalArgumentException e) {
+            LOG.error("etc/nautilus.marketdata.cfg rejected, the previous configuration stays: {}", e.getMessage());
+            return;
+        }
+        apply(config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        flusher.shutdownNow();
+        gateway.close();
+    }
+
+    private synchronized void apply(MarketDataConfig config) {
+        List<Instrument> instruments = InstrumentsConfig.parse(config.instruments());
+        Set<InstrumentId> now = new HashSet<>();
+        for (Instrument instrument : instruments) {
+            gateway.define(instrument);
+            now.add(instrument.id());
+        }
+        for (InstrumentId old : configured) {
+            if (!now.contains(old)) {
+                gateway.remove(old);
+            }
+        }
+        configured.clear();
+        configured.addAll(now);
+        if (flushTask != null) {
+            flushTask.cancel(false);
+        }
+        long period = Math.max(10, config.flush_interval_ms());
+        flushTask = flusher.scheduleAtFixedRate(this::flush, period, period, TimeUnit.MILLISECONDS);
+        LOG.info("Market data gateway: {} instruments {}, bars of {}", instruments.size(), now, gateway.barInterval());
+    }
+
+    private void flush() {
+        try {
+            gateway.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing bars failed", e);
+        }
+    }
+
+    private static Duration interval(MarketDataConfig config) {
+        try {
+            return Duration.parse(config.bar_interval().strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("bar.interval '" + config.bar_interval()
+                    + "' is not an ISO-8601 duration such as PT1S, PT1M or P1D", e);
+        }
+    }
+
+    MarketDataGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void publish(Quote quote) {
+        gateway.publish(quote);
+    }
+
+    @Override
+    public void publish(Trade trade) {
+        gateway.publish(trade);
+    }
+
+    @Override
+    public Collection<Instrument> instruments() {
+        return gateway.instruments();
+    }
+
+    @Override
+    public Optional<Instrument> instrument(InstrumentId id) {
+        return gateway.instrument(id);
+    }
+
+    @Override
+    public void define(Instrument instrument) {
+        gateway.define(instrument);
+    }
+
+    @Override
+    public Optional<Quote> lastQuote(InstrumentId id) {
+        return gateway.lastQuote(id);
+    }
+
+    @Override
+    public Optional<Price> mark(InstrumentId id) {
+        return gateway.mark(id);
+    }
+
+    @Override
+    public List<Bar> bars(InstrumentId id, int limit) {
+        return gateway.bars(id, limit);
+    }
+
+    @Override
+    public Subscription subscribe(Set<InstrumentId> instruments, MarketDataListener listener) {
+        return gateway.subscribe(instruments, listener);
+    }
+}
