@@ -8,5 +8,7 @@ public enum ExecType {
     FILL,
     REPLACED,
     CANCELED,
-    EXPIRED
+    EXPIRED,
+    /** An amend (cancel-replace) was refused; the order keeps working unchanged. The reason says why. */
+    REPLACE_REJECTED
 }

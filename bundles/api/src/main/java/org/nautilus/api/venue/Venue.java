@@ -1,5 +1,9 @@
 package org.nautilus.api.venue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.VenueId;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -25,4 +29,40 @@ public interface Venue {
 
     /** Asks to cancel an open order; the venue answers with CANCELED or, if too late, nothing but fills. */
     void cancel(Order order, ExecutionListener listener);
+
+    /** {@code true} if {@link #amend} is supported; otherwise an amend must be done as cancel + new order. */
+    default boolean supportsAmend() {
+        return false;
+    }
+
+    /**
+     * Asks to amend (cancel-replace) an open order to the limit price and quantity of
+     * {@code amended.request()} (the quantity is the new total, fills included). The venue answers REPLACED,
+     * or REPLACE_REJECTED with a reason (the order then works unchanged); a new quantity at or below the
+     * filled quantity cancels the rest (CANCELED). Like real exchanges, reducing the quantity keeps the
+     * order's time priority, a price change or a larger quantity loses it; a replaced order that crosses
+     * trades at once. The default refuses every amend.
+     */
+    default void amend(Order amended, ExecutionListener listener) {
+        listener.onReport(ExecutionReport.of(amended.id(), id(), ExecType.REPLACE_REJECTED, "amend-" + amended.id(),
+                "venue " + id() + " does not support amends: cancel and submit a new order", Instant.now()));
+    }
+
+    /**
+     * The current order book of an instrument, at most {@code levels} price levels per side, for depth
+     * displays and the smart order router; empty if the venue has no book for it or does not show one.
+     */
+    default Optional<BookDepth> depth(InstrumentId instrument, int levels) {
+        return Optional.empty();
+    }
+
+    /** The venue's maker/taker fees, if it publishes them. */
+    default Optional<FeeSchedule> fees() {
+        return Optional.empty();
+    }
+
+    /** Typical one-way latency to the venue (order to acknowledgement), for the router's estimates. */
+    default Duration latency() {
+        return Duration.ZERO;
+    }
 }
