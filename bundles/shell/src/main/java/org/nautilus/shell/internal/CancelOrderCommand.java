@@ -1,0 +1,36 @@
+package org.nautilus.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.oms.OrderService;
+
+@Command(scope = "nautilus", name = "cancel", description = "Cancels an open order.",
+        detailedDescription = "Asks the order's venue to cancel it, e.g. nautilus:cancel 42.\n"
+                + "A filled, canceled or unknown order is refused with the reason, and nothing changes.")
+@Service
+public class CancelOrderCommand implements Action {
+
+    @Argument(index = 0, name = "orderId", required = true, description = "the OMS order id (see nautilus:orders)")
+    @Completion(OpenOrderCompleter.class)
+    String orderId;
+
+    @Reference
+    OrderService orders;
+
+    @Override
+    public Object execute() {
+        CommandResult result = orders.cancel(OrderId.parse(orderId));
+        if (!result.accepted()) {
+            throw new IllegalStateException("cancel of order " + orderId + " refused: " + result.message()
+                    + " [" + result.code() + "]");
+        }
+        System.out.println(result.order() != null ? Text.order(result.order()) : result.message());
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package org.nautilus.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.nautilus.api.venue.VenueInfo;
+import org.nautilus.api.venue.VenueService;
+
+@Command(scope = "nautilus", name = "venues", description = "Lists the registered execution venues (venue plugins).")
+@Service
+public class ListVenuesCommand implements Action {
+
+    @Reference
+    VenueService venues;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("VENUE");
+        table.column("OPEN ORDERS").alignRight();
+        table.column("DESCRIPTION");
+        for (VenueInfo venue : venues.venues()) {
+            table.addRow().addContent(venue.id(), venue.openOrders(), venue.description());
+        }
+        table.print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+package org.nautilus.shell.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.Price;
+
+/** How the shell writes domain values: one place, so every command reads the same. */
+final class Text {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private Text() {
+    }
+
+    static String orNone(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** {@code 12.3456} with four decimals; research values are doubles. */
+    static String number(double value) {
+        return Double.isNaN(value) ? "NaN" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    static String metrics(Map<String, Double> metrics) {
+        return new TreeMap<>(metrics).entrySet().stream()
+                .map(e -> e.getKey() + "=" + number(e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** One line that says what an order is and where it stands, e.g. after submit or cancel. */
+    static String order(Order order) {
+        StringBuilder line = new StringBuilder()
+                .append("Order ").append(order.id())
+                .append(" (").append(order.clientOrderId()).append(") ")
+                .append(order.side()).append(' ').append(order.quantity()).append(' ')
+                .append(order.instrumentId()).append(' ').append(order.request().type());
+        Price limit = order.request().limitPrice();
+        if (limit != null) {
+            line.append(" @ ").append(limit);
+        }
+        line.append(": ").append(order.status());
+        if (order.filledQuantity().isPositive()) {
+            line.append(", filled ").append(order.filledQuantity()).append(" @ ").append(orNone(order.averagePrice()));
+        }
+        if (order.venueId() != null) {
+            line.append(" on ").append(order.venueId());
+        }
+        if (order.reason() != null) {
+            line.append(" - ").append(order.reason());
+        }
+        return line.toString();
+    }
+}
