@@ -1,0 +1,58 @@
+package org.nautilus.risk.internal.component;
+
+import java.util.Map;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.risk.RiskContext;
+import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Publishes {@link MaxOrderQuantityRule}, configured live from {@code etc/nautilus.risk.max-order-quantity.cfg}. */
+@Component(service = RiskRule.class, configurationPid = MaxOrderQuantityComponent.PID,
+        property = RiskRule.NAME_PROPERTY + "=" + MaxOrderQuantityRule.NAME)
+@Designate(ocd = MaxOrderQuantityComponent.Config.class)
+public final class MaxOrderQuantityComponent implements RiskRule {
+
+    public static final String PID = "nautilus.risk.max-order-quantity";
+
+    @ObjectClassDefinition(name = "Nautilus risk: max order quantity",
+            description = "Denies an order whose quantity exceeds the limit. Per-portfolio overrides: "
+                    + "portfolio.<id>.max.quantity = <quantity>.")
+    public @interface Config {
+        @AttributeDefinition(name = "Max quantity", description = "The largest quantity one order may have.")
+        String max_quantity() default "1000";
+    }
+
+    private final MaxOrderQuantityRule rule = new MaxOrderQuantityRule();
+
+    @Activate
+    public MaxOrderQuantityComponent(Config config, Map<String, Object> properties) {
+        modified(config, properties);
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        rule.configure(() -> MaxOrderQuantityRule.Limits.of(config.max_quantity(), properties));
+    }
+
+    @Override
+    public String name() {
+        return rule.name();
+    }
+
+    @Override
+    public String describe() {
+        return rule.describe();
+    }
+
+    @Override
+    public RiskDecision check(OrderRequest request, RiskContext context) {
+        return rule.check(request, context);
+    }
+}
