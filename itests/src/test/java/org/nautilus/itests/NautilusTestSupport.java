@@ -1,0 +1,161 @@
+package org.nautilus.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the assembled Nautilus distribution (the tar.gz built by karaf-distribution) in Pax Exam and drives
+ * it through its own surfaces: shell commands, configuration files, deploy/ and services.
+ */
+public abstract class NautilusTestSupport {
+
+    /** Ports away from the defaults, so a node a developer is running doesn't meet the test node. */
+    static final String SSH_PORT = "8201";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final ExecutorService shellExecutor = Executors.newCachedThreadPool();
+
+    protected Option[] distribution() {
+        MavenArtifactUrlReference karaf = maven().groupId("org.nautilus").artifactId("nautilus-distribution")
+                .version(System.getProperty("project.version")).type("tar.gz");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(karaf).name("Nautilus")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44544"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+                systemProperty("nautilus.itest.momentum.bundle").value(momentumBundle())));
+        options.addAll(karafJava17Options());
+        for (String flag : System.getProperty("ignite.jvm.opens", "").trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                options.add(new VMOption(flag));
+            }
+        }
+        options.add(new VMOption("-DIGNITE_NO_ASCII=true"));
+        options.add(new VMOption("-DIGNITE_UPDATE_NOTIFIER=false"));
+        options.add(new VMOption("-Djava.net.preferIPv4Stack=true"));
+        options.add(new VMOption("-Xmx1g"));
+        return options.toArray(Option[]::new);
+    }
+
+    /** The module flags bin/karaf gives Karaf 4.4 on Java 9+. */
+    private static List<Option> karafJava17Options() {
+        String karafVersion = System.getProperty("karaf.version");
+        List<Option> options = new ArrayList<>();
+        options.add(new VMOption("--add-reads=java.xml=java.logging"));
+        options.add(new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"));
+        options.add(new VMOption("--patch-module"));
+        options.add(new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar"));
+        options.add(new VMOption("--patch-module"));
+        options.add(new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar"));
+        for (String open : List.of("java.base/java.security", "java.base/java.net", "java.base/java.lang",
+                "java.base/java.util", "java.naming/javax.naming.spi", "java.rmi/sun.rmi.transport.tcp")) {
+            options.add(new VMOption("--add-opens"));
+            options.add(new VMOption(open + "=ALL-UNNAMED"));
+        }
+        for (String export : List.of("java.base/sun.net.www.protocol.file", "java.base/sun.net.www.protocol.ftp",
+                "java.base/sun.net.www.protocol.http", "java.base/sun.net.www.protocol.https",
+                "java.base/sun.net.www.protocol.jar", "java.base/sun.net.www.content.text",
+                "jdk.xml.dom/org.w3c.dom.html", "jdk.naming.rmi/com.sun.jndi.url.rmi", "java.rmi/sun.rmi.registry",
+                "java.security.sasl/com.sun.security.sasl", "java.naming/com.sun.jndi.ldap")) {
+            options.add(new VMOption("--add-exports=" + export + "=ALL-UNNAMED"));
+        }
+        return options;
+    }
+
+    /** The momentum plugin jar from the test classpath (the reactor's build of plugins-factors/momentum). */
+    private static String momentumBundle() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("nautilus-factor-momentum"))
+                .map(entry -> new File(entry).getAbsolutePath())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("nautilus-factor-momentum is not on the test classpath"));
+    }
+
+    /** Runs a shell command as an admin and returns what it printed; a failing command throws. */
+    protected String executeCommand(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("itest"));
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        admin.getPrincipals().add(new RolePrincipal("manager"));
+        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        Callable<Object> run = () -> Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> {
+            try (Session session = sessionFactory.create(System.in, out, out)) {
+                return session.execute(command);
+            }
+        });
+        Future<Object> result = shellExecutor.submit(run);
+        result.get(60, TimeUnit.SECONDS);
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Polls until the condition holds, failing with the last value's description after the timeout. */
+    protected static <T> T await(String what, Duration timeout, Callable<T> probe, java.util.function.Predicate<T> done)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = null;
+        Exception lastError = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = probe.call();
+                if (done.test(last)) {
+                    return last;
+                }
+                lastError = null;
+            } catch (Exception e) {
+                lastError = e;
+            }
+            Thread.sleep(250);
+        }
+        AssertionError failure = new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                + "; last value:\n" + last);
+        if (lastError != null) {
+            failure.initCause(lastError);
+        }
+        throw failure;
+    }
+}

@@ -1,0 +1,232 @@
+package org.nautilus.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.api.research.FactorService;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The embedded default, booted once for the class: every layer of the design works end to end in the
+ * assembled distribution.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends NautilusTestSupport {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final InstrumentId AAPL = InstrumentId.of("AAPL");
+
+    @Configuration
+    public Option[] config() {
+        return distribution();
+    }
+
+    @Test
+    public void everyNautilusFeatureIsInstalledAndEveryBundleActive() throws Exception {
+        String features = executeCommand("feature:list -i");
+        for (String feature : List.of("nautilus ", "nautilus-core", "nautilus-grid", "nautilus-camel",
+                "nautilus-venue-simulated", "nautilus-factor-technical", "nautilus-model-weka-forest")) {
+            assertTrue(feature + " is not installed:\n" + features, features.contains(feature));
+        }
+        await("all nautilus bundles ACTIVE", STARTUP, this::nautilusBundlesNotActive, List::isEmpty);
+    }
+
+    @Test
+    public void theYamlRouteCarriesSimulatedQuotesToTheMarketDataGateway() throws Exception {
+        String routes = await("the simulated market route started with exchanges", STARTUP,
+                () -> executeCommand("nautilus:routes"), out -> out.contains("simulated-market.yaml")
+                        && out.contains("Started"));
+        assertTrue(routes, routes.contains("yes"));
+        MarketDataService marketData = service(MarketDataService.class, null);
+        await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
+        String quotes = executeCommand("nautilus:quotes");
+        assertTrue(quotes, quotes.contains("AAPL") && quotes.contains("MSFT"));
+    }
+
+    @Test
+    public void camelQuickfixIsPresentAndLoadable() throws Exception {
+        Bundle routes = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "nautilus-routes".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        assertEquals(Bundle.ACTIVE, routes.getState());
+        Class<?> component = routes.loadClass("org.apache.camel.component.quickfixj.QuickfixjComponent");
+        assertEquals("org.apache.camel.component.quickfixj.QuickfixjComponent", component.getName());
+    }
+
+    @Test
+    public void aMarketBuyOnTheSimulatedVenueIsFilledAndItsPositionIsInTheIgniteCache() throws Exception {
+        service(MarketDataService.class, null);
+        MarketDataService marketData = service(MarketDataService.class, null);
+        await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
+        await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
+
+        String submitted = executeCommand("nautilus:submit BUY 10 AAPL -v SIM -P itest-buy -c itest-buy-1");
+        assertTrue(submitted, submitted.contains("FILLED"));
+
+        String positions = executeCommand("nautilus:positions -P itest-buy");
+        assertTrue(positions, positions.contains("itest-buy") && positions.contains("AAPL"));
+
+        PositionStore store = service(PositionStore.class, "(store.type=ignite)");
+        Position stored = await("the position in the Ignite cache", Duration.ofSeconds(10),
+                () -> store.load(PortfolioId.of("itest-buy"), AAPL), Optional::isPresent).orElseThrow();
+        assertEquals(Quantity.ofWhole(10), stored.quantity());
+        assertTrue("Ignite persistence lives under data/",
+                new File(System.getProperty("karaf.data"), "ignite").isDirectory());
+
+        String again = executeCommand("nautilus:submit BUY 10 AAPL -v SIM -P itest-buy -c itest-buy-1");
+        assertTrue("a repeated client order id returns the same order:\n" + again,
+                again.contains(firstToken(submitted, "Order ")));
+    }
+
+    @Test
+    public void aRestingLimitOrderCanBeCanceled() throws Exception {
+        MarketDataService marketData = service(MarketDataService.class, null);
+        await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
+        await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
+        String submitted = executeCommand("nautilus:submit BUY 1 AAPL -t LIMIT -p 1.00 -v SIM -P itest-cancel -w 200");
+        assertTrue(submitted, submitted.contains("ACCEPTED"));
+        String orderId = firstToken(submitted, "Order ");
+        String canceled = executeCommand("nautilus:cancel " + orderId);
+        assertTrue(canceled, canceled.contains("CANCELED") || canceled.contains("PENDING_CANCEL"));
+        await("order " + orderId + " CANCELED", Duration.ofSeconds(10), () -> executeCommand("nautilus:orders"),
+                out -> out.lines().anyMatch(l -> l.trim().startsWith(orderId + " ") && l.contains("CANCELED")));
+    }
+
+    @Test
+    public void anOrderOverTheMaxQuantityIsDeniedAndEditingTheLimitInItsCfgTakesEffectLive() throws Exception {
+        await("the max-order-quantity rule", STARTUP, () -> executeCommand("nautilus:risk-rules"),
+                out -> out.contains("max-order-quantity"));
+        Path cfg = Path.of(System.getProperty("karaf.etc"), "nautilus.risk.max-order-quantity.cfg");
+        String original = Files.readString(cfg);
+        try {
+            String denied = executeCommand("nautilus:submit BUY 5000 AAPL -v SIM -P itest-risk");
+            assertTrue(denied, denied.contains("DENIED") && denied.contains("max-order-quantity")
+                    && denied.contains("5000"));
+
+            Files.writeString(cfg, original.replaceAll("(?m)^max\\.quantity\\s*=.*$", "max.quantity = 10000"));
+            await("the new limit 10000 in nautilus:risk-rules", Duration.ofSeconds(30),
+                    () -> executeCommand("nautilus:risk-rules"), out -> out.contains("10000"));
+            String accepted = executeCommand("nautilus:submit BUY 5000 AAPL -v SIM -P itest-risk");
+            assertTrue(accepted, !accepted.contains("DENIED"));
+        } finally {
+            Files.writeString(cfg, original);
+        }
+    }
+
+    @Test
+    public void theRsiFactorShowsAValue() throws Exception {
+        FactorService factors = service(FactorService.class, null);
+        await("an rsi-14 value for AAPL", STARTUP, () -> factors.latest("rsi-14", AAPL), Optional::isPresent);
+        String out = executeCommand("nautilus:factors");
+        assertTrue(out, out.contains("rsi-14") && out.contains("AAPL"));
+    }
+
+    @Test
+    public void theWekaModelListsItsTrainingMetrics() throws Exception {
+        String models = await("weka-random-forest READY", STARTUP, () -> executeCommand("nautilus:models"),
+                out -> out.contains("weka-random-forest") && out.contains("READY"));
+        assertTrue(models, models.contains("rmse=") && models.contains("weka 3.8"));
+    }
+
+    @Test
+    public void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("submit", "cancel", "orders", "positions", "venues", "risk-rules", "factors",
+                "models", "routes", "quotes")) {
+            String help = executeCommand("help nautilus:" + command);
+            assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));
+        }
+    }
+
+    @Test
+    public void nautilusAdminRunsShellCommandsWithoutATerminal() throws Exception {
+        await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
+        AdminRun venues = admin("nautilus:venues");
+        assertEquals(venues.output, 0, venues.exitCode);
+        assertTrue(venues.output, venues.output.contains("SIM"));
+
+        AdminRun refused = admin("nautilus:cancel 999999");
+        assertNotEquals(refused.output, 0, refused.exitCode);
+        assertTrue(refused.output, refused.output.contains("999999"));
+    }
+
+    @Test
+    public void aPluginBundleDroppedIntoDeployIsPickedUpAndGoesAwayWhenRemoved() throws Exception {
+        FactorService factors = service(FactorService.class, null);
+        Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-factor-momentum.jar");
+        Files.copy(Path.of(System.getProperty("nautilus.itest.momentum.bundle")), deployed,
+                StandardCopyOption.REPLACE_EXISTING);
+        try {
+            await("momentum-10 in nautilus:factors", Duration.ofSeconds(60), () -> executeCommand("nautilus:factors"),
+                    out -> out.contains("momentum-10"));
+            assertTrue(factors.factors().stream().anyMatch(f -> f.name().equals("momentum-10")));
+        } finally {
+            Files.delete(deployed);
+        }
+        await("momentum-10 gone from nautilus:factors", Duration.ofSeconds(60),
+                () -> executeCommand("nautilus:factors"), out -> !out.contains("momentum-10"));
+    }
+
+    private List<String> nautilusBundlesNotActive() {
+        return Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("nautilus-"))
+                .filter(b -> b.getState() != Bundle.ACTIVE)
+                .map(b -> b.getSymbolicName() + " state " + b.getState())
+                .toList();
+    }
+
+    private <T> T service(Class<T> type, String filter) throws Exception {
+        return await(type.getSimpleName() + " service", STARTUP, () -> {
+            var refs = bundleContext.getServiceReferences(type, filter);
+            if (refs.isEmpty()) {
+                return null;
+            }
+            ServiceReference<T> ref = refs.iterator().next();
+            return bundleContext.getService(ref);
+        }, service -> service != null);
+    }
+
+    /** The word after {@code prefix}, e.g. the order id in "Order 42 (...)". */
+    private static String firstToken(String text, String prefix) {
+        int start = text.indexOf(prefix);
+        assertTrue("no '" + prefix + "' in:\n" + text, start >= 0);
+        return text.substring(start + prefix.length()).split("\\s")[0];
+    }
+
+    private record AdminRun(int exitCode, String output) {
+    }
+
+    private AdminRun admin(String command) throws Exception {
+        Path script = Path.of(System.getProperty("karaf.home"), "bin", "nautilus-admin");
+        Process process = new ProcessBuilder(script.toString(), "--port", SSH_PORT, "--wait", "30", command)
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("nautilus-admin did not finish", process.waitFor(60, TimeUnit.SECONDS));
+        return new AdminRun(process.exitValue(), output);
+    }
+}
