@@ -1,0 +1,136 @@
+package org.nautilus.oms.internal.core;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of one partition of the OMS (a set of portfolios): every command and every execution
+ * report of the partition's orders is applied by whichever thread holds the partition, one at a time, in
+ * arrival order, so the partition's state needs no further locking and the same inputs give the same outputs.
+ *
+ * <p>A command ({@link #call}) runs on the caller's thread once it holds the partition: there is no thread
+ * hop on the hot path. Work posted from another thread ({@link #post}, e.g. a venue's matching thread sending
+ * an execution report) never blocks and never runs on that thread: it is queued and applied by the current
+ * holder or, when the partition is idle, by the partition's own drain thread. Work posted by the holder
+ * itself (a venue answering synchronously inside {@code Venue.submit}) runs right after the current step,
+ * before the command returns.
+ */
+final class PartitionAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionAgent.class);
+
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Posted by the holder itself; only ever touched while holding {@link #lock}. */
+    private final Queue<Runnable> deferred = new ArrayDeque<>();
+    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ExecutorService drainer;
+    private final AtomicLong failures = new AtomicLong();
+
+    PartitionAgent(String name) {
+        this.name = name;
+        this.drainer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Runs {@code command} as the partition's writer, then everything it caused (synchronous venue answers)
+     * and everything queued meanwhile, and returns the command's result. A nested call from the holder (a
+     * listener acting on the same partition) runs at once.
+     */
+    <T> T call(Supplier<T> command) {
+        if (lock.isHeldByCurrentThread()) {
+            return command.get();
+        }
+        lock.lock();
+        try {
+            drain();
+            T result = command.get();
+            drain();
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues work for the partition without blocking; see the class comment for where it runs. */
+    void post(Runnable work) {
+        if (lock.isHeldByCurrentThread()) {
+            deferred.add(work);
+            return;
+        }
+        inbox.add(work);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                drainer.execute(this::drainInBackground);
+            } catch (RuntimeException e) {
+                drainScheduled.set(false);
+                LOG.warn("partition {} is closed; queued work waits for the next command", name);
+            }
+        }
+    }
+
+    /** {@code true} on the thread currently applying this partition's work. */
+    boolean isWriter() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void close() {
+        drainer.shutdown();
+        try {
+            if (!drainer.awaitTermination(2, TimeUnit.SECONDS)) {
+                drainer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drainInBackground() {
+        drainScheduled.set(false);
+        lock.lock();
+        try {
+            drain();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable work = deferred.poll();
+            if (work == null) {
+                work = inbox.poll();
+            }
+            if (work == null) {
+                return;
+            }
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                // The thread boundary of the partition: one bad report must not stop the others.
+                failures.incrementAndGet();
+                LOG.error("partition {}: work failed", name, e);
+            }
+        }
+    }
+}

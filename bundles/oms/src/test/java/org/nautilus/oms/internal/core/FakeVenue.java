@@ -1,0 +1,112 @@
+package org.nautilus.oms.internal.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.ExecType;
+import org.nautilus.api.venue.ExecutionListener;
+import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.api.venue.Venue;
+
+/** An in-test venue whose answers the test chooses; it remembers what it was sent. */
+final class FakeVenue implements Venue {
+
+    enum OnSubmit { FILL, ACCEPT, REJECT, SILENT, THROW }
+
+    enum OnCancel { CANCEL, SILENT, REJECT }
+
+    static final Instant T = Instant.parse("2024-03-01T14:30:00Z");
+
+    private final VenueId id;
+    volatile OnSubmit onSubmit;
+    volatile OnCancel onCancel = OnCancel.CANCEL;
+    /** Where a market order fills. */
+    volatile Price bid = Price.of("99.95");
+    volatile Price ask = Price.of("100.05");
+    volatile Money commissionPerFill = Money.of("1.5");
+    final List<Order> submitted = new CopyOnWriteArrayList<>();
+    final List<Order> cancels = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<OrderId, ExecutionListener> listeners = new ConcurrentHashMap<>();
+    private final AtomicLong executions = new AtomicLong();
+
+    FakeVenue(String id, OnSubmit onSubmit) {
+        this.id = VenueId.of(id);
+        this.onSubmit = onSubmit;
+    }
+
+    @Override
+    public VenueId id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return "fake venue " + id;
+    }
+
+    @Override
+    public void submit(Order order, ExecutionListener listener) {
+        submitted.add(order);
+        listeners.put(order.id(), listener);
+        switch (onSubmit) {
+            case FILL -> {
+                accept(order.id());
+                Price price = order.request().limitPrice() != null ? order.request().limitPrice()
+                        : order.side() == org.nautilus.api.domain.Side.BUY ? ask : bid;
+                fill(order.id(), order.quantity(), price);
+            }
+            case ACCEPT -> accept(order.id());
+            case REJECT -> report(order.id(), ExecType.REJECTED, "no liquidity for " + order.instrumentId());
+            case THROW -> throw new IllegalStateException("connection lost");
+            case SILENT -> { }
+            default -> throw new AssertionError(onSubmit);
+        }
+    }
+
+    @Override
+    public void cancel(Order order, ExecutionListener listener) {
+        cancels.add(order);
+        switch (onCancel) {
+            case CANCEL -> report(order.id(), ExecType.CANCELED, null);
+            case REJECT -> report(order.id(), ExecType.REJECTED, "too late to cancel");
+            case SILENT -> { }
+            default -> throw new AssertionError(onCancel);
+        }
+    }
+
+    void accept(OrderId orderId) {
+        report(orderId, ExecType.ACCEPTED, null);
+    }
+
+    void report(OrderId orderId, ExecType type, String reason) {
+        listeners.get(orderId).onReport(ExecutionReport.of(orderId, id, type, id + "-r" + executions.incrementAndGet(),
+                reason, T));
+    }
+
+    /** Sends a fill with a fresh execution id and returns that id. */
+    String fill(OrderId orderId, Quantity quantity, Price price) {
+        String executionId = id + "-x" + executions.incrementAndGet();
+        fill(orderId, executionId, quantity, price);
+        return executionId;
+    }
+
+    void fill(OrderId orderId, String executionId, Quantity quantity, Price price) {
+        listeners.get(orderId).onReport(ExecutionReport.fill(orderId, id, executionId, quantity, price,
+                commissionPerFill, T));
+    }
+
+    List<OrderId> submittedIds() {
+        List<OrderId> ids = new ArrayList<>();
+        submitted.forEach(o -> ids.add(o.id()));
+        return ids;
+    }
+}
