@@ -1,0 +1,81 @@
+package org.nautilus.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.ModelService;
+import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.routes.RouteService;
+import org.nautilus.api.venue.VenueService;
+
+@Command(scope = "nautilus", name = "status", description = "Shows whether the node is ready to trade, part by part.",
+        detailedDescription = "Lists each platform service and whether it is up. The last line is 'READY' once the\n"
+                + "OMS, risk, positions (with their store), market data with prices, routes and at least one venue\n"
+                + "are up, otherwise 'STARTING'. Scripts wait for READY: bin/nautilus-admin --wait 60 nautilus:status")
+@Service
+public class StatusCommand implements Action {
+
+    @Reference(optional = true)
+    OrderService orders;
+
+    @Reference(optional = true)
+    RiskService risk;
+
+    @Reference(optional = true)
+    PositionService positions;
+
+    @Reference(optional = true)
+    PositionStore positionStore;
+
+    @Reference(optional = true)
+    MarketDataService marketData;
+
+    @Reference(optional = true)
+    RouteService routes;
+
+    @Reference(optional = true)
+    VenueService venues;
+
+    @Reference(optional = true)
+    FactorService factors;
+
+    @Reference(optional = true)
+    ModelService models;
+
+    @Override
+    public Object execute() {
+        int venueCount = venues == null ? 0 : venues.venues().size();
+        long priced = marketData == null ? 0
+                : marketData.instruments().stream().filter(i -> marketData.mark(i.id()).isPresent()).count();
+        ShellTable table = new ShellTable();
+        table.column("PART");
+        table.column("STATE");
+        table.column("DETAIL");
+        row(table, "oms", orders != null, orders == null ? "" : orders.orders().size() + " orders");
+        row(table, "risk", risk != null, risk == null ? "" : risk.rules().size() + " rules");
+        row(table, "positions", positions != null && positionStore != null,
+                positionStore == null ? "no position store" : positionStore.description());
+        row(table, "market data", marketData != null && priced > 0,
+                marketData == null ? "" : priced + "/" + marketData.instruments().size() + " instruments priced");
+        row(table, "routes", routes != null, routes == null ? "" : routes.routes().size() + " routes");
+        row(table, "venues", venueCount > 0, venueCount + " venues");
+        row(table, "factors", factors != null, factors == null ? "" : factors.factors().size() + " factors");
+        row(table, "models", models != null, models == null ? "" : models.models().size() + " models");
+        table.print(System.out);
+        boolean ready = orders != null && risk != null && positions != null && positionStore != null
+                && marketData != null && priced > 0 && routes != null && venueCount > 0;
+        System.out.println(ready ? "READY" : "STARTING");
+        return null;
+    }
+
+    private static void row(ShellTable table, String part, boolean up, String detail) {
+        table.addRow().addContent(part, up ? "up" : "DOWN", detail);
+    }
+}
