@@ -156,7 +156,7 @@ public class PlatformIT extends NautilusTestSupport {
     @Test
     public void everyCommandHasHelp() throws Exception {
         for (String command : List.of("submit", "cancel", "orders", "positions", "venues", "risk-rules", "factors",
-                "models", "routes", "quotes")) {
+                "models", "routes", "quotes", "status")) {
             String help = executeCommand("help nautilus:" + command);
             assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));
         }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+#
+# benchmarks/run.sh NAME [ARGS...] - the one entry point for Nautilus benchmarks.
+# Each benchmark prints its details and ends with one line 'NAME: VALUE UNIT'.
+#
+#   startup    cold start of the assembled distribution to READY (nautilus:status), seconds
+#   list       the benchmark names
+#
+# Benchmarks build what they need (mvn install -DskipTests) when it is missing. Results and the
+# machine they were measured on are recorded in benchmarks/README.md.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+NAME=${1:-}
+[ -n "$NAME" ] || { sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+shift
+
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
+DIST="$ROOT/karaf-distribution/target/nautilus-distribution-$VERSION.tar.gz"
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+
+build() { # build [MODULE]: the reactor up to MODULE, tests skipped
+    echo "building $1 (mvn install -DskipTests)..." >&2
+    (cd "$ROOT" && mvn -B -q install -DskipTests -pl "$1" -am)
+}
+
+# Cold start: a fresh unpacked distribution (empty data/), bin/start, poll nautilus:status until READY.
+startup() {
+    [ -f "$DIST" ] || build karaf-distribution
+    local home port=8301 t0 t1 size
+    home=$(mktemp -d /tmp/nautilus-startup.XXXXXX)
+    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 2; pkill -f "$home" 2>/dev/null; rm -rf "$home"' RETURN
+    mkdir -p "$home/nautilus"
+    tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
+    sed -i "s/^sshPort *=.*/sshPort = $port/" "$home/nautilus/etc/org.apache.karaf.shell.cfg"
+    size=$(du -sh "$DIST" | cut -f1)
+    echo "distribution: $DIST ($size packed, $(du -sh "$home/nautilus" | cut -f1) unpacked)"
+    t0=$(date +%s.%N)
+    "$home/nautilus/bin/start"
+    local deadline=$(( $(date +%s) + 300 ))
+    until "$home/nautilus/bin/nautilus-admin" --port "$port" --wait 300 nautilus:status 2>/dev/null | grep -qx 'READY'; do
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "startup: node not READY after 300 s; its log: $home/nautilus/data/log/karaf.log" >&2
+            "$home/nautilus/bin/nautilus-admin" --port "$port" nautilus:status >&2 || true
+            return 1
+        fi
+        sleep 0.2
+    done
+    t1=$(date +%s.%N)
+    "$home/nautilus/bin/nautilus-admin" --port "$port" nautilus:status
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "startup: %.1f s\n", b - a }'
+}
+
+case "$NAME" in
+    startup) startup "$@" ;;
+    list) sed -n '5,7p' "$0" | sed 's/^# *//' | awk '{print $1}' | grep -v '^$' ;;
+    *) echo "unknown benchmark '$NAME'; known: $(sed -n '5,7p' "$0" | sed 's/^# *//' | awk '{print $1}' | xargs)" >&2; exit 2 ;;
+esac
