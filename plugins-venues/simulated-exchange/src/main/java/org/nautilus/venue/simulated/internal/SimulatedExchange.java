@@ -1,0 +1,222 @@
+package org.nautilus.venue.simulated.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.ExecutionListener;
+import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.api.venue.Venue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated exchange: one {@link VenueBook} (order book + matching engine) per instrument, fed by the
+ * simulated market through a market maker that quotes the feed's bid/ask (see {@link VenueBook}).
+ *
+ * <p>Threading: commands for one book run one at a time under the book's lock. With no latency a submit,
+ * cancel or amend runs on the caller's thread, which gets ACCEPTED and any immediate fills before the call
+ * returns; with latency they run on the venue's matching thread after the delay. Quotes are applied on
+ * the matching thread (the latest quote per instrument wins, older ones are skipped), so fills of resting
+ * orders caused by the market moving come from that thread.
+ */
+public final class SimulatedExchange implements Venue, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedExchange.class);
+
+    private final Clock clock;
+    private final MarketAccess market;
+    private final ScheduledExecutorService matchingThread;
+    private final ConcurrentHashMap<InstrumentId, VenueBook> books = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PortfolioId, Long> owners = new ConcurrentHashMap<>();
+    private final AtomicLong ownerSequence = new AtomicLong();
+    private final AtomicLong bookOrderIds = new AtomicLong();
+    private final AtomicLong executionIds = new AtomicLong();
+    private volatile VenueConfig config;
+
+    public SimulatedExchange(VenueConfig config, Clock clock, MarketAccess market) {
+        this.config = config;
+        this.clock = clock;
+        this.market = market;
+        String threadName = "nautilus-venue-" + config.id() + "-matching";
+        this.matchingThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("{} failed", thread.getName(), e));
+            return t;
+        });
+        matchingThread.scheduleWithFixedDelay(this::expireOrders, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Applies a new configuration (fees, latency, liquidity, self-match); the id cannot change. */
+    public void reconfigure(VenueConfig newConfig) {
+        if (!newConfig.id().equals(config.id())) {
+            throw new IllegalArgumentException("venue.id cannot change from " + config.id() + " to " + newConfig.id()
+                    + " at runtime: create a new configuration instead");
+        }
+        this.config = newConfig;
+        books.values().forEach(book -> book.selfMatchPolicy(newConfig.selfMatch()));
+    }
+
+    VenueConfig config() {
+        return config;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    MarketAccess market() {
+        return market;
+    }
+
+    long nextBookOrderId() {
+        return bookOrderIds.incrementAndGet();
+    }
+
+    String nextExecutionId() {
+        return config.id() + "-" + executionIds.incrementAndGet();
+    }
+
+    long ownerOf(PortfolioId portfolio) {
+        return owners.computeIfAbsent(portfolio, p -> ownerSequence.incrementAndGet());
+    }
+
+    // ------------------------------------------------------------------ Venue
+
+    @Override
+    public VenueId id() {
+        return config.id();
+    }
+
+    @Override
+    public String description() {
+        VenueConfig c = config;
+        return "simulated exchange, fee maker " + c.fees().makerBps().toPlainString() + " / taker "
+                + c.fees().takerBps().toPlainString() + " bps, latency " + c.latency().toMillis() + " ms, liquidity x"
+                + c.liquidityFactor().stripTrailingZeros().toPlainString() + " over " + c.liquidityLevels() + " levels";
+    }
+
+    @Override
+    public void submit(Order order, ExecutionListener listener) {
+        VenueBook book = book(order.instrumentId());
+        runAfterLatency(() -> book.submit(order, listener));
+    }
+
+    @Override
+    public void cancel(Order order, ExecutionListener listener) {
+        VenueBook book = books.get(order.instrumentId());
+        if (book != null) {
+            runAfterLatency(() -> book.cancel(order));
+        }
+    }
+
+    @Override
+    public boolean supportsAmend() {
+        return true;
+    }
+
+    @Override
+    public void amend(Order amended, ExecutionListener listener) {
+        VenueBook book = book(amended.instrumentId());
+        runAfterLatency(() -> book.amend(amended, listener));
+    }
+
+    @Override
+    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
+        VenueBook book = books.get(instrument);
+        if (book == null) {
+            Optional<Quote> quote = market.lastQuote(instrument);
+            if (quote.isEmpty()) {
+                return Optional.empty();
+            }
+            book = book(instrument);
+        }
+        return Optional.of(book.depth(levels));
+    }
+
+    @Override
+    public Optional<FeeSchedule> fees() {
+        return Optional.of(config.fees());
+    }
+
+    @Override
+    public Duration latency() {
+        return config.latency();
+    }
+
+    // ------------------------------------------------------------------ market
+
+    /** A new quote from the simulated market: the market maker requotes on the matching thread. */
+    public void onQuote(Quote quote) {
+        VenueBook book = book(quote.instrumentId());
+        if (book.offerQuote(quote)) {
+            try {
+                matchingThread.execute(book::applyLatestQuote);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("venue {} closed, quote for {} dropped", config.id(), quote.instrumentId());
+            }
+        }
+    }
+
+    /** Open client orders across all books. */
+    public int openOrders() {
+        int total = 0;
+        for (VenueBook book : books.values()) {
+            total += book.openClientOrders();
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        matchingThread.shutdown();
+        try {
+            if (!matchingThread.awaitTermination(2, TimeUnit.SECONDS)) {
+                matchingThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            matchingThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    VenueBook book(InstrumentId instrument) {
+        return books.computeIfAbsent(instrument, id -> new VenueBook(this, id));
+    }
+
+    private void runAfterLatency(Runnable command) {
+        long delay = config.latency().toNanos();
+        if (delay == 0) {
+            command.run();
+            return;
+        }
+        try {
+            matchingThread.schedule(command, delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("venue " + config.id() + " is stopped", e);
+        }
+    }
+
+    private void expireOrders() {
+        long now = clock.millis();
+        for (VenueBook book : books.values()) {
+            try {
+                book.expire(now);
+            } catch (RuntimeException e) {
+                LOG.error("venue {}: expiring orders of {} failed", config.id(), book.instrumentId(), e);
+            }
+        }
+    }
+}

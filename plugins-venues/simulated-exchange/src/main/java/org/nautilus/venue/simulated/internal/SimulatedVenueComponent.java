@@ -1,0 +1,235 @@
+package org.nautilus.venue.simulated.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.MarketDataListener;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.marketdata.Subscription;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.ExecutionListener;
+import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.api.venue.Venue;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OSGi face of a {@link SimulatedExchange}: one instance per factory configuration of
+ * {@code nautilus.venue.simulated} ({@code etc/nautilus.venue.simulated-SIM.cfg} → venue {@code SIM}), each
+ * registered as a {@link Venue} with the configuration's properties, {@code venue.id} among them.
+ * It subscribes to the market data gateway's quotes whenever a gateway is present.
+ */
+@Component(service = Venue.class, configurationPid = SimulatedVenueComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SimulatedVenueComponent.Config.class, factory = true)
+public final class SimulatedVenueComponent implements Venue {
+
+    public static final String PID = "nautilus.venue.simulated";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenueComponent.class);
+
+    @ObjectClassDefinition(name = "Nautilus simulated exchange",
+            description = "A simulated exchange with a matching engine, fed by the simulated market. One per factory "
+                    + "configuration: etc/nautilus.venue.simulated-<name>.cfg")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Venue id", description = "The venue.id this instance registers, e.g. SIM")
+        String venue_id();
+
+        @AttributeDefinition(name = "Fee (bps)", description = "Maker and taker fee in basis points of the notional")
+        String fee_bps() default "2";
+
+        @AttributeDefinition(name = "Maker fee (bps)", description = "Overrides fee.bps for makers; negative = rebate",
+                required = false)
+        String fee_maker_bps() default "";
+
+        @AttributeDefinition(name = "Taker fee (bps)", description = "Overrides fee.bps for takers", required = false)
+        String fee_taker_bps() default "";
+
+        @AttributeDefinition(name = "Latency (ms)", description = "Delay before orders, cancels and amends reach the book")
+        long latency_ms() default 0;
+
+        @AttributeDefinition(name = "Liquidity factor",
+                description = "The market maker's size per level = the quote's size times this factor")
+        String liquidity_factor() default "1";
+
+        @AttributeDefinition(name = "Liquidity levels", description = "Price levels the market maker quotes per side")
+        int liquidity_levels() default 5;
+
+        @AttributeDefinition(name = "Level spacing (ticks)", description = "Ticks between the market maker's levels")
+        int liquidity_level_ticks() default 1;
+
+        @AttributeDefinition(name = "Self-match prevention",
+                description = "allow, cancel-taker, cancel-maker or cancel-both")
+        String self_match() default "cancel-taker";
+
+        @AttributeDefinition(name = "Default tick size", description = "Tick size of instruments the gateway does not define")
+        String tick_default() default "0.01";
+    }
+
+    private final SimulatedExchange exchange;
+    private final Object marketLock = new Object();
+    private volatile MarketDataService marketData;
+    private Subscription subscription;
+
+    @Activate
+    public SimulatedVenueComponent(Config config) {
+        this.exchange = new SimulatedExchange(toVenueConfig(config), Clock.systemUTC(), new MarketAccess() {
+            @Override
+            public Optional<Instrument> instrument(InstrumentId id) {
+                MarketDataService md = marketData;
+                return md == null ? Optional.empty() : md.instrument(id);
+            }
+
+            @Override
+            public Optional<Quote> lastQuote(InstrumentId id) {
+                MarketDataService md = marketData;
+                return md == null ? Optional.empty() : md.lastQuote(id);
+            }
+        });
+        LOG.info("simulated venue {} started: {}", exchange.id(), exchange.description());
+    }
+
+    @Modified
+    void modified(Config config) {
+        exchange.reconfigure(toVenueConfig(config));
+        LOG.info("simulated venue {} reconfigured: {}", exchange.id(), exchange.description());
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (marketLock) {
+            closeSubscription();
+        }
+        int open = exchange.openOrders();
+        exchange.close();
+        LOG.info("simulated venue {} stopped with {} open orders", exchange.id(), open);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMarketData(MarketDataService service) {
+        synchronized (marketLock) {
+            closeSubscription();
+            marketData = service;
+            subscription = service.subscribe(Set.of(), new MarketDataListener() {
+                @Override
+                public void onQuote(Quote quote) {
+                    exchange.onQuote(quote);
+                }
+            });
+        }
+    }
+
+    void unbindMarketData(MarketDataService service) {
+        synchronized (marketLock) {
+            if (marketData == service) {
+                closeSubscription();
+                marketData = null;
+            }
+        }
+    }
+
+    private void closeSubscription() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the market data subscription failed", e);
+            }
+            subscription = null;
+        }
+    }
+
+    static VenueConfig toVenueConfig(Config config) {
+        String id = config.venue_id();
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(PID + ": venue.id is required, e.g. venue.id=SIM");
+        }
+        VenueId venueId = VenueId.of(id.strip());
+        BigDecimal fee = decimal(venueId, "fee.bps", config.fee_bps());
+        String maker = config.fee_maker_bps();
+        String taker = config.fee_taker_bps();
+        FeeSchedule fees = new FeeSchedule(maker == null || maker.isBlank() ? fee : decimal(venueId, "fee.maker.bps", maker),
+                taker == null || taker.isBlank() ? fee : decimal(venueId, "fee.taker.bps", taker));
+        return new VenueConfig(venueId, fees, Duration.ofMillis(config.latency_ms()),
+                decimal(venueId, "liquidity.factor", config.liquidity_factor()), config.liquidity_levels(),
+                config.liquidity_level_ticks(), Price.of(decimal(venueId, "tick.default", config.tick_default())),
+                VenueConfig.parseSelfMatch(config.self_match()));
+    }
+
+    private static BigDecimal decimal(VenueId venue, String key, String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("venue " + venue + ": " + key + " must be a decimal number, got '" + text + "'", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ Venue, delegated
+
+    @Override
+    public VenueId id() {
+        return exchange.id();
+    }
+
+    @Override
+    public String description() {
+        return exchange.description();
+    }
+
+    @Override
+    public void submit(Order order, ExecutionListener listener) {
+        exchange.submit(order, listener);
+    }
+
+    @Override
+    public void cancel(Order order, ExecutionListener listener) {
+        exchange.cancel(order, listener);
+    }
+
+    @Override
+    public boolean supportsAmend() {
+        return true;
+    }
+
+    @Override
+    public void amend(Order amended, ExecutionListener listener) {
+        exchange.amend(amended, listener);
+    }
+
+    @Override
+    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
+        return exchange.depth(instrument, levels);
+    }
+
+    @Override
+    public Optional<FeeSchedule> fees() {
+        return exchange.fees();
+    }
+
+    @Override
+    public Duration latency() {
+        return exchange.latency();
+    }
+}

@@ -1,0 +1,427 @@
+package org.nautilus.venue.simulated.internal;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.nautilus.api.domain.FixedPoint;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.BookLevel;
+import org.nautilus.api.venue.ExecType;
+import org.nautilus.api.venue.ExecutionListener;
+import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.venue.simulated.internal.matching.MatchListener;
+import org.nautilus.venue.simulated.internal.matching.OrderBook;
+import org.nautilus.venue.simulated.internal.matching.Reason;
+import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instrument at the simulated exchange: the {@link OrderBook}, the clients' orders in it and the
+ * simulated market maker.
+ *
+ * <p>The market maker turns each quote into resting liquidity: {@code liquidity.levels} levels per side,
+ * the first at the quote's bid and ask, the next ones {@code liquidity.level.ticks} ticks further out, each
+ * of the quote's size × {@code liquidity.factor} (rounded down to the lot). A new quote replaces the
+ * previous one's orders. Its orders are ordinary orders of their own owner, so a client's resting limit
+ * order that the new quote crosses trades at the client's price: the market moved through it. A MARKET
+ * order takes the levels in turn; what the shown liquidity cannot fill is canceled.
+ *
+ * <p>All state is guarded by {@link #lock}. Reports are queued while the engine works and delivered after
+ * each command, still under the lock, so each order's reports arrive in order whichever thread sent them.
+ */
+final class VenueBook implements MatchListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VenueBook.class);
+    /** The owner of the market maker's orders; client owners are positive. */
+    private static final long MARKET_MAKER = -1;
+
+    private final SimulatedExchange venue;
+    private final InstrumentId instrumentId;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final OrderBook book;
+    private final Map<Long, ClientOrder> byBookId = new HashMap<>();
+    private final Map<OrderId, ClientOrder> byOrderId = new HashMap<>();
+    private final List<Long> marketMakerOrders = new ArrayList<>();
+    private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
+    private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
+    private boolean delivering;
+    private boolean seeded;
+
+    VenueBook(SimulatedExchange venue, InstrumentId instrumentId) {
+        this.venue = venue;
+        this.instrumentId = instrumentId;
+        this.book = new OrderBook(this, venue.config().selfMatch());
+    }
+
+    InstrumentId instrumentId() {
+        return instrumentId;
+    }
+
+    void selfMatchPolicy(SelfMatchPolicy policy) {
+        lock.lock();
+        try {
+            book.selfMatchPolicy(policy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ client commands
+
+    void submit(Order order, ExecutionListener listener) {
+        lock.lock();
+        try {
+            seedFromLastQuote();
+            OrderRequest request = order.request();
+            String invalid = validate(request);
+            if (invalid != null) {
+                queue(listener, ExecutionReport.of(order.id(), venue.id(), ExecType.REJECTED,
+                        venue.nextExecutionId(), invalid, now()));
+                return;
+            }
+            if (byOrderId.containsKey(order.id())) {
+                queue(listener, ExecutionReport.of(order.id(), venue.id(), ExecType.REJECTED,
+                        venue.nextExecutionId(), "order " + order.id() + " is already working at " + venue.id(), now()));
+                return;
+            }
+            long bookId = venue.nextBookOrderId();
+            // An order that was partly filled elsewhere (re-routed) works here for what is left.
+            long filledBefore = order.filledQuantity().raw();
+            ClientOrder client = new ClientOrder(order.id(), listener, order.quantity().raw() - filledBefore, filledBefore);
+            byBookId.put(bookId, client);
+            byOrderId.put(order.id(), client);
+            client.bookId = bookId;
+            book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
+                    request.timeInForce(), request.postOnly(), raw(request.limitPrice()), raw(request.stopPrice()),
+                    client.quantity, request.expireTime() == null ? 0 : request.expireTime().toEpochMilli());
+        } finally {
+            deliverAndUnlock();
+        }
+    }
+
+    void cancel(Order order) {
+        lock.lock();
+        try {
+            ClientOrder client = byOrderId.get(order.id());
+            if (client != null) {
+                book.cancel(client.bookId);
+            }
+        } finally {
+            deliverAndUnlock();
+        }
+    }
+
+    void amend(Order amended, ExecutionListener listener) {
+        lock.lock();
+        try {
+            ClientOrder client = byOrderId.get(amended.id());
+            OrderRequest request = amended.request();
+            String invalid = client == null ? "order " + amended.id() + " is not working at " + venue.id() : validate(request);
+            if (invalid != null) {
+                queue(listener, ExecutionReport.of(amended.id(), venue.id(), ExecType.REPLACE_REJECTED,
+                        venue.nextExecutionId(), invalid, now()));
+                return;
+            }
+            // The book counts only this venue's part: the amended total minus what was filled before it came here.
+            long newTotal = request.quantity().raw() - client.filledBefore;
+            book.amend(client.bookId, raw(request.limitPrice()), raw(request.stopPrice()), newTotal);
+        } finally {
+            deliverAndUnlock();
+        }
+    }
+
+    void expire(long nowMillis) {
+        lock.lock();
+        try {
+            book.expire(nowMillis);
+        } finally {
+            deliverAndUnlock();
+        }
+    }
+
+    BookDepth depth(int levels) {
+        lock.lock();
+        try {
+            seedFromLastQuote();
+            int n = Math.max(0, levels);
+            long[] prices = new long[n];
+            long[] quantities = new long[n];
+            int[] counts = new int[n];
+            List<BookLevel> bids = new ArrayList<>();
+            int count = book.depth(true, n, prices, quantities, counts);
+            for (int i = 0; i < count; i++) {
+                bids.add(new BookLevel(new Price(prices[i]), new Quantity(quantities[i]), counts[i]));
+            }
+            List<BookLevel> asks = new ArrayList<>();
+            count = book.depth(false, n, prices, quantities, counts);
+            for (int i = 0; i < count; i++) {
+                asks.add(new BookLevel(new Price(prices[i]), new Quantity(quantities[i]), counts[i]));
+            }
+            return new BookDepth(venue.id(), instrumentId, bids, asks, now());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int openClientOrders() {
+        lock.lock();
+        try {
+            return byOrderId.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ market maker
+
+    /** Keeps the newest quote; returns {@code true} if no quote was pending (the caller schedules one apply). */
+    boolean offerQuote(Quote quote) {
+        return latestQuote.getAndSet(quote) == null;
+    }
+
+    void applyLatestQuote() {
+        Quote quote = latestQuote.getAndSet(null);
+        if (quote == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            seeded = true;
+            requote(quote);
+        } finally {
+            deliverAndUnlock();
+        }
+    }
+
+    /** The first time a book is used, the market maker quotes the gateway's last quote. */
+    private void seedFromLastQuote() {
+        if (!seeded) {
+            seeded = true;
+            venue.market().lastQuote(instrumentId).ifPresent(this::requote);
+        }
+    }
+
+    private void requote(Quote quote) {
+        VenueConfig config = venue.config();
+        Optional<Instrument> instrument = venue.market().instrument(instrumentId);
+        long tick = instrument.map(i -> i.tickSize().raw()).orElse(config.defaultTick().raw());
+        long lot = instrument.map(i -> i.lotSize().raw()).orElse(0L);
+        long step = Math.multiplyExact(tick, config.levelTicks());
+        long factor = config.liquidityFactorRaw();
+        long bidSize = roundDown(FixedPoint.multiply(quote.bidSize().raw(), factor), lot);
+        long askSize = roundDown(FixedPoint.multiply(quote.askSize().raw(), factor), lot);
+        book.beginBatch();
+        try {
+            for (Long id : marketMakerOrders) {
+                book.cancel(id);
+            }
+            marketMakerOrders.clear();
+            for (int level = 0; level < config.liquidityLevels(); level++) {
+                long bid = quote.bid().raw() - level * step;
+                if (bidSize > 0 && bid > 0) {
+                    marketMaker(true, bid, bidSize);
+                }
+                long ask = quote.ask().raw() + level * step;
+                if (askSize > 0 && ask > 0) {
+                    marketMaker(false, ask, askSize);
+                }
+            }
+        } finally {
+            book.endBatch();
+        }
+    }
+
+    private void marketMaker(boolean buy, long price, long size) {
+        long id = venue.nextBookOrderId();
+        marketMakerOrders.add(id);
+        book.submit(id, MARKET_MAKER, buy, OrderType.LIMIT, TimeInForce.GTC, false, price, 0, size, 0);
+    }
+
+    private static long roundDown(long quantity, long lot) {
+        return lot > 0 ? quantity - quantity % lot : quantity;
+    }
+
+    // ------------------------------------------------------------------ engine events
+
+    @Override
+    public void onAccepted(long bookId) {
+        ClientOrder client = byBookId.get(bookId);
+        if (client != null) {
+            report(client, ExecType.ACCEPTED, null);
+        }
+    }
+
+    @Override
+    public void onRejected(long bookId, Reason reason) {
+        ClientOrder client = forget(bookId);
+        if (client != null) {
+            report(client, ExecType.REJECTED, reason.text());
+        }
+    }
+
+    @Override
+    public void onTrade(long takerId, long makerId, boolean takerBuy, long price, long quantity) {
+        fill(byBookId.get(takerId), false, price, quantity);
+        fill(byBookId.get(makerId), true, price, quantity);
+    }
+
+    @Override
+    public void onCanceled(long bookId, long canceledQuantity, Reason reason) {
+        ClientOrder client = forget(bookId);
+        if (client != null) {
+            report(client, reason == Reason.EXPIRED ? ExecType.EXPIRED : ExecType.CANCELED, reason.text());
+        }
+    }
+
+    @Override
+    public void onTriggered(long bookId) {
+        ClientOrder client = byBookId.get(bookId);
+        if (client != null) {
+            report(client, ExecType.TRIGGERED, null);
+        }
+    }
+
+    @Override
+    public void onReplaced(long bookId, long price, long quantity) {
+        ClientOrder client = byBookId.get(bookId);
+        if (client != null) {
+            client.quantity = quantity;
+            report(client, ExecType.REPLACED, null);
+        }
+    }
+
+    @Override
+    public void onAmendRejected(long bookId, Reason reason) {
+        ClientOrder client = byBookId.get(bookId);
+        if (client != null) {
+            report(client, ExecType.REPLACE_REJECTED, reason.text());
+        }
+    }
+
+    private void fill(ClientOrder client, boolean maker, long price, long quantity) {
+        if (client == null) {
+            return;
+        }
+        VenueConfig config = venue.config();
+        Quantity qty = new Quantity(quantity);
+        Price px = new Price(price);
+        Money notional = venue.market().instrument(instrumentId).map(i -> i.notional(qty, px)).orElseGet(() -> qty.notional(px));
+        long rate = VenueConfig.rateRaw(maker ? config.fees().makerBps() : config.fees().takerBps());
+        Money commission = new Money(FixedPoint.multiply(notional.raw(), rate));
+        queue(client.listener, ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
+                commission, now()));
+        client.filled += quantity;
+        if (client.filled >= client.quantity) {
+            forget(client.bookId);
+        }
+    }
+
+    private ClientOrder forget(long bookId) {
+        ClientOrder client = byBookId.remove(bookId);
+        if (client != null) {
+            byOrderId.remove(client.orderId);
+        }
+        return client;
+    }
+
+    private void report(ClientOrder client, ExecType type, String reason) {
+        queue(client.listener, ExecutionReport.of(client.orderId, venue.id(), type, venue.nextExecutionId(), reason, now()));
+    }
+
+    private void queue(ExecutionListener listener, ExecutionReport report) {
+        outgoing.add(new Outgoing(listener, report));
+    }
+
+    /** Delivers the queued reports (unless a listener re-entered this book: the outer call delivers), then unlocks. */
+    private void deliverAndUnlock() {
+        try {
+            if (!delivering) {
+                delivering = true;
+                try {
+                    Outgoing next;
+                    while ((next = outgoing.poll()) != null) {
+                        try {
+                            next.listener.onReport(next.report);
+                        } catch (RuntimeException e) {
+                            LOG.error("venue {}: execution listener failed on {}", venue.id(), next.report, e);
+                        }
+                    }
+                } finally {
+                    delivering = false;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String validate(OrderRequest request) {
+        Optional<Instrument> instrument = venue.market().instrument(instrumentId);
+        if (instrument.isEmpty()) {
+            return null;
+        }
+        Instrument i = instrument.get();
+        if (request.limitPrice() != null && !request.limitPrice().isMultipleOf(i.tickSize())) {
+            return "limit price " + request.limitPrice() + " is not a multiple of the tick size " + i.tickSize()
+                    + " of " + instrumentId;
+        }
+        if (request.stopPrice() != null && !request.stopPrice().isMultipleOf(i.tickSize())) {
+            return "stop price " + request.stopPrice() + " is not a multiple of the tick size " + i.tickSize()
+                    + " of " + instrumentId;
+        }
+        if (!request.quantity().isMultipleOf(i.lotSize())) {
+            return "quantity " + request.quantity() + " is not a multiple of the lot size " + i.lotSize()
+                    + " of " + instrumentId;
+        }
+        return null;
+    }
+
+    private Instant now() {
+        return venue.clock().instant();
+    }
+
+    private static long raw(Price price) {
+        return price == null ? 0 : price.raw();
+    }
+
+    /** A client's order in this book. */
+    private static final class ClientOrder {
+        final OrderId orderId;
+        final ExecutionListener listener;
+        long bookId;
+        /** Total quantity sent here (after amends). */
+        long quantity;
+        long filled;
+        /** Filled before the order was sent here. */
+        final long filledBefore;
+
+        ClientOrder(OrderId orderId, ExecutionListener listener, long quantity, long filledBefore) {
+            this.orderId = orderId;
+            this.listener = listener;
+            this.quantity = quantity;
+            this.filledBefore = filledBefore;
+        }
+    }
+
+    private record Outgoing(ExecutionListener listener, ExecutionReport report) {
+    }
+}

@@ -1,0 +1,105 @@
+package org.nautilus.venue.simulated.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import org.nautilus.api.domain.FixedPoint;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
+
+/**
+ * The validated configuration of one simulated exchange instance.
+ *
+ * @param id               the venue id
+ * @param fees             maker/taker fees in basis points
+ * @param latency          delay before an order, cancel or amend reaches the book (0: synchronous)
+ * @param liquidityFactor  the market maker's size per level = quote size × this factor
+ * @param liquidityLevels  price levels the market maker quotes on each side (1 = the top of book only)
+ * @param levelTicks       distance between the market maker's levels, in ticks
+ * @param defaultTick      tick size for instruments the market data gateway does not define
+ * @param selfMatch        self-trade prevention
+ */
+public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDecimal liquidityFactor,
+                          int liquidityLevels, int levelTicks, Price defaultTick, SelfMatchPolicy selfMatch) {
+
+    public VenueConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(selfMatch, "selfMatch");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("venue " + id + ": latency.ms must not be negative, got " + latency.toMillis());
+        }
+        if (liquidityFactor.signum() < 0) {
+            throw new IllegalArgumentException("venue " + id + ": liquidity.factor must not be negative, got "
+                    + liquidityFactor.toPlainString());
+        }
+        if (liquidityLevels < 1 || liquidityLevels > 100) {
+            throw new IllegalArgumentException("venue " + id + ": liquidity.levels must be 1..100, got " + liquidityLevels);
+        }
+        if (levelTicks < 1) {
+            throw new IllegalArgumentException("venue " + id + ": liquidity.level.ticks must be at least 1, got " + levelTicks);
+        }
+        if (!defaultTick.isPositive()) {
+            throw new IllegalArgumentException("venue " + id + ": default tick must be positive, got " + defaultTick);
+        }
+        checkBps(id, "maker", fees.makerBps());
+        checkBps(id, "taker", fees.takerBps());
+    }
+
+    /** A venue with the defaults: 2 bps both ways, no latency, the quotes' size at 5 levels one tick apart. */
+    public static VenueConfig defaults(String id) {
+        return new VenueConfig(VenueId.of(id), FeeSchedule.ofBps("2", "2"), Duration.ZERO, BigDecimal.ONE, 5, 1,
+                Price.of("0.01"), SelfMatchPolicy.CANCEL_TAKER);
+    }
+
+    public VenueConfig withFees(FeeSchedule newFees) {
+        return new VenueConfig(id, newFees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, selfMatch);
+    }
+
+    public VenueConfig withLatency(Duration newLatency) {
+        return new VenueConfig(id, fees, newLatency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, selfMatch);
+    }
+
+    public VenueConfig withLiquidity(BigDecimal factor, int levels, int ticks) {
+        return new VenueConfig(id, fees, latency, factor, levels, ticks, defaultTick, selfMatch);
+    }
+
+    public VenueConfig withSelfMatch(SelfMatchPolicy policy) {
+        return new VenueConfig(id, fees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, policy);
+    }
+
+    /** The liquidity factor as a fixed-point raw value. */
+    long liquidityFactorRaw() {
+        return FixedPoint.fromBigDecimal(liquidityFactor);
+    }
+
+    /** A fee in bps as a fixed-point rate (2 bps = 0.0002). */
+    static long rateRaw(BigDecimal bps) {
+        return FixedPoint.fromBigDecimal(bps.movePointLeft(4));
+    }
+
+    /**
+     * Parses a self-match policy name ({@code allow}, {@code cancel-taker}, {@code cancel_maker}...).
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    static SelfMatchPolicy parseSelfMatch(String text) {
+        try {
+            return SelfMatchPolicy.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("self.match must be one of allow, cancel-taker, cancel-maker, "
+                    + "cancel-both; got '" + text + "'", e);
+        }
+    }
+
+    private static void checkBps(VenueId id, String which, BigDecimal bps) {
+        if (bps.abs().compareTo(BigDecimal.valueOf(1000)) > 0 || bps.stripTrailingZeros().scale() > 4) {
+            throw new IllegalArgumentException("venue " + id + ": " + which + " fee must be within ±1000 bps with at "
+                    + "most 4 decimals, got " + bps.toPlainString());
+        }
+    }
+}
