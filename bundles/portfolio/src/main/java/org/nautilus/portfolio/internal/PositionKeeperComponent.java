@@ -1,0 +1,58 @@
+package org.nautilus.portfolio.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.portfolio.internal.core.PositionKeeper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The position keeper as OSGi services: {@link PositionService} for readers, and an {@link OrderListener} on
+ * the OMS whiteboard through which it receives every fill. Positions are kept in the {@link PositionStore}
+ * (the grid) and loaded from it on activation.
+ */
+@Component(service = {PositionService.class, OrderListener.class}, immediate = true,
+        property = "listener.name=position-keeper")
+public final class PositionKeeperComponent implements PositionService, OrderListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PositionKeeperComponent.class);
+
+    private final PositionKeeper keeper;
+
+    @Activate
+    public PositionKeeperComponent(@Reference PositionStore store) {
+        this.keeper = new PositionKeeper(store);
+        int loaded = keeper.load();
+        LOG.info("position keeper started with {} position(s) from {}", loaded, store.description());
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+        keeper.apply(fill);
+    }
+
+    @Override
+    public List<Position> positions() {
+        return keeper.positions();
+    }
+
+    @Override
+    public List<Position> positions(PortfolioId portfolio) {
+        return keeper.positions(portfolio);
+    }
+
+    @Override
+    public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
+        return keeper.position(portfolio, instrument);
+    }
+}

@@ -1,0 +1,74 @@
+package org.nautilus.portfolio.internal.core;
+
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.nautilus.api.domain.FixedPoint;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+
+/**
+ * Netting (average-cost) position arithmetic: one signed quantity per portfolio and instrument.
+ *
+ * <ul>
+ *   <li>A fill on the side of the position (or from flat) adds to it; the average price becomes the
+ *       quantity-weighted average of the old average and the fill price, rounded half-even to 8 decimals.</li>
+ *   <li>A fill against the position closes up to its size: realized P&amp;L grows by
+ *       closed quantity × (fill price − average) × direction; the average of what stays open is unchanged.</li>
+ *   <li>A fill larger than the position closes it and opens the rest the other way at the fill price (a flip);
+ *       a position that ends flat has an average of zero.</li>
+ * </ul>
+ * Quantities and commissions are exact sums of the fills; realized P&amp;L is exact given the averages.
+ */
+public final class NettingPosition {
+
+    private NettingPosition() {
+    }
+
+    /** The position after {@code fill}; the fill must be for the position's portfolio and instrument. */
+    public static Position apply(Position position, Fill fill) {
+        Objects.requireNonNull(position, "position");
+        if (!position.portfolioId().equals(fill.portfolioId()) || !position.instrumentId().equals(fill.instrumentId())) {
+            throw new IllegalArgumentException("fill " + fill.executionId() + " of " + fill.portfolioId() + "/"
+                    + fill.instrumentId() + " applied to the position " + position.portfolioId() + "/"
+                    + position.instrumentId());
+        }
+        long quantity = position.quantity().raw();
+        long delta = fill.signedQuantity().raw();
+        long price = fill.price().raw();
+        long average = position.averagePrice().raw();
+        long realized = position.realizedPnl().raw();
+        long next = Math.addExact(quantity, delta);
+        long nextAverage;
+        if (quantity == 0 || Long.signum(quantity) == Long.signum(delta)) {
+            nextAverage = quantity == 0 ? price : weightedAverage(Math.abs(quantity), average, Math.abs(delta), price);
+        } else {
+            long closed = Math.min(Math.abs(quantity), Math.abs(delta));
+            long perUnit = Math.subtractExact(price, average) * Long.signum(quantity);
+            realized = Math.addExact(realized, FixedPoint.multiply(closed, perUnit));
+            if (next == 0) {
+                nextAverage = 0;
+            } else if (Long.signum(next) == Long.signum(quantity)) {
+                nextAverage = average;
+            } else {
+                nextAverage = price;
+            }
+        }
+        return new Position(position.portfolioId(), position.instrumentId(), new Quantity(next),
+                new Price(nextAverage), new Money(realized), position.commissions().plus(fill.commission()),
+                position.fillCount() + 1, fill.timestamp());
+    }
+
+    /** (q1 × p1 + q2 × p2) / (q1 + q2) in raw units, exact then rounded half-even. */
+    static long weightedAverage(long q1, long p1, long q2, long p2) {
+        BigInteger numerator = BigInteger.valueOf(q1).multiply(BigInteger.valueOf(p1))
+                .add(BigInteger.valueOf(q2).multiply(BigInteger.valueOf(p2)));
+        BigInteger denominator = BigInteger.valueOf(Math.addExact(q1, q2));
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), 0, RoundingMode.HALF_EVEN)
+                .longValueExact();
+    }
+}
