@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The OMS and execution engine as OSGi services: a thin adapter around {@link OrderManager}. Venues
  * ({@code venue.id}) and order listeners are tracked on the whiteboard; risk and market data are mandatory.
  */
-@Component(service = {OrderService.class, VenueService.class}, configurationPid = "org.nautilus.oms",
+@Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",
         immediate = true)
 @Designate(ocd = OmsConfig.class)
 public final class OmsComponent implements OrderService, VenueService {

@@ -3,7 +3,7 @@ package org.nautilus.oms.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of the OMS, PID {@code org.nautilus.oms} ({@code etc/org.nautilus.oms.cfg}). */
+/** Configuration of the OMS, PID {@code nautilus.oms} ({@code etc/nautilus.oms.cfg}). */
 @ObjectClassDefinition(name = "Nautilus OMS", description = "Order management system and execution engine")
 public @interface OmsConfig {
 
