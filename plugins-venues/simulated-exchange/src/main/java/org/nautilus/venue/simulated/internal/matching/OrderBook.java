@@ -367,8 +367,18 @@ public final class OrderBook {
                     if (selfMatch == SelfMatchPolicy.CANCEL_TAKER) {
                         return true;
                     }
-                    remove(maker, Reason.SELF_MATCH);
+                    // The level is removed below once empty, not by the cancel.
+                    long makerId = maker.id;
+                    long makerLeaves = maker.leaves;
+                    level.quantity -= makerLeaves;
+                    level.unlink(maker);
+                    orders.remove(makerId);
+                    release(maker);
+                    listener.onCanceled(makerId, makerLeaves, Reason.SELF_MATCH);
                     if (selfMatch == SelfMatchPolicy.CANCEL_BOTH) {
+                        if (level.isEmpty()) {
+                            opposite.remove(level);
+                        }
                         return true;
                     }
                     maker = next;
