@@ -17,4 +17,10 @@ public interface PositionService {
     List<Position> positions(PortfolioId portfolio);
 
     Optional<Position> position(PortfolioId portfolio, InstrumentId instrument);
+
+    /** Every position valued at the current marks, sorted by portfolio then instrument. */
+    List<PositionValuation> valuations();
+
+    /** The portfolio's positions valued at the current marks, by instrument. */
+    List<PositionValuation> valuations(PortfolioId portfolio);
 }

@@ -6,20 +6,27 @@ import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderListener;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.api.portfolio.PositionValuation;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The position keeper as OSGi services: {@link PositionService} for readers, and an {@link OrderListener} on
  * the OMS whiteboard through which it receives every fill. Positions are kept in the {@link PositionStore}
- * (the grid) and loaded from it on activation.
+ * (the grid) and loaded from it on activation. Marks for unrealized P&amp;L come from the market data gateway
+ * when it is there (without it, positions are valued without a mark).
  */
 @Component(service = {PositionService.class, OrderListener.class}, immediate = true,
         property = "listener.name=position-keeper")
@@ -28,6 +35,10 @@ public final class PositionKeeperComponent implements PositionService, OrderList
     private static final Logger LOG = LoggerFactory.getLogger(PositionKeeperComponent.class);
 
     private final PositionKeeper keeper;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MarketDataService marketData;
 
     @Activate
     public PositionKeeperComponent(@Reference PositionStore store) {
@@ -54,5 +65,20 @@ public final class PositionKeeperComponent implements PositionService, OrderList
     @Override
     public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
         return keeper.position(portfolio, instrument);
+    }
+
+    @Override
+    public List<PositionValuation> valuations() {
+        return PositionKeeper.value(keeper.positions(), this::mark);
+    }
+
+    @Override
+    public List<PositionValuation> valuations(PortfolioId portfolio) {
+        return PositionKeeper.value(keeper.positions(portfolio), this::mark);
+    }
+
+    private Optional<Price> mark(InstrumentId instrument) {
+        MarketDataService current = marketData;
+        return current == null ? Optional.empty() : current.mark(instrument);
     }
 }

@@ -97,6 +97,27 @@ class PositionKeeperTest {
     }
 
     @Test
+    void positions_are_valued_at_the_mark_and_without_one_have_no_unrealized_pnl() {
+        keeper.apply(Fills.fill(Side.BUY, "10", "100", "2"));
+        keeper.apply(Fills.fill(Side.SELL, "4", "103", "1"));
+        keeper.apply(Fills.fill(MAIN, InstrumentId.of("MSFT"), Side.SELL, Quantity.ofWhole(2), Price.ofWhole(300),
+                Money.ZERO));
+
+        var valuations = PositionKeeper.value(keeper.positions(MAIN),
+                id -> id.equals(AAPL) ? Optional.of(Price.of("101.5")) : Optional.empty());
+
+        assertThat(valuations).hasSize(2);
+        var aapl = valuations.get(0);
+        assertThat(aapl.mark()).isEqualTo(Price.of("101.5"));
+        assertThat(aapl.unrealizedPnl()).isEqualTo(Money.of("9"));
+        // realized 12 + unrealized 9 - commissions 3
+        assertThat(aapl.totalPnl()).isEqualTo(Money.of("18"));
+        var msft = valuations.get(1);
+        assertThat(msft.mark()).isNull();
+        assertThat(msft.unrealizedPnl()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void a_store_failure_keeps_the_position_in_memory_and_saves_it_with_the_next_fill() {
         store.failing = true;
         keeper.apply(buy("10", "100"));
