@@ -1,0 +1,134 @@
+package org.nautilus.grid.internal;
+
+import java.util.Objects;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Ignite server node started from {@link GridSettings}: checks the JVM and the work directory, starts the node
+ * with the given class loader, activates the cluster. Plain Java, used by {@link GridNode} and by tests.
+ */
+public final class EmbeddedGrid implements Grid, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGrid.class);
+
+    private final GridSettings settings;
+    private final Ignite ignite;
+    private final long startMillis;
+
+    private EmbeddedGrid(GridSettings settings, Ignite ignite, long startMillis) {
+        this.settings = settings;
+        this.ignite = ignite;
+        this.startMillis = startMillis;
+    }
+
+    /**
+     * Starts the node and, if configured, activates the cluster; returns when caches can be used.
+     *
+     * @param classLoader sees Ignite and the classes stored in caches (in OSGi: this bundle's class loader)
+     * @throws GridStartupException with an actionable message if the node cannot start
+     */
+    public static EmbeddedGrid start(GridSettings settings, ClassLoader classLoader) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(classLoader, "classLoader");
+        long t0 = System.nanoTime();
+        JvmChecks.requireOpens(EmbeddedGrid.class);
+        quietDefaults();
+        WorkDirectory.prepare(settings.workDirectory());
+        IgniteConfiguration cfg = IgniteConfigurationFactory.create(settings, classLoader, new Slf4jIgniteLogger());
+
+        Ignite ignite;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Ignite resolves some classes and service files through the context class loader while starting.
+        thread.setContextClassLoader(classLoader);
+        try {
+            ignite = Ignition.start(cfg);
+        } catch (RuntimeException | LinkageError e) {
+            throw new GridStartupException(startFailure(settings, e), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        try {
+            if (settings.autoActivate() && ignite.cluster().state() != ClusterState.ACTIVE) {
+                ignite.cluster().state(ClusterState.ACTIVE);
+            }
+        } catch (RuntimeException e) {
+            Ignition.stop(settings.instanceName(), true);
+            throw new GridStartupException("Ignite node '" + settings.instanceName() + "' started but the cluster "
+                    + "could not be activated on " + settings.workDirectory() + ": " + rootMessage(e), e);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        EmbeddedGrid grid = new EmbeddedGrid(settings, ignite, millis);
+        LOG.info("Ignite node '{}' started in {} ms: {}, cluster {}, {} server node(s)", settings.instanceName(),
+                millis, grid.describe(), ignite.cluster().state(), ignite.cluster().forServers().nodes().size());
+        return grid;
+    }
+
+    @Override
+    public Ignite ignite() {
+        return ignite;
+    }
+
+    @Override
+    public GridSettings settings() {
+        return settings;
+    }
+
+    /** Time {@link #start} took, checks and activation included. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** Stops the node; committed transactions are in the WAL, so nothing acknowledged is lost. */
+    @Override
+    public void close() {
+        long t0 = System.nanoTime();
+        // cancel=true: interrupt running compute jobs instead of waiting for them; transactions are atomic anyway.
+        Ignition.stop(settings.instanceName(), true);
+        LOG.info("Ignite node '{}' stopped in {} ms", settings.instanceName(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Ignite's defaults call home for updates and print an ASCII logo to stdout; unless the operator set them,
+     * turn both off before the node reads them.
+     */
+    private static void quietDefaults() {
+        setIfAbsent("IGNITE_UPDATE_NOTIFIER", "false");
+        setIfAbsent("IGNITE_NO_ASCII", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static String startFailure(GridSettings s, Throwable e) {
+        String where = s.persistenceEnabled()
+                ? " on work directory " + s.workDirectory() + " (consistent id '" + s.consistentId() + "')"
+                : "";
+        return "Ignite node '" + s.instanceName() + "' failed to start" + where + ": " + rootMessage(e)
+                + (s.persistenceEnabled()
+                    ? ". If the persistent data is damaged, restore " + s.workDirectory() + " from a backup or move "
+                        + "it away to start with an empty grid; if the ports are taken, change discovery.port / "
+                        + "communication.port in etc/" + GridConfig.PID + ".cfg."
+                    : ".");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String first = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        if (root == e || root.getMessage() == null || first.contains(root.getMessage())) {
+            return first;
+        }
+        return first + " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+}

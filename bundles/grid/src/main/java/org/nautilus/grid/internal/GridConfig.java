@@ -1,0 +1,87 @@
+package org.nautilus.grid.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * Configuration of the embedded Ignite node, PID {@code nautilus.grid} ({@code etc/nautilus.grid.cfg}). Every key
+ * needs a node restart to take effect; Declarative Services restarts the node (and the stores on it) when the
+ * configuration changes.
+ */
+@ObjectClassDefinition(name = "Nautilus Grid (Apache Ignite node)",
+        description = "The embedded Ignite server node: persistence, discovery and memory.")
+public @interface GridConfig {
+
+    String PID = "nautilus.grid";
+
+    @AttributeDefinition(name = "Instance name", description = "Ignite instance name, unique in this JVM.")
+    String instance_name() default "nautilus";
+
+    @AttributeDefinition(name = "Consistent id",
+            description = "Identity of this node's persistent data (its folder under work.directory/db). Must be "
+                    + "unique in the cluster and stable across restarts. Empty: the instance name.")
+    String consistent_id() default "";
+
+    @AttributeDefinition(name = "Work directory",
+            description = "Where Ignite keeps its persistent data and WAL. Empty: ${karaf.data}/ignite.")
+    String work_directory() default "";
+
+    @AttributeDefinition(name = "Native persistence", description = "Keep caches on disk (true) or in memory only.")
+    boolean persistence_enabled() default true;
+
+    @AttributeDefinition(name = "WAL mode",
+            description = "FSYNC: a commit returns after the WAL is fsynced (survives an OS crash or power loss). "
+                    + "LOG_ONLY: survives a process crash, not an OS crash. BACKGROUND: may lose the last second.",
+            options = {@Option(label = "FSYNC", value = "FSYNC"), @Option(label = "LOG_ONLY", value = "LOG_ONLY"),
+                @Option(label = "BACKGROUND", value = "BACKGROUND")})
+    String wal_mode() default "FSYNC";
+
+    @AttributeDefinition(name = "Data region max size (MB)", description = "Off-heap memory for cached pages.")
+    int data_region_max_size_mb() default 256;
+
+    @AttributeDefinition(name = "WAL segment size (MB)",
+            description = "Size of one write-ahead-log segment; Ignite keeps 10 preallocated segments.")
+    int wal_segment_size_mb() default 64;
+
+    @AttributeDefinition(name = "Local address",
+            description = "Address the node binds to and advertises. Empty: all interfaces (cluster mode).")
+    String local_address() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Discovery mode", description = "static: discovery.addresses; kubernetes: the "
+            + "endpoints of kubernetes.service.name in kubernetes.namespace.",
+            options = {@Option(label = "static", value = "static"), @Option(label = "kubernetes", value = "kubernetes")})
+    String discovery_mode() default "static";
+
+    @AttributeDefinition(name = "Discovery addresses",
+            description = "Comma-separated host:port or host:from..to of the nodes to join (static mode).")
+    String discovery_addresses() default "127.0.0.1:47500..47509";
+
+    @AttributeDefinition(name = "Discovery port", description = "First local discovery port.")
+    int discovery_port() default 47500;
+
+    @AttributeDefinition(name = "Discovery port range", description = "Extra ports tried after discovery.port.")
+    int discovery_port_range() default 9;
+
+    @AttributeDefinition(name = "Communication port", description = "First local communication port.")
+    int communication_port() default 47100;
+
+    @AttributeDefinition(name = "Kubernetes namespace")
+    String kubernetes_namespace() default "nautilus";
+
+    @AttributeDefinition(name = "Kubernetes service name", description = "Headless service selecting the grid pods.")
+    String kubernetes_service_name() default "nautilus-grid";
+
+    @AttributeDefinition(name = "Cache backups", description = "Backup copies of each partition (0 on one node).")
+    int cache_backups() default 0;
+
+    @AttributeDefinition(name = "Activate the cluster on start",
+            description = "Set the cluster ACTIVE once this node has joined (a single node must).")
+    boolean cluster_auto_activate() default true;
+
+    @AttributeDefinition(name = "On critical failure",
+            description = "stop: stop the Ignite node and keep Karaf running; halt: halt the JVM (let the "
+                    + "orchestrator restart it).",
+            options = {@Option(label = "stop", value = "stop"), @Option(label = "halt", value = "halt")})
+    String failure_handler() default "stop";
+}

@@ -1,0 +1,196 @@
+package org.nautilus.grid.internal;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Validated settings of the grid node, built once from {@link GridConfig}; plain Java so tests need no OSGi.
+ * Invalid values fail with a {@link GridStartupException} naming the configuration key.
+ *
+ * @param instanceName       Ignite instance name, unique in the JVM
+ * @param consistentId       identity of the node's persistent data, stable across restarts
+ * @param workDirectory      absolute directory holding Ignite's persistent data and WAL
+ * @param persistenceEnabled native persistence on the default data region
+ * @param walMode            write-ahead-log durability of a commit
+ * @param dataRegionMaxSizeMb off-heap memory of the default data region
+ * @param walSegmentSizeMb   size of one WAL segment file (Ignite preallocates 10 of them)
+ * @param localAddress       address to bind to, empty for all interfaces
+ * @param discoveryMode      how the node finds the others
+ * @param discoveryAddresses static addresses ({@code host:port} or {@code host:from..to})
+ * @param discoveryPort      first local discovery port
+ * @param discoveryPortRange extra local discovery ports tried after the first
+ * @param communicationPort  first local communication port
+ * @param kubernetesNamespace   namespace of the grid service (kubernetes mode)
+ * @param kubernetesServiceName headless service selecting the grid pods (kubernetes mode)
+ * @param cacheBackups       backup copies of each cache partition
+ * @param autoActivate       activate the cluster once joined
+ * @param haltOnFailure      halt the JVM on a critical Ignite failure instead of stopping the node
+ */
+public record GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
+                           WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
+                           DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
+                           int discoveryPortRange, int communicationPort, String kubernetesNamespace,
+                           String kubernetesServiceName, int cacheBackups, boolean autoActivate,
+                           boolean haltOnFailure) {
+
+    /** Durability of a committed transaction; mirrors Ignite's {@code WALMode} without leaking it. */
+    public enum WalMode {
+        /** Commit returns after fsync of the WAL: survives process, OS and power failures. */
+        FSYNC,
+        /** Commit returns after the WAL record is in the OS page cache: survives a process crash only. */
+        LOG_ONLY,
+        /** WAL flushed in the background: may lose the last commits even on a process crash. */
+        BACKGROUND
+    }
+
+    public enum DiscoveryMode { STATIC, KUBERNETES }
+
+    static final int MIN_REGION_MB = 16;
+
+    public GridSettings {
+        requireText("instance.name", instanceName);
+        requireText("consistent.id", consistentId);
+        Objects.requireNonNull(workDirectory, "work.directory");
+        if (!workDirectory.isAbsolute()) {
+            throw new GridStartupException("work.directory must be an absolute path, got '" + workDirectory + "'");
+        }
+        Objects.requireNonNull(walMode, "wal.mode");
+        Objects.requireNonNull(discoveryMode, "discovery.mode");
+        localAddress = localAddress == null ? "" : localAddress.strip();
+        discoveryAddresses = List.copyOf(discoveryAddresses);
+        if (dataRegionMaxSizeMb < MIN_REGION_MB) {
+            throw new GridStartupException("data.region.max.size.mb must be at least " + MIN_REGION_MB + ", got "
+                    + dataRegionMaxSizeMb);
+        }
+        if (walSegmentSizeMb < 1 || walSegmentSizeMb > 2047) {
+            throw new GridStartupException("wal.segment.size.mb must be between 1 and 2047, got " + walSegmentSizeMb);
+        }
+        requirePort("discovery.port", discoveryPort);
+        requirePort("communication.port", communicationPort);
+        if (discoveryPortRange < 0 || discoveryPort + discoveryPortRange > 65535) {
+            throw new GridStartupException("discovery.port.range must be >= 0 and keep ports below 65536, got "
+                    + discoveryPortRange);
+        }
+        if (discoveryMode == DiscoveryMode.STATIC && discoveryAddresses.isEmpty()) {
+            throw new GridStartupException("discovery.addresses is empty: give at least this node's address, "
+                    + "e.g. 127.0.0.1:47500..47509");
+        }
+        if (discoveryMode == DiscoveryMode.KUBERNETES) {
+            requireText("kubernetes.namespace", kubernetesNamespace);
+            requireText("kubernetes.service.name", kubernetesServiceName);
+        }
+        if (cacheBackups < 0) {
+            throw new GridStartupException("cache.backups must be >= 0, got " + cacheBackups);
+        }
+    }
+
+    /**
+     * Settings from the component configuration.
+     *
+     * @param karafData value of the {@code karaf.data} system property, may be {@code null} outside Karaf
+     */
+    public static GridSettings from(GridConfig config, String karafData) {
+        String name = config.instance_name() == null ? "" : config.instance_name().strip();
+        String consistentId = blankTo(config.consistent_id(), name);
+        Path work = config.work_directory() == null || config.work_directory().isBlank()
+                ? defaultWorkDirectory(karafData)
+                : Paths.get(config.work_directory().strip()).toAbsolutePath().normalize();
+        return new GridSettings(name, consistentId, work, config.persistence_enabled(),
+                parse(WalMode.class, "wal.mode", config.wal_mode()), config.data_region_max_size_mb(),
+                config.wal_segment_size_mb(), config.local_address(),
+                parse(DiscoveryMode.class, "discovery.mode", config.discovery_mode()),
+                splitAddresses(config.discovery_addresses()), config.discovery_port(), config.discovery_port_range(),
+                config.communication_port(), strip(config.kubernetes_namespace()),
+                strip(config.kubernetes_service_name()), config.cache_backups(), config.cluster_auto_activate(),
+                haltOnFailure(config.failure_handler()));
+    }
+
+    /**
+     * {@code ${karaf.data}/ignite}; outside Karaf (no {@code karaf.data}), {@code data/ignite} under the working
+     * directory, the same layout a Karaf home has.
+     */
+    public static Path defaultWorkDirectory(String karafData) {
+        Path base = karafData == null || karafData.isBlank()
+                ? Paths.get(System.getProperty("user.dir", "."), "data")
+                : Paths.get(karafData.strip());
+        return base.resolve("ignite").toAbsolutePath().normalize();
+    }
+
+    /** Single-node settings on loopback with the given work directory and ports (tests, tools). */
+    public static GridSettings localNode(String instanceName, Path workDirectory, int discoveryPort,
+                                         int communicationPort) {
+        return new GridSettings(instanceName, instanceName, workDirectory.toAbsolutePath(), true, WalMode.FSYNC,
+                64, 4, "127.0.0.1", DiscoveryMode.STATIC,
+                List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 2)), discoveryPort, 2,
+                communicationPort, "nautilus", "nautilus-grid", 0, true, false);
+    }
+
+    public GridSettings withWalMode(WalMode mode) {
+        return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, mode,
+                dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
+                discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
+                autoActivate, haltOnFailure);
+    }
+
+    public GridSettings withPersistence(boolean enabled) {
+        return new GridSettings(instanceName, consistentId, workDirectory, enabled, walMode, dataRegionMaxSizeMb,
+                walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
+                communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
+                haltOnFailure);
+    }
+
+    public GridSettings withWorkDirectory(Path directory) {
+        return new GridSettings(instanceName, consistentId, directory, persistenceEnabled, walMode,
+                dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
+                discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
+                autoActivate, haltOnFailure);
+    }
+
+    private static boolean haltOnFailure(String value) {
+        String v = strip(value);
+        if (!v.equalsIgnoreCase("stop") && !v.equalsIgnoreCase("halt")) {
+            throw new GridStartupException("failure.handler must be 'stop' or 'halt', got '" + value + "'");
+        }
+        return v.equalsIgnoreCase("halt");
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String key, String value) {
+        String v = strip(value).toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        throw new GridStartupException(key + " must be one of " + Arrays.toString(type.getEnumConstants())
+                + ", got '" + value + "'");
+    }
+
+    static List<String> splitAddresses(String text) {
+        return text == null ? List.of()
+                : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static void requireText(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new GridStartupException(key + " must not be empty");
+        }
+    }
+
+    private static void requirePort(String key, int port) {
+        if (port < 1 || port > 65535) {
+            throw new GridStartupException(key + " must be a port between 1 and 65535, got " + port);
+        }
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

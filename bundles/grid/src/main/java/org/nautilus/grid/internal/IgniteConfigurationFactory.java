@@ -1,0 +1,83 @@
+package org.nautilus.grid.internal;
+
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.WALMode;
+import org.apache.ignite.failure.StopNodeFailureHandler;
+import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
+import org.apache.ignite.kubernetes.configuration.KubernetesConnectionConfiguration;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.TcpDiscoveryIpFinder;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.kubernetes.TcpDiscoveryKubernetesIpFinder;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/** Turns {@link GridSettings} into an Ignite server node configuration. */
+final class IgniteConfigurationFactory {
+
+    static final String DATA_REGION = "default";
+    private static final long MB = 1024L * 1024L;
+
+    private IgniteConfigurationFactory() {
+    }
+
+    static IgniteConfiguration create(GridSettings s, ClassLoader classLoader, IgniteLogger logger) {
+        String work = s.workDirectory().toString();
+        IgniteConfiguration cfg = new IgniteConfiguration()
+                .setIgniteInstanceName(s.instanceName())
+                .setConsistentId(s.consistentId())
+                // IGNITE_HOME cannot be derived from a bundle's class path (and can be set only once per JVM, so
+                // not at all here): the work directory is given explicitly and holds everything.
+                .setWorkDirectory(work)
+                // Values are BinaryObjects or classes of this bundle; nothing is shipped between nodes as code.
+                .setClassLoader(classLoader)
+                .setPeerClassLoadingEnabled(false)
+                .setGridLogger(logger)
+                .setMetricsLogFrequency(0)
+                // No thin-client/JDBC (10800) or REST connector ports: the platform talks to the node in-process.
+                .setClientConnectorConfiguration(null)
+                .setConnectorConfiguration(null)
+                .setFailureHandler(s.haltOnFailure() ? new StopNodeOrHaltFailureHandler() : new StopNodeFailureHandler())
+                .setDataStorageConfiguration(dataStorage(s))
+                .setDiscoverySpi(discovery(s))
+                // A bounded outbound queue per connection (Ignite's advice) instead of the unbounded default.
+                .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(s.communicationPort())
+                        .setMessageQueueLimit(1024));
+        if (!s.localAddress().isEmpty()) {
+            cfg.setLocalHost(s.localAddress());
+        }
+        return cfg;
+    }
+
+    private static DataStorageConfiguration dataStorage(GridSettings s) {
+        long max = s.dataRegionMaxSizeMb() * MB;
+        DataRegionConfiguration region = new DataRegionConfiguration()
+                .setName(DATA_REGION)
+                .setPersistenceEnabled(s.persistenceEnabled())
+                .setInitialSize(Math.min(max, 64 * MB))
+                .setMaxSize(max);
+        return new DataStorageConfiguration()
+                .setDefaultDataRegionConfiguration(region)
+                .setWalMode(WALMode.valueOf(s.walMode().name()))
+                .setWalSegmentSize((int) (s.walSegmentSizeMb() * MB));
+    }
+
+    private static TcpDiscoverySpi discovery(GridSettings s) {
+        TcpDiscoveryIpFinder finder;
+        if (s.discoveryMode() == GridSettings.DiscoveryMode.KUBERNETES) {
+            KubernetesConnectionConfiguration k8s = new KubernetesConnectionConfiguration()
+                    .setNamespace(s.kubernetesNamespace())
+                    .setServiceName(s.kubernetesServiceName())
+                    .setDiscoveryPort(s.discoveryPort());
+            finder = new TcpDiscoveryKubernetesIpFinder(k8s);
+        } else {
+            finder = new TcpDiscoveryVmIpFinder().setAddresses(s.discoveryAddresses());
+        }
+        return new TcpDiscoverySpi()
+                .setLocalPort(s.discoveryPort())
+                .setLocalPortRange(s.discoveryPortRange())
+                .setIpFinder(finder);
+    }
+}

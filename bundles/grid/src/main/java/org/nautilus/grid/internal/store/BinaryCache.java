@@ -1,0 +1,106 @@
+package org.nautilus.grid.internal.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.cache.Cache;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.binary.BinaryObjectBuilder;
+import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.GridStartupException;
+
+/**
+ * A typed view of a cache that holds binary keys and values only (it never asks Ignite to deserialize). Operations
+ * join the caller's Ignite transaction if one is open on the thread, so several {@code BinaryCache}s can be
+ * updated atomically; outside a transaction each write is its own implicit transaction.
+ */
+public final class BinaryCache<K, V> {
+
+    private final IgniteCache<BinaryObject, BinaryObject> cache;
+    private final IgniteBinary binary;
+    private final BinaryCodec<K> keys;
+    private final BinaryCodec<V> values;
+
+    private BinaryCache(IgniteCache<BinaryObject, BinaryObject> cache, IgniteBinary binary, BinaryCodec<K> keys,
+                        BinaryCodec<V> values) {
+        this.cache = cache;
+        this.binary = binary;
+        this.keys = keys;
+        this.values = values;
+    }
+
+    /**
+     * Gets or creates the cache {@code cfg} describes (an existing cache keeps its stored configuration) and checks
+     * that stored entries can be read.
+     *
+     * @throws GridStartupException if the cache holds entries whose binary type metadata is gone (a damaged or
+     *                              deleted {@code db/binary_meta}): every read would otherwise block and fail
+     */
+    public static <K, V> BinaryCache<K, V> open(Grid grid, CacheConfiguration<BinaryObject, BinaryObject> cfg,
+                                                BinaryCodec<K> keys, BinaryCodec<V> values) {
+        IgniteCache<BinaryObject, BinaryObject> cache = grid.ignite().getOrCreateCache(cfg).withKeepBinary();
+        IgniteBinary binary = grid.ignite().binary();
+        long entries = cache.sizeLong(CachePeekMode.PRIMARY);
+        if (entries > 0) {
+            for (String type : List.of(keys.typeName(), values.typeName())) {
+                if (binary.type(type) == null) {
+                    throw new GridStartupException("Ignite cache '" + cfg.getName() + "' holds " + entries
+                            + " entries but the metadata of their binary type '" + type + "' is missing: "
+                            + grid.settings().workDirectory().resolve("db").resolve("binary_meta")
+                            + " is damaged or was deleted. Restore " + grid.settings().workDirectory()
+                            + " from a backup.");
+                }
+            }
+        }
+        return new BinaryCache<>(cache, binary, keys, values);
+    }
+
+    public String name() {
+        return cache.getName();
+    }
+
+    public void put(K key, V value) {
+        cache.put(encode(keys, key), encode(values, value));
+    }
+
+    public Optional<V> get(K key) {
+        BinaryObject stored = cache.get(encode(keys, key));
+        return stored == null ? Optional.empty() : Optional.of(values.read(stored));
+    }
+
+    public boolean remove(K key) {
+        return cache.remove(encode(keys, key));
+    }
+
+    /** Every value, read with a scan of all partitions (unordered). */
+    public List<V> values() {
+        List<V> result = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
+            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
+                result.add(values.read(entry.getValue()));
+            }
+        }
+        return result;
+    }
+
+    public int size() {
+        return cache.size();
+    }
+
+    /** The binary form of a key, e.g. to ask Ignite for its affinity. */
+    public BinaryObject binaryKey(K key) {
+        return encode(keys, key);
+    }
+
+    private <T> BinaryObject encode(BinaryCodec<T> codec, T value) {
+        BinaryObjectBuilder builder = binary.builder(codec.typeName());
+        codec.write(value, builder);
+        return builder.build();
+    }
+}

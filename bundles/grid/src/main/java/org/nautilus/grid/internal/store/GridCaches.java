@@ -1,0 +1,39 @@
+package org.nautilus.grid.internal.store;
+
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheKeyConfiguration;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.PartitionLossPolicy;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.nautilus.grid.internal.GridSettings;
+
+/** Definitions shared by every durable cache of the platform. */
+public final class GridCaches {
+
+    private GridCaches() {
+    }
+
+    /**
+     * A TRANSACTIONAL, partitioned cache in the default (persistent) data region: several caches can be updated in
+     * one transaction, a commit is as durable as the WAL mode says, a write returns once all copies have it, and a
+     * lost partition fails loudly instead of reading as empty.
+     *
+     * @param affinityField key field that decides the partition (entries with the same value are colocated), or
+     *                      {@code null} for the whole key
+     */
+    public static CacheConfiguration<BinaryObject, BinaryObject> transactional(String name, GridSettings settings,
+                                                                             String keyType, String affinityField) {
+        CacheConfiguration<BinaryObject, BinaryObject> cfg = new CacheConfiguration<BinaryObject, BinaryObject>(name)
+                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
+                .setCacheMode(CacheMode.PARTITIONED)
+                .setBackups(settings.cacheBackups())
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE);
+        if (affinityField != null) {
+            cfg.setKeyConfiguration(new CacheKeyConfiguration(keyType, affinityField));
+        }
+        return cfg;
+    }
+}

@@ -1,0 +1,101 @@
+package org.nautilus.grid.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.grid.internal.EmbeddedGrid;
+import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.GridStartupException;
+
+/** A damaged work directory stops the start with a message naming the damage, never an empty grid. */
+class DamagedWorkDirectoryTest {
+
+    @TempDir
+    Path work;
+
+    private EmbeddedGrid grid;
+
+    @AfterEach
+    void stop() {
+        if (grid != null) {
+            grid.close();
+        }
+    }
+
+    private GridSettings settings(Path dir) {
+        return GridSettings.localNode("damaged-test", dir, 48741, 48841);
+    }
+
+    private void writePositionsAndStop() {
+        EmbeddedGrid first = EmbeddedGrid.start(settings(work), getClass().getClassLoader());
+        IgnitePositionStore store = new IgnitePositionStore(first);
+        store.save(IgnitePositionStoreTest.position("alpha", "AAPL", "1", "100", "0", "0", 1, Instant.EPOCH));
+        first.close();
+    }
+
+    private List<Path> files(String relativeDir) throws IOException {
+        try (Stream<Path> files = Files.list(work.resolve(relativeDir))) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static void overwrite(List<Path> files) throws IOException {
+        byte[] garbage = new byte[8192];
+        new java.util.Random(42).nextBytes(garbage);
+        for (Path file : files) {
+            Files.write(file, garbage);
+        }
+    }
+
+    @Test
+    void aCorruptPageStoreFailsTheStartAndNamesTheFile() throws IOException {
+        writePositionsAndStop();
+        List<Path> pages = files("db/damaged_test/cache-positions").stream()
+                .filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+        assertThat(pages).isNotEmpty();
+        overwrite(pages);
+
+        assertThatThrownBy(() -> EmbeddedGrid.start(settings(work), getClass().getClassLoader()))
+                .isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("failed to start on work directory " + work)
+                .hasMessageContaining("cache-positions" + java.io.File.separator + "part-")
+                .hasMessageContaining("restore");
+
+        // The failed start left nothing behind: the same node starts on a sound directory.
+        grid = EmbeddedGrid.start(settings(work.resolve("fresh")), getClass().getClassLoader());
+        assertThat(grid.ignite().cluster().state().active()).isTrue();
+    }
+
+    @Test
+    void lostBinaryMetadataFailsTheStoreInsteadOfHangingOnReads() throws IOException {
+        writePositionsAndStop();
+        overwrite(files("db/binary_meta/damaged_test"));
+
+        grid = EmbeddedGrid.start(settings(work), getClass().getClassLoader());
+
+        assertThatThrownBy(() -> new IgnitePositionStore(grid))
+                .isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("holds 1 entries")
+                .hasMessageContaining("binary_meta")
+                .hasMessageContaining("Restore " + work);
+    }
+
+    @Test
+    void aFileInPlaceOfTheWorkDirectoryFailsBeforeIgniteStarts() throws IOException {
+        Path file = Files.writeString(work.resolve("ignite"), "oops");
+
+        assertThatThrownBy(() -> EmbeddedGrid.start(settings(file), getClass().getClassLoader()))
+                .isInstanceOf(GridStartupException.class)
+                .hasMessage("Ignite work directory " + file + " is not usable: it exists but is not a directory. "
+                        + "Fix its permissions or point work.directory in etc/nautilus.grid.cfg elsewhere.");
+    }
+}
