@@ -1,9 +1,6 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
-import org.nautilus.api.domain.OrderRequest;
-import org.nautilus.api.risk.RiskContext;
-import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
 import org.osgi.service.component.annotations.Activate;
@@ -15,9 +12,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link MaxOrderQuantityRule}, configured live from {@code etc/nautilus.risk.max-order-quantity.cfg}. */
 @Component(service = RiskRule.class, configurationPid = MaxOrderQuantityComponent.PID,
-        property = RiskRule.NAME_PROPERTY + "=" + MaxOrderQuantityRule.NAME)
+        property = {RiskRule.NAME_PROPERTY + "=" + MaxOrderQuantityRule.NAME, "service.ranking:Integer=800"})
 @Designate(ocd = MaxOrderQuantityComponent.Config.class)
-public final class MaxOrderQuantityComponent implements RiskRule {
+public final class MaxOrderQuantityComponent extends RuleComponent<MaxOrderQuantityRule> {
 
     public static final String PID = "nautilus.risk.max-order-quantity";
 
@@ -25,34 +22,21 @@ public final class MaxOrderQuantityComponent implements RiskRule {
             description = "Denies an order whose quantity exceeds the limit. Per-portfolio overrides: "
                     + "portfolio.<id>.max.quantity = <quantity>.")
     public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
+        boolean enabled() default true;
+
         @AttributeDefinition(name = "Max quantity", description = "The largest quantity one order may have.")
         String max_quantity() default "1000";
     }
 
-    private final MaxOrderQuantityRule rule = new MaxOrderQuantityRule();
-
     @Activate
     public MaxOrderQuantityComponent(Config config, Map<String, Object> properties) {
+        super(new MaxOrderQuantityRule());
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(() -> MaxOrderQuantityRule.Limits.of(config.max_quantity(), properties));
-    }
-
-    @Override
-    public String name() {
-        return rule.name();
-    }
-
-    @Override
-    public String describe() {
-        return rule.describe();
-    }
-
-    @Override
-    public RiskDecision check(OrderRequest request, RiskContext context) {
-        return rule.check(request, context);
+        rule.configure(config.enabled(), () -> MaxOrderQuantityRule.Limits.of(config.max_quantity(), properties));
     }
 }

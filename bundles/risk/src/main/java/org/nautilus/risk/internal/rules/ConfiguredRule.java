@@ -28,6 +28,7 @@ public abstract class ConfiguredRule<L> implements RiskRule {
 
     private final String name;
     private volatile L limits;
+    private volatile boolean enabled = true;
     private volatile String configError;
 
     protected ConfiguredRule(String name) {
@@ -46,8 +47,17 @@ public abstract class ConfiguredRule<L> implements RiskRule {
      * @return {@code true} if the new limits are in force
      */
     public final boolean configure(Supplier<L> parser) {
+        return configure(true, parser);
+    }
+
+    /**
+     * Applies new limits and switches the rule on or off ({@code enabled = false}: every order passes, the
+     * rule stays listed as disabled).
+     */
+    public final boolean configure(boolean enable, Supplier<L> parser) {
         try {
             limits = Objects.requireNonNull(parser.get(), "limits");
+            enabled = enable;
             configError = null;
             return true;
         } catch (IllegalArgumentException e) {
@@ -74,6 +84,9 @@ public abstract class ConfiguredRule<L> implements RiskRule {
         L current = limits;
         String error = configError;
         String text = current == null ? "not configured" : describe(current);
+        if (!enabled) {
+            text = "DISABLED: " + text;
+        }
         return error == null ? text : text + " [config error: " + error + "]";
     }
 
@@ -83,7 +96,11 @@ public abstract class ConfiguredRule<L> implements RiskRule {
         if (current == null) {
             return RiskDecision.reject(name, CONFIG_ERROR, name + " has no valid configuration: " + configError);
         }
-        return check(request, context, current);
+        return enabled ? check(request, context, current) : RiskDecision.approve();
+    }
+
+    public final boolean enabled() {
+        return enabled;
     }
 
     /** The check with the limits in force. */

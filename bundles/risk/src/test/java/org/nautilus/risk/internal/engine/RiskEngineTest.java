@@ -17,11 +17,11 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
-import org.nautilus.risk.internal.support.TestContext;
+import org.nautilus.risk.internal.support.Desk;
 
 class RiskEngineTest {
 
-    private final TestContext market = new TestContext().withEquity("AAPL", "190");
+    private final RiskContext market = new Desk().equity("AAPL", "190").context();
     private final RiskEngine engine = new RiskEngine();
 
     @Test

@@ -9,11 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.risk.internal.support.TestContext;
+import org.nautilus.api.risk.RiskContext;
+import org.nautilus.risk.internal.support.Desk;
 
 class MaxOrderQuantityRuleTest {
 
-    private final TestContext market = new TestContext().withEquity("AAPL", "190");
+    private final RiskContext market = new Desk().equity("AAPL", "190").context();
     private final MaxOrderQuantityRule rule = new MaxOrderQuantityRule(
             MaxOrderQuantityRule.Limits.of("1000", Map.of("portfolio.alpha.max.quantity", "250")));
 

@@ -1,0 +1,29 @@
+package org.nautilus.api.risk;
+
+import java.util.List;
+import org.nautilus.api.domain.PortfolioId;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The kill switch: sets and shows the trading state (ACTIVE / REDUCING / HALTED), globally and per
+ * portfolio. A change applies to the next order checked and is kept in the configuration
+ * ({@code etc/nautilus.risk.trading-state.cfg}), so a restart does not resume trading by accident.
+ */
+@ProviderType
+public interface TradingStateService {
+
+    /** The global state. */
+    TradingStatus global();
+
+    /** The effective state of a portfolio: the more restrictive of the global state and its own. */
+    TradingStatus status(PortfolioId portfolio);
+
+    /** The global state first, then every portfolio with a state of its own, by portfolio. */
+    List<TradingStatus> statuses();
+
+    /** Sets the global state. */
+    TradingStatus setGlobal(TradingState state, String reason);
+
+    /** Sets a portfolio's own state; {@link TradingState#ACTIVE} removes its override. */
+    TradingStatus set(PortfolioId portfolio, TradingState state, String reason);
+}

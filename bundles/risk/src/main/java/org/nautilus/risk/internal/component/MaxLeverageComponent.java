@@ -1,0 +1,41 @@
+package org.nautilus.risk.internal.component;
+
+import java.util.Map;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.rules.MaxLeverageRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Publishes {@link MaxLeverageRule}, configured live from {@code etc/nautilus.risk.max-leverage.cfg}. */
+@Component(service = RiskRule.class, configurationPid = MaxLeverageComponent.PID,
+        property = {RiskRule.NAME_PROPERTY + "=" + MaxLeverageRule.NAME, "service.ranking:Integer=100"})
+@Designate(ocd = MaxLeverageComponent.Config.class)
+public final class MaxLeverageComponent extends RuleComponent<MaxLeverageRule> {
+
+    public static final String PID = "nautilus.risk.max-leverage";
+
+    @ObjectClassDefinition(name = "Nautilus risk: max portfolio leverage",
+            description = "Denies an order that would take gross exposure / equity above the limit. Per-portfolio overrides: portfolio.<id>.max.leverage.")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "Max leverage", description = "Gross exposure / equity, e.g. 4.")
+        String max_leverage() default "4";
+    }
+
+    @Activate
+    public MaxLeverageComponent(Config config, Map<String, Object> properties) {
+        super(new MaxLeverageRule());
+        modified(config, properties);
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        rule.configure(config.enabled(), () -> MaxLeverageRule.Limits.of(config.max_leverage(), properties));
+    }
+}

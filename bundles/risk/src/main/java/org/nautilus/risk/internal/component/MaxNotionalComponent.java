@@ -1,0 +1,41 @@
+package org.nautilus.risk.internal.component;
+
+import java.util.Map;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.rules.MaxNotionalRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Publishes {@link MaxNotionalRule}, configured live from {@code etc/nautilus.risk.max-notional.cfg}. */
+@Component(service = RiskRule.class, configurationPid = MaxNotionalComponent.PID,
+        property = {RiskRule.NAME_PROPERTY + "=" + MaxNotionalRule.NAME, "service.ranking:Integer=700"})
+@Designate(ocd = MaxNotionalComponent.Config.class)
+public final class MaxNotionalComponent extends RuleComponent<MaxNotionalRule> {
+
+    public static final String PID = "nautilus.risk.max-notional";
+
+    @ObjectClassDefinition(name = "Nautilus risk: max notional per order",
+            description = "Denies an order whose quantity x price x multiplier exceeds the limit (instrument currency). Per-portfolio overrides: portfolio.<id>.max.notional.")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "Max notional", description = "The largest notional of one order.")
+        String max_notional() default "1000000";
+    }
+
+    @Activate
+    public MaxNotionalComponent(Config config, Map<String, Object> properties) {
+        super(new MaxNotionalRule());
+        modified(config, properties);
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        rule.configure(config.enabled(), () -> MaxNotionalRule.Limits.of(config.max_notional(), properties));
+    }
+}

@@ -1,0 +1,41 @@
+package org.nautilus.risk.internal.component;
+
+import java.util.Map;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.rules.PriceCollarRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Publishes {@link PriceCollarRule}, configured live from {@code etc/nautilus.risk.price-collar.cfg}. */
+@Component(service = RiskRule.class, configurationPid = PriceCollarComponent.PID,
+        property = {RiskRule.NAME_PROPERTY + "=" + PriceCollarRule.NAME, "service.ranking:Integer=600"})
+@Designate(ocd = PriceCollarComponent.Config.class)
+public final class PriceCollarComponent extends RuleComponent<PriceCollarRule> {
+
+    public static final String PID = "nautilus.risk.price-collar";
+
+    @ObjectClassDefinition(name = "Nautilus risk: price collar",
+            description = "Denies a LIMIT order priced further than the given percentage from the last/mid price.")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "Max deviation (%)", description = "Widest distance of a limit price from the mark, in percent.")
+        String max_deviation_percent() default "5";
+    }
+
+    @Activate
+    public PriceCollarComponent(Config config, Map<String, Object> properties) {
+        super(new PriceCollarRule());
+        modified(config, properties);
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        rule.configure(config.enabled(), () -> PriceCollarRule.Limits.of(config.max_deviation_percent()));
+    }
+}

@@ -1,0 +1,39 @@
+package org.nautilus.risk.internal.component;
+
+import java.util.Map;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.rules.ReduceOnlyRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Publishes {@link ReduceOnlyRule}, configured live from {@code etc/nautilus.risk.reduce-only.cfg}. */
+@Component(service = RiskRule.class, configurationPid = ReduceOnlyComponent.PID,
+        property = {RiskRule.NAME_PROPERTY + "=" + ReduceOnlyRule.NAME, "service.ranking:Integer=500"})
+@Designate(ocd = ReduceOnlyComponent.Config.class)
+public final class ReduceOnlyComponent extends RuleComponent<ReduceOnlyRule> {
+
+    public static final String PID = "nautilus.risk.reduce-only";
+
+    @ObjectClassDefinition(name = "Nautilus risk: reduce-only",
+            description = "An order flagged reduce-only may only reduce a position.")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
+        boolean enabled() default true;
+
+    }
+
+    @Activate
+    public ReduceOnlyComponent(Config config, Map<String, Object> properties) {
+        super(new ReduceOnlyRule());
+        modified(config, properties);
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        rule.configure(config.enabled(), () -> new ReduceOnlyRule.Limits());
+    }
+}

@@ -1,0 +1,41 @@
+package org.nautilus.risk.internal.component;
+
+import java.util.Map;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.rules.SelfTradeRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Publishes {@link SelfTradeRule}, configured live from {@code etc/nautilus.risk.self-trade.cfg}. */
+@Component(service = RiskRule.class, configurationPid = SelfTradeComponent.PID,
+        property = {RiskRule.NAME_PROPERTY + "=" + SelfTradeRule.NAME, "service.ranking:Integer=400"})
+@Designate(ocd = SelfTradeComponent.Config.class)
+public final class SelfTradeComponent extends RuleComponent<SelfTradeRule> {
+
+    public static final String PID = "nautilus.risk.self-trade";
+
+    @ObjectClassDefinition(name = "Nautilus risk: self-trade prevention",
+            description = "Denies an order that would trade against our own open order on the other side.")
+    public @interface Config {
+        @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "Scope", description = "portfolio: same portfolio only; all: every portfolio of the platform.")
+        String scope() default "portfolio";
+    }
+
+    @Activate
+    public SelfTradeComponent(Config config, Map<String, Object> properties) {
+        super(new SelfTradeRule());
+        modified(config, properties);
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        rule.configure(config.enabled(), () -> SelfTradeRule.Limits.of(config.scope()));
+    }
+}

@@ -1,0 +1,280 @@
+package org.nautilus.risk.internal.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nautilus.api.domain.FixedPoint;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.risk.RiskContext;
+import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskMetrics;
+import org.nautilus.api.risk.RiskRuleInfo;
+import org.nautilus.api.risk.SubmittedOrder;
+import org.nautilus.risk.internal.rules.Valuation;
+
+/**
+ * The risk engine's core, plain Java: runs the rules ({@link RiskEngine}) on each order with a
+ * {@link RiskContext} built from the market data gateway, the position keeper, the open orders the OMS reports
+ * and the engine's own per-portfolio state (approved-order history, daily P&amp;L baseline); and computes the
+ * risk metrics.
+ *
+ * <p>Threading: the orders of one portfolio are checked one at a time under that portfolio's lock, so the
+ * stateful checks (throttle, duplicates) see a consistent history and a check-then-record cannot race;
+ * different portfolios are checked in parallel. Everything else is immutable or concurrent.
+ */
+public final class RiskCore {
+
+    private final RiskEngine engine;
+    private final MarketDataService marketData;
+    private final PositionService positions;
+    private final Clock clock;
+    private final OpenOrderBook openOrders = new OpenOrderBook();
+    private final Map<PortfolioId, PortfolioState> states = new ConcurrentHashMap<>();
+    private final Context context = new Context();
+    private volatile CoreConfig config;
+
+    public RiskCore(RiskEngine engine, MarketDataService marketData, PositionService positions, Clock clock,
+                    CoreConfig config) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.marketData = Objects.requireNonNull(marketData, "marketData");
+        this.positions = Objects.requireNonNull(positions, "positions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public void configure(CoreConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig, "config");
+    }
+
+    public CoreConfig config() {
+        return config;
+    }
+
+    public RiskEngine engine() {
+        return engine;
+    }
+
+    public OpenOrderBook openOrders() {
+        return openOrders;
+    }
+
+    /** The context rules see; also usable on its own (e.g. by the shell through the metrics). */
+    public RiskContext context() {
+        return context;
+    }
+
+    /** Runs every rule on the order; an approved order is remembered for the throttle and duplicate check. */
+    public RiskDecision check(OrderRequest request) {
+        PortfolioState state = state(request.portfolioId());
+        synchronized (state) {
+            RiskDecision decision = engine.check(request, context);
+            if (decision.approved()) {
+                state.history.record(new SubmittedOrder(request, clock.instant()),
+                        config.historyRetention().toNanos());
+            }
+            return decision;
+        }
+    }
+
+    public List<RiskRuleInfo> rules() {
+        return engine.rules();
+    }
+
+    /** An order change from the OMS. */
+    public void onOrder(Order order) {
+        openOrders.onOrder(order);
+    }
+
+    /**
+     * Observes every portfolio's P&amp;L now, so the daily baseline rolls at the close even for a portfolio
+     * that trades no more that day. Called periodically.
+     */
+    public void refresh() {
+        for (PortfolioId portfolio : portfolios()) {
+            pnl(portfolio);
+        }
+    }
+
+    /** The portfolio's risk metrics at the current marks. */
+    public RiskMetrics metrics(PortfolioId portfolio) {
+        CoreConfig cfg = config;
+        List<Position> held = positions.positions(portfolio);
+        long gross = 0;
+        long net = 0;
+        Map<InstrumentId, Double> exposures = new LinkedHashMap<>();
+        Map<InstrumentId, List<Bar>> bars = new HashMap<>();
+        for (Position p : held) {
+            if (p.isFlat()) {
+                continue;
+            }
+            long exposure = exposure(p);
+            gross = Math.addExact(gross, Math.abs(exposure));
+            net = Math.addExact(net, exposure);
+            exposures.merge(p.instrumentId(), FixedPoint.toBigDecimal(exposure).doubleValue(), Double::sum);
+            bars.computeIfAbsent(p.instrumentId(), id -> marketData.bars(id, cfg.varWindow() + 1));
+        }
+        DailyPnl.Snapshot pnl = pnl(portfolio);
+        Money equity = new Money(Math.addExact(cfg.capital().get(portfolio).raw(), pnl.total()));
+        BigDecimal leverage = equity.raw() > 0
+                ? FixedPoint.toBigDecimal(gross).divide(equity.toBigDecimal(), 4, RoundingMode.HALF_UP)
+                : null;
+        Optional<VarCalculator.Result> var = VarCalculator.compute(exposures, bars, cfg.varConfidence(),
+                cfg.varWindow(), cfg.varMinObservations());
+        return new RiskMetrics(portfolio, new Money(gross), new Money(net), new Money(pnl.dailyRealized()),
+                new Money(pnl.dailyUnrealized()), new Money(pnl.daily()), equity, leverage, cfg.varConfidence(),
+                var.map(VarCalculator.Result::horizon).orElse(Duration.ZERO),
+                var.map(VarCalculator.Result::observations).orElse(0),
+                var.map(r -> money(r.historical())).orElse(null),
+                var.map(r -> money(r.parametric())).orElse(null), clock.instant());
+    }
+
+    /** Metrics of every portfolio with positions, by portfolio. */
+    public List<RiskMetrics> metrics() {
+        List<RiskMetrics> all = new ArrayList<>();
+        for (PortfolioId p : portfolios()) {
+            all.add(metrics(p));
+        }
+        return all;
+    }
+
+    private TreeSet<PortfolioId> portfolios() {
+        TreeSet<PortfolioId> ids = new TreeSet<>();
+        for (Position p : positions.positions()) {
+            ids.add(p.portfolioId());
+        }
+        return ids;
+    }
+
+    private PortfolioState state(PortfolioId portfolio) {
+        PortfolioState state = states.get(portfolio);
+        return state != null ? state
+                : states.computeIfAbsent(portfolio, k -> new PortfolioState(config.historyCapacity()));
+    }
+
+    private DailyPnl.Snapshot pnl(PortfolioId portfolio) {
+        PortfolioState state = state(portfolio);
+        List<Position> held = positions.positions(portfolio);
+        Instant now = clock.instant();
+        synchronized (state) {
+            return state.daily.observe(held, this::unrealized, config.tradingDay(now));
+        }
+    }
+
+    private long unrealized(Position p) {
+        Price mark = marketData.mark(p.instrumentId()).orElse(p.averagePrice());
+        long perUnit = FixedPoint.multiply(mark.minus(p.averagePrice()).raw(), p.quantity().raw());
+        long multiplier = Valuation.multiplier(p.instrumentId(), context);
+        return multiplier == FixedPoint.ONE ? perUnit : FixedPoint.multiply(perUnit, multiplier);
+    }
+
+    private long exposure(Position p) {
+        return Valuation.exposure(p.quantity().raw(), Valuation.markOrAverage(p, context),
+                Valuation.multiplier(p.instrumentId(), context));
+    }
+
+    private static Money money(double amount) {
+        return Money.of(BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** Mutable state of one portfolio, guarded by its own monitor. */
+    private static final class PortfolioState {
+        final SubmitHistory history;
+        final DailyPnl daily = new DailyPnl();
+
+        PortfolioState(int historyCapacity) {
+            this.history = new SubmitHistory(historyCapacity);
+        }
+    }
+
+    /** The one context instance: stateless itself, it reads the services and the portfolio states. */
+    private final class Context implements RiskContext {
+
+        @Override
+        public Optional<Instrument> instrument(InstrumentId id) {
+            return marketData.instrument(id);
+        }
+
+        @Override
+        public Optional<Price> mark(InstrumentId id) {
+            return marketData.mark(id);
+        }
+
+        @Override
+        public Position position(PortfolioId portfolio, InstrumentId instrument) {
+            return positions.position(portfolio, instrument)
+                    .orElseGet(() -> Position.flat(portfolio, instrument, clock.instant()));
+        }
+
+        @Override
+        public List<Position> positions(PortfolioId portfolio) {
+            return positions.positions(portfolio);
+        }
+
+        @Override
+        public List<Order> openOrders(PortfolioId portfolio) {
+            return openOrders.openOrders(portfolio);
+        }
+
+        @Override
+        public List<Order> openOrders(PortfolioId portfolio, InstrumentId instrument) {
+            return openOrders.openOrders(portfolio, instrument);
+        }
+
+        @Override
+        public List<Order> openOrders(InstrumentId instrument) {
+            return openOrders.openOrders(instrument);
+        }
+
+        @Override
+        public Money dailyPnl(PortfolioId portfolio) {
+            return new Money(pnl(portfolio).daily());
+        }
+
+        @Override
+        public Money equity(PortfolioId portfolio) {
+            return new Money(Math.addExact(config.capital().get(portfolio).raw(), pnl(portfolio).total()));
+        }
+
+        @Override
+        public int submitCount(PortfolioId portfolio, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.history.countSince(since);
+            }
+        }
+
+        @Override
+        public List<SubmittedOrder> recentSubmits(PortfolioId portfolio, InstrumentId instrument, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.history.recent(instrument, since);
+            }
+        }
+
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
+    }
+}

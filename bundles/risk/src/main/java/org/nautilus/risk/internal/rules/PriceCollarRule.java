@@ -1,0 +1,80 @@
+package org.nautilus.risk.internal.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.risk.RiskContext;
+import org.nautilus.api.risk.RiskDecision;
+
+/**
+ * Price collar: a LIMIT order's price must lie within a percentage of the current mark (last trade, else
+ * mid), either side, catching a mistyped price before it sweeps the book or rests absurdly far away. With no
+ * mark there is nothing to compare to and the order is denied ({@code NO_PRICE}). MARKET and stop orders are
+ * not collared: they carry no price that trades now.
+ * Configuration: {@code max.deviation.percent} (e.g. {@code 5}).
+ */
+public final class PriceCollarRule extends ConfiguredRule<PriceCollarRule.Limits> {
+
+    public static final String NAME = "price-collar";
+    public static final String CODE = "PRICE_COLLAR";
+    public static final String NO_PRICE = "NO_PRICE";
+    public static final String KEY = "max.deviation.percent";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** @param maxDeviationPercent the widest distance from the mark, in percent of the mark */
+    public record Limits(BigDecimal maxDeviationPercent) {
+
+        public Limits {
+            if (maxDeviationPercent.signum() <= 0) {
+                throw new IllegalArgumentException(KEY + " must be positive, got " + maxDeviationPercent);
+            }
+        }
+
+        public static Limits of(String percent) {
+            return new Limits(PerPortfolio.parse(KEY, percent, BigDecimal::new).stripTrailingZeros());
+        }
+    }
+
+    public PriceCollarRule() {
+        super(NAME);
+    }
+
+    public PriceCollarRule(Limits limits) {
+        super(NAME, limits);
+    }
+
+    @Override
+    protected RiskDecision check(OrderRequest request, RiskContext context, Limits limits) {
+        if (request.type() != OrderType.LIMIT) {
+            return RiskDecision.approve();
+        }
+        Optional<Price> mark = context.mark(request.instrumentId());
+        BigDecimal pct = limits.maxDeviationPercent();
+        if (mark.isEmpty() || !mark.get().isPositive()) {
+            return reject(NO_PRICE, "no last or mid price for " + request.instrumentId()
+                    + " to check the limit price " + request.limitPrice() + " against (price collar "
+                    + pct.toPlainString() + "%)");
+        }
+        BigDecimal reference = mark.get().toBigDecimal();
+        BigDecimal distance = request.limitPrice().toBigDecimal().subtract(reference).abs();
+        // |limit - mark| * 100 > pct * mark, exactly
+        if (distance.multiply(HUNDRED).compareTo(pct.multiply(reference)) > 0) {
+            BigDecimal band = reference.multiply(pct).divide(HUNDRED);
+            BigDecimal away = distance.multiply(HUNDRED).divide(reference, 2, RoundingMode.HALF_UP);
+            return reject(CODE, "price collar " + pct.toPlainString() + "% around " + mark.get() + " ("
+                    + Numbers.format(reference.subtract(band)) + " to " + Numbers.format(reference.add(band))
+                    + ") exceeded: " + request.side() + " limit " + request.limitPrice() + " is "
+                    + away.toPlainString() + "% away");
+        }
+        return RiskDecision.approve();
+    }
+
+    @Override
+    protected String describe(Limits limits) {
+        return "price collar " + limits.maxDeviationPercent().toPlainString() + "% around the last/mid price";
+    }
+}

@@ -1,0 +1,109 @@
+package org.nautilus.risk.internal.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.risk.RiskContext;
+import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.engine.CoreConfig;
+import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.RiskEngine;
+
+/**
+ * A trading desk for scenario tests: the real risk core over an in-memory market, position keeper and a
+ * hand-moved clock. {@code desk.equity("AAPL", "190")}, {@code desk.position("main", "AAPL", 100, "180")},
+ * {@code desk.check(buy(1500, "AAPL"))}.
+ */
+public final class Desk {
+
+    public static final Instant OPEN = Instant.parse("2025-03-03T14:30:00Z");
+
+    public final MutableClock clock = new MutableClock(OPEN);
+    public final FakeMarketData market = new FakeMarketData();
+    public final FakePositions positions = new FakePositions();
+    public final RiskCore core;
+    private final AtomicLong orderIds = new AtomicLong();
+
+    public Desk(RiskRule... rules) {
+        this(CoreConfig.defaults(), rules);
+    }
+
+    public Desk(CoreConfig config, RiskRule... rules) {
+        core = new RiskCore(new RiskEngine(), market, positions, clock, config);
+        for (RiskRule rule : rules) {
+            core.engine().add(rule, null, 0);
+        }
+    }
+
+    public static CoreConfig capital(String capital) {
+        CoreConfig d = CoreConfig.defaults();
+        return CoreConfig.of(capital, "UTC", "00:00", "0.95", d.varWindow(), d.varMinObservations(), 60_000,
+                1 << 16, 1000, Map.of());
+    }
+
+    /** Defines a USD equity and gives it a mark (or none if {@code mark} is null). */
+    public Desk equity(String symbol, String mark) {
+        market.define(Instrument.equity(symbol, "USD"));
+        if (mark != null) {
+            market.mark(symbol, mark);
+        }
+        return this;
+    }
+
+    public Desk mark(String symbol, String price) {
+        market.mark(symbol, price);
+        return this;
+    }
+
+    public Desk position(String portfolio, String symbol, long quantity, String averagePrice) {
+        return position(portfolio, symbol, quantity, averagePrice, "0");
+    }
+
+    public Desk position(String portfolio, String symbol, long quantity, String averagePrice, String realized) {
+        positions.put(new Position(PortfolioId.of(portfolio), InstrumentId.of(symbol), Quantity.ofWhole(quantity),
+                Price.of(averagePrice), Money.of(realized), Money.ZERO, 1, clock.instant()));
+        return this;
+    }
+
+    /** An order working at the venue (ACCEPTED), as the OMS would report it. */
+    public Order working(OrderRequest request) {
+        Order order = new Order(OrderId.of(orderIds.incrementAndGet()), request, OrderStatus.ACCEPTED,
+                Quantity.ZERO, null, null, null, clock.instant(), clock.instant());
+        core.onOrder(order);
+        return order;
+    }
+
+    /** The OMS reporting an order change. */
+    public Order report(Order order, OrderStatus status) {
+        Order changed = new Order(order.id(), order.request(), status, order.filledQuantity(), order.averagePrice(),
+                order.venueId(), null, order.createdAt(), clock.instant());
+        core.onOrder(changed);
+        return changed;
+    }
+
+    public RiskDecision check(OrderRequest request) {
+        return core.check(request);
+    }
+
+    public RiskContext context() {
+        return core.context();
+    }
+
+    public Desk advance(Duration d) {
+        clock.advance(d);
+        return this;
+    }
+}
