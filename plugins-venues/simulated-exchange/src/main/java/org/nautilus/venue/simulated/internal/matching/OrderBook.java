@@ -145,7 +145,7 @@ public final class OrderBook {
             return false;
         }
         boolean hasLimit = order.type == OrderType.LIMIT || order.type == OrderType.STOP_LIMIT;
-        if (newQuantity <= 0) {
+        if (newQuantity < 0) {
             listener.onAmendRejected(orderId, Reason.INVALID_QUANTITY);
             return false;
         }
@@ -265,6 +265,12 @@ public final class OrderBook {
     public long leaves(long orderId) {
         BookOrder order = orders.get(orderId);
         return order == null ? -1 : order.leaves;
+    }
+
+    /** Limit price of a working order (0 for a stop-market order), or {@link #NO_PRICE} if it is not working. */
+    public long price(long orderId) {
+        BookOrder order = orders.get(orderId);
+        return order == null ? NO_PRICE : order.price;
     }
 
     /** Filled quantity of a working order, or -1 if it is not working. */
