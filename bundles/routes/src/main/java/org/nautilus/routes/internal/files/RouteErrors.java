@@ -1,0 +1,150 @@
+package org.nautilus.routes.internal.files;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.xml.io.XmlPullParserException;
+import org.apache.camel.xml.io.XmlPullParserLocationException;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+
+/**
+ * Turns the exceptions of loading a route file into one line a user can act on:
+ * {@code file.yaml, line 7: reason}.
+ */
+final class RouteErrors {
+
+    /** Camel's messages sometimes carry the location as {@code file:/x/y.yaml:12}. */
+    private static final Pattern LOCATION = Pattern.compile("\\.(?:yaml|yml|xml):(\\d+)");
+
+    private RouteErrors() {
+    }
+
+    static String describe(String file, Throwable error, byte[] content) {
+        return describe(file, error, content, Map.of());
+    }
+
+    /**
+     * @param routeLines the line of each route id in the file, used when the error names a route but no line
+     */
+    static String describe(String file, Throwable error, byte[] content, Map<String, Integer> routeLines) {
+        int line = 0;
+        Throwable reasonSource = deepest(error);
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (line <= 0) {
+                line = lineOf(t);
+            }
+        }
+        String reason = reason(error, reasonSource);
+        if (line <= 0) {
+            line = guessLine(reason, content);
+        }
+        if (line <= 0) {
+            for (Throwable t = error; t != null && line <= 0; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof FailedToCreateRouteException create && create.getRouteId() != null) {
+                    line = routeLines.getOrDefault(create.getRouteId(), 0);
+                }
+            }
+        }
+        return file + (line > 0 ? ", line " + line : "") + ": " + reason;
+    }
+
+    private static int lineOf(Throwable t) {
+        if (t instanceof RouteFileException rfe) {
+            return rfe.line();
+        }
+        if (t instanceof MarkedYamlEngineException yaml) {
+            // snakeyaml counts lines from 0
+            return yaml.getProblemMark().or(yaml::getContextMark).map(Mark::getLine).map(l -> l + 1).orElse(0);
+        }
+        if (t instanceof XmlPullParserLocationException xml) {
+            return xml.getLineNumber();
+        }
+        if (t instanceof XmlPullParserException xml) {
+            return xml.getLineNumber();
+        }
+        String message = t.getMessage();
+        if (message != null) {
+            Matcher m = LOCATION.matcher(message);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
+    }
+
+    private static String reason(Throwable top, Throwable deepest) {
+        if (top instanceof RouteFileException) {
+            return top.getMessage();
+        }
+        if (top instanceof MarkedYamlEngineException yaml) {
+            return oneLine(yaml.getProblem() != null ? yaml.getProblem() : yaml.getMessage());
+        }
+        if (top instanceof XmlPullParserLocationException xml) {
+            // its message repeats the location and a snippet: the first line is the reason
+            String message = xml.getMessage() == null ? "XML error" : xml.getMessage();
+            return oneLine(message.lines().findFirst().orElse(message));
+        }
+        String message = deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
+        if (deepest instanceof MarkedYamlEngineException yaml && yaml.getProblem() != null) {
+            message = yaml.getProblem();
+        }
+        if (top instanceof FailedToCreateRouteException create && create != deepest) {
+            return oneLine("route '" + create.getRouteId() + "': " + message);
+        }
+        return oneLine(message);
+    }
+
+    private static final Pattern UNKNOWN_PARAMETERS = Pattern.compile("Unknown parameters=\\[\\{([^}]*)\\}\\]");
+    private static final Pattern ENDPOINT = Pattern.compile("(?:endpoint|scheme|uri)[^:]*: ?'?([a-z][a-z0-9+.-]*:[^\\s']*)");
+
+    /**
+     * When no exception says where, point at the first line that mentions what the message names: an unknown
+     * endpoint option, else the endpoint (Camel normalizes {@code timer:t} to {@code timer://t}).
+     */
+    static int guessLine(String reason, byte[] content) {
+        java.util.List<String> probes = new java.util.ArrayList<>();
+        Matcher unknown = UNKNOWN_PARAMETERS.matcher(reason);
+        if (unknown.find()) {
+            for (String pair : unknown.group(1).split(",\\s*")) {
+                int eq = pair.indexOf('=');
+                probes.add((eq > 0 ? pair.substring(0, eq) : pair).strip() + "=");
+            }
+        }
+        Matcher endpoint = ENDPOINT.matcher(reason);
+        if (endpoint.find()) {
+            String uri = endpoint.group(1);
+            int query = uri.indexOf('?');
+            String base = query > 0 ? uri.substring(0, query) : uri;
+            probes.add(base);
+            probes.add(base.replaceFirst("://", ":"));
+        }
+        String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
+        for (String probe : probes) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(probe)) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Throwable deepest(Throwable error) {
+        Throwable t = error;
+        Set<Throwable> seen = new HashSet<>();
+        while (t.getCause() != null && seen.add(t)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,105 @@
+package org.nautilus.routes.internal.runtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.routes.RouteFileInfo;
+import org.nautilus.api.routes.RouteInfo;
+import org.nautilus.api.routes.RouteService;
+import org.nautilus.routes.internal.component.Gateways;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The Camel runtime as an OSGi service: starts the CamelContext on activation (class loader = this bundle's, which
+ * embeds Camel), loads and watches the route files, publishes the context as a {@link CamelContext} service
+ * ({@code camel.context.name=nautilus}) and adds the routes of every {@link RoutesBuilder} service.
+ */
+@Component(service = RouteService.class, configurationPid = "nautilus.routes", immediate = true)
+@Designate(ocd = RoutesConfig.class)
+public final class RoutesComponent implements RouteService {
+
+    private final CamelRuntime runtime;
+    private final ServiceRegistration<CamelContext> contextRegistration;
+
+    @Activate
+    public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
+                           @Reference(policyOption = ReferencePolicyOption.GREEDY) MarketDataService marketData) {
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), new Gateways(() -> marketData),
+                Clock.systemUTC());
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("camel.context.name", runtime.context().getName());
+        contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
+        runtime.watch(directory(config), Duration.ofMillis(config.poll_interval()));
+    }
+
+    @Modified
+    void modified(RoutesConfig config) {
+        runtime.watch(directory(config), Duration.ofMillis(config.poll_interval()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            contextRegistration.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        }
+        runtime.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRoutesBuilder(RoutesBuilder builder, ServiceReference<RoutesBuilder> reference) {
+        Bundle bundle = reference.getBundle();
+        runtime.add(builder, bundle == null ? "service" : "bundle:" + bundle.getSymbolicName());
+    }
+
+    void removeRoutesBuilder(RoutesBuilder builder) {
+        runtime.remove(builder);
+    }
+
+    static Path directory(RoutesConfig config) {
+        String configured = config.routes_directory() == null ? "" : config.routes_directory().strip();
+        if (!configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        String etc = System.getProperty("karaf.etc", "etc");
+        return Path.of(etc, "routes");
+    }
+
+    @Override
+    public List<RouteInfo> routes() {
+        return runtime.routes();
+    }
+
+    @Override
+    public List<RouteFileInfo> files() {
+        return runtime.files();
+    }
+
+    @Override
+    public void start(String routeId) {
+        runtime.start(routeId);
+    }
+
+    @Override
+    public void stop(String routeId) {
+        runtime.stop(routeId);
+    }
+}
