@@ -75,7 +75,7 @@ public final class MaxLeverageRule extends ConfiguredRule<MaxLeverageRule.Limits
         }
         if (gross > FixedPoint.multiply(max, equity.raw())) {
             BigDecimal leverage = FixedPoint.toBigDecimal(gross).divide(equity.toBigDecimal(), 2, RoundingMode.HALF_UP);
-            return reject(CODE, "max leverage " + Numbers.format(max) + " exceeded: " + leverage.toPlainString()
+            return reject(CODE, "max leverage " + Numbers.format(max) + " exceeded: " + Numbers.format(leverage)
                     + " (gross exposure " + Numbers.format(gross) + " on equity " + Numbers.format(equity.raw()) + ")");
         }
         return RiskDecision.approve();

@@ -68,7 +68,7 @@ public final class PriceCollarRule extends ConfiguredRule<PriceCollarRule.Limits
             return reject(CODE, "price collar " + pct.toPlainString() + "% around " + mark.get() + " ("
                     + Numbers.format(reference.subtract(band)) + " to " + Numbers.format(reference.add(band))
                     + ") exceeded: " + request.side() + " limit " + request.limitPrice() + " is "
-                    + away.toPlainString() + "% away");
+                    + Numbers.format(away) + "% away");
         }
         return RiskDecision.approve();
     }
