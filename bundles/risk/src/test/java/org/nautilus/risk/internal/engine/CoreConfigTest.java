@@ -1,0 +1,42 @@
+package org.nautilus.risk.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.PortfolioId;
+
+class CoreConfigTest {
+
+    @Test
+    void aTradingDayStartingAt17NewYorkRollsAt17() {
+        CoreConfig c = CoreConfig.of("1000000", "America/New_York", "17:00", "0.95", 250, 20, 60_000, 1024, 1000,
+                Map.of());
+
+        assertThat(c.tradingDay(Instant.parse("2025-03-03T21:59:59Z"))).isEqualTo(LocalDate.of(2025, 3, 2));
+        assertThat(c.tradingDay(Instant.parse("2025-03-03T22:00:00Z"))).isEqualTo(LocalDate.of(2025, 3, 3));
+    }
+
+    @Test
+    void capitalCanBeSetPerPortfolio() {
+        CoreConfig c = CoreConfig.of("1000000", "UTC", "00:00", "0.95", 250, 20, 60_000, 1024, 1000,
+                Map.of("portfolio.alpha.capital", "250_000"));
+
+        assertThat(c.capital().get(PortfolioId.of("alpha"))).isEqualTo(Money.ofWhole(250_000));
+        assertThat(c.capital().get(PortfolioId.of("main"))).isEqualTo(Money.ofWhole(1_000_000));
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        assertThatThrownBy(() -> CoreConfig.of("1000000", "Mars/Olympus", "00:00", "0.95", 250, 20, 60_000, 1024,
+                1000, Map.of())).hasMessage("day.zone = 'Mars/Olympus': not a time zone (e.g. UTC, America/New_York)");
+        assertThatThrownBy(() -> CoreConfig.of("1000000", "UTC", "00:00", "95", 250, 20, 60_000, 1024, 1000,
+                Map.of())).hasMessage("var.confidence must be between 0.5 and 1, got 95");
+        assertThatThrownBy(() -> CoreConfig.of("lots", "UTC", "00:00", "0.95", 250, 20, 60_000, 1024, 1000,
+                Map.of())).hasMessageStartingWith("capital = 'lots': not a number");
+    }
+}
