@@ -196,6 +196,36 @@ public final class OrderBook {
         return true;
     }
 
+    /**
+     * Moves a working limit order to a new price, keeping its quantity (exchange-core's MOVE_ORDER): it
+     * loses time priority and may trade at once. Same as {@link #amend} with the order's quantity.
+     */
+    public boolean move(long orderId, long newPrice) {
+        BookOrder order = orders.get(orderId);
+        if (order == null) {
+            listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
+            return false;
+        }
+        return amend(orderId, newPrice, order.stopPrice, order.quantity);
+    }
+
+    /**
+     * Reduces a working order's unfilled quantity by up to {@code by} (exchange-core's REDUCE_ORDER): it keeps
+     * time priority; reduced to nothing, it is canceled.
+     */
+    public boolean reduce(long orderId, long by) {
+        BookOrder order = orders.get(orderId);
+        if (order == null) {
+            listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
+            return false;
+        }
+        if (by <= 0) {
+            listener.onAmendRejected(orderId, Reason.INVALID_QUANTITY);
+            return false;
+        }
+        return amend(orderId, order.price, order.stopPrice, order.quantity - Math.min(by, order.leaves));
+    }
+
     /** Expires the GTD orders whose expire time is at or before {@code nowMillis}; returns how many. */
     public int expire(long nowMillis) {
         int expired = 0;

@@ -145,25 +145,11 @@ class ExchangeCoreParityTest {
                 case MARKET -> book.submit(c.orderId(), c.uid(), c.buy(), OrderType.MARKET, TimeInForce.IOC, false, 0, 0,
                         c.size(), 0);
                 case CANCEL -> book.cancel(c.orderId());
-                case MOVE -> {
-                    if (book.isWorking(c.orderId())) {
-                        book.amend(c.orderId(), c.price(), 0, book.filled(c.orderId()) + book.leaves(c.orderId()));
-                    }
-                }
-                case REDUCE -> {
-                    if (book.isWorking(c.orderId())) {
-                        long leaves = book.leaves(c.orderId());
-                        long total = book.filled(c.orderId()) + leaves;
-                        book.amend(c.orderId(), priceOf(c.orderId()), 0, total - Math.min(c.size(), leaves));
-                    }
-                }
+                case MOVE -> book.move(c.orderId(), c.price());
+                case REDUCE -> book.reduce(c.orderId(), c.size());
                 default -> throw new IllegalArgumentException("kind " + c.kind());
             }
             return List.copyOf(events);
-        }
-
-        private long priceOf(long orderId) {
-            return book.price(orderId);
         }
 
         List<String> depth() {
