@@ -1,0 +1,133 @@
+package org.nautilus.research.internal.features;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.MarketDataListener;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Subscription;
+import org.nautilus.api.research.Factor;
+import org.nautilus.api.research.FactorInfo;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.research.internal.ResearchConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feature engine as a service: tracks the {@link Factor} plugins, subscribes to every instrument's bars and
+ * computes each factor on each closed bar, on one writer thread.
+ */
+@Component(service = FactorService.class, configurationPid = ResearchConfig.PID)
+public final class FactorServiceComponent implements FactorService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FactorServiceComponent.class);
+
+    private final FeatureEngine engine;
+    private final ExecutorService writer;
+    private final Subscription subscription;
+
+    @Activate
+    public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
+        this.engine = new FeatureEngine(marketData::bars, Math.max(1, config.bars_window()),
+                Math.max(1, config.history_size()));
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "nautilus-research-features");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Subscribe before back-filling: a bar that closes in between is then queued, not lost, and the
+        // back-fill only adds bars older than the ones already in a window.
+        this.subscription = marketData.subscribe(Set.of(), new MarketDataListener() {
+            @Override
+            public void onBar(Bar bar) {
+                submit(() -> engine.onBar(bar));
+            }
+        });
+        submit(() -> {
+            for (Instrument instrument : marketData.instruments()) {
+                engine.backfill(instrument.id());
+            }
+        });
+    }
+
+    @Modified
+    void modified(ResearchConfig config) {
+        submit(() -> {
+            try {
+                engine.configure(config.bars_window(), config.history_size());
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}: {}; keeping the current sizes", ResearchConfig.PID, e.getMessage());
+            }
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        subscription.close();
+        writer.shutdownNow();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFactor(Factor factor) {
+        engine.register(factor);
+        submit(() -> engine.computeLatest(factor));
+    }
+
+    void removeFactor(Factor factor) {
+        if (engine.unregister(factor)) {
+            submit(() -> engine.purge(factor));
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            writer.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Feature engine task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Feature engine stopped; task dropped");
+        }
+    }
+
+    @Override
+    public List<FactorInfo> factors() {
+        return engine.factors();
+    }
+
+    @Override
+    public List<FactorValue> latest() {
+        return engine.latest();
+    }
+
+    @Override
+    public Optional<FactorValue> latest(String factor, InstrumentId instrument) {
+        return engine.latest(factor, instrument);
+    }
+
+    @Override
+    public List<FactorValue> history(String factor, InstrumentId instrument) {
+        return engine.history(factor, instrument);
+    }
+}
