@@ -48,7 +48,7 @@ public final class WekaForestModel implements Model {
         @AttributeDefinition(description = "Random seed: the same data and seed grow the same forest.")
         int seed() default 1;
 
-        @AttributeDefinition(name = "max.depth", description = "Maximum depth of each tree, 0 for unlimited.", min = "0")
+        @AttributeDefinition(name = "Max depth", description = "Maximum depth of each tree, 0 for unlimited.", min = "0")
         int max_depth() default 0;
     }
 
