@@ -1,0 +1,26 @@
+#!/bin/sh
+#
+# prepare.sh KARAF_HOME: turns an unpacked Nautilus distribution into the container layout. Run by the
+# Dockerfile at build time, and by k8s/validate.sh on an unpacked distribution (no Docker engine there), so
+# both see the same tree.
+#
+#  - etc-overlay/ (ConfigMap mount point) and its FileInstall watcher in etc/
+#  - bin/docker-entrypoint.sh
+#  - console log lines without ANSI colours (container logs are read by log collectors, not terminals)
+#  - files group-writable by group 0 as well, so the image also runs under an arbitrary UID in group 0
+set -eu
+HOME_DIR=${1:?usage: prepare.sh KARAF_HOME}
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+[ -x "$HOME_DIR/bin/karaf" ] || { echo "prepare.sh: $HOME_DIR/bin/karaf not found: not a Karaf distribution" >&2; exit 1; }
+
+mkdir -p "$HOME_DIR/etc-overlay" "$HOME_DIR/deploy" "$HOME_DIR/data" "$HOME_DIR/instances"
+cp "$HERE/etc/org.apache.felix.fileinstall-overlay.cfg" "$HOME_DIR/etc/"
+cp "$HERE/docker-entrypoint.sh" "$HOME_DIR/bin/docker-entrypoint.sh"
+chmod 0755 "$HOME_DIR/bin/docker-entrypoint.sh"
+
+LOGCFG="$HOME_DIR/etc/org.ops4j.pax.logging.cfg"
+grep -q '^log4j2.outpattern *=' "$LOGCFG" || { echo "prepare.sh: log4j2.outpattern not in $LOGCFG" >&2; exit 1; }
+sed -i 's/^log4j2\.outpattern *=.*/log4j2.outpattern = %d{ISO8601} %-5level [%t] %c{1} - %msg%n%throwable/' "$LOGCFG"
+
+chmod -R g=u "$HOME_DIR"
