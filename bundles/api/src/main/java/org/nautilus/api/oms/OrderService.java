@@ -7,11 +7,18 @@ import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The order management system: the one entry point for orders, whatever their source (shell, HTTP, FIX,
  * strategies, routes).
+ *
+ * <p>Commands ({@code submit}, {@code cancel}, {@code amend}) return after the OMS applied them, handed them to
+ * the venue and applied the venue's synchronous answers: a venue that fills at once yields a FILLED order; a
+ * venue that answers later yields a SUBMITTED order (or PENDING_CANCEL, PENDING_UPDATE) whose next states
+ * arrive through the {@link OrderListener}s and {@link OrderEventListener}s.
  */
 @ProviderType
 public interface OrderService {
@@ -23,6 +30,30 @@ public interface OrderService {
      * @return the order as it stands when the call returns; a DENIED order carries the risk rule's reason
      */
     Order submit(OrderRequest request);
+
+    /**
+     * Submits orders with a contingency between them (OCO, OTO, bracket; see {@link ContingencyType}). The list
+     * is checked as a whole: if one order fails validation, pre-trade risk or routing, every order of the list
+     * is DENIED with that reason. Orders an OTO holds back are checked by risk when they are released.
+     * Idempotent: if a client order id of the list is already known, the existing orders of the list's client
+     * ids are returned and nothing is created.
+     *
+     * @return the orders in list order, as they stand when the call returns
+     */
+    List<Order> submit(OrderList list);
+
+    /**
+     * Cancel-replace: asks the venue to change an open order's quantity and/or price, keeping its id.
+     * {@code price} is the new limit price of a LIMIT or STOP_LIMIT order, or the new stop price of a STOP order.
+     * The order is PENDING_UPDATE until the venue answers (UPDATED: new values; refused: unchanged).
+     *
+     * @param quantity the new total quantity (fills included), or {@code null} to keep it; must be above the
+     *                 filled quantity
+     * @param price    the new price, or {@code null} to keep it
+     * @return the outcome; a refused amend (unknown or terminal order, pending request, invalid values, a venue
+     *         without amends) changed nothing
+     */
+    CommandResult amend(OrderId orderId, Quantity quantity, Price price);
 
     /**
      * Asks the venue to cancel an open order.
@@ -40,4 +71,7 @@ public interface OrderService {
 
     /** The fills of one order, in execution order. */
     List<Fill> fills(OrderId orderId);
+
+    /** The events of one order, oldest first: its full history. Empty for an unknown order. */
+    List<OrderEvent> events(OrderId orderId);
 }

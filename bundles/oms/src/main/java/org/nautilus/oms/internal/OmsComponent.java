@@ -6,23 +6,34 @@ import java.util.Map;
 import java.util.Optional;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventListener;
+import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderListener;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueService;
+import org.nautilus.oms.internal.core.DecisionLog;
 import org.nautilus.oms.internal.core.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.oms.internal.core.OrderRouter;
+import org.nautilus.oms.internal.core.SmartOrderRouter;
 import org.nautilus.oms.internal.core.VenueDirectory;
+import org.nautilus.oms.internal.core.VenueStatistics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,8 +47,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OMS and execution engine as OSGi services: a thin adapter around {@link OrderManager}. Venues
- * ({@code venue.id}) and order listeners are tracked on the whiteboard; risk and market data are mandatory.
+ * The OMS, execution engine and smart order router as OSGi services: a thin adapter around
+ * {@link OrderManager}. Venues ({@code venue.id}), order listeners and order event listeners are tracked on the
+ * whiteboard; risk and market data are mandatory.
  */
 @Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",
         immediate = true)
@@ -48,24 +60,40 @@ public final class OmsComponent implements OrderService, VenueService {
 
     private final OrderListeners listeners = new OrderListeners();
     private final VenueDirectory venues = new VenueDirectory();
+    private final VenueStatistics statistics = new VenueStatistics();
+    private final DecisionLog decisions;
+    private final MarketDataService marketData;
     private final OrderManager manager;
     private final int partitions;
 
     @Activate
     public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData, OmsConfig config) {
+        this.marketData = marketData;
         this.partitions = config.partitions();
-        this.manager = new OrderManager(Clock.systemUTC(), marketData::instrument, risk, venues, router(config),
-                listeners, partitions, 1);
-        LOG.info("OMS started: {} partitions, default venue '{}'", partitions, config.default_venue());
+        this.decisions = new DecisionLog(config.router_decisions_kept());
+        this.manager = OrderManager.builder(this::instrument, risk)
+                .clock(Clock.systemUTC())
+                .venues(venues)
+                .listeners(listeners)
+                .statistics(statistics)
+                .decisions(decisions)
+                .router(router(config))
+                .partitions(partitions)
+                .retainedOrders(config.orders_retained())
+                .build();
+        LOG.info("OMS started: {} partitions, {} router", partitions, config.router());
     }
 
     @Modified
     void modified(OmsConfig config) {
         manager.setRouter(router(config));
+        manager.retainedOrders(config.orders_retained());
+        decisions.capacity(config.router_decisions_kept());
         if (config.partitions() != partitions) {
             LOG.warn("OMS partitions changed to {}; it applies at the next start (running with {})",
                     config.partitions(), partitions);
         }
+        LOG.info("OMS configuration applied: {} router", config.router());
     }
 
     @Deactivate
@@ -93,14 +121,34 @@ public final class OmsComponent implements OrderService, VenueService {
         listeners.remove(listener);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addOrderEventListener(OrderEventListener listener) {
+        listeners.addEventListener(listener);
+    }
+
+    void removeOrderEventListener(OrderEventListener listener) {
+        listeners.removeEventListener(listener);
+    }
+
     @Override
     public Order submit(OrderRequest request) {
         return manager.submit(request);
     }
 
     @Override
+    public List<Order> submit(OrderList list) {
+        return manager.submit(list);
+    }
+
+    @Override
     public CommandResult cancel(OrderId orderId) {
         return manager.cancel(orderId);
+    }
+
+    @Override
+    public CommandResult amend(OrderId orderId, Quantity quantity, Price price) {
+        return manager.amend(orderId, quantity, price);
     }
 
     @Override
@@ -124,13 +172,47 @@ public final class OmsComponent implements OrderService, VenueService {
     }
 
     @Override
+    public List<OrderEvent> events(OrderId orderId) {
+        return manager.events(orderId);
+    }
+
+    @Override
     public List<VenueInfo> venues() {
         return manager.venues();
     }
 
-    private static OrderRouter router(OmsConfig config) {
+    @Override
+    public List<RoutingDecision> decisions(int limit) {
+        return manager.decisions(limit);
+    }
+
+    @Override
+    public Optional<RoutingDecision> decision(OrderId orderId) {
+        return manager.decision(orderId);
+    }
+
+    private Optional<Instrument> instrument(InstrumentId id) {
+        return marketData.instrument(id);
+    }
+
+    private OrderRouter router(OmsConfig config) {
         String id = config.default_venue();
-        return new DirectRouter(id == null || id.isBlank() ? null : VenueId.of(id.strip()));
+        VenueId defaultVenue = id == null || id.isBlank() ? null : VenueId.of(id.strip());
+        if ("direct".equalsIgnoreCase(config.router().strip())) {
+            return new DirectRouter(defaultVenue);
+        }
+        if (!"smart".equalsIgnoreCase(config.router().strip())) {
+            LOG.error("router '{}' is unknown (smart or direct); using smart", config.router());
+        }
+        Quantity minSplit;
+        try {
+            minSplit = Quantity.of(config.router_min_split_quantity());
+        } catch (IllegalArgumentException e) {
+            LOG.error("router.min.split.quantity '{}' is not a quantity; using 0", config.router_min_split_quantity());
+            minSplit = Quantity.ZERO;
+        }
+        return new SmartOrderRouter(this::instrument, statistics, new SmartOrderRouter.Settings(config.router_split(),
+                Math.max(1, config.router_depth_levels()), minSplit, defaultVenue));
     }
 
     /** The id under which a venue serves: its {@code venue.id} property, else its own {@code id()}. */

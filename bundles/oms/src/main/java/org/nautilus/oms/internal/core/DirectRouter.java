@@ -8,7 +8,7 @@ import org.nautilus.api.venue.Venue;
 
 /**
  * Routes to the venue the order names; an order naming none goes to the default venue if registered, else to
- * the first registered venue by id.
+ * the first registered venue by id. The smart order router uses it for orders that name their venue.
  */
 public final class DirectRouter implements OrderRouter {
 
@@ -20,26 +20,28 @@ public final class DirectRouter implements OrderRouter {
     }
 
     @Override
-    public Routing route(OrderRequest request, List<Venue> venues) {
+    public RoutingPlan route(OrderRequest request, List<Venue> venues) {
         if (venues.isEmpty()) {
-            return Routing.refused("NO_VENUE", "no venue is registered");
+            return RoutingPlan.refused("NO_VENUE", "no venue is registered");
         }
         if (request.venueId() != null) {
-            for (Venue venue : venues) {
-                if (venue.id().equals(request.venueId())) {
-                    return Routing.to(venue, "requested by the order");
-                }
-            }
-            return Routing.refused("UNKNOWN_VENUE", "venue " + request.venueId() + " is not registered (registered: "
-                    + venues.stream().map(v -> v.id().value()).collect(Collectors.joining(", ")) + ")");
+            Venue named = find(venues, request.venueId());
+            return named != null ? RoutingPlan.to(named, request.quantity(), null, "requested by the order")
+                    : RoutingPlan.refused("UNKNOWN_VENUE", "venue " + request.venueId() + " is not registered"
+                    + " (registered: " + venues.stream().map(v -> v.id().value()).collect(Collectors.joining(", "))
+                    + ")");
         }
-        if (defaultVenue != null) {
-            for (Venue venue : venues) {
-                if (venue.id().equals(defaultVenue)) {
-                    return Routing.to(venue, "default venue");
-                }
+        Venue fallback = defaultVenue == null ? null : find(venues, defaultVenue);
+        return fallback != null ? RoutingPlan.to(fallback, request.quantity(), null, "default venue")
+                : RoutingPlan.to(venues.get(0), request.quantity(), null, "first registered venue");
+    }
+
+    static Venue find(List<Venue> venues, VenueId id) {
+        for (Venue venue : venues) {
+            if (venue.id().equals(id)) {
+                return venue;
             }
         }
-        return Routing.to(venues.get(0), "first registered venue");
+        return null;
     }
 }

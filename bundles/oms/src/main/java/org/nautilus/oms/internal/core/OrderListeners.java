@@ -5,16 +5,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventListener;
 import org.nautilus.api.oms.OrderListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The whiteboard order listeners; a failing listener is logged and does not stop the others. */
+/** The whiteboard order and event listeners; a failing listener is logged and does not stop the others. */
 public final class OrderListeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderListeners.class);
 
     private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<OrderEventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong failures = new AtomicLong();
 
     public void add(OrderListener listener) {
@@ -25,8 +28,16 @@ public final class OrderListeners {
         listeners.remove(listener);
     }
 
+    public void addEventListener(OrderEventListener listener) {
+        eventListeners.add(listener);
+    }
+
+    public void removeEventListener(OrderEventListener listener) {
+        eventListeners.remove(listener);
+    }
+
     public int size() {
-        return listeners.size();
+        return listeners.size() + eventListeners.size();
     }
 
     public long failures() {
@@ -53,7 +64,17 @@ public final class OrderListeners {
         }
     }
 
-    private void failed(OrderListener listener, RuntimeException e) {
+    void onEvent(OrderEvent event) {
+        for (OrderEventListener listener : eventListeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
+    }
+
+    private void failed(Object listener, RuntimeException e) {
         failures.incrementAndGet();
         LOG.error("order listener {} failed", listener, e);
     }

@@ -15,12 +15,15 @@ import static org.nautilus.api.domain.OrderStatus.TRIGGERED;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -32,31 +35,48 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.oms.ContingencyType;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.api.venue.RouteAllocation;
+import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order management system's core, plain Java: accepts orders, validates them against their instrument,
- * asks pre-trade risk, routes them, sends them to a venue and applies the venue's execution reports through
- * the {@link OrderStateMachine}, telling the {@link OrderListeners} about every change and fill.
+ * The order management system and execution engine, plain Java: accepts orders and contingent lists, validates
+ * them against their instrument, asks pre-trade risk, routes them (one venue or split across several), sends
+ * them and applies the venues' execution reports through the {@link OrderStateMachine}. Every change is an
+ * {@link OrderEvent} given to the listeners, with the order's new snapshot and, for executions, the fill.
  *
  * <h2>Threading contract</h2>
  * Orders are partitioned by portfolio; each partition has one writer ({@link PartitionAgent}), so the commands
- * and reports of one portfolio are applied one at a time, in order. {@link #submit} and {@link #cancel} return
- * after the command was applied, handed to the venue and the venue's synchronous answers were applied: a venue
- * that fills at once yields a FILLED order from {@code submit}; a venue that answers later yields a SUBMITTED
- * order whose later states arrive through the listeners. Listeners run on the partition's writer thread.
+ * and reports of one portfolio are applied one at a time, in order, and listeners hear about one portfolio's
+ * orders in that order. {@link #submit}, {@link #cancel} and {@link #amend} return after the command was applied,
+ * handed to the venue(s) and the venues' synchronous answers were applied: a venue that fills at once yields a
+ * FILLED order from {@code submit}; a venue that answers later yields a SUBMITTED order whose later states
+ * arrive through the listeners. Queries read published immutable snapshots and never wait for a writer.
+ *
+ * <h2>Memory</h2>
+ * Finished orders beyond the most recent {@code retainedOrders} are dropped from memory (their events went to the
+ * event listeners); a client order id is idempotent while its order is kept.
  */
 public final class OrderManager implements AutoCloseable {
+
+    /** The venue shown for an order the router split across venues; the routing decision has the parts. */
+    public static final VenueId SPLIT = VenueId.of("SOR");
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
 
@@ -65,8 +85,12 @@ public final class OrderManager implements AutoCloseable {
     private final RiskService risk;
     private final VenueDirectory venues;
     private final OrderListeners listeners;
+    private final VenueStatistics statistics;
+    private final DecisionLog decisions;
     private volatile OrderRouter router;
     private final PartitionAgent[] partitions;
+    private final List<Deque<OrderRecord>> finished;
+    private volatile int retainedPerPartition;
     private final AtomicLong nextId;
     private final Map<OrderId, OrderRecord> orders = new ConcurrentHashMap<>();
     private final Map<ClientOrderId, OrderId> byClientId = new ConcurrentHashMap<>();
@@ -76,40 +100,122 @@ public final class OrderManager implements AutoCloseable {
     private final AtomicLong lateFills = new AtomicLong();
     private final AtomicLong refusedReports = new AtomicLong();
 
-    /**
-     * @param instruments  the instrument definitions (the market data gateway)
-     * @param partitions   number of single-writer partitions the portfolios are spread over
-     * @param firstOrderId the id the next order gets
-     */
-    public OrderManager(Clock clock, Function<InstrumentId, Optional<Instrument>> instruments, RiskService risk,
-                        VenueDirectory venues, OrderRouter router, OrderListeners listeners, int partitions,
-                        long firstOrderId) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+    private OrderManager(Builder b) {
+        if (b.partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + b.partitions);
         }
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.validator = new OrderValidator(instruments);
-        this.risk = Objects.requireNonNull(risk, "risk");
-        this.venues = Objects.requireNonNull(venues, "venues");
-        this.router = Objects.requireNonNull(router, "router");
-        this.listeners = Objects.requireNonNull(listeners, "listeners");
-        this.partitions = new PartitionAgent[partitions];
-        for (int i = 0; i < partitions; i++) {
-            this.partitions[i] = new PartitionAgent("nautilus-oms-p" + i);
+        this.clock = b.clock;
+        this.validator = new OrderValidator(Objects.requireNonNull(b.instruments, "instruments"));
+        this.risk = Objects.requireNonNull(b.risk, "risk");
+        this.venues = b.venues;
+        this.listeners = b.listeners;
+        this.statistics = b.statistics;
+        this.decisions = b.decisions;
+        this.router = b.router != null ? b.router
+                : new SmartOrderRouter(b.instruments, b.statistics, SmartOrderRouter.Settings.defaults());
+        this.partitions = new PartitionAgent[b.partitions];
+        this.finished = new ArrayList<>(b.partitions);
+        for (int i = 0; i < b.partitions; i++) {
+            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i);
+            finished.add(new ArrayDeque<>());
         }
-        this.nextId = new AtomicLong(firstOrderId);
+        retainedOrders(b.retainedOrders);
+        this.nextId = new AtomicLong(b.firstOrderId);
+    }
+
+    public static Builder builder(Function<InstrumentId, Optional<Instrument>> instruments, RiskService risk) {
+        return new Builder(instruments, risk);
+    }
+
+    /** Wiring of an {@link OrderManager}; everything but instruments and risk has a default. */
+    public static final class Builder {
+        private final Function<InstrumentId, Optional<Instrument>> instruments;
+        private final RiskService risk;
+        private Clock clock = Clock.systemUTC();
+        private VenueDirectory venues = new VenueDirectory();
+        private OrderListeners listeners = new OrderListeners();
+        private VenueStatistics statistics = new VenueStatistics();
+        private DecisionLog decisions = new DecisionLog(1000);
+        private OrderRouter router;
+        private int partitions = 4;
+        private long firstOrderId = 1;
+        private int retainedOrders = 100_000;
+
+        private Builder(Function<InstrumentId, Optional<Instrument>> instruments, RiskService risk) {
+            this.instruments = instruments;
+            this.risk = risk;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder venues(VenueDirectory value) {
+            venues = value;
+            return this;
+        }
+
+        public Builder listeners(OrderListeners value) {
+            listeners = value;
+            return this;
+        }
+
+        public Builder statistics(VenueStatistics value) {
+            statistics = value;
+            return this;
+        }
+
+        public Builder decisions(DecisionLog value) {
+            decisions = value;
+            return this;
+        }
+
+        /** The router; default: a {@link SmartOrderRouter} with default settings. */
+        public Builder router(OrderRouter value) {
+            router = value;
+            return this;
+        }
+
+        public Builder partitions(int value) {
+            partitions = value;
+            return this;
+        }
+
+        public Builder firstOrderId(long value) {
+            firstOrderId = value;
+            return this;
+        }
+
+        public Builder retainedOrders(int value) {
+            retainedOrders = value;
+            return this;
+        }
+
+        public OrderManager build() {
+            return new OrderManager(this);
+        }
     }
 
     public void setRouter(OrderRouter router) {
         this.router = Objects.requireNonNull(router, "router");
     }
 
-    // ---------------------------------------------------------------- commands
+    /** How many finished orders stay in memory (at least one per partition). */
+    public void retainedOrders(int retained) {
+        retainedPerPartition = Math.max(1, retained / partitions.length);
+    }
+
+    public VenueStatistics statistics() {
+        return statistics;
+    }
+
+    // ================================================================ commands
 
     /**
      * Submits a new order. A repeated client order id returns the existing order and creates nothing.
      *
-     * @return the order after validation, risk, routing and the venue's synchronous answer
+     * @return the order after validation, risk, routing and the venues' synchronous answers
      */
     public Order submit(OrderRequest request) {
         Objects.requireNonNull(request, "request");
@@ -121,21 +227,46 @@ public final class OrderManager implements AutoCloseable {
         return partition.call(() -> submitAsWriter(request, partition)).snapshot();
     }
 
-    /** Asks the order's venue to cancel it; see {@link CommandResult} for the refusals. */
+    /** Submits a contingent list; see {@link org.nautilus.api.oms.OrderService#submit(OrderList)}. */
+    public List<Order> submit(OrderList list) {
+        Objects.requireNonNull(list, "list");
+        List<Order> known = existingOrders(list);
+        if (!known.isEmpty()) {
+            return known;
+        }
+        PartitionAgent partition = partitionOf(list.orders().get(0).portfolioId());
+        List<OrderRecord> records = partition.call(() -> submitListAsWriter(list, partition));
+        List<Order> result = new ArrayList<>(records.size());
+        records.forEach(r -> result.add(r.snapshot()));
+        return result;
+    }
+
+    /** Asks the order's venue(s) to cancel it. */
     public CommandResult cancel(OrderId orderId) {
-        OrderRecord record = orders.get(orderId);
+        OrderRecord record = visible(orderId);
         if (record == null) {
             return CommandResult.refused("UNKNOWN_ORDER", "no order " + orderId, null);
         }
-        CommandResult result = record.partition.call(() -> cancelAsWriter(record));
+        CommandResult result = record.partition.call(() -> cancelAsWriter(record, null));
         return result.accepted() ? CommandResult.accepted(record.snapshot(), describeCancel(record.snapshot()))
                 : result;
     }
 
-    // ---------------------------------------------------------------- queries
+    /** Cancel-replace; see {@link org.nautilus.api.oms.OrderService#amend}. */
+    public CommandResult amend(OrderId orderId, Quantity quantity, Price price) {
+        OrderRecord record = visible(orderId);
+        if (record == null) {
+            return CommandResult.refused("UNKNOWN_ORDER", "no order " + orderId, null);
+        }
+        CommandResult result = record.partition.call(() -> amendAsWriter(record, quantity, price));
+        return result.accepted() ? CommandResult.accepted(record.snapshot(), describeAmend(record.snapshot()))
+                : result;
+    }
+
+    // ================================================================ queries
 
     public Optional<Order> order(OrderId orderId) {
-        OrderRecord record = orders.get(orderId);
+        OrderRecord record = visible(orderId);
         return record == null ? Optional.empty() : Optional.of(record.snapshot());
     }
 
@@ -144,22 +275,29 @@ public final class OrderManager implements AutoCloseable {
         return id == null ? Optional.empty() : order(id);
     }
 
-    /** All orders, oldest first. */
+    /** All orders kept in memory, oldest first (the parts of split orders are not orders of their own). */
     public List<Order> orders() {
         List<Order> all = new ArrayList<>(orders.size());
         for (OrderRecord record : orders.values()) {
-            all.add(record.snapshot());
+            if (!record.internal()) {
+                all.add(record.snapshot());
+            }
         }
         all.sort(Comparator.comparing(Order::id));
         return all;
     }
 
     public List<Fill> fills(OrderId orderId) {
-        OrderRecord record = orders.get(orderId);
+        OrderRecord record = visible(orderId);
         return record == null ? List.of() : record.fills();
     }
 
-    /** The registered venues with the number of open orders at each. */
+    public List<OrderEvent> events(OrderId orderId) {
+        OrderRecord record = visible(orderId);
+        return record == null ? List.of() : record.events();
+    }
+
+    /** The registered venues with the number of open orders (or parts of split orders) at each. */
     public List<VenueInfo> venues() {
         List<VenueInfo> infos = new ArrayList<>();
         for (Venue venue : venues.all()) {
@@ -174,7 +312,15 @@ public final class OrderManager implements AutoCloseable {
         return infos;
     }
 
-    /** Venue reports that would have made an illegal transition and were refused. */
+    public List<RoutingDecision> decisions(int limit) {
+        return decisions.recent(limit);
+    }
+
+    public Optional<RoutingDecision> decision(OrderId orderId) {
+        return decisions.of(orderId);
+    }
+
+    /** Reports or commands that would have made an illegal transition and were refused. */
     public long illegalTransitions() {
         return illegalTransitions.get();
     }
@@ -189,7 +335,7 @@ public final class OrderManager implements AutoCloseable {
         return lateFills.get();
     }
 
-    /** Reports refused as inconsistent (wrong venue, overfill). */
+    /** Reports refused as inconsistent (wrong venue, overfill, a REPLACED nobody asked for). */
     public long refusedReports() {
         return refusedReports.get();
     }
@@ -201,7 +347,7 @@ public final class OrderManager implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- venues
+    // ================================================================ venues
 
     /** A venue service appeared. */
     public void venueAdded(VenueId id, Venue venue) {
@@ -223,7 +369,7 @@ public final class OrderManager implements AutoCloseable {
         List<OrderId> open = new ArrayList<>();
         for (OrderRecord record : orders.values()) {
             if (record.venue == venue && record.snapshot().status().isOpen()) {
-                open.add(record.id);
+                open.add(record.internal() ? record.splitParent.id : record.id);
             }
         }
         open.sort(Comparator.naturalOrder());
@@ -242,11 +388,27 @@ public final class OrderManager implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- writer side
+    // ================================================================ writer: new orders
 
     private OrderRecord existing(ClientOrderId clientOrderId) {
         OrderId id = byClientId.get(clientOrderId);
         return id == null ? null : orders.get(id);
+    }
+
+    private OrderRecord visible(OrderId orderId) {
+        OrderRecord record = orders.get(orderId);
+        return record == null || record.internal() ? null : record;
+    }
+
+    private List<Order> existingOrders(OrderList list) {
+        List<Order> known = new ArrayList<>();
+        for (OrderRequest request : list.orders()) {
+            OrderRecord record = existing(request.clientOrderId());
+            if (record != null) {
+                known.add(record.snapshot());
+            }
+        }
+        return known;
     }
 
     private PartitionAgent partitionOf(PortfolioId portfolio) {
@@ -259,37 +421,135 @@ public final class OrderManager implements AutoCloseable {
             return existing;
         }
         Instant now = clock.instant();
+        OrderRecord record = create(request, partition, now, null);
+        if (record == null) {
+            return existing(request.clientOrderId());
+        }
+        RiskDecision decision = check(record, now);
+        if (!decision.approved()) {
+            deny(record, decision.describe(), now);
+            return record;
+        }
+        OrderRouter.RoutingPlan plan = plan(record, now);
+        if (!plan.routed()) {
+            deny(record, describe(plan), now);
+            return record;
+        }
+        execute(record, plan, now);
+        return record;
+    }
+
+    private List<OrderRecord> submitListAsWriter(OrderList list, PartitionAgent partition) {
+        Instant now = clock.instant();
+        List<OrderRecord> records = new ArrayList<>(list.orders().size());
+        boolean raced = false;
+        for (OrderRequest request : list.orders()) {
+            OrderRecord record = create(request, partition, now, null);
+            if (record == null) {
+                raced = true;
+                record = existing(request.clientOrderId());
+            }
+            records.add(record);
+        }
+        if (raced) {
+            // A client order id of the list was taken meanwhile: keep nothing of this list.
+            for (OrderRecord record : records) {
+                if (record.status() == INITIALIZED && record.events().size() == 1) {
+                    deny(record, "list refused: one of its client order ids is already in use", now);
+                }
+            }
+            return records;
+        }
+        link(list.type(), records);
+
+        List<OrderRecord> working = new ArrayList<>();
+        for (OrderRecord record : records) {
+            RiskDecision decision = record.triggeredBy == null ? check(record, now)
+                    : validator.validate(record.request(), now);
+            if (!decision.approved()) {
+                denyAll(records, record, decision.describe(), now);
+                return records;
+            }
+            if (record.triggeredBy == null) {
+                working.add(record);
+            }
+        }
+        List<OrderRouter.RoutingPlan> plans = new ArrayList<>(working.size());
+        for (OrderRecord record : working) {
+            OrderRouter.RoutingPlan plan = plan(record, now);
+            if (!plan.routed()) {
+                denyAll(records, record, describe(plan), now);
+                return records;
+            }
+            plans.add(plan);
+        }
+        for (int i = 0; i < working.size(); i++) {
+            execute(working.get(i), plans.get(i), now);
+        }
+        return records;
+    }
+
+    private static void link(ContingencyType type, List<OrderRecord> records) {
+        switch (type) {
+            case OCO -> {
+                List<OrderRecord> group = List.copyOf(records);
+                records.forEach(r -> r.ocoGroup = group);
+            }
+            case OTO -> {
+                OrderRecord parent = records.get(0);
+                parent.triggers = List.copyOf(records.subList(1, records.size()));
+                parent.triggers.forEach(child -> child.triggeredBy = parent);
+            }
+            case BRACKET -> {
+                OrderRecord entry = records.get(0);
+                List<OrderRecord> exits = List.copyOf(records.subList(1, 3));
+                entry.triggers = exits;
+                exits.forEach(exit -> {
+                    exit.triggeredBy = entry;
+                    exit.ocoGroup = exits;
+                });
+            }
+            default -> throw new IllegalArgumentException("unknown contingency " + type);
+        }
+    }
+
+    private void denyAll(List<OrderRecord> records, OrderRecord culprit, String reason, Instant now) {
+        // No contingency may act on the denials: the list is refused as a whole.
+        for (OrderRecord record : records) {
+            record.ocoDone = true;
+            record.triggersResolved = true;
+        }
+        for (OrderRecord record : records) {
+            deny(record, record == culprit ? reason
+                    : "list refused: order " + culprit.id + " (" + culprit.request().clientOrderId() + ") " + reason,
+                    now);
+        }
+    }
+
+    /** Creates and registers a record; {@code null} if its client order id was taken by another partition. */
+    private OrderRecord create(OrderRequest request, PartitionAgent partition, Instant now, OrderRecord splitParent) {
         OrderId id = OrderId.of(nextId.getAndIncrement());
         OrderRecord[] self = new OrderRecord[1];
         OrderRecord record = new OrderRecord(id, request, partition, now,
                 report -> partition.post(() -> onReport(self[0], report)));
         self[0] = record;
+        record.splitParent = splitParent;
         orders.put(id, record);
-        OrderId raced = byClientId.putIfAbsent(request.clientOrderId(), id);
-        if (raced != null) {
-            // The same client order id was just submitted for a portfolio of another partition.
-            orders.remove(id);
-            return orders.get(raced);
+        if (splitParent == null) {
+            OrderId raced = byClientId.putIfAbsent(request.clientOrderId(), id);
+            if (raced != null) {
+                orders.remove(id);
+                return null;
+            }
         }
-        listeners.onOrder(record.snapshot());
-
-        RiskDecision valid = validator.validate(request, now);
-        if (!valid.approved()) {
-            transition(record, DENIED, valid.describe(), now);
-            return record;
-        }
-        RiskDecision decision = checkRisk(request);
-        if (!decision.approved()) {
-            transition(record, DENIED, decision.describe(), now);
-            return record;
-        }
-        OrderRouter.Routing routing = router.route(request, venues.all());
-        if (!routing.routed()) {
-            transition(record, DENIED, "router: " + routing.reason() + " [" + routing.code() + "]", now);
-            return record;
-        }
-        send(record, routing.venue(), now);
+        emit(record, OrderEventType.INITIALIZED, null, null, now);
         return record;
+    }
+
+    /** Instrument validation, then pre-trade risk. */
+    private RiskDecision check(OrderRecord record, Instant now) {
+        RiskDecision valid = validator.validate(record.request(), now);
+        return valid.approved() ? checkRisk(record.request()) : valid;
     }
 
     private RiskDecision checkRisk(OrderRequest request) {
@@ -302,20 +562,101 @@ public final class OrderManager implements AutoCloseable {
         }
     }
 
+    private OrderRouter.RoutingPlan plan(OrderRecord record, Instant now) {
+        OrderRouter.RoutingPlan plan;
+        try {
+            plan = router.route(record.request(), venues.all());
+        } catch (RuntimeException e) {
+            LOG.error("routing failed for order {}", record.id, e);
+            plan = OrderRouter.RoutingPlan.refused("ROUTER_ERROR", "the router failed: " + e);
+        }
+        List<RouteAllocation> allocations = new ArrayList<>(plan.legs().size());
+        for (OrderRouter.Leg leg : plan.legs()) {
+            allocations.add(new RouteAllocation(leg.venue().id(), leg.quantity(), leg.expectedPrice()));
+        }
+        OrderRequest request = record.request();
+        decisions.add(new RoutingDecision(record.id, request.clientOrderId(), request.instrumentId(), request.side(),
+                request.quantity(), allocations, plan.routed() ? plan.reason() : describe(plan), now));
+        return plan;
+    }
+
+    private static String describe(OrderRouter.RoutingPlan refused) {
+        return "router: " + refused.reason() + " [" + refused.code() + "]";
+    }
+
+    private void execute(OrderRecord record, OrderRouter.RoutingPlan plan, Instant now) {
+        if (plan.legs().size() == 1) {
+            send(record, plan.legs().get(0).venue(), now);
+        } else {
+            split(record, plan, now);
+        }
+    }
+
     private void send(OrderRecord record, Venue venue, Instant now) {
         record.venue = venue;
-        if (!transition(record, SUBMITTED, null, now, record.request().withVenue(venue.id()))) {
+        if (!transition(record, SUBMITTED, OrderEventType.SUBMITTED, null, now, record.request().withVenue(venue.id()))) {
             return;
         }
+        statistics.routed(venue.id(), record.request().quantity());
         try {
             venue.submit(record.snapshot(), record.executionListener);
         } catch (RuntimeException e) {
             LOG.warn("venue {} failed to take order {}", venue.id(), record.id, e);
-            transition(record, REJECTED, "venue " + venue.id() + " failed: " + e.getMessage(), clock.instant());
+            statistics.reject(venue.id());
+            transition(record, REJECTED, OrderEventType.REJECTED, "venue " + venue.id() + " failed: " + e.getMessage(),
+                    clock.instant());
         }
     }
 
-    private CommandResult cancelAsWriter(OrderRecord record) {
+    /** Sends one part per leg; the parent order sums them up (see {@link #onPartChanged}). */
+    private void split(OrderRecord parent, OrderRouter.RoutingPlan plan, Instant now) {
+        if (!transition(parent, SUBMITTED, OrderEventType.SUBMITTED, null, now, parent.request().withVenue(SPLIT))) {
+            return;
+        }
+        List<OrderRecord> parts = new ArrayList<>(plan.legs().size());
+        parent.splitParts = parts;
+        OrderRequest whole = parent.request();
+        int n = 0;
+        for (OrderRouter.Leg leg : plan.legs()) {
+            OrderRequest partRequest = new OrderRequest(ClientOrderId.of("sor-" + parent.id + "-" + (++n)),
+                    whole.portfolioId(), whole.instrumentId(), whole.side(), whole.type(), leg.quantity(),
+                    whole.limitPrice(), whole.stopPrice(), whole.timeInForce(), whole.expireTime(), null,
+                    whole.postOnly(), whole.reduceOnly());
+            parts.add(create(partRequest, parent.partition, now, parent));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            send(parts.get(i), plan.legs().get(i).venue(), now);
+        }
+    }
+
+    /** Releases an order an OTO held back, for at most what its parent filled. */
+    private void release(OrderRecord child, Quantity parentFilled, Instant now) {
+        if (child.request().quantity().compareTo(parentFilled) > 0) {
+            child.changeRequest(child.request().withQuantity(parentFilled), INITIALIZED, null, now);
+            emit(child, OrderEventType.UPDATED, null,
+                    "reduced to the " + parentFilled + " order " + child.triggeredBy.id + " filled", now);
+        }
+        RiskDecision decision = check(child, now);
+        if (!decision.approved()) {
+            deny(child, decision.describe(), now);
+            return;
+        }
+        OrderRouter.RoutingPlan plan = plan(child, now);
+        if (!plan.routed()) {
+            deny(child, describe(plan), now);
+            return;
+        }
+        execute(child, plan, now);
+    }
+
+    private void deny(OrderRecord record, String reason, Instant now) {
+        transition(record, DENIED, OrderEventType.DENIED, reason, now);
+    }
+
+    // ================================================================ writer: cancel and amend
+
+    /** @param why recorded as the cancel's reason when the venue confirms it; {@code null}: on request */
+    private CommandResult cancelAsWriter(OrderRecord record, String why) {
         OrderStatus status = record.status();
         Instant now = clock.instant();
         if (status.isTerminal()) {
@@ -331,27 +672,136 @@ public final class OrderManager implements AutoCloseable {
                     "order " + record.id + " has an amend pending; cancel after its answer", record.snapshot());
         }
         if (status == INITIALIZED) {
-            transition(record, CANCELED, "canceled before it was sent", now);
+            transition(record, CANCELED, OrderEventType.CANCELED, why != null ? why : "canceled before it was sent",
+                    now);
             return CommandResult.accepted(record.snapshot(), "canceled");
         }
+        record.cancelRequested = true;
+        if (record.splitParts != null) {
+            record.resumeStatus = status;
+            transition(record, PENDING_CANCEL, OrderEventType.PENDING_CANCEL, null, now);
+            for (OrderRecord part : record.splitParts) {
+                if (part.status().isOpen() && part.status() != PENDING_CANCEL) {
+                    cancelAsWriter(part, why);
+                }
+            }
+            finishSplit(record, now);
+            return CommandResult.accepted(record.snapshot(), "cancel sent");
+        }
         Venue venue = record.venue;
-        VenueId venueId = record.request().venueId();
         if (!venues.isRegistered(venue)) {
-            transition(record, CANCELED, "venue " + venueId + " removed; canceled locally", now);
+            transition(record, CANCELED, OrderEventType.CANCELED,
+                    "venue " + record.request().venueId() + " removed; canceled locally", now);
             return CommandResult.accepted(record.snapshot(), "canceled");
         }
         record.resumeStatus = status;
-        transition(record, PENDING_CANCEL, null, now);
+        record.cancelReason = why;
+        transition(record, PENDING_CANCEL, OrderEventType.PENDING_CANCEL, null, now);
         try {
             venue.cancel(record.snapshot(), record.executionListener);
         } catch (RuntimeException e) {
-            LOG.warn("venue {} failed to cancel order {}", venueId, record.id, e);
-            record.change(record.resumeStatus, null, clock.instant());
-            listeners.onOrder(record.snapshot());
-            return CommandResult.refused("VENUE_ERROR", "venue " + venueId + " failed to cancel: " + e.getMessage(),
+            LOG.warn("venue {} failed to cancel order {}", venue.id(), record.id, e);
+            record.cancelRequested = false;
+            transition(record, record.resumeStatus, OrderEventType.CANCEL_REJECTED,
+                    "venue " + venue.id() + " failed to cancel: " + e.getMessage(), clock.instant());
+            return CommandResult.refused("VENUE_ERROR", "venue " + venue.id() + " failed to cancel: " + e.getMessage(),
                     record.snapshot());
         }
         return CommandResult.accepted(record.snapshot(), "cancel sent");
+    }
+
+    private CommandResult amendAsWriter(OrderRecord record, Quantity quantity, Price price) {
+        OrderStatus status = record.status();
+        Instant now = clock.instant();
+        if (quantity == null && price == null) {
+            return CommandResult.refused("NOTHING_TO_AMEND", "give a new quantity, a new price or both",
+                    record.snapshot());
+        }
+        if (status.isTerminal()) {
+            return CommandResult.refused("ORDER_TERMINAL",
+                    "order " + record.id + " is " + status + "; it cannot be amended", record.snapshot());
+        }
+        if (status == PENDING_CANCEL) {
+            return CommandResult.refused("CANCEL_PENDING", "order " + record.id + " has a cancel pending",
+                    record.snapshot());
+        }
+        if (status == PENDING_UPDATE) {
+            return CommandResult.refused("AMEND_PENDING",
+                    "order " + record.id + " already has an amend pending", record.snapshot());
+        }
+        if (record.splitParts != null) {
+            return CommandResult.refused("AMEND_UNSUPPORTED", "order " + record.id
+                    + " is split across venues; cancel it and submit a new one", record.snapshot());
+        }
+        OrderRequest current = record.request();
+        OrderRequest amended = current;
+        if (quantity != null) {
+            if (quantity.compareTo(record.filled()) <= 0) {
+                return CommandResult.refused("AMEND_INVALID", "new quantity " + quantity + " is not above the "
+                        + record.filled() + " already filled; cancel the order instead", record.snapshot());
+            }
+            amended = amended.withQuantity(quantity);
+        }
+        if (price != null) {
+            if (current.type() == OrderType.MARKET) {
+                return CommandResult.refused("AMEND_INVALID", "a MARKET order has no price to amend",
+                        record.snapshot());
+            }
+            try {
+                amended = current.type() == OrderType.STOP ? withStopPrice(amended, price)
+                        : amended.withLimitPrice(price);
+            } catch (IllegalArgumentException e) {
+                return CommandResult.refused("AMEND_INVALID", e.getMessage(), record.snapshot());
+            }
+        }
+        if (amended.equals(current)) {
+            return CommandResult.refused("NOTHING_TO_AMEND", "the order already has that quantity and price",
+                    record.snapshot());
+        }
+        RiskDecision valid = validator.validate(amended, now);
+        if (!valid.approved()) {
+            return CommandResult.refused("AMEND_INVALID", valid.describe(), record.snapshot());
+        }
+        if (amended.quantity().compareTo(current.quantity()) > 0) {
+            // More quantity is more risk: pre-trade risk sees the order as it would be.
+            RiskDecision decision = checkRisk(amended);
+            if (!decision.approved()) {
+                return CommandResult.refused("RISK_DENIED", decision.describe(), record.snapshot());
+            }
+        }
+        if (status == INITIALIZED) {
+            record.changeRequest(amended, INITIALIZED, null, now);
+            emit(record, OrderEventType.UPDATED, null, null, now);
+            return CommandResult.accepted(record.snapshot(), "amended");
+        }
+        Venue venue = record.venue;
+        if (!venues.isRegistered(venue)) {
+            return CommandResult.refused("VENUE_GONE", "venue " + current.venueId()
+                    + " was removed; the order can only be canceled", record.snapshot());
+        }
+        if (!venue.supportsAmend()) {
+            return CommandResult.refused("AMEND_UNSUPPORTED", "venue " + venue.id()
+                    + " does not support amends; cancel the order and submit a new one", record.snapshot());
+        }
+        record.resumeStatus = status;
+        record.pendingAmend = amended;
+        transition(record, PENDING_UPDATE, OrderEventType.PENDING_UPDATE, null, now);
+        try {
+            venue.amend(record.amendedView(amended, now), record.executionListener);
+        } catch (RuntimeException e) {
+            LOG.warn("venue {} failed to amend order {}", venue.id(), record.id, e);
+            record.pendingAmend = null;
+            transition(record, record.resumeStatus, OrderEventType.UPDATE_REJECTED,
+                    "venue " + venue.id() + " failed to amend: " + e.getMessage(), clock.instant());
+            return CommandResult.refused("VENUE_ERROR", "venue " + venue.id() + " failed to amend: " + e.getMessage(),
+                    record.snapshot());
+        }
+        return CommandResult.accepted(record.snapshot(), "amend sent");
+    }
+
+    private static OrderRequest withStopPrice(OrderRequest r, Price stop) {
+        return new OrderRequest(r.clientOrderId(), r.portfolioId(), r.instrumentId(), r.side(), r.type(), r.quantity(),
+                r.limitPrice(), stop, r.timeInForce(), r.expireTime(), r.venueId(), r.postOnly(), r.reduceOnly());
     }
 
     private static String describeCancel(Order order) {
@@ -363,6 +813,19 @@ public final class OrderManager implements AutoCloseable {
         };
     }
 
+    private static String describeAmend(Order order) {
+        return switch (order.status()) {
+            case PENDING_UPDATE -> "amend of order " + order.id() + " sent to " + order.venueId()
+                    + "; waiting for its answer";
+            case INITIALIZED -> "order " + order.id() + " amended before it was sent";
+            default -> order.reason() == null ? "order " + order.id() + " amended: " + order.quantity()
+                    + (order.request().limitPrice() != null ? " @ " + order.request().limitPrice() : "")
+                    : "amend of order " + order.id() + ": " + order.reason();
+        };
+    }
+
+    // ================================================================ writer: venue reports
+
     private void onReport(OrderRecord record, ExecutionReport report) {
         if (!report.venueId().equals(record.request().venueId())) {
             refusedReports.incrementAndGet();
@@ -371,33 +834,47 @@ public final class OrderManager implements AutoCloseable {
             return;
         }
         switch (report.type()) {
-            case ACCEPTED -> onAccepted(record, report);
+            case ACCEPTED -> onWorking(record, ACCEPTED, report);
+            case TRIGGERED -> onWorking(record, TRIGGERED, report);
             case REJECTED -> onRejected(record, report);
-            case TRIGGERED -> transition(record, TRIGGERED, null, report.timestamp());
             case FILL -> onFill(record, report);
-            case CANCELED -> transition(record, CANCELED,
-                    report.reason() != null ? report.reason()
-                            : record.status() == PENDING_CANCEL ? "canceled on request" : "canceled by the venue",
+            case CANCELED -> transition(record, CANCELED, OrderEventType.CANCELED, cancelReason(record, report),
                     report.timestamp());
-            case EXPIRED -> transition(record, EXPIRED, report.reason() != null ? report.reason() : "expired",
-                    report.timestamp());
+            case EXPIRED -> transition(record, EXPIRED, OrderEventType.EXPIRED,
+                    report.reason() != null ? report.reason() : "expired", report.timestamp());
             case REPLACED -> onReplaced(record, report);
+            case REPLACE_REJECTED -> onReplaceRejected(record, report);
             default -> refuse(record, report, "unknown report type");
         }
     }
 
-    private void onAccepted(OrderRecord record, ExecutionReport report) {
+    private static String cancelReason(OrderRecord record, ExecutionReport report) {
+        if (record.status() == PENDING_CANCEL) {
+            return record.cancelReason != null ? record.cancelReason : "canceled on request";
+        }
+        return report.reason() != null ? report.reason() : "canceled by the venue";
+    }
+
+    /** ACCEPTED or TRIGGERED: the order works (further). */
+    private void onWorking(OrderRecord record, OrderStatus working, ExecutionReport report) {
         OrderStatus status = record.status();
-        if ((status == PENDING_CANCEL || status == PENDING_UPDATE) && record.resumeStatus == SUBMITTED) {
-            // The acknowledgement crossed our request: the order is working; the request is still pending.
-            record.resumeStatus = ACCEPTED;
+        OrderEventType type = working == ACCEPTED ? OrderEventType.ACCEPTED : OrderEventType.TRIGGERED;
+        if ((status == PENDING_CANCEL || status == PENDING_UPDATE)
+                && (record.resumeStatus == SUBMITTED || record.resumeStatus == ACCEPTED)) {
+            // The venue's news crossed our request: noted; the request is still pending.
+            if (record.resumeStatus == working) {
+                duplicateReports.incrementAndGet();
+                return;
+            }
+            record.resumeStatus = working;
+            emit(record, type, null, null, report.timestamp());
             return;
         }
-        if (status == ACCEPTED) {
+        if (status == working) {
             duplicateReports.incrementAndGet();
             return;
         }
-        transition(record, ACCEPTED, null, report.timestamp());
+        transition(record, working, type, null, report.timestamp());
     }
 
     private void onRejected(OrderRecord record, ExecutionReport report) {
@@ -405,23 +882,43 @@ public final class OrderManager implements AutoCloseable {
         String why = report.reason() != null ? report.reason() : "no reason given";
         if ((status == PENDING_CANCEL || status == PENDING_UPDATE) && record.resumeStatus != SUBMITTED) {
             // The venue refused our cancel or amend: the order keeps working as before.
-            String what = status == PENDING_CANCEL ? "cancel" : "amend";
+            boolean cancel = status == PENDING_CANCEL;
             record.pendingAmend = null;
-            transition(record, record.resumeStatus, what + " refused by " + report.venueId() + ": " + why,
-                    report.timestamp());
+            record.cancelRequested = false;
+            transition(record, record.resumeStatus, cancel ? OrderEventType.CANCEL_REJECTED
+                    : OrderEventType.UPDATE_REJECTED, (cancel ? "cancel" : "amend") + " refused by "
+                    + report.venueId() + ": " + why, report.timestamp());
             return;
         }
-        transition(record, REJECTED, why, report.timestamp());
+        if (transition(record, REJECTED, OrderEventType.REJECTED, why, report.timestamp())) {
+            statistics.reject(report.venueId());
+        }
     }
 
     private void onReplaced(OrderRecord record, ExecutionReport report) {
-        if (record.status() != PENDING_UPDATE || record.pendingAmend == null) {
+        OrderRequest amended = record.pendingAmend;
+        if (record.status() != PENDING_UPDATE || amended == null) {
             refuse(record, report, "REPLACED without a pending amend");
             return;
         }
-        OrderRequest amended = record.pendingAmend;
+        if (record.filled().compareTo(amended.quantity()) > 0) {
+            refuse(record, report, "REPLACED to " + amended.quantity() + " below the filled " + record.filled());
+            return;
+        }
         record.pendingAmend = null;
-        transition(record, record.resumeStatus, null, report.timestamp(), amended);
+        OrderStatus next = record.filled().equals(amended.quantity()) ? FILLED : record.resumeStatus;
+        transition(record, next, OrderEventType.UPDATED, null, report.timestamp(), amended);
+    }
+
+    private void onReplaceRejected(OrderRecord record, ExecutionReport report) {
+        if (record.status() != PENDING_UPDATE) {
+            refuse(record, report, "REPLACE_REJECTED without a pending amend");
+            return;
+        }
+        record.pendingAmend = null;
+        transition(record, record.resumeStatus, OrderEventType.UPDATE_REJECTED, "amend refused by "
+                + report.venueId() + ": " + (report.reason() != null ? report.reason() : "no reason given"),
+                report.timestamp());
     }
 
     private void onFill(OrderRecord record, ExecutionReport report) {
@@ -429,23 +926,42 @@ public final class OrderManager implements AutoCloseable {
             duplicateReports.incrementAndGet();
             return;
         }
+        Order order = record.snapshot();
+        Fill fill = new Fill(report.executionId(), record.id, order.portfolioId(), order.instrumentId(),
+                report.venueId(), order.side(), report.lastQuantity(), report.lastPrice(), report.commission(),
+                report.timestamp());
+        if (book(record, fill)) {
+            statistics.filled(report.venueId(), report.lastQuantity());
+        } else {
+            refusedReports.incrementAndGet();
+        }
+    }
+
+    /**
+     * Books a fill on an order: the order's new status follows from its filled quantity; a pending cancel or
+     * amend stays pending. A fill after CANCELED or EXPIRED (it crossed the cancel, or the venue was removed)
+     * traded, so it is booked and the status stays. Returns {@code false} if refused (overfill, illegal).
+     */
+    private boolean book(OrderRecord record, Fill fill) {
         OrderStatus status = record.status();
-        Quantity filled = record.filled().plus(report.lastQuantity());
-        if (filled.compareTo(record.request().quantity()) > 0) {
-            refuse(record, report, "overfill: " + filled + " > order quantity " + record.request().quantity());
-            return;
+        Quantity filled = record.filled().plus(fill.quantity());
+        Quantity quantity = record.request().quantity();
+        if (filled.compareTo(quantity) > 0) {
+            LOG.error("order {}: fill {} refused: overfill {} > order quantity {}", record.id, fill.executionId(),
+                    filled, quantity);
+            return false;
         }
         OrderStatus next;
-        String reason = null;
+        String reason = record.snapshot().reason();
         if (status == CANCELED || status == EXPIRED) {
-            // A fill that crossed the cancel (or the venue's removal): it traded, so it is booked; the order
-            // stays in its terminal state.
             lateFills.incrementAndGet();
-            LOG.warn("order {}: late fill {} @ {} after {}", record.id, report.lastQuantity(), report.lastPrice(),
-                    status);
+            LOG.warn("order {}: late fill {} @ {} after {}", record.id, fill.quantity(), fill.price(), status);
             next = status;
-            reason = record.snapshot().reason() + "; late fill " + report.lastQuantity() + " @ " + report.lastPrice();
-        } else if (filled.equals(record.request().quantity())) {
+            reason = reason + "; late fill " + fill.quantity() + " @ " + fill.price();
+        } else if (status.isTerminal()) {
+            illegal(record, filled.equals(quantity) ? FILLED : PARTIALLY_FILLED);
+            return false;
+        } else if (filled.equals(quantity)) {
             next = FILLED;
         } else if (status == PENDING_CANCEL || status == PENDING_UPDATE) {
             next = status;
@@ -453,29 +969,103 @@ public final class OrderManager implements AutoCloseable {
         } else {
             next = PARTIALLY_FILLED;
         }
-        if (!status.isTerminal() && !OrderStateMachine.allows(status, next)) {
+        if (next != status && !OrderStateMachine.allows(status, next)) {
             illegal(record, next);
-            return;
+            return false;
         }
-        if (status.isTerminal() && next != status) {
-            illegal(record, next);
-            return;
-        }
-        Order order = record.snapshot();
-        Fill fill = new Fill(report.executionId(), record.id, order.portfolioId(), order.instrumentId(),
-                report.venueId(), order.side(), report.lastQuantity(), report.lastPrice(), report.commission(),
-                report.timestamp());
-        record.addFill(fill, next, reason != null ? reason : order.reason());
-        listeners.onFill(fill);
-        listeners.onOrder(record.snapshot());
+        record.addFill(fill, next, reason);
+        emit(record, OrderEventType.FILL, fill, null, fill.timestamp());
+        return true;
     }
 
-    private boolean transition(OrderRecord record, OrderStatus to, String reason, Instant at) {
-        return transition(record, to, reason, at, null);
+    // ================================================================ writer: split parents
+
+    /** A part of a split order changed: the parent order the client sees follows. */
+    private void onPartChanged(OrderRecord parent, OrderRecord part, OrderEvent event) {
+        switch (event.type()) {
+            case ACCEPTED -> {
+                if (parent.status() == SUBMITTED) {
+                    transition(parent, ACCEPTED, OrderEventType.ACCEPTED, null, event.timestamp());
+                } else if (parent.resumeStatus == SUBMITTED) {
+                    parent.resumeStatus = ACCEPTED;
+                }
+            }
+            case FILL -> {
+                Fill partFill = event.fill();
+                Fill fill = new Fill(partFill.executionId(), parent.id, partFill.portfolioId(),
+                        partFill.instrumentId(), partFill.venueId(), partFill.side(), partFill.quantity(),
+                        partFill.price(), partFill.commission(), partFill.timestamp());
+                if (!book(parent, fill)) {
+                    refusedReports.incrementAndGet();
+                }
+            }
+            case CANCEL_REJECTED -> {
+                boolean stillPending = parent.splitParts.stream().anyMatch(p -> p.status() == PENDING_CANCEL);
+                if (parent.status() == PENDING_CANCEL && !stillPending) {
+                    parent.cancelRequested = false;
+                    OrderStatus resume = parent.filled().isZero() ? parent.resumeStatus : PARTIALLY_FILLED;
+                    transition(parent, resume, OrderEventType.CANCEL_REJECTED, event.order().reason(),
+                            event.timestamp());
+                }
+            }
+            default -> {
+            }
+        }
+        if (part.status().isTerminal()) {
+            finishSplit(parent, event.timestamp());
+        }
+    }
+
+    /** Once every part has ended, the parent ends too (FILLED already happened through the fills). */
+    private void finishSplit(OrderRecord parent, Instant at) {
+        if (parent.status().isTerminal()) {
+            return;
+        }
+        boolean allExpired = true;
+        boolean allRejected = true;
+        StringJoiner reasons = new StringJoiner("; ");
+        for (OrderRecord part : parent.splitParts) {
+            OrderStatus status = part.status();
+            if (!status.isTerminal()) {
+                return;
+            }
+            allExpired &= status == EXPIRED;
+            allRejected &= status == REJECTED;
+            if (part.snapshot().reason() != null) {
+                reasons.add(part.request().venueId() + ": " + part.snapshot().reason());
+            }
+        }
+        OrderStatus end;
+        String why;
+        if (parent.cancelRequested) {
+            end = CANCELED;
+            why = "canceled on request";
+        } else if (allExpired) {
+            end = EXPIRED;
+            why = reasons.toString();
+        } else if (allRejected && parent.filled().isZero()) {
+            end = REJECTED;
+            why = reasons.toString();
+        } else {
+            end = CANCELED;
+            why = reasons.toString();
+        }
+        if (!OrderStateMachine.allows(parent.status(), end)) {
+            end = CANCELED;
+        }
+        transition(parent, end, end == CANCELED ? OrderEventType.CANCELED
+                : end == EXPIRED ? OrderEventType.EXPIRED : OrderEventType.REJECTED, why, at);
+    }
+
+    // ================================================================ writer: events and contingencies
+
+    private boolean transition(OrderRecord record, OrderStatus to, OrderEventType type, String reason, Instant at) {
+        return transition(record, to, type, reason, at, null);
     }
 
     /** Moves the order to {@code to} if the state machine allows it; otherwise refuses and changes nothing. */
-    private boolean transition(OrderRecord record, OrderStatus to, String reason, Instant at, OrderRequest request) {
+    private boolean transition(OrderRecord record, OrderStatus to, OrderEventType type, String reason, Instant at,
+                               OrderRequest request) {
         if (!OrderStateMachine.allows(record.status(), to)) {
             illegal(record, to);
             return false;
@@ -485,8 +1075,96 @@ public final class OrderManager implements AutoCloseable {
         } else {
             record.change(to, reason, at);
         }
-        listeners.onOrder(record.snapshot());
+        emit(record, type, null, reason, at);
         return true;
+    }
+
+    /** Records the change as an event and tells whoever must know: the listeners, or the split parent. */
+    private void emit(OrderRecord record, OrderEventType type, Fill fill, String reason, Instant at) {
+        OrderEvent event = record.record(type, fill, reason, at);
+        if (record.internal()) {
+            onPartChanged(record.splitParent, record, event);
+            return;
+        }
+        if (fill != null) {
+            listeners.onFill(fill);
+        }
+        listeners.onOrder(record.snapshot());
+        listeners.onEvent(event);
+        contingencies(record, event);
+        if (record.status().isTerminal()) {
+            retire(record);
+        }
+    }
+
+    private void contingencies(OrderRecord record, OrderEvent event) {
+        boolean ended = record.status().isTerminal();
+        if (record.ocoGroup != null && !record.ocoDone && (ended || event.type() == OrderEventType.FILL)) {
+            for (OrderRecord member : record.ocoGroup) {
+                member.ocoDone = true;
+            }
+            String why = "OCO: order " + record.id + (event.type() == OrderEventType.FILL ? " traded"
+                    : " ended " + record.status());
+            for (OrderRecord peer : record.ocoGroup) {
+                if (peer != record && !peer.status().isTerminal() && peer.status() != PENDING_CANCEL) {
+                    cancelAsWriter(peer, why);
+                }
+            }
+        }
+        if (record.triggers != null && !record.triggersResolved && ended) {
+            record.triggersResolved = true;
+            Instant now = clock.instant();
+            for (OrderRecord child : record.triggers) {
+                if (child.status() != INITIALIZED) {
+                    continue;
+                }
+                if (record.filled().isZero()) {
+                    transition(child, CANCELED, OrderEventType.CANCELED,
+                            "order " + record.id + " that triggers it ended " + record.status() + " unfilled", now);
+                } else {
+                    release(child, record.filled(), now);
+                }
+            }
+        }
+    }
+
+    /** Keeps the most recent finished orders of the partition in memory and drops older ones. */
+    private void retire(OrderRecord record) {
+        if (record.retired) {
+            return;
+        }
+        record.retired = true;
+        Deque<OrderRecord> done = finished.get(record.partition.index);
+        done.addLast(record);
+        int keep = retainedPerPartition;
+        int budget = done.size();
+        while (done.size() > keep && budget-- > 0) {
+            OrderRecord oldest = done.pollFirst();
+            if (settled(oldest)) {
+                forget(oldest);
+            } else {
+                done.addLast(oldest);
+            }
+        }
+    }
+
+    /** An order can be forgotten once it and every order it depends on or triggers have ended. */
+    private static boolean settled(OrderRecord record) {
+        if (!record.status().isTerminal()) {
+            return false;
+        }
+        if (record.triggers != null && record.triggers.stream().anyMatch(c -> !c.status().isTerminal())) {
+            return false;
+        }
+        return record.ocoGroup == null || record.ocoGroup.stream().allMatch(m -> m.status().isTerminal());
+    }
+
+    private void forget(OrderRecord record) {
+        orders.remove(record.id);
+        byClientId.remove(record.request().clientOrderId(), record.id);
+        if (record.splitParts != null) {
+            record.splitParts.forEach(part -> orders.remove(part.id));
+        }
     }
 
     private void illegal(OrderRecord record, OrderStatus to) {

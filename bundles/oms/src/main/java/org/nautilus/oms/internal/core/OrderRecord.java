@@ -5,20 +5,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.Venue;
 
 /**
  * The OMS's working state of one order. Written only by the writer of the order's partition; other threads
- * read the published immutable {@link #snapshot()} and {@link #fills()}.
+ * read the published immutable {@link #snapshot()}, {@link #fills()} and {@link #events()}.
  */
 final class OrderRecord {
 
@@ -33,17 +35,40 @@ final class OrderRecord {
     /** Σ quantity × price of the fills, for the exact average price. */
     private long filledNotional;
     private String reason;
+    private int version;
     /** The status to return to when a pending cancel or amend is refused. */
     OrderStatus resumeStatus;
-    /** The price/quantity asked for by a pending amend. */
+    /** The request asked for by a pending amend. */
     OrderRequest pendingAmend;
     /** The venue instance the order was sent to; a venue registered again later is a different instance. */
     volatile Venue venue;
+
+    /** Set on a part of an order the router split: the order the client sees. Parts are never published. */
+    OrderRecord splitParent;
+    /** Set on an order the router split: its parts, one per venue. */
+    List<OrderRecord> splitParts;
+    /** A cancel of the whole order was asked for (a split order ends CANCELED rather than REJECTED). */
+    boolean cancelRequested;
+    /** Orders this one triggers (OTO) when it is filled. */
+    List<OrderRecord> triggers;
+    /** The order whose fill releases this one (OTO). */
+    OrderRecord triggeredBy;
+    /** Orders canceled when this one trades or ends (OCO), shared by the whole group. */
+    List<OrderRecord> ocoGroup;
+    boolean ocoDone;
+    boolean triggersResolved;
+    /** Why a cancel the OMS itself sent (OCO) happens, for the CANCELED the venue confirms. */
+    String cancelReason;
+    /** Already counted among the partition's finished orders. */
+    boolean retired;
+
     private final Set<String> executionIds = new HashSet<>(4);
     private final List<Fill> fillLog = new ArrayList<>(2);
+    private final List<OrderEvent> eventLog = new ArrayList<>(6);
 
     private volatile Order snapshot;
     private volatile List<Fill> fills = List.of();
+    private volatile List<OrderEvent> events = List.of();
 
     OrderRecord(OrderId id, OrderRequest request, PartitionAgent partition, Instant createdAt,
                 ExecutionListener executionListener) {
@@ -63,6 +88,10 @@ final class OrderRecord {
         return fills;
     }
 
+    List<OrderEvent> events() {
+        return events;
+    }
+
     OrderStatus status() {
         return status;
     }
@@ -73,6 +102,14 @@ final class OrderRecord {
 
     Quantity filled() {
         return filled;
+    }
+
+    Quantity leaves() {
+        return request.quantity().minus(filled);
+    }
+
+    boolean internal() {
+        return splitParent != null;
     }
 
     /** {@code false} if this execution id was seen before. */
@@ -99,6 +136,19 @@ final class OrderRecord {
         status = newStatus;
         reason = newReason;
         publish(fill.timestamp());
+    }
+
+    /** Appends the event of the change just made (the current snapshot) to the order's history. */
+    OrderEvent record(OrderEventType type, Fill fill, String eventReason, Instant at) {
+        OrderEvent event = new OrderEvent(++version, type, snapshot, fill, eventReason, at);
+        eventLog.add(event);
+        events = List.copyOf(eventLog);
+        return event;
+    }
+
+    /** The order as the venue should see it after an amend: same id and fills, the amended request. */
+    Order amendedView(OrderRequest amended, Instant at) {
+        return new Order(id, amended, status, filled, snapshot.averagePrice(), amended.venueId(), null, createdAt, at);
     }
 
     private void publish(Instant at) {

@@ -2,31 +2,47 @@ package org.nautilus.oms.internal.core;
 
 import java.util.List;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.venue.Venue;
 
-/** Chooses the venue of a new order among the registered ones. */
+/** Chooses where a new order goes among the registered venues. Called by the writer of the order's partition. */
 public interface OrderRouter {
 
     /**
-     * The chosen venue, or a refusal saying why none fits.
+     * The routing plan: one leg, several legs (a split), or a refusal saying why no venue fits.
      *
      * @param venues the registered venues, sorted by id
      */
-    Routing route(OrderRequest request, List<Venue> venues);
+    RoutingPlan route(OrderRequest request, List<Venue> venues);
 
-    /** A routing outcome: {@code venue} is {@code null} when refused; {@code reason} says why either way. */
-    record Routing(Venue venue, String code, String reason) {
+    /**
+     * A routing outcome. The legs' quantities add up to the order's quantity; no legs means refused.
+     *
+     * @param legs   where the order goes
+     * @param code   {@code OK}, or a stable reason code of the refusal
+     * @param reason the decision in words
+     */
+    record RoutingPlan(List<Leg> legs, String code, String reason) {
 
-        public static Routing to(Venue venue, String reason) {
-            return new Routing(venue, "OK", reason);
+        public RoutingPlan {
+            legs = List.copyOf(legs);
         }
 
-        public static Routing refused(String code, String reason) {
-            return new Routing(null, code, reason);
+        public static RoutingPlan to(Venue venue, Quantity quantity, Price expectedPrice, String reason) {
+            return new RoutingPlan(List.of(new Leg(venue, quantity, expectedPrice)), "OK", reason);
+        }
+
+        public static RoutingPlan refused(String code, String reason) {
+            return new RoutingPlan(List.of(), code, reason);
         }
 
         public boolean routed() {
-            return venue != null;
+            return !legs.isEmpty();
         }
+    }
+
+    /** One venue's part of a plan; {@code expectedPrice} is {@code null} when the book shows none. */
+    record Leg(Venue venue, Quantity quantity, Price expectedPrice) {
     }
 }

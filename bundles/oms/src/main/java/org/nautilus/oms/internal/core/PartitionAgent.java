@@ -30,6 +30,8 @@ final class PartitionAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionAgent.class);
 
     private final String name;
+    /** The partition's number, 0-based. */
+    final int index;
     private final ReentrantLock lock = new ReentrantLock();
     /** Posted by the holder itself; only ever touched while holding {@link #lock}. */
     private final Queue<Runnable> deferred = new ArrayDeque<>();
@@ -38,8 +40,9 @@ final class PartitionAgent implements AutoCloseable {
     private final ExecutorService drainer;
     private final AtomicLong failures = new AtomicLong();
 
-    PartitionAgent(String name) {
+    PartitionAgent(String name, int index) {
         this.name = name;
+        this.index = index;
         this.drainer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

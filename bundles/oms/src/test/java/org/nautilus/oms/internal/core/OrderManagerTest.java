@@ -53,8 +53,8 @@ class OrderManagerTest {
     @BeforeEach
     void start() {
         listeners.add(recorder);
-        oms = new OrderManager(Fixtures.CLOCK, Fixtures.instruments(), risk, venues, new DirectRouter(null), listeners,
-                2, 1);
+        oms = OrderManager.builder(Fixtures.instruments(), risk).clock(Fixtures.CLOCK).venues(venues)
+                .router(new DirectRouter(null)).listeners(listeners).partitions(2).build();
         oms.venueAdded(sim.id(), sim);
     }
 
@@ -170,12 +170,13 @@ class OrderManagerTest {
 
     @Test
     void a_risk_engine_that_throws_DENIES_the_order() {
-        OrderManager failing = new OrderManager(Fixtures.CLOCK, Fixtures.instruments(), new Fixtures.FakeRisk() {
+        OrderManager failing = OrderManager.builder(Fixtures.instruments(), new Fixtures.FakeRisk() {
             @Override
             public RiskDecision check(OrderRequest request) {
                 throw new IllegalStateException("limits not loaded");
             }
-        }, venues, new DirectRouter(null), listeners, 1, 1);
+        }).clock(Fixtures.CLOCK).venues(venues).router(new DirectRouter(null)).listeners(listeners).partitions(1)
+                .build();
         try {
             Order order = failing.submit(market("c1", Side.BUY, 1));
             assertThat(order.status()).isEqualTo(DENIED);

@@ -1,0 +1,318 @@
+package org.nautilus.oms.internal.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.BookLevel;
+import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.api.venue.Venue;
+
+/**
+ * The smart order router. An order that names its venue goes there. Otherwise:
+ *
+ * <ul>
+ *   <li>An order that trades at once (MARKET, or a LIMIT that crosses a venue's book) goes where the visible
+ *       books give the best price after taker fees. With splitting on, the router walks all venues' levels from
+ *       the best fee-adjusted price and sends each venue the part it can fill (a FOK is never split, nor an order
+ *       below the minimum split size); what no book shows goes to the venue with the best price. Without a
+ *       split, the venue that fills most of the order at the best fee-adjusted average wins.</li>
+ *   <li>An order that rests (a LIMIT that does not cross, a STOP) goes to the venue with the lowest fee it will
+ *       pay (maker for a LIMIT, taker for a STOP), then the best historical fill rate, then the tighter spread,
+ *       then the default venue.</li>
+ * </ul>
+ * Every plan carries its reason with the numbers compared. Quantities are whole lots of the instrument.
+ */
+public final class SmartOrderRouter implements OrderRouter {
+
+    private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    /**
+     * @param split             whether an order may be split across venues
+     * @param depthLevels       how many book levels per venue to look at
+     * @param minSplitQuantity  orders below this quantity are never split
+     * @param defaultVenue      preferred when nothing else decides, may be {@code null}
+     */
+    public record Settings(boolean split, int depthLevels, Quantity minSplitQuantity, VenueId defaultVenue) {
+
+        public static Settings defaults() {
+            return new Settings(true, 10, Quantity.ZERO, null);
+        }
+    }
+
+    private final Function<InstrumentId, Optional<Instrument>> instruments;
+    private final VenueStatistics statistics;
+    private final Settings settings;
+    private final DirectRouter direct;
+
+    public SmartOrderRouter(Function<InstrumentId, Optional<Instrument>> instruments, VenueStatistics statistics,
+                            Settings settings) {
+        this.instruments = instruments;
+        this.statistics = statistics;
+        this.settings = settings;
+        this.direct = new DirectRouter(settings.defaultVenue());
+    }
+
+    /** What the router knows about one venue for one order. */
+    private record Candidate(Venue venue, BookDepth depth, FeeSchedule fees, double fillRate, Quantity available) {
+
+        VenueId id() {
+            return venue.id();
+        }
+    }
+
+    /** One visible level of one venue with its fee-adjusted price. */
+    private record Level(Candidate candidate, BookLevel level, BigDecimal effective) {
+    }
+
+    @Override
+    public RoutingPlan route(OrderRequest request, List<Venue> venues) {
+        if (venues.isEmpty() || request.venueId() != null) {
+            return direct.route(request, venues);
+        }
+        boolean canTrade = request.type() == OrderType.MARKET || request.type() == OrderType.LIMIT;
+        List<Candidate> candidates = new ArrayList<>(venues.size());
+        long visible = 0;
+        for (Venue venue : venues) {
+            BookDepth depth = depth(venue, request.instrumentId());
+            Quantity available = canTrade && depth != null
+                    ? depth.availableToTake(request.side(), request.limitPrice()) : Quantity.ZERO;
+            visible += available.raw();
+            double rate = statistics.fillRate(venue.id());
+            candidates.add(new Candidate(venue, depth, fees(venue), rate < 0 ? 1.0 : rate, available));
+        }
+        return visible > 0 ? take(request, candidates) : rest(request, candidates);
+    }
+
+    private RoutingPlan take(OrderRequest request, List<Candidate> candidates) {
+        Side side = request.side();
+        Quantity quantity = request.quantity();
+        List<Level> levels = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (!c.available().isPositive()) {
+                continue;
+            }
+            for (BookLevel level : c.depth().opposite(side)) {
+                if (request.limitPrice() != null && !crosses(side, level.price(), request.limitPrice())) {
+                    break;
+                }
+                levels.add(new Level(c, level, effective(side, level.price(), c.fees().takerBps())));
+            }
+        }
+        Comparator<Level> best = Comparator.comparing(Level::effective);
+        if (side == Side.SELL) {
+            best = best.reversed();
+        }
+        levels.sort(best.thenComparing(l -> -l.candidate().fillRate()).thenComparing(l -> l.candidate().id()));
+
+        boolean mayProbe = settings.split() && request.timeInForce() != TimeInForce.FOK
+                && quantity.compareTo(settings.minSplitQuantity()) >= 0;
+        if (mayProbe) {
+            Map<Candidate, Long> allocation = greedy(levels, quantity.raw());
+            if (allocation.size() > 1) {
+                RoutingPlan plan = split(request, allocation, levels.get(0).candidate());
+                if (plan.legs().size() > 1) {
+                    return plan;
+                }
+            }
+        }
+        return single(request, candidates);
+    }
+
+    /** Takes the levels best first until the quantity is covered; returns venue → quantity, best venue first. */
+    private static Map<Candidate, Long> greedy(List<Level> levels, long quantity) {
+        Map<Candidate, Long> allocation = new LinkedHashMap<>();
+        long left = quantity;
+        for (Level level : levels) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, level.level().quantity().raw());
+            allocation.merge(level.candidate(), take, Long::sum);
+            left -= take;
+        }
+        if (left > 0) {
+            // What no book shows goes where the best price is.
+            allocation.merge(levels.get(0).candidate(), left, Long::sum);
+        }
+        return allocation;
+    }
+
+    private RoutingPlan split(OrderRequest request, Map<Candidate, Long> allocation, Candidate bestVenue) {
+        Instrument instrument = instruments.apply(request.instrumentId()).orElse(null);
+        long lot = instrument == null ? 1 : instrument.lotSize().raw();
+        long min = instrument == null ? 1 : instrument.minQuantity().raw();
+        Map<Candidate, Long> legs = new LinkedHashMap<>();
+        long leftover = 0;
+        for (Map.Entry<Candidate, Long> e : allocation.entrySet()) {
+            long rounded = e.getValue() - e.getValue() % lot;
+            if (rounded >= min) {
+                legs.put(e.getKey(), rounded);
+                leftover += e.getValue() - rounded;
+            } else {
+                leftover += e.getValue();
+            }
+        }
+        if (legs.isEmpty()) {
+            legs.put(bestVenue, 0L);
+        }
+        // Lot rounding and parts too small to send go to the venue with the best price.
+        Candidate first = legs.keySet().iterator().next();
+        legs.merge(first, leftover, Long::sum);
+        if (legs.size() == 1) {
+            return RoutingPlan.refused("NOT_SPLIT", "nothing to split");
+        }
+        List<Leg> planLegs = new ArrayList<>();
+        StringBuilder reason = new StringBuilder();
+        reason.append(request.side()).append(' ').append(request.quantity()).append(' ').append(request.instrumentId())
+                .append(" split across ").append(legs.size()).append(" venues by fee-adjusted price:");
+        for (Map.Entry<Candidate, Long> e : legs.entrySet()) {
+            Candidate c = e.getKey();
+            Quantity part = new Quantity(e.getValue());
+            Price expected = expected(c, request.side(), part);
+            planLegs.add(new Leg(c.venue(), part, expected));
+            reason.append(' ').append(c.id()).append(' ').append(part);
+            if (expected != null) {
+                reason.append(" @ ").append(expected);
+            }
+            reason.append(" (shows ").append(c.available()).append(", taker ").append(bps(c.fees().takerBps()))
+                    .append(" bps, fill rate ").append(statistics.describeFillRate(c.id())).append(");");
+        }
+        reason.setLength(reason.length() - 1);
+        return new RoutingPlan(planLegs, "OK", reason.toString());
+    }
+
+    /** The one venue that fills the most of the order at the best fee-adjusted average. */
+    private RoutingPlan single(OrderRequest request, List<Candidate> candidates) {
+        Side side = request.side();
+        Candidate chosen = null;
+        Quantity chosenFill = Quantity.ZERO;
+        BigDecimal chosenCost = null;
+        StringBuilder compared = new StringBuilder();
+        for (Candidate c : candidates) {
+            if (!c.available().isPositive()) {
+                continue;
+            }
+            Quantity fill = c.available().min(request.quantity());
+            Price average = c.depth().averagePriceToTake(side, fill).orElseThrow();
+            BigDecimal cost = effective(side, average, c.fees().takerBps());
+            compared.append("; ").append(c.id()).append(' ').append(fill).append(" @ ").append(average)
+                    .append(" (").append(plain(cost)).append(" after ").append(bps(c.fees().takerBps()))
+                    .append(" bps, fill rate ").append(statistics.describeFillRate(c.id())).append(')');
+            int better = chosen == null ? 1 : fill.compareTo(chosenFill);
+            if (better == 0) {
+                int price = side == Side.BUY ? chosenCost.compareTo(cost) : cost.compareTo(chosenCost);
+                better = price != 0 ? price : Double.compare(c.fillRate(), chosen.fillRate());
+            }
+            if (better > 0) {
+                chosen = c;
+                chosenFill = fill;
+                chosenCost = cost;
+            }
+        }
+        Price expected = expected(chosen, side, request.quantity());
+        String reason = chosen.id() + " has the best fee-adjusted price for " + side + " " + request.quantity() + " "
+                + request.instrumentId() + (chosenFill.compareTo(request.quantity()) < 0
+                ? " (no venue shows it all; best shows " + chosenFill + ")" : "") + compared;
+        return RoutingPlan.to(chosen.venue(), request.quantity(), expected, reason);
+    }
+
+    /** An order that does not trade at once: lowest fee, then fill rate, then spread, then the default venue. */
+    private RoutingPlan rest(OrderRequest request, List<Candidate> candidates) {
+        boolean maker = request.type() == OrderType.LIMIT;
+        Comparator<Candidate> order = Comparator
+                .comparing((Candidate c) -> maker ? c.fees().makerBps() : c.fees().takerBps())
+                .thenComparing(c -> -c.fillRate())
+                .thenComparing(SmartOrderRouter::spread)
+                .thenComparing(c -> c.id().equals(settings.defaultVenue()) ? 0 : 1)
+                .thenComparing(Candidate::id);
+        List<Candidate> ranked = new ArrayList<>(candidates);
+        ranked.sort(order);
+        Candidate chosen = ranked.get(0);
+        StringBuilder reason = new StringBuilder();
+        reason.append(request.type()).append(' ').append(request.side()).append(' ').append(request.quantity())
+                .append(' ').append(request.instrumentId())
+                .append(request.type() == OrderType.MARKET ? " (no book shows liquidity)" : " does not trade at once")
+                .append(": ").append(chosen.id()).append(" by ").append(maker ? "maker" : "taker")
+                .append(" fee, fill rate, spread:");
+        for (Candidate c : ranked) {
+            reason.append(' ').append(c.id()).append(' ')
+                    .append(bps(maker ? c.fees().makerBps() : c.fees().takerBps())).append(" bps, ")
+                    .append(statistics.describeFillRate(c.id()));
+            BigDecimal spread = spread(c);
+            if (spread.compareTo(NO_SPREAD) < 0) {
+                reason.append(", spread ").append(plain(spread));
+            }
+            reason.append(';');
+        }
+        reason.setLength(reason.length() - 1);
+        return RoutingPlan.to(chosen.venue(), request.quantity(), null, reason.toString());
+    }
+
+    private static final BigDecimal NO_SPREAD = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private static BigDecimal spread(Candidate c) {
+        if (c.depth() == null || c.depth().bestBid().isEmpty() || c.depth().bestAsk().isEmpty()) {
+            return NO_SPREAD;
+        }
+        return c.depth().bestAsk().get().price().minus(c.depth().bestBid().get().price()).toBigDecimal();
+    }
+
+    private static Price expected(Candidate c, Side side, Quantity quantity) {
+        if (c.depth() == null || !c.available().isPositive()) {
+            return null;
+        }
+        return c.depth().averagePriceToTake(side, quantity.min(c.available())).orElse(null);
+    }
+
+    private static boolean crosses(Side side, Price level, Price limit) {
+        return side == Side.BUY ? level.compareTo(limit) <= 0 : level.compareTo(limit) >= 0;
+    }
+
+    /** The price after the fee: higher for a buyer, lower for a seller. */
+    private static BigDecimal effective(Side side, Price price, BigDecimal feeBps) {
+        BigDecimal factor = BigDecimal.ONE.add(feeBps.multiply(BigDecimal.valueOf(side.sign())).divide(BPS, MC));
+        return price.toBigDecimal().multiply(factor, MC);
+    }
+
+    private BookDepth depth(Venue venue, InstrumentId instrument) {
+        try {
+            return venue.depth(instrument, settings.depthLevels()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static FeeSchedule fees(Venue venue) {
+        try {
+            return venue.fees().orElse(FeeSchedule.ZERO);
+        } catch (RuntimeException e) {
+            return FeeSchedule.ZERO;
+        }
+    }
+
+    private static String bps(BigDecimal bps) {
+        return plain(bps);
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}
