@@ -32,16 +32,63 @@ public interface MarketDataService {
 
     Optional<Quote> lastQuote(InstrumentId id);
 
-    /** The mark used for P&amp;L and risk: the last trade price, else the mid of the last quote. */
+    /**
+     * The mark used for P&amp;L and risk: the last trade price, else the mid of the last quote, else the close of
+     * the last bar published with {@link #publish(Bar)}.
+     */
     Optional<Price> mark(InstrumentId id);
 
     /** Closed bars of the default interval, oldest first, at most {@code limit} of the most recent. */
     List<Bar> bars(InstrumentId id, int limit);
 
     /**
-     * Subscribes to the given instruments ({@code instruments} empty: all of them).
+     * Subscribes to the given instruments ({@code instruments} empty: all of them): their quotes, trades and the
+     * bars of the default interval.
      *
      * @return the subscription; close it to stop delivery
      */
     Subscription subscribe(Set<InstrumentId> instruments, MarketDataListener listener);
+
+    /**
+     * Publishes a closed bar from a feed (historical bars replayed from a file, a vendor's bar feed). It joins the
+     * history of the time bars of its interval and goes to their subscribers as is; its close becomes the mark
+     * while the instrument has no trade or quote.
+     *
+     * @throws IllegalArgumentException if the instrument is unknown
+     * @since 1.1
+     */
+    default void publish(Bar bar) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not accept bars");
+    }
+
+    /**
+     * The bar specs aggregated now: the default interval first, then the configured ones and those subscribers
+     * asked for.
+     *
+     * @since 1.1
+     */
+    default List<BarSpec> barSpecs() {
+        return List.of();
+    }
+
+    /**
+     * Closed bars of one spec, oldest first, at most {@code limit} of the most recent.
+     *
+     * @throws IllegalArgumentException if that spec is not aggregated (see {@link #barSpecs()})
+     * @since 1.1
+     */
+    default List<Bar> bars(InstrumentId id, BarSpec spec, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps only the default bars");
+    }
+
+    /**
+     * Subscribes to the bars of one spec for the given instruments (empty: all), delivered to
+     * {@link MarketDataListener#onBar}; the gateway starts aggregating that spec if it did not yet (from the next
+     * tick on: no bar is made up from the past). Quotes and trades are not delivered to this subscription.
+     *
+     * @since 1.1
+     */
+    default Subscription subscribeBars(Set<InstrumentId> instruments, BarSpec spec, MarketDataListener listener) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps only the default bars");
+    }
 }

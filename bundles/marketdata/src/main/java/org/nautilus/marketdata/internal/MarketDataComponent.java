@@ -3,6 +3,7 @@ package org.nautilus.marketdata.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -46,7 +48,7 @@ public final class MarketDataComponent implements MarketDataService {
 
     @Activate
     public MarketDataComponent(MarketDataConfig config) {
-        gateway = new MarketDataGateway(Clock.systemUTC(), interval(config), config.bar_history(),
+        gateway = new MarketDataGateway(Clock.systemUTC(), interval(config), specs(config), config.bar_history(),
                 config.subscriber_queue_capacity());
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nautilus-marketdata-bar-flush");
@@ -62,8 +64,9 @@ public final class MarketDataComponent implements MarketDataService {
         Duration interval;
         try {
             interval = interval(config);
+            List<BarSpec> specs = specs(config);
             InstrumentsConfig.parse(config.instruments());
-            gateway.reconfigure(interval, config.bar_history(), config.subscriber_queue_capacity());
+            gateway.reconfigure(interval, specs, config.bar_history(), config.subscriber_queue_capacity());
         } catch (IllegalArgumentException e) {
             LOG.error("etc/nautilus.marketdata.cfg rejected, the previous configuration stays: {}", e.getMessage());
             return;
@@ -96,7 +99,7 @@ public final class MarketDataComponent implements MarketDataService {
         }
         long period = Math.max(10, config.flush_interval_ms());
         flushTask = flusher.scheduleAtFixedRate(this::flush, period, period, TimeUnit.MILLISECONDS);
-        LOG.info("Market data gateway: {} instruments {}, bars of {}", instruments.size(), now, gateway.barInterval());
+        LOG.info("Market data gateway: {} instruments {}, bars {}", instruments.size(), now, gateway.barSpecs());
     }
 
     private void flush() {
@@ -105,6 +108,17 @@ public final class MarketDataComponent implements MarketDataService {
         } catch (RuntimeException e) {
             LOG.warn("Closing bars failed", e);
         }
+    }
+
+    private static List<BarSpec> specs(MarketDataConfig config) {
+        List<BarSpec> specs = new ArrayList<>();
+        String text = config.bar_specs() == null ? "" : config.bar_specs();
+        for (String spec : text.split(",")) {
+            if (!spec.isBlank()) {
+                specs.add(BarSpec.parse(spec));
+            }
+        }
+        return specs;
     }
 
     private static Duration interval(MarketDataConfig config) {
@@ -163,5 +177,25 @@ public final class MarketDataComponent implements MarketDataService {
     @Override
     public Subscription subscribe(Set<InstrumentId> instruments, MarketDataListener listener) {
         return gateway.subscribe(instruments, listener);
+    }
+
+    @Override
+    public void publish(Bar bar) {
+        gateway.publish(bar);
+    }
+
+    @Override
+    public List<BarSpec> barSpecs() {
+        return gateway.barSpecs();
+    }
+
+    @Override
+    public List<Bar> bars(InstrumentId id, BarSpec spec, int limit) {
+        return gateway.bars(id, spec, limit);
+    }
+
+    @Override
+    public Subscription subscribeBars(Set<InstrumentId> instruments, BarSpec spec, MarketDataListener listener) {
+        return gateway.subscribeBars(instruments, spec, listener);
     }
 }

@@ -13,7 +13,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Interval of the time bars, ISO-8601 duration (PT1S, PT1M, P1D)")
     String bar_interval() default "PT1S";
 
-    @AttributeDefinition(description = "Closed bars kept per instrument")
+    @AttributeDefinition(description = "More bar specs aggregated besides bar.interval, comma-separated: "
+            + "PT1M, P1D (time), ticks:100 (every 100 trades), volume:1000 (every 1000 traded)")
+    String bar_specs() default "";
+
+    @AttributeDefinition(description = "Closed bars kept per instrument and bar spec")
     int bar_history() default 5000;
 
     @AttributeDefinition(description = "Events buffered per subscriber before new ones are dropped for it")

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +17,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -27,14 +29,18 @@ import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.marketdata.Trade;
 
 /**
- * The market data gateway, plain Java: instruments, the latest quote and trade per instrument, marks, time bars
- * and subscriptions.
+ * The market data gateway, plain Java: instruments, the latest quote and trade per instrument, marks, bars of
+ * several specs (time, tick, volume) and subscriptions.
  *
  * <p>Each instrument is one partition: its updates are applied under its own lock, in arrival order, and fanned
- * out to the subscribers' queues in that same order. Data for an unknown instrument is refused with an
- * {@link IllegalArgumentException} and changes nothing. Bars close on event time (a tick in a later interval) or,
- * for an instrument gone quiet, when {@link #flush()} finds that the feed's clock must have passed the bar's end
- * (last tick time plus the wall time elapsed since it arrived), so replayed history does not close early.
+ * out to the subscribers' queues in that same order (a bar a tick closes goes out before that tick). Data for an
+ * unknown instrument is refused with an {@link IllegalArgumentException} and changes nothing. Time bars close on
+ * event time (a tick in a later interval) or, for an instrument gone quiet, when {@link #flush()} finds that the
+ * feed's clock must have passed the bar's end (last tick time plus the wall time elapsed since it arrived), so
+ * replayed history does not close early and live bars close on time.
+ *
+ * <p>Bar specs: the default time interval first (what {@link #bars(InstrumentId, int)} and
+ * {@link #subscribe} give), then the configured ones, then the ones subscribers asked for.
  */
 public final class MarketDataGateway implements MarketDataService, AutoCloseable {
 
@@ -43,42 +49,65 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     private final Map<InstrumentId, Book> books = new ConcurrentHashMap<>();
     private final List<SubscriberChannel> channels = new CopyOnWriteArrayList<>();
     private final AtomicLong subscriberIds = new AtomicLong();
+    /** Specs asked for by {@link #subscribeBars} or by published bars; kept across reconfigurations. */
+    private final Set<BarSpec> requested = ConcurrentHashMap.newKeySet();
     private volatile Settings settings;
 
     /**
      * @param clock          wall clock, used to close the bars of quiet instruments
-     * @param barInterval    the interval of the bars kept and published
-     * @param barHistory     closed bars kept per instrument
+     * @param barInterval    the default bar interval
+     * @param barHistory     closed bars kept per instrument and spec
      * @param queueCapacity  events buffered per subscriber before new ones are dropped for it
      */
     public MarketDataGateway(Clock clock, Duration barInterval, int barHistory, int queueCapacity) {
+        this(clock, barInterval, List.of(), barHistory, queueCapacity);
+    }
+
+    /** As above, with more bar specs aggregated from the start. */
+    public MarketDataGateway(Clock clock, Duration barInterval, List<BarSpec> extraSpecs, int barHistory,
+                             int queueCapacity) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.settings = new Settings(barInterval, barHistory, queueCapacity);
+        this.settings = new Settings(barInterval, List.copyOf(extraSpecs), barHistory, queueCapacity);
     }
 
     /**
-     * Changes the bar settings. A new interval restarts aggregation and clears the bar history, since bars of two
-     * intervals must not mix; a new history size or queue capacity applies to what comes next.
+     * Changes the bar settings. Specs still wanted keep their state and history; a spec no longer wanted (not the
+     * default, not configured, not subscribed) is dropped; a new one starts with the next tick.
      */
-    public void reconfigure(Duration barInterval, int barHistory, int queueCapacity) {
-        Settings next = new Settings(barInterval, barHistory, queueCapacity);
-        Settings previous = settings;
+    public void reconfigure(Duration barInterval, List<BarSpec> extraSpecs, int barHistory, int queueCapacity) {
+        Settings next = new Settings(barInterval, List.copyOf(extraSpecs), barHistory, queueCapacity);
         settings = next;
+        List<BarSpec> specs = barSpecs();
         for (Book book : books.values()) {
             synchronized (book) {
-                if (!previous.barInterval.equals(next.barInterval)) {
-                    book.aggregator = new TimeBarAggregator(book.id, next.barInterval);
-                    book.history.clear();
+                book.series.keySet().retainAll(specs);
+                for (BarSpec spec : specs) {
+                    book.series(spec);
                 }
-                while (book.history.size() > next.barHistory) {
-                    book.history.removeFirst();
+                for (Series series : book.series.values()) {
+                    series.trim(next.barHistory);
                 }
             }
         }
     }
 
+    /** Convenience for a single interval and no extra specs. */
+    public void reconfigure(Duration barInterval, int barHistory, int queueCapacity) {
+        reconfigure(barInterval, settings.extraSpecs, barHistory, queueCapacity);
+    }
+
     public Duration barInterval() {
         return settings.barInterval;
+    }
+
+    @Override
+    public List<BarSpec> barSpecs() {
+        Settings s = settings;
+        Set<BarSpec> specs = new LinkedHashSet<>();
+        specs.add(s.defaultSpec);
+        specs.addAll(s.extraSpecs);
+        specs.addAll(requested);
+        return List.copyOf(specs);
     }
 
     @Override
@@ -92,8 +121,10 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             }
             book.quotes++;
             book.arrived(ts, clock.instant());
-            // A bar this tick closes is published before the tick itself.
-            book.aggregator.onQuoteMid(ts, quote.mid(), book);
+            Price mid = quote.mid();
+            for (Series series : book.series.values()) {
+                series.aggregator.onQuoteMid(ts, mid, series);
+            }
             fanOut(quote.instrumentId(), quote);
         }
     }
@@ -109,13 +140,41 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             }
             book.trades++;
             book.arrived(ts, clock.instant());
-            book.aggregator.onTrade(ts, trade.price(), trade.size(), book);
+            for (Series series : book.series.values()) {
+                series.aggregator.onTrade(ts, trade.price(), trade.size(), series);
+            }
             fanOut(trade.instrumentId(), trade);
         }
     }
 
     /**
-     * Closes the bars whose end the feeds' clocks have passed although no later tick came. Called periodically.
+     * Publishes a closed bar from a feed into the series of its interval. Bars of one series must come in order:
+     * a bar starting before the end of the last one is refused (a published bar is never revised).
+     */
+    @Override
+    public void publish(Bar bar) {
+        Book book = book(bar.instrumentId(), "bar");
+        BarSpec spec = BarSpec.time(bar.interval());
+        if (requested.add(spec)) {
+            addSeries(spec);
+        }
+        synchronized (book) {
+            Series series = book.series(spec);
+            Bar last = series.history.peekLast();
+            if (last != null && bar.start().isBefore(last.end())) {
+                throw new IllegalArgumentException(bar.instrumentId() + ": bar " + bar.start() + ".." + bar.end()
+                        + " overlaps the last " + spec + " bar, which ended " + last.end());
+            }
+            series.aggregator.advanceTo(bar.end(), series);
+            book.lastBarClose = bar.close();
+            book.arrived(bar.end(), clock.instant());
+            series.accept(bar);
+        }
+    }
+
+    /**
+     * Closes the time bars whose end the feeds' clocks have passed although no later tick came. Called
+     * periodically.
      */
     public void flush() {
         Instant now = clock.instant();
@@ -124,7 +183,10 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
                 if (book.lastEventTime != null) {
                     Duration quiet = Duration.between(book.lastArrival, now);
                     if (!quiet.isNegative()) {
-                        book.aggregator.advanceTo(book.lastEventTime.plus(quiet), book);
+                        Instant eventNow = book.lastEventTime.plus(quiet);
+                        for (Series series : book.series.values()) {
+                            series.aggregator.advanceTo(eventNow, series);
+                        }
                     }
                 }
             }
@@ -146,7 +208,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     @Override
     public void define(Instrument instrument) {
         Objects.requireNonNull(instrument, "instrument");
-        books.computeIfAbsent(instrument.id(), id -> new Book(id, settings.barInterval));
+        books.computeIfAbsent(instrument.id(), Book::new);
         instruments.put(instrument.id(), instrument);
     }
 
@@ -178,37 +240,76 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             return Optional.of(trade.price());
         }
         Quote quote = book.lastQuote;
-        return quote == null ? Optional.empty() : Optional.of(quote.mid());
+        if (quote != null) {
+            return Optional.of(quote.mid());
+        }
+        return Optional.ofNullable(book.lastBarClose);
     }
 
     @Override
     public List<Bar> bars(InstrumentId id, int limit) {
+        return bars(id, settings.defaultSpec, limit);
+    }
+
+    @Override
+    public List<Bar> bars(InstrumentId id, BarSpec spec, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        List<BarSpec> specs = barSpecs();
+        if (!specs.contains(spec)) {
+            throw new IllegalArgumentException("bars of " + spec + " are not aggregated; specs: " + specs
+                    + " (add it to bar.specs in etc/nautilus.marketdata.cfg or subscribe to it)");
         }
         Book book = books.get(id);
         if (book == null) {
             return List.of();
         }
         synchronized (book) {
-            List<Bar> all = new ArrayList<>(book.history);
+            Series series = book.series.get(spec);
+            if (series == null) {
+                return List.of();
+            }
+            List<Bar> all = new ArrayList<>(series.history);
             return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
         }
     }
 
     @Override
     public Subscription subscribe(Set<InstrumentId> instrumentIds, MarketDataListener listener) {
+        return open(instrumentIds, null, listener);
+    }
+
+    @Override
+    public Subscription subscribeBars(Set<InstrumentId> instrumentIds, BarSpec spec, MarketDataListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        SubscriberChannel channel = open(instrumentIds, spec, listener);
+        if (!barSpecs().contains(spec) && requested.add(spec)) {
+            addSeries(spec);
+        }
+        return channel;
+    }
+
+    private SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, MarketDataListener listener) {
         Objects.requireNonNull(listener, "listener");
         for (InstrumentId id : instrumentIds) {
             if (!instruments.containsKey(id)) {
                 throw new IllegalArgumentException(unknown(id, "subscription"));
             }
         }
-        SubscriberChannel channel = new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, listener,
-                settings.queueCapacity, channels::remove);
+        SubscriberChannel channel = new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec,
+                listener, settings.queueCapacity, channels::remove);
         channels.add(channel);
         channel.start();
         return channel;
+    }
+
+    private void addSeries(BarSpec spec) {
+        for (Book book : books.values()) {
+            synchronized (book) {
+                book.series(spec);
+            }
+        }
     }
 
     /** Counters per instrument, for the shell and monitoring. */
@@ -216,8 +317,13 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         List<InstrumentStats> result = new ArrayList<>();
         for (Book book : books.values()) {
             synchronized (book) {
-                result.add(new InstrumentStats(book.id, book.quotes, book.trades, book.barsClosed,
-                        book.aggregator.lateTicks()));
+                long late = 0;
+                long closed = 0;
+                for (Series series : book.series.values()) {
+                    late += series.aggregator.lateTicks();
+                    closed += series.closed;
+                }
+                result.add(new InstrumentStats(book.id, book.quotes, book.trades, closed, late));
             }
         }
         result.sort(Comparator.comparing(InstrumentStats::instrumentId));
@@ -265,6 +371,15 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         }
     }
 
+    private void fanOutBar(InstrumentId id, BarSpec spec, Bar bar) {
+        boolean isDefault = spec.equals(settings.defaultSpec);
+        for (SubscriberChannel channel : channels) {
+            if (channel.wantsBar(id, spec, isDefault)) {
+                channel.offer(bar);
+            }
+        }
+    }
+
     /** Per-instrument counters. */
     public record InstrumentStats(InstrumentId instrumentId, long quotes, long trades, long barsClosed,
                                   long lateTicks) {
@@ -274,12 +389,13 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     public record SubscriberStats(long delivered, long dropped, long failures, int backlog) {
     }
 
-    private record Settings(Duration barInterval, int barHistory, int queueCapacity) {
+    private record Settings(Duration barInterval, BarSpec defaultSpec, List<BarSpec> extraSpecs, int barHistory,
+                            int queueCapacity) {
+        Settings(Duration barInterval, List<BarSpec> extraSpecs, int barHistory, int queueCapacity) {
+            this(barInterval, spec(barInterval), extraSpecs, barHistory, queueCapacity);
+        }
+
         Settings {
-            Objects.requireNonNull(barInterval, "barInterval");
-            if (barInterval.isNegative() || barInterval.isZero()) {
-                throw new IllegalArgumentException("bar.interval must be positive, got " + barInterval);
-            }
             if (barHistory < 1) {
                 throw new IllegalArgumentException("bar.history must be at least 1, got " + barHistory);
             }
@@ -287,24 +403,37 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
                 throw new IllegalArgumentException("subscriber.queue.capacity must be at least 1, got " + queueCapacity);
             }
         }
+
+        private static BarSpec spec(Duration interval) {
+            Objects.requireNonNull(interval, "barInterval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("bar.interval must be positive, got " + interval);
+            }
+            return BarSpec.time(interval);
+        }
     }
 
-    /** The state of one instrument; guarded by its own monitor. Closed bars arrive through {@link #accept}. */
-    private final class Book implements Consumer<Bar> {
+    /** The state of one instrument; guarded by its own monitor. */
+    private final class Book {
         final InstrumentId id;
-        final ArrayDeque<Bar> history = new ArrayDeque<>();
-        TimeBarAggregator aggregator;
+        final Map<BarSpec, Series> series = new LinkedHashMap<>();
         volatile Quote lastQuote;
         volatile Trade lastTrade;
+        volatile Price lastBarClose;
         Instant lastEventTime;
         Instant lastArrival;
         long quotes;
         long trades;
-        long barsClosed;
 
-        Book(InstrumentId id, Duration interval) {
+        Book(InstrumentId id) {
             this.id = id;
-            this.aggregator = new TimeBarAggregator(id, interval);
+            for (BarSpec spec : barSpecs()) {
+                series(spec);
+            }
+        }
+
+        Series series(BarSpec spec) {
+            return series.computeIfAbsent(spec, s -> new Series(id, s));
         }
 
         void arrived(Instant eventTime, Instant arrival) {
@@ -313,15 +442,35 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             }
             lastArrival = arrival;
         }
+    }
 
+    /** The bars of one spec for one instrument: aggregation state and bounded history. */
+    private final class Series implements java.util.function.Consumer<Bar> {
+        final InstrumentId id;
+        final BarSpec spec;
+        final BarAggregator aggregator;
+        final ArrayDeque<Bar> history = new ArrayDeque<>();
+        long closed;
+
+        Series(InstrumentId id, BarSpec spec) {
+            this.id = id;
+            this.spec = spec;
+            this.aggregator = BarAggregator.of(id, spec);
+        }
+
+        /** A closed bar: keep it and send it out. Called under the book's lock. */
         @Override
         public void accept(Bar bar) {
             history.addLast(bar);
-            while (history.size() > settings.barHistory) {
+            trim(settings.barHistory);
+            closed++;
+            fanOutBar(id, spec, bar);
+        }
+
+        void trim(int max) {
+            while (history.size() > max) {
                 history.removeFirst();
             }
-            barsClosed++;
-            fanOut(id, bar);
         }
     }
 }

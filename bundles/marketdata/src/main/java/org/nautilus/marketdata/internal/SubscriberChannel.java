@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
@@ -30,6 +31,8 @@ final class SubscriberChannel implements Subscription {
 
     private final long id;
     private final Set<InstrumentId> instruments;
+    /** {@code null}: quotes, trades and the default bars; otherwise only bars of this spec. */
+    private final BarSpec barSpec;
     private final MarketDataListener listener;
     private final BlockingQueue<Object> queue;
     private final Consumer<SubscriberChannel> onClose;
@@ -40,10 +43,11 @@ final class SubscriberChannel implements Subscription {
     private volatile long lastDropLog;
     private final Thread thread;
 
-    SubscriberChannel(long id, Set<InstrumentId> instruments, MarketDataListener listener, int capacity,
-                      Consumer<SubscriberChannel> onClose) {
+    SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, MarketDataListener listener,
+                      int capacity, Consumer<SubscriberChannel> onClose) {
         this.id = id;
         this.instruments = Set.copyOf(instruments);
+        this.barSpec = barSpec;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.onClose = onClose;
@@ -55,8 +59,19 @@ final class SubscriberChannel implements Subscription {
         thread.start();
     }
 
+    /** Wants this instrument's quotes and trades. */
     boolean wants(InstrumentId instrumentId) {
-        return instruments.isEmpty() || instruments.contains(instrumentId);
+        return barSpec == null && (instruments.isEmpty() || instruments.contains(instrumentId));
+    }
+
+    /** Wants this instrument's bars of {@code spec} ({@code isDefault}: the gateway's default spec). */
+    boolean wantsBar(InstrumentId instrumentId, BarSpec spec, boolean isDefault) {
+        boolean specMatches = barSpec == null ? isDefault : barSpec.equals(spec);
+        return specMatches && (instruments.isEmpty() || instruments.contains(instrumentId));
+    }
+
+    BarSpec barSpec() {
+        return barSpec;
     }
 
     /** Queues an event without blocking; {@code false} if it was dropped. */

@@ -21,7 +21,7 @@ import org.nautilus.api.marketdata.Bar;
  *
  * <p>Not thread-safe: one writer per instrument (the gateway locks the instrument).
  */
-final class TimeBarAggregator {
+final class TimeBarAggregator implements BarAggregator {
 
     private final InstrumentId instrumentId;
     private final long intervalNanos;
@@ -48,7 +48,8 @@ final class TimeBarAggregator {
         return Duration.ofNanos(intervalNanos);
     }
 
-    void onTrade(Instant timestamp, Price price, Quantity size, Consumer<Bar> closed) {
+    @Override
+    public void onTrade(Instant timestamp, Price price, Quantity size, Consumer<Bar> closed) {
         long t = nanos(timestamp);
         if (!accept(t, closed)) {
             return;
@@ -57,7 +58,8 @@ final class TimeBarAggregator {
         volume = Math.addExact(volume, size.raw());
     }
 
-    void onQuoteMid(Instant timestamp, Price mid, Consumer<Bar> closed) {
+    @Override
+    public void onQuoteMid(Instant timestamp, Price mid, Consumer<Bar> closed) {
         long t = nanos(timestamp);
         if (!accept(t, closed)) {
             return;
@@ -66,7 +68,8 @@ final class TimeBarAggregator {
     }
 
     /** Closes the open bar if event time has reached its end. */
-    void advanceTo(Instant eventTime, Consumer<Bar> closed) {
+    @Override
+    public void advanceTo(Instant eventTime, Consumer<Bar> closed) {
         long t = nanos(eventTime);
         if (open && t >= start + intervalNanos) {
             emit(closed);
@@ -78,7 +81,8 @@ final class TimeBarAggregator {
     }
 
     /** Ticks dropped because their interval had already closed. */
-    long lateTicks() {
+    @Override
+    public long lateTicks() {
         return lateTicks;
     }
 
@@ -115,44 +119,10 @@ final class TimeBarAggregator {
     }
 
     private static long nanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        return Ohlc.nanos(instant);
     }
 
     private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
-
-    /** Open/high/low/close of raw prices, with open and close chosen by tick timestamp. */
-    private static final class Ohlc {
-        long open;
-        long high;
-        long low;
-        long close;
-        long openTime;
-        long closeTime;
-        int count;
-
-        void add(long t, long price) {
-            if (count == 0) {
-                open = high = low = close = price;
-                openTime = closeTime = t;
-            } else {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
-                if (t < openTime) {
-                    open = price;
-                    openTime = t;
-                }
-                if (t >= closeTime) {
-                    close = price;
-                    closeTime = t;
-                }
-            }
-            count++;
-        }
-
-        void reset() {
-            count = 0;
-        }
+        return Ohlc.instant(nanos);
     }
 }

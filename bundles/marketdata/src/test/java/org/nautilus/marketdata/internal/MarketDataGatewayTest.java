@@ -17,6 +17,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
@@ -222,6 +223,56 @@ class MarketDataGatewayTest {
     void aBadReconfigurationChangesNothing() {
         assertThatThrownBy(() -> gateway.reconfigure(Duration.ZERO, 10, 10)).hasMessageContaining("bar.interval");
         assertThat(gateway.barInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void barsOfOtherSpecsAreKeptAndDeliveredOnlyToTheirSubscribers() throws Exception {
+        Recorder legacy = new Recorder();
+        Recorder ticks = new Recorder();
+        try (Subscription a = gateway.subscribe(Set.of(AAPL), legacy);
+             Subscription b = gateway.subscribeBars(Set.of(AAPL), BarSpec.ticks(2), ticks)) {
+            assertThat(gateway.barSpecs()).containsExactly(BarSpec.time(Duration.ofSeconds(1)), BarSpec.ticks(2));
+            gateway.publish(trade(AAPL, 0, "100", "1"));
+            gateway.publish(trade(AAPL, 100, "101", "1"));
+            gateway.publish(trade(AAPL, 1100, "102", "1"));
+
+            ticks.await(1);
+            legacy.await(4);
+            assertThat(ticks.events).singleElement().isInstanceOf(Bar.class);
+            assertThat(legacy.events).filteredOn(Bar.class::isInstance).singleElement()
+                    .satisfies(b1 -> assertThat(((Bar) b1).interval()).isEqualTo(Duration.ofSeconds(1)));
+            assertThat(gateway.bars(AAPL, BarSpec.ticks(2), 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void askingForBarsOfASpecNotAggregatedSaysWhichAre() {
+        assertThatThrownBy(() -> gateway.bars(AAPL, BarSpec.parse("volume:5"), 1))
+                .hasMessageContaining("volume:5 are not aggregated").hasMessageContaining("PT1S");
+    }
+
+    @Test
+    void publishedBarsJoinTheirIntervalsHistoryAndSetTheMarkUntilThereAreTicks() {
+        Bar day1 = new Bar(AAPL, Instant.parse("2013-01-02T00:00:00Z"), Instant.parse("2013-01-03T00:00:00Z"),
+                Price.of("553.82"), Price.of("555"), Price.of("541.63"), Price.of("549.03"), Quantity.of("20018500"));
+        Bar day2 = new Bar(AAPL, Instant.parse("2013-01-03T00:00:00Z"), Instant.parse("2013-01-04T00:00:00Z"),
+                Price.of("547.88"), Price.of("549.67"), Price.of("541"), Price.of("542.10"), Quantity.of("12605900"));
+        gateway.publish(day1);
+        gateway.publish(day2);
+
+        assertThat(gateway.bars(AAPL, BarSpec.time(Duration.ofDays(1)), 10)).containsExactly(day1, day2);
+        assertThat(gateway.mark(AAPL)).contains(Price.of("542.10"));
+        assertThatThrownBy(() -> gateway.publish(day1)).hasMessageContaining("overlaps");
+
+        gateway.publish(trade(AAPL, 0, "190", "1"));
+        assertThat(gateway.mark(AAPL)).contains(Price.of("190"));
+    }
+
+    @Test
+    void dataForAnUnknownInstrumentInABarIsRefused() {
+        Bar bar = new Bar(InstrumentId.of("TSLA"), T0, T0.plusSeconds(60), Price.of("1"), Price.of("1"),
+                Price.of("1"), Price.of("1"), Quantity.ZERO);
+        assertThatThrownBy(() -> gateway.publish(bar)).hasMessageContaining("unknown instrument 'TSLA' in bar");
     }
 
     private static Quote quote(InstrumentId id, long millis, String bid, String ask) {
