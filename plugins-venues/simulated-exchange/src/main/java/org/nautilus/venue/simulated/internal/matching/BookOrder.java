@@ -23,6 +23,8 @@ final class BookOrder {
     long expireAt;
     /** {@code true} while a stop order waits for its trigger. */
     boolean waitingForTrigger;
+    /** {@code true} while the order is in the book's id index (resting or waiting: only those can be found). */
+    boolean indexed;
 
     PriceLevel level;
     BookOrder prev;
@@ -35,5 +37,6 @@ final class BookOrder {
         prev = null;
         next = null;
         waitingForTrigger = false;
+        indexed = false;
     }
 }

@@ -11,7 +11,8 @@ import org.nautilus.api.domain.TimeInForce;
  * <p>Prices and quantities are {@code long}s in any fixed unit (the venue passes FixedPoint raw values).
  * Not thread-safe: one writer at a time owns the book (the venue serializes access per book). Everything
  * the book does is reported, in order, to the {@link MatchListener}; a rejection is reported, never thrown.
- * Once warmed up, matching allocates nothing: orders and levels are pooled, ids live in a primitive map.
+ * Once warmed up, matching allocates nothing: orders and levels are pooled, the id index holds the orders
+ * themselves, price levels live in sorted arrays with the best price at the end.
  *
  * <p>Stops trigger when the market reaches the stop price: a buy stop when a trade prints at or above it
  * or the best ask is at or above it, a sell stop when a trade prints at or below it or the best bid is at
@@ -29,7 +30,8 @@ public final class OrderBook {
     private final BookSide asks = new BookSide(false);
     private final StopList buyStops = new StopList(true);
     private final StopList sellStops = new StopList(false);
-    private final LongObjectMap<BookOrder> orders;
+    /** Resting and waiting orders by id; an incoming order is indexed only once it rests. */
+    private final OrderIndex orders;
     private BookOrder freeOrders;
 
     /** Extremes of the prices traded during the current command, for stop triggers. */
@@ -46,7 +48,7 @@ public final class OrderBook {
     public OrderBook(MatchListener listener, SelfMatchPolicy selfMatch, int expectedOrders) {
         this.listener = listener;
         this.selfMatch = selfMatch;
-        this.orders = new LongObjectMap<>(expectedOrders);
+        this.orders = new OrderIndex(expectedOrders);
     }
 
     public OrderBook(MatchListener listener, SelfMatchPolicy selfMatch) {
@@ -102,7 +104,6 @@ public final class OrderBook {
         order.filled = 0;
         order.leaves = quantity;
         order.expireAt = expireAt;
-        orders.putNew(orderId, order);
         listener.onAccepted(orderId);
         if (expireAt > 0) {
             addExpiry(orderId, expireAt);
@@ -110,6 +111,8 @@ public final class OrderBook {
         beginCommand();
         if (isStop) {
             order.waitingForTrigger = true;
+            order.indexed = true;
+            orders.add(order);
             (buy ? buyStops : sellStops).add(order);
         } else {
             execute(order);
@@ -144,6 +147,41 @@ public final class OrderBook {
             listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
             return false;
         }
+        return amend(order, newPrice, newStopPrice, newQuantity);
+    }
+
+    /**
+     * Moves a working limit order to a new price, keeping its quantity (exchange-core's MOVE_ORDER): it
+     * loses time priority and may trade at once. Same as {@link #amend} with the order's quantity.
+     */
+    public boolean move(long orderId, long newPrice) {
+        BookOrder order = orders.get(orderId);
+        if (order == null) {
+            listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
+            return false;
+        }
+        return amend(order, newPrice, order.stopPrice, order.quantity);
+    }
+
+    /**
+     * Reduces a working order's unfilled quantity by up to {@code by} (exchange-core's REDUCE_ORDER): it keeps
+     * time priority; reduced to nothing, it is canceled.
+     */
+    public boolean reduce(long orderId, long by) {
+        BookOrder order = orders.get(orderId);
+        if (order == null) {
+            listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
+            return false;
+        }
+        if (by <= 0) {
+            listener.onAmendRejected(orderId, Reason.INVALID_QUANTITY);
+            return false;
+        }
+        return amend(order, order.price, order.stopPrice, order.quantity - Math.min(by, order.leaves));
+    }
+
+    private boolean amend(BookOrder order, long newPrice, long newStopPrice, long newQuantity) {
+        long orderId = order.id;
         boolean hasLimit = order.type == OrderType.LIMIT || order.type == OrderType.STOP_LIMIT;
         if (newQuantity < 0) {
             listener.onAmendRejected(orderId, Reason.INVALID_QUANTITY);
@@ -151,10 +189,6 @@ public final class OrderBook {
         }
         if ((hasLimit && newPrice <= 0) || (order.waitingForTrigger && newStopPrice <= 0)) {
             listener.onAmendRejected(orderId, Reason.INVALID_PRICE);
-            return false;
-        }
-        if (!order.waitingForTrigger && order.level == null) {
-            listener.onAmendRejected(orderId, Reason.NOT_AMENDABLE);
             return false;
         }
         beginCommand();
@@ -196,38 +230,11 @@ public final class OrderBook {
         return true;
     }
 
-    /**
-     * Moves a working limit order to a new price, keeping its quantity (exchange-core's MOVE_ORDER): it
-     * loses time priority and may trade at once. Same as {@link #amend} with the order's quantity.
-     */
-    public boolean move(long orderId, long newPrice) {
-        BookOrder order = orders.get(orderId);
-        if (order == null) {
-            listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
-            return false;
-        }
-        return amend(orderId, newPrice, order.stopPrice, order.quantity);
-    }
-
-    /**
-     * Reduces a working order's unfilled quantity by up to {@code by} (exchange-core's REDUCE_ORDER): it keeps
-     * time priority; reduced to nothing, it is canceled.
-     */
-    public boolean reduce(long orderId, long by) {
-        BookOrder order = orders.get(orderId);
-        if (order == null) {
-            listener.onAmendRejected(orderId, Reason.UNKNOWN_ORDER);
-            return false;
-        }
-        if (by <= 0) {
-            listener.onAmendRejected(orderId, Reason.INVALID_QUANTITY);
-            return false;
-        }
-        return amend(orderId, order.price, order.stopPrice, order.quantity - Math.min(by, order.leaves));
-    }
-
     /** Expires the GTD orders whose expire time is at or before {@code nowMillis}; returns how many. */
     public int expire(long nowMillis) {
+        if (gtdCount == 0) {
+            return 0;
+        }
         int expired = 0;
         beginCommand();
         for (int i = 0; i < gtdCount; ) {
@@ -341,21 +348,22 @@ public final class OrderBook {
     /** Total unfilled quantity of the stop orders waiting for their trigger. */
     public long waitingStopQuantity() {
         long total = 0;
-        for (StopList stops : new StopList[] {buyStops, sellStops}) {
-            for (int i = 0; i < stops.size(); i++) {
-                total += stops.get(i).leaves;
-            }
+        for (int i = 0; i < buyStops.size(); i++) {
+            total += buyStops.get(i).leaves;
+        }
+        for (int i = 0; i < sellStops.size(); i++) {
+            total += sellStops.get(i).leaves;
         }
         return total;
     }
 
     /**
      * Checks the book's internal consistency (levels sorted and not crossed, level totals equal to their
-     * orders, every order indexed); throws {@link IllegalStateException} describing the first fault.
-     * A diagnostic for tests and support, O(orders).
+     * orders, every working order indexed and nothing else); throws {@link IllegalStateException}
+     * describing the first fault. A diagnostic for tests and support, O(orders).
      */
     public void verifyIntegrity() {
-        int counted = verifySide(bids) + verifySide(asks) + buyStops.size() + sellStops.size();
+        int counted = verifySide(bids) + verifySide(asks) + verifyStops(buyStops) + verifyStops(sellStops);
         if (counted != orders.size()) {
             throw new IllegalStateException("index holds " + orders.size() + " orders, book " + counted);
         }
@@ -366,7 +374,10 @@ public final class OrderBook {
 
     // ------------------------------------------------------------------ matching
 
-    /** Matches an incoming (or re-priced, or triggered) order, then rests or cancels what is left. */
+    /**
+     * Matches an incoming, re-priced or triggered order, then rests it or cancels what is left. The order is
+     * indexed if it was working before (re-priced, triggered), otherwise it is indexed only if it rests.
+     */
     private void execute(BookOrder order) {
         if (order.timeInForce == TimeInForce.FOK && !fillable(order)) {
             remove(order, Reason.FOK_NOT_FILLABLE);
@@ -374,7 +385,9 @@ public final class OrderBook {
         }
         boolean selfMatchStop = match(order);
         if (order.leaves == 0) {
-            orders.remove(order.id);
+            if (order.indexed) {
+                orders.remove(order.id);
+            }
             release(order);
         } else if (selfMatchStop) {
             remove(order, Reason.SELF_MATCH);
@@ -384,6 +397,10 @@ public final class OrderBook {
             remove(order, Reason.IOC_REMAINDER);
         } else {
             (order.buy ? bids : asks).findOrCreate(order.price).append(order);
+            if (!order.indexed) {
+                order.indexed = true;
+                orders.add(order);
+            }
         }
     }
 
@@ -391,9 +408,11 @@ public final class OrderBook {
     private boolean match(BookOrder taker) {
         BookSide opposite = taker.buy ? asks : bids;
         boolean anyPrice = taker.type == OrderType.MARKET;
+        boolean buy = taker.buy;
+        long limit = taker.price;
         while (taker.leaves > 0) {
             PriceLevel level = opposite.best();
-            if (level == null || (!anyPrice && !crosses(taker.buy, taker.price, level.price))) {
+            if (level == null || (!anyPrice && (buy ? level.price > limit : level.price < limit))) {
                 return false;
             }
             BookOrder maker = level.head;
@@ -403,7 +422,7 @@ public final class OrderBook {
                     if (selfMatch == SelfMatchPolicy.CANCEL_TAKER) {
                         return true;
                     }
-                    // The level is removed below once empty, not by the cancel.
+                    // The level is removed below once empty, not by this cancel.
                     long makerId = maker.id;
                     long makerLeaves = maker.leaves;
                     level.quantity -= makerLeaves;
@@ -427,7 +446,7 @@ public final class OrderBook {
                 maker.filled += quantity;
                 level.quantity -= quantity;
                 noteTrade(level.price);
-                listener.onTrade(taker.id, maker.id, taker.buy, level.price, quantity);
+                listener.onTrade(taker.id, maker.id, buy, level.price, quantity);
                 if (maker.leaves == 0) {
                     level.unlink(maker);
                     orders.remove(maker.id);
@@ -484,12 +503,14 @@ public final class OrderBook {
         return buy ? restingPrice <= limit : restingPrice >= limit;
     }
 
-    /** Takes a working order out of the book and reports it canceled with {@code reason}. */
+    /** Takes an order out of the book (and the index) and reports it canceled with {@code reason}. */
     private void remove(BookOrder order, Reason reason) {
         long id = order.id;
         long leaves = order.leaves;
         unrest(order);
-        orders.remove(id);
+        if (order.indexed) {
+            orders.remove(id);
+        }
         release(order);
         listener.onCanceled(id, leaves, reason);
     }
@@ -519,7 +540,7 @@ public final class OrderBook {
     }
 
     private void endCommand() {
-        if (batchDepth == 0) {
+        if (batchDepth == 0 && !(buyStops.isEmpty() && sellStops.isEmpty())) {
             runStops();
         }
     }
@@ -543,9 +564,11 @@ public final class OrderBook {
                 triggered = buy;
             } else {
                 BookOrder sell = sellStops.first();
-                long bid = bestBid();
-                if (sell != null && (commandLowTrade <= sell.stopPrice || (bid != NO_PRICE && bid <= sell.stopPrice))) {
-                    triggered = sell;
+                if (sell != null) {
+                    long bid = bestBid();
+                    if (commandLowTrade <= sell.stopPrice || (bid != NO_PRICE && bid <= sell.stopPrice)) {
+                        triggered = sell;
+                    }
                 }
             }
             if (triggered == null) {
@@ -603,7 +626,7 @@ public final class OrderBook {
                 if (order.leaves <= 0 || order.level != level || order.price != level.price) {
                     throw new IllegalStateException("bad order " + order.id + " in level " + level.price);
                 }
-                if (orders.get(order.id) != order) {
+                if (!order.indexed || orders.get(order.id) != order) {
                     throw new IllegalStateException("order " + order.id + " rests but is not indexed");
                 }
                 total += order.leaves;
@@ -616,5 +639,15 @@ public final class OrderBook {
             count += n;
         }
         return count;
+    }
+
+    private int verifyStops(StopList stops) {
+        for (int i = 0; i < stops.size(); i++) {
+            BookOrder order = stops.get(i);
+            if (!order.waitingForTrigger || !order.indexed || orders.get(order.id) != order) {
+                throw new IllegalStateException("stop order " + order.id + " is not waiting and indexed");
+            }
+        }
+        return stops.size();
     }
 }

@@ -20,7 +20,7 @@ import org.nautilus.api.domain.TimeInForce;
  * it never stays crossed, its internal bookkeeping holds, and every order's quantity is accounted for
  * (filled + resting + canceled = submitted, amends included).
  */
-class OrderBookProperties {
+class OrderBookPropertiesTest {
 
     /** One step of a random session; {@code target} picks an earlier order for cancels and amends. */
     record Step(int kind, boolean buy, OrderType type, TimeInForce tif, boolean postOnly, long price, long stop,
