@@ -3,18 +3,23 @@ package org.nautilus.oms.internal.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.api.venue.Venue;
 
 /** An in-test venue whose answers the test chooses; it remembers what it was sent. */
@@ -24,11 +29,18 @@ final class FakeVenue implements Venue {
 
     enum OnCancel { CANCEL, SILENT, REJECT }
 
+    enum OnAmend { UNSUPPORTED, REPLACE, REJECT, SILENT }
+
     static final Instant T = Instant.parse("2024-03-01T14:30:00Z");
 
     private final VenueId id;
     volatile OnSubmit onSubmit;
     volatile OnCancel onCancel = OnCancel.CANCEL;
+    volatile OnAmend onAmend = OnAmend.UNSUPPORTED;
+    /** The book this venue shows the router, {@code null}: none. */
+    volatile BookDepth depth;
+    volatile FeeSchedule fees;
+    final List<Order> amends = new CopyOnWriteArrayList<>();
     /** Where a market order fills. */
     volatile Price bid = Price.of("99.95");
     volatile Price ask = Price.of("100.05");
@@ -81,6 +93,58 @@ final class FakeVenue implements Venue {
             case SILENT -> { }
             default -> throw new AssertionError(onCancel);
         }
+    }
+
+    @Override
+    public boolean supportsAmend() {
+        return onAmend != OnAmend.UNSUPPORTED;
+    }
+
+    @Override
+    public void amend(Order amended, ExecutionListener listener) {
+        amends.add(amended);
+        switch (onAmend) {
+            case REPLACE -> report(amended.id(), ExecType.REPLACED, null);
+            case REJECT -> report(amended.id(), ExecType.REPLACE_REJECTED, "price outside the collar");
+            case SILENT -> { }
+            default -> Venue.super.amend(amended, listener);
+        }
+    }
+
+    @Override
+    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
+        return Optional.ofNullable(depth);
+    }
+
+    @Override
+    public Optional<FeeSchedule> fees() {
+        return Optional.ofNullable(fees);
+    }
+
+    /** Shows a book of {@code asks} and {@code bids}, each "price x quantity", best first. */
+    FakeVenue book(List<String> bids, List<String> asks) {
+        depth = new BookDepth(id, InstrumentId.of("AAPL"), levels(bids), levels(asks), T);
+        if (!asks.isEmpty()) {
+            ask = levels(asks).get(0).price();
+        }
+        if (!bids.isEmpty()) {
+            bid = levels(bids).get(0).price();
+        }
+        return this;
+    }
+
+    FakeVenue fees(String makerBps, String takerBps) {
+        fees = FeeSchedule.ofBps(makerBps, takerBps);
+        return this;
+    }
+
+    private static List<BookLevel> levels(List<String> levels) {
+        List<BookLevel> list = new ArrayList<>();
+        for (String level : levels) {
+            String[] parts = level.split("x");
+            list.add(new BookLevel(Price.of(parts[0].strip()), Quantity.of(parts[1].strip()), 1));
+        }
+        return list;
     }
 
     void accept(OrderId orderId) {
