@@ -1,5 +1,8 @@
 package org.nautilus.grid.internal;
 
+import java.io.ObjectInputFilter;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Objects;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedGrid implements Grid, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGrid.class);
+    private static final String FILTER_AUTOCONFIGURATION = "IGNITE_ENABLE_OBJECT_INPUT_FILTER_AUTOCONFIGURATION";
 
     private final GridSettings settings;
     private final Ignite ignite;
@@ -37,8 +41,8 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         Objects.requireNonNull(classLoader, "classLoader");
         long t0 = System.nanoTime();
         JvmChecks.requireOpens(EmbeddedGrid.class);
-        quietDefaults();
         WorkDirectory.prepare(settings.workDirectory());
+        quietDefaults();
         IgniteConfiguration cfg = IgniteConfigurationFactory.create(settings, classLoader, new Slf4jIgniteLogger());
 
         Ignite ignite;
@@ -94,12 +98,29 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
     }
 
     /**
-     * Ignite's defaults call home for updates and print an ASCII logo to stdout; unless the operator set them,
-     * turn both off before the node reads them.
+     * Ignite's defaults call home for updates, print an ASCII logo to stdout, and print a warning to stdout when
+     * IGNITE_HOME cannot be derived from its jar (never in a bundle); unless the operator set them, settle all
+     * three before the node reads them. IGNITE_HOME is resolved once per JVM, must stay an existing directory and
+     * only names a default location (the work directory is always explicit): Karaf's home is the stable choice.
      */
     private static void quietDefaults() {
         setIfAbsent("IGNITE_UPDATE_NOTIFIER", "false");
         setIfAbsent("IGNITE_NO_ASCII", "true");
+        // Ignite installs a JVM-wide deserialization filter once and refuses to start if a filter is already set,
+        // even its own from an earlier class loader (after bundle:update). That earlier filter keeps protecting
+        // the JVM with the same lists, so leave it in place; a Karaf restart releases the old class loader.
+        ObjectInputFilter existing = ObjectInputFilter.Config.getSerialFilter();
+        if (existing != null && existing.getClass().getName().equals("org.apache.ignite.marshaller.IgniteObjectInputFilter")
+                && existing.getClass().getClassLoader() != Ignition.class.getClassLoader()
+                && System.getProperty(FILTER_AUTOCONFIGURATION) == null) {
+            LOG.warn("Ignite's deserialization filter from an earlier copy of this bundle is still installed; keeping it "
+                    + "(restart Karaf to release that copy's memory)");
+            System.setProperty(FILTER_AUTOCONFIGURATION, "false");
+        }
+        String karafHome = System.getProperty("karaf.home");
+        if (System.getenv("IGNITE_HOME") == null && karafHome != null && Files.isDirectory(Paths.get(karafHome))) {
+            setIfAbsent("IGNITE_HOME", karafHome);
+        }
     }
 
     private static void setIfAbsent(String key, String value) {
