@@ -32,7 +32,8 @@ import weka.core.Instances;
 @Designate(ocd = WekaForestModel.Config.class)
 public final class WekaForestModel implements Model {
 
-    static final String PID = "nautilus.model.weka-forest";
+    // No "-" in the PID: Karaf's FileInstall reads etc/a.b-c.cfg as factory PID a.b, instance c.
+    static final String PID = "nautilus.model.weka.forest";
     static final String NAME = "weka-random-forest";
     /** Share of the rows, the newest, held out to measure the fit. */
     static final double HOLDOUT = 0.2;
