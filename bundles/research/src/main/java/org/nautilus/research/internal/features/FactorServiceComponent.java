@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The feature engine as a service: tracks the {@link Factor} plugins, subscribes to every instrument's bars and
  * computes each factor on each closed bar, on one writer thread.
  */
-@Component(service = FactorService.class, configurationPid = ResearchConfig.PID)
+// Immediate: the engine subscribes and computes whether or not anyone has asked for a value yet.
+@Component(service = FactorService.class, configurationPid = ResearchConfig.PID, immediate = true)
 public final class FactorServiceComponent implements FactorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FactorServiceComponent.class);

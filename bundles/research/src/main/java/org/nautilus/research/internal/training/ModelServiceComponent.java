@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * or changes its configuration, when a factor appears or goes, and when the configuration changes. Serves
  * predictions from the latest live factor values.
  */
-@Component(service = ModelService.class, configurationPid = ResearchConfig.PID)
+// Immediate: models train at start-up, not when someone first asks for them.
+@Component(service = ModelService.class, configurationPid = ResearchConfig.PID, immediate = true)
 @Designate(ocd = ResearchConfig.class)
 public final class ModelServiceComponent implements ModelService {
 
