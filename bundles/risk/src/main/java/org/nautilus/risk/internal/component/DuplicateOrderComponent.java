@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link DuplicateOrderRule}, configured live from {@code etc/nautilus.risk.duplicate-order.cfg}. */
+/** Publishes {@link DuplicateOrderRule}, configured live from {@code etc/nautilus.risk.duplicate_order.cfg}. */
 @Component(service = RiskRule.class, configurationPid = DuplicateOrderComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + DuplicateOrderRule.NAME, "service.ranking:Integer=450"})
 @Designate(ocd = DuplicateOrderComponent.Config.class)
 public final class DuplicateOrderComponent extends RuleComponent<DuplicateOrderRule> {
 
-    public static final String PID = "nautilus.risk.duplicate-order";
+    public static final String PID = "nautilus.risk.duplicate_order";
 
     @ObjectClassDefinition(name = "Nautilus risk: duplicate orders",
             description = "Denies an order identical to one submitted under another client order id within the window.")

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The kill switch as a risk rule (it runs before every other rule) and as the {@link TradingStateService}.
  * A state set through the service is written to this component's configuration
- * ({@code etc/nautilus.risk.kill-switch.cfg} through FileInstall), so a HALTED platform restarts HALTED; a
+ * ({@code etc/nautilus.risk.kill_switch.cfg} through FileInstall), so a HALTED platform restarts HALTED; a
  * state edited in that file applies at once.
  */
 @Component(service = {RiskRule.class, TradingStateService.class}, configurationPid = KillSwitchComponent.PID,
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = KillSwitchComponent.Config.class)
 public final class KillSwitchComponent implements RiskRule, TradingStateService {
 
-    public static final String PID = "nautilus.risk.kill-switch";
+    public static final String PID = "nautilus.risk.kill_switch";
 
     private static final Logger LOG = LoggerFactory.getLogger(KillSwitchComponent.class);
 

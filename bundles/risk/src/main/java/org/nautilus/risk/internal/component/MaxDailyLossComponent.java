@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link MaxDailyLossRule}, configured live from {@code etc/nautilus.risk.max-daily-loss.cfg}. */
+/** Publishes {@link MaxDailyLossRule}, configured live from {@code etc/nautilus.risk.max_daily_loss.cfg}. */
 @Component(service = RiskRule.class, configurationPid = MaxDailyLossComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + MaxDailyLossRule.NAME, "service.ranking:Integer=200"})
 @Designate(ocd = MaxDailyLossComponent.Config.class)
 public final class MaxDailyLossComponent extends RuleComponent<MaxDailyLossRule> {
 
-    public static final String PID = "nautilus.risk.max-daily-loss";
+    public static final String PID = "nautilus.risk.max_daily_loss";
 
     @ObjectClassDefinition(name = "Nautilus risk: max daily loss",
             description = "Once a portfolio has lost this much since the start of the trading day (realized + unrealized), only position-reducing orders pass. Per-portfolio overrides: portfolio.<id>.max.loss.")

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link MaxLeverageRule}, configured live from {@code etc/nautilus.risk.max-leverage.cfg}. */
+/** Publishes {@link MaxLeverageRule}, configured live from {@code etc/nautilus.risk.max_leverage.cfg}. */
 @Component(service = RiskRule.class, configurationPid = MaxLeverageComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + MaxLeverageRule.NAME, "service.ranking:Integer=100"})
 @Designate(ocd = MaxLeverageComponent.Config.class)
 public final class MaxLeverageComponent extends RuleComponent<MaxLeverageRule> {
 
-    public static final String PID = "nautilus.risk.max-leverage";
+    public static final String PID = "nautilus.risk.max_leverage";
 
     @ObjectClassDefinition(name = "Nautilus risk: max portfolio leverage",
             description = "Denies an order that would take gross exposure / equity above the limit. Per-portfolio overrides: portfolio.<id>.max.leverage.")

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link MaxNotionalRule}, configured live from {@code etc/nautilus.risk.max-notional.cfg}. */
+/** Publishes {@link MaxNotionalRule}, configured live from {@code etc/nautilus.risk.max_notional.cfg}. */
 @Component(service = RiskRule.class, configurationPid = MaxNotionalComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + MaxNotionalRule.NAME, "service.ranking:Integer=700"})
 @Designate(ocd = MaxNotionalComponent.Config.class)
 public final class MaxNotionalComponent extends RuleComponent<MaxNotionalRule> {
 
-    public static final String PID = "nautilus.risk.max-notional";
+    public static final String PID = "nautilus.risk.max_notional";
 
     @ObjectClassDefinition(name = "Nautilus risk: max notional per order",
             description = "Denies an order whose quantity x price x multiplier exceeds the limit (instrument currency). Per-portfolio overrides: portfolio.<id>.max.notional.")

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link MaxOrderQuantityRule}, configured live from {@code etc/nautilus.risk.max-order-quantity.cfg}. */
+/** Publishes {@link MaxOrderQuantityRule}, configured live from {@code etc/nautilus.risk.max_order_quantity.cfg}. */
 @Component(service = RiskRule.class, configurationPid = MaxOrderQuantityComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + MaxOrderQuantityRule.NAME, "service.ranking:Integer=800"})
 @Designate(ocd = MaxOrderQuantityComponent.Config.class)
 public final class MaxOrderQuantityComponent extends RuleComponent<MaxOrderQuantityRule> {
 
-    public static final String PID = "nautilus.risk.max-order-quantity";
+    public static final String PID = "nautilus.risk.max_order_quantity";
 
     @ObjectClassDefinition(name = "Nautilus risk: max order quantity",
             description = "Denies an order whose quantity exceeds the limit. Per-portfolio overrides: "

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link MaxPositionRule}, configured live from {@code etc/nautilus.risk.max-position.cfg}. */
+/** Publishes {@link MaxPositionRule}, configured live from {@code etc/nautilus.risk.max_position.cfg}. */
 @Component(service = RiskRule.class, configurationPid = MaxPositionComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + MaxPositionRule.NAME, "service.ranking:Integer=300"})
 @Designate(ocd = MaxPositionComponent.Config.class)
 public final class MaxPositionComponent extends RuleComponent<MaxPositionRule> {
 
-    public static final String PID = "nautilus.risk.max-position";
+    public static final String PID = "nautilus.risk.max_position";
 
     @ObjectClassDefinition(name = "Nautilus risk: max position",
             description = "Denies an order that could take the absolute position in an instrument (with open orders on the same side) above the limit. Per-portfolio overrides: portfolio.<id>.max.position.")

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link OrderRateRule}, configured live from {@code etc/nautilus.risk.order-rate.cfg}. */
+/** Publishes {@link OrderRateRule}, configured live from {@code etc/nautilus.risk.order_rate.cfg}. */
 @Component(service = RiskRule.class, configurationPid = OrderRateComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + OrderRateRule.NAME, "service.ranking:Integer=50"})
 @Designate(ocd = OrderRateComponent.Config.class)
 public final class OrderRateComponent extends RuleComponent<OrderRateRule> {
 
-    public static final String PID = "nautilus.risk.order-rate";
+    public static final String PID = "nautilus.risk.order_rate";
 
     @ObjectClassDefinition(name = "Nautilus risk: order rate throttle",
             description = "At most max.orders approved orders per portfolio in any window of window.ms. Per-portfolio overrides: portfolio.<id>.max.orders.")

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link PriceCollarRule}, configured live from {@code etc/nautilus.risk.price-collar.cfg}. */
+/** Publishes {@link PriceCollarRule}, configured live from {@code etc/nautilus.risk.price_collar.cfg}. */
 @Component(service = RiskRule.class, configurationPid = PriceCollarComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + PriceCollarRule.NAME, "service.ranking:Integer=600"})
 @Designate(ocd = PriceCollarComponent.Config.class)
 public final class PriceCollarComponent extends RuleComponent<PriceCollarRule> {
 
-    public static final String PID = "nautilus.risk.price-collar";
+    public static final String PID = "nautilus.risk.price_collar";
 
     @ObjectClassDefinition(name = "Nautilus risk: price collar",
             description = "Denies a LIMIT order priced further than the given percentage from the last/mid price.")

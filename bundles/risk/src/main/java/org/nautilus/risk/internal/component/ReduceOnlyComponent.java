@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link ReduceOnlyRule}, configured live from {@code etc/nautilus.risk.reduce-only.cfg}. */
+/** Publishes {@link ReduceOnlyRule}, configured live from {@code etc/nautilus.risk.reduce_only.cfg}. */
 @Component(service = RiskRule.class, configurationPid = ReduceOnlyComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + ReduceOnlyRule.NAME, "service.ranking:Integer=500"})
 @Designate(ocd = ReduceOnlyComponent.Config.class)
 public final class ReduceOnlyComponent extends RuleComponent<ReduceOnlyRule> {
 
-    public static final String PID = "nautilus.risk.reduce-only";
+    public static final String PID = "nautilus.risk.reduce_only";
 
     @ObjectClassDefinition(name = "Nautilus risk: reduce-only",
             description = "An order flagged reduce-only may only reduce a position.")

@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link SelfTradeRule}, configured live from {@code etc/nautilus.risk.self-trade.cfg}. */
+/** Publishes {@link SelfTradeRule}, configured live from {@code etc/nautilus.risk.self_trade.cfg}. */
 @Component(service = RiskRule.class, configurationPid = SelfTradeComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + SelfTradeRule.NAME, "service.ranking:Integer=400"})
 @Designate(ocd = SelfTradeComponent.Config.class)
 public final class SelfTradeComponent extends RuleComponent<SelfTradeRule> {
 
-    public static final String PID = "nautilus.risk.self-trade";
+    public static final String PID = "nautilus.risk.self_trade";
 
     @ObjectClassDefinition(name = "Nautilus risk: self-trade prevention",
             description = "Denies an order that would trade against our own open order on the other side.")

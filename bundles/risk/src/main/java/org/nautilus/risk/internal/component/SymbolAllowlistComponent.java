@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Publishes {@link SymbolAllowlistRule}, configured live from {@code etc/nautilus.risk.symbol-allowlist.cfg}. */
+/** Publishes {@link SymbolAllowlistRule}, configured live from {@code etc/nautilus.risk.symbol_allowlist.cfg}. */
 @Component(service = RiskRule.class, configurationPid = SymbolAllowlistComponent.PID,
         property = {RiskRule.NAME_PROPERTY + "=" + SymbolAllowlistRule.NAME, "service.ranking:Integer=900"})
 @Designate(ocd = SymbolAllowlistComponent.Config.class)
 public final class SymbolAllowlistComponent extends RuleComponent<SymbolAllowlistRule> {
 
-    public static final String PID = "nautilus.risk.symbol-allowlist";
+    public static final String PID = "nautilus.risk.symbol_allowlist";
 
     @ObjectClassDefinition(name = "Nautilus risk: symbol allowlist",
             description = "Only the listed symbols may be traded; * allows every instrument the market data gateway defines. Per-portfolio overrides: portfolio.<id>.symbols.")

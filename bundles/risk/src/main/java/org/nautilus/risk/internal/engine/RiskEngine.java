@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.risk.RiskContext;
@@ -48,7 +49,7 @@ public final class RiskEngine {
             if (replaced) {
                 LOG.warn("Risk rule '{}' registered twice: the newer service replaces the older", key);
             }
-            next.add(new Entry(key, rule, ranking, new LongAdder()));
+            next.add(new Entry(key, rule, ranking, new LongAdder(), new AtomicLong()));
             next.sort(ORDER);
             entries = next.toArray(Entry[]::new);
         }
@@ -82,7 +83,9 @@ public final class RiskEngine {
         Entry[] current = entries;
         List<RiskRuleInfo> infos = new ArrayList<>(current.length);
         for (Entry e : current) {
-            infos.add(new RiskRuleInfo(e.name, describe(e), e.rejections.sum()));
+            long failures = e.failures.get();
+            infos.add(new RiskRuleInfo(e.name, failures == 0 ? describe(e) : describe(e) + " [FAILED " + failures
+                    + " times: see the log]", e.rejections.sum()));
         }
         return List.copyOf(infos);
     }
@@ -99,9 +102,15 @@ public final class RiskEngine {
             }
             return decision;
         } catch (RuntimeException e) {
-            // A broken rule must not let orders through unchecked: deny, and say why.
-            LOG.warn("Risk rule '{}' failed on order {}; the order is denied", entry.name,
-                    request.clientOrderId(), e);
+            // A broken rule must not let orders through unchecked: deny, and say why. Log the first failure
+            // with its stack, then every 1000th, so a rule failing on every order cannot flood the log.
+            long n = entry.failures.incrementAndGet();
+            if (n == 1) {
+                LOG.warn("Risk rule '{}' failed on order {}; the order is denied", entry.name,
+                        request.clientOrderId(), e);
+            } else if (n % 1000 == 0) {
+                LOG.warn("Risk rule '{}' has failed {} times, last: {}", entry.name, n, e.toString());
+            }
             return RiskDecision.reject(entry.name, RULE_ERROR, "rule failed: " + e);
         }
     }
@@ -114,6 +123,6 @@ public final class RiskEngine {
         }
     }
 
-    private record Entry(String name, RiskRule rule, int ranking, LongAdder rejections) {
+    private record Entry(String name, RiskRule rule, int ranking, LongAdder rejections, AtomicLong failures) {
     }
 }

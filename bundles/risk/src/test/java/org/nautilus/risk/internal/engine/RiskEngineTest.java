@@ -87,6 +87,7 @@ class RiskEngineTest {
 
         assertThat(decision.code()).isEqualTo(RiskEngine.RULE_ERROR);
         assertThat(decision.message()).contains("boom");
+        assertThat(engine.rules().get(0).description()).isEqualTo("broken [FAILED 1 times: see the log]");
     }
 
     @Test

@@ -65,4 +65,12 @@ class MaxLeverageRuleTest {
 
         assertThat(decision.message()).startsWith("max leverage 1.5 exceeded: 1.52");
     }
+
+    @Test
+    void hugeCapitalAndLeverageDoNotOverflow() {
+        Desk rich = new Desk(Desk.capital("90000000000"),
+                new MaxLeverageRule(MaxLeverageRule.Limits.of("1000", Map.of()))).equity("AAPL", "200");
+
+        assertThat(rich.check(buy(1000, "AAPL")).approved()).isTrue();
+    }
 }
