@@ -5,6 +5,8 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +87,7 @@ public class PlatformIT extends NautilusTestSupport {
         await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
         await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
 
-        String submitted = executeCommand("nautilus:submit BUY 10 AAPL -v SIM -P itest-buy -c itest-buy-1");
+        String submitted = executeCommand("nautilus:submit -v SIM -P itest-buy -c itest-buy-1 BUY 10 AAPL");
         assertTrue(submitted, submitted.contains("FILLED"));
 
         String positions = executeCommand("nautilus:positions -P itest-buy");
@@ -98,7 +100,7 @@ public class PlatformIT extends NautilusTestSupport {
         assertTrue("Ignite persistence lives under data/",
                 new File(System.getProperty("karaf.data"), "ignite").isDirectory());
 
-        String again = executeCommand("nautilus:submit BUY 10 AAPL -v SIM -P itest-buy -c itest-buy-1");
+        String again = executeCommand("nautilus:submit -v SIM -P itest-buy -c itest-buy-1 BUY 10 AAPL");
         assertTrue("a repeated client order id returns the same order:\n" + again,
                 again.contains(firstToken(submitted, "Order ")));
     }
@@ -108,7 +110,10 @@ public class PlatformIT extends NautilusTestSupport {
         MarketDataService marketData = service(MarketDataService.class, null);
         await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
         await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
-        String submitted = executeCommand("nautilus:submit BUY 1 AAPL -t LIMIT -p 1.00 -v SIM -P itest-cancel -w 200");
+        // 2 % under the bid: inside the 5 % price collar, far enough not to fill.
+        BigDecimal bid = marketData.lastQuote(AAPL).orElseThrow().bid().toBigDecimal();
+        String limit = bid.multiply(new BigDecimal("0.98")).setScale(2, RoundingMode.DOWN).toPlainString();
+        String submitted = executeCommand("nautilus:submit -t LIMIT -p " + limit + " -v SIM -P itest-cancel -w 200 BUY 1 AAPL");
         assertTrue(submitted, submitted.contains("ACCEPTED"));
         String orderId = firstToken(submitted, "Order ");
         String canceled = executeCommand("nautilus:cancel " + orderId);
@@ -121,17 +126,17 @@ public class PlatformIT extends NautilusTestSupport {
     public void anOrderOverTheMaxQuantityIsDeniedAndEditingTheLimitInItsCfgTakesEffectLive() throws Exception {
         await("the max-order-quantity rule", STARTUP, () -> executeCommand("nautilus:risk-rules"),
                 out -> out.contains("max-order-quantity"));
-        Path cfg = Path.of(System.getProperty("karaf.etc"), "nautilus.risk.max-order-quantity.cfg");
+        Path cfg = Path.of(System.getProperty("karaf.etc"), "nautilus.risk.max_order_quantity.cfg");
         String original = Files.readString(cfg);
         try {
-            String denied = executeCommand("nautilus:submit BUY 5000 AAPL -v SIM -P itest-risk");
+            String denied = executeCommand("nautilus:submit -v SIM -P itest-risk BUY 5000 AAPL");
             assertTrue(denied, denied.contains("DENIED") && denied.contains("max-order-quantity")
                     && denied.contains("5000"));
 
             Files.writeString(cfg, original.replaceAll("(?m)^max\\.quantity\\s*=.*$", "max.quantity = 10000"));
             await("the new limit 10000 in nautilus:risk-rules", Duration.ofSeconds(30),
                     () -> executeCommand("nautilus:risk-rules"), out -> out.contains("10000"));
-            String accepted = executeCommand("nautilus:submit BUY 5000 AAPL -v SIM -P itest-risk");
+            String accepted = executeCommand("nautilus:submit -v SIM -P itest-risk BUY 5000 AAPL");
             assertTrue(accepted, !accepted.contains("DENIED"));
         } finally {
             Files.writeString(cfg, original);
