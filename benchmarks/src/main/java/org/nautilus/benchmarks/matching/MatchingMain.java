@@ -42,14 +42,21 @@ public final class MatchingMain {
         Histogram ours = latency("nautilus", quick);
         Histogram theirs = latency("exchange-core", quick);
 
+        // Both engines must have done the same work: replay the stream once more through each and compare.
         OrderStream sample = new OrderStream(MatchingBenchmark.SEED, MatchingBenchmark.STREAM, 1_000);
         Engines.Engine counter = MatchingBenchmark.newEngine("nautilus");
+        Engines.Engine peer = MatchingBenchmark.newEngine("exchange-core");
         for (int i = 0; i < sample.size; i++) {
             counter.apply(sample, i);
+            peer.apply(sample, i);
+        }
+        if (counter.trades() != peer.trades()) {
+            throw new IllegalStateException("the engines disagree: " + counter.trades() + " trades here, "
+                    + peer.trades() + " in exchange-core");
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "stream: %,d commands (55%% GTC, 6%% IOC, 4%% market, 20%% cancel, 8%% move, "
-                + "7%% reduce), %,d trades, 1000 users, seed %d%n", sample.size, counter.trades(), MatchingBenchmark.SEED);
+        System.out.printf(Locale.ROOT, "stream: %,d commands (~55%% GTC, 6%% IOC, 4%% market, 20%% cancel, 8%% move, "
+                + "7%% reduce), %,d trades in both engines, 1000 users, seed %d%n", sample.size, counter.trades(), MatchingBenchmark.SEED);
         print("exchange-core 0.5.3 (OrderBookDirectImpl)", throughput.get("exchange-core"), theirs);
         print("nautilus OrderBook", throughput.get("nautilus"), ours);
         System.out.printf(Locale.ROOT, "matching p99: %d ns (exchange-core %d ns)%n",

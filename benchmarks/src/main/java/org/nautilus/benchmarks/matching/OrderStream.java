@@ -1,13 +1,19 @@
 package org.nautilus.benchmarks.matching;
 
 import java.util.SplittableRandom;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.venue.simulated.internal.matching.MatchListener;
+import org.nautilus.venue.simulated.internal.matching.OrderBook;
+import org.nautilus.venue.simulated.internal.matching.Reason;
+import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
 
 /**
  * A seeded random stream of order-book commands, the same for both engines, stored as primitive arrays so
  * that replaying it costs nothing: about 55 % GTC limit orders around a random-walking mid (mostly passive,
  * some through the spread), 6 % IOC limits, 4 % market orders, 20 % cancels, 8 % price moves and 7 %
- * size reductions of recent orders. The mid reverts to its start, so the book stays in a steady state.
- * (The parity test in nautilus-venue-simulated uses the same recipe.)
+ * size reductions of working orders (more cancels when the book holds {@value #MAX_LIVE} orders). The mid
+ * reverts to its start. 1,000 users; orders of the same user may trade with each other, as in exchange-core.
  */
 final class OrderStream {
 
@@ -17,6 +23,9 @@ final class OrderStream {
     static final byte CANCEL = 3;
     static final byte MOVE = 4;
     static final byte REDUCE = 5;
+
+    /** The book is kept at no more than this many working orders. */
+    static final int MAX_LIVE = 5_000;
 
     final int size;
     final byte[] kind;
@@ -35,8 +44,12 @@ final class OrderStream {
         price = new long[size];
         quantity = new long[size];
         SplittableRandom random = new SplittableRandom(seed);
-        long[] prices = new long[size + 1];
-        boolean[] sides = new boolean[size + 1];
+        // Our book replays the stream while it is generated, so that cancels, moves and reductions target
+        // orders that really are working (as a trader's would): the stream stays a steady-state book of at
+        // most MAX_LIVE orders. Both engines then replay the finished arrays; they match identically (see
+        // ExchangeCoreParityTest), so the orders are working in exchange-core's book as well.
+        Live live = new Live();
+        OrderBook oracle = new OrderBook(live, SelfMatchPolicy.ALLOW, 1 << 14);
         long start = 10_000;
         long mid = start;
         long nextId = 1;
@@ -46,32 +59,114 @@ final class OrderStream {
                 mid = Math.max(100, mid + random.nextInt(-5, 6) + (mid < start ? 1 : mid > start ? -1 : 0));
             }
             int dice = random.nextInt(100);
-            long placed = nextId - 1;
-            if (dice < 55 || placed < 10) {
+            if (live.count < 10 || (dice < 55 && live.count < MAX_LIVE)) {
                 boolean b = random.nextBoolean();
                 long offset = random.nextInt(-3, 25);
-                long p = b ? mid - offset : mid + offset;
-                long id = nextId++;
-                prices[(int) id] = p;
-                sides[(int) id] = b;
-                set(i, GTC, id, users, b, p, 1 + random.nextInt(100));
+                set(i, GTC, nextId++, users, b, b ? mid - offset : mid + offset, 1 + random.nextInt(100));
             } else if (dice < 65) {
                 boolean b = random.nextBoolean();
                 long p = b ? mid + random.nextInt(0, 8) : mid - random.nextInt(0, 8);
-                long id = nextId++;
-                set(i, dice < 61 ? IOC : MARKET, id, users, b, p, 1 + random.nextInt(150));
+                set(i, dice < 61 ? IOC : MARKET, nextId++, users, b, p, 1 + random.nextInt(150));
             } else {
-                long id = Math.max(1, placed - random.nextInt((int) Math.min(placed, 200)));
-                if (dice < 85) {
-                    set(i, CANCEL, id, users, sides[(int) id], 0, 0);
+                long id = live.ids[random.nextInt(live.count)];
+                if (dice < 85 || live.count >= MAX_LIVE) {
+                    set(i, CANCEL, id, users, false, 0, 0);
                 } else if (dice < 93) {
-                    long p = prices[(int) id] + (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(10));
-                    prices[(int) id] = p;
-                    set(i, MOVE, id, users, sides[(int) id], p, 0);
+                    long p = Math.max(1, oracle.price(id) + (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(10)));
+                    set(i, MOVE, id, users, false, p, 0);
                 } else {
-                    set(i, REDUCE, id, users, sides[(int) id], 0, 1 + random.nextInt(40));
+                    set(i, REDUCE, id, users, false, 0, 1 + random.nextInt(40));
                 }
             }
+            replay(oracle, live, i);
+        }
+    }
+
+    /** Applies command {@code i} to the oracle book and updates the set of working orders. */
+    private void replay(OrderBook oracle, Live live, int i) {
+        long id = orderId[i];
+        live.touched = 0;
+        switch (kind[i]) {
+            case GTC -> oracle.submit(id, uid[i], buy[i], OrderType.LIMIT, TimeInForce.GTC, false, price[i], 0, quantity[i], 0);
+            case IOC -> oracle.submit(id, uid[i], buy[i], OrderType.LIMIT, TimeInForce.IOC, false, price[i], 0, quantity[i], 0);
+            case MARKET -> oracle.submit(id, uid[i], buy[i], OrderType.MARKET, TimeInForce.IOC, false, 0, 0, quantity[i], 0);
+            case CANCEL -> oracle.cancel(id);
+            case MOVE -> oracle.move(id, price[i]);
+            case REDUCE -> oracle.reduce(id, quantity[i]);
+            default -> throw new IllegalStateException("kind " + kind[i]);
+        }
+        live.touch(id);
+        for (int t = 0; t < live.touched; t++) {
+            long touched = live.touchedIds[t];
+            if (oracle.isWorking(touched)) {
+                live.add(touched);
+            } else {
+                live.remove(touched);
+            }
+        }
+    }
+
+    /** The ids of the working orders, with O(1) add and remove. */
+    private static final class Live implements MatchListener {
+        long[] ids = new long[MAX_LIVE + 16];
+        int count;
+        final java.util.HashMap<Long, Integer> positions = new java.util.HashMap<>();
+        long[] touchedIds = new long[1024];
+        int touched;
+
+        void add(long id) {
+            if (!positions.containsKey(id)) {
+                positions.put(id, count);
+                ids[count++] = id;
+            }
+        }
+
+        void remove(long id) {
+            Integer at = positions.remove(id);
+            if (at != null) {
+                long last = ids[--count];
+                if (at != count) {
+                    ids[at] = last;
+                    positions.put(last, at);
+                }
+            }
+        }
+
+        void touch(long id) {
+            if (touched == touchedIds.length) {
+                touchedIds = java.util.Arrays.copyOf(touchedIds, touched * 2);
+            }
+            touchedIds[touched++] = id;
+        }
+
+        @Override
+        public void onAccepted(long orderId) {
+        }
+
+        @Override
+        public void onRejected(long orderId, Reason reason) {
+        }
+
+        @Override
+        public void onTrade(long takerOrderId, long makerOrderId, boolean takerBuy, long price, long quantity) {
+            touch(makerOrderId);
+        }
+
+        @Override
+        public void onCanceled(long orderId, long canceledQuantity, Reason reason) {
+            touch(orderId);
+        }
+
+        @Override
+        public void onTriggered(long orderId) {
+        }
+
+        @Override
+        public void onReplaced(long orderId, long price, long quantity) {
+        }
+
+        @Override
+        public void onAmendRejected(long orderId, Reason reason) {
         }
     }
 
