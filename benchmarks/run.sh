@@ -31,7 +31,10 @@ startup() {
     trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 2; pkill -f "$home" 2>/dev/null; rm -rf "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
+    # Own ports, so a node already running here neither answers nor joins the measured one.
     sed -i "s/^sshPort *=.*/sshPort = $port/" "$home/nautilus/etc/org.apache.karaf.shell.cfg"
+    printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49500\ndiscovery.addresses = 127.0.0.1:49500..49509\ncommunication.port = 49100\n' \
+        >> "$home/nautilus/etc/nautilus.grid.cfg"
     size=$(du -sh "$DIST" | cut -f1)
     echo "distribution: $DIST ($size packed, $(du -sh "$home/nautilus" | cut -f1) unpacked)"
     t0=$(date +%s.%N)

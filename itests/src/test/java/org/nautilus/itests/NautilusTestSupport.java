@@ -63,6 +63,10 @@ public abstract class NautilusTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44544"),
+                editConfigurationFilePut("etc/nautilus.grid.cfg", "local.address", "127.0.0.1"),
+                editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.port", "48500"),
+                editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.addresses", "127.0.0.1:48500..48509"),
+                editConfigurationFilePut("etc/nautilus.grid.cfg", "communication.port", "48100"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
                 systemProperty("nautilus.itest.momentum.bundle").value(momentumBundle())));
