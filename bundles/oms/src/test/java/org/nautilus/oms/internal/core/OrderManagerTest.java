@@ -530,4 +530,30 @@ class OrderManagerTest {
         assertThat(oms.orders()).hasSize(400).extracting(Order::id).doesNotHaveDuplicates().isSorted();
         assertThat(recorder.fills).hasSize(400);
     }
+
+    @Test
+    void only_the_most_recent_finished_orders_stay_in_memory() {
+        try (Harness small = new Harness(new DirectRouter(null), 2, new FakeVenue("SIM", FakeVenue.OnSubmit.FILL))) {
+            for (int i = 1; i <= 10; i++) {
+                small.oms.submit(market("c" + i, Side.BUY, 1));
+            }
+
+            // 2 partitions × 1 kept: everything went through one portfolio, so one partition keeps the last.
+            assertThat(small.oms.orders()).extracting(o -> o.clientOrderId().value()).containsExactly("c10");
+            assertThat(small.oms.order(ClientOrderId.of("c1"))).isEmpty();
+            assertThat(small.recorder.fills).hasSize(10);
+        }
+    }
+
+    @Test
+    void an_open_order_is_never_dropped_from_memory() {
+        try (Harness small = new Harness(new DirectRouter(null), 2, new FakeVenue("SIM", FakeVenue.OnSubmit.ACCEPT))) {
+            Order open = small.oms.submit(limit("open", Side.BUY, 1, "90"));
+            for (int i = 1; i <= 5; i++) {
+                small.oms.submit(limit("d" + i, Side.BUY, 1, "90.001"));
+            }
+
+            assertThat(small.oms.order(open.id())).isPresent();
+        }
+    }
 }
