@@ -51,7 +51,7 @@ class IgnitePositionStoreTest {
         return new IgnitePositionStore(grid);
     }
 
-    private void restart() {
+    private void stopNode() {
         grid.close();
         grid = null;
     }
@@ -79,7 +79,7 @@ class IgnitePositionStoreTest {
                 Instant.parse("2024-03-02T09:00:00Z"));
         store.save(updated);
 
-        restart();
+        stopNode();
         IgnitePositionStore reopened = start();
 
         assertThat(reopened.loadAll()).containsExactly(saved.get(0), saved.get(1), updated);
@@ -118,5 +118,20 @@ class IgnitePositionStoreTest {
             BinaryObject key = store.cache().binaryKey(new PositionKey(PortfolioId.of("alpha"), InstrumentId.of(symbol)));
             assertThat(affinity.partition(key)).as(symbol).isEqualTo(alpha);
         }
+    }
+
+    @Test
+    void withPersistenceOffPositionsAreGoneAfterARestart() {
+        GridSettings inMemory = settings().withPersistence(false);
+        grid = EmbeddedGrid.start(inMemory, getClass().getClassLoader());
+        IgnitePositionStore store = new IgnitePositionStore(grid);
+        assertThat(store.description()).contains("in memory only");
+        store.save(position("alpha", "AAPL", "1", "1", "0", "0", 1, Instant.EPOCH));
+        assertThat(store.loadAll()).hasSize(1);
+
+        stopNode();
+        grid = EmbeddedGrid.start(inMemory, getClass().getClassLoader());
+
+        assertThat(new IgnitePositionStore(grid).loadAll()).isEmpty();
     }
 }
