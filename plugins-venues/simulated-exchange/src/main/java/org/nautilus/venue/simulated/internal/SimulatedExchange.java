@@ -44,9 +44,12 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private final AtomicLong bookOrderIds = new AtomicLong();
     private final AtomicLong executionIds = new AtomicLong();
     private volatile VenueConfig config;
+    /** The fee rates of {@link #config} as fixed-point fractions, computed once per configuration. */
+    private volatile long makerRate;
+    private volatile long takerRate;
 
     public SimulatedExchange(VenueConfig config, Clock clock, MarketAccess market) {
-        this.config = config;
+        applyConfig(config);
         this.clock = clock;
         this.market = market;
         String threadName = "nautilus-venue-" + config.id() + "-matching";
@@ -65,8 +68,19 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
             throw new IllegalArgumentException("venue.id cannot change from " + config.id() + " to " + newConfig.id()
                     + " at runtime: create a new configuration instead");
         }
-        this.config = newConfig;
+        applyConfig(newConfig);
         books.values().forEach(book -> book.selfMatchPolicy(newConfig.selfMatch()));
+    }
+
+    private void applyConfig(VenueConfig newConfig) {
+        makerRate = VenueConfig.rateRaw(newConfig.fees().makerBps());
+        takerRate = VenueConfig.rateRaw(newConfig.fees().takerBps());
+        config = newConfig;
+    }
+
+    /** The fee of an execution as a fixed-point fraction of its notional (2 bps = 0.0002). */
+    long feeRate(boolean maker) {
+        return maker ? makerRate : takerRate;
     }
 
     VenueConfig config() {

@@ -65,6 +65,8 @@ final class VenueBook implements MatchListener {
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
     private boolean seeded;
+    /** The gateway's definition of the instrument, refreshed on every submit and requote. */
+    private Optional<Instrument> instrument = Optional.empty();
 
     VenueBook(SimulatedExchange venue, InstrumentId instrumentId) {
         this.venue = venue;
@@ -222,7 +224,7 @@ final class VenueBook implements MatchListener {
 
     private void requote(Quote quote) {
         VenueConfig config = venue.config();
-        Optional<Instrument> instrument = venue.market().instrument(instrumentId);
+        instrument = venue.market().instrument(instrumentId);
         long tick = instrument.map(i -> i.tickSize().raw()).orElse(config.defaultTick().raw());
         long lot = instrument.map(i -> i.lotSize().raw()).orElse(0L);
         long step = Math.multiplyExact(tick, config.levelTicks());
@@ -321,12 +323,11 @@ final class VenueBook implements MatchListener {
         if (client == null) {
             return;
         }
-        VenueConfig config = venue.config();
         Quantity qty = new Quantity(quantity);
         Price px = new Price(price);
-        Money notional = venue.market().instrument(instrumentId).map(i -> i.notional(qty, px)).orElseGet(() -> qty.notional(px));
-        long rate = VenueConfig.rateRaw(maker ? config.fees().makerBps() : config.fees().takerBps());
-        Money commission = new Money(FixedPoint.multiply(notional.raw(), rate));
+        long notional = instrument.isPresent() ? instrument.get().notional(qty, px).raw()
+                : FixedPoint.multiply(quantity, price);
+        Money commission = new Money(FixedPoint.multiply(notional, venue.feeRate(maker)));
         queue(client.listener, ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
                 commission, now()));
         client.filled += quantity;
@@ -375,7 +376,7 @@ final class VenueBook implements MatchListener {
     }
 
     private String validate(OrderRequest request) {
-        Optional<Instrument> instrument = venue.market().instrument(instrumentId);
+        instrument = venue.market().instrument(instrumentId);
         if (instrument.isEmpty()) {
             return null;
         }

@@ -180,6 +180,24 @@ class OrderBookTest {
     }
 
     @Test
+    void moveChangesThePriceAndLosesPriorityAndReduceKeepsIt() {
+        buy(1, ALICE, 99, 10);
+        buy(2, BOB, 99, 10);
+        buy(3, CAROL, 98, 10);
+        book.move(3, 99);
+        book.reduce(1, 4);
+        book.reduce(2, 50);
+        log.take();
+
+        sell(4, 9, 99, 100);
+
+        assertThat(log.take()).containsExactly("accepted 4", "trade 4<-1 99x6", "trade 4<-3 99x10");
+        assertThat(book.move(3, 97)).isFalse();
+        assertThat(book.reduce(9, 1)).isFalse();
+        assertThat(log.take()).containsExactly("amend-rejected 3 UNKNOWN_ORDER", "amend-rejected 9 UNKNOWN_ORDER");
+    }
+
+    @Test
     void amendingToTheFilledQuantityCancelsTheRest() {
         buy(1, ALICE, 99, 10);
         sell(2, BOB, 99, 4);
