@@ -26,16 +26,17 @@ case "${1:-run}" in
 esac
 [ $# -gt 0 ] || set -- run
 
-# One file per PID: a .cfg in the overlay replaces the image's copy in etc/. Two FileInstall watchers
-# feeding ConfigAdmin the same PID from two files would overwrite each other in no defined order.
+# The overlay's files are copied over etc/ before Karaf starts: etc/ is read early in the boot, before the
+# platform's bundles start, while the overlay watcher (a FileInstall factory configuration) only scans once
+# the boot features are starting. A bundle with an optional configuration would otherwise start once with the
+# image's defaults (the grid bundle would start an Ignite node with the wrong identity). The overlay watcher
+# then finds the same content (FileInstall leaves an unchanged configuration alone) and applies later changes.
 if [ -d "$OVERLAY" ]; then
     for f in "$OVERLAY"/*.cfg; do
         [ -e "$f" ] || continue
         name=$(basename "$f")
-        if [ -e "$KARAF_HOME/etc/$name" ]; then
-            rm -f "$KARAF_HOME/etc/$name"
-            echo "nautilus: etc/$name is taken from $OVERLAY"
-        fi
+        cat "$f" > "$KARAF_HOME/etc/$name"
+        echo "nautilus: etc/$name from $OVERLAY"
     done
 fi
 

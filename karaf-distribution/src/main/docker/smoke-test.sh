@@ -1,0 +1,189 @@
+#!/bin/sh
+#
+# smoke-test.sh [DISTRIBUTION.tar.gz]: the container's start-up path without a Docker engine. Unpacks the
+# distribution into a temporary directory, lays it out as the Dockerfile does (prepare.sh), mounts a fake
+# ConfigMap the way the kubelet does (..data symlink swapped atomically on update), starts Karaf through
+# docker-entrypoint.sh as the image would, and checks:
+#   1. the entrypoint execs the JVM (the started PID is java: SIGTERM reaches it)
+#   2. overlay files are applied, with ${env:...} resolved from the environment (POD_NAME)
+#   3. overlay files replace etc/'s copies before the boot (SSH comes up on the overlay's port)
+#   4. a ConfigMap update (symlink swap) is applied live
+#   5. after a runtime edit (config:property-set) the next ConfigMap update wins again
+#   6. if the distribution embeds Ignite: the node starts once (the overlay watcher does not restart it),
+#      with consistent id nautilus-0 (from ${env:POD_NAME}), alone in its cluster
+#   7. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
+# Ports are chosen free; any grid config in the overlay uses static loopback discovery on its own ports, so
+# the test never joins another Ignite cluster on this machine. Default archive: ../../../target/*.tar.gz.
+# Needs: java 17, ssh + ssh-keygen (bin/nautilus-admin), python3 (free ports). KEEP=1 keeps the directory.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+DIST_MODULE=$(cd "$HERE/../../.." && pwd)
+TARBALL=${1:-}
+if [ -z "$TARBALL" ]; then
+    TARBALL=$(ls "$DIST_MODULE"/target/nautilus-distribution-*.tar.gz 2>/dev/null | head -n 1 || true)
+fi
+[ -n "$TARBALL" ] && [ -f "$TARBALL" ] || { echo "smoke-test: no distribution archive (mvn install first, or pass its path)" >&2; exit 2; }
+for tool in java ssh ssh-keygen python3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "smoke-test: $tool is required" >&2; exit 2; }
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nautilus-smoke.XXXXXX")
+KH="$WORK/opt/nautilus"
+PID=""
+cleanup() {
+    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -KILL "$PID" 2>/dev/null || true; fi
+    if [ "${KEEP:-0}" = 1 ]; then echo "smoke-test: kept $WORK"; else chmod -R u+w "$WORK" && rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+fail() {
+    echo "smoke-test: FAIL: $*" >&2
+    echo "--- last lines of the container output ---" >&2
+    tail -n 40 "$WORK/stdout.log" >&2 2>/dev/null || true
+    exit 1
+}
+ok() { echo "smoke-test: ok: $*"; }
+
+free_ports() {
+    python3 -c '
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
+}
+set -- $(free_ports 5)
+SSH_PORT=$1; RMI_REGISTRY=$2; RMI_SERVER=$3; DISCOVERY=$4; COMMUNICATION=$5
+
+echo "smoke-test: unpacking $(basename "$TARBALL") into $KH"
+mkdir -p "$KH"
+tar -xzf "$TARBALL" -C "$KH" --strip-components=1
+sh "$HERE/prepare.sh" "$KH"
+[ -x "$KH/bin/nautilus-admin" ] || cp "$DIST_MODULE/src/main/resources/bin/nautilus-admin" "$KH/bin/"
+
+# --- a ConfigMap volume as the kubelet writes it: <ts>/files, ..data -> <ts>, file -> ..data/file
+OVERLAY="$KH/etc-overlay"
+configmap_version() { # $1 = version directory name, $2 = limit value
+    dir="$OVERLAY/$1"
+    mkdir -p "$dir"
+    printf 'pod.name = ${env:POD_NAME}\nlimit = %s\n' "$2" > "$dir/nautilus.smoke.cfg"
+    sed -e "s/^sshPort *=.*/sshPort = $SSH_PORT/" -e "s/^sshHost *=.*/sshHost = 127.0.0.1/" \
+        "$WORK/shell.cfg.orig" > "$dir/org.apache.karaf.shell.cfg"
+    sed -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $RMI_REGISTRY/" -e "s/^rmiServerPort *=.*/rmiServerPort = $RMI_SERVER/" \
+        "$WORK/management.cfg.orig" > "$dir/org.apache.karaf.management.cfg"
+    cat > "$dir/nautilus.grid.cfg" <<EOF
+consistent.id = \${env:POD_NAME}
+local.address = 127.0.0.1
+discovery.mode = static
+discovery.addresses = 127.0.0.1:$DISCOVERY
+discovery.port = $DISCOVERY
+discovery.port.range = 0
+communication.port = $COMMUNICATION
+EOF
+    chmod -R a-w "$dir"
+}
+cp "$KH/etc/org.apache.karaf.shell.cfg" "$WORK/shell.cfg.orig"
+cp "$KH/etc/org.apache.karaf.management.cfg" "$WORK/management.cfg.orig"
+configmap_version ..2026_01_01_00_00_00.1 1
+ln -s ..2026_01_01_00_00_00.1 "$OVERLAY/..data"
+for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.management.cfg nautilus.grid.cfg; do
+    ln -s "..data/$f" "$OVERLAY/$f"
+done
+
+# --- start as the image does (ENTRYPOINT docker-entrypoint.sh, CMD run), with the pod's environment
+echo "smoke-test: starting Karaf (ssh $SSH_PORT, Ignite discovery $DISCOVERY / communication $COMMUNICATION)"
+(
+    cd "$KH"
+    POD_NAME=nautilus-0 \
+    NAUTILUS_HEAP_OPTS="-Xms256m -Xmx512m" \
+    EXTRA_JAVA_OPTS="-Dfelix.fileinstall.enableConfigSave=false" \
+    exec "$KH/bin/docker-entrypoint.sh" run
+) > "$WORK/stdout.log" 2>&1 &
+PID=$!
+
+sleep 2
+kill -0 "$PID" 2>/dev/null || fail "the container process exited at once"
+case "$(readlink "/proc/$PID/exe" 2>/dev/null || ps -o comm= -p "$PID")" in
+    *java*) ok "PID $PID is the JVM itself (entrypoint and bin/karaf exec'd): SIGTERM goes to Karaf" ;;
+    *) fail "PID $PID is $(ps -o args= -p "$PID"), not java: the shell would swallow SIGTERM" ;;
+esac
+
+admin() { "$KH/bin/nautilus-admin" --port "$SSH_PORT" "$@"; }
+admin --wait 120 "shell:echo up" >/dev/null 2>&1 \
+    || fail "no Karaf shell on the overlay's sshPort $SSH_PORT after 120 s"
+cmp -s "$KH/etc/org.apache.karaf.shell.cfg" "$OVERLAY/org.apache.karaf.shell.cfg" \
+    || fail "etc/org.apache.karaf.shell.cfg is not the overlay's copy"
+ok "etc/org.apache.karaf.shell.cfg replaced by the overlay's copy before the boot: SSH listens on $SSH_PORT"
+
+# Reads with config:list: config:property-get --pid (Karaf 4.4.10) writes the configuration back as it reads.
+property() { # $1 pid, $2 key
+    admin "config:list \"(service.pid=$1)\"" 2>/dev/null | sed -n "s/^ *$2 = //p" | tr -d '\r'
+}
+wait_property() { # $1 pid, $2 key, $3 expected value, $4 seconds
+    i=0
+    while [ "$i" -lt "$4" ]; do
+        [ "$(property "$1" "$2")" = "$3" ] && return 0
+        sleep 1; i=$((i + 1))
+    done
+    return 1
+}
+wait_property nautilus.smoke pod.name nautilus-0 30 \
+    || fail "nautilus.smoke pod.name is '$(property nautilus.smoke pod.name)', expected nautilus-0"
+ok "overlay configuration applied, \${env:POD_NAME} resolved to nautilus-0"
+wait_property nautilus.smoke limit 1 10 || fail "nautilus.smoke limit is not 1"
+
+# --- a ConfigMap update, as the kubelet does it: new version directory, ..data swapped atomically
+configmap_version ..2026_01_01_00_01_00.2 2
+ln -s ..2026_01_01_00_01_00.2 "$OVERLAY/..data_tmp"
+mv -T "$OVERLAY/..data_tmp" "$OVERLAY/..data"
+chmod u+w "$OVERLAY/..2026_01_01_00_00_00.1" && rm -rf "$OVERLAY/..2026_01_01_00_00_00.1"
+wait_property nautilus.smoke limit 2 20 || fail "the ConfigMap update (limit = 2) was not applied within 20 s"
+ok "ConfigMap update applied live (limit 1 -> 2, no restart)"
+
+# --- a runtime edit lasts only until the ConfigMap changes again: the ConfigMap stays the source of truth
+admin "config:property-set --pid nautilus.smoke limit 3" >/dev/null || fail "config:property-set failed"
+wait_property nautilus.smoke limit 3 10 || fail "config:property-set did not apply"
+configmap_version ..2026_01_01_00_02_00.3 4
+ln -s ..2026_01_01_00_02_00.3 "$OVERLAY/..data_tmp"
+mv -T "$OVERLAY/..data_tmp" "$OVERLAY/..data"
+wait_property nautilus.smoke limit 4 20 || fail "the ConfigMap update (limit = 4) after a runtime edit was not applied"
+ok "runtime edit (limit 3) replaced by the next ConfigMap update (limit 4)"
+
+# --- the embedded Ignite node, if this distribution has one
+GRID_JAR=$(ls "$KH"/system/org/nautilus/nautilus-grid/*/nautilus-grid-*.jar 2>/dev/null | head -n 1 || true)
+HAS_IGNITE=0
+if [ -n "$GRID_JAR" ] && python3 -c 'import sys, zipfile; sys.exit(0 if any("ignite-core" in n for n in zipfile.ZipFile(sys.argv[1]).namelist()) else 1)' "$GRID_JAR"; then
+    HAS_IGNITE=1
+    i=0
+    until grep -q "Topology snapshot" "$WORK/stdout.log"; do
+        [ "$i" -lt 180 ] || fail "the grid bundle embeds Ignite but no Ignite node started within 180 s"
+        sleep 1; i=$((i + 1))
+    done
+    sleep 5
+    starts=$(grep -c "IgniteConfiguration \[igniteInstanceName=" "$WORK/stdout.log" || true)
+    [ "$starts" -eq 1 ] || fail "the Ignite node started $starts times (a configuration arriving late restarts it)"
+    grep "Topology snapshot" "$WORK/stdout.log" | tail -n 1 | grep -q "consistentId=nautilus-0" \
+        || fail "Ignite consistent id is not nautilus-0: $(grep -o 'consistentId=[^,]*' "$WORK/stdout.log" | tail -n 1)"
+    grep "Topology snapshot" "$WORK/stdout.log" | tail -n 1 | grep -q "servers=1," \
+        || fail "the test node is not alone in its cluster"
+    ok "Ignite node started once, consistentId=nautilus-0, alone on its own ports"
+else
+    echo "smoke-test: skip: this distribution's grid bundle does not embed Ignite"
+fi
+
+# --- SIGTERM, as docker stop / the kubelet send it
+start=$(date +%s)
+kill -TERM "$PID"
+status=0
+i=0
+while kill -0 "$PID" 2>/dev/null; do
+    [ "$i" -lt 120 ] || fail "Karaf still running 120 s after SIGTERM"
+    sleep 1; i=$((i + 1))
+done
+wait "$PID" || status=$?
+PID=""
+[ "$status" -eq 0 ] || fail "exit status $status after SIGTERM (expected 0, a clean stop)"
+if [ "$HAS_IGNITE" = 1 ]; then
+    grep -q "stopped OK" "$WORK/stdout.log" || fail "Ignite did not report 'stopped OK' after SIGTERM"
+fi
+ok "SIGTERM: Karaf stopped cleanly in $(( $(date +%s) - start )) s, exit status 0"
+echo "smoke-test: PASS"
