@@ -570,13 +570,16 @@ public final class OrderManager implements AutoCloseable {
             LOG.error("routing failed for order {}", record.id, e);
             plan = OrderRouter.RoutingPlan.refused("ROUTER_ERROR", "the router failed: " + e);
         }
-        List<RouteAllocation> allocations = new ArrayList<>(plan.legs().size());
-        for (OrderRouter.Leg leg : plan.legs()) {
-            allocations.add(new RouteAllocation(leg.venue().id(), leg.quantity(), leg.expectedPrice()));
-        }
         OrderRequest request = record.request();
-        decisions.add(new RoutingDecision(record.id, request.clientOrderId(), request.instrumentId(), request.side(),
-                request.quantity(), allocations, plan.routed() ? plan.reason() : describe(plan), now));
+        OrderRouter.RoutingPlan decided = plan;
+        decisions.add(record.id, () -> {
+            List<RouteAllocation> allocations = new ArrayList<>(decided.legs().size());
+            for (OrderRouter.Leg leg : decided.legs()) {
+                allocations.add(new RouteAllocation(leg.venue().id(), leg.quantity(), leg.expectedPrice()));
+            }
+            return new RoutingDecision(record.id, request.clientOrderId(), request.instrumentId(), request.side(),
+                    request.quantity(), allocations, decided.routed() ? decided.reason() : describe(decided), now);
+        });
         return plan;
     }
 

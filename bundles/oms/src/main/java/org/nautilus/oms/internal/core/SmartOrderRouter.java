@@ -1,7 +1,7 @@
 package org.nautilus.oms.internal.core;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.OrderRequest;
@@ -40,8 +41,6 @@ import org.nautilus.api.venue.Venue;
  */
 public final class SmartOrderRouter implements OrderRouter {
 
-    private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
-    private static final MathContext MC = MathContext.DECIMAL64;
 
     /**
      * @param split             whether an order may be split across venues
@@ -70,15 +69,21 @@ public final class SmartOrderRouter implements OrderRouter {
     }
 
     /** What the router knows about one venue for one order. */
-    private record Candidate(Venue venue, BookDepth depth, FeeSchedule fees, double fillRate, Quantity available) {
+    private record Candidate(Venue venue, BookDepth depth, FeeSchedule fees, long takerRate, double fillRate,
+                             double knownFillRate, Quantity available) {
 
         VenueId id() {
             return venue.id();
         }
+
+        /** The fill rate as it was at decision time, e.g. {@code 97%} or {@code n/a}. */
+        String describeFillRate() {
+            return knownFillRate < 0 ? "n/a" : Math.round(knownFillRate * 100) + "%";
+        }
     }
 
     /** One visible level of one venue with its fee-adjusted price. */
-    private record Level(Candidate candidate, BookLevel level, BigDecimal effective) {
+    private record Level(Candidate candidate, BookLevel level, long effective) {
     }
 
     @Override
@@ -95,7 +100,9 @@ public final class SmartOrderRouter implements OrderRouter {
                     ? depth.availableToTake(request.side(), request.limitPrice()) : Quantity.ZERO;
             visible += available.raw();
             double rate = statistics.fillRate(venue.id());
-            candidates.add(new Candidate(venue, depth, fees(venue), rate < 0 ? 1.0 : rate, available));
+            FeeSchedule fees = fees(venue);
+            candidates.add(new Candidate(venue, depth, fees, rateRaw(fees.takerBps()), rate < 0 ? 1.0 : rate, rate,
+                    available));
         }
         return visible > 0 ? take(request, candidates) : rest(request, candidates);
     }
@@ -112,10 +119,10 @@ public final class SmartOrderRouter implements OrderRouter {
                 if (request.limitPrice() != null && !crosses(side, level.price(), request.limitPrice())) {
                     break;
                 }
-                levels.add(new Level(c, level, effective(side, level.price(), c.fees().takerBps())));
+                levels.add(new Level(c, level, effective(side, level.price().raw(), c.takerRate())));
             }
         }
-        Comparator<Level> best = Comparator.comparing(Level::effective);
+        Comparator<Level> best = Comparator.comparingLong(Level::effective);
         if (side == Side.SELL) {
             best = best.reversed();
         }
@@ -179,23 +186,31 @@ public final class SmartOrderRouter implements OrderRouter {
             return RoutingPlan.refused("NOT_SPLIT", "nothing to split");
         }
         List<Leg> planLegs = new ArrayList<>();
-        StringBuilder reason = new StringBuilder();
-        reason.append(request.side()).append(' ').append(request.quantity()).append(' ').append(request.instrumentId())
-                .append(" split across ").append(legs.size()).append(" venues by fee-adjusted price:");
+        List<Candidate> venuesUsed = new ArrayList<>();
         for (Map.Entry<Candidate, Long> e : legs.entrySet()) {
             Candidate c = e.getKey();
             Quantity part = new Quantity(e.getValue());
-            Price expected = expected(c, request.side(), part);
-            planLegs.add(new Leg(c.venue(), part, expected));
-            reason.append(' ').append(c.id()).append(' ').append(part);
-            if (expected != null) {
-                reason.append(" @ ").append(expected);
-            }
-            reason.append(" (shows ").append(c.available()).append(", taker ").append(bps(c.fees().takerBps()))
-                    .append(" bps, fill rate ").append(statistics.describeFillRate(c.id())).append(");");
+            planLegs.add(new Leg(c.venue(), part, expected(c, request.side(), part)));
+            venuesUsed.add(c);
         }
-        reason.setLength(reason.length() - 1);
-        return new RoutingPlan(planLegs, "OK", reason.toString());
+        return new RoutingPlan(planLegs, "OK", () -> {
+            StringBuilder reason = new StringBuilder();
+            reason.append(request.side()).append(' ').append(request.quantity()).append(' ')
+                    .append(request.instrumentId()).append(" split across ").append(planLegs.size())
+                    .append(" venues by fee-adjusted price:");
+            for (int i = 0; i < planLegs.size(); i++) {
+                Leg leg = planLegs.get(i);
+                Candidate c = venuesUsed.get(i);
+                reason.append(' ').append(c.id()).append(' ').append(leg.quantity());
+                if (leg.expectedPrice() != null) {
+                    reason.append(" @ ").append(leg.expectedPrice());
+                }
+                reason.append(" (shows ").append(c.available()).append(", taker ").append(bps(c.fees().takerBps()))
+                        .append(" bps, fill rate ").append(c.describeFillRate()).append(");");
+            }
+            reason.setLength(reason.length() - 1);
+            return reason.toString();
+        });
     }
 
     /** The one venue that fills the most of the order at the best fee-adjusted average. */
@@ -203,21 +218,16 @@ public final class SmartOrderRouter implements OrderRouter {
         Side side = request.side();
         Candidate chosen = null;
         Quantity chosenFill = Quantity.ZERO;
-        BigDecimal chosenCost = null;
-        StringBuilder compared = new StringBuilder();
+        long chosenCost = 0;
         for (Candidate c : candidates) {
             if (!c.available().isPositive()) {
                 continue;
             }
             Quantity fill = c.available().min(request.quantity());
-            Price average = c.depth().averagePriceToTake(side, fill).orElseThrow();
-            BigDecimal cost = effective(side, average, c.fees().takerBps());
-            compared.append("; ").append(c.id()).append(' ').append(fill).append(" @ ").append(average)
-                    .append(" (").append(plain(cost)).append(" after ").append(bps(c.fees().takerBps()))
-                    .append(" bps, fill rate ").append(statistics.describeFillRate(c.id())).append(')');
+            long cost = effective(side, c.depth().averagePriceToTake(side, fill).orElseThrow().raw(), c.takerRate());
             int better = chosen == null ? 1 : fill.compareTo(chosenFill);
             if (better == 0) {
-                int price = side == Side.BUY ? chosenCost.compareTo(cost) : cost.compareTo(chosenCost);
+                int price = side == Side.BUY ? Long.compare(chosenCost, cost) : Long.compare(cost, chosenCost);
                 better = price != 0 ? price : Double.compare(c.fillRate(), chosen.fillRate());
             }
             if (better > 0) {
@@ -226,11 +236,28 @@ public final class SmartOrderRouter implements OrderRouter {
                 chosenCost = cost;
             }
         }
-        Price expected = expected(chosen, side, request.quantity());
-        String reason = chosen.id() + " has the best fee-adjusted price for " + side + " " + request.quantity() + " "
-                + request.instrumentId() + (chosenFill.compareTo(request.quantity()) < 0
-                ? " (no venue shows it all; best shows " + chosenFill + ")" : "") + compared;
-        return RoutingPlan.to(chosen.venue(), request.quantity(), expected, reason);
+        Candidate winner = chosen;
+        Quantity winnerFill = chosenFill;
+        return RoutingPlan.lazy(winner.venue(), request.quantity(), expected(winner, side, request.quantity()), () -> {
+            StringBuilder reason = new StringBuilder();
+            reason.append(winner.id()).append(" has the best fee-adjusted price for ").append(side).append(' ')
+                    .append(request.quantity()).append(' ').append(request.instrumentId());
+            if (winnerFill.compareTo(request.quantity()) < 0) {
+                reason.append(" (no venue shows it all; best shows ").append(winnerFill).append(')');
+            }
+            for (Candidate c : candidates) {
+                if (!c.available().isPositive()) {
+                    continue;
+                }
+                Quantity fill = c.available().min(request.quantity());
+                Price average = c.depth().averagePriceToTake(side, fill).orElseThrow();
+                reason.append("; ").append(c.id()).append(' ').append(fill).append(" @ ").append(average)
+                        .append(" (").append(FixedPoint.format(effective(side, average.raw(), c.takerRate()))).append(" after ")
+                        .append(bps(c.fees().takerBps())).append(" bps, fill rate ").append(c.describeFillRate())
+                        .append(')');
+            }
+            return reason.toString();
+        });
     }
 
     /** An order that does not trade at once: lowest fee, then fill rate, then spread, then the default venue. */
@@ -245,24 +272,26 @@ public final class SmartOrderRouter implements OrderRouter {
         List<Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort(order);
         Candidate chosen = ranked.get(0);
-        StringBuilder reason = new StringBuilder();
-        reason.append(request.type()).append(' ').append(request.side()).append(' ').append(request.quantity())
-                .append(' ').append(request.instrumentId())
-                .append(request.type() == OrderType.MARKET ? " (no book shows liquidity)" : " does not trade at once")
-                .append(": ").append(chosen.id()).append(" by ").append(maker ? "maker" : "taker")
-                .append(" fee, fill rate, spread:");
-        for (Candidate c : ranked) {
-            reason.append(' ').append(c.id()).append(' ')
-                    .append(bps(maker ? c.fees().makerBps() : c.fees().takerBps())).append(" bps, ")
-                    .append(statistics.describeFillRate(c.id()));
-            BigDecimal spread = spread(c);
-            if (spread.compareTo(NO_SPREAD) < 0) {
-                reason.append(", spread ").append(plain(spread));
+        return RoutingPlan.lazy(chosen.venue(), request.quantity(), null, () -> {
+            StringBuilder reason = new StringBuilder();
+            reason.append(request.type()).append(' ').append(request.side()).append(' ').append(request.quantity())
+                    .append(' ').append(request.instrumentId())
+                    .append(request.type() == OrderType.MARKET ? " (no book shows liquidity)" : " does not trade at once")
+                    .append(": ").append(chosen.id()).append(" by ").append(maker ? "maker" : "taker")
+                    .append(" fee, fill rate, spread:");
+            for (Candidate c : ranked) {
+                reason.append(' ').append(c.id()).append(' ')
+                        .append(bps(maker ? c.fees().makerBps() : c.fees().takerBps())).append(" bps, ")
+                        .append(c.describeFillRate());
+                BigDecimal spread = spread(c);
+                if (spread.compareTo(NO_SPREAD) < 0) {
+                    reason.append(", spread ").append(plain(spread));
+                }
+                reason.append(';');
             }
-            reason.append(';');
-        }
-        reason.setLength(reason.length() - 1);
-        return RoutingPlan.to(chosen.venue(), request.quantity(), null, reason.toString());
+            reason.setLength(reason.length() - 1);
+            return reason.toString();
+        });
     }
 
     private static final BigDecimal NO_SPREAD = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -286,9 +315,13 @@ public final class SmartOrderRouter implements OrderRouter {
     }
 
     /** The price after the fee: higher for a buyer, lower for a seller. */
-    private static BigDecimal effective(Side side, Price price, BigDecimal feeBps) {
-        BigDecimal factor = BigDecimal.ONE.add(feeBps.multiply(BigDecimal.valueOf(side.sign())).divide(BPS, MC));
-        return price.toBigDecimal().multiply(factor, MC);
+    private static long effective(Side side, long price, long feeRate) {
+        return price + side.sign() * FixedPoint.multiply(price, feeRate);
+    }
+
+    /** A fee in basis points as a fixed-point rate (3 bps: 0.0003), rounded half-even to 8 decimals. */
+    private static long rateRaw(BigDecimal bps) {
+        return FixedPoint.fromBigDecimal(bps.movePointLeft(4).setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN));
     }
 
     private BookDepth depth(Venue venue, InstrumentId instrument) {

@@ -33,6 +33,8 @@ public final class PositionKeeper {
 
     private final PositionStore store;
     private final Map<PositionKey, Position> positions = new ConcurrentHashMap<>();
+    /** Each portfolio's positions by instrument, as an immutable list replaced on every change (read by risk). */
+    private final Map<PortfolioId, List<Position>> byPortfolio = new ConcurrentHashMap<>();
     private final Set<PositionKey> unsaved = ConcurrentHashMap.newKeySet();
     private final AtomicLong storeFailures = new AtomicLong();
 
@@ -45,6 +47,7 @@ public final class PositionKeeper {
         List<Position> stored = store.loadAll();
         for (Position position : stored) {
             positions.put(new PositionKey(position.portfolioId(), position.instrumentId()), position);
+            index(position);
         }
         return stored.size();
     }
@@ -54,6 +57,7 @@ public final class PositionKeeper {
         PositionKey key = new PositionKey(fill.portfolioId(), fill.instrumentId());
         Position updated = positions.compute(key, (k, current) -> NettingPosition.apply(
                 current != null ? current : Position.flat(k.portfolio(), k.instrument(), fill.timestamp()), fill));
+        index(updated);
         if (save(key, updated) && !unsaved.isEmpty()) {
             retryUnsaved();
         }
@@ -65,13 +69,7 @@ public final class PositionKeeper {
     }
 
     public List<Position> positions(PortfolioId portfolio) {
-        List<Position> mine = new ArrayList<>();
-        for (Position position : positions.values()) {
-            if (position.portfolioId().equals(portfolio)) {
-                mine.add(position);
-            }
-        }
-        return sorted(mine);
+        return byPortfolio.getOrDefault(portfolio, List.of());
     }
 
     public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
@@ -95,6 +93,29 @@ public final class PositionKeeper {
 
     public long storeFailures() {
         return storeFailures.get();
+    }
+
+    /** Replaces the position in its portfolio's list (one writer per portfolio: the OMS partition's). */
+    private void index(Position position) {
+        byPortfolio.compute(position.portfolioId(), (portfolio, current) -> {
+            List<Position> next = new ArrayList<>(current == null ? 1 : current.size() + 1);
+            boolean replaced = false;
+            if (current != null) {
+                for (Position p : current) {
+                    if (p.instrumentId().equals(position.instrumentId())) {
+                        next.add(position);
+                        replaced = true;
+                    } else {
+                        next.add(p);
+                    }
+                }
+            }
+            if (!replaced) {
+                next.add(position);
+                next.sort((a, b) -> a.instrumentId().compareTo(b.instrumentId()));
+            }
+            return List.copyOf(next);
+        });
     }
 
     private boolean save(PositionKey key, Position position) {

@@ -1,0 +1,187 @@
+package org.nautilus.benchmarks.pipeline;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.portfolio.PositionValuation;
+import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.api.risk.RiskRuleInfo;
+import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.oms.internal.core.OrderListeners;
+import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.portfolio.internal.core.PositionKeeper;
+import org.nautilus.risk.internal.engine.CoreConfig;
+import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.rules.DuplicateOrderRule;
+import org.nautilus.risk.internal.rules.KillSwitch;
+import org.nautilus.risk.internal.rules.MaxDailyLossRule;
+import org.nautilus.risk.internal.rules.MaxLeverageRule;
+import org.nautilus.risk.internal.rules.MaxNotionalRule;
+import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
+import org.nautilus.risk.internal.rules.MaxPositionRule;
+import org.nautilus.risk.internal.rules.OrderRateRule;
+import org.nautilus.risk.internal.rules.PriceCollarRule;
+import org.nautilus.risk.internal.rules.ReduceOnlyRule;
+import org.nautilus.risk.internal.rules.SelfTradeRule;
+import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
+import org.nautilus.venue.simulated.internal.SimulatedExchange;
+import org.nautilus.venue.simulated.internal.VenueConfig;
+
+/**
+ * The whole in-process trading path wired from the platform's plain-Java cores, as the OSGi components wire
+ * them: OMS ({@link OrderManager} with the smart order router) → risk ({@link RiskCore}, the twelve built-in
+ * rules) → two simulated exchanges (SIM and SIMB, matching engines fed by a market maker on the quotes) →
+ * fills → position keeper ({@link PositionKeeper}, each position saved to a store). Only the store is not the
+ * platform's (an in-memory map instead of the Ignite cache).
+ */
+final class Pipeline implements AutoCloseable {
+
+    static final String[] SYMBOLS = {"AAPL", "MSFT", "AMZN", "NVDA", "META"};
+
+    final SimulatedMarket market = new SimulatedMarket();
+    final PositionKeeper keeper = new PositionKeeper(new MemoryPositionStore());
+    final RiskCore risk;
+    final SimulatedExchange sim;
+    final SimulatedExchange simb;
+    final OrderManager oms;
+    final LongAdder fills = new LongAdder();
+    /** Σ signed fill quantity per portfolio/instrument, to check the positions against at the end. */
+    final Map<String, LongAdder> filledByPosition = new ConcurrentHashMap<>();
+
+    Pipeline(int partitions) {
+        Clock clock = Clock.systemUTC();
+        for (String symbol : SYMBOLS) {
+            market.define(Instrument.equity(symbol, "USD"));
+        }
+        publishQuotes(Instant.now());
+        CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
+                Map.of());
+        risk = new RiskCore(new RiskEngine(), market, new KeeperPositions(keeper, market), clock, config);
+        for (RiskRule rule : allRules(clock)) {
+            risk.engine().add(rule, null, 0);
+        }
+        sim = new SimulatedExchange(VenueConfig.defaults("SIM"), clock, market);
+        simb = new SimulatedExchange(VenueConfig.defaults("SIMB").withFees(FeeSchedule.ofBps("-0.2", "1"))
+                .withLiquidity(new BigDecimal("0.3"), 3, 2), clock, market);
+        OrderListeners listeners = new OrderListeners();
+        listeners.add(new OrderListener() {
+            @Override
+            public void onOrder(Order order) {
+                risk.onOrder(order);
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                keeper.apply(fill);
+                fills.increment();
+                filledByPosition.computeIfAbsent(fill.portfolioId() + "/" + fill.instrumentId(), k -> new LongAdder())
+                        .add(fill.signedQuantity().raw());
+            }
+        });
+        oms = OrderManager.builder(market::instrument, new RiskService() {
+            @Override
+            public RiskDecision check(OrderRequest request) {
+                return risk.check(request);
+            }
+
+            @Override
+            public List<RiskRuleInfo> rules() {
+                return risk.rules();
+            }
+        }).clock(clock).listeners(listeners).partitions(partitions).build();
+        oms.venueAdded(sim.id(), sim);
+        oms.venueAdded(simb.id(), simb);
+    }
+
+    /** Quotes for every symbol around its base price: to the gateway (marks) and to both venues' market makers. */
+    void publishQuotes(Instant now) {
+        for (int s = 0; s < SYMBOLS.length; s++) {
+            long base = 100 + 50L * s;
+            Quote quote = new Quote(InstrumentId.of(SYMBOLS[s]), new Price(Price.ofWhole(base).raw() - 1_000_000L),
+                    Quantity.ofWhole(1_000_000), new Price(Price.ofWhole(base).raw() + 1_000_000L),
+                    Quantity.ofWhole(1_000_000), now);
+            market.publish(quote);
+            if (sim != null) {
+                sim.onQuote(quote);
+                simb.onQuote(quote);
+            }
+        }
+    }
+
+    static long basePrice(int symbol) {
+        return 100 + 50L * symbol;
+    }
+
+    @Override
+    public void close() {
+        oms.close();
+        sim.close();
+        simb.close();
+    }
+
+    private static RiskRule[] allRules(Clock clock) {
+        return new RiskRule[] {
+            new KillSwitch(clock),
+            new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(String.join(",", SYMBOLS), Map.of())),
+            new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000000", Map.of())),
+            new MaxNotionalRule(MaxNotionalRule.Limits.of("1000000000", Map.of())),
+            new PriceCollarRule(PriceCollarRule.Limits.of("50")),
+            new ReduceOnlyRule(),
+            new DuplicateOrderRule(DuplicateOrderRule.Limits.of(100)),
+            new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
+            new MaxPositionRule(MaxPositionRule.Limits.of("1000000000", Map.of())),
+            new MaxDailyLossRule(MaxDailyLossRule.Limits.of("1000000000", Map.of())),
+            new MaxLeverageRule(MaxLeverageRule.Limits.of("100", Map.of())),
+            new OrderRateRule(OrderRateRule.Limits.of(100_000_000, 1000, Map.of())),
+        };
+    }
+
+    /** The position keeper as the risk core reads it. */
+    private record KeeperPositions(PositionKeeper keeper, SimulatedMarket market) implements PositionService {
+
+        @Override
+        public List<Position> positions() {
+            return keeper.positions();
+        }
+
+        @Override
+        public List<Position> positions(PortfolioId portfolio) {
+            return keeper.positions(portfolio);
+        }
+
+        @Override
+        public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
+            return keeper.position(portfolio, instrument);
+        }
+
+        @Override
+        public List<PositionValuation> valuations() {
+            return PositionKeeper.value(keeper.positions(), market::mark);
+        }
+
+        @Override
+        public List<PositionValuation> valuations(PortfolioId portfolio) {
+            return PositionKeeper.value(keeper.positions(portfolio), market::mark);
+        }
+    }
+}
