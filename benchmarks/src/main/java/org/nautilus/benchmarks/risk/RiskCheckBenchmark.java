@@ -71,6 +71,7 @@ public class RiskCheckBenchmark {
     private static final int PORTFOLIOS = 10;
     private static final int ORDERS = 1 << 16;
 
+    /** {@code all-rules}, {@code no-rules}, or the name of one rule to measure it alone. */
     @Param({"all-rules", "no-rules"})
     public String rules;
 
@@ -99,10 +100,13 @@ public class RiskCheckBenchmark {
         CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
         core = new RiskCore(new RiskEngine(), market, positions, Clock.systemUTC(), config);
-        if (rules.equals("all-rules")) {
-            for (RiskRule rule : allRules()) {
+        for (RiskRule rule : allRules()) {
+            if (rules.equals("all-rules") || rules.equals(rule.name())) {
                 core.engine().add(rule, null, 0);
             }
+        }
+        if (!rules.equals("no-rules") && core.engine().size() == 0) {
+            throw new IllegalArgumentException("unknown rule " + rules);
         }
         long orderId = 1;
         for (int p = 0; p < PORTFOLIOS; p++) {

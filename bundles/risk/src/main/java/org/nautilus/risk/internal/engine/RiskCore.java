@@ -88,12 +88,18 @@ public final class RiskCore {
     public RiskDecision check(OrderRequest request) {
         PortfolioState state = state(request.portfolioId());
         synchronized (state) {
-            RiskDecision decision = engine.check(request, context);
-            if (decision.approved()) {
-                state.history.record(new SubmittedOrder(request, clock.instant()),
-                        config.historyRetention().toNanos());
+            state.checking = true;
+            try {
+                RiskDecision decision = engine.check(request, context);
+                if (decision.approved()) {
+                    state.history.record(new SubmittedOrder(request, clock.instant()),
+                            config.historyRetention().toNanos());
+                }
+                return decision;
+            } finally {
+                state.checking = false;
+                state.checkPnl = null;
             }
-            return decision;
         }
     }
 
@@ -172,12 +178,19 @@ public final class RiskCore {
                 : states.computeIfAbsent(portfolio, k -> new PortfolioState(config.historyCapacity()));
     }
 
+    /** The portfolio's P&amp;L now; computed once per check, however many rules ask. */
     private DailyPnl.Snapshot pnl(PortfolioId portfolio) {
         PortfolioState state = state(portfolio);
-        List<Position> held = positions.positions(portfolio);
-        Instant now = clock.instant();
         synchronized (state) {
-            return state.daily.observe(held, this::unrealized, config.tradingDay(now));
+            if (state.checkPnl != null) {
+                return state.checkPnl;
+            }
+            DailyPnl.Snapshot snapshot = state.daily.observe(positions.positions(portfolio), this::unrealized,
+                    config.tradingDay(clock.instant()));
+            if (state.checking) {
+                state.checkPnl = snapshot;
+            }
+            return snapshot;
         }
     }
 
@@ -201,6 +214,10 @@ public final class RiskCore {
     private static final class PortfolioState {
         final SubmitHistory history;
         final DailyPnl daily = new DailyPnl();
+        /** {@code true} while an order of this portfolio is being checked (under the lock). */
+        boolean checking;
+        /** The P&amp;L of the check in progress, shared by the rules that ask for it. */
+        DailyPnl.Snapshot checkPnl;
 
         PortfolioState(int historyCapacity) {
             this.history = new SubmitHistory(historyCapacity);
