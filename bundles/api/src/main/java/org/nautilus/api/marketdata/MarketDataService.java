@@ -62,6 +62,18 @@ public interface MarketDataService {
     }
 
     /**
+     * Closes the open time bar of every interval for an instrument now, before its end, because its feed has ended
+     * (the end of a replayed file): no more ticks will come for it. A tick for that interval arriving later is
+     * late and dropped. Unfinished tick and volume bars stay open.
+     *
+     * @throws IllegalArgumentException if the instrument is unknown
+     * @since 1.1
+     */
+    default void closeBars(InstrumentId id) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot close bars early");
+    }
+
+    /**
      * The bar specs aggregated now: the default interval first, then the configured ones and those subscribers
      * asked for.
      *

@@ -17,4 +17,15 @@ public interface RouteService {
 
     /** Stops a route; refused with a message if the id is unknown. */
     void stop(String routeId);
+
+    /**
+     * Loads a route file of {@code etc/routes/} again now, even if it did not change (files are also reloaded on
+     * their own when they change). A broken file leaves its running routes as they are.
+     *
+     * @param file the file name, e.g. {@code simulated-market.yaml}
+     * @return the file's state after the attempt: loaded, or the error with file, line and reason
+     * @throws IllegalArgumentException if there is no such route file
+     * @since 1.1
+     */
+    RouteFileInfo reload(String file);
 }

@@ -2,7 +2,7 @@
  * Camel routes loaded from route files: what runs, from which file, and in which state.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.routes;
 
 import org.osgi.annotation.bundle.Export;

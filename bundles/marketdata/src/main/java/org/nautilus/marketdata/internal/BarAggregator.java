@@ -18,6 +18,9 @@ interface BarAggregator {
     /** Event time has reached {@code eventTime}: close what ends by then. */
     void advanceTo(Instant eventTime, Consumer<Bar> closed);
 
+    /** The feed has ended: publish the open time bar now. Tick and volume bars are only complete when full. */
+    void closeOpen(Consumer<Bar> closed);
+
     /** Ticks dropped because they belonged to a bar already published. */
     long lateTicks();
 

@@ -61,6 +61,11 @@ final class CountBarAggregator implements BarAggregator {
     }
 
     @Override
+    public void closeOpen(Consumer<Bar> closed) {
+        // an unfinished tick or volume bar is not a bar
+    }
+
+    @Override
     public long lateTicks() {
         return 0;
     }

@@ -185,6 +185,11 @@ public final class MarketDataComponent implements MarketDataService {
     }
 
     @Override
+    public void closeBars(InstrumentId id) {
+        gateway.closeBars(id);
+    }
+
+    @Override
     public List<BarSpec> barSpecs() {
         return gateway.barSpecs();
     }

@@ -194,6 +194,16 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     }
 
     @Override
+    public void closeBars(InstrumentId id) {
+        Book book = book(id, "closeBars");
+        synchronized (book) {
+            for (Series series : book.series.values()) {
+                series.aggregator.closeOpen(series);
+            }
+        }
+    }
+
+    @Override
     public Collection<Instrument> instruments() {
         List<Instrument> all = new ArrayList<>(instruments.values());
         all.sort(Comparator.comparing(Instrument::id));

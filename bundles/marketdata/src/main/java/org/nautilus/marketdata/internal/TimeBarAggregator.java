@@ -80,6 +80,13 @@ final class TimeBarAggregator implements BarAggregator {
         }
     }
 
+    @Override
+    public void closeOpen(Consumer<Bar> closed) {
+        if (open) {
+            emit(closed);
+        }
+    }
+
     /** Ticks dropped because their interval had already closed. */
     @Override
     public long lateTicks() {

@@ -149,6 +149,17 @@ class TimeBarAggregatorTest {
     }
 
     @Test
+    void closingAtTheEndOfAFeedPublishesTheOpenBarAndMakesLaterTicksLate() {
+        trade(1_000, "100", "1");
+        minute.closeOpen(bars::add);
+        minute.closeOpen(bars::add);
+
+        assertThat(bars).singleElement().satisfies(bar -> assertThat(bar.end()).isEqualTo(T0.plusSeconds(60)));
+        trade(2_000, "101", "1");
+        assertThat(minute.lateTicks()).isEqualTo(1);
+    }
+
+    @Test
     void aNonPositiveIntervalIsRefused() {
         assertThatThrownBy(() -> new TimeBarAggregator(AAPL, Duration.ZERO))
                 .hasMessageContaining("must be positive");

@@ -9,13 +9,15 @@ import java.util.Map;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
 
 /**
  * Converts message bodies into quotes and trades for {@code nautilus:marketdata}:
  * <ul>
- *   <li>a {@link Quote} or {@link Trade}, or a collection / array of them;</li>
+ *   <li>a {@link Quote}, {@link Trade} or {@link Bar} (or an {@link EndOfStream}), or a collection / array of
+ *       them;</li>
  *   <li>a {@code Map} with {@code symbol} and either {@code bid}, {@code ask} (optional {@code bidSize},
  *       {@code askSize}) or {@code price}, {@code size}; optional {@code timestamp};</li>
  *   <li>text, one event per line: {@code Q,SYMBOL,BID,BIDSIZE,ASK,ASKSIZE[,TIMESTAMP]} or
@@ -38,7 +40,7 @@ public final class MarketDataMessages {
     }
 
     private static void collect(Object body, Clock clock, List<Object> events) {
-        if (body instanceof Quote || body instanceof Trade) {
+        if (body instanceof Quote || body instanceof Trade || body instanceof Bar || body instanceof EndOfStream) {
             events.add(body);
         } else if (body instanceof Iterable<?> items) {
             for (Object item : items) {
@@ -58,7 +60,7 @@ public final class MarketDataMessages {
         } else {
             throw new IllegalArgumentException("nautilus:marketdata cannot publish a "
                     + (body == null ? "null body" : body.getClass().getName())
-                    + ": send a Quote, a Trade, a Map (symbol, bid/ask or price/size) or text lines"
+                    + ": send a Quote, Trade or Bar, a Map (symbol, bid/ask or price/size) or text lines"
                     + " 'Q,SYMBOL,BID,BIDSIZE,ASK,ASKSIZE[,TIME]' / 'T,SYMBOL,PRICE,SIZE[,TIME]'");
         }
     }

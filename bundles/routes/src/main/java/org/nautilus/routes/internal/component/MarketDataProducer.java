@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
 
 /**
- * Publishes the body's quotes and trades to the gateway. All of the body is converted before anything is
+ * Publishes the body's quotes, trades and bars to the gateway (an {@link EndOfStream} closes the open bars of its
+ * instruments). All of the body is converted before anything is
  * published, so a malformed line fails the exchange without publishing half of it. The number published is set
  * in the header {@code NautilusPublished}.
  */
@@ -33,8 +35,12 @@ final class MarketDataProducer extends DefaultProducer {
         for (Object event : events) {
             if (event instanceof Quote quote) {
                 marketData.publish(quote);
-            } else {
-                marketData.publish((Trade) event);
+            } else if (event instanceof Trade trade) {
+                marketData.publish(trade);
+            } else if (event instanceof Bar bar) {
+                marketData.publish(bar);
+            } else if (event instanceof EndOfStream end) {
+                end.instruments().forEach(marketData::closeBars);
             }
         }
         exchange.getMessage().setHeader(PUBLISHED, events.size());

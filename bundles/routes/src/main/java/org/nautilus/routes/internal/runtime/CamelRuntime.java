@@ -26,6 +26,7 @@ import org.nautilus.api.routes.RouteService;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.component.NautilusComponent;
 import org.nautilus.routes.internal.files.RouteFileManager;
+import org.nautilus.routes.internal.replay.ReplayComponent;
 import org.nautilus.routes.internal.sim.SimulatedFeedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ import quickfix.SessionSettings;
 
 /**
  * The platform's Camel runtime, plain Java: one CamelContext with our components ({@code nautilus},
- * {@code nautilus-sim}) and Camel's own (found through the embedded {@code META-INF/services}), the routes of a
+ * {@code nautilus-sim}, {@code nautilus-replay}) and Camel's own (found through the embedded {@code META-INF/services}), the routes of a
  * directory kept loaded and watched, and routes contributed by code ({@link RoutesBuilder}s).
  */
 public final class CamelRuntime implements RouteService, AutoCloseable {
@@ -64,6 +65,7 @@ public final class CamelRuntime implements RouteService, AutoCloseable {
         context.addRoutePolicyFactory(counters);
         context.addComponent("nautilus", new NautilusComponent(gateways, clock));
         context.addComponent("nautilus-sim", new SimulatedFeedComponent(gateways, clock));
+        context.addComponent("nautilus-replay", new ReplayComponent());
         context.getShutdownStrategy().setTimeout(10);
         context.build();
         context.start();
@@ -118,13 +120,15 @@ public final class CamelRuntime implements RouteService, AutoCloseable {
         }
     }
 
-    /** Reloads one route file now, even if it did not change. */
-    public boolean reload(String file) {
+    @Override
+    public RouteFileInfo reload(String file) {
         RouteFileManager manager = files;
         if (manager == null) {
             throw new IllegalStateException("no route directory is configured");
         }
-        return manager.reload(file);
+        manager.reload(file);
+        return manager.files().stream().filter(f -> f.file().equals(file)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no route file " + file));
     }
 
     /** Adds the routes of a builder contributed by another bundle; {@code source} names it in {@link #routes()}. */

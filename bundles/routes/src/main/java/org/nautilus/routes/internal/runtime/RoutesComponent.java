@@ -102,4 +102,9 @@ public final class RoutesComponent implements RouteService {
     public void stop(String routeId) {
         runtime.stop(routeId);
     }
+
+    @Override
+    public RouteFileInfo reload(String file) {
+        return runtime.reload(file);
+    }
 }

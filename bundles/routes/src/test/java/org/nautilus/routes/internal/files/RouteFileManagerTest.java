@@ -241,6 +241,22 @@ class RouteFileManagerTest {
     }
 
     @Test
+    void aForcedReloadRestartsTheFilesRoutesAndUnknownFilesAreRefused() throws Exception {
+        write("feed.yaml", yamlRoute("feed", "v1"));
+        manager.scan();
+        var before = context.getRoute("feed");
+
+        assertThat(manager.reload("feed.yaml")).isTrue();
+
+        assertThat(context.getRoute("feed")).isNotSameAs(before);
+        assertThat(context.getRouteController().getRouteStatus("feed")).isEqualTo(ServiceStatus.Started);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.reload("nope.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.yaml");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.reload("../feed.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a route file");
+    }
+
+    @Test
     void otherFilesInTheDirectoryAreIgnored() throws Exception {
         write("notes.txt", "not a route");
         write(".hidden.yaml", "- garbage: [");
