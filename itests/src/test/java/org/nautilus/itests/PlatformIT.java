@@ -134,8 +134,8 @@ public class PlatformIT extends NautilusTestSupport {
                     && denied.contains("5000"));
 
             Files.writeString(cfg, original.replaceAll("(?m)^max\\.quantity\\s*=.*$", "max.quantity = 10000"));
-            await("the new limit 10000 in nautilus:risk-rules", Duration.ofSeconds(30),
-                    () -> executeCommand("nautilus:risk-rules"), out -> out.contains("10000"));
+            await("the new limit 10,000 in nautilus:risk-rules", Duration.ofSeconds(30),
+                    () -> executeCommand("nautilus:risk-rules"), out -> out.contains("max order quantity 10,000"));
             String accepted = executeCommand("nautilus:submit -v SIM -P itest-risk BUY 5000 AAPL");
             assertTrue(accepted, !accepted.contains("DENIED"));
         } finally {
@@ -162,7 +162,7 @@ public class PlatformIT extends NautilusTestSupport {
     public void everyCommandHasHelp() throws Exception {
         for (String command : List.of("submit", "cancel", "orders", "positions", "venues", "risk-rules", "factors",
                 "models", "routes", "quotes", "status")) {
-            String help = executeCommand("help nautilus:" + command);
+            String help = executeCommand("nautilus:" + command + " --help");
             assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));
         }
     }
