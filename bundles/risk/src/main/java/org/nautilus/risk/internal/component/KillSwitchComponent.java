@@ -64,8 +64,15 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
 
     @Activate
     public KillSwitchComponent(Map<String, Object> properties) {
+        try {
+            killSwitch.configure(properties);
+            LOG.info("Kill switch: {}", killSwitch.describe());
+        } catch (IllegalArgumentException e) {
+            // No states in force yet to keep: a kill switch that cannot read its file fails closed.
+            killSwitch.setGlobal(TradingState.HALTED, "invalid " + PID + " configuration: " + e.getMessage());
+            LOG.error("Kill switch: invalid configuration, trading is HALTED until it is fixed: {}", e.getMessage());
+        }
         killSwitch.persistTo(this::persist);
-        modified(properties);
     }
 
     @Modified

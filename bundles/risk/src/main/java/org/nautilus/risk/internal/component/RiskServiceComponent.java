@@ -93,7 +93,16 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     public RiskServiceComponent(Config config, Map<String, Object> properties,
                                 @Reference(name = "marketData") MarketDataService marketData,
                                 @Reference(name = "positions") PositionService positions) {
-        this.core = new RiskCore(new RiskEngine(), marketData, positions, Clock.systemUTC(), parse(config, properties));
+        CoreConfig initial;
+        try {
+            initial = parse(config, properties);
+        } catch (IllegalArgumentException e) {
+            // These are settings, not limits (the rules hold those): run on the defaults and say so loudly.
+            initial = CoreConfig.defaults();
+            LOG.error("Risk engine: invalid configuration in {}, running on the defaults until it is fixed: {}",
+                    PID, e.getMessage());
+        }
+        this.core = new RiskCore(new RiskEngine(), marketData, positions, Clock.systemUTC(), initial);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-risk-refresh");
             thread.setDaemon(true);

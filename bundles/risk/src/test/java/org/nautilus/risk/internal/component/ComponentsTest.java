@@ -131,4 +131,13 @@ class ComponentsTest {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (p, method, args) -> handler.handle(method, args));
     }
+
+    @Test
+    void aKillSwitchThatCannotReadItsFileAtStartHaltsTrading() {
+        KillSwitchComponent killSwitch = new KillSwitchComponent(Map.of("state", "HALTD"));
+
+        assertThat(killSwitch.global().state()).isEqualTo(TradingState.HALTED);
+        assertThat(killSwitch.global().reason())
+                .isEqualTo("invalid nautilus.risk.kill-switch configuration: state = 'HALTD': must be ACTIVE, REDUCING or HALTED");
+    }
 }
