@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The kill switch: sets and shows the trading state (ACTIVE / REDUCING / HALTED), globally and per
  * portfolio. A change applies to the next order checked and is kept in the configuration
- * ({@code etc/nautilus.risk.trading-state.cfg}), so a restart does not resume trading by accident.
+ * ({@code etc/nautilus.risk.kill_switch.cfg}), so a restart does not resume trading by accident.
  */
 @ProviderType
 public interface TradingStateService {

@@ -49,7 +49,7 @@ class ComponentsTest {
                     org.assertj.core.groups.Tuple.tuple("kill-switch", 1L),
                     org.assertj.core.groups.Tuple.tuple("max-order-quantity", 1L));
 
-            // Editing etc/nautilus.risk.max-order-quantity.cfg: DS calls modified.
+            // Editing etc/nautilus.risk.max_order_quantity.cfg: DS calls modified.
             killSwitch.setGlobal(TradingState.ACTIVE, "");
             maxQty.modified(config(MaxOrderQuantityComponent.Config.class, Map.of("max.quantity", "2000")), Map.of());
             assertThat(risk.check(Orders.buy(1500, "AAPL")).approved()).isTrue();
@@ -138,6 +138,6 @@ class ComponentsTest {
 
         assertThat(killSwitch.global().state()).isEqualTo(TradingState.HALTED);
         assertThat(killSwitch.global().reason())
-                .isEqualTo("invalid nautilus.risk.kill-switch configuration: state = 'HALTD': must be ACTIVE, REDUCING or HALTED");
+                .isEqualTo("invalid nautilus.risk.kill_switch configuration: state = 'HALTD': must be ACTIVE, REDUCING or HALTED");
     }
 }
