@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nautilus.api.domain.OrderId;
-import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderService;
 
 @Command(scope = "nautilus", name = "cancel", description = "Cancels an open order.",
@@ -25,12 +24,6 @@ public class CancelOrderCommand implements Action {
 
     @Override
     public Object execute() {
-        CommandResult result = orders.cancel(OrderId.parse(orderId));
-        if (!result.accepted()) {
-            throw new IllegalStateException("cancel of order " + orderId + " refused: " + result.message()
-                    + " [" + result.code() + "]");
-        }
-        System.out.println(result.order() != null ? Text.order(result.order()) : result.message());
-        return null;
+        return Text.commandOutcome("cancel", orderId, orders.cancel(OrderId.parse(orderId)));
     }
 }

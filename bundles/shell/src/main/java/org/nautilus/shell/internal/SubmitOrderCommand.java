@@ -29,9 +29,10 @@ import org.nautilus.api.oms.OrderService;
 @Command(scope = "nautilus", name = "submit", description = "Submits an order: pre-trade risk, routing, venue.",
         detailedDescription = "Submits a new order and prints where it stands, e.g.\n"
                 + "  nautilus:submit BUY 10 AAPL                      market order, routed by the smart order router\n"
-                + "  nautilus:submit SELL 5 MSFT -t LIMIT -p 410.50    limit order\n"
-                + "  nautilus:submit BUY 1 AAPL -v SIM -c my-id-1      to venue SIM with client order id my-id-1\n"
-                + "A repeated client order id returns the existing order instead of creating a second one.")
+                + "  nautilus:submit -t LIMIT -p 410.50 SELL 5 MSFT    limit order\n"
+                + "  nautilus:submit -v SIM -c my-id-1 BUY 1 AAPL      to venue SIM with client order id my-id-1\n"
+                + "Options come before the arguments. A repeated client order id returns the existing order\n"
+                + "instead of creating a second one.")
 @Service
 public class SubmitOrderCommand implements Action {
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.Price;
+import org.nautilus.api.oms.CommandResult;
 
 /** How the shell writes domain values: one place, so every command reads the same. */
 final class Text {
@@ -35,6 +36,19 @@ final class Text {
         return new TreeMap<>(metrics).entrySet().stream()
                 .map(e -> e.getKey() + "=" + number(e.getValue()))
                 .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Prints an accepted command's order, or fails the command with the refusal's reason and code, so a
+     * script sees a non-zero exit status.
+     */
+    static Object commandOutcome(String command, String orderId, CommandResult result) {
+        if (!result.accepted()) {
+            throw new IllegalStateException(command + " of order " + orderId + " refused: " + result.message()
+                    + " [" + result.code() + "]");
+        }
+        System.out.println(result.order() != null ? order(result.order()) : result.message());
+        return null;
     }
 
     /** One line that says what an order is and where it stands, e.g. after submit or cancel. */
