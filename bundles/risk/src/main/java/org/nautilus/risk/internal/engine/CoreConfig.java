@@ -89,8 +89,9 @@ public record CoreConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTime 
 
     /** The trading day an instant falls in. */
     public LocalDate tradingDay(Instant instant) {
-        return instant.atZone(dayZone).minusHours(dayStart.getHour()).minusMinutes(dayStart.getMinute())
-                .minusSeconds(dayStart.getSecond()).toLocalDate();
+        // In local wall-clock time, so a DST change does not shift the boundary by an hour.
+        java.time.LocalDateTime local = instant.atZone(dayZone).toLocalDateTime();
+        return local.toLocalTime().isBefore(dayStart) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
     }
 
     private static Money parseCapital(String text) {

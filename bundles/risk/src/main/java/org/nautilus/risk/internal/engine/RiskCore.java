@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,6 +54,21 @@ public final class RiskCore {
     private final Map<PortfolioId, PortfolioState> states = new ConcurrentHashMap<>();
     private final Context context = new Context();
     private volatile CoreConfig config;
+    /** The trading day last computed and the instants it spans: saves the time-zone arithmetic per check. */
+    private volatile DayWindow day;
+
+    private record DayWindow(LocalDate day, Instant start, Instant end, CoreConfig config) {
+
+        static DayWindow of(Instant now, CoreConfig config) {
+            LocalDate day = config.tradingDay(now);
+            return new DayWindow(day, day.atTime(config.dayStart()).atZone(config.dayZone()).toInstant(),
+                    day.plusDays(1).atTime(config.dayStart()).atZone(config.dayZone()).toInstant(), config);
+        }
+
+        boolean covers(Instant now, CoreConfig current) {
+            return config == current && !now.isBefore(start) && now.isBefore(end);
+        }
+    }
 
     public RiskCore(RiskEngine engine, MarketDataService marketData, PositionService positions, Clock clock,
                     CoreConfig config) {
@@ -186,12 +202,22 @@ public final class RiskCore {
                 return state.checkPnl;
             }
             DailyPnl.Snapshot snapshot = state.daily.observe(positions.positions(portfolio), this::unrealized,
-                    config.tradingDay(clock.instant()));
+                    tradingDay(clock.instant()));
             if (state.checking) {
                 state.checkPnl = snapshot;
             }
             return snapshot;
         }
+    }
+
+    private LocalDate tradingDay(Instant now) {
+        CoreConfig current = config;
+        DayWindow window = day;
+        if (window == null || !window.covers(now, current)) {
+            window = DayWindow.of(now, current);
+            day = window;
+        }
+        return window.day();
     }
 
     private long unrealized(Position p) {

@@ -39,4 +39,17 @@ class CoreConfigTest {
         assertThatThrownBy(() -> CoreConfig.of("lots", "UTC", "00:00", "0.95", 250, 20, 60_000, 1024, 1000,
                 Map.of())).hasMessageStartingWith("capital = 'lots': not a number");
     }
+
+    @Test
+    void theTradingDayOfAnInstantIsTheDayWhoseWindowHoldsIt() {
+        CoreConfig c = CoreConfig.of("1000000", "America/New_York", "17:00", "0.95", 250, 20, 60_000, 1024, 1000,
+                Map.of());
+        LocalDate day = c.tradingDay(Instant.parse("2025-03-09T12:00:00Z")); // DST starts that Sunday in New York
+        Instant start = day.atTime(c.dayStart()).atZone(c.dayZone()).toInstant();
+        Instant end = day.plusDays(1).atTime(c.dayStart()).atZone(c.dayZone()).toInstant();
+
+        assertThat(c.tradingDay(start)).isEqualTo(day);
+        assertThat(c.tradingDay(end.minusNanos(1))).isEqualTo(day);
+        assertThat(c.tradingDay(end)).isEqualTo(day.plusDays(1));
+    }
 }
