@@ -4,6 +4,9 @@
 # Each benchmark prints its details and ends with one line 'NAME: VALUE UNIT'.
 #
 #   startup    cold start of the assembled distribution to READY (nautilus:status), seconds
+#   pipeline   submit -> risk (all rules) -> route -> match -> fill -> position, in process, orders/s
+#   matching   the matching engine alone, side by side with exchange-core 0.5.3 (JMH), orders/s
+#   marketdata ticks from a route through the gateway into bars and marks, ticks/s
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn install -DskipTests) when it is missing. Results and the
@@ -11,7 +14,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 NAME=${1:-}
-[ -n "$NAME" ] || { sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$NAME" ] || { sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
@@ -53,8 +56,19 @@ startup() {
     awk -v a="$t0" -v b="$t1" 'BEGIN { printf "startup: %.1f s\n", b - a }'
 }
 
+# Runs a main class of benchmarks.jar (JMH and load drivers), building the jar when it is missing.
+java_main() {
+    [ -f "$BENCH_JAR" ] || build benchmarks
+    java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" "$@"
+}
+
+names() { sed -n '5,9p' "$0" | sed 's/^# *//' | awk '{print $1}' | grep -v '^$'; }
+
 case "$NAME" in
     startup) startup "$@" ;;
-    list) sed -n '5,7p' "$0" | sed 's/^# *//' | awk '{print $1}' | grep -v '^$' ;;
-    *) echo "unknown benchmark '$NAME'; known: $(sed -n '5,7p' "$0" | sed 's/^# *//' | awk '{print $1}' | xargs)" >&2; exit 2 ;;
+    pipeline) java_main org.nautilus.benchmarks.pipeline.PipelineMain "$@" ;;
+    matching) java_main org.nautilus.benchmarks.matching.MatchingMain "$@" ;;
+    marketdata) java_main org.nautilus.benchmarks.marketdata.MarketDataMain "$@" ;;
+    list) names ;;
+    *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac
