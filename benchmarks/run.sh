@@ -14,7 +14,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 NAME=${1:-}
-[ -n "$NAME" ] || { sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print; next } NR > 2 { exit }' "$0"; }
+[ -n "$NAME" ] || { usage; exit 2; }
 shift
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
@@ -62,7 +63,7 @@ java_main() {
     java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" "$@"
 }
 
-names() { sed -n '5,9p' "$0" | sed 's/^# *//' | awk '{print $1}' | grep -v '^$'; }
+names() { usage | awk '/^  [a-z]/ { print $1 }'; }
 
 case "$NAME" in
     startup) startup "$@" ;;
