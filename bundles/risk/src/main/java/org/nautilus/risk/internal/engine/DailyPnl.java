@@ -51,7 +51,11 @@ final class DailyPnl {
     Snapshot observe(List<Position> positions, ToLongFunction<Position> unrealizedOf, LocalDate today) {
         long unrealized = 0;
         for (Position p : positions) {
-            realizedByInstrument.put(p.instrumentId(), Math.subtractExact(p.realizedPnl().raw(), p.commissions().raw()));
+            long realizedNet = Math.subtractExact(p.realizedPnl().raw(), p.commissions().raw());
+            Long known = realizedByInstrument.get(p.instrumentId());
+            if (known == null || known != realizedNet) {
+                realizedByInstrument.put(p.instrumentId(), realizedNet);
+            }
             if (!p.isFlat()) {
                 unrealized = Math.addExact(unrealized, unrealizedOf.applyAsLong(p));
             }

@@ -40,7 +40,8 @@ public final class Valuation {
 
     /** The raw contract multiplier; 1 for an instrument the gateway does not know. */
     public static long multiplier(InstrumentId id, RiskContext context) {
-        return context.instrument(id).map(Instrument::multiplier).map(q -> q.raw()).orElse(FixedPoint.ONE);
+        Optional<Instrument> instrument = context.instrument(id);
+        return instrument.isPresent() ? instrument.get().multiplier().raw() : FixedPoint.ONE;
     }
 
     /** Signed exposure {@code quantity × price × multiplier}, raw fixed-point money. */
