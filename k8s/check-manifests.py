@@ -295,6 +295,7 @@ class Checker:
             for var in re.findall(r"\$\{env:([A-Za-z_][A-Za-z0-9_]*)", text):
                 if var not in self.env:
                     self.problem(f"etc-overlay/{f} uses ${{env:{var}}}, not set on the container")
+        self.check_against_distribution(cfgs)
         grid_text = cfgs.get("nautilus.grid.cfg")
         if grid_text is None:
             self.problem("no nautilus.grid.cfg in the mounted ConfigMaps")
@@ -338,6 +339,30 @@ class Checker:
         if grid.get("persistence.enabled", "true") != "true":
             self.problem("nautilus.grid.cfg: persistence.enabled is not true")
         self.check_memory_budget(grid)
+
+    def check_against_distribution(self, cfgs):
+        """A mounted .cfg replaces the distribution's etc/ file of that PID (the entrypoint copies it over):
+        the PID must exist there, its keys must be ones that file knows (set or commented), and it must keep
+        every key that file sets, or the bundle silently falls back to its built-in defaults."""
+        etc = os.path.join(self.repo, "karaf-distribution/src/main/resources/etc")
+        if not os.path.isdir(etc):
+            return
+        for f, text in cfgs.items():
+            path = os.path.join(etc, f)
+            if not os.path.exists(path):
+                self.problem(f"etc-overlay/{f}: the distribution has no etc/{f} (PID renamed or misspelt?)")
+                continue
+            with open(path, encoding="utf-8") as fh:
+                dist_text = fh.read()
+            dist_set = parse_properties(dist_text)
+            dist_known = set(dist_set) | set(re.findall(r"^\s*#\s*([\w.-]+)\s*[=:]", dist_text, re.M))
+            ours = parse_properties(text)
+            for key in sorted(set(ours) - dist_known):
+                if f != "nautilus.grid.cfg":  # the grid's keys are checked against GridConfig itself
+                    self.problem(f"etc-overlay/{f}: key {key} appears nowhere in the distribution's etc/{f}")
+            for key in sorted(set(dist_set) - set(ours)):
+                self.problem(f"etc-overlay/{f}: drops key {key} (= {dist_set[key]}) that the distribution's "
+                             f"etc/{f} sets; the mounted file replaces it entirely")
 
     def check_memory_budget(self, grid):
         heap = jvm_size(self.env.get("NAUTILUS_HEAP_OPTS", {}).get("value", ""), "-Xmx")

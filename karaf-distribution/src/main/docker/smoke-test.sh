@@ -11,7 +11,8 @@
 #   5. after a runtime edit (config:property-set) the next ConfigMap update wins again
 #   6. if the distribution embeds Ignite: the node starts once (the overlay watcher does not restart it),
 #      with consistent id nautilus-0 (from ${env:POD_NAME}), alone in its cluster
-#   7. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
+#   7. the interim probes of k8s/components/shell-probes pass: nautilus:status answers, then says READY
+#   8. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
 # Ports are chosen free; any grid config in the overlay uses static loopback discovery on its own ports, so
 # the test never joins another Ignite cluster on this machine. Default archive: ../../../target/*.tar.gz.
 # Needs: java 17, ssh + ssh-keygen (bin/nautilus-admin), python3 (free ports). KEEP=1 keeps the directory.
@@ -78,6 +79,7 @@ discovery.addresses = 127.0.0.1:$DISCOVERY
 discovery.port = $DISCOVERY
 discovery.port.range = 0
 communication.port = $COMMUNICATION
+wal.segment.size.mb = 16
 EOF
     chmod -R a-w "$dir"
 }
@@ -168,6 +170,19 @@ if [ -n "$GRID_JAR" ] && python3 -c 'import sys, zipfile; sys.exit(0 if any("ign
     ok "Ignite node started once, consistentId=nautilus-0, alone on its own ports"
 else
     echo "smoke-test: skip: this distribution's grid bundle does not embed Ignite"
+fi
+
+# --- the interim Kubernetes probes (k8s/components/shell-probes), on this test's SSH port
+if admin "nautilus:status" >/dev/null 2>&1; then
+    ok "liveness/startup probe command (nautilus-admin nautilus:status) succeeds"
+    i=0
+    until admin "nautilus:status" 2>/dev/null | grep -q '^READY'; do
+        [ "$i" -lt 180 ] || fail "readiness: nautilus:status not READY after 180 s: $(admin nautilus:status 2>&1 | tr '\n' ' ')"
+        sleep 2; i=$((i + 2))
+    done
+    ok "readiness probe command (nautilus:status | grep ^READY) succeeds after ~${i} s"
+else
+    echo "smoke-test: skip: no nautilus:status command in this distribution (probes not checked)"
 fi
 
 # --- SIGTERM, as docker stop / the kubelet send it
