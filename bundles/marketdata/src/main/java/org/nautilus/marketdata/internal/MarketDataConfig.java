@@ -20,7 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Closed bars kept per instrument and bar spec")
     int bar_history() default 5000;
 
-    @AttributeDefinition(description = "Events buffered per subscriber before new ones are dropped for it")
+    @AttributeDefinition(description = "Events a subscriber may fall behind before it skips ahead (broadcast ring size)")
     int subscriber_queue_capacity() default 65536;
 
     @AttributeDefinition(description = "How often quiet instruments are checked for bars to close, in ms")

@@ -48,6 +48,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Book> books = new ConcurrentHashMap<>();
     private final List<SubscriberChannel> channels = new CopyOnWriteArrayList<>();
+    private volatile BroadcastRing ring;
     private final AtomicLong subscriberIds = new AtomicLong();
     /** Specs asked for by {@link #subscribeBars} or by published bars; kept across reconfigurations. */
     private final Set<BarSpec> requested = ConcurrentHashMap.newKeySet();
@@ -57,7 +58,8 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
      * @param clock          wall clock, used to close the bars of quiet instruments
      * @param barInterval    the default bar interval
      * @param barHistory     closed bars kept per instrument and spec
-     * @param queueCapacity  events buffered per subscriber before new ones are dropped for it
+     * @param queueCapacity  events a subscriber may fall behind before it skips ahead (the broadcast ring's size,
+     *                       rounded up to a power of two)
      */
     public MarketDataGateway(Clock clock, Duration barInterval, int barHistory, int queueCapacity) {
         this(clock, barInterval, List.of(), barHistory, queueCapacity);
@@ -68,6 +70,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
                              int queueCapacity) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = new Settings(barInterval, List.copyOf(extraSpecs), barHistory, queueCapacity);
+        this.ring = new BroadcastRing(queueCapacity);
     }
 
     /**
@@ -300,15 +303,20 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         return channel;
     }
 
-    private SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, MarketDataListener listener) {
+    private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec,
+                                                MarketDataListener listener) {
         Objects.requireNonNull(listener, "listener");
         for (InstrumentId id : instrumentIds) {
             if (!instruments.containsKey(id)) {
                 throw new IllegalArgumentException(unknown(id, "subscription"));
             }
         }
+        if (channels.isEmpty() && ring.capacity() != new BroadcastRing(settings.queueCapacity).capacity()) {
+            // a new ring size takes effect when nobody reads the old ring
+            ring = new BroadcastRing(settings.queueCapacity);
+        }
         SubscriberChannel channel = new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec,
-                listener, settings.queueCapacity, channels::remove);
+                listener, ring, channels::remove);
         channels.add(channel);
         channel.start();
         return channel;
@@ -373,20 +381,16 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
                 + "; define it in etc/nautilus.marketdata.cfg (instruments = SYMBOL:CURRENCY:TICK:LOT, ...)";
     }
 
+    /** Puts an event on the ring for the subscribers; nothing to do while there are none. */
     private void fanOut(InstrumentId id, Object event) {
-        for (SubscriberChannel channel : channels) {
-            if (channel.wants(id)) {
-                channel.offer(event);
-            }
+        if (!channels.isEmpty()) {
+            ring.publish(event);
         }
     }
 
     private void fanOutBar(InstrumentId id, BarSpec spec, Bar bar) {
-        boolean isDefault = spec.equals(settings.defaultSpec);
-        for (SubscriberChannel channel : channels) {
-            if (channel.wantsBar(id, spec, isDefault)) {
-                channel.offer(bar);
-            }
+        if (!channels.isEmpty()) {
+            ring.publish(new SubscriberChannel.SpecBar(spec, spec.equals(settings.defaultSpec), bar));
         }
     }
 
@@ -396,7 +400,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     }
 
     /** Per-subscriber counters. */
-    public record SubscriberStats(long delivered, long dropped, long failures, int backlog) {
+    public record SubscriberStats(long delivered, long dropped, long failures, long backlog) {
     }
 
     private record Settings(Duration barInterval, BarSpec defaultSpec, List<BarSpec> extraSpecs, int barHistory,
@@ -409,8 +413,9 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             if (barHistory < 1) {
                 throw new IllegalArgumentException("bar.history must be at least 1, got " + barHistory);
             }
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("subscriber.queue.capacity must be at least 1, got " + queueCapacity);
+            if (queueCapacity < 2 || queueCapacity > 1 << 26) {
+                throw new IllegalArgumentException("subscriber.queue.capacity must be within 2..67108864, got "
+                        + queueCapacity);
             }
         }
 

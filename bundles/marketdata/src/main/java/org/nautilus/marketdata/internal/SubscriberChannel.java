@@ -1,10 +1,6 @@
 package org.nautilus.marketdata.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,76 +16,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscriber: a bounded queue drained by the subscriber's own thread, so a slow listener only delays
- * itself. When its queue is full, new events for it are dropped and counted (the publisher never blocks);
- * the drop count is logged at most every few seconds.
+ * One subscriber: its own thread reading the gateway's {@link BroadcastRing} from its own position and calling its
+ * listener with what it subscribed to, in publication order. A slow listener only delays itself; one that falls a
+ * whole ring behind skips ahead to recent data, and the loss is counted and logged (at most every few seconds).
+ * When there is nothing to read the thread spins briefly, then yields, then parks until the next publication.
  */
 final class SubscriberChannel implements Subscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberChannel.class);
     private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int SPINS = 200;
+    private static final int YIELDS = 50;
+
+    /** A closed bar on the ring, with the spec it belongs to. */
+    record SpecBar(BarSpec spec, boolean isDefault, Bar bar) {
+    }
 
     private final long id;
     private final Set<InstrumentId> instruments;
     /** {@code null}: quotes, trades and the default bars; otherwise only bars of this spec. */
     private final BarSpec barSpec;
     private final MarketDataListener listener;
-    private final BlockingQueue<Object> queue;
+    private final BroadcastRing ring;
     private final Consumer<SubscriberChannel> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private volatile long lastDropLog;
     private final Thread thread;
+    private volatile long next;
+    private long lastDropLog;
 
     SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, MarketDataListener listener,
-                      int capacity, Consumer<SubscriberChannel> onClose) {
+                      BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
         this.id = id;
         this.instruments = Set.copyOf(instruments);
         this.barSpec = barSpec;
         this.listener = listener;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.ring = ring;
         this.onClose = onClose;
+        this.next = ring.cursor();
         this.thread = new Thread(this::run, "nautilus-marketdata-subscriber-" + id);
         this.thread.setDaemon(true);
     }
 
     void start() {
         thread.start();
-    }
-
-    /** Wants this instrument's quotes and trades. */
-    boolean wants(InstrumentId instrumentId) {
-        return barSpec == null && (instruments.isEmpty() || instruments.contains(instrumentId));
-    }
-
-    /** Wants this instrument's bars of {@code spec} ({@code isDefault}: the gateway's default spec). */
-    boolean wantsBar(InstrumentId instrumentId, BarSpec spec, boolean isDefault) {
-        boolean specMatches = barSpec == null ? isDefault : barSpec.equals(spec);
-        return specMatches && (instruments.isEmpty() || instruments.contains(instrumentId));
-    }
-
-    BarSpec barSpec() {
-        return barSpec;
-    }
-
-    /** Queues an event without blocking; {@code false} if it was dropped. */
-    boolean offer(Object event) {
-        if (closed.get()) {
-            return false;
-        }
-        if (queue.offer(event)) {
-            return true;
-        }
-        long drops = dropped.incrementAndGet();
-        long now = System.nanoTime();
-        if (now - lastDropLog > DROP_LOG_INTERVAL_NANOS) {
-            lastDropLog = now;
-            LOG.warn("Market data subscriber {} ({}) is too slow: its queue of {} is full, {} events dropped so far",
-                    id, listener.getClass().getName(), queue.remainingCapacity() + queue.size(), drops);
-        }
-        return false;
     }
 
     long delivered() {
@@ -104,8 +76,9 @@ final class SubscriberChannel implements Subscription {
         return failures.get();
     }
 
-    int backlog() {
-        return queue.size();
+    /** Events published that this subscriber has not read yet. */
+    long backlog() {
+        return Math.max(0, ring.cursor() - next);
     }
 
     @Override
@@ -117,39 +90,81 @@ final class SubscriberChannel implements Subscription {
     }
 
     private void run() {
-        List<Object> batch = new ArrayList<>(256);
+        long position = next;
+        int idle = 0;
         while (!closed.get()) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                break;
-            }
-            queue.drainTo(batch, 255);
-            for (Object event : batch) {
-                if (closed.get()) {
+            BroadcastRing.Slot slot = ring.slot(position);
+            if (slot != null && slot.sequence() == position) {
+                offerToListener(slot.event());
+                next = ++position;
+                idle = 0;
+            } else if (slot != null && slot.sequence() > position) {
+                position = lapped(position);
+                next = position;
+            } else if (position < ring.cursor()) {
+                Thread.onSpinWait(); // claimed, being written
+            } else if (idle < SPINS) {
+                idle++;
+                Thread.onSpinWait();
+            } else if (idle < SPINS + YIELDS) {
+                idle++;
+                Thread.yield();
+            } else {
+                ring.awaitPublication(position, TimeUnit.MILLISECONDS.toNanos(100));
+                if (Thread.interrupted() && closed.get()) {
                     break;
                 }
-                deliver(event);
+                idle = 0;
             }
-            batch.clear();
         }
     }
 
-    private void deliver(Object event) {
+    /** The ring overwrote what we had not read: resume half a ring behind the newest, counting the loss. */
+    private long lapped(long position) {
+        long resume = Math.max(position + 1, ring.cursor() - ring.capacity() / 2);
+        long lost = resume - position;
+        long total = dropped.addAndGet(lost);
+        long now = System.nanoTime();
+        if (now - lastDropLog > DROP_LOG_INTERVAL_NANOS) {
+            lastDropLog = now;
+            LOG.warn("Market data subscriber {} ({}) is too slow: it fell {} events behind and skipped ahead, "
+                    + "{} events lost so far", id, listener.getClass().getName(), ring.capacity(), total);
+        }
+        return resume;
+    }
+
+    private void offerToListener(Object event) {
         try {
-            if (event instanceof Quote quote) {
-                listener.onQuote(quote);
-            } else if (event instanceof Trade trade) {
-                listener.onTrade(trade);
-            } else if (event instanceof Bar bar) {
-                listener.onBar(bar);
+            if (event instanceof Trade trade) {
+                if (wants(trade.instrumentId())) {
+                    listener.onTrade(trade);
+                    delivered.incrementAndGet();
+                }
+            } else if (event instanceof Quote quote) {
+                if (wants(quote.instrumentId())) {
+                    listener.onQuote(quote);
+                    delivered.incrementAndGet();
+                }
+            } else if (event instanceof SpecBar specBar) {
+                boolean specMatches = barSpec == null ? specBar.isDefault() : barSpec.equals(specBar.spec());
+                if (specMatches && instrumentMatches(specBar.bar().instrumentId())) {
+                    listener.onBar(specBar.bar());
+                    delivered.incrementAndGet();
+                }
             }
-            delivered.incrementAndGet();
         } catch (RuntimeException e) {
             // A failing listener must not kill its delivery thread: log and go on with the next event.
             if (failures.incrementAndGet() <= 10) {
                 LOG.warn("Market data subscriber {} failed on {}", id, event, e);
             }
         }
+    }
+
+    private boolean wants(InstrumentId instrumentId) {
+        return barSpec == null && instrumentMatches(instrumentId);
+    }
+
+    private boolean instrumentMatches(InstrumentId instrumentId) {
+        return instruments.isEmpty() || instruments.contains(instrumentId);
     }
 }

@@ -1,0 +1,84 @@
+package org.nautilus.marketdata.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BroadcastRingTest {
+
+    @Test
+    void theCapacityIsAPowerOfTwo() {
+        assertThat(new BroadcastRing(16).capacity()).isEqualTo(16);
+        assertThat(new BroadcastRing(17).capacity()).isEqualTo(32);
+        assertThatThrownBy(() -> new BroadcastRing(1)).hasMessageContaining("at least 2");
+    }
+
+    @Test
+    void eachEventIsInItsSequencesSlotUntilALapOverwritesIt() {
+        BroadcastRing ring = new BroadcastRing(4);
+        for (int i = 0; i < 6; i++) {
+            ring.publish("e" + i);
+        }
+        assertThat(ring.cursor()).isEqualTo(6);
+        assertThat(ring.slot(5).event()).isEqualTo("e5");
+        assertThat(ring.slot(5).sequence()).isEqualTo(5);
+        // sequence 1 shares its slot with 5: a reader at 1 sees a later sequence and knows it was lapped
+        assertThat(ring.slot(1).sequence()).isGreaterThan(1);
+    }
+
+    @Test
+    void concurrentPublishersEachGetTheirOwnSequence() throws Exception {
+        BroadcastRing ring = new BroadcastRing(1 << 16);
+        int perThread = 10_000;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    ring.publish(thread * perThread + i);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        boolean[] seen = new boolean[4 * perThread];
+        for (long s = 0; s < ring.cursor(); s++) {
+            BroadcastRing.Slot slot = ring.slot(s);
+            assertThat(slot.sequence()).isEqualTo(s);
+            seen[(Integer) slot.event()] = true;
+        }
+        for (boolean b : seen) {
+            assertThat(b).isTrue();
+        }
+    }
+
+    @Test
+    void aParkedReaderIsWokenByTheNextPublication() throws Exception {
+        BroadcastRing ring = new BroadcastRing(8);
+        CountDownLatch woke = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            ring.awaitPublication(0, TimeUnit.SECONDS.toNanos(30));
+            woke.countDown();
+        });
+        reader.start();
+        Thread.sleep(50);
+        ring.publish("x");
+        assertThat(woke.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aReaderDoesNotParkWhenItsEventIsAlreadyThere() {
+        BroadcastRing ring = new BroadcastRing(8);
+        ring.publish("x");
+        long start = System.nanoTime();
+        ring.awaitPublication(0, TimeUnit.SECONDS.toNanos(30));
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    }
+}
