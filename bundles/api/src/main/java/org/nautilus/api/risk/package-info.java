@@ -1,8 +1,13 @@
 /**
- * Pre-trade risk: the {@link org.nautilus.api.risk.RiskRule} plugin SPI and the risk service that runs the rules.
+ * Pre-trade risk: the {@link org.nautilus.api.risk.RiskRule} plugin SPI and the risk service that runs the rules;
+ * the kill switch ({@link org.nautilus.api.risk.TradingStateService}); risk metrics
+ * ({@link org.nautilus.api.risk.RiskMetricsService}).
  *
  * <p>A rule never throws for a business rejection: it returns a {@link org.nautilus.api.risk.RiskDecision}
- * naming itself, a stable reason code and a message with the numbers.
+ * naming itself, a stable reason code and a message with the numbers. A rule is a function of the order, the
+ * {@link org.nautilus.api.risk.RiskContext} (market, positions, open orders, daily P&amp;L, equity, recently
+ * approved orders) and its own configuration; the engine keeps the state (it records each approved order),
+ * so rules stay side-effect free.
  */
 @Export
 @Version("1.0.0")
