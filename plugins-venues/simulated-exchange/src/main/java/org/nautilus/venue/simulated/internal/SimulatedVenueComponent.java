@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * registered as a {@link Venue} with the configuration's properties, {@code venue.id} among them.
  * It subscribes to the market data gateway's quotes whenever a gateway is present.
  */
+// Immediate: the venue holds resting orders and follows the market; a delayed component would be disposed (its
+// book lost) whenever the OMS released the service.
 @Component(service = Venue.class, configurationPid = SimulatedVenueComponent.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SimulatedVenueComponent.Config.class, factory = true)
 public final class SimulatedVenueComponent implements Venue {
 
@@ -110,9 +112,16 @@ public final class SimulatedVenueComponent implements Venue {
         LOG.info("simulated venue {} started: {}", exchange.id(), exchange.description());
     }
 
+    /** A configuration edit applies live; a bad one is logged and changes nothing. */
     @Modified
     void modified(Config config) {
-        exchange.reconfigure(toVenueConfig(config));
+        try {
+            exchange.reconfigure(toVenueConfig(config));
+        } catch (RuntimeException e) {
+            LOG.error("simulated venue {}: configuration change refused, the venue keeps its settings: {}",
+                    exchange.id(), e.getMessage());
+            return;
+        }
         LOG.info("simulated venue {} reconfigured: {}", exchange.id(), exchange.description());
     }
 
