@@ -75,7 +75,7 @@ final class ReplayConsumer extends DefaultConsumer {
                     event = reader.next();
                 } catch (ReplayException e) {
                     if (++errors <= 10) {
-                        LOG.warn("Replay {}: skipped {}", getEndpoint().getEndpointUri(), e.getMessage());
+                        LOG.warn("Replay skipped {}", e.getMessage());
                     }
                     continue;
                 }

@@ -72,6 +72,9 @@ public final class CamelRuntime implements RouteService, AutoCloseable {
         QuickfixjComponent quickfix = context.getComponent("quickfix", QuickfixjComponent.class);
         // QuickFIX/J prints to stdout unless given a log factory
         quickfix.setLogFactory(new SLF4JLogFactory(new SessionSettings()));
+        // a FIX session connects when its route starts and logs out when it stops, not when the file is loaded
+        quickfix.setLazyCreateEngines(true);
+        quickfix.setEagerStopEngines(true);
         LOG.info("Camel {} runtime '{}' started; components include quickfix ({})", context.getVersion(),
                 context.getName(), quickfix.getClass().getName());
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -164,11 +164,17 @@ class FixMarketDataRouteTest {
             }
         }
         assertThat(runtime.routes()).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("Stopped"));
+        Thread.sleep(1000);
+        assertThat(venue.logons).as("no FIX session while the route is stopped").hasValue(0);
 
         runtime.start("fix-marketdata");
 
         await(() -> gateway.lastTrade(AAPL).isPresent());
         assertThat(gateway.mark(AAPL)).contains(Price.of("190.01"));
+        assertThat(venue.logons).hasValue(1);
+
+        runtime.stop("fix-marketdata");
+        await(() -> venue.logouts.get() == 1);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -184,6 +190,8 @@ class FixMarketDataRouteTest {
     /** The venue: answers a MarketDataRequest with a snapshot per symbol, then one refresh with a trade. */
     static final class Venue implements Application {
         final List<String> requestedSymbols = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger logons = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger logouts = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void fromApp(Message message, SessionID session) throws FieldNotFound {
@@ -213,10 +221,12 @@ class FixMarketDataRouteTest {
 
         @Override
         public void onLogon(SessionID sessionId) {
+            logons.incrementAndGet();
         }
 
         @Override
         public void onLogout(SessionID sessionId) {
+            logouts.incrementAndGet();
         }
 
         @Override
