@@ -35,7 +35,7 @@ final class Engines {
 
     /** Our book (nautilus-venue-simulated), self-match ALLOW like exchange-core. */
     static final class Nautilus implements Engine, MatchListener {
-        private final OrderBook book = new OrderBook(this, SelfMatchPolicy.ALLOW, 1 << 16);
+        private final OrderBook book = new OrderBook(this, SelfMatchPolicy.ALLOW);
         private long trades;
 
         @Override
