@@ -14,7 +14,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface PositionStore {
 
-    /** Stores a position; when this returns, it survives a restart. */
+    /**
+     * Stores a position; when this returns, it survives a restart. If the implementation is also a
+     * {@link org.nautilus.api.store.TradingStore} and a unit of work is open on the calling thread (the OMS's
+     * writer applying a fill), the position joins that unit and commits atomically with it instead.
+     */
     void save(Position position);
 
     Optional<Position> load(PortfolioId portfolio, InstrumentId instrument);

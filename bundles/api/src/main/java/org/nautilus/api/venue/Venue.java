@@ -49,6 +49,17 @@ public interface Venue {
     }
 
     /**
+     * Reconciliation after the OMS restarted: the OMS recovered {@code order} from its store as still open at this
+     * venue and asks what became of it. The venue answers through {@code listener} (which replaces the listener the
+     * order was sent with) with whatever happened that the OMS has not seen: fills, CANCELED, EXPIRED; or with
+     * nothing if the order still works unchanged. A venue that keeps no orders across a restart reports CANCELED
+     * with a reason saying so. The default knows nothing and reports nothing: the order stays open and can be
+     * canceled.
+     */
+    default void reconcile(Order order, ExecutionListener listener) {
+    }
+
+    /**
      * The current order book of an instrument, at most {@code levels} price levels per side, for depth
      * displays and the smart order router; empty if the venue has no book for it or does not show one.
      */

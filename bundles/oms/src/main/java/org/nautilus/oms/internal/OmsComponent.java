@@ -22,6 +22,7 @@ import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderListener;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueInfo;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The OMS, execution engine and smart order router as OSGi services: a thin adapter around
  * {@link OrderManager}. Venues ({@code venue.id}), order listeners and order event listeners are tracked on the
- * whiteboard; risk and market data are mandatory.
+ * whiteboard; risk, market data and the durable {@link TradingStore} are mandatory. Activation recovers the OMS
+ * from the store (every acknowledged order, its fills and events, the idempotency keys, the order id sequence);
+ * orders that were open at a venue are reconciled with it when it registers.
  */
 @Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",
         immediate = true)
@@ -67,7 +70,8 @@ public final class OmsComponent implements OrderService, VenueService {
     private final int partitions;
 
     @Activate
-    public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData, OmsConfig config) {
+    public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData,
+                        @Reference(name = "store") TradingStore store, OmsConfig config) {
         this.marketData = marketData;
         this.partitions = config.partitions();
         this.decisions = new DecisionLog(config.router_decisions_kept());
@@ -80,8 +84,11 @@ public final class OmsComponent implements OrderService, VenueService {
                 .router(router(config))
                 .partitions(partitions)
                 .retainedOrders(config.orders_retained())
+                .store(store)
                 .build();
-        LOG.info("OMS started: {} partitions, {} router", partitions, config.router());
+        OrderManager.Recovery recovery = manager.recover();
+        LOG.info("OMS started: {} partitions, {} router, store {}: {} order(s) recovered ({} open to reconcile)",
+                partitions, config.router(), store.description(), recovery.stored(), recovery.open());
     }
 
     @Modified

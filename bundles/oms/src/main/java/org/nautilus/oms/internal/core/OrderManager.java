@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.nautilus.api.domain.ClientOrderId;
@@ -47,6 +48,8 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.RouteAllocation;
 import org.nautilus.api.venue.RoutingDecision;
@@ -69,9 +72,19 @@ import org.slf4j.LoggerFactory;
  * FILLED order from {@code submit}; a venue that answers later yields a SUBMITTED order whose later states
  * arrive through the listeners. Queries read published immutable snapshots and never wait for a writer.
  *
+ * <h2>Durability</h2>
+ * With a {@link TradingStore}, every change of an order (its new state and its event) is recorded in the unit of
+ * work of the partition step that made it, together with what the listeners wrote on that thread (the position
+ * keeper's positions); a command returns only once its unit is durable (see {@link PartitionAgent}). A failed
+ * commit halts the OMS (commands then fail with the retryable
+ * {@link org.nautilus.api.oms.OrderServiceUnavailableException}). {@link #recover()} rebuilds the OMS from the store
+ * at start; orders that were open at a venue are reconciled with it when it registers
+ * ({@link Venue#reconcile}). Without a store everything stays in memory.
+ *
  * <h2>Memory</h2>
  * Finished orders beyond the most recent {@code retainedOrders} are dropped from memory (their events went to the
- * event listeners); a client order id is idempotent while its order is kept.
+ * event listeners and the store); with a store they stay queryable and idempotent by client order id from it,
+ * without a store only while kept.
  */
 public final class OrderManager implements AutoCloseable {
 
@@ -91,7 +104,9 @@ public final class OrderManager implements AutoCloseable {
     private final PartitionAgent[] partitions;
     private final List<Deque<OrderRecord>> finished;
     private volatile int retainedPerPartition;
-    private final AtomicLong nextId;
+    private final Journal journal;
+    /** Orders exist in the store that are not in memory (recovered beyond retention, or forgotten since). */
+    private volatile boolean storeMayKnowMore;
     private final Map<OrderId, OrderRecord> orders = new ConcurrentHashMap<>();
     private final Map<ClientOrderId, OrderId> byClientId = new ConcurrentHashMap<>();
 
@@ -113,14 +128,14 @@ public final class OrderManager implements AutoCloseable {
         this.decisions = b.decisions;
         this.router = b.router != null ? b.router
                 : new SmartOrderRouter(b.instruments, b.statistics, SmartOrderRouter.Settings.defaults());
+        this.journal = new Journal(b.store, b.firstOrderId);
         this.partitions = new PartitionAgent[b.partitions];
         this.finished = new ArrayList<>(b.partitions);
         for (int i = 0; i < b.partitions; i++) {
-            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i);
+            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i, journal);
             finished.add(new ArrayDeque<>());
         }
         retainedOrders(b.retainedOrders);
-        this.nextId = new AtomicLong(b.firstOrderId);
     }
 
     public static Builder builder(Function<InstrumentId, Optional<Instrument>> instruments, RiskService risk) {
@@ -140,6 +155,7 @@ public final class OrderManager implements AutoCloseable {
         private int partitions = 4;
         private long firstOrderId = 1;
         private int retainedOrders = 100_000;
+        private TradingStore store;
 
         private Builder(Function<InstrumentId, Optional<Instrument>> instruments, RiskService risk) {
             this.instruments = instruments;
@@ -182,6 +198,13 @@ public final class OrderManager implements AutoCloseable {
             return this;
         }
 
+        /** The durable store; default: none (everything in memory, nothing survives a restart). */
+        public Builder store(TradingStore value) {
+            store = value;
+            return this;
+        }
+
+        /** The first order id without a store (with a store, ids come from blocks it reserves). */
         public Builder firstOrderId(long value) {
             firstOrderId = value;
             return this;
@@ -219,23 +242,24 @@ public final class OrderManager implements AutoCloseable {
      */
     public Order submit(OrderRequest request) {
         Objects.requireNonNull(request, "request");
-        OrderRecord existing = existing(request.clientOrderId());
-        if (existing != null) {
-            return existing.snapshot();
-        }
+        journal.checkAvailable();
         PartitionAgent partition = partitionOf(request.portfolioId());
-        return partition.call(() -> submitAsWriter(request, partition)).snapshot();
+        // A repeated client order id is answered by the writer too: the order it returns is then durable.
+        OrderRecord record = partition.call(() -> submitAsWriter(request, partition));
+        return record != null ? record.snapshot() : storedOrder(request.clientOrderId()).orElseThrow(
+                () -> new IllegalStateException("client order id " + request.clientOrderId() + " vanished"));
     }
 
     /** Submits a contingent list; see {@link org.nautilus.api.oms.OrderService#submit(OrderList)}. */
     public List<Order> submit(OrderList list) {
         Objects.requireNonNull(list, "list");
-        List<Order> known = existingOrders(list);
-        if (!known.isEmpty()) {
-            return known;
-        }
+        journal.checkAvailable();
         PartitionAgent partition = partitionOf(list.orders().get(0).portfolioId());
-        List<OrderRecord> records = partition.call(() -> submitListAsWriter(list, partition));
+        List<OrderRecord> records = partition.call(() -> existingOrders(list).isEmpty()
+                ? submitListAsWriter(list, partition) : null);
+        if (records == null) {
+            return existingOrders(list);
+        }
         List<Order> result = new ArrayList<>(records.size());
         records.forEach(r -> result.add(r.snapshot()));
         return result;
@@ -243,9 +267,10 @@ public final class OrderManager implements AutoCloseable {
 
     /** Asks the order's venue(s) to cancel it. */
     public CommandResult cancel(OrderId orderId) {
+        journal.checkAvailable();
         OrderRecord record = visible(orderId);
         if (record == null) {
-            return CommandResult.refused("UNKNOWN_ORDER", "no order " + orderId, null);
+            return unknownOrFinished(orderId, "there is nothing to cancel");
         }
         CommandResult result = record.partition.call(() -> cancelAsWriter(record, null));
         return result.accepted() ? CommandResult.accepted(record.snapshot(), describeCancel(record.snapshot()))
@@ -254,9 +279,10 @@ public final class OrderManager implements AutoCloseable {
 
     /** Cancel-replace; see {@link org.nautilus.api.oms.OrderService#amend}. */
     public CommandResult amend(OrderId orderId, Quantity quantity, Price price) {
+        journal.checkAvailable();
         OrderRecord record = visible(orderId);
         if (record == null) {
-            return CommandResult.refused("UNKNOWN_ORDER", "no order " + orderId, null);
+            return unknownOrFinished(orderId, "it cannot be amended");
         }
         CommandResult result = record.partition.call(() -> amendAsWriter(record, quantity, price));
         return result.accepted() ? CommandResult.accepted(record.snapshot(), describeAmend(record.snapshot()))
@@ -267,12 +293,18 @@ public final class OrderManager implements AutoCloseable {
 
     public Optional<Order> order(OrderId orderId) {
         OrderRecord record = visible(orderId);
-        return record == null ? Optional.empty() : Optional.of(record.snapshot());
+        if (record != null) {
+            return Optional.of(record.snapshot());
+        }
+        return orders.containsKey(orderId) ? Optional.empty() : storedOrder(orderId);
     }
 
     public Optional<Order> order(ClientOrderId clientOrderId) {
         OrderId id = byClientId.get(clientOrderId);
-        return id == null ? Optional.empty() : order(id);
+        if (id != null && orders.containsKey(id)) {
+            return order(id);
+        }
+        return storedOrder(clientOrderId);
     }
 
     /** All orders kept in memory, oldest first (the parts of split orders are not orders of their own). */
@@ -289,12 +321,30 @@ public final class OrderManager implements AutoCloseable {
 
     public List<Fill> fills(OrderId orderId) {
         OrderRecord record = visible(orderId);
-        return record == null ? List.of() : record.fills();
+        if (record != null && !record.historyInStore) {
+            return record.fills();
+        }
+        return record != null || (!orders.containsKey(orderId) && storedOrder(orderId).isPresent())
+                ? journal.fills(orderId) : List.of();
     }
 
     public List<OrderEvent> events(OrderId orderId) {
         OrderRecord record = visible(orderId);
-        return record == null ? List.of() : record.events();
+        if (record != null && !record.historyInStore) {
+            return record.events();
+        }
+        return record != null || (!orders.containsKey(orderId) && storedOrder(orderId).isPresent())
+                ? journal.events(orderId) : List.of();
+    }
+
+    /** {@code true} once a commit failed: commands are refused until the OMS is restarted. */
+    public boolean halted() {
+        return journal.failed();
+    }
+
+    /** Why the OMS is halted, {@code null} if it is not. */
+    public String haltReason() {
+        return journal.failure();
     }
 
     /** The registered venues with the number of open orders (or parts of split orders) at each. */
@@ -353,6 +403,7 @@ public final class OrderManager implements AutoCloseable {
     public void venueAdded(VenueId id, Venue venue) {
         if (venues.add(id, venue)) {
             LOG.info("venue {} registered: {}", id, venue.description());
+            reconcile(id, venue);
         } else {
             LOG.warn("venue {} registered twice; the first registration keeps serving it", id);
         }
@@ -388,11 +439,223 @@ public final class OrderManager implements AutoCloseable {
         }
     }
 
+    // ================================================================ recovery
+
+    /**
+     * What {@link #recover()} rebuilt.
+     *
+     * @param stored   orders in the store (split parts included)
+     * @param kept     orders rebuilt in memory (open ones, those that depend on them, the most recent finished)
+     * @param open     of those, orders open at a venue, reconciled with it when it registers
+     * @param firstNewOrderId the id the next new order gets
+     */
+    public record Recovery(long stored, int kept, int open, long firstNewOrderId) {
+    }
+
+    /**
+     * Rebuilds the OMS from its store; call once, after {@link Builder#build()} and before the first command.
+     * Every stored order comes back with its state, fills, events and links; orders open at a venue wait for it to
+     * register and are then reconciled with it ({@link Venue#reconcile}); finished orders beyond the retention
+     * stay in the store, from where queries and idempotency still find them. New order ids continue after every
+     * id ever reserved.
+     */
+    public Recovery recover() {
+        if (!journal.durable()) {
+            return new Recovery(0, 0, 0, -1);
+        }
+        if (!orders.isEmpty()) {
+            throw new IllegalStateException("recover() must run before the first order");
+        }
+        Map<OrderId, StoredOrder> stored = new HashMap<>();
+        journal.store().forEachOrder(o -> stored.put(o.id(), o));
+        // Which top-level orders stay in memory: every unsettled one, and the most recent finished per partition.
+        List<StoredOrder> top = new ArrayList<>();
+        for (StoredOrder o : stored.values()) {
+            if (!o.internal()) {
+                top.add(o);
+            }
+        }
+        top.sort(Comparator.comparing(StoredOrder::id));
+        List<List<StoredOrder>> finishedByPartition = new ArrayList<>();
+        for (int i = 0; i < partitions.length; i++) {
+            finishedByPartition.add(new ArrayList<>());
+        }
+        List<StoredOrder> keep = new ArrayList<>();
+        for (StoredOrder o : top) {
+            if (settled(o, stored)) {
+                finishedByPartition.get(partitionOf(o.order().portfolioId()).index).add(o);
+            } else {
+                keep.add(o);
+            }
+        }
+        for (List<StoredOrder> done : finishedByPartition) {
+            keep.addAll(done.subList(Math.max(0, done.size() - retainedPerPartition), done.size()));
+        }
+        java.util.Set<OrderId> kept = new java.util.HashSet<>();
+        keep.forEach(o -> kept.add(o.id()));
+        for (StoredOrder o : stored.values()) {
+            if (o.internal() && kept.contains(o.parent())) {
+                keep.add(o);
+                kept.add(o.id());
+            }
+        }
+        keep.sort(Comparator.comparing(StoredOrder::id));
+
+        Map<OrderId, OrderRecord> rebuilt = new HashMap<>();
+        for (StoredOrder o : keep) {
+            rebuilt.put(o.id(), rebuild(o));
+        }
+        for (StoredOrder o : keep) {
+            relink(o, rebuilt);
+        }
+        int open = 0;
+        for (StoredOrder o : keep) {
+            OrderRecord record = rebuilt.get(o.id());
+            orders.put(record.id, record);
+            if (!record.internal()) {
+                byClientId.put(record.request().clientOrderId(), record.id);
+            }
+            if (record.status().isOpen() && record.splitParts == null) {
+                record.awaitingReconcile = true;
+                open++;
+            }
+        }
+        for (StoredOrder o : keep) {
+            OrderRecord record = rebuilt.get(o.id());
+            if (!record.internal() && record.status().isTerminal()) {
+                retire(record);
+            }
+        }
+        storeMayKnowMore = stored.size() > keep.size();
+        long next = stored.isEmpty() ? -1 : journal.peekNextId();
+        LOG.info("OMS recovered from {}: {} stored order(s), {} in memory, {} open at venues to reconcile",
+                journal.store().description(), stored.size(), keep.size(), open);
+        for (Venue venue : venues.all()) {
+            reconcile(venue.id(), venue);
+        }
+        return new Recovery(stored.size(), keep.size(), open, next);
+    }
+
+    /** Settled as {@link #settled(OrderRecord)}, judged on stored orders. */
+    private static boolean settled(StoredOrder o, Map<OrderId, StoredOrder> stored) {
+        if (!o.order().status().isTerminal()) {
+            return false;
+        }
+        for (List<OrderId> linked : List.of(o.triggers(), o.ocoGroup(), o.parts())) {
+            for (OrderId id : linked) {
+                StoredOrder other = stored.get(id);
+                if (other != null && !other.order().status().isTerminal()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private OrderRecord rebuild(StoredOrder o) {
+        PartitionAgent partition = partitionOf(o.order().portfolioId());
+        OrderStatus status = o.order().status();
+        // Finished orders that cannot trade again keep their history in the store; the others need it here (a
+        // late fill after a cancel is booked on the exact average price, executions are deduplicated by id).
+        boolean history = !status.isTerminal()
+                || ((status == CANCELED || status == EXPIRED) && !o.order().filledQuantity().isZero());
+        OrderRecord[] self = new OrderRecord[1];
+        OrderRecord record = new OrderRecord(o, partition, report -> partition.post(() -> onReport(self[0], report)),
+                history ? journal.fills(o.id()) : null, history ? journal.events(o.id()) : null);
+        self[0] = record;
+        return record;
+    }
+
+    private static void relink(StoredOrder o, Map<OrderId, OrderRecord> rebuilt) {
+        OrderRecord record = rebuilt.get(o.id());
+        if (o.parent() != null) {
+            OrderRecord parent = rebuilt.get(o.parent());
+            if (parent == null) {
+                LOG.error("order {} is a part of order {}, which is not in the store; kept on its own", o.id(),
+                        o.parent());
+            } else {
+                record.splitParent = parent;
+                List<OrderRecord> parts = parent.splitParts == null ? new ArrayList<>() : new ArrayList<>(parent.splitParts);
+                parts.add(record);
+                parent.splitParts = parts;
+            }
+        }
+        if (o.triggeredBy() != null) {
+            OrderRecord parent = rebuilt.get(o.triggeredBy());
+            if (parent != null) {
+                record.triggeredBy = parent;
+                List<OrderRecord> triggers = parent.triggers == null ? new ArrayList<>() : new ArrayList<>(parent.triggers);
+                triggers.add(record);
+                parent.triggers = List.copyOf(triggers);
+            }
+        }
+        if (!o.ocoGroup().isEmpty()) {
+            List<OrderRecord> group = new ArrayList<>(o.ocoGroup().size());
+            for (OrderId id : o.ocoGroup()) {
+                OrderRecord member = rebuilt.get(id);
+                if (member != null) {
+                    group.add(member);
+                }
+            }
+            record.ocoGroup = List.copyOf(group);
+        }
+    }
+
+    /** Asks a venue that just registered about the recovered orders that were open there. */
+    private void reconcile(VenueId id, Venue venue) {
+        List<OrderRecord> waiting = new ArrayList<>();
+        for (OrderRecord record : orders.values()) {
+            if (record.awaitingReconcile && id.equals(record.request().venueId())) {
+                waiting.add(record);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return;
+        }
+        waiting.sort(Comparator.comparing(r -> r.id));
+        LOG.info("reconciling {} recovered open order(s) with venue {}", waiting.size(), id);
+        for (OrderRecord record : waiting) {
+            record.partition.post(() -> {
+                if (!record.awaitingReconcile) {
+                    return;
+                }
+                record.awaitingReconcile = false;
+                record.venue = venue;
+                try {
+                    venue.reconcile(record.snapshot(), record.executionListener);
+                } catch (RuntimeException e) {
+                    LOG.warn("venue {} failed to reconcile order {}; it stays {}", id, record.id, record.status(), e);
+                }
+            });
+        }
+    }
+
     // ================================================================ writer: new orders
 
     private OrderRecord existing(ClientOrderId clientOrderId) {
         OrderId id = byClientId.get(clientOrderId);
         return id == null ? null : orders.get(id);
+    }
+
+    /** An order known only to the store (finished, not kept in memory), by client order id. */
+    private Optional<Order> storedOrder(ClientOrderId clientOrderId) {
+        if (!storeMayKnowMore) {
+            return Optional.empty();
+        }
+        return journal.orderId(clientOrderId).flatMap(this::storedOrder);
+    }
+
+    private Optional<Order> storedOrder(OrderId orderId) {
+        if (!storeMayKnowMore) {
+            return Optional.empty();
+        }
+        return journal.store().order(orderId).filter(o -> !o.internal()).map(StoredOrder::order);
+    }
+
+    private CommandResult unknownOrFinished(OrderId orderId, String what) {
+        Optional<Order> stored = orders.containsKey(orderId) ? Optional.empty() : storedOrder(orderId);
+        return stored.map(o -> CommandResult.refused("ORDER_TERMINAL", "order " + orderId + " is " + o.status()
+                + "; " + what, o)).orElseGet(() -> CommandResult.refused("UNKNOWN_ORDER", "no order " + orderId, null));
     }
 
     private OrderRecord visible(OrderId orderId) {
@@ -406,6 +669,8 @@ public final class OrderManager implements AutoCloseable {
             OrderRecord record = existing(request.clientOrderId());
             if (record != null) {
                 known.add(record.snapshot());
+            } else {
+                storedOrder(request.clientOrderId()).ifPresent(known::add);
             }
         }
         return known;
@@ -415,10 +680,14 @@ public final class OrderManager implements AutoCloseable {
         return partitions[Math.floorMod(portfolio.hashCode(), partitions.length)];
     }
 
+    /** The new (or existing) order; {@code null} if the client order id belongs to an order only the store has. */
     private OrderRecord submitAsWriter(OrderRequest request, PartitionAgent partition) {
         OrderRecord existing = existing(request.clientOrderId());
         if (existing != null) {
             return existing;
+        }
+        if (storedOrder(request.clientOrderId()).isPresent()) {
+            return null;
         }
         Instant now = clock.instant();
         OrderRecord record = create(request, partition, now, null);
@@ -489,7 +758,7 @@ public final class OrderManager implements AutoCloseable {
         return records;
     }
 
-    private static void link(ContingencyType type, List<OrderRecord> records) {
+    private void link(ContingencyType type, List<OrderRecord> records) {
         switch (type) {
             case OCO -> {
                 List<OrderRecord> group = List.copyOf(records);
@@ -511,6 +780,10 @@ public final class OrderManager implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("unknown contingency " + type);
         }
+        // The links are made after the orders' INITIALIZED events: store them now, a held child has no next event.
+        for (OrderRecord record : records) {
+            journal.record(record, null);
+        }
     }
 
     private void denyAll(List<OrderRecord> records, OrderRecord culprit, String reason, Instant now) {
@@ -528,7 +801,7 @@ public final class OrderManager implements AutoCloseable {
 
     /** Creates and registers a record; {@code null} if its client order id was taken by another partition. */
     private OrderRecord create(OrderRequest request, PartitionAgent partition, Instant now, OrderRecord splitParent) {
-        OrderId id = OrderId.of(nextId.getAndIncrement());
+        OrderId id = OrderId.of(journal.nextId());
         OrderRecord[] self = new OrderRecord[1];
         OrderRecord record = new OrderRecord(id, request, partition, now,
                 report -> partition.post(() -> onReport(self[0], report)));
@@ -627,6 +900,7 @@ public final class OrderManager implements AutoCloseable {
                     whole.postOnly(), whole.reduceOnly());
             parts.add(create(partRequest, parent.partition, now, parent));
         }
+        journal.record(parent, null);
         for (int i = 0; i < parts.size(); i++) {
             send(parts.get(i), plan.legs().get(i).venue(), now);
         }
@@ -692,7 +966,7 @@ public final class OrderManager implements AutoCloseable {
             return CommandResult.accepted(record.snapshot(), "cancel sent");
         }
         Venue venue = record.venue;
-        if (!venues.isRegistered(venue)) {
+        if (venue == null || !venues.isRegistered(venue)) {
             transition(record, CANCELED, OrderEventType.CANCELED,
                     "venue " + record.request().venueId() + " removed; canceled locally", now);
             return CommandResult.accepted(record.snapshot(), "canceled");
@@ -778,7 +1052,7 @@ public final class OrderManager implements AutoCloseable {
             return CommandResult.accepted(record.snapshot(), "amended");
         }
         Venue venue = record.venue;
-        if (!venues.isRegistered(venue)) {
+        if (venue == null || !venues.isRegistered(venue)) {
             return CommandResult.refused("VENUE_GONE", "venue " + current.venueId()
                     + " was removed; the order can only be canceled", record.snapshot());
         }
@@ -1085,6 +1359,7 @@ public final class OrderManager implements AutoCloseable {
     /** Records the change as an event and tells whoever must know: the listeners, or the split parent. */
     private void emit(OrderRecord record, OrderEventType type, Fill fill, String reason, Instant at) {
         OrderEvent event = record.record(type, fill, reason, at);
+        journal.record(record, event);
         if (record.internal()) {
             onPartChanged(record.splitParent, record, event);
             return;
@@ -1105,6 +1380,7 @@ public final class OrderManager implements AutoCloseable {
         if (record.ocoGroup != null && !record.ocoDone && (ended || event.type() == OrderEventType.FILL)) {
             for (OrderRecord member : record.ocoGroup) {
                 member.ocoDone = true;
+                journal.record(member, null);
             }
             String why = "OCO: order " + record.id + (event.type() == OrderEventType.FILL ? " traded"
                     : " ended " + record.status());
@@ -1116,6 +1392,7 @@ public final class OrderManager implements AutoCloseable {
         }
         if (record.triggers != null && !record.triggersResolved && ended) {
             record.triggersResolved = true;
+            journal.record(record, null);
             Instant now = clock.instant();
             for (OrderRecord child : record.triggers) {
                 if (child.status() != INITIALIZED) {
@@ -1163,6 +1440,9 @@ public final class OrderManager implements AutoCloseable {
     }
 
     private void forget(OrderRecord record) {
+        if (journal.durable()) {
+            storeMayKnowMore = true;
+        }
         orders.remove(record.id);
         byClientId.remove(record.request().clientOrderId(), record.id);
         if (record.splitParts != null) {

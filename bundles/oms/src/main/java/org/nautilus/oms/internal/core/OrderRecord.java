@@ -15,6 +15,7 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.Venue;
 
@@ -61,6 +62,13 @@ final class OrderRecord {
     String cancelReason;
     /** Already counted among the partition's finished orders. */
     boolean retired;
+    /**
+     * Recovered from the store without its events and fills in memory (a finished order): queries read them from
+     * the store.
+     */
+    boolean historyInStore;
+    /** Recovered as open at a venue and not yet reconciled with it (the venue has not registered since). */
+    boolean awaitingReconcile;
 
     private final Set<String> executionIds = new HashSet<>(4);
     private final List<Fill> fillLog = new ArrayList<>(2);
@@ -78,6 +86,65 @@ final class OrderRecord {
         this.createdAt = createdAt;
         this.executionListener = executionListener;
         this.snapshot = new Order(id, request, status, filled, null, request.venueId(), null, createdAt, createdAt);
+    }
+
+    /**
+     * An order rebuilt from the store. Links to other orders (split, contingencies) are set by the caller once
+     * every order is rebuilt.
+     *
+     * @param fills  the order's fills, or {@code null} to leave its history in the store (a finished order)
+     * @param events the order's events, or {@code null} as for fills
+     */
+    OrderRecord(StoredOrder stored, PartitionAgent partition, ExecutionListener executionListener, List<Fill> fills,
+                List<OrderEvent> events) {
+        Order order = stored.order();
+        this.id = order.id();
+        this.request = order.request();
+        this.partition = partition;
+        this.createdAt = order.createdAt();
+        this.executionListener = executionListener;
+        this.status = order.status();
+        this.filled = order.filledQuantity();
+        this.reason = order.reason();
+        this.version = stored.version();
+        this.resumeStatus = stored.resumeStatus();
+        this.pendingAmend = stored.pendingAmend();
+        this.cancelReason = stored.cancelReason();
+        this.cancelRequested = stored.cancelRequested();
+        this.ocoDone = stored.ocoDone();
+        this.triggersResolved = stored.triggersResolved();
+        this.snapshot = order;
+        if (fills == null || events == null) {
+            historyInStore = true;
+        } else {
+            for (Fill fill : fills) {
+                executionIds.add(fill.executionId());
+                filledNotional = Math.addExact(filledNotional,
+                        FixedPoint.multiply(fill.quantity().raw(), fill.price().raw()));
+            }
+            fillLog.addAll(fills);
+            eventLog.addAll(events);
+            this.fills = List.copyOf(fillLog);
+            this.events = List.copyOf(eventLog);
+        }
+    }
+
+    /** What the store keeps of this order: its snapshot, event count and the OMS's working state. */
+    StoredOrder stored() {
+        return new StoredOrder(snapshot, version, splitParent == null ? null : splitParent.id, ids(splitParts),
+                triggeredBy == null ? null : triggeredBy.id, ids(triggers), ids(ocoGroup), ocoDone, triggersResolved,
+                cancelRequested, resumeStatus, pendingAmend, cancelReason);
+    }
+
+    private static List<OrderId> ids(List<OrderRecord> records) {
+        if (records == null || records.isEmpty()) {
+            return List.of();
+        }
+        OrderId[] ids = new OrderId[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = records.get(i).id;
+        }
+        return List.of(ids);
     }
 
     Order snapshot() {

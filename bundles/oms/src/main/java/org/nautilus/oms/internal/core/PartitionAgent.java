@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.nautilus.api.store.Commit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * holder or, when the partition is idle, by the partition's own drain thread. Work posted by the holder
  * itself (a venue answering synchronously inside {@code Venue.submit}) runs right after the current step,
  * before the command returns.
+ *
+ * <p>Durability: every step a thread takes as the writer (a command, or a drain of posted work) is one unit of
+ * work of the {@link Journal}, ended before the partition is released, so the partition's units reach the store
+ * in the order they were applied. A command returns only once its unit is durable; that wait happens after the
+ * partition is released, so the next commands are applied meanwhile and share the next group commit.
  */
 final class PartitionAgent implements AutoCloseable {
 
@@ -39,10 +45,16 @@ final class PartitionAgent implements AutoCloseable {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService drainer;
     private final AtomicLong failures = new AtomicLong();
+    private final Journal journal;
 
     PartitionAgent(String name, int index) {
+        this(name, index, new Journal(null, 1));
+    }
+
+    PartitionAgent(String name, int index, Journal journal) {
         this.name = name;
         this.index = index;
+        this.journal = journal;
         this.drainer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -59,15 +71,28 @@ final class PartitionAgent implements AutoCloseable {
         if (lock.isHeldByCurrentThread()) {
             return command.get();
         }
+        // A thread already inside another unit (a listener calling back into the OMS) joins it: the outer step
+        // waits for the commit, this one must not (the unit cannot commit before the outer step ends).
+        boolean outer = !journal.inUnit();
+        T result;
+        Commit commit;
         lock.lock();
         try {
-            drain();
-            T result = command.get();
-            drain();
-            return result;
+            journal.begin();
+            try {
+                drain();
+                result = command.get();
+                drain();
+            } finally {
+                commit = journal.end();
+            }
         } finally {
             lock.unlock();
         }
+        if (outer) {
+            journal.await(commit);
+        }
+        return result;
     }
 
     /** Queues work for the partition without blocking; see the class comment for where it runs. */
@@ -112,7 +137,15 @@ final class PartitionAgent implements AutoCloseable {
         drainScheduled.set(false);
         lock.lock();
         try {
-            drain();
+            // Venue reports nobody waits for: committed with the next group, a failure halts the OMS then.
+            journal.begin();
+            try {
+                drain();
+            } finally {
+                journal.end();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("partition {}: background work could not be handed to the store", name, e);
         } finally {
             lock.unlock();
         }

@@ -31,12 +31,17 @@ final class FakeVenue implements Venue {
 
     enum OnAmend { UNSUPPORTED, REPLACE, REJECT, SILENT }
 
+    /** How the venue answers a reconciliation after an OMS restart. */
+    enum OnReconcile { NOTHING, CANCEL }
+
     static final Instant T = Instant.parse("2024-03-01T14:30:00Z");
 
     private final VenueId id;
     volatile OnSubmit onSubmit;
     volatile OnCancel onCancel = OnCancel.CANCEL;
     volatile OnAmend onAmend = OnAmend.UNSUPPORTED;
+    volatile OnReconcile onReconcile = OnReconcile.NOTHING;
+    final List<Order> reconciled = new CopyOnWriteArrayList<>();
     /** The book this venue shows the router, {@code null}: none. */
     volatile BookDepth depth;
     volatile FeeSchedule fees;
@@ -92,6 +97,15 @@ final class FakeVenue implements Venue {
             case REJECT -> report(order.id(), ExecType.REJECTED, "too late to cancel");
             case SILENT -> { }
             default -> throw new AssertionError(onCancel);
+        }
+    }
+
+    @Override
+    public void reconcile(Order order, ExecutionListener listener) {
+        reconciled.add(order);
+        listeners.put(order.id(), listener);
+        if (onReconcile == OnReconcile.CANCEL) {
+            report(order.id(), ExecType.CANCELED, "fake venue restarted without its book");
         }
     }
 

@@ -1,0 +1,11 @@
+package org.nautilus.api.audit;
+
+/** What an {@link AuditEntry} is about. */
+public enum AuditCategory {
+    /** An order event (the OMS's event stream). */
+    ORDER,
+    /** A change of risk state: trading state (kill switch), daily P&amp;L baseline, a limit set at runtime. */
+    RISK,
+    /** A change of a platform configuration ({@code nautilus.*} PIDs, i.e. {@code etc/nautilus.*.cfg}). */
+    CONFIG
+}

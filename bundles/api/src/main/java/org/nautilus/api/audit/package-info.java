@@ -1,0 +1,10 @@
+/**
+ * The append-only audit journal: every order event and every risk or configuration change, in the order they
+ * were committed, queryable and exportable as CSV or JSON lines.
+ */
+@Export
+@Version("1.0.0")
+package org.nautilus.api.audit;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

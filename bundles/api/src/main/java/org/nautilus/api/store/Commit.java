@@ -1,0 +1,46 @@
+package org.nautilus.api.store;
+
+import java.time.Duration;
+
+/**
+ * The durability of one unit of work (and of every unit handed to the store before it): {@link #await()}
+ * returns once it is durable, or fails if it never will be.
+ */
+public interface Commit {
+
+    /** A commit with nothing to wait for. */
+    Commit DONE = new Commit() {
+        @Override
+        public void await() {
+        }
+
+        @Override
+        public boolean await(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+    };
+
+    /**
+     * Waits until the unit is durable.
+     *
+     * @throws StoreException if the unit could not be committed (it is then not durable, or its outcome is
+     *                        unknown); the message says why
+     */
+    void await();
+
+    /**
+     * Waits at most {@code timeout}.
+     *
+     * @return {@code true} if durable, {@code false} if the time ran out first
+     * @throws StoreException as {@link #await()}
+     */
+    boolean await(Duration timeout);
+
+    /** {@code true} once durable or failed (then {@link #await()} throws). */
+    boolean isDone();
+}

@@ -1,0 +1,157 @@
+package org.nautilus.oms.internal.core;
+
+import java.util.List;
+import java.util.Optional;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderServiceUnavailableException;
+import org.nautilus.api.store.Commit;
+import org.nautilus.api.store.StoreException;
+import org.nautilus.api.store.TradingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OMS's side of its {@link TradingStore}: opens and ends the unit of work of each partition step, records
+ * every change of an order in it, hands out order ids from durably reserved blocks, and turns a failed commit
+ * into a halted OMS. Without a store (tests, benchmarks of the core) everything stays in memory.
+ *
+ * <p>A failed commit leaves the memory ahead of the store, so the OMS stops taking commands (they fail with the
+ * retryable {@link OrderServiceUnavailableException}) until it is restarted and recovers from the store.
+ */
+final class Journal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+    /** Order ids reserved per store round trip: one durable write per this many orders. */
+    static final int ID_BLOCK = 1000;
+
+    private final TradingStore store;
+    private long nextId;
+    private long idLimit;
+    private volatile String failure;
+
+    Journal(TradingStore store, long firstOrderId) {
+        this.store = store;
+        this.nextId = firstOrderId;
+        this.idLimit = store == null ? Long.MAX_VALUE : firstOrderId;
+    }
+
+    boolean durable() {
+        return store != null;
+    }
+
+    TradingStore store() {
+        return store;
+    }
+
+    /** Opens (or joins) the calling thread's unit of work. */
+    void begin() {
+        if (store != null) {
+            store.begin();
+        }
+    }
+
+    /** Ends the calling thread's unit; the commit to await (outermost end) or {@link Commit#DONE}. */
+    Commit end() {
+        if (store == null) {
+            return Commit.DONE;
+        }
+        try {
+            return store.end();
+        } catch (StoreException e) {
+            fail(e);
+            throw unavailable();
+        }
+    }
+
+    /** {@code true} if the calling thread already has a unit open (a nested step must not wait for it). */
+    boolean inUnit() {
+        return store != null && store.inUnitOfWork();
+    }
+
+    /** Records a change of {@code record}; {@code event} is {@code null} for a change of working state only. */
+    void record(OrderRecord record, OrderEvent event) {
+        if (store != null) {
+            store.record(record.stored(), event);
+        }
+    }
+
+    /**
+     * Waits until {@code commit} is durable.
+     *
+     * @throws OrderServiceUnavailableException if it failed: the OMS is halted from then on
+     */
+    void await(Commit commit) {
+        try {
+            commit.await();
+        } catch (StoreException e) {
+            fail(e);
+            throw unavailable();
+        }
+    }
+
+    /** @throws OrderServiceUnavailableException if the OMS is halted */
+    void checkAvailable() {
+        if (failure != null) {
+            throw unavailable();
+        }
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    void fail(Throwable cause) {
+        if (failure == null) {
+            failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            LOG.error("OMS halted: a commit to {} failed, memory and store may differ; restart to recover from "
+                    + "the store: {}", store == null ? "the store" : store.description(), failure, cause);
+        }
+    }
+
+    /** The next order id: from a block reserved in the store (durably, before any id of it is used). */
+    synchronized long nextId() {
+        if (nextId >= idLimit) {
+            try {
+                nextId = store.reserveOrderIds(ID_BLOCK);
+            } catch (StoreException e) {
+                fail(e);
+                throw unavailable();
+            }
+            idLimit = nextId + ID_BLOCK;
+        }
+        return nextId++;
+    }
+
+    /** The id the next new order will get (reserving a block if needed). */
+    synchronized long peekNextId() {
+        long id = nextId();
+        nextId--;
+        return id;
+    }
+
+    Optional<OrderId> orderId(ClientOrderId clientOrderId) {
+        return store == null ? Optional.empty() : store.orderId(clientOrderId);
+    }
+
+    List<OrderEvent> events(OrderId id) {
+        return store == null ? List.of() : store.events(id);
+    }
+
+    List<Fill> fills(OrderId id) {
+        return store == null ? List.of() : store.fills(id);
+    }
+
+    private OrderServiceUnavailableException unavailable() {
+        return new OrderServiceUnavailableException("the OMS is halted because its store failed (" + failure
+                + "); restart it to recover from the store, then retry (a retried submit with the same client "
+                + "order id is applied at most once)");
+    }
+}
