@@ -92,7 +92,9 @@ final class Engines {
 
     /**
      * exchange-core 0.5.3's fastest book ({@link OrderBookDirectImpl}, ART trees + object pools), fed the way its
-     * own pipeline feeds it: one reused command slot (a ring-buffer entry), events recycled after each command.
+     * own pipeline feeds it: one reused command slot (a ring-buffer entry), the events consumed after each command.
+     * (0.5.3's events helper allocates every event itself, its pooling is compiled out; the supplier given here
+     * is there for versions that use it.)
      */
     static final class ExchangeCore implements Engine {
         private final IOrderBook book;
@@ -105,7 +107,16 @@ final class Engines {
                     .type(SymbolType.CURRENCY_EXCHANGE_PAIR).baseCurrency(1).quoteCurrency(2).baseScaleK(1)
                     .quoteScaleK(1).takerFee(0).makerFee(0).build();
             OrderBookEventsHelper helper = new OrderBookEventsHelper(this::event);
-            book = new OrderBookDirectImpl(spec, ObjectsPool.createDefaultTestPool(), helper, LoggingConfiguration.DEFAULT);
+            // The object pool sized as exchange-core's MatchingEngineRouter sizes it (the test pool drops what
+            // it cannot hold and makes the book allocate).
+            java.util.Map<Integer, Integer> poolSizes = new java.util.HashMap<>();
+            poolSizes.put(ObjectsPool.DIRECT_ORDER, 1024 * 1024);
+            poolSizes.put(ObjectsPool.DIRECT_BUCKET, 1024 * 64);
+            poolSizes.put(ObjectsPool.ART_NODE_4, 1024 * 32);
+            poolSizes.put(ObjectsPool.ART_NODE_16, 1024 * 16);
+            poolSizes.put(ObjectsPool.ART_NODE_48, 1024 * 8);
+            poolSizes.put(ObjectsPool.ART_NODE_256, 1024 * 4);
+            book = new OrderBookDirectImpl(spec, new ObjectsPool(poolSizes), helper, LoggingConfiguration.DEFAULT);
         }
 
         private MatcherTradeEvent event() {
@@ -143,7 +154,7 @@ final class Engines {
                 default -> throw new IllegalStateException("kind " + s.kind[i]);
             }
             IOrderBook.processCommand(book, c);
-            // Consume and recycle the events, as the pipeline's results stage does.
+            // Consume the events, as the pipeline's results stage does (and recycle them where the helper pools).
             MatcherTradeEvent e = c.matcherEvent;
             while (e != null) {
                 if (e.eventType == MatcherEventType.TRADE) {
