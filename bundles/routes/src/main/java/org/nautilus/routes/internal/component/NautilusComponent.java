@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.routes.internal.fix.FixMarketDataEndpoint;
+import org.nautilus.routes.internal.oms.OmsEndpoint;
+import org.nautilus.routes.internal.oms.OrderMessages;
 
 /**
  * The {@code nautilus:} component, so route files name platform services directly:
@@ -12,6 +17,8 @@ import org.nautilus.routes.internal.fix.FixMarketDataEndpoint;
  *   <li>{@code to: nautilus:marketdata} publishes the body's quotes and trades to the gateway;</li>
  *   <li>{@code from: nautilus:marketdata?instruments=AAPL,MSFT&types=bar} receives the gateway's quotes, trades
  *       and/or bars (one exchange each);</li>
+ *   <li>{@code to: nautilus:oms?portfolio=default} submits the body's orders ({@code BUY,AAPL,100,190.05} lines,
+ *       maps or order requests); {@code from: nautilus:oms?events=FILL} emits the OMS's order events;</li>
  *   <li>{@code to: nautilus:fix-marketdata?symbols=AAPL,MSFT} after a {@code quickfix:} consumer subscribes to the
  *       venue's market data on logon and publishes its snapshots and refreshes.</li>
  * </ul>
@@ -34,12 +41,23 @@ public final class NautilusComponent extends DefaultComponent {
             String types = getAndRemoveParameter(parameters, "types", String.class, "quote,trade,bar");
             return new MarketDataEndpoint(uri, this, gateways, clock, instruments, types);
         }
+        if (service.equals("oms")) {
+            String portfolio = getAndRemoveParameter(parameters, "portfolio", String.class, "default");
+            String venue = getAndRemoveParameter(parameters, "venue", String.class, "");
+            String tif = getAndRemoveParameter(parameters, "timeInForce", String.class, "DAY");
+            String events = getAndRemoveParameter(parameters, "events", String.class, "");
+            int queueSize = getAndRemoveParameter(parameters, "queueSize", Integer.class, 10_000);
+            OrderMessages.Defaults defaults = new OrderMessages.Defaults(PortfolioId.of(portfolio),
+                    venue.isBlank() ? null : VenueId.of(venue.strip()),
+                    TimeInForce.valueOf(tif.strip().toUpperCase(java.util.Locale.ROOT)));
+            return new OmsEndpoint(uri, this, gateways, defaults, events, queueSize);
+        }
         if (service.equals("fix-marketdata")) {
             String symbols = getAndRemoveParameter(parameters, "symbols", String.class, "");
             return new FixMarketDataEndpoint(uri, this, gateways, clock,
                     java.util.Arrays.stream(symbols.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
         }
         throw new IllegalArgumentException("unknown nautilus endpoint 'nautilus:" + service
-                + "': the endpoints are nautilus:marketdata and nautilus:fix-marketdata");
+                + "': the endpoints are nautilus:marketdata, nautilus:oms and nautilus:fix-marketdata");
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.oms.OrderEventListener;
+import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
@@ -37,15 +39,21 @@ public final class RoutesComponent implements RouteService {
 
     private final CamelRuntime runtime;
     private final ServiceRegistration<CamelContext> contextRegistration;
+    private final ServiceRegistration<OrderEventListener> orderEvents;
+    private volatile OrderService orders;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
-                           @Reference(policyOption = ReferencePolicyOption.GREEDY) MarketDataService marketData) {
-        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), new Gateways(() -> marketData),
-                Clock.systemUTC());
+                           @Reference(name = "marketData", policyOption = ReferencePolicyOption.GREEDY)
+                           MarketDataService marketData) {
+        Gateways gateways = new Gateways(() -> marketData, () -> orders);
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways, Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
         contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
+        // the OMS calls its whiteboard listeners with every order event: 'from: nautilus:oms' routes get them
+        orderEvents = bundleContext.registerService(OrderEventListener.class, gateways, new Hashtable<>(
+                java.util.Map.of("listener.name", "nautilus-routes")));
         runtime.watch(directory(config), Duration.ofMillis(config.poll_interval()));
     }
 
@@ -57,11 +65,25 @@ public final class RoutesComponent implements RouteService {
     @Deactivate
     void deactivate() {
         try {
+            orderEvents.unregister();
             contextRegistration.unregister();
         } catch (IllegalStateException e) {
             // already gone with the bundle
         }
         runtime.close();
+    }
+
+    /** Optional and dynamic: routes keep running while the OMS restarts; 'to: nautilus:oms' fails clearly meanwhile. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setOrderService(OrderService service) {
+        orders = service;
+    }
+
+    void unsetOrderService(OrderService service) {
+        if (orders == service) {
+            orders = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

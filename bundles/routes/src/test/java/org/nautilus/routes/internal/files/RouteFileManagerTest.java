@@ -94,7 +94,6 @@ class RouteFileManagerTest {
         assertThat(context.getRoute("feed").getUptimeMillis()).as("not restarted").isGreaterThanOrEqualTo(uptimeBefore);
         drain();
         assertThat(consumer.receiveBody("seda:out", 5000, String.class)).isEqualTo("v1");
-        System.out.println("broken yaml: " + info.error());
     }
 
     @Test
@@ -110,7 +109,6 @@ class RouteFileManagerTest {
         manager.scan();
 
         String error = manager.files().get(0).error();
-        System.out.println("unknown step: " + error);
         assertThat(error).startsWith("feed.yaml, line 6");
         assertThat(context.getRoutes()).isEmpty();
     }
@@ -124,7 +122,6 @@ class RouteFileManagerTest {
         manager.scan();
 
         String error = manager.files().get(0).error();
-        System.out.println("unknown component: " + error);
         assertThat(error).contains("feed.yaml, line 4").contains("nosuch");
         assertThat(context.getRouteController().getRouteStatus("feed")).isEqualTo(ServiceStatus.Started);
     }
@@ -138,7 +135,6 @@ class RouteFileManagerTest {
         manager.scan();
 
         String error = manager.files().get(0).error();
-        System.out.println("bad option: " + error);
         assertThat(error).contains("noSuchOption");
         assertThat(context.getRouteController().getRouteStatus("feed")).isEqualTo(ServiceStatus.Started);
         assertThat(manager.files().get(0).routeIds()).containsExactly("feed");
@@ -235,7 +231,6 @@ class RouteFileManagerTest {
                 """);
         manager.scan();
         String error = manager.files().get(0).error();
-        System.out.println("broken xml: " + error);
         assertThat(error).startsWith("feed.xml, line ");
         assertThat(context.getRouteController().getRouteStatus("xml-feed")).isEqualTo(ServiceStatus.Started);
     }
