@@ -42,7 +42,7 @@ class OrderBookPropertiesTest {
         ).flatAs((kind, buy, type, tif, postOnly, price, stop, qty) ->
                 Combinators.combine(Arbitraries.longs().between(1, 4), Arbitraries.integers().between(0, 1_000))
                         .as((owner, target) -> new Step(kind, buy, type, tif, postOnly, price, stop, qty, owner, target)));
-        return step.list().ofMinSize(1).ofMaxSize(300);
+        return step.list().ofMinSize(1).ofMaxSize(250);
     }
 
     @Provide
@@ -50,7 +50,7 @@ class OrderBookPropertiesTest {
         return Arbitraries.of(SelfMatchPolicy.class);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 250)
     void theBookNeverCrossesAndQuantitiesAreConserved(@ForAll("sessions") List<Step> session,
                                                       @ForAll("policies") SelfMatchPolicy policy) {
         Accounts accounts = new Accounts();
@@ -86,7 +86,7 @@ class OrderBookPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void tradesNeverViolateALimitPrice(@ForAll("sessions") List<Step> session) {
         Map<Long, Step> byId = new HashMap<>();
         List<String> violations = new ArrayList<>();
