@@ -1,0 +1,33 @@
+package org.nautilus.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.nautilus.api.routes.RouteInfo;
+import org.nautilus.api.routes.RouteService;
+
+/** What route-start and route-stop share: the route id argument and the report of the route's new state. */
+abstract class RouteControlCommand implements Action {
+
+    @Argument(index = 0, name = "routeId", required = true, description = "the route id (see nautilus:routes)")
+    @Completion(RouteCompleter.class)
+    String routeId;
+
+    @Reference
+    RouteService routes;
+
+    abstract void apply(String id);
+
+    @Override
+    public Object execute() {
+        if (routes.routes().stream().noneMatch(r -> r.id().equals(routeId))) {
+            throw new IllegalArgumentException("no route '" + routeId + "'; routes: "
+                    + routes.routes().stream().map(RouteInfo::id).toList());
+        }
+        apply(routeId);
+        routes.routes().stream().filter(r -> r.id().equals(routeId)).findFirst()
+                .ifPresent(r -> System.out.println("Route " + r.id() + " (" + r.source() + "): " + r.state()));
+        return null;
+    }
+}
