@@ -25,8 +25,13 @@ interface BarAggregator {
     long lateTicks();
 
     static BarAggregator of(InstrumentId id, BarSpec spec) {
+        return of(id, spec, java.time.ZoneOffset.UTC);
+    }
+
+    /** @param zone session time zone of daily (and multi-day) time bars */
+    static BarAggregator of(InstrumentId id, BarSpec spec, java.time.ZoneId zone) {
         return switch (spec.type()) {
-            case TIME -> new TimeBarAggregator(id, spec.interval());
+            case TIME -> new TimeBarAggregator(id, spec.interval(), zone);
             case TICK -> new CountBarAggregator(id, spec.count(), 0);
             case VOLUME -> new CountBarAggregator(id, 0, spec.volume().raw());
         };

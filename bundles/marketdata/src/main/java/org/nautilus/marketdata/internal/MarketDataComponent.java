@@ -2,6 +2,7 @@ package org.nautilus.marketdata.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,8 +49,8 @@ public final class MarketDataComponent implements MarketDataService {
 
     @Activate
     public MarketDataComponent(MarketDataConfig config) {
-        gateway = new MarketDataGateway(Clock.systemUTC(), interval(config), specs(config), config.bar_history(),
-                config.subscriber_queue_capacity());
+        gateway = new MarketDataGateway(Clock.systemUTC(), interval(config), specs(config), zone(config),
+                config.bar_history(), config.subscriber_queue_capacity());
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nautilus-marketdata-bar-flush");
             t.setDaemon(true);
@@ -66,7 +67,8 @@ public final class MarketDataComponent implements MarketDataService {
             interval = interval(config);
             List<BarSpec> specs = specs(config);
             InstrumentsConfig.parse(config.instruments());
-            gateway.reconfigure(interval, specs, config.bar_history(), config.subscriber_queue_capacity());
+            gateway.reconfigure(interval, specs, zone(config), config.bar_history(),
+                    config.subscriber_queue_capacity());
         } catch (IllegalArgumentException e) {
             LOG.error("etc/nautilus.marketdata.cfg rejected, the previous configuration stays: {}", e.getMessage());
             return;
@@ -119,6 +121,16 @@ public final class MarketDataComponent implements MarketDataService {
             }
         }
         return specs;
+    }
+
+    private static ZoneId zone(MarketDataConfig config) {
+        String text = config.bar_session_zone() == null ? "UTC" : config.bar_session_zone().strip();
+        try {
+            return ZoneId.of(text.isEmpty() ? "UTC" : text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("bar.session.zone '" + text
+                    + "' is not a time zone such as UTC or America/New_York", e);
+        }
     }
 
     private static Duration interval(MarketDataConfig config) {

@@ -17,6 +17,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "PT1M, P1D (time), ticks:100 (every 100 trades), volume:1000 (every 1000 traded)")
     String bar_specs() default "";
 
+    @AttributeDefinition(description = "Time zone of the trading day: daily bars start at its midnight (UTC, "
+            + "America/New_York, Europe/London, ...)")
+    String bar_session_zone() default "UTC";
+
     @AttributeDefinition(description = "Closed bars kept per instrument and bar spec")
     int bar_history() default 5000;
 

@@ -3,6 +3,8 @@ package org.nautilus.marketdata.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,8 +70,16 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     /** As above, with more bar specs aggregated from the start. */
     public MarketDataGateway(Clock clock, Duration barInterval, List<BarSpec> extraSpecs, int barHistory,
                              int queueCapacity) {
+        this(clock, barInterval, extraSpecs, ZoneOffset.UTC, barHistory, queueCapacity);
+    }
+
+    /**
+     * @param sessionZone the time zone whose midnight starts daily bars (the trading day of the market)
+     */
+    public MarketDataGateway(Clock clock, Duration barInterval, List<BarSpec> extraSpecs, ZoneId sessionZone,
+                             int barHistory, int queueCapacity) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.settings = new Settings(barInterval, List.copyOf(extraSpecs), barHistory, queueCapacity);
+        this.settings = new Settings(barInterval, List.copyOf(extraSpecs), sessionZone, barHistory, queueCapacity);
         this.ring = new BroadcastRing(queueCapacity);
     }
 
@@ -77,12 +87,19 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
      * Changes the bar settings. Specs still wanted keep their state and history; a spec no longer wanted (not the
      * default, not configured, not subscribed) is dropped; a new one starts with the next tick.
      */
-    public void reconfigure(Duration barInterval, List<BarSpec> extraSpecs, int barHistory, int queueCapacity) {
-        Settings next = new Settings(barInterval, List.copyOf(extraSpecs), barHistory, queueCapacity);
+    public void reconfigure(Duration barInterval, List<BarSpec> extraSpecs, ZoneId sessionZone, int barHistory,
+                            int queueCapacity) {
+        Settings next = new Settings(barInterval, List.copyOf(extraSpecs), sessionZone, barHistory, queueCapacity);
+        boolean newZone = !next.sessionZone.equals(settings.sessionZone);
         settings = next;
         List<BarSpec> specs = barSpecs();
         for (Book book : books.values()) {
             synchronized (book) {
+                if (newZone) {
+                    // daily bars of two session zones must not mix: start them again
+                    book.series.keySet().removeIf(spec -> spec.type() == BarSpec.Type.TIME
+                            && spec.interval().toNanos() % Duration.ofDays(1).toNanos() == 0);
+                }
                 book.series.keySet().retainAll(specs);
                 for (BarSpec spec : specs) {
                     book.series(spec);
@@ -92,6 +109,11 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
                 }
             }
         }
+    }
+
+    /** Keeps the session zone. */
+    public void reconfigure(Duration barInterval, List<BarSpec> extraSpecs, int barHistory, int queueCapacity) {
+        reconfigure(barInterval, extraSpecs, settings.sessionZone, barHistory, queueCapacity);
     }
 
     /** Convenience for a single interval and no extra specs. */
@@ -403,13 +425,15 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     public record SubscriberStats(long delivered, long dropped, long failures, long backlog) {
     }
 
-    private record Settings(Duration barInterval, BarSpec defaultSpec, List<BarSpec> extraSpecs, int barHistory,
-                            int queueCapacity) {
-        Settings(Duration barInterval, List<BarSpec> extraSpecs, int barHistory, int queueCapacity) {
-            this(barInterval, spec(barInterval), extraSpecs, barHistory, queueCapacity);
+    private record Settings(Duration barInterval, BarSpec defaultSpec, List<BarSpec> extraSpecs, ZoneId sessionZone,
+                            int barHistory, int queueCapacity) {
+        Settings(Duration barInterval, List<BarSpec> extraSpecs, ZoneId sessionZone, int barHistory,
+                 int queueCapacity) {
+            this(barInterval, spec(barInterval), extraSpecs, sessionZone, barHistory, queueCapacity);
         }
 
         Settings {
+            Objects.requireNonNull(sessionZone, "sessionZone");
             if (barHistory < 1) {
                 throw new IllegalArgumentException("bar.history must be at least 1, got " + barHistory);
             }
@@ -470,7 +494,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         Series(InstrumentId id, BarSpec spec) {
             this.id = id;
             this.spec = spec;
-            this.aggregator = BarAggregator.of(id, spec);
+            this.aggregator = BarAggregator.of(id, spec, settings.sessionZone);
         }
 
         /** A closed bar: keep it and send it out. Called under the book's lock. */

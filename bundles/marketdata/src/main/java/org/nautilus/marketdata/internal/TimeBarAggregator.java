@@ -2,6 +2,9 @@ package org.nautilus.marketdata.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
@@ -10,7 +13,10 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
 
 /**
- * Aggregates the ticks of one instrument into epoch-aligned time bars {@code [start, start + interval)}.
+ * Aggregates the ticks of one instrument into time bars {@code [start, end)}: epoch-aligned
+ * {@code [k·interval, (k+1)·interval)} for intraday intervals; for whole days, aligned to midnight in the session
+ * time zone (a trading day is a local calendar day, so a bar never straddles the session boundary, and a day of
+ * a daylight-saving change lasts 23 or 25 hours).
  *
  * <p>A bar is emitted only once it is closed: when a tick at or after its end arrives, or when
  * {@link #advanceTo(Instant, Consumer)} moves event time past its end. Trades make the bar (price and volume);
@@ -25,23 +31,37 @@ final class TimeBarAggregator implements BarAggregator {
 
     private final InstrumentId instrumentId;
     private final long intervalNanos;
+    /** Zone of daily bars, or {@code null}: fixed-length epoch-aligned intervals. */
+    private final ZoneId zone;
+    private final long days;
 
     private final Ohlc trades = new Ohlc();
     private final Ohlc mids = new Ohlc();
     private long volume;
-    /** Start of the open interval in epoch nanos; valid when {@code open}. */
+    /** Start and end of the open interval in epoch nanos; valid when {@code open}. */
     private long start;
+    private long end;
     private boolean open;
     /** Everything before this (epoch nanos) is closed. */
     private long closedUpTo = Long.MIN_VALUE;
     private long lateTicks;
 
     TimeBarAggregator(InstrumentId instrumentId, Duration interval) {
+        this(instrumentId, interval, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param zone the session time zone: bars of whole days start at its midnight
+     */
+    TimeBarAggregator(InstrumentId instrumentId, Duration interval, ZoneId zone) {
         this.instrumentId = Objects.requireNonNull(instrumentId, "instrumentId");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("bar interval must be positive, got " + interval);
         }
         this.intervalNanos = interval.toNanos();
+        boolean wholeDays = interval.toNanos() % Duration.ofDays(1).toNanos() == 0;
+        this.zone = wholeDays && !zone.normalized().equals(ZoneOffset.UTC) ? zone : null;
+        this.days = interval.toDays();
     }
 
     Duration interval() {
@@ -71,7 +91,7 @@ final class TimeBarAggregator implements BarAggregator {
     @Override
     public void advanceTo(Instant eventTime, Consumer<Bar> closed) {
         long t = nanos(eventTime);
-        if (open && t >= start + intervalNanos) {
+        if (open && t >= end) {
             emit(closed);
         }
         if (t > closedUpTo && !open) {
@@ -98,11 +118,12 @@ final class TimeBarAggregator implements BarAggregator {
             lateTicks++;
             return false;
         }
-        if (open && t >= start + intervalNanos) {
+        if (open && t >= end) {
             emit(closed);
         }
         if (!open) {
             start = alignDown(t);
+            end = endOf(start);
             open = true;
         }
         return true;
@@ -110,7 +131,6 @@ final class TimeBarAggregator implements BarAggregator {
 
     private void emit(Consumer<Bar> closed) {
         Ohlc source = trades.count > 0 ? trades : mids;
-        long end = start + intervalNanos;
         Bar bar = new Bar(instrumentId, instant(start), instant(end), new Price(source.open), new Price(source.high),
                 new Price(source.low), new Price(source.close), new Quantity(trades.count > 0 ? volume : 0));
         closedUpTo = end;
@@ -121,8 +141,23 @@ final class TimeBarAggregator implements BarAggregator {
         closed.accept(bar);
     }
 
+    /** The start of the interval holding {@code t}. */
     private long alignDown(long t) {
-        return Math.floorDiv(t, intervalNanos) * intervalNanos;
+        if (zone == null) {
+            return Math.floorDiv(t, intervalNanos) * intervalNanos;
+        }
+        LocalDate day = instant(t).atZone(zone).toLocalDate();
+        long epochDay = day.toEpochDay();
+        LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(epochDay, days) * days);
+        return nanos(first.atStartOfDay(zone).toInstant());
+    }
+
+    private long endOf(long intervalStart) {
+        if (zone == null) {
+            return intervalStart + intervalNanos;
+        }
+        LocalDate day = instant(intervalStart).atZone(zone).toLocalDate();
+        return nanos(day.plusDays(days).atStartOfDay(zone).toInstant());
     }
 
     private static long nanos(Instant instant) {

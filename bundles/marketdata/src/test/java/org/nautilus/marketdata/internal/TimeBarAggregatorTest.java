@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,45 @@ class TimeBarAggregatorTest {
         assertThat(bars).singleElement().satisfies(bar -> assertThat(bar.end()).isEqualTo(T0.plusSeconds(60)));
         trade(2_000, "101", "1");
         assertThat(minute.lateTicks()).isEqualTo(1);
+    }
+
+    @Test
+    void dailyBarsFollowTheSessionZoneSoATradingDayIsNeverSplit() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        TimeBarAggregator daily = new TimeBarAggregator(AAPL, Duration.ofDays(1), newYork);
+        // 2024-03-01 in New York: 09:30 open and 16:00 close are 14:30Z and 21:00Z; 23:30 local is 04:30Z next day
+        daily.onTrade(Instant.parse("2024-03-01T14:30:00Z"), Price.of("180"), Quantity.of("1"), bars::add);
+        daily.onTrade(Instant.parse("2024-03-02T04:30:00Z"), Price.of("181"), Quantity.of("1"), bars::add);
+        assertThat(bars).as("after UTC midnight but the same New York day").isEmpty();
+
+        daily.onTrade(Instant.parse("2024-03-02T05:00:00Z"), Price.of("182"), Quantity.of("1"), bars::add);
+
+        assertThat(bars).singleElement().satisfies(bar -> {
+            assertThat(bar.start()).isEqualTo(Instant.parse("2024-03-01T05:00:00Z"));
+            assertThat(bar.end()).isEqualTo(Instant.parse("2024-03-02T05:00:00Z"));
+            assertThat(bar.close()).isEqualTo(Price.of("181"));
+            assertThat(bar.volume()).isEqualTo(Quantity.of("2"));
+        });
+    }
+
+    @Test
+    void theDayOfADaylightSavingChangeLasts23Hours() {
+        TimeBarAggregator daily = new TimeBarAggregator(AAPL, Duration.ofDays(1), ZoneId.of("America/New_York"));
+        daily.onTrade(Instant.parse("2024-03-10T15:00:00Z"), Price.of("1"), Quantity.of("1"), bars::add);
+        daily.advanceTo(Instant.parse("2024-03-11T04:00:00Z"), bars::add);
+
+        assertThat(bars).singleElement().satisfies(bar -> {
+            assertThat(bar.start()).isEqualTo(Instant.parse("2024-03-10T05:00:00Z"));
+            assertThat(bar.interval()).isEqualTo(Duration.ofHours(23));
+        });
+    }
+
+    @Test
+    void intradayBarsStayEpochAlignedWhateverTheZone() {
+        TimeBarAggregator hourly = new TimeBarAggregator(AAPL, Duration.ofHours(1), ZoneId.of("Asia/Kolkata"));
+        hourly.onTrade(Instant.parse("2024-03-01T10:15:00Z"), Price.of("1"), Quantity.of("1"), bars::add);
+        hourly.advanceTo(Instant.parse("2024-03-01T11:00:00Z"), bars::add);
+        assertThat(bars.get(0).start()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
     }
 
     @Test
