@@ -33,6 +33,7 @@ import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.options.extra.VMOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Boots the assembled Nautilus distribution (the tar.gz built by karaf-distribution) in Pax Exam and drives
@@ -42,6 +43,9 @@ public abstract class NautilusTestSupport {
 
     /** Ports away from the defaults, so a node a developer is running doesn't meet the test node. */
     static final String SSH_PORT = "8201";
+
+    /** How long a fresh node may take to start a part (Ignite, training, the first bars). */
+    static final Duration STARTUP = Duration.ofSeconds(120);
 
     @Inject
     protected BundleContext bundleContext;
@@ -115,6 +119,23 @@ public abstract class NautilusTestSupport {
                 .map(entry -> new File(entry).getAbsolutePath())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("nautilus-factor-momentum is not on the test classpath"));
+    }
+
+    /** The service once it is registered (waiting up to {@link #STARTUP}); {@code filter} may be null. */
+    protected <T> T service(Class<T> type, String filter) throws Exception {
+        return await(type.getSimpleName() + " service", STARTUP, () -> {
+            var refs = bundleContext.getServiceReferences(type, filter);
+            if (refs.isEmpty()) {
+                return null;
+            }
+            ServiceReference<T> ref = refs.iterator().next();
+            return bundleContext.getService(ref);
+        }, service -> service != null);
+    }
+
+    /** Waits until nautilus:status says READY: OMS, risk, positions, prices, routes and a venue are up. */
+    protected void awaitReady() throws Exception {
+        await("nautilus:status READY", STARTUP, () -> executeCommand("nautilus:status"), out -> out.contains("READY"));
     }
 
     /** Runs a shell command as an admin and returns what it printed; a failing command throws. */

@@ -31,7 +31,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The embedded default, booted once for the class: every layer of the design works end to end in the
@@ -41,7 +40,6 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class PlatformIT extends NautilusTestSupport {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
 
     @Configuration
@@ -82,11 +80,7 @@ public class PlatformIT extends NautilusTestSupport {
 
     @Test
     public void aMarketBuyOnTheSimulatedVenueIsFilledAndItsPositionIsInTheIgniteCache() throws Exception {
-        service(MarketDataService.class, null);
-        MarketDataService marketData = service(MarketDataService.class, null);
-        await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
-        await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
-
+        awaitReady();
         String submitted = executeCommand("nautilus:submit -v SIM -P itest-buy -c itest-buy-1 BUY 10 AAPL");
         assertTrue(submitted, submitted.contains("FILLED"));
 
@@ -107,9 +101,8 @@ public class PlatformIT extends NautilusTestSupport {
 
     @Test
     public void aRestingLimitOrderCanBeCanceled() throws Exception {
+        awaitReady();
         MarketDataService marketData = service(MarketDataService.class, null);
-        await("a quote for AAPL", STARTUP, () -> marketData.lastQuote(AAPL), Optional::isPresent);
-        await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
         // 2 % under the bid: inside the 5 % price collar, far enough not to fill.
         BigDecimal bid = marketData.lastQuote(AAPL).orElseThrow().bid().toBigDecimal();
         String limit = bid.multiply(new BigDecimal("0.98")).setScale(2, RoundingMode.DOWN).toPlainString();
@@ -169,7 +162,7 @@ public class PlatformIT extends NautilusTestSupport {
 
     @Test
     public void nautilusAdminRunsShellCommandsWithoutATerminal() throws Exception {
-        await("the SIM venue", STARTUP, () -> executeCommand("nautilus:venues"), out -> out.contains("SIM"));
+        awaitReady();
         AdminRun venues = admin("nautilus:venues");
         assertEquals(venues.output, 0, venues.exitCode);
         assertTrue(venues.output, venues.output.contains("SIM"));
@@ -202,17 +195,6 @@ public class PlatformIT extends NautilusTestSupport {
                 .filter(b -> b.getState() != Bundle.ACTIVE)
                 .map(b -> b.getSymbolicName() + " state " + b.getState())
                 .toList();
-    }
-
-    private <T> T service(Class<T> type, String filter) throws Exception {
-        return await(type.getSimpleName() + " service", STARTUP, () -> {
-            var refs = bundleContext.getServiceReferences(type, filter);
-            if (refs.isEmpty()) {
-                return null;
-            }
-            ServiceReference<T> ref = refs.iterator().next();
-            return bundleContext.getService(ref);
-        }, service -> service != null);
     }
 
     /** The word after {@code prefix}, e.g. the order id in "Order 42 (...)". */

@@ -24,7 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class TradingIT extends NautilusTestSupport {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final InstrumentId MSFT = InstrumentId.of("MSFT");
 
     @Configuration
@@ -34,7 +33,7 @@ public class TradingIT extends NautilusTestSupport {
 
     @Before
     public void platformIsReady() throws Exception {
-        await("nautilus:status READY", STARTUP, () -> executeCommand("nautilus:status"), out -> out.contains("READY"));
+        awaitReady();
     }
 
     @Test
@@ -111,8 +110,7 @@ public class TradingIT extends NautilusTestSupport {
     }
 
     private Quote quote() throws Exception {
-        MarketDataService marketData = bundleContext.getService(
-                bundleContext.getServiceReference(MarketDataService.class));
+        MarketDataService marketData = service(MarketDataService.class, null);
         return await("a quote for MSFT", STARTUP, () -> marketData.lastQuote(MSFT), Optional::isPresent).orElseThrow();
     }
 
