@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * syntax and DSL errors with their line before anything is stopped; its consumer endpoints are checked against
  * the live context's components; only then are the old routes replaced. If the new routes still fail to start
  * (a bad endpoint option, say), they are removed and the last good version of the file is loaded again. The error
- * (file, line, reason) is logged and kept in {@link #files()} until the file loads.
+ * (file, line, reason) is logged and kept in {@link #files()} until the file loads. An unchanged file that failed
+ * and has no routes running is tried again now and then, since the cause may lie outside it (a replay file or
+ * an instrument that appears).
  *
  * <p>Thread-safe: scans and queries are serialized on this object.
  */
@@ -57,13 +59,23 @@ public final class RouteFileManager {
 
     private final CamelContext context;
     private final Path directory;
+    private final long retryNanos;
     /** Loaded or failed files by name. */
     private final Map<String, FileState> files = new TreeMap<>();
     private CamelContext scratch;
 
     public RouteFileManager(CamelContext context, Path directory) {
+        this(context, directory, java.time.Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param retry how long an unchanged file that failed waits before it is tried again: a failure may come from
+     *              outside the file (a replay file not there yet, an instrument not defined yet)
+     */
+    public RouteFileManager(CamelContext context, Path directory, java.time.Duration retry) {
         this.context = Objects.requireNonNull(context, "context");
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.retryNanos = retry.toNanos();
     }
 
     public Path directory() {
@@ -88,7 +100,9 @@ public final class RouteFileManager {
             byte[] content = entry.getValue();
             String hash = hash(content);
             FileState state = files.get(name);
-            if (state != null && state.hash.equals(hash)) {
+            // A failed file is retried only while nothing runs from it: a retry must not restart good old routes.
+            if (state != null && state.hash.equals(hash) && (state.error == null || !state.routeIds.isEmpty()
+                    || System.nanoTime() - state.attempted < retryNanos)) {
                 continue;
             }
             if (load(name, content, hash)) {
@@ -166,7 +180,7 @@ public final class RouteFileManager {
         }
         Set<String> added = routeIds();
         added.removeAll(before);
-        FileState state = new FileState(hash, content, new LinkedHashSet<>(added), null);
+        FileState state = new FileState(hash, content, new LinkedHashSet<>(added), null, System.nanoTime());
         files.put(name, state);
         LOG.info("Route file {} {}: routes {}", name, previous == null ? "loaded" : "reloaded", state.routeIds);
         return true;
@@ -277,10 +291,14 @@ public final class RouteFileManager {
     }
 
     private boolean fail(String name, String hash, FileState previous, String error) {
-        LOG.error("Route file {} not loaded, running routes unchanged: {}", name, error);
+        if (previous != null && previous.hash.equals(hash) && error.equals(previous.error)) {
+            LOG.debug("Route file {} still not loaded: {}", name, error); // a retry, already reported
+        } else {
+            LOG.error("Route file {} not loaded, running routes unchanged: {}", name, error);
+        }
         FileState state = previous == null
-                ? new FileState(hash, null, new LinkedHashSet<>(), error)
-                : new FileState(hash, previous.goodContent, previous.routeIds, error);
+                ? new FileState(hash, null, new LinkedHashSet<>(), error, System.nanoTime())
+                : new FileState(hash, previous.goodContent, previous.routeIds, error, System.nanoTime());
         files.put(name, state);
         return false;
     }
@@ -382,9 +400,9 @@ public final class RouteFileManager {
     }
 
     /**
-     * A file's state: the hash of what is on disk, the last content that loaded, the routes running from it and
-     * the error of the last attempt.
+     * A file's state: the hash of what is on disk, the last content that loaded, the routes running from it, the
+     * error of the last attempt and when it was made ({@link System#nanoTime()}).
      */
-    private record FileState(String hash, byte[] goodContent, Set<String> routeIds, String error) {
+    private record FileState(String hash, byte[] goodContent, Set<String> routeIds, String error, long attempted) {
     }
 }

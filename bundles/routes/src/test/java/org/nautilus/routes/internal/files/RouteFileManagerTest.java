@@ -252,6 +252,26 @@ class RouteFileManagerTest {
     }
 
     @Test
+    void aFileThatFailedForAnOutsideReasonIsTriedAgainLater() throws Exception {
+        RouteFileManager retrying = new RouteFileManager(context, dir, java.time.Duration.ofMillis(100));
+        try {
+            write("feed.yaml", yamlRoute("feed", "v1").replace("timer:t", "later:t"));
+            retrying.scan();
+            assertThat(retrying.files().get(0).loaded()).isFalse();
+
+            // the missing component arrives (as a replay file or an instrument might)
+            context.addComponent("later", context.getComponent("timer"));
+            assertThat(retrying.scan().changed()).as("not before the retry delay").isFalse();
+            Thread.sleep(150);
+
+            assertThat(retrying.scan().loaded()).containsExactly("feed.yaml");
+            assertThat(consumer.receiveBody("seda:out", 5000, String.class)).isEqualTo("v1");
+        } finally {
+            retrying.close();
+        }
+    }
+
+    @Test
     void otherFilesInTheDirectoryAreIgnored() throws Exception {
         write("notes.txt", "not a route");
         write(".hidden.yaml", "- garbage: [");
