@@ -153,8 +153,9 @@ public class PlatformIT extends NautilusTestSupport {
 
     @Test
     public void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("submit", "cancel", "orders", "positions", "venues", "risk-rules", "factors",
-                "models", "routes", "quotes", "status")) {
+        for (String command : List.of("submit", "bracket", "amend", "cancel", "order", "orders", "positions", "risk",
+                "risk-rules", "trading-state", "venues", "book", "router", "quotes", "bars", "routes", "route-start",
+                "route-stop", "route-reload", "factors", "models", "status")) {
             String help = executeCommand("nautilus:" + command + " --help");
             assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));
         }
