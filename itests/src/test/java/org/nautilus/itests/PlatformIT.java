@@ -183,6 +183,9 @@ public class PlatformIT extends NautilusTestSupport {
             await("momentum-10 in nautilus:factors", Duration.ofSeconds(60), () -> executeCommand("nautilus:factors"),
                     out -> out.contains("momentum-10"));
             assertTrue(factors.factors().stream().anyMatch(f -> f.name().equals("momentum-10")));
+            // It takes effect: the model registry retrains with the new factor as a feature.
+            await("weka-random-forest retrained on momentum-10", Duration.ofSeconds(60),
+                    () -> executeCommand("nautilus:models"), out -> out.contains("momentum-10") && out.contains("READY"));
         } finally {
             Files.delete(deployed);
         }
