@@ -1,8 +1,15 @@
 package org.nautilus.grid.internal.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
@@ -67,6 +74,66 @@ public final class BinaryCache<K, V> {
 
     public void put(K key, V value) {
         cache.put(encode(keys, key), encode(values, value));
+    }
+
+    /** Puts every entry, in one call (inside the caller's transaction if one is open). */
+    public void putAll(Map<K, V> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<BinaryObject, BinaryObject> encoded = new HashMap<>(entries.size() * 2);
+        for (Map.Entry<K, V> entry : entries.entrySet()) {
+            encoded.put(encode(keys, entry.getKey()), encode(values, entry.getValue()));
+        }
+        cache.putAll(encoded);
+    }
+
+    /** The values of the keys that are present, in the order of {@code keys}. */
+    public List<V> getAll(Collection<K> wanted) {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<BinaryObject> encoded = new ArrayList<>(wanted.size());
+        for (K key : wanted) {
+            encoded.add(encode(keys, key));
+        }
+        Set<BinaryObject> unique = new LinkedHashSet<>(encoded);
+        Map<BinaryObject, BinaryObject> found = cache.getAll(unique);
+        List<V> result = new ArrayList<>(found.size());
+        for (BinaryObject key : encoded) {
+            BinaryObject value = found.get(key);
+            if (value != null) {
+                result.add(values.read(value));
+            }
+        }
+        return result;
+    }
+
+    /** Reads every value through {@code action}, scanning all partitions (unordered). */
+    public void forEach(Consumer<V> action) {
+        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
+            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
+                action.accept(values.read(entry.getValue()));
+            }
+        }
+    }
+
+    /**
+     * Reads the values whose stored binary form passes {@code filter} (evaluated before decoding, so a selective
+     * filter on a field is cheap); unordered.
+     */
+    public void forEach(Predicate<BinaryObject> filter, Consumer<V> action) {
+        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
+            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
+                if (filter.test(entry.getValue())) {
+                    action.accept(values.read(entry.getValue()));
+                }
+            }
+        }
+    }
+
+    public long sizeLong() {
+        return cache.sizeLong();
     }
 
     public Optional<V> get(K key) {

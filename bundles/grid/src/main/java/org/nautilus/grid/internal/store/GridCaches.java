@@ -6,6 +6,7 @@ import org.apache.ignite.cache.CacheKeyConfiguration;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.nautilus.grid.internal.GridSettings;
 
@@ -35,5 +36,20 @@ public final class GridCaches {
             cfg.setKeyConfiguration(new CacheKeyConfiguration(keyType, affinityField));
         }
         return cfg;
+    }
+
+    /** Partitions of the trading state's cache group: enough to spread over a few nodes, few files per node. */
+    public static final int TRADING_PARTITIONS = 256;
+
+    /**
+     * Like {@link #transactional}, in the cache group {@code group}: the group's caches share partitions, page
+     * files and memory structures (a checkpoint writes one file per partition, not one per cache and partition),
+     * and one transaction over them touches the same partition files.
+     */
+    public static CacheConfiguration<BinaryObject, BinaryObject> transactional(String name, String group,
+                                                                             GridSettings settings, String keyType,
+                                                                             String affinityField) {
+        return transactional(name, settings, keyType, affinityField).setGroupName(group)
+                .setAffinity(new RendezvousAffinityFunction(false, TRADING_PARTITIONS));
     }
 }

@@ -37,8 +37,9 @@ class DamagedWorkDirectoryTest {
 
     private void writePositionsAndStop() {
         EmbeddedGrid first = EmbeddedGrid.start(settings(work), getClass().getClassLoader());
-        IgnitePositionStore store = new IgnitePositionStore(first);
-        store.save(IgnitePositionStoreTest.position("alpha", "AAPL", "1", "100", "0", "0", 1, Instant.EPOCH));
+        IgniteTradingStore store = IgniteTradingStore.open(first, StoreSettings.defaults(work));
+        store.save(IgniteTradingStoreTest.position("alpha", "AAPL", "1", "100", "0", "0", 1, Instant.EPOCH));
+        store.close();
         first.close();
     }
 
@@ -59,7 +60,7 @@ class DamagedWorkDirectoryTest {
     @Test
     void aCorruptPageStoreFailsTheStartAndNamesTheFile() throws IOException {
         writePositionsAndStop();
-        List<Path> pages = files("db/damaged_test/cache-positions").stream()
+        List<Path> pages = files("db/damaged_test/cacheGroup-nautilus-trading").stream()
                 .filter(p -> p.getFileName().toString().startsWith("part-")).toList();
         assertThat(pages).isNotEmpty();
         overwrite(pages);
@@ -67,7 +68,7 @@ class DamagedWorkDirectoryTest {
         assertThatThrownBy(() -> EmbeddedGrid.start(settings(work), getClass().getClassLoader()))
                 .isInstanceOf(GridStartupException.class)
                 .hasMessageContaining("failed to start on work directory " + work)
-                .hasMessageContaining("cache-positions" + java.io.File.separator + "part-")
+                .hasMessageContaining("cacheGroup-nautilus-trading" + java.io.File.separator + "part-")
                 .hasMessageContaining("restore");
 
         // The failed start left nothing behind: the same node starts on a sound directory.
@@ -82,9 +83,9 @@ class DamagedWorkDirectoryTest {
 
         grid = EmbeddedGrid.start(settings(work), getClass().getClassLoader());
 
-        assertThatThrownBy(() -> new IgnitePositionStore(grid))
+        assertThatThrownBy(() -> IgniteTradingStore.open(grid, StoreSettings.defaults(work)))
                 .isInstanceOf(GridStartupException.class)
-                .hasMessageContaining("holds 1 entries")
+                .hasMessageContaining("entries but the metadata")
                 .hasMessageContaining("binary_meta")
                 .hasMessageContaining("Restore " + work);
     }

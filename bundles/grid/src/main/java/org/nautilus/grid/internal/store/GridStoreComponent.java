@@ -1,0 +1,291 @@
+package org.nautilus.grid.internal.store;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditEntry;
+import org.nautilus.api.audit.AuditFormat;
+import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.api.risk.TradingStatus;
+import org.nautilus.api.store.Commit;
+import org.nautilus.api.store.DailyPnlBaseline;
+import org.nautilus.api.store.RiskStateStore;
+import org.nautilus.api.store.StoreException;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.api.store.TradingStore;
+import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.GridStartupException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable trading state on the grid node as OSGi services: {@link TradingStore} (OMS), {@link PositionStore}
+ * (position keeper; inside the OMS's unit of work it joins it), {@link RiskStateStore} and {@link AuditService};
+ * and a {@link ConfigurationListener} that writes every change of a {@code nautilus.*} configuration to the audit
+ * journal. Activation opens the caches and refuses to start on a lost persistence directory (see
+ * {@link IgniteTradingStore}); a grid restart restarts this component and, through their references, the OMS
+ * and the position keeper, which recover from it.
+ */
+@Component(service = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class,
+    ConfigurationListener.class}, configurationPid = StoreConfig.PID,
+        property = {TradingStore.TYPE_PROPERTY + "=ignite", "store.cache=" + IgniteTradingStore.POSITIONS})
+@Designate(ocd = StoreConfig.class)
+public final class GridStoreComponent implements TradingStore, PositionStore, RiskStateStore, AuditService,
+        ConfigurationListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridStoreComponent.class);
+
+    private final IgniteTradingStore store;
+    private final AuditJournal audit;
+    private final ConfigAuditor configs = new ConfigAuditor();
+    private volatile ConfigurationAdmin configAdmin;
+
+    @Activate
+    public GridStoreComponent(@Reference Grid grid, StoreConfig config) {
+        try {
+            store = IgniteTradingStore.open(grid, StoreSettings.from(config, grid.settings().workDirectory()));
+        } catch (GridStartupException e) {
+            LOG.error("Nautilus store not started: {}", e.getMessage());
+            throw e;
+        }
+        audit = new AuditJournal(store);
+        LOG.info("Nautilus store ready: {}", store.description());
+    }
+
+    @Modified
+    void modified(StoreConfig config) {
+        store.maxBatch(config.commit_max_batch());
+        LOG.info("Nautilus store: up to {} command(s) per commit", config.commit_max_batch());
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setConfigAdmin(ConfigurationAdmin admin) {
+        configAdmin = admin;
+        try {
+            Configuration[] current = admin.listConfigurations("(service.pid=nautilus.*)");
+            if (current != null) {
+                for (Configuration configuration : current) {
+                    configs.remember(configuration.getPid(), configuration.getProperties());
+                }
+            }
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.warn("audit: the current configurations could not be read; their first change is recorded whole", e);
+        }
+    }
+
+    void unsetConfigAdmin(ConfigurationAdmin admin) {
+        if (configAdmin == admin) {
+            configAdmin = null;
+        }
+    }
+
+    /** Records a change of a {@code nautilus.*} configuration (called by Config Admin, asynchronously). */
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        String pid = event.getPid();
+        if (!ConfigAuditor.audited(pid) || event.getType() == ConfigurationEvent.CM_LOCATION_CHANGED) {
+            return;
+        }
+        Dictionary<String, Object> properties = null;
+        if (event.getType() == ConfigurationEvent.CM_UPDATED) {
+            ConfigurationAdmin admin = configAdmin;
+            if (admin == null) {
+                return;
+            }
+            try {
+                Configuration[] found = admin.listConfigurations("(service.pid=" + escape(pid) + ")");
+                if (found == null || found.length == 0) {
+                    return;
+                }
+                properties = found[0].getProperties();
+            } catch (IOException | InvalidSyntaxException e) {
+                LOG.warn("audit: configuration {} could not be read", pid, e);
+                return;
+            }
+        }
+        configs.changed(pid, properties, Instant.now()).ifPresent(draft -> {
+            try {
+                audit.record(draft);
+            } catch (StoreException e) {
+                LOG.error("audit: the change of {} could not be recorded: {}", pid, e.getMessage());
+            }
+        });
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+    }
+
+    /** The store behind the services (the cluster service reads its statistics). */
+    public IgniteTradingStore store() {
+        return store;
+    }
+
+    // ------------------------------------------------------------------ TradingStore
+
+    @Override
+    public void begin() {
+        store.begin();
+    }
+
+    @Override
+    public Commit end() {
+        return store.end();
+    }
+
+    @Override
+    public boolean inUnitOfWork() {
+        return store.inUnitOfWork();
+    }
+
+    @Override
+    public void record(StoredOrder order, OrderEvent event) {
+        store.record(order, event);
+    }
+
+    @Override
+    public long reserveOrderIds(int count) {
+        return store.reserveOrderIds(count);
+    }
+
+    @Override
+    public void forEachOrder(Consumer<StoredOrder> action) {
+        store.forEachOrder(action);
+    }
+
+    @Override
+    public Optional<StoredOrder> order(OrderId id) {
+        return store.order(id);
+    }
+
+    @Override
+    public Optional<OrderId> orderId(ClientOrderId clientOrderId) {
+        return store.orderId(clientOrderId);
+    }
+
+    @Override
+    public List<OrderEvent> events(OrderId id) {
+        return store.events(id);
+    }
+
+    @Override
+    public List<Fill> fills(OrderId id) {
+        return store.fills(id);
+    }
+
+    @Override
+    public long orderCount() {
+        return store.orderCount();
+    }
+
+    @Override
+    public String description() {
+        return store.description();
+    }
+
+    // ------------------------------------------------------------------ PositionStore
+
+    @Override
+    public void save(Position position) {
+        store.save(position);
+    }
+
+    @Override
+    public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
+        return store.load(portfolio, instrument);
+    }
+
+    @Override
+    public List<Position> loadAll() {
+        return store.loadAll();
+    }
+
+    // ------------------------------------------------------------------ RiskStateStore
+
+    @Override
+    public void save(TradingStatus status) {
+        store.save(status);
+    }
+
+    @Override
+    public List<TradingStatus> tradingStatuses() {
+        return store.tradingStatuses();
+    }
+
+    @Override
+    public void save(DailyPnlBaseline baseline) {
+        store.save(baseline);
+    }
+
+    @Override
+    public Optional<DailyPnlBaseline> dailyPnlBaseline(PortfolioId portfolio) {
+        return store.dailyPnlBaseline(portfolio);
+    }
+
+    @Override
+    public List<DailyPnlBaseline> dailyPnlBaselines() {
+        return store.dailyPnlBaselines();
+    }
+
+    // ------------------------------------------------------------------ AuditService
+
+    @Override
+    public List<AuditEntry> query(AuditQuery query) {
+        return audit.query(query);
+    }
+
+    @Override
+    public long export(AuditQuery query, AuditFormat format, Appendable out) throws IOException {
+        return audit.export(query, format, out);
+    }
+
+    @Override
+    public String format(AuditEntry entry, AuditFormat format) {
+        return audit.format(entry, format);
+    }
+
+    @Override
+    public AuditEntry record(AuditCategory category, String type, String subject, PortfolioId portfolio, String detail,
+                             Map<String, String> fields) {
+        return audit.record(category, type, subject, portfolio, detail, fields);
+    }
+
+    @Override
+    public long size() {
+        return audit.size();
+    }
+}

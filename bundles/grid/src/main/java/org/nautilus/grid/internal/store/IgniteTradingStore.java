@@ -1,0 +1,475 @@
+package org.nautilus.grid.internal.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.api.risk.TradingStatus;
+import org.nautilus.api.store.Commit;
+import org.nautilus.api.store.DailyPnlBaseline;
+import org.nautilus.api.store.RiskStateStore;
+import org.nautilus.api.store.StoreException;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.api.store.TradingStore;
+import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
+import org.nautilus.grid.internal.store.OrderCodecs.FillKey;
+import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
+import org.nautilus.grid.internal.store.OrderCodecs.StoredEvent;
+import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
+import org.nautilus.grid.internal.store.StateCodecs.Meta;
+import org.nautilus.grid.internal.store.StateCodecs.PortfolioKey;
+import org.nautilus.grid.internal.store.StateCodecs.Sequence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading state in TRANSACTIONAL caches of the grid node, written by a {@link GroupCommit}: each group of units
+ * of work is one PESSIMISTIC / REPEATABLE_READ Ignite transaction over every cache it touches (orders, events,
+ * fills, idempotency keys, positions, risk state, audit entries, and the audit sequence in {@value #META}); with
+ * native persistence and WAL mode FSYNC the commit returns after the WAL record is fsynced, so a command
+ * acknowledged after its group is durable survives a killed process or a lost machine.
+ *
+ * <p>Plain Java over a running {@link Grid}; the DS component {@link GridStoreComponent} publishes it.
+ */
+public final class IgniteTradingStore implements TradingStore, PositionStore, RiskStateStore, AutoCloseable {
+
+    /** The cache group of every cache below. */
+    static final String GROUP = "nautilus-trading";
+    static final String ORDERS = "orders";
+    static final String EVENTS = "order_events";
+    static final String FILLS = "fills";
+    static final String CLIENT_IDS = "client_order_ids";
+    static final String POSITIONS = "positions";
+    static final String TRADING_STATES = "risk_trading_states";
+    static final String BASELINES = "risk_daily_baselines";
+    static final String AUDIT = "audit";
+    static final String META = "store_meta";
+
+    static final String META_INITIALIZED = "initialized";
+    static final String META_SEQUENCE = "audit.sequence";
+    static final String META_ORDER_IDS = "order.id.next";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IgniteTradingStore.class);
+    private static final Comparator<Position> POSITION_ORDER = Comparator.comparing(Position::portfolioId)
+            .thenComparing(Position::instrumentId);
+
+    private final Grid grid;
+    private final StoreSettings settings;
+    private final String node;
+    final BinaryCache<OrderId, StoredOrder> orders;
+    final BinaryCache<EventKey, StoredEvent> events;
+    final BinaryCache<FillKey, Fill> fills;
+    final BinaryCache<ClientOrderId, OrderRef> clientIds;
+    final BinaryCache<PositionKey, Position> positions;
+    final BinaryCache<PortfolioKey, TradingStatus> tradingStates;
+    final BinaryCache<PortfolioKey, DailyPnlBaseline> baselines;
+    final BinaryCache<Sequence, org.nautilus.api.audit.AuditEntry> audit;
+    final BinaryCache<String, Meta> meta;
+    private final GroupCommit commit;
+    private final String storeId;
+
+    private IgniteTradingStore(Grid grid, StoreSettings settings) {
+        this.grid = grid;
+        this.settings = settings;
+        this.node = grid.settings().consistentId();
+        IgniteBinary binary = grid.ignite().binary();
+        orders = open(ORDERS, OrderCodecs.ORDER_KEY, OrderCodecs.ORDER_ID, OrderCodecs.storedOrder(binary));
+        events = open(EVENTS, OrderCodecs.EVENT_KEY, OrderCodecs.EVENT_ID, OrderCodecs.event(binary));
+        fills = open(FILLS, OrderCodecs.FILL_KEY, OrderCodecs.FILL_ID, OrderCodecs.fill(binary));
+        clientIds = open(CLIENT_IDS, OrderCodecs.CLIENT_KEY, OrderCodecs.CLIENT_ID, OrderCodecs.ORDER_REF);
+        positions = BinaryCache.open(grid, GridCaches.transactional(POSITIONS, GROUP, grid.settings(),
+                PositionCodecs.KEY_TYPE, PositionCodecs.AFFINITY_FIELD), PositionCodecs.KEY, PositionCodecs.VALUE);
+        tradingStates = open(TRADING_STATES, StateCodecs.PORTFOLIO_KEY.typeName(), StateCodecs.PORTFOLIO_KEY,
+                StateCodecs.TRADING_STATUS);
+        baselines = open(BASELINES, StateCodecs.PORTFOLIO_KEY.typeName(), StateCodecs.PORTFOLIO_KEY,
+                StateCodecs.BASELINE);
+        audit = open(AUDIT, StateCodecs.SEQUENCE.typeName(), StateCodecs.SEQUENCE, StateCodecs.AUDIT);
+        meta = open(META, StateCodecs.META_KEY.typeName(), StateCodecs.META_KEY, StateCodecs.META);
+        storeId = checkInitialized();
+        commit = new GroupCommit("nautilus-store", this::write, settings.maxBatch(), settings.commitTimeout());
+    }
+
+    /**
+     * Opens the store's caches on a running grid and checks that the persistent data is the one this node had.
+     *
+     * @throws GridStartupException if the persistence directory is missing, empty or another store's while the
+     *                              local marker says this node had data (unless a fresh start is allowed)
+     */
+    public static IgniteTradingStore open(Grid grid, StoreSettings settings) {
+        return new IgniteTradingStore(grid, settings);
+    }
+
+    private <K, V> BinaryCache<K, V> open(String name, String keyType, BinaryCodec<K> keys, BinaryCodec<V> values) {
+        return BinaryCache.open(grid, GridCaches.transactional(name, GROUP, grid.settings(), keyType, null), keys,
+                values);
+    }
+
+    public void maxBatch(int value) {
+        commit.maxBatch(value);
+    }
+
+    public GroupCommit.Stats stats() {
+        return commit.stats();
+    }
+
+    /** The id written when the store was first initialized (shared by every node of a cluster). */
+    public String storeId() {
+        return storeId;
+    }
+
+    String node() {
+        return node;
+    }
+
+    GroupCommit groupCommit() {
+        return commit;
+    }
+
+    Grid grid() {
+        return grid;
+    }
+
+    // ------------------------------------------------------------------ units of work
+
+    @Override
+    public void begin() {
+        commit.begin();
+    }
+
+    @Override
+    public Commit end() {
+        return commit.end();
+    }
+
+    @Override
+    public boolean inUnitOfWork() {
+        return commit.inUnit();
+    }
+
+    @Override
+    public void record(StoredOrder order, OrderEvent event) {
+        commit.write(unit -> {
+            unit.orders.put(order.id(), order);
+            if (event != null) {
+                unit.events.add(event);
+            }
+        });
+    }
+
+    @Override
+    public long reserveOrderIds(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive, got " + count);
+        }
+        Ignite ignite = grid.ignite();
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), 1)) {
+            long first = meta.get(META_ORDER_IDS).map(Meta::number).orElse(1L);
+            meta.put(META_ORDER_IDS, new Meta(Math.addExact(first, count), null));
+            tx.commit();
+            return first;
+        } catch (RuntimeException e) {
+            throw new StoreException("could not reserve order ids in " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ positions and risk state
+
+    @Override
+    public void save(Position position) {
+        commit.write(unit -> unit.positions.put(PositionKey.of(position), position));
+    }
+
+    @Override
+    public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
+        return positions.get(new PositionKey(portfolio, instrument));
+    }
+
+    /** Sorted by portfolio, then instrument. */
+    @Override
+    public List<Position> loadAll() {
+        List<Position> all = positions.values();
+        all.sort(POSITION_ORDER);
+        return all;
+    }
+
+    @Override
+    public void save(TradingStatus status) {
+        String key = status.portfolio() == null ? StateCodecs.GLOBAL : status.portfolio().value();
+        commit.write(unit -> {
+            unit.tradingStatuses.put(key, status);
+            unit.audits.add(new Unit.AuditDraft(status.since(), AuditCategory.RISK, "TRADING_STATE",
+                    status.portfolio() == null ? "global" : status.portfolio().value(), status.portfolio(),
+                    status.describe(), Map.of("state", status.state().name(), "reason", status.reason())));
+        });
+    }
+
+    @Override
+    public List<TradingStatus> tradingStatuses() {
+        List<TradingStatus> all = tradingStates.values();
+        all.sort(Comparator.comparing((TradingStatus s) -> s.portfolio() == null ? "" : "~" + s.portfolio().value()));
+        return all;
+    }
+
+    @Override
+    public void save(DailyPnlBaseline baseline) {
+        commit.write(unit -> {
+            unit.baselines.put(baseline.portfolio(), baseline);
+            unit.audits.add(new Unit.AuditDraft(baseline.recordedAt(), AuditCategory.RISK, "DAILY_BASELINE",
+                    baseline.portfolio().value(), baseline.portfolio(), "daily P&L baseline of " + baseline.day()
+                    + ": realized " + baseline.realized() + ", unrealized " + baseline.unrealized(),
+                    Map.of("day", baseline.day().toString(), "realized", baseline.realized().toString(),
+                            "unrealized", baseline.unrealized().toString())));
+        });
+    }
+
+    @Override
+    public Optional<DailyPnlBaseline> dailyPnlBaseline(PortfolioId portfolio) {
+        return baselines.get(new PortfolioKey(portfolio.value()));
+    }
+
+    @Override
+    public List<DailyPnlBaseline> dailyPnlBaselines() {
+        List<DailyPnlBaseline> all = baselines.values();
+        all.sort(Comparator.comparing(DailyPnlBaseline::portfolio));
+        return all;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Override
+    public void forEachOrder(Consumer<StoredOrder> action) {
+        orders.forEach(action);
+    }
+
+    @Override
+    public Optional<StoredOrder> order(OrderId id) {
+        return orders.get(id);
+    }
+
+    @Override
+    public Optional<OrderId> orderId(ClientOrderId clientOrderId) {
+        return clientIds.get(clientOrderId).map(OrderRef::id);
+    }
+
+    @Override
+    public List<OrderEvent> events(OrderId id) {
+        Optional<StoredOrder> order = orders.get(id);
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        List<EventKey> keys = new ArrayList<>(order.get().version());
+        for (int v = 1; v <= order.get().version(); v++) {
+            keys.add(new EventKey(id, v));
+        }
+        List<OrderEvent> result = new ArrayList<>(keys.size());
+        for (StoredEvent stored : events.getAll(keys)) {
+            result.add(stored.event());
+        }
+        return result;
+    }
+
+    @Override
+    public List<Fill> fills(OrderId id) {
+        List<Fill> result = new ArrayList<>();
+        for (OrderEvent event : events(id)) {
+            if (event.fill() != null) {
+                result.add(event.fill());
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public long orderCount() {
+        return orders.sizeLong();
+    }
+
+    @Override
+    public String description() {
+        return "ignite (" + grid.describe() + ", group commit of up to " + commit.stats().maxBatch() + " commands)";
+    }
+
+    @Override
+    public void close() {
+        commit.close();
+    }
+
+    // ------------------------------------------------------------------ the committer's transaction
+
+    /** Writes one group in one transaction; called by the committer thread only. */
+    private void write(Unit batch) {
+        Ignite ignite = grid.ignite();
+        int sequenced = batch.events.size() + batch.audits.size();
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), batch.size() + 1)) {
+            long sequence = 0;
+            if (sequenced > 0) {
+                // Read under the transaction's lock: every node's committer numbers its entries after the others'.
+                sequence = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
+                meta.put(META_SEQUENCE, new Meta(sequence + sequenced, null));
+            }
+            if (!batch.orders.isEmpty()) {
+                orders.putAll(batch.orders);
+            }
+            if (!batch.events.isEmpty()) {
+                Map<EventKey, StoredEvent> eventEntries = new HashMap<>(batch.events.size() * 2);
+                Map<FillKey, Fill> fillEntries = new HashMap<>();
+                Map<ClientOrderId, OrderRef> keys = new HashMap<>();
+                for (OrderEvent event : batch.events) {
+                    eventEntries.put(new EventKey(event.orderId(), event.version()),
+                            new StoredEvent(event, ++sequence, node));
+                    if (event.type() == OrderEventType.FILL) {
+                        fillEntries.put(new FillKey(event.orderId(), event.fill().executionId()), event.fill());
+                    }
+                    if (event.version() == 1) {
+                        StoredOrder order = batch.orders.get(event.orderId());
+                        if (order != null && !order.internal()) {
+                            keys.put(event.order().clientOrderId(), new OrderRef(event.orderId()));
+                        }
+                    }
+                }
+                events.putAll(eventEntries);
+                fills.putAll(fillEntries);
+                clientIds.putAll(keys);
+            }
+            if (!batch.positions.isEmpty()) {
+                positions.putAll(batch.positions);
+            }
+            if (!batch.tradingStatuses.isEmpty()) {
+                Map<PortfolioKey, TradingStatus> entries = new HashMap<>();
+                batch.tradingStatuses.forEach((k, v) -> entries.put(new PortfolioKey(k), v));
+                tradingStates.putAll(entries);
+            }
+            if (!batch.baselines.isEmpty()) {
+                Map<PortfolioKey, DailyPnlBaseline> entries = new HashMap<>();
+                batch.baselines.forEach((k, v) -> entries.put(new PortfolioKey(k.value()), v));
+                baselines.putAll(entries);
+            }
+            if (!batch.audits.isEmpty()) {
+                Map<Sequence, org.nautilus.api.audit.AuditEntry> entries = new HashMap<>();
+                for (Unit.AuditDraft d : batch.audits) {
+                    long s = ++sequence;
+                    d.assigned()[0] = s;
+                    entries.put(new Sequence(s), new org.nautilus.api.audit.AuditEntry(s, d.timestamp(), d.category(),
+                            d.type(), d.subject(), d.portfolio(), node, d.detail(), d.fields()));
+                }
+                audit.putAll(entries);
+            }
+            tx.commit();
+        }
+    }
+
+    // ------------------------------------------------------------------ initialization marker
+
+    /**
+     * A cluster-wide {@value #META_INITIALIZED} entry plus a local marker file outside the Ignite work directory
+     * tell an empty store from a lost one: no entry but a marker means the persistent data this node had is gone.
+     */
+    private String checkInitialized() {
+        Optional<Meta> initialized = meta.get(META_INITIALIZED);
+        if (!grid.settings().persistenceEnabled()) {
+            return initialized.map(Meta::text).orElseGet(() -> initialize(false));
+        }
+        Path marker = settings.markerFile();
+        Properties local = readMarker(marker);
+        if (initialized.isEmpty()) {
+            if (local != null && !settings.freshStartAllowed()) {
+                throw new GridStartupException("Nautilus store: the persistent data under "
+                        + grid.settings().workDirectory() + " is missing or empty, but this node had a store there ("
+                        + "marker " + marker + ": store " + local.getProperty("store.id") + " initialized "
+                        + local.getProperty("initialized") + "). Restore the directory (or mount the right volume); "
+                        + "to start with an empty store on purpose, set fresh.start.allowed=true in "
+                        + "etc/nautilus.store.cfg (and back to false afterwards), or delete the marker file.");
+            }
+            if (local != null) {
+                LOG.warn("Nautilus store: starting EMPTY although marker {} says store {} was here "
+                        + "(fresh.start.allowed=true)", marker, local.getProperty("store.id"));
+            }
+            return initialize(true);
+        }
+        String id = initialized.get().text();
+        if (local != null && !id.equals(local.getProperty("store.id")) && !settings.freshStartAllowed()) {
+            throw new GridStartupException("Nautilus store: the persistent data under "
+                    + grid.settings().workDirectory() + " belongs to store " + id + ", but this node's marker "
+                    + marker + " names store " + local.getProperty("store.id") + ": the wrong directory or volume "
+                    + "is mounted. Mount the right one, or set fresh.start.allowed=true in etc/nautilus.store.cfg "
+                    + "to adopt this data.");
+        }
+        if (local == null || !id.equals(local.getProperty("store.id"))) {
+            writeMarker(marker, id, Instant.ofEpochMilli(initialized.get().number()));
+        }
+        LOG.info("Nautilus store {} opened: {} order(s), {} position(s), {} audit entrie(s)", id, orders.sizeLong(),
+                positions.sizeLong(), audit.sizeLong() + events.sizeLong());
+        return id;
+    }
+
+    private String initialize(boolean persistent) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        meta.put(META_INITIALIZED, new Meta(now.toEpochMilli(), id));
+        if (persistent) {
+            writeMarker(settings.markerFile(), id, now);
+            LOG.info("Nautilus store {} initialized (empty) under {}; marker {}", id, grid.settings().workDirectory(),
+                    settings.markerFile());
+        }
+        return id;
+    }
+
+    private static Properties readMarker(Path marker) {
+        if (!Files.isRegularFile(marker)) {
+            return null;
+        }
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new GridStartupException("Nautilus store: marker " + marker + " cannot be read: " + e.getMessage());
+        }
+        return properties;
+    }
+
+    private void writeMarker(Path marker, String id, Instant created) {
+        String text = "# Nautilus store marker: this node's trading state lives in the Ignite work directory below.\n"
+                + "# If that directory is lost, the node refuses to start empty (see etc/nautilus.store.cfg).\n"
+                + "store.id=" + id + "\ninitialized=" + created + "\nwork.directory="
+                + grid.settings().workDirectory().toString().replace("\\", "/") + "\n";
+        try {
+            Files.createDirectories(marker.toAbsolutePath().getParent());
+            Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new GridStartupException("Nautilus store: marker " + marker + " cannot be written: " + e.getMessage()
+                    + ". Fix the permissions or set marker.file in etc/nautilus.store.cfg.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.nautilus.grid.internal.store;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of the trading store on the grid, PID {@code nautilus.store} ({@code etc/nautilus.store.cfg}).
+ * {@code commit.max.batch} applies live; the other keys when the store starts.
+ */
+@ObjectClassDefinition(name = "Nautilus store (orders, positions, risk state, audit on Ignite)",
+        description = "Group commit and start-up checks of the durable trading state.")
+public @interface StoreConfig {
+
+    String PID = "nautilus.store";
+
+    @AttributeDefinition(name = "Commands per commit", min = "1",
+            description = "At most this many commands (units of work) per transaction and WAL sync. 1 = one sync per "
+                    + "command (slow; for comparison). Applies live.")
+    int commit_max_batch() default 1024;
+
+    @AttributeDefinition(name = "Commit timeout (ms)", min = "1",
+            description = "How long a command waits for its commit; past it the store is declared failed and the OMS "
+                    + "halts until restarted.")
+    int commit_timeout_ms() default 30_000;
+
+    @AttributeDefinition(name = "Allow a fresh start",
+            description = "Start with an empty store although this node's marker says it had data (the persistence "
+                    + "directory was lost on purpose). Set back to false afterwards.")
+    boolean fresh_start_allowed() default false;
+
+    @AttributeDefinition(name = "Marker file", required = false,
+            description = "Local marker written when the store is initialized, outside the Ignite work directory. "
+                    + "Empty: <work.directory>.nautilus-store next to it.")
+    String marker_file() default "";
+}

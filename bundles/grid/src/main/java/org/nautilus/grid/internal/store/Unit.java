@@ -1,0 +1,74 @@
+package org.nautilus.grid.internal.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.risk.TradingStatus;
+import org.nautilus.api.store.DailyPnlBaseline;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
+
+/**
+ * The writes of one unit of work (one command of the OMS with what its listeners wrote), and, merged, of one
+ * group commit. Written by one thread until it is handed to the committer, read by the committer afterwards.
+ * Later states of the same order, position or risk key replace earlier ones; events and audit entries append.
+ */
+final class Unit {
+
+    /**
+     * An audit entry before it gets its sequence number at commit; {@code assigned[0]} receives that number (for
+     * the caller who waits for the commit and wants the entry as stored).
+     */
+    record AuditDraft(Instant timestamp, AuditCategory category, String type, String subject, PortfolioId portfolio,
+                      String detail, Map<String, String> fields, long[] assigned) {
+
+        AuditDraft(Instant timestamp, AuditCategory category, String type, String subject, PortfolioId portfolio,
+                   String detail, Map<String, String> fields) {
+            this(timestamp, category, type, subject, portfolio, detail, fields, new long[1]);
+        }
+    }
+
+    final Map<OrderId, StoredOrder> orders = new LinkedHashMap<>();
+    final List<OrderEvent> events = new ArrayList<>();
+    final Map<PositionKey, Position> positions = new LinkedHashMap<>();
+    /** By portfolio id, {@link StateCodecs#GLOBAL} for the global state. */
+    final Map<String, TradingStatus> tradingStatuses = new LinkedHashMap<>();
+    final Map<PortfolioId, DailyPnlBaseline> baselines = new LinkedHashMap<>();
+    final List<AuditDraft> audits = new ArrayList<>();
+    /** Nesting depth while open on its thread. */
+    int depth;
+    /** Position in the commit order, given when the unit is handed over. */
+    long sequence;
+    /** How many units a merged batch holds. */
+    int units = 1;
+
+    boolean isEmpty() {
+        return orders.isEmpty() && events.isEmpty() && positions.isEmpty() && tradingStatuses.isEmpty()
+                && baselines.isEmpty() && audits.isEmpty();
+    }
+
+    /** Adds a later unit's writes to this one. */
+    void absorb(Unit later) {
+        orders.putAll(later.orders);
+        events.addAll(later.events);
+        positions.putAll(later.positions);
+        tradingStatuses.putAll(later.tradingStatuses);
+        baselines.putAll(later.baselines);
+        audits.addAll(later.audits);
+        sequence = later.sequence;
+        units += later.units;
+    }
+
+    /** Number of entries the batch writes (orders, events, positions, risk state, audit entries). */
+    int size() {
+        return orders.size() + events.size() + positions.size() + tradingStatuses.size() + baselines.size()
+                + audits.size();
+    }
+}

@@ -1,0 +1,226 @@
+package org.nautilus.grid.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.store.Commit;
+import org.nautilus.api.store.StoreException;
+
+/** The write path without a grid: units, their order, grouping, durability waits and failures. */
+class GroupCommitTest {
+
+    /** Records each group as the list of audit subjects it holds; optionally blocks or fails. */
+    private final List<List<String>> written = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch writerGate;
+    private final CountDownLatch writerEntered = new CountDownLatch(1);
+    private volatile RuntimeException writerFailure;
+    private GroupCommit commit;
+
+    private GroupCommit start(int maxBatch) {
+        commit = new GroupCommit("test", batch -> {
+            writerEntered.countDown();
+            CountDownLatch gate = writerGate;
+            if (gate != null) {
+                gate.await();
+            }
+            if (writerFailure != null) {
+                throw writerFailure;
+            }
+            List<String> subjects = new ArrayList<>();
+            batch.audits.forEach(a -> subjects.add(a.subject()));
+            written.add(subjects);
+        }, maxBatch, Duration.ofSeconds(5));
+        return commit;
+    }
+
+    @AfterEach
+    void stop() {
+        if (commit != null) {
+            commit.close();
+        }
+    }
+
+    private static void note(Unit unit, String subject) {
+        unit.audits.add(new Unit.AuditDraft(Instant.EPOCH, AuditCategory.CONFIG, "T", subject, null, subject,
+                java.util.Map.of()));
+    }
+
+    @Test
+    void a_unit_is_written_when_its_outermost_end_hands_it_over_and_nested_units_join_it() {
+        start(10);
+        commit.begin();
+        commit.write(u -> note(u, "a"));
+        commit.begin();
+        commit.write(u -> note(u, "b"));
+        Commit inner = commit.end();
+        assertThat(inner).isSameAs(Commit.DONE);
+        assertThat(commit.inUnit()).isTrue();
+
+        commit.end().await();
+
+        assertThat(written).containsExactly(List.of("a", "b"));
+        assertThat(commit.inUnit()).isFalse();
+    }
+
+    @Test
+    void a_write_outside_a_unit_is_its_own_unit_and_durable_when_it_returns() {
+        start(10);
+
+        commit.write(u -> note(u, "alone"));
+
+        assertThat(written).containsExactly(List.of("alone"));
+    }
+
+    @Test
+    void units_handed_over_while_a_group_is_written_share_the_next_group_in_order() throws Exception {
+        start(100);
+        writerGate = new CountDownLatch(1);
+        commit.begin();
+        commit.write(u -> note(u, "first"));
+        Commit first = commit.end();
+        // The committer now holds "first" at the gate; these gather behind it.
+        assertThat(writerEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.isDone()).isFalse();
+        List<Commit> later = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            commit.begin();
+            int n = i;
+            commit.write(u -> note(u, "u" + n));
+            later.add(commit.end());
+        }
+        assertThat(later.get(4).await(Duration.ofMillis(100))).isFalse();
+
+        writerGate.countDown();
+        for (Commit c : later) {
+            c.await();
+        }
+
+        assertThat(written).hasSize(2);
+        assertThat(written.get(0)).containsExactly("first");
+        assertThat(written.get(1)).containsExactly("u0", "u1", "u2", "u3", "u4");
+        assertThat(commit.stats().units()).isEqualTo(6);
+        assertThat(commit.stats().groups()).isEqualTo(2);
+    }
+
+    @Test
+    void max_batch_one_writes_every_unit_on_its_own() {
+        start(1);
+        writerGate = new CountDownLatch(1);
+        List<Commit> commits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            commit.begin();
+            int n = i;
+            commit.write(u -> note(u, "u" + n));
+            commits.add(commit.end());
+        }
+        writerGate.countDown();
+        commits.forEach(Commit::await);
+
+        assertThat(written).containsExactly(List.of("u0"), List.of("u1"), List.of("u2"), List.of("u3"));
+    }
+
+    @Test
+    void an_empty_unit_is_durable_once_everything_before_it_is() throws Exception {
+        start(10);
+        writerGate = new CountDownLatch(1);
+        commit.begin();
+        commit.write(u -> note(u, "work"));
+        Commit work = commit.end();
+        commit.begin();
+        Commit empty = commit.end();
+
+        assertThat(empty.await(Duration.ofMillis(100))).isFalse();
+        writerGate.countDown();
+        empty.await();
+        assertThat(work.isDone()).isTrue();
+    }
+
+    @Test
+    void a_caller_waits_for_its_unit_and_is_released_by_the_commit() throws Exception {
+        start(10);
+        writerGate = new CountDownLatch(1);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> acknowledged = caller.submit(() -> commit.write(u -> note(u, "order")));
+            Thread.sleep(150);
+            assertThat(acknowledged).isNotDone();
+
+            writerGate.countDown();
+            acknowledged.get(5, TimeUnit.SECONDS);
+            assertThat(written).containsExactly(List.of("order"));
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_failed_group_fails_its_units_and_every_later_one() {
+        start(10);
+        writerFailure = new IllegalStateException("disk full");
+
+        assertThatThrownBy(() -> commit.write(u -> note(u, "lost"))).isInstanceOf(StoreException.class)
+                .hasMessageContaining("disk full");
+        writerFailure = null;
+        commit.begin();
+        commit.write(u -> note(u, "after"));
+        Commit after = commit.end();
+
+        assertThatThrownBy(after::await).isInstanceOf(StoreException.class).hasMessageContaining("disk full");
+        assertThat(written).isEmpty();
+        assertThat(commit.failure()).isNotNull();
+    }
+
+    @Test
+    void an_end_without_a_unit_is_a_programming_error() {
+        start(10);
+
+        assertThatThrownBy(commit::end).isInstanceOf(IllegalStateException.class).hasMessageContaining("no unit");
+    }
+
+    @Test
+    void units_from_many_threads_are_all_written_once() throws Exception {
+        start(64);
+        int threads = 4;
+        int perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        int n = i;
+                        commit.write(u -> note(u, thread + "-" + n));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> all = new ArrayList<>();
+        written.forEach(all::addAll);
+        assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
+        // Each thread's units are written in its order.
+        for (int t = 0; t < threads; t++) {
+            String prefix = t + "-";
+            assertThat(all.stream().filter(s -> s.startsWith(prefix)).map(s -> Integer.parseInt(s.substring(2))))
+                    .isSorted();
+        }
+    }
+}

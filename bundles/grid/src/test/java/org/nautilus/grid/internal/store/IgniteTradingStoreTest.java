@@ -1,0 +1,291 @@
+package org.nautilus.grid.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditEntry;
+import org.nautilus.api.audit.AuditFormat;
+import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.risk.TradingState;
+import org.nautilus.api.risk.TradingStatus;
+import org.nautilus.api.store.DailyPnlBaseline;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.grid.internal.EmbeddedGrid;
+import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
+
+/** A real Ignite node with native persistence in a temporary directory, on test-only loopback ports. */
+class IgniteTradingStoreTest {
+
+    static final int DISCOVERY_PORT = 48731;
+    static final int COMMUNICATION_PORT = 48831;
+    static final Instant T = Instant.parse("2024-03-01T14:30:00.123456789Z");
+    static final PortfolioId ALPHA = PortfolioId.of("alpha");
+
+    @TempDir
+    Path tmp;
+
+    private EmbeddedGrid grid;
+    private IgniteTradingStore store;
+
+    @AfterEach
+    void stop() {
+        stopNode();
+    }
+
+    private Path work() {
+        return tmp.resolve("ignite");
+    }
+
+    private GridSettings settings() {
+        return GridSettings.localNode("store-test", work(), DISCOVERY_PORT, COMMUNICATION_PORT);
+    }
+
+    private StoreSettings storeSettings() {
+        return StoreSettings.defaults(work());
+    }
+
+    private IgniteTradingStore start() {
+        return start(settings(), storeSettings());
+    }
+
+    private IgniteTradingStore start(GridSettings gridSettings, StoreSettings storeSettings) {
+        grid = EmbeddedGrid.start(gridSettings, getClass().getClassLoader());
+        store = IgniteTradingStore.open(grid, storeSettings);
+        return store;
+    }
+
+    private void stopNode() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        if (grid != null) {
+            grid.close();
+            grid = null;
+        }
+    }
+
+    static Position position(String portfolio, String instrument, String qty, String avg, String pnl, String fees,
+                             long fills, Instant at) {
+        return new Position(PortfolioId.of(portfolio), InstrumentId.of(instrument), Quantity.of(qty), Price.of(avg),
+                Money.of(pnl), Money.of(fees), fills, at);
+    }
+
+    static OrderRequest request(String clientId) {
+        return new OrderRequest(ClientOrderId.of(clientId), ALPHA, InstrumentId.of("AAPL"), Side.BUY,
+                OrderType.STOP_LIMIT, Quantity.of("150.5"), Price.of("187.12345678"), Price.of("186"), TimeInForce.GTD,
+                Instant.parse("2024-03-02T00:00:00Z"), VenueId.of("SIM"), false, true);
+    }
+
+    static Order order(long id, String clientId, OrderStatus status, String filled, String average) {
+        return new Order(OrderId.of(id), request(clientId), status, Quantity.of(filled),
+                average == null ? null : Price.of(average), VenueId.of("SIM"), status.isTerminal() ? "done" : null,
+                T, T.plusSeconds(1));
+    }
+
+    static Fill fill(long orderId, String executionId, String qty, String price) {
+        return new Fill(executionId, OrderId.of(orderId), ALPHA, InstrumentId.of("AAPL"), VenueId.of("SIM"), Side.BUY,
+                Quantity.of(qty), Price.of(price), Money.of("-0.01"), T.plusSeconds(2));
+    }
+
+    @Test
+    void everything_a_unit_writes_commits_together_and_survives_a_restart_exactly() {
+        IgniteTradingStore s = start();
+        assertThat(s.description()).contains("FSYNC").contains(work().toString());
+        Order initialized = order(7, "c-7", OrderStatus.INITIALIZED, "0", null);
+        Order partial = order(7, "c-7", OrderStatus.PARTIALLY_FILLED, "50", "187");
+        Fill fill = fill(7, "SIM-1", "50", "187");
+        StoredOrder latest = new StoredOrder(partial, 3, null, List.of(OrderId.of(8), OrderId.of(9)), OrderId.of(3),
+                List.of(OrderId.of(10)), List.of(OrderId.of(7), OrderId.of(11)), true, false, true,
+                OrderStatus.ACCEPTED, request("c-7").withQuantity(Quantity.ofWhole(200)), "OCO: order 11 traded");
+        Position position = position("alpha", "AAPL", "50", "187", "0", "-0.01", 1, T);
+        TradingStatus halted = new TradingStatus(ALPHA, TradingState.HALTED, "daily loss review", T);
+        DailyPnlBaseline baseline = new DailyPnlBaseline(ALPHA, LocalDate.of(2024, 3, 1), Money.of("-12.5"),
+                Money.of("3"), T);
+
+        s.begin();
+        s.record(StoredOrder.of(initialized, 1), new OrderEvent(1, OrderEventType.INITIALIZED, initialized, null, null, T));
+        s.record(latest, new OrderEvent(2, OrderEventType.ACCEPTED, order(7, "c-7", OrderStatus.ACCEPTED, "0", null),
+                null, null, T));
+        s.record(latest, new OrderEvent(3, OrderEventType.FILL, partial, fill, null, T.plusSeconds(2)));
+        s.save(position);
+        assertThat(s.order(OrderId.of(7))).as("nothing is visible before the unit commits").isEmpty();
+        s.end().await();
+        s.save(halted);
+        s.save(baseline);
+        long ids = s.reserveOrderIds(1000);
+
+        stopNode();
+        IgniteTradingStore reopened = start();
+
+        assertThat(reopened.order(OrderId.of(7))).contains(latest);
+        assertThat(reopened.events(OrderId.of(7))).extracting(OrderEvent::type)
+                .containsExactly(OrderEventType.INITIALIZED, OrderEventType.ACCEPTED, OrderEventType.FILL);
+        assertThat(reopened.events(OrderId.of(7)).get(2).order()).isEqualTo(partial);
+        assertThat(reopened.fills(OrderId.of(7))).containsExactly(fill);
+        assertThat(reopened.fills.values()).containsExactly(fill);
+        assertThat(reopened.orderId(ClientOrderId.of("c-7"))).contains(OrderId.of(7));
+        assertThat(reopened.loadAll()).containsExactly(position);
+        assertThat(reopened.tradingStatuses()).containsExactly(halted);
+        assertThat(reopened.dailyPnlBaselines()).containsExactly(baseline);
+        assertThat(reopened.reserveOrderIds(1000)).isEqualTo(ids + 1000);
+        assertThat(reopened.orderCount()).isEqualTo(1);
+
+        List<AuditEntry> journal = new AuditJournal(reopened).query(AuditQuery.all());
+        assertThat(journal).extracting(AuditEntry::type)
+                .containsExactly("INITIALIZED", "ACCEPTED", "FILL", "TRADING_STATE", "DAILY_BASELINE");
+        assertThat(journal).extracting(AuditEntry::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(journal.get(2).detail()).isEqualTo("BUY 150.5 AAPL STOP_LIMIT @ 187.12345678 stop 186 -> "
+                + "PARTIALLY_FILLED, fill 50 @ 187 (SIM-1) at SIM");
+        assertThat(journal.get(2).fields()).containsEntry("clientOrderId", "c-7").containsEntry("fillPrice", "187");
+        assertThat(journal.get(3).category()).isEqualTo(AuditCategory.RISK);
+        assertThat(journal.get(3).detail()).contains("alpha HALTED").contains("daily loss review");
+    }
+
+    @Test
+    void the_audit_journal_filters_and_exports_csv_and_json_lines() throws Exception {
+        IgniteTradingStore s = start();
+        AuditJournal audit = new AuditJournal(s);
+        Order o = order(1, "c-1", OrderStatus.INITIALIZED, "0", null);
+        s.record(StoredOrder.of(o, 1), new OrderEvent(1, OrderEventType.INITIALIZED, o, null, null, T));
+        AuditEntry limit = audit.record(AuditCategory.RISK, "LIMIT", "nautilus.risk.max_notional", null,
+                "max notional, \"desk\": 1,000,000 -> 500,000", Map.of("limit", "1000000 -> 500000"));
+
+        assertThat(limit.sequence()).isPositive();
+        assertThat(audit.query(AuditQuery.all().categories(Set.of(AuditCategory.RISK)))).containsExactly(limit);
+        assertThat(audit.query(AuditQuery.all().subject("1"))).extracting(AuditEntry::type).containsExactly("INITIALIZED");
+        assertThat(audit.query(AuditQuery.all().portfolio(PortfolioId.of("beta")))).isEmpty();
+        assertThat(audit.query(AuditQuery.all().limit(1))).containsExactly(limit);
+        assertThat(audit.size()).isEqualTo(2);
+
+        StringWriter csv = new StringWriter();
+        assertThat(audit.export(AuditQuery.all(), AuditFormat.CSV, csv)).isEqualTo(2);
+        assertThat(List.of(csv.toString().split("\n"))).hasSize(3).first().isEqualTo(AuditJournal.CSV_HEADER);
+        assertThat(csv.toString()).contains(",RISK,LIMIT,nautilus.risk.max_notional,,store-test,"
+                + "\"max notional, \"\"desk\"\": 1,000,000 -> 500,000\"");
+        StringWriter json = new StringWriter();
+        audit.export(AuditQuery.all().categories(Set.of(AuditCategory.RISK)), AuditFormat.JSON_LINES, json);
+        assertThat(json.toString()).isEqualTo("{\"sequence\":" + limit.sequence() + ",\"timestamp\":\""
+                + limit.timestamp() + "\",\"category\":\"RISK\",\"type\":\"LIMIT\",\"subject\":"
+                + "\"nautilus.risk.max_notional\",\"portfolio\":null,\"node\":\"store-test\",\"detail\":"
+                + "\"max notional, \\\"desk\\\": 1,000,000 -> 500,000\",\"fields\":{\"limit\":\"1000000 -> 500000\"}}\n");
+    }
+
+    @Test
+    void a_lost_persistence_directory_refuses_to_start_empty_unless_a_fresh_start_is_allowed() throws Exception {
+        IgniteTradingStore s = start();
+        String id = s.storeId();
+        s.save(position("alpha", "AAPL", "1", "1", "0", "0", 1, T));
+        stopNode();
+        Path marker = StoreSettings.defaultMarker(work());
+        assertThat(Files.readString(marker)).contains("store.id=" + id);
+        deleteTree(work());
+
+        assertThatThrownBy(this::start).isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("is missing or empty, but this node had a store there")
+                .hasMessageContaining(id).hasMessageContaining("fresh.start.allowed=true");
+        stopNode();
+
+        IgniteTradingStore fresh = start(settings(), storeSettings().withFreshStartAllowed(true));
+        assertThat(fresh.loadAll()).isEmpty();
+        assertThat(fresh.storeId()).isNotEqualTo(id);
+        assertThat(Files.readString(marker)).contains("store.id=" + fresh.storeId());
+    }
+
+    @Test
+    void another_stores_data_under_the_work_directory_is_refused() throws Exception {
+        start();
+        stopNode();
+        Path marker = StoreSettings.defaultMarker(work());
+        Files.writeString(marker, "store.id=someone-else\ninitialized=2024-01-01T00:00:00Z\n");
+
+        assertThatThrownBy(this::start).isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("names store someone-else").hasMessageContaining("wrong directory or volume");
+    }
+
+    @Test
+    void positions_round_trip_exactly_and_a_portfolio_is_colocated_in_a_transactional_cache() {
+        List<Position> saved = List.of(
+                position("alpha", "AAPL", "150", "187.12345678", "-12.5", "1.00000001", 3, T),
+                position("alpha", "BTC-USD", "-0.00000001", "64123.99999999", "92233720368.54775807", "0", 1,
+                        Instant.parse("2024-03-01T14:30:01Z")),
+                position("beta", "AAPL", "0", "0", "0.1", "0.2", 7, Instant.EPOCH));
+        IgniteTradingStore s = start();
+        saved.forEach(s::save);
+        Position btc = s.load(ALPHA, InstrumentId.of("BTC-USD")).orElseThrow();
+        assertThat(btc.quantity().raw()).isEqualTo(-1L);
+        assertThat(btc.realizedPnl().raw()).isEqualTo(Long.MAX_VALUE);
+        assertThat(s.loadAll()).containsExactlyElementsOf(saved);
+
+        @SuppressWarnings("unchecked")
+        CacheConfiguration<Object, Object> cfg = grid.ignite().cache(IgniteTradingStore.POSITIONS)
+                .getConfiguration(CacheConfiguration.class);
+        assertThat(cfg.getAtomicityMode()).isEqualTo(CacheAtomicityMode.TRANSACTIONAL);
+        assertThat(((TcpDiscoverySpi) grid.ignite().configuration().getDiscoverySpi()).getLocalPort())
+                .isEqualTo(DISCOVERY_PORT);
+        Affinity<BinaryObject> affinity = grid.ignite().affinity(IgniteTradingStore.POSITIONS);
+        int alpha = affinity.partition(s.positions.binaryKey(new PositionKey(ALPHA, InstrumentId.of("AAPL"))));
+        for (String symbol : List.of("MSFT", "BTC-USD", "ETH-USD", "ES.Z24", "X", "Y", "Z", "Q", "R")) {
+            BinaryObject key = s.positions.binaryKey(new PositionKey(ALPHA, InstrumentId.of(symbol)));
+            assertThat(affinity.partition(key)).as(symbol).isEqualTo(alpha);
+        }
+    }
+
+    @Test
+    void with_persistence_off_the_store_is_empty_after_a_restart() {
+        GridSettings inMemory = settings().withPersistence(false);
+        IgniteTradingStore s = start(inMemory, storeSettings());
+        assertThat(s.description()).contains("in memory only");
+        s.save(position("alpha", "AAPL", "1", "1", "0", "0", 1, Instant.EPOCH));
+        assertThat(s.loadAll()).hasSize(1);
+        stopNode();
+
+        assertThat(start(inMemory, storeSettings()).loadAll()).isEmpty();
+        assertThat(StoreSettings.defaultMarker(work())).doesNotExist();
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
