@@ -36,7 +36,8 @@ final class DailyPnl {
         }
     }
 
-    private final Map<InstrumentId, Long> realizedByInstrument = new HashMap<>();
+    /** Realized P&amp;L net of commissions per instrument, raw money, in a one-slot array: no boxing per check. */
+    private final Map<InstrumentId, long[]> realizedByInstrument = new HashMap<>();
     private LocalDate day;
     private long baseRealized;
     private long baseUnrealized;
@@ -52,17 +53,19 @@ final class DailyPnl {
         long unrealized = 0;
         for (Position p : positions) {
             long realizedNet = Math.subtractExact(p.realizedPnl().raw(), p.commissions().raw());
-            Long known = realizedByInstrument.get(p.instrumentId());
-            if (known == null || known != realizedNet) {
-                realizedByInstrument.put(p.instrumentId(), realizedNet);
+            long[] known = realizedByInstrument.get(p.instrumentId());
+            if (known == null) {
+                realizedByInstrument.put(p.instrumentId(), new long[] {realizedNet});
+            } else {
+                known[0] = realizedNet;
             }
             if (!p.isFlat()) {
                 unrealized = Math.addExact(unrealized, unrealizedOf.applyAsLong(p));
             }
         }
         long realized = 0;
-        for (long r : realizedByInstrument.values()) {
-            realized = Math.addExact(realized, r);
+        for (long[] r : realizedByInstrument.values()) {
+            realized = Math.addExact(realized, r[0]);
         }
         if (day == null) {
             day = today;

@@ -1,10 +1,8 @@
 package org.nautilus.risk.internal.engine;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -17,8 +15,10 @@ import org.nautilus.api.domain.PortfolioId;
  * quantity for position limits and reduce-only, resting prices for self-trade prevention.
  *
  * <p>Reads are the hot path (several per pre-trade check), so each bucket (one portfolio in one instrument;
- * one instrument across portfolios; one portfolio) keeps an immutable list, oldest first, rebuilt on the rare
- * write under the bucket's lock: a read is one map lookup and no copy. A terminal order is dropped.
+ * one instrument across portfolios; one portfolio) keeps an immutable list, oldest first: a read is one map
+ * lookup and no copy. Writes come with every order change (several per order), so a write copies the bucket's
+ * list once with the order put in its place (or left out, when terminal) instead of re-sorting it: a
+ * bucket holds a handful of working orders, so the linear search is cheaper than a hash map's upkeep.
  */
 public final class OpenOrderBook {
 
@@ -28,20 +28,66 @@ public final class OpenOrderBook {
     private record Key(PortfolioId portfolio, InstrumentId instrument) {
     }
 
-    /** The working orders of one bucket and their immutable, sorted snapshot. */
+    /** The working orders of one bucket, oldest first, as one immutable list replaced on each change. */
     private static final class Bucket {
-        private final Map<OrderId, Order> orders = new ConcurrentHashMap<>();
         private volatile List<Order> snapshot = List.of();
 
         synchronized void apply(Order order) {
-            boolean changed = order.status().isTerminal()
-                    ? orders.remove(order.id()) != null
-                    : !Objects.equals(orders.put(order.id(), order), order);
-            if (changed) {
-                List<Order> next = new ArrayList<>(orders.values());
-                next.sort(OLDEST_FIRST);
-                snapshot = List.copyOf(next);
+            List<Order> current = snapshot;
+            int size = current.size();
+            int at = indexOf(current, order.id());
+            if (order.status().isTerminal()) {
+                if (at >= 0) {
+                    Order[] next = new Order[size - 1];
+                    for (int i = 0, j = 0; i < size; i++) {
+                        if (i != at) {
+                            next[j++] = current.get(i);
+                        }
+                    }
+                    snapshot = listOf(next);
+                }
+                return;
             }
+            if (at >= 0 && current.get(at).equals(order)) {
+                return;
+            }
+            // Put the order where it sorts; a changed order normally keeps its place (same creation time and id).
+            Order[] next = new Order[at >= 0 ? size : size + 1];
+            int j = 0;
+            boolean placed = false;
+            for (int i = 0; i < size; i++) {
+                Order o = current.get(i);
+                if (i == at) {
+                    continue;
+                }
+                if (!placed && OLDEST_FIRST.compare(order, o) < 0) {
+                    next[j++] = order;
+                    placed = true;
+                }
+                next[j++] = o;
+            }
+            if (!placed) {
+                next[j] = order;
+            }
+            snapshot = listOf(next);
+        }
+
+        private static int indexOf(List<Order> orders, OrderId id) {
+            for (int i = orders.size() - 1; i >= 0; i--) {
+                if (orders.get(i).id().equals(id)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static List<Order> listOf(Order[] orders) {
+            return switch (orders.length) {
+                case 0 -> List.of();
+                case 1 -> List.of(orders[0]);
+                case 2 -> List.of(orders[0], orders[1]);
+                default -> List.of(orders);
+            };
         }
     }
 

@@ -83,9 +83,20 @@ final class SubmitHistory {
         if (deque == null) {
             return List.of();
         }
-        List<SubmittedOrder> result = new ArrayList<>();
+        // Count first, so the list is allocated once at its size (this runs on every pre-trade check).
+        int n = 0;
         for (SubmittedOrder o : deque) {
             if (o.at().isBefore(since)) {
+                break;
+            }
+            n++;
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        List<SubmittedOrder> result = new ArrayList<>(n);
+        for (SubmittedOrder o : deque) {
+            if (result.size() == n) {
                 break;
             }
             result.add(o);

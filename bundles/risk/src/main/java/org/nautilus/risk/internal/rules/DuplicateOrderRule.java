@@ -41,10 +41,11 @@ public final class DuplicateOrderRule extends ConfiguredRule<DuplicateOrderRule.
         for (SubmittedOrder previous : context.recentSubmits(request.portfolioId(), request.instrumentId(),
                 now.minus(limits.window()))) {
             OrderRequest p = previous.request();
-            if (!p.clientOrderId().equals(request.clientOrderId()) && p.side() == request.side()
-                    && p.type() == request.type() && p.quantity().equals(request.quantity())
-                    && Objects.equals(p.limitPrice(), request.limitPrice())
-                    && Objects.equals(p.stopPrice(), request.stopPrice())) {
+            // The cheap comparisons first: most recent orders differ in quantity or price.
+            if (p.quantity().equals(request.quantity()) && Objects.equals(p.limitPrice(), request.limitPrice())
+                    && p.side() == request.side() && p.type() == request.type()
+                    && Objects.equals(p.stopPrice(), request.stopPrice())
+                    && !p.clientOrderId().equals(request.clientOrderId())) {
                 long ago = Math.max(0, Duration.between(previous.at(), now).toMillis());
                 return reject(CODE, "same as order " + p.clientOrderId() + " submitted " + ago + " ms ago: "
                         + request.side() + " " + Numbers.format(request.quantity().raw()) + " "

@@ -73,10 +73,10 @@ public final class MaxLeverageRule extends ConfiguredRule<MaxLeverageRule.Limits
             return reject(CODE, "max leverage " + Numbers.format(max) + " exceeded: equity is "
                     + Numbers.format(equity.raw()) + "; only orders that reduce a position are accepted");
         }
-        // gross > max × equity, exactly: the product can exceed the long range of Money, so in BigDecimal
-        BigDecimal grossValue = FixedPoint.toBigDecimal(gross);
-        if (grossValue.compareTo(FixedPoint.toBigDecimal(max).multiply(equity.toBigDecimal())) > 0) {
-            BigDecimal leverage = grossValue.divide(equity.toBigDecimal(), 2, RoundingMode.HALF_UP);
+        // gross > max × equity, exactly: in raw units gross × ONE > max × equity, compared in 128 bits (the
+        // product can exceed the long range of Money)
+        if (Numbers.compareProducts(gross, FixedPoint.ONE, max, equity.raw()) > 0) {
+            BigDecimal leverage = FixedPoint.toBigDecimal(gross).divide(equity.toBigDecimal(), 2, RoundingMode.HALF_UP);
             return reject(CODE, "max leverage " + Numbers.format(max) + " exceeded: " + Numbers.format(leverage)
                     + " (gross exposure " + Numbers.format(gross) + " on equity " + Numbers.format(equity.raw()) + ")");
         }

@@ -37,6 +37,17 @@ public final class Numbers {
         return f.format(v);
     }
 
+    /**
+     * Compares {@code a × b} with {@code c × d} exactly: the products are taken in 128 bits, so limits such as
+     * "exposure &gt; leverage × equity" need no {@code BigDecimal} on the hot path.
+     *
+     * @return negative, zero or positive as {@code a × b} is less than, equal to or greater than {@code c × d}
+     */
+    public static int compareProducts(long a, long b, long c, long d) {
+        int high = Long.compare(Math.multiplyHigh(a, b), Math.multiplyHigh(c, d));
+        return high != 0 ? high : Long.compareUnsigned(a * b, c * d);
+    }
+
     /** Parses a positive fixed-point limit such as {@code 1000}, {@code 1_000_000} or {@code 0.5}. */
     public static long parsePositive(String text) {
         long raw = FixedPoint.parse(text.replace(",", ""));

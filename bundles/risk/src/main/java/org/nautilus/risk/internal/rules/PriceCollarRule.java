@@ -3,6 +3,7 @@ package org.nautilus.risk.internal.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
@@ -25,12 +26,36 @@ public final class PriceCollarRule extends ConfiguredRule<PriceCollarRule.Limits
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** @param maxDeviationPercent the widest distance from the mark, in percent of the mark */
-    public record Limits(BigDecimal maxDeviationPercent) {
+    /**
+     * @param maxDeviationPercent the widest distance from the mark, in percent of the mark
+     * @param maxDeviationRaw     the same as a raw fixed-point value, or {@link #NOT_FIXED_POINT} if it has more
+     *                            than {@value FixedPoint#SCALE} decimals (then the check computes in
+     *                            {@code BigDecimal})
+     */
+    public record Limits(BigDecimal maxDeviationPercent, long maxDeviationRaw) {
+
+        /** {@link #maxDeviationRaw} of a percentage that is no fixed-point value. */
+        public static final long NOT_FIXED_POINT = -1;
 
         public Limits {
             if (maxDeviationPercent.signum() <= 0) {
                 throw new IllegalArgumentException(KEY + " must be positive, got " + maxDeviationPercent);
+            }
+            if (maxDeviationRaw != raw(maxDeviationPercent)) {
+                throw new IllegalArgumentException("maxDeviationRaw " + maxDeviationRaw + " is not the raw value of "
+                        + maxDeviationPercent);
+            }
+        }
+
+        public Limits(BigDecimal maxDeviationPercent) {
+            this(maxDeviationPercent, raw(maxDeviationPercent));
+        }
+
+        private static long raw(BigDecimal percent) {
+            try {
+                return FixedPoint.fromBigDecimal(percent);
+            } catch (IllegalArgumentException e) {
+                return NOT_FIXED_POINT;
             }
         }
 
@@ -59,18 +84,32 @@ public final class PriceCollarRule extends ConfiguredRule<PriceCollarRule.Limits
                     + " to check the limit price " + request.limitPrice() + " against (price collar "
                     + pct.toPlainString() + "%)");
         }
+        if (withinCollar(request.limitPrice().raw(), mark.get().raw(), limits)) {
+            return RiskDecision.approve();
+        }
         BigDecimal reference = mark.get().toBigDecimal();
         BigDecimal distance = request.limitPrice().toBigDecimal().subtract(reference).abs();
-        // |limit - mark| * 100 > pct * mark, exactly
-        if (distance.multiply(HUNDRED).compareTo(pct.multiply(reference)) > 0) {
-            BigDecimal band = reference.multiply(pct).divide(HUNDRED);
-            BigDecimal away = distance.multiply(HUNDRED).divide(reference, 2, RoundingMode.HALF_UP);
-            return reject(CODE, "price collar " + pct.toPlainString() + "% around " + mark.get() + " ("
-                    + Numbers.format(reference.subtract(band)) + " to " + Numbers.format(reference.add(band))
-                    + ") exceeded: " + request.side() + " limit " + request.limitPrice() + " is "
-                    + Numbers.format(away) + "% away");
+        BigDecimal band = reference.multiply(pct).divide(HUNDRED);
+        BigDecimal away = distance.multiply(HUNDRED).divide(reference, 2, RoundingMode.HALF_UP);
+        return reject(CODE, "price collar " + pct.toPlainString() + "% around " + mark.get() + " ("
+                + Numbers.format(reference.subtract(band)) + " to " + Numbers.format(reference.add(band))
+                + ") exceeded: " + request.side() + " limit " + request.limitPrice() + " is "
+                + Numbers.format(away) + "% away");
+    }
+
+    /** |limit - mark| × 100 &le; pct × mark, exactly: in raw longs and 128-bit products when they fit. */
+    private static boolean withinCollar(long limitRaw, long markRaw, Limits limits) {
+        long pctRaw = limits.maxDeviationRaw();
+        long diff = limitRaw - markRaw;
+        // Overflow of the difference (opposite signs at the extremes) or a percentage that is no fixed-point value.
+        if (pctRaw == Limits.NOT_FIXED_POINT || ((limitRaw ^ markRaw) & (limitRaw ^ diff)) < 0
+                || diff == Long.MIN_VALUE) {
+            BigDecimal reference = FixedPoint.toBigDecimal(markRaw);
+            BigDecimal distance = FixedPoint.toBigDecimal(limitRaw).subtract(reference).abs();
+            return distance.multiply(HUNDRED).compareTo(limits.maxDeviationPercent().multiply(reference)) <= 0;
         }
-        return RiskDecision.approve();
+        // In raw units: |diff| / ONE × 100 ≤ pctRaw / ONE × markRaw / ONE  ⇔  |diff| × 100·ONE ≤ pctRaw × markRaw
+        return Numbers.compareProducts(Math.abs(diff), 100 * FixedPoint.ONE, pctRaw, markRaw) <= 0;
     }
 
     @Override

@@ -6,6 +6,16 @@ import static org.nautilus.risk.internal.support.Orders.forPortfolio;
 import static org.nautilus.risk.internal.support.Orders.sellLimit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -63,6 +73,66 @@ class OpenOrderBookTest {
 
         assertThat(book.openOrders(InstrumentId.of("TSLA"))).isEmpty();
         assertThat(book.size()).isZero();
+    }
+
+    /**
+     * Whatever the sequence of changes (new orders, fills, terminal states, repeats, orders created at the
+     * same instant), every bucket lists exactly the working orders, each in its latest version, oldest first
+     * (creation time, then id): what a map of the latest versions, filtered and sorted, gives.
+     */
+    @Property(tries = 300)
+    void everyBucketIsTheSortedLatestVersionOfTheWorkingOrders(
+            @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 9999) Integer> changes) {
+        OpenOrderBook book = new OpenOrderBook();
+        Map<OrderId, Order> latest = new HashMap<>();
+        Map<Integer, OrderRequest> requests = new HashMap<>();
+        String[] portfolios = {"main", "alpha"};
+        String[] symbols = {"AAPL", "MSFT"};
+        OrderStatus[] statuses = {OrderStatus.SUBMITTED, OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED,
+            OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.ACCEPTED};
+        for (int change : changes) {
+            int id = change % 8;
+            OrderRequest request = requests.computeIfAbsent(id, k -> forPortfolio(
+                    (k % 2 == 0 ? buyLimit(10, symbols[(k / 2) % 2], "189") : sellLimit(10, symbols[(k / 2) % 2], "191")),
+                    portfolios[(k / 4) % 2]));
+            OrderStatus status = statuses[(change / 8) % statuses.length];
+            Order order = new Order(OrderId.of(id + 1), request, status,
+                    status == OrderStatus.PARTIALLY_FILLED ? Quantity.ofWhole(1 + (change / 48) % 9) : Quantity.ZERO,
+                    null, null, null, T.plusMillis((id * 7) % 3), T.plusMillis(change));
+            book.onOrder(order);
+            if (status.isTerminal()) {
+                latest.remove(order.id());
+            } else {
+                latest.put(order.id(), order);
+            }
+        }
+        for (String p : portfolios) {
+            PortfolioId portfolio = PortfolioId.of(p);
+            assertThat(book.openOrders(portfolio)).containsExactlyElementsOf(
+                    expected(latest, o -> o.portfolioId().equals(portfolio)));
+            for (String s : symbols) {
+                InstrumentId instrument = InstrumentId.of(s);
+                assertThat(book.openOrders(portfolio, instrument)).containsExactlyElementsOf(expected(latest,
+                        o -> o.portfolioId().equals(portfolio) && o.instrumentId().equals(instrument)));
+            }
+        }
+        for (String s : symbols) {
+            InstrumentId instrument = InstrumentId.of(s);
+            assertThat(book.openOrders(instrument)).containsExactlyElementsOf(
+                    expected(latest, o -> o.instrumentId().equals(instrument)));
+        }
+        assertThat(book.size()).isEqualTo(latest.size());
+    }
+
+    private static List<Order> expected(Map<OrderId, Order> latest, Predicate<Order> bucket) {
+        List<Order> orders = new ArrayList<>();
+        for (Order o : latest.values()) {
+            if (bucket.test(o)) {
+                orders.add(o);
+            }
+        }
+        orders.sort(Comparator.comparing(Order::createdAt).thenComparing(Order::id));
+        return orders;
     }
 
     private static Order order(long id, OrderRequest request, OrderStatus status, Instant created) {

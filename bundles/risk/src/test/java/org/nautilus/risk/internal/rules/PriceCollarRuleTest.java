@@ -6,7 +6,14 @@ import static org.nautilus.risk.internal.support.Orders.buy;
 import static org.nautilus.risk.internal.support.Orders.buyLimit;
 import static org.nautilus.risk.internal.support.Orders.sellLimit;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.risk.internal.support.Desk;
 
 class PriceCollarRuleTest {
@@ -60,5 +67,37 @@ class PriceCollarRuleTest {
     @Test
     void aZeroCollarIsAConfigurationError() {
         assertThatThrownBy(() -> PriceCollarRule.Limits.of("0")).hasMessageContaining("must be positive");
+    }
+
+    @Test
+    void aCollarWithMoreThanEightDecimalsIsStillExact() {
+        Desk fine = new Desk(new PriceCollarRule(PriceCollarRule.Limits.of("0.000000001")))
+                .equity("AAPL", "100000000");
+        // 0.000000001 % of 100,000,000 is 0.001: 100000000.001 is inside, one raw unit more is outside
+        assertThat(fine.check(buyLimit(1, "AAPL", "100000000.001")).approved()).isTrue();
+        assertThat(fine.check(buyLimit(1, "AAPL", "100000000.00100001")).approved()).isFalse();
+    }
+
+    /**
+     * The long arithmetic decides as the exact decimal formula |limit - mark| × 100 &le; pct × mark does, near
+     * the edge of the collar (a few raw units either side) and anywhere.
+     */
+    @Property(tries = 1000)
+    void decidesAsTheExactDecimalFormula(@ForAll @LongRange(min = 1, max = 1_000_000_000_000_000L) long markRaw,
+                                         @ForAll @IntRange(min = 1, max = 10_000) int pctHundredths,
+                                         @ForAll @IntRange(min = -3, max = 3) int delta,
+                                         @ForAll @LongRange(min = 1, max = 2_000_000_000_000_000L) long anywhere,
+                                         @ForAll boolean nearEdge, @ForAll boolean above) {
+        BigDecimal pct = BigDecimal.valueOf(pctHundredths, 2);
+        long edge = BigInteger.valueOf(markRaw).multiply(BigInteger.valueOf(pctHundredths))
+                .divide(BigInteger.valueOf(10_000)).longValueExact();
+        long limitRaw = nearEdge ? Math.max(1, (above ? markRaw + edge : markRaw - edge) + delta) : anywhere;
+        Desk d = new Desk(new PriceCollarRule(PriceCollarRule.Limits.of(pct.toPlainString())))
+                .equity("AAPL", FixedPoint.format(markRaw));
+        boolean expected = FixedPoint.toBigDecimal(limitRaw - markRaw).abs().multiply(BigDecimal.valueOf(100))
+                .compareTo(pct.multiply(FixedPoint.toBigDecimal(markRaw))) <= 0;
+        String limit = FixedPoint.format(limitRaw);
+        var decision = d.check(above ? sellLimit(1, "AAPL", limit) : buyLimit(1, "AAPL", limit));
+        assertThat(decision.approved()).isEqualTo(expected);
     }
 }
