@@ -94,9 +94,16 @@ public class PlatformIT extends NautilusTestSupport {
         assertTrue("Ignite persistence lives under data/",
                 new File(System.getProperty("karaf.data"), "ignite").isDirectory());
 
+        String orderId = firstToken(submitted, "Order ");
         String again = executeCommand("nautilus:submit -v SIM -P itest-buy -c itest-buy-1 BUY 10 AAPL");
-        assertTrue("a repeated client order id returns the same order:\n" + again,
-                again.contains(firstToken(submitted, "Order ")));
+        assertTrue("a repeated client order id returns the same order:\n" + again, again.contains("Order " + orderId + " "));
+
+        String journal = executeCommand("nautilus:audit -n 0 -k ORDER -s " + orderId);
+        assertTrue(journal, journal.contains("SUBMITTED") && journal.contains("FILL"));
+        Path export = Path.of(System.getProperty("karaf.data"), "itest-audit.jsonl");
+        String exported = executeCommand("nautilus:audit -n 0 -s " + orderId + " -f JSON_LINES -o " + export);
+        assertTrue(exported, exported.contains("entries written"));
+        assertTrue(Files.readAllLines(export).stream().allMatch(line -> line.startsWith("{") && line.endsWith("}")));
     }
 
     @Test
@@ -131,6 +138,8 @@ public class PlatformIT extends NautilusTestSupport {
                     () -> executeCommand("nautilus:risk-rules"), out -> out.contains("max order quantity 10,000"));
             String accepted = executeCommand("nautilus:submit -v SIM -P itest-risk BUY 5000 AAPL");
             assertTrue(accepted, !accepted.contains("DENIED"));
+            await("the limit change in the audit journal", Duration.ofSeconds(30),
+                    () -> executeCommand("nautilus:audit -k CONFIG"), out -> out.contains("max_order_quantity"));
         } finally {
             Files.writeString(cfg, original);
         }
@@ -155,7 +164,7 @@ public class PlatformIT extends NautilusTestSupport {
     public void everyCommandHasHelp() throws Exception {
         for (String command : List.of("submit", "bracket", "amend", "cancel", "order", "orders", "positions", "risk",
                 "risk-rules", "trading-state", "venues", "book", "router", "quotes", "bars", "routes", "route-start",
-                "route-stop", "route-reload", "factors", "models", "status")) {
+                "route-stop", "route-reload", "factors", "models", "audit", "status")) {
             String help = executeCommand("nautilus:" + command + " --help");
             assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));
         }
