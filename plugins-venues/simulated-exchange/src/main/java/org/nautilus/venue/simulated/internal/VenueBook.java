@@ -65,6 +65,12 @@ final class VenueBook implements MatchListener {
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
     private boolean seeded;
+    /** The last depth snapshot's sides and the scratch arrays it is read into (see {@link #depth}). */
+    private List<BookLevel> lastBids = List.of();
+    private List<BookLevel> lastAsks = List.of();
+    private long[] depthPrices = new long[0];
+    private long[] depthQuantities = new long[0];
+    private int[] depthCounts = new int[0];
     /** The gateway's definition of the instrument, refreshed on every submit and requote. */
     private Optional<Instrument> instrument = Optional.empty();
 
@@ -160,28 +166,62 @@ final class VenueBook implements MatchListener {
         }
     }
 
+    /**
+     * The book's top levels. The smart order router asks for both venues' books on every order, and most levels
+     * have not changed since the last snapshot: a level equal in price, quantity and order count to one of the
+     * last snapshot's is that same immutable {@link BookLevel}, and an unchanged side is the same list. Equality
+     * is checked against the book as it is now, so nothing stale can be returned.
+     */
     BookDepth depth(int levels) {
         lock.lock();
         try {
             seedFromLastQuote();
             int n = Math.max(0, levels);
-            long[] prices = new long[n];
-            long[] quantities = new long[n];
-            int[] counts = new int[n];
-            List<BookLevel> bids = new ArrayList<>();
-            int count = book.depth(true, n, prices, quantities, counts);
-            for (int i = 0; i < count; i++) {
-                bids.add(new BookLevel(new Price(prices[i]), new Quantity(quantities[i]), counts[i]));
+            if (depthPrices.length < n) {
+                depthPrices = new long[n];
+                depthQuantities = new long[n];
+                depthCounts = new int[n];
             }
-            List<BookLevel> asks = new ArrayList<>();
-            count = book.depth(false, n, prices, quantities, counts);
-            for (int i = 0; i < count; i++) {
-                asks.add(new BookLevel(new Price(prices[i]), new Quantity(quantities[i]), counts[i]));
-            }
-            return new BookDepth(venue.id(), instrumentId, bids, asks, now());
+            lastBids = levels(true, n, lastBids);
+            lastAsks = levels(false, n, lastAsks);
+            return new BookDepth(venue.id(), instrumentId, lastBids, lastAsks, now());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One side's top {@code n} levels as an immutable list, reusing what {@code previous} already holds. */
+    private List<BookLevel> levels(boolean bids, int n, List<BookLevel> previous) {
+        int count = book.depth(bids, n, depthPrices, depthQuantities, depthCounts);
+        int size = previous.size();
+        boolean same = count == size;
+        for (int i = 0; same && i < count; i++) {
+            same = matches(previous.get(i), i);
+        }
+        if (same) {
+            return previous;
+        }
+        BookLevel[] next = new BookLevel[count];
+        int j = 0;
+        for (int i = 0; i < count; i++) {
+            long price = depthPrices[i];
+            // Both lists are sorted best first: walk past the previous levels that are better than this one.
+            while (j < size && better(bids, previous.get(j).price().raw(), price)) {
+                j++;
+            }
+            next[i] = j < size && matches(previous.get(j), i) ? previous.get(j)
+                    : new BookLevel(new Price(price), new Quantity(depthQuantities[i]), depthCounts[i]);
+        }
+        return List.of(next);
+    }
+
+    private static boolean better(boolean bids, long price, long than) {
+        return bids ? price > than : price < than;
+    }
+
+    private boolean matches(BookLevel level, int i) {
+        return level.price().raw() == depthPrices[i] && level.quantity().raw() == depthQuantities[i]
+                && level.orders() == depthCounts[i];
     }
 
     int openClientOrders() {

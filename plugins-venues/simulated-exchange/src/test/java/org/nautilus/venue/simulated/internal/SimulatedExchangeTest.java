@@ -291,6 +291,31 @@ class SimulatedExchangeTest {
     }
 
     @Test
+    void eachDepthSnapshotShowsTheBookAsItIsNowAndSharesWhatDidNotChange() {
+        marketAt("100.00", "100.02", 500);
+        venue(VenueConfig.defaults("SIM").withLiquidity(BigDecimal.ONE, 3, 1));
+        BookDepth before = venue.depth(AAPL, 10).orElseThrow();
+
+        venue.submit(limit(Side.BUY, 600, "100.03"), reports); // takes the 100.02 level and 100 of 100.03
+        BookDepth after = venue.depth(AAPL, 10).orElseThrow();
+
+        assertThat(after.asks()).containsExactly(
+                new BookLevel(Price.of("100.03"), Quantity.ofWhole(400), 1),
+                new BookLevel(Price.of("100.04"), Quantity.ofWhole(500), 1));
+        assertThat(after.asks().get(1)).isSameAs(before.asks().get(2)); // untouched level, shifted up
+        assertThat(after.bids()).isSameAs(before.bids()).hasSize(3);
+        assertThat(venue.depth(AAPL, 1).orElseThrow().asks()).containsExactly(
+                new BookLevel(Price.of("100.03"), Quantity.ofWhole(400), 1));
+        assertThat(venue.depth(AAPL, 10).orElseThrow()).isEqualTo(after);
+
+        venue.submit(limit(Side.SELL, 5, "100.05"), reports);
+        assertThat(venue.depth(AAPL, 10).orElseThrow().asks()).containsExactly(
+                new BookLevel(Price.of("100.03"), Quantity.ofWhole(400), 1),
+                new BookLevel(Price.of("100.04"), Quantity.ofWhole(500), 1),
+                new BookLevel(Price.of("100.05"), Quantity.ofWhole(5), 1));
+    }
+
+    @Test
     void theVenueDescribesItsFeesAndLatency() {
         venue(VenueConfig.defaults("SIMB").withFees(FeeSchedule.ofBps("0.5", "3")).withLatency(Duration.ofMillis(2)));
 
