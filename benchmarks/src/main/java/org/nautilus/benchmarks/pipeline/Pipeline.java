@@ -66,7 +66,11 @@ final class Pipeline implements AutoCloseable {
     final OrderManager oms;
     final LongAdder fills = new LongAdder();
     /** Σ signed fill quantity per portfolio/instrument, to check the positions against at the end. */
-    final Map<String, LongAdder> filledByPosition = new ConcurrentHashMap<>();
+    final Map<PositionRef, LongAdder> filledByPosition = new ConcurrentHashMap<>();
+
+    /** The key of {@link #filledByPosition}. */
+    record PositionRef(PortfolioId portfolio, InstrumentId instrument) {
+    }
 
     Pipeline(int partitions) {
         Clock clock = Clock.systemUTC();
@@ -94,8 +98,9 @@ final class Pipeline implements AutoCloseable {
             public void onFill(Fill fill) {
                 keeper.apply(fill);
                 fills.increment();
-                filledByPosition.computeIfAbsent(fill.portfolioId() + "/" + fill.instrumentId(), k -> new LongAdder())
-                        .add(fill.signedQuantity().raw());
+                // The driver's own bookkeeping: a record key, not a string built per fill.
+                filledByPosition.computeIfAbsent(new PositionRef(fill.portfolioId(), fill.instrumentId()),
+                        k -> new LongAdder()).add(fill.signedQuantity().raw());
             }
         });
         oms = OrderManager.builder(market::instrument, new RiskService() {

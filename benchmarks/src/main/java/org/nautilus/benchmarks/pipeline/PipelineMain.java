@@ -1,5 +1,9 @@
 package org.nautilus.benchmarks.pipeline;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,8 +36,9 @@ import org.nautilus.api.domain.TimeInForce;
  * bounded; quotes are republished every millisecond so the market makers refill the books.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.nautilus.benchmarks.pipeline.PipelineMain [seconds] [clients]
- * [warmup-seconds]} (defaults 10, 2, 5). Prints the counts, the latency percentiles and, last,
- * {@code pipeline: N orders/s}.
+ * [warmup-seconds]} (defaults 10, 2, 5). Prints the counts, the CPU time and allocation per order and the
+ * collector's share of the time (on a shared machine these compare runs better than the wall-clock rate), the
+ * latency percentiles and, last, {@code pipeline: N orders/s}.
  */
 public final class PipelineMain {
 
@@ -75,6 +80,7 @@ public final class PipelineMain {
             for (Client worker : workers) {
                 worker.measuring = true;
             }
+            Usage before = Usage.now();
             long start = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
             for (Client worker : workers) {
@@ -84,14 +90,15 @@ public final class PipelineMain {
                 thread.join();
             }
             long elapsed = System.nanoTime() - start;
+            Usage used = Usage.now().minus(before);
             quotes.interrupt();
             pipeline.oms.sync();
-            report(pipeline, workers, clients, partitions, warmup, elapsed);
+            report(pipeline, workers, clients, partitions, warmup, elapsed, used);
         }
     }
 
     private static void report(Pipeline pipeline, Client[] workers, int clients, int partitions, int warmup,
-                               long elapsedNanos) {
+                               long elapsedNanos, Usage used) {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         long orders = 0;
         Map<OrderStatus, Long> statuses = new EnumMap<>(OrderStatus.class);
@@ -113,6 +120,19 @@ public final class PipelineMain {
                 + pipeline.oms.statistics().orders(pipeline.sim.id()) + " orders, SIMB "
                 + pipeline.oms.statistics().orders(pipeline.simb.id()) + " orders");
         System.out.println(checkPositions(pipeline));
+        // On a shared machine the wall-clock rate depends on what else runs; CPU time per order much less so.
+        long n = Math.max(1, orders);
+        long clientCpu = 0;
+        long clientBytes = 0;
+        for (Client worker : workers) {
+            clientCpu += worker.cpuNanos;
+            clientBytes += worker.allocatedBytes;
+        }
+        System.out.printf("cpu: %.1f us per order (whole process, GC included; %.2f of %d cores busy), client threads "
+                        + "%.1f us, allocated %d bytes per order; GC %d pauses, %d ms (%.0f%% of the time)%n",
+                used.cpuNanos / 1e3 / n, used.cpuNanos / (double) elapsedNanos,
+                Runtime.getRuntime().availableProcessors(), clientCpu / 1e3 / n, clientBytes / n,
+                used.gcCount, used.gcMillis, 100.0 * used.gcMillis * 1e6 / elapsedNanos);
         System.out.printf("latency (submit to return, closed loop): mean %.1f us, max %.1f us%n",
                 latency.getMean() / 1e3, latency.getMaxValue() / 1e3);
         System.out.printf("p50: %.1f us%n", latency.getValueAtPercentile(50) / 1e3);
@@ -121,11 +141,32 @@ public final class PipelineMain {
         System.out.printf("pipeline: %d orders/s%n", Math.round(orders / seconds));
     }
 
+    /** Process CPU time and collector activity, to tell the pipeline's cost from the machine's other load. */
+    private record Usage(long cpuNanos, long gcCount, long gcMillis) {
+
+        static Usage now() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, gc.getCollectionCount());
+                millis += Math.max(0, gc.getCollectionTime());
+            }
+            long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+            return new Usage(cpu, count, millis);
+        }
+
+        Usage minus(Usage before) {
+            return new Usage(cpuNanos - before.cpuNanos, gcCount - before.gcCount, gcMillis - before.gcMillis);
+        }
+    }
+
     /** Every position must equal the sum of the fills the listeners saw. */
     private static String checkPositions(Pipeline pipeline) {
         int checked = 0;
         for (Position position : pipeline.keeper.positions()) {
-            LongAdder expected = pipeline.filledByPosition.get(position.portfolioId() + "/" + position.instrumentId());
+            LongAdder expected = pipeline.filledByPosition.get(
+                    new Pipeline.PositionRef(position.portfolioId(), position.instrumentId()));
             long sum = expected == null ? 0 : expected.sum();
             if (sum != position.quantity().raw()) {
                 return "positions: MISMATCH at " + position.portfolioId() + "/" + position.instrumentId() + ": "
@@ -147,6 +188,9 @@ public final class PipelineMain {
         volatile boolean running = true;
         volatile boolean measuring;
         long measured;
+        /** This thread's CPU time and allocation while measuring (read by the thread itself, before it ends). */
+        long cpuNanos;
+        long allocatedBytes;
 
         Client(Pipeline pipeline, int id, int clients) {
             this.pipeline = pipeline;
@@ -166,6 +210,9 @@ public final class PipelineMain {
             for (int s = 0; s < symbols.length; s++) {
                 symbols[s] = InstrumentId.of(Pipeline.SYMBOLS[s]);
             }
+            ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long self = Thread.currentThread().getId();
+            boolean started = false;
             while (running) {
                 int s = (int) (n % symbols.length);
                 PortfolioId portfolio = mine[(int) ((n / symbols.length) % portfolios)];
@@ -182,6 +229,11 @@ public final class PipelineMain {
                 long t1 = System.nanoTime();
                 n++;
                 if (measuring) {
+                    if (!started) {
+                        started = true;
+                        cpuNanos = -threads.getCurrentThreadCpuTime();
+                        allocatedBytes = -threads.getThreadAllocatedBytes(self);
+                    }
                     latency.recordValue(Math.min(t1 - t0, latency.getHighestTrackableValue()));
                     measured++;
                     statuses.computeIfAbsent(order.status(), k -> new LongAdder()).increment();
@@ -190,6 +242,10 @@ public final class PipelineMain {
                         denials.computeIfAbsent(reason, k -> new LongAdder()).increment();
                     }
                 }
+            }
+            if (started) {
+                cpuNanos += threads.getCurrentThreadCpuTime();
+                allocatedBytes += threads.getThreadAllocatedBytes(self);
             }
         }
     }
