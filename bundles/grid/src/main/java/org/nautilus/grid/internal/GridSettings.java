@@ -143,6 +143,13 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 haltOnFailure);
     }
 
+    public GridSettings withRegionMb(int megabytes) {
+        return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode, megabytes,
+                walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
+                communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
+                haltOnFailure);
+    }
+
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, consistentId, directory, persistenceEnabled, walMode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,

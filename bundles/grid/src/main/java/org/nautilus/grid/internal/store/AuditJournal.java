@@ -20,6 +20,7 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.grid.internal.store.OrderCodecs.StoredEvent;
+import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
 
 /**
  * The audit journal over the store: order events come from the events cache (written in the same transaction as
@@ -40,10 +41,12 @@ public final class AuditJournal implements AuditService {
     public List<AuditEntry> query(AuditQuery query) {
         List<AuditEntry> found = new ArrayList<>();
         if (query.categories().isEmpty() || query.categories().contains(AuditCategory.ORDER)) {
-            store.events.forEach(eventFilter(query), stored -> {
-                AuditEntry entry = entry(stored);
-                if (query.matches(entry)) {
-                    found.add(entry);
+            store.events.forEach(eventFilter(query), (StoredEvents stored) -> {
+                for (int i = 0; i < stored.events().size(); i++) {
+                    AuditEntry entry = entry(stored.get(i));
+                    if (query.matches(entry)) {
+                        found.add(entry);
+                    }
                 }
             });
         }
@@ -101,20 +104,29 @@ public final class AuditJournal implements AuditService {
 
     @Override
     public long size() {
-        return store.events.sizeLong() + store.audit.sizeLong();
+        long[] events = new long[1];
+        // Count the events in each stored entry without decoding them.
+        store.events.forEach(in -> {
+            events[0] += in.<Integer>field("count");
+            return false;
+        }, ignored -> { });
+        return events[0] + store.audit.sizeLong();
     }
 
     /** Cheap checks on the stored binary form before an event is decoded. */
     private static Predicate<BinaryObject> eventFilter(AuditQuery q) {
-        return in -> {
+        return stored -> {
+            Object[] bodies = stored.field(OrderCodecs.EVENTS_FIELD);
+            BinaryObject in = (BinaryObject) bodies[0];
             if (q.subject() != null && !q.subject().equals(String.valueOf((Object) in.field(OrderCodecs.ORDER_FIELD)))) {
                 return false;
             }
             if (q.portfolio() != null && !q.portfolio().value().equals(in.field("portfolio"))) {
                 return false;
             }
+            // One unit's events of one order: within seconds of each other; the exact check is on each event.
             long seconds = in.<Long>field("timestampSeconds");
-            return (q.from() == null || seconds >= q.from().getEpochSecond())
+            return (q.from() == null || seconds >= q.from().getEpochSecond() - 60)
                     && (q.to() == null || seconds <= q.to().getEpochSecond());
         };
     }

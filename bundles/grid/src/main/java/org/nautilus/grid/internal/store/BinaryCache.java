@@ -2,7 +2,8 @@ package org.nautilus.grid.internal.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,25 @@ import org.nautilus.grid.internal.GridStartupException;
  * updated atomically; outside a transaction each write is its own implicit transaction.
  */
 public final class BinaryCache<K, V> {
+
+    /**
+     * A total order of binary keys consistent with their equality (equal keys compare 0, so a sorted map never holds
+     * one key twice: Ignite would lock it twice in one transaction and wait for itself): by hash, then, for the rare
+     * different keys with equal hashes, by their text form (type and fields) without the identity hash it contains.
+     */
+    static final Comparator<BinaryObject> KEY_ORDER = (a, b) -> {
+        int byHash = Integer.compare(a.hashCode(), b.hashCode());
+        if (byHash != 0 || a.equals(b)) {
+            return byHash;
+        }
+        return content(a).compareTo(content(b));
+    };
+
+    private static final java.util.regex.Pattern IDENTITY = java.util.regex.Pattern.compile("idHash=-?\\d+,? ?");
+
+    private static String content(BinaryObject key) {
+        return IDENTITY.matcher(key.toString()).replaceAll("");
+    }
 
     private final IgniteCache<BinaryObject, BinaryObject> cache;
     private final IgniteBinary binary;
@@ -81,11 +101,41 @@ public final class BinaryCache<K, V> {
         if (entries.isEmpty()) {
             return;
         }
-        Map<BinaryObject, BinaryObject> encoded = new HashMap<>(entries.size() * 2);
+        // Sorted: a pessimistic transaction locks the keys in this order, the same on every node (Ignite warns
+        // about unordered maps for that reason).
+        Map<BinaryObject, BinaryObject> encoded = new TreeMap<>(KEY_ORDER);
         for (Map.Entry<K, V> entry : entries.entrySet()) {
             encoded.put(encode(keys, entry.getKey()), encode(values, entry.getValue()));
         }
         cache.putAll(encoded);
+    }
+
+    /** The stored form of a key (encoded on the caller's thread, e.g. before handing a unit to the committer). */
+    public BinaryObject encodeKey(K key) {
+        return encode(keys, key);
+    }
+
+    public BinaryObject encodeValue(V value) {
+        return encode(values, value);
+    }
+
+    /** Puts entries already encoded with {@link #encodeKey}/{@link #encodeValue}, in key order. */
+    public void putAllEncoded(Map<BinaryObject, BinaryObject> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (entries instanceof java.util.SortedMap) {
+            cache.putAll(entries);
+        } else {
+            Map<BinaryObject, BinaryObject> sorted = new TreeMap<>(KEY_ORDER);
+            sorted.putAll(entries);
+            cache.putAll(sorted);
+        }
+    }
+
+    /** An empty map sorted the way {@link #putAllEncoded} wants it. */
+    public static Map<BinaryObject, BinaryObject> sortedMap() {
+        return new TreeMap<>(KEY_ORDER);
     }
 
     /** The values of the keys that are present, in the order of {@code keys}. */

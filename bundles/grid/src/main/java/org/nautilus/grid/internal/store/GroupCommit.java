@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Units of work bound to threads, and the one committer thread that writes them in groups: each round it takes
- * every unit handed over since the last round (at most {@code maxBatch}), merges them and writes the merge with one
+ * every unit handed over since the last round (at most {@code maxBatch}) and writes them with one
  * {@link Writer#write} (one transaction, one log sync), then releases the callers waiting for those units. While
  * one group is being written the next one gathers, so the number of syncs per second stays bounded while the
  * number of units per sync grows with the load. {@code maxBatch = 1} gives one sync per unit (for comparison).
@@ -27,10 +27,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommit implements AutoCloseable {
 
-    /** Writes one merged group atomically; returns once it is durable. */
+    /** Writes groups of units; the storage side of the group commit. */
     @FunctionalInterface
     public interface Writer {
-        void write(Unit batch) throws Exception;
+
+        /**
+         * Prepares a unit on the thread that hands it over, before it is queued (e.g. encodes it), so that the
+         * committer thread only writes. Must not fail for valid data.
+         */
+        default void prepare(Unit unit) {
+        }
+
+        /** Writes the units of one group atomically, in their order; returns once they are durable. */
+        void write(List<Unit> group) throws Exception;
     }
 
     /** Counters for status displays and benchmarks. */
@@ -173,6 +182,10 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private Commit handOver(Unit unit) {
+        if (!unit.isEmpty() && failure == null) {
+            writer.prepare(unit);
+            unit.prepared = true;
+        }
         lock.lock();
         try {
             StoreException failed = failure;
@@ -184,6 +197,10 @@ public final class GroupCommit implements AutoCloseable {
             }
             if (unit.isEmpty()) {
                 return new SequenceCommit(lastHandedOver);
+            }
+            if (!unit.prepared) {
+                // Encoding happens outside the lock: see the caller. A unit reaching here unprepared is a bug.
+                throw new IllegalStateException("unit handed over unprepared");
             }
             unit.sequence = ++lastHandedOver;
             queue.add(unit);
@@ -215,32 +232,32 @@ public final class GroupCommit implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            Unit batch = group.get(0);
-            for (int i = 1; i < group.size(); i++) {
-                batch.absorb(group.get(i));
-            }
             long t0 = System.nanoTime();
             try {
-                writer.write(batch);
+                writer.write(group);
             } catch (Throwable e) {
-                fail(batch, e);
+                fail(group.size(), e);
                 return;
             }
             writeNanos.addAndGet(System.nanoTime() - t0);
             groups.incrementAndGet();
-            units.addAndGet(batch.units);
-            entries.addAndGet(batch.size());
+            units.addAndGet(group.size());
+            long size = 0;
+            for (Unit unit : group) {
+                size += unit.size();
+            }
+            entries.addAndGet(size);
             synchronized (durableMonitor) {
-                durable = batch.sequence;
+                durable = group.get(group.size() - 1).sequence;
                 durableMonitor.notifyAll();
             }
         }
     }
 
-    private void fail(Unit batch, Throwable e) {
+    private void fail(int units, Throwable e) {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         LOG.error("{}: a group of {} unit(s) could not be committed; the store stops committing until restarted",
-                name, batch.units, e);
+                name, units, e);
         lock.lock();
         try {
             failure = new StoreException(name + ": commit failed: " + why, e);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
@@ -24,6 +26,7 @@ import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.oms.OrderEvent;
@@ -41,7 +44,7 @@ import org.nautilus.grid.internal.GridStartupException;
 import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
 import org.nautilus.grid.internal.store.OrderCodecs.FillKey;
 import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
-import org.nautilus.grid.internal.store.OrderCodecs.StoredEvent;
+import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 import org.nautilus.grid.internal.store.StateCodecs.Meta;
 import org.nautilus.grid.internal.store.StateCodecs.PortfolioKey;
@@ -84,7 +87,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     private final StoreSettings settings;
     private final String node;
     final BinaryCache<OrderId, StoredOrder> orders;
-    final BinaryCache<EventKey, StoredEvent> events;
+    final BinaryCache<EventKey, StoredEvents> events;
     final BinaryCache<FillKey, Fill> fills;
     final BinaryCache<ClientOrderId, OrderRef> clientIds;
     final BinaryCache<PositionKey, Position> positions;
@@ -101,7 +104,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         this.node = grid.settings().consistentId();
         IgniteBinary binary = grid.ignite().binary();
         orders = open(ORDERS, OrderCodecs.ORDER_KEY, OrderCodecs.ORDER_ID, OrderCodecs.storedOrder(binary));
-        events = open(EVENTS, OrderCodecs.EVENT_KEY, OrderCodecs.EVENT_ID, OrderCodecs.event(binary));
+        events = open(EVENTS, OrderCodecs.EVENT_KEY, OrderCodecs.EVENT_ID, OrderCodecs.events(binary));
         fills = open(FILLS, OrderCodecs.FILL_KEY, OrderCodecs.FILL_ID, OrderCodecs.fill(binary));
         clientIds = open(CLIENT_IDS, OrderCodecs.CLIENT_KEY, OrderCodecs.CLIENT_ID, OrderCodecs.ORDER_REF);
         positions = BinaryCache.open(grid, GridCaches.transactional(POSITIONS, GROUP, grid.settings(),
@@ -112,8 +115,55 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                 StateCodecs.BASELINE);
         audit = open(AUDIT, StateCodecs.SEQUENCE.typeName(), StateCodecs.SEQUENCE, StateCodecs.AUDIT);
         meta = open(META, StateCodecs.META_KEY.typeName(), StateCodecs.META_KEY, StateCodecs.META);
+        registerTypes(binary);
         storeId = checkInitialized();
-        commit = new GroupCommit("nautilus-store", this::write, settings.maxBatch(), settings.commitTimeout());
+        commit = new GroupCommit("nautilus-store", writer, settings.maxBatch(), settings.commitTimeout());
+    }
+
+    /**
+     * Registers the binary metadata of every stored type with all its fields, optional ones included, before any
+     * concurrent use: registering a type (or a new field) while transactions on several threads use it raced in
+     * Ignite 2.17 (a transaction waited forever for a metadata write), and a field first used in production would
+     * register then.
+     */
+    private void registerTypes(IgniteBinary binary) {
+        Instant t = Instant.EPOCH;
+        OrderRequest request = new OrderRequest(ClientOrderId.of("type-registration"), PortfolioId.of("p"),
+                InstrumentId.of("I"), org.nautilus.api.domain.Side.BUY, org.nautilus.api.domain.OrderType.STOP_LIMIT,
+                org.nautilus.api.domain.Quantity.ofWhole(1), org.nautilus.api.domain.Price.ofWhole(1),
+                org.nautilus.api.domain.Price.ofWhole(1), org.nautilus.api.domain.TimeInForce.GTD, t,
+                org.nautilus.api.domain.VenueId.of("V"), false, true);
+        org.nautilus.api.domain.Order order = new org.nautilus.api.domain.Order(OrderId.of(1), request,
+                org.nautilus.api.domain.OrderStatus.PARTIALLY_FILLED, org.nautilus.api.domain.Quantity.ofWhole(1),
+                org.nautilus.api.domain.Price.ofWhole(1), org.nautilus.api.domain.VenueId.of("V"), "r", t, t);
+        Fill fill = new Fill("x", OrderId.of(1), PortfolioId.of("p"), InstrumentId.of("I"),
+                org.nautilus.api.domain.VenueId.of("V"), org.nautilus.api.domain.Side.BUY,
+                org.nautilus.api.domain.Quantity.ofWhole(1), org.nautilus.api.domain.Price.ofWhole(1),
+                org.nautilus.api.domain.Money.ZERO, t);
+        StoredOrder stored = new StoredOrder(order, 2, OrderId.of(2), List.of(OrderId.of(3)), OrderId.of(4),
+                List.of(OrderId.of(5)), List.of(OrderId.of(6)), true, true, true,
+                org.nautilus.api.domain.OrderStatus.ACCEPTED, request, "r");
+        OrderEvent event = new OrderEvent(2, OrderEventType.FILL, order, fill, "r", t);
+        orders.encodeKey(OrderId.of(1));
+        orders.encodeValue(stored);
+        events.encodeKey(new EventKey(OrderId.of(1), 1));
+        events.encodeValue(new StoredEvents(List.of(event), 1, "n"));
+        fills.encodeKey(new FillKey(OrderId.of(1), "x"));
+        fills.encodeValue(fill);
+        clientIds.encodeKey(ClientOrderId.of("c"));
+        clientIds.encodeValue(new OrderRef(OrderId.of(1)));
+        positions.encodeKey(new PositionKey(PortfolioId.of("p"), InstrumentId.of("I")));
+        positions.encodeValue(Position.flat(PortfolioId.of("p"), InstrumentId.of("I"), t));
+        tradingStates.encodeKey(new PortfolioKey("p"));
+        tradingStates.encodeValue(new TradingStatus(PortfolioId.of("p"), org.nautilus.api.risk.TradingState.HALTED,
+                "r", t));
+        baselines.encodeValue(new DailyPnlBaseline(PortfolioId.of("p"), java.time.LocalDate.EPOCH,
+                org.nautilus.api.domain.Money.ZERO, org.nautilus.api.domain.Money.ZERO, t));
+        audit.encodeKey(new Sequence(1));
+        audit.encodeValue(new org.nautilus.api.audit.AuditEntry(1, t, AuditCategory.RISK, "T", "s", PortfolioId.of("p"),
+                "n", "d", Map.of("k", "v")));
+        meta.encodeKey("k");
+        meta.encodeValue(new Meta(1, "t"));
     }
 
     /**
@@ -289,9 +339,10 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         for (int v = 1; v <= order.get().version(); v++) {
             keys.add(new EventKey(id, v));
         }
+        // One entry per unit of work that changed the order, under the version of its first event.
         List<OrderEvent> result = new ArrayList<>(keys.size());
-        for (StoredEvent stored : events.getAll(keys)) {
-            result.add(stored.event());
+        for (StoredEvents stored : events.getAll(keys)) {
+            result.addAll(stored.events());
         }
         return result;
     }
@@ -324,65 +375,136 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     // ------------------------------------------------------------------ the committer's transaction
 
+    /** A unit's writes in their stored form, encoded by {@link #prepare} on the thread that hands it over. */
+    private static final class Encoded {
+        final Map<BinaryObject, BinaryObject> orders = new HashMap<>();
+        final List<BinaryObject> eventKeys = new ArrayList<>();
+        /** Per key: the order's events in this unit. */
+        final List<BinaryObject[]> eventBodies = new ArrayList<>();
+        int eventCount;
+        final Map<BinaryObject, BinaryObject> fills = new HashMap<>();
+        final Map<BinaryObject, BinaryObject> clientIds = new HashMap<>();
+        final Map<BinaryObject, BinaryObject> positions = new HashMap<>();
+    }
+
+    private final GroupCommit.Writer writer = new GroupCommit.Writer() {
+        @Override
+        public void prepare(Unit unit) {
+            encode(unit);
+        }
+
+        @Override
+        public void write(List<Unit> group) {
+            IgniteTradingStore.this.write(group);
+        }
+    };
+
+    /**
+     * Encodes a unit (the costly part: binary objects for orders, events, fills) on the OMS writer's thread, so
+     * that the committer thread only writes; an order's snapshots share the encoding of their request.
+     */
+    private void encode(Unit unit) {
+        IgniteBinary binary = grid.ignite().binary();
+        Encoded e = new Encoded();
+        Map<OrderRequest, BinaryObject> requests = new IdentityHashMap<>();
+        OrderCodecs.REQUESTS.set(requests);
+        try {
+            for (StoredOrder order : unit.orders.values()) {
+                e.orders.put(orders.encodeKey(order.id()), orders.encodeValue(order));
+            }
+            Map<OrderId, List<OrderEvent>> byOrder = new java.util.LinkedHashMap<>();
+            for (OrderEvent event : unit.events) {
+                byOrder.computeIfAbsent(event.orderId(), id -> new ArrayList<>(4)).add(event);
+            }
+            for (List<OrderEvent> orderEvents : byOrder.values()) {
+                OrderEvent first = orderEvents.get(0);
+                BinaryObject[] bodies = new BinaryObject[orderEvents.size()];
+                for (int i = 0; i < bodies.length; i++) {
+                    bodies[i] = OrderCodecs.eventBody(binary, orderEvents.get(i), requests);
+                }
+                e.eventKeys.add(events.encodeKey(new EventKey(first.orderId(), first.version())));
+                e.eventBodies.add(bodies);
+                e.eventCount += bodies.length;
+            }
+            for (OrderEvent event : unit.events) {
+                if (event.type() == OrderEventType.FILL) {
+                    e.fills.put(fills.encodeKey(new FillKey(event.orderId(), event.fill().executionId())),
+                            fills.encodeValue(event.fill()));
+                }
+                if (event.version() == 1) {
+                    StoredOrder order = unit.orders.get(event.orderId());
+                    if (order != null && !order.internal()) {
+                        e.clientIds.put(clientIds.encodeKey(event.order().clientOrderId()),
+                                clientIds.encodeValue(new OrderRef(event.orderId())));
+                    }
+                }
+            }
+            for (Map.Entry<PositionKey, Position> position : unit.positions.entrySet()) {
+                e.positions.put(positions.encodeKey(position.getKey()), positions.encodeValue(position.getValue()));
+            }
+        } finally {
+            OrderCodecs.REQUESTS.remove();
+        }
+        unit.encoded = e;
+    }
+
     /** Writes one group in one transaction; called by the committer thread only. */
-    private void write(Unit batch) {
+    private void write(List<Unit> group) {
         Ignite ignite = grid.ignite();
-        int sequenced = batch.events.size() + batch.audits.size();
+        IgniteBinary binary = ignite.binary();
+        int sequenced = 0;
+        int size = 1;
+        for (Unit unit : group) {
+            sequenced += unit.events.size() + unit.audits.size();
+            size += unit.size();
+        }
+        Map<BinaryObject, BinaryObject> orderEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> eventEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> fillEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> clientEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> positionEntries = BinaryCache.sortedMap();
+        Map<PortfolioKey, TradingStatus> statusEntries = new HashMap<>();
+        Map<PortfolioKey, DailyPnlBaseline> baselineEntries = new HashMap<>();
+        Map<Sequence, org.nautilus.api.audit.AuditEntry> auditEntries = new HashMap<>();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
-                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), batch.size() + 1)) {
+                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), size)) {
             long sequence = 0;
             if (sequenced > 0) {
                 // Read under the transaction's lock: every node's committer numbers its entries after the others'.
                 sequence = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
                 meta.put(META_SEQUENCE, new Meta(sequence + sequenced, null));
             }
-            if (!batch.orders.isEmpty()) {
-                orders.putAll(batch.orders);
-            }
-            if (!batch.events.isEmpty()) {
-                Map<EventKey, StoredEvent> eventEntries = new HashMap<>(batch.events.size() * 2);
-                Map<FillKey, Fill> fillEntries = new HashMap<>();
-                Map<ClientOrderId, OrderRef> keys = new HashMap<>();
-                for (OrderEvent event : batch.events) {
-                    eventEntries.put(new EventKey(event.orderId(), event.version()),
-                            new StoredEvent(event, ++sequence, node));
-                    if (event.type() == OrderEventType.FILL) {
-                        fillEntries.put(new FillKey(event.orderId(), event.fill().executionId()), event.fill());
-                    }
-                    if (event.version() == 1) {
-                        StoredOrder order = batch.orders.get(event.orderId());
-                        if (order != null && !order.internal()) {
-                            keys.put(event.order().clientOrderId(), new OrderRef(event.orderId()));
-                        }
-                    }
+            for (Unit unit : group) {
+                Encoded e = (Encoded) unit.encoded;
+                // Later units come later: a later state of an order or a position replaces an earlier one.
+                orderEntries.putAll(e.orders);
+                for (int i = 0; i < e.eventKeys.size(); i++) {
+                    BinaryObject[] bodies = e.eventBodies.get(i);
+                    org.apache.ignite.binary.BinaryObjectBuilder wrapper = binary.builder(OrderCodecs.JOURNALED_EVENTS);
+                    OrderCodecs.wrap(wrapper, sequence + 1, node, bodies);
+                    sequence += bodies.length;
+                    eventEntries.put(e.eventKeys.get(i), wrapper.build());
                 }
-                events.putAll(eventEntries);
-                fills.putAll(fillEntries);
-                clientIds.putAll(keys);
-            }
-            if (!batch.positions.isEmpty()) {
-                positions.putAll(batch.positions);
-            }
-            if (!batch.tradingStatuses.isEmpty()) {
-                Map<PortfolioKey, TradingStatus> entries = new HashMap<>();
-                batch.tradingStatuses.forEach((k, v) -> entries.put(new PortfolioKey(k), v));
-                tradingStates.putAll(entries);
-            }
-            if (!batch.baselines.isEmpty()) {
-                Map<PortfolioKey, DailyPnlBaseline> entries = new HashMap<>();
-                batch.baselines.forEach((k, v) -> entries.put(new PortfolioKey(k.value()), v));
-                baselines.putAll(entries);
-            }
-            if (!batch.audits.isEmpty()) {
-                Map<Sequence, org.nautilus.api.audit.AuditEntry> entries = new HashMap<>();
-                for (Unit.AuditDraft d : batch.audits) {
+                fillEntries.putAll(e.fills);
+                clientEntries.putAll(e.clientIds);
+                positionEntries.putAll(e.positions);
+                unit.tradingStatuses.forEach((k, v) -> statusEntries.put(new PortfolioKey(k), v));
+                unit.baselines.forEach((k, v) -> baselineEntries.put(new PortfolioKey(k.value()), v));
+                for (Unit.AuditDraft d : unit.audits) {
                     long s = ++sequence;
                     d.assigned()[0] = s;
-                    entries.put(new Sequence(s), new org.nautilus.api.audit.AuditEntry(s, d.timestamp(), d.category(),
-                            d.type(), d.subject(), d.portfolio(), node, d.detail(), d.fields()));
+                    auditEntries.put(new Sequence(s), new org.nautilus.api.audit.AuditEntry(s, d.timestamp(),
+                            d.category(), d.type(), d.subject(), d.portfolio(), node, d.detail(), d.fields()));
                 }
-                audit.putAll(entries);
             }
+            orders.putAllEncoded(orderEntries);
+            events.putAllEncoded(eventEntries);
+            fills.putAllEncoded(fillEntries);
+            clientIds.putAllEncoded(clientEntries);
+            positions.putAllEncoded(positionEntries);
+            tradingStates.putAll(statusEntries);
+            baselines.putAll(baselineEntries);
+            audit.putAll(auditEntries);
             tx.commit();
         }
     }

@@ -66,6 +66,17 @@ final class OrderCodecs {
     record StoredEvent(OrderEvent event, long sequence, String node) {
     }
 
+    /**
+     * The events one unit of work made for one order, stored as one entry under the key of the first: numbered
+     * {@code firstSequence}, {@code firstSequence + 1}, ... in the audit journal.
+     */
+    record StoredEvents(List<OrderEvent> events, long firstSequence, String node) {
+
+        StoredEvent get(int i) {
+            return new StoredEvent(events.get(i), firstSequence + i, node);
+        }
+    }
+
     /** An order id as the value of an idempotency key. */
     record OrderRef(OrderId id) {
     }
@@ -160,6 +171,12 @@ final class OrderCodecs {
         }
     };
 
+    /**
+     * Request encodings shared while one unit is encoded (an order's snapshots and events mostly carry the same
+     * request instance); set around the encoding of a unit, empty otherwise.
+     */
+    static final ThreadLocal<java.util.Map<OrderRequest, BinaryObject>> REQUESTS = new ThreadLocal<>();
+
     /** Codecs that nest objects need the binary facade to build them. */
     static BinaryCodec<StoredOrder> storedOrder(IgniteBinary binary) {
         return new BinaryCodec<>() {
@@ -170,7 +187,7 @@ final class OrderCodecs {
 
             @Override
             public void write(StoredOrder o, BinaryObjectBuilder out) {
-                out.setField("order", order(binary, o.order()));
+                out.setField("order", order(binary, o.order(), REQUESTS.get()));
                 out.setField("version", o.version(), int.class);
                 writeOptional(out, "parent", o.parent() == null ? null : o.parent().value(), Long.class);
                 writeIds(out, "parts", o.parts());
@@ -204,39 +221,73 @@ final class OrderCodecs {
         };
     }
 
-    static BinaryCodec<StoredEvent> event(IgniteBinary binary) {
+    static final String JOURNALED_EVENTS = "nautilus.JournaledEvents";
+    static final String EVENTS_FIELD = "events";
+
+    /**
+     * A unit's events of one order as stored: {@code sequence} (of the first) and {@code node}, given at commit,
+     * around the events themselves (encoded before, by {@link #eventBody}, on the thread that handed the unit over).
+     */
+    static BinaryCodec<StoredEvents> events(IgniteBinary binary) {
         return new BinaryCodec<>() {
             @Override
             public String typeName() {
-                return "nautilus.OrderEvent";
+                return JOURNALED_EVENTS;
             }
 
             @Override
-            public void write(StoredEvent stored, BinaryObjectBuilder out) {
-                OrderEvent e = stored.event();
-                out.setField(ORDER_FIELD, e.orderId().value(), long.class);
-                out.setField("version", e.version(), int.class);
-                out.setField("type", e.type().name(), String.class);
-                out.setField("portfolio", e.order().portfolioId().value(), String.class);
-                out.setField("order", order(binary, e.order()));
-                if (e.fill() != null) {
-                    out.setField("fill", fill(binary, e.fill()));
+            public void write(StoredEvents stored, BinaryObjectBuilder out) {
+                BinaryObject[] bodies = new BinaryObject[stored.events().size()];
+                for (int i = 0; i < bodies.length; i++) {
+                    bodies[i] = eventBody(binary, stored.events().get(i), null);
                 }
-                writeOptional(out, "reason", e.reason(), String.class);
-                writeInstant(out, "timestamp", e.timestamp());
-                out.setField("sequence", stored.sequence(), long.class);
-                out.setField("node", stored.node(), String.class);
+                wrap(out, stored.firstSequence(), stored.node(), bodies);
             }
 
             @Override
-            public StoredEvent read(BinaryObject in) {
-                BinaryObject fill = optObject(in, "fill");
-                OrderEvent event = new OrderEvent(int32(in, "version"), OrderEventType.valueOf(string(in, "type")),
-                        readOrder(object(in, "order")), fill == null ? null : readFill(fill), optString(in, "reason"),
-                        instant(in, "timestamp"));
-                return new StoredEvent(event, int64(in, "sequence"), string(in, "node"));
+            public StoredEvents read(BinaryObject in) {
+                Object[] bodies = in.field(EVENTS_FIELD);
+                if (bodies == null) {
+                    throw new IllegalStateException("stored " + in.type().typeName() + " has no field '" + EVENTS_FIELD
+                            + "'");
+                }
+                List<OrderEvent> events = new java.util.ArrayList<>(bodies.length);
+                for (Object body : bodies) {
+                    events.add(readEventBody((BinaryObject) body));
+                }
+                return new StoredEvents(events, int64(in, "sequence"), string(in, "node"));
             }
         };
+    }
+
+    static void wrap(BinaryObjectBuilder out, long firstSequence, String node, BinaryObject[] bodies) {
+        out.setField("sequence", firstSequence, long.class);
+        out.setField("count", bodies.length, int.class);
+        out.setField("node", node, String.class);
+        out.setField(EVENTS_FIELD, bodies, Object[].class);
+    }
+
+    /** The event itself; {@code requests} (may be {@code null}) reuses the encoding of a request already encoded. */
+    static BinaryObject eventBody(IgniteBinary binary, OrderEvent e, java.util.Map<OrderRequest, BinaryObject> requests) {
+        BinaryObjectBuilder out = binary.builder("nautilus.OrderEvent");
+        out.setField(ORDER_FIELD, e.orderId().value(), long.class);
+        out.setField("version", e.version(), int.class);
+        out.setField("type", e.type().name(), String.class);
+        out.setField("portfolio", e.order().portfolioId().value(), String.class);
+        out.setField("order", order(binary, e.order(), requests));
+        if (e.fill() != null) {
+            out.setField("fill", fill(binary, e.fill()));
+        }
+        writeOptional(out, "reason", e.reason(), String.class);
+        writeInstant(out, "timestamp", e.timestamp());
+        return out.build();
+    }
+
+    static OrderEvent readEventBody(BinaryObject in) {
+        BinaryObject fill = optObject(in, "fill");
+        return new OrderEvent(int32(in, "version"), OrderEventType.valueOf(string(in, "type")),
+                readOrder(object(in, "order")), fill == null ? null : readFill(fill), optString(in, "reason"),
+                instant(in, "timestamp"));
     }
 
     static BinaryCodec<Fill> fill(IgniteBinary binary) {
@@ -263,9 +314,21 @@ final class OrderCodecs {
     private static final String FILL_TYPE = "nautilus.Fill";
 
     static BinaryObject order(IgniteBinary binary, Order o) {
+        return order(binary, o, null);
+    }
+
+    /** @param requests encodings of requests already made in this unit (by identity), or {@code null} */
+    static BinaryObject order(IgniteBinary binary, Order o, java.util.Map<OrderRequest, BinaryObject> requests) {
         BinaryObjectBuilder out = binary.builder("nautilus.Order");
         out.setField("id", o.id().value(), long.class);
-        out.setField("request", request(binary, o.request()));
+        BinaryObject request = requests == null ? null : requests.get(o.request());
+        if (request == null) {
+            request = request(binary, o.request());
+            if (requests != null) {
+                requests.put(o.request(), request);
+            }
+        }
+        out.setField("request", request);
         out.setField("status", o.status().name(), String.class);
         out.setField("filledQuantity", o.filledQuantity().raw(), long.class);
         writeOptional(out, "averagePrice", o.averagePrice() == null ? null : o.averagePrice().raw(), Long.class);

@@ -16,9 +16,9 @@ import org.nautilus.api.store.StoredOrder;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /**
- * The writes of one unit of work (one command of the OMS with what its listeners wrote), and, merged, of one
- * group commit. Written by one thread until it is handed to the committer, read by the committer afterwards.
- * Later states of the same order, position or risk key replace earlier ones; events and audit entries append.
+ * The writes of one unit of work (one command of the OMS with what its listeners wrote). Written by one thread
+ * until it is handed to the committer, read by the committer afterwards. Later states of the same order, position
+ * or risk key replace earlier ones; events and audit entries append.
  */
 final class Unit {
 
@@ -46,27 +46,17 @@ final class Unit {
     int depth;
     /** Position in the commit order, given when the unit is handed over. */
     long sequence;
-    /** How many units a merged batch holds. */
-    int units = 1;
+    /** {@link GroupCommit.Writer#prepare} ran. */
+    boolean prepared;
+    /** What the writer prepared (its encoded form), opaque to the group commit. */
+    Object encoded;
 
     boolean isEmpty() {
         return orders.isEmpty() && events.isEmpty() && positions.isEmpty() && tradingStatuses.isEmpty()
                 && baselines.isEmpty() && audits.isEmpty();
     }
 
-    /** Adds a later unit's writes to this one. */
-    void absorb(Unit later) {
-        orders.putAll(later.orders);
-        events.addAll(later.events);
-        positions.putAll(later.positions);
-        tradingStatuses.putAll(later.tradingStatuses);
-        baselines.putAll(later.baselines);
-        audits.addAll(later.audits);
-        sequence = later.sequence;
-        units += later.units;
-    }
-
-    /** Number of entries the batch writes (orders, events, positions, risk state, audit entries). */
+    /** Number of entries the unit writes (orders, events, positions, risk state, audit entries). */
     int size() {
         return orders.size() + events.size() + positions.size() + tradingStatuses.size() + baselines.size()
                 + audits.size();

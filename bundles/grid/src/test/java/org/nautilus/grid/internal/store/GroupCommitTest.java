@@ -40,7 +40,7 @@ class GroupCommitTest {
                 throw writerFailure;
             }
             List<String> subjects = new ArrayList<>();
-            batch.audits.forEach(a -> subjects.add(a.subject()));
+            batch.forEach(unit -> unit.audits.forEach(a -> subjects.add(a.subject())));
             written.add(subjects);
         }, maxBatch, Duration.ofSeconds(5));
         return commit;

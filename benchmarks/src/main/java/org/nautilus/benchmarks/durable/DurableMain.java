@@ -1,0 +1,328 @@
+package org.nautilus.benchmarks.durable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskRuleInfo;
+import org.nautilus.api.risk.RiskService;
+import org.nautilus.grid.internal.EmbeddedGrid;
+import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.store.GroupCommit;
+import org.nautilus.grid.internal.store.IgniteTradingStore;
+import org.nautilus.grid.internal.store.StoreSettings;
+import org.nautilus.oms.internal.core.DirectRouter;
+import org.nautilus.oms.internal.core.OrderListeners;
+import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.portfolio.internal.core.PositionKeeper;
+
+/**
+ * Load driver for the durable order path: {@code OrderService.submit} → OMS (one partition writer per portfolio
+ * group) → a venue that fills at once → position keeper, with every change recorded in the OMS's unit of work and
+ * the command acknowledged only after its group commit is durable. The same closed-loop load runs against:
+ *
+ * <ol>
+ *   <li>{@code fsync-group}: Ignite native persistence, WAL FSYNC, group commit (the platform's default);</li>
+ *   <li>{@code fsync-each}: the same with one transaction and fsync per command ({@code commit.max.batch=1});</li>
+ *   <li>{@code no-persistence}: the same store on an in-memory Ignite region (transactions, no disk);</li>
+ *   <li>{@code no-store}: the OMS without a store (nothing durable), the ceiling of the in-process path.</li>
+ * </ol>
+ *
+ * <p>Usage: {@code java <ignite --add-opens> -cp benchmarks.jar org.nautilus.benchmarks.durable.DurableMain
+ * [seconds] [clients] [warmup-seconds] [work-dir] [modes]} (defaults 10, 64, 5, a temporary directory, all four
+ * modes in the order above, comma-separated). Prints per mode the
+ * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
+ * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
+ * {@code durable: N orders/s} for {@code fsync-group}.
+ */
+public final class DurableMain {
+
+    private static final int PORTFOLIOS = 16;
+    private static final InstrumentId[] SYMBOLS = {InstrumentId.of("AAPL"), InstrumentId.of("MSFT"),
+        InstrumentId.of("NVDA")};
+
+    private DurableMain() {
+    }
+
+    /** What one mode measured. */
+    record Result(String mode, long orders, double seconds, Histogram latency, String store) {
+
+        long perSecond() {
+            return Math.round(orders / seconds);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("IGNITE_NO_ASCII", "true");
+        System.setProperty("IGNITE_UPDATE_NOTIFIER", "false");
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Path base = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3])
+                : Files.createTempDirectory("nautilus-durable");
+        System.out.printf("durable: %d clients (closed loop), %d s measured after %d s warmup, %d cores, work %s%n",
+                clients, seconds, warmup, Runtime.getRuntime().availableProcessors(), base);
+        List<String> modes = args.length > 4 ? List.of(args[4].split(","))
+                : List.of("fsync-group", "fsync-each", "no-persistence", "no-store");
+        List<Result> results = new ArrayList<>();
+        try {
+            for (String mode : modes) {
+                results.add(switch (mode) {
+                    case "fsync-group" -> run(mode, base.resolve("group"), true, 1024, seconds, clients, warmup);
+                    case "fsync-each" -> run(mode, base.resolve("each"), true, 1, seconds, clients, warmup);
+                    case "no-persistence" -> run(mode, base.resolve("memory"), false, 1024, seconds, clients, warmup);
+                    case "no-store" -> run(mode, null, false, 0, seconds, clients, warmup);
+                    default -> throw new IllegalArgumentException("unknown mode " + mode
+                            + " (fsync-group, fsync-each, no-persistence, no-store)");
+                });
+            }
+        } finally {
+            if (args.length <= 3 || args[3].isEmpty()) {
+                delete(base);
+            }
+        }
+        System.out.println();
+        System.out.printf("%-15s %12s %10s %10s %10s%n", "mode", "orders/s", "p50 us", "p99 us", "p99.9 us");
+        for (Result r : results) {
+            System.out.printf("%-15s %12d %10.0f %10.0f %10.0f%n", r.mode(), r.perSecond(),
+                    r.latency().getValueAtPercentile(50) / 1e3, r.latency().getValueAtPercentile(99) / 1e3,
+                    r.latency().getValueAtPercentile(99.9) / 1e3);
+        }
+        Result durable = results.stream().filter(r -> r.mode().equals("fsync-group")).findFirst()
+                .orElse(results.get(0));
+        System.out.printf("p99: %.0f us%n", durable.latency().getValueAtPercentile(99) / 1e3);
+        System.out.printf("durable: %d orders/s%n", durable.perSecond());
+    }
+
+    /**
+     * @param work     the Ignite work directory, {@code null} for no store at all
+     * @param maxBatch commands per commit
+     */
+    static Result run(String mode, Path work, boolean persistent, int maxBatch, int seconds, int clients,
+                      int warmup) throws Exception {
+        Clock clock = Clock.systemUTC();
+        EmbeddedGrid grid = null;
+        IgniteTradingStore store = null;
+        if (work != null) {
+            GridSettings settings = GridSettings.localNode("durable-bench-" + mode, work, 49900, 49950)
+                    .withPersistence(persistent).withRegionMb(512);
+            grid = EmbeddedGrid.start(settings, DurableMain.class.getClassLoader());
+            store = IgniteTradingStore.open(grid, StoreSettings.defaults(work).withMaxBatch(maxBatch));
+        }
+        PositionKeeper keeper = new PositionKeeper(store != null ? store : new MemoryPositions());
+        Map<String, LongAdder> filled = new ConcurrentHashMap<>();
+        OrderListeners listeners = new OrderListeners();
+        listeners.add(new OrderListener() {
+            @Override
+            public void onFill(Fill fill) {
+                keeper.apply(fill);
+                filled.computeIfAbsent(fill.portfolioId() + "/" + fill.instrumentId(), k -> new LongAdder())
+                        .add(fill.signedQuantity().raw());
+            }
+        });
+        OrderManager oms = OrderManager.builder(id -> Optional.of(Instrument.equity(id.value(), "USD")), APPROVE)
+                .clock(clock).listeners(listeners).router(new DirectRouter(null)).partitions(4)
+                .retainedOrders(10_000).store(store).build();
+        oms.recover();
+        InstantVenue venue = new InstantVenue(clock);
+        oms.venueAdded(venue.id(), venue);
+        try {
+            Client[] workers = new Client[clients];
+            Thread[] threads = new Thread[clients];
+            for (int c = 0; c < clients; c++) {
+                workers[c] = new Client(oms, mode, c, clients);
+                threads[c] = new Thread(workers[c], mode + "-client-" + c);
+                threads[c].start();
+            }
+            TimeUnit.SECONDS.sleep(warmup);
+            GroupCommit.Stats before = store == null ? null : store.stats();
+            for (Client w : workers) {
+                w.measuring = true;
+            }
+            long t0 = System.nanoTime();
+            TimeUnit.SECONDS.sleep(seconds);
+            for (Client w : workers) {
+                w.measuring = false;
+                w.running = false;
+            }
+            long elapsed = System.nanoTime() - t0;
+            for (Thread t : threads) {
+                t.join();
+            }
+            GroupCommit.Stats after = store == null ? null : store.stats();
+            Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            long orders = 0;
+            List<Order> acknowledged = new ArrayList<>();
+            for (Client w : workers) {
+                latency.add(w.latency);
+                orders += w.measured;
+                acknowledged.add(w.last);
+            }
+            String storeLine = "no store";
+            if (store != null) {
+                long groups = after.groups() - before.groups();
+                long units = after.units() - before.units();
+                storeLine = String.format("%d commits, %.1f commands per commit, %.0f us per commit",
+                        groups, groups == 0 ? 0.0 : (double) units / groups,
+                        groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups);
+            }
+            Result result = new Result(mode, orders, elapsed / 1e9, latency, storeLine);
+            System.out.printf("%n%s: %d orders/s, ack latency p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us%n",
+                    mode, result.perSecond(), latency.getValueAtPercentile(50) / 1e3,
+                    latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
+                    latency.getMaxValue() / 1e3);
+            System.out.println("  store: " + storeLine);
+            System.out.println("  " + check(keeper, filled, store, acknowledged));
+            return result;
+        } finally {
+            oms.close();
+            if (store != null) {
+                store.close();
+            }
+            if (grid != null) {
+                grid.close();
+            }
+        }
+    }
+
+    /** Positions equal the sums of fills; each client's last acknowledged order is in the store as returned. */
+    private static String check(PositionKeeper keeper, Map<String, LongAdder> filled, IgniteTradingStore store,
+                                List<Order> acknowledged) {
+        for (Position p : keeper.positions()) {
+            LongAdder sum = filled.get(p.portfolioId() + "/" + p.instrumentId());
+            if (sum == null || sum.sum() != p.quantity().raw()) {
+                return "CHECK FAILED: position " + p.portfolioId() + "/" + p.instrumentId() + " " + p.quantity()
+                        + " is not the sum of its fills";
+            }
+            if (store != null && !store.load(p.portfolioId(), p.instrumentId()).orElseThrow().equals(p)) {
+                return "CHECK FAILED: stored position " + p.portfolioId() + "/" + p.instrumentId() + " differs";
+            }
+        }
+        if (store != null) {
+            for (Order order : acknowledged) {
+                if (order != null && !store.order(order.id()).map(s -> s.order().equals(order)).orElse(false)) {
+                    return "CHECK FAILED: acknowledged order " + order.id() + " is not in the store as acknowledged";
+                }
+            }
+        }
+        return "checks: " + keeper.positions().size() + " positions = sums of their fills"
+                + (store != null ? ", stored positions and every client's last acknowledged order match the store" : "");
+    }
+
+    private static final RiskService APPROVE = new RiskService() {
+        @Override
+        public RiskDecision check(OrderRequest request) {
+            return RiskDecision.approve();
+        }
+
+        @Override
+        public List<RiskRuleInfo> rules() {
+            return List.of();
+        }
+    };
+
+    /** Closed loop: the next order when the previous one was acknowledged. */
+    private static final class Client implements Runnable {
+        private final OrderManager oms;
+        private final String run;
+        private final int id;
+        private final int clients;
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        volatile boolean running = true;
+        volatile boolean measuring;
+        long measured;
+        Order last;
+
+        Client(OrderManager oms, String run, int id, int clients) {
+            this.oms = oms;
+            this.run = run;
+            this.id = id;
+            this.clients = clients;
+        }
+
+        @Override
+        public void run() {
+            PortfolioId portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
+            long n = 0;
+            while (running) {
+                InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
+                Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
+                OrderRequest request = OrderRequest.limit(ClientOrderId.of(run + "-" + id + "-" + n), portfolio,
+                        symbol, side, Quantity.ofWhole(1 + n % 100), Price.ofWhole(100));
+                long t0 = System.nanoTime();
+                Order order = oms.submit(request);
+                long t1 = System.nanoTime();
+                n++;
+                if (order.status() != OrderStatus.FILLED) {
+                    throw new IllegalStateException("order " + order.id() + " " + order.status() + ": " + order.reason());
+                }
+                if (measuring) {
+                    latency.recordValue(Math.min(t1 - t0, latency.getHighestTrackableValue()));
+                    measured++;
+                    last = order;
+                }
+            }
+        }
+    }
+
+    /** Positions kept in a map, for the no-store run. */
+    private static final class MemoryPositions implements org.nautilus.api.portfolio.PositionStore {
+        private final Map<String, Position> positions = new ConcurrentHashMap<>();
+
+        @Override
+        public void save(Position position) {
+            positions.put(position.portfolioId() + "/" + position.instrumentId(), position);
+        }
+
+        @Override
+        public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
+            return Optional.ofNullable(positions.get(portfolio + "/" + instrument));
+        }
+
+        @Override
+        public List<Position> loadAll() {
+            return new ArrayList<>(positions.values());
+        }
+
+        @Override
+        public String description() {
+            return "map";
+        }
+    }
+
+    private static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
