@@ -3,6 +3,7 @@ package org.nautilus.api.risk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
@@ -57,6 +58,21 @@ public interface RiskContext {
      * The history is bounded (the engine keeps the last few per instrument for a limited time).
      */
     List<SubmittedOrder> recentSubmits(PortfolioId portfolio, InstrumentId instrument, Instant since);
+
+    /**
+     * The newest of {@link #recentSubmits} that {@code match} accepts, if any: the same answer without building
+     * the list, for checks that run on every order (the duplicate-order check). The default filters
+     * {@link #recentSubmits}.
+     */
+    default Optional<SubmittedOrder> recentSubmit(PortfolioId portfolio, InstrumentId instrument, Instant since,
+                                                  Predicate<SubmittedOrder> match) {
+        for (SubmittedOrder order : recentSubmits(portfolio, instrument, since)) {
+            if (match.test(order)) {
+                return Optional.of(order);
+            }
+        }
+        return Optional.empty();
+    }
 
     Instant now();
 }

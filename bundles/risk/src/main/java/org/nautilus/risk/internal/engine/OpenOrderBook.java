@@ -1,9 +1,11 @@
 package org.nautilus.risk.internal.engine;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
@@ -25,51 +27,48 @@ public final class OpenOrderBook {
     private static final Comparator<Order> OLDEST_FIRST =
             Comparator.comparing(Order::createdAt).thenComparing(Order::id);
 
-    private record Key(PortfolioId portfolio, InstrumentId instrument) {
-    }
-
     /** The working orders of one bucket, oldest first, as one immutable list replaced on each change. */
     private static final class Bucket {
         private volatile List<Order> snapshot = List.of();
+        /** Where the next list is assembled; only used under the bucket's lock, cleared after each use. */
+        private Order[] scratch = new Order[4];
 
         synchronized void apply(Order order) {
             List<Order> current = snapshot;
             int size = current.size();
             int at = indexOf(current, order.id());
-            if (order.status().isTerminal()) {
-                if (at >= 0) {
-                    Order[] next = new Order[size - 1];
-                    for (int i = 0, j = 0; i < size; i++) {
-                        if (i != at) {
-                            next[j++] = current.get(i);
-                        }
-                    }
-                    snapshot = listOf(next);
-                }
+            boolean terminal = order.status().isTerminal();
+            if (terminal ? at < 0 : at >= 0 && current.get(at).equals(order)) {
                 return;
             }
-            if (at >= 0 && current.get(at).equals(order)) {
-                return;
+            if (scratch.length < size + 1) {
+                scratch = new Order[2 * (size + 1)];
             }
-            // Put the order where it sorts; a changed order normally keeps its place (same creation time and id).
-            Order[] next = new Order[at >= 0 ? size : size + 1];
-            int j = 0;
-            boolean placed = false;
+            // The other orders keep their order; a working one goes where it sorts (a changed order normally
+            // keeps its place: same creation time and id).
+            int n = 0;
+            boolean placed = terminal;
             for (int i = 0; i < size; i++) {
                 Order o = current.get(i);
                 if (i == at) {
                     continue;
                 }
                 if (!placed && OLDEST_FIRST.compare(order, o) < 0) {
-                    next[j++] = order;
+                    scratch[n++] = order;
                     placed = true;
                 }
-                next[j++] = o;
+                scratch[n++] = o;
             }
             if (!placed) {
-                next[j] = order;
+                scratch[n++] = order;
             }
-            snapshot = listOf(next);
+            snapshot = switch (n) {
+                case 0 -> List.of();
+                case 1 -> List.of(scratch[0]);
+                case 2 -> List.of(scratch[0], scratch[1]);
+                default -> List.of(Arrays.copyOf(scratch, n));
+            };
+            Arrays.fill(scratch, 0, n, null);
         }
 
         private static int indexOf(List<Order> orders, OrderId id) {
@@ -80,18 +79,10 @@ public final class OpenOrderBook {
             }
             return -1;
         }
-
-        private static List<Order> listOf(Order[] orders) {
-            return switch (orders.length) {
-                case 0 -> List.of();
-                case 1 -> List.of(orders[0]);
-                case 2 -> List.of(orders[0], orders[1]);
-                default -> List.of(orders);
-            };
-        }
     }
 
-    private final Map<Key, Bucket> byPortfolioInstrument = new ConcurrentHashMap<>();
+    /** Portfolio, then instrument: two lookups and no key to allocate per order change. */
+    private final Map<PortfolioId, Map<InstrumentId, Bucket>> byPortfolioInstrument = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Bucket> byInstrument = new ConcurrentHashMap<>();
     private final Map<PortfolioId, Bucket> byPortfolio = new ConcurrentHashMap<>();
 
@@ -99,15 +90,16 @@ public final class OpenOrderBook {
     public void onOrder(Order order) {
         if (order.status().isTerminal()) {
             // Nothing to create for an order we never saw working.
-            apply(byPortfolioInstrument.get(new Key(order.portfolioId(), order.instrumentId())), order);
+            Map<InstrumentId, Bucket> instruments = byPortfolioInstrument.get(order.portfolioId());
+            apply(instruments == null ? null : instruments.get(order.instrumentId()), order);
             apply(byInstrument.get(order.instrumentId()), order);
             apply(byPortfolio.get(order.portfolioId()), order);
             return;
         }
-        byPortfolioInstrument.computeIfAbsent(new Key(order.portfolioId(), order.instrumentId()), k -> new Bucket())
-                .apply(order);
-        byInstrument.computeIfAbsent(order.instrumentId(), k -> new Bucket()).apply(order);
-        byPortfolio.computeIfAbsent(order.portfolioId(), k -> new Bucket()).apply(order);
+        bucket(bucket(byPortfolioInstrument, order.portfolioId(), k -> new ConcurrentHashMap<>()),
+                order.instrumentId(), k -> new Bucket()).apply(order);
+        bucket(byInstrument, order.instrumentId(), k -> new Bucket()).apply(order);
+        bucket(byPortfolio, order.portfolioId(), k -> new Bucket()).apply(order);
     }
 
     public List<Order> openOrders(PortfolioId portfolio) {
@@ -119,12 +111,19 @@ public final class OpenOrderBook {
     }
 
     public List<Order> openOrders(PortfolioId portfolio, InstrumentId instrument) {
-        return snapshot(byPortfolioInstrument.get(new Key(portfolio, instrument)));
+        Map<InstrumentId, Bucket> instruments = byPortfolioInstrument.get(portfolio);
+        return snapshot(instruments == null ? null : instruments.get(instrument));
     }
 
     /** Number of working orders of every portfolio. */
     public int size() {
         return byPortfolio.values().stream().mapToInt(b -> b.snapshot.size()).sum();
+    }
+
+    /** The bucket almost always exists: a plain read first, computeIfAbsent only to create it. */
+    private static <K, V> V bucket(Map<K, V> map, K key, Function<K, V> create) {
+        V value = map.get(key);
+        return value != null ? value : map.computeIfAbsent(key, create);
     }
 
     private static void apply(Bucket bucket, Order order) {

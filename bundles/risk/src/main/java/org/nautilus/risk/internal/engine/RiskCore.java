@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -312,6 +313,15 @@ public final class RiskCore {
             PortfolioState state = state(portfolio);
             synchronized (state) {
                 return state.history.recent(instrument, since);
+            }
+        }
+
+        @Override
+        public Optional<SubmittedOrder> recentSubmit(PortfolioId portfolio, InstrumentId instrument, Instant since,
+                                                     Predicate<SubmittedOrder> match) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.history.find(instrument, since, match);
             }
         }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.risk.SubmittedOrder;
 
@@ -102,6 +104,22 @@ final class SubmitHistory {
             result.add(o);
         }
         return result;
+    }
+
+    /** The newest approved request in {@code instrument} at or after {@code since} that {@code match} accepts. */
+    Optional<SubmittedOrder> find(InstrumentId instrument, Instant since, Predicate<SubmittedOrder> match) {
+        ArrayDeque<SubmittedOrder> deque = recent.get(instrument);
+        if (deque != null) {
+            for (SubmittedOrder o : deque) {
+                if (o.at().isBefore(since)) {
+                    break;
+                }
+                if (match.test(o)) {
+                    return Optional.of(o);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private long at(int index) {

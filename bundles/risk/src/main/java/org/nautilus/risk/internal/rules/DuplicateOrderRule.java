@@ -2,6 +2,7 @@ package org.nautilus.risk.internal.rules;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
@@ -38,24 +39,27 @@ public final class DuplicateOrderRule extends ConfiguredRule<DuplicateOrderRule.
     @Override
     protected RiskDecision check(OrderRequest request, RiskContext context, Limits limits) {
         var now = context.now();
-        for (SubmittedOrder previous : context.recentSubmits(request.portfolioId(), request.instrumentId(),
-                now.minus(limits.window()))) {
-            OrderRequest p = previous.request();
-            // The cheap comparisons first: most recent orders differ in quantity or price.
-            if (p.quantity().equals(request.quantity()) && Objects.equals(p.limitPrice(), request.limitPrice())
-                    && p.side() == request.side() && p.type() == request.type()
-                    && Objects.equals(p.stopPrice(), request.stopPrice())
-                    && !p.clientOrderId().equals(request.clientOrderId())) {
-                long ago = Math.max(0, Duration.between(previous.at(), now).toMillis());
-                return reject(CODE, "same as order " + p.clientOrderId() + " submitted " + ago + " ms ago: "
-                        + request.side() + " " + Numbers.format(request.quantity().raw()) + " "
-                        + request.instrumentId() + " " + request.type()
-                        + (request.limitPrice() != null ? " " + request.limitPrice() : "")
-                        + (request.stopPrice() != null ? " stop " + request.stopPrice() : "")
-                        + " (duplicate window " + Durations.format(limits.window()) + ")");
-            }
+        Optional<SubmittedOrder> duplicate = context.recentSubmit(request.portfolioId(), request.instrumentId(),
+                now.minus(limits.window()), previous -> sameOrder(previous.request(), request));
+        if (duplicate.isEmpty()) {
+            return RiskDecision.approve();
         }
-        return RiskDecision.approve();
+        SubmittedOrder previous = duplicate.get();
+        long ago = Math.max(0, Duration.between(previous.at(), now).toMillis());
+        return reject(CODE, "same as order " + previous.request().clientOrderId() + " submitted " + ago + " ms ago: "
+                + request.side() + " " + Numbers.format(request.quantity().raw()) + " "
+                + request.instrumentId() + " " + request.type()
+                + (request.limitPrice() != null ? " " + request.limitPrice() : "")
+                + (request.stopPrice() != null ? " stop " + request.stopPrice() : "")
+                + " (duplicate window " + Durations.format(limits.window()) + ")");
+    }
+
+    /** Identical but for the client order id; the cheap comparisons first (most orders differ in size or price). */
+    private static boolean sameOrder(OrderRequest p, OrderRequest request) {
+        return p.quantity().equals(request.quantity()) && Objects.equals(p.limitPrice(), request.limitPrice())
+                && p.side() == request.side() && p.type() == request.type()
+                && Objects.equals(p.stopPrice(), request.stopPrice())
+                && !p.clientOrderId().equals(request.clientOrderId());
     }
 
     @Override

@@ -104,7 +104,9 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     }
 
     long ownerOf(PortfolioId portfolio) {
-        return owners.computeIfAbsent(portfolio, p -> ownerSequence.incrementAndGet());
+        // A plain read first: the lambda captures this venue, so computeIfAbsent would allocate it per order.
+        Long owner = owners.get(portfolio);
+        return owner != null ? owner : owners.computeIfAbsent(portfolio, p -> ownerSequence.incrementAndGet());
     }
 
     // ------------------------------------------------------------------ Venue
