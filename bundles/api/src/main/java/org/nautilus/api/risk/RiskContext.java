@@ -2,12 +2,13 @@ package org.nautilus.api.risk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
@@ -60,15 +61,19 @@ public interface RiskContext {
     List<SubmittedOrder> recentSubmits(PortfolioId portfolio, InstrumentId instrument, Instant since);
 
     /**
-     * The newest of {@link #recentSubmits} that {@code match} accepts, if any: the same answer without building
-     * the list, for checks that run on every order (the duplicate-order check). The default filters
-     * {@link #recentSubmits}.
+     * The newest of the portfolio's {@link #recentSubmits} in the request's instrument, at or after {@code since},
+     * that is the same order as {@code request} under another client order id: same side, type, quantity, limit
+     * price and stop price. The duplicate-order check asks this on every order, so the engine answers it from
+     * its history without building a list; the default filters {@link #recentSubmits}.
      */
-    default Optional<SubmittedOrder> recentSubmit(PortfolioId portfolio, InstrumentId instrument, Instant since,
-                                                  Predicate<SubmittedOrder> match) {
-        for (SubmittedOrder order : recentSubmits(portfolio, instrument, since)) {
-            if (match.test(order)) {
-                return Optional.of(order);
+    default Optional<SubmittedOrder> recentIdentical(OrderRequest request, Instant since) {
+        for (SubmittedOrder previous : recentSubmits(request.portfolioId(), request.instrumentId(), since)) {
+            OrderRequest p = previous.request();
+            if (p.side() == request.side() && p.type() == request.type() && p.quantity().equals(request.quantity())
+                    && Objects.equals(p.limitPrice(), request.limitPrice())
+                    && Objects.equals(p.stopPrice(), request.stopPrice())
+                    && !p.clientOrderId().equals(request.clientOrderId())) {
+                return Optional.of(previous);
             }
         }
         return Optional.empty();

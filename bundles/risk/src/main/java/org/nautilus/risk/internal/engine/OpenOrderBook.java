@@ -38,7 +38,7 @@ public final class OpenOrderBook {
             int size = current.size();
             int at = indexOf(current, order.id());
             boolean terminal = order.status().isTerminal();
-            if (terminal ? at < 0 : at >= 0 && current.get(at).equals(order)) {
+            if (terminal ? at < 0 : at >= 0 && unchanged(current.get(at), order)) {
                 return;
             }
             if (scratch.length < size + 1) {
@@ -69,6 +69,12 @@ public final class OpenOrderBook {
                 default -> List.of(Arrays.copyOf(scratch, n));
             };
             Arrays.fill(scratch, 0, n, null);
+        }
+
+        /** Order equality, the fields that change first: a full comparison would compare the requests first. */
+        private static boolean unchanged(Order known, Order order) {
+            return known == order || known.status() == order.status()
+                    && known.filledQuantity().equals(order.filledQuantity()) && known.equals(order);
         }
 
         private static int indexOf(List<Order> orders, OrderId id) {

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -317,11 +316,10 @@ public final class RiskCore {
         }
 
         @Override
-        public Optional<SubmittedOrder> recentSubmit(PortfolioId portfolio, InstrumentId instrument, Instant since,
-                                                     Predicate<SubmittedOrder> match) {
-            PortfolioState state = state(portfolio);
+        public Optional<SubmittedOrder> recentIdentical(OrderRequest request, Instant since) {
+            PortfolioState state = state(request.portfolioId());
             synchronized (state) {
-                return state.history.find(instrument, since, match);
+                return state.history.identical(request, since);
             }
         }
 

@@ -1,14 +1,14 @@
 package org.nautilus.risk.internal.engine;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.Price;
 import org.nautilus.api.risk.SubmittedOrder;
 
 /**
@@ -26,7 +26,7 @@ final class SubmitHistory {
     private long[] times = new long[64];
     private int head;
     private int size;
-    private final Map<InstrumentId, ArrayDeque<SubmittedOrder>> recent = new HashMap<>();
+    private final Map<InstrumentId, Recent> recent = new HashMap<>();
 
     /** @param maxTimes the most approval times kept; beyond it the oldest are dropped (counts saturate) */
     SubmitHistory(int maxTimes) {
@@ -55,12 +55,12 @@ final class SubmitHistory {
         times[(head + size) % times.length] = t;
         size++;
 
-        ArrayDeque<SubmittedOrder> deque = recent.computeIfAbsent(order.request().instrumentId(),
-                k -> new ArrayDeque<>(RECENT_PER_INSTRUMENT));
-        deque.addFirst(order);
-        if (deque.size() > RECENT_PER_INSTRUMENT) {
-            deque.removeLast();
+        Recent r = recent.get(order.request().instrumentId());
+        if (r == null) {
+            r = new Recent();
+            recent.put(order.request().instrumentId(), r);
         }
+        r.add(order);
     }
 
     /** Approvals at or after {@code since}. */
@@ -81,42 +81,44 @@ final class SubmitHistory {
 
     /** Approved requests in {@code instrument} at or after {@code since}, newest first. */
     List<SubmittedOrder> recent(InstrumentId instrument, Instant since) {
-        ArrayDeque<SubmittedOrder> deque = recent.get(instrument);
-        if (deque == null) {
+        Recent r = recent.get(instrument);
+        if (r == null) {
             return List.of();
         }
-        // Count first, so the list is allocated once at its size (this runs on every pre-trade check).
-        int n = 0;
-        for (SubmittedOrder o : deque) {
-            if (o.at().isBefore(since)) {
-                break;
-            }
-            n++;
-        }
+        int n = r.countSince(nanosSaturated(since));
         if (n == 0) {
             return List.of();
         }
         List<SubmittedOrder> result = new ArrayList<>(n);
-        for (SubmittedOrder o : deque) {
-            if (result.size() == n) {
-                break;
-            }
-            result.add(o);
+        for (int k = 0; k < n; k++) {
+            result.add(r.orders[r.slot(k)]);
         }
         return result;
     }
 
-    /** The newest approved request in {@code instrument} at or after {@code since} that {@code match} accepts. */
-    Optional<SubmittedOrder> find(InstrumentId instrument, Instant since, Predicate<SubmittedOrder> match) {
-        ArrayDeque<SubmittedOrder> deque = recent.get(instrument);
-        if (deque != null) {
-            for (SubmittedOrder o : deque) {
-                if (o.at().isBefore(since)) {
-                    break;
-                }
-                if (match.test(o)) {
-                    return Optional.of(o);
-                }
+    /**
+     * The newest approved request in the request's instrument at or after {@code since} that is the same order
+     * under another client order id (see {@link org.nautilus.api.risk.RiskContext#recentIdentical}).
+     */
+    Optional<SubmittedOrder> identical(OrderRequest request, Instant since) {
+        Recent r = recent.get(request.instrumentId());
+        if (r == null) {
+            return Optional.empty();
+        }
+        long s = nanosSaturated(since);
+        long quantity = request.quantity().raw();
+        long limit = raw(request.limitPrice());
+        long stop = raw(request.stopPrice());
+        int kind = kind(request);
+        // The fields compared are copied into arrays: the scan reads no objects until a candidate matches.
+        for (int k = 0; k < r.size; k++) {
+            int i = r.slot(k);
+            if (r.at[i] < s) {
+                break;
+            }
+            if (r.quantity[i] == quantity && r.limit[i] == limit && r.stop[i] == stop && r.kind[i] == kind
+                    && !r.orders[i].request().clientOrderId().equals(request.clientOrderId())) {
+                return Optional.of(r.orders[i]);
             }
         }
         return Optional.empty();
@@ -137,5 +139,67 @@ final class SubmitHistory {
 
     static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    /** {@link #nanos}, saturated at the long range (a query "since the beginning of time" must not fail). */
+    private static long nanosSaturated(Instant instant) {
+        try {
+            return nanos(instant);
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /** No price (a MARKET order's limit, a LIMIT order's stop): request prices are positive. */
+    private static final long NO_PRICE = Long.MIN_VALUE;
+
+    private static long raw(Price price) {
+        return price == null ? NO_PRICE : price.raw();
+    }
+
+    private static int kind(OrderRequest request) {
+        return request.side().ordinal() << 8 | request.type().ordinal();
+    }
+
+    /**
+     * The last {@link #RECENT_PER_INSTRUMENT} approved requests of one instrument, newest first, with the fields
+     * the duplicate check compares (side and type, quantity, prices, time) in parallel arrays.
+     */
+    private static final class Recent {
+        final SubmittedOrder[] orders = new SubmittedOrder[RECENT_PER_INSTRUMENT];
+        final long[] at = new long[RECENT_PER_INSTRUMENT];
+        final long[] quantity = new long[RECENT_PER_INSTRUMENT];
+        final long[] limit = new long[RECENT_PER_INSTRUMENT];
+        final long[] stop = new long[RECENT_PER_INSTRUMENT];
+        final int[] kind = new int[RECENT_PER_INSTRUMENT];
+        /** Slot of the newest entry. */
+        int newest = -1;
+        int size;
+
+        void add(SubmittedOrder order) {
+            newest = (newest + 1) % RECENT_PER_INSTRUMENT;
+            OrderRequest request = order.request();
+            orders[newest] = order;
+            at[newest] = nanos(order.at());
+            quantity[newest] = request.quantity().raw();
+            limit[newest] = raw(request.limitPrice());
+            stop[newest] = raw(request.stopPrice());
+            kind[newest] = kind(request);
+            size = Math.min(size + 1, RECENT_PER_INSTRUMENT);
+        }
+
+        /** The slot of the {@code k}-th newest entry. */
+        int slot(int k) {
+            return Math.floorMod(newest - k, RECENT_PER_INSTRUMENT);
+        }
+
+        /** How many of the newest entries are at or after {@code since} (up to the first older one). */
+        int countSince(long since) {
+            int n = 0;
+            while (n < size && at[slot(n)] >= since) {
+                n++;
+            }
+            return n;
+        }
     }
 }

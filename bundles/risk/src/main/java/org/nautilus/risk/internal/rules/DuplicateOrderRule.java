@@ -1,7 +1,6 @@
 package org.nautilus.risk.internal.rules;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.risk.RiskContext;
@@ -39,8 +38,7 @@ public final class DuplicateOrderRule extends ConfiguredRule<DuplicateOrderRule.
     @Override
     protected RiskDecision check(OrderRequest request, RiskContext context, Limits limits) {
         var now = context.now();
-        Optional<SubmittedOrder> duplicate = context.recentSubmit(request.portfolioId(), request.instrumentId(),
-                now.minus(limits.window()), previous -> sameOrder(previous.request(), request));
+        Optional<SubmittedOrder> duplicate = context.recentIdentical(request, now.minus(limits.window()));
         if (duplicate.isEmpty()) {
             return RiskDecision.approve();
         }
@@ -52,14 +50,6 @@ public final class DuplicateOrderRule extends ConfiguredRule<DuplicateOrderRule.
                 + (request.limitPrice() != null ? " " + request.limitPrice() : "")
                 + (request.stopPrice() != null ? " stop " + request.stopPrice() : "")
                 + " (duplicate window " + Durations.format(limits.window()) + ")");
-    }
-
-    /** Identical but for the client order id; the cheap comparisons first (most orders differ in size or price). */
-    private static boolean sameOrder(OrderRequest p, OrderRequest request) {
-        return p.quantity().equals(request.quantity()) && Objects.equals(p.limitPrice(), request.limitPrice())
-                && p.side() == request.side() && p.type() == request.type()
-                && Objects.equals(p.stopPrice(), request.stopPrice())
-                && !p.clientOrderId().equals(request.clientOrderId());
     }
 
     @Override

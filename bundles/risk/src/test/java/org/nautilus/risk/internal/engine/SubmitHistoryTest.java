@@ -2,11 +2,18 @@ package org.nautilus.risk.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nautilus.risk.internal.support.Orders.buy;
+import static org.nautilus.risk.internal.support.Orders.buyLimit;
+import static org.nautilus.risk.internal.support.Orders.sellLimit;
 
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.risk.SubmittedOrder;
 
 class SubmitHistoryTest {
@@ -71,5 +78,51 @@ class SubmitHistoryTest {
         assertThat(recent.get(0).request().quantity().toString()).isEqualTo("20");
         assertThat(h.recent(InstrumentId.of("AAPL"), T.plusMillis(18))).hasSize(2);
         assertThat(h.recent(InstrumentId.of("TSLA"), T)).isEmpty();
+    }
+
+    @Test
+    void findsTheNewestIdenticalOrderUnderAnotherClientOrderIdWithinTheWindow() {
+        SubmitHistory h = new SubmitHistory(1024);
+        OrderRequest first = buyLimit(100, "AAPL", "190");
+        OrderRequest second = buyLimit(100, "AAPL", "190");
+        h.record(new SubmittedOrder(first, T), MINUTE);
+        h.record(new SubmittedOrder(sellLimit(100, "AAPL", "190"), T.plusMillis(1)), MINUTE);
+        h.record(new SubmittedOrder(second, T.plusMillis(2)), MINUTE);
+        h.record(new SubmittedOrder(buyLimit(100, "AAPL", "190.01"), T.plusMillis(3)), MINUTE);
+        h.record(new SubmittedOrder(buyLimit(101, "AAPL", "190"), T.plusMillis(4)), MINUTE);
+
+        OrderRequest again = buyLimit(100, "AAPL", "190");
+        assertThat(h.identical(again, T)).map(o -> o.request()).contains(second);
+        assertThat(h.identical(withClientId(again, second.clientOrderId()), T)).map(o -> o.request()).contains(first);
+        assertThat(h.identical(again, T.plusMillis(3))).isEmpty();
+        assertThat(h.identical(buyLimit(100, "MSFT", "190"), T)).isEmpty();
+        assertThat(h.identical(buy(100, "AAPL"), T)).isEmpty();
+        assertThat(h.identical(stopLimit(again), T)).isEmpty();
+    }
+
+    @Test
+    void identicalOrdersOlderThanTheLastSixteenAreForgotten() {
+        SubmitHistory h = new SubmitHistory(1024);
+        h.record(new SubmittedOrder(buyLimit(1, "AAPL", "190"), T), MINUTE);
+        for (int i = 0; i < SubmitHistory.RECENT_PER_INSTRUMENT - 1; i++) {
+            h.record(new SubmittedOrder(buyLimit(i + 2, "AAPL", "190"), T.plusMillis(i + 1)), MINUTE);
+        }
+        assertThat(h.identical(buyLimit(1, "AAPL", "190"), T)).isPresent();
+
+        h.record(new SubmittedOrder(buyLimit(500, "AAPL", "190"), T.plusMillis(100)), MINUTE);
+        assertThat(h.identical(buyLimit(1, "AAPL", "190"), T)).isEmpty();
+        assertThat(h.identical(buyLimit(2, "AAPL", "190"), T)).isPresent();
+        assertThat(h.recent(InstrumentId.of("AAPL"), T)).hasSize(SubmitHistory.RECENT_PER_INSTRUMENT)
+                .first().satisfies(o -> assertThat(o.request().quantity().toString()).isEqualTo("500"));
+    }
+
+    private static OrderRequest withClientId(OrderRequest r, ClientOrderId id) {
+        return new OrderRequest(id, r.portfolioId(), r.instrumentId(), r.side(), r.type(), r.quantity(), r.limitPrice(),
+                r.stopPrice(), r.timeInForce(), r.expireTime(), r.venueId(), r.postOnly(), r.reduceOnly());
+    }
+
+    private static OrderRequest stopLimit(OrderRequest r) {
+        return new OrderRequest(r.clientOrderId(), r.portfolioId(), r.instrumentId(), r.side(), OrderType.STOP_LIMIT,
+                r.quantity(), r.limitPrice(), Price.of("189"), TimeInForce.DAY, null, null, false, false);
     }
 }
