@@ -1,14 +1,12 @@
 package org.nautilus.risk.internal.engine;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
-import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.PortfolioId;
 
 /**
@@ -24,44 +22,55 @@ import org.nautilus.api.domain.PortfolioId;
  */
 public final class OpenOrderBook {
 
-    private static final Comparator<Order> OLDEST_FIRST =
-            Comparator.comparing(Order::createdAt).thenComparing(Order::id);
-
-    /** The working orders of one bucket, oldest first, as one immutable list replaced on each change. */
+    /**
+     * The working orders of one bucket, oldest first, as one immutable list replaced on each change. The writer
+     * finds an order's place from primitive copies of the list's ids, creation times, statuses and filled
+     * quantities (a write reads no order objects but the one it may replace).
+     */
     private static final class Bucket {
         private volatile List<Order> snapshot = List.of();
+        /** The snapshot's orders' fields, same positions; only used under the bucket's lock. */
+        private long[] ids = new long[4];
+        private long[] createdSeconds = new long[4];
+        private int[] createdNanos = new int[4];
+        private int[] statuses = new int[4];
+        private long[] filled = new long[4];
         /** Where the next list is assembled; only used under the bucket's lock, cleared after each use. */
         private Order[] scratch = new Order[4];
 
         synchronized void apply(Order order) {
             List<Order> current = snapshot;
             int size = current.size();
-            int at = indexOf(current, order.id());
+            int at = indexOf(order.id().value(), size);
             boolean terminal = order.status().isTerminal();
-            if (terminal ? at < 0 : at >= 0 && unchanged(current.get(at), order)) {
+            if (terminal ? at < 0 : at >= 0 && unchanged(current, at, order)) {
                 return;
             }
             if (scratch.length < size + 1) {
-                scratch = new Order[2 * (size + 1)];
+                grow(2 * (size + 1));
             }
             // The other orders keep their order; a working one goes where it sorts (a changed order normally
             // keeps its place: same creation time and id).
+            long seconds = order.createdAt().getEpochSecond();
+            int nanos = order.createdAt().getNano();
+            long id = order.id().value();
             int n = 0;
-            boolean placed = terminal;
+            int placedAt = terminal ? -2 : -1;
             for (int i = 0; i < size; i++) {
-                Order o = current.get(i);
                 if (i == at) {
                     continue;
                 }
-                if (!placed && OLDEST_FIRST.compare(order, o) < 0) {
+                if (placedAt == -1 && sortsBefore(seconds, nanos, id, i)) {
+                    placedAt = n;
                     scratch[n++] = order;
-                    placed = true;
                 }
-                scratch[n++] = o;
+                scratch[n++] = current.get(i);
             }
-            if (!placed) {
+            if (placedAt == -1) {
+                placedAt = n;
                 scratch[n++] = order;
             }
+            compact(at, placedAt, order, size);
             snapshot = switch (n) {
                 case 0 -> List.of();
                 case 1 -> List.of(scratch[0]);
@@ -71,15 +80,69 @@ public final class OpenOrderBook {
             Arrays.fill(scratch, 0, n, null);
         }
 
-        /** Order equality, the fields that change first: a full comparison would compare the requests first. */
-        private static boolean unchanged(Order known, Order order) {
-            return known == order || known.status() == order.status()
-                    && known.filledQuantity().equals(order.filledQuantity()) && known.equals(order);
+        /** Order equality, the fields that change first: the record's own equals compares the requests first. */
+        private boolean unchanged(List<Order> current, int at, Order order) {
+            return statuses[at] == order.status().ordinal() && filled[at] == order.filledQuantity().raw()
+                    && current.get(at).equals(order);
         }
 
-        private static int indexOf(List<Order> orders, OrderId id) {
-            for (int i = orders.size() - 1; i >= 0; i--) {
-                if (orders.get(i).id().equals(id)) {
+        /** Oldest first: creation time, then id. */
+        private boolean sortsBefore(long seconds, int nanos, long id, int i) {
+            if (seconds != createdSeconds[i]) {
+                return seconds < createdSeconds[i];
+            }
+            if (nanos != createdNanos[i]) {
+                return nanos < createdNanos[i];
+            }
+            return id < ids[i];
+        }
+
+        /** The primitive copies follow the new list: {@code at} removed, the order put at {@code placedAt}. */
+        private void compact(int at, int placedAt, Order order, int size) {
+            if (at >= 0) {
+                remove(at, size);
+                size--;
+            }
+            if (placedAt >= 0) {
+                insert(placedAt, size);
+                ids[placedAt] = order.id().value();
+                createdSeconds[placedAt] = order.createdAt().getEpochSecond();
+                createdNanos[placedAt] = order.createdAt().getNano();
+                statuses[placedAt] = order.status().ordinal();
+                filled[placedAt] = order.filledQuantity().raw();
+            }
+        }
+
+        private void remove(int at, int size) {
+            int tail = size - at - 1;
+            System.arraycopy(ids, at + 1, ids, at, tail);
+            System.arraycopy(createdSeconds, at + 1, createdSeconds, at, tail);
+            System.arraycopy(createdNanos, at + 1, createdNanos, at, tail);
+            System.arraycopy(statuses, at + 1, statuses, at, tail);
+            System.arraycopy(filled, at + 1, filled, at, tail);
+        }
+
+        private void insert(int at, int size) {
+            int tail = size - at;
+            System.arraycopy(ids, at, ids, at + 1, tail);
+            System.arraycopy(createdSeconds, at, createdSeconds, at + 1, tail);
+            System.arraycopy(createdNanos, at, createdNanos, at + 1, tail);
+            System.arraycopy(statuses, at, statuses, at + 1, tail);
+            System.arraycopy(filled, at, filled, at + 1, tail);
+        }
+
+        private void grow(int capacity) {
+            scratch = new Order[capacity];
+            ids = Arrays.copyOf(ids, capacity);
+            createdSeconds = Arrays.copyOf(createdSeconds, capacity);
+            createdNanos = Arrays.copyOf(createdNanos, capacity);
+            statuses = Arrays.copyOf(statuses, capacity);
+            filled = Arrays.copyOf(filled, capacity);
+        }
+
+        private int indexOf(long id, int size) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (ids[i] == id) {
                     return i;
                 }
             }

@@ -3,6 +3,7 @@ package org.nautilus.venue.simulated.internal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,9 @@ final class VenueBook implements MatchListener {
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
     private boolean seeded;
-    /** The last depth snapshot's sides and the scratch arrays it is read into (see {@link #depth}). */
-    private List<BookLevel> lastBids = List.of();
-    private List<BookLevel> lastAsks = List.of();
-    private long[] depthPrices = new long[0];
-    private long[] depthQuantities = new long[0];
-    private int[] depthCounts = new int[0];
+    /** The last depth snapshot of each side (see {@link #depth}). */
+    private final DepthSide bidLevels = new DepthSide(true);
+    private final DepthSide askLevels = new DepthSide(false);
     /** The gateway's definition of the instrument, refreshed on every submit and requote. */
     private Optional<Instrument> instrument = Optional.empty();
 
@@ -166,62 +164,16 @@ final class VenueBook implements MatchListener {
         }
     }
 
-    /**
-     * The book's top levels. The smart order router asks for both venues' books on every order, and most levels
-     * have not changed since the last snapshot: a level equal in price, quantity and order count to one of the
-     * last snapshot's is that same immutable {@link BookLevel}, and an unchanged side is the same list. Equality
-     * is checked against the book as it is now, so nothing stale can be returned.
-     */
+    /** The book's top levels; see {@link DepthSide} for what is reused from one snapshot to the next. */
     BookDepth depth(int levels) {
         lock.lock();
         try {
             seedFromLastQuote();
             int n = Math.max(0, levels);
-            if (depthPrices.length < n) {
-                depthPrices = new long[n];
-                depthQuantities = new long[n];
-                depthCounts = new int[n];
-            }
-            lastBids = levels(true, n, lastBids);
-            lastAsks = levels(false, n, lastAsks);
-            return new BookDepth(venue.id(), instrumentId, lastBids, lastAsks, now());
+            return new BookDepth(venue.id(), instrumentId, bidLevels.read(book, n), askLevels.read(book, n), now());
         } finally {
             lock.unlock();
         }
-    }
-
-    /** One side's top {@code n} levels as an immutable list, reusing what {@code previous} already holds. */
-    private List<BookLevel> levels(boolean bids, int n, List<BookLevel> previous) {
-        int count = book.depth(bids, n, depthPrices, depthQuantities, depthCounts);
-        int size = previous.size();
-        boolean same = count == size;
-        for (int i = 0; same && i < count; i++) {
-            same = matches(previous.get(i), i);
-        }
-        if (same) {
-            return previous;
-        }
-        BookLevel[] next = new BookLevel[count];
-        int j = 0;
-        for (int i = 0; i < count; i++) {
-            long price = depthPrices[i];
-            // Both lists are sorted best first: walk past the previous levels that are better than this one.
-            while (j < size && better(bids, previous.get(j).price().raw(), price)) {
-                j++;
-            }
-            next[i] = j < size && matches(previous.get(j), i) ? previous.get(j)
-                    : new BookLevel(new Price(price), new Quantity(depthQuantities[i]), depthCounts[i]);
-        }
-        return List.of(next);
-    }
-
-    private static boolean better(boolean bids, long price, long than) {
-        return bids ? price > than : price < than;
-    }
-
-    private boolean matches(BookLevel level, int i) {
-        return level.price().raw() == depthPrices[i] && level.quantity().raw() == depthQuantities[i]
-                && level.orders() == depthCounts[i];
     }
 
     int openClientOrders() {
@@ -442,6 +394,68 @@ final class VenueBook implements MatchListener {
 
     private static long raw(Price price) {
         return price == null ? 0 : price.raw();
+    }
+
+    /**
+     * One side's last depth snapshot, for {@link #depth}: the smart order router asks for both venues' books on
+     * every order, and most levels have not changed since the last snapshot. A level equal in price, quantity and
+     * order count to one of the last snapshot's is that same immutable {@link BookLevel}, an unchanged side the
+     * same list. The comparison is against the book as it is now (the last snapshot's numbers are kept in arrays,
+     * so it reads no objects): nothing stale can be returned. Used under the book's lock.
+     */
+    private static final class DepthSide {
+        private final boolean bids;
+        private List<BookLevel> levels = List.of();
+        private long[] prices = new long[0];
+        private long[] quantities = new long[0];
+        private int[] counts = new int[0];
+        private int size;
+        /** The book's levels now, read into these before comparing. */
+        private long[] nowPrices = new long[0];
+        private long[] nowQuantities = new long[0];
+        private int[] nowCounts = new int[0];
+
+        DepthSide(boolean bids) {
+            this.bids = bids;
+        }
+
+        List<BookLevel> read(OrderBook book, int n) {
+            if (nowPrices.length < n) {
+                nowPrices = new long[n];
+                nowQuantities = new long[n];
+                nowCounts = new int[n];
+                prices = Arrays.copyOf(prices, n);
+                quantities = Arrays.copyOf(quantities, n);
+                counts = Arrays.copyOf(counts, n);
+            }
+            int count = book.depth(bids, n, nowPrices, nowQuantities, nowCounts);
+            boolean same = count == size;
+            for (int i = 0; same && i < count; i++) {
+                same = nowPrices[i] == prices[i] && nowQuantities[i] == quantities[i] && nowCounts[i] == counts[i];
+            }
+            if (same) {
+                return levels;
+            }
+            BookLevel[] next = new BookLevel[count];
+            int j = 0;
+            for (int i = 0; i < count; i++) {
+                long price = nowPrices[i];
+                // Both are sorted best first: walk past the last snapshot's levels that are better than this one.
+                while (j < size && (bids ? prices[j] > price : prices[j] < price)) {
+                    j++;
+                }
+                boolean kept = j < size && prices[j] == price && quantities[j] == nowQuantities[i]
+                        && counts[j] == nowCounts[i];
+                next[i] = kept ? levels.get(j) : new BookLevel(new Price(price), new Quantity(nowQuantities[i]),
+                        nowCounts[i]);
+            }
+            levels = List.of(next);
+            System.arraycopy(nowPrices, 0, prices, 0, count);
+            System.arraycopy(nowQuantities, 0, quantities, 0, count);
+            System.arraycopy(nowCounts, 0, counts, 0, count);
+            size = count;
+            return levels;
+        }
     }
 
     /** A client's order in this book. */
