@@ -209,7 +209,9 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     }
 
     VenueBook book(InstrumentId instrument) {
-        return books.computeIfAbsent(instrument, id -> new VenueBook(this, id));
+        // A plain read first: the lambda captures this venue, so computeIfAbsent would allocate it per order.
+        VenueBook book = books.get(instrument);
+        return book != null ? book : books.computeIfAbsent(instrument, id -> new VenueBook(this, id));
     }
 
     private void runAfterLatency(Runnable command) {

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,8 +57,8 @@ final class VenueBook implements MatchListener {
     private final InstrumentId instrumentId;
     private final ReentrantLock lock = new ReentrantLock();
     private final OrderBook book;
-    private final Map<Long, ClientOrder> byBookId = new HashMap<>();
-    private final Map<OrderId, ClientOrder> byOrderId = new HashMap<>();
+    private final LongTable<ClientOrder> byBookId = new LongTable<>(c -> c.bookId, 64);
+    private final LongTable<ClientOrder> byOrderId = new LongTable<>(c -> c.orderId.value(), 64);
     private final List<Long> marketMakerOrders = new ArrayList<>();
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
@@ -104,7 +102,7 @@ final class VenueBook implements MatchListener {
                         venue.nextExecutionId(), invalid, now()));
                 return;
             }
-            if (byOrderId.containsKey(order.id())) {
+            if (byOrderId.get(order.id().value()) != null) {
                 queue(listener, ExecutionReport.of(order.id(), venue.id(), ExecType.REJECTED,
                         venue.nextExecutionId(), "order " + order.id() + " is already working at " + venue.id(), now()));
                 return;
@@ -112,10 +110,10 @@ final class VenueBook implements MatchListener {
             long bookId = venue.nextBookOrderId();
             // An order that was partly filled elsewhere (re-routed) works here for what is left.
             long filledBefore = order.filledQuantity().raw();
-            ClientOrder client = new ClientOrder(order.id(), listener, order.quantity().raw() - filledBefore, filledBefore);
-            byBookId.put(bookId, client);
-            byOrderId.put(order.id(), client);
-            client.bookId = bookId;
+            ClientOrder client = new ClientOrder(order.id(), bookId, listener, order.quantity().raw() - filledBefore,
+                    filledBefore);
+            byBookId.add(client);
+            byOrderId.add(client);
             book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
                     request.timeInForce(), request.postOnly(), raw(request.limitPrice()), raw(request.stopPrice()),
                     client.quantity, request.expireTime() == null ? 0 : request.expireTime().toEpochMilli());
@@ -127,7 +125,7 @@ final class VenueBook implements MatchListener {
     void cancel(Order order) {
         lock.lock();
         try {
-            ClientOrder client = byOrderId.get(order.id());
+            ClientOrder client = byOrderId.get(order.id().value());
             if (client != null) {
                 book.cancel(client.bookId);
             }
@@ -139,7 +137,7 @@ final class VenueBook implements MatchListener {
     void amend(Order amended, ExecutionListener listener) {
         lock.lock();
         try {
-            ClientOrder client = byOrderId.get(amended.id());
+            ClientOrder client = byOrderId.get(amended.id().value());
             OrderRequest request = amended.request();
             String invalid = client == null ? "order " + amended.id() + " is not working at " + venue.id() : validate(request);
             if (invalid != null) {
@@ -331,7 +329,7 @@ final class VenueBook implements MatchListener {
     private ClientOrder forget(long bookId) {
         ClientOrder client = byBookId.remove(bookId);
         if (client != null) {
-            byOrderId.remove(client.orderId);
+            byOrderId.remove(client.orderId.value());
         }
         return client;
     }
@@ -461,16 +459,18 @@ final class VenueBook implements MatchListener {
     /** A client's order in this book. */
     private static final class ClientOrder {
         final OrderId orderId;
+        /** The order's id in the book (the key of {@link #byBookId}). */
+        final long bookId;
         final ExecutionListener listener;
-        long bookId;
         /** Total quantity sent here (after amends). */
         long quantity;
         long filled;
         /** Filled before the order was sent here. */
         final long filledBefore;
 
-        ClientOrder(OrderId orderId, ExecutionListener listener, long quantity, long filledBefore) {
+        ClientOrder(OrderId orderId, long bookId, ExecutionListener listener, long quantity, long filledBefore) {
             this.orderId = orderId;
+            this.bookId = bookId;
             this.listener = listener;
             this.quantity = quantity;
             this.filledBefore = filledBefore;
