@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +17,16 @@ import org.nautilus.api.domain.PortfolioId;
  * quantity for position limits and reduce-only, resting prices for self-trade prevention.
  *
  * <p>Reads are the hot path (several per pre-trade check), so each bucket (one portfolio in one instrument;
- * one instrument across portfolios; one portfolio) keeps an immutable list, oldest first: a read is one map
- * lookup and no copy. Writes come with every order change (several per order), so a write copies the bucket's
- * list once with the order put in its place (or left out, when terminal) instead of re-sorting it: a
- * bucket holds a handful of working orders, so the linear search is cheaper than a hash map's upkeep.
+ * one portfolio) keeps an immutable list, oldest first: a read is one map lookup and no copy. Every
+ * portfolio's orders in one instrument are merged from the portfolios' buckets when asked for. Writes come with
+ * every order change (several per order), so a write copies the bucket's list once with the order put in its
+ * place (or left out, when terminal) instead of re-sorting it: a bucket holds a handful of working orders, so
+ * the linear search is cheaper than a hash map's upkeep.
  */
 public final class OpenOrderBook {
+
+    private static final Comparator<Order> OLDEST_FIRST =
+            Comparator.comparing(Order::createdAt).thenComparing(Order::id);
 
     /**
      * The working orders of one bucket, oldest first, as one immutable list replaced on each change. The writer
@@ -152,22 +158,29 @@ public final class OpenOrderBook {
 
     /** Portfolio, then instrument: two lookups and no key to allocate per order change. */
     private final Map<PortfolioId, Map<InstrumentId, Bucket>> byPortfolioInstrument = new ConcurrentHashMap<>();
-    private final Map<InstrumentId, Bucket> byInstrument = new ConcurrentHashMap<>();
     private final Map<PortfolioId, Bucket> byPortfolio = new ConcurrentHashMap<>();
+    /**
+     * The (portfolio, instrument) buckets of each instrument, an immutable list replaced when a bucket is created.
+     * Every portfolio's orders in an instrument are read from these rather than kept in a bucket of their own:
+     * such a bucket would be written by every OMS partition's thread (a lock and its lists bouncing between
+     * cores on every order change), while only self-trade prevention across portfolios reads it.
+     */
+    private final Map<InstrumentId, List<Bucket>> byInstrument = new ConcurrentHashMap<>();
 
     /** Applies an order change: keeps a working order, drops a terminal one. */
     public void onOrder(Order order) {
+        Map<InstrumentId, Bucket> instruments = byPortfolioInstrument.get(order.portfolioId());
+        Bucket bucket = instruments == null ? null : instruments.get(order.instrumentId());
         if (order.status().isTerminal()) {
             // Nothing to create for an order we never saw working.
-            Map<InstrumentId, Bucket> instruments = byPortfolioInstrument.get(order.portfolioId());
-            apply(instruments == null ? null : instruments.get(order.instrumentId()), order);
-            apply(byInstrument.get(order.instrumentId()), order);
+            apply(bucket, order);
             apply(byPortfolio.get(order.portfolioId()), order);
             return;
         }
-        bucket(bucket(byPortfolioInstrument, order.portfolioId(), k -> new ConcurrentHashMap<>()),
-                order.instrumentId(), k -> new Bucket()).apply(order);
-        bucket(byInstrument, order.instrumentId(), k -> new Bucket()).apply(order);
+        if (bucket == null) {
+            bucket = newBucket(order.portfolioId(), order.instrumentId());
+        }
+        bucket.apply(order);
         bucket(byPortfolio, order.portfolioId(), k -> new Bucket()).apply(order);
     }
 
@@ -175,8 +188,41 @@ public final class OpenOrderBook {
         return snapshot(byPortfolio.get(portfolio));
     }
 
+    /** Every portfolio's open orders in the instrument, oldest first: the portfolios' lists merged. */
     public List<Order> openOrders(InstrumentId instrument) {
-        return snapshot(byInstrument.get(instrument));
+        List<Order> first = List.of();
+        List<List<Order>> more = null;
+        int total = 0;
+        for (Bucket b : byInstrument.getOrDefault(instrument, List.of())) {
+            List<Order> orders = b.snapshot;
+            if (orders.isEmpty()) {
+                continue;
+            }
+            total += orders.size();
+            if (first.isEmpty()) {
+                first = orders;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                }
+                more.add(orders);
+            }
+        }
+        if (more == null) {
+            return first;
+        }
+        Order[] all = new Order[total];
+        int n = 0;
+        for (Order o : first) {
+            all[n++] = o;
+        }
+        for (List<Order> orders : more) {
+            for (Order o : orders) {
+                all[n++] = o;
+            }
+        }
+        Arrays.sort(all, OLDEST_FIRST);
+        return List.of(all);
     }
 
     public List<Order> openOrders(PortfolioId portfolio, InstrumentId instrument) {
@@ -187,6 +233,21 @@ public final class OpenOrderBook {
     /** Number of working orders of every portfolio. */
     public int size() {
         return byPortfolio.values().stream().mapToInt(b -> b.snapshot.size()).sum();
+    }
+
+    /** Creates the (portfolio, instrument) bucket and registers it with the instrument. */
+    private Bucket newBucket(PortfolioId portfolio, InstrumentId instrument) {
+        Bucket[] created = new Bucket[1];
+        Bucket bucket = bucket(byPortfolioInstrument, portfolio, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(instrument, k -> created[0] = new Bucket());
+        if (created[0] != null) {
+            byInstrument.compute(instrument, (k, list) -> {
+                List<Bucket> next = new ArrayList<>(list == null ? List.of() : list);
+                next.add(created[0]);
+                return List.copyOf(next);
+            });
+        }
+        return bucket;
     }
 
     /** The bucket almost always exists: a plain read first, computeIfAbsent only to create it. */
