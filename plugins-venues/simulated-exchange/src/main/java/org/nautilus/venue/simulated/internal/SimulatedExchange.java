@@ -41,7 +41,6 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private final ConcurrentHashMap<InstrumentId, VenueBook> books = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<PortfolioId, Long> owners = new ConcurrentHashMap<>();
     private final AtomicLong ownerSequence = new AtomicLong();
-    private final AtomicLong bookOrderIds = new AtomicLong();
     private final AtomicLong executionIds = new AtomicLong();
     private volatile VenueConfig config;
     /** The fee rates of {@link #config} as fixed-point fractions, computed once per configuration. */
@@ -93,10 +92,6 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
 
     MarketAccess market() {
         return market;
-    }
-
-    long nextBookOrderId() {
-        return bookOrderIds.incrementAndGet();
     }
 
     String nextExecutionId() {

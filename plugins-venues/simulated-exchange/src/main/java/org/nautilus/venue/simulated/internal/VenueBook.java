@@ -64,6 +64,8 @@ final class VenueBook implements MatchListener {
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
     private boolean seeded;
+    /** The last id given to an order in this book (ids are per book: the book is the matching engine's scope). */
+    private long lastBookId;
     /** The last depth snapshot of each side (see {@link #depth}). */
     private final DepthSide bidLevels = new DepthSide(true);
     private final DepthSide askLevels = new DepthSide(false);
@@ -107,7 +109,7 @@ final class VenueBook implements MatchListener {
                         venue.nextExecutionId(), "order " + order.id() + " is already working at " + venue.id(), now()));
                 return;
             }
-            long bookId = venue.nextBookOrderId();
+            long bookId = ++lastBookId;
             // An order that was partly filled elsewhere (re-routed) works here for what is left.
             long filledBefore = order.filledQuantity().raw();
             ClientOrder client = new ClientOrder(order.id(), bookId, listener, order.quantity().raw() - filledBefore,
@@ -243,7 +245,7 @@ final class VenueBook implements MatchListener {
     }
 
     private void marketMaker(boolean buy, long price, long size) {
-        long id = venue.nextBookOrderId();
+        long id = ++lastBookId;
         marketMakerOrders.add(id);
         book.submit(id, MARKET_MAKER, buy, OrderType.LIMIT, TimeInForce.GTC, false, price, 0, size, 0);
     }
