@@ -29,7 +29,11 @@ import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.grid.internal.Grid;
 import org.nautilus.grid.internal.GridStartupException;
+import java.util.Hashtable;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -51,44 +55,92 @@ import org.slf4j.LoggerFactory;
  * (position keeper; inside the OMS's unit of work it joins it), {@link RiskStateStore} and {@link AuditService};
  * and a {@link ConfigurationListener} that writes every change of a {@code nautilus.*} configuration to the audit
  * journal. Activation opens the caches and refuses to start on a lost persistence directory (see
- * {@link IgniteTradingStore}); a grid restart restarts this component and, through their references, the OMS
+ * {@link IgniteTradingStore}).
+ *
+ * <p>The services are registered by this component once the store is open, not declared: Declarative Services
+ * keeps a declared service registered when its activation fails and fails again on every use, which cascades
+ * errors into every consumer; a store that cannot open must publish nothing, so its consumers simply wait (and
+ * {@code nautilus:status} shows it missing) while the log says why. A grid restart restarts this component and, through their references, the OMS
  * and the position keeper, which recover from it.
  */
-@Component(service = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class,
-    ConfigurationListener.class}, configurationPid = StoreConfig.PID,
-        property = {TradingStore.TYPE_PROPERTY + "=ignite", "store.cache=" + IgniteTradingStore.POSITIONS})
+@Component(service = {}, configurationPid = StoreConfig.PID, immediate = true)
+// Declared for resolvers (Karaf's feature resolver checks service requirements): registered in the constructor.
+@Capability(namespace = "osgi.service", attribute = {"objectClass:List<String>=\"org.nautilus.api.store.TradingStore,"
+        + "org.nautilus.api.portfolio.PositionStore,org.nautilus.api.store.RiskStateStore,"
+        + "org.nautilus.api.audit.AuditService,org.osgi.service.cm.ConfigurationListener\""},
+        uses = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class})
 @Designate(ocd = StoreConfig.class)
 public final class GridStoreComponent implements TradingStore, PositionStore, RiskStateStore, AuditService,
         ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridStoreComponent.class);
 
-    private final IgniteTradingStore store;
-    private final AuditJournal audit;
+    private final Grid grid;
+    private final BundleContext context;
+    private volatile IgniteTradingStore store;
+    private volatile AuditJournal audit;
     private final ConfigAuditor configs = new ConfigAuditor();
     private volatile ConfigurationAdmin configAdmin;
+    private ServiceRegistration<?> registration;
 
+    /** The services this component publishes once the store is open, and their properties. */
+    static final String[] SERVICES = {TradingStore.class.getName(), PositionStore.class.getName(),
+        RiskStateStore.class.getName(), AuditService.class.getName(), ConfigurationListener.class.getName()};
+
+    /**
+     * Opens the store; if it cannot (a lost persistence directory, say), logs why and stays active without services,
+     * so that a corrected configuration ({@code fresh.start.allowed}, {@code marker.file}) or a restored directory
+     * followed by a save of {@code etc/nautilus.store.cfg} retries without a restart.
+     */
     @Activate
-    public GridStoreComponent(@Reference Grid grid, StoreConfig config) {
+    public GridStoreComponent(@Reference Grid grid, StoreConfig config, BundleContext context) {
+        this.grid = grid;
+        this.context = context;
+        open(config);
+    }
+
+    private synchronized void open(StoreConfig config) {
+        IgniteTradingStore opened;
         try {
-            store = IgniteTradingStore.open(grid, StoreSettings.from(config, grid.settings().workDirectory()));
+            opened = IgniteTradingStore.open(grid, StoreSettings.from(config, grid.settings().workDirectory()));
         } catch (GridStartupException e) {
             LOG.error("Nautilus store not started: {}", e.getMessage());
-            throw e;
+            return;
         }
-        audit = new AuditJournal(store);
-        LOG.info("Nautilus store ready: {}", store.description());
+        store = opened;
+        audit = new AuditJournal(opened);
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(TradingStore.TYPE_PROPERTY, "ignite");
+        properties.put("store.cache", IgniteTradingStore.POSITIONS);
+        properties.put("store.id", opened.storeId());
+        registration = context.registerService(SERVICES, this, properties);
+        LOG.info("Nautilus store ready: {}", opened.description());
     }
 
     @Modified
     void modified(StoreConfig config) {
-        store.maxBatch(config.commit_max_batch());
+        IgniteTradingStore current = store;
+        if (current == null) {
+            LOG.info("Nautilus store: configuration changed, trying to open the store again");
+            open(config);
+            return;
+        }
+        current.maxBatch(config.commit_max_batch());
         LOG.info("Nautilus store: up to {} command(s) per commit", config.commit_max_batch());
     }
 
     @Deactivate
-    void deactivate() {
-        store.close();
+    synchronized void deactivate() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework unregistered it
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

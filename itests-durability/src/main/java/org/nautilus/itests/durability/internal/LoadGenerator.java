@@ -1,0 +1,134 @@
+package org.nautilus.itests.durability.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.oms.OrderService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Test-only load generator: if {@code ${karaf.home}/durability-load.properties} exists when this bundle starts, it
+ * renames it (so a restart does not fire again), then fires orders through {@link OrderService} from several
+ * threads and appends one line per ACKNOWLEDGED order (one write per line, so a killed process loses at most the
+ * line being written) to the acknowledgement file: {@code clientOrderId,orderId,status,filled,side,symbol,portfolio,type}.
+ *
+ * <p>Plan keys: {@code threads}, {@code orders.per.thread}, {@code prefix} (client order ids), {@code acks} (file),
+ * {@code limit.every} (every Nth order is a LIMIT buy 3 % under the mark, which rests open at the venue).
+ */
+@Component(immediate = true)
+public final class LoadGenerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
+    private static final InstrumentId[] SYMBOLS = {InstrumentId.of("AAPL"), InstrumentId.of("MSFT")};
+
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+    private FileChannel acks;
+
+    @Activate
+    public LoadGenerator(@Reference OrderService orders, @Reference MarketDataService marketData) throws IOException {
+        Path home = Paths.get(System.getProperty("karaf.home", "."));
+        Path plan = home.resolve("durability-load.properties");
+        if (!Files.exists(plan)) {
+            LOG.info("durability load: no plan at {}, nothing to do", plan);
+            return;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(plan)) {
+            p.load(in);
+        }
+        Files.move(plan, home.resolve("durability-load.properties.started"), StandardCopyOption.REPLACE_EXISTING);
+        int threadCount = Integer.parseInt(p.getProperty("threads", "8"));
+        int perThread = Integer.parseInt(p.getProperty("orders.per.thread", "1000"));
+        String prefix = p.getProperty("prefix", "L");
+        int limitEvery = Integer.parseInt(p.getProperty("limit.every", "10"));
+        acks = FileChannel.open(home.resolve(p.getProperty("acks", "durability-acks.csv")), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        LOG.info("durability load: {} threads x {} orders", threadCount, perThread);
+        for (int t = 0; t < threadCount; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> fire(orders, marketData, prefix, thread, perThread, limitEvery),
+                    "durability-load-" + t);
+            worker.setDaemon(true);
+            threads.add(worker);
+            worker.start();
+        }
+    }
+
+    private void fire(OrderService orders, MarketDataService marketData, String prefix, int thread, int count,
+                      int limitEvery) {
+        PortfolioId portfolio = PortfolioId.of("dur-" + (thread % 4));
+        for (int n = 0; n < count && running; n++) {
+            InstrumentId symbol = SYMBOLS[n % SYMBOLS.length];
+            ClientOrderId id = ClientOrderId.of(prefix + "-" + thread + "-" + n);
+            Quantity quantity = Quantity.ofWhole(1 + (n % 7));
+            OrderRequest request;
+            Price mark = marketData.mark(symbol).orElse(null);
+            if (limitEvery > 0 && n % limitEvery == limitEvery - 1 && mark != null) {
+                Price below = new Price(mark.raw() / 100 * 97 / 1_000_000 * 1_000_000);
+                request = OrderRequest.limit(id, portfolio, symbol, Side.BUY, quantity, below);
+            } else {
+                request = OrderRequest.market(id, portfolio, symbol, (n / 2) % 2 == 0 ? Side.BUY : Side.SELL, quantity);
+            }
+            Order order;
+            try {
+                order = orders.submit(request);
+            } catch (RuntimeException e) {
+                LOG.warn("durability load: {} not acknowledged: {}", id, e.toString());
+                continue;
+            }
+            record(order);
+        }
+        LOG.info("durability load: thread {} done", thread);
+    }
+
+    private void record(Order o) {
+        String line = o.clientOrderId() + "," + o.id() + "," + o.status() + "," + o.filledQuantity() + "," + o.side()
+                + "," + o.instrumentId() + "," + o.portfolioId() + "," + o.request().type() + "\n";
+        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        synchronized (this) {
+            try {
+                while (bytes.hasRemaining()) {
+                    acks.write(bytes);
+                }
+            } catch (IOException e) {
+                LOG.error("durability load: cannot record {}", o.clientOrderId(), e);
+            }
+        }
+    }
+
+    @Deactivate
+    void stop() throws IOException, InterruptedException {
+        running = false;
+        for (Thread thread : threads) {
+            thread.join(5000);
+        }
+        if (acks != null) {
+            acks.close();
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.nautilus.itests.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Nothing acknowledged is lost, proven on the assembled distribution as a real process: a burst of thousands of
+ * orders is cut by {@code kill -9}; after {@code bin/start} every acknowledged order is there with its state, the
+ * positions equal the sums of the fills, a resubmitted client order id creates nothing, new ids continue; then a
+ * lost persistence directory stops the start with a clear error instead of an empty store.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DurabilityIT {
+
+    static final int SSH = 8621;
+    static final Duration START = Duration.ofSeconds(240);
+
+    static KarafNode node;
+
+    /** One acknowledged order as the load generator recorded it. */
+    record Ack(String clientId, long orderId, String status, BigDecimal filled, String side, String symbol,
+               String portfolio, String type) {
+    }
+
+    /** One row of nautilus:orders. */
+    record Row(long id, String clientId, String portfolio, String symbol, String side, String type, BigDecimal filled,
+               String status, String reason) {
+    }
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path work = Path.of(System.getProperty("work", "target/durability"));
+        node = KarafNode.unpack(Path.of(System.getProperty("distribution")), work.resolve("node"), SSH, 49621, 49721,
+                "127.0.0.1:49621");
+        // A burst of thousands of orders from few portfolios: the throttle and the duplicate check would deny most.
+        node.configure("nautilus.risk.order_rate", "max.orders", "10000000");
+        node.configure("nautilus.risk.duplicate_order", "enabled", "false");
+        node.configure("nautilus.risk.max_position", "max.position", "100000000");
+        node.configure("nautilus.risk.max_leverage", "max.leverage", "100000");
+        node.configure("nautilus.risk.max_daily_loss", "max.loss", "1000000000");
+    }
+
+    @AfterAll
+    static void kill() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_burst_cut_by_kill_9_comes_back_with_every_acknowledged_order_and_exact_positions() throws Exception {
+        node.start();
+        node.awaitReady(START);
+        Thread.sleep(2000); // marks for the resting LIMIT orders of the load
+        Path acks = node.home.resolve("durability-acks.csv");
+        Files.writeString(node.home.resolve("durability-load.properties"),
+                "threads = 8\norders.per.thread = 1500\nprefix = L\nlimit.every = 10\nacks = durability-acks.csv\n");
+        Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        // Mid-burst: well after it started, well before its 12,000 orders are done.
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (lines(acks) < 2000) {
+            assertThat(System.nanoTime()).as("2000 acknowledged orders within 180 s; log:\n%s", node.logTail(30))
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        node.kill9();
+        List<Ack> acknowledged = readAcks(acks);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(2000).hasSizeLessThan(12_000);
+        Files.delete(node.home.resolve("deploy/durability-load.jar"));
+
+        node.start();
+        node.awaitReady(START);
+        Thread.sleep(3000); // the venues register and reconcile the orders that were open
+        Map<String, Row> rows = orders();
+
+        assertThat(rows.size()).as("orders after the restart").isGreaterThanOrEqualTo(acknowledged.size());
+        int openBefore = 0;
+        for (Ack ack : acknowledged) {
+            Row row = rows.get(ack.clientId());
+            assertThat(row).as("acknowledged order %s", ack.clientId()).isNotNull();
+            assertThat(row.id()).as("order id of %s", ack.clientId()).isEqualTo(ack.orderId());
+            assertThat(row.portfolio()).isEqualTo(ack.portfolio());
+            assertThat(row.side()).isEqualTo(ack.side());
+            if (isTerminal(ack.status())) {
+                assertThat(row.status()).as("status of %s", ack.clientId()).isEqualTo(ack.status());
+                assertThat(row.filled()).as("filled of %s", ack.clientId()).isEqualByComparingTo(ack.filled());
+            } else {
+                openBefore++;
+                // Open when acknowledged: it may have traded on before the kill, never less.
+                assertThat(row.filled()).as("filled of %s", ack.clientId()).isGreaterThanOrEqualTo(ack.filled());
+            }
+        }
+        assertThat(openBefore).as("the burst left LIMIT orders resting at the venues").isPositive();
+
+        // Positions are the sums of the fills of the orders.
+        Map<String, BigDecimal> filled = new TreeMap<>();
+        for (Row row : rows.values()) {
+            BigDecimal signed = row.side().equals("BUY") ? row.filled() : row.filled().negate();
+            filled.merge(row.portfolio() + "/" + row.symbol(), signed, BigDecimal::add);
+        }
+        Map<String, BigDecimal> positions = positions();
+        filled.values().removeIf(q -> q.signum() == 0);
+        positions.values().removeIf(q -> q.signum() == 0);
+        assertThat(positions).as("positions vs sums of fills").isEqualTo(filled);
+
+        // Resubmitting acknowledged client order ids returns the stored orders and creates nothing.
+        for (Ack ack : acknowledged.subList(0, 5)) {
+            KarafNode.Result again = node.admin("nautilus:submit -c " + ack.clientId() + " -P " + ack.portfolio()
+                    + " " + ack.side() + " 1 " + ack.symbol());
+            assertThat(again.output()).as("resubmit of %s", ack.clientId())
+                    .contains("Order " + ack.orderId() + " (" + ack.clientId() + ")");
+        }
+        KarafNode.Result fresh = node.admin("nautilus:submit -c after-restart -P dur-0 BUY 1 AAPL");
+        Matcher id = Pattern.compile("Order (\\d+) \\(after-restart\\)").matcher(fresh.output());
+        assertThat(id.find()).as(fresh.output()).isTrue();
+        long maxBefore = rows.values().stream().mapToLong(Row::id).max().orElseThrow();
+        assertThat(Long.parseLong(id.group(1))).as("a new order id after the restart").isGreaterThan(maxBefore);
+        assertThat(orders()).hasSize(rows.size() + 1);
+        assertThat(node.log()).contains("OMS recovered from ignite");
+    }
+
+    @Test
+    @Order(2)
+    void a_lost_persistence_directory_stops_the_start_with_a_clear_error_until_a_fresh_start_is_allowed()
+            throws Exception {
+        node.stop();
+        Path ignite = node.home.resolve("data/ignite");
+        Files.move(ignite, node.home.resolve("data/ignite.lost"));
+        Files.writeString(node.home.resolve("data/log/karaf.log"), "");
+
+        node.start();
+        long deadline = System.nanoTime() + START.toNanos();
+        while (!node.log().contains("Nautilus store not started")) {
+            assertThat(System.nanoTime()).as("the store's start-up error; log:\n%s", node.logTail(40))
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        assertThat(node.log()).contains("is missing or empty, but this node had a store there")
+                .contains("fresh.start.allowed=true");
+        // The platform does not come up on an empty store: the OMS waits for it (SCR says so), never READY.
+        KarafNode.Result oms = node.admin("scr:list | grep -A1 OmsComponent");
+        while (!oms.output().contains("State:")) {
+            assertThat(System.nanoTime()).as("scr:list answers; last:\n%s", oms.output()).isLessThan(deadline);
+            Thread.sleep(1000);
+            oms = node.admin("scr:list | grep -A1 OmsComponent");
+        }
+        Thread.sleep(3000);
+        assertThat(node.admin("scr:list | grep -A1 OmsComponent").output()).contains("UNSATISFIED REFERENCE");
+        assertThat(node.admin("nautilus:status").output()).doesNotContain("READY");
+
+        // Deliberately fresh: applies to the running node.
+        node.configure("nautilus.store", "fresh.start.allowed", "true");
+        node.awaitReady(START);
+        assertThat(orders()).isEmpty();
+    }
+
+    private Map<String, Row> orders() throws IOException, InterruptedException {
+        KarafNode.Result result = node.admin("nautilus:orders");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Map<String, Row> rows = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (List<String> cells : KarafNode.table(result.output())) {
+            Row row = new Row(Long.parseLong(cells.get(0)), cells.get(1), cells.get(2), cells.get(3), cells.get(4),
+                    cells.get(5), new BigDecimal(cells.get(8)), cells.get(10), cells.get(12));
+            assertThat(seen.add(row.clientId())).as("client order id %s appears once", row.clientId()).isTrue();
+            rows.put(row.clientId(), row);
+        }
+        return rows;
+    }
+
+    private Map<String, BigDecimal> positions() throws IOException, InterruptedException {
+        KarafNode.Result result = node.admin("nautilus:positions");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Map<String, BigDecimal> positions = new TreeMap<>();
+        for (List<String> cells : KarafNode.table(result.output())) {
+            positions.put(cells.get(0) + "/" + cells.get(1), new BigDecimal(cells.get(2)));
+        }
+        return positions;
+    }
+
+    private static boolean isTerminal(String status) {
+        return Set.of("DENIED", "REJECTED", "FILLED", "CANCELED", "EXPIRED").contains(status);
+    }
+
+    private static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+    }
+
+    /** Complete lines only: the line being written at the kill is not an acknowledgement we can rely on. */
+    private static List<Ack> readAcks(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<Ack> acks = new ArrayList<>();
+        int end = text.lastIndexOf('\n');
+        for (String line : text.substring(0, end + 1).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            acks.add(new Ack(f[0], Long.parseLong(f[1]), f[2], new BigDecimal(f[3]), f[4], f[5], f[6], f[7]));
+        }
+        return acks;
+    }
+}
