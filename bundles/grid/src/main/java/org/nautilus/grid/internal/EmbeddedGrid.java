@@ -3,9 +3,14 @@ package org.nautilus.grid.internal;
 import java.io.ObjectInputFilter;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.cluster.BaselineNode;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.slf4j.Logger;
@@ -59,8 +64,15 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         }
         try {
             if (settings.autoActivate() && ignite.cluster().state() != ClusterState.ACTIVE) {
-                ignite.cluster().state(ClusterState.ACTIVE);
+                activate(ignite, settings);
             }
+            if (settings.baselineAutoAdjustMs() > 0 && ignite.cluster().state() == ClusterState.ACTIVE) {
+                ignite.cluster().baselineAutoAdjustTimeout(settings.baselineAutoAdjustMs());
+                ignite.cluster().baselineAutoAdjustEnabled(true);
+            }
+        } catch (GridStartupException e) {
+            Ignition.stop(settings.instanceName(), true);
+            throw e;
         } catch (RuntimeException e) {
             Ignition.stop(settings.instanceName(), true);
             throw new GridStartupException("Ignite node '" + settings.instanceName() + "' started but the cluster "
@@ -71,6 +83,56 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         LOG.info("Ignite node '{}' started in {} ms: {}, cluster {}, {} server node(s)", settings.instanceName(),
                 millis, grid.describe(), ignite.cluster().state(), ignite.cluster().forServers().nodes().size());
         return grid;
+    }
+
+    /**
+     * Activates a new cluster, or waits for a persistent one that was stopped whole: it may only activate once every
+     * node of its baseline is back (activating without one would make the partitions only it held unavailable);
+     * Ignite then activates it by itself.
+     */
+    private static void activate(Ignite ignite, GridSettings settings) {
+        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        if (baseline == null || baseline.isEmpty() || !settings.persistenceEnabled()) {
+            ignite.cluster().state(ClusterState.ACTIVE);
+            return;
+        }
+        long deadline = System.nanoTime() + settings.activationTimeoutMs() * 1_000_000L;
+        long nextLog = 0;
+        while (ignite.cluster().state() != ClusterState.ACTIVE) {
+            Set<String> online = new TreeSet<>();
+            for (ClusterNode node : ignite.cluster().forServers().nodes()) {
+                online.add(String.valueOf(node.consistentId()));
+            }
+            Set<String> missing = new TreeSet<>();
+            for (BaselineNode node : baseline) {
+                if (!online.contains(String.valueOf(node.consistentId()))) {
+                    missing.add(String.valueOf(node.consistentId()));
+                }
+            }
+            if (missing.isEmpty()) {
+                ignite.cluster().state(ClusterState.ACTIVE);
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - deadline > 0) {
+                throw new GridStartupException("Ignite node '" + settings.instanceName() + "': the persistent cluster "
+                        + "cannot activate, baseline node(s) " + missing + " did not come back within "
+                        + settings.activationTimeoutMs() + " ms. Start them; or, if they are gone for good, activate "
+                        + "the cluster without them and remove them from the baseline (control.sh --set-state ACTIVE, "
+                        + "control.sh --baseline remove), knowing that partitions only they held are lost.");
+            }
+            if (now - nextLog > 0) {
+                LOG.info("Ignite node '{}': waiting for baseline node(s) {} to rejoin before the cluster activates",
+                        settings.instanceName(), missing);
+                nextLog = now + 10_000_000_000L;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GridStartupException("interrupted while waiting for the cluster to activate");
+            }
+        }
     }
 
     @Override

@@ -79,6 +79,21 @@ public @interface GridConfig {
             description = "Set the cluster ACTIVE once this node has joined (a single node must).")
     boolean cluster_auto_activate() default true;
 
+    @AttributeDefinition(name = "Failure detection timeout (ms)", min = "100",
+            description = "How long a node that stopped answering takes to be declared failed; the OMS moves after "
+                    + "it (cluster). Ignite's default is 10000.")
+    long failure_detection_timeout_ms() default 10_000;
+
+    @AttributeDefinition(name = "Baseline auto-adjust (ms)", min = "0",
+            description = "Cluster with persistence: this long after a node joins or leaves, the baseline (the nodes "
+                    + "holding data) becomes the nodes online and backups are rebuilt. 0: manual (control.sh).")
+    long baseline_auto_adjust_ms() default 0;
+
+    @AttributeDefinition(name = "Activation timeout (ms)", min = "0",
+            description = "A node of a persistent cluster that was stopped whole waits this long for the other "
+                    + "baseline nodes before giving up (the cluster activates when they are all back).")
+    long activation_timeout_ms() default 300_000;
+
     @AttributeDefinition(name = "On critical failure",
             description = "stop: stop the Ignite node and keep Karaf running; halt: halt the JVM (let the "
                     + "orchestrator restart it).",

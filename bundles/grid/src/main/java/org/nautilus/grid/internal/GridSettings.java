@@ -29,13 +29,19 @@ import java.util.Objects;
  * @param cacheBackups       backup copies of each cache partition
  * @param autoActivate       activate the cluster once joined
  * @param haltOnFailure      halt the JVM on a critical Ignite failure instead of stopping the node
+ * @param failureDetectionTimeoutMs how long a silent node takes to be declared failed (Ignite's default: 10 s)
+ * @param baselineAutoAdjustMs after a node joins or leaves, wait this long, then make the baseline the nodes
+ *                           online (backups are rebuilt on them); 0 = never adjust automatically
+ * @param activationTimeoutMs how long a node waits for the other baseline nodes of a persistent cluster before
+ *                           giving up (a restarted cluster activates once they are all back)
  */
 public record GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
                            WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
                            DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
                            int discoveryPortRange, int communicationPort, String kubernetesNamespace,
                            String kubernetesServiceName, int cacheBackups, boolean autoActivate,
-                           boolean haltOnFailure) {
+                           boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineAutoAdjustMs,
+                           long activationTimeoutMs) {
 
     /** Durability of a committed transaction; mirrors Ignite's {@code WALMode} without leaking it. */
     public enum WalMode {
@@ -86,6 +92,13 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         if (cacheBackups < 0) {
             throw new GridStartupException("cache.backups must be >= 0, got " + cacheBackups);
         }
+        if (failureDetectionTimeoutMs < 100) {
+            throw new GridStartupException("failure.detection.timeout.ms must be at least 100, got "
+                    + failureDetectionTimeoutMs);
+        }
+        if (baselineAutoAdjustMs < 0 || activationTimeoutMs < 0) {
+            throw new GridStartupException("baseline.auto.adjust.ms and activation.timeout.ms must be >= 0");
+        }
     }
 
     /**
@@ -106,7 +119,8 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 splitAddresses(config.discovery_addresses()), config.discovery_port(), config.discovery_port_range(),
                 config.communication_port(), strip(config.kubernetes_namespace()),
                 strip(config.kubernetes_service_name()), config.cache_backups(), config.cluster_auto_activate(),
-                haltOnFailure(config.failure_handler()));
+                haltOnFailure(config.failure_handler()), config.failure_detection_timeout_ms(),
+                config.baseline_auto_adjust_ms(), config.activation_timeout_ms());
     }
 
     /**
@@ -126,35 +140,35 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         return new GridSettings(instanceName, instanceName, workDirectory.toAbsolutePath(), true, WalMode.FSYNC,
                 64, 4, "127.0.0.1", DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 2)), discoveryPort, 2,
-                communicationPort, "nautilus", "nautilus-grid", 0, true, false);
+                communicationPort, "nautilus", "nautilus-grid", 0, true, false, 10_000, 0, 60_000);
     }
 
     public GridSettings withWalMode(WalMode mode) {
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, mode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
     }
 
     public GridSettings withPersistence(boolean enabled) {
         return new GridSettings(instanceName, consistentId, workDirectory, enabled, walMode, dataRegionMaxSizeMb,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
-                haltOnFailure);
+                haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
     }
 
     public GridSettings withRegionMb(int megabytes) {
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode, megabytes,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
-                haltOnFailure);
+                haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
     }
 
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, consistentId, directory, persistenceEnabled, walMode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
     }
 
     private static boolean haltOnFailure(String value) {

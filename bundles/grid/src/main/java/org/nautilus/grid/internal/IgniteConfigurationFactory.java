@@ -36,6 +36,7 @@ final class IgniteConfigurationFactory {
                 .setPeerClassLoadingEnabled(false)
                 .setGridLogger(logger)
                 .setMetricsLogFrequency(0)
+                .setFailureDetectionTimeout(s.failureDetectionTimeoutMs())
                 // No thin-client/JDBC (10800) or REST connector ports: the platform talks to the node in-process.
                 .setClientConnectorConfiguration(null)
                 .setConnectorConfiguration(null)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nautilus.api.cluster.OmsLeadership;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Instrument;
@@ -50,9 +51,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The OMS, execution engine and smart order router as OSGi services: a thin adapter around
  * {@link OrderManager}. Venues ({@code venue.id}), order listeners and order event listeners are tracked on the
- * whiteboard; risk, market data and the durable {@link TradingStore} are mandatory. Activation recovers the OMS
- * from the store (every acknowledged order, its fills and events, the idempotency keys, the order id sequence);
- * orders that were open at a venue are reconciled with it when it registers.
+ * whiteboard; risk, market data, the durable {@link TradingStore} and the {@link OmsLeadership} are mandatory: the
+ * OMS runs on the one node of the cluster holding the leadership (on a single node, that node), and starts when the
+ * leadership comes to this node. Activation recovers the OMS from the store (every acknowledged order, its fills and
+ * events, the idempotency keys, the order id sequence); orders that were open at a venue are reconciled with it
+ * when it registers.
  */
 @Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",
         immediate = true)
@@ -71,7 +74,8 @@ public final class OmsComponent implements OrderService, VenueService {
 
     @Activate
     public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData,
-                        @Reference(name = "store") TradingStore store, OmsConfig config) {
+                        @Reference(name = "store") TradingStore store,
+                        @Reference(name = "leadership") OmsLeadership leadership, OmsConfig config) {
         this.marketData = marketData;
         this.partitions = config.partitions();
         this.decisions = new DecisionLog(config.router_decisions_kept());
@@ -87,8 +91,9 @@ public final class OmsComponent implements OrderService, VenueService {
                 .store(store)
                 .build();
         OrderManager.Recovery recovery = manager.recover();
-        LOG.info("OMS started: {} partitions, {} router, store {}: {} order(s) recovered ({} open to reconcile)",
-                partitions, config.router(), store.description(), recovery.stored(), recovery.open());
+        LOG.info("OMS started on node {} (leadership epoch {}): {} partitions, {} router, store {}: {} order(s) "
+                + "recovered ({} open to reconcile)", leadership.node(), leadership.epoch(), partitions, config.router(),
+                store.description(), recovery.stored(), recovery.open());
     }
 
     @Modified

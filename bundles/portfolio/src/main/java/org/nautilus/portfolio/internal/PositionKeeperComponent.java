@@ -2,6 +2,7 @@ package org.nautilus.portfolio.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.nautilus.api.cluster.OmsLeadership;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * the OMS whiteboard through which it receives every fill. Positions are kept in the {@link PositionStore}
  * (the grid) and loaded from it on activation. Marks for unrealized P&amp;L come from the market data gateway
  * when it is there (without it, positions are valued without a mark).
+ *
+ * <p>It requires the {@link OmsLeadership}: like the OMS, it runs on the one node that holds it, and loads the
+ * positions from the store when the leadership comes to this node (the store then holds everything the previous
+ * node committed). Other nodes of a cluster read positions from the store.
  */
 @Component(service = {PositionService.class, OrderListener.class}, immediate = true,
         property = "listener.name=position-keeper")
@@ -41,7 +46,7 @@ public final class PositionKeeperComponent implements PositionService, OrderList
     private volatile MarketDataService marketData;
 
     @Activate
-    public PositionKeeperComponent(@Reference PositionStore store) {
+    public PositionKeeperComponent(@Reference PositionStore store, @Reference OmsLeadership leadership) {
         this.keeper = new PositionKeeper(store);
         int loaded = keeper.load();
         LOG.info("position keeper started with {} position(s) from {}", loaded, store.description());

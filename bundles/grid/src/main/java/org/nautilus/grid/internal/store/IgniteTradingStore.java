@@ -66,6 +66,8 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     /** The cache group of every cache below. */
     static final String GROUP = "nautilus-trading";
     static final String ORDERS = "orders";
+    /** A cache of the trading group, for affinity and partition queries (every cache of the group shares them). */
+    public static final String ORDERS_CACHE = ORDERS;
     static final String EVENTS = "order_events";
     static final String FILLS = "fills";
     static final String CLIENT_IDS = "client_order_ids";
@@ -78,6 +80,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     static final String META_INITIALIZED = "initialized";
     static final String META_SEQUENCE = "audit.sequence";
     static final String META_ORDER_IDS = "order.id.next";
+    static final String META_EPOCH = "oms.epoch";
 
     private static final Logger LOG = LoggerFactory.getLogger(IgniteTradingStore.class);
     private static final Comparator<Position> POSITION_ORDER = Comparator.comparing(Position::portfolioId)
@@ -97,6 +100,8 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     final BinaryCache<String, Meta> meta;
     private final GroupCommit commit;
     private final String storeId;
+    /** The OMS leadership epoch this node's OMS commits under; 0: not fenced (no OMS here). */
+    private volatile long fence;
 
     private IgniteTradingStore(Grid grid, StoreSettings settings) {
         this.grid = grid;
@@ -248,6 +253,41 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         } catch (RuntimeException e) {
             throw new StoreException("could not reserve order ids in " + description() + ": " + e.getMessage(), e);
         }
+    }
+
+    // ------------------------------------------------------------------ OMS leadership fencing
+
+    /**
+     * Makes this node the OMS's: increments the leadership epoch in one transaction (durably, cluster-wide) and from
+     * then on refuses to commit OMS state (orders, events, positions) unless the stored epoch is still this one. A
+     * node that lost the leadership without noticing (a long pause, a partition) thus cannot overwrite what the new
+     * leader writes.
+     *
+     * @return the new epoch
+     */
+    public long acquireEpoch() {
+        Ignite ignite = grid.ignite();
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), 1)) {
+            long epoch = meta.get(META_EPOCH).map(Meta::number).orElse(0L) + 1;
+            meta.put(META_EPOCH, new Meta(epoch, node));
+            tx.commit();
+            fence = epoch;
+            return epoch;
+        } catch (RuntimeException e) {
+            throw new StoreException("could not take the OMS leadership epoch in " + description() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** This node no longer runs the OMS. */
+    public void releaseEpoch() {
+        fence = 0;
+    }
+
+    /** The current epoch and the node that took it, as stored. */
+    public Optional<Meta> epoch() {
+        return meta.get(META_EPOCH);
     }
 
     // ------------------------------------------------------------------ positions and risk state
@@ -468,6 +508,14 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         Map<Sequence, org.nautilus.api.audit.AuditEntry> auditEntries = new HashMap<>();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), size)) {
+            long fenced = fence;
+            if (fenced > 0 && carriesOmsState(group)) {
+                long stored = meta.get(META_EPOCH).map(Meta::number).orElse(0L);
+                if (stored != fenced) {
+                    throw new StoreException("the OMS leadership moved (epoch " + stored + " now, this node's is "
+                            + fenced + "): this node may no longer commit OMS state");
+                }
+            }
             long sequence = 0;
             if (sequenced > 0) {
                 // Read under the transaction's lock: every node's committer numbers its entries after the others'.
@@ -507,6 +555,15 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             audit.putAll(auditEntries);
             tx.commit();
         }
+    }
+
+    private static boolean carriesOmsState(List<Unit> group) {
+        for (Unit unit : group) {
+            if (!unit.orders.isEmpty() || !unit.events.isEmpty() || !unit.positions.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ initialization marker

@@ -22,7 +22,7 @@ import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.api.store.DailyPnlBaseline;
 
 /** Stored forms of the risk state, the audit journal's own entries and the store's bookkeeping (meta). */
-final class StateCodecs {
+public final class StateCodecs {
 
     /** Key of a trading state or baseline: a portfolio, or {@value #GLOBAL} for the global trading state. */
     record PortfolioKey(String portfolio) {
@@ -35,7 +35,7 @@ final class StateCodecs {
     }
 
     /** A bookkeeping value: a number and/or a text. */
-    record Meta(long number, String text) {
+    public record Meta(long number, String text) {
     }
 
     private StateCodecs() {

@@ -1,0 +1,337 @@
+package org.nautilus.grid.internal.cluster;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cluster.BaselineNode;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.services.ServiceDescriptor;
+import org.nautilus.api.cluster.ClusterService;
+import org.nautilus.api.cluster.ClusterStatus;
+import org.nautilus.api.cluster.OmsLeadership;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.store.TradingStore;
+import org.nautilus.api.venue.VenueService;
+import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.store.GridStoreComponent;
+import org.nautilus.grid.internal.store.IgniteTradingStore;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the OMS runs. Every node deploys the {@link OmsLeaderService} cluster singleton (deploying it again is a
+ * no-op); Ignite starts it on one node, and again on a survivor when that node dies. The node holding it takes a new
+ * leadership epoch in the store (fencing any earlier holder), and registers {@link OmsLeadership}, which the OMS
+ * and the position keeper require: they start there and recover from the store. Every other node registers an
+ * {@link OrderService} and {@link VenueService} that forward to the leader ({@code oms.role=forwarder}) and a
+ * {@link PositionService} that reads the store, so clients on any node reach the one OMS. Registrations change on
+ * this component's own thread, never on Ignite's.
+ */
+@Component(service = ClusterService.class, immediate = true)
+// Registered at runtime (leadership here, forwarders elsewhere): declared for resolvers.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nautilus.api.cluster.OmsLeadership\"",
+        uses = OmsLeadership.class)
+public final class ClusterComponent implements ClusterService {
+
+    static final String SINGLETON = "nautilus-oms-leader";
+    /** How long a forwarded call waits for the proxy (the leader's commit included) and for a moving leader. */
+    static final long CALL_TIMEOUT_MS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterComponent.class);
+    /** By Ignite instance name: the singleton instance Ignite starts finds its node's component here. */
+    private static final Map<String, ClusterComponent> LOCAL = new ConcurrentHashMap<>();
+    /** A leadership that arrived before the component was there. */
+    private static final Map<String, Boolean> PENDING = new ConcurrentHashMap<>();
+
+    private final Grid grid;
+    private final IgniteTradingStore store;
+    private final TradingStore tradingStore;
+    private final BundleContext context;
+    private final ScheduledExecutorService thread;
+    private final OmsDispatcher dispatcher;
+    private volatile OrderService localOrders;
+    private volatile VenueService localVenues;
+    private volatile MarketDataService marketData;
+    private volatile boolean leader;
+    private volatile long epoch;
+    // Touched on {@link #thread} only.
+    private ServiceRegistration<OmsLeadership> leadershipRegistration;
+    private ServiceRegistration<?> forwarder;
+    private ServiceRegistration<PositionService> storePositions;
+
+    @Activate
+    public ClusterComponent(@Reference Grid grid,
+                            @Reference(target = "(" + TradingStore.TYPE_PROPERTY + "=ignite)") TradingStore tradingStore,
+                            BundleContext context) {
+        this.grid = grid;
+        this.tradingStore = tradingStore;
+        this.store = ((GridStoreComponent) tradingStore).store();
+        this.context = context;
+        this.dispatcher = new OmsDispatcher(() -> localOrders, () -> localVenues, CALL_TIMEOUT_MS / 2);
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nautilus-cluster");
+            t.setDaemon(true);
+            return t;
+        });
+        String name = grid.ignite().name();
+        LOCAL.put(name, this);
+        Boolean pending = PENDING.remove(name);
+        if (pending != null) {
+            leadershipChanged(pending);
+        }
+        thread.execute(this::deploy);
+        thread.scheduleWithFixedDelay(this::forwardersIfFollower, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOCAL.remove(grid.ignite().name(), this);
+        thread.execute(() -> {
+            unregisterForwarders();
+            if (leadershipRegistration != null) {
+                unregister(leadershipRegistration);
+                leadershipRegistration = null;
+            }
+            store.releaseEpoch();
+        });
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ the local OMS (the real one)
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(!(oms.role=forwarder))")
+    void setOrderService(OrderService service) {
+        localOrders = service;
+    }
+
+    void unsetOrderService(OrderService service) {
+        if (localOrders == service) {
+            localOrders = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(!(oms.role=forwarder))")
+    void setVenueService(VenueService service) {
+        localVenues = service;
+    }
+
+    void unsetVenueService(VenueService service) {
+        if (localVenues == service) {
+            localVenues = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMarketData(MarketDataService service) {
+        marketData = service;
+    }
+
+    void unsetMarketData(MarketDataService service) {
+        if (marketData == service) {
+            marketData = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ leadership
+
+    /** Called by the singleton Ignite started ({@code true}) or stopped ({@code false}) on this node. */
+    static void leadership(String instance, boolean acquired) {
+        ClusterComponent component = LOCAL.get(instance);
+        if (component == null) {
+            PENDING.put(instance, acquired);
+            return;
+        }
+        component.leadershipChanged(acquired);
+    }
+
+    /** A call forwarded by another node to this node's OMS. */
+    static String dispatch(String instance, String method, String arguments) {
+        ClusterComponent component = LOCAL.get(instance);
+        if (component == null) {
+            return "{\"error\":\"" + OmsDispatcher.UNAVAILABLE + "\",\"message\":\"the OMS node is stopping; retry\"}";
+        }
+        return component.dispatcher.call(method, arguments);
+    }
+
+    private void leadershipChanged(boolean acquired) {
+        thread.execute(acquired ? this::becomeLeader : this::stepDown);
+    }
+
+    private void becomeLeader() {
+        if (leader) {
+            return;
+        }
+        try {
+            epoch = store.acquireEpoch();
+        } catch (RuntimeException e) {
+            LOG.error("cluster: this node holds the OMS singleton but cannot take the leadership epoch; the OMS does not "
+                    + "start here", e);
+            return;
+        }
+        leader = true;
+        unregisterForwarders();
+        String node = grid.settings().consistentId();
+        long taken = epoch;
+        leadershipRegistration = context.registerService(OmsLeadership.class, new OmsLeadership() {
+            @Override
+            public String node() {
+                return node;
+            }
+
+            @Override
+            public long epoch() {
+                return taken;
+            }
+        }, new Hashtable<>(Map.of("oms.epoch", taken, "oms.node", node)));
+        LOG.info("cluster: node {} runs the OMS now (leadership epoch {})", node, taken);
+    }
+
+    private void stepDown() {
+        if (!leader) {
+            return;
+        }
+        leader = false;
+        if (leadershipRegistration != null) {
+            unregister(leadershipRegistration);
+            leadershipRegistration = null;
+        }
+        store.releaseEpoch();
+        LOG.info("cluster: node {} no longer runs the OMS", grid.settings().consistentId());
+    }
+
+    private void deploy() {
+        try {
+            grid.ignite().services().deployClusterSingleton(SINGLETON, new OmsLeaderService());
+        } catch (RuntimeException e) {
+            LOG.error("cluster: the OMS leadership singleton could not be deployed; retrying in 5 s", e);
+            thread.schedule(this::deploy, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A node that does not run the OMS offers the forwarding services once another node does (or may again). */
+    private void forwardersIfFollower() {
+        try {
+            if (leader || forwarder != null || grid.ignite().cluster().forServers().nodes().size() < 2) {
+                return;
+            }
+            Hashtable<String, Object> properties = new Hashtable<>(Map.of("oms.role", "forwarder"));
+            forwarder = context.registerService(new String[] {OrderService.class.getName(),
+                VenueService.class.getName()}, new RemoteOms(this::endpoint), properties);
+            storePositions = context.registerService(PositionService.class,
+                    new StorePositions((org.nautilus.api.portfolio.PositionStore) tradingStore, this::mark),
+                    new Hashtable<>(Map.of("positions.source", "store")));
+            LOG.info("cluster: node {} forwards orders to the node running the OMS", grid.settings().consistentId());
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: could not check the topology", e);
+        }
+    }
+
+    private OmsEndpoint endpoint() {
+        return grid.ignite().services().serviceProxy(SINGLETON, OmsEndpoint.class, false, CALL_TIMEOUT_MS);
+    }
+
+    private Optional<Price> mark(InstrumentId instrument) {
+        MarketDataService current = marketData;
+        return current == null ? Optional.empty() : current.mark(instrument);
+    }
+
+    private void unregisterForwarders() {
+        if (forwarder != null) {
+            unregister(forwarder);
+            forwarder = null;
+        }
+        if (storePositions != null) {
+            unregister(storePositions);
+            storePositions = null;
+        }
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping
+        }
+    }
+
+    // ------------------------------------------------------------------ status
+
+    @Override
+    public ClusterStatus status() {
+        Ignite ignite = grid.ignite();
+        Collection<ClusterNode> servers = ignite.cluster().forServers().nodes();
+        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        Set<String> baselineIds = new TreeSet<>();
+        if (baseline != null) {
+            baseline.forEach(b -> baselineIds.add(String.valueOf(b.consistentId())));
+        }
+        UUID leaderId = null;
+        for (ServiceDescriptor descriptor : ignite.services().serviceDescriptors()) {
+            if (descriptor.name().equals(SINGLETON)) {
+                for (Map.Entry<UUID, Integer> e : descriptor.topologySnapshot().entrySet()) {
+                    if (e.getValue() != null && e.getValue() > 0) {
+                        leaderId = e.getKey();
+                    }
+                }
+            }
+        }
+        Affinity<Object> affinity = ignite.affinity(IgniteTradingStore.ORDERS_CACHE);
+        List<org.nautilus.api.cluster.ClusterNode> nodes = new ArrayList<>();
+        Set<String> online = new TreeSet<>();
+        String leaderNode = null;
+        for (ClusterNode node : servers) {
+            String id = String.valueOf(node.consistentId());
+            online.add(id);
+            boolean isLeader = node.id().equals(leaderId);
+            if (isLeader) {
+                leaderNode = id;
+            }
+            Object port = node.attribute("org.apache.ignite.tcp.discovery.port");
+            String addresses = String.join(",", node.addresses()) + (port == null ? "" : ":" + port);
+            nodes.add(new org.nautilus.api.cluster.ClusterNode(id, addresses, node.isLocal(), isLeader,
+                    baselineIds.contains(id), affinity.primaryPartitions(node).length,
+                    affinity.backupPartitions(node).length));
+        }
+        nodes.sort((a, b) -> a.id().compareTo(b.id()));
+        List<String> offline = new ArrayList<>(baselineIds);
+        offline.removeAll(online);
+        int lost = ignite.cache(IgniteTradingStore.ORDERS_CACHE).lostPartitions().size();
+        long currentEpoch = store.epoch().map(m -> m.number()).orElse(0L);
+        return new ClusterStatus(ignite.cluster().state().name(), nodes, offline, leaderNode, currentEpoch,
+                grid.settings().cacheBackups(), affinity.partitions(), lost);
+    }
+}
