@@ -139,7 +139,7 @@ public class PlatformIT extends NautilusTestSupport {
             String accepted = executeCommand("nautilus:submit -v SIM -P itest-risk BUY 5000 AAPL");
             assertTrue(accepted, !accepted.contains("DENIED"));
             await("the limit change in the audit journal", Duration.ofSeconds(30),
-                    () -> executeCommand("nautilus:audit -k CONFIG"), out -> out.contains("max_order_quantity"));
+                    () -> executeCommand("nautilus:audit -k RISK,CONFIG"), out -> out.contains("max_order_quantity"));
         } finally {
             Files.writeString(cfg, original);
         }
