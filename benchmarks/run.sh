@@ -7,6 +7,7 @@
 #   pipeline   submit -> risk (all rules) -> route -> match -> fill -> position, in process, orders/s
 #   matching   the matching engine alone, side by side with exchange-core 0.5.3 (JMH), orders/s
 #   marketdata ticks from a route through the gateway into bars and marks, ticks/s
+#   durable    acknowledged orders on Ignite with persistence: group commit vs one fsync per order vs off, orders/s
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn install -DskipTests) when it is missing. Results and the
@@ -63,6 +64,9 @@ java_main() {
     java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" "$@"
 }
 
+# The --add-opens Ignite needs on Java 17, from the parent pom (one list for the build, setenv and here).
+ignite_opens() { sed -n 's:.*<ignite.jvm.opens>\(.*\)</ignite.jvm.opens>.*:\1:p' "$ROOT/pom.xml"; }
+
 names() { usage | awk '/^  [a-z]/ { print $1 }'; }
 
 case "$NAME" in
@@ -70,6 +74,9 @@ case "$NAME" in
     pipeline) java_main org.nautilus.benchmarks.pipeline.PipelineMain "$@" ;;
     matching) java_main org.nautilus.benchmarks.matching.MatchingMain "$@" ;;
     marketdata) java_main org.nautilus.benchmarks.marketdata.MarketDataMain "$@" ;;
+    # shellcheck disable=SC2046 # the flags are meant to split
+    durable) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac
