@@ -6,5 +6,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ClusterService {
 
+    /**
+     * Service property ({@code =true}) of the OMS, execution engine and position keeper that run on the leader
+     * node only. Clients use the services without it: every node registers those (ranked {@link #CLUSTER_RANKING})
+     * and they reach the leader's from anywhere, so they stay bound when the OMS moves.
+     */
+    String LOCAL_PROPERTY = "nautilus.cluster.local";
+
+    /** The ranking of the cluster-wide OrderService, VenueService and PositionService: above the local ones. */
+    int CLUSTER_RANKING = 100;
+
     ClusterStatus status();
 }

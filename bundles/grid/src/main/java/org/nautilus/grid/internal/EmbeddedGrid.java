@@ -66,9 +66,11 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
             if (settings.autoActivate() && ignite.cluster().state() != ClusterState.ACTIVE) {
                 activate(ignite, settings);
             }
-            if (settings.baselineAutoAdjustMs() > 0 && ignite.cluster().state() == ClusterState.ACTIVE) {
-                ignite.cluster().baselineAutoAdjustTimeout(settings.baselineAutoAdjustMs());
-                ignite.cluster().baselineAutoAdjustEnabled(true);
+            if (settings.persistenceEnabled() && ignite.cluster().state() == ClusterState.ACTIVE) {
+                // Ignite's auto-adjust also drops nodes that leave, which gives the survivors a newer baseline than
+                // the dead node's: the cluster then only restarts if they start first. The baseline only grows
+                // here (ClusterComponent adds joining nodes).
+                ignite.cluster().baselineAutoAdjustEnabled(false);
             }
         } catch (GridStartupException e) {
             Ignition.stop(settings.instanceName(), true);

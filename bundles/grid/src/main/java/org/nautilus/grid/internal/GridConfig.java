@@ -84,10 +84,12 @@ public @interface GridConfig {
                     + "it (cluster). Ignite's default is 10000.")
     long failure_detection_timeout_ms() default 10_000;
 
-    @AttributeDefinition(name = "Baseline auto-adjust (ms)", min = "0",
-            description = "Cluster with persistence: this long after a node joins or leaves, the baseline (the nodes "
-                    + "holding data) becomes the nodes online and backups are rebuilt. 0: manual (control.sh).")
-    long baseline_auto_adjust_ms() default 0;
+    @AttributeDefinition(name = "Baseline join delay (ms)", min = "0",
+            description = "Cluster with persistence: a server node that joined is added to the baseline (the nodes "
+                    + "holding data; data rebalances onto it) once it has been there this long. Nodes that leave stay "
+                    + "in the baseline: backups serve their partitions and they catch up when they return, and a "
+                    + "cluster stopped whole restarts in any order. 0: never add automatically.")
+    long baseline_join_delay_ms() default 5_000;
 
     @AttributeDefinition(name = "Activation timeout (ms)", min = "0",
             description = "A node of a persistent cluster that was stopped whole waits this long for the other "

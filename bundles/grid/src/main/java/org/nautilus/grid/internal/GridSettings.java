@@ -30,8 +30,9 @@ import java.util.Objects;
  * @param autoActivate       activate the cluster once joined
  * @param haltOnFailure      halt the JVM on a critical Ignite failure instead of stopping the node
  * @param failureDetectionTimeoutMs how long a silent node takes to be declared failed (Ignite's default: 10 s)
- * @param baselineAutoAdjustMs after a node joins or leaves, wait this long, then make the baseline the nodes
- *                           online (backups are rebuilt on them); 0 = never adjust automatically
+ * @param baselineJoinDelayMs a persistent cluster adds a server node that joined to its baseline once it has been
+ *                           there this long (data is rebalanced onto it); nodes that leave stay in the baseline
+ *                           (their backups serve meanwhile, they catch up when back); 0 = never add automatically
  * @param activationTimeoutMs how long a node waits for the other baseline nodes of a persistent cluster before
  *                           giving up (a restarted cluster activates once they are all back)
  */
@@ -40,7 +41,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                            DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
                            int discoveryPortRange, int communicationPort, String kubernetesNamespace,
                            String kubernetesServiceName, int cacheBackups, boolean autoActivate,
-                           boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineAutoAdjustMs,
+                           boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
                            long activationTimeoutMs) {
 
     /** Durability of a committed transaction; mirrors Ignite's {@code WALMode} without leaking it. */
@@ -96,8 +97,8 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
             throw new GridStartupException("failure.detection.timeout.ms must be at least 100, got "
                     + failureDetectionTimeoutMs);
         }
-        if (baselineAutoAdjustMs < 0 || activationTimeoutMs < 0) {
-            throw new GridStartupException("baseline.auto.adjust.ms and activation.timeout.ms must be >= 0");
+        if (baselineJoinDelayMs < 0 || activationTimeoutMs < 0) {
+            throw new GridStartupException("baseline.join.delay.ms and activation.timeout.ms must be >= 0");
         }
     }
 
@@ -120,7 +121,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 config.communication_port(), strip(config.kubernetes_namespace()),
                 strip(config.kubernetes_service_name()), config.cache_backups(), config.cluster_auto_activate(),
                 haltOnFailure(config.failure_handler()), config.failure_detection_timeout_ms(),
-                config.baseline_auto_adjust_ms(), config.activation_timeout_ms());
+                config.baseline_join_delay_ms(), config.activation_timeout_ms());
     }
 
     /**
@@ -147,28 +148,28 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, mode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
     }
 
     public GridSettings withPersistence(boolean enabled) {
         return new GridSettings(instanceName, consistentId, workDirectory, enabled, walMode, dataRegionMaxSizeMb,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
-                haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
+                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
     }
 
     public GridSettings withRegionMb(int megabytes) {
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode, megabytes,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
-                haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
+                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
     }
 
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, consistentId, directory, persistenceEnabled, walMode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineAutoAdjustMs, activationTimeoutMs);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
     }
 
     private static boolean haltOnFailure(String value) {

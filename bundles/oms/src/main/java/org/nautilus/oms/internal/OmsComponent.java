@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nautilus.api.cluster.ClusterService;
 import org.nautilus.api.cluster.OmsLeadership;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -55,10 +56,11 @@ import org.slf4j.LoggerFactory;
  * OMS runs on the one node of the cluster holding the leadership (on a single node, that node), and starts when the
  * leadership comes to this node. Activation recovers the OMS from the store (every acknowledged order, its fills and
  * events, the idempotency keys, the order id sequence); orders that were open at a venue are reconciled with it
- * when it registers.
+ * when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
+ * the cluster-wide OrderService of the grid bundle, which reaches it from any node and stays put when it moves.
  */
 @Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",
-        immediate = true)
+        immediate = true, property = ClusterService.LOCAL_PROPERTY + ":Boolean=true")
 @Designate(ocd = OmsConfig.class)
 public final class OmsComponent implements OrderService, VenueService {
 

@@ -2,6 +2,7 @@ package org.nautilus.portfolio.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.nautilus.api.cluster.ClusterService;
 import org.nautilus.api.cluster.OmsLeadership;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
@@ -31,10 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It requires the {@link OmsLeadership}: like the OMS, it runs on the one node that holds it, and loads the
  * positions from the store when the leadership comes to this node (the store then holds everything the previous
- * node committed). Other nodes of a cluster read positions from the store.
+ * node committed). Clients use the cluster-wide PositionService of the grid bundle: this keeper where it runs, the
+ * store on the other nodes.
  */
 @Component(service = {PositionService.class, OrderListener.class}, immediate = true,
-        property = "listener.name=position-keeper")
+        property = {"listener.name=position-keeper", ClusterService.LOCAL_PROPERTY + ":Boolean=true"})
 public final class PositionKeeperComponent implements PositionService, OrderListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PositionKeeperComponent.class);

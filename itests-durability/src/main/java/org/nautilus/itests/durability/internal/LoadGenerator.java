@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -23,6 +24,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * Test-only load generator: if {@code ${karaf.home}/durability-load.properties} exists when this bundle starts, it
  * renames it (so a restart does not fire again), then fires orders through {@link OrderService} from several
  * threads and appends one line per ACKNOWLEDGED order (one write per line, so a killed process loses at most the
- * line being written) to the acknowledgement file: {@code clientOrderId,orderId,status,filled,side,symbol,portfolio,type}.
+ * line being written) to the acknowledgement file: {@code clientOrderId,orderId,status,filled,side,symbol,portfolio,type,acknowledgedAtMillis}.
  *
  * <p>Plan keys: {@code threads}, {@code orders.per.thread}, {@code prefix} (client order ids), {@code acks} (file),
- * {@code limit.every} (every Nth order is a LIMIT buy 3 % under the mark, which rests open at the venue).
+ * {@code limit.every} (every Nth order is a LIMIT buy 3 % under the mark, which rests open at the venue),
+ * {@code retry.ms} (how long to keep resubmitting an order, with the same client order id, while the OMS answers
+ * with the retryable {@link OrderServiceUnavailableException}: a failover; 0 = give up at once). When every thread
+ * is done it writes {@code <acks>.done}.
  */
 @Component(immediate = true)
 public final class LoadGenerator {
@@ -66,13 +71,25 @@ public final class LoadGenerator {
         int perThread = Integer.parseInt(p.getProperty("orders.per.thread", "1000"));
         String prefix = p.getProperty("prefix", "L");
         int limitEvery = Integer.parseInt(p.getProperty("limit.every", "10"));
+        long retryMillis = Long.parseLong(p.getProperty("retry.ms", "0"));
+        Path done = home.resolve(p.getProperty("acks", "durability-acks.csv") + ".done");
+        AtomicInteger remaining = new AtomicInteger(
+                Integer.parseInt(p.getProperty("threads", "8")));
         acks = FileChannel.open(home.resolve(p.getProperty("acks", "durability-acks.csv")), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         LOG.info("durability load: {} threads x {} orders", threadCount, perThread);
         for (int t = 0; t < threadCount; t++) {
             int thread = t;
-            Thread worker = new Thread(() -> fire(orders, marketData, prefix, thread, perThread, limitEvery),
-                    "durability-load-" + t);
+            Thread worker = new Thread(() -> {
+                fire(orders, marketData, prefix, thread, perThread, limitEvery, retryMillis);
+                if (remaining.decrementAndGet() == 0) {
+                    try {
+                        Files.writeString(done, "done\n");
+                    } catch (IOException e) {
+                        LOG.error("durability load: cannot write {}", done, e);
+                    }
+                }
+            }, "durability-load-" + t);
             worker.setDaemon(true);
             threads.add(worker);
             worker.start();
@@ -80,7 +97,7 @@ public final class LoadGenerator {
     }
 
     private void fire(OrderService orders, MarketDataService marketData, String prefix, int thread, int count,
-                      int limitEvery) {
+                      int limitEvery, long retryMillis) {
         PortfolioId portfolio = PortfolioId.of("dur-" + (thread % 4));
         for (int n = 0; n < count && running; n++) {
             InstrumentId symbol = SYMBOLS[n % SYMBOLS.length];
@@ -94,21 +111,43 @@ public final class LoadGenerator {
             } else {
                 request = OrderRequest.market(id, portfolio, symbol, (n / 2) % 2 == 0 ? Side.BUY : Side.SELL, quantity);
             }
-            Order order;
-            try {
-                order = orders.submit(request);
-            } catch (RuntimeException e) {
-                LOG.warn("durability load: {} not acknowledged: {}", id, e.toString());
-                continue;
+            Order order = submit(orders, request, retryMillis);
+            if (order != null) {
+                record(order);
             }
-            record(order);
         }
         LOG.info("durability load: thread {} done", thread);
     }
 
+    /** The acknowledged order, or {@code null}; retryable refusals are retried with the same client order id. */
+    private Order submit(OrderService orders, OrderRequest request, long retryMillis) {
+        long deadline = System.nanoTime() + retryMillis * 1_000_000L;
+        while (running) {
+            try {
+                return orders.submit(request);
+            } catch (OrderServiceUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("durability load: {} not acknowledged: {}", request.clientOrderId(), e.getMessage());
+                    return null;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("durability load: {} not acknowledged: {}", request.clientOrderId(), e.toString());
+                return null;
+            }
+        }
+        return null;
+    }
+
     private void record(Order o) {
         String line = o.clientOrderId() + "," + o.id() + "," + o.status() + "," + o.filledQuantity() + "," + o.side()
-                + "," + o.instrumentId() + "," + o.portfolioId() + "," + o.request().type() + "\n";
+                + "," + o.instrumentId() + "," + o.portfolioId() + "," + o.request().type() + ","
+                + System.currentTimeMillis() + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             try {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.services.ServiceDescriptor;
@@ -48,10 +49,12 @@ import org.slf4j.LoggerFactory;
  * Where the OMS runs. Every node deploys the {@link OmsLeaderService} cluster singleton (deploying it again is a
  * no-op); Ignite starts it on one node, and again on a survivor when that node dies. The node holding it takes a new
  * leadership epoch in the store (fencing any earlier holder), and registers {@link OmsLeadership}, which the OMS
- * and the position keeper require: they start there and recover from the store. Every other node registers an
- * {@link OrderService} and {@link VenueService} that forward to the leader ({@code oms.role=forwarder}) and a
- * {@link PositionService} that reads the store, so clients on any node reach the one OMS. Registrations change on
- * this component's own thread, never on Ignite's.
+ * and the position keeper require: they start there and recover from the store, registered as local services
+ * ({@link ClusterService#LOCAL_PROPERTY}). Every node registers, for as long as it runs, the services clients use:
+ * an {@link OrderService} and {@link VenueService} ({@link ClusterOms}: the local OMS on the leader, forwarded to it
+ * elsewhere) and a {@link PositionService} ({@link ClusterPositions}), so clients on any node reach the one OMS and
+ * stay bound when it moves. The leader also grows the baseline with server nodes that join (never shrinks it).
+ * Registrations change on this component's own thread, never on Ignite's.
  */
 @Component(service = ClusterService.class, immediate = true)
 // Registered at runtime (leadership here, forwarders elsewhere): declared for resolvers.
@@ -62,6 +65,7 @@ public final class ClusterComponent implements ClusterService {
     static final String SINGLETON = "nautilus-oms-leader";
     /** How long a forwarded call waits for the proxy (the leader's commit included) and for a moving leader. */
     static final long CALL_TIMEOUT_MS = 30_000;
+    private static final String LOCAL_SERVICE = "(" + ClusterService.LOCAL_PROPERTY + "=true)";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterComponent.class);
     /** By Ignite instance name: the singleton instance Ignite starts finds its node's component here. */
@@ -75,15 +79,16 @@ public final class ClusterComponent implements ClusterService {
     private final BundleContext context;
     private final ScheduledExecutorService thread;
     private final OmsDispatcher dispatcher;
+    private final List<ServiceRegistration<?>> clientServices = new ArrayList<>();
+    private final Map<String, Long> joinedOutsideBaseline = new ConcurrentHashMap<>();
     private volatile OrderService localOrders;
     private volatile VenueService localVenues;
+    private volatile PositionService localPositions;
     private volatile MarketDataService marketData;
     private volatile boolean leader;
     private volatile long epoch;
     // Touched on {@link #thread} only.
     private ServiceRegistration<OmsLeadership> leadershipRegistration;
-    private ServiceRegistration<?> forwarder;
-    private ServiceRegistration<PositionService> storePositions;
 
     @Activate
     public ClusterComponent(@Reference Grid grid,
@@ -93,7 +98,8 @@ public final class ClusterComponent implements ClusterService {
         this.tradingStore = tradingStore;
         this.store = ((GridStoreComponent) tradingStore).store();
         this.context = context;
-        this.dispatcher = new OmsDispatcher(() -> localOrders, () -> localVenues, CALL_TIMEOUT_MS / 2);
+        LocalOms local = new LocalOms(() -> localOrders, () -> localVenues, CALL_TIMEOUT_MS / 2);
+        this.dispatcher = new OmsDispatcher(local);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nautilus-cluster");
             t.setDaemon(true);
@@ -105,15 +111,27 @@ public final class ClusterComponent implements ClusterService {
         if (pending != null) {
             leadershipChanged(pending);
         }
+        registerClientServices(local);
         thread.execute(this::deploy);
-        thread.scheduleWithFixedDelay(this::forwardersIfFollower, 1, 1, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::growBaseline, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void registerClientServices(LocalOms local) {
+        Hashtable<String, Object> properties = new Hashtable<>(
+                Map.of(org.osgi.framework.Constants.SERVICE_RANKING, ClusterService.CLUSTER_RANKING));
+        ClusterOms oms = new ClusterOms(() -> leader, local, new RemoteOms(this::endpoint));
+        clientServices.add(context.registerService(new String[] {OrderService.class.getName(),
+            VenueService.class.getName()}, oms, properties));
+        PositionService stored = new StorePositions((org.nautilus.api.portfolio.PositionStore) tradingStore, this::mark);
+        clientServices.add(context.registerService(PositionService.class,
+                new ClusterPositions(() -> localPositions, stored), properties));
     }
 
     @Deactivate
     void deactivate() {
         LOCAL.remove(grid.ignite().name(), this);
+        clientServices.forEach(ClusterComponent::unregister);
         thread.execute(() -> {
-            unregisterForwarders();
             if (leadershipRegistration != null) {
                 unregister(leadershipRegistration);
                 leadershipRegistration = null;
@@ -131,7 +149,7 @@ public final class ClusterComponent implements ClusterService {
     // ------------------------------------------------------------------ the local OMS (the real one)
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(!(oms.role=forwarder))")
+            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     void setOrderService(OrderService service) {
         localOrders = service;
     }
@@ -143,7 +161,7 @@ public final class ClusterComponent implements ClusterService {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(!(oms.role=forwarder))")
+            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     void setVenueService(VenueService service) {
         localVenues = service;
     }
@@ -151,6 +169,18 @@ public final class ClusterComponent implements ClusterService {
     void unsetVenueService(VenueService service) {
         if (localVenues == service) {
             localVenues = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
+    void setPositionService(PositionService service) {
+        localPositions = service;
+    }
+
+    void unsetPositionService(PositionService service) {
+        if (localPositions == service) {
+            localPositions = null;
         }
     }
 
@@ -203,7 +233,6 @@ public final class ClusterComponent implements ClusterService {
             return;
         }
         leader = true;
-        unregisterForwarders();
         String node = grid.settings().consistentId();
         long taken = epoch;
         leadershipRegistration = context.registerService(OmsLeadership.class, new OmsLeadership() {
@@ -242,21 +271,40 @@ public final class ClusterComponent implements ClusterService {
         }
     }
 
-    /** A node that does not run the OMS offers the forwarding services once another node does (or may again). */
-    private void forwardersIfFollower() {
+    /**
+     * On the leader, with persistence: a server node that joined and has stayed {@code baseline.join.delay.ms} is
+     * added to the baseline (with every baseline node, online or not: the baseline never shrinks by itself).
+     */
+    private void growBaseline() {
+        long delay = grid.settings().baselineJoinDelayMs();
+        Ignite ignite = grid.ignite();
         try {
-            if (leader || forwarder != null || grid.ignite().cluster().forServers().nodes().size() < 2) {
+            if (!leader || delay <= 0 || !grid.settings().persistenceEnabled()
+                    || ignite.cluster().state() != ClusterState.ACTIVE) {
+                joinedOutsideBaseline.clear();
                 return;
             }
-            Hashtable<String, Object> properties = new Hashtable<>(Map.of("oms.role", "forwarder"));
-            forwarder = context.registerService(new String[] {OrderService.class.getName(),
-                VenueService.class.getName()}, new RemoteOms(this::endpoint), properties);
-            storePositions = context.registerService(PositionService.class,
-                    new StorePositions((org.nautilus.api.portfolio.PositionStore) tradingStore, this::mark),
-                    new Hashtable<>(Map.of("positions.source", "store")));
-            LOG.info("cluster: node {} forwards orders to the node running the OMS", grid.settings().consistentId());
+            Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+            Set<Object> inBaseline = new java.util.HashSet<>();
+            if (baseline != null) {
+                baseline.forEach(b -> inBaseline.add(b.consistentId()));
+            }
+            List<ClusterNode> joined = ignite.cluster().forServers().nodes().stream()
+                    .filter(n -> !inBaseline.contains(n.consistentId())).toList();
+            long now = System.currentTimeMillis();
+            joinedOutsideBaseline.keySet().retainAll(joined.stream().map(n -> String.valueOf(n.consistentId())).toList());
+            joined.forEach(n -> joinedOutsideBaseline.putIfAbsent(String.valueOf(n.consistentId()), now));
+            if (joined.isEmpty() || joinedOutsideBaseline.values().stream().anyMatch(t -> now - t < delay)) {
+                return;
+            }
+            List<BaselineNode> grown = new ArrayList<>(baseline == null ? List.of() : baseline);
+            grown.addAll(joined);
+            ignite.cluster().setBaselineTopology(grown);
+            joinedOutsideBaseline.clear();
+            LOG.info("cluster: baseline now {} (added {})", grown.stream().map(b -> String.valueOf(b.consistentId()))
+                    .sorted().toList(), joined.stream().map(n -> String.valueOf(n.consistentId())).sorted().toList());
         } catch (RuntimeException e) {
-            LOG.warn("cluster: could not check the topology", e);
+            LOG.warn("cluster: could not update the baseline; retrying", e);
         }
     }
 
@@ -267,17 +315,6 @@ public final class ClusterComponent implements ClusterService {
     private Optional<Price> mark(InstrumentId instrument) {
         MarketDataService current = marketData;
         return current == null ? Optional.empty() : current.mark(instrument);
-    }
-
-    private void unregisterForwarders() {
-        if (forwarder != null) {
-            unregister(forwarder);
-            forwarder = null;
-        }
-        if (storePositions != null) {
-            unregister(storePositions);
-            storePositions = null;
-        }
     }
 
     private static void unregister(ServiceRegistration<?> registration) {

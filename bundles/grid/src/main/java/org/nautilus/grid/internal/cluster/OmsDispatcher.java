@@ -3,7 +3,6 @@ package org.nautilus.grid.internal.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
@@ -25,17 +24,10 @@ final class OmsDispatcher implements OmsEndpoint {
     static final String UNAVAILABLE = "unavailable";
     static final String FAILED = "failed";
 
-    private final Supplier<OrderService> orders;
-    private final Supplier<VenueService> venues;
-    private final long waitMillis;
+    private final LocalOms local;
 
-    /**
-     * @param waitMillis how long a call waits for the OMS to come up on this node (it just took the leadership)
-     */
-    OmsDispatcher(Supplier<OrderService> orders, Supplier<VenueService> venues, long waitMillis) {
-        this.orders = orders;
-        this.venues = venues;
-        this.waitMillis = waitMillis;
+    OmsDispatcher(LocalOms local) {
+        this.local = local;
     }
 
     @Override
@@ -73,31 +65,11 @@ final class OmsDispatcher implements OmsEndpoint {
     }
 
     private OrderService oms() {
-        return await(orders, "OMS");
+        return local.orders();
     }
 
     private VenueService venueService() {
-        return await(venues, "execution engine");
-    }
-
-    /** The service, once up: right after the leadership moved here the OMS is still recovering. */
-    private <T> T await(Supplier<T> service, String what) {
-        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
-        T found = service.get();
-        while (found == null && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found = service.get();
-        }
-        if (found == null) {
-            throw new OrderServiceUnavailableException("the " + what + " is not running on the node that holds the "
-                    + "OMS leadership (it is starting or stopping); retry");
-        }
-        return found;
+        return local.venues();
     }
 
     private static String error(String kind, String message) {

@@ -88,7 +88,7 @@ class RemoteOmsTest {
 
     private final TinyOms leader = new TinyOms();
     private final AtomicReference<OrderService> running = new AtomicReference<>(leader);
-    private final OmsDispatcher dispatcher = new OmsDispatcher(running::get, () -> null, 100);
+    private final OmsDispatcher dispatcher = new OmsDispatcher(new LocalOms(running::get, () -> null, 100));
     private final RemoteOms follower = new RemoteOms(() -> dispatcher);
 
     private static OrderRequest buy(String clientId, long quantity) {
