@@ -53,7 +53,7 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  * </ol>
  *
  * <p>Usage: {@code java <ignite --add-opens> -cp benchmarks.jar org.nautilus.benchmarks.durable.DurableMain
- * [seconds] [clients] [warmup-seconds] [work-dir] [modes]} (defaults 10, 64, 5, a temporary directory, all four
+ * [seconds] [clients] [warmup-seconds] [work-dir] [modes]} (defaults 15, 64, 20, a temporary directory, all four
  * modes in the order above, comma-separated). Prints per mode the
  * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
  * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
@@ -80,9 +80,11 @@ public final class DurableMain {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("IGNITE_NO_ASCII", "true");
         System.setProperty("IGNITE_UPDATE_NOTIFIER", "false");
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        // Ignite's code paths take the JIT tens of seconds on 2 shared cores (C2 still used a third of the CPU
+        // 13 s into a run): a short warmup measured the compiler.
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path base = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3])
                 : Files.createTempDirectory("nautilus-durable");
         System.out.printf("durable: %d clients (closed loop), %d s measured after %d s warmup, %d cores, work %s%n",
@@ -164,6 +166,8 @@ public final class DurableMain {
             for (Client w : workers) {
                 w.measuring = true;
             }
+            long cpu0 = processCpuNanos();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
             for (Client w : workers) {
@@ -171,14 +175,18 @@ public final class DurableMain {
                 w.running = false;
             }
             long elapsed = System.nanoTime() - t0;
+            long cpu = processCpuNanos() - cpu0;
+            long gc = gcMillis() - gc0;
             for (Thread t : threads) {
                 t.join();
             }
             GroupCommit.Stats after = store == null ? null : store.stats();
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             long orders = 0;
+            long clientCpu = 0;
             List<Order> acknowledged = new ArrayList<>();
             for (Client w : workers) {
+                clientCpu += w.cpuNanos;
                 latency.add(w.latency);
                 orders += w.measured;
                 acknowledged.add(w.last);
@@ -187,9 +195,12 @@ public final class DurableMain {
             if (store != null) {
                 long groups = after.groups() - before.groups();
                 long units = after.units() - before.units();
-                storeLine = String.format("%d commits, %.1f commands per commit, %.0f us per commit",
+                storeLine = String.format("%d commits, %.1f commands and %.1f entries per commit, %.0f us per "
+                                + "commit (%.0f us of it on the committer's CPU)",
                         groups, groups == 0 ? 0.0 : (double) units / groups,
-                        groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups);
+                        groups == 0 ? 0.0 : (double) (after.entries() - before.entries()) / groups,
+                        groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups,
+                        groups == 0 ? 0.0 : (after.writeCpuNanos() - before.writeCpuNanos()) / 1e3 / groups);
             }
             Result result = new Result(mode, orders, elapsed / 1e9, latency, storeLine);
             System.out.printf("%n%s: %d orders/s, ack latency p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us%n",
@@ -197,6 +208,10 @@ public final class DurableMain {
                     latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
                     latency.getMaxValue() / 1e3);
             System.out.println("  store: " + storeLine);
+            System.out.printf("  cpu: %.1f us per order for the whole process (%.2f cores busy), %.1f us of it on the "
+                            + "client threads (OMS, encoding, waits), GC %d ms%n",
+                    orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
+                    orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc);
             System.out.println("  " + check(keeper, filled, store, acknowledged));
             return result;
         } finally {
@@ -256,6 +271,8 @@ public final class DurableMain {
         volatile boolean running = true;
         volatile boolean measuring;
         long measured;
+        /** CPU time of this client thread while measuring (submit, OMS, encoding, waiting). */
+        long cpuNanos;
         Order last;
 
         Client(OrderManager oms, String run, int id, int clients) {
@@ -269,6 +286,8 @@ public final class DurableMain {
         public void run() {
             PortfolioId portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
             long n = 0;
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = -1;
             while (running) {
                 InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
                 Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
@@ -282,10 +301,16 @@ public final class DurableMain {
                     throw new IllegalStateException("order " + order.id() + " " + order.status() + ": " + order.reason());
                 }
                 if (measuring) {
+                    if (cpuStart < 0) {
+                        cpuStart = threads.getCurrentThreadCpuTime();
+                    }
                     latency.recordValue(Math.min(t1 - t0, latency.getHighestTrackableValue()));
                     measured++;
                     last = order;
                 }
+            }
+            if (cpuStart >= 0) {
+                cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             }
         }
     }
@@ -313,6 +338,20 @@ public final class DurableMain {
         public String description() {
             return "map";
         }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static void delete(Path root) throws IOException {

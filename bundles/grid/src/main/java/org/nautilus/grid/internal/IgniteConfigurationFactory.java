@@ -7,6 +7,7 @@ import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.WALMode;
 import org.apache.ignite.failure.StopNodeFailureHandler;
 import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
+import org.apache.ignite.internal.processors.cache.persistence.file.RandomAccessFileIOFactory;
 import org.apache.ignite.kubernetes.configuration.KubernetesConnectionConfiguration;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -60,6 +61,10 @@ final class IgniteConfigurationFactory {
                 .setInitialSize(Math.min(max, 64 * MB))
                 .setMaxSize(max);
         return new DataStorageConfiguration()
+                // Plain blocking file I/O for the WAL and the page files: Ignite's default (an asynchronous channel)
+                // hands every write to a pool thread and parks the committer meanwhile (benchmarks durable: 3.8 ->
+                // 3.3 ms of committer CPU per group of ~30 orders).
+                .setFileIOFactory(new RandomAccessFileIOFactory())
                 .setDefaultDataRegionConfiguration(region)
                 .setWalMode(WALMode.valueOf(s.walMode().name()))
                 .setWalSegmentSize((int) (s.walSegmentSizeMb() * MB));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,8 +31,10 @@ public final class GroupCommit implements AutoCloseable {
     public interface Writer {
 
         /**
-         * Prepares a unit on the thread that hands it over, before it is queued (e.g. encodes it), so that the
-         * committer thread only writes. Must not fail for valid data.
+         * Prepares a unit (e.g. encodes it) before it is written, on the thread that waits for it if that thread
+         * gets to it first (the usual case: the committer is busy with the group before), else on the committer.
+         * It runs after the unit was handed over, so after the caller released whatever it held while writing
+         * the unit (the OMS's partition). Must not fail for valid data.
          */
         default void prepare(Unit unit) {
         }
@@ -43,7 +44,7 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /** Counters for status displays and benchmarks. */
-    public record Stats(long groups, long units, long entries, long writeNanos, int maxBatch) {
+    public record Stats(long groups, long units, long entries, long writeNanos, long writeCpuNanos, int maxBatch) {
 
         public double unitsPerGroup() {
             return groups == 0 ? 0 : (double) units / groups;
@@ -69,12 +70,22 @@ public final class GroupCommit implements AutoCloseable {
     private boolean closing;
     private volatile long durable;
     private volatile StoreException failure;
-    private final Object durableMonitor = new Object();
+    /**
+     * Callers waiting for their unit. The committer wakes only those whose unit just became durable (a
+     * {@code notifyAll} on one monitor woke every waiting caller after each group: with many callers that was most
+     * of the process's context switches).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Waiter> waiters =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread committer;
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
+    /** CPU time the committer spent in {@link Writer#write} (on a shared machine wall time says little). */
+    private final AtomicLong writeCpuNanos = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * @param maxBatch at most this many units per group (1: one write per unit)
@@ -145,14 +156,14 @@ public final class GroupCommit implements AutoCloseable {
     public Commit flush() {
         lock.lock();
         try {
-            return new SequenceCommit(lastHandedOver);
+            return new SequenceCommit(lastHandedOver, null);
         } finally {
             lock.unlock();
         }
     }
 
     public Stats stats() {
-        return new Stats(groups.get(), units.get(), entries.get(), writeNanos.get(), maxBatch);
+        return new Stats(groups.get(), units.get(), entries.get(), writeNanos.get(), writeCpuNanos.get(), maxBatch);
     }
 
     /** The failure that stopped the committer, {@code null} while it works. */
@@ -182,10 +193,6 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private Commit handOver(Unit unit) {
-        if (!unit.isEmpty() && failure == null) {
-            writer.prepare(unit);
-            unit.prepared = true;
-        }
         lock.lock();
         try {
             StoreException failed = failure;
@@ -196,18 +203,50 @@ public final class GroupCommit implements AutoCloseable {
                 return new FailedCommit(new StoreException(name + " is closed: nothing more can be committed"));
             }
             if (unit.isEmpty()) {
-                return new SequenceCommit(lastHandedOver);
-            }
-            if (!unit.prepared) {
-                // Encoding happens outside the lock: see the caller. A unit reaching here unprepared is a bug.
-                throw new IllegalStateException("unit handed over unprepared");
+                return new SequenceCommit(lastHandedOver, null);
             }
             unit.sequence = ++lastHandedOver;
             queue.add(unit);
             handedOver.signal();
-            return new SequenceCommit(unit.sequence);
+            return new SequenceCommit(unit.sequence, unit);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Prepares {@code unit} if no other thread has claimed it.
+     *
+     * @return {@code false} if another thread is preparing or has prepared it
+     */
+    private boolean tryPrepare(Unit unit) {
+        if (!unit.preparation.compareAndSet(Unit.NEW, Unit.PREPARING)) {
+            return false;
+        }
+        try {
+            writer.prepare(unit);
+            unit.preparation.set(Unit.PREPARED);
+        } catch (Throwable e) {
+            unit.prepareFailure = e;
+            unit.preparation.set(Unit.FAILED);
+        }
+        return true;
+    }
+
+    /** Committer: the unit prepared, by itself or by the thread that claimed it (which is about to finish). */
+    private void awaitPrepared(Unit unit) throws Throwable {
+        tryPrepare(unit);
+        int spins = 0;
+        int state;
+        while ((state = unit.preparation.get()) == Unit.PREPARING) {
+            if (++spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            }
+        }
+        if (state == Unit.FAILED) {
+            throw unit.prepareFailure;
         }
     }
 
@@ -233,13 +272,18 @@ public final class GroupCommit implements AutoCloseable {
                 lock.unlock();
             }
             long t0 = System.nanoTime();
+            long c0 = cpuTime();
             try {
+                for (Unit unit : group) {
+                    awaitPrepared(unit);
+                }
                 writer.write(group);
             } catch (Throwable e) {
                 fail(group.size(), e);
                 return;
             }
             writeNanos.addAndGet(System.nanoTime() - t0);
+            writeCpuNanos.addAndGet(cpuTime() - c0);
             groups.incrementAndGet();
             units.addAndGet(group.size());
             long size = 0;
@@ -247,11 +291,13 @@ public final class GroupCommit implements AutoCloseable {
                 size += unit.size();
             }
             entries.addAndGet(size);
-            synchronized (durableMonitor) {
-                durable = group.get(group.size() - 1).sequence;
-                durableMonitor.notifyAll();
-            }
+            durable = group.get(group.size() - 1).sequence;
+            wake(durable);
         }
+    }
+
+    private static long cpuTime() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     private void fail(int units, Throwable e) {
@@ -265,8 +311,28 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        synchronized (durableMonitor) {
-            durableMonitor.notifyAll();
+        wake(Long.MAX_VALUE);
+    }
+
+    /** Wakes the waiters whose unit is durable (all of them after a failure: they then see it). */
+    private void wake(long upTo) {
+        for (java.util.Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (waiter.sequence <= upTo) {
+                it.remove();
+                java.util.concurrent.locks.LockSupport.unpark(waiter.thread);
+            }
+        }
+    }
+
+    /** Identity, not value, equality: removed by the committer or by itself, whichever comes first. */
+    private static final class Waiter {
+        final long sequence;
+        final Thread thread;
+
+        Waiter(long sequence, Thread thread) {
+            this.sequence = sequence;
+            this.thread = thread;
         }
     }
 
@@ -274,9 +340,12 @@ public final class GroupCommit implements AutoCloseable {
     private final class SequenceCommit implements Commit {
 
         private final long sequence;
+        /** The unit to prepare before waiting, {@code null} when there is nothing to prepare. */
+        private final Unit unit;
 
-        SequenceCommit(long sequence) {
+        SequenceCommit(long sequence, Unit unit) {
             this.sequence = sequence;
+            this.unit = unit;
         }
 
         @Override
@@ -289,32 +358,37 @@ public final class GroupCommit implements AutoCloseable {
 
         @Override
         public boolean await(Duration wait) {
+            if (unit != null && durable < sequence) {
+                // The waiting thread encodes its own unit (in parallel with the other callers and the committer).
+                tryPrepare(unit);
+            }
             if (durable >= sequence) {
                 return true;
             }
             long deadline = System.nanoTime() + wait.toNanos();
+            Waiter waiter = new Waiter(sequence, Thread.currentThread());
+            // Registered before the check below: either the committer sees this waiter after advancing, or the
+            // check sees the advance (both volatile), so no wake-up is lost.
+            waiters.add(waiter);
             boolean interrupted = false;
             try {
-                synchronized (durableMonitor) {
-                    while (durable < sequence) {
-                        StoreException failed = failure;
-                        if (failed != null) {
-                            throw new StoreException(failed.getMessage(), failed);
-                        }
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
-                            return false;
-                        }
-                        try {
-                            // Uninterruptible: an interrupted caller does not make the store fail.
-                            TimeUnit.NANOSECONDS.timedWait(durableMonitor, left);
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        }
+                while (durable < sequence) {
+                    StoreException failed = failure;
+                    if (failed != null) {
+                        throw new StoreException(failed.getMessage(), failed);
                     }
-                    return true;
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+                    // Uninterruptible: an interrupted caller does not make the store fail (the flag is cleared
+                    // while waiting, or parking would return at once, and set again at the end).
+                    interrupted |= Thread.interrupted();
                 }
+                return true;
             } finally {
+                waiters.remove(waiter);
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }

@@ -42,7 +42,6 @@ import org.nautilus.api.store.TradingStore;
 import org.nautilus.grid.internal.Grid;
 import org.nautilus.grid.internal.GridStartupException;
 import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
-import org.nautilus.grid.internal.store.OrderCodecs.FillKey;
 import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
 import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
@@ -55,7 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The trading state in TRANSACTIONAL caches of the grid node, written by a {@link GroupCommit}: each group of units
  * of work is one PESSIMISTIC / REPEATABLE_READ Ignite transaction over every cache it touches (orders, events,
- * fills, idempotency keys, positions, risk state, audit entries, and the audit sequence in {@value #META}); with
+ * idempotency keys, positions, risk state, audit entries, and the audit sequence in {@value #META}; fills are read
+ * from their FILL events, a separate fills cache was one more row per order and never read); with
  * native persistence and WAL mode FSYNC the commit returns after the WAL record is fsynced, so a command
  * acknowledged after its group is durable survives a killed process or a lost machine.
  *
@@ -69,7 +69,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     /** A cache of the trading group, for affinity and partition queries (every cache of the group shares them). */
     public static final String ORDERS_CACHE = ORDERS;
     static final String EVENTS = "order_events";
-    static final String FILLS = "fills";
     static final String CLIENT_IDS = "client_order_ids";
     static final String POSITIONS = "positions";
     static final String TRADING_STATES = "risk_trading_states";
@@ -91,7 +90,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     private final String node;
     final BinaryCache<OrderId, StoredOrder> orders;
     final BinaryCache<EventKey, StoredEvents> events;
-    final BinaryCache<FillKey, Fill> fills;
     final BinaryCache<ClientOrderId, OrderRef> clientIds;
     final BinaryCache<PositionKey, Position> positions;
     final BinaryCache<PortfolioKey, TradingStatus> tradingStates;
@@ -110,7 +108,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         IgniteBinary binary = grid.ignite().binary();
         orders = open(ORDERS, OrderCodecs.ORDER_KEY, OrderCodecs.ORDER_ID, OrderCodecs.storedOrder(binary));
         events = open(EVENTS, OrderCodecs.EVENT_KEY, OrderCodecs.EVENT_ID, OrderCodecs.events(binary));
-        fills = open(FILLS, OrderCodecs.FILL_KEY, OrderCodecs.FILL_ID, OrderCodecs.fill(binary));
         clientIds = open(CLIENT_IDS, OrderCodecs.CLIENT_KEY, OrderCodecs.CLIENT_ID, OrderCodecs.ORDER_REF);
         positions = BinaryCache.open(grid, GridCaches.transactional(POSITIONS, GROUP, grid.settings(),
                 PositionCodecs.KEY_TYPE, PositionCodecs.AFFINITY_FIELD), PositionCodecs.KEY, PositionCodecs.VALUE);
@@ -153,8 +150,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         orders.encodeValue(stored);
         events.encodeKey(new EventKey(OrderId.of(1), 1));
         events.encodeValue(new StoredEvents(List.of(event), 1, "n"));
-        fills.encodeKey(new FillKey(OrderId.of(1), "x"));
-        fills.encodeValue(fill);
         clientIds.encodeKey(ClientOrderId.of("c"));
         clientIds.encodeValue(new OrderRef(OrderId.of(1)));
         positions.encodeKey(new PositionKey(PortfolioId.of("p"), InstrumentId.of("I")));
@@ -422,7 +417,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         /** Per key: the order's events in this unit. */
         final List<BinaryObject[]> eventBodies = new ArrayList<>();
         int eventCount;
-        final Map<BinaryObject, BinaryObject> fills = new HashMap<>();
         final Map<BinaryObject, BinaryObject> clientIds = new HashMap<>();
         final Map<BinaryObject, BinaryObject> positions = new HashMap<>();
     }
@@ -467,10 +461,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                 e.eventCount += bodies.length;
             }
             for (OrderEvent event : unit.events) {
-                if (event.type() == OrderEventType.FILL) {
-                    e.fills.put(fills.encodeKey(new FillKey(event.orderId(), event.fill().executionId())),
-                            fills.encodeValue(event.fill()));
-                }
                 if (event.version() == 1) {
                     StoredOrder order = unit.orders.get(event.orderId());
                     if (order != null && !order.internal()) {
@@ -500,7 +490,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         }
         Map<BinaryObject, BinaryObject> orderEntries = BinaryCache.sortedMap();
         Map<BinaryObject, BinaryObject> eventEntries = BinaryCache.sortedMap();
-        Map<BinaryObject, BinaryObject> fillEntries = BinaryCache.sortedMap();
         Map<BinaryObject, BinaryObject> clientEntries = BinaryCache.sortedMap();
         Map<BinaryObject, BinaryObject> positionEntries = BinaryCache.sortedMap();
         Map<PortfolioKey, TradingStatus> statusEntries = new HashMap<>();
@@ -533,7 +522,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                     sequence += bodies.length;
                     eventEntries.put(e.eventKeys.get(i), wrapper.build());
                 }
-                fillEntries.putAll(e.fills);
                 clientEntries.putAll(e.clientIds);
                 positionEntries.putAll(e.positions);
                 unit.tradingStatuses.forEach((k, v) -> statusEntries.put(new PortfolioKey(k), v));
@@ -547,7 +535,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             }
             orders.putAllEncoded(orderEntries);
             events.putAllEncoded(eventEntries);
-            fills.putAllEncoded(fillEntries);
             clientIds.putAllEncoded(clientEntries);
             positions.putAllEncoded(positionEntries);
             tradingStates.putAll(statusEntries);

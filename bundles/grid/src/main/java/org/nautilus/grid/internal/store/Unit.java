@@ -46,8 +46,16 @@ final class Unit {
     int depth;
     /** Position in the commit order, given when the unit is handed over. */
     long sequence;
-    /** {@link GroupCommit.Writer#prepare} ran. */
-    boolean prepared;
+    /**
+     * {@link GroupCommit.Writer#prepare}: not yet claimed, claimed by a thread (the caller waiting for the unit, or
+     * the committer if it needs the unit first), done, or failed (then {@link #prepareFailure} says why).
+     */
+    static final int NEW = 0;
+    static final int PREPARING = 1;
+    static final int PREPARED = 2;
+    static final int FAILED = 3;
+    final java.util.concurrent.atomic.AtomicInteger preparation = new java.util.concurrent.atomic.AtomicInteger();
+    volatile Throwable prepareFailure;
     /** What the writer prepared (its encoded form), opaque to the group commit. */
     Object encoded;
 

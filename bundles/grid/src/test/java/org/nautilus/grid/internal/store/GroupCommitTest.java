@@ -223,4 +223,72 @@ class GroupCommitTest {
                     .isSorted();
         }
     }
+
+    /** A writer that records on which thread each unit was prepared, optionally failing to prepare one. */
+    private GroupCommit startPreparing(List<String> preparedOn, String failOn) {
+        commit = new GroupCommit("test", new GroupCommit.Writer() {
+            @Override
+            public void prepare(Unit unit) {
+                String subject = unit.audits.get(0).subject();
+                if (subject.equals(failOn)) {
+                    throw new IllegalStateException("cannot encode " + subject);
+                }
+                preparedOn.add(subject + "@" + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void write(List<Unit> group) throws Exception {
+                CountDownLatch gate = writerGate;
+                if (gate != null) {
+                    gate.await();
+                }
+                List<String> subjects = new ArrayList<>();
+                group.forEach(unit -> unit.audits.forEach(a -> subjects.add(a.subject())));
+                written.add(subjects);
+            }
+        }, 10, Duration.ofSeconds(5));
+        return commit;
+    }
+
+    @Test
+    void a_unit_is_prepared_after_it_was_handed_over_by_the_caller_who_waits_for_it() throws Exception {
+        List<String> preparedOn = new CopyOnWriteArrayList<>();
+        startPreparing(preparedOn, null);
+        writerGate = new CountDownLatch(1);
+        // The committer is held in the first group, so the second unit waits in the queue for its caller.
+        commit.begin();
+        commit.write(u -> note(u, "first"));
+        Commit first = commit.end();
+        while (written.isEmpty() && preparedOn.isEmpty()) {
+            Thread.onSpinWait();
+        }
+        commit.begin();
+        commit.write(u -> note(u, "second"));
+        Commit second = commit.end();
+        assertThat(preparedOn).noneMatch(p -> p.startsWith("second"));
+
+        Thread caller = new Thread(second::await, "caller");
+        caller.start();
+        while (preparedOn.stream().noneMatch(p -> p.startsWith("second"))) {
+            Thread.onSpinWait();
+        }
+        writerGate.countDown();
+        caller.join(5000);
+        first.await();
+
+        assertThat(preparedOn).contains("second@caller");
+        assertThat(written).flatExtracting(l -> l).containsExactly("first", "second");
+    }
+
+    @Test
+    void a_unit_that_cannot_be_prepared_fails_its_commit_and_the_store() {
+        startPreparing(new CopyOnWriteArrayList<>(), "bad");
+        commit.begin();
+        commit.write(u -> note(u, "bad"));
+        Commit bad = commit.end();
+
+        assertThatThrownBy(bad::await).isInstanceOf(StoreException.class).hasMessageContaining("cannot encode bad");
+        assertThatThrownBy(() -> commit.write(u -> note(u, "later"))).isInstanceOf(StoreException.class);
+        assertThat(written).isEmpty();
+    }
 }

@@ -160,7 +160,6 @@ class IgniteTradingStoreTest {
                 .containsExactly(OrderEventType.INITIALIZED, OrderEventType.ACCEPTED, OrderEventType.FILL);
         assertThat(reopened.events(OrderId.of(7)).get(2).order()).isEqualTo(partial);
         assertThat(reopened.fills(OrderId.of(7))).containsExactly(fill);
-        assertThat(reopened.fills.values()).containsExactly(fill);
         assertThat(reopened.orderId(ClientOrderId.of("c-7"))).contains(OrderId.of(7));
         assertThat(reopened.loadAll()).containsExactly(position);
         assertThat(reopened.tradingStatuses()).containsExactly(halted);
