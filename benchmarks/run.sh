@@ -8,6 +8,8 @@
 #   matching   the matching engine alone, side by side with exchange-core 0.5.3 (JMH), orders/s
 #   marketdata ticks from a route through the gateway into bars and marks, ticks/s
 #   durable    acknowledged orders on Ignite with persistence: group commit vs one fsync per order vs off, orders/s
+#   failover   three Karaf nodes on loopback, the OMS node killed mid-burst: seconds until orders are
+#              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn install -DskipTests) when it is missing. Results and the
@@ -67,6 +69,21 @@ java_main() {
 # The --add-opens Ignite needs on Java 17, from the parent pom (one list for the build, setenv and here).
 ignite_opens() { sed -n 's:.*<ignite.jvm.opens>\(.*\)</ignite.jvm.opens>.*:\1:p' "$ROOT/pom.xml"; }
 
+# The real-process cluster test (itests-durability ClusterFailoverIT, its first test) measures it.
+failover() {
+    local signal=KILL
+    [ "${1:-}" = "--hung" ] && signal=STOP
+    [ -f "$DIST" ] || build karaf-distribution
+    [ -n "$(ls "$ROOT"/itests-durability/target/nautilus-itests-durability-*.jar 2>/dev/null)" ] || build itests-durability
+    local report="$ROOT/itests-durability/target/failsafe-reports/org.nautilus.itests.durability.ClusterFailoverIT-output.txt"
+    rm -f "$report"
+    echo "starting three Karaf nodes (about 2 minutes; nodes in itests-durability/target/durability)..." >&2
+    (cd "$ROOT" && mvn -B -q -o verify -pl itests-durability -Dit.test='ClusterFailoverIT#the_OMS*' \
+        -Dfailover.signal="$signal") >&2
+    grep -h '^cluster failover' "$report"
+    sed -n 's/.*longest gap between acknowledgements \([0-9.]*\) s.*/failover: \1 s/p' "$report"
+}
+
 names() { usage | awk '/^  [a-z]/ { print $1 }'; }
 
 case "$NAME" in
@@ -77,6 +94,7 @@ case "$NAME" in
     # shellcheck disable=SC2046 # the flags are meant to split
     durable) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
+    failover) failover "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

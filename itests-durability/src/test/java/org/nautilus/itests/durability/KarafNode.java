@@ -110,6 +110,14 @@ final class KarafNode implements AutoCloseable {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     }
 
+    /** kill -STOP: a hung node. Its sockets stay open, so only the failure detection timeout tells it is gone. */
+    void freeze() throws IOException, InterruptedException {
+        long pid = pid();
+        if (pid > 0) {
+            run(List.of("kill", "-STOP", Long.toString(pid)), Duration.ofSeconds(10));
+        }
+    }
+
     /** A clean stop (bin/stop), then kill -9 if it lingers. */
     void stop() throws IOException, InterruptedException {
         long pid = pid();

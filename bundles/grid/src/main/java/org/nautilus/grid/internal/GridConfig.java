@@ -80,9 +80,10 @@ public @interface GridConfig {
     boolean cluster_auto_activate() default true;
 
     @AttributeDefinition(name = "Failure detection timeout (ms)", min = "100",
-            description = "How long a node that stopped answering takes to be declared failed; the OMS moves after "
-                    + "it (cluster). Ignite's default is 10000.")
-    long failure_detection_timeout_ms() default 10_000;
+            description = "How long a node that stopped answering (hung, network lost) takes to be declared failed; "
+                    + "the OMS moves after it. A killed process is noticed at once. Ignite's own default is 10000; "
+                    + "3000 keeps failover under 5 s, but a GC pause longer than this drops the node.")
+    long failure_detection_timeout_ms() default 3_000;
 
     @AttributeDefinition(name = "Baseline join delay (ms)", min = "0",
             description = "Cluster with persistence: a server node that joined is added to the baseline (the nodes "
