@@ -164,10 +164,18 @@ public class PlatformIT extends NautilusTestSupport {
     public void everyCommandHasHelp() throws Exception {
         for (String command : List.of("submit", "bracket", "amend", "cancel", "order", "orders", "positions", "risk",
                 "risk-rules", "trading-state", "venues", "book", "router", "quotes", "bars", "routes", "route-start",
-                "route-stop", "route-reload", "factors", "models", "audit", "status")) {
+                "route-stop", "route-reload", "factors", "models", "audit", "status", "cluster")) {
             String help = executeCommand("nautilus:" + command + " --help");
             assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));
         }
+    }
+
+    @Test
+    public void theEmbeddedDefaultIsAOneNodeClusterRunningTheOmsItself() throws Exception {
+        awaitReady();
+        String out = executeCommand("nautilus:cluster");
+        assertTrue(out, out.contains("Cluster ACTIVE: 1 node(s) online, OMS on ") && out.contains("0 lost"));
+        assertTrue(out, out.contains("OMS (this node)"));
     }
 
     @Test
