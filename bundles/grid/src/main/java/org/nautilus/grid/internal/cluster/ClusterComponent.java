@@ -81,9 +81,18 @@ public final class ClusterComponent implements ClusterService {
     private final OmsDispatcher dispatcher;
     private final List<ServiceRegistration<?>> clientServices = new ArrayList<>();
     private final Map<String, Long> joinedOutsideBaseline = new ConcurrentHashMap<>();
+    // The leader's own OMS, execution engine and position keeper (the real ones), while they run here.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     private volatile OrderService localOrders;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     private volatile VenueService localVenues;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     private volatile PositionService localPositions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile MarketDataService marketData;
     private volatile boolean leader;
     private volatile long epoch;
@@ -143,56 +152,6 @@ public final class ClusterComponent implements ClusterService {
             thread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    // ------------------------------------------------------------------ the local OMS (the real one)
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
-    void setOrderService(OrderService service) {
-        localOrders = service;
-    }
-
-    void unsetOrderService(OrderService service) {
-        if (localOrders == service) {
-            localOrders = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
-    void setVenueService(VenueService service) {
-        localVenues = service;
-    }
-
-    void unsetVenueService(VenueService service) {
-        if (localVenues == service) {
-            localVenues = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
-    void setPositionService(PositionService service) {
-        localPositions = service;
-    }
-
-    void unsetPositionService(PositionService service) {
-        if (localPositions == service) {
-            localPositions = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setMarketData(MarketDataService service) {
-        marketData = service;
-    }
-
-    void unsetMarketData(MarketDataService service) {
-        if (marketData == service) {
-            marketData = null;
         }
     }
 
