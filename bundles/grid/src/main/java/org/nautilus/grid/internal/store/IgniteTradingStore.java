@@ -440,7 +440,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     private void encode(Unit unit) {
         IgniteBinary binary = grid.ignite().binary();
         Encoded e = new Encoded();
-        Map<OrderRequest, BinaryObject> requests = new IdentityHashMap<>();
+        Map<Object, BinaryObject> requests = new IdentityHashMap<>();
         OrderCodecs.REQUESTS.set(requests);
         try {
             for (StoredOrder order : unit.orders.values()) {

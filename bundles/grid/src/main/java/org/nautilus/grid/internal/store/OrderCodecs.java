@@ -172,10 +172,11 @@ final class OrderCodecs {
     };
 
     /**
-     * Request encodings shared while one unit is encoded (an order's snapshots and events mostly carry the same
-     * request instance); set around the encoding of a unit, empty otherwise.
+     * Request and order encodings shared while one unit is encoded, by identity (an order's snapshots and events
+     * mostly carry the same request instance, and its stored state the same order snapshot as its last event); set
+     * around the encoding of a unit, empty otherwise.
      */
-    static final ThreadLocal<java.util.Map<OrderRequest, BinaryObject>> REQUESTS = new ThreadLocal<>();
+    static final ThreadLocal<java.util.Map<Object, BinaryObject>> REQUESTS = new ThreadLocal<>();
 
     /** Codecs that nest objects need the binary facade to build them. */
     static BinaryCodec<StoredOrder> storedOrder(IgniteBinary binary) {
@@ -268,7 +269,7 @@ final class OrderCodecs {
     }
 
     /** The event itself; {@code requests} (may be {@code null}) reuses the encoding of a request already encoded. */
-    static BinaryObject eventBody(IgniteBinary binary, OrderEvent e, java.util.Map<OrderRequest, BinaryObject> requests) {
+    static BinaryObject eventBody(IgniteBinary binary, OrderEvent e, java.util.Map<Object, BinaryObject> requests) {
         BinaryObjectBuilder out = binary.builder("nautilus.OrderEvent");
         out.setField(ORDER_FIELD, e.orderId().value(), long.class);
         out.setField("version", e.version(), int.class);
@@ -317,8 +318,14 @@ final class OrderCodecs {
         return order(binary, o, null);
     }
 
-    /** @param requests encodings of requests already made in this unit (by identity), or {@code null} */
-    static BinaryObject order(IgniteBinary binary, Order o, java.util.Map<OrderRequest, BinaryObject> requests) {
+    /** @param requests encodings of requests and orders already made in this unit (by identity), or {@code null} */
+    static BinaryObject order(IgniteBinary binary, Order o, java.util.Map<Object, BinaryObject> requests) {
+        if (requests != null) {
+            BinaryObject done = requests.get(o);
+            if (done != null) {
+                return done;
+            }
+        }
         BinaryObjectBuilder out = binary.builder("nautilus.Order");
         out.setField("id", o.id().value(), long.class);
         BinaryObject request = requests == null ? null : requests.get(o.request());
@@ -336,7 +343,11 @@ final class OrderCodecs {
         writeOptional(out, "reason", o.reason(), String.class);
         writeInstant(out, "createdAt", o.createdAt());
         writeInstant(out, "updatedAt", o.updatedAt());
-        return out.build();
+        BinaryObject built = out.build();
+        if (requests != null) {
+            requests.put(o, built);
+        }
+        return built;
     }
 
     static Order readOrder(BinaryObject in) {
