@@ -97,9 +97,34 @@ public final class FixedPoint {
         if (b == 0) {
             throw new ArithmeticException("division by zero");
         }
+        if (a != Long.MIN_VALUE && b != Long.MIN_VALUE) {
+            long ua = Math.abs(a);
+            long ub = Math.abs(b);
+            long whole = ua / ub;
+            if (ub <= MAX_FAST_DIVISOR && whole <= MAX_FAST_WHOLE) {
+                // Hot path (average prices): long division, four decimals at a time, no BigDecimal. The remainder
+                // stays below ub, so remainder × 10^4 fits; the same half-even rounding as the BigDecimal path.
+                long r = ua % ub * 10_000L;
+                long d1 = r / ub;
+                r = r % ub * 10_000L;
+                long d2 = r / ub;
+                r = r % ub;
+                long q = whole * ONE + d1 * 10_000L + d2;
+                long rest = ub - r;
+                if (r > rest || (r == rest && (q & 1) == 1)) {
+                    q++;
+                }
+                return (a < 0) != (b < 0) ? -q : q;
+            }
+        }
         return toBigDecimal(a).divide(toBigDecimal(b), SCALE, RoundingMode.HALF_EVEN)
                 .unscaledValue().longValueExact();
     }
+
+    /** Divisors up to this keep remainder × 10^4 within a long. */
+    private static final long MAX_FAST_DIVISOR = Long.MAX_VALUE / 10_000L;
+    /** Whole parts up to this keep the scaled quotient (plus rounding) within a long. */
+    private static final long MAX_FAST_WHOLE = Long.MAX_VALUE / ONE - 1;
 
     private static long divideRounded(long value, long divisor) {
         long quotient = value / divisor;
