@@ -845,7 +845,7 @@ public final class OrderManager implements AutoCloseable {
         }
         OrderRequest request = record.request();
         OrderRouter.RoutingPlan decided = plan;
-        decisions.add(record.id, () -> {
+        decisions.add(record.partition.index, record.id, now, () -> {
             List<RouteAllocation> allocations = new ArrayList<>(decided.legs().size());
             for (OrderRouter.Leg leg : decided.legs()) {
                 allocations.add(new RouteAllocation(leg.venue().id(), leg.quantity(), leg.expectedPrice()));
