@@ -62,6 +62,8 @@ final class OrderRecord {
     String cancelReason;
     /** Already counted among the partition's finished orders. */
     boolean retired;
+    /** Dropped from the OMS's maps and kept as its final snapshot only. */
+    boolean compacted;
     /**
      * Recovered from the store without its events and fills in memory (a finished order): queries read them from
      * the store.
