@@ -84,9 +84,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Memory</h2>
  * The most recent {@code retainedOrders} finished orders stay in memory, queryable and idempotent by client order
  * id; only the newest {@code retainedHistory} of them keep their whole history (events, fills, execution ids), the
- * others are kept compact, as their final {@link Order} snapshot (id, client order id, request, status, filled
- * quantity, average price, reason: a few hundred bytes instead of ~1.6 KB), so that at high rates the collector
- * does not copy and promote every finished order's history. The events and fills of a compact order are read from
+ * others are kept compact, as the fields of their final {@link Order} snapshot packed into per-partition arrays
+ * ({@link CompactOrders}: no object per order but its client order id, instead of ~1.6 KB of history objects), so
+ * that at high rates the collector does not copy and promote every finished order. The events and fills of a compact order are read from
  * the store (without a store they are gone; {@link #events} and {@link #fills} then answer empty). Older orders
  * are dropped from memory: with a store they stay queryable and idempotent by client order id from it, without a
  * store they are forgotten.
@@ -109,8 +109,8 @@ public final class OrderManager implements AutoCloseable {
     private final PartitionAgent[] partitions;
     /** Per partition: finished orders that still have their whole history, oldest first. */
     private final List<Deque<OrderRecord>> finished;
-    /** Per partition: finished orders kept compact (their final snapshot), oldest first. */
-    private final List<Deque<Order>> compacted;
+    /** Per partition: finished orders kept compact (their final snapshot, packed). */
+    private final CompactOrders[] compacted;
     private volatile int retainedPerPartition;
     private volatile int historyPerPartition;
     private final int retainedHistory;
@@ -119,8 +119,7 @@ public final class OrderManager implements AutoCloseable {
     private volatile boolean storeMayKnowMore;
     /** Open orders, split parts and the most recent finished orders with their history. */
     private final Map<OrderId, OrderRecord> orders = new ConcurrentHashMap<>();
-    /** Finished orders kept compact: the final snapshot only. */
-    private final Map<OrderId, Order> retired = new ConcurrentHashMap<>();
+    /** The client order ids of the orders in {@link #orders} (compact ones are indexed by their partition). */
     private final Map<ClientOrderId, OrderId> byClientId = new ConcurrentHashMap<>();
 
     private final AtomicLong illegalTransitions = new AtomicLong();
@@ -144,11 +143,10 @@ public final class OrderManager implements AutoCloseable {
         this.journal = new Journal(b.store, b.firstOrderId);
         this.partitions = new PartitionAgent[b.partitions];
         this.finished = new ArrayList<>(b.partitions);
-        this.compacted = new ArrayList<>(b.partitions);
+        this.compacted = new CompactOrders[b.partitions];
         for (int i = 0; i < b.partitions; i++) {
             partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i, journal);
             finished.add(new ArrayDeque<>());
-            compacted.add(new ArrayDeque<>());
         }
         this.retainedHistory = b.retainedHistory;
         retainedOrders(b.retainedOrders);
@@ -252,6 +250,11 @@ public final class OrderManager implements AutoCloseable {
         int perPartition = Math.max(1, retained / partitions.length);
         historyPerPartition = Math.min(perPartition, Math.max(1, retainedHistory / partitions.length));
         retainedPerPartition = perPartition;
+        if (compacted[0] == null) {
+            for (int i = 0; i < compacted.length; i++) {
+                compacted[i] = new CompactOrders(Math.max(1, perPartition - historyPerPartition));
+            }
+        }
     }
 
     public VenueStatistics statistics() {
@@ -327,6 +330,15 @@ public final class OrderManager implements AutoCloseable {
     public Optional<Order> order(ClientOrderId clientOrderId) {
         OrderId id = byClientId.get(clientOrderId);
         Order known = id == null ? null : inMemory(id);
+        if (known == null) {
+            // A record is made compact before its client order id leaves byClientId: one of the two has it.
+            for (CompactOrders compact : compacted) {
+                known = compact.find(clientOrderId);
+                if (known != null) {
+                    break;
+                }
+            }
+        }
         return known != null ? Optional.of(known) : storedOrder(clientOrderId);
     }
 
@@ -336,22 +348,38 @@ public final class OrderManager implements AutoCloseable {
         if (record != null) {
             return record.snapshot();
         }
-        // A record is made compact by putting its snapshot here before removing it from the orders: look again.
-        Order compact = retired.get(orderId);
-        if (compact != null) {
-            return compact;
+        // A record is made compact before it leaves the orders: if it is gone from there, it is compact by now.
+        return compact(orderId);
+    }
+
+    private Order compact(OrderId orderId) {
+        for (CompactOrders compact : compacted) {
+            Order order = compact.get(orderId);
+            if (order != null) {
+                return order;
+            }
         }
-        record = visible(orderId);
-        return record != null ? record.snapshot() : retired.get(orderId);
+        return null;
+    }
+
+    private boolean isCompact(OrderId orderId) {
+        for (CompactOrders compact : compacted) {
+            if (compact.contains(orderId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** All orders kept in memory, oldest first (the parts of split orders are not orders of their own). */
     public List<Order> orders() {
-        List<Order> all = new ArrayList<>(orders.size() + retired.size());
+        List<Order> all = new ArrayList<>(orders.size());
         java.util.Set<OrderId> seen = new java.util.HashSet<>();
-        for (Order compact : retired.values()) {
-            all.add(compact);
-            seen.add(compact.id());
+        for (CompactOrders compact : compacted) {
+            for (Order order : compact.all()) {
+                all.add(order);
+                seen.add(order.id());
+            }
         }
         for (OrderRecord record : orders.values()) {
             if (!record.internal() && !seen.contains(record.id)) {
@@ -367,7 +395,7 @@ public final class OrderManager implements AutoCloseable {
         if (record != null && !record.historyInStore) {
             return record.fills();
         }
-        return record != null || retired.containsKey(orderId)
+        return record != null || isCompact(orderId)
                 || (!orders.containsKey(orderId) && storedOrder(orderId).isPresent())
                 ? journal.fills(orderId) : List.of();
     }
@@ -377,7 +405,7 @@ public final class OrderManager implements AutoCloseable {
         if (record != null && !record.historyInStore) {
             return record.events();
         }
-        return record != null || retired.containsKey(orderId)
+        return record != null || isCompact(orderId)
                 || (!orders.containsKey(orderId) && storedOrder(orderId).isPresent())
                 ? journal.events(orderId) : List.of();
     }
@@ -508,7 +536,7 @@ public final class OrderManager implements AutoCloseable {
         if (!journal.durable()) {
             return new Recovery(0, 0, 0, -1);
         }
-        if (!orders.isEmpty() || !retired.isEmpty()) {
+        if (!orders.isEmpty()) {
             throw new IllegalStateException("recover() must run before the first order");
         }
         Map<OrderId, StoredOrder> stored = new HashMap<>();
@@ -698,7 +726,7 @@ public final class OrderManager implements AutoCloseable {
     }
 
     private CommandResult unknownOrFinished(OrderId orderId, String what) {
-        Order compact = retired.get(orderId);
+        Order compact = compact(orderId);
         Optional<Order> stored = compact != null ? Optional.of(compact)
                 : orders.containsKey(orderId) ? Optional.empty() : storedOrder(orderId);
         return stored.map(o -> CommandResult.refused("ORDER_TERMINAL", "order " + orderId + " is " + o.status()
@@ -1467,7 +1495,7 @@ public final class OrderManager implements AutoCloseable {
         if (record.retired) {
             if (record.compacted) {
                 // A late fill on an order already kept compact: the compact entry follows.
-                retired.replace(record.id, record.snapshot());
+                compacted[record.partition.index].update(record.snapshot());
             }
             return;
         }
@@ -1489,24 +1517,21 @@ public final class OrderManager implements AutoCloseable {
 
     /** Replaces a settled order's record (and its history) by its final snapshot, within the retention. */
     private void compact(OrderRecord record, int partition) {
-        Deque<Order> small = compacted.get(partition);
         int room = retainedPerPartition - historyPerPartition;
-        Order last = record.snapshot();
-        if (room > 0) {
-            // Snapshot in first, record out second: a reader always finds the order in one of the two.
+        boolean dropped = room <= 0;
+        if (!dropped) {
+            // Compact first, out of the maps second: a reader always finds the order in one of them.
             record.compacted = true;
-            retired.put(record.id, last);
-            small.addLast(last);
+            dropped = compacted[partition].add(record.snapshot(), room);
+        }
+        if (dropped && journal.durable()) {
+            // Orders dropped from memory stay queryable and idempotent from the store.
+            storeMayKnowMore = true;
         }
         orders.remove(record.id);
+        byClientId.remove(record.request().clientOrderId(), record.id);
         if (record.splitParts != null) {
             record.splitParts.forEach(part -> orders.remove(part.id));
-        }
-        if (room <= 0) {
-            forget(last);
-        }
-        while (small.size() > Math.max(0, room)) {
-            forget(small.pollFirst());
         }
     }
 
@@ -1519,15 +1544,6 @@ public final class OrderManager implements AutoCloseable {
             return false;
         }
         return record.ocoGroup == null || record.ocoGroup.stream().allMatch(m -> m.status().isTerminal());
-    }
-
-    /** Drops a finished order from memory; with a store it stays queryable and idempotent from there. */
-    private void forget(Order order) {
-        if (journal.durable()) {
-            storeMayKnowMore = true;
-        }
-        retired.remove(order.id());
-        byClientId.remove(order.clientOrderId(), order.id());
     }
 
     private void illegal(OrderRecord record, OrderStatus to) {

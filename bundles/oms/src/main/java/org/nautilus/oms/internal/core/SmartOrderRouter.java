@@ -59,6 +59,16 @@ public final class SmartOrderRouter implements OrderRouter {
     private final VenueStatistics statistics;
     private final Settings settings;
     private final DirectRouter direct;
+    /** Each venue's taker fee as a fixed-point rate, recomputed only when its fee schedule changes. */
+    private final Map<Venue, TakerRate> takerRates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A taker fee in bps and its fixed-point rate. */
+    private record TakerRate(BigDecimal bps, long raw) {
+    }
+
+    /** Levels best first for a buyer: lowest fee-adjusted price, then the higher fill rate, then the venue id. */
+    private static final Comparator<Level> BEST_FOR_BUY = (x, y) -> compareLevels(x, y, false);
+    private static final Comparator<Level> BEST_FOR_SELL = (x, y) -> compareLevels(x, y, true);
 
     public SmartOrderRouter(Function<InstrumentId, Optional<Instrument>> instruments, VenueStatistics statistics,
                             Settings settings) {
@@ -101,7 +111,7 @@ public final class SmartOrderRouter implements OrderRouter {
             visible += available.raw();
             double rate = statistics.fillRate(venue.id());
             FeeSchedule fees = fees(venue);
-            candidates.add(new Candidate(venue, depth, fees, rateRaw(fees.takerBps()), rate < 0 ? 1.0 : rate, rate,
+            candidates.add(new Candidate(venue, depth, fees, takerRate(venue, fees), rate < 0 ? 1.0 : rate, rate,
                     available));
         }
         return visible > 0 ? take(request, candidates) : rest(request, candidates);
@@ -122,11 +132,7 @@ public final class SmartOrderRouter implements OrderRouter {
                 levels.add(new Level(c, level, effective(side, level.price().raw(), c.takerRate())));
             }
         }
-        Comparator<Level> best = Comparator.comparingLong(Level::effective);
-        if (side == Side.SELL) {
-            best = best.reversed();
-        }
-        levels.sort(best.thenComparing(l -> -l.candidate().fillRate()).thenComparing(l -> l.candidate().id()));
+        levels.sort(side == Side.SELL ? BEST_FOR_SELL : BEST_FOR_BUY);
 
         boolean mayProbe = settings.split() && request.timeInForce() != TimeInForce.FOK
                 && quantity.compareTo(settings.minSplitQuantity()) >= 0;
@@ -317,6 +323,25 @@ public final class SmartOrderRouter implements OrderRouter {
     /** The price after the fee: higher for a buyer, lower for a seller. */
     private static long effective(Side side, long price, long feeRate) {
         return price + side.sign() * FixedPoint.multiply(price, feeRate);
+    }
+
+    private static int compareLevels(Level x, Level y, boolean sell) {
+        int price = Long.compare(x.effective(), y.effective());
+        if (price != 0) {
+            return sell ? -price : price;
+        }
+        int rate = Double.compare(-x.candidate().fillRate(), -y.candidate().fillRate());
+        return rate != 0 ? rate : x.candidate().id().compareTo(y.candidate().id());
+    }
+
+    private long takerRate(Venue venue, FeeSchedule fees) {
+        TakerRate cached = takerRates.get(venue);
+        if (cached == null || cached.bps() != fees.takerBps()) {
+            // Venues return the same schedule until reconfigured: compared by identity, converted once.
+            cached = new TakerRate(fees.takerBps(), rateRaw(fees.takerBps()));
+            takerRates.put(venue, cached);
+        }
+        return cached.raw();
     }
 
     /** A fee in basis points as a fixed-point rate (3 bps: 0.0003), rounded half-even to 8 decimals. */
