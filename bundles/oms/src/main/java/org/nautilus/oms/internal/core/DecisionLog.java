@@ -15,9 +15,11 @@ import org.nautilus.api.venue.RoutingDecision;
  * kept as a supplier and written out (its reason text formatted) the first time it is read.
  *
  * <p>One ring per OMS partition (stripe): each partition's writer adds to its own ring, so writers never contend
- * and adding allocates nothing but the supplier (no map entry, no node). Each ring keeps the {@code capacity}
- * most recent decisions of its stripe; reads merge the rings newest first (by decision time, then order id) and
- * find a decision by order id by scanning them, which is fine for the shell's occasional queries.
+ * and adding allocates nothing but the supplier (no map entry, no node). With {@code n} stripes in use
+ * ({@link #stripes}), each ring keeps the {@code capacity / n} (rounded up) most recent decisions of its stripe, so
+ * about {@code capacity} in all (a decision holds the router's book snapshots until it is dropped); reads merge the
+ * rings newest first (by decision time, then order id) and find a decision by order id by scanning them, which is
+ * fine for the shell's occasional queries.
  */
 public final class DecisionLog {
 
@@ -117,6 +119,7 @@ public final class DecisionLog {
 
     private final AtomicReferenceArray<Ring> rings = new AtomicReferenceArray<>(MAX_STRIPES);
     private volatile int capacity;
+    private volatile int stripes = 1;
 
     public DecisionLog(int capacity) {
         this.capacity = Math.max(1, capacity);
@@ -124,6 +127,16 @@ public final class DecisionLog {
 
     public void capacity(int newCapacity) {
         capacity = Math.max(1, newCapacity);
+    }
+
+    /** How many stripes (OMS partitions) write: the capacity is shared among them. */
+    public void stripes(int count) {
+        stripes = Math.max(1, Math.min(count, MAX_STRIPES));
+    }
+
+    private int ringCapacity() {
+        int n = stripes;
+        return (capacity + n - 1) / n;
     }
 
     void add(RoutingDecision decision) {
@@ -140,14 +153,14 @@ public final class DecisionLog {
      * {@code decision} is called at most once, when first read.
      */
     void add(int stripe, OrderId orderId, Instant at, Supplier<RoutingDecision> decision) {
-        ring(stripe).add(orderId, at, decision, capacity);
+        ring(stripe).add(orderId, at, decision, ringCapacity());
     }
 
     private Ring ring(int stripe) {
         int index = Math.floorMod(stripe, MAX_STRIPES);
         Ring ring = rings.get(index);
         if (ring == null) {
-            rings.compareAndSet(index, null, new Ring(capacity));
+            rings.compareAndSet(index, null, new Ring(ringCapacity()));
             ring = rings.get(index);
         }
         return ring;

@@ -138,6 +138,7 @@ public final class OrderManager implements AutoCloseable {
         this.listeners = b.listeners;
         this.statistics = b.statistics;
         this.decisions = b.decisions;
+        decisions.stripes(b.partitions);
         this.router = b.router != null ? b.router
                 : new SmartOrderRouter(b.instruments, b.statistics, SmartOrderRouter.Settings.defaults());
         this.journal = new Journal(b.store, b.firstOrderId);

@@ -62,15 +62,17 @@ class DecisionLogTest {
 
     @Test
     void partitions_write_their_own_rings_and_reads_merge_them_newest_first() {
-        DecisionLog log = new DecisionLog(3);
+        DecisionLog log = new DecisionLog(6);
+        log.stripes(2);
         Instant t = Instant.parse("2026-11-25T10:00:00Z");
         for (long id = 1; id <= 8; id++) {
             long at = id;
             log.add((int) (id % 2), OrderId.of(id), t.plusSeconds(at), () -> decision(at));
         }
 
-        // Each ring keeps its 3 newest (2, 4, 6, 8 minus 2; 3, 5, 7); reads give the newest 3 of all.
-        assertThat(log.recent(10)).extracting(d -> d.orderId().value()).containsExactly(8L, 7L, 6L);
+        // Two rings share the capacity: each keeps its 3 newest (4, 6, 8 and 3, 5, 7); reads merge them.
+        assertThat(log.recent(10)).extracting(d -> d.orderId().value()).containsExactly(8L, 7L, 6L, 5L, 4L, 3L);
+        assertThat(log.recent(2)).extracting(d -> d.orderId().value()).containsExactly(8L, 7L);
         assertThat(log.of(OrderId.of(3))).contains(decision(3));
         assertThat(log.of(OrderId.of(1))).isEmpty();
         assertThat(log.of(OrderId.of(2))).isEmpty();
