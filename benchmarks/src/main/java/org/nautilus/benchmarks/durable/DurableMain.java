@@ -53,8 +53,11 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  * </ol>
  *
  * <p>Usage: {@code java <ignite --add-opens> -cp benchmarks.jar org.nautilus.benchmarks.durable.DurableMain
- * [seconds] [clients] [warmup-seconds] [work-dir] [modes]} (defaults 15, 64, 20, a temporary directory, all four
- * modes in the order above, comma-separated). Prints per mode the
+ * [seconds] [clients] [warmup-seconds] [work-dir] [modes] [rate]} (defaults 15, 64, 20, a temporary directory, all
+ * four modes in the order above, comma-separated, 0). With a {@code rate} (orders/s offered in total) the clients run
+ * an open loop instead: client {@code i} of {@code n} submits at its scheduled times {@code i/rate, (i+n)/rate, ...}
+ * and the latency counts from the scheduled time (a client behind schedule submits at once, its wait counted), so
+ * the latency is that of the offered load, not of a queue the driver builds itself. Prints per mode the
  * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
  * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
  * {@code durable: N orders/s} for {@code fsync-group}.
@@ -62,6 +65,8 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
 public final class DurableMain {
 
     private static final int PORTFOLIOS = 16;
+    /** Orders/s offered in total by the open loop; 0: closed loop (each client submits when acknowledged). */
+    private static double rate;
     private static final InstrumentId[] SYMBOLS = {InstrumentId.of("AAPL"), InstrumentId.of("MSFT"),
         InstrumentId.of("NVDA")};
 
@@ -82,13 +87,15 @@ public final class DurableMain {
         System.setProperty("IGNITE_UPDATE_NOTIFIER", "false");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         // Ignite's code paths take the JIT tens of seconds on 2 shared cores (C2 still used a third of the CPU
         // 13 s into a run): a short warmup measured the compiler.
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path base = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3])
                 : Files.createTempDirectory("nautilus-durable");
-        System.out.printf("durable: %d clients (closed loop), %d s measured after %d s warmup, %d cores, work %s%n",
-                clients, seconds, warmup, Runtime.getRuntime().availableProcessors(), base);
+        System.out.printf("durable: %d clients (%s), %d s measured after %d s warmup, %d cores, work %s%n",
+                clients, rate > 0 ? String.format("open loop, %.0f orders/s offered", rate) : "closed loop", seconds,
+                warmup, Runtime.getRuntime().availableProcessors(), base);
         List<String> modes = args.length > 4 ? List.of(args[4].split(","))
                 : List.of("fsync-group", "fsync-each", "no-persistence", "no-store");
         List<Result> results = new ArrayList<>();
@@ -132,7 +139,11 @@ public final class DurableMain {
         IgniteTradingStore store = null;
         if (work != null) {
             GridSettings settings = GridSettings.localNode("durable-bench-" + mode, work, 49900, 49950)
-                    .withPersistence(persistent).withRegionMb(512);
+                    .withPersistence(persistent)
+                    .withWalSegmentMb(Integer.getInteger("durable.wal.segment.mb", 16))
+                    // Without persistence every stored order stays in the region (~5 KB each with its events):
+                    // 512 MB filled up in a 35 s run and Ignite stopped the node.
+                    .withRegionMb(persistent ? 512 : 4096);
             grid = EmbeddedGrid.start(settings, DurableMain.class.getClassLoader());
             store = IgniteTradingStore.open(grid, StoreSettings.defaults(work).withMaxBatch(maxBatch));
         }
@@ -261,7 +272,7 @@ public final class DurableMain {
         }
     };
 
-    /** Closed loop: the next order when the previous one was acknowledged. */
+    /** Closed loop: the next order when the previous one was acknowledged; open loop: at scheduled times. */
     private static final class Client implements Runnable {
         private final OrderManager oms;
         private final String run;
@@ -288,12 +299,22 @@ public final class DurableMain {
             long n = 0;
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = -1;
+            long period = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+            long next = System.nanoTime() + (rate > 0 ? (long) (1e9 * id / rate) : 0);
             while (running) {
                 InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
                 Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
                 OrderRequest request = OrderRequest.limit(ClientOrderId.of(run + "-" + id + "-" + n), portfolio,
                         symbol, side, Quantity.ofWhole(1 + n % 100), Price.ofWhole(100));
                 long t0 = System.nanoTime();
+                if (period > 0) {
+                    while (t0 < next) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - t0);
+                        t0 = System.nanoTime();
+                    }
+                    t0 = next;
+                    next += period;
+                }
                 Order order = oms.submit(request);
                 long t1 = System.nanoTime();
                 n++;

@@ -165,6 +165,13 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
     }
 
+    public GridSettings withWalSegmentMb(int megabytes) {
+        return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode,
+                dataRegionMaxSizeMb, megabytes, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
+                discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
+    }
+
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, consistentId, directory, persistenceEnabled, walMode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
