@@ -41,35 +41,46 @@ final class CompactOrders {
     private static final int HAS_STOP = 8;
     private static final int HAS_AVERAGE = 16;
 
+    /** Fields of one order in {@link #longs}, per slot. */
+    private static final int ID = 0;
+    private static final int QUANTITY = 1;
+    private static final int LIMIT = 2;
+    private static final int STOP = 3;
+    private static final int FILLED = 4;
+    private static final int AVERAGE = 5;
+    private static final int CREATED = 6;
+    private static final int UPDATED = 7;
+    /** created nanos (high 32 bits), updated nanos (low 32 bits). */
+    private static final int NANOS = 8;
+    /** status, side, type, time in force (a byte each), flags (a byte). */
+    private static final int KINDS = 9;
+    private static final int LONGS = 10;
+
+    /** Fields of one order in {@link #refs}, per slot. */
+    private static final int CLIENT_ID = 0;
+    private static final int PORTFOLIO = 1;
+    private static final int INSTRUMENT = 2;
+    private static final int REQUEST_VENUE = 3;
+    private static final int VENUE = 4;
+    private static final int REASON = 5;
+    private static final int EXPIRE = 6;
+    private static final int REFS = 7;
+
     private int capacity;
     /** Next slot to write; once full, the oldest entry's slot. */
     private int head;
     private int size;
 
-    private long[] ids;
-    private ClientOrderId[] clientIds;
-    private PortfolioId[] portfolios;
-    private InstrumentId[] instruments;
-    private VenueId[] requestVenues;
-    private VenueId[] venues;
-    private String[] reasons;
-    private Instant[] expireTimes;
-    private long[] quantities;
-    private long[] limits;
-    private long[] stops;
-    private long[] filled;
-    private long[] averages;
-    private long[] createdSeconds;
-    private int[] createdNanos;
-    private long[] updatedSeconds;
-    private int[] updatedNanos;
-    /** status, side, type, time in force: one byte each. */
-    private int[] kinds;
-    private byte[] flags;
+    /** The slots' fields side by side, so that writing or reading one order touches few cache lines. */
+    private long[] longs;
+    private Object[] refs;
 
-    /** Open addressing, linear probing: slot + 1, 0 when empty. */
-    private int[] byId;
-    private int[] byClientId;
+    /**
+     * Open addressing, linear probing; an entry is {@code hash << 32 | slot + 1}, 0 when empty: probing and the
+     * backward shift on removal compare hashes in the table itself, without touching the orders.
+     */
+    private long[] byId;
+    private long[] byClientId;
     private int mask;
 
     CompactOrders(int capacity) {
@@ -80,28 +91,11 @@ final class CompactOrders {
         capacity = newCapacity;
         head = 0;
         size = 0;
-        ids = new long[capacity];
-        clientIds = new ClientOrderId[capacity];
-        portfolios = new PortfolioId[capacity];
-        instruments = new InstrumentId[capacity];
-        requestVenues = new VenueId[capacity];
-        venues = new VenueId[capacity];
-        reasons = new String[capacity];
-        expireTimes = new Instant[capacity];
-        quantities = new long[capacity];
-        limits = new long[capacity];
-        stops = new long[capacity];
-        filled = new long[capacity];
-        averages = new long[capacity];
-        createdSeconds = new long[capacity];
-        createdNanos = new int[capacity];
-        updatedSeconds = new long[capacity];
-        updatedNanos = new int[capacity];
-        kinds = new int[capacity];
-        flags = new byte[capacity];
+        longs = new long[capacity * LONGS];
+        refs = new Object[capacity * REFS];
         int table = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1; // at least 2x: short probes
-        byId = new int[table];
-        byClientId = new int[table];
+        byId = new long[table];
+        byClientId = new long[table];
         mask = table - 1;
     }
 
@@ -125,14 +119,19 @@ final class CompactOrders {
             size--;
             dropped = true;
         }
+        put(order);
+        return dropped;
+    }
+
+    private void put(Order order) {
         int slot = head;
-        ids[slot] = order.id().value();
-        clientIds[slot] = order.clientOrderId();
+        longs[slot * LONGS + ID] = order.id().value();
+        refs[slot * REFS + CLIENT_ID] = order.clientOrderId();
         write(slot, order);
-        index(slot);
+        insert(byId, idHash(order.id().value()), slot);
+        insert(byClientId, clientIdHash(order.clientOrderId()), slot);
         head = (head + 1) % capacity;
         size++;
-        return dropped;
     }
 
     /** Replaces the entry of the same order (a late fill after it was made compact); nothing if it is gone. */
@@ -153,10 +152,12 @@ final class CompactOrders {
     }
 
     synchronized Order find(ClientOrderId clientOrderId) {
-        int i = spread(clientOrderId.hashCode()) & mask;
-        for (int entry; (entry = byClientId[i]) != 0; i = (i + 1) & mask) {
-            if (clientIds[entry - 1].equals(clientOrderId)) {
-                return order(entry - 1);
+        int hash = clientIdHash(clientOrderId);
+        for (int i = hash & mask; byClientId[i] != 0; i = (i + 1) & mask) {
+            long entry = byClientId[i];
+            int slot = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && refs[slot * REFS + CLIENT_ID].equals(clientOrderId)) {
+                return order(slot);
             }
         }
         return null;
@@ -174,40 +175,47 @@ final class CompactOrders {
 
     private void write(int slot, Order order) {
         OrderRequest r = order.request();
-        portfolios[slot] = r.portfolioId();
-        instruments[slot] = r.instrumentId();
-        requestVenues[slot] = r.venueId();
-        venues[slot] = order.venueId();
-        reasons[slot] = order.reason();
-        expireTimes[slot] = r.expireTime();
-        quantities[slot] = r.quantity().raw();
-        limits[slot] = r.limitPrice() == null ? 0 : r.limitPrice().raw();
-        stops[slot] = r.stopPrice() == null ? 0 : r.stopPrice().raw();
-        filled[slot] = order.filledQuantity().raw();
-        averages[slot] = order.averagePrice() == null ? 0 : order.averagePrice().raw();
-        createdSeconds[slot] = order.createdAt().getEpochSecond();
-        createdNanos[slot] = order.createdAt().getNano();
-        updatedSeconds[slot] = order.updatedAt().getEpochSecond();
-        updatedNanos[slot] = order.updatedAt().getNano();
-        kinds[slot] = order.status().ordinal() | r.side().ordinal() << 8 | r.type().ordinal() << 16
-                | r.timeInForce().ordinal() << 24;
-        flags[slot] = (byte) ((r.postOnly() ? POST_ONLY : 0) | (r.reduceOnly() ? REDUCE_ONLY : 0)
+        int o = slot * REFS;
+        refs[o + PORTFOLIO] = r.portfolioId();
+        refs[o + INSTRUMENT] = r.instrumentId();
+        refs[o + REQUEST_VENUE] = r.venueId();
+        refs[o + VENUE] = order.venueId();
+        refs[o + REASON] = order.reason();
+        refs[o + EXPIRE] = r.expireTime();
+        int l = slot * LONGS;
+        longs[l + QUANTITY] = r.quantity().raw();
+        longs[l + LIMIT] = r.limitPrice() == null ? 0 : r.limitPrice().raw();
+        longs[l + STOP] = r.stopPrice() == null ? 0 : r.stopPrice().raw();
+        longs[l + FILLED] = order.filledQuantity().raw();
+        longs[l + AVERAGE] = order.averagePrice() == null ? 0 : order.averagePrice().raw();
+        longs[l + CREATED] = order.createdAt().getEpochSecond();
+        longs[l + UPDATED] = order.updatedAt().getEpochSecond();
+        longs[l + NANOS] = (long) order.createdAt().getNano() << 32 | order.updatedAt().getNano();
+        int flag = (r.postOnly() ? POST_ONLY : 0) | (r.reduceOnly() ? REDUCE_ONLY : 0)
                 | (r.limitPrice() != null ? HAS_LIMIT : 0) | (r.stopPrice() != null ? HAS_STOP : 0)
-                | (order.averagePrice() != null ? HAS_AVERAGE : 0));
+                | (order.averagePrice() != null ? HAS_AVERAGE : 0);
+        longs[l + KINDS] = order.status().ordinal() | r.side().ordinal() << 8 | r.type().ordinal() << 16
+                | (long) r.timeInForce().ordinal() << 24 | (long) flag << 32;
     }
 
     private Order order(int slot) {
-        int kind = kinds[slot];
-        int flag = flags[slot];
-        OrderRequest request = new OrderRequest(clientIds[slot], portfolios[slot], instruments[slot],
-                SIDES[kind >>> 8 & 0xff], TYPES[kind >>> 16 & 0xff], new Quantity(quantities[slot]),
-                (flag & HAS_LIMIT) != 0 ? new Price(limits[slot]) : null,
-                (flag & HAS_STOP) != 0 ? new Price(stops[slot]) : null, TIFS[kind >>> 24 & 0xff],
-                expireTimes[slot], requestVenues[slot], (flag & POST_ONLY) != 0, (flag & REDUCE_ONLY) != 0);
-        return new Order(OrderId.of(ids[slot]), request, STATUSES[kind & 0xff], new Quantity(filled[slot]),
-                (flag & HAS_AVERAGE) != 0 ? new Price(averages[slot]) : null, venues[slot], reasons[slot],
-                Instant.ofEpochSecond(createdSeconds[slot], createdNanos[slot]),
-                Instant.ofEpochSecond(updatedSeconds[slot], updatedNanos[slot]));
+        int l = slot * LONGS;
+        int o = slot * REFS;
+        long kind = longs[l + KINDS];
+        int flag = (int) (kind >>> 32);
+        long nanos = longs[l + NANOS];
+        OrderRequest request = new OrderRequest((ClientOrderId) refs[o + CLIENT_ID], (PortfolioId) refs[o + PORTFOLIO],
+                (InstrumentId) refs[o + INSTRUMENT], SIDES[(int) (kind >>> 8 & 0xff)],
+                TYPES[(int) (kind >>> 16 & 0xff)], new Quantity(longs[l + QUANTITY]),
+                (flag & HAS_LIMIT) != 0 ? new Price(longs[l + LIMIT]) : null,
+                (flag & HAS_STOP) != 0 ? new Price(longs[l + STOP]) : null, TIFS[(int) (kind >>> 24 & 0xff)],
+                (Instant) refs[o + EXPIRE], (VenueId) refs[o + REQUEST_VENUE], (flag & POST_ONLY) != 0,
+                (flag & REDUCE_ONLY) != 0);
+        return new Order(OrderId.of(longs[l + ID]), request, STATUSES[(int) (kind & 0xff)],
+                new Quantity(longs[l + FILLED]), (flag & HAS_AVERAGE) != 0 ? new Price(longs[l + AVERAGE]) : null,
+                (VenueId) refs[o + VENUE], (String) refs[o + REASON],
+                Instant.ofEpochSecond(longs[l + CREATED], nanos >>> 32),
+                Instant.ofEpochSecond(longs[l + UPDATED], nanos & 0xffffffffL));
     }
 
     /** Keeps the newest entries that fit the new capacity; {@code true} if some were dropped. */
@@ -216,58 +224,49 @@ final class CompactOrders {
         int drop = Math.max(0, kept.size() - newCapacity);
         allocate(newCapacity);
         for (Order order : kept.subList(drop, kept.size())) {
-            int slot = head;
-            ids[slot] = order.id().value();
-            clientIds[slot] = order.clientOrderId();
-            write(slot, order);
-            index(slot);
-            head = (head + 1) % capacity;
-            size++;
+            put(order);
         }
         return drop > 0;
     }
 
     private int slotOf(long id) {
-        int i = spread(Long.hashCode(id)) & mask;
-        for (int entry; (entry = byId[i]) != 0; i = (i + 1) & mask) {
-            if (ids[entry - 1] == id) {
-                return entry - 1;
+        int hash = idHash(id);
+        for (int i = hash & mask; byId[i] != 0; i = (i + 1) & mask) {
+            long entry = byId[i];
+            int slot = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && longs[slot * LONGS + ID] == id) {
+                return slot;
             }
         }
         return -1;
     }
 
-    private void index(int slot) {
-        insert(byId, spread(Long.hashCode(ids[slot])) & mask, slot);
-        insert(byClientId, spread(clientIds[slot].hashCode()) & mask, slot);
-    }
-
-    private void insert(int[] table, int start, int slot) {
-        int i = start;
+    private void insert(long[] table, int hash, int slot) {
+        int i = hash & mask;
         while (table[i] != 0) {
             i = (i + 1) & mask;
         }
-        table[i] = slot + 1;
+        table[i] = (long) hash << 32 | (slot + 1);
     }
 
     private void unindex(int slot) {
-        remove(byId, spread(Long.hashCode(ids[slot])) & mask, slot, true);
-        remove(byClientId, spread(clientIds[slot].hashCode()) & mask, slot, false);
-        clientIds[slot] = null;
-        reasons[slot] = null;
-        expireTimes[slot] = null;
+        remove(byId, idHash(longs[slot * LONGS + ID]), slot);
+        int o = slot * REFS;
+        remove(byClientId, clientIdHash((ClientOrderId) refs[o + CLIENT_ID]), slot);
+        refs[o + CLIENT_ID] = null;
+        refs[o + REASON] = null;
+        refs[o + EXPIRE] = null;
     }
 
     /** Removes {@code slot} from a linear-probing table, shifting later entries of its run back (no tombstones). */
-    private void remove(int[] table, int start, int slot, boolean byOrderId) {
-        int i = start;
-        while (table[i] != slot + 1) {
+    private void remove(long[] table, int hash, int slot) {
+        int i = hash & mask;
+        while ((int) table[i] != slot + 1) {
             i = (i + 1) & mask;
         }
         int hole = i;
         for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
-            int entry = table[j] - 1;
-            int home = spread(byOrderId ? Long.hashCode(ids[entry]) : clientIds[entry].hashCode()) & mask;
+            int home = (int) (table[j] >>> 32) & mask;
             // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
             boolean homeBetween = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (!homeBetween) {
@@ -276,6 +275,14 @@ final class CompactOrders {
             }
         }
         table[hole] = 0;
+    }
+
+    private static int idHash(long id) {
+        return spread(Long.hashCode(id));
+    }
+
+    private static int clientIdHash(ClientOrderId clientOrderId) {
+        return spread(clientOrderId.hashCode());
     }
 
     private static int spread(int h) {

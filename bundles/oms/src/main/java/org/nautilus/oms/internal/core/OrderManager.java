@@ -330,17 +330,22 @@ public final class OrderManager implements AutoCloseable {
 
     public Optional<Order> order(ClientOrderId clientOrderId) {
         OrderId id = byClientId.get(clientOrderId);
+        // A record is made compact before its client order id leaves byClientId: one of the two has it.
         Order known = id == null ? null : inMemory(id);
         if (known == null) {
-            // A record is made compact before its client order id leaves byClientId: one of the two has it.
-            for (CompactOrders compact : compacted) {
-                known = compact.find(clientOrderId);
-                if (known != null) {
-                    break;
-                }
-            }
+            known = compactOrder(clientOrderId);
         }
         return known != null ? Optional.of(known) : storedOrder(clientOrderId);
+    }
+
+    private Order compactOrder(ClientOrderId clientOrderId) {
+        for (CompactOrders compact : compacted) {
+            Order order = compact.find(clientOrderId);
+            if (order != null) {
+                return order;
+            }
+        }
+        return null;
     }
 
     /** A client-visible order in memory (with its history or compact), {@code null} if not there. */
@@ -758,11 +763,15 @@ public final class OrderManager implements AutoCloseable {
 
     /** The new (or existing) order; {@code null} if the client order id belongs to an order only the store has. */
     private OrderRecord submitAsWriter(OrderRequest request, PartitionAgent partition) {
-        OrderRecord existing = existing(request.clientOrderId());
-        if (existing != null) {
-            return existing;
+        ClientOrderId clientOrderId = request.clientOrderId();
+        OrderId known = byClientId.get(clientOrderId);
+        if (known != null) {
+            OrderRecord existing = orders.get(known);
+            if (existing != null) {
+                return existing;
+            }
         }
-        if (order(request.clientOrderId()).isPresent()) {
+        if (known != null || compactOrder(clientOrderId) != null || storedOrder(clientOrderId).isPresent()) {
             // Finished and kept compact, or only in the store: submit() answers with it.
             return null;
         }

@@ -86,6 +86,18 @@ public final class SmartOrderRouter implements OrderRouter {
             return venue.id();
         }
 
+        // Identity, not the record's value equality: a candidate is a map key, and hashing it by value would hash
+        // its whole book depth.
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
         /** The fill rate as it was at decision time, e.g. {@code 97%} or {@code n/a}. */
         String describeFillRate() {
             return knownFillRate < 0 ? "n/a" : Math.round(knownFillRate * 100) + "%";
