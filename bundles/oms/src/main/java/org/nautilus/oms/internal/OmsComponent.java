@@ -90,6 +90,7 @@ public final class OmsComponent implements OrderService, VenueService {
                 .router(router(config))
                 .partitions(partitions)
                 .retainedOrders(config.orders_retained())
+                .retainedHistory(config.orders_retained_history())
                 .store(store)
                 .build();
         OrderManager.Recovery recovery = manager.recover();
@@ -101,7 +102,7 @@ public final class OmsComponent implements OrderService, VenueService {
     @Modified
     void modified(OmsConfig config) {
         manager.setRouter(router(config));
-        manager.retainedOrders(config.orders_retained());
+        manager.retainedOrders(config.orders_retained(), config.orders_retained_history());
         decisions.capacity(config.router_decisions_kept());
         if (config.partitions() != partitions) {
             LOG.warn("OMS partitions changed to {}; it applies at the next start (running with {})",

@@ -41,4 +41,9 @@ public @interface OmsConfig {
     @AttributeDefinition(name = "Finished orders kept", min = "1",
             description = "How many finished orders stay in memory (and idempotent by client order id)")
     int orders_retained() default 100_000;
+
+    @AttributeDefinition(name = "Finished orders kept with their history", min = "1",
+            description = "Of the finished orders kept, how many keep their events and fills in memory; the "
+                    + "others are kept compact (final state only) and their history is read from the store")
+    int orders_retained_history() default 1000;
 }

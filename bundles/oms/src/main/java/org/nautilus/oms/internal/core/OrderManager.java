@@ -113,7 +113,7 @@ public final class OrderManager implements AutoCloseable {
     private final CompactOrders[] compacted;
     private volatile int retainedPerPartition;
     private volatile int historyPerPartition;
-    private final int retainedHistory;
+    private volatile int retainedHistory;
     private final Journal journal;
     /** Orders exist in the store that are not in memory (recovered beyond retention, or forgotten since). */
     private volatile boolean storeMayKnowMore;
@@ -244,6 +244,15 @@ public final class OrderManager implements AutoCloseable {
 
     public void setRouter(OrderRouter router) {
         this.router = Objects.requireNonNull(router, "router");
+    }
+
+    /**
+     * How many finished orders stay in memory (at least one per partition), and how many of those keep their
+     * whole history (the others are kept compact).
+     */
+    public void retainedOrders(int retained, int history) {
+        retainedHistory = Math.max(1, history);
+        retainedOrders(retained);
     }
 
     /** How many finished orders stay in memory (at least one per partition). */
