@@ -821,7 +821,7 @@ public final class OrderManager implements AutoCloseable {
         if (raced) {
             // A client order id of the list was taken meanwhile: keep nothing of this list.
             for (OrderRecord record : records) {
-                if (record.status() == INITIALIZED && record.events().size() == 1) {
+                if (record.status() == INITIALIZED && record.eventCount() == 1) {
                     deny(record, "list refused: one of its client order ids is already in use", now);
                 }
             }

@@ -1,7 +1,7 @@
 package org.nautilus.oms.internal.core;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ import org.nautilus.api.venue.Venue;
 
 /**
  * The OMS's working state of one order. Written only by the writer of the order's partition; other threads
- * read the published immutable {@link #snapshot()}, {@link #fills()} and {@link #events()}.
+ * read the published immutable {@link #snapshot()} and immutable copies of {@link #fills()} and {@link #events()}.
  */
 final class OrderRecord {
 
@@ -72,13 +72,14 @@ final class OrderRecord {
     /** Recovered as open at a venue and not yet reconciled with it (the venue has not registered since). */
     boolean awaitingReconcile;
 
-    private final Set<String> executionIds = new HashSet<>(4);
-    private final List<Fill> fillLog = new ArrayList<>(2);
-    private final List<OrderEvent> eventLog = new ArrayList<>(6);
+    /** Execution ids seen: a few in an array (most orders have one or two fills), a set beyond. */
+    private String[] executionIds;
+    private int executionCount;
+    private Set<String> manyExecutionIds;
+    private final AppendLog<Fill> fillLog = new AppendLog<>(2);
+    private final AppendLog<OrderEvent> eventLog = new AppendLog<>(6);
 
     private volatile Order snapshot;
-    private volatile List<Fill> fills = List.of();
-    private volatile List<OrderEvent> events = List.of();
 
     OrderRecord(OrderId id, OrderRequest request, PartitionAgent partition, Instant createdAt,
                 ExecutionListener executionListener) {
@@ -120,14 +121,12 @@ final class OrderRecord {
             historyInStore = true;
         } else {
             for (Fill fill : fills) {
-                executionIds.add(fill.executionId());
+                markExecution(fill.executionId());
                 filledNotional = Math.addExact(filledNotional,
                         FixedPoint.multiply(fill.quantity().raw(), fill.price().raw()));
+                fillLog.add(fill);
             }
-            fillLog.addAll(fills);
-            eventLog.addAll(events);
-            this.fills = List.copyOf(fillLog);
-            this.events = List.copyOf(eventLog);
+            events.forEach(eventLog::add);
         }
     }
 
@@ -153,12 +152,18 @@ final class OrderRecord {
         return snapshot;
     }
 
+    /** An immutable copy of the fills so far. */
     List<Fill> fills() {
-        return fills;
+        return fillLog.snapshot();
     }
 
+    /** An immutable copy of the events so far. */
     List<OrderEvent> events() {
-        return events;
+        return eventLog.snapshot();
+    }
+
+    int eventCount() {
+        return eventLog.size();
     }
 
     OrderStatus status() {
@@ -183,7 +188,26 @@ final class OrderRecord {
 
     /** {@code false} if this execution id was seen before. */
     boolean markExecution(String executionId) {
-        return executionIds.add(executionId);
+        if (manyExecutionIds != null) {
+            return manyExecutionIds.add(executionId);
+        }
+        for (int i = 0; i < executionCount; i++) {
+            if (executionIds[i].equals(executionId)) {
+                return false;
+            }
+        }
+        if (executionIds == null) {
+            executionIds = new String[2];
+        } else if (executionCount == executionIds.length) {
+            if (executionCount == 16) {
+                manyExecutionIds = new HashSet<>(Arrays.asList(executionIds));
+                executionIds = null;
+                return manyExecutionIds.add(executionId);
+            }
+            executionIds = Arrays.copyOf(executionIds, executionCount * 2);
+        }
+        executionIds[executionCount++] = executionId;
+        return true;
     }
 
     void change(OrderStatus newStatus, String newReason, Instant at) {
@@ -201,7 +225,6 @@ final class OrderRecord {
         filled = filled.plus(fill.quantity());
         filledNotional = Math.addExact(filledNotional, FixedPoint.multiply(fill.quantity().raw(), fill.price().raw()));
         fillLog.add(fill);
-        fills = List.copyOf(fillLog);
         status = newStatus;
         reason = newReason;
         publish(fill.timestamp());
@@ -211,7 +234,6 @@ final class OrderRecord {
     OrderEvent record(OrderEventType type, Fill fill, String eventReason, Instant at) {
         OrderEvent event = new OrderEvent(++version, type, snapshot, fill, eventReason, at);
         eventLog.add(event);
-        events = List.copyOf(eventLog);
         return event;
     }
 
