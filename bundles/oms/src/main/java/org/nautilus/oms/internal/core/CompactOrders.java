@@ -54,7 +54,9 @@ final class CompactOrders {
     private static final int NANOS = 8;
     /** status, side, type, time in force (a byte each), flags (a byte). */
     private static final int KINDS = 9;
-    private static final int LONGS = 10;
+    /** The client order id's hash (for its removal from the index without touching the id object). */
+    private static final int CLIENT_HASH = 10;
+    private static final int LONGS = 11;
 
     /** Fields of one order in {@link #refs}, per slot. */
     private static final int CLIENT_ID = 0;
@@ -125,11 +127,13 @@ final class CompactOrders {
 
     private void put(Order order) {
         int slot = head;
+        int clientHash = clientIdHash(order.clientOrderId());
         longs[slot * LONGS + ID] = order.id().value();
+        longs[slot * LONGS + CLIENT_HASH] = clientHash;
         refs[slot * REFS + CLIENT_ID] = order.clientOrderId();
         write(slot, order);
         insert(byId, idHash(order.id().value()), slot);
-        insert(byClientId, clientIdHash(order.clientOrderId()), slot);
+        insert(byClientId, clientHash, slot);
         head = (head + 1) % capacity;
         size++;
     }
@@ -252,7 +256,7 @@ final class CompactOrders {
     private void unindex(int slot) {
         remove(byId, idHash(longs[slot * LONGS + ID]), slot);
         int o = slot * REFS;
-        remove(byClientId, clientIdHash((ClientOrderId) refs[o + CLIENT_ID]), slot);
+        remove(byClientId, (int) longs[slot * LONGS + CLIENT_HASH], slot);
         refs[o + CLIENT_ID] = null;
         refs[o + REASON] = null;
         refs[o + EXPIRE] = null;
