@@ -1,5 +1,6 @@
 package org.nautilus.oms.internal.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.nautilus.api.domain.VenueId;
 /**
  * Finished orders of one partition kept compact: the fields of each order's final snapshot packed into
  * preallocated arrays (a ring of the most recent {@code capacity}), with open-addressing indexes by order id and by
- * client order id. Keeping them costs no objects per order but its client order id (and a reason text, if any):
+ * client order id. Keeping them costs no object per order (but a reason text or expire time, if any):
  * the arrays live in the old generation for good, so tens of thousands of retained orders are neither copied by
  * young collections nor promoted to fill the old generation, and no map node is added or removed per order.
  *
@@ -54,19 +55,24 @@ final class CompactOrders {
     private static final int NANOS = 8;
     /** status, side, type, time in force (a byte each), flags (a byte). */
     private static final int KINDS = 9;
-    /** The client order id's hash (for its removal from the index without touching the id object). */
-    private static final int CLIENT_HASH = 10;
+    /** The client order id's hash (low 32 bits) and length (high 32 bits). */
+    private static final int CLIENT_ID = 10;
     private static final int LONGS = 11;
+    /** Client order ids are 1-64 ASCII characters ({@link ClientOrderId}): kept as bytes, 64 per slot. */
+    private static final int CLIENT_ID_BYTES = 64;
 
-    /** Fields of one order in {@link #refs}, per slot. */
-    private static final int CLIENT_ID = 0;
-    private static final int PORTFOLIO = 1;
-    private static final int INSTRUMENT = 2;
-    private static final int REQUEST_VENUE = 3;
-    private static final int VENUE = 4;
-    private static final int REASON = 5;
-    private static final int EXPIRE = 6;
-    private static final int REFS = 7;
+    /**
+     * Fields of one order in {@link #refs}, per slot: shared objects (portfolio, instrument and venue ids) and the
+     * rare per-order ones (a reason, an expire time). The client order id is kept as bytes, so that retaining an
+     * order retains no young object the collector would have to copy and promote.
+     */
+    private static final int PORTFOLIO = 0;
+    private static final int INSTRUMENT = 1;
+    private static final int REQUEST_VENUE = 2;
+    private static final int VENUE = 3;
+    private static final int REASON = 4;
+    private static final int EXPIRE = 5;
+    private static final int REFS = 6;
 
     private int capacity;
     /** Next slot to write; once full, the oldest entry's slot. */
@@ -76,6 +82,7 @@ final class CompactOrders {
     /** The slots' fields side by side, so that writing or reading one order touches few cache lines. */
     private long[] longs;
     private Object[] refs;
+    private byte[] clientIds;
 
     /**
      * Open addressing, linear probing; an entry is {@code hash << 32 | slot + 1}, 0 when empty: probing and the
@@ -95,6 +102,7 @@ final class CompactOrders {
         size = 0;
         longs = new long[capacity * LONGS];
         refs = new Object[capacity * REFS];
+        clientIds = new byte[capacity * CLIENT_ID_BYTES];
         int table = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1; // at least 2x: short probes
         byId = new long[table];
         byClientId = new long[table];
@@ -128,9 +136,14 @@ final class CompactOrders {
     private void put(Order order) {
         int slot = head;
         int clientHash = clientIdHash(order.clientOrderId());
+        String clientId = order.clientOrderId().value();
+        int length = clientId.length();
+        int base = slot * CLIENT_ID_BYTES;
+        for (int i = 0; i < length; i++) {
+            clientIds[base + i] = (byte) clientId.charAt(i);
+        }
         longs[slot * LONGS + ID] = order.id().value();
-        longs[slot * LONGS + CLIENT_HASH] = clientHash;
-        refs[slot * REFS + CLIENT_ID] = order.clientOrderId();
+        longs[slot * LONGS + CLIENT_ID] = (long) length << 32 | (clientHash & 0xffffffffL);
         write(slot, order);
         insert(byId, idHash(order.id().value()), slot);
         insert(byClientId, clientHash, slot);
@@ -160,11 +173,30 @@ final class CompactOrders {
         for (int i = hash & mask; byClientId[i] != 0; i = (i + 1) & mask) {
             long entry = byClientId[i];
             int slot = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && refs[slot * REFS + CLIENT_ID].equals(clientOrderId)) {
+            if ((int) (entry >>> 32) == hash && sameClientId(slot, clientOrderId.value())) {
                 return order(slot);
             }
         }
         return null;
+    }
+
+    private boolean sameClientId(int slot, String clientId) {
+        int length = clientId.length();
+        if ((int) (longs[slot * LONGS + CLIENT_ID] >>> 32) != length) {
+            return false;
+        }
+        int base = slot * CLIENT_ID_BYTES;
+        for (int i = 0; i < length; i++) {
+            if (clientIds[base + i] != (byte) clientId.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ClientOrderId clientId(int slot) {
+        int length = (int) (longs[slot * LONGS + CLIENT_ID] >>> 32);
+        return ClientOrderId.of(new String(clientIds, slot * CLIENT_ID_BYTES, length, StandardCharsets.US_ASCII));
     }
 
     /** Every entry, oldest first. */
@@ -208,7 +240,7 @@ final class CompactOrders {
         long kind = longs[l + KINDS];
         int flag = (int) (kind >>> 32);
         long nanos = longs[l + NANOS];
-        OrderRequest request = new OrderRequest((ClientOrderId) refs[o + CLIENT_ID], (PortfolioId) refs[o + PORTFOLIO],
+        OrderRequest request = new OrderRequest(clientId(slot), (PortfolioId) refs[o + PORTFOLIO],
                 (InstrumentId) refs[o + INSTRUMENT], SIDES[(int) (kind >>> 8 & 0xff)],
                 TYPES[(int) (kind >>> 16 & 0xff)], new Quantity(longs[l + QUANTITY]),
                 (flag & HAS_LIMIT) != 0 ? new Price(longs[l + LIMIT]) : null,
@@ -256,8 +288,7 @@ final class CompactOrders {
     private void unindex(int slot) {
         remove(byId, idHash(longs[slot * LONGS + ID]), slot);
         int o = slot * REFS;
-        remove(byClientId, (int) longs[slot * LONGS + CLIENT_HASH], slot);
-        refs[o + CLIENT_ID] = null;
+        remove(byClientId, (int) longs[slot * LONGS + CLIENT_ID], slot);
         refs[o + REASON] = null;
         refs[o + EXPIRE] = null;
     }

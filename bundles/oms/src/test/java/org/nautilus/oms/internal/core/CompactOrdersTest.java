@@ -93,4 +93,29 @@ class CompactOrdersTest {
         assertThat(compact.find(ClientOrderId.of("c4"))).isNull();
         assertThat(compact.find(ClientOrderId.of("c10"))).isNotNull();
     }
+
+    @Test
+    void client_ids_of_every_length_and_allowed_character_come_back_as_they_were() {
+        Random random = new Random(11);
+        String alphabet = "ABCxyz0189._/:-";
+        CompactOrders compact = new CompactOrders(50);
+        Map<String, Order> added = new LinkedHashMap<>();
+        for (int length = 1; length <= 64; length++) {
+            StringBuilder id = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Order order = order(length, id.toString(), random);
+            compact.add(order, 64);
+            added.put(id.toString(), order);
+        }
+        for (Order order : added.values()) {
+            assertThat(compact.find(order.clientOrderId())).isEqualTo(order);
+            assertThat(compact.get(order.id()).clientOrderId()).isEqualTo(order.clientOrderId());
+        }
+        String longest = added.keySet().stream().reduce((a, b) -> b).orElseThrow();
+        // Same length and hash bucket are not enough: a different last character is a different id.
+        assertThat(compact.find(ClientOrderId.of(longest.substring(0, 63) + (longest.endsWith("A") ? "B" : "A"))))
+                .isNull();
+    }
 }
