@@ -174,6 +174,7 @@ public final class DurableMain {
             }
             TimeUnit.SECONDS.sleep(warmup);
             GroupCommit.Stats before = store == null ? null : store.stats();
+            long walBefore = persistent ? archivedWalBytes(work) : 0;
             for (Client w : workers) {
                 w.measuring = true;
             }
@@ -192,6 +193,7 @@ public final class DurableMain {
                 t.join();
             }
             GroupCommit.Stats after = store == null ? null : store.stats();
+            long walBytes = persistent ? archivedWalBytes(work) - walBefore : 0;
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             long orders = 0;
             long clientCpu = 0;
@@ -203,6 +205,7 @@ public final class DurableMain {
                 acknowledged.add(w.last);
             }
             String storeLine = "no store";
+            String walLine = "";
             if (store != null) {
                 long groups = after.groups() - before.groups();
                 long units = after.units() - before.units();
@@ -213,12 +216,17 @@ public final class DurableMain {
                         groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups,
                         groups == 0 ? 0.0 : (after.writeCpuNanos() - before.writeCpuNanos()) / 1e3 / groups);
             }
-            Result result = new Result(mode, orders, elapsed / 1e9, latency, storeLine);
+            if (persistent && orders > 0) {
+                // Whole segments only (those archived while measuring): +- one segment.
+                walLine = String.format(", WAL ~%.1f KB per order (%.0f MB/s)", walBytes / 1024.0 / orders,
+                        walBytes / 1048576.0 / (elapsed / 1e9));
+            }
+            Result result = new Result(mode, orders, elapsed / 1e9, latency, storeLine + walLine);
             System.out.printf("%n%s: %d orders/s, ack latency p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us%n",
                     mode, result.perSecond(), latency.getValueAtPercentile(50) / 1e3,
                     latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
                     latency.getMaxValue() / 1e3);
-            System.out.println("  store: " + storeLine);
+            System.out.println("  store: " + storeLine + walLine);
             System.out.printf("  cpu: %.1f us per order for the whole process (%.2f cores busy), %.1f us of it on the "
                             + "client threads (OMS, encoding, waits), GC %d ms%n",
                     orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
@@ -359,6 +367,21 @@ public final class DurableMain {
         public String description() {
             return "map";
         }
+    }
+
+    /** Bytes of the WAL segments archived so far (each complete segment is copied to the archive). */
+    private static long archivedWalBytes(Path work) throws IOException {
+        Path archive = work.resolve("db").resolve("wal").resolve("archive");
+        if (!Files.isDirectory(archive)) {
+            return 0;
+        }
+        long total = 0;
+        try (Stream<Path> files = Files.walk(archive)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".wal")).toList()) {
+                total += Files.size(f);
+            }
+        }
+        return total;
     }
 
     private static long processCpuNanos() {
