@@ -150,7 +150,7 @@ public final class SmartOrderRouter implements OrderRouter {
                 && quantity.compareTo(settings.minSplitQuantity()) >= 0;
         if (mayProbe) {
             Map<Candidate, Long> allocation = greedy(levels, quantity.raw());
-            if (allocation.size() > 1) {
+            if (allocation != null) {
                 RoutingPlan plan = split(request, allocation, levels.get(0).candidate());
                 if (plan.legs().size() > 1) {
                     return plan;
@@ -160,22 +160,44 @@ public final class SmartOrderRouter implements OrderRouter {
         return single(request, candidates);
     }
 
-    /** Takes the levels best first until the quantity is covered; returns venue → quantity, best venue first. */
+    /**
+     * Takes the levels best first until the quantity is covered; returns venue → quantity, best venue first, or
+     * {@code null} if it all goes to one venue (the common case: no map is built for it).
+     */
     private static Map<Candidate, Long> greedy(List<Level> levels, long quantity) {
-        Map<Candidate, Long> allocation = new LinkedHashMap<>();
+        Candidate only = null;
+        Map<Candidate, Long> allocation = null;
         long left = quantity;
         for (Level level : levels) {
             if (left == 0) {
                 break;
             }
             long take = Math.min(left, level.level().quantity().raw());
-            allocation.merge(level.candidate(), take, Long::sum);
+            allocation = allocate(allocation, only, quantity - left, level.candidate(), take);
+            only = level.candidate();
             left -= take;
         }
         if (left > 0) {
             // What no book shows goes where the best price is.
-            allocation.merge(levels.get(0).candidate(), left, Long::sum);
+            allocation = allocate(allocation, only, quantity - left, levels.get(0).candidate(), left);
         }
+        return allocation;
+    }
+
+    /**
+     * Adds {@code take} for {@code venue}; while a single venue has everything so far ({@code only}, with
+     * {@code taken}) no map exists, the second venue creates it.
+     */
+    private static Map<Candidate, Long> allocate(Map<Candidate, Long> allocation, Candidate only, long taken,
+                                                 Candidate venue, long take) {
+        if (allocation == null && (only == null || only == venue)) {
+            return null;
+        }
+        if (allocation == null) {
+            allocation = new LinkedHashMap<>();
+            allocation.put(only, taken);
+        }
+        allocation.merge(venue, take, Long::sum);
         return allocation;
     }
 
