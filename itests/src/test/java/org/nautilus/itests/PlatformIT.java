@@ -175,7 +175,7 @@ public class PlatformIT extends NautilusTestSupport {
         awaitReady();
         String out = executeCommand("nautilus:cluster");
         assertTrue(out, out.contains("Cluster ACTIVE: 1 node(s) online, OMS on ") && out.contains("0 lost"));
-        assertTrue(out, out.contains("OMS (this node)"));
+        assertTrue(out, out.contains("OMS (this node)") && out.contains("127.0.0.1:48100"));
     }
 
     @Test

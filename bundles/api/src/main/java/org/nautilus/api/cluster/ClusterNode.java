@@ -6,7 +6,7 @@ import java.util.Objects;
  * One server node of the grid.
  *
  * @param id                its consistent id (stable across restarts)
- * @param addresses         where it listens, e.g. {@code 127.0.0.1:47500}
+ * @param addresses         where the other nodes reach it (its communication port), e.g. {@code 127.0.0.1:47100}
  * @param local             it is the node answering
  * @param omsLeader         the OMS runs on it
  * @param baseline          it belongs to the baseline topology (it holds persistent data)

@@ -286,6 +286,12 @@ public final class ClusterComponent implements ClusterService {
 
     // ------------------------------------------------------------------ status
 
+    /** The port other nodes reach this one on (TcpCommunicationSpi publishes it as a node attribute). */
+    private static Optional<Object> communicationPort(ClusterNode node) {
+        return node.attributes().entrySet().stream().filter(e -> e.getKey().endsWith("comm.tcp.port"))
+                .map(Map.Entry::getValue).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     @Override
     public ClusterStatus status() {
         Ignite ignite = grid.ignite();
@@ -316,8 +322,8 @@ public final class ClusterComponent implements ClusterService {
             if (isLeader) {
                 leaderNode = id;
             }
-            Object port = node.attribute("org.apache.ignite.tcp.discovery.port");
-            String addresses = String.join(",", node.addresses()) + (port == null ? "" : ":" + port);
+            String addresses = String.join(",", node.addresses())
+                    + communicationPort(node).map(port -> ":" + port).orElse("");
             nodes.add(new org.nautilus.api.cluster.ClusterNode(id, addresses, node.isLocal(), isLeader,
                     baselineIds.contains(id), affinity.primaryPartitions(node).length,
                     affinity.backupPartitions(node).length));
