@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.research.FactorService;
@@ -51,14 +52,24 @@ public class StatusCommand implements Action {
 
     @Override
     public Object execute() {
-        int venueCount = venues == null ? 0 : venues.venues().size();
+        // Every node offers the OMS; it answers once it runs (here or on another node), not while it starts or moves.
+        boolean omsUp = orders != null;
+        String omsDetail = "";
+        int venueCount = 0;
+        try {
+            omsDetail = orders == null ? "" : orders.orders().size() + " orders";
+            venueCount = venues == null ? 0 : venues.venues().size();
+        } catch (OrderServiceUnavailableException e) {
+            omsUp = false;
+            omsDetail = e.getMessage();
+        }
         long priced = marketData == null ? 0
                 : marketData.instruments().stream().filter(i -> marketData.mark(i.id()).isPresent()).count();
         ShellTable table = new ShellTable();
         table.column("PART");
         table.column("STATE");
         table.column("DETAIL");
-        row(table, "oms", orders != null, orders == null ? "" : orders.orders().size() + " orders");
+        row(table, "oms", omsUp, omsDetail);
         row(table, "risk", risk != null, risk == null ? "" : risk.rules().size() + " rules");
         row(table, "positions", positions != null && positionStore != null,
                 positionStore == null ? "no position store" : positionStore.description());
@@ -69,7 +80,7 @@ public class StatusCommand implements Action {
         row(table, "factors", factors != null, factors == null ? "" : factors.factors().size() + " factors");
         row(table, "models", models != null, models == null ? "" : models.models().size() + " models");
         table.print(System.out);
-        boolean ready = orders != null && risk != null && positions != null && positionStore != null
+        boolean ready = omsUp && risk != null && positions != null && positionStore != null
                 && marketData != null && priced > 0 && routes != null && venueCount > 0;
         System.out.println(ready ? "READY" : "STARTING");
         return null;
