@@ -181,12 +181,12 @@ final class Pipeline implements AutoCloseable {
 
         @Override
         public List<PositionValuation> valuations() {
-            return PositionKeeper.value(keeper.positions(), market::mark);
+            return PositionValuation.atMarks(keeper.positions(), market::mark);
         }
 
         @Override
         public List<PositionValuation> valuations(PortfolioId portfolio) {
-            return PositionKeeper.value(keeper.positions(portfolio), market::mark);
+            return PositionValuation.atMarks(keeper.positions(portfolio), market::mark);
         }
     }
 }

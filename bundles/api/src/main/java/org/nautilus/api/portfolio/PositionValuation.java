@@ -1,6 +1,11 @@
 package org.nautilus.api.portfolio;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
@@ -26,5 +31,15 @@ public record PositionValuation(Position position, Price mark, Money unrealizedP
         Money unrealized = mark == null || position.isFlat() ? Money.ZERO : position.unrealizedPnl(mark);
         return new PositionValuation(position, mark, unrealized,
                 position.realizedPnl().plus(unrealized).minus(position.commissions()));
+    }
+
+    /** Values each position at its instrument's mark from {@code marks}, in the order given. */
+    public static List<PositionValuation> atMarks(List<Position> positions,
+                                                  Function<InstrumentId, Optional<Price>> marks) {
+        List<PositionValuation> valuations = new ArrayList<>(positions.size());
+        for (Position position : positions) {
+            valuations.add(of(position, marks.apply(position.instrumentId()).orElse(null)));
+        }
+        return valuations;
     }
 }

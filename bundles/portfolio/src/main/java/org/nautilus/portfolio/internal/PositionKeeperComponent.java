@@ -76,12 +76,12 @@ public final class PositionKeeperComponent implements PositionService, OrderList
 
     @Override
     public List<PositionValuation> valuations() {
-        return PositionKeeper.value(keeper.positions(), this::mark);
+        return PositionValuation.atMarks(keeper.positions(), this::mark);
     }
 
     @Override
     public List<PositionValuation> valuations(PortfolioId portfolio) {
-        return PositionKeeper.value(keeper.positions(portfolio), this::mark);
+        return PositionValuation.atMarks(keeper.positions(portfolio), this::mark);
     }
 
     private Optional<Price> mark(InstrumentId instrument) {

@@ -42,16 +42,11 @@ final class StorePositions implements PositionService {
 
     @Override
     public List<PositionValuation> valuations() {
-        return value(positions());
+        return PositionValuation.atMarks(positions(), marks);
     }
 
     @Override
     public List<PositionValuation> valuations(PortfolioId portfolio) {
-        return value(positions(portfolio));
-    }
-
-    private List<PositionValuation> value(List<Position> positions) {
-        return positions.stream().map(p -> PositionValuation.of(p, marks.apply(p.instrumentId()).orElse(null)))
-                .toList();
+        return PositionValuation.atMarks(positions(portfolio), marks);
     }
 }

@@ -8,13 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
-import org.nautilus.api.domain.Price;
-import org.nautilus.api.portfolio.PositionValuation;
 import org.nautilus.api.portfolio.PositionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,16 +71,6 @@ public final class PositionKeeper {
 
     public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
         return Optional.ofNullable(positions.get(new PositionKey(portfolio, instrument)));
-    }
-
-    /** Values positions at the marks {@code marks} gives (an instrument without a mark: no unrealized P&amp;L). */
-    public static List<PositionValuation> value(List<Position> positions,
-                                                Function<InstrumentId, Optional<Price>> marks) {
-        List<PositionValuation> valuations = new ArrayList<>(positions.size());
-        for (Position position : positions) {
-            valuations.add(PositionValuation.of(position, marks.apply(position.instrumentId()).orElse(null)));
-        }
-        return valuations;
     }
 
     /** Positions the store has not taken yet (it failed); they are retried with the next fill. */

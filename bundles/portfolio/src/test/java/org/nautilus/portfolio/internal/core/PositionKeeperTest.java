@@ -19,6 +19,7 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.portfolio.PositionValuation;
 import org.nautilus.api.portfolio.PositionStore;
 
 class PositionKeeperTest {
@@ -103,7 +104,7 @@ class PositionKeeperTest {
         keeper.apply(Fills.fill(MAIN, InstrumentId.of("MSFT"), Side.SELL, Quantity.ofWhole(2), Price.ofWhole(300),
                 Money.ZERO));
 
-        var valuations = PositionKeeper.value(keeper.positions(MAIN),
+        var valuations = PositionValuation.atMarks(keeper.positions(MAIN),
                 id -> id.equals(AAPL) ? Optional.of(Price.of("101.5")) : Optional.empty());
 
         assertThat(valuations).hasSize(2);
