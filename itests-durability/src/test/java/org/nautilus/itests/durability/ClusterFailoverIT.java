@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,7 +107,7 @@ class ClusterFailoverIT {
                 "the burst to finish");
         List<String[]> acknowledged = readAcks(acks);
         long[] times = acknowledged.stream().mapToLong(a -> Long.parseLong(a[8])).sorted().toArray();
-        long firstAfter = java.util.Arrays.stream(times).filter(t -> t > killedAt).min().orElseThrow();
+        long firstAfter = Arrays.stream(times).filter(t -> t > killedAt).min().orElseThrow();
         long longestGap = 0;
         for (int i = 1; i < times.length; i++) {
             longestGap = Math.max(longestGap, times[i] - times[i - 1]);
@@ -176,7 +178,7 @@ class ClusterFailoverIT {
         return NODES.get(Integer.parseInt(id.substring(1)) - 1);
     }
 
-    private static Properties awaitStatus(KarafNode node, java.util.function.Predicate<Properties> condition)
+    private static Properties awaitStatus(KarafNode node, Predicate<Properties> condition)
             throws Exception {
         Path file = node.home.resolve("cluster-status.properties");
         long deadline = System.nanoTime() + START.toNanos();

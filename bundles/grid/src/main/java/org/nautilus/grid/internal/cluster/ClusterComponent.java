@@ -2,9 +2,12 @@ package org.nautilus.grid.internal.cluster;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +30,7 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.VenueService;
 import org.nautilus.grid.internal.Grid;
@@ -34,6 +38,7 @@ import org.nautilus.grid.internal.store.GridStoreComponent;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,7 +85,8 @@ public final class ClusterComponent implements ClusterService {
     private final ScheduledExecutorService thread;
     private final OmsDispatcher dispatcher;
     private final List<ServiceRegistration<?>> clientServices = new ArrayList<>();
-    private final Map<String, Long> joinedOutsideBaseline = new ConcurrentHashMap<>();
+    /** Nodes outside the baseline by when they were first seen; touched on {@link #thread} only. */
+    private final Map<String, Long> joinedOutsideBaseline = new HashMap<>();
     // The leader's own OMS, execution engine and position keeper (the real ones), while they run here.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
@@ -127,11 +133,11 @@ public final class ClusterComponent implements ClusterService {
 
     private void registerClientServices(LocalOms local) {
         Hashtable<String, Object> properties = new Hashtable<>(
-                Map.of(org.osgi.framework.Constants.SERVICE_RANKING, ClusterService.CLUSTER_RANKING));
+                Map.of(Constants.SERVICE_RANKING, ClusterService.CLUSTER_RANKING));
         ClusterOms oms = new ClusterOms(() -> leader, local, new RemoteOms(this::endpoint));
         clientServices.add(context.registerService(new String[] {OrderService.class.getName(),
             VenueService.class.getName()}, oms, properties));
-        PositionService stored = new StorePositions((org.nautilus.api.portfolio.PositionStore) tradingStore, this::mark);
+        PositionService stored = new StorePositions((PositionStore) tradingStore, this::mark);
         clientServices.add(context.registerService(PositionService.class,
                 new ClusterPositions(() -> localPositions, stored), properties));
     }
@@ -244,7 +250,7 @@ public final class ClusterComponent implements ClusterService {
                 return;
             }
             Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
-            Set<Object> inBaseline = new java.util.HashSet<>();
+            Set<Object> inBaseline = new HashSet<>();
             if (baseline != null) {
                 baseline.forEach(b -> inBaseline.add(b.consistentId()));
             }
@@ -289,7 +295,7 @@ public final class ClusterComponent implements ClusterService {
     /** The port other nodes reach this one on (TcpCommunicationSpi publishes it as a node attribute). */
     private static Optional<Object> communicationPort(ClusterNode node) {
         return node.attributes().entrySet().stream().filter(e -> e.getKey().endsWith("comm.tcp.port"))
-                .map(Map.Entry::getValue).filter(java.util.Objects::nonNull).findFirst();
+                .map(Map.Entry::getValue).filter(Objects::nonNull).findFirst();
     }
 
     @Override
