@@ -26,24 +26,14 @@ import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.benchmarks.support.BenchmarkRules;
+import org.nautilus.benchmarks.support.SimulatedMarket;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.risk.internal.engine.CoreConfig;
 import org.nautilus.risk.internal.engine.RiskCore;
 import org.nautilus.risk.internal.engine.RiskEngine;
-import org.nautilus.risk.internal.rules.DuplicateOrderRule;
-import org.nautilus.risk.internal.rules.KillSwitch;
-import org.nautilus.risk.internal.rules.MaxDailyLossRule;
-import org.nautilus.risk.internal.rules.MaxLeverageRule;
-import org.nautilus.risk.internal.rules.MaxNotionalRule;
-import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
-import org.nautilus.risk.internal.rules.MaxPositionRule;
-import org.nautilus.risk.internal.rules.OrderRateRule;
-import org.nautilus.risk.internal.rules.PriceCollarRule;
-import org.nautilus.risk.internal.rules.ReduceOnlyRule;
-import org.nautilus.risk.internal.rules.SelfTradeRule;
-import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
 
@@ -81,7 +71,7 @@ final class Pipeline implements AutoCloseable {
         CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
         risk = new RiskCore(new RiskEngine(), market, new KeeperPositions(keeper, market), clock, config);
-        for (RiskRule rule : allRules(clock)) {
+        for (RiskRule rule : BenchmarkRules.all(clock, SYMBOLS)) {
             risk.engine().add(rule, null, 0);
         }
         sim = new SimulatedExchange(VenueConfig.defaults("SIM"), clock, market);
@@ -142,23 +132,6 @@ final class Pipeline implements AutoCloseable {
         oms.close();
         sim.close();
         simb.close();
-    }
-
-    private static RiskRule[] allRules(Clock clock) {
-        return new RiskRule[] {
-            new KillSwitch(clock),
-            new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(String.join(",", SYMBOLS), Map.of())),
-            new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000000", Map.of())),
-            new MaxNotionalRule(MaxNotionalRule.Limits.of("1000000000", Map.of())),
-            new PriceCollarRule(PriceCollarRule.Limits.of("50")),
-            new ReduceOnlyRule(),
-            new DuplicateOrderRule(DuplicateOrderRule.Limits.of(100)),
-            new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
-            new MaxPositionRule(MaxPositionRule.Limits.of("1000000000", Map.of())),
-            new MaxDailyLossRule(MaxDailyLossRule.Limits.of("1000000000", Map.of())),
-            new MaxLeverageRule(MaxLeverageRule.Limits.of("100", Map.of())),
-            new OrderRateRule(OrderRateRule.Limits.of(100_000_000, 1000, Map.of())),
-        };
     }
 
     /** The position keeper as the risk core reads it. */

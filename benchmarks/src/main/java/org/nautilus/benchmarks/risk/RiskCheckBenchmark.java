@@ -22,21 +22,11 @@ import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.marketdata.Trade;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
+import org.nautilus.benchmarks.support.BenchmarkRules;
+import org.nautilus.benchmarks.support.SimulatedMarket;
 import org.nautilus.risk.internal.engine.CoreConfig;
 import org.nautilus.risk.internal.engine.RiskCore;
 import org.nautilus.risk.internal.engine.RiskEngine;
-import org.nautilus.risk.internal.rules.DuplicateOrderRule;
-import org.nautilus.risk.internal.rules.KillSwitch;
-import org.nautilus.risk.internal.rules.MaxDailyLossRule;
-import org.nautilus.risk.internal.rules.MaxLeverageRule;
-import org.nautilus.risk.internal.rules.MaxNotionalRule;
-import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
-import org.nautilus.risk.internal.rules.MaxPositionRule;
-import org.nautilus.risk.internal.rules.OrderRateRule;
-import org.nautilus.risk.internal.rules.PriceCollarRule;
-import org.nautilus.risk.internal.rules.ReduceOnlyRule;
-import org.nautilus.risk.internal.rules.SelfTradeRule;
-import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -87,7 +77,7 @@ public class RiskCheckBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        InMemoryMarket market = new InMemoryMarket();
+        SimulatedMarket market = new SimulatedMarket();
         InMemoryPositions positions = new InMemoryPositions();
         Instant now = Instant.now();
         for (int s = 0; s < SYMBOLS.length; s++) {
@@ -104,7 +94,7 @@ public class RiskCheckBenchmark {
         CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
         core = new RiskCore(new RiskEngine(), market, positions, Clock.systemUTC(), config);
-        for (RiskRule rule : allRules()) {
+        for (RiskRule rule : BenchmarkRules.all(Clock.systemUTC(), SYMBOLS)) {
             if (rules.equals("all-rules") || rules.equals(rule.name())) {
                 core.engine().add(rule, null, 0);
             }
@@ -157,22 +147,5 @@ public class RiskCheckBenchmark {
                 InstrumentId.of(SYMBOLS[s]), side, OrderType.LIMIT, Quantity.ofWhole(100), price, null,
                 TimeInForce.GTC, null, null, false, false);
         return new Order(OrderId.of(id), request, OrderStatus.ACCEPTED, Quantity.ZERO, null, null, null, at, at);
-    }
-
-    private static RiskRule[] allRules() {
-        return new RiskRule[] {
-            new KillSwitch(Clock.systemUTC()),
-            new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(String.join(",", SYMBOLS), Map.of())),
-            new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000000", Map.of())),
-            new MaxNotionalRule(MaxNotionalRule.Limits.of("1000000000", Map.of())),
-            new PriceCollarRule(PriceCollarRule.Limits.of("50")),
-            new ReduceOnlyRule(),
-            new DuplicateOrderRule(DuplicateOrderRule.Limits.of(100)),
-            new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
-            new MaxPositionRule(MaxPositionRule.Limits.of("1000000000", Map.of())),
-            new MaxDailyLossRule(MaxDailyLossRule.Limits.of("1000000000", Map.of())),
-            new MaxLeverageRule(MaxLeverageRule.Limits.of("100", Map.of())),
-            new OrderRateRule(OrderRateRule.Limits.of(100_000_000, 1000, Map.of())),
-        };
     }
 }

@@ -1,4 +1,4 @@
-package org.nautilus.benchmarks.risk;
+package org.nautilus.benchmarks.support;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,15 +15,22 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.marketdata.Trade;
+import org.nautilus.venue.simulated.internal.MarketAccess;
 
-/** The market data gateway reduced to what the risk check reads: instruments and marks in concurrent maps. */
-final class InMemoryMarket implements MarketDataService {
+/**
+ * The market data gateway reduced to what the trading path reads: instruments, last quotes and marks (mid of
+ * the last quote, or the last trade) in concurrent maps. Serves the OMS, the risk core and the venues of the
+ * benchmarks.
+ */
+public final class SimulatedMarket implements MarketDataService, MarketAccess {
 
-    private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, Optional<Instrument>> instruments = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, Optional<Quote>> quotes = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Optional<Price>> marks = new ConcurrentHashMap<>();
 
     @Override
     public void publish(Quote quote) {
+        quotes.put(quote.instrumentId(), Optional.of(quote));
         marks.put(quote.instrumentId(), Optional.of(quote.mid()));
     }
 
@@ -34,23 +41,22 @@ final class InMemoryMarket implements MarketDataService {
 
     @Override
     public Collection<Instrument> instruments() {
-        return instruments.values();
+        return instruments.values().stream().map(Optional::orElseThrow).toList();
     }
 
     @Override
     public Optional<Instrument> instrument(InstrumentId id) {
-        Instrument i = instruments.get(id);
-        return i == null ? Optional.empty() : Optional.of(i);
+        return instruments.getOrDefault(id, Optional.empty());
     }
 
     @Override
     public void define(Instrument instrument) {
-        instruments.put(instrument.id(), instrument);
+        instruments.put(instrument.id(), Optional.of(instrument));
     }
 
     @Override
     public Optional<Quote> lastQuote(InstrumentId id) {
-        return Optional.empty();
+        return quotes.getOrDefault(id, Optional.empty());
     }
 
     @Override
