@@ -34,7 +34,9 @@ import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
 import org.nautilus.grid.internal.store.GroupCommit;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
+import org.nautilus.grid.internal.store.Materializer;
 import org.nautilus.grid.internal.store.StoreSettings;
+import org.nautilus.grid.internal.store.StoreSettings.JournalMode;
 import org.nautilus.oms.internal.core.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
@@ -46,21 +48,26 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  * the command acknowledged only after its group commit is durable. The same closed-loop load runs against:
  *
  * <ol>
- *   <li>{@code fsync-group}: Ignite native persistence, WAL FSYNC, group commit (the platform's default);</li>
- *   <li>{@code fsync-each}: the same with one transaction and fsync per command ({@code commit.max.batch=1});</li>
+ *   <li>{@code journal}: the single node's default: each group of commands is one record of the store's journal,
+ *       fsynced before the acknowledgements, and Ignite's caches (native persistence, WAL FSYNC) are written behind
+ *       it by the materializer, at most {@code materialize.max.lag} commands behind;</li>
+ *   <li>{@code journal-each}: the same with one journal fsync per command ({@code commit.max.batch=1});</li>
+ *   <li>{@code ignite-group}: no journal, each group one Ignite transaction, acknowledged after its WAL fsync (the
+ *       cluster's path, where Ignite's backups carry the durability);</li>
  *   <li>{@code no-persistence}: the same store on an in-memory Ignite region (transactions, no disk);</li>
  *   <li>{@code no-store}: the OMS without a store (nothing durable), the ceiling of the in-process path.</li>
  * </ol>
  *
  * <p>Usage: {@code java <ignite --add-opens> -cp benchmarks.jar org.nautilus.benchmarks.durable.DurableMain
  * [seconds] [clients] [warmup-seconds] [work-dir] [modes] [rate]} (defaults 15, 64, 20, a temporary directory, all
- * four modes in the order above, comma-separated, 0). With a {@code rate} (orders/s offered in total) the clients run
+ * five modes in the order above, comma-separated, 0). With a {@code rate} (orders/s offered in total) the clients run
  * an open loop instead: client {@code i} of {@code n} submits at its scheduled times {@code i/rate, (i+n)/rate, ...}
  * and the latency counts from the scheduled time (a client behind schedule submits at once, its wait counted), so
  * the latency is that of the offered load, not of a queue the driver builds itself. Prints per mode the
  * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
  * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
- * {@code durable: N orders/s} for {@code fsync-group}.
+ * {@code durable: N orders/s} for {@code journal}. The materialization lag is bounded, so after the warmup the
+ * closed loop runs at the pace of the slower of the journal and the materializer; the driver prints both.
  */
 public final class DurableMain {
 
@@ -97,17 +104,22 @@ public final class DurableMain {
                 clients, rate > 0 ? String.format("open loop, %.0f orders/s offered", rate) : "closed loop", seconds,
                 warmup, Runtime.getRuntime().availableProcessors(), base);
         List<String> modes = args.length > 4 ? List.of(args[4].split(","))
-                : List.of("fsync-group", "fsync-each", "no-persistence", "no-store");
+                : List.of("journal", "journal-each", "ignite-group", "no-persistence", "no-store");
         List<Result> results = new ArrayList<>();
         try {
             for (String mode : modes) {
                 results.add(switch (mode) {
-                    case "fsync-group" -> run(mode, base.resolve("group"), true, 1024, seconds, clients, warmup);
-                    case "fsync-each" -> run(mode, base.resolve("each"), true, 1, seconds, clients, warmup);
-                    case "no-persistence" -> run(mode, base.resolve("memory"), false, 1024, seconds, clients, warmup);
-                    case "no-store" -> run(mode, null, false, 0, seconds, clients, warmup);
+                    case "journal" -> run(mode, base.resolve("journal"), true, JournalMode.ON, 1024, seconds, clients,
+                            warmup);
+                    case "journal-each" -> run(mode, base.resolve("each"), true, JournalMode.ON, 1, seconds, clients,
+                            warmup);
+                    case "ignite-group" -> run(mode, base.resolve("group"), true, JournalMode.OFF, 1024, seconds,
+                            clients, warmup);
+                    case "no-persistence" -> run(mode, base.resolve("memory"), false, JournalMode.OFF, 1024, seconds,
+                            clients, warmup);
+                    case "no-store" -> run(mode, null, false, JournalMode.OFF, 0, seconds, clients, warmup);
                     default -> throw new IllegalArgumentException("unknown mode " + mode
-                            + " (fsync-group, fsync-each, no-persistence, no-store)");
+                            + " (journal, journal-each, ignite-group, no-persistence, no-store)");
                 });
             }
         } finally {
@@ -122,7 +134,7 @@ public final class DurableMain {
                     r.latency().getValueAtPercentile(50) / 1e3, r.latency().getValueAtPercentile(99) / 1e3,
                     r.latency().getValueAtPercentile(99.9) / 1e3);
         }
-        Result durable = results.stream().filter(r -> r.mode().equals("fsync-group")).findFirst()
+        Result durable = results.stream().filter(r -> r.mode().equals("journal")).findFirst()
                 .orElse(results.get(0));
         System.out.printf("p99: %.0f us%n", durable.latency().getValueAtPercentile(99) / 1e3);
         System.out.printf("durable: %d orders/s%n", durable.perSecond());
@@ -132,8 +144,8 @@ public final class DurableMain {
      * @param work     the Ignite work directory, {@code null} for no store at all
      * @param maxBatch commands per commit
      */
-    static Result run(String mode, Path work, boolean persistent, int maxBatch, int seconds, int clients,
-                      int warmup) throws Exception {
+    static Result run(String mode, Path work, boolean persistent, JournalMode journal, int maxBatch, int seconds,
+                      int clients, int warmup) throws Exception {
         Clock clock = Clock.systemUTC();
         EmbeddedGrid grid = null;
         IgniteTradingStore store = null;
@@ -145,7 +157,8 @@ public final class DurableMain {
                     // 512 MB filled up in a 35 s run and Ignite stopped the node.
                     .withRegionMb(persistent ? 512 : 4096);
             grid = EmbeddedGrid.start(settings, DurableMain.class.getClassLoader());
-            store = IgniteTradingStore.open(grid, StoreSettings.defaults(work).withMaxBatch(maxBatch));
+            store = IgniteTradingStore.open(grid, StoreSettings.defaults(work).withMaxBatch(maxBatch).withJournal(journal)
+                    .withMaterializeMaxLag(Integer.getInteger("durable.max.lag", 50_000)));
         }
         PositionKeeper keeper = new PositionKeeper(store != null ? store : new MemoryPositions());
         Map<String, LongAdder> filled = new ConcurrentHashMap<>();
@@ -174,6 +187,8 @@ public final class DurableMain {
             }
             TimeUnit.SECONDS.sleep(warmup);
             GroupCommit.Stats before = store == null ? null : store.stats();
+            Materializer.Stats materializedBefore = store == null ? null : store.materializerStats();
+            long journalBefore = store == null ? 0 : store.journalBytes();
             long walBefore = persistent ? archivedWalBytes(work) : 0;
             for (Client w : workers) {
                 w.measuring = true;
@@ -193,6 +208,8 @@ public final class DurableMain {
                 t.join();
             }
             GroupCommit.Stats after = store == null ? null : store.stats();
+            Materializer.Stats materializedAfter = store == null ? null : store.materializerStats();
+            long journalBytes = store == null ? 0 : store.journalBytes() - journalBefore;
             long walBytes = persistent ? archivedWalBytes(work) - walBefore : 0;
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             long orders = 0;
@@ -215,6 +232,17 @@ public final class DurableMain {
                         groups == 0 ? 0.0 : (double) (after.entries() - before.entries()) / groups,
                         groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups,
                         groups == 0 ? 0.0 : (after.writeCpuNanos() - before.writeCpuNanos()) / 1e3 / groups);
+            }
+            if (materializedAfter != null) {
+                long batches = materializedAfter.batches() - materializedBefore.batches();
+                long units = materializedAfter.units() - materializedBefore.units();
+                storeLine += String.format("; Ignite written behind: %d commands/s in %d transactions of %.0f, "
+                                + "%.0f us committer CPU per command, lag %d of at most %d",
+                        Math.round(units / (elapsed / 1e9)), batches, batches == 0 ? 0.0 : (double) units / batches,
+                        units == 0 ? 0.0 : (materializedAfter.writeCpuNanos() - materializedBefore.writeCpuNanos())
+                                / 1e3 / units, materializedAfter.lag(), materializedAfter.maxLag());
+                storeLine += String.format("; journal %.0f bytes per order", orders == 0 ? 0.0
+                        : (double) journalBytes / orders);
             }
             if (persistent && orders > 0) {
                 // Whole segments only (those archived while measuring): +- one segment.

@@ -39,8 +39,17 @@ public final class AuditJournal implements AuditService {
 
     @Override
     public List<AuditEntry> query(AuditQuery query) {
+        store.caughtUp();
         List<AuditEntry> found = new ArrayList<>();
-        if (query.categories().isEmpty() || query.categories().contains(AuditCategory.ORDER)) {
+        OrderLog log = store.orderLog();
+        if (log != null && (query.categories().isEmpty() || query.categories().contains(AuditCategory.ORDER))) {
+            log.forEachEvent((sequence, event) -> {
+                AuditEntry entry = entry(new StoredEvent(event, sequence, store.node()));
+                if (query.matches(entry)) {
+                    found.add(entry);
+                }
+            });
+        } else if (query.categories().isEmpty() || query.categories().contains(AuditCategory.ORDER)) {
             store.events.forEach(eventFilter(query), (StoredEvents stored) -> {
                 for (int i = 0; i < stored.events().size(); i++) {
                     AuditEntry entry = entry(stored.get(i));
@@ -104,6 +113,10 @@ public final class AuditJournal implements AuditService {
 
     @Override
     public long size() {
+        store.caughtUp();
+        if (store.orderLog() != null) {
+            return store.orderLog().eventCount() + store.audit.sizeLong();
+        }
         long[] events = new long[1];
         // Count the events in each stored entry without decoding them.
         store.events.forEach(in -> {

@@ -296,8 +296,17 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static long cpuTime() {
+    /** CPU time of the calling thread, 0 where the JVM does not measure it. */
+    static long cpuTime() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
+
+    /**
+     * Stops committing because a later stage failed (the store's caches no longer follow its journal): every
+     * waiting and later unit fails with {@code e}'s message.
+     */
+    void halt(Throwable e) {
+        fail(0, e);
     }
 
     private void fail(int units, Throwable e) {

@@ -75,11 +75,22 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     static final String BASELINES = "risk_daily_baselines";
     static final String AUDIT = "audit";
     static final String META = "store_meta";
+    /** A journaling store's orders, events and idempotency keys: its journal records, see {@link OrderLog}. */
+    static final String ORDER_LOG = "order_log";
 
     static final String META_INITIALIZED = "initialized";
     static final String META_SEQUENCE = "audit.sequence";
     static final String META_ORDER_IDS = "order.id.next";
     static final String META_EPOCH = "oms.epoch";
+    /** The journal sequence the caches cover (number) and the journal's store id (text). */
+    static final String META_JOURNAL = "journal";
+    /**
+     * Commands per transaction of the materializer: the caches' fixed cost per transaction (~0.3 ms and a WAL
+     * fsync) spread thin, while one transaction's locks and memory stay modest.
+     */
+    static final int MATERIALIZE_BATCH = 1024;
+    /** The journal directory's identity file: the id of the store it belongs to. */
+    static final String JOURNAL_ID_FILE = "journal.id";
 
     private static final Logger LOG = LoggerFactory.getLogger(IgniteTradingStore.class);
     private static final Comparator<Position> POSITION_ORDER = Comparator.comparing(Position::portfolioId)
@@ -98,6 +109,14 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     final BinaryCache<String, Meta> meta;
     private final GroupCommit commit;
     private final String storeId;
+    /** {@code null} when commands are acknowledged after the Ignite transaction itself. */
+    private final JournalFile journal;
+    private final Materializer materializer;
+    private final OrderLog orderLog;
+    private final Pending pending = new Pending();
+    /** The committer's: the last journal record and audit sequence number given out. */
+    private long journalSequence;
+    private long auditSequence;
     /** The OMS leadership epoch this node's OMS commits under; 0: not fenced (no OMS here). */
     private volatile long fence;
 
@@ -119,7 +138,31 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         meta = open(META, StateCodecs.META_KEY.typeName(), StateCodecs.META_KEY, StateCodecs.META);
         registerTypes(binary);
         storeId = checkInitialized();
-        commit = new GroupCommit("nautilus-store", writer, settings.maxBatch(), settings.commitTimeout());
+        if (settings.journaled(grid.settings())) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            org.apache.ignite.IgniteCache<Long, byte[]> log = (org.apache.ignite.IgniteCache) grid.ignite()
+                    .getOrCreateCache((org.apache.ignite.configuration.CacheConfiguration) GridCaches.transactional(
+                            ORDER_LOG, GROUP, grid.settings(), Long.class.getName(), null));
+            orderLog = new OrderLog(log);
+            orderLog.load();
+            journal = openJournal();
+            auditSequence = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
+            journalSequence = journal.lastSequence();
+            GroupCommit[] halt = new GroupCommit[1];
+            materializer = new Materializer("nautilus-store", materializerSink, MATERIALIZE_BATCH,
+                    settings.materializeMaxLag(), journalSequence, () -> halt[0].halt(materializer().failure()));
+            commit = new GroupCommit("nautilus-store", journalWriter, settings.maxBatch(), settings.commitTimeout());
+            halt[0] = commit;
+        } else {
+            orderLog = null;
+            journal = null;
+            materializer = null;
+            commit = new GroupCommit("nautilus-store", directWriter, settings.maxBatch(), settings.commitTimeout());
+        }
+    }
+
+    private Materializer materializer() {
+        return materializer;
     }
 
     /**
@@ -294,12 +337,15 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     @Override
     public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
-        return positions.get(new PositionKey(portfolio, instrument));
+        PositionKey key = new PositionKey(portfolio, instrument);
+        Optional<Position> unwritten = pending.position(key);
+        return unwritten.isPresent() ? unwritten : positions.get(key);
     }
 
     /** Sorted by portfolio, then instrument. */
     @Override
     public List<Position> loadAll() {
+        caughtUp();
         List<Position> all = positions.values();
         all.sort(POSITION_ORDER);
         return all;
@@ -318,6 +364,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     @Override
     public List<TradingStatus> tradingStatuses() {
+        caughtUp();
         List<TradingStatus> all = tradingStates.values();
         all.sort(Comparator.comparing((TradingStatus s) -> s.portfolio() == null ? "" : "~" + s.portfolio().value()));
         return all;
@@ -337,11 +384,13 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     @Override
     public Optional<DailyPnlBaseline> dailyPnlBaseline(PortfolioId portfolio) {
+        caughtUp();
         return baselines.get(new PortfolioKey(portfolio.value()));
     }
 
     @Override
     public List<DailyPnlBaseline> dailyPnlBaselines() {
+        caughtUp();
         List<DailyPnlBaseline> all = baselines.values();
         all.sort(Comparator.comparing(DailyPnlBaseline::portfolio));
         return all;
@@ -349,26 +398,65 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     // ------------------------------------------------------------------ reads
 
+    /**
+     * Waits until the caches hold every command acknowledged so far, for the reads that scan them (a few
+     * milliseconds at most when the store keeps up; up to the materialization lag after a burst).
+     */
+    void caughtUp() {
+        if (materializer != null) {
+            materializer.awaitWritten(settings.commitTimeout());
+        }
+    }
+
     @Override
     public void forEachOrder(Consumer<StoredOrder> action) {
-        orders.forEach(action);
+        caughtUp();
+        if (orderLog == null) {
+            orders.forEach(action);
+        } else {
+            orderLog.forEachOrder(action);
+        }
     }
 
     @Override
     public Optional<StoredOrder> order(OrderId id) {
-        return orders.get(id);
+        if (orderLog == null) {
+            return orders.get(id);
+        }
+        Optional<StoredOrder> unwritten = pending.order(id);
+        return unwritten.isPresent() ? unwritten : orderLog.order(id);
     }
 
     @Override
     public Optional<OrderId> orderId(ClientOrderId clientOrderId) {
-        return clientIds.get(clientOrderId).map(OrderRef::id);
+        if (orderLog == null) {
+            return clientIds.get(clientOrderId).map(OrderRef::id);
+        }
+        Optional<OrderId> unwritten = pending.orderId(clientOrderId);
+        return unwritten.isPresent() ? unwritten : orderLog.orderId(clientOrderId);
     }
 
+    /** The stored events, then those acknowledged but not yet in the caches (read first: none is missed). */
     @Override
     public List<OrderEvent> events(OrderId id) {
+        if (orderLog == null) {
+            return writtenEvents(id);
+        }
+        List<OrderEvent> unwritten = pending.events(id);
+        List<OrderEvent> written = orderLog.events(id);
+        int last = written.isEmpty() ? 0 : written.get(written.size() - 1).version();
+        for (OrderEvent event : unwritten) {
+            if (event.version() > last) {
+                written.add(event);
+            }
+        }
+        return written;
+    }
+
+    private List<OrderEvent> writtenEvents(OrderId id) {
         Optional<StoredOrder> order = orders.get(id);
         if (order.isEmpty()) {
-            return List.of();
+            return new ArrayList<>();
         }
         List<EventKey> keys = new ArrayList<>(order.get().version());
         for (int v = 1; v <= order.get().version(); v++) {
@@ -395,17 +483,58 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     @Override
     public long orderCount() {
-        return orders.sizeLong();
+        return orderLog == null ? orders.sizeLong() : orderLog.orderCount();
+    }
+
+    /** The journaling store's orders, {@code null} without a journal. */
+    OrderLog orderLog() {
+        return orderLog;
     }
 
     @Override
     public String description() {
-        return "ignite (" + grid.describe() + ", group commit of up to " + commit.stats().maxBatch() + " commands)";
+        String grouping = "group commit of up to " + commit.stats().maxBatch() + " commands";
+        return journal == null ? "ignite (" + grid.describe() + ", " + grouping + ")"
+                : "ignite (" + grid.describe() + ", written behind journal " + journal.directory() + ": fsync, "
+                + grouping + "; orders as journal records in " + ORDER_LOG + ")";
+    }
+
+    /** The materializer's counters; {@code null} without a journal. */
+    public Materializer.Stats materializerStats() {
+        return materializer == null ? null : materializer.stats();
+    }
+
+    /** Bytes appended to the journal since the store opened (0 without one; read by the committer's thread). */
+    public long journalBytes() {
+        return journal == null ? 0 : journal.appended();
+    }
+
+    /** {@code true} if commands are acknowledged after the journal sync. */
+    public boolean journaled() {
+        return journal != null;
     }
 
     @Override
     public void close() {
         commit.close();
+        if (materializer != null) {
+            materializer.close();
+            journal.close();
+        }
+    }
+
+    /**
+     * Stops like a killed process would, as far as the store goes: what was acknowledged stays in the journal and
+     * what the caches do not hold yet is left to the next start's replay. For tests and benchmarks.
+     */
+    void crash() {
+        if (materializer != null) {
+            materializer.abandon();
+        }
+        commit.close();
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     // ------------------------------------------------------------------ the committer's transaction
@@ -421,7 +550,8 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         final Map<BinaryObject, BinaryObject> positions = new HashMap<>();
     }
 
-    private final GroupCommit.Writer writer = new GroupCommit.Writer() {
+    /** Without a journal: a command is acknowledged once its group's Ignite transaction committed. */
+    private final GroupCommit.Writer directWriter = new GroupCommit.Writer() {
         @Override
         public void prepare(Unit unit) {
             encode(unit);
@@ -432,6 +562,248 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             IgniteTradingStore.this.write(group);
         }
     };
+
+    /**
+     * With the journal: a group is one journal record, synced, then handed to the materializer; the caller encodes
+     * its unit both ways (journal and Ignite) while the committer syncs the group before.
+     */
+    private final GroupCommit.Writer journalWriter = new GroupCommit.Writer() {
+        private java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+
+        @Override
+        public void prepare(Unit unit) {
+            unit.journalBytes = UnitCodec.encode(unit);
+        }
+
+        @Override
+        public void write(List<Unit> group) throws Exception {
+            materializer.awaitRoom();
+            if (materializer.failure() != null) {
+                throw new StoreException("the caches stopped following the journal: "
+                        + materializer.failure().getMessage(), materializer.failure());
+            }
+            long sequence = auditSequence;
+            for (Unit unit : group) {
+                unit.firstSequence = sequence;
+                sequence += unit.sequenced();
+            }
+            buffer = journalRecord(group, buffer);
+            journal.append(journalSequence + 1, buffer.duplicate());
+            journal.sync();
+            journalSequence++;
+            auditSequence = sequence;
+            for (Unit unit : group) {
+                numberAudits(unit);
+            }
+            // Copies: the committer reuses its list and this buffer for the next group.
+            List<Unit> units = List.copyOf(group);
+            byte[] record = new byte[buffer.remaining()];
+            buffer.get(record);
+            pending.add(units);
+            orderLog.index(journalSequence, units);
+            materializer.add(new Materializer.Group(units, journalSequence, record));
+        }
+    };
+
+    /**
+     * A group as one journal record: {@code [int units]} then per unit {@code [long firstSequence][int length]
+     * [UnitCodec bytes]}, in {@code buffer} if it is large enough (flipped, ready to append).
+     */
+    static java.nio.ByteBuffer journalRecord(List<Unit> group, java.nio.ByteBuffer buffer) {
+        int size = 4;
+        for (Unit unit : group) {
+            size += 12 + unit.journalBytes.length;
+        }
+        java.nio.ByteBuffer out = buffer.capacity() >= size ? buffer.clear()
+                : java.nio.ByteBuffer.allocate(Math.max(size, buffer.capacity() * 2));
+        out.putInt(group.size());
+        for (Unit unit : group) {
+            out.putLong(unit.firstSequence).putInt(unit.journalBytes.length).put(unit.journalBytes);
+        }
+        return out.flip();
+    }
+
+    /** The journal's records written to the caches. */
+    private final Materializer.Sink materializerSink = new Materializer.Sink() {
+        @Override
+        public void write(List<Materializer.Group> batch) {
+            writeRecords(batch);
+        }
+
+        @Override
+        public void written(List<Materializer.Group> batch) {
+            for (Materializer.Group group : batch) {
+                pending.remove(group.units());
+            }
+            // Listing the directory per batch is not free; a segment holds thousands of records.
+            long sequence = batch.get(batch.size() - 1).journalSequence();
+            if (batch.get(0).journalSequence() / 64 != sequence / 64) {
+                journal.deleteUpTo(sequence);
+            }
+        }
+    };
+
+    /**
+     * Writes journal records in one transaction: each as one {@value #ORDER_LOG} row, the positions they move (each
+     * once, at its latest), risk state and audit entries as rows of their own, and the journal sequence covered.
+     */
+    private void writeRecords(List<Materializer.Group> batch) {
+        Map<Long, byte[]> records = new java.util.TreeMap<>();
+        Map<PositionKey, Position> moved = new java.util.LinkedHashMap<>();
+        Map<PortfolioKey, TradingStatus> statusEntries = new HashMap<>();
+        Map<PortfolioKey, DailyPnlBaseline> baselineEntries = new HashMap<>();
+        Map<Sequence, org.nautilus.api.audit.AuditEntry> auditEntries = new HashMap<>();
+        boolean omsState = false;
+        Unit lastUnit = null;
+        for (Materializer.Group group : batch) {
+            records.put(group.journalSequence(), group.record());
+            for (Unit unit : group.units()) {
+                omsState |= !unit.orders.isEmpty() || !unit.events.isEmpty() || !unit.positions.isEmpty();
+                moved.putAll(unit.positions);
+                unit.tradingStatuses.forEach((k, v) -> statusEntries.put(new PortfolioKey(k), v));
+                unit.baselines.forEach((k, v) -> baselineEntries.put(new PortfolioKey(k.value()), v));
+                for (Unit.AuditDraft d : unit.audits) {
+                    long s = d.assigned()[0];
+                    auditEntries.put(new Sequence(s), new org.nautilus.api.audit.AuditEntry(s, d.timestamp(),
+                            d.category(), d.type(), d.subject(), d.portfolio(), node, d.detail(), d.fields()));
+                }
+                lastUnit = unit;
+            }
+        }
+        Map<BinaryObject, BinaryObject> positionEntries = BinaryCache.sortedMap();
+        moved.forEach((k, v) -> positionEntries.put(positions.encodeKey(k), positions.encodeValue(v)));
+        Ignite ignite = grid.ignite();
+        try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(),
+                records.size() + positionEntries.size() + statusEntries.size() + baselineEntries.size()
+                        + auditEntries.size() + 3)) {
+            checkFence(omsState);
+            meta.put(META_SEQUENCE, new Meta(lastUnit.firstSequence + lastUnit.sequenced(), null));
+            meta.put(META_JOURNAL, new Meta(batch.get(batch.size() - 1).journalSequence(), storeId));
+            orderLog.cache().putAll(records);
+            positions.putAllEncoded(positionEntries);
+            tradingStates.putAll(statusEntries);
+            baselines.putAll(baselineEntries);
+            audit.putAll(auditEntries);
+            tx.commit();
+        }
+    }
+
+    /** Inside a transaction: refuses OMS state from a node that no longer holds the OMS leadership. */
+    private void checkFence(boolean omsState) {
+        long fenced = fence;
+        if (fenced > 0 && omsState) {
+            long stored = meta.get(META_EPOCH).map(Meta::number).orElse(0L);
+            if (stored != fenced) {
+                throw new StoreException("the OMS leadership moved (epoch " + stored + " now, this node's is "
+                        + fenced + "): this node may no longer commit OMS state");
+            }
+        }
+    }
+
+    /** The audit entries' numbers, after the unit's events (as {@link OrderLog#units} reads them back). */
+    private static void numberAudits(Unit unit) {
+        long s = unit.firstSequence + unit.events.size();
+        for (Unit.AuditDraft d : unit.audits) {
+            d.assigned()[0] = ++s;
+        }
+    }
+
+    /**
+     * Opens the journal and writes what it holds beyond the caches' sequence into them (a crash's leftovers), so
+     * that the caches are complete before anyone reads them.
+     */
+    private JournalFile openJournal() {
+        java.nio.file.Path directory = settings.journalDirectory();
+        checkJournalIdentity(directory, meta.get(META_JOURNAL).isPresent());
+        Optional<Meta> covered = meta.get(META_JOURNAL);
+        long after = covered.map(Meta::number).orElse(0L);
+        List<Materializer.Group> replayed = new ArrayList<>();
+        int[] units = {0};
+        long[] last = {after};
+        long[] count = {0};
+        long started = System.nanoTime();
+        JournalFile opened = JournalFile.open(directory, (long) settings.journalSegmentMb() << 20, after,
+                (sequence, payload) -> {
+                    byte[] record = new byte[payload.remaining()];
+                    payload.duplicate().get(record);
+                    List<Unit> decoded = OrderLog.units(payload);
+                    orderLog.index(sequence, decoded);
+                    replayed.add(new Materializer.Group(decoded, sequence, record));
+                    units[0] += decoded.size();
+                    last[0] = sequence;
+                    if (units[0] >= MATERIALIZE_BATCH) {
+                        writeRecords(replayed);
+                        count[0] += units[0];
+                        replayed.clear();
+                        units[0] = 0;
+                        if (count[0] % 50_000 < MATERIALIZE_BATCH) {
+                            LOG.info("Nautilus store: replaying the journal, {} command(s) written to the caches",
+                                    count[0]);
+                        }
+                    }
+                });
+        if (!replayed.isEmpty()) {
+            writeRecords(replayed);
+            count[0] += units[0];
+        }
+        if (count[0] > 0) {
+            LOG.info("Nautilus store: replayed {} acknowledged command(s) from journal {} into the caches in {} ms",
+                    count[0], directory, (System.nanoTime() - started) / 1_000_000);
+        }
+        if (covered.isEmpty() || last[0] != after) {
+            meta.put(META_JOURNAL, new Meta(last[0], storeId));
+        }
+        opened.deleteUpTo(last[0]);
+        return opened;
+    }
+
+    /**
+     * The journal belongs to this store: a missing or foreign journal directory while the caches say one was used
+     * would silently lose the commands it held beyond them.
+     */
+    private void checkJournalIdentity(java.nio.file.Path directory, boolean used) {
+        java.nio.file.Path idFile = directory.resolve(JOURNAL_ID_FILE);
+        try {
+            String found = Files.isRegularFile(idFile) ? Files.readString(idFile, StandardCharsets.UTF_8).strip() : null;
+            if (found != null && found.equals(storeId)) {
+                return;
+            }
+            if (!settings.freshStartAllowed()) {
+                if (used && found == null) {
+                    throw new GridStartupException("Nautilus store: journal " + directory + " is missing, but store "
+                            + storeId + " wrote to it: acknowledged commands that were not yet in the caches would be "
+                            + "lost. Restore the directory (or set journal.directory in etc/nautilus.store.cfg to "
+                            + "where it is); to go on without it, set fresh.start.allowed=true once.");
+                }
+                if (found != null) {
+                    throw new GridStartupException("Nautilus store: journal " + directory + " belongs to store "
+                            + found + ", not to store " + storeId + " under " + grid.settings().workDirectory()
+                            + ": the wrong directory or volume is mounted. Mount the right one, or set "
+                            + "fresh.start.allowed=true in etc/nautilus.store.cfg to discard that journal.");
+                }
+            } else if (found != null || used) {
+                LOG.warn("Nautilus store: discarding journal {} (store {}) for store {} (fresh.start.allowed=true)",
+                        directory, found, storeId);
+            }
+            if (Files.isDirectory(directory)) {
+                // Only the journal's own files: the directory may be shared by mistake.
+                try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(directory)) {
+                    for (java.nio.file.Path f : files.filter(JournalFile::isJournalFile).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+            Files.writeString(idFile, storeId + "\n", StandardCharsets.UTF_8);
+            if (used) {
+                meta.remove(META_JOURNAL);
+            }
+        } catch (IOException e) {
+            throw new GridStartupException("Nautilus store: journal " + directory + " cannot be prepared: "
+                    + e.getMessage() + ". Fix the permissions or set journal.directory in etc/nautilus.store.cfg.");
+        }
+    }
 
     /**
      * Encodes a unit (the costly part: binary objects for orders, events, fills) on the OMS writer's thread, so
@@ -478,7 +850,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         unit.encoded = e;
     }
 
-    /** Writes one group in one transaction; called by the committer thread only. */
+    /** Writes one group of the direct committer in one transaction. */
     private void write(List<Unit> group) {
         Ignite ignite = grid.ignite();
         IgniteBinary binary = ignite.binary();
@@ -497,22 +869,19 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         Map<Sequence, org.nautilus.api.audit.AuditEntry> auditEntries = new HashMap<>();
         try (Transaction tx = ignite.transactions().txStart(TransactionConcurrency.PESSIMISTIC,
                 TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), size)) {
-            long fenced = fence;
-            if (fenced > 0 && carriesOmsState(group)) {
-                long stored = meta.get(META_EPOCH).map(Meta::number).orElse(0L);
-                if (stored != fenced) {
-                    throw new StoreException("the OMS leadership moved (epoch " + stored + " now, this node's is "
-                            + fenced + "): this node may no longer commit OMS state");
-                }
-            }
-            long sequence = 0;
+            checkFence(carriesOmsState(group));
             if (sequenced > 0) {
                 // Read under the transaction's lock: every node's committer numbers its entries after the others'.
-                sequence = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
-                meta.put(META_SEQUENCE, new Meta(sequence + sequenced, null));
+                long next = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
+                meta.put(META_SEQUENCE, new Meta(next + sequenced, null));
+                for (Unit unit : group) {
+                    unit.firstSequence = next;
+                    next += unit.sequenced();
+                }
             }
             for (Unit unit : group) {
                 Encoded e = (Encoded) unit.encoded;
+                long sequence = unit.firstSequence;
                 // Later units come later: a later state of an order or a position replaces an earlier one.
                 orderEntries.putAll(e.orders);
                 for (int i = 0; i < e.eventKeys.size(); i++) {

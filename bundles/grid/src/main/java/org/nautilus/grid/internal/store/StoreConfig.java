@@ -32,4 +32,25 @@ public @interface StoreConfig {
             description = "Local marker written when the store is initialized, outside the Ignite work directory. "
                     + "Empty: <work.directory>.nautilus-store next to it.")
     String marker_file() default "";
+
+    @AttributeDefinition(name = "Journal",
+            description = "AUTO: on a single persistent node (cache.backups = 0) a command is acknowledged once its "
+                    + "record is fsynced in the store's own journal and the Ignite caches are written behind it; in "
+                    + "a cluster it is acknowledged after the replicated Ignite transaction. ON, OFF: always, never.")
+    String journal_mode() default "AUTO";
+
+    @AttributeDefinition(name = "Journal directory", required = false,
+            description = "Where the journal's segments live. Empty: <work.directory>.journal next to it. Keep it on "
+                    + "the same durable volume as the Ignite work directory: it holds acknowledged commands that the "
+                    + "caches do not have yet.")
+    String journal_directory() default "";
+
+    @AttributeDefinition(name = "Journal segment (MB)", min = "1",
+            description = "Size of one preallocated journal segment; segments the caches cover are deleted.")
+    int journal_segment_mb() default 64;
+
+    @AttributeDefinition(name = "Materialization lag (commands)", min = "1",
+            description = "At most this many acknowledged commands waiting to be written to the Ignite caches; past "
+                    + "it acknowledgements slow down to the caches' pace. Bounds memory and the replay after a crash.")
+    int materialize_max_lag() default 50_000;
 }

@@ -47,6 +47,13 @@ final class Unit {
     /** Position in the commit order, given when the unit is handed over. */
     long sequence;
     /**
+     * The audit sequence number before the unit's first: its events and then its audit entries are numbered from
+     * {@code firstSequence + 1}, in the order {@link IgniteTradingStore} writes them. Given by the committer.
+     */
+    long firstSequence;
+    /** The unit in the journal's encoding ({@link UnitCodec}), when the store journals it. */
+    byte[] journalBytes;
+    /**
      * {@link GroupCommit.Writer#prepare}: not yet claimed, claimed by a thread (the caller waiting for the unit, or
      * the committer if it needs the unit first), done, or failed (then {@link #prepareFailure} says why).
      */
@@ -62,6 +69,11 @@ final class Unit {
     boolean isEmpty() {
         return orders.isEmpty() && events.isEmpty() && positions.isEmpty() && tradingStatuses.isEmpty()
                 && baselines.isEmpty() && audits.isEmpty();
+    }
+
+    /** How many audit sequence numbers the unit uses (its events, then its audit entries). */
+    int sequenced() {
+        return events.size() + audits.size();
     }
 
     /** Number of entries the unit writes (orders, events, positions, risk state, audit entries). */

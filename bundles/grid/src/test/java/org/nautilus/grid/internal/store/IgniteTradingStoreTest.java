@@ -229,6 +229,71 @@ class IgniteTradingStoreTest {
     }
 
     @Test
+    void acknowledged_commands_the_caches_never_got_are_replayed_from_the_journal_at_start() throws Exception {
+        IgniteTradingStore s = start();
+        assertThat(s.journaled()).as("a single persistent node journals").isTrue();
+        Order first = order(1, "c-1", OrderStatus.INITIALIZED, "0", null);
+        s.record(StoredOrder.of(first, 1), new OrderEvent(1, OrderEventType.INITIALIZED, first, null, null, T));
+        s.caughtUp();
+        long sequence = s.meta.get(IgniteTradingStore.META_SEQUENCE).orElseThrow().number();
+        stopNode();
+
+        // What a process killed right after an acknowledgement leaves: a synced journal record beyond the caches.
+        Order second = order(2, "c-2", OrderStatus.PARTIALLY_FILLED, "50", "187");
+        Fill fill = fill(2, "SIM-9", "50", "187");
+        Position moved = position("alpha", "AAPL", "50", "187", "0", "-0.01", 1, T);
+        Unit unit = new Unit();
+        unit.orders.put(second.id(), StoredOrder.of(second, 2));
+        unit.events.add(new OrderEvent(1, OrderEventType.INITIALIZED, order(2, "c-2", OrderStatus.INITIALIZED, "0",
+                null), null, null, T));
+        unit.events.add(new OrderEvent(2, OrderEventType.FILL, second, fill, null, T));
+        unit.positions.put(PositionKey.of(moved), moved);
+        unit.firstSequence = sequence;
+        unit.journalBytes = UnitCodec.encode(unit);
+        Path journalDirectory = StoreSettings.defaultJournal(work());
+        try (JournalFile journal = JournalFile.open(journalDirectory, 64 << 20, 0, (n, payload) -> { })) {
+            journal.append(journal.lastSequence() + 1, IgniteTradingStore.journalRecord(List.of(unit),
+                    java.nio.ByteBuffer.allocate(16)));
+            journal.sync();
+        }
+
+        IgniteTradingStore reopened = start();
+        assertThat(reopened.order(OrderId.of(2))).contains(StoredOrder.of(second, 2));
+        assertThat(reopened.orderLog().cache().get(2L)).as("the record itself, in Ignite").isNotNull();
+        assertThat(reopened.fills(OrderId.of(2))).containsExactly(fill);
+        assertThat(reopened.orderId(ClientOrderId.of("c-2"))).contains(OrderId.of(2));
+        assertThat(reopened.loadAll()).containsExactly(moved);
+        List<AuditEntry> entries = new AuditJournal(reopened).query(AuditQuery.all());
+        assertThat(entries).extracting(AuditEntry::sequence).containsExactly(sequence, sequence + 1, sequence + 2);
+        assertThat(reopened.orderCount()).isEqualTo(2);
+
+        // Replayed once: the caches now cover the record, and new commands number on after it.
+        stopNode();
+        IgniteTradingStore again = start();
+        Order third = order(3, "c-3", OrderStatus.INITIALIZED, "0", null);
+        again.record(StoredOrder.of(third, 1), new OrderEvent(1, OrderEventType.INITIALIZED, third, null, null, T));
+        assertThat(new AuditJournal(again).query(AuditQuery.all())).extracting(AuditEntry::sequence)
+                .containsExactly(sequence, sequence + 1, sequence + 2, sequence + 3);
+    }
+
+    @Test
+    void a_lost_journal_directory_refuses_to_start_unless_a_fresh_start_is_allowed() throws Exception {
+        IgniteTradingStore s = start();
+        Order first = order(1, "c-1", OrderStatus.INITIALIZED, "0", null);
+        s.record(StoredOrder.of(first, 1), new OrderEvent(1, OrderEventType.INITIALIZED, first, null, null, T));
+        stopNode();
+        deleteTree(StoreSettings.defaultJournal(work()));
+
+        assertThatThrownBy(this::start).isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("journal " + StoreSettings.defaultJournal(work()) + " is missing")
+                .hasMessageContaining("fresh.start.allowed=true");
+        stopNode();
+
+        IgniteTradingStore allowed = start(settings(), storeSettings().withFreshStartAllowed(true));
+        assertThat(allowed.order(OrderId.of(1))).as("the caches kept what they had").isPresent();
+    }
+
+    @Test
     void another_stores_data_under_the_work_directory_is_refused() throws Exception {
         start();
         stopNode();
