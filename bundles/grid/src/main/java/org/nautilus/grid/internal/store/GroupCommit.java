@@ -329,6 +329,7 @@ public final class GroupCommit implements AutoCloseable {
             Waiter waiter = it.next();
             if (waiter.sequence <= upTo) {
                 it.remove();
+                waiter.woken = true;
                 java.util.concurrent.locks.LockSupport.unpark(waiter.thread);
             }
         }
@@ -338,6 +339,8 @@ public final class GroupCommit implements AutoCloseable {
     private static final class Waiter {
         final long sequence;
         final Thread thread;
+        /** Removed by the committer: the waiter need not search the queue for itself (O(waiters) each). */
+        volatile boolean woken;
 
         Waiter(long sequence, Thread thread) {
             this.sequence = sequence;
@@ -397,7 +400,9 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 return true;
             } finally {
-                waiters.remove(waiter);
+                if (!waiter.woken) {
+                    waiters.remove(waiter);
+                }
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }

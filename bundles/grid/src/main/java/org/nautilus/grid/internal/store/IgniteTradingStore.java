@@ -159,6 +159,11 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             materializer = null;
             commit = new GroupCommit("nautilus-store", directWriter, settings.maxBatch(), settings.commitTimeout());
         }
+        if (grid.settings().persistenceEnabled()) {
+            LOG.info("Nautilus store {} opened: {} order(s), {} position(s), {} audit entrie(s)", storeId,
+                    orderCount(), positions.sizeLong(), audit.sizeLong()
+                            + (orderLog == null ? events.sizeLong() : orderLog.eventCount()));
+        }
     }
 
     private Materializer materializer() {
@@ -961,8 +966,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         if (local == null || !id.equals(local.getProperty("store.id"))) {
             writeMarker(marker, id, Instant.ofEpochMilli(initialized.get().number()));
         }
-        LOG.info("Nautilus store {} opened: {} order(s), {} position(s), {} audit entrie(s)", id, orders.sizeLong(),
-                positions.sizeLong(), audit.sizeLong() + events.sizeLong());
         return id;
     }
 
