@@ -59,11 +59,13 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  * </ol>
  *
  * <p>Usage: {@code java <ignite --add-opens> -cp benchmarks.jar org.nautilus.benchmarks.durable.DurableMain
- * [seconds] [clients] [warmup-seconds] [work-dir] [modes] [rate]} (defaults 15, 64, 20, a temporary directory, all
- * five modes in the order above, comma-separated, 0). With a {@code rate} (orders/s offered in total) the clients run
+ * [seconds] [clients] [warmup-seconds] [work-dir] [modes] [rate] [window]} (defaults 15, 64, 20, a temporary directory, all
+ * five modes in the order above, comma-separated, 0, 0). With a {@code rate} (orders/s offered in total) the clients run
  * an open loop instead: client {@code i} of {@code n} submits at its scheduled times {@code i/rate, (i+n)/rate, ...}
  * and the latency counts from the scheduled time (a client behind schedule submits at once, its wait counted), so
- * the latency is that of the offered load, not of a queue the driver builds itself. Prints per mode the
+ * the latency is that of the offered load, not of a queue the driver builds itself. With a {@code window} (7th
+ * argument) each client keeps that many orders in flight through {@code OrderManager.submitAsync} instead of
+ * blocking a thread per order (a gateway's way), acknowledged by the store's committer. Prints per mode the
  * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
  * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
  * {@code durable: N orders/s} for {@code journal}. The materialization lag is bounded, so after the warmup the
@@ -74,6 +76,11 @@ public final class DurableMain {
     private static final int PORTFOLIOS = 16;
     /** Orders/s offered in total by the open loop; 0: closed loop (each client submits when acknowledged). */
     private static double rate;
+    /**
+     * Orders each client keeps in flight with {@code OrderManager.submitAsync} (acknowledged by a callback once
+     * durable); 0: each client thread blocks in {@code submit} until its order is durable.
+     */
+    private static int window;
     private static final InstrumentId[] SYMBOLS = {InstrumentId.of("AAPL"), InstrumentId.of("MSFT"),
         InstrumentId.of("NVDA")};
 
@@ -95,14 +102,16 @@ public final class DurableMain {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+        window = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         // Ignite's code paths take the JIT tens of seconds on 2 shared cores (C2 still used a third of the CPU
         // 13 s into a run): a short warmup measured the compiler.
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path base = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3])
                 : Files.createTempDirectory("nautilus-durable");
-        System.out.printf("durable: %d clients (%s), %d s measured after %d s warmup, %d cores, work %s%n",
-                clients, rate > 0 ? String.format("open loop, %.0f orders/s offered", rate) : "closed loop", seconds,
-                warmup, Runtime.getRuntime().availableProcessors(), base);
+        System.out.printf("durable: %d clients (%s, %s), %d s measured after %d s warmup, %d cores, work %s%n",
+                clients, rate > 0 ? String.format("open loop, %.0f orders/s offered", rate) : "closed loop",
+                window > 0 ? "asynchronous, " + window + " orders in flight each" : "each blocking per order",
+                seconds, warmup, Runtime.getRuntime().availableProcessors(), base);
         List<String> modes = args.length > 4 ? List.of(args[4].split(","))
                 : List.of("journal", "journal-each", "ignite-group", "no-persistence", "no-store");
         List<Result> results = new ArrayList<>();
@@ -216,10 +225,12 @@ public final class DurableMain {
             long clientCpu = 0;
             List<Order> acknowledged = new ArrayList<>();
             for (Client w : workers) {
-                clientCpu += w.cpuNanos;
-                latency.add(w.latency);
-                orders += w.measured;
-                acknowledged.add(w.last);
+                synchronized (w) {
+                    clientCpu += w.cpuNanos;
+                    latency.add(w.latency);
+                    orders += w.measured;
+                    acknowledged.add(w.last);
+                }
             }
             String storeLine = "no store";
             String walLine = "";
@@ -329,8 +340,15 @@ public final class DurableMain {
             this.clients = clients;
         }
 
+        /** The first failure of an asynchronous order; fails the run. */
+        volatile Throwable failure;
+
         @Override
         public void run() {
+            if (window > 0) {
+                runAsync();
+                return;
+            }
             PortfolioId portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
             long n = 0;
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -368,6 +386,65 @@ public final class DurableMain {
             }
             if (cpuStart >= 0) {
                 cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+            }
+        }
+
+        /**
+         * Up to {@code window} orders in flight; each acknowledged by the store's committer through the future.
+         * Latency from submission (open loop: from the scheduled time) to the acknowledgement.
+         */
+        private void runAsync() {
+            PortfolioId portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(window);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = -1;
+            long period = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+            long next = System.nanoTime() + (rate > 0 ? (long) (1e9 * id / rate) : 0);
+            long n = 0;
+            while (running && failure == null) {
+                InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
+                Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
+                OrderRequest request = OrderRequest.limit(ClientOrderId.of(run + "-" + id + "-" + n), portfolio,
+                        symbol, side, Quantity.ofWhole(1 + n % 100), Price.ofWhole(100));
+                long t0 = System.nanoTime();
+                if (period > 0) {
+                    while (t0 < next) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - t0);
+                        t0 = System.nanoTime();
+                    }
+                    t0 = next;
+                    next += period;
+                }
+                inFlight.acquireUninterruptibly();
+                boolean measure = measuring;
+                if (measure && cpuStart < 0) {
+                    cpuStart = threads.getCurrentThreadCpuTime();
+                }
+                long submitted = t0;
+                oms.submitAsync(request).whenComplete((order, e) -> {
+                    long t1 = System.nanoTime();
+                    inFlight.release();
+                    if (e != null || order.status() != OrderStatus.FILLED) {
+                        failure = e != null ? e : new IllegalStateException("order " + order.id() + " "
+                                + order.status() + ": " + order.reason());
+                        return;
+                    }
+                    if (measure) {
+                        synchronized (this) {
+                            latency.recordValue(Math.min(t1 - submitted, latency.getHighestTrackableValue()));
+                            measured++;
+                            last = order;
+                        }
+                    }
+                });
+                n++;
+            }
+            if (cpuStart >= 0) {
+                cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+            }
+            inFlight.acquireUninterruptibly(window);
+            if (failure != null) {
+                throw new IllegalStateException("client " + id + ": " + failure.getMessage(), failure);
             }
         }
     }

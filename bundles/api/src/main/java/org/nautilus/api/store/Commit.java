@@ -1,6 +1,7 @@
 package org.nautilus.api.store;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The durability of one unit of work (and of every unit handed to the store before it): {@link #await()}
@@ -43,4 +44,19 @@ public interface Commit {
 
     /** {@code true} once durable or failed (then {@link #await()} throws). */
     boolean isDone();
+
+    /**
+     * Runs {@code action} once the unit is durable (with {@code null}) or failed (with why): without a thread
+     * waiting per unit. A store runs it on its committer thread, or on the calling thread if that has happened
+     * already; the action must be short and must not block. This default waits on the calling thread.
+     */
+    default void whenDone(Consumer<StoreException> action) {
+        StoreException failure = null;
+        try {
+            await();
+        } catch (StoreException e) {
+            failure = e;
+        }
+        action.accept(failure);
+    }
 }

@@ -77,6 +77,9 @@ public final class GroupCommit implements AutoCloseable {
      */
     private final java.util.concurrent.ConcurrentLinkedQueue<Waiter> waiters =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Actions to run when their unit is durable ({@link Commit#whenDone}), run by the committer. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Callback> callbacks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread committer;
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
@@ -323,14 +326,48 @@ public final class GroupCommit implements AutoCloseable {
         wake(Long.MAX_VALUE);
     }
 
-    /** Wakes the waiters whose unit is durable (all of them after a failure: they then see it). */
+    /** Wakes the waiters whose unit is durable and runs their callbacks (all of them after a failure). */
     private void wake(long upTo) {
+        if (!callbacks.isEmpty()) {
+            StoreException failed = failure;
+            for (java.util.Iterator<Callback> it = callbacks.iterator(); it.hasNext(); ) {
+                Callback callback = it.next();
+                if (callback.sequence <= upTo && callback.claim()) {
+                    it.remove();
+                    callback.run(failed);
+                }
+            }
+        }
         for (java.util.Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
             Waiter waiter = it.next();
             if (waiter.sequence <= upTo) {
                 it.remove();
                 waiter.woken = true;
                 java.util.concurrent.locks.LockSupport.unpark(waiter.thread);
+            }
+        }
+    }
+
+    /** An action waiting for a sequence; run once, by whoever claims it first (the committer, or the caller). */
+    private static final class Callback {
+        final long sequence;
+        final java.util.function.Consumer<StoreException> action;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Callback(long sequence, java.util.function.Consumer<StoreException> action) {
+            this.sequence = sequence;
+            this.action = action;
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+
+        void run(StoreException failure) {
+            try {
+                action.accept(failure == null ? null : new StoreException(failure.getMessage(), failure));
+            } catch (RuntimeException e) {
+                LOG.warn("an action waiting for a commit failed", e);
             }
         }
     }
@@ -413,9 +450,33 @@ public final class GroupCommit implements AutoCloseable {
         public boolean isDone() {
             return durable >= sequence || failure != null;
         }
+
+        @Override
+        public void whenDone(java.util.function.Consumer<StoreException> action) {
+            if (unit != null && durable < sequence) {
+                tryPrepare(unit);
+            }
+            Callback callback = new Callback(sequence, action);
+            if (durable < sequence && failure == null) {
+                callbacks.add(callback);
+                // The committer may have advanced before it could see the callback: then run it here.
+                if (durable < sequence && failure == null) {
+                    return;
+                }
+            }
+            if (callback.claim()) {
+                callbacks.remove(callback);
+                callback.run(durable >= sequence ? null : failure);
+            }
+        }
     }
 
     private record FailedCommit(StoreException failure) implements Commit {
+
+        @Override
+        public void whenDone(java.util.function.Consumer<StoreException> action) {
+            action.accept(failure);
+        }
 
         @Override
         public void await() {

@@ -116,6 +116,54 @@ class GroupCommitTest {
     }
 
     @Test
+    void an_action_waiting_for_a_commit_runs_once_durable_on_the_committer_and_at_once_if_already_durable()
+            throws Exception {
+        start(100);
+        writerGate = new CountDownLatch(1);
+        commit.begin();
+        commit.write(u -> note(u, "held"));
+        Commit held = commit.end();
+        assertThat(writerEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        held.whenDone(failure -> {
+            ran.add(Thread.currentThread().getName() + " " + failure + " " + written.size());
+            done.countDown();
+        });
+        Thread.sleep(50);
+        assertThat(ran).as("not before the unit is durable").isEmpty();
+
+        writerGate.countDown();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran).containsExactly("test-committer null 1");
+
+        held.whenDone(failure -> ran.add(Thread.currentThread().getName() + " " + failure));
+        assertThat(ran).as("already durable: on the caller, at once").hasSize(2)
+                .last().isEqualTo(Thread.currentThread().getName() + " null");
+    }
+
+    @Test
+    void an_action_waiting_for_a_commit_that_fails_gets_the_failure() throws Exception {
+        start(100);
+        writerGate = new CountDownLatch(1);
+        writerFailure = new IllegalStateException("disk full");
+        commit.begin();
+        commit.write(u -> note(u, "doomed"));
+        Commit doomed = commit.end();
+        List<StoreException> failures = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        doomed.whenDone(failure -> {
+            failures.add(failure);
+            done.countDown();
+        });
+
+        writerGate.countDown();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).singleElement().isNotNull().extracting(Throwable::getMessage).asString()
+                .contains("disk full");
+    }
+
+    @Test
     void max_batch_one_writes_every_unit_on_its_own() {
         start(1);
         writerGate = new CountDownLatch(1);

@@ -93,6 +93,26 @@ final class Journal {
         }
     }
 
+    /**
+     * Completes {@code future} with {@code value} once {@code commit} is durable, without a thread waiting for it; if
+     * the commit failed, the OMS halts and the future fails with {@link OrderServiceUnavailableException}.
+     */
+    <T> void complete(Commit commit, java.util.concurrent.CompletableFuture<T> future,
+                      java.util.function.Supplier<T> value) {
+        commit.whenDone(failed -> {
+            if (failed == null) {
+                try {
+                    future.complete(value.get());
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            } else {
+                fail(failed);
+                future.completeExceptionally(unavailable());
+            }
+        });
+    }
+
     /** @throws OrderServiceUnavailableException if the OMS is halted */
     void checkAvailable() {
         if (failure != null) {

@@ -288,6 +288,21 @@ public final class OrderManager implements AutoCloseable {
                 () -> new IllegalStateException("client order id " + request.clientOrderId() + " vanished"));
     }
 
+    /**
+     * Submits a new order like {@link #submit(OrderRequest)}, but returns at once: the future completes with the
+     * order once its step is durable, on the store's committer thread (callers must not block in it), or fails with
+     * {@link org.nautilus.api.oms.OrderServiceUnavailableException}. A gateway with many orders in flight then
+     * needs no thread per order.
+     */
+    public java.util.concurrent.CompletableFuture<Order> submitAsync(OrderRequest request) {
+        Objects.requireNonNull(request, "request");
+        journal.checkAvailable();
+        PartitionAgent partition = partitionOf(request.portfolioId());
+        return partition.callAsync(() -> submitAsWriter(request, partition),
+                record -> record != null ? record.snapshot() : order(request.clientOrderId()).orElseThrow(
+                        () -> new IllegalStateException("client order id " + request.clientOrderId() + " vanished")));
+    }
+
     /** Submits a contingent list; see {@link org.nautilus.api.oms.OrderService#submit(OrderList)}. */
     public List<Order> submit(OrderList list) {
         Objects.requireNonNull(list, "list");

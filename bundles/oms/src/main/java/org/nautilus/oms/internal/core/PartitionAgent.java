@@ -95,6 +95,37 @@ final class PartitionAgent implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Like {@link #call}, but returns at once: the future completes with {@code then} applied to the command's
+     * result once the step is durable (on the store's committer thread), so no thread waits per command.
+     */
+    <T, R> java.util.concurrent.CompletableFuture<R> callAsync(Supplier<T> command,
+                                                              java.util.function.Function<T, R> then) {
+        java.util.concurrent.CompletableFuture<R> future = new java.util.concurrent.CompletableFuture<>();
+        if (lock.isHeldByCurrentThread() || journal.inUnit()) {
+            // Inside another step: durable with it, whose caller waits.
+            future.complete(then.apply(call(command)));
+            return future;
+        }
+        T result;
+        Commit commit;
+        lock.lock();
+        try {
+            journal.begin();
+            try {
+                drain();
+                result = command.get();
+                drain();
+            } finally {
+                commit = journal.end();
+            }
+        } finally {
+            lock.unlock();
+        }
+        journal.complete(commit, future, () -> then.apply(result));
+        return future;
+    }
+
     /** Queues work for the partition without blocking; see the class comment for where it runs. */
     void post(Runnable work) {
         if (lock.isHeldByCurrentThread()) {

@@ -96,6 +96,25 @@ final class MemoryTradingStore implements TradingStore {
             public boolean isDone() {
                 return held == null || held.getCount() == 0;
             }
+
+            @Override
+            public void whenDone(java.util.function.Consumer<StoreException> action) {
+                Runnable run = () -> {
+                    try {
+                        await();
+                        action.accept(null);
+                    } catch (StoreException e) {
+                        action.accept(e);
+                    }
+                };
+                if (isDone()) {
+                    run.run();
+                } else {
+                    Thread waiter = new Thread(run, "memory-store-commit");
+                    waiter.setDaemon(true);
+                    waiter.start();
+                }
+            }
         };
     }
 

@@ -132,6 +132,27 @@ class RecoveryTest {
     }
 
     @Test
+    void an_asynchronous_submit_returns_at_once_and_completes_only_once_durable() throws Exception {
+        OrderManager oms = oms(100, new FakeVenue("SIM", FakeVenue.OnSubmit.FILL));
+        CountDownLatch durable = new CountDownLatch(1);
+        store.gate = durable;
+
+        java.util.concurrent.CompletableFuture<Order> ack = oms.submitAsync(market("c1", Side.BUY, 10));
+
+        Thread.sleep(200);
+        assertThat(ack).as("not acknowledged before its unit is durable").isNotDone();
+        durable.countDown();
+        assertThat(ack.get(5, TimeUnit.SECONDS).status()).isEqualTo(FILLED);
+        assertThat(oms.submitAsync(market("c1", Side.BUY, 10)).get(5, TimeUnit.SECONDS))
+                .as("idempotent like submit").isEqualTo(ack.get());
+
+        store.failure = "disk full";
+        assertThatThrownBy(() -> oms.submitAsync(market("c2", Side.BUY, 10)).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(OrderServiceUnavailableException.class).hasMessageContaining("disk full");
+        assertThat(oms.halted()).isTrue();
+    }
+
+    @Test
     void a_failed_commit_halts_the_OMS_with_a_retryable_error_and_queries_still_answer() {
         FakeVenue sim = new FakeVenue("SIM", FakeVenue.OnSubmit.FILL);
         OrderManager oms = oms(100, sim);
