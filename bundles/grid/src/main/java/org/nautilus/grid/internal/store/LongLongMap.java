@@ -4,24 +4,25 @@ import java.util.Arrays;
 
 /**
  * An open-addressing map of {@code long} to {@code long} without removal, for indexes of millions of orders: 16 bytes
- * per entry at most twice over, where a {@code HashMap<Long, Long>} takes ~80. Not thread-safe.
+ * per entry at most twice over, where a {@code HashMap<Long, Long>} takes ~80. Split into {@value #SHARDS} tables
+ * that grow on their own: one table of millions growing in one go stalled its writer (the store's committer, so
+ * every acknowledgement) for a quarter of a second. Not thread-safe.
  */
 final class LongLongMap {
 
-    /** Marks a free slot; {@link #put} refuses it as a key. */
+    /** Marks a free slot; {@link #putIfAbsent} refuses it as a key. */
     static final long FREE = Long.MIN_VALUE;
     /** Returned by {@link #get} for a missing key. */
     static final long MISSING = Long.MIN_VALUE;
+    private static final int SHARDS = 64;
 
-    private long[] keys;
-    private long[] values;
+    private final Table[] tables = new Table[SHARDS];
     private int size;
 
     LongLongMap(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new long[capacity];
-        values = new long[capacity];
-        Arrays.fill(keys, FREE);
+        for (int i = 0; i < SHARDS; i++) {
+            tables[i] = new Table(Math.max(1, expected / SHARDS));
+        }
     }
 
     int size() {
@@ -29,16 +30,8 @@ final class LongLongMap {
     }
 
     long get(long key) {
-        int mask = keys.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == FREE) {
-                return MISSING;
-            }
-        }
+        long h = mix(key);
+        return tables[(int) (h >>> 58)].get(key, (int) h);
     }
 
     /** Adds {@code key} unless present; returns the value it had, or {@link #MISSING} if it was added. */
@@ -46,43 +39,79 @@ final class LongLongMap {
         if (key == FREE) {
             throw new IllegalArgumentException("key " + key + " is reserved");
         }
-        int mask = keys.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == FREE) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 10L > keys.length * 6L) {
-                    grow();
+        long h = mix(key);
+        long old = tables[(int) (h >>> 58)].putIfAbsent(key, value, (int) h);
+        if (old == MISSING) {
+            size++;
+        }
+        return old;
+    }
+
+    private static long mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
+    }
+
+    /** One shard: linear probing at most 60 % full. */
+    private static final class Table {
+        private long[] keys;
+        private long[] values;
+        private int size;
+
+        Table(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(8, expected * 2 - 1)) << 1;
+            keys = new long[capacity];
+            values = new long[capacity];
+            Arrays.fill(keys, FREE);
+        }
+
+        long get(long key, int hash) {
+            int mask = keys.length - 1;
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
+                long k = keys[i];
+                if (k == key) {
+                    return values[i];
                 }
-                return MISSING;
+                if (k == FREE) {
+                    return MISSING;
+                }
             }
         }
-    }
 
-    private static int slot(long key, int mask) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new long[oldKeys.length * 2];
-        Arrays.fill(keys, FREE);
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != FREE) {
-                int i = slot(oldKeys[j], mask);
-                while (keys[i] != FREE) {
-                    i = (i + 1) & mask;
+        long putIfAbsent(long key, long value, int hash) {
+            int mask = keys.length - 1;
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
+                long k = keys[i];
+                if (k == key) {
+                    return values[i];
                 }
-                keys[i] = oldKeys[j];
-                values[i] = oldValues[j];
+                if (k == FREE) {
+                    keys[i] = key;
+                    values[i] = value;
+                    if (++size * 10L > keys.length * 6L) {
+                        grow();
+                    }
+                    return MISSING;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new long[oldKeys.length * 2];
+            Arrays.fill(keys, FREE);
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != FREE) {
+                    int i = (int) mix(oldKeys[j]) & mask;
+                    while (keys[i] != FREE) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
             }
         }
     }
