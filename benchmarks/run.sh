@@ -7,7 +7,8 @@
 #   pipeline   submit -> risk (all rules) -> route -> match -> fill -> position, in process, orders/s
 #   matching   the matching engine alone, side by side with exchange-core 0.5.3 (JMH), orders/s
 #   marketdata ticks from a route through the gateway into bars and marks, ticks/s
-#   durable    acknowledged orders on Ignite with persistence: group commit vs one fsync per order vs off, orders/s
+#   durable    acknowledged durable orders: journal + Ignite written behind vs one fsync per order vs Ignite
+#              transactions vs persistence off vs no store, orders/s (asynchronous clients; see DurableMain)
 #   failover   three Karaf nodes on loopback, the OMS node killed mid-burst: seconds until orders are
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
 #   list       the benchmark names

@@ -59,13 +59,13 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  * </ol>
  *
  * <p>Usage: {@code java <ignite --add-opens> -cp benchmarks.jar org.nautilus.benchmarks.durable.DurableMain
- * [seconds] [clients] [warmup-seconds] [work-dir] [modes] [rate] [window]} (defaults 15, 64, 20, a temporary directory, all
- * five modes in the order above, comma-separated, 0, 0). With a {@code rate} (orders/s offered in total) the clients run
+ * [seconds] [clients] [warmup-seconds] [work-dir] [modes] [rate] [window]} (defaults 15, 4, 30, a temporary directory, all
+ * five modes in the order above, comma-separated, 0, 1024). With a {@code rate} (orders/s offered in total) the clients run
  * an open loop instead: client {@code i} of {@code n} submits at its scheduled times {@code i/rate, (i+n)/rate, ...}
  * and the latency counts from the scheduled time (a client behind schedule submits at once, its wait counted), so
  * the latency is that of the offered load, not of a queue the driver builds itself. With a {@code window} (7th
- * argument) each client keeps that many orders in flight through {@code OrderManager.submitAsync} instead of
- * blocking a thread per order (a gateway's way), acknowledged by the store's committer. Prints per mode the
+ * argument, 0 for a thread blocked per order) each client keeps that many orders in flight through
+ * {@code OrderManager.submitAsync} (a gateway's way), acknowledged by the store's committer. Prints per mode the
  * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
  * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
  * {@code durable: N orders/s} for {@code journal}. The materialization lag is bounded, so after the warmup the
@@ -100,12 +100,12 @@ public final class DurableMain {
         System.setProperty("IGNITE_NO_ASCII", "true");
         System.setProperty("IGNITE_UPDATE_NOTIFIER", "false");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
-        window = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        window = args.length > 6 ? Integer.parseInt(args[6]) : 1024;
         // Ignite's code paths take the JIT tens of seconds on 2 shared cores (C2 still used a third of the CPU
         // 13 s into a run): a short warmup measured the compiler.
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path base = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3])
                 : Files.createTempDirectory("nautilus-durable");
         System.out.printf("durable: %d clients (%s, %s), %d s measured after %d s warmup, %d cores, work %s%n",
