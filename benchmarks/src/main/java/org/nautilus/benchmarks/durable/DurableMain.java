@@ -238,11 +238,12 @@ public final class DurableMain {
                 long groups = after.groups() - before.groups();
                 long units = after.units() - before.units();
                 storeLine = String.format("%d commits, %.1f commands and %.1f entries per commit, %.0f us per "
-                                + "commit (%.0f us of it on the committer's CPU)",
+                                + "commit (%.0f us of it on the committer's CPU), %d over 5 ms",
                         groups, groups == 0 ? 0.0 : (double) units / groups,
                         groups == 0 ? 0.0 : (double) (after.entries() - before.entries()) / groups,
                         groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups,
-                        groups == 0 ? 0.0 : (after.writeCpuNanos() - before.writeCpuNanos()) / 1e3 / groups);
+                        groups == 0 ? 0.0 : (after.writeCpuNanos() - before.writeCpuNanos()) / 1e3 / groups,
+                        after.slowWrites() - before.slowWrites());
             }
             if (materializedAfter != null) {
                 long batches = materializedAfter.batches() - materializedBefore.batches();

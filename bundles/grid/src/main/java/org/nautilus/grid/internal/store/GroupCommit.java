@@ -44,7 +44,12 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /** Counters for status displays and benchmarks. */
-    public record Stats(long groups, long units, long entries, long writeNanos, long writeCpuNanos, int maxBatch) {
+    /**
+     * @param slowWrites groups whose write (sync included) took over {@value #SLOW_WRITE_MILLIS} ms: the committer's
+     *                   share of the acknowledgements' latency tail
+     */
+    public record Stats(long groups, long units, long entries, long writeNanos, long writeCpuNanos, int maxBatch,
+                        long slowWrites) {
 
         public double unitsPerGroup() {
             return groups == 0 ? 0 : (double) units / groups;
@@ -85,6 +90,8 @@ public final class GroupCommit implements AutoCloseable {
     private final AtomicLong units = new AtomicLong();
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
+    static final int SLOW_WRITE_MILLIS = 5;
+    private final AtomicLong slowWrites = new AtomicLong();
     /** CPU time the committer spent in {@link Writer#write} (on a shared machine wall time says little). */
     private final AtomicLong writeCpuNanos = new AtomicLong();
     private static final java.lang.management.ThreadMXBean THREADS =
@@ -166,7 +173,8 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(groups.get(), units.get(), entries.get(), writeNanos.get(), writeCpuNanos.get(), maxBatch);
+        return new Stats(groups.get(), units.get(), entries.get(), writeNanos.get(), writeCpuNanos.get(), maxBatch,
+                slowWrites.get());
     }
 
     /** The failure that stopped the committer, {@code null} while it works. */
@@ -285,7 +293,11 @@ public final class GroupCommit implements AutoCloseable {
                 fail(group.size(), e);
                 return;
             }
-            writeNanos.addAndGet(System.nanoTime() - t0);
+            long took = System.nanoTime() - t0;
+            writeNanos.addAndGet(took);
+            if (took > SLOW_WRITE_MILLIS * 1_000_000L) {
+                slowWrites.incrementAndGet();
+            }
             writeCpuNanos.addAndGet(cpuTime() - c0);
             groups.incrementAndGet();
             units.addAndGet(group.size());
