@@ -325,7 +325,6 @@ public final class DurableMain {
         private final OrderManager oms;
         private final String run;
         private final int id;
-        private final int clients;
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         volatile boolean running = true;
         volatile boolean measuring;
@@ -338,11 +337,43 @@ public final class DurableMain {
             this.oms = oms;
             this.run = run;
             this.id = id;
-            this.clients = clients;
+            this.portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
+            this.period = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+            this.next = System.nanoTime() + (rate > 0 ? (long) (1e9 * id / rate) : 0);
         }
 
         /** The first failure of an asynchronous order; fails the run. */
         volatile Throwable failure;
+        private final PortfolioId portfolio;
+        /** Open loop: nanoseconds between this client's orders, and when the next one is due. */
+        private final long period;
+        private long next;
+
+        /** The client's {@code n}-th order: a limit order that the instant venue fills. */
+        private OrderRequest request(long n) {
+            InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
+            Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
+            return OrderRequest.limit(ClientOrderId.of(run + "-" + id + "-" + n), portfolio, symbol, side,
+                    Quantity.ofWhole(1 + n % 100), Price.ofWhole(100));
+        }
+
+        /**
+         * Closed loop: now. Open loop: waits for the order's scheduled time and returns it (a client behind
+         * schedule goes at once; the latency then counts from when the order was due).
+         */
+        private long awaitTurn() {
+            long now = System.nanoTime();
+            if (period == 0) {
+                return now;
+            }
+            while (now < next) {
+                java.util.concurrent.locks.LockSupport.parkNanos(next - now);
+                now = System.nanoTime();
+            }
+            long due = next;
+            next += period;
+            return due;
+        }
 
         @Override
         public void run() {
@@ -350,26 +381,12 @@ public final class DurableMain {
                 runAsync();
                 return;
             }
-            PortfolioId portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
             long n = 0;
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = -1;
-            long period = rate > 0 ? (long) (1e9 * clients / rate) : 0;
-            long next = System.nanoTime() + (rate > 0 ? (long) (1e9 * id / rate) : 0);
             while (running) {
-                InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
-                Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
-                OrderRequest request = OrderRequest.limit(ClientOrderId.of(run + "-" + id + "-" + n), portfolio,
-                        symbol, side, Quantity.ofWhole(1 + n % 100), Price.ofWhole(100));
-                long t0 = System.nanoTime();
-                if (period > 0) {
-                    while (t0 < next) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(next - t0);
-                        t0 = System.nanoTime();
-                    }
-                    t0 = next;
-                    next += period;
-                }
+                OrderRequest request = request(n);
+                long t0 = awaitTurn();
                 Order order = oms.submit(request);
                 long t1 = System.nanoTime();
                 n++;
@@ -395,27 +412,13 @@ public final class DurableMain {
          * Latency from submission (open loop: from the scheduled time) to the acknowledgement.
          */
         private void runAsync() {
-            PortfolioId portfolio = PortfolioId.of("pf-" + (id % PORTFOLIOS));
             java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(window);
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = -1;
-            long period = rate > 0 ? (long) (1e9 * clients / rate) : 0;
-            long next = System.nanoTime() + (rate > 0 ? (long) (1e9 * id / rate) : 0);
             long n = 0;
             while (running && failure == null) {
-                InstrumentId symbol = SYMBOLS[(int) (n % SYMBOLS.length)];
-                Side side = (n / SYMBOLS.length) % 2 == 0 ? Side.BUY : Side.SELL;
-                OrderRequest request = OrderRequest.limit(ClientOrderId.of(run + "-" + id + "-" + n), portfolio,
-                        symbol, side, Quantity.ofWhole(1 + n % 100), Price.ofWhole(100));
-                long t0 = System.nanoTime();
-                if (period > 0) {
-                    while (t0 < next) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(next - t0);
-                        t0 = System.nanoTime();
-                    }
-                    t0 = next;
-                    next += period;
-                }
+                OrderRequest request = request(n);
+                long t0 = awaitTurn();
                 inFlight.acquireUninterruptibly();
                 boolean measure = measuring;
                 if (measure && cpuStart < 0) {

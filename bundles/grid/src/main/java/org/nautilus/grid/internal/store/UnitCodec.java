@@ -490,6 +490,31 @@ final class UnitCodec {
         }
     }
 
+    /**
+     * The last id of a type read: an id's constructor runs a regex (~100 ns), and a unit repeats its portfolio,
+     * instrument and venue.
+     */
+    private static final class Recent<T> {
+        private final java.util.function.Function<String, T> make;
+        private final java.util.function.Function<T, String> value;
+        private T last;
+
+        Recent(java.util.function.Function<String, T> make, java.util.function.Function<T, String> value) {
+            this.make = make;
+            this.value = value;
+        }
+
+        T of(String text) {
+            if (text == null) {
+                return null;
+            }
+            if (last == null || !value.apply(last).equals(text)) {
+                last = make.apply(text);
+            }
+            return last;
+        }
+    }
+
     private static final class Reader {
         private final ByteBuffer in;
         private OrderRequest[] requests = new OrderRequest[4];
@@ -499,9 +524,9 @@ final class UnitCodec {
         private long lastSeconds;
         private int lastNanos;
         private byte[] bytes = new byte[64];
-        private PortfolioId lastPortfolio;
-        private InstrumentId lastInstrument;
-        private VenueId lastVenue;
+        private final Recent<PortfolioId> portfolios = new Recent<>(PortfolioId::of, PortfolioId::value);
+        private final Recent<InstrumentId> instruments = new Recent<>(InstrumentId::of, InstrumentId::value);
+        private final Recent<VenueId> venues = new Recent<>(VenueId::of, VenueId::value);
 
         Reader(ByteBuffer in) {
             this.in = in;
@@ -686,38 +711,16 @@ final class UnitCodec {
             return OrderId.of(varLong());
         }
 
-        // An id's constructor runs a regex (~100 ns): reuse the last one of its type, the usual repeat in a unit.
         private PortfolioId portfolioId() {
-            String s = string();
-            if (s == null) {
-                return null;
-            }
-            if (lastPortfolio == null || !lastPortfolio.value().equals(s)) {
-                lastPortfolio = PortfolioId.of(s);
-            }
-            return lastPortfolio;
+            return portfolios.of(string());
         }
 
         private InstrumentId instrumentId() {
-            String s = string();
-            if (s == null) {
-                return null;
-            }
-            if (lastInstrument == null || !lastInstrument.value().equals(s)) {
-                lastInstrument = InstrumentId.of(s);
-            }
-            return lastInstrument;
+            return instruments.of(string());
         }
 
         private VenueId venueId() {
-            String s = string();
-            if (s == null) {
-                return null;
-            }
-            if (lastVenue == null || !lastVenue.value().equals(s)) {
-                lastVenue = VenueId.of(s);
-            }
-            return lastVenue;
+            return venues.of(string());
         }
 
         private Instant instant() {

@@ -74,6 +74,19 @@ final class PartitionAgent implements AutoCloseable {
         // A thread already inside another unit (a listener calling back into the OMS) joins it: the outer step
         // waits for the commit, this one must not (the unit cannot commit before the outer step ends).
         boolean outer = !journal.inUnit();
+        Step<T> step = step(command);
+        if (outer) {
+            journal.await(step.commit());
+        }
+        return step.result();
+    }
+
+    /** A command's result and the commit of the unit it was applied in. */
+    private record Step<T>(T result, Commit commit) {
+    }
+
+    /** Applies {@code command} as the writer, in a unit of work ended before the partition is released. */
+    private <T> Step<T> step(Supplier<T> command) {
         T result;
         Commit commit;
         lock.lock();
@@ -89,10 +102,7 @@ final class PartitionAgent implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (outer) {
-            journal.await(commit);
-        }
-        return result;
+        return new Step<>(result, commit);
     }
 
     /**
@@ -107,22 +117,8 @@ final class PartitionAgent implements AutoCloseable {
             future.complete(then.apply(call(command)));
             return future;
         }
-        T result;
-        Commit commit;
-        lock.lock();
-        try {
-            journal.begin();
-            try {
-                drain();
-                result = command.get();
-                drain();
-            } finally {
-                commit = journal.end();
-            }
-        } finally {
-            lock.unlock();
-        }
-        journal.complete(commit, future, () -> then.apply(result));
+        Step<T> step = step(command);
+        journal.complete(step.commit(), future, () -> then.apply(step.result()));
         return future;
     }
 
