@@ -162,12 +162,15 @@ public final class DurableMain {
             GridSettings settings = GridSettings.localNode("durable-bench-" + mode, work, 49900, 49950)
                     .withPersistence(persistent)
                     .withWalSegmentMb(Integer.getInteger("durable.wal.segment.mb", 16))
+                    // A diagnostic (-Ddurable.wal.mode=LOG_ONLY): how much Ignite's own syncs cost the journal's.
+                    .withWalMode(GridSettings.WalMode.valueOf(System.getProperty("durable.wal.mode", "FSYNC")))
                     // Without persistence every stored order stays in the region (~5 KB each with its events):
                     // 512 MB filled up in a 35 s run and Ignite stopped the node.
                     .withRegionMb(persistent ? 512 : 4096);
             grid = EmbeddedGrid.start(settings, DurableMain.class.getClassLoader());
             store = IgniteTradingStore.open(grid, StoreSettings.defaults(work).withMaxBatch(maxBatch).withJournal(journal)
-                    .withMaterializeMaxLag(Integer.getInteger("durable.max.lag", 50_000)));
+                    .withMaterializeMaxLag(Integer.getInteger("durable.max.lag", 50_000))
+                    .withJournalSegmentMb(Integer.getInteger("durable.journal.segment.mb", 64)));
         }
         PositionKeeper keeper = new PositionKeeper(store != null ? store : new MemoryPositions());
         Map<String, LongAdder> filled = new ConcurrentHashMap<>();

@@ -115,6 +115,11 @@ public record StoreSettings(int maxBatch, Duration commitTimeout, boolean freshS
                 journalSegmentMb, materializeMaxLag);
     }
 
+    public StoreSettings withJournalSegmentMb(int value) {
+        return new StoreSettings(maxBatch, commitTimeout, freshStartAllowed, markerFile, journal, journalDirectory,
+                value, materializeMaxLag);
+    }
+
     public StoreSettings withMaterializeMaxLag(int value) {
         return new StoreSettings(maxBatch, commitTimeout, freshStartAllowed, markerFile, journal, journalDirectory,
                 journalSegmentMb, value);
