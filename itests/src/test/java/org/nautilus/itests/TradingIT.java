@@ -10,9 +10,18 @@ import java.util.Optional;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import java.util.concurrent.TimeUnit;
+import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.oms.OrderService;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -56,6 +65,23 @@ public class TradingIT extends NautilusTestSupport {
         } catch (Exception refused) {
             assertTrue(String.valueOf(refused.getCause()), String.valueOf(refused.getCause()).contains("refused"));
         }
+    }
+
+    @Test
+    public void anAsynchronousSubmitCompletesOnceTheOrderIsDurableAndEveryViewSeesIt() throws Exception {
+        OrderService orders = service(OrderService.class, null);
+        OrderRequest request = OrderRequest.market(ClientOrderId.of("t-async-1"), PortfolioId.of("t-async"), MSFT,
+                Side.BUY, Quantity.ofWhole(2));
+
+        Order order = orders.submitAsync(request).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertTrue(order.toString(), order.status() == OrderStatus.FILLED);
+        String shown = executeCommand("nautilus:order " + order.id().value());
+        assertTrue(shown, shown.contains("t-async-1") && shown.contains("FILLED"));
+        String audit = executeCommand("nautilus:audit -n 0 -k ORDER -s " + order.id().value());
+        assertTrue(audit, audit.contains("FILL"));
+        Order again = orders.submitAsync(request).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertTrue("a repeated client order id returns the same order: " + again, again.id().equals(order.id()));
     }
 
     @Test

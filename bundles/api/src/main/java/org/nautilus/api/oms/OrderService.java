@@ -32,6 +32,21 @@ public interface OrderService {
     Order submit(OrderRequest request);
 
     /**
+     * Submits like {@link #submit(OrderRequest)} without a thread waiting for the order to be durable: the stage
+     * completes with the order once it is (or fails, e.g. with the retryable
+     * {@link OrderServiceUnavailableException}). What a gateway with many orders in flight uses. Actions attached to
+     * the stage may run on the store's committer thread: they must be short and must not block. This default
+     * submits synchronously and returns a completed stage.
+     */
+    default java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(submit(request));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
      * Submits orders with a contingency between them (OCO, OTO, bracket; see {@link ContingencyType}). The list
      * is checked as a whole: if one order fails validation, pre-trade risk or routing, every order of the list
      * is DENIED with that reason. Orders an OTO holds back are checked by risk when they are released.

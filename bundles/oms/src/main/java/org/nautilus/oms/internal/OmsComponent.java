@@ -152,6 +152,11 @@ public final class OmsComponent implements OrderService, VenueService {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
+        return manager.submitAsync(request);
+    }
+
+    @Override
     public List<Order> submit(OrderList list) {
         return manager.submit(list);
     }

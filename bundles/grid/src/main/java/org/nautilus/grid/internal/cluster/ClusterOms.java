@@ -49,6 +49,16 @@ final class ClusterOms implements OrderService, VenueService {
         return oms().submit(request);
     }
 
+    /** The local OMS's own asynchronous submit on the leader; a forwarded, synchronous one elsewhere. */
+    @Override
+    public java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
+        try {
+            return oms().submitAsync(request);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     public List<Order> submit(OrderList list) {
         return oms().submit(list);

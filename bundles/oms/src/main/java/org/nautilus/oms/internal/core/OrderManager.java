@@ -296,11 +296,17 @@ public final class OrderManager implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Order> submitAsync(OrderRequest request) {
         Objects.requireNonNull(request, "request");
-        journal.checkAvailable();
-        PartitionAgent partition = partitionOf(request.portfolioId());
-        return partition.callAsync(() -> submitAsWriter(request, partition),
-                record -> record != null ? record.snapshot() : order(request.clientOrderId()).orElseThrow(
-                        () -> new IllegalStateException("client order id " + request.clientOrderId() + " vanished")));
+        try {
+            journal.checkAvailable();
+            PartitionAgent partition = partitionOf(request.portfolioId());
+            return partition.callAsync(() -> submitAsWriter(request, partition),
+                    record -> record != null ? record.snapshot() : order(request.clientOrderId()).orElseThrow(
+                            () -> new IllegalStateException("client order id " + request.clientOrderId()
+                                    + " vanished")));
+        } catch (RuntimeException e) {
+            // One way to learn of a failure: the future (a halted OMS, a store failing at hand-over).
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Submits a contingent list; see {@link org.nautilus.api.oms.OrderService#submit(OrderList)}. */

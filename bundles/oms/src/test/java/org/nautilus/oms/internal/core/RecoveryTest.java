@@ -150,6 +150,8 @@ class RecoveryTest {
         assertThatThrownBy(() -> oms.submitAsync(market("c2", Side.BUY, 10)).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(OrderServiceUnavailableException.class).hasMessageContaining("disk full");
         assertThat(oms.halted()).isTrue();
+        assertThat(oms.submitAsync(market("c3", Side.BUY, 10))).as("halted: refused through the future")
+                .isCompletedExceptionally();
     }
 
     @Test
