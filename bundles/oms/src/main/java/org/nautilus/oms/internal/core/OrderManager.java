@@ -575,39 +575,48 @@ public final class OrderManager implements AutoCloseable {
         if (!orders.isEmpty()) {
             throw new IllegalStateException("recover() must run before the first order");
         }
-        Map<OrderId, StoredOrder> stored = new HashMap<>();
-        journal.store().forEachOrder(o -> stored.put(o.id(), o));
-        // Which top-level orders stay in memory: every unsettled one, and the most recent finished per partition.
-        List<StoredOrder> top = new ArrayList<>();
-        for (StoredOrder o : stored.values()) {
-            if (!o.internal()) {
-                top.add(o);
+        // Three passes over the store, so that memory holds the orders kept, not every order ever stored (millions
+        // after a busy day: ~0.5 KB each). First: which orders are still open (a finished order linked to one of
+        // them is not settled).
+        java.util.Set<OrderId> openIds = new java.util.HashSet<>();
+        long[] storedCount = {0};
+        journal.store().forEachOrder(o -> {
+            storedCount[0]++;
+            if (!o.order().status().isTerminal()) {
+                openIds.add(o.id());
             }
-        }
-        top.sort(Comparator.comparing(StoredOrder::id));
-        List<List<StoredOrder>> finishedByPartition = new ArrayList<>();
-        for (int i = 0; i < partitions.length; i++) {
-            finishedByPartition.add(new ArrayList<>());
-        }
+        });
+        // Second: every unsettled top-level order, and the most recent finished ones per partition.
         List<StoredOrder> keep = new ArrayList<>();
-        for (StoredOrder o : top) {
-            if (settled(o, stored)) {
-                finishedByPartition.get(partitionOf(o.order().portfolioId()).index).add(o);
-            } else {
-                keep.add(o);
+        List<java.util.PriorityQueue<StoredOrder>> newest = new ArrayList<>();
+        for (int i = 0; i < partitions.length; i++) {
+            newest.add(new java.util.PriorityQueue<>(Comparator.comparing(StoredOrder::id)));
+        }
+        int perPartition = retainedPerPartition;
+        journal.store().forEachOrder(o -> {
+            if (o.internal()) {
+                return;
             }
-        }
-        for (List<StoredOrder> done : finishedByPartition) {
-            keep.addAll(done.subList(Math.max(0, done.size() - retainedPerPartition), done.size()));
-        }
+            if (!settled(o, openIds)) {
+                keep.add(o);
+                return;
+            }
+            java.util.PriorityQueue<StoredOrder> done = newest.get(partitionOf(o.order().portfolioId()).index);
+            done.add(o);
+            if (done.size() > perPartition) {
+                done.poll();
+            }
+        });
+        newest.forEach(keep::addAll);
+        // Third: the internal orders (split parts) of the orders kept.
         java.util.Set<OrderId> kept = new java.util.HashSet<>();
         keep.forEach(o -> kept.add(o.id()));
-        for (StoredOrder o : stored.values()) {
+        journal.store().forEachOrder(o -> {
             if (o.internal() && kept.contains(o.parent())) {
                 keep.add(o);
-                kept.add(o.id());
             }
-        }
+        });
+        long stored = storedCount[0];
         keep.sort(Comparator.comparing(StoredOrder::id));
 
         Map<OrderId, OrderRecord> rebuilt = new HashMap<>();
@@ -635,25 +644,27 @@ public final class OrderManager implements AutoCloseable {
                 retire(record);
             }
         }
-        storeMayKnowMore = stored.size() > keep.size();
-        long next = stored.isEmpty() ? -1 : journal.peekNextId();
+        storeMayKnowMore = stored > keep.size();
+        long next = stored == 0 ? -1 : journal.peekNextId();
         LOG.info("OMS recovered from {}: {} stored order(s), {} in memory, {} open at venues to reconcile",
-                journal.store().description(), stored.size(), keep.size(), open);
+                journal.store().description(), stored, keep.size(), open);
         for (Venue venue : venues.all()) {
             reconcile(venue.id(), venue);
         }
-        return new Recovery(stored.size(), keep.size(), open, next);
+        return new Recovery(stored, keep.size(), open, next);
     }
 
-    /** Settled as {@link #settled(OrderRecord)}, judged on stored orders. */
-    private static boolean settled(StoredOrder o, Map<OrderId, StoredOrder> stored) {
+    /**
+     * Settled as {@link #settled(OrderRecord)}, judged on stored orders: finished, and so are the orders it
+     * triggers, shares an OCO group with or was split into ({@code open}: the ids of the unfinished ones).
+     */
+    private static boolean settled(StoredOrder o, java.util.Set<OrderId> open) {
         if (!o.order().status().isTerminal()) {
             return false;
         }
         for (List<OrderId> linked : List.of(o.triggers(), o.ocoGroup(), o.parts())) {
             for (OrderId id : linked) {
-                StoredOrder other = stored.get(id);
-                if (other != null && !other.order().status().isTerminal()) {
+                if (open.contains(id)) {
                     return false;
                 }
             }
