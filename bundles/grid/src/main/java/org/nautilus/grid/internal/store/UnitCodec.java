@@ -168,27 +168,53 @@ final class UnitCodec {
         return id == null ? null : id.value();
     }
 
-    /** Index of an equal value in the table (the same instance first: the usual case, and the cheapest), or -1. */
-    private static int indexOf(Object[] table, int size, Object value) {
-        for (int i = size - 1; i >= 0; i--) {
-            if (table[i] == value) {
-                return i;
+    /** The values of a type written (or read) so far in a unit, the first {@value #MAX_REFS}: back-references. */
+    private static final class References<T> {
+        private final String what;
+        private Object[] table = new Object[4];
+        private int size;
+
+        References(String what) {
+            this.what = what;
+        }
+
+        /** Index of an equal value (the same instance first: the usual case, and the cheapest), or -1. */
+        int indexOf(T value) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (table[i] == value) {
+                    return i;
+                }
+            }
+            for (int i = size - 1; i >= 0; i--) {
+                if (table[i].equals(value)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void remember(T value) {
+            if (size < MAX_REFS) {
+                if (size == table.length) {
+                    table = Arrays.copyOf(table, size * 2);
+                }
+                table[size++] = value;
             }
         }
-        for (int i = size - 1; i >= 0; i--) {
-            if (table[i].equals(value)) {
-                return i;
+
+        @SuppressWarnings("unchecked")
+        T get(long ref) {
+            if (ref < 0 || ref >= size) {
+                throw new IllegalArgumentException("unknown " + what + " reference " + ref);
             }
+            return (T) table[(int) ref];
         }
-        return -1;
     }
 
     private static final class Writer {
         private final ByteBuffer out;
-        private OrderRequest[] requests = new OrderRequest[4];
-        private int requestCount;
-        private Order[] orders = new Order[4];
-        private int orderCount;
+        private final References<OrderRequest> requests = new References<>("request");
+        private final References<Order> orders = new References<>("order");
         private long lastSeconds;
         private int lastNanos;
 
@@ -313,7 +339,7 @@ final class UnitCodec {
                 out.put((byte) 0);
                 return;
             }
-            int ref = indexOf(orders, orderCount, o);
+            int ref = orders.indexOf(o);
             if (ref >= 0) {
                 varLong(ref + 2L);
                 return;
@@ -331,12 +357,7 @@ final class UnitCodec {
             string(o.reason());
             instant(o.createdAt());
             instant(o.updatedAt());
-            if (orderCount < MAX_REFS) {
-                if (orderCount == orders.length) {
-                    orders = Arrays.copyOf(orders, orderCount * 2);
-                }
-                orders[orderCount++] = o;
-            }
+            orders.remember(o);
         }
 
         /** Flags: 1 postOnly, 2 reduceOnly, 4 limitPrice, 8 stopPrice, 16 expireTime. */
@@ -345,7 +366,7 @@ final class UnitCodec {
                 out.put((byte) 0);
                 return;
             }
-            int ref = indexOf(requests, requestCount, r);
+            int ref = requests.indexOf(r);
             if (ref >= 0) {
                 varLong(ref + 2L);
                 return;
@@ -370,12 +391,7 @@ final class UnitCodec {
                 instant(r.expireTime());
             }
             string(value(r.venueId()));
-            if (requestCount < MAX_REFS) {
-                if (requestCount == requests.length) {
-                    requests = Arrays.copyOf(requests, requestCount * 2);
-                }
-                requests[requestCount++] = r;
-            }
+            requests.remember(r);
         }
 
         private void position(Position p) {
@@ -517,10 +533,8 @@ final class UnitCodec {
 
     private static final class Reader {
         private final ByteBuffer in;
-        private OrderRequest[] requests = new OrderRequest[4];
-        private int requestCount;
-        private Order[] orders = new Order[4];
-        private int orderCount;
+        private final References<OrderRequest> requests = new References<>("request");
+        private final References<Order> orders = new References<>("order");
         private long lastSeconds;
         private int lastNanos;
         private byte[] bytes = new byte[64];
@@ -626,11 +640,7 @@ final class UnitCodec {
                 return null;
             }
             if (header != 1) {
-                long ref = header - 2;
-                if (ref < 0 || ref >= orderCount) {
-                    throw new IllegalArgumentException("unknown order reference " + ref);
-                }
-                return orders[(int) ref];
+                return orders.get(header - 2);
             }
             OrderId id = orderId();
             OrderRequest request = request();
@@ -639,12 +649,7 @@ final class UnitCodec {
             Quantity filled = new Quantity(fixed());
             Price average = (flags & 1) != 0 ? new Price(fixed()) : null;
             Order o = new Order(id, request, status, filled, average, venueId(), string(), instant(), instant());
-            if (orderCount < MAX_REFS) {
-                if (orderCount == orders.length) {
-                    orders = Arrays.copyOf(orders, orderCount * 2);
-                }
-                orders[orderCount++] = o;
-            }
+            orders.remember(o);
             return o;
         }
 
@@ -654,11 +659,7 @@ final class UnitCodec {
                 return null;
             }
             if (header != 1) {
-                long ref = header - 2;
-                if (ref < 0 || ref >= requestCount) {
-                    throw new IllegalArgumentException("unknown request reference " + ref);
-                }
-                return requests[(int) ref];
+                return requests.get(header - 2);
             }
             ClientOrderId clientOrderId = ClientOrderId.of(string());
             PortfolioId portfolio = portfolioId();
@@ -673,12 +674,7 @@ final class UnitCodec {
             Instant expire = (flags & 16) != 0 ? instant() : null;
             OrderRequest r = new OrderRequest(clientOrderId, portfolio, instrument, side, type, quantity, limit, stop,
                     tif, expire, venueId(), (flags & 1) != 0, (flags & 2) != 0);
-            if (requestCount < MAX_REFS) {
-                if (requestCount == requests.length) {
-                    requests = Arrays.copyOf(requests, requestCount * 2);
-                }
-                requests[requestCount++] = r;
-            }
+            requests.remember(r);
             return r;
         }
 
