@@ -173,9 +173,7 @@ public final class DurableMain {
                         .add(fill.signedQuantity().raw());
             }
         });
-        OrderManager oms = OrderManager.builder(id -> Optional.of(Instrument.equity(id.value(), "USD")), APPROVE)
-                .clock(clock).listeners(listeners).router(new DirectRouter(null)).partitions(4)
-                .retainedOrders(10_000).store(store).build();
+        OrderManager oms = oms(store, clock, listeners);
         oms.recover();
         InstantVenue venue = new InstantVenue(clock);
         oms.venueAdded(venue.id(), venue);
@@ -288,6 +286,13 @@ public final class DurableMain {
         }
     }
 
+    /** The OMS of every mode: instant venue routed directly, 4 partitions, 10,000 finished orders retained. */
+    private static OrderManager oms(IgniteTradingStore store, Clock clock, OrderListeners listeners) {
+        return OrderManager.builder(id -> Optional.of(Instrument.equity(id.value(), "USD")), APPROVE).clock(clock)
+                .listeners(listeners).router(new DirectRouter(null)).partitions(4).retainedOrders(10_000)
+                .store(store).build();
+    }
+
     private static GridSettings settings(String mode, Path work, boolean persistent) {
         return GridSettings.localNode("durable-bench-" + mode, work, 49900, 49950)
                 .withPersistence(persistent)
@@ -316,9 +321,7 @@ public final class DurableMain {
              IgniteTradingStore store = IgniteTradingStore.open(grid, storeSettings(settings.workDirectory(),
                      journal, maxBatch))) {
             long t1 = System.nanoTime();
-            OrderManager oms = OrderManager.builder(id -> Optional.of(Instrument.equity(id.value(), "USD")), APPROVE)
-                    .clock(clock).router(new DirectRouter(null)).partitions(4).retainedOrders(10_000).store(store)
-                    .build();
+            OrderManager oms = oms(store, clock, new OrderListeners());
             try {
                 oms.recover();
                 long t2 = System.nanoTime();

@@ -148,11 +148,10 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             journal = openJournal();
             auditSequence = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
             journalSequence = journal.lastSequence();
-            GroupCommit[] halt = new GroupCommit[1];
-            materializer = new Materializer("nautilus-store", materializerSink, MATERIALIZE_BATCH,
-                    settings.materializeMaxLag(), journalSequence, () -> halt[0].halt(materializer().failure()));
             commit = new GroupCommit("nautilus-store", journalWriter, settings.maxBatch(), settings.commitTimeout());
-            halt[0] = commit;
+            // A failure behind the journal stops the acknowledgements too (nobody holds the store yet).
+            materializer = new Materializer("nautilus-store", materializerSink, MATERIALIZE_BATCH,
+                    settings.materializeMaxLag(), journalSequence, failure -> this.commit.halt(failure));
         } else {
             orderLog = null;
             journal = null;
@@ -164,10 +163,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                     orderCount(), positions.sizeLong(), audit.sizeLong()
                             + (orderLog == null ? events.sizeLong() : orderLog.eventCount()));
         }
-    }
-
-    private Materializer materializer() {
-        return materializer;
     }
 
     /**
@@ -528,20 +523,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         }
     }
 
-    /**
-     * Stops like a killed process would, as far as the store goes: what was acknowledged stays in the journal and
-     * what the caches do not hold yet is left to the next start's replay. For tests and benchmarks.
-     */
-    void crash() {
-        if (materializer != null) {
-            materializer.abandon();
-        }
-        commit.close();
-        if (journal != null) {
-            journal.close();
-        }
-    }
-
     // ------------------------------------------------------------------ the committer's transaction
 
     /** A unit's writes in their stored form, encoded by {@link #prepare} on the thread that hands it over. */
@@ -575,29 +556,9 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     private final GroupCommit.Writer journalWriter = new GroupCommit.Writer() {
         private java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
 
-        /**
-         * Each encoding thread's scratch buffer: encoding into a fresh 1 KB buffer per order was most of the store's
-         * garbage at 100k orders/s. A JDK type only, so a thread outliving the bundle keeps no class of it.
-         */
-        private final ThreadLocal<java.nio.ByteBuffer> scratch =
-                ThreadLocal.withInitial(() -> java.nio.ByteBuffer.allocate(4096));
-
         @Override
         public void prepare(Unit unit) {
-            java.nio.ByteBuffer out = scratch.get();
-            while (true) {
-                out.clear();
-                try {
-                    UnitCodec.encode(unit, out);
-                    break;
-                } catch (java.nio.BufferOverflowException tooSmall) {
-                    out = java.nio.ByteBuffer.allocate(out.capacity() * 2);
-                    scratch.set(out);
-                }
-            }
-            out.flip();
-            unit.journalBytes = new byte[out.remaining()];
-            out.get(unit.journalBytes);
+            unit.journalBytes = UnitCodec.encode(unit);
         }
 
         @Override
@@ -609,7 +570,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             }
             long sequence = auditSequence;
             for (Unit unit : group) {
-                unit.firstSequence = sequence;
+                unit.number(sequence);
                 sequence += unit.sequenced();
             }
             buffer = journalRecord(group, buffer);
@@ -617,9 +578,6 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             journal.sync();
             journalSequence++;
             auditSequence = sequence;
-            for (Unit unit : group) {
-                numberAudits(unit);
-            }
             // Copies: the committer reuses its list and this buffer for the next group.
             List<Unit> units = List.copyOf(group);
             byte[] record = new byte[buffer.remaining()];
@@ -687,11 +645,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                 moved.putAll(unit.positions);
                 unit.tradingStatuses.forEach((k, v) -> statusEntries.put(new PortfolioKey(k), v));
                 unit.baselines.forEach((k, v) -> baselineEntries.put(new PortfolioKey(k.value()), v));
-                for (Unit.AuditDraft d : unit.audits) {
-                    long s = d.assigned()[0];
-                    auditEntries.put(new Sequence(s), new org.nautilus.api.audit.AuditEntry(s, d.timestamp(),
-                            d.category(), d.type(), d.subject(), d.portfolio(), node, d.detail(), d.fields()));
-                }
+                unit.audits.forEach(d -> auditEntries.put(new Sequence(d.assigned()[0]), auditEntry(d)));
                 lastUnit = unit;
             }
         }
@@ -726,12 +680,10 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         }
     }
 
-    /** The audit entries' numbers, after the unit's events (as {@link OrderLog#units} reads them back). */
-    private static void numberAudits(Unit unit) {
-        long s = unit.firstSequence + unit.events.size();
-        for (Unit.AuditDraft d : unit.audits) {
-            d.assigned()[0] = ++s;
-        }
+    /** A numbered draft as the audit entry stored. */
+    private org.nautilus.api.audit.AuditEntry auditEntry(Unit.AuditDraft d) {
+        return new org.nautilus.api.audit.AuditEntry(d.assigned()[0], d.timestamp(), d.category(), d.type(),
+                d.subject(), d.portfolio(), node, d.detail(), d.fields());
     }
 
     /**
@@ -900,7 +852,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                 long next = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
                 meta.put(META_SEQUENCE, new Meta(next + sequenced, null));
                 for (Unit unit : group) {
-                    unit.firstSequence = next;
+                    unit.number(next);
                     next += unit.sequenced();
                 }
             }
@@ -920,12 +872,8 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                 positionEntries.putAll(e.positions);
                 unit.tradingStatuses.forEach((k, v) -> statusEntries.put(new PortfolioKey(k), v));
                 unit.baselines.forEach((k, v) -> baselineEntries.put(new PortfolioKey(k.value()), v));
-                for (Unit.AuditDraft d : unit.audits) {
-                    long s = ++sequence;
-                    d.assigned()[0] = s;
-                    auditEntries.put(new Sequence(s), new org.nautilus.api.audit.AuditEntry(s, d.timestamp(),
-                            d.category(), d.type(), d.subject(), d.portfolio(), node, d.detail(), d.fields()));
-                }
+                // Numbered by Unit.number above: after the unit's events.
+                unit.audits.forEach(d -> auditEntries.put(new Sequence(d.assigned()[0]), auditEntry(d)));
             }
             orders.putAllEncoded(orderEntries);
             events.putAllEncoded(eventEntries);

@@ -61,11 +61,10 @@ public final class Materializer implements AutoCloseable {
     private long lastAdded;
     private volatile long lastWritten;
     private boolean closing;
-    private boolean abandoned;
     /** Someone waits for everything to be written: no lingering. */
     private int urgent;
     private volatile Throwable failure;
-    private final Runnable onFailure;
+    private final java.util.function.Consumer<Throwable> onFailure;
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
@@ -77,7 +76,8 @@ public final class Materializer implements AutoCloseable {
      * @param onFailure   called once if a batch cannot be written (the caches then stay behind the journal
      *                    until a restart replays it)
      */
-    Materializer(String name, Sink sink, int maxBatch, int maxLag, long lastWritten, Runnable onFailure) {
+    Materializer(String name, Sink sink, int maxBatch, int maxLag, long lastWritten,
+                 java.util.function.Consumer<Throwable> onFailure) {
         this.name = name;
         this.sink = sink;
         this.maxBatch = maxBatch;
@@ -164,19 +164,9 @@ public final class Materializer implements AutoCloseable {
     /** Writes what was added, then stops. */
     @Override
     public void close() {
-        stop(false);
-    }
-
-    /** Stops at once, leaving what was not written to the journal's replay (as a crash would). */
-    void abandon() {
-        stop(true);
-    }
-
-    private void stop(boolean abandon) {
         lock.lock();
         try {
             closing = true;
-            abandoned = abandon;
             added.signalAll();
             progressed.signalAll();
         } finally {
@@ -210,7 +200,7 @@ public final class Materializer implements AutoCloseable {
                         && (left = lingerUntil - System.nanoTime()) > 0) {
                     added.awaitNanos(left);
                 }
-                if (queue.isEmpty() || abandoned) {
+                if (queue.isEmpty()) {
                     return;
                 }
                 // Whole groups only: the journal sequence written with the batch must cover all of their units.
@@ -241,7 +231,7 @@ public final class Materializer implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
-                onFailure.run();
+                onFailure.accept(e);
                 return;
             }
             writeNanos.addAndGet(System.nanoTime() - t0);

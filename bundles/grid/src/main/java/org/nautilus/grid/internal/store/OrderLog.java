@@ -56,11 +56,7 @@ final class OrderLog {
 
     /** Rebuilds the index from the rows (at start, before any other use). */
     void load() {
-        List<Long> sequences = new ArrayList<>();
-        try (QueryCursor<Long> keys = cache.query(new ScanQuery<Long, byte[]>(), Cache.Entry::getKey)) {
-            keys.forEach(sequences::add);
-        }
-        sequences.sort(null);
+        List<Long> sequences = sortedSequences();
         long started = System.nanoTime();
         forEachRecord(sequences, this::index);
         if (!sequences.isEmpty()) {
@@ -101,11 +97,7 @@ final class OrderLog {
             int length = record.getInt();
             Unit unit = UnitCodec.decode(record.slice(record.position(), length));
             record.position(record.position() + length);
-            unit.firstSequence = first;
-            long s = first + unit.events.size();
-            for (Unit.AuditDraft d : unit.audits) {
-                d.assigned()[0] = ++s;
-            }
+            unit.number(first);
             units.add(unit);
         }
         return units;

@@ -88,8 +88,4 @@ final class Pending {
     synchronized Optional<Position> position(PositionKey key) {
         return Optional.ofNullable(positions.get(key));
     }
-
-    synchronized int orders() {
-        return orders.size();
-    }
 }

@@ -71,6 +71,18 @@ final class Unit {
                 && baselines.isEmpty() && audits.isEmpty();
     }
 
+    /**
+     * Numbers the unit from {@code first}: its events {@code first + 1, ...}, then its audit entries (each draft
+     * gets its number); the same whoever numbers it (the committer, or a replay of the journal).
+     */
+    void number(long first) {
+        firstSequence = first;
+        long s = first + events.size();
+        for (AuditDraft d : audits) {
+            d.assigned()[0] = ++s;
+        }
+    }
+
     /** How many audit sequence numbers the unit uses (its events, then its audit entries). */
     int sequenced() {
         return events.size() + audits.size();

@@ -1,0 +1,110 @@
+package org.nautilus.grid.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nautilus.api.store.StoreException;
+
+/** Writing behind the journal without a grid: whole groups in order, the bounded lag, a failing write. */
+class MaterializerTest {
+
+    private final List<List<Long>> written = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate;
+    private volatile RuntimeException failure;
+    private final AtomicReference<Throwable> reported = new AtomicReference<>();
+    private Materializer materializer;
+
+    private final Materializer.Sink sink = new Materializer.Sink() {
+        @Override
+        public void write(List<Materializer.Group> batch) throws Exception {
+            CountDownLatch g = gate;
+            if (g != null) {
+                g.await();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            List<Long> sequences = new ArrayList<>();
+            batch.forEach(group -> sequences.add(group.journalSequence()));
+            written.add(sequences);
+        }
+
+        @Override
+        public void written(List<Materializer.Group> batch) {
+        }
+    };
+
+    private Materializer start(int maxBatch, int maxLag) {
+        materializer = new Materializer("test", sink, maxBatch, maxLag, 0, reported::set);
+        return materializer;
+    }
+
+    @AfterEach
+    void stop() {
+        if (gate != null) {
+            gate.countDown();
+        }
+        materializer.close();
+    }
+
+    private static Materializer.Group group(long sequence, int units) {
+        List<Unit> list = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            list.add(new Unit());
+        }
+        return new Materializer.Group(list, sequence, new byte[0]);
+    }
+
+    @Test
+    void groups_are_written_whole_and_in_order_and_a_reader_can_wait_for_them() {
+        Materializer m = start(4, 100);
+        for (long s = 1; s <= 5; s++) {
+            m.add(group(s, 3));
+        }
+
+        m.awaitWritten(Duration.ofSeconds(5));
+
+        List<Long> all = new ArrayList<>();
+        written.forEach(all::addAll);
+        assertThat(all).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(written).allSatisfy(batch -> assertThat(batch.size() * 3).isLessThanOrEqualTo(6));
+        assertThat(m.stats().units()).isEqualTo(15);
+        assertThat(m.stats().lag()).isZero();
+    }
+
+    @Test
+    void past_the_lag_bound_the_journal_waits_for_the_caches() throws Exception {
+        Materializer m = start(10, 5);
+        gate = new CountDownLatch(1);
+        m.add(group(1, 5));
+        CompletableFuture<Void> room = CompletableFuture.runAsync(m::awaitRoom);
+
+        Thread.sleep(100);
+        assertThat(room).as("5 commands behind, at most 5").isNotDone();
+        gate.countDown();
+        room.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_write_that_fails_is_reported_and_readers_and_the_journal_stop_waiting() {
+        Materializer m = start(10, 1);
+        failure = new IllegalStateException("disk full");
+        m.add(group(1, 1));
+
+        assertThatThrownBy(() -> m.awaitWritten(Duration.ofSeconds(5))).isInstanceOf(StoreException.class)
+                .hasMessageContaining("the caches stay behind the journal").hasMessageContaining("disk full");
+        assertThat(reported.get()).isSameAs(failure);
+        m.awaitRoom();
+        assertThat(m.failure()).isSameAs(failure);
+    }
+}
