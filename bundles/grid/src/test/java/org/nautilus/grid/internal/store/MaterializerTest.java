@@ -103,6 +103,11 @@ class MaterializerTest {
 
         assertThatThrownBy(() -> m.awaitWritten(Duration.ofSeconds(5))).isInstanceOf(StoreException.class)
                 .hasMessageContaining("the caches stay behind the journal").hasMessageContaining("disk full");
+        // Reported right after the readers are released, on the materializer's thread.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (reported.get() == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(reported.get()).isSameAs(failure);
         m.awaitRoom();
         assertThat(m.failure()).isSameAs(failure);
