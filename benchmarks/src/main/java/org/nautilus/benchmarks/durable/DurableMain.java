@@ -26,7 +26,7 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
@@ -165,7 +165,7 @@ public final class DurableMain {
         PositionKeeper keeper = new PositionKeeper(store != null ? store : new MemoryPositions());
         Map<String, LongAdder> filled = new ConcurrentHashMap<>();
         OrderListeners listeners = new OrderListeners();
-        listeners.add(new OrderListener() {
+        listeners.add(new OrderStepListener() {
             @Override
             public void onFill(Fill fill) {
                 keeper.apply(fill);

@@ -18,7 +18,7 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Quote;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionValuation;
 import org.nautilus.api.risk.RiskDecision;
@@ -78,7 +78,7 @@ final class Pipeline implements AutoCloseable {
         simb = new SimulatedExchange(VenueConfig.defaults("SIMB").withFees(FeeSchedule.ofBps("-0.2", "1"))
                 .withLiquidity(new BigDecimal("0.3"), 3, 2), clock, market);
         OrderListeners listeners = new OrderListeners();
-        listeners.add(new OrderListener() {
+        listeners.add(new OrderStepListener() {
             @Override
             public void onOrder(Order order) {
                 risk.onOrder(order);

@@ -18,7 +18,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Commands ({@code submit}, {@code cancel}, {@code amend}) return after the OMS applied them, handed them to
  * the venue and applied the venue's synchronous answers: a venue that fills at once yields a FILLED order; a
  * venue that answers later yields a SUBMITTED order (or PENDING_CANCEL, PENDING_UPDATE) whose next states
- * arrive through the {@link OrderListener}s and {@link OrderEventListener}s.
+ * arrive through the {@link OrderStepListener}s and, once durable, the {@link OrderEventSubscriber}s.
  */
 @ProviderType
 public interface OrderService {

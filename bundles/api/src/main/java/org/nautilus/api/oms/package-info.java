@@ -1,8 +1,9 @@
 /**
- * Order management: the service that accepts, tracks and cancels orders, and its listeners.
+ * Order management: the service that accepts, tracks and cancels orders, its in-step listeners and the
+ * subscribers of its committed events.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.nautilus.api.oms;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,11 +1,14 @@
 package org.nautilus.api.store;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderEvent;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -73,6 +76,26 @@ public interface TradingStore {
 
     /** The stored events of an order, oldest first. */
     List<OrderEvent> events(OrderId id);
+
+    /**
+     * The stored client-visible events of {@code portfolio} after {@code sequence} (see
+     * {@link OrderEvent#sequence()}), in sequence order: what a subscriber that saw up to {@code sequence} missed.
+     * This default reads every stored order's events; a store with its events in commit order reads those.
+     */
+    default List<OrderEvent> eventsAfter(PortfolioId portfolio, long sequence) {
+        List<OrderEvent> found = new ArrayList<>();
+        forEachOrder(order -> {
+            if (!order.internal() && order.order().portfolioId().equals(portfolio)) {
+                for (OrderEvent event : events(order.id())) {
+                    if (event.sequence() > sequence) {
+                        found.add(event);
+                    }
+                }
+            }
+        });
+        found.sort(Comparator.comparingLong(OrderEvent::sequence));
+        return found;
+    }
 
     /** The stored fills of an order, in execution order. */
     List<Fill> fills(OrderId id);

@@ -11,7 +11,7 @@
  * is durable; a command is acknowledged only after that.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nautilus.api.store;
 
 import org.osgi.annotation.bundle.Export;

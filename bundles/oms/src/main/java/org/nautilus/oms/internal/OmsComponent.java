@@ -19,9 +19,9 @@ import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
-import org.nautilus.api.oms.OrderEventListener;
+import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderList;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.store.TradingStore;
@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OMS, execution engine and smart order router as OSGi services: a thin adapter around
- * {@link OrderManager}. Venues ({@code venue.id}), order listeners and order event listeners are tracked on the
- * whiteboard; risk, market data, the durable {@link TradingStore} and the {@link OmsLeadership} are mandatory: the
+ * {@link OrderManager}. Venues ({@code venue.id}), in-step order listeners and the subscribers of committed order
+ * events are tracked on the whiteboard; risk, market data, the durable {@link TradingStore} and the {@link OmsLeadership} are mandatory: the
  * OMS runs on the one node of the cluster holding the leadership (on a single node, that node), and starts when the
  * leadership comes to this node. Activation recovers the OMS from the store (every acknowledged order, its fills and
  * events, the idempotency keys, the order id sequence); orders that were open at a venue are reconciled with it
@@ -128,22 +128,36 @@ public final class OmsComponent implements OrderService, VenueService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addOrderListener(OrderListener listener) {
+    void addOrderStepListener(OrderStepListener listener) {
         listeners.add(listener);
     }
 
-    void removeOrderListener(OrderListener listener) {
+    void removeOrderStepListener(OrderStepListener listener) {
         listeners.remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addOrderEventListener(OrderEventListener listener) {
-        listeners.addEventListener(listener);
+    void addOrderEventSubscriber(OrderEventSubscriber subscriber, Map<String, Object> properties) {
+        Object name = properties.getOrDefault("subscriber.name", properties.get("component.name"));
+        manager.subscribe(subscriber, name != null ? name.toString() : "service-" + properties.get("service.id"),
+                queueSize(properties.get(OrderEventSubscriber.QUEUE_SIZE_PROPERTY)));
     }
 
-    void removeOrderEventListener(OrderEventListener listener) {
-        listeners.removeEventListener(listener);
+    void removeOrderEventSubscriber(OrderEventSubscriber subscriber) {
+        manager.unsubscribe(subscriber);
+    }
+
+    private static int queueSize(Object property) {
+        if (property == null) {
+            return OrderEventSubscriber.DEFAULT_QUEUE_SIZE;
+        }
+        try {
+            return property instanceof Number n ? n.intValue() : Integer.parseInt(property.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(OrderEventSubscriber.QUEUE_SIZE_PROPERTY + " must be an integer, got '"
+                    + property + "'");
+        }
     }
 
     @Override

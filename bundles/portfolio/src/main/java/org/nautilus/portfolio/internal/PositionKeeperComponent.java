@@ -10,7 +10,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.MarketDataService;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.portfolio.PositionValuation;
@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The position keeper as OSGi services: {@link PositionService} for readers, and an {@link OrderListener} on
+ * The position keeper as OSGi services: {@link PositionService} for readers, and an {@link OrderStepListener} on
  * the OMS whiteboard through which it receives every fill. Positions are kept in the {@link PositionStore}
  * (the grid) and loaded from it on activation. Marks for unrealized P&amp;L come from the market data gateway
  * when it is there (without it, positions are valued without a mark).
@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * node committed). Clients use the cluster-wide PositionService of the grid bundle: this keeper where it runs, the
  * store on the other nodes.
  */
-@Component(service = {PositionService.class, OrderListener.class}, immediate = true,
+@Component(service = {PositionService.class, OrderStepListener.class}, immediate = true,
         property = {"listener.name=position-keeper", ClusterService.LOCAL_PROPERTY + ":Boolean=true"})
-public final class PositionKeeperComponent implements PositionService, OrderListener {
+public final class PositionKeeperComponent implements PositionService, OrderStepListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PositionKeeperComponent.class);
 

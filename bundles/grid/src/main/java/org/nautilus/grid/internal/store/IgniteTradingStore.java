@@ -188,7 +188,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         StoredOrder stored = new StoredOrder(order, 2, OrderId.of(2), List.of(OrderId.of(3)), OrderId.of(4),
                 List.of(OrderId.of(5)), List.of(OrderId.of(6)), true, true, true,
                 org.nautilus.api.domain.OrderStatus.ACCEPTED, request, "r");
-        OrderEvent event = new OrderEvent(2, OrderEventType.FILL, order, fill, "r", t);
+        OrderEvent event = new OrderEvent(2, OrderEventType.FILL, order, fill, "r", t, 0);
         orders.encodeKey(OrderId.of(1));
         orders.encodeValue(stored);
         events.encodeKey(new EventKey(OrderId.of(1), 1));
@@ -451,6 +451,24 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             }
         }
         return written;
+    }
+
+    /** A journaling store reads its records once, in commit order, instead of every order's events. */
+    @Override
+    public List<OrderEvent> eventsAfter(PortfolioId portfolio, long sequence) {
+        if (orderLog == null) {
+            return TradingStore.super.eventsAfter(portfolio, sequence);
+        }
+        caughtUp();
+        List<OrderEvent> found = new ArrayList<>();
+        orderLog.forEachEvent((journalSequence, event) -> {
+            if (event.sequence() > sequence && event.portfolioId().equals(portfolio)) {
+                found.add(event);
+            }
+        });
+        // Commit order is sequence order within a portfolio, but a unit's events may interleave portfolios.
+        found.sort(Comparator.comparingLong(OrderEvent::sequence));
+        return found;
     }
 
     private List<OrderEvent> writtenEvents(OrderId id) {

@@ -281,6 +281,7 @@ final class OrderCodecs {
         }
         writeOptional(out, "reason", e.reason(), String.class);
         writeInstant(out, "timestamp", e.timestamp());
+        out.setField("sequence", e.sequence(), long.class);
         return out.build();
     }
 
@@ -288,7 +289,7 @@ final class OrderCodecs {
         BinaryObject fill = optObject(in, "fill");
         return new OrderEvent(int32(in, "version"), OrderEventType.valueOf(string(in, "type")),
                 readOrder(object(in, "order")), fill == null ? null : readFill(fill), optString(in, "reason"),
-                instant(in, "timestamp"));
+                instant(in, "timestamp"), in.hasField("sequence") ? int64(in, "sequence") : 0L);
     }
 
     static BinaryCodec<Fill> fill(IgniteBinary binary) {

@@ -313,7 +313,10 @@ final class UnitCodec {
             }
         }
 
-        /** Flags: 1 fill, 2 the fill's order, portfolio, instrument, venue and side are the order's (not written). */
+        /**
+         * Flags: 1 fill, 2 the fill's order, portfolio, instrument, venue and side are the order's (not written),
+         * 4 a portfolio sequence follows (client-visible events; journals written before it have none).
+         */
         private void event(OrderEvent e) {
             Fill f = e.fill();
             Order o = e.order();
@@ -322,7 +325,10 @@ final class UnitCodec {
                     && f.side() == o.side();
             varLong(e.version());
             out.put((byte) e.type().ordinal());
-            out.put((byte) ((f != null ? 1 : 0) | (same ? 2 : 0)));
+            out.put((byte) ((f != null ? 1 : 0) | (same ? 2 : 0) | (e.sequence() != 0 ? 4 : 0)));
+            if (e.sequence() != 0) {
+                varLong(e.sequence());
+            }
             order(o);
             if (f != null) {
                 string(f.executionId());
@@ -623,7 +629,8 @@ final class UnitCodec {
         private OrderEvent event() {
             int version = int32("version");
             OrderEventType type = EVENT_TYPES[ordinal(EVENT_TYPES.length, "OrderEventType")];
-            int flags = flags(3, "event");
+            int flags = flags(7, "event");
+            long sequence = (flags & 4) != 0 ? varLong() : 0;
             Order o = order();
             Fill fill = null;
             if ((flags & 1) != 0) {
@@ -640,7 +647,7 @@ final class UnitCodec {
                 fill = new Fill(executionId, orderId, portfolio, instrument, venue, side, new Quantity(fixed()),
                         new Price(fixed()), new Money(fixed()), instant());
             }
-            return new OrderEvent(version, type, o, fill, string(), instant());
+            return new OrderEvent(version, type, o, fill, string(), instant(), sequence);
         }
 
         private Order order() {

@@ -49,7 +49,7 @@ class PayloadsTest {
     void requests_orders_results_and_events_round_trip() {
         Fill fill = new Fill("SIM-1", OrderId.of(42), PortfolioId.of("alpha"), InstrumentId.of("AAPL"),
                 VenueId.of("SIM"), Side.SELL, Quantity.of("50"), Price.of("187"), Money.of("-0.01"), T);
-        OrderEvent event = new OrderEvent(3, OrderEventType.FILL, order(), fill, null, T);
+        OrderEvent event = new OrderEvent(3, OrderEventType.FILL, order(), fill, null, T, 0);
         CommandResult refused = CommandResult.refused("ORDER_TERMINAL", "order 42 is FILLED", order());
         OrderList list = OrderList.oco(OrderRequest.limit(ClientOrderId.of("a"), PortfolioId.of("p"),
                 InstrumentId.of("AAPL"), Side.BUY, Quantity.ofWhole(1), Price.of("90")),

@@ -141,10 +141,10 @@ class IgniteTradingStoreTest {
                 Money.of("3"), T);
 
         s.begin();
-        s.record(StoredOrder.of(initialized, 1), new OrderEvent(1, OrderEventType.INITIALIZED, initialized, null, null, T));
+        s.record(StoredOrder.of(initialized, 1), new OrderEvent(1, OrderEventType.INITIALIZED, initialized, null, null, T, 1));
         s.record(latest, new OrderEvent(2, OrderEventType.ACCEPTED, order(7, "c-7", OrderStatus.ACCEPTED, "0", null),
-                null, null, T));
-        s.record(latest, new OrderEvent(3, OrderEventType.FILL, partial, fill, null, T.plusSeconds(2)));
+                null, null, T, 2));
+        s.record(latest, new OrderEvent(3, OrderEventType.FILL, partial, fill, null, T.plusSeconds(2), 3));
         s.save(position);
         assertThat(s.order(OrderId.of(7))).as("nothing is visible before the unit commits").isEmpty();
         s.end().await();
@@ -158,6 +158,9 @@ class IgniteTradingStoreTest {
         assertThat(reopened.order(OrderId.of(7))).contains(latest);
         assertThat(reopened.events(OrderId.of(7))).extracting(OrderEvent::type)
                 .containsExactly(OrderEventType.INITIALIZED, OrderEventType.ACCEPTED, OrderEventType.FILL);
+        assertThat(reopened.eventsAfter(partial.portfolioId(), 1)).as("what a subscriber that saw 1 missed")
+                .extracting(OrderEvent::sequence).containsExactly(2L, 3L);
+        assertThat(reopened.eventsAfter(PortfolioId.of("nobody"), 0)).isEmpty();
         assertThat(reopened.events(OrderId.of(7)).get(2).order()).isEqualTo(partial);
         assertThat(reopened.fills(OrderId.of(7))).containsExactly(fill);
         assertThat(reopened.orderId(ClientOrderId.of("c-7"))).contains(OrderId.of(7));
@@ -183,7 +186,7 @@ class IgniteTradingStoreTest {
         IgniteTradingStore s = start();
         AuditJournal audit = new AuditJournal(s);
         Order o = order(1, "c-1", OrderStatus.INITIALIZED, "0", null);
-        s.record(StoredOrder.of(o, 1), new OrderEvent(1, OrderEventType.INITIALIZED, o, null, null, T));
+        s.record(StoredOrder.of(o, 1), new OrderEvent(1, OrderEventType.INITIALIZED, o, null, null, T, 0));
         AuditEntry limit = audit.record(AuditCategory.RISK, "LIMIT", "nautilus.risk.max_notional", null,
                 "max notional, \"desk\": 1,000,000 -> 500,000", Map.of("limit", "1000000 -> 500000"));
 
@@ -233,7 +236,7 @@ class IgniteTradingStoreTest {
         IgniteTradingStore s = start();
         assertThat(s.journaled()).as("a single persistent node journals").isTrue();
         Order first = order(1, "c-1", OrderStatus.INITIALIZED, "0", null);
-        s.record(StoredOrder.of(first, 1), new OrderEvent(1, OrderEventType.INITIALIZED, first, null, null, T));
+        s.record(StoredOrder.of(first, 1), new OrderEvent(1, OrderEventType.INITIALIZED, first, null, null, T, 0));
         s.caughtUp();
         long sequence = s.meta.get(IgniteTradingStore.META_SEQUENCE).orElseThrow().number();
         stopNode();
@@ -245,8 +248,8 @@ class IgniteTradingStoreTest {
         Unit unit = new Unit();
         unit.orders.put(second.id(), StoredOrder.of(second, 2));
         unit.events.add(new OrderEvent(1, OrderEventType.INITIALIZED, order(2, "c-2", OrderStatus.INITIALIZED, "0",
-                null), null, null, T));
-        unit.events.add(new OrderEvent(2, OrderEventType.FILL, second, fill, null, T));
+                null), null, null, T, 0));
+        unit.events.add(new OrderEvent(2, OrderEventType.FILL, second, fill, null, T, 0));
         unit.positions.put(PositionKey.of(moved), moved);
         unit.firstSequence = sequence;
         unit.journalBytes = UnitCodec.encode(unit);
@@ -271,7 +274,7 @@ class IgniteTradingStoreTest {
         stopNode();
         IgniteTradingStore again = start();
         Order third = order(3, "c-3", OrderStatus.INITIALIZED, "0", null);
-        again.record(StoredOrder.of(third, 1), new OrderEvent(1, OrderEventType.INITIALIZED, third, null, null, T));
+        again.record(StoredOrder.of(third, 1), new OrderEvent(1, OrderEventType.INITIALIZED, third, null, null, T, 0));
         assertThat(new AuditJournal(again).query(AuditQuery.all())).extracting(AuditEntry::sequence)
                 .containsExactly(sequence, sequence + 1, sequence + 2, sequence + 3);
     }
@@ -280,7 +283,7 @@ class IgniteTradingStoreTest {
     void a_lost_journal_directory_refuses_to_start_unless_a_fresh_start_is_allowed() throws Exception {
         IgniteTradingStore s = start();
         Order first = order(1, "c-1", OrderStatus.INITIALIZED, "0", null);
-        s.record(StoredOrder.of(first, 1), new OrderEvent(1, OrderEventType.INITIALIZED, first, null, null, T));
+        s.record(StoredOrder.of(first, 1), new OrderEvent(1, OrderEventType.INITIALIZED, first, null, null, T, 0));
         stopNode();
         deleteTree(StoreSettings.defaultJournal(work()));
 

@@ -84,7 +84,7 @@ class UnitCodecTest {
                     Order order = new Order(OrderId.of(id), request, OrderStatus.INITIALIZED, Quantity.ZERO, null,
                             null, null, T0, T0);
                     unit.orders.put(order.id(), StoredOrder.of(order, 1));
-                    unit.events.add(new OrderEvent(1, OrderEventType.INITIALIZED, order, null, null, T0));
+                    unit.events.add(new OrderEvent(1, OrderEventType.INITIALIZED, order, null, null, T0, 0));
                     id++;
                 }
             }
@@ -118,12 +118,12 @@ class UnitCodecTest {
                 SIM, null, T0, T0);
         for (OrderEventType type : OrderEventType.values()) {
             Fill fill = type == OrderEventType.FILL ? fill("x-" + type, Side.SELL, 10, "150", T0) : null;
-            unit.events.add(new OrderEvent(type.ordinal() + 1, type, order, fill, type.name().toLowerCase(), T0));
+            unit.events.add(new OrderEvent(type.ordinal() + 1, type, order, fill, type.name().toLowerCase(), T0, 0));
         }
         // A fill whose side and venue are not its order's: written out in full.
         unit.events.add(new OrderEvent(30, OrderEventType.FILL, order, new Fill("x-odd", OrderId.of(99), BETA,
                 InstrumentId.of("MSFT"), VenueId.of("SIM-B"), Side.BUY, Quantity.of("0.5"), Price.of("1"),
-                Money.of("-0.01"), T0), null, T0));
+                Money.of("-0.01"), T0), null, T0, 0));
 
         roundTrip(unit);
     }
@@ -148,9 +148,9 @@ class UnitCodecTest {
             unit.orders.put(order.id(), new StoredOrder(order, 3, null, List.of(), null, List.of(), List.of(),
                     flag == 0, flag == 1, flag == 2, null, null, null));
         }
-        unit.events.add(new OrderEvent(1, OrderEventType.INITIALIZED, bare, null, null, T0));
+        unit.events.add(new OrderEvent(1, OrderEventType.INITIALIZED, bare, null, null, T0, 0));
         unit.events.add(new OrderEvent(2, OrderEventType.DENIED, new Order(OrderId.of(7), plain, OrderStatus.DENIED,
-                Quantity.ZERO, null, null, "max notional exceeded", T0, T0), null, "max notional exceeded", T0));
+                Quantity.ZERO, null, null, "max notional exceeded", T0, T0), null, "max notional exceeded", T0, 0));
         unit.tradingStatuses.put(StateCodecs.GLOBAL, new TradingStatus(null, TradingState.HALTED, "", T0));
         unit.audits.add(new Unit.AuditDraft(null, null, null, null, null, null, null));
         unit.audits.add(new Unit.AuditDraft(T0, AuditCategory.ORDER, "FILL", "8", ALPHA, "detail", Map.of()));
@@ -169,10 +169,10 @@ class UnitCodecTest {
         unit.orders.put(ID, new StoredOrder(second, 5, null, List.of(), null, List.of(), List.of(), false, false,
                 false, null, null, null));
         unit.events.add(new OrderEvent(4, OrderEventType.FILL, first, fill("e-1", Side.BUY, 100, "150.1",
-                first.updatedAt()), null, first.updatedAt()));
+                first.updatedAt()), null, first.updatedAt(), 0));
         unit.events.add(new OrderEvent(5, OrderEventType.FILL, second, new Fill("e-2", ID, ALPHA, AAPL,
                 VenueId.of("SIM-B"), Side.BUY, Quantity.ofWhole(50), Price.of("150.12"), Money.of("0.175"),
-                second.updatedAt()), null, second.updatedAt()));
+                second.updatedAt()), null, second.updatedAt(), 0));
         Position longPosition = new Position(ALPHA, AAPL, Quantity.ofWhole(150), Price.of("150.10666666"),
                 Money.ZERO, Money.of("0.525"), 2, T0);
         Position shortPosition = new Position(BETA, AAPL, Quantity.of("-75.5"), Price.of("149.99"),
@@ -225,9 +225,9 @@ class UnitCodecTest {
         int version = 1;
         for (String text : texts) {
             Order order = new Order(ID, request, OrderStatus.CANCELED, Quantity.ZERO, null, SIM, text, T0, T0);
-            unit.events.add(new OrderEvent(version++, OrderEventType.CANCELED, order, null, text, T0));
+            unit.events.add(new OrderEvent(version++, OrderEventType.CANCELED, order, null, text, T0, 0));
             unit.events.add(new OrderEvent(version++, OrderEventType.FILL, order, fill(text, Side.BUY, 1, "1", T0),
-                    null, T0));
+                    null, T0, 0));
             unit.tradingStatuses.put(text, new TradingStatus(ALPHA, TradingState.HALTED, text, T0));
             unit.audits.add(new Unit.AuditDraft(T0, AuditCategory.CONFIG, text, text, null, text,
                     Map.of(text + "k", text + "v")));
@@ -285,7 +285,7 @@ class UnitCodecTest {
             unit.orders.put(order.id(), StoredOrder.of(order, 3));
         }
         for (Order order : orders) {
-            unit.events.add(new OrderEvent(3, OrderEventType.CANCELED, order, null, "mass cancel", order.updatedAt()));
+            unit.events.add(new OrderEvent(3, OrderEventType.CANCELED, order, null, "mass cancel", order.updatedAt(), 0));
         }
 
         roundTrip(unit);
@@ -522,10 +522,10 @@ class UnitCodecTest {
                 Money.of("0.35"), 1, filledAt);
         Unit unit = new Unit();
         unit.orders.put(ID, StoredOrder.of(filled, 4));
-        unit.events.add(new OrderEvent(2, OrderEventType.SUBMITTED, submitted, null, null, submittedAt));
-        unit.events.add(new OrderEvent(3, OrderEventType.ACCEPTED, accepted, null, null, acceptedAt));
+        unit.events.add(new OrderEvent(2, OrderEventType.SUBMITTED, submitted, null, null, submittedAt, 0));
+        unit.events.add(new OrderEvent(3, OrderEventType.ACCEPTED, accepted, null, null, acceptedAt, 0));
         unit.events.add(new OrderEvent(4, OrderEventType.FILL, filled, fill("SIM-A-000981", Side.BUY, 100,
-                "150.24", filledAt), null, filledAt));
+                "150.24", filledAt), null, filledAt, 0));
         unit.positions.put(PositionKey.of(position), position);
         return unit;
     }
@@ -549,7 +549,7 @@ class UnitCodecTest {
         for (int i = 0; i < requests.size(); i++) {
             Instant at = T0.plusNanos(50_000L * i);
             Order order = new Order(ID, requests.get(i), statuses[i], Quantity.ZERO, null, SIM, null, T0, at);
-            unit.events.add(new OrderEvent(i + 2, types[i], order, null, null, at));
+            unit.events.add(new OrderEvent(i + 2, types[i], order, null, null, at, 0));
         }
         return unit;
     }
@@ -568,7 +568,7 @@ class UnitCodecTest {
 
     private static Unit event(OrderEventType type, Order order) {
         Unit unit = new Unit();
-        unit.events.add(new OrderEvent(1, type, order, null, null, T0));
+        unit.events.add(new OrderEvent(1, type, order, null, null, T0, 0));
         return unit;
     }
 
@@ -616,7 +616,7 @@ class UnitCodecTest {
                         randomInstant(r));
             }
             unit.events.add(new OrderEvent(r.nextInt(1, Integer.MAX_VALUE), type, order, fill,
-                    r.nextBoolean() ? randomText(r) : null, randomInstant(r)));
+                    r.nextBoolean() ? randomText(r) : null, randomInstant(r), r.nextBoolean() ? 0 : r.nextLong(1, Long.MAX_VALUE)));
         }
         for (int i = r.nextInt(4); i > 0; i--) {
             Position p = new Position(randomPortfolio(r), InstrumentId.of("I" + r.nextInt(5)),

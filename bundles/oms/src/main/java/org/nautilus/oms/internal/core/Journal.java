@@ -1,7 +1,9 @@
 package org.nautilus.oms.internal.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.OrderId;
@@ -32,6 +34,8 @@ final class Journal {
     private long nextId;
     private long idLimit;
     private volatile String failure;
+    /** Per thread: what waits for the thread's unit of work to be durable. */
+    private final ThreadLocal<List<Consumer<StoreException>>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     Journal(TradingStore store, long firstOrderId) {
         this.store = store;
@@ -54,17 +58,49 @@ final class Journal {
         }
     }
 
-    /** Ends the calling thread's unit; the commit to await (outermost end) or {@link Commit#DONE}. */
+    /**
+     * Ends the calling thread's unit; the commit to await (outermost end) or {@link Commit#DONE}. The outermost end
+     * hands the unit's {@link #afterCommit} actions to its commit.
+     */
     Commit end() {
         if (store == null) {
             return Commit.DONE;
         }
+        Commit commit;
         try {
-            return store.end();
+            commit = store.end();
         } catch (StoreException e) {
             fail(e);
+            if (!store.inUnitOfWork()) {
+                takeAfterCommit().forEach(action -> action.accept(e));
+            }
             throw unavailable();
         }
+        if (!afterCommit.get().isEmpty() && !store.inUnitOfWork()) {
+            List<Consumer<StoreException>> actions = takeAfterCommit();
+            commit.whenDone(failure -> actions.forEach(action -> action.accept(failure)));
+        }
+        return commit;
+    }
+
+    /**
+     * Runs {@code action} once the calling thread's unit of work is durable (with {@code null}) or failed (with
+     * why), on the store's committer thread or the thread that learns it: it must be short and must not block.
+     * Without a store, at once. A nested step's actions wait for the outermost unit, which carries its writes.
+     */
+    void afterCommit(Consumer<StoreException> action) {
+        if (store == null) {
+            action.accept(null);
+        } else {
+            afterCommit.get().add(action);
+        }
+    }
+
+    private List<Consumer<StoreException>> takeAfterCommit() {
+        List<Consumer<StoreException>> pending = afterCommit.get();
+        List<Consumer<StoreException>> taken = List.copyOf(pending);
+        pending.clear();
+        return taken;
     }
 
     /** {@code true} if the calling thread already has a unit open (a nested step must not wait for it). */

@@ -5,39 +5,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
-import org.nautilus.api.oms.OrderEvent;
-import org.nautilus.api.oms.OrderEventListener;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The whiteboard order and event listeners; a failing listener is logged and does not stop the others. */
+/**
+ * The whiteboard's in-step listeners ({@link OrderStepListener}), called on the writer's thread inside the step; a
+ * failing listener is logged and does not stop the others. Outside subscribers are {@link OrderEventSubscribers}.
+ */
 public final class OrderListeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderListeners.class);
 
-    private final List<OrderListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<OrderEventListener> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<OrderStepListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong failures = new AtomicLong();
 
-    public void add(OrderListener listener) {
+    public void add(OrderStepListener listener) {
         listeners.add(listener);
     }
 
-    public void remove(OrderListener listener) {
+    public void remove(OrderStepListener listener) {
         listeners.remove(listener);
     }
 
-    public void addEventListener(OrderEventListener listener) {
-        eventListeners.add(listener);
-    }
-
-    public void removeEventListener(OrderEventListener listener) {
-        eventListeners.remove(listener);
-    }
-
     public int size() {
-        return listeners.size() + eventListeners.size();
+        return listeners.size();
     }
 
     public long failures() {
@@ -45,7 +37,7 @@ public final class OrderListeners {
     }
 
     void onOrder(Order order) {
-        for (OrderListener listener : listeners) {
+        for (OrderStepListener listener : listeners) {
             try {
                 listener.onOrder(order);
             } catch (RuntimeException e) {
@@ -55,19 +47,9 @@ public final class OrderListeners {
     }
 
     void onFill(Fill fill) {
-        for (OrderListener listener : listeners) {
+        for (OrderStepListener listener : listeners) {
             try {
                 listener.onFill(fill);
-            } catch (RuntimeException e) {
-                failed(listener, e);
-            }
-        }
-    }
-
-    void onEvent(OrderEvent event) {
-        for (OrderEventListener listener : eventListeners) {
-            try {
-                listener.onEvent(event);
             } catch (RuntimeException e) {
                 failed(listener, e);
             }

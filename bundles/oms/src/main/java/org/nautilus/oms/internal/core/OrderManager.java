@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.nautilus.api.domain.ClientOrderId;
@@ -44,6 +44,7 @@ import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.ContingencyType;
 import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.risk.RiskDecision;
@@ -115,6 +116,7 @@ public final class OrderManager implements AutoCloseable {
     private volatile int historyPerPartition;
     private volatile int retainedHistory;
     private final Journal journal;
+    private final OrderEventSubscribers subscribers;
     /** Orders exist in the store that are not in memory (recovered beyond retention, or forgotten since). */
     private volatile boolean storeMayKnowMore;
     /** Open orders, split parts and the most recent finished orders with their history. */
@@ -142,11 +144,22 @@ public final class OrderManager implements AutoCloseable {
         this.router = b.router != null ? b.router
                 : new SmartOrderRouter(b.instruments, b.statistics, SmartOrderRouter.Settings.defaults());
         this.journal = new Journal(b.store, b.firstOrderId);
+        this.subscribers = new OrderEventSubscribers(new OrderEventSubscribers.History() {
+            @Override
+            public List<OrderEvent> eventsAfter(PortfolioId portfolio, long sequence) {
+                return journal.durable() ? journal.store().eventsAfter(portfolio, sequence) : List.of();
+            }
+
+            @Override
+            public long lastSequence(PortfolioId portfolio) {
+                return partitionOf(portfolio).outbox.lastSequence(portfolio);
+            }
+        });
         this.partitions = new PartitionAgent[b.partitions];
         this.finished = new ArrayList<>(b.partitions);
         this.compacted = new CompactOrders[b.partitions];
         for (int i = 0; i < b.partitions; i++) {
-            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i, journal);
+            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i, journal, new Outbox(subscribers));
             finished.add(new ArrayDeque<>());
         }
         this.retainedHistory = b.retainedHistory;
@@ -546,6 +559,27 @@ public final class OrderManager implements AutoCloseable {
         for (PartitionAgent partition : partitions) {
             partition.close();
         }
+        subscribers.close();
+    }
+
+    // ================================================================ subscribers
+
+    /**
+     * Hands {@code subscriber} every client-visible event once it is durable, in order per portfolio, through a
+     * queue of {@code queueSize} events and a thread of its own; if it asks to resume, the events it missed come
+     * first, from the store (without a store there is nothing to resume from). See {@link OrderEventSubscriber}.
+     */
+    public void subscribe(OrderEventSubscriber subscriber, String name, int queueSize) {
+        subscribers.add(subscriber, name, queueSize);
+    }
+
+    public void unsubscribe(OrderEventSubscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    /** The sequence of the portfolio's last client-visible event (0: none yet). */
+    public long lastSequence(PortfolioId portfolio) {
+        return partitionOf(portfolio).outbox.lastSequence(portfolio);
     }
 
     // ================================================================ recovery
@@ -580,12 +614,18 @@ public final class OrderManager implements AutoCloseable {
         // them is not settled).
         java.util.Set<OrderId> openIds = new java.util.HashSet<>();
         long[] storedCount = {0};
+        // Every client-visible event of a portfolio was numbered, so its last sequence is the sum of its orders'.
+        Map<PortfolioId, Long> sequences = new HashMap<>();
         journal.store().forEachOrder(o -> {
             storedCount[0]++;
             if (!o.order().status().isTerminal()) {
                 openIds.add(o.id());
             }
+            if (!o.internal()) {
+                sequences.merge(o.order().portfolioId(), (long) o.version(), Long::sum);
+            }
         });
+        sequences.forEach((portfolio, last) -> partitionOf(portfolio).outbox.resume(portfolio, last));
         // Second: every unsettled top-level order, and the most recent finished ones per partition.
         List<StoredOrder> keep = new ArrayList<>();
         List<java.util.PriorityQueue<StoredOrder>> newest = new ArrayList<>();
@@ -1486,9 +1526,13 @@ public final class OrderManager implements AutoCloseable {
         return true;
     }
 
-    /** Records the change as an event and tells whoever must know: the listeners, or the split parent. */
+    /**
+     * Records the change as an event and tells whoever must know: the split parent, or the in-step listeners now and
+     * the subscribers once the step is durable.
+     */
     private void emit(OrderRecord record, OrderEventType type, Fill fill, String reason, Instant at) {
-        OrderEvent event = record.record(type, fill, reason, at);
+        long sequence = record.internal() ? 0 : record.partition.outbox.nextSequence(record.request().portfolioId());
+        OrderEvent event = record.record(type, fill, reason, at, sequence);
         journal.record(record, event);
         if (record.internal()) {
             onPartChanged(record.splitParent, record, event);
@@ -1498,7 +1542,7 @@ public final class OrderManager implements AutoCloseable {
             listeners.onFill(fill);
         }
         listeners.onOrder(record.snapshot());
-        listeners.onEvent(event);
+        record.partition.outbox.add(event);
         contingencies(record, event);
         if (record.status().isTerminal()) {
             retire(record);

@@ -231,8 +231,8 @@ final class OrderRecord {
     }
 
     /** Appends the event of the change just made (the current snapshot) to the order's history. */
-    OrderEvent record(OrderEventType type, Fill fill, String eventReason, Instant at) {
-        OrderEvent event = new OrderEvent(++version, type, snapshot, fill, eventReason, at);
+    OrderEvent record(OrderEventType type, Fill fill, String eventReason, Instant at, long sequence) {
+        OrderEvent event = new OrderEvent(++version, type, snapshot, fill, eventReason, at, sequence);
         eventLog.add(event);
         return event;
     }

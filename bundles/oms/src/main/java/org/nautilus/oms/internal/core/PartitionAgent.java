@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>Durability: every step a thread takes as the writer (a command, or a drain of posted work) is one unit of
  * work of the {@link Journal}, ended before the partition is released, so the partition's units reach the store
  * in the order they were applied. A command returns only once its unit is durable; that wait happens after the
- * partition is released, so the next commands are applied meanwhile and share the next group commit.
+ * partition is released, so the next commands are applied meanwhile and share the next group commit. The step's
+ * client-visible events leave the process through its {@link Outbox} only once its unit is durable.
  */
 final class PartitionAgent implements AutoCloseable {
 
@@ -46,15 +47,18 @@ final class PartitionAgent implements AutoCloseable {
     private final ExecutorService drainer;
     private final AtomicLong failures = new AtomicLong();
     private final Journal journal;
+    /** The partition's client-visible events, held until durable. */
+    final Outbox outbox;
 
     PartitionAgent(String name, int index) {
-        this(name, index, new Journal(null, 1));
+        this(name, index, new Journal(null, 1), new Outbox(new OrderEventSubscribers(null)));
     }
 
-    PartitionAgent(String name, int index, Journal journal) {
+    PartitionAgent(String name, int index, Journal journal, Outbox outbox) {
         this.name = name;
         this.index = index;
         this.journal = journal;
+        this.outbox = outbox;
         this.drainer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -97,7 +101,7 @@ final class PartitionAgent implements AutoCloseable {
                 result = command.get();
                 drain();
             } finally {
-                commit = journal.end();
+                commit = endStep();
             }
         } finally {
             lock.unlock();
@@ -169,13 +173,19 @@ final class PartitionAgent implements AutoCloseable {
             try {
                 drain();
             } finally {
-                journal.end();
+                endStep();
             }
         } catch (RuntimeException e) {
             LOG.error("partition {}: background work could not be handed to the store", name, e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Ends the writer's step: its events leave once its unit is durable, and the unit goes to the store. */
+    private Commit endStep() {
+        outbox.seal(journal);
+        return journal.end();
     }
 
     private void drain() {

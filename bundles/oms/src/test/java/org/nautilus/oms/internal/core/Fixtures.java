@@ -19,7 +19,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
@@ -72,7 +72,7 @@ final class Fixtures {
     }
 
     /** Records every order change and fill it is told about, in order. */
-    static final class Recorder implements OrderListener {
+    static final class Recorder implements OrderStepListener {
         final List<Order> orders = new CopyOnWriteArrayList<>();
         final List<Fill> fills = new CopyOnWriteArrayList<>();
         final List<String> sequence = new CopyOnWriteArrayList<>();

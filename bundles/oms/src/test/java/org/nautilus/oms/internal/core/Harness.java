@@ -1,16 +1,11 @@
 package org.nautilus.oms.internal.core;
 
-import org.nautilus.api.oms.OrderEvent;
-import org.nautilus.api.oms.OrderEventListener;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An OMS with fake risk and venues, recording what its listeners hear. */
 final class Harness implements AutoCloseable {
 
     final Fixtures.FakeRisk risk = new Fixtures.FakeRisk();
     final Fixtures.Recorder recorder = new Fixtures.Recorder();
-    final List<OrderEvent> events = new CopyOnWriteArrayList<>();
     final OrderListeners listeners = new OrderListeners();
     final VenueDirectory venues = new VenueDirectory();
     final VenueStatistics statistics = new VenueStatistics();
@@ -23,7 +18,6 @@ final class Harness implements AutoCloseable {
 
     Harness(OrderRouter router, int retained, FakeVenue... fakes) {
         listeners.add(recorder);
-        listeners.addEventListener((OrderEventListener) events::add);
         oms = OrderManager.builder(Fixtures.instruments(), risk).clock(Fixtures.CLOCK).venues(venues)
                 .listeners(listeners).statistics(statistics).decisions(decisions)
                 .router(router != null ? router : new SmartOrderRouter(Fixtures.instruments(), statistics,

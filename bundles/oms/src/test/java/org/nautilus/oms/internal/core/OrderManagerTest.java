@@ -37,7 +37,7 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.venue.ExecType;
 
@@ -497,7 +497,7 @@ class OrderManagerTest {
 
     @Test
     void a_failing_listener_does_not_stop_the_others_or_the_order() {
-        listeners.add(new OrderListener() {
+        listeners.add(new OrderStepListener() {
             @Override
             public void onOrder(Order order) {
                 throw new IllegalStateException("boom");

@@ -12,7 +12,7 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.marketdata.MarketDataService;
-import org.nautilus.api.oms.OrderListener;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskMetrics;
@@ -41,13 +41,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The risk engine as OSGi services: {@link RiskService} (tracks every {@link RiskRule} service, whiteboard,
  * keyed by its {@code risk.rule} property, and runs them on each order the OMS submits),
- * {@link RiskMetricsService}, and an {@link OrderListener} through which the OMS reports the open orders the
+ * {@link RiskMetricsService}, and an {@link OrderStepListener} through which the OMS reports the open orders the
  * rules look at. Configured from {@code etc/nautilus.risk.cfg}.
  */
-@Component(service = {RiskService.class, RiskMetricsService.class, OrderListener.class},
+@Component(service = {RiskService.class, RiskMetricsService.class, OrderStepListener.class},
         configurationPid = RiskServiceComponent.PID)
 @Designate(ocd = RiskServiceComponent.Config.class)
-public final class RiskServiceComponent implements RiskService, RiskMetricsService, OrderListener {
+public final class RiskServiceComponent implements RiskService, RiskMetricsService, OrderStepListener {
 
     public static final String PID = "nautilus.risk";
 

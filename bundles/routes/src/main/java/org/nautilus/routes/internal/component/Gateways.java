@@ -1,31 +1,39 @@
 package org.nautilus.routes.internal.component;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.nautilus.api.marketdata.MarketDataService;
-import org.nautilus.api.oms.OrderEvent;
-import org.nautilus.api.oms.OrderEventListener;
+import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 
 /**
- * The platform services the Camel components talk to; absent ones give a clear error when used. It is also the
- * OMS event listener of the runtime: it hands every order event to the {@code from: nautilus:oms} consumers.
+ * The platform services the Camel components talk to; absent ones give a clear error when used, and the way a
+ * {@code from: nautilus:oms} consumer subscribes to the OMS's committed order events.
  */
-public final class Gateways implements OrderEventListener {
+public final class Gateways {
+
+    /** Registers a subscriber to the OMS's committed order events; closing the result unregisters it. */
+    @FunctionalInterface
+    public interface Subscriptions {
+        AutoCloseable subscribe(OrderEventSubscriber subscriber, String name, int queueSize);
+    }
+
+    private static final Subscriptions NONE = (subscriber, name, queueSize) -> {
+        throw new IllegalStateException("order events are not available here: no OMS event source is wired");
+    };
 
     private final Supplier<MarketDataService> marketData;
     private final Supplier<OrderService> orders;
-    private final List<Consumer<OrderEvent>> orderEventSinks = new CopyOnWriteArrayList<>();
+    private final Subscriptions subscriptions;
 
     public Gateways(Supplier<MarketDataService> marketData) {
-        this(marketData, () -> null);
+        this(marketData, () -> null, NONE);
     }
 
-    public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders) {
+    public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
+                    Subscriptions subscriptions) {
         this.marketData = marketData;
         this.orders = orders;
+        this.subscriptions = subscriptions;
     }
 
     /** The gateway, or {@code null} while none is registered. */
@@ -50,19 +58,8 @@ public final class Gateways implements OrderEventListener {
         return service;
     }
 
-    /** Called by the OMS on its writer thread: sinks only queue the event. */
-    @Override
-    public void onEvent(OrderEvent event) {
-        for (Consumer<OrderEvent> sink : orderEventSinks) {
-            sink.accept(event);
-        }
-    }
-
-    public void addOrderEventSink(Consumer<OrderEvent> sink) {
-        orderEventSinks.add(sink);
-    }
-
-    public void removeOrderEventSink(Consumer<OrderEvent> sink) {
-        orderEventSinks.remove(sink);
+    /** Subscribes a consumer to the OMS's committed order events. */
+    public AutoCloseable subscribe(OrderEventSubscriber subscriber, String name, int queueSize) {
+        return subscriptions.subscribe(subscriber, name, queueSize);
     }
 }

@@ -47,10 +47,11 @@ public final class NautilusComponent extends DefaultComponent {
             String tif = getAndRemoveParameter(parameters, "timeInForce", String.class, "DAY");
             String events = getAndRemoveParameter(parameters, "events", String.class, "");
             int queueSize = getAndRemoveParameter(parameters, "queueSize", Integer.class, 10_000);
+            String resumeAfter = getAndRemoveParameter(parameters, "resumeAfter", String.class, "");
             OrderMessages.Defaults defaults = new OrderMessages.Defaults(PortfolioId.of(portfolio),
                     venue.isBlank() ? null : VenueId.of(venue.strip()),
                     TimeInForce.valueOf(tif.strip().toUpperCase(java.util.Locale.ROOT)));
-            return new OmsEndpoint(uri, this, gateways, defaults, events, queueSize);
+            return new OmsEndpoint(uri, this, gateways, defaults, events, queueSize, resumeAfter);
         }
         if (service.equals("fix-marketdata")) {
             String symbols = getAndRemoveParameter(parameters, "symbols", String.class, "");

@@ -2,14 +2,12 @@ package org.nautilus.routes.internal.oms;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,7 +17,9 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.routes.internal.component.Gateways;
@@ -29,25 +29,32 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code nautilus:oms}: as a producer ({@code to}) it submits the body's orders to the OMS and replaces the body
  * with the resulting order(s) (a DENIED order is a result, not an error; its reason is in the order); as a
- * consumer ({@code from: nautilus:oms?events=FILL,CANCELED}) it emits the OMS's order events, one exchange each,
- * from its own thread so a slow route never holds up the OMS.
+ * consumer ({@code from: nautilus:oms?events=FILL,CANCELED}) it emits the OMS's order events once they are durable,
+ * one exchange each, in the order the OMS decided per portfolio, from its own thread so a slow route never holds up
+ * the OMS. Each exchange carries the event's portfolio ({@value #PORTFOLIO}) and sequence ({@value #SEQUENCE}); a
+ * stopped and restarted route resumes after the last event it was given, and {@code resumeAfter} resumes after a
+ * sequence recorded elsewhere (e.g. by a downstream system after a restart of the platform).
  *
  * <p>Options: {@code portfolio} (default), {@code venue} (none: the smart order router), {@code timeInForce}
- * (DAY); {@code events} order event types (all); {@code queueSize} events buffered for a consumer (10000; when full,
- * new events are dropped for it and counted).
+ * (DAY); {@code events} order event types (all); {@code queueSize} events buffered for a consumer (10000; a route
+ * that falls that far behind is dropped and says so); {@code resumeAfter} {@code PORTFOLIO:SEQUENCE,...} (none).
  */
 public final class OmsEndpoint extends DefaultEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(OmsEndpoint.class);
     static final String STATUS = "NautilusOrderStatus";
+    static final String EVENT_TYPE = "NautilusOrderEvent";
+    static final String PORTFOLIO = "NautilusPortfolio";
+    static final String SEQUENCE = "NautilusEventSequence";
 
     private final Gateways gateways;
     private final OrderMessages.Defaults defaults;
     private final Set<OrderEventType> events;
     private final int queueSize;
+    private final Map<PortfolioId, Long> delivered = new ConcurrentHashMap<>();
 
     public OmsEndpoint(String uri, Component component, Gateways gateways, OrderMessages.Defaults defaults,
-                       String events, int queueSize) {
+                       String events, int queueSize, String resumeAfter) {
         super(uri, component);
         this.gateways = gateways;
         this.defaults = defaults;
@@ -69,6 +76,32 @@ public final class OmsEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException(uri + ": queueSize must be >= 1");
         }
         this.queueSize = queueSize;
+        delivered.putAll(resumePoints(uri, resumeAfter));
+    }
+
+    /** {@code PORTFOLIO:SEQUENCE[,PORTFOLIO:SEQUENCE...]}, e.g. {@code default:1200}. */
+    static Map<PortfolioId, Long> resumePoints(String uri, String text) {
+        Map<PortfolioId, Long> points = new HashMap<>();
+        for (String point : text.split(",")) {
+            if (point.isBlank()) {
+                continue;
+            }
+            int colon = point.lastIndexOf(':');
+            try {
+                if (colon < 1) {
+                    throw new IllegalArgumentException("no ':'");
+                }
+                long sequence = Long.parseLong(point.substring(colon + 1).strip());
+                if (sequence < 0) {
+                    throw new IllegalArgumentException("negative sequence");
+                }
+                points.put(PortfolioId.of(point.substring(0, colon).strip()), sequence);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(uri + ": bad resumeAfter '" + point.strip()
+                        + "', expected PORTFOLIO:SEQUENCE (e.g. default:1200), the last sequence already seen");
+            }
+        }
+        return points;
     }
 
     @Override
@@ -99,13 +132,18 @@ public final class OmsEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
-    /** Order events to a route, through a bounded queue and a thread of its own. */
-    private final class EventConsumer extends DefaultConsumer {
-        private final BlockingQueue<OrderEvent> queue = new ArrayBlockingQueue<>(queueSize);
-        private final AtomicLong dropped = new AtomicLong();
-        private final Consumer<OrderEvent> sink = this::offer;
-        private ExecutorService executor;
-        private volatile boolean running;
+    /** The last sequence handed to a route per portfolio: a restarted consumer resumes after it. */
+    Map<PortfolioId, Long> delivered() {
+        return Map.copyOf(delivered);
+    }
+
+    /**
+     * Order events to a route: the consumer is a subscriber of the OMS's committed events, fed on a thread of its own
+     * through a queue of {@code queueSize} events, so a slow route never holds up the OMS (one that falls that far
+     * behind is dropped and says so; restarting the route resumes it without a gap).
+     */
+    private final class EventConsumer extends DefaultConsumer implements OrderEventSubscriber {
+        private AutoCloseable subscription;
 
         EventConsumer(Processor processor) {
             super(OmsEndpoint.this, processor);
@@ -114,54 +152,51 @@ public final class OmsEndpoint extends DefaultEndpoint {
         @Override
         protected void doStart() throws Exception {
             super.doStart();
-            running = true;
-            executor = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "nautilus-oms-events");
-            executor.submit(this::drain);
-            gateways.addOrderEventSink(sink);
+            subscription = gateways.subscribe(this, getRouteId() != null ? getRouteId() : getEndpointUri(),
+                    queueSize);
         }
 
         @Override
         protected void doStop() throws Exception {
-            gateways.removeOrderEventSink(sink);
-            running = false;
-            if (executor != null) {
-                getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-                executor = null;
+            if (subscription != null) {
+                subscription.close();
+                subscription = null;
             }
             super.doStop();
         }
 
-        private void offer(OrderEvent event) {
-            if (events.contains(event.type()) && !queue.offer(event)) {
-                long n = dropped.incrementAndGet();
-                if (n == 1 || n % 10_000 == 0) {
-                    LOG.warn("{}: the route is too slow, {} order events dropped so far", getEndpointUri(), n);
-                }
-            }
+        @Override
+        public Map<PortfolioId, Long> resumeAfter() {
+            return delivered();
         }
 
-        private void drain() {
-            while (running) {
-                OrderEvent event;
-                try {
-                    event = queue.take();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Exchange exchange = createExchange(true);
-                exchange.getMessage().setBody(event);
-                exchange.getMessage().setHeader("NautilusOrderEvent", event.type().name());
-                try {
-                    getProcessor().process(exchange);
-                } catch (Exception e) {
-                    exchange.setException(e);
-                }
-                if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("Order event " + event.type(), exchange,
-                            exchange.getException());
-                }
-                releaseExchange(exchange, true);
+        @Override
+        public void onDropped(String why) {
+            LOG.error("{}: order events stopped for route {}: {}; restart the route to resume after sequence(s) {}",
+                    getEndpointUri(), getRouteId(), why, delivered);
+        }
+
+        @Override
+        public void onEvent(OrderEvent event) {
+            delivered.put(event.portfolioId(), event.sequence());
+            if (!events.contains(event.type())) {
+                return;
             }
+            Exchange exchange = createExchange(true);
+            exchange.getMessage().setBody(event);
+            exchange.getMessage().setHeader(EVENT_TYPE, event.type().name());
+            exchange.getMessage().setHeader(PORTFOLIO, event.portfolioId().value());
+            exchange.getMessage().setHeader(SEQUENCE, event.sequence());
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Order event " + event.type(), exchange,
+                        exchange.getException());
+            }
+            releaseExchange(exchange, true);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.marketdata.MarketDataService;
-import org.nautilus.api.oms.OrderEventListener;
+import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
@@ -39,21 +39,29 @@ public final class RoutesComponent implements RouteService {
 
     private final CamelRuntime runtime;
     private final ServiceRegistration<CamelContext> contextRegistration;
-    private final ServiceRegistration<OrderEventListener> orderEvents;
     private volatile OrderService orders;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
                            @Reference(name = "marketData", policyOption = ReferencePolicyOption.GREEDY)
                            MarketDataService marketData) {
-        Gateways gateways = new Gateways(() -> marketData, () -> orders);
+        // 'from: nautilus:oms' consumers are whiteboard subscribers of the OMS: they get order events once durable
+        Gateways gateways = new Gateways(() -> marketData, () -> orders, (subscriber, name, queueSize) -> {
+            ServiceRegistration<OrderEventSubscriber> registration = bundleContext.registerService(
+                    OrderEventSubscriber.class, subscriber, new Hashtable<>(java.util.Map.of("subscriber.name", name,
+                            OrderEventSubscriber.QUEUE_SIZE_PROPERTY, queueSize)));
+            return () -> {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException e) {
+                    // already gone with the bundle
+                }
+            };
+        });
         runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways, Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
         contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
-        // the OMS calls its whiteboard listeners with every order event: 'from: nautilus:oms' routes get them
-        orderEvents = bundleContext.registerService(OrderEventListener.class, gateways, new Hashtable<>(
-                java.util.Map.of("listener.name", "nautilus-routes")));
         runtime.watch(directory(config), Duration.ofMillis(config.poll_interval()));
     }
 
@@ -65,7 +73,6 @@ public final class RoutesComponent implements RouteService {
     @Deactivate
     void deactivate() {
         try {
-            orderEvents.unregister();
             contextRegistration.unregister();
         } catch (IllegalStateException e) {
             // already gone with the bundle

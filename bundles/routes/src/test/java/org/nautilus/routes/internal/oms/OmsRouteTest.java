@@ -50,7 +50,16 @@ class OmsRouteTest {
                 }
                 throw new UnsupportedOperationException(method.getName());
             });
-    private final Gateways gateways = new Gateways(() -> null, () -> oms);
+    /** The OMS's subscribers as the routes register them; {@link #publish} plays the OMS's committed events. */
+    private final List<org.nautilus.api.oms.OrderEventSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Gateways gateways = new Gateways(() -> null, () -> oms, (subscriber, name, queueSize) -> {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    });
+
+    private void publish(OrderEvent event) {
+        subscribers.forEach(s -> s.onEvent(event));
+    }
     private final CamelRuntime runtime = new CamelRuntime(getClass().getClassLoader(), gateways, Clock.systemUTC());
 
     @AfterEach
@@ -113,8 +122,8 @@ class OmsRouteTest {
                 InstrumentId.of("AAPL"), Side.BUY, Quantity.ofWhole(1));
         Order order = new Order(OrderId.of(1), request, OrderStatus.CANCELED, Quantity.ZERO, null, null, "user", NOW, NOW);
 
-        gateways.onEvent(new OrderEvent(1, OrderEventType.ACCEPTED, order, null, null, NOW));
-        gateways.onEvent(new OrderEvent(2, OrderEventType.CANCELED, order, null, "user", NOW));
+        publish(new OrderEvent(1, OrderEventType.ACCEPTED, order, null, null, NOW, 0));
+        publish(new OrderEvent(2, OrderEventType.CANCELED, order, null, "user", NOW, 0));
 
         Object received = runtime.context().createConsumerTemplate().receiveBody("seda:reports", 5000);
         assertThat(received).isInstanceOf(OrderEvent.class);
@@ -145,8 +154,8 @@ class OmsRouteTest {
         Order filled = new Order(OrderId.of(7), request, OrderStatus.FILLED, Quantity.ofWhole(10), Price.of("189.99"),
                 VenueId.of("SIM"), null, NOW, NOW);
 
-        gateways.onEvent(new OrderEvent(1, OrderEventType.ACCEPTED, filled, null, null, NOW));
-        gateways.onEvent(new OrderEvent(2, OrderEventType.CANCELED, filled, null, "user", NOW));
+        publish(new OrderEvent(1, OrderEventType.ACCEPTED, filled, null, null, NOW, 0));
+        publish(new OrderEvent(2, OrderEventType.CANCELED, filled, null, "user", NOW, 0));
 
         java.nio.file.Path csv = dir.resolve("reports/order-events.csv");
         long deadline = System.currentTimeMillis() + 5000;

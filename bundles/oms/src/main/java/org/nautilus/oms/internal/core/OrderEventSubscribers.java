@@ -1,0 +1,196 @@
+package org.nautilus.oms.internal.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The subscribers to the OMS's committed events, each fed through a bounded queue by a thread of its own, so a
+ * slow or failing subscriber never holds up order flow: one whose queue is full is dropped (reported once, with
+ * the reason). A subscriber that asks to resume gets the events it missed from the store first.
+ */
+public final class OrderEventSubscribers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEventSubscribers.class);
+
+    /** Where missed events come from, and how far each portfolio's stream has got. */
+    interface History {
+        /** The stored events of the portfolio after {@code sequence}, in sequence order. */
+        List<OrderEvent> eventsAfter(PortfolioId portfolio, long sequence);
+
+        /** The portfolio's last sequence given out. */
+        long lastSequence(PortfolioId portfolio);
+    }
+
+    private final History history;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    OrderEventSubscribers(History history) {
+        this.history = history;
+    }
+
+    /** Starts delivering committed events to {@code subscriber}, after its missed ones if it asks to resume. */
+    void add(OrderEventSubscriber subscriber, String name, int queueSize) {
+        if (queueSize < 1) {
+            throw new IllegalArgumentException("subscriber " + name + ": queue size must be at least 1, got "
+                    + queueSize);
+        }
+        Subscription subscription = new Subscription(subscriber, name, queueSize);
+        // Live events queue from here on; the missed ones are read after, so none falls between the two.
+        subscriptions.add(subscription);
+        subscription.start();
+    }
+
+    /** Stops delivering to {@code subscriber}; what was queued for it is discarded. */
+    void remove(OrderEventSubscriber subscriber) {
+        for (Subscription subscription : subscriptions) {
+            if (subscription.subscriber == subscriber) {
+                subscriptions.remove(subscription);
+                subscription.stop();
+            }
+        }
+    }
+
+    boolean any() {
+        return !subscriptions.isEmpty();
+    }
+
+    int size() {
+        return subscriptions.size();
+    }
+
+    /** Queues one durable step's events for every subscriber; never blocks. */
+    void deliver(List<OrderEvent> events) {
+        for (Subscription subscription : subscriptions) {
+            subscription.offer(events);
+        }
+    }
+
+    void close() {
+        for (Subscription subscription : subscriptions) {
+            subscriptions.remove(subscription);
+            subscription.stop();
+        }
+    }
+
+    /** One subscriber's queue and delivery thread. */
+    private final class Subscription {
+        final OrderEventSubscriber subscriber;
+        private final String name;
+        private final int capacity;
+        private final BlockingQueue<OrderEvent> queue;
+        private final Thread thread;
+        /** Why it was dropped; its thread delivers what was queued, then reports it. */
+        private volatile String dropped;
+        private volatile boolean stopped;
+        /** The delivery thread's: the last sequence delivered per portfolio, to skip what resuming already gave. */
+        private final Map<PortfolioId, Long> delivered = new HashMap<>();
+        private long failures;
+
+        Subscription(OrderEventSubscriber subscriber, String name, int capacity) {
+            this.subscriber = subscriber;
+            this.name = name;
+            this.capacity = capacity;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.thread = new Thread(this::run, "nautilus-oms-subscriber-" + name);
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+        }
+
+        void offer(List<OrderEvent> events) {
+            if (dropped != null) {
+                return;
+            }
+            for (OrderEvent event : events) {
+                if (!queue.offer(event)) {
+                    drop("it fell behind: its queue of " + capacity + " events is full");
+                    return;
+                }
+            }
+        }
+
+        private synchronized void drop(String why) {
+            if (dropped == null) {
+                dropped = why;
+                subscriptions.remove(this);
+                LOG.warn("order event subscriber {} dropped: {}; order flow goes on without it, and it can resume "
+                        + "from its last sequence when registered again", name, why);
+            }
+        }
+
+        private void run() {
+            try {
+                resume();
+                while (!stopped) {
+                    OrderEvent event = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (event != null) {
+                        Long last = delivered.get(event.portfolioId());
+                        if (last == null || event.sequence() > last) {
+                            hand(event);
+                        }
+                    } else if (dropped != null) {
+                        subscriber.onDropped(dropped);
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The resume could not be served: nothing was delivered out of order, the subscriber learns why.
+                drop(e.getMessage());
+                subscriber.onDropped(dropped);
+            }
+        }
+
+        /** The missed events of each portfolio the subscriber resumes, before any live one. */
+        private void resume() {
+            for (Map.Entry<PortfolioId, Long> point : subscriber.resumeAfter().entrySet()) {
+                PortfolioId portfolio = point.getKey();
+                long after = point.getValue();
+                long last = history.lastSequence(portfolio);
+                if (after > last) {
+                    throw new IllegalArgumentException("it resumes portfolio " + portfolio + " after sequence "
+                            + after + ", but the portfolio's events have only got to " + last
+                            + " (was the store replaced?): resume from " + last + " or lower");
+                }
+                delivered.put(portfolio, after);
+                List<OrderEvent> missed = history.eventsAfter(portfolio, after);
+                LOG.info("order event subscriber {} resumes portfolio {} after sequence {}: {} missed event(s)", name,
+                        portfolio, after, missed.size());
+                for (OrderEvent event : missed) {
+                    hand(event);
+                }
+            }
+        }
+
+        private void hand(OrderEvent event) {
+            delivered.put(event.portfolioId(), event.sequence());
+            try {
+                subscriber.onEvent(event);
+            } catch (RuntimeException e) {
+                // The subscriber's own failure; the next events still go to it.
+                if (failures++ % 10_000 == 0) {
+                    LOG.error("order event subscriber {} failed on event {} of portfolio {} ({} failure(s) so far)",
+                            name, event.sequence(), event.portfolioId(), failures, e);
+                }
+            }
+        }
+    }
+}
