@@ -52,11 +52,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The OMS, execution engine and smart order router as OSGi services: a thin adapter around
  * {@link OrderManager}. Venues ({@code venue.id}), in-step order listeners and the subscribers of committed order
- * events are tracked on the whiteboard; risk, market data, the durable {@link TradingStore} and the {@link OmsLeadership} are mandatory: the
- * OMS runs on the one node of the cluster holding the leadership (on a single node, that node), and starts when the
- * leadership comes to this node. Activation recovers the OMS from the store (every acknowledged order, its fills and
- * events, the idempotency keys, the order id sequence); orders that were open at a venue are reconciled with it
- * when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
+ * events are tracked on the whiteboard; risk, market data, the durable {@link TradingStore} and the
+ * {@link OmsLeadership} are mandatory: the OMS runs on the one node of the cluster holding the leadership (on a
+ * single node, that node), and starts when the leadership comes to this node. Activation recovers the OMS from the
+ * store (every acknowledged order, its fills and events, the idempotency keys, the order id sequence); orders that
+ * were open at a venue are reconciled with it when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
  * the cluster-wide OrderService of the grid bundle, which reaches it from any node and stays put when it moves.
  */
 @Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",

@@ -109,9 +109,9 @@ public final class OrderEventSubscribers {
             thread.start();
         }
 
+        /** Ends delivery after the event in hand (no interrupt: it could break the subscriber's own I/O). */
         void stop() {
             stopped = true;
-            thread.interrupt();
         }
 
         void offer(List<OrderEvent> events) {
