@@ -184,6 +184,8 @@ public class PlatformIT extends NautilusTestSupport {
         AdminRun venues = admin("nautilus:venues");
         assertEquals(venues.output, 0, venues.exitCode);
         assertTrue(venues.output, venues.output.contains("SIM"));
+        // No terminal: the table is plain ASCII a script can split on '|'.
+        assertTrue(venues.output, venues.output.contains("VENUE | OPEN ORDERS") && !venues.output.contains("│"));
 
         AdminRun refused = admin("nautilus:cancel 999999");
         assertNotEquals(refused.output, 0, refused.exitCode);

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorService;
@@ -17,6 +18,9 @@ public class ListFactorsCommand implements Action {
     @Reference
     FactorService factors;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         ShellTable plugins = new ShellTable();
@@ -26,7 +30,7 @@ public class ListFactorsCommand implements Action {
         for (FactorInfo factor : factors.factors()) {
             plugins.addRow().addContent(factor.name(), factor.lookback(), factor.description());
         }
-        plugins.print(System.out);
+        Text.print(plugins, session);
 
         ShellTable values = new ShellTable();
         values.column("FACTOR");
@@ -38,7 +42,7 @@ public class ListFactorsCommand implements Action {
                 .forEach(v -> values.addRow().addContent(v.factor(), v.instrument(), Text.number(v.value()),
                         Text.time(v.asOf())));
         System.out.println();
-        values.print(System.out);
+        Text.print(values, session);
         return null;
     }
 }

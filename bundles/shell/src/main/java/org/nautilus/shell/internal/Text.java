@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.oms.CommandResult;
@@ -36,6 +38,18 @@ final class Text {
         return new TreeMap<>(metrics).entrySet().stream()
                 .map(e -> e.getKey() + "=" + number(e.getValue()))
                 .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Prints a table: with box-drawing lines on a terminal, in plain ASCII ({@code |}, {@code -}, {@code +}) when
+     * there is none (bin/nautilus-admin, other scripts over SSH, pipes), so scripts can split its rows on '|'.
+     * A headless session, as SSH runs a command in, has no terminal.
+     */
+    static void print(ShellTable table, Session session) {
+        if (session == null || session.getTerminal() == null) {
+            table.forceAscii();
+        }
+        table.print(System.out);
     }
 
     /**
