@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 
 /** How the shell writes domain values: one place, so every command reads the same. */
@@ -65,6 +67,15 @@ final class Text {
         return null;
     }
 
+    /**
+     * The venue an order went to, or {@code null}: an order refused before routing (DENIED) or not routed yet
+     * carries the venue it asked for ({@code -v SIM}), which never saw it.
+     */
+    static VenueId venueReached(Order order) {
+        OrderStatus status = order.status();
+        return status == OrderStatus.DENIED || status == OrderStatus.INITIALIZED ? null : order.venueId();
+    }
+
     /** One line that says what an order is and where it stands, e.g. after submit or cancel. */
     static String order(Order order) {
         StringBuilder line = new StringBuilder()
@@ -80,8 +91,9 @@ final class Text {
         if (order.filledQuantity().isPositive()) {
             line.append(", filled ").append(order.filledQuantity()).append(" @ ").append(orNone(order.averagePrice()));
         }
-        if (order.venueId() != null) {
-            line.append(" on ").append(order.venueId());
+        VenueId venue = venueReached(order);
+        if (venue != null) {
+            line.append(" on ").append(venue);
         }
         if (order.reason() != null) {
             line.append(" - ").append(order.reason());

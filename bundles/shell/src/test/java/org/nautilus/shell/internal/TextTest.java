@@ -6,10 +6,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.Terminal;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.VenueId;
 
 class TextTest {
 
@@ -37,6 +48,29 @@ class TextTest {
     @Test
     void aCommandRunOutsideAnyShellSessionPrintsAscii() {
         assertThat(print(table(), null)).contains("SIM   |").doesNotContain("│");
+    }
+
+    @Test
+    void aDeniedOrderNamesNoVenueThoughItAskedForOne() {
+        Order denied = order(OrderStatus.DENIED, "max-order-quantity: max order quantity 1000 exceeded: 5000");
+
+        assertThat(Text.order(denied)).isEqualTo("Order 2 (sh-2) BUY 5000 AAPL MARKET: DENIED - max-order-quantity: "
+                + "max order quantity 1000 exceeded: 5000");
+        assertThat(Text.venueReached(denied)).isNull();
+    }
+
+    @Test
+    void anOrderThatWentToAVenueNamesIt() {
+        Order rejected = order(OrderStatus.REJECTED, "venue SIM: market closed");
+
+        assertThat(Text.order(rejected)).contains(": REJECTED on SIM - venue SIM: market closed");
+    }
+
+    private static Order order(OrderStatus status, String reason) {
+        OrderRequest request = OrderRequest.market(ClientOrderId.of("sh-2"), PortfolioId.of("default"),
+                InstrumentId.of("AAPL"), Side.BUY, Quantity.of("5000")).withVenue(VenueId.of("SIM"));
+        return new Order(OrderId.of(2), request, status, Quantity.of("0"), null, request.venueId(), reason,
+                Instant.EPOCH, Instant.EPOCH);
     }
 
     private static ShellTable table() {
