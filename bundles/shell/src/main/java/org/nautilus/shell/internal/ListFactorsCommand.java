@@ -36,11 +36,11 @@ public class ListFactorsCommand implements Action {
         values.column("FACTOR");
         values.column("SYMBOL");
         values.column("VALUE").alignRight();
-        values.column("AS OF (UTC)");
+        values.column("AS OF");
         factors.latest().stream()
                 .sorted(Comparator.comparing(FactorValue::factor).thenComparing(FactorValue::instrument))
                 .forEach(v -> values.addRow().addContent(v.factor(), v.instrument(), Text.number(v.value()),
-                        Text.time(v.asOf())));
+                        Text.dateTime(v.asOf())));
         System.out.println();
         Text.print(values, session);
         return null;

@@ -19,6 +19,8 @@ import org.nautilus.api.oms.CommandResult;
 final class Text {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private Text() {
     }
@@ -29,6 +31,11 @@ final class Text {
 
     static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** ISO date and time in UTC, {@code 2024-03-15T00:00:00Z}: for values that may be days old (a daily bar's). */
+    static String dateTime(Instant instant) {
+        return instant == null ? "-" : DATE_TIME.format(instant);
     }
 
     /** {@code 12.3456} with four decimals; research values are doubles. */
