@@ -198,17 +198,18 @@ final class KarafNode implements AutoCloseable {
         }
     }
 
-    /** Rows of a shell table (cells split on the box-drawing bar, trimmed), header and rule excluded. */
+    /** Rows of a shell table (cells split on '|', trimmed), header and rule excluded: without a terminal, as through
+     * bin/nautilus-admin, the shell prints its tables in plain ASCII. */
     static List<List<String>> table(String output) {
         List<List<String>> rows = new ArrayList<>();
         List<String> lines = output.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (i < 2 || line.isBlank() || !line.contains("│")) {
+            if (i < 2 || line.isBlank() || !line.contains("|")) {
                 continue;
             }
             List<String> cells = new ArrayList<>();
-            for (String cell : line.split("│", -1)) {
+            for (String cell : line.split("\\|", -1)) {
                 cells.add(cell.strip());
             }
             rows.add(cells);

@@ -22,7 +22,8 @@ public final class FixedPoint {
     /**
      * Parses a decimal string such as {@code "101.25"}.
      *
-     * @throws IllegalArgumentException if the text is not a number or has more than {@value #SCALE} decimals
+     * @throws IllegalArgumentException if the text is not a number, has more than {@value #SCALE} decimals or is out
+     *                                  of range
      */
     public static long parse(String text) {
         if (text == null || text.isBlank()) {
@@ -35,18 +36,28 @@ public final class FixedPoint {
         }
     }
 
+    /** The smallest value a fixed-point long holds, -92233720368.54775808. */
+    private static final BigDecimal MIN = BigDecimal.valueOf(Long.MIN_VALUE, SCALE);
+
+    /** The largest value a fixed-point long holds, 92233720368.54775807. */
+    private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE, SCALE);
+
     /**
      * Converts a decimal exactly.
      *
-     * @throws IllegalArgumentException if it has more than {@value #SCALE} decimals or does not fit in a long
+     * @throws IllegalArgumentException if it has more than {@value #SCALE} decimals, or lies outside
+     *                                  -92233720368.54775808..92233720368.54775807; the message says which
      */
     public static long fromBigDecimal(BigDecimal value) {
-        try {
-            return value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    value.toPlainString() + " has more than " + SCALE + " decimals or is out of range", e);
+        // Two distinct mistakes, two messages: a too-precise value and a too-large one need different fixes.
+        if (value.stripTrailingZeros().scale() > SCALE) {
+            throw new IllegalArgumentException(value.toPlainString() + " has more than " + SCALE + " decimals");
         }
+        if (value.compareTo(MIN) < 0 || value.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException(value.toPlainString() + " is out of range: the allowed range is "
+                    + MIN.toPlainString() + " to " + MAX.toPlainString());
+        }
+        return value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
     /** The raw value of a whole number. */

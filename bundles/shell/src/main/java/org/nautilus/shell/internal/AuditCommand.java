@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.audit.AuditCategory;
@@ -62,6 +63,9 @@ public class AuditCommand implements Action {
     @Reference
     AuditService audit;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws Exception {
         AuditQuery query = new AuditQuery(from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to),
@@ -95,7 +99,7 @@ public class AuditCommand implements Action {
             table.addRow().addContent(e.sequence(), e.timestamp(), e.category(), e.type(), Text.orNone(e.subject()),
                     Text.orNone(e.portfolio()), Text.orNone(e.detail()));
         }
-        table.print(System.out);
+        Text.print(table, session);
         System.out.println(entries.size() + " of " + audit.size() + " entries");
         return null;
     }

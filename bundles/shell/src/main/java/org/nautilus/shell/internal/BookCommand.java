@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.venue.BookDepth;
@@ -34,6 +35,9 @@ public class BookCommand implements Action {
     @Reference
     List<Venue> venues;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         Venue target = venues.stream().filter(v -> v.id().value().equals(venue)).findFirst()
@@ -56,7 +60,7 @@ public class BookCommand implements Action {
                     ask == null ? "" : ask.orders());
         }
         System.out.println(venue + " " + symbol + " at " + Text.time(depth.timestamp()) + " UTC");
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

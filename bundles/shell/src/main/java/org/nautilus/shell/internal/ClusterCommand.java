@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.cluster.ClusterNode;
 import org.nautilus.api.cluster.ClusterService;
@@ -17,6 +18,9 @@ public class ClusterCommand implements Action {
 
     @Reference
     ClusterService cluster;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -40,7 +44,7 @@ public class ClusterCommand implements Action {
         for (String offline : status.offlineBaseline()) {
             table.addRow().addContent(offline, "-", "yes (offline)", 0, 0, "-");
         }
-        table.print(System.out);
+        Text.print(table, session);
         if (status.lostPartitions() > 0) {
             System.out.println("Lost partitions: the data they hold is unavailable until their nodes return.");
         }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
@@ -36,6 +37,9 @@ public class ListBarsCommand implements Action {
     @Reference
     MarketDataService marketData;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         InstrumentId id = InstrumentId.of(symbol);
@@ -55,7 +59,7 @@ public class ListBarsCommand implements Action {
             table.addRow().addContent(bar.start(), bar.end(), bar.open(), bar.high(), bar.low(), bar.close(),
                     bar.volume());
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

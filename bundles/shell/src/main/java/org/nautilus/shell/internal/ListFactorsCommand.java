@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorService;
@@ -17,6 +18,9 @@ public class ListFactorsCommand implements Action {
     @Reference
     FactorService factors;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         ShellTable plugins = new ShellTable();
@@ -26,19 +30,19 @@ public class ListFactorsCommand implements Action {
         for (FactorInfo factor : factors.factors()) {
             plugins.addRow().addContent(factor.name(), factor.lookback(), factor.description());
         }
-        plugins.print(System.out);
+        Text.print(plugins, session);
 
         ShellTable values = new ShellTable();
         values.column("FACTOR");
         values.column("SYMBOL");
         values.column("VALUE").alignRight();
-        values.column("AS OF (UTC)");
+        values.column("AS OF");
         factors.latest().stream()
                 .sorted(Comparator.comparing(FactorValue::factor).thenComparing(FactorValue::instrument))
                 .forEach(v -> values.addRow().addContent(v.factor(), v.instrument(), Text.number(v.value()),
-                        Text.time(v.asOf())));
+                        Text.dateTime(v.asOf())));
         System.out.println();
-        values.print(System.out);
+        Text.print(values, session);
         return null;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.research.ModelInfo;
 import org.nautilus.api.research.ModelMetrics;
@@ -15,6 +16,9 @@ public class ListModelsCommand implements Action {
 
     @Reference
     ModelService models;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -34,7 +38,7 @@ public class ListModelsCommand implements Action {
                     m == null ? "-" : Text.metrics(m.metrics()),
                     m == null ? "-" : String.join(",", m.features()));
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

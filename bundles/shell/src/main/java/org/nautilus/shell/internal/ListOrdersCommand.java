@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.oms.OrderService;
@@ -22,6 +23,9 @@ public class ListOrdersCommand implements Action {
 
     @Reference
     OrderService orders;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -44,9 +48,9 @@ public class ListOrdersCommand implements Action {
         for (Order o : shown) {
             table.addRow().addContent(o.id(), o.clientOrderId(), o.portfolioId(), o.instrumentId(), o.side(),
                     o.request().type(), o.quantity(), Text.orNone(o.request().limitPrice()), o.filledQuantity(),
-                    Text.orNone(o.averagePrice()), o.status(), Text.orNone(o.venueId()), Text.orNone(o.reason()));
+                    Text.orNone(o.averagePrice()), o.status(), Text.orNone(Text.venueReached(o)), Text.orNone(o.reason()));
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
@@ -25,6 +26,9 @@ public class ListPositionsCommand implements Action {
     @Reference
     MarketDataService marketData;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -43,7 +47,7 @@ public class ListPositionsCommand implements Action {
                     Text.orNone(mark), mark == null ? "-" : p.unrealizedPnl(mark), p.realizedPnl(), p.commissions(),
                     p.fillCount());
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

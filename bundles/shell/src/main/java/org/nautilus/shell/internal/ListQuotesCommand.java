@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.marketdata.MarketDataService;
@@ -15,6 +16,9 @@ public class ListQuotesCommand implements Action {
 
     @Reference
     MarketDataService marketData;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -34,7 +38,7 @@ public class ListQuotesCommand implements Action {
                     q == null ? "-" : q.askSize(), Text.orNone(marketData.mark(instrument.id()).orElse(null)),
                     q == null ? "-" : Text.time(q.timestamp()));
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

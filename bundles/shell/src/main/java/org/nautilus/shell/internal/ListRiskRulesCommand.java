@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
@@ -17,6 +18,9 @@ public class ListRiskRulesCommand implements Action {
     @Reference
     RiskService risk;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -26,7 +30,7 @@ public class ListRiskRulesCommand implements Action {
         for (RiskRuleInfo rule : risk.rules()) {
             table.addRow().addContent(rule.name(), rule.rejections(), rule.description());
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
@@ -18,6 +19,9 @@ public class ListRoutesCommand implements Action {
     @Reference
     RouteService routes;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -31,7 +35,7 @@ public class ListRoutesCommand implements Action {
             table.addRow().addContent(route.id(), route.state(), route.exchanges(), route.failures(), route.source(),
                     route.from());
         }
-        table.print(System.out);
+        Text.print(table, session);
 
         ShellTable files = new ShellTable();
         files.column("FILE");
@@ -43,7 +47,7 @@ public class ListRoutesCommand implements Action {
                     Text.orNone(file.error()));
         }
         System.out.println();
-        files.print(System.out);
+        Text.print(files, session);
         return null;
     }
 }

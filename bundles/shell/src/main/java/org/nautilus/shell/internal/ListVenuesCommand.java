@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueService;
@@ -15,6 +16,9 @@ public class ListVenuesCommand implements Action {
     @Reference
     VenueService venues;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -24,7 +28,7 @@ public class ListVenuesCommand implements Action {
         for (VenueInfo venue : venues.venues()) {
             table.addRow().addContent(venue.id(), venue.openOrders(), venue.description());
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

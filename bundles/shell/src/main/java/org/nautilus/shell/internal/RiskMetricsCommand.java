@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.RiskMetrics;
@@ -23,6 +24,9 @@ public class RiskMetricsCommand implements Action {
 
     @Reference
     RiskMetricsService risk;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -46,7 +50,7 @@ public class RiskMetricsCommand implements Action {
                     m.varConfidence().movePointRight(2).stripTrailingZeros().toPlainString() + "% "
                             + Text.orNone(m.varHorizon()) + ", " + m.varObservations() + " obs");
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

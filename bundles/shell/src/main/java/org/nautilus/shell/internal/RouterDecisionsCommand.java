@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.VenueService;
@@ -21,6 +22,9 @@ public class RouterDecisionsCommand implements Action {
 
     @Reference
     VenueService venues;
+
+    @Reference
+    Session session;
 
     @Override
     public Object execute() {
@@ -39,7 +43,7 @@ public class RouterDecisionsCommand implements Action {
             table.addRow().addContent(d.orderId(), Text.time(d.timestamp()), d.side(), d.quantity(), d.instrumentId(),
                     allocation, d.reason());
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -28,6 +29,9 @@ public class ShowOrderCommand implements Action {
     @Reference
     VenueService venues;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         Order order = (id.chars().allMatch(Character::isDigit) ? orders.order(OrderId.parse(id))
@@ -47,7 +51,7 @@ public class ShowOrderCommand implements Action {
                     event.order().status(), Text.orNone(event.reason()));
         }
         System.out.println();
-        events.print(System.out);
+        Text.print(events, session);
 
         ShellTable fills = new ShellTable();
         fills.column("EXECUTION");
@@ -61,7 +65,7 @@ public class ShowOrderCommand implements Action {
                     fill.price(), fill.commission());
         }
         System.out.println();
-        fills.print(System.out);
+        Text.print(fills, session);
         return null;
     }
 }

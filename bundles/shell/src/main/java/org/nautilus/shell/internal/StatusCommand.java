@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderService;
@@ -50,6 +51,9 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     ModelService models;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         // Every node offers the OMS; it answers once it runs (here or on another node), not while it starts or moves.
@@ -79,7 +83,7 @@ public class StatusCommand implements Action {
         row(table, "venues", venueCount > 0, venueCount + " venues");
         row(table, "factors", factors != null, factors == null ? "" : factors.factors().size() + " factors");
         row(table, "models", models != null, models == null ? "" : models.models().size() + " models");
-        table.print(System.out);
+        Text.print(table, session);
         boolean ready = omsUp && risk != null && positions != null && positionStore != null
                 && marketData != null && priced > 0 && routes != null && venueCount > 0;
         System.out.println(ready ? "READY" : "STARTING");

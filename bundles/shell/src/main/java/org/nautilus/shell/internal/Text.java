@@ -7,14 +7,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 
 /** How the shell writes domain values: one place, so every command reads the same. */
 final class Text {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private Text() {
     }
@@ -25,6 +31,11 @@ final class Text {
 
     static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** ISO date and time in UTC, {@code 2024-03-15T00:00:00Z}: for values that may be days old (a daily bar's). */
+    static String dateTime(Instant instant) {
+        return instant == null ? "-" : DATE_TIME.format(instant);
     }
 
     /** {@code 12.3456} with four decimals; research values are doubles. */
@@ -39,6 +50,18 @@ final class Text {
     }
 
     /**
+     * Prints a table: with box-drawing lines on a terminal, in plain ASCII ({@code |}, {@code -}, {@code +}) when
+     * there is none (bin/nautilus-admin, other scripts over SSH, pipes), so scripts can split its rows on '|'.
+     * A headless session, as SSH runs a command in, has no terminal.
+     */
+    static void print(ShellTable table, Session session) {
+        if (session == null || session.getTerminal() == null) {
+            table.forceAscii();
+        }
+        table.print(System.out);
+    }
+
+    /**
      * Prints an accepted command's order, or fails the command with the refusal's reason and code, so a
      * script sees a non-zero exit status.
      */
@@ -49,6 +72,15 @@ final class Text {
         }
         System.out.println(result.order() != null ? order(result.order()) : result.message());
         return null;
+    }
+
+    /**
+     * The venue an order went to, or {@code null}: an order refused before routing (DENIED) or not routed yet
+     * carries the venue it asked for ({@code -v SIM}), which never saw it.
+     */
+    static VenueId venueReached(Order order) {
+        OrderStatus status = order.status();
+        return status == OrderStatus.DENIED || status == OrderStatus.INITIALIZED ? null : order.venueId();
     }
 
     /** One line that says what an order is and where it stands, e.g. after submit or cancel. */
@@ -66,8 +98,9 @@ final class Text {
         if (order.filledQuantity().isPositive()) {
             line.append(", filled ").append(order.filledQuantity()).append(" @ ").append(orNone(order.averagePrice()));
         }
-        if (order.venueId() != null) {
-            line.append(" on ").append(order.venueId());
+        VenueId venue = venueReached(order);
+        if (venue != null) {
+            line.append(" on ").append(venue);
         }
         if (order.reason() != null) {
             line.append(" - ").append(order.reason());

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.PortfolioId;
@@ -36,6 +37,9 @@ public class TradingStateCommand implements Action {
     @Reference
     TradingStateService tradingState;
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         if (state != null) {
@@ -54,7 +58,7 @@ public class TradingStateCommand implements Action {
             table.addRow().addContent(status.isGlobal() ? "global" : status.portfolio(), status.state(),
                     Text.time(status.since()), status.reason());
         }
-        table.print(System.out);
+        Text.print(table, session);
         return null;
     }
 }
