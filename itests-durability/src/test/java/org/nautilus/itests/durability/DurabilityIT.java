@@ -149,6 +149,14 @@ class DurabilityIT {
             throws Exception {
         Path events = node.home.resolve("durability-events.csv");
         Files.writeString(events, "");
+        try {
+            recordThroughKills(events);
+        } finally {
+            Files.deleteIfExists(node.home.resolve("deploy/durability-load.jar"));
+        }
+    }
+
+    private void recordThroughKills(Path events) throws Exception {
         Files.writeString(node.home.resolve("durability-events.portfolios"), "dur-0,dur-1,dur-2,dur-3");
         int cycles = Integer.getInteger("durability.kill.cycles", 3);
         // -Ddurability.events.mode=in-step records inside the OMS step, as listeners did before: that run fails.
@@ -239,7 +247,6 @@ class DurabilityIT {
         }
         assertThat(node.log()).contains("order event subscriber durability-recorder resumes portfolio dur-0")
                 .doesNotContain("durability events: dropped");
-        Files.delete(node.home.resolve("deploy/durability-load.jar"));
     }
 
     private static Map<String, BigDecimal> fillSums(Map<Long, Row> rows) {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * inside the OMS step, before the step is durable: what every order event listener did before events waited for
  * their commit. The kill test run that way shows orders recorded that a restart does not know.
  */
-@Component(immediate = true)
+// No service of its own: it registers itself only when recording (DS would register every interface it implements).
+@Component(immediate = true, service = {})
 public final class EventRecorder implements OrderEventSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
