@@ -123,41 +123,6 @@ class OmsRouteTest {
     }
 
     @Test
-    void theShippedOrderEventsRouteAppendsOneLinePerEvent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path routes = java.nio.file.Files.createDirectories(dir.resolve("routes"));
-        java.nio.file.Files.copy(java.nio.file.Path.of(
-                "../../karaf-distribution/src/main/resources/etc/routes/order-events.yaml"), routes.resolve("o.yaml"));
-        String previous = System.getProperty("karaf.data");
-        System.setProperty("karaf.data", dir.toString());
-        try {
-            runtime.watch(routes, java.time.Duration.ofSeconds(10));
-        } finally {
-            if (previous == null) {
-                System.clearProperty("karaf.data");
-            } else {
-                System.setProperty("karaf.data", previous);
-            }
-        }
-        runtime.start("order-events-to-file");
-        OrderRequest request = OrderRequest.limit(ClientOrderId.of("c7"), PortfolioId.of("default"),
-                InstrumentId.of("AAPL"), Side.BUY, Quantity.ofWhole(10), Price.of("190"));
-        Order filled = new Order(OrderId.of(7), request, OrderStatus.FILLED, Quantity.ofWhole(10), Price.of("189.99"),
-                VenueId.of("SIM"), null, NOW, NOW);
-
-        gateways.onEvent(new OrderEvent(1, OrderEventType.ACCEPTED, filled, null, null, NOW));
-        gateways.onEvent(new OrderEvent(2, OrderEventType.CANCELED, filled, null, "user", NOW));
-
-        java.nio.file.Path csv = dir.resolve("reports/order-events.csv");
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!java.nio.file.Files.exists(csv) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(java.nio.file.Files.readAllLines(csv)).containsExactly(
-                "2024-03-01T14:30:00Z,CANCELED,7,c7,default,BUY,AAPL,10,10,189.99,user");
-    }
-
-    @Test
     void withoutAnOmsTheExchangeFailsClearly() throws Exception {
         CamelRuntime bare = new CamelRuntime(getClass().getClassLoader(), new Gateways(() -> null), Clock.systemUTC());
         try {
