@@ -140,6 +140,15 @@ public class PlatformIT extends NautilusTestSupport {
             assertTrue(accepted, !accepted.contains("DENIED"));
             await("the limit change in the audit journal", Duration.ofSeconds(30),
                     () -> executeCommand("nautilus:audit -k RISK,CONFIG"), out -> out.contains("max_order_quantity"));
+
+            // A limit the rule refuses: the journal says so, why, and which limit stays in force.
+            Files.writeString(cfg, original.replaceAll("(?m)^max\\.quantity\\s*=.*$", "max.quantity = -5"));
+            String refused = await("the refused limit in the audit journal", Duration.ofSeconds(30),
+                    () -> executeCommand("nautilus:audit -k RISK -s nautilus.risk.max_order_quantity"),
+                    out -> out.contains("REFUSED"));
+            assertTrue(refused, refused.contains("max.quantity: 10000 -> -5 - refused: max.quantity = '-5': must be "
+                    + "positive; in force: max order quantity 10,000"));
+            assertTrue(executeCommand("nautilus:risk-rules").contains("max order quantity 10,000"));
         } finally {
             Files.writeString(cfg, original);
         }

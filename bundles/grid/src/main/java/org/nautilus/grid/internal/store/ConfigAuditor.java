@@ -11,11 +11,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.ConfigurationCheck.Refusal;
 
 /**
  * Turns configuration changes of the platform's PIDs ({@code nautilus.*}) into audit entries naming what changed
- * ({@code max.order.quantity: 1000 -> 500}). Remembers each PID's last properties to compute the difference; a
- * save that changes nothing (FileInstall re-reading a file) records nothing. Secrets are masked. Plain Java.
+ * ({@code max.order.quantity: 1000 -> 500}). Remembers each PID's properties in force to compute the difference; a
+ * save that changes nothing (FileInstall re-reading a file) records nothing; a change the PID's consumer refused is
+ * a {@code REFUSED} entry and leaves the properties in force as they were. Secrets are masked. Plain Java.
  */
 final class ConfigAuditor {
 
@@ -40,6 +42,15 @@ final class ConfigAuditor {
      * The entry for a PID's new properties ({@code null}: deleted), or empty if nothing that matters changed.
      */
     Optional<Unit.AuditDraft> changed(String pid, Dictionary<String, ?> properties, Instant now) {
+        return changed(pid, properties, Optional.empty(), now);
+    }
+
+    /**
+     * The entry for a PID's new properties, which its consumer may have refused: then the entry is {@code REFUSED},
+     * says why and what stays in force, and the values in force remain the ones the next change is compared with.
+     */
+    Optional<Unit.AuditDraft> changed(String pid, Dictionary<String, ?> properties, Optional<Refusal> refusal,
+                                      Instant now) {
         if (!audited(pid)) {
             return Optional.empty();
         }
@@ -51,9 +62,11 @@ final class ConfigAuditor {
                 return Optional.empty();
             }
         } else {
-            known.put(pid, after);
             if (after.equals(before)) {
                 return Optional.empty();
+            }
+            if (refusal.isEmpty()) {
+                known.put(pid, after);
             }
         }
         Map<String, String> fields = new TreeMap<>();
@@ -65,7 +78,8 @@ final class ConfigAuditor {
         if (after != null) {
             keys.addAll(after.keySet());
         }
-        String type = after == null ? "DELETED" : before == null ? "CREATED" : "UPDATED";
+        String type = refusal.isPresent() && after != null ? "REFUSED"
+                : after == null ? "DELETED" : before == null ? "CREATED" : "UPDATED";
         boolean first = true;
         for (String key : keys) {
             String old = before == null ? null : before.get(key);
@@ -77,6 +91,12 @@ final class ConfigAuditor {
             fields.put(key, change);
             detail.append(first ? " " : "; ").append(key).append(": ").append(change);
             first = false;
+        }
+        if (refusal.isPresent() && after != null) {
+            Refusal refused = refusal.get();
+            detail.append(" - refused: ").append(refused.reason()).append("; in force: ").append(refused.inForce());
+            fields.put("refused", refused.reason());
+            fields.put("in.force", refused.inForce());
         }
         AuditCategory category = pid.startsWith("nautilus.risk") ? AuditCategory.RISK : AuditCategory.CONFIG;
         return Optional.of(new Unit.AuditDraft(now, category, type, pid, null, detail.toString(), fields));

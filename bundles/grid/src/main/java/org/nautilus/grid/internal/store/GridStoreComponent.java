@@ -2,7 +2,9 @@ package org.nautilus.grid.internal.store;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import org.nautilus.api.audit.AuditEntry;
 import org.nautilus.api.audit.AuditFormat;
 import org.nautilus.api.audit.AuditQuery;
 import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
@@ -33,6 +36,7 @@ import java.util.Hashtable;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -189,13 +193,42 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
                 return;
             }
         }
-        configs.changed(pid, properties, Instant.now()).ifPresent(draft -> {
+        Optional<ConfigurationCheck.Refusal> refusal = properties == null ? Optional.empty() : refusal(pid, properties);
+        configs.changed(pid, properties, refusal, Instant.now()).ifPresent(draft -> {
             try {
                 audit.record(draft);
             } catch (StoreException e) {
                 LOG.error("audit: the change of {} could not be recorded: {}", pid, e.getMessage());
             }
         });
+    }
+
+    /** The verdict of the PID's consumer (a risk rule) on the new properties, if it registered a check. */
+    private Optional<ConfigurationCheck.Refusal> refusal(String pid, Dictionary<String, Object> properties) {
+        Map<String, Object> values = new HashMap<>();
+        for (String key : Collections.list(properties.keys())) {
+            values.put(key, properties.get(key));
+        }
+        try {
+            for (ServiceReference<ConfigurationCheck> ref : context.getServiceReferences(ConfigurationCheck.class,
+                    "(" + ConfigurationCheck.PID + "=" + escape(pid) + ")")) {
+                ConfigurationCheck check = context.getService(ref);
+                if (check == null) {
+                    continue;
+                }
+                try {
+                    Optional<ConfigurationCheck.Refusal> refused = check.check(values);
+                    if (refused.isPresent()) {
+                        return refused;
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            LOG.warn("audit: configuration {} could not be checked; recorded as changed", pid, e);
+        }
+        return Optional.empty();
     }
 
     private static String escape(String value) {

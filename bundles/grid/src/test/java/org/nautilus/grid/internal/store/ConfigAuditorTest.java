@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.ConfigurationCheck.Refusal;
 
 class ConfigAuditorTest {
 
@@ -55,5 +57,28 @@ class ConfigAuditorTest {
         assertThat(created.detail()).contains("password: (unset) -> ****").doesNotContain("hunter2");
         assertThat(deleted.type()).isEqualTo("DELETED");
         assertThat(deleted.detail()).contains("host: h -> (unset)");
+    }
+
+    @Test
+    void a_refused_value_is_a_REFUSED_entry_saying_why_and_what_stays_in_force_and_the_old_value_remains_known() {
+        String pid = "nautilus.risk.max_order_quantity";
+        auditor.remember(pid, props("max.quantity", "1000"));
+
+        Unit.AuditDraft refused = auditor.changed(pid, props("max.quantity", "-5"), Optional.of(new Refusal(
+                "max.quantity = '-5': must be positive", "max order quantity 1000")), Instant.EPOCH).orElseThrow();
+
+        assertThat(refused.type()).isEqualTo("REFUSED");
+        assertThat(refused.category()).isEqualTo(AuditCategory.RISK);
+        assertThat(refused.detail()).isEqualTo("nautilus.risk.max_order_quantity: max.quantity: 1000 -> -5 - refused: "
+                + "max.quantity = '-5': must be positive; in force: max order quantity 1000");
+        assertThat(refused.fields()).containsEntry("max.quantity", "1000 -> -5")
+                .containsEntry("refused", "max.quantity = '-5': must be positive")
+                .containsEntry("in.force", "max order quantity 1000");
+
+        // The next accepted value is compared with the limit that stayed in force, not with the refused one.
+        Unit.AuditDraft fixed = auditor.changed(pid, props("max.quantity", "500"), Optional.empty(), Instant.EPOCH)
+                .orElseThrow();
+        assertThat(fixed.type()).isEqualTo("UPDATED");
+        assertThat(fixed.detail()).isEqualTo("nautilus.risk.max_order_quantity: max.quantity: 1000 -> 500");
     }
 }

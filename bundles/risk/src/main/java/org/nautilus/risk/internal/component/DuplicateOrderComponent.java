@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.DuplicateOrderRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link DuplicateOrderRule}, configured live from {@code etc/nautilus.risk.duplicate_order.cfg}. */
-@Component(service = RiskRule.class, configurationPid = DuplicateOrderComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + DuplicateOrderRule.NAME, "service.ranking:Integer=450"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = DuplicateOrderComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + DuplicateOrderComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + DuplicateOrderRule.NAME, "service.ranking:Integer=450"})
 @Designate(ocd = DuplicateOrderComponent.Config.class)
-public final class DuplicateOrderComponent extends RuleComponent<DuplicateOrderRule> {
+public final class DuplicateOrderComponent
+        extends RuleComponent<DuplicateOrderRule, DuplicateOrderRule.Limits, DuplicateOrderComponent.Config> {
 
     public static final String PID = "nautilus.risk.duplicate_order";
 
@@ -30,12 +34,17 @@ public final class DuplicateOrderComponent extends RuleComponent<DuplicateOrderR
 
     @Activate
     public DuplicateOrderComponent(Config config, Map<String, Object> properties) {
-        super(new DuplicateOrderRule());
+        super(new DuplicateOrderRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> DuplicateOrderRule.Limits.of(config.window_ms()));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<DuplicateOrderRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> DuplicateOrderRule.Limits.of(config.window_ms());
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.MaxDailyLossRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link MaxDailyLossRule}, configured live from {@code etc/nautilus.risk.max_daily_loss.cfg}. */
-@Component(service = RiskRule.class, configurationPid = MaxDailyLossComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + MaxDailyLossRule.NAME, "service.ranking:Integer=200"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxDailyLossComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + MaxDailyLossComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + MaxDailyLossRule.NAME, "service.ranking:Integer=200"})
 @Designate(ocd = MaxDailyLossComponent.Config.class)
-public final class MaxDailyLossComponent extends RuleComponent<MaxDailyLossRule> {
+public final class MaxDailyLossComponent
+        extends RuleComponent<MaxDailyLossRule, MaxDailyLossRule.Limits, MaxDailyLossComponent.Config> {
 
     public static final String PID = "nautilus.risk.max_daily_loss";
 
@@ -30,12 +34,17 @@ public final class MaxDailyLossComponent extends RuleComponent<MaxDailyLossRule>
 
     @Activate
     public MaxDailyLossComponent(Config config, Map<String, Object> properties) {
-        super(new MaxDailyLossRule());
+        super(new MaxDailyLossRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> MaxDailyLossRule.Limits.of(config.max_loss(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<MaxDailyLossRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> MaxDailyLossRule.Limits.of(config.max_loss(), properties);
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.MaxLeverageRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link MaxLeverageRule}, configured live from {@code etc/nautilus.risk.max_leverage.cfg}. */
-@Component(service = RiskRule.class, configurationPid = MaxLeverageComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + MaxLeverageRule.NAME, "service.ranking:Integer=100"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxLeverageComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + MaxLeverageComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + MaxLeverageRule.NAME, "service.ranking:Integer=100"})
 @Designate(ocd = MaxLeverageComponent.Config.class)
-public final class MaxLeverageComponent extends RuleComponent<MaxLeverageRule> {
+public final class MaxLeverageComponent
+        extends RuleComponent<MaxLeverageRule, MaxLeverageRule.Limits, MaxLeverageComponent.Config> {
 
     public static final String PID = "nautilus.risk.max_leverage";
 
@@ -30,12 +34,17 @@ public final class MaxLeverageComponent extends RuleComponent<MaxLeverageRule> {
 
     @Activate
     public MaxLeverageComponent(Config config, Map<String, Object> properties) {
-        super(new MaxLeverageRule());
+        super(new MaxLeverageRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> MaxLeverageRule.Limits.of(config.max_leverage(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<MaxLeverageRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> MaxLeverageRule.Limits.of(config.max_leverage(), properties);
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.MaxNotionalRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link MaxNotionalRule}, configured live from {@code etc/nautilus.risk.max_notional.cfg}. */
-@Component(service = RiskRule.class, configurationPid = MaxNotionalComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + MaxNotionalRule.NAME, "service.ranking:Integer=700"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxNotionalComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + MaxNotionalComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + MaxNotionalRule.NAME, "service.ranking:Integer=700"})
 @Designate(ocd = MaxNotionalComponent.Config.class)
-public final class MaxNotionalComponent extends RuleComponent<MaxNotionalRule> {
+public final class MaxNotionalComponent
+        extends RuleComponent<MaxNotionalRule, MaxNotionalRule.Limits, MaxNotionalComponent.Config> {
 
     public static final String PID = "nautilus.risk.max_notional";
 
@@ -30,12 +34,17 @@ public final class MaxNotionalComponent extends RuleComponent<MaxNotionalRule> {
 
     @Activate
     public MaxNotionalComponent(Config config, Map<String, Object> properties) {
-        super(new MaxNotionalRule());
+        super(new MaxNotionalRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> MaxNotionalRule.Limits.of(config.max_notional(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<MaxNotionalRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> MaxNotionalRule.Limits.of(config.max_notional(), properties);
     }
 }

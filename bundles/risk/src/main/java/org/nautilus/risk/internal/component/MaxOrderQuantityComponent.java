@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link MaxOrderQuantityRule}, configured live from {@code etc/nautilus.risk.max_order_quantity.cfg}. */
-@Component(service = RiskRule.class, configurationPid = MaxOrderQuantityComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + MaxOrderQuantityRule.NAME, "service.ranking:Integer=800"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxOrderQuantityComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + MaxOrderQuantityComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + MaxOrderQuantityRule.NAME, "service.ranking:Integer=800"})
 @Designate(ocd = MaxOrderQuantityComponent.Config.class)
-public final class MaxOrderQuantityComponent extends RuleComponent<MaxOrderQuantityRule> {
+public final class MaxOrderQuantityComponent
+        extends RuleComponent<MaxOrderQuantityRule, MaxOrderQuantityRule.Limits, MaxOrderQuantityComponent.Config> {
 
     public static final String PID = "nautilus.risk.max_order_quantity";
 
@@ -31,12 +35,17 @@ public final class MaxOrderQuantityComponent extends RuleComponent<MaxOrderQuant
 
     @Activate
     public MaxOrderQuantityComponent(Config config, Map<String, Object> properties) {
-        super(new MaxOrderQuantityRule());
+        super(new MaxOrderQuantityRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> MaxOrderQuantityRule.Limits.of(config.max_quantity(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<MaxOrderQuantityRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> MaxOrderQuantityRule.Limits.of(config.max_quantity(), properties);
     }
 }

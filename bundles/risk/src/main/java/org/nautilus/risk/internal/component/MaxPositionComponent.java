@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.MaxPositionRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link MaxPositionRule}, configured live from {@code etc/nautilus.risk.max_position.cfg}. */
-@Component(service = RiskRule.class, configurationPid = MaxPositionComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + MaxPositionRule.NAME, "service.ranking:Integer=300"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxPositionComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + MaxPositionComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + MaxPositionRule.NAME, "service.ranking:Integer=300"})
 @Designate(ocd = MaxPositionComponent.Config.class)
-public final class MaxPositionComponent extends RuleComponent<MaxPositionRule> {
+public final class MaxPositionComponent
+        extends RuleComponent<MaxPositionRule, MaxPositionRule.Limits, MaxPositionComponent.Config> {
 
     public static final String PID = "nautilus.risk.max_position";
 
@@ -30,12 +34,17 @@ public final class MaxPositionComponent extends RuleComponent<MaxPositionRule> {
 
     @Activate
     public MaxPositionComponent(Config config, Map<String, Object> properties) {
-        super(new MaxPositionRule());
+        super(new MaxPositionRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> MaxPositionRule.Limits.of(config.max_position(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<MaxPositionRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> MaxPositionRule.Limits.of(config.max_position(), properties);
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.OrderRateRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link OrderRateRule}, configured live from {@code etc/nautilus.risk.order_rate.cfg}. */
-@Component(service = RiskRule.class, configurationPid = OrderRateComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + OrderRateRule.NAME, "service.ranking:Integer=50"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = OrderRateComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + OrderRateComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + OrderRateRule.NAME, "service.ranking:Integer=50"})
 @Designate(ocd = OrderRateComponent.Config.class)
-public final class OrderRateComponent extends RuleComponent<OrderRateRule> {
+public final class OrderRateComponent
+        extends RuleComponent<OrderRateRule, OrderRateRule.Limits, OrderRateComponent.Config> {
 
     public static final String PID = "nautilus.risk.order_rate";
 
@@ -33,12 +37,17 @@ public final class OrderRateComponent extends RuleComponent<OrderRateRule> {
 
     @Activate
     public OrderRateComponent(Config config, Map<String, Object> properties) {
-        super(new OrderRateRule());
+        super(new OrderRateRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> OrderRateRule.Limits.of(config.max_orders(), config.window_ms(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<OrderRateRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> OrderRateRule.Limits.of(config.max_orders(), config.window_ms(), properties);
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.PriceCollarRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link PriceCollarRule}, configured live from {@code etc/nautilus.risk.price_collar.cfg}. */
-@Component(service = RiskRule.class, configurationPid = PriceCollarComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + PriceCollarRule.NAME, "service.ranking:Integer=600"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = PriceCollarComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + PriceCollarComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + PriceCollarRule.NAME, "service.ranking:Integer=600"})
 @Designate(ocd = PriceCollarComponent.Config.class)
-public final class PriceCollarComponent extends RuleComponent<PriceCollarRule> {
+public final class PriceCollarComponent
+        extends RuleComponent<PriceCollarRule, PriceCollarRule.Limits, PriceCollarComponent.Config> {
 
     public static final String PID = "nautilus.risk.price_collar";
 
@@ -30,12 +34,17 @@ public final class PriceCollarComponent extends RuleComponent<PriceCollarRule> {
 
     @Activate
     public PriceCollarComponent(Config config, Map<String, Object> properties) {
-        super(new PriceCollarRule());
+        super(new PriceCollarRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> PriceCollarRule.Limits.of(config.max_deviation_percent()));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<PriceCollarRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> PriceCollarRule.Limits.of(config.max_deviation_percent());
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.ReduceOnlyRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link ReduceOnlyRule}, configured live from {@code etc/nautilus.risk.reduce_only.cfg}. */
-@Component(service = RiskRule.class, configurationPid = ReduceOnlyComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + ReduceOnlyRule.NAME, "service.ranking:Integer=500"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = ReduceOnlyComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + ReduceOnlyComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + ReduceOnlyRule.NAME, "service.ranking:Integer=500"})
 @Designate(ocd = ReduceOnlyComponent.Config.class)
-public final class ReduceOnlyComponent extends RuleComponent<ReduceOnlyRule> {
+public final class ReduceOnlyComponent
+        extends RuleComponent<ReduceOnlyRule, ReduceOnlyRule.Limits, ReduceOnlyComponent.Config> {
 
     public static final String PID = "nautilus.risk.reduce_only";
 
@@ -28,12 +32,17 @@ public final class ReduceOnlyComponent extends RuleComponent<ReduceOnlyRule> {
 
     @Activate
     public ReduceOnlyComponent(Config config, Map<String, Object> properties) {
-        super(new ReduceOnlyRule());
+        super(new ReduceOnlyRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> new ReduceOnlyRule.Limits());
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<ReduceOnlyRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> new ReduceOnlyRule.Limits();
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.SelfTradeRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link SelfTradeRule}, configured live from {@code etc/nautilus.risk.self_trade.cfg}. */
-@Component(service = RiskRule.class, configurationPid = SelfTradeComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + SelfTradeRule.NAME, "service.ranking:Integer=400"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = SelfTradeComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + SelfTradeComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + SelfTradeRule.NAME, "service.ranking:Integer=400"})
 @Designate(ocd = SelfTradeComponent.Config.class)
-public final class SelfTradeComponent extends RuleComponent<SelfTradeRule> {
+public final class SelfTradeComponent
+        extends RuleComponent<SelfTradeRule, SelfTradeRule.Limits, SelfTradeComponent.Config> {
 
     public static final String PID = "nautilus.risk.self_trade";
 
@@ -30,12 +34,17 @@ public final class SelfTradeComponent extends RuleComponent<SelfTradeRule> {
 
     @Activate
     public SelfTradeComponent(Config config, Map<String, Object> properties) {
-        super(new SelfTradeRule());
+        super(new SelfTradeRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> SelfTradeRule.Limits.of(config.scope()));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<SelfTradeRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> SelfTradeRule.Limits.of(config.scope());
     }
 }

@@ -1,6 +1,8 @@
 package org.nautilus.risk.internal.component;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
 import org.osgi.service.component.annotations.Activate;
@@ -11,10 +13,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Publishes {@link SymbolAllowlistRule}, configured live from {@code etc/nautilus.risk.symbol_allowlist.cfg}. */
-@Component(service = RiskRule.class, configurationPid = SymbolAllowlistComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + SymbolAllowlistRule.NAME, "service.ranking:Integer=900"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = SymbolAllowlistComponent.PID,
+        property = {ConfigurationCheck.PID + "=" + SymbolAllowlistComponent.PID,
+                RiskRule.NAME_PROPERTY + "=" + SymbolAllowlistRule.NAME, "service.ranking:Integer=900"})
 @Designate(ocd = SymbolAllowlistComponent.Config.class)
-public final class SymbolAllowlistComponent extends RuleComponent<SymbolAllowlistRule> {
+public final class SymbolAllowlistComponent
+        extends RuleComponent<SymbolAllowlistRule, SymbolAllowlistRule.Limits, SymbolAllowlistComponent.Config> {
 
     public static final String PID = "nautilus.risk.symbol_allowlist";
 
@@ -30,12 +34,17 @@ public final class SymbolAllowlistComponent extends RuleComponent<SymbolAllowlis
 
     @Activate
     public SymbolAllowlistComponent(Config config, Map<String, Object> properties) {
-        super(new SymbolAllowlistRule());
+        super(new SymbolAllowlistRule(), Config.class);
         modified(config, properties);
     }
 
     @Modified
     void modified(Config config, Map<String, Object> properties) {
-        rule.configure(config.enabled(), () -> SymbolAllowlistRule.Limits.of(config.symbols(), properties));
+        rule.configure(config.enabled(), limits(config, properties));
+    }
+
+    @Override
+    protected Supplier<SymbolAllowlistRule.Limits> limits(Config config, Map<String, Object> properties) {
+        return () -> SymbolAllowlistRule.Limits.of(config.symbols(), properties);
     }
 }

@@ -69,6 +69,18 @@ public abstract class ConfiguredRule<L> implements RiskRule {
         }
     }
 
+    /**
+     * What is in force, without any configuration error: {@code max order quantity 1000}, {@code DISABLED: ...}, or
+     * that every order is denied while the rule never had valid limits.
+     */
+    public final String inForce() {
+        L current = limits;
+        if (current == null) {
+            return "no valid limits yet: every order is denied";
+        }
+        return enabled ? describe(current) : "DISABLED: " + describe(current);
+    }
+
     /** The limits in force, {@code null} if the rule was never configured validly. */
     public final L limits() {
         return limits;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
@@ -59,6 +60,25 @@ class ComponentsTest {
         } finally {
             risk.deactivate();
         }
+    }
+
+    @Test
+    void aRuleChecksPropertiesWithoutApplyingThemAndNamesTheLimitsThatStayInForce() {
+        MaxOrderQuantityComponent maxQty = new MaxOrderQuantityComponent(
+                config(MaxOrderQuantityComponent.Config.class, Map.of("max.quantity", "1000")), Map.of());
+
+        assertThat(maxQty.check(Map.of("max.quantity", "-5"))).contains(new ConfigurationCheck.Refusal(
+                "max.quantity = '-5': must be positive", "max order quantity 1000"));
+        assertThat(maxQty.check(Map.of("max.quantity", "1000000000000000000000000"))).hasValueSatisfying(r ->
+                assertThat(r.reason()).contains("is out of range").doesNotContain("decimals"));
+        assertThat(maxQty.check(Map.of("max.quantity", "2000", "enabled", "false"))).isEmpty();
+        assertThat(maxQty.check(Map.of("portfolio.alpha.max.quantity", "0"))).hasValueSatisfying(r ->
+                assertThat(r.reason()).startsWith("portfolio.alpha.max.quantity = '0'"));
+        assertThat(maxQty.describe()).as("nothing applied").isEqualTo("max order quantity 1000");
+
+        OrderRateComponent rate = new OrderRateComponent(config(OrderRateComponent.Config.class, Map.of()), Map.of());
+        assertThat(rate.check(Map.of("window.ms", "soon"))).hasValueSatisfying(r ->
+                assertThat(r.reason()).isEqualTo("window.ms = 'soon': not a valid long"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.nautilus.routes.internal.files;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,14 +23,31 @@ final class RouteErrors {
     private RouteErrors() {
     }
 
+    /** Where a route of the file, or one of its steps, is written; 0 if unknown. */
+    @FunctionalInterface
+    interface Lines {
+
+        Lines NONE = (routeId, step) -> 0;
+
+        /**
+         * @param step the step as Camel names it in a {@link FailedToCreateRouteException} ({@code To[nosuch:out]}),
+         *             or {@code null} for the route itself
+         */
+        int of(String routeId, String step);
+    }
+
+    /** Camel names the step a route failed at: {@code Failed to create route: feed at: >>> To[nosuch:out] <<< in}. */
+    private static final Pattern FAILED_STEP = Pattern.compile(" at: >>> (.*?) <<< in route");
+
     static String describe(String file, Throwable error, byte[] content) {
-        return describe(file, error, content, Map.of());
+        return describe(file, error, content, Lines.NONE);
     }
 
     /**
-     * @param routeLines the line of each route id in the file, used when the error names a route but no line
+     * @param lines where the file's routes and steps are, used when the error names a route (and the step it
+     *              failed at) but no line
      */
-    static String describe(String file, Throwable error, byte[] content, Map<String, Integer> routeLines) {
+    static String describe(String file, Throwable error, byte[] content, Lines lines) {
         int line = 0;
         Throwable reasonSource = deepest(error);
         Set<Throwable> seen = new HashSet<>();
@@ -40,18 +56,33 @@ final class RouteErrors {
                 line = lineOf(t);
             }
         }
+        FailedToCreateRouteException failed = failedRoute(error);
+        if (line <= 0 && failed != null) {
+            line = lines.of(failed.getRouteId(), failedStep(failed));
+        }
         String reason = reason(error, reasonSource);
         if (line <= 0) {
             line = guessLine(reason, content);
         }
-        if (line <= 0) {
-            for (Throwable t = error; t != null && line <= 0; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof FailedToCreateRouteException create && create.getRouteId() != null) {
-                    line = routeLines.getOrDefault(create.getRouteId(), 0);
-                }
-            }
+        if (line <= 0 && failed != null) {
+            line = lines.of(failed.getRouteId(), null);
         }
         return file + (line > 0 ? ", line " + line : "") + ": " + reason;
+    }
+
+    private static FailedToCreateRouteException failedRoute(Throwable error) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof FailedToCreateRouteException create && create.getRouteId() != null) {
+                return create;
+            }
+        }
+        return null;
+    }
+
+    private static String failedStep(FailedToCreateRouteException failed) {
+        Matcher m = FAILED_STEP.matcher(String.valueOf(failed.getMessage()));
+        return m.find() ? m.group(1) : null;
     }
 
     private static int lineOf(Throwable t) {

@@ -25,6 +25,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.StartupSummaryLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RoutesDefinition;
 import org.apache.camel.spi.Resource;
@@ -171,7 +172,7 @@ public final class RouteFileManager {
         try {
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromBytes(location, content));
         } catch (Exception e) {
-            String error = RouteErrors.describe(name, e, content, routeLines(parsed));
+            String error = RouteErrors.describe(name, e, content, lines(parsed));
             removeNewRoutes(before);
             if (previous != null && previous.goodContent != null) {
                 restore(name, previous, location);
@@ -225,16 +226,33 @@ public final class RouteFileManager {
         }
     }
 
-    private static Map<String, Integer> routeLines(List<RouteDefinition> routes) {
-        Map<String, Integer> lines = new HashMap<>();
-        for (RouteDefinition route : routes) {
-            if (route.getRouteId() != null) {
-                int line = route.getInput() != null && route.getInput().getLineNumber() > 0
-                        ? route.getInput().getLineNumber() : route.getLineNumber();
-                lines.put(route.getRouteId(), line);
+    /**
+     * Where the parsed routes and their steps are written (the scratch context records source lines): a step is
+     * found by the name Camel gives it in its errors ({@code To[nosuch:out]}); a route by its input's line.
+     */
+    private static RouteErrors.Lines lines(List<RouteDefinition> routes) {
+        return (routeId, step) -> routes.stream().filter(route -> routeId.equals(route.getRouteId())).findFirst()
+                .map(route -> step == null || (route.getInput() != null && step.equals(route.getInput().toString()))
+                        ? routeLine(route) : stepLine(route.getOutputs(), step))
+                .orElse(0);
+    }
+
+    private static int routeLine(RouteDefinition route) {
+        return route.getInput() != null && route.getInput().getLineNumber() > 0
+                ? route.getInput().getLineNumber() : route.getLineNumber();
+    }
+
+    private static int stepLine(List<ProcessorDefinition<?>> steps, String name) {
+        for (ProcessorDefinition<?> step : steps) {
+            if (name.equals(step.toString()) && step.getLineNumber() > 0) {
+                return step.getLineNumber();
+            }
+            int nested = stepLine(step.getOutputs(), name);
+            if (nested > 0) {
+                return nested;
             }
         }
-        return lines;
+        return 0;
     }
 
     /** Every consumer endpoint's scheme must name a component the live context has. */

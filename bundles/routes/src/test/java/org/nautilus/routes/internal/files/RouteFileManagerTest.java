@@ -127,6 +127,41 @@ class RouteFileManagerTest {
     }
 
     @Test
+    void aStepWhoseEndpointCannotBeResolvedIsReportedAtTheStepsLine() throws Exception {
+        write("feed.yaml", """
+                - route:
+                    id: feed
+                    from:
+                      uri: "timer:t?delay=0&period=10"
+                      steps:
+                        - setBody:
+                            constant: "v1"
+                        - to: "nosuch:out"
+                """);
+        manager.scan();
+
+        String error = manager.files().get(0).error();
+        assertThat(error).startsWith("feed.yaml, line 8: ").contains("nosuch:");
+        assertThat(context.getRoutes()).isEmpty();
+    }
+
+    @Test
+    void aStepEndpointWithAnUnknownOptionIsReportedAtTheStepsLine() throws Exception {
+        write("feed.yaml", """
+                - route:
+                    id: feed
+                    from:
+                      uri: "timer:t?delay=0&period=10"
+                      steps:
+                        - to: "seda:a"
+                        - to: "seda:out?noSuchOption=1"
+                """);
+        manager.scan();
+
+        assertThat(manager.files().get(0).error()).startsWith("feed.yaml, line 7: ").contains("noSuchOption");
+    }
+
+    @Test
     void aRouteThatFailsToStartIsRolledBackToTheLastGoodVersion() throws Exception {
         write("feed.yaml", yamlRoute("feed", "v1"));
         manager.scan();

@@ -50,16 +50,8 @@ class OmsRouteTest {
                 }
                 throw new UnsupportedOperationException(method.getName());
             });
-    /** The OMS's subscribers as the routes register them; {@link #publish} plays the OMS's committed events. */
-    private final List<org.nautilus.api.oms.OrderEventSubscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Gateways gateways = new Gateways(() -> null, () -> oms, (subscriber, name, queueSize) -> {
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
-    });
-
-    private void publish(OrderEvent event) {
-        subscribers.forEach(s -> s.onEvent(event));
-    }
+    private final TestSubscriptions events = new TestSubscriptions();
+    private final Gateways gateways = new Gateways(() -> null, () -> oms, events);
     private final CamelRuntime runtime = new CamelRuntime(getClass().getClassLoader(), gateways, Clock.systemUTC());
 
     @AfterEach
@@ -122,48 +114,13 @@ class OmsRouteTest {
                 InstrumentId.of("AAPL"), Side.BUY, Quantity.ofWhole(1));
         Order order = new Order(OrderId.of(1), request, OrderStatus.CANCELED, Quantity.ZERO, null, null, "user", NOW, NOW);
 
-        publish(new OrderEvent(1, OrderEventType.ACCEPTED, order, null, null, NOW, 0));
-        publish(new OrderEvent(2, OrderEventType.CANCELED, order, null, "user", NOW, 0));
+        events.publish(new OrderEvent(1, OrderEventType.ACCEPTED, order, null, null, NOW, 0));
+        events.publish(new OrderEvent(2, OrderEventType.CANCELED, order, null, "user", NOW, 0));
 
         Object received = runtime.context().createConsumerTemplate().receiveBody("seda:reports", 5000);
         assertThat(received).isInstanceOf(OrderEvent.class);
         assertThat(((OrderEvent) received).type()).isEqualTo(OrderEventType.CANCELED);
         assertThat(runtime.context().createConsumerTemplate().receiveBodyNoWait("seda:reports")).isNull();
-    }
-
-    @Test
-    void theShippedOrderEventsRouteAppendsOneLinePerEvent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path routes = java.nio.file.Files.createDirectories(dir.resolve("routes"));
-        java.nio.file.Files.copy(java.nio.file.Path.of(
-                "../../karaf-distribution/src/main/resources/etc/routes/order-events.yaml"), routes.resolve("o.yaml"));
-        String previous = System.getProperty("karaf.data");
-        System.setProperty("karaf.data", dir.toString());
-        try {
-            runtime.watch(routes, java.time.Duration.ofSeconds(10));
-        } finally {
-            if (previous == null) {
-                System.clearProperty("karaf.data");
-            } else {
-                System.setProperty("karaf.data", previous);
-            }
-        }
-        runtime.start("order-events-to-file");
-        OrderRequest request = OrderRequest.limit(ClientOrderId.of("c7"), PortfolioId.of("default"),
-                InstrumentId.of("AAPL"), Side.BUY, Quantity.ofWhole(10), Price.of("190"));
-        Order filled = new Order(OrderId.of(7), request, OrderStatus.FILLED, Quantity.ofWhole(10), Price.of("189.99"),
-                VenueId.of("SIM"), null, NOW, NOW);
-
-        publish(new OrderEvent(1, OrderEventType.ACCEPTED, filled, null, null, NOW, 0));
-        publish(new OrderEvent(2, OrderEventType.CANCELED, filled, null, "user", NOW, 0));
-
-        java.nio.file.Path csv = dir.resolve("reports/order-events.csv");
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!java.nio.file.Files.exists(csv) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(java.nio.file.Files.readAllLines(csv)).containsExactly(
-                "2024-03-01T14:30:00Z,CANCELED,7,c7,default,BUY,AAPL,10,10,189.99,user");
     }
 
     @Test
