@@ -2,7 +2,7 @@ package org.nautilus.marketdata.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * behind is lapped: it skips ahead to recent events and counts what it lost.
  *
  * <p>Publishing costs the same whatever the number of subscribers: a sequence claim, one slot write and, only if a
- * subscriber is parked, its wake-up. Several threads may publish at once (sequences are claimed atomically); the
- * order subscribers see is the claim order.
+ * subscriber is parked, its wake-up (once per park, not once per publication). Several threads may publish at once
+ * (sequences are claimed atomically); the order subscribers see is the claim order.
  */
 final class BroadcastRing {
 
@@ -26,7 +26,8 @@ final class BroadcastRing {
     private final AtomicReferenceArray<Slot> slots;
     private final int mask;
     private final AtomicLong cursor = new AtomicLong();
-    private final AtomicInteger parked = new AtomicInteger();
+    /** Set by a reader about to park, cleared by the one publication that wakes the parked readers. */
+    private final AtomicBoolean wakeWanted = new AtomicBoolean();
     private final List<Thread> parkedThreads = new CopyOnWriteArrayList<>();
 
     /** @param capacity rounded up to a power of two */
@@ -57,7 +58,7 @@ final class BroadcastRing {
         while ((current == null || current.sequence < sequence) && !slots.compareAndSet(index, current, slot)) {
             current = slots.get(index);
         }
-        if (parked.get() > 0) {
+        if (wakeWanted.get() && wakeWanted.getAndSet(false)) {
             for (Thread thread : parkedThreads) {
                 LockSupport.unpark(thread);
             }
@@ -75,14 +76,15 @@ final class BroadcastRing {
      */
     void awaitPublication(long sequence, long maxNanos) {
         Thread self = Thread.currentThread();
+        // Listed before the flag is set: the publication that clears the flag wakes every listed thread, and one
+        // that does not see the flag set was claimed before our check of the cursor below, which then sees it.
         parkedThreads.add(self);
-        parked.incrementAndGet();
+        wakeWanted.set(true);
         try {
             if (cursor.get() <= sequence) {
                 LockSupport.parkNanos(this, maxNanos);
             }
         } finally {
-            parked.decrementAndGet();
             parkedThreads.remove(self);
         }
     }

@@ -81,4 +81,31 @@ class BroadcastRingTest {
         ring.awaitPublication(0, TimeUnit.SECONDS.toNanos(30));
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
     }
+
+    @Test
+    void aReaderThatParksAgainIsWokenAgain() throws Exception {
+        BroadcastRing ring = new BroadcastRing(8);
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(1);
+        CountDownLatch parkAgain = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            ring.awaitPublication(0, TimeUnit.SECONDS.toNanos(30));
+            first.countDown();
+            try {
+                parkAgain.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            ring.awaitPublication(1, TimeUnit.SECONDS.toNanos(30));
+            second.countDown();
+        });
+        reader.start();
+        Thread.sleep(50);
+        ring.publish("x");
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        parkAgain.countDown();
+        Thread.sleep(50);
+        ring.publish("y");
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    }
 }
