@@ -13,7 +13,8 @@
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
 #   list       the benchmark names
 #
-# Benchmarks build what they need (mvn install -DskipTests) when it is missing. Results and the
+# Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
+# missing; after changing the code, rebuild it the same way (a present benchmarks.jar is used as it is). Results and the
 # machine they were measured on are recorded in benchmarks/README.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,9 +27,10 @@ VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1
 DIST="$ROOT/karaf-distribution/target/nautilus-distribution-$VERSION.tar.gz"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
-build() { # build [MODULE]: the reactor up to MODULE, tests skipped
-    echo "building $1 (mvn install -DskipTests)..." >&2
-    (cd "$ROOT" && mvn -B -q install -DskipTests -pl "$1" -am)
+build() { # build [MODULE]: the reactor up to MODULE, tests skipped; packaged in place, nothing installed in ~/.m2
+    # (several worktrees share ~/.m2: an install would replace the others' snapshots with this tree's)
+    echo "building $1 (mvn package -DskipTests -pl $1 -am)..." >&2
+    (cd "$ROOT" && mvn -B -q package -DskipTests -pl "$1" -am)
 }
 
 # Cold start: a fresh unpacked distribution (empty data/), bin/start, poll nautilus:status until READY.

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +69,9 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  * {@code OrderManager.submitAsync} (a gateway's way), acknowledged by the store's committer. Prints per mode the
  * orders/s, ack latency p50/p99/p99.9, orders per commit and the time a commit takes, checks that every
  * position equals the sum of its fills and that every acknowledged order is in the store, and ends with
- * {@code durable: N orders/s} for {@code journal}. The materialization lag is bounded, so after the warmup the
+ * {@code durable: N orders/s} for {@code journal}, after a line {@code disk: ...} that puts it beside the disk's own
+ * fsync rate on the work directory ({@link FsyncProbe}, before and after the modes; {@code -Ddurable.probe.seconds},
+ * default 3, 0 for none) and the ratio journal ÷ one fsync per order. The materialization lag is bounded, so after the warmup the
  * closed loop runs at the pace of the slower of the journal and the materializer; the driver prints both.
  */
 public final class DurableMain {
@@ -115,7 +118,16 @@ public final class DurableMain {
         List<String> modes = args.length > 4 ? List.of(args[4].split(","))
                 : List.of("journal", "journal-each", "ignite-group", "no-persistence", "no-store");
         List<Result> results = new ArrayList<>();
+        // The disk's own fsync rate on the same directory, before and after the modes (it moves with the other
+        // sessions' I/O), so the journal figures can be read against this run's disk.
+        double probeSeconds = Double.parseDouble(System.getProperty("durable.probe.seconds", "3"));
+        List<FsyncProbe.Result> probes = new ArrayList<>();
         try {
+            if (probeSeconds > 0) {
+                probes.add(FsyncProbe.run(base, probeSeconds));
+                System.out.println("disk before: " + probes.get(0) + ", " + FsyncProbe.RECORD
+                        + "-byte appends to a preallocated file in " + base);
+            }
             for (String mode : modes) {
                 results.add(switch (mode) {
                     case "journal" -> run(mode, base.resolve("journal"), true, JournalMode.ON, 1024, seconds, clients,
@@ -130,6 +142,10 @@ public final class DurableMain {
                     default -> throw new IllegalArgumentException("unknown mode " + mode
                             + " (journal, journal-each, ignite-group, no-persistence, no-store)");
                 });
+            }
+            if (probeSeconds > 0) {
+                probes.add(FsyncProbe.run(base, probeSeconds));
+                System.out.println("disk after: " + probes.get(probes.size() - 1));
             }
         } finally {
             if (args.length <= 3 || args[3].isEmpty()) {
@@ -146,7 +162,37 @@ public final class DurableMain {
         Result durable = results.stream().filter(r -> r.mode().equals("journal")).findFirst()
                 .orElse(results.get(0));
         System.out.printf("p99: %.0f us%n", durable.latency().getValueAtPercentile(99) / 1e3);
+        System.out.println(diskLine(results, probes));
         System.out.printf("durable: %d orders/s%n", durable.perSecond());
+    }
+
+    /**
+     * The journal against the disk: {@code journal} ÷ {@code journal-each} (the group commit's gain over one fsync
+     * per order, same run), {@code journal-each} ÷ the probe (the per-order path against a bare fsync) and the
+     * probe's rate, which differs from machine to machine and minute to minute.
+     */
+    static String diskLine(List<Result> results, List<FsyncProbe.Result> probes) {
+        Optional<Result> journal = results.stream().filter(r -> r.mode().equals("journal")).findFirst();
+        Optional<Result> each = results.stream().filter(r -> r.mode().equals("journal-each")).findFirst();
+        StringBuilder line = new StringBuilder("disk: ");
+        if (probes.isEmpty()) {
+            line.append("not probed (-Ddurable.probe.seconds=0)");
+        } else {
+            double low = probes.stream().mapToDouble(FsyncProbe.Result::perSecond).min().orElseThrow();
+            double high = probes.stream().mapToDouble(FsyncProbe.Result::perSecond).max().orElseThrow();
+            double mean = probes.stream().mapToDouble(FsyncProbe.Result::perSecond).average().orElseThrow();
+            line.append(String.format(Locale.ROOT, "%,.0f fsyncs/s on the work directory (probe, %,.0f-%,.0f before "
+                    + "and after)", mean, low, high));
+            each.ifPresent(e -> line.append(String.format(Locale.ROOT, "; one fsync per order %,d/s = %.2f x the "
+                    + "probe", e.perSecond(), e.perSecond() / mean)));
+            journal.ifPresent(j -> line.append(String.format(Locale.ROOT, "; journal %,d orders/s = %,.0f x the "
+                    + "probe's fsyncs/s", j.perSecond(), j.perSecond() / mean)));
+        }
+        if (journal.isPresent() && each.isPresent() && each.get().perSecond() > 0) {
+            line.append(String.format(Locale.ROOT, "; journal / one fsync per order = %.1f",
+                    (double) journal.get().perSecond() / each.get().perSecond()));
+        }
+        return line.toString();
     }
 
     /**

@@ -44,7 +44,8 @@ final class SubscriberChannel implements Subscription {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
-    private volatile long next;
+    /** Our position on the ring: the next sequence to read (volatile, read by the ring and {@link #backlog()}). */
+    private final BroadcastRing.Reader reader;
     private long lastDropLog;
 
     SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, MarketDataListener listener,
@@ -55,7 +56,7 @@ final class SubscriberChannel implements Subscription {
         this.listener = listener;
         this.ring = ring;
         this.onClose = onClose;
-        this.next = ring.cursor();
+        this.reader = ring.register();
         this.thread = new Thread(this::run, "nautilus-marketdata-subscriber-" + id);
         this.thread.setDaemon(true);
     }
@@ -78,29 +79,30 @@ final class SubscriberChannel implements Subscription {
 
     /** Events published that this subscriber has not read yet. */
     long backlog() {
-        return Math.max(0, ring.cursor() - next);
+        return Math.max(0, ring.cursor() - reader.next);
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             thread.interrupt();
+            ring.unregister(reader);
             onClose.accept(this);
         }
     }
 
     private void run() {
-        long position = next;
+        long position = reader.next;
         int idle = 0;
         while (!closed.get()) {
             BroadcastRing.Slot slot = ring.slot(position);
             if (slot != null && slot.sequence() == position) {
                 offerToListener(slot.event());
-                next = ++position;
+                reader.next = ++position;
                 idle = 0;
             } else if (slot != null && slot.sequence() > position) {
                 position = lapped(position);
-                next = position;
+                reader.next = position;
             } else if (position < ring.cursor()) {
                 Thread.onSpinWait(); // claimed, being written
             } else if (idle < SPINS) {
