@@ -56,10 +56,8 @@ public abstract class NautilusTestSupport {
     private final ExecutorService shellExecutor = Executors.newCachedThreadPool();
 
     protected Option[] distribution() {
-        MavenArtifactUrlReference karaf = maven().groupId("org.nautilus").artifactId("nautilus-distribution")
-                .version(System.getProperty("project.version")).type("tar.gz");
         List<Option> options = new ArrayList<>(List.of(
-                karafDistributionConfiguration().frameworkUrl(karaf).name("Nautilus")
+                karafDistributionConfiguration().frameworkUrl(distributionUrl()).name("Nautilus")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
                 keepRuntimeFolder(),
                 configureConsole().ignoreLocalConsole(),
@@ -85,6 +83,20 @@ public abstract class NautilusTestSupport {
         options.add(new VMOption("-Djava.net.preferIPv4Stack=true"));
         options.add(new VMOption("-Xmx1g"));
         return options.toArray(Option[]::new);
+    }
+
+    /**
+     * The reactor's own build of the distribution (karaf-distribution/target), so the tests run what this checkout
+     * builds without an install; the local repository's copy only when there is none.
+     */
+    private static String distributionUrl() {
+        File built = new File(System.getProperty("nautilus.distribution", ""));
+        if (built.isFile()) {
+            return built.toURI().toString();
+        }
+        MavenArtifactUrlReference karaf = maven().groupId("org.nautilus").artifactId("nautilus-distribution")
+                .version(System.getProperty("project.version")).type("tar.gz");
+        return karaf.getURL();
     }
 
     /** The module flags bin/karaf gives Karaf 4.4 on Java 9+. */
