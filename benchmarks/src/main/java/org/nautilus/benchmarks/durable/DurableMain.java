@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRuleInfo;
@@ -52,6 +55,8 @@ import org.nautilus.portfolio.internal.core.PositionKeeper;
  *   <li>{@code journal}: the single node's default: each group of commands is one record of the store's journal,
  *       fsynced before the acknowledgements, and Ignite's caches (native persistence, WAL FSYNC) are written behind
  *       it by the materializer, at most {@code materialize.max.lag} commands behind;</li>
+ *   <li>{@code journal-subscriber}: the same with an outside {@code OrderEventSubscriber} given every event once
+ *       durable (what a route, an HTTP stream or a FIX gateway costs);</li>
  *   <li>{@code journal-each}: the same with one journal fsync per command ({@code commit.max.batch=1});</li>
  *   <li>{@code ignite-group}: no journal, each group one Ignite transaction, acknowledged after its WAL fsync (the
  *       cluster's path, where Ignite's backups carry the durability);</li>
@@ -116,7 +121,8 @@ public final class DurableMain {
                 window > 0 ? "asynchronous, " + window + " orders in flight each" : "each blocking per order",
                 seconds, warmup, Runtime.getRuntime().availableProcessors(), base);
         List<String> modes = args.length > 4 ? List.of(args[4].split(","))
-                : List.of("journal", "journal-each", "ignite-group", "no-persistence", "no-store");
+                : List.of("journal", "journal-subscriber", "journal-each", "ignite-group", "no-persistence",
+                "no-store");
         List<Result> results = new ArrayList<>();
         // The disk's own fsync rate on the same directory, before and after the modes (it moves with the other
         // sessions' I/O), so the journal figures can be read against this run's disk.
@@ -132,6 +138,8 @@ public final class DurableMain {
                 results.add(switch (mode) {
                     case "journal" -> run(mode, base.resolve("journal"), true, JournalMode.ON, 1024, seconds, clients,
                             warmup);
+                    case "journal-subscriber" -> run(mode, base.resolve("subscriber"), true, JournalMode.ON, 1024,
+                            seconds, clients, warmup);
                     case "journal-each" -> run(mode, base.resolve("each"), true, JournalMode.ON, 1, seconds, clients,
                             warmup);
                     case "ignite-group" -> run(mode, base.resolve("group"), true, JournalMode.OFF, 1024, seconds,
@@ -140,7 +148,7 @@ public final class DurableMain {
                             clients, warmup);
                     case "no-store" -> run(mode, null, false, JournalMode.OFF, 0, seconds, clients, warmup);
                     default -> throw new IllegalArgumentException("unknown mode " + mode
-                            + " (journal, journal-each, ignite-group, no-persistence, no-store)");
+                            + " (journal, journal-subscriber, journal-each, ignite-group, no-persistence, no-store)");
                 });
             }
             if (probeSeconds > 0) {
@@ -163,6 +171,7 @@ public final class DurableMain {
                 .orElse(results.get(0));
         System.out.printf("p99: %.0f us%n", durable.latency().getValueAtPercentile(99) / 1e3);
         System.out.println(diskLine(results, probes));
+        subscriberLine(results).ifPresent(System.out::println);
         System.out.printf("durable: %d orders/s%n", durable.perSecond());
     }
 
@@ -195,6 +204,18 @@ public final class DurableMain {
         return line.toString();
     }
 
+    /** {@code journal-subscriber} against {@code journal}: what an outside subscriber costs (same run). */
+    static Optional<String> subscriberLine(List<Result> results) {
+        Optional<Result> journal = results.stream().filter(r -> r.mode().equals("journal")).findFirst();
+        Optional<Result> subscribed = results.stream().filter(r -> r.mode().equals("journal-subscriber")).findFirst();
+        if (journal.isEmpty() || subscribed.isEmpty() || journal.get().perSecond() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "subscriber: journal with an outside subscriber %,d orders/s = "
+                + "%.2f x journal without one (%,d)", subscribed.get().perSecond(),
+                (double) subscribed.get().perSecond() / journal.get().perSecond(), journal.get().perSecond()));
+    }
+
     /**
      * @param work     the Ignite work directory, {@code null} for no store at all
      * @param maxBatch commands per commit
@@ -221,6 +242,11 @@ public final class DurableMain {
         });
         OrderManager oms = oms(store, clock, listeners);
         oms.recover();
+        // journal-subscriber: every committed event also goes to an outside subscriber (what a route or FIX does).
+        CountingSubscriber subscriber = mode.endsWith("-subscriber") ? new CountingSubscriber() : null;
+        if (subscriber != null) {
+            oms.subscribe(subscriber, "bench", 1 << 20);
+        }
         InstantVenue venue = new InstantVenue(clock);
         oms.venueAdded(venue.id(), venue);
         try {
@@ -309,6 +335,9 @@ public final class DurableMain {
                     orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
                     orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc);
             System.out.println("  " + check(keeper, filled, store, acknowledged));
+            if (subscriber != null) {
+                System.out.println("  subscriber: " + subscriber);
+            }
             // Opt-in: the OMS's recovery holds every stored order in memory once (~0.5 KB each), more than this
             // driver's 1 GB heap holds after a full-speed run of millions of orders.
             if (persistent && store.journaled() && Boolean.getBoolean("durable.restart")) {
@@ -407,6 +436,34 @@ public final class DurableMain {
         }
         return "checks: " + keeper.positions().size() + " positions = sums of their fills"
                 + (store != null ? ", stored positions and every client's last acknowledged order match the store" : "");
+    }
+
+    /** An outside subscriber that counts the events it is given and checks each portfolio's sequence has no gap. */
+    private static final class CountingSubscriber implements OrderEventSubscriber {
+        private final Map<PortfolioId, Long> last = new HashMap<>();
+        private long events;
+        private long gaps;
+        private volatile String dropped;
+
+        @Override
+        public synchronized void onEvent(OrderEvent event) {
+            events++;
+            Long previous = last.put(event.portfolioId(), event.sequence());
+            if (previous != null && event.sequence() != previous + 1) {
+                gaps++;
+            }
+        }
+
+        @Override
+        public void onDropped(String why) {
+            dropped = why;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return String.format(Locale.ROOT, "%,d events delivered once durable, %d gap(s) in the portfolios' "
+                    + "sequences, %s", events, gaps, dropped == null ? "never dropped" : "DROPPED: " + dropped);
+        }
     }
 
     private static final RiskService APPROVE = new RiskService() {
