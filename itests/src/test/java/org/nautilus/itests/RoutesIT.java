@@ -42,22 +42,30 @@ public class RoutesIT extends NautilusTestSupport {
         return distribution();
     }
 
+    /** Writes a route file whole (as an editor's save-and-rename does): the watcher never reads it half written. */
+    private static void replace(Path file, String text) throws java.io.IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, text);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     @Test
     public void aRouteFileIsPickedUpReloadedWhenEditedReportedWhenBrokenAndRemovedWhenDeleted() throws Exception {
         RouteService routes = service(RouteService.class, null);
         MarketDataService marketData = service(MarketDataService.class, null);
         Path file = Path.of(System.getProperty("karaf.etc"), "routes", "itest-feed.yaml");
 
-        Files.writeString(file, feed("1234.5"));
+        replace(file, feed("1234.5"));
         await("ETH marked at 1234.5 by the new route", RELOAD, () -> marketData.mark(ETH),
                 mark -> mark.equals(Optional.of(Price.of("1234.5"))));
         assertTrue(executeCommand("nautilus:routes").contains("itest-feed"));
 
-        Files.writeString(file, feed("2345.5"));
+        replace(file, feed("2345.5"));
         await("ETH marked at 2345.5 after the edit", RELOAD, () -> marketData.mark(ETH),
                 mark -> mark.equals(Optional.of(Price.of("2345.5"))));
 
-        Files.writeString(file, feed("3456.5").replace("      steps:", "      steps\n        oops: ["));
+        replace(file, feed("3456.5").replace("      steps:", "      steps\n        oops: ["));
         RouteFileInfo broken = await("the broken file reported", RELOAD, () -> fileInfo(routes, "itest-feed.yaml"),
                 info -> info != null && !info.loaded());
         assertTrue(broken.error(), broken.error().contains("itest-feed.yaml") && broken.error().contains("line"));
