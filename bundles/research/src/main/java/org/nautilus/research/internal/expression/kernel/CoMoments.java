@@ -13,6 +13,8 @@ final class CoMoments {
     private double squaresX;
     private double squaresY;
     private double products;
+    private double peakX;
+    private double peakY;
 
     void add(double x, double y) {
         count++;
@@ -23,6 +25,8 @@ final class CoMoments {
         squaresX += dx * (x - meanX);
         squaresY += dy * (y - meanY);
         products += dx * (y - meanY);
+        peakX = Math.max(peakX, squaresX);
+        peakY = Math.max(peakY, squaresY);
     }
 
     void remove(double x, double y) {
@@ -38,6 +42,46 @@ final class CoMoments {
         squaresX -= dx * (x - meanX);
         squaresY -= dy * (y - meanY);
         products -= dx * (y - meanY);
+    }
+
+    /** True when removes cancelled most of the digits of either sum of squares (see {@link Cancellation}). */
+    boolean lostPrecision() {
+        return squaresX < Cancellation.FACTOR * peakX || squaresY < Cancellation.FACTOR * peakY;
+    }
+
+    /**
+     * Recomputes everything from scratch (two passes) over the window's rows where both values are present; x of
+     * the row {@code age} rows old is {@code xs.ago(age)}, or {@code newestX - age} when {@code xs} is null (a time
+     * axis).
+     */
+    void rebuild(SlidingWindow xs, double newestX, SlidingWindow ys) {
+        count = 0;
+        double sumX = 0;
+        double sumY = 0;
+        int rows = ys.length();
+        for (int age = 0; age < rows; age++) {
+            double x = xs == null ? newestX - age : xs.ago(age);
+            double y = ys.ago(age);
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                count++;
+                sumX += x;
+                sumY += y;
+            }
+        }
+        meanX = count == 0 ? 0 : sumX / count;
+        meanY = count == 0 ? 0 : sumY / count;
+        squaresX = squaresY = products = 0;
+        for (int age = 0; age < rows; age++) {
+            double x = xs == null ? newestX - age : xs.ago(age);
+            double y = ys.ago(age);
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                squaresX += (x - meanX) * (x - meanX);
+                squaresY += (y - meanY) * (y - meanY);
+                products += (x - meanX) * (y - meanY);
+            }
+        }
+        peakX = squaresX;
+        peakY = squaresY;
     }
 
     int count() {

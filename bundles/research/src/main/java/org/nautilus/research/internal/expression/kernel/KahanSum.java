@@ -38,6 +38,20 @@ final class KahanSum {
         sum = t;
     }
 
+    /** Recomputes the sum of the window's values from scratch (the run of equal values is unchanged). */
+    void rebuild(SlidingWindow window) {
+        sum = 0;
+        compensation = 0;
+        count = 0;
+        for (int age = window.length() - 1; age >= 0; age--) {
+            double x = window.ago(age);
+            if (!Double.isNaN(x)) {
+                count++;
+                accumulate(x);
+            }
+        }
+    }
+
     int count() {
         return count;
     }

@@ -11,6 +11,7 @@ final class Moments {
     private double mean;
     private double squares;
     private double compensation;
+    private double peakSquares;
     private int sameRun;
     private double lastAdded = Double.NaN;
 
@@ -27,6 +28,7 @@ final class Moments {
         compensation = t + mean - y;
         mean = mean + t / count;
         squares = squares + (x - previousMean) * (x - mean);
+        peakSquares = Math.max(peakSquares, squares);
     }
 
     void remove(double x) {
@@ -46,6 +48,37 @@ final class Moments {
         compensation = t + mean - y;
         mean = mean - t / count;
         squares = squares - (x - previousMean) * (x - mean);
+    }
+
+    /**
+     * True when the squared deviations fell below {@value Cancellation#FACTOR} of their peak since the last rebuild:
+     * removes then cancelled most of the digits, and the values left should be summed again.
+     */
+    boolean lostPrecision() {
+        return squares < Cancellation.FACTOR * peakSquares;
+    }
+
+    /** Recomputes count, mean and squared deviations of the window's values from scratch (two passes). */
+    void rebuild(SlidingWindow window) {
+        count = 0;
+        double sum = 0;
+        for (int age = 0; age < window.length(); age++) {
+            double x = window.ago(age);
+            if (!Double.isNaN(x)) {
+                count++;
+                sum += x;
+            }
+        }
+        mean = count == 0 ? 0 : sum / count;
+        squares = 0;
+        for (int age = 0; age < window.length(); age++) {
+            double x = window.ago(age);
+            if (!Double.isNaN(x)) {
+                squares += (x - mean) * (x - mean);
+            }
+        }
+        compensation = 0;
+        peakSquares = squares;
     }
 
     int count() {

@@ -48,11 +48,21 @@ public final class PairKernel implements Kernel.OfTwo {
         if (!Double.isNaN(x) && !Double.isNaN(y)) {
             pairs.add(x, y);
         }
+        boolean rebuild = xs.rebuildDue();
+        if (rebuild || pairs.lostPrecision()) {
+            pairs.rebuild(xs, Double.NaN, ys);
+        }
         if (!correlation) {
             return pairs.covariance();
         }
         xAlone.add(x);
         yAlone.add(y);
+        if (rebuild || xAlone.lostPrecision()) {
+            xAlone.rebuild(xs);
+        }
+        if (rebuild || yAlone.lostPrecision()) {
+            yAlone.rebuild(ys);
+        }
         if (xAlone.deviation() <= RegressionKernel.FLAT || yAlone.deviation() <= RegressionKernel.FLAT) {
             return Double.NaN;
         }

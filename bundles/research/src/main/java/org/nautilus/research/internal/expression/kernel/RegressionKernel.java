@@ -49,6 +49,9 @@ public final class RegressionKernel implements Kernel.OfOne {
         if (!Double.isNaN(y)) {
             moments.add(x, y);
         }
+        if (window.rebuildDue() || moments.lostPrecision()) {
+            moments.rebuild(null, x, window);
+        }
         return switch (output) {
             case SLOPE -> moments.count() < 2 ? Double.NaN : moments.slope();
             case RSQUARE -> moments.deviationY() <= FLAT ? Double.NaN : moments.rSquared();

@@ -43,4 +43,19 @@ final class SlidingWindow {
     int size() {
         return values.length;
     }
+
+    /** The row {@code age} rows older than the newest (0 = newest); {@code age < length()}. */
+    double ago(int age) {
+        int i = next - 1 - age;
+        return values[i < 0 ? i + values.length : i];
+    }
+
+    /**
+     * True once every {@code size} rows: when kernels recompute their running sums from the window. That bounds
+     * the rounding that adds and removes accumulate to one window's worth, whatever the length of the series,
+     * for O(size) work every size rows (amortised O(1) per row). Streaming and batch rebuild at the same rows.
+     */
+    boolean rebuildDue() {
+        return next == 0;
+    }
 }

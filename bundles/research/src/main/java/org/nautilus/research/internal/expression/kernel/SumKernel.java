@@ -27,6 +27,9 @@ public final class SumKernel implements Kernel.OfOne {
         }
         window.push(x);
         sum.add(x);
+        if (window.rebuildDue()) {
+            sum.rebuild(window);
+        }
         return mean ? sum.mean() : sum.sum();
     }
 }

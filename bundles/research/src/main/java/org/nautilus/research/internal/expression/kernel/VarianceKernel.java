@@ -27,6 +27,9 @@ public final class VarianceKernel implements Kernel.OfOne {
         }
         window.push(x);
         moments.add(x);
+        if (window.rebuildDue() || moments.lostPrecision()) {
+            moments.rebuild(window);
+        }
         return deviation ? moments.deviation() : moments.variance();
     }
 }

@@ -28,10 +28,6 @@ public final class WeightedMeanKernel implements Kernel.OfOne {
                 values--;
             }
             weighted -= sum + (Double.isNaN(leaving) ? 0.0 : leaving);
-            if (values == 0) {
-                sum = 0; // no value left: drop the rounding the adds and removes left behind
-                weighted = 0;
-            }
         }
         window.push(x);
         int n = window.length();
@@ -40,10 +36,28 @@ public final class WeightedMeanKernel implements Kernel.OfOne {
             weighted += n * x;
             values++;
         }
+        if (window.rebuildDue()) {
+            rebuild(n);
+        }
         if (values == 0) {
             return Double.NaN;
         }
         double totalWeight = n * (n + 1) / 2.0;
         return weighted / totalWeight / values;
+    }
+
+    /** Recomputes both sums from the window (newest at position n). */
+    private void rebuild(int n) {
+        sum = 0;
+        weighted = 0;
+        values = 0;
+        for (int age = 0; age < n; age++) {
+            double x = window.ago(age);
+            if (!Double.isNaN(x)) {
+                sum += x;
+                weighted += (n - age) * x;
+                values++;
+            }
+        }
     }
 }
