@@ -47,13 +47,18 @@ public record BarColumns(double[] open, double[] high, double[] low, double[] cl
         double[] volume = new double[n];
         for (int i = 0; i < n; i++) {
             Bar bar = bars.get(i);
-            open[i] = bar.open().raw() / UNIT;
-            high[i] = bar.high().raw() / UNIT;
-            low[i] = bar.low().raw() / UNIT;
-            close[i] = bar.close().raw() / UNIT;
-            volume[i] = bar.volume().raw() / UNIT;
+            open[i] = toDouble(bar.open().raw());
+            high[i] = toDouble(bar.high().raw());
+            low[i] = toDouble(bar.low().raw());
+            close[i] = toDouble(bar.close().raw());
+            volume[i] = toDouble(bar.volume().raw());
         }
         return ofOhlcv(open, high, low, close, volume);
+    }
+
+    /** A raw fixed-point price or quantity as a double: the one conversion batch and streaming both use. */
+    static double toDouble(long raw) {
+        return raw / UNIT;
     }
 
     public int rows() {

@@ -5,8 +5,9 @@ import org.nautilus.research.internal.expression.kernel.Kernel;
 
 /**
  * Every factor of a program over one instrument's whole history, a node at a time: each node's kernel (a fresh
- * one per call) runs down its input columns, oldest row first. Those are the calls a {@link FactorStream} makes
- * bar by bar, so the values are bit-identical; column order is only faster (one kernel hot at a time).
+ * one per call) runs down its input columns, oldest row first ({@code updateColumn}: {@code update} row after
+ * row). Those are the calls a {@link FactorStream} makes bar by bar, so the values are bit-identical; column
+ * order is only faster (one kernel's loop hot at a time, its {@code update} inlined).
  * Working columns are kept between calls (one thread at a time).
  */
 public final class FactorBatch {
@@ -37,24 +38,11 @@ public final class FactorBatch {
             int[] in = node.inputs();
             Kernel kernel = node.kernel().get();
             if (kernel instanceof Kernel.OfOne k) {
-                double[] x = columns[in[0]];
-                for (int r = 0; r < rows; r++) {
-                    out[r] = k.update(x[r]);
-                }
+                k.updateColumn(columns[in[0]], out, rows);
             } else if (kernel instanceof Kernel.OfTwo k) {
-                double[] x = columns[in[0]];
-                double[] y = columns[in[1]];
-                for (int r = 0; r < rows; r++) {
-                    out[r] = k.update(x[r], y[r]);
-                }
+                k.updateColumn(columns[in[0]], columns[in[1]], out, rows);
             } else {
-                Kernel.OfThree k = (Kernel.OfThree) kernel;
-                double[] x = columns[in[0]];
-                double[] y = columns[in[1]];
-                double[] z = columns[in[2]];
-                for (int r = 0; r < rows; r++) {
-                    out[r] = k.update(x[r], y[r], z[r]);
-                }
+                ((Kernel.OfThree) kernel).updateColumn(columns[in[0]], columns[in[1]], columns[in[2]], out, rows);
             }
         }
         int[] outputs = program.outputs();

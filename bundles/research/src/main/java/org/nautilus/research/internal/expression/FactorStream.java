@@ -1,5 +1,6 @@
 package org.nautilus.research.internal.expression;
 
+import org.nautilus.api.marketdata.Bar;
 import org.nautilus.research.internal.expression.kernel.Kernel;
 
 /**
@@ -60,6 +61,13 @@ public final class FactorStream {
             } // else a constant, set once
         }
         bars++;
+    }
+
+    /** Takes the next bar (no vwap: it reads NaN), converted as {@link BarColumns#of} converts bars. */
+    public void update(Bar bar) {
+        update(BarColumns.toDouble(bar.open().raw()), BarColumns.toDouble(bar.high().raw()),
+                BarColumns.toDouble(bar.low().raw()), BarColumns.toDouble(bar.close().raw()),
+                BarColumns.toDouble(bar.volume().raw()), Double.NaN);
     }
 
     /** Factor {@code index}'s value after the last bar (NaN before the first bar or where it has none). */

@@ -36,4 +36,11 @@ public final class EmaKernel implements Kernel.OfOne {
         }
         return average;
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
 }

@@ -65,4 +65,11 @@ public final class ExtremumKernel implements Kernel.OfOne {
         long extreme = nanRows.isEmpty() ? candidates.frontRow() : nanRows.first();
         return extreme - firstRow + 1;
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
 }

@@ -37,6 +37,13 @@ public final class OrderStatisticKernel implements Kernel.OfOne {
         return rank ? rank(x) : quantile();
     }
 
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
+
     private double quantile() {
         int n = sorted.count();
         if (n == 0) {

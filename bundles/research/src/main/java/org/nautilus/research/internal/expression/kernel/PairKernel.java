@@ -68,4 +68,11 @@ public final class PairKernel implements Kernel.OfTwo {
         }
         return pairs.correlation();
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] y, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r], y[r]);
+        }
+    }
 }

@@ -64,4 +64,11 @@ public final class RegressionKernel implements Kernel.OfOne {
             }
         };
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
 }

@@ -18,4 +18,11 @@ public final class ShiftKernel implements Kernel.OfOne {
         window.push(x);
         return out;
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
 }

@@ -32,4 +32,11 @@ public final class SumKernel implements Kernel.OfOne {
         }
         return mean ? sum.mean() : sum.sum();
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
 }

@@ -32,4 +32,11 @@ public final class VarianceKernel implements Kernel.OfOne {
         }
         return deviation ? moments.deviation() : moments.variance();
     }
+
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
 }

@@ -46,6 +46,13 @@ public final class WeightedMeanKernel implements Kernel.OfOne {
         return weighted / totalWeight / values;
     }
 
+    @Override
+    public void updateColumn(double[] x, double[] out, int rows) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = update(x[r]);
+        }
+    }
+
     /** Recomputes both sums from the window (newest at position n). */
     private void rebuild(int n) {
         sum = 0;
