@@ -11,6 +11,8 @@
 #              transactions vs persistence off vs no store, orders/s (asynchronous clients; see DurableMain)
 #   failover   three Karaf nodes on loopback, the OMS node killed mid-burst: seconds until orders are
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
+#   features   the 158 Alpha158 factors on generated bars: batch ns per value over a universe (default
+#              800 instruments x 3,528 days), streaming us per new bar for one instrument
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -98,6 +100,7 @@ case "$NAME" in
     durable) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
+    features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

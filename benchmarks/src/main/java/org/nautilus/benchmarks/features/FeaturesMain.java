@@ -1,0 +1,146 @@
+package org.nautilus.benchmarks.features;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+import org.nautilus.factor.alpha158.internal.Alpha158Library;
+import org.nautilus.research.internal.expression.BarColumns;
+import org.nautilus.research.internal.expression.FactorBatch;
+import org.nautilus.research.internal.expression.FactorColumns;
+import org.nautilus.research.internal.expression.FactorGraph;
+import org.nautilus.research.internal.expression.FactorProgram;
+import org.nautilus.research.internal.expression.FactorStream;
+
+/**
+ * {@code benchmarks/run.sh features [instruments] [days] [streamBars]}: the 158 Alpha158 factors of the
+ * expression engine, on GENERATED bars (a seeded random walk per instrument, {@link GeneratedBars}).
+ * <ul>
+ *   <li>batch: every factor over every instrument's whole history, one instrument after the other on one thread
+ *       (one {@link FactorBatch} reused), cold (first pass, JIT still compiling) and warm (second pass); ns per
+ *       value = time / (instruments × days × 158), wall and the thread's CPU time; then the same split by instrument
+ *       over all cores (wall);</li>
+ *   <li>streaming: one instrument's {@link FactorStream} fed bar by bar, each bar timed (all 158 factors updated);
+ *       the first quarter of the bars warms up, the rest are recorded in a histogram.</li>
+ * </ul>
+ * Defaults: 800 instruments × 3,528 days (14 years, the shape of Qlib's data-retrieval benchmark), 400,000
+ * streamed bars. Ends with {@code features: VALUE µs per bar} (streaming, mean).
+ */
+public final class FeaturesMain {
+
+    private FeaturesMain() {
+    }
+
+    public static void main(String[] args) {
+        int instruments = args.length > 0 ? Integer.parseInt(args[0]) : 800;
+        int days = args.length > 1 ? Integer.parseInt(args[1]) : 3_528;
+        int streamBars = args.length > 2 ? Integer.parseInt(args[2]) : 400_000;
+
+        long compileStart = System.nanoTime();
+        FactorProgram program = FactorGraph.compile(new Alpha158Library().definitions()).programOrThrow();
+        long compileNanos = System.nanoTime() - compileStart;
+        int factors = program.size();
+        System.out.printf(Locale.ROOT, "alpha158: %d factors, %d distinct nodes, compiled in %.1f ms; %d cores, %s %s%n",
+                factors, program.nodeCount(), compileNanos / 1e6, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+
+        System.out.printf(Locale.ROOT, "generating %d instruments x %d days of GENERATED bars (seeded)...%n",
+                instruments, days);
+        BarColumns[] universe = new BarColumns[instruments];
+        for (int i = 0; i < instruments; i++) {
+            universe[i] = GeneratedBars.instrument(1_000 + i, days);
+        }
+
+        FactorBatch batch = program.newBatch();
+        double checksum = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String pass : new String[] {"cold", "warm"}) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            for (BarColumns bars : universe) {
+                FactorColumns values = batch.evaluate(bars);
+                checksum += sumFinite(values.values()[factors - 1]);
+            }
+            long nanos = System.nanoTime() - start;
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+            double valuesComputed = (double) instruments * days * factors;
+            // On a shared machine the thread's CPU time is the steadier figure; wall time includes waiting for a core.
+            System.out.printf(Locale.ROOT, "batch %s: %.2f s wall, %.2f s CPU for %d x %d bars x %d factors = %.3g values:"
+                            + " %.2f ns per value wall, %.2f ns CPU (%.2f ns CPU per node-row)%n", pass, nanos / 1e9,
+                    cpuNanos / 1e9, instruments, days, factors, valuesComputed, nanos / valuesComputed,
+                    cpuNanos / valuesComputed, cpuNanos / ((double) instruments * days * program.nodeCount()));
+        }
+
+        checksum += parallel(program, universe, days);
+
+        BarColumns series = GeneratedBars.instrument(7, streamBars);
+        FactorStream stream = program.newStream();
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(1), 3);
+        double[] latest = new double[factors];
+        int warmup = streamBars / 4;
+        long measuredNanos = 0;
+        long cpuStart = 0;
+        for (int r = 0; r < streamBars; r++) {
+            if (r == warmup) {
+                cpuStart = threads.getCurrentThreadCpuTime();
+            }
+            long start = System.nanoTime();
+            stream.update(series.open()[r], series.high()[r], series.low()[r], series.close()[r], series.volume()[r],
+                    series.vwap()[r]);
+            stream.values(latest);
+            long nanos = System.nanoTime() - start;
+            if (r >= warmup) {
+                histogram.recordValue(nanos);
+                measuredNanos += nanos;
+            }
+            double value = latest[r % factors];
+            checksum += Double.isFinite(value) ? value : 0; // keeps the work observable
+        }
+        long streamCpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        int measured = streamBars - warmup;
+        double meanMicros = measuredNanos / 1e3 / measured;
+        System.out.printf(Locale.ROOT, "streaming: %d bars after %d warm-up bars, all %d factors per bar: mean %.2f µs,"
+                        + " p50 %.2f µs, p99 %.2f µs, p99.9 %.2f µs, max %.1f µs; %.1f ns per value%n", measured, warmup,
+                factors, meanMicros, histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
+                histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3,
+                measuredNanos / (double) measured / factors);
+        System.out.printf(Locale.ROOT, "streaming CPU: %.2f µs per bar (thread CPU time over the measured bars, timing"
+                + " calls included)%n", streamCpu / 1e3 / measured);
+        System.out.printf(Locale.ROOT, "(checksum %.6g)%n", checksum);
+        System.out.printf(Locale.ROOT, "features: %.2f µs per bar%n", meanMicros);
+    }
+
+    /**
+     * The universe split by instrument over every core (one {@link FactorBatch} per thread; instruments are
+     * independent), the way a node computes its partitions: wall time for the whole universe.
+     */
+    private static double parallel(FactorProgram program, BarColumns[] universe, int days) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        DoubleAdder checksum = new DoubleAdder();
+        long start = System.nanoTime();
+        IntStream.range(0, threads).parallel().forEach(t -> {
+            FactorBatch batch = program.newBatch();
+            for (int i = t; i < universe.length; i += threads) {
+                checksum.add(sumFinite(batch.evaluate(universe[i]).values()[0]));
+            }
+        });
+        long nanos = System.nanoTime() - start;
+        System.out.printf(Locale.ROOT, "batch on %d threads: %.2f s wall for %d x %d bars x %d factors, %.2f ns per"
+                        + " value wall%n", threads, nanos / 1e9, universe.length, days, program.size(),
+                nanos / ((double) universe.length * days * program.size()));
+        return checksum.sum();
+    }
+
+    private static double sumFinite(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+}

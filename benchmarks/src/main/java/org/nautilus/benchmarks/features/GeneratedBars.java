@@ -1,0 +1,52 @@
+package org.nautilus.benchmarks.features;
+
+import java.util.SplittableRandom;
+import org.nautilus.research.internal.expression.BarColumns;
+
+/**
+ * GENERATED daily OHLCV bars (not market data): a seeded geometric random walk per instrument with an opening
+ * gap, an intraday range around open and close, and a log-normal volume. Same seed, same bars. Only for measuring
+ * speed; its values mean nothing.
+ */
+final class GeneratedBars {
+
+    private GeneratedBars() {
+    }
+
+    static BarColumns instrument(long seed, int days) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] open = new double[days];
+        double[] high = new double[days];
+        double[] low = new double[days];
+        double[] close = new double[days];
+        double[] volume = new double[days];
+        double last = 20 + random.nextDouble() * 480;
+        double drift = (random.nextDouble() - 0.5) * 0.001;
+        double volatility = 0.01 + random.nextDouble() * 0.03;
+        double averageVolume = Math.exp(12 + random.nextDouble() * 4);
+        for (int d = 0; d < days; d++) {
+            double o = last * Math.exp(gaussian(random) * volatility * 0.3);
+            double c = o * Math.exp(drift + gaussian(random) * volatility);
+            double h = Math.max(o, c) * (1 + Math.abs(gaussian(random)) * volatility * 0.5);
+            double l = Math.min(o, c) * (1 - Math.abs(gaussian(random)) * volatility * 0.5);
+            open[d] = cents(o);
+            close[d] = cents(c);
+            high[d] = Math.max(cents(h), Math.max(open[d], close[d]));
+            low[d] = Math.min(cents(l), Math.min(open[d], close[d]));
+            volume[d] = Math.round(averageVolume * Math.exp(gaussian(random) * 0.5));
+            last = c;
+        }
+        return BarColumns.ofOhlcv(open, high, low, close, volume);
+    }
+
+    private static double cents(double price) {
+        return Math.round(price * 100) / 100.0;
+    }
+
+    /** Box-Muller, so the bars depend on the seed alone (not on a JDK's nextGaussian). */
+    private static double gaussian(SplittableRandom random) {
+        double u = 1.0 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}

@@ -1,0 +1,75 @@
+package org.nautilus.research.internal.expression;
+
+import java.util.Arrays;
+import org.nautilus.research.internal.expression.kernel.Kernel;
+
+/**
+ * Every factor of a program over one instrument's whole history, a node at a time: each node's kernel (a fresh
+ * one per call) runs down its input columns, oldest row first ({@code updateColumn}: {@code update} row after
+ * row). Those are the calls a {@link FactorStream} makes bar by bar, so the values are bit-identical; column
+ * order is only faster (one kernel's loop hot at a time, its {@code update} inlined).
+ * Working columns are kept between calls (one thread at a time).
+ */
+public final class FactorBatch {
+
+    private final FactorProgram program;
+    private final Node[] nodes;
+    private double[][] columns;
+
+    FactorBatch(FactorProgram program) {
+        this.program = program;
+        this.nodes = program.nodes();
+        this.columns = new double[nodes.length][];
+    }
+
+    public FactorColumns evaluate(BarColumns bars) {
+        int rows = bars.rows();
+        for (int i = 0; i < nodes.length; i++) {
+            Node node = nodes[i];
+            if (node.isField()) {
+                columns[i] = bars.column(node.field()); // read only
+                continue;
+            }
+            double[] out = column(i, rows);
+            if (node.isConstant()) {
+                Arrays.fill(out, 0, rows, node.constant());
+                continue;
+            }
+            int[] in = node.inputs();
+            Kernel kernel = node.kernel().get();
+            if (kernel instanceof Kernel.OfOne k) {
+                k.updateColumn(columns[in[0]], out, rows);
+            } else if (kernel instanceof Kernel.OfTwo k) {
+                k.updateColumn(columns[in[0]], columns[in[1]], out, rows);
+            } else {
+                ((Kernel.OfThree) kernel).updateColumn(columns[in[0]], columns[in[1]], columns[in[2]], out, rows);
+            }
+        }
+        int[] outputs = program.outputs();
+        double[][] values = new double[outputs.length][];
+        for (int f = 0; f < outputs.length; f++) {
+            values[f] = Arrays.copyOf(columns[outputs[f]], rows);
+        }
+        releaseFieldColumns();
+        return new FactorColumns(program.names(), values);
+    }
+
+    /** A working column of at least {@code rows}, reused from the last call when it is long enough. */
+    private double[] column(int node, int rows) {
+        double[] column = columns[node];
+        if (column == null || column.length < rows) {
+            column = new double[rows];
+            columns[node] = column;
+        }
+        return column;
+    }
+
+    /** Forget the caller's bar columns, so they are neither kept alive nor written into next time. */
+    private void releaseFieldColumns() {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i].isField()) {
+                columns[i] = null;
+            }
+        }
+    }
+}

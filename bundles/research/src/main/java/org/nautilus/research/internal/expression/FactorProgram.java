@@ -1,0 +1,82 @@
+package org.nautilus.research.internal.expression;
+
+import java.util.List;
+import org.nautilus.api.research.expression.Expression;
+
+/**
+ * Compiled factors: the distinct subexpressions of all of them as one list of nodes in dependency order (a
+ * subexpression several factors share is one node, computed once), and which node is each factor. Immutable
+ * and shareable; the state of a computation lives in a {@link FactorStream} (one instrument, bar by bar) or a
+ * {@link FactorBatch} (columns).
+ */
+public final class FactorProgram {
+
+    private final List<String> names;
+    private final int[] outputs;
+    private final Node[] nodes;
+
+    FactorProgram(List<String> names, int[] outputs, List<Node> nodes) {
+        this.names = List.copyOf(names);
+        this.outputs = outputs.clone();
+        this.nodes = nodes.toArray(Node[]::new);
+    }
+
+    /** Factor names, in definition order. */
+    public List<String> names() {
+        return names;
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    /** Distinct subexpressions computed per bar (shared ones once). */
+    public int nodeCount() {
+        return nodes.length;
+    }
+
+    /** Bars before the current one that factor {@code index}'s value depends on: its warm-up for full windows. */
+    public int lookback(int index) {
+        return nodes[outputs[index]].lookback();
+    }
+
+    public int lookback(String name) {
+        return lookback(indexOf(name));
+    }
+
+    /** The factor's expression with other factors' definitions substituted. */
+    public Expression expression(String name) {
+        return nodes[outputs[indexOf(name)]].expression();
+    }
+
+    public int indexOf(String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no factor '" + name + "' in this program");
+        }
+        return index;
+    }
+
+    /** A new streaming state, for one instrument from its first bar. */
+    public FactorStream newStream() {
+        return new FactorStream(this);
+    }
+
+    /** A batch evaluator; it keeps its working columns between calls. */
+    public FactorBatch newBatch() {
+        return new FactorBatch(this);
+    }
+
+    /** All factors over one instrument's bars, from its first bar. */
+    public FactorColumns evaluate(BarColumns bars) {
+        return newBatch().evaluate(bars);
+    }
+
+    Node[] nodes() {
+        return nodes;
+    }
+
+    int[] outputs() {
+        return outputs;
+    }
+}

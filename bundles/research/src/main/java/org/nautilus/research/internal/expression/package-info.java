@@ -1,0 +1,19 @@
+/**
+ * The factor expression engine (private to the research bundle).
+ *
+ * <p>{@link org.nautilus.research.internal.expression.ExpressionParser} reads Qlib expression text into the API's
+ * {@link org.nautilus.api.research.expression.Expression} records; {@link
+ * org.nautilus.research.internal.expression.FactorGraph} resolves the names definitions use for each other,
+ * refuses unknown names and cycles with their column, merges equal subexpressions into one node and derives each
+ * factor's lookback; the resulting {@link org.nautilus.research.internal.expression.FactorProgram} is run bar by
+ * bar for one instrument ({@link org.nautilus.research.internal.expression.FactorStream}) or over a history of
+ * columns ({@link org.nautilus.research.internal.expression.FactorBatch}).
+ *
+ * <p>Batch and streaming give bit-identical doubles by construction: both create the same kernels (package
+ * {@code kernel}) and call each one's {@code update} with the same inputs in the same row order; the batch only
+ * visits nodes in column order. Kernels keep O(1) state per row (running sums, Welford moments, monotonic deques)
+ * or a sorted window (order statistics), and follow Qlib's semantics as pandas computes them: partial windows
+ * from the first row, NaN skipping, sample statistics, 1-based IdxMax from the oldest row, Corr and Rsquare
+ * masked where a rolling std is within 2e-5 of 0.
+ */
+package org.nautilus.research.internal.expression;
