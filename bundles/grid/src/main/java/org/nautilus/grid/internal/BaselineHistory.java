@@ -44,6 +44,8 @@ public final class BaselineHistory {
 
     static final String CURRENT = "metastoreBltKey";
     static final String PREFIX = "bltHist-";
+    /** A node that does not answer within this is skipped (the next check asks again). */
+    static final long CALL_TIMEOUT_MS = 5_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(BaselineHistory.class);
 
@@ -104,7 +106,8 @@ public final class BaselineHistory {
             }
             Map<Integer, byte[]> found;
             try {
-                found = ignite.compute(ignite.cluster().forNode(other)).call(new ReadItems(List.copyOf(missing)));
+                found = ignite.compute(ignite.cluster().forNode(other)).withTimeout(CALL_TIMEOUT_MS)
+                        .call(new ReadItems(List.copyOf(missing)));
             } catch (RuntimeException e) {
                 LOG.debug("Ignite node '{}': node {} could not send baseline history items", self, other.consistentId(), e);
                 continue;
