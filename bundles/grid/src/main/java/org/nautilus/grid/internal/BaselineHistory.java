@@ -126,10 +126,6 @@ public final class BaselineHistory {
                     + "a whole-cluster stop. Copied them from {}.", self, check.missing(), check.baselineId(),
                     copiedFrom);
         }
-        if (!missing.isEmpty()) {
-            LOG.warn("Ignite node '{}': baseline history item(s) {} of baseline {} are missing here and no other node "
-                    + "sent them yet; retrying", self, missing, check.baselineId());
-        }
         return List.copyOf(missing);
     }
 

@@ -4,6 +4,7 @@ import java.io.ObjectInputFilter;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +44,8 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
     private final ScheduledExecutorService historyCheck;
     /** The baseline id whose history was last found complete; touched on {@link #historyCheck} only. */
     private int historyCompleteFor = -1;
+    /** The baseline id for which a history still missing was last reported; on {@link #historyCheck} only. */
+    private int historyWarnedFor = -1;
 
     private EmbeddedGrid(GridSettings settings, Ignite ignite, long startMillis) {
         this.settings = settings;
@@ -74,8 +77,15 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
             if (current == null || current.id() == historyCompleteFor) {
                 return;
             }
-            if (BaselineHistory.repair(ignite).isEmpty()) {
+            List<Integer> missing = BaselineHistory.repair(ignite);
+            if (missing.isEmpty()) {
                 historyCompleteFor = current.id();
+            } else if (historyWarnedFor != current.id()) {
+                historyWarnedFor = current.id();
+                LOG.warn("Ignite node '{}': baseline history item(s) {} of baseline {} are missing here and no other "
+                        + "node has sent them yet; retrying every {} ms (until then this node could not start again "
+                        + "after a whole-cluster stop)", settings.instanceName(), missing, current.id(),
+                        HISTORY_CHECK_MS);
             }
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) {
