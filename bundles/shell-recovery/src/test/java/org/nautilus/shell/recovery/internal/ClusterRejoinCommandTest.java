@@ -1,4 +1,4 @@
-package org.nautilus.shell.internal;
+package org.nautilus.shell.recovery.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.nautilus.shell.internal;
+package org.nautilus.shell.recovery.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
