@@ -38,9 +38,10 @@ public final class NodeRejoin {
                 "start the grid on this node again: it joins the cluster empty and takes the baseline, and its "
                         + "history, from the other nodes; a stopped cluster activates once every baseline node is back",
                 "the partitions this node held come back from their " + settings.cacheBackups() + " backup cop"
-                        + (settings.cacheBackups() == 1 ? "y" : "ies") + " on the other nodes (rebalancing); what it "
-                        + "alone held would be lost, which with backups is nothing as long as the other baseline "
-                        + "nodes keep their data");
+                        + (settings.cacheBackups() == 1 ? "y" : "ies") + " on the other nodes (rebalancing)",
+                "CHECK FIRST: this is safe only if every other baseline node was online and caught up when this node "
+                        + "stopped. Whatever was written while one of them was down (e.g. killed, then the cluster "
+                        + "stopped before it came back) has its only current copy here and is lost with it");
         return new RejoinPlan(settings.consistentId(), work.toString(), movedTo.toString(), settings.cacheBackups(),
                 steps, refusal(settings, gridRunning));
     }
