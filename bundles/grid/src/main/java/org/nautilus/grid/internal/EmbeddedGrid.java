@@ -4,15 +4,21 @@ import java.io.ObjectInputFilter;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.cluster.BaselineTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +30,69 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGrid.class);
     private static final String FILTER_AUTOCONFIGURATION = "IGNITE_ENABLE_OBJECT_INPUT_FILTER_AUTOCONFIGURATION";
+    /** Ignite's words when a node's persisted baseline history has a gap (see {@link BaselineHistory}). */
+    static final String HISTORY_GAP = "Restoring of BaselineTopology history has failed";
+    /** How often a persistent node checks its baseline history (cheap: a few metastorage reads when it changed). */
+    static final long HISTORY_CHECK_MS = 1_000;
+    /** Off only in tests that show Ignite's behaviour without the check. */
+    static volatile boolean historyCheckEnabled = true;
 
     private final GridSettings settings;
     private final Ignite ignite;
     private final long startMillis;
+    /** Checks the baseline history after every baseline change; {@code null} without persistence. */
+    private final ScheduledExecutorService historyCheck;
+    /** The baseline id whose history was last found complete; touched on {@link #historyCheck} only. */
+    private int historyCompleteFor = -1;
+    /** The baseline id for which a history still missing was last reported; on {@link #historyCheck} only. */
+    private int historyWarnedFor = -1;
 
     private EmbeddedGrid(GridSettings settings, Ignite ignite, long startMillis) {
         this.settings = settings;
         this.ignite = ignite;
         this.startMillis = startMillis;
+        if (settings.persistenceEnabled()) {
+            historyCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "nautilus-baseline-history-" + settings.instanceName());
+                t.setDaemon(true);
+                return t;
+            });
+            historyCheck.scheduleWithFixedDelay(this::checkBaselineHistory, 0, HISTORY_CHECK_MS, TimeUnit.MILLISECONDS);
+        } else {
+            historyCheck = null;
+        }
+    }
+
+    /**
+     * A node that joined while the baseline was changing may lack an item of its baseline history and then cannot
+     * start after a whole-cluster stop (Ignite race, see {@link BaselineHistory}): fill the gap from another node
+     * as soon as it appears, i.e. whenever the baseline changed.
+     */
+    private void checkBaselineHistory() {
+        try {
+            if (!historyCheckEnabled || !ignite.cluster().state().active()) {
+                return;
+            }
+            BaselineTopology current = ((IgniteEx) ignite).context().state().clusterState().baselineTopology();
+            if (current == null || current.id() == historyCompleteFor) {
+                return;
+            }
+            List<Integer> missing = BaselineHistory.repair(ignite);
+            if (missing.isEmpty()) {
+                historyCompleteFor = current.id();
+            } else if (historyWarnedFor != current.id()) {
+                historyWarnedFor = current.id();
+                LOG.warn("Ignite node '{}': baseline history item(s) {} of baseline {} are missing here and no other "
+                        + "node has sent them yet; retrying every {} ms (until then this node could not start again "
+                        + "after a whole-cluster stop)", settings.instanceName(), missing, current.id(),
+                        HISTORY_CHECK_MS);
+            }
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                LOG.warn("Ignite node '{}': could not check the baseline history; retrying: {}",
+                        settings.instanceName(), rootMessage(e));
+            }
+        }
     }
 
     /**
@@ -156,6 +216,14 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
     @Override
     public void close() {
         long t0 = System.nanoTime();
+        if (historyCheck != null) {
+            historyCheck.shutdownNow();
+            try {
+                historyCheck.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         // cancel=true: interrupt running compute jobs instead of waiting for them; transactions are atomic anyway.
         Ignition.stop(settings.instanceName(), true);
         LOG.info("Ignite node '{}' stopped in {} ms", settings.instanceName(), (System.nanoTime() - t0) / 1_000_000);
@@ -197,10 +265,20 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         String where = s.persistenceEnabled()
                 ? " on work directory " + s.workDirectory() + " (consistent id '" + s.consistentId() + "')"
                 : "";
+        if (rootMessage(e).contains(HISTORY_GAP)) {
+            return "Ignite node '" + s.instanceName() + "' failed to start" + where + ": " + rootMessage(e)
+                    + ". Its copy of the cluster's baseline history is incomplete (it joined while the baseline was "
+                    + "changing and stopped before the gap was filled), so Ignite cannot use its data as it is. The "
+                    + "other nodes hold a backup of everything it held (cache.backups >= 1): run nautilus:cluster-rejoin "
+                    + "on this node to see the plan, then nautilus:cluster-rejoin --yes to move " + s.workDirectory()
+                    + " aside and let the node rejoin empty, taking its data from the others.";
+        }
         return "Ignite node '" + s.instanceName() + "' failed to start" + where + ": " + rootMessage(e)
                 + (s.persistenceEnabled()
                     ? ". If the persistent data is damaged, restore " + s.workDirectory() + " from a backup or move "
-                        + "it away to start with an empty grid; if the ports are taken, change discovery.port / "
+                        + "it away to start with an empty grid (in a cluster with cache.backups >= 1, "
+                        + "nautilus:cluster-rejoin does that and takes the data back from the other nodes); if the "
+                        + "ports are taken, change discovery.port / "
                         + "communication.port in etc/" + GridConfig.PID + ".cfg."
                     : ".");
     }
