@@ -3,10 +3,11 @@ package org.nautilus.oms.internal.core;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
@@ -87,7 +88,9 @@ public final class OrderEventSubscribers {
         final OrderEventSubscriber subscriber;
         private final String name;
         private final int capacity;
-        private final BlockingQueue<OrderEvent> queue;
+        /** Whole durable steps, one slot each (one hand-off per step, not per event); events counted in queued. */
+        private final BlockingQueue<List<OrderEvent>> queue = new LinkedBlockingQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
         private final Thread thread;
         /** Why it was dropped; its thread delivers what was queued, then reports it. */
         private volatile String dropped;
@@ -100,7 +103,6 @@ public final class OrderEventSubscribers {
             this.subscriber = subscriber;
             this.name = name;
             this.capacity = capacity;
-            this.queue = new ArrayBlockingQueue<>(capacity);
             this.thread = new Thread(this::run, "nautilus-oms-subscriber-" + name);
             thread.setDaemon(true);
         }
@@ -118,12 +120,11 @@ public final class OrderEventSubscribers {
             if (dropped != null) {
                 return;
             }
-            for (OrderEvent event : events) {
-                if (!queue.offer(event)) {
-                    drop("it fell behind: its queue of " + capacity + " events is full");
-                    return;
-                }
+            if (queued.addAndGet(events.size()) > capacity) {
+                drop("it fell behind: its queue of " + capacity + " events is full");
+                return;
             }
+            queue.add(events);
         }
 
         private synchronized void drop(String why) {
@@ -139,12 +140,15 @@ public final class OrderEventSubscribers {
             try {
                 resume();
                 while (!stopped) {
-                    OrderEvent event = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (event != null) {
-                        Long last = delivered.get(event.portfolioId());
-                        if (last == null || event.sequence() > last) {
-                            hand(event);
+                    List<OrderEvent> step = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (step != null) {
+                        for (OrderEvent event : step) {
+                            Long last = delivered.get(event.portfolioId());
+                            if (last == null || event.sequence() > last) {
+                                hand(event);
+                            }
                         }
+                        queued.addAndGet(-step.size());
                     } else if (dropped != null) {
                         subscriber.onDropped(dropped);
                         return;
