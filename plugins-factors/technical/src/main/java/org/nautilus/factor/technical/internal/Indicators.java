@@ -16,8 +16,9 @@ import org.nautilus.api.research.expression.UnaryOperator;
 
 /**
  * The technical indicators as expressions, each written the way TA-Lib 0.4 computes it (its formulas, its
- * seeds, the order of its arithmetic where that is free), so that from TA-Lib's first output on the values are
- * TA-Lib's. Before that row an expression may already have a value (partial windows) where TA-Lib has none.
+ * seeds, the order of its arithmetic where that is free, and its 0 where a denominator vanishes: a flat stretch),
+ * so that from TA-Lib's first output on the values are TA-Lib's. Before that row an expression may already have
+ * a value (partial windows) where TA-Lib has none.
  */
 final class Indicators {
 
@@ -29,7 +30,9 @@ final class Indicators {
         Expression change = close().minus(close().ref(1));
         Expression gain = wilder(greater(change, constant(0)), n);
         Expression loss = wilder(greater(close().ref(1).minus(close()), constant(0)), n);
-        return constant(100).times(gain.dividedBy(gain.plus(loss)));
+        Expression total = gain.plus(loss);
+        // TA_IS_ZERO: |x| < 1e-8
+        return zeroWhere(lt(abs(total), constant(1e-8)), constant(100).times(gain.dividedBy(total)));
     }
 
     /** Bollinger %B: where the close sits between the bands of {@code width} population standard deviations. */
@@ -71,7 +74,8 @@ final class Indicators {
     /**
      * ADX. TA-Lib smooths +DM, -DM and the true range as Wilder sums seeded with the sum of bars 1..n-1, which
      * is a Wilder average seeded with bars 0..n-1 where bar 0 counts 0 (sum / n, and DI is a ratio); its first
-     * DX is at bar n, and the ADX is Wilder's average of n DXs, first at bar 2n-1.
+     * DX is at bar n, and the ADX is Wilder's average of n DXs, first at bar 2n-1. Not replicated: TA-Lib skips a
+     * DX where the smoothed range or the DI sum is below 1e-8, which takes hundreds of flat bars.
      */
     static Expression adx(int n) {
         Expression upMove = high().minus(high().ref(1));
@@ -92,21 +96,25 @@ final class Indicators {
     static Expression stochasticFastK(int n) {
         Expression lowest = low().rolling(RollingOperator.MIN, n);
         Expression highest = high().rolling(RollingOperator.MAX, n);
-        return close().minus(lowest).dividedBy(highest.minus(lowest).dividedBy(constant(100)));
+        Expression range = highest.minus(lowest).dividedBy(constant(100));
+        return zeroWhere(eq(range, constant(0)), close().minus(lowest).dividedBy(range));
     }
 
     /** CCI: (typical price - its SMA) / (0.015 × its mean deviation from that SMA). */
     static Expression cci(int n) {
         Expression typical = typicalPrice();
-        return typical.minus(sma(typical, n)).dividedBy(
-                constant(0.015).times(typical.rolling(RollingOperator.MEAN_DEVIATION, n)));
+        Expression fromMean = typical.minus(sma(typical, n));
+        Expression deviation = typical.rolling(RollingOperator.MEAN_DEVIATION, n);
+        return zeroWhere(new Binary(BinaryOperator.OR, eq(fromMean, constant(0)), eq(deviation, constant(0))),
+                fromMean.dividedBy(constant(0.015).times(deviation)));
     }
 
     /** Williams %R: -100 × (highest high - close) / (highest high - lowest low), in TA-Lib's arithmetic. */
     static Expression williamsR(int n) {
         Expression highest = high().rolling(RollingOperator.MAX, n);
         Expression lowest = low().rolling(RollingOperator.MIN, n);
-        return highest.minus(close()).dividedBy(highest.minus(lowest).times(constant(-0.01)));
+        Expression range = highest.minus(lowest).times(constant(-0.01));
+        return zeroWhere(eq(range, constant(0)), highest.minus(close()).dividedBy(range));
     }
 
     /**
@@ -126,12 +134,14 @@ final class Indicators {
         Expression flow = typical.times(volume());
         Expression positive = sum(new Conditional(gt(typical, typical.ref(1)), flow, constant(0)), n);
         Expression negative = sum(new Conditional(lt(typical, typical.ref(1)), flow, constant(0)), n);
-        return constant(100).times(positive.dividedBy(positive.plus(negative)));
+        Expression total = positive.plus(negative);
+        return zeroWhere(lt(total, constant(1)), constant(100).times(positive.dividedBy(total)));
     }
 
     /** ROC: (close / close n bars ago - 1) × 100. */
     static Expression roc(int n) {
-        return close().dividedBy(close().ref(n)).minus(constant(1)).times(constant(100));
+        Expression before = close().ref(n);
+        return zeroWhere(eq(before, constant(0)), close().dividedBy(before).minus(constant(1)).times(constant(100)));
     }
 
     static Expression sma(Expression x, int n) {
@@ -163,6 +173,11 @@ final class Indicators {
         return x.plus(constant(0).times(close().ref(bar)));
     }
 
+    /** TA-Lib's guard: 0 where {@code condition} holds (a vanishing denominator), else {@code value}. */
+    private static Expression zeroWhere(Expression condition, Expression value) {
+        return new Conditional(condition, constant(0), value);
+    }
+
     private static Expression wilder(Expression x, int n) {
         return x.rolling(RollingOperator.WILDER, n);
     }
@@ -185,6 +200,10 @@ final class Indicators {
 
     private static Binary gt(Expression a, Expression b) {
         return new Binary(BinaryOperator.GT, a, b);
+    }
+
+    private static Binary eq(Expression a, Expression b) {
+        return new Binary(BinaryOperator.EQ, a, b);
     }
 
     private static Binary lt(Expression a, Expression b) {

@@ -28,13 +28,17 @@ class TechnicalLibraryTest {
 
     @Test
     void definitions_are_ta_libs_formulas_in_expression_text() {
-        assertThat(text("RSI_14")).isEqualTo("100*(Wilder(Greater($close-Ref($close,1),0),14)/"
-                + "(Wilder(Greater($close-Ref($close,1),0),14)+Wilder(Greater(Ref($close,1)-$close,0),14)))");
+        // 0 where TA-Lib's TA_IS_ZERO holds for the denominator (a long flat stretch)
+        assertThat(text("RSI_14")).isEqualTo("If(Abs(Wilder(Greater($close-Ref($close,1),0),14)"
+                + "+Wilder(Greater(Ref($close,1)-$close,0),14))<1.0E-8,0,"
+                + "100*(Wilder(Greater($close-Ref($close,1),0),14)/(Wilder(Greater($close-Ref($close,1),0),14)"
+                + "+Wilder(Greater(Ref($close,1)-$close,0),14))))");
         // the fast EMA starts on the bar the slow one is seeded from (26 - 12 = 14 closes later)
         assertThat(text("MACD_12_26")).isEqualTo("SeededEMA($close+0*Ref($close,14),12)-SeededEMA($close,26)");
         assertThat(text("MACD_HIST")).isEqualTo("MACD_12_26-MACD_SIGNAL_9");
-        assertThat(text("CCI_20")).isEqualTo("(($high+$low+$close)/3-Mean(($high+$low+$close)/3,20))/"
-                + "(0.015*MeanDev(($high+$low+$close)/3,20))");
+        assertThat(text("CCI_20")).isEqualTo("If((($high+$low+$close)/3-Mean(($high+$low+$close)/3,20)==0)"
+                + "|(MeanDev(($high+$low+$close)/3,20)==0),0,"
+                + "(($high+$low+$close)/3-Mean(($high+$low+$close)/3,20))/(0.015*MeanDev(($high+$low+$close)/3,20)))");
         assertThat(text("OBV")).isEqualTo("Cumsum(If($close<Ref($close,1),Neg($volume),"
                 + "If($close==Ref($close,1),0,$volume)))");
     }
