@@ -141,6 +141,43 @@ def WMA(x, n):
     return _rolling(x, n).apply(weighted_mean, raw=True)
 
 
+def _seeded(x, n, step):
+    """TA-Lib's recursive averages: NaN until n values, their mean, then step(previous, x); a NaN keeps the average."""
+    values = _f(x).to_numpy()
+    out = np.full(len(values), np.nan)
+    seed, average = [], np.nan
+    for i, v in enumerate(values):
+        if not np.isnan(v):
+            if len(seed) < n:
+                seed.append(v)
+                if len(seed) == n:
+                    average = sum(seed) / n
+            else:
+                average = step(average, v)
+        out[i] = average
+    return pd.Series(out, index=x.index)
+
+
+def SeededEMA(x, n):
+    k = 2.0 / (int(n) + 1)
+    return _seeded(x, int(n), lambda previous, v: previous + k * (v - previous))
+
+
+def Wilder(x, n):
+    n = int(n)
+    return _seeded(x, n, lambda previous, v: (previous * (n - 1) + v) / n)
+
+
+def MeanDev(x, n):
+    return _rolling(x, n).apply(lambda a: np.nanmean(np.abs(a - np.nanmean(a))), raw=True)
+
+
+def Cumsum(x):
+    # the engine's rule: a NaN adds nothing (pandas' cumsum would give NaN on that row); NaN before any value
+    x = _f(x)
+    return x.fillna(0).cumsum().where(x.notna().cumsum() > 0)
+
+
 def Log(x):
     return np.log(_f(x))
 

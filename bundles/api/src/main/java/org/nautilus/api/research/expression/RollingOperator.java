@@ -32,7 +32,23 @@ public enum RollingOperator {
     /** Exponential moving average with span {@code window} (alpha = 2/(window+1)), pandas' adjusted form, over the whole history. */
     EMA("EMA"),
     /** Qlib's linearly weighted mean: weights 1..n (newest heaviest) normalised to 1, then the NaN-skipping mean of weight × value. */
-    WMA("WMA");
+    WMA("WMA"),
+    /**
+     * TA-Lib's EMA: alpha = 2/(window+1), seeded with the simple mean of the first {@code window} values (NaN
+     * before them), then {@code previous + alpha × (x - previous)}; a NaN input keeps the average.
+     */
+    SEEDED_EMA("SeededEMA"),
+    /**
+     * Wilder's smoothing as TA-Lib computes RSI, ATR and ADX: seeded with the simple mean of the first
+     * {@code window} values (NaN before them), then {@code (previous × (window-1) + x) / window}; a NaN input
+     * keeps the average.
+     */
+    WILDER("Wilder"),
+    /**
+     * Mean absolute deviation of the window's values from the window's own mean (the denominator of CCI);
+     * partial windows at the start, NaNs skipped.
+     */
+    MEAN_DEVIATION("MeanDev");
 
     private final String function;
 

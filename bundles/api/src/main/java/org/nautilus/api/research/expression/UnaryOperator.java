@@ -1,6 +1,9 @@
 package org.nautilus.api.research.expression;
 
-/** Element-wise operators of one argument, with their Qlib function names. */
+/**
+ * Operators of one argument, with their Qlib function names: element-wise, except {@link #CUMSUM}, which
+ * carries a running total from the first bar.
+ */
 public enum UnaryOperator {
     /** {@code -x}. */
     NEG("Neg"),
@@ -11,7 +14,9 @@ public enum UnaryOperator {
     /** -1, 0 or 1 (NaN stays NaN). */
     SIGN("Sign"),
     /** 1 where x is 0, else 0 (NaN counts as true, as in numpy). */
-    NOT("Not");
+    NOT("Not"),
+    /** Running sum from the first bar (NaN inputs add nothing; NaN until the first value), e.g. OBV. */
+    CUMSUM("Cumsum");
 
     private final String function;
 

@@ -13,9 +13,12 @@
  * compares false), {@code Std} and {@code Var} are sample statistics, {@code IdxMax}/{@code IdxMin} are 1-based
  * from the oldest bar of the window. {@link org.nautilus.api.research.expression.Expression} is sealed: a new kind
  * of node is a major version of this package; a new operator in one of the operator enums is a minor one.
+ *
+ * <p>1.1: TA-Lib's smoothings for technical indicators ({@code SeededEMA}, {@code Wilder}), the mean absolute
+ * deviation ({@code MeanDev}, for CCI) and a running sum ({@code Cumsum}, for OBV).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research.expression;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,13 +24,17 @@ import org.nautilus.api.research.expression.Quantile;
 import org.nautilus.api.research.expression.Ref;
 import org.nautilus.api.research.expression.Rolling;
 import org.nautilus.api.research.expression.Unary;
+import org.nautilus.api.research.expression.UnaryOperator;
+import org.nautilus.research.internal.expression.kernel.CumulativeSumKernel;
 import org.nautilus.research.internal.expression.kernel.Elementwise;
 import org.nautilus.research.internal.expression.kernel.EmaKernel;
 import org.nautilus.research.internal.expression.kernel.ExtremumKernel;
 import org.nautilus.research.internal.expression.kernel.Kernel;
+import org.nautilus.research.internal.expression.kernel.MeanDeviationKernel;
 import org.nautilus.research.internal.expression.kernel.OrderStatisticKernel;
 import org.nautilus.research.internal.expression.kernel.PairKernel;
 import org.nautilus.research.internal.expression.kernel.RegressionKernel;
+import org.nautilus.research.internal.expression.kernel.SeededAverageKernel;
 import org.nautilus.research.internal.expression.kernel.ShiftKernel;
 import org.nautilus.research.internal.expression.kernel.SumKernel;
 import org.nautilus.research.internal.expression.kernel.VarianceKernel;
@@ -207,6 +211,9 @@ public final class FactorGraph {
                 node = new Node(e, f.field(), Double.NaN, new int[0], null, 0);
             } else if (e instanceof Constant c) {
                 node = new Node(e, null, c.value(), new int[0], null, 0);
+            } else if (e instanceof Unary u && u.operator() == UnaryOperator.CUMSUM) {
+                // A running total reads the whole history: no window to warm up, its level depends on the first bar.
+                node = combine(e, CumulativeSumKernel::new, 0, u.argument());
             } else if (e instanceof Unary u) {
                 Kernel.OfOne kernel = Elementwise.of(u.operator());
                 node = combine(e, () -> kernel, 0, u.argument());
@@ -264,6 +271,10 @@ public final class FactorGraph {
                 // EMA weighs all history; like Qlib, count its span as its lookback (older weights < (1-2/(n+1))^n).
                 case EMA -> () -> new EmaKernel(n);
                 case WMA -> () -> new WeightedMeanKernel(n);
+                // TA-Lib's lookback: the seed is the mean of the first n values.
+                case SEEDED_EMA -> () -> SeededAverageKernel.ema(n);
+                case WILDER -> () -> SeededAverageKernel.wilder(n);
+                case MEAN_DEVIATION -> () -> new MeanDeviationKernel(n);
             };
         }
     }

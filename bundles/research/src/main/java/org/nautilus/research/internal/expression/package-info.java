@@ -14,6 +14,8 @@
  * visits nodes in column order. Kernels keep O(1) state per row (running sums, Welford moments, monotonic deques)
  * or a sorted window (order statistics), and follow Qlib's semantics as pandas computes them: partial windows
  * from the first row, NaN skipping, sample statistics, 1-based IdxMax from the oldest row, Corr and Rsquare
- * masked where a rolling std is within 2e-5 of 0.
+ * masked where a rolling std is within 2e-5 of 0. The TA-Lib operators follow TA-Lib 0.4: {@code SeededEMA} and
+ * {@code Wilder} are seeded with the mean of their first N values and recurse in TA-Lib's arithmetic;
+ * {@code MeanDev} (CCI's deviation from the window's own mean) is the one kernel with O(window) work per row.
  */
 package org.nautilus.research.internal.expression;

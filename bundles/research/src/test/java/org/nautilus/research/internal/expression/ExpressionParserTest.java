@@ -44,6 +44,15 @@ class ExpressionParserTest {
     }
 
     @Test
+    void parses_the_ta_lib_operators() {
+        assertThat(parse("SeededEMA($close, 12)")).isEqualTo(close().rolling(RollingOperator.SEEDED_EMA, 12));
+        assertThat(parse("Wilder(Abs($close-$open), 14)"))
+                .isEqualTo(new Unary(UnaryOperator.ABS, close().minus(open())).rolling(RollingOperator.WILDER, 14));
+        assertThat(parse("MeanDev($close, 20)")).isEqualTo(close().rolling(RollingOperator.MEAN_DEVIATION, 20));
+        assertThat(parse("Cumsum($volume)")).isEqualTo(new Unary(UnaryOperator.CUMSUM, volume()));
+    }
+
+    @Test
     void follows_pythons_precedence_as_qlib_does() {
         // * before -, left to right
         assertThat(parse("$close-$open*2/$high")).isEqualTo(close().minus(open().times(constant(2)).dividedBy(high())));
@@ -78,7 +87,8 @@ class ExpressionParserTest {
             "If(($close>$open)&($volume>Ref($volume,1)),$high,Neg($low))",
             "$close-($open-$high)",
             "($close>$open)>($low>$high)",
-            "(IdxMax($high,5)-IdxMin($low,5))/5"})
+            "(IdxMax($high,5)-IdxMin($low,5))/5",
+            "100*Wilder(Greater($close-Ref($close,1),0),14)/SeededEMA($close,12)+MeanDev($close,20)-Cumsum($volume)"})
     void canonical_text_parses_back_to_the_same_expression(String text) {
         Expression expression = parse(text);
 

@@ -47,6 +47,21 @@ class FactorGraphTest {
     }
 
     @Test
+    void ta_lib_smoothings_start_where_ta_lib_starts_and_cumsum_has_no_window() {
+        FactorProgram program = FactorGraph.compile(List.of(
+                def("EMA12", "SeededEMA($close, 12)"),
+                def("RSI14", "Wilder(Greater($close-Ref($close,1),0),14)"),
+                def("CCI20", "MeanDev($close, 20)"),
+                def("OBV", "Cumsum($volume)"))).programOrThrow();
+
+        // TA-Lib's lookbacks: EMA n-1, RSI n (one bar for the first change)
+        assertThat(program.lookback("EMA12")).isEqualTo(11);
+        assertThat(program.lookback("RSI14")).isEqualTo(14);
+        assertThat(program.lookback("CCI20")).isEqualTo(19);
+        assertThat(program.lookback("OBV")).isZero();
+    }
+
+    @Test
     void an_unknown_name_is_refused_with_its_column_and_the_rest_compiles() {
         FactorGraph graph = FactorGraph.compile(List.of(
                 def("GOOD", "Mean($close, 5)"),

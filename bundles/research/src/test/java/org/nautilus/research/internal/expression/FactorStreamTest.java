@@ -21,7 +21,11 @@ class FactorStreamTest {
                 new FactorDefinition("RSV5", "($close-Min($low, 5))/(Max($high, 5)-Min($low, 5)+1e-12)", ""),
                 new FactorDefinition("RESI30", "Resi($close, 30)/$close", ""),
                 new FactorDefinition("EMA12", "EMA($close, 12)", ""),
-                new FactorDefinition("QTLU10", "Quantile($close, 10, 0.8)/$close", ""))).programOrThrow();
+                new FactorDefinition("QTLU10", "Quantile($close, 10, 0.8)/$close", ""),
+                new FactorDefinition("TAEMA12", "SeededEMA($close, 12)", ""),
+                new FactorDefinition("ATR14", "Wilder(Greater($high-$low, Abs($high-Ref($close, 1))), 14)", ""),
+                new FactorDefinition("CCI20", "MeanDev(($high+$low+$close)/3, 20)", ""),
+                new FactorDefinition("OBV", "Cumsum(Sign($close-Ref($close, 1))*$volume)", ""))).programOrThrow();
         FactorColumns batch = program.evaluate(BarColumns.of(bars));
 
         FactorStream stream = program.newStream();

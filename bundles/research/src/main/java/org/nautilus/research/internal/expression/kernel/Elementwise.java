@@ -13,7 +13,11 @@ public final class Elementwise {
     private Elementwise() {
     }
 
+    /** The stateless unary operators ({@code Cumsum} has state: {@link CumulativeSumKernel}). */
     public static Kernel.OfOne of(UnaryOperator operator) {
+        if (operator == UnaryOperator.CUMSUM) {
+            throw new IllegalArgumentException("Cumsum keeps a running total: one CumulativeSumKernel per series");
+        }
         return new Unary(operator);
     }
 
@@ -41,6 +45,7 @@ public final class Elementwise {
                 case LOG -> Math.log(x);
                 case SIGN -> Math.signum(x);
                 case NOT -> x == 0 ? 1.0 : 0.0;
+                case CUMSUM -> throw new IllegalStateException("refused in of()");
             };
         }
 

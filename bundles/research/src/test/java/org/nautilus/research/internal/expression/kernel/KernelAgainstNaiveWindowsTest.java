@@ -89,6 +89,14 @@ class KernelAgainstNaiveWindowsTest {
             new Case("Slope", RegressionKernel::slope, (w, f) -> regression(w, f, "slope")),
             new Case("Rsquare", RegressionKernel::rSquare, (w, f) -> regression(w, f, "rsquare")),
             new Case("Resi", RegressionKernel::residual, (w, f) -> regression(w, f, "resi")),
+            new Case("MeanDev", MeanDeviationKernel::new, (w, f) -> {
+                double[] p = present(w);
+                if (p.length == 0) {
+                    return Double.NaN;
+                }
+                double mean = Arrays.stream(p).sum() / p.length;
+                return Arrays.stream(p).map(v -> Math.abs(v - mean)).sum() / p.length;
+            }),
             new Case("WMA", WeightedMeanKernel::new, (w, f) -> {
                 double total = w.length * (w.length + 1) / 2.0;
                 double sum = 0;
