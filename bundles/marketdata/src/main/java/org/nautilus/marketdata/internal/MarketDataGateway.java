@@ -325,6 +325,11 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         return channel;
     }
 
+    @Override
+    public Subscription subscribeAllBars(Set<InstrumentId> instrumentIds, MarketDataListener listener) {
+        return open(instrumentIds, SubscriberChannel.ALL_BARS, listener);
+    }
+
     private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec,
                                                 MarketDataListener listener) {
         Objects.requireNonNull(listener, "listener");

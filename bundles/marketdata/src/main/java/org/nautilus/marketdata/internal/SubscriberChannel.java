@@ -28,13 +28,16 @@ final class SubscriberChannel implements Subscription {
     private static final int SPINS = 200;
     private static final int YIELDS = 50;
 
+    /** Marks a subscription to the bars of every spec (a spec no gateway aggregates: one trade per bar is not one). */
+    static final BarSpec ALL_BARS = BarSpec.ticks(Long.MAX_VALUE);
+
     /** A closed bar on the ring, with the spec it belongs to. */
     record SpecBar(BarSpec spec, boolean isDefault, Bar bar) {
     }
 
     private final long id;
     private final Set<InstrumentId> instruments;
-    /** {@code null}: quotes, trades and the default bars; otherwise only bars of this spec. */
+    /** {@code null}: quotes, trades and the default bars ({@link #ALL_BARS}: bars of every spec); otherwise only bars of this spec. */
     private final BarSpec barSpec;
     private final MarketDataListener listener;
     private final BroadcastRing ring;
@@ -148,6 +151,13 @@ final class SubscriberChannel implements Subscription {
                     delivered.incrementAndGet();
                 }
             } else if (event instanceof SpecBar specBar) {
+                if (barSpec == ALL_BARS) {
+                    if (instrumentMatches(specBar.bar().instrumentId())) {
+                        listener.onBar(specBar.spec(), specBar.bar());
+                        delivered.incrementAndGet();
+                    }
+                    return;
+                }
                 boolean specMatches = barSpec == null ? specBar.isDefault() : barSpec.equals(specBar.spec());
                 if (specMatches && instrumentMatches(specBar.bar().instrumentId())) {
                     listener.onBar(specBar.bar());
