@@ -327,10 +327,14 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
 
     @Override
     public Subscription subscribeAllBars(Set<InstrumentId> instrumentIds, MarketDataListener listener) {
-        return open(instrumentIds, SubscriberChannel.ALL_BARS, listener);
+        return open(instrumentIds, null, true, listener);
     }
 
-    private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec,
+    private SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, MarketDataListener listener) {
+        return open(instrumentIds, spec, false, listener);
+    }
+
+    private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, boolean allBars,
                                                 MarketDataListener listener) {
         Objects.requireNonNull(listener, "listener");
         for (InstrumentId id : instrumentIds) {
@@ -342,8 +346,10 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             // a new ring size takes effect when nobody reads the old ring
             ring = new BroadcastRing(settings.queueCapacity);
         }
-        SubscriberChannel channel = new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec,
-                listener, ring, channels::remove);
+        SubscriberChannel channel = allBars
+                ? SubscriberChannel.allBars(subscriberIds.incrementAndGet(), instrumentIds, listener, ring, channels::remove)
+                : new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec, listener, ring,
+                        channels::remove);
         channels.add(channel);
         channel.start();
         return channel;

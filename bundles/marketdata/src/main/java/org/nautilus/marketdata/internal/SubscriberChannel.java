@@ -28,17 +28,16 @@ final class SubscriberChannel implements Subscription {
     private static final int SPINS = 200;
     private static final int YIELDS = 50;
 
-    /** Marks a subscription to the bars of every spec (a spec no gateway aggregates: one trade per bar is not one). */
-    static final BarSpec ALL_BARS = BarSpec.ticks(Long.MAX_VALUE);
-
     /** A closed bar on the ring, with the spec it belongs to. */
     record SpecBar(BarSpec spec, boolean isDefault, Bar bar) {
     }
 
     private final long id;
     private final Set<InstrumentId> instruments;
-    /** {@code null}: quotes, trades and the default bars ({@link #ALL_BARS}: bars of every spec); otherwise only bars of this spec. */
+    /** {@code null}: quotes, trades and the default bars (or, with {@link #allBars}, bars of every spec); otherwise only bars of this spec. */
     private final BarSpec barSpec;
+    /** Bars of every spec, each with its spec ({@link MarketDataListener#onBar(BarSpec, Bar)}), and nothing else. */
+    private final boolean allBars;
     private final MarketDataListener listener;
     private final BroadcastRing ring;
     private final Consumer<SubscriberChannel> onClose;
@@ -53,9 +52,21 @@ final class SubscriberChannel implements Subscription {
 
     SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, MarketDataListener listener,
                       BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+        this(id, instruments, barSpec, false, listener, ring, onClose);
+    }
+
+    /** A subscription to the bars of every spec. */
+    static SubscriberChannel allBars(long id, Set<InstrumentId> instruments, MarketDataListener listener,
+                                     BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+        return new SubscriberChannel(id, instruments, null, true, listener, ring, onClose);
+    }
+
+    private SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, boolean allBars,
+                              MarketDataListener listener, BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
         this.id = id;
         this.instruments = Set.copyOf(instruments);
         this.barSpec = barSpec;
+        this.allBars = allBars;
         this.listener = listener;
         this.ring = ring;
         this.onClose = onClose;
@@ -151,7 +162,7 @@ final class SubscriberChannel implements Subscription {
                     delivered.incrementAndGet();
                 }
             } else if (event instanceof SpecBar specBar) {
-                if (barSpec == ALL_BARS) {
+                if (allBars) {
                     if (instrumentMatches(specBar.bar().instrumentId())) {
                         listener.onBar(specBar.spec(), specBar.bar());
                         delivered.incrementAndGet();
@@ -173,7 +184,7 @@ final class SubscriberChannel implements Subscription {
     }
 
     private boolean wants(InstrumentId instrumentId) {
-        return barSpec == null && instrumentMatches(instrumentId);
+        return barSpec == null && !allBars && instrumentMatches(instrumentId);
     }
 
     private boolean instrumentMatches(InstrumentId instrumentId) {
