@@ -18,4 +18,15 @@ public interface MarketDataListener {
 
     default void onBar(Bar bar) {
     }
+
+    /**
+     * A closed bar of a subscription to every spec ({@link MarketDataService#subscribeAllBars}), with the spec it
+     * belongs to (a bar alone does not say: a daily bar across a DST change is not 24 h long). By default it goes
+     * to {@link #onBar(Bar)}.
+     *
+     * @since 1.2
+     */
+    default void onBar(BarSpec spec, Bar bar) {
+        onBar(bar);
+    }
 }

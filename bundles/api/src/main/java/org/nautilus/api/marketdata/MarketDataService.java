@@ -103,4 +103,16 @@ public interface MarketDataService {
     default Subscription subscribeBars(Set<InstrumentId> instruments, BarSpec spec, MarketDataListener listener) {
         throw new UnsupportedOperationException(getClass().getName() + " keeps only the default bars");
     }
+
+    /**
+     * Subscribes to the closed bars of every spec the gateway aggregates or is given, now and later (a replay that
+     * publishes daily bars adds the daily spec), for the given instruments (empty: all), delivered to
+     * {@link MarketDataListener#onBar(BarSpec, Bar)}. For consumers that follow each instrument's own bars, whatever
+     * their interval. Quotes and trades are not delivered to this subscription.
+     *
+     * @since 1.2
+     */
+    default Subscription subscribeAllBars(Set<InstrumentId> instruments, MarketDataListener listener) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot deliver the bars of every spec");
+    }
 }

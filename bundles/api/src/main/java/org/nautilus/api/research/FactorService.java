@@ -3,20 +3,45 @@ package org.nautilus.api.research;
 import java.util.List;
 import java.util.Optional;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.BarSpec;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The feature engine: computes every registered factor on every instrument as bars close. */
+/**
+ * The feature engine: computes every registered factor (the {@link Factor} plugins and the definitions of the
+ * {@link org.nautilus.api.research.expression.FactorLibrary} services) on every instrument's bar series as bars
+ * close.
+ */
 @ProviderType
 public interface FactorService {
 
     /** Registered factors with their descriptions. */
     List<FactorInfo> factors();
 
-    /** The latest value of every factor on every instrument. */
+    /** The latest value of every factor on every instrument and bar series. */
     List<FactorValue> latest();
 
+    /** The newest value of a factor on an instrument, from whichever of its bar series closed last. */
     Optional<FactorValue> latest(String factor, InstrumentId instrument);
 
-    /** The history of one factor on one instrument, oldest first. */
+    /** The history of one factor on one instrument, oldest first: of the series {@link #latest(String, InstrumentId)} reads. */
     List<FactorValue> history(String factor, InstrumentId instrument);
+
+    /**
+     * The history of one factor on one bar series of an instrument, oldest first.
+     *
+     * @since 1.1
+     */
+    default List<FactorValue> history(String factor, InstrumentId instrument, BarSpec bars) {
+        return history(factor, instrument).stream().filter(v -> bars.equals(v.bars())).toList();
+    }
+
+    /**
+     * The library definitions refused (a syntax error, an unknown name, a cycle, a name already taken), which
+     * compute nothing while the rest of their library does.
+     *
+     * @since 1.1
+     */
+    default List<FactorProblem> problems() {
+        return List.of();
+    }
 }

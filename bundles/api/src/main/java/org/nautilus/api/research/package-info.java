@@ -3,7 +3,7 @@
  * plugin SPIs and the services that compute factors and train and serve models.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research;
 
 import org.osgi.annotation.bundle.Export;

@@ -212,6 +212,11 @@ public final class MarketDataComponent implements MarketDataService {
     }
 
     @Override
+    public Subscription subscribeAllBars(Set<InstrumentId> instruments, MarketDataListener listener) {
+        return gateway.subscribeAllBars(instruments, listener);
+    }
+
+    @Override
     public Subscription subscribeBars(Set<InstrumentId> instruments, BarSpec spec, MarketDataListener listener) {
         return gateway.subscribeBars(instruments, spec, listener);
     }

@@ -325,7 +325,16 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         return channel;
     }
 
-    private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec,
+    @Override
+    public Subscription subscribeAllBars(Set<InstrumentId> instrumentIds, MarketDataListener listener) {
+        return open(instrumentIds, null, true, listener);
+    }
+
+    private SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, MarketDataListener listener) {
+        return open(instrumentIds, spec, false, listener);
+    }
+
+    private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, boolean allBars,
                                                 MarketDataListener listener) {
         Objects.requireNonNull(listener, "listener");
         for (InstrumentId id : instrumentIds) {
@@ -337,8 +346,10 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             // a new ring size takes effect when nobody reads the old ring
             ring = new BroadcastRing(settings.queueCapacity);
         }
-        SubscriberChannel channel = new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec,
-                listener, ring, channels::remove);
+        SubscriberChannel channel = allBars
+                ? SubscriberChannel.allBars(subscriberIds.incrementAndGet(), instrumentIds, listener, ring, channels::remove)
+                : new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec, listener, ring,
+                        channels::remove);
         channels.add(channel);
         channel.start();
         return channel;

@@ -34,8 +34,10 @@ final class SubscriberChannel implements Subscription {
 
     private final long id;
     private final Set<InstrumentId> instruments;
-    /** {@code null}: quotes, trades and the default bars; otherwise only bars of this spec. */
+    /** {@code null}: quotes, trades and the default bars (or, with {@link #allBars}, bars of every spec); otherwise only bars of this spec. */
     private final BarSpec barSpec;
+    /** Bars of every spec, each with its spec ({@link MarketDataListener#onBar(BarSpec, Bar)}), and nothing else. */
+    private final boolean allBars;
     private final MarketDataListener listener;
     private final BroadcastRing ring;
     private final Consumer<SubscriberChannel> onClose;
@@ -50,9 +52,21 @@ final class SubscriberChannel implements Subscription {
 
     SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, MarketDataListener listener,
                       BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+        this(id, instruments, barSpec, false, listener, ring, onClose);
+    }
+
+    /** A subscription to the bars of every spec. */
+    static SubscriberChannel allBars(long id, Set<InstrumentId> instruments, MarketDataListener listener,
+                                     BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+        return new SubscriberChannel(id, instruments, null, true, listener, ring, onClose);
+    }
+
+    private SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, boolean allBars,
+                              MarketDataListener listener, BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
         this.id = id;
         this.instruments = Set.copyOf(instruments);
         this.barSpec = barSpec;
+        this.allBars = allBars;
         this.listener = listener;
         this.ring = ring;
         this.onClose = onClose;
@@ -148,6 +162,13 @@ final class SubscriberChannel implements Subscription {
                     delivered.incrementAndGet();
                 }
             } else if (event instanceof SpecBar specBar) {
+                if (allBars) {
+                    if (instrumentMatches(specBar.bar().instrumentId())) {
+                        listener.onBar(specBar.spec(), specBar.bar());
+                        delivered.incrementAndGet();
+                    }
+                    return;
+                }
                 boolean specMatches = barSpec == null ? specBar.isDefault() : barSpec.equals(specBar.spec());
                 if (specMatches && instrumentMatches(specBar.bar().instrumentId())) {
                     listener.onBar(specBar.bar());
@@ -163,7 +184,7 @@ final class SubscriberChannel implements Subscription {
     }
 
     private boolean wants(InstrumentId instrumentId) {
-        return barSpec == null && instrumentMatches(instrumentId);
+        return barSpec == null && !allBars && instrumentMatches(instrumentId);
     }
 
     private boolean instrumentMatches(InstrumentId instrumentId) {

@@ -254,6 +254,35 @@ class MarketDataGatewayTest {
     }
 
     @Test
+    void aSubscriptionToAllBarsGetsEachInstrumentsOwnBarsWithTheirSpec() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        MarketDataListener all = new MarketDataListener() {
+            @Override
+            public void onBar(BarSpec spec, Bar bar) {
+                received.add(bar.instrumentId() + " " + spec);
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                received.add("trade");
+            }
+        };
+        try (Subscription s = gateway.subscribeAllBars(Set.of(), all)) {
+            gateway.publish(trade(AAPL, 0, "100", "1"));
+            gateway.publish(trade(AAPL, 1100, "101", "1")); // closes AAPL's first 1 s bar
+            // Daily bars published by a replay: a spec nobody configured, added by the first of them.
+            gateway.publish(new Bar(MSFT, Instant.parse("2013-01-02T00:00:00Z"), Instant.parse("2013-01-03T00:00:00Z"),
+                    Price.of("27"), Price.of("28"), Price.of("26"), Price.of("27.5"), Quantity.of("1000")));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (received.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(received).containsExactly("AAPL PT1S", "MSFT PT24H"); // BarSpec prints a Duration
+        }
+    }
+
+    @Test
     void askingForBarsOfASpecNotAggregatedSaysWhichAre() {
         assertThatThrownBy(() -> gateway.bars(AAPL, BarSpec.parse("volume:5"), 1))
                 .hasMessageContaining("volume:5 are not aggregated").hasMessageContaining("PT1S");

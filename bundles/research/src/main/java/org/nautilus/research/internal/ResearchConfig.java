@@ -26,4 +26,8 @@ public @interface ResearchConfig {
 
     @AttributeDefinition(name = "History size", description = "Values kept per factor and instrument.", min = "1")
     int history_size() default 500;
+
+    @AttributeDefinition(name = "Warm-up bars", description = "Bars of a series' history a factor library's new "
+            + "stream is fed before its first live bar (a library deployed later has values at once).", min = "1")
+    int warmup_bars() default 5000;
 }

@@ -10,13 +10,16 @@ import java.util.concurrent.TimeUnit;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
+import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.ResearchConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feature engine as a service: tracks the {@link Factor} plugins, subscribes to every instrument's bars and
- * computes each factor on each closed bar, on one writer thread.
+ * The feature engine as a service: tracks the {@link Factor} plugins and the {@link FactorLibrary} services,
+ * subscribes to the bars of every instrument and spec (each instrument's own series: 1 s bars from ticks, daily
+ * bars from a replay) and computes each factor on each closed bar, on one writer thread.
  */
 // Immediate: the engine subscribes and computes whether or not anyone has asked for a value yet.
 @Component(service = FactorService.class, configurationPid = ResearchConfig.PID, immediate = true)
@@ -46,23 +50,26 @@ public final class FactorServiceComponent implements FactorService {
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
         this.engine = new FeatureEngine(marketData::bars, Math.max(1, config.bars_window()),
-                Math.max(1, config.history_size()));
+                Math.max(1, config.history_size()), Math.max(1, config.warmup_bars()));
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-research-features");
             thread.setDaemon(true);
             return thread;
         });
         // Subscribe before back-filling: a bar that closes in between is then queued, not lost, and the
-        // back-fill only adds bars older than the ones already in a window.
-        this.subscription = marketData.subscribe(Set.of(), new MarketDataListener() {
+        // back-fill only adds bars older than the ones already in a window. Every spec, not only bar.interval:
+        // factors follow the bars each instrument actually gets (issue 17: replayed daily bars had none).
+        this.subscription = marketData.subscribeAllBars(Set.of(), new MarketDataListener() {
             @Override
-            public void onBar(Bar bar) {
-                submit(() -> engine.onBar(bar));
+            public void onBar(BarSpec spec, Bar bar) {
+                submit(() -> engine.onBar(spec, bar));
             }
         });
         submit(() -> {
             for (Instrument instrument : marketData.instruments()) {
-                engine.backfill(instrument.id());
+                for (BarSpec spec : marketData.barSpecs()) {
+                    engine.backfill(instrument.id(), spec);
+                }
             }
         });
     }
@@ -71,7 +78,7 @@ public final class FactorServiceComponent implements FactorService {
     void modified(ResearchConfig config) {
         submit(() -> {
             try {
-                engine.configure(config.bars_window(), config.history_size());
+                engine.configure(config.bars_window(), config.history_size(), config.warmup_bars());
             } catch (IllegalArgumentException e) {
                 LOG.error("{}: {}; keeping the current sizes", ResearchConfig.PID, e.getMessage());
             }
@@ -95,6 +102,28 @@ public final class FactorServiceComponent implements FactorService {
     void removeFactor(Factor factor) {
         if (engine.unregister(factor)) {
             submit(() -> engine.purge(factor));
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addLibrary(FactorLibrary library) {
+        CompiledLibrary compiled;
+        try {
+            compiled = CompiledLibrary.compile(library);
+        } catch (RuntimeException e) {
+            LOG.error("Factor library {} could not be read; it is ignored", library.getClass().getName(), e);
+            return;
+        }
+        engine.addLibrary(library, compiled);
+        submit(() -> engine.startLibrary(compiled));
+    }
+
+    void removeLibrary(FactorLibrary library) {
+        CompiledLibrary compiled = engine.removeLibrary(library);
+        if (compiled != null) {
+            LOG.info("Factor library {} removed", compiled.name());
+            submit(() -> engine.purgeLibrary(compiled));
         }
     }
 
@@ -130,5 +159,15 @@ public final class FactorServiceComponent implements FactorService {
     @Override
     public List<FactorValue> history(String factor, InstrumentId instrument) {
         return engine.history(factor, instrument);
+    }
+
+    @Override
+    public List<FactorValue> history(String factor, InstrumentId instrument, BarSpec bars) {
+        return engine.history(factor, instrument, bars);
+    }
+
+    @Override
+    public List<FactorProblem> problems() {
+        return engine.problems();
     }
 }

@@ -1,123 +1,226 @@
 package org.nautilus.research.internal.features;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
+import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes every registered factor on every instrument as bars close, keeping a bounded window of recent bars
- * per instrument, the latest value and a bounded history per factor and instrument.
+ * Computes every registered factor on every bar series of every instrument as bars close: the {@link Factor}
+ * plugins over a bounded window of recent bars per series, the factor libraries' compiled programs with one
+ * {@link LibraryStream} per library and series, updated bar by bar. Keeps the latest value and a bounded history
+ * per factor, instrument and series.
  *
- * <p>Threading: {@link #register}, {@link #unregister} and the queries are safe from any thread; every other
- * method mutates the bar windows and must be called from one writer thread. The queries show only values of
- * factors registered right now, so a factor that is unregistered disappears at once, before the writer has
- * purged its values.
+ * <p>Each instrument's factors follow its own bars, whatever their spec: the 1 s bars the gateway cuts from the
+ * simulated ticks, the daily bars a replay publishes; a series is the instrument and the bar spec together.
+ *
+ * <p>Threading: {@link #register}, {@link #unregister}, {@link #addLibrary}, {@link #removeLibrary} and the
+ * queries are safe from any thread; every other method mutates the windows and streams and must be called from
+ * one writer thread. The queries show only values of factors registered right now, so a factor (or library) that
+ * goes disappears at once, before the writer has purged its values.
  */
 public final class FeatureEngine {
 
-    /** Where the engine finds the bars an instrument already had before the engine saw it. */
+    /** Where the engine finds the bars a series already had before the engine saw it. */
     @FunctionalInterface
     public interface BarHistory {
-        /** Closed bars, oldest first, at most {@code limit} of the most recent. */
-        List<Bar> bars(InstrumentId instrument, int limit);
+        /** Closed bars of one spec, oldest first, at most {@code limit} of the most recent. */
+        List<Bar> bars(InstrumentId instrument, BarSpec spec, int limit);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureEngine.class);
 
     private final BarHistory barHistory;
     private final Map<String, Factor> factors = new ConcurrentHashMap<>();
-    private final Map<Key, Series> values = new ConcurrentHashMap<>();
+    /** Who publishes each name: a {@link Factor} or a {@link CompiledLibrary}. A name has one owner. */
+    private final Map<String, Object> owners = new ConcurrentHashMap<>();
+    private final List<Registered> libraries = new CopyOnWriteArrayList<>();
+    private final Map<Key, Map<BarSpec, Series>> values = new ConcurrentHashMap<>();
     private final AtomicLong staleBars = new AtomicLong();
     private volatile int window;
     private volatile int historySize;
+    private volatile int warmup;
 
     // Writer-thread state.
-    private final Map<InstrumentId, ArrayDeque<Bar>> windows = new HashMap<>();
-    private final Set<Factor> failing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Map<SeriesKey, ArrayDeque<Bar>> windows = new HashMap<>();
+    private final Map<CompiledLibrary, Map<SeriesKey, LibraryStream>> streams = new IdentityHashMap<>();
+    private final Set<Factor> failing = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
-     * @param barHistory  the bars an instrument had before the engine's first bar of it
-     * @param window      bars given to each factor (at least its lookback)
-     * @param historySize values kept per factor and instrument
+     * @param barHistory  the bars a series had before the engine's first bar of it
+     * @param window      bars given to each factor plugin (at least its lookback)
+     * @param historySize values kept per factor and series
+     * @param warmup      bars of history a library's new stream is fed before its first live bar
      */
-    public FeatureEngine(BarHistory barHistory, int window, int historySize) {
+    public FeatureEngine(BarHistory barHistory, int window, int historySize, int warmup) {
         this.barHistory = barHistory;
-        configure(window, historySize);
+        configure(window, historySize, warmup);
     }
 
-    /** Changes the window and history sizes (writer thread); smaller sizes apply from the next bar. */
-    public void configure(int window, int historySize) {
-        if (window < 1 || historySize < 1) {
-            throw new IllegalArgumentException("bars.window and history.size must be at least 1, got "
-                    + window + " and " + historySize);
+    public FeatureEngine(BarHistory barHistory, int window, int historySize) {
+        this(barHistory, window, historySize, 5000);
+    }
+
+    /** Changes the sizes (writer thread); smaller sizes apply from the next bar, warm-up from the next stream. */
+    public void configure(int window, int historySize, int warmup) {
+        if (window < 1 || historySize < 1 || warmup < 1) {
+            throw new IllegalArgumentException("bars.window, history.size and warmup.bars must be at least 1, got "
+                    + window + ", " + historySize + " and " + warmup);
         }
         this.window = window;
         this.historySize = historySize;
+        this.warmup = warmup;
     }
 
+    public void configure(int window, int historySize) {
+        configure(window, historySize, warmup);
+    }
+
+    // ---- factor plugins ----
+
     /**
-     * Adds a factor (any thread); {@link #computeLatest} then gives it values from the bars already seen. A
-     * factor with the name of a registered one replaces it.
+     * Adds a factor plugin (any thread); {@link #computeLatest} then gives it values from the bars already seen.
+     * A plugin with the name of a registered plugin replaces it; a name a library publishes stays the library's.
      */
     public void register(Factor factor) {
+        Object owner = owners.compute(factor.name(), (name, current) ->
+                current == null || current instanceof Factor ? factor : current);
+        if (owner != factor) {
+            LOG.warn("Factor plugin {} ignored: {} already publishes a factor of that name", factor.name(), owner);
+            return;
+        }
         Factor previous = factors.put(factor.name(), factor);
         if (previous != null && previous != factor) {
             LOG.warn("Factor {} registered twice: the newer one replaces the older", factor.name());
         }
     }
 
-    /** Removes a factor (any thread); its values are hidden at once and purged by {@link #purge}. */
+    /** Removes a factor plugin (any thread); its values are hidden at once and purged by {@link #purge}. */
     public boolean unregister(Factor factor) {
+        owners.remove(factor.name(), factor);
         return factors.remove(factor.name(), factor);
     }
 
-    /** Computes a newly registered factor over every instrument's current window (writer thread). */
+    /** Computes a newly registered factor over every series' current window (writer thread). */
     public void computeLatest(Factor factor) {
         if (factors.get(factor.name()) != factor) {
             return; // unregistered again before the writer got to it
         }
-        windows.forEach((instrument, bars) -> compute(factor, instrument, List.copyOf(bars)));
+        windows.forEach((series, bars) -> compute(factor, series, List.copyOf(bars)));
     }
 
-    /** Forgets the values of an unregistered factor (writer thread). */
+    /** Forgets the values of an unregistered factor plugin (writer thread). */
     public void purge(Factor factor) {
-        values.values().removeIf(series -> series.producer == factor);
+        purgeValues(factor);
         failing.remove(factor);
     }
 
+    // ---- factor libraries ----
+
     /**
-     * Loads an instrument's recent bars (writer thread), if the engine has not seen the instrument yet, and
-     * computes the factors over them.
+     * Adds a compiled library (any thread): its factors are listed at once, with the definitions it refused;
+     * {@link #startLibrary} then gives it a stream on every series. A name already published by another plugin
+     * or library stays theirs and is reported.
+     *
+     * @param source what registered it (the service object), to remove it by
      */
-    public void backfill(InstrumentId instrument) {
-        if (!windows.containsKey(instrument)) {
-            window(instrument, null);
-            List<Bar> bars = List.copyOf(windows.get(instrument));
-            factors.values().forEach(factor -> compute(factor, instrument, bars));
+    public void addLibrary(Object source, CompiledLibrary library) {
+        boolean[] owned = new boolean[library.program().size()];
+        List<FactorProblem> problems = new ArrayList<>(library.problems());
+        for (int f = 0; f < owned.length; f++) {
+            String name = library.program().names().get(f);
+            Object owner = owners.putIfAbsent(name, library);
+            owned[f] = owner == null;
+            if (!owned[f]) {
+                problems.add(library.nameTaken(f, String.valueOf(owner)));
+            }
+        }
+        libraries.add(new Registered(source, library, owned, List.copyOf(problems)));
+        for (FactorProblem problem : problems) {
+            LOG.warn("Factor library {}: definition refused: {}", library.name(), problem.problem());
+        }
+        LOG.info("Factor library {}: {} of {} factors published ({} nodes per bar){}", library.name(),
+                count(owned), owned.length + library.problems().size(), library.program().nodeCount(),
+                problems.isEmpty() ? "" : ", " + problems.size() + " refused (see nautilus:factors)");
+    }
+
+    /** Removes the library {@code source} registered (any thread); returns it for {@link #purgeLibrary}, or null. */
+    public CompiledLibrary removeLibrary(Object source) {
+        for (Registered registered : libraries) {
+            if (registered.source == source) {
+                libraries.remove(registered);
+                owners.values().removeIf(owner -> owner == registered.library);
+                return registered.library;
+            }
+        }
+        return null;
+    }
+
+    /** Creates the library's stream on every series the engine knows, warmed up from their history (writer). */
+    public void startLibrary(CompiledLibrary library) {
+        Registered registered = registered(library);
+        if (registered == null) {
+            return; // removed again before the writer got to it
+        }
+        for (SeriesKey series : List.copyOf(windows.keySet())) {
+            stream(registered, series, null);
         }
     }
 
+    /** Forgets a removed library's streams and values (writer thread). */
+    public void purgeLibrary(CompiledLibrary library) {
+        streams.remove(library);
+        purgeValues(library);
+    }
+
+    // ---- bars ----
+
     /**
-     * A bar closed (writer thread): appends it to its instrument's window and computes every factor. A bar that
-     * does not end after the last one of its instrument (a repeat, or out of order) is ignored.
+     * Loads a series' recent bars (writer thread), if the engine has not seen it yet, and computes the factors over
+     * them: the plugins' latest value, the libraries' values over the warm-up.
      */
+    public void backfill(InstrumentId instrument, BarSpec spec) {
+        SeriesKey series = new SeriesKey(instrument, spec);
+        if (!windows.containsKey(series)) {
+            window(series, null);
+            List<Bar> bars = List.copyOf(windows.get(series));
+            factors.values().forEach(factor -> compute(factor, series, bars));
+        }
+    }
+
+    /** A closed time bar of its own interval (tests and callers without a spec). */
     public void onBar(Bar bar) {
-        ArrayDeque<Bar> bars = window(bar.instrumentId(), bar);
+        onBar(BarSpec.time(bar.interval()), bar);
+    }
+
+    /**
+     * A bar of a series closed (writer thread): appends it to the series' window and computes every factor. A bar
+     * that does not end after the last one of its series (a repeat, or out of order) is ignored.
+     */
+    public void onBar(BarSpec spec, Bar bar) {
+        SeriesKey series = new SeriesKey(bar.instrumentId(), spec);
+        ArrayDeque<Bar> bars = window(series, bar);
         Bar last = bars.peekLast();
         if (last != null && !bar.end().isAfter(last.end())) {
             staleBars.incrementAndGet();
@@ -130,51 +233,107 @@ public final class FeatureEngine {
         }
         List<Bar> snapshot = List.copyOf(bars);
         for (Factor factor : factors.values()) {
-            compute(factor, bar.instrumentId(), snapshot);
+            compute(factor, series, snapshot);
+        }
+        for (Registered registered : libraries) {
+            LibraryStream stream = stream(registered, series, bar);
+            if (stream.update(bar)) {
+                publish(registered, series, stream, bar.end());
+            }
         }
     }
 
-    /** The instrument's window, created from the bar history (bars before {@code first}) if it is new. */
-    private ArrayDeque<Bar> window(InstrumentId instrument, Bar first) {
-        ArrayDeque<Bar> bars = windows.get(instrument);
+    /** The series' window, created from the bar history (bars before {@code first}) if it is new. */
+    private ArrayDeque<Bar> window(SeriesKey series, Bar first) {
+        ArrayDeque<Bar> bars = windows.get(series);
         if (bars == null) {
-            bars = new ArrayDeque<>();
-            int capacity = FactorWindows.capacity(factors.values(), window);
-            List<Bar> history;
-            try {
-                history = barHistory.bars(instrument, capacity);
-            } catch (RuntimeException e) {
-                LOG.warn("No bar history for {}: {}", instrument, e.toString());
-                history = List.of();
+            bars = new ArrayDeque<>(history(series, FactorWindows.capacity(factors.values(), window), first));
+            windows.put(series, bars);
+            for (Registered registered : libraries) {
+                stream(registered, series, first);
             }
-            for (Bar bar : history) {
-                boolean inOrder = bars.isEmpty() || bar.end().isAfter(bars.peekLast().end());
-                if (inOrder && bar.instrumentId().equals(instrument) && (first == null || bar.end().isBefore(first.end()))) {
-                    bars.addLast(bar);
-                }
-            }
-            windows.put(instrument, bars);
         }
         return bars;
     }
 
-    private void compute(Factor factor, InstrumentId instrument, List<Bar> bars) {
+    /**
+     * The library's stream on a series; a new one is fed the series' history first (bars before {@code first}),
+     * so a library deployed after the bars has values at once, equal to a batch over those same bars.
+     */
+    private LibraryStream stream(Registered registered, SeriesKey series, Bar first) {
+        Map<SeriesKey, LibraryStream> byseries = streams.computeIfAbsent(registered.library, l -> new HashMap<>());
+        LibraryStream stream = byseries.get(series);
+        if (stream == null) {
+            stream = new LibraryStream(registered.library.program().newStream());
+            byseries.put(series, stream);
+            List<Bar> history = history(series, warmup, first);
+            int publishFrom = history.size() - historySize; // older values would be trimmed at once
+            for (int i = 0; i < history.size(); i++) {
+                Bar bar = history.get(i);
+                if (stream.update(bar) && i >= publishFrom) {
+                    publish(registered, series, stream, bar.end());
+                }
+            }
+        }
+        return stream;
+    }
+
+    /** The series' bars from the gateway, oldest first and in order, those before {@code first} if given. */
+    private List<Bar> history(SeriesKey series, int limit, Bar first) {
+        List<Bar> history;
+        try {
+            history = barHistory.bars(series.instrument(), series.spec(), limit);
+        } catch (RuntimeException e) {
+            LOG.warn("No bar history for {} {}: {}", series.instrument(), series.spec(), e.toString());
+            return List.of();
+        }
+        List<Bar> bars = new ArrayList<>(history.size());
+        for (Bar bar : history) {
+            boolean inOrder = bars.isEmpty() || bar.end().isAfter(bars.get(bars.size() - 1).end());
+            if (inOrder && bar.instrumentId().equals(series.instrument())
+                    && (first == null || bar.end().isBefore(first.end()))) {
+                bars.add(bar);
+            }
+        }
+        return bars;
+    }
+
+    private void compute(Factor factor, SeriesKey series, List<Bar> bars) {
         if (bars.isEmpty()) {
             return;
         }
         OptionalDouble value = FactorWindows.evaluate(factor, FactorWindows.barsFor(factor, bars, bars.size(), window),
                 this::failed);
-        if (value.isEmpty()) {
-            return;
+        if (value.isPresent()) {
+            add(factor, factor.name(), series, value.getAsDouble(), bars.get(bars.size() - 1).end());
         }
-        Key key = new Key(factor.name(), instrument);
-        Series series = values.get(key);
-        if (series == null || series.producer != factor) {
-            series = new Series(factor);
-            values.put(key, series);
+    }
+
+    /** The library's values after the stream's last bar: the finite ones of the factors it owns. */
+    private void publish(Registered registered, SeriesKey series, LibraryStream stream, Instant asOf) {
+        List<String> names = registered.library.program().names();
+        for (int f = 0; f < registered.owned.length; f++) {
+            double value = stream.value(f);
+            if (registered.owned[f] && Double.isFinite(value)) {
+                add(registered.library, names.get(f), series, value, asOf);
+            }
         }
-        series.add(new FactorValue(factor.name(), instrument, value.getAsDouble(), bars.get(bars.size() - 1).end()),
-                historySize);
+    }
+
+    private void add(Object producer, String factor, SeriesKey series, double value, Instant asOf) {
+        Map<BarSpec, Series> bySpec = values.computeIfAbsent(new Key(factor, series.instrument()),
+                k -> new ConcurrentHashMap<>());
+        Series s = bySpec.get(series.spec());
+        if (s == null || s.producer != producer) {
+            s = new Series(producer);
+            bySpec.put(series.spec(), s);
+        }
+        s.add(new FactorValue(factor, series.instrument(), value, asOf, series.spec()), historySize);
+    }
+
+    private void purgeValues(Object producer) {
+        values.values().forEach(bySpec -> bySpec.values().removeIf(series -> series.producer == producer));
+        values.values().removeIf(Map::isEmpty);
     }
 
     private void failed(Factor factor, RuntimeException e) {
@@ -185,59 +344,129 @@ public final class FeatureEngine {
         }
     }
 
+    private Registered registered(CompiledLibrary library) {
+        for (Registered registered : libraries) {
+            if (registered.library == library) {
+                return registered;
+            }
+        }
+        return null;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean flag : flags) {
+            n += flag ? 1 : 0;
+        }
+        return n;
+    }
+
     // ---- queries: any thread ----
 
+    /** The plugins' factors and the libraries' published ones, by library (plugins first), then name. */
     public List<FactorInfo> factors() {
         List<FactorInfo> infos = new ArrayList<>();
         for (Factor factor : factors.values()) {
             infos.add(new FactorInfo(factor.name(), factor.description(), factor.lookback()));
         }
-        infos.sort(Comparator.comparing(FactorInfo::name));
+        for (Registered registered : libraries) {
+            List<FactorInfo> libraryInfos = registered.library.infos();
+            for (int f = 0; f < libraryInfos.size(); f++) {
+                if (registered.owned[f]) {
+                    infos.add(libraryInfos.get(f));
+                }
+            }
+        }
+        infos.sort(Comparator.comparing(FactorInfo::library).thenComparing(FactorInfo::name));
         return infos;
+    }
+
+    /** The libraries' refused definitions. */
+    public List<FactorProblem> problems() {
+        List<FactorProblem> problems = new ArrayList<>();
+        libraries.forEach(registered -> problems.addAll(registered.problems));
+        return problems;
     }
 
     public List<FactorValue> latest() {
         List<FactorValue> latest = new ArrayList<>();
-        values.forEach((key, series) -> {
-            if (live(key, series) && series.latest != null) {
-                latest.add(series.latest);
+        values.forEach((key, bySpec) -> bySpec.forEach((spec, series) -> {
+            FactorValue value = series.latest;
+            if (live(key, series) && value != null) {
+                latest.add(value);
             }
-        });
-        latest.sort(Comparator.comparing(FactorValue::factor).thenComparing(FactorValue::instrument));
+        }));
+        latest.sort(Comparator.comparing(FactorValue::factor).thenComparing(FactorValue::instrument)
+                .thenComparing(v -> v.bars().toString()));
         return latest;
     }
 
     public Optional<FactorValue> latest(String factor, InstrumentId instrument) {
-        Key key = new Key(factor, instrument);
-        Series series = values.get(key);
-        return series != null && live(key, series) ? Optional.ofNullable(series.latest) : Optional.empty();
+        Series series = newest(new Key(factor, instrument));
+        return series == null ? Optional.empty() : Optional.ofNullable(series.latest);
     }
 
     public List<FactorValue> history(String factor, InstrumentId instrument) {
+        Series series = newest(new Key(factor, instrument));
+        return series == null ? List.of() : series.history();
+    }
+
+    public List<FactorValue> history(String factor, InstrumentId instrument, BarSpec spec) {
         Key key = new Key(factor, instrument);
-        Series series = values.get(key);
+        Map<BarSpec, Series> bySpec = values.get(key);
+        Series series = bySpec == null ? null : bySpec.get(spec);
         return series != null && live(key, series) ? series.history() : List.of();
     }
 
-    /** Bars ignored because they did not end after their instrument's last bar. */
+    /** Bars ignored because they did not end after their series' last bar. */
     public long staleBars() {
         return staleBars.get();
     }
 
+    /** The series of a factor on an instrument whose value is newest (the shorter bars on a tie). */
+    private Series newest(Key key) {
+        Map<BarSpec, Series> bySpec = values.get(key);
+        if (bySpec == null) {
+            return null;
+        }
+        Series newest = null;
+        for (Series series : bySpec.values()) {
+            FactorValue value = series.latest;
+            if (value == null || !live(key, series)) {
+                continue;
+            }
+            FactorValue best = newest == null ? null : newest.latest;
+            if (best == null || value.asOf().isAfter(best.asOf())
+                    || value.asOf().equals(best.asOf()) && interval(value) < interval(best)) {
+                newest = series;
+            }
+        }
+        return newest;
+    }
+
+    private static long interval(FactorValue value) {
+        BarSpec spec = value.bars();
+        return spec != null && spec.interval() != null ? spec.interval().toNanos() : Duration.ZERO.toNanos();
+    }
+
     private boolean live(Key key, Series series) {
-        return factors.get(key.factor) == series.producer;
+        return owners.get(key.factor) == series.producer;
     }
 
     private record Key(String factor, InstrumentId instrument) {
     }
 
-    /** One factor's values on one instrument: written by the writer thread, read by any. */
+    /** A library as registered: what registered it, which of its factors it publishes, what was refused. */
+    private record Registered(Object source, CompiledLibrary library, boolean[] owned, List<FactorProblem> problems) {
+    }
+
+    /** One factor's values on one series: written by the writer thread, read by any. */
     private static final class Series {
-        final Factor producer;
+        final Object producer;
         private final ArrayDeque<FactorValue> history = new ArrayDeque<>();
         volatile FactorValue latest;
 
-        Series(Factor producer) {
+        Series(Object producer) {
             this.producer = producer;
         }
 

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorValue;
@@ -19,12 +20,13 @@ class FeatureEngineTest {
 
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final InstrumentId MSFT = InstrumentId.of("MSFT");
+    private static final BarSpec DAY = BarSpec.time(java.time.Duration.ofDays(1));
 
     private final RsiFactor rsi = new RsiFactor(14);
     private final List<Bar> appleBars = Bars.apple();
 
     private FeatureEngine engine(int window, int history) {
-        return new FeatureEngine((instrument, limit) -> List.of(), window, history);
+        return new FeatureEngine((instrument, spec, limit) -> List.of(), window, history);
     }
 
     @Test
@@ -110,12 +112,12 @@ class FeatureEngineTest {
     @Test
     void backfillsFromTheGatewaysBarHistory() {
         List<Bar> history = appleBars.subList(0, 30);
-        FeatureEngine engine = new FeatureEngine((instrument, limit) ->
+        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) ->
                 instrument.equals(AAPL) ? history.subList(Math.max(0, history.size() - limit), history.size()) : List.of(),
                 200, 100);
         engine.register(rsi);
-        engine.backfill(AAPL);
-        engine.backfill(MSFT);
+        engine.backfill(AAPL, DAY);
+        engine.backfill(MSFT, DAY);
         assertThat(engine.latest("rsi-14", AAPL).orElseThrow().value())
                 .isEqualTo(rsi.compute(history).getAsDouble());
 
@@ -130,7 +132,7 @@ class FeatureEngineTest {
     @Test
     void theFirstBarOfANewInstrumentPullsItsHistory() {
         List<Bar> history = appleBars.subList(0, 20);
-        FeatureEngine engine = new FeatureEngine((instrument, limit) -> history, 200, 100);
+        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) -> history, 200, 100);
         engine.register(rsi);
         engine.onBar(appleBars.get(20));
         assertThat(engine.latest("rsi-14", AAPL).orElseThrow().value())

@@ -153,6 +153,7 @@ class ModelServiceComponentTest {
             @Override public String training_interval() { return "P1D"; }
             @Override public int bars_window() { return 200; }
             @Override public int history_size() { return 500; }
+            @Override public int warmup_bars() { return 5000; }
         };
     }
 }

@@ -1,0 +1,80 @@
+package org.nautilus.research.internal.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nautilus.api.research.FactorInfo;
+import org.nautilus.api.research.FactorProblem;
+import org.nautilus.api.research.expression.ExpressionProblem;
+import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.api.research.expression.FactorLibrary;
+import org.nautilus.research.internal.expression.FactorGraph;
+import org.nautilus.research.internal.expression.FactorProgram;
+
+/**
+ * A {@link FactorLibrary}'s definitions compiled once into one {@link FactorProgram} (shared subexpressions
+ * computed once per bar), with the definitions it refused. Identity matters: the engine tells a library's values
+ * from those of a later registration of the same name by this object.
+ */
+public final class CompiledLibrary {
+
+    private final String name;
+    private final FactorProgram program;
+    private final List<FactorInfo> infos;
+    private final List<FactorProblem> problems;
+
+    private CompiledLibrary(String name, FactorProgram program, List<FactorInfo> infos, List<FactorProblem> problems) {
+        this.name = name;
+        this.program = program;
+        this.infos = List.copyOf(infos);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Compiles a library; a broken definition (and what uses it) is left out and reported, the rest compile. */
+    public static CompiledLibrary compile(FactorLibrary library) {
+        String name = library.name();
+        List<FactorDefinition> definitions = library.definitions();
+        FactorGraph graph = FactorGraph.compile(definitions);
+        FactorProgram program = graph.program();
+        Map<String, String> descriptions = new HashMap<>();
+        definitions.forEach(d -> descriptions.putIfAbsent(d.name(), d.description()));
+        List<FactorInfo> infos = new ArrayList<>();
+        for (int f = 0; f < program.size(); f++) {
+            String factor = program.names().get(f);
+            infos.add(new FactorInfo(factor, descriptions.get(factor), program.lookback(f), name));
+        }
+        List<FactorProblem> problems = graph.problems().stream().map(p -> new FactorProblem(name, p)).toList();
+        return new CompiledLibrary(name, program, infos, problems);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FactorProgram program() {
+        return program;
+    }
+
+    /** The factors that compiled, in definition order. */
+    public List<FactorInfo> infos() {
+        return infos;
+    }
+
+    /** The definitions refused by the compiler. */
+    public List<FactorProblem> problems() {
+        return problems;
+    }
+
+    /** A problem for a compiled factor the engine cannot publish because another factor has its name. */
+    FactorProblem nameTaken(int factor, String owner) {
+        String factorName = program.names().get(factor);
+        return new FactorProblem(name, new ExpressionProblem(factorName, program.expression(factorName).text(), 1,
+                "the name " + factorName + " is already used by " + owner + "; this one is not published"));
+    }
+
+    @Override
+    public String toString() {
+        return "library " + name;
+    }
+}

@@ -1,0 +1,37 @@
+package org.nautilus.research.internal.features;
+
+import java.time.Instant;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.research.internal.expression.FactorStream;
+
+/**
+ * A library's streaming state on one bar series: the {@link FactorStream} and the end of the last bar it took,
+ * so a bar it already had (from its warm-up, then again from the live subscription) is not taken twice.
+ */
+final class LibraryStream {
+
+    private final FactorStream stream;
+    private Instant lastEnd;
+
+    LibraryStream(FactorStream stream) {
+        this.stream = stream;
+    }
+
+    /** Takes the bar if it ends after the last one taken; false if it did not (a repeat or out of order). */
+    boolean update(Bar bar) {
+        if (lastEnd != null && !bar.end().isAfter(lastEnd)) {
+            return false;
+        }
+        stream.update(bar);
+        lastEnd = bar.end();
+        return true;
+    }
+
+    double value(int factor) {
+        return stream.value(factor);
+    }
+
+    long bars() {
+        return stream.bars();
+    }
+}

@@ -1,0 +1,115 @@
+package org.nautilus.research.internal.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.marketdata.MarketDataListener;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Subscription;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.research.internal.ResearchConfig;
+import org.nautilus.research.internal.expression.BarColumns;
+import org.nautilus.research.internal.support.Bars;
+
+/**
+ * The service wiring, no container: the engine subscribes to the bars of every spec, so an instrument that only
+ * gets replayed daily bars has factor values (issue 17), beside the 1 s bars of the simulated ones; libraries come
+ * and go as services.
+ */
+class FactorServiceComponentTest {
+
+    private static final InstrumentId AAPL = InstrumentId.of("AAPL");
+    private static final InstrumentId NASDAQ_AAPL = InstrumentId.of("AAPL.NASDAQ");
+    private static final BarSpec SECOND = BarSpec.time(Duration.ofSeconds(1));
+    private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
+
+    private final AtomicReference<MarketDataListener> listener = new AtomicReference<>();
+    private FactorServiceComponent component;
+
+    @AfterEach
+    void deactivate() throws InterruptedException {
+        component.deactivate();
+    }
+
+    @Test
+    void replayedDailyBarsAndLiveSecondBarsBothFeedTheirInstrumentsFactors() throws Exception {
+        component = new FactorServiceComponent(marketData(), config());
+        TestLibrary library = TestLibrary.sample();
+        component.addLibrary(library);
+
+        List<Bar> daily = Bars.apple().stream().limit(40).map(b -> new Bar(NASDAQ_AAPL, b.start(), b.end(), b.open(),
+                b.high(), b.low(), b.close(), b.volume())).toList();
+        List<Bar> seconds = new ArrayList<>();
+        Instant start = Instant.parse("2026-12-06T14:30:00Z");
+        for (int i = 0; i < 40; i++) {
+            seconds.add(Bars.bar(AAPL, start.plusSeconds(i), 190 + Math.cos(i)));
+        }
+        for (int i = 0; i < 40; i++) {
+            listener.get().onBar(DAY, daily.get(i));
+            listener.get().onBar(SECOND, seconds.get(i));
+        }
+
+        await(() -> component.history("MA5", NASDAQ_AAPL).size() == 40 && component.history("MA5", AAPL).size() == 40);
+        double expected = CompiledLibrary.compile(library).program().evaluate(BarColumns.of(daily)).column("MA5")[39];
+        assertThat(component.latest("MA5", NASDAQ_AAPL).orElseThrow())
+                .satisfies(v -> assertThat(v.value()).isEqualTo(expected))
+                .satisfies(v -> assertThat(v.bars()).isEqualTo(DAY));
+        assertThat(component.latest("MA5", AAPL).orElseThrow().bars()).isEqualTo(SECOND);
+        assertThat(component.factors()).extracting(f -> f.library()).containsOnly("sample");
+
+        component.removeLibrary(library);
+        assertThat(component.factors()).isEmpty();
+        assertThat(component.latest()).isEmpty();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Two instruments, no bar history; hands the engine's all-bars listener to the test. */
+    private MarketDataService marketData() {
+        return (MarketDataService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MarketDataService.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "subscribeAllBars" -> {
+                        listener.set((MarketDataListener) args[1]);
+                        yield (Subscription) () -> { };
+                    }
+                    case "instruments" -> List.of(Instrument.equity("AAPL", "USD"),
+                            Instrument.equity("AAPL.NASDAQ", "USD"));
+                    case "barSpecs" -> List.of(SECOND);
+                    case "bars" -> List.of();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static ResearchConfig config() {
+        return new ResearchConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return ResearchConfig.class; }
+            @Override public String training_bars() { return ""; }
+            @Override public String training_instrument() { return "AAPL"; }
+            @Override public String training_interval() { return "P1D"; }
+            @Override public int bars_window() { return 200; }
+            @Override public int history_size() { return 500; }
+            @Override public int warmup_bars() { return 5000; }
+        };
+    }
+}
