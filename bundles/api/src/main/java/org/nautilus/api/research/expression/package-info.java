@@ -16,9 +16,12 @@
  *
  * <p>1.1: TA-Lib's smoothings for technical indicators ({@code SeededEMA}, {@code Wilder}), the mean absolute
  * deviation ({@code MeanDev}, for CCI) and a running sum ({@code Cumsum}, for OBV).
+ *
+ * <p>1.2: a definition may name a factor of another library, {@code library.name} (e.g. {@code technical.RSI_14});
+ * {@link org.nautilus.api.research.expression.FactorReference#library()} and {@code factor()} split it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nautilus.api.research.expression;
 
 import org.osgi.annotation.bundle.Export;

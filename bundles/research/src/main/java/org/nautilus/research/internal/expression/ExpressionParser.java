@@ -22,7 +22,8 @@ import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
 
 /**
- * Parses Qlib expression text: {@code $field}s, numbers, other factors by bare name, calls such as
+ * Parses Qlib expression text: {@code $field}s, numbers, other factors by bare name (or {@code library.name} for
+ * another library's), calls such as
  * {@code Mean($close, 5)}, and the infix operators {@code + - * / > >= < <= == != & |} with Python's precedence
  * (Qlib evaluates its expressions as Python): comparisons loosest and not chained, then {@code |}, {@code &},
  * {@code + -}, {@code * /}, unary {@code -}. Errors name the 1-based column.
@@ -290,6 +291,14 @@ public final class ExpressionParser {
                 }
                 if (c == '$' && end == i + 1) {
                     throw new ExpressionSyntaxException(text, column, "'$' must be followed by a field name, e.g. $close");
+                }
+                // library.name: a factor of another library (one dot, a name on each side)
+                if (c != '$' && end + 1 < text.length() && text.charAt(end) == '.'
+                        && (Character.isLetter(text.charAt(end + 1)) || text.charAt(end + 1) == '_')) {
+                    end += 2;
+                    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                        end++;
+                    }
                 }
                 tokens.add(new Token(c == '$' ? Kind.FIELD : Kind.NAME, text.substring(i, end), column));
                 i = end;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.expression.ExpressionProblem;
@@ -23,19 +24,31 @@ public final class CompiledLibrary {
     private final FactorProgram program;
     private final List<FactorInfo> infos;
     private final List<FactorProblem> problems;
+    private final Set<String> referencedLibraries;
 
-    private CompiledLibrary(String name, FactorProgram program, List<FactorInfo> infos, List<FactorProblem> problems) {
+    private CompiledLibrary(String name, FactorProgram program, List<FactorInfo> infos, List<FactorProblem> problems,
+                            Set<String> referencedLibraries) {
         this.name = name;
         this.program = program;
         this.infos = List.copyOf(infos);
         this.problems = List.copyOf(problems);
+        this.referencedLibraries = Set.copyOf(referencedLibraries);
     }
 
-    /** Compiles a library; a broken definition (and what uses it) is left out and reported, the rest compile. */
+    /** Compiles a library that names no other library's factors. */
     public static CompiledLibrary compile(FactorLibrary library) {
+        return compile(library, Map.of());
+    }
+
+    /**
+     * Compiles a library; a broken definition (and what uses it) is left out and reported, the rest compile.
+     *
+     * @param others the other libraries' definitions by library name, for {@code library.name} references
+     */
+    public static CompiledLibrary compile(FactorLibrary library, Map<String, List<FactorDefinition>> others) {
         String name = library.name();
         List<FactorDefinition> definitions = library.definitions();
-        FactorGraph graph = FactorGraph.compile(definitions);
+        FactorGraph graph = FactorGraph.compile(name, definitions, others);
         FactorProgram program = graph.program();
         Map<String, String> descriptions = new HashMap<>();
         definitions.forEach(d -> descriptions.putIfAbsent(d.name(), d.description()));
@@ -45,7 +58,7 @@ public final class CompiledLibrary {
             infos.add(new FactorInfo(factor, descriptions.get(factor), program.lookback(f), name));
         }
         List<FactorProblem> problems = graph.problems().stream().map(p -> new FactorProblem(name, p)).toList();
-        return new CompiledLibrary(name, program, infos, problems);
+        return new CompiledLibrary(name, program, infos, problems, graph.referencedLibraries());
     }
 
     public String name() {
@@ -59,6 +72,11 @@ public final class CompiledLibrary {
     /** The factors that compiled, in definition order. */
     public List<FactorInfo> infos() {
         return infos;
+    }
+
+    /** The other libraries its definitions name: it is compiled again when one of them changes. */
+    public Set<String> referencedLibraries() {
+        return referencedLibraries;
     }
 
     /** The definitions refused by the compiler. */

@@ -145,28 +145,57 @@ public final class FeatureEngine {
      *
      * @param source what registered it (the service object), to remove it by
      */
-    public void addLibrary(Object source, CompiledLibrary library) {
+    public synchronized void addLibrary(Object source, CompiledLibrary library) {
+        libraries.add(register(source, library, null));
+    }
+
+    /**
+     * Puts {@code library} in the place of the one {@code source} registered (any thread), in one step: the factor
+     * list shows the old library or the new one, never neither, and a name both publish never looks unowned. The
+     * writer then {@link #purgeLibrary purges} the old one (returned, or null if there was none: then this is an
+     * add) and {@link #startLibrary starts} the new one.
+     */
+    public synchronized CompiledLibrary replaceLibrary(Object source, CompiledLibrary library) {
+        for (int i = 0; i < libraries.size(); i++) {
+            Registered old = libraries.get(i);
+            if (old.source == source) {
+                libraries.set(i, register(source, library, old.library));
+                owners.values().removeIf(owner -> owner == old.library); // names the new one does not publish
+                return old.library;
+            }
+        }
+        libraries.add(register(source, library, null));
+        return null;
+    }
+
+    /** Takes the names of {@code library} (from {@code replacing} where it had them) and reports what it cannot. */
+    private Registered register(Object source, CompiledLibrary library, CompiledLibrary replacing) {
         boolean[] owned = new boolean[library.program().size()];
         List<FactorProblem> problems = new ArrayList<>(library.problems());
         for (int f = 0; f < owned.length; f++) {
             String name = library.program().names().get(f);
-            Object owner = owners.putIfAbsent(name, library);
-            owned[f] = owner == null;
+            owned[f] = replacing != null && owners.replace(name, replacing, library)
+                    || owners.putIfAbsent(name, library) == null;
             if (!owned[f]) {
-                problems.add(library.nameTaken(f, String.valueOf(owner)));
+                problems.add(library.nameTaken(f, String.valueOf(owners.get(name))));
             }
         }
-        libraries.add(new Registered(source, library, owned, List.copyOf(problems)));
         for (FactorProblem problem : problems) {
             LOG.warn("Factor library {}: definition refused: {}", library.name(), problem.problem());
         }
         LOG.info("Factor library {}: {} of {} factors published ({} nodes per bar){}", library.name(),
                 count(owned), owned.length + library.problems().size(), library.program().nodeCount(),
                 problems.isEmpty() ? "" : ", " + problems.size() + " refused (see nautilus:factors)");
+        return new Registered(source, library, owned, List.copyOf(problems));
+    }
+
+    /** Who publishes a factor name now (a plugin or a library), if anyone. */
+    public Optional<String> ownerOf(String factor) {
+        return Optional.ofNullable(owners.get(factor)).map(String::valueOf);
     }
 
     /** Removes the library {@code source} registered (any thread); returns it for {@link #purgeLibrary}, or null. */
-    public CompiledLibrary removeLibrary(Object source) {
+    public synchronized CompiledLibrary removeLibrary(Object source) {
         for (Registered registered : libraries) {
             if (registered.source == source) {
                 libraries.remove(registered);
