@@ -224,8 +224,9 @@ public final class FactorGraph {
         /** Why a definition cannot use {@code target} (written {@code written}), or null if it can (resolving it). */
         private String dependencyProblem(Name target, String written) {
             if (!target.library.equals(library) && !others.containsKey(target.library)) {
-                return "unknown library '" + target.library + "' in " + written + " (libraries: "
-                        + String.join(", ", new TreeSet<>(others.keySet())) + ")";
+                return "unknown library '" + target.library + "' in " + written + (others.isEmpty()
+                        ? " (no other library is registered)"
+                        : " (libraries: " + String.join(", ", new TreeSet<>(others.keySet())) + ")");
             }
             if (definition(target) == null) {
                 return "unknown factor '" + written + "'" + (target.library.equals(library)
