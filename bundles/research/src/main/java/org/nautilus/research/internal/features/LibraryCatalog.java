@@ -26,6 +26,7 @@ public final class LibraryCatalog {
     /** Registered libraries in registration order (the first of two with one name is the one others read). */
     private final Map<Object, FactorLibrary> sources = new LinkedHashMap<>();
     private final Map<Object, CompiledLibrary> compiled = new LinkedHashMap<>();
+    private long version;
 
     /**
      * @param writer runs a task on the engine's writer thread
@@ -82,6 +83,7 @@ public final class LibraryCatalog {
     public synchronized boolean remove(Object source) {
         FactorLibrary library = sources.remove(source);
         compiled.remove(source);
+        version++;
         CompiledLibrary removed = engine.removeLibrary(source);
         if (removed != null) {
             writer.accept(() -> engine.purgeLibrary(removed));
@@ -92,7 +94,16 @@ public final class LibraryCatalog {
         return library != null;
     }
 
+    /**
+     * Counts the changes (a library put or removed): a definition refused for naming a library that was not there
+     * may compile once this moves.
+     */
+    public synchronized long version() {
+        return version;
+    }
+
     private void install(Object source, CompiledLibrary library) {
+        version++;
         compiled.put(source, library);
         CompiledLibrary old = engine.replaceLibrary(source, library);
         writer.accept(() -> {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file is taken whole or not at all: a YAML error, an unknown key, a syntax error, an unknown name, a cycle
  * or a name another library publishes refuses the new version, is logged and reported (file, line, column) by
- * {@link #problems()} until the file is fixed, and the version running before keeps running.
+ * {@link #problems()} until the file is fixed, and the version running before keeps running. A refused file is
+ * tried again when a library comes, goes or changes (it may name a plugin's library that was not there yet).
  *
  * <p>Thread-safe: scans and queries are serialized on this object.
  */
@@ -76,7 +77,9 @@ public final class FactorFileManager {
         present.forEach((name, content) -> {
             String hash = DirectoryFiles.sha256(content);
             FileState state = files.get(name);
-            if (state != null && state.hash.equals(hash)) {
+            // A refused file is tried again when the libraries change: it may name one that has just come.
+            if (state != null && state.hash.equals(hash)
+                    && (state.problems.isEmpty() || state.catalogVersion == catalog.version())) {
                 return;
             }
             if (load(name, content, hash, state)) {
@@ -109,21 +112,22 @@ public final class FactorFileManager {
     }
 
     private boolean load(String name, byte[] content, String hash, FileState previous) {
+        long catalogVersion = catalog.version();
         Source source = previous != null ? previous.source : new Source(name);
         FactorFile file;
         try {
             file = FactorFile.parse(name, content);
         } catch (FactorFileException e) {
             String line = line(content, e.line());
-            return refuse(name, hash, source, previous, List.of(new FactorProblem(stem(name),
+            return refuse(name, hash, catalogVersion, source, previous, List.of(new FactorProblem(stem(name),
                     new ExpressionProblem(name, line.isBlank() ? "(line " + e.line() + ")" : line, column(line, e.column()),
                             name + ":" + e.line() + ":" + e.column() + ": " + e.reason()))));
         }
         List<FactorProblem> problems = catalog.putWhole(source, file).stream().map(p -> located(file, p)).toList();
         if (!problems.isEmpty()) {
-            return refuse(name, hash, source, previous, problems);
+            return refuse(name, hash, catalogVersion, source, previous, problems);
         }
-        files.put(name, new FileState(source, hash, List.of()));
+        files.put(name, new FileState(source, hash, List.of(), true, catalogVersion));
         LOG.info("Factor file {} {}: library {}, factors {}", name, previous == null ? "loaded" : "reloaded",
                 file.library(), file.definitions().stream().map(d -> d.name()).toList());
         return true;
@@ -142,13 +146,18 @@ public final class FactorFileManager {
                 file.file() + ":" + at.line() + ":" + at.column() + ": " + p.message()));
     }
 
-    private boolean refuse(String name, String hash, Source source, FileState previous, List<FactorProblem> problems) {
+    private boolean refuse(String name, String hash, long catalogVersion, Source source, FileState previous,
+                           List<FactorProblem> problems) {
         boolean running = previous != null && previous.running;
-        for (FactorProblem problem : problems) {
-            LOG.error("Factor file {} refused{}: {}", name, running ? " (its previous version keeps running)" : "",
-                    problem.problem());
+        if (previous != null && previous.hash.equals(hash) && previous.problems.equals(problems)) {
+            LOG.debug("Factor file {} still refused: {}", name, problems); // a retry, already reported
+        } else {
+            for (FactorProblem problem : problems) {
+                LOG.error("Factor file {} refused{}: {}", name, running ? " (its previous version keeps running)" : "",
+                        problem.problem());
+            }
         }
-        files.put(name, new FileState(source, hash, problems, running));
+        files.put(name, new FileState(source, hash, problems, running, catalogVersion));
         return false;
     }
 
@@ -174,10 +183,11 @@ public final class FactorFileManager {
         }
     }
 
-    /** A file's state: the hash on disk, why it was refused (empty if loaded), whether a version of it runs. */
-    private record FileState(Source source, String hash, List<FactorProblem> problems, boolean running) {
-        FileState(Source source, String hash, List<FactorProblem> problems) {
-            this(source, hash, problems, problems.isEmpty());
-        }
+    /**
+     * A file's state: the hash on disk, why it was refused (empty if loaded), whether a version of it runs, and the
+     * catalog's version when it was last tried.
+     */
+    private record FileState(Source source, String hash, List<FactorProblem> problems, boolean running,
+                             long catalogVersion) {
     }
 }

@@ -140,9 +140,10 @@ class FactorFileManagerTest {
         assertThat(files.scan().failed()).as("technical is not there yet").containsExactly("gaps.yaml");
         assertThat(files.problems().get(0).problem().message()).contains("gaps.yaml:2:36: unknown library 'technical'");
 
-        catalog.put(technical, technical);
-        write("gaps.yaml", "factors:\n  - {name: GAP, expression: $close/technical.SMA_10 - 1}\n");
+        assertThat(files.scan().changed()).as("tried again only when the libraries change").isFalse();
+        catalog.put(technical, technical); // the plugin comes after the file: the unchanged file is tried again
         assertThat(files.scan().loaded()).containsExactly("gaps.yaml");
+        assertThat(files.problems()).isEmpty();
         assertValues("GAP", "$close/Mean($close,10)-1", history);
 
         // The plugin's new version: the file's factor is compiled again with it.
