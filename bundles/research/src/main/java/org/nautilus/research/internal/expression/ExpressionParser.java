@@ -9,6 +9,8 @@ import org.nautilus.api.research.expression.Binary;
 import org.nautilus.api.research.expression.BinaryOperator;
 import org.nautilus.api.research.expression.Conditional;
 import org.nautilus.api.research.expression.Constant;
+import org.nautilus.api.research.expression.CrossSection;
+import org.nautilus.api.research.expression.CrossSectionOperator;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FactorReference;
 import org.nautilus.api.research.expression.Field;
@@ -40,6 +42,7 @@ public final class ExpressionParser {
     private static final Map<String, UnaryOperator> UNARY_CALLS = new HashMap<>();
     private static final Map<String, RollingOperator> ROLLING_CALLS = new HashMap<>();
     private static final Map<String, PairOperator> PAIR_CALLS = new HashMap<>();
+    private static final Map<String, CrossSectionOperator> CROSS_SECTION_CALLS = new HashMap<>();
     private static final Map<String, BarField> FIELDS = new HashMap<>();
 
     static {
@@ -57,6 +60,9 @@ public final class ExpressionParser {
         }
         for (PairOperator op : PairOperator.values()) {
             PAIR_CALLS.put(op.function(), op);
+        }
+        for (CrossSectionOperator op : CrossSectionOperator.values()) {
+            CROSS_SECTION_CALLS.put(op.function(), op);
         }
         for (BarField field : BarField.values()) {
             FIELDS.put(field.key(), field);
@@ -206,6 +212,11 @@ public final class ExpressionParser {
         if (pair != null) {
             arity(name, args, 3, function + "(x, y, window)");
             return new PairRolling(pair, args.get(0), args.get(1), integer(args.get(2), starts.get(2), "window", 1));
+        }
+        CrossSectionOperator crossSection = CROSS_SECTION_CALLS.get(function);
+        if (crossSection != null) {
+            arity(name, args, 1, function + "(x)");
+            return new CrossSection(crossSection, args.get(0));
         }
         UnaryOperator unary = UNARY_CALLS.get(function);
         if (unary != null) {

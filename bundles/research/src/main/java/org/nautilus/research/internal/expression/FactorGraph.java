@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.nautilus.api.research.expression.Binary;
 import org.nautilus.api.research.expression.Conditional;
 import org.nautilus.api.research.expression.Constant;
+import org.nautilus.api.research.expression.CrossSection;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.ExpressionProblem;
 import org.nautilus.api.research.expression.FactorDefinition;
@@ -283,6 +284,8 @@ public final class FactorGraph {
             } else if (e instanceof Conditional c) {
                 return new Conditional(substitute(c.condition(), from), substitute(c.then(), from),
                         substitute(c.otherwise(), from));
+            } else if (e instanceof CrossSection c) {
+                return new CrossSection(c.operator(), substitute(c.argument(), from));
             }
             return e; // fields and constants
         }
@@ -316,6 +319,11 @@ public final class FactorGraph {
                 node = combine(e, rolling(r), r.window() - 1, r.argument());
             } else if (e instanceof Quantile q) {
                 node = combine(e, () -> OrderStatisticKernel.quantile(q.window(), q.q()), q.window() - 1, q.argument());
+            } else if (e instanceof CrossSection c) {
+                int input = intern(c.argument());
+                Node argument = nodes.get(input);
+                node = new Node(e, null, Double.NaN, new int[] {input}, null, argument.lookback(), c.operator(),
+                        argument.level() + 1);
             } else if (e instanceof PairRolling p) {
                 Supplier<Kernel> kernel = switch (p.operator()) {
                     case CORR -> () -> PairKernel.correlation(p.window());
@@ -333,11 +341,13 @@ public final class FactorGraph {
         private Node combine(Expression e, Supplier<Kernel> kernel, int extraLookback, Expression... arguments) {
             int[] inputs = new int[arguments.length];
             int lookback = 0;
+            int level = 0;
             for (int i = 0; i < arguments.length; i++) {
                 inputs[i] = intern(arguments[i]);
                 lookback = Math.max(lookback, nodes.get(inputs[i]).lookback());
+                level = Math.max(level, nodes.get(inputs[i]).level());
             }
-            return new Node(e, null, Double.NaN, inputs, kernel, lookback + extraLookback);
+            return new Node(e, null, Double.NaN, inputs, kernel, lookback + extraLookback, null, level);
         }
 
         private static Supplier<Kernel> rolling(Rolling r) {
