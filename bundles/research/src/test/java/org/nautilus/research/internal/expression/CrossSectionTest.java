@@ -72,35 +72,43 @@ class CrossSectionTest {
 
     @Test
     void streamingTimeByTimeGivesTheBatchValuesBitForBit() {
-        FactorProgram program = program();
-        FactorColumns[] batch = new PanelBatch(program).evaluate(PANEL);
-        PanelStream stream = new PanelStream(program, PANEL.groups());
-        int[] rows = new int[3];
-        for (int t = 0; t < PANEL.timeCount(); t++) {
-            boolean[] present = new boolean[3];
-            double[][] fields = new double[3][];
-            for (int i = 0; i < 3; i++) {
-                int[] times = PANEL.times()[i];
+        assertStreamingMatchesBatch(program(), PANEL);
+    }
+
+    /** A {@link PanelStream} fed the panel time by time publishes the batch's values, bit for bit. */
+    static void assertStreamingMatchesBatch(FactorProgram program, Panel panel) {
+        int n = panel.size();
+        FactorColumns[] batch = new PanelBatch(program).evaluate(panel);
+        PanelStream stream = new PanelStream(program, panel.groups());
+        int[] rows = new int[n];
+        int compared = 0;
+        for (int t = 0; t < panel.timeCount(); t++) {
+            boolean[] present = new boolean[n];
+            double[][] fields = new double[n][];
+            for (int i = 0; i < n; i++) {
+                int[] times = panel.times()[i];
                 if (rows[i] < times.length && times[rows[i]] == t) {
                     present[i] = true;
-                    BarColumns bars = PANEL.bars()[i];
+                    BarColumns bars = panel.bars()[i];
                     int r = rows[i];
                     fields[i] = new double[] {bars.open()[r], bars.high()[r], bars.low()[r], bars.close()[r],
                             bars.volume()[r], bars.vwap()[r]};
                 }
             }
             stream.update(present, fields);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < n; i++) {
                 if (present[i]) {
                     for (int f = 0; f < program.size(); f++) {
                         assertThat(Double.doubleToRawLongBits(stream.value(i, f))).as("%s of %s at %d",
-                                program.names().get(f), PANEL.instruments().get(i), t)
+                                program.names().get(f), panel.instruments().get(i), t)
                                 .isEqualTo(Double.doubleToRawLongBits(batch[i].values()[f][rows[i]]));
+                        compared++;
                     }
                     rows[i]++;
                 }
             }
         }
+        assertThat(compared).isPositive();
     }
 
     @Test
