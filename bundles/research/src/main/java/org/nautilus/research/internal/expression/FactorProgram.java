@@ -43,6 +43,11 @@ public final class FactorProgram {
         return false;
     }
 
+    /** Whether the factor uses a cross-sectional operator, directly or through another factor. */
+    public boolean crossSectional(String name) {
+        return nodes[outputs[indexOf(name)]].level() > 0;
+    }
+
     /** Distinct subexpressions computed per bar (shared ones once). */
     public int nodeCount() {
         return nodes.length;

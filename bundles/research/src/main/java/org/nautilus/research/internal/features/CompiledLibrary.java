@@ -49,6 +49,26 @@ public final class CompiledLibrary {
         String name = library.name();
         List<FactorDefinition> definitions = library.definitions();
         FactorGraph graph = FactorGraph.compile(name, definitions, others);
+        List<FactorProblem> crossSectional = new ArrayList<>();
+        if (graph.program().crossSectional()) {
+            // The live engine runs one stream per instrument: a factor over the universe is left out, with why.
+            List<String> left = new ArrayList<>();
+            for (String factor : graph.program().names()) {
+                if (graph.program().crossSectional(factor)) {
+                    left.add(factor);
+                }
+            }
+            for (FactorDefinition definition : definitions) {
+                if (left.contains(definition.name())) {
+                    crossSectional.add(new FactorProblem(name, new ExpressionProblem(definition.name(),
+                            definition.expression(), 1, "cross-sectional (over the universe: "
+                            + graph.program().expression(definition.name()).text() + "): computed in batch over a panel"
+                            + " (PanelBatch) and by PanelStream, not yet by the live feature engine")));
+                }
+            }
+            List<FactorDefinition> perInstrument = definitions.stream().filter(d -> !left.contains(d.name())).toList();
+            graph = FactorGraph.compile(name, perInstrument, others);
+        }
         FactorProgram program = graph.program();
         Map<String, String> descriptions = new HashMap<>();
         definitions.forEach(d -> descriptions.putIfAbsent(d.name(), d.description()));
@@ -57,7 +77,8 @@ public final class CompiledLibrary {
             String factor = program.names().get(f);
             infos.add(new FactorInfo(factor, descriptions.get(factor), program.lookback(f), name));
         }
-        List<FactorProblem> problems = graph.problems().stream().map(p -> new FactorProblem(name, p)).toList();
+        List<FactorProblem> problems = new ArrayList<>(crossSectional);
+        graph.problems().forEach(p -> problems.add(new FactorProblem(name, p)));
         return new CompiledLibrary(name, program, infos, problems, graph.referencedLibraries());
     }
 

@@ -153,6 +153,16 @@ class FactorFileManagerTest {
         assertValues("GAP", "$close/Mean($open,10)-1", history);
     }
 
+    @Test
+    void aCrossSectionalFactorIsRefusedByTheLiveEngineWithWhy() throws IOException {
+        write("ranks.yaml", "factors:\n  - name: MOM_RANK\n    expression: CSRank($close/Ref($close,5))\n");
+
+        assertThat(files.scan().failed()).containsExactly("ranks.yaml");
+        assertThat(files.problems()).singleElement().extracting(p -> p.problem().message()).asString()
+                .startsWith("ranks.yaml:3:17: cross-sectional").contains("not yet by the live feature engine");
+        assertThat(engine.factors()).isEmpty();
+    }
+
     private void assertBroken(String yaml, String message) throws IOException {
         write("mine.yaml", yaml);
         assertThat(files.scan().failed()).containsExactly("mine.yaml");
