@@ -11,12 +11,7 @@ import org.nautilus.api.research.expression.FactorDefinition;
 /** A definition naming another library's factor, {@code library.name}: resolved in the graph, or refused with its column. */
 class CrossLibraryReferenceTest {
 
-    private static final BarColumns BARS = BarColumns.ofOhlcv(
-            new double[] {10, 11, 12, 11, 13, 14},
-            new double[] {11, 12, 13, 12, 14, 15},
-            new double[] {9, 10, 11, 10, 12, 13},
-            new double[] {10.5, 11.5, 12.5, 10.5, 13.5, 14.5},
-            new double[] {100, 200, 150, 120, 300, 250});
+    private static final BarColumns BARS = FactorGraphTest.BARS;
 
     private static final Map<String, List<FactorDefinition>> TECHNICAL = Map.of("technical", List.of(
             def("SMA_3", "Mean($close,3)"),
