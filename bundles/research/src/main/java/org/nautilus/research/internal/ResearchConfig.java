@@ -31,6 +31,11 @@ public @interface ResearchConfig {
             + "stream is fed before its first live bar (a library deployed later has values at once).", min = "1")
     int warmup_bars() default 5000;
 
+    @AttributeDefinition(name = "Instrument groups", description = "Each instrument's group for group "
+            + "neutralisation (GroupDemean), e.g. a sector: INSTRUMENT=GROUP pairs separated by commas, "
+            + "e.g. AAPL.NASDAQ=tech, XOM.NYSE=energy; an instrument not listed has no group.")
+    String instrument_groups() default "";
+
     @AttributeDefinition(name = "Factor files", description = "Directory of the user's factor files (*.yaml, *.yml: "
             + "factors written as expressions), loaded and hot-reloaded; empty: ${karaf.etc}/factors.")
     String factors_directory() default "";

@@ -94,17 +94,10 @@ public final class FactorStream {
 
     /** Takes the next bar (no vwap: it reads NaN), converted as {@link BarColumns#of} converts bars. */
     public void update(Bar bar) {
-        update(BarColumns.toDouble(bar.open().raw()), BarColumns.toDouble(bar.high().raw()),
-                BarColumns.toDouble(bar.low().raw()), BarColumns.toDouble(bar.close().raw()),
-                BarColumns.toDouble(bar.volume().raw()), Double.NaN);
+        double[] f = BarColumns.fields(bar);
+        update(f[0], f[1], f[2], f[3], f[4], f[5]);
     }
 
-    /** A bar's fields as doubles, as {@link BarColumns#of} converts them: open, high, low, close, volume, vwap. */
-    static double[] fields(Bar bar) {
-        return new double[] {BarColumns.toDouble(bar.open().raw()), BarColumns.toDouble(bar.high().raw()),
-                BarColumns.toDouble(bar.low().raw()), BarColumns.toDouble(bar.close().raw()),
-                BarColumns.toDouble(bar.volume().raw()), Double.NaN};
-    }
 
     /** Factor {@code index}'s value after the last bar (NaN before the first bar or where it has none). */
     public double value(int index) {

@@ -22,17 +22,27 @@ public final class CompiledLibrary {
 
     private final String name;
     private final FactorProgram program;
+    private final FactorProgram panel;
+    private final int[] panelFactors;
+    private final List<String> published;
     private final List<FactorInfo> infos;
     private final List<FactorProblem> problems;
     private final Set<String> referencedLibraries;
 
-    private CompiledLibrary(String name, FactorProgram program, List<FactorInfo> infos, List<FactorProblem> problems,
-                            Set<String> referencedLibraries) {
+    private CompiledLibrary(String name, FactorProgram program, FactorProgram panel, int[] panelFactors,
+                            List<FactorInfo> infos, List<FactorProblem> problems, Set<String> referencedLibraries) {
         this.name = name;
         this.program = program;
+        this.panel = panel;
+        this.panelFactors = panelFactors;
         this.infos = List.copyOf(infos);
         this.problems = List.copyOf(problems);
         this.referencedLibraries = Set.copyOf(referencedLibraries);
+        List<String> names = new ArrayList<>(program.names());
+        for (int f : panelFactors) {
+            names.add(panel.names().get(f));
+        }
+        this.published = List.copyOf(names);
     }
 
     /** Compiles a library that names no other library's factors. */
@@ -49,25 +59,22 @@ public final class CompiledLibrary {
         String name = library.name();
         List<FactorDefinition> definitions = library.definitions();
         FactorGraph graph = FactorGraph.compile(name, definitions, others);
-        List<FactorProblem> crossSectional = new ArrayList<>();
+        Set<String> referenced = graph.referencedLibraries();
+        // Cross-sectional factors (and what uses them) run over the universe, in a panel of the whole library;
+        // the rest run per instrument and bar series.
+        FactorProgram panel = null;
+        List<Integer> panelFactors = new ArrayList<>();
         if (graph.program().crossSectional()) {
-            // The live engine runs one stream per instrument: a factor over the universe is left out, with why.
+            panel = graph.program();
             List<String> left = new ArrayList<>();
-            for (String factor : graph.program().names()) {
-                if (graph.program().crossSectional(factor)) {
-                    left.add(factor);
+            for (int f = 0; f < panel.size(); f++) {
+                if (panel.crossSectional(panel.names().get(f))) {
+                    left.add(panel.names().get(f));
+                    panelFactors.add(f);
                 }
             }
-            for (FactorDefinition definition : definitions) {
-                if (left.contains(definition.name())) {
-                    crossSectional.add(new FactorProblem(name, new ExpressionProblem(definition.name(),
-                            definition.expression(), 1, "cross-sectional (over the universe: "
-                            + graph.program().expression(definition.name()).text() + "): computed in batch over a panel"
-                            + " (PanelBatch) and by PanelStream, not yet by the live feature engine")));
-                }
-            }
-            List<FactorDefinition> perInstrument = definitions.stream().filter(d -> !left.contains(d.name())).toList();
-            graph = FactorGraph.compile(name, perInstrument, others);
+            graph = FactorGraph.compile(name, definitions.stream().filter(d -> !left.contains(d.name())).toList(),
+                    others);
         }
         FactorProgram program = graph.program();
         Map<String, String> descriptions = new HashMap<>();
@@ -77,9 +84,14 @@ public final class CompiledLibrary {
             String factor = program.names().get(f);
             infos.add(new FactorInfo(factor, descriptions.get(factor), program.lookback(f), name));
         }
-        List<FactorProblem> problems = new ArrayList<>(crossSectional);
+        for (int f : panelFactors) {
+            String factor = panel.names().get(f);
+            infos.add(new FactorInfo(factor, descriptions.get(factor), panel.lookback(f), name));
+        }
+        List<FactorProblem> problems = new ArrayList<>();
         graph.problems().forEach(p -> problems.add(new FactorProblem(name, p)));
-        return new CompiledLibrary(name, program, infos, problems, graph.referencedLibraries());
+        return new CompiledLibrary(name, program, panel, panelFactors.stream().mapToInt(Integer::intValue).toArray(),
+                infos, problems, referenced);
     }
 
     public String name() {
@@ -90,7 +102,25 @@ public final class CompiledLibrary {
         return program;
     }
 
-    /** The factors that compiled, in definition order. */
+    /**
+     * The program of the whole library, for its cross-sectional factors ({@link #panelFactors()}), run over the
+     * universe of a bar series; null if it has none.
+     */
+    public FactorProgram panel() {
+        return panel;
+    }
+
+    /** Indices in {@link #panel()} of the cross-sectional factors. */
+    int[] panelFactors() {
+        return panelFactors;
+    }
+
+    /** Every factor it publishes: the per-instrument program's, then the cross-sectional ones. */
+    public List<String> published() {
+        return published;
+    }
+
+    /** The factors that compiled: the per-instrument ones in definition order, then the cross-sectional ones. */
     public List<FactorInfo> infos() {
         return infos;
     }
@@ -107,8 +137,9 @@ public final class CompiledLibrary {
 
     /** A problem for a compiled factor the engine cannot publish because another factor has its name. */
     FactorProblem nameTaken(int factor, String owner) {
-        String factorName = program.names().get(factor);
-        return new FactorProblem(name, new ExpressionProblem(factorName, program.expression(factorName).text(), 1,
+        String factorName = published.get(factor);
+        FactorProgram own = factor < program.size() ? program : panel;
+        return new FactorProblem(name, new ExpressionProblem(factorName, own.expression(factorName).text(), 1,
                 "the name " + factorName + " is already used by " + owner + "; this one is not published"));
     }
 

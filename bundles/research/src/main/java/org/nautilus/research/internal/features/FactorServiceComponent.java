@@ -2,6 +2,8 @@ package org.nautilus.research.internal.features;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +90,37 @@ public final class FactorServiceComponent implements FactorService {
                 }
             }
         });
+        applyGroups(config);
         watchFactorFiles(config);
+    }
+
+    /** The instrument groups for GroupDemean; a malformed list is reported and the current groups kept. */
+    private void applyGroups(ResearchConfig config) {
+        try {
+            engine.groups(groups(config.instrument_groups()));
+            submit(engine::regroup);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} instrument.groups: {}; keeping the current groups", ResearchConfig.PID, e.getMessage());
+        }
+    }
+
+    /** {@code AAPL.NASDAQ=tech, XOM.NYSE=energy} as a map. */
+    static Map<InstrumentId, String> groups(String text) {
+        Map<InstrumentId, String> groups = new HashMap<>();
+        if (text == null || text.isBlank()) {
+            return groups;
+        }
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split("=", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("'" + pair.strip() + "' is not INSTRUMENT=GROUP");
+            }
+            InstrumentId instrument = InstrumentId.of(parts[0].strip());
+            if (groups.put(instrument, parts[1].strip()) != null) {
+                throw new IllegalArgumentException(instrument + " is given two groups");
+            }
+        }
+        return groups;
     }
 
     /** Loads the factor files of the configured directory and checks it for changes every poll interval. */
@@ -134,6 +166,7 @@ public final class FactorServiceComponent implements FactorService {
                 LOG.error("{}: {}; keeping the current sizes", ResearchConfig.PID, e.getMessage());
             }
         });
+        applyGroups(config);
         watchFactorFiles(config);
     }
 

@@ -23,6 +23,7 @@ import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.research.internal.expression.PanelStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,8 @@ public final class FeatureEngine {
     // Writer-thread state.
     private final Map<SeriesKey, ArrayDeque<Bar>> windows = new HashMap<>();
     private final Map<CompiledLibrary, Map<SeriesKey, LibraryStream>> streams = new IdentityHashMap<>();
+    private final Map<CompiledLibrary, Map<BarSpec, LivePanel>> panels = new IdentityHashMap<>();
+    private volatile Map<InstrumentId, String> groups = Map.of();
     private final Set<Factor> failing = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -170,10 +173,10 @@ public final class FeatureEngine {
 
     /** Takes the names of {@code library} (from {@code replacing} where it had them) and reports what it cannot. */
     private Registered register(Object source, CompiledLibrary library, CompiledLibrary replacing) {
-        boolean[] owned = new boolean[library.program().size()];
+        boolean[] owned = new boolean[library.published().size()];
         List<FactorProblem> problems = new ArrayList<>(library.problems());
         for (int f = 0; f < owned.length; f++) {
-            String name = library.program().names().get(f);
+            String name = library.published().get(f);
             owned[f] = replacing != null && owners.replace(name, replacing, library)
                     || owners.putIfAbsent(name, library) == null;
             if (!owned[f]) {
@@ -215,11 +218,15 @@ public final class FeatureEngine {
         for (SeriesKey series : List.copyOf(windows.keySet())) {
             stream(registered, series, null);
         }
+        if (library.panel() != null) {
+            startPanels(registered);
+        }
     }
 
     /** Forgets a removed library's streams and values (writer thread). */
     public void purgeLibrary(CompiledLibrary library) {
         streams.remove(library);
+        panels.remove(library);
         purgeValues(library);
     }
 
@@ -268,6 +275,77 @@ public final class FeatureEngine {
             LibraryStream stream = stream(registered, series, bar);
             if (stream.update(bar)) {
                 publish(registered, series, stream, bar.end());
+            }
+            if (registered.library.panel() != null) {
+                panel(registered, spec).onBar(bar);
+            }
+        }
+    }
+
+    /**
+     * The groups of the instruments for {@code GroupDemean} (a sector, say), from configuration (any thread); the
+     * writer applies them with {@link #regroup}.
+     */
+    public void groups(Map<InstrumentId, String> groups) {
+        this.groups = Map.copyOf(groups);
+    }
+
+    /** Computes the cross-sectional factors again with the current groups, from the bar history (writer). */
+    public void regroup() {
+        panels.clear();
+        for (Registered registered : libraries) {
+            if (registered.library.panel() != null) {
+                startPanels(registered);
+            }
+        }
+    }
+
+    /** The library's cross-sectional state on a bar spec, created empty (its universe grows with the bars). */
+    private LivePanel panel(Registered registered, BarSpec spec) {
+        return panels.computeIfAbsent(registered.library, l -> new HashMap<>()).computeIfAbsent(spec,
+                s -> new LivePanel(registered.library, s, instrument -> history(new SeriesKey(instrument, s), warmup,
+                        null), instrument -> groups.get(instrument), new LivePanel.Publisher() {
+                    @Override
+                    public void publish(InstrumentId instrument, Instant asOf, PanelStream stream, int index) {
+                        publishPanel(registered, new SeriesKey(instrument, s), stream, index, asOf);
+                    }
+
+                    @Override
+                    public void restart() {
+                        purgePanelValues(registered.library, s);
+                    }
+                }));
+    }
+
+    /** Every known series' instrument joins its spec's panel, computed once from the bar history. */
+    private void startPanels(Registered registered) {
+        Map<BarSpec, List<InstrumentId>> bySpec = new HashMap<>();
+        for (SeriesKey series : windows.keySet()) {
+            bySpec.computeIfAbsent(series.spec(), s -> new ArrayList<>()).add(series.instrument());
+        }
+        bySpec.forEach((spec, instruments) -> panel(registered, spec).join(instruments));
+    }
+
+    /** Forgets a library's cross-sectional values on one bar spec (its panel is computed again). */
+    private void purgePanelValues(CompiledLibrary library, BarSpec spec) {
+        List<String> names = library.published().subList(library.program().size(), library.published().size());
+        values.forEach((key, bySpec) -> {
+            if (names.contains(key.factor)) {
+                bySpec.computeIfPresent(spec, (s, series) -> series.producer == library ? null : series);
+            }
+        });
+    }
+
+    /** The library's cross-sectional values of one instrument after a closed time: the finite ones it owns. */
+    private void publishPanel(Registered registered, SeriesKey series, PanelStream stream, int instrument,
+                              Instant asOf) {
+        CompiledLibrary library = registered.library;
+        int first = library.program().size();
+        int[] factors = library.panelFactors();
+        for (int j = 0; j < factors.length; j++) {
+            double value = stream.value(instrument, factors[j]);
+            if (registered.owned[first + j] && Double.isFinite(value)) {
+                add(library, library.published().get(first + j), series, value, asOf);
             }
         }
     }
@@ -341,7 +419,7 @@ public final class FeatureEngine {
     /** The library's values after the stream's last bar: the finite ones of the factors it owns. */
     private void publish(Registered registered, SeriesKey series, LibraryStream stream, Instant asOf) {
         List<String> names = registered.library.program().names();
-        for (int f = 0; f < registered.owned.length; f++) {
+        for (int f = 0; f < names.size(); f++) {
             double value = stream.value(f);
             if (registered.owned[f] && Double.isFinite(value)) {
                 add(registered.library, names.get(f), series, value, asOf);

@@ -63,10 +63,10 @@ public final class LibraryCatalog {
         CompiledLibrary result = CompiledLibrary.compile(library, others(source));
         problems.addAll(result.problems());
         CompiledLibrary current = compiled.get(source);
-        for (int f = 0; f < result.program().size(); f++) {
-            String name = result.program().names().get(f);
+        for (int f = 0; f < result.published().size(); f++) {
+            String name = result.published().get(f);
             Optional<String> owner = engine.ownerOf(name);
-            boolean ours = current != null && current.program().names().contains(name);
+            boolean ours = current != null && current.published().contains(name);
             if (owner.isPresent() && !ours) {
                 problems.add(result.nameTaken(f, owner.get()));
             }

@@ -154,13 +154,12 @@ class FactorFileManagerTest {
     }
 
     @Test
-    void aCrossSectionalFactorIsRefusedByTheLiveEngineWithWhy() throws IOException {
+    void aCrossSectionalFactorIsComputedOverTheInstrumentsOfItsBarSeries() throws IOException {
         write("ranks.yaml", "factors:\n  - name: MOM_RANK\n    expression: CSRank($close/Ref($close,5))\n");
 
-        assertThat(files.scan().failed()).containsExactly("ranks.yaml");
-        assertThat(files.problems()).singleElement().extracting(p -> p.problem().message()).asString()
-                .startsWith("ranks.yaml:3:17: cross-sectional").contains("not yet by the live feature engine");
-        assertThat(engine.factors()).isEmpty();
+        assertThat(files.scan().loaded()).containsExactly("ranks.yaml");
+        // One instrument in the universe: its rank is 1 wherever its momentum has a value.
+        assertValues("MOM_RANK", "If(Ref($close,5)>0,1,1/0*0)", history);
     }
 
     private void assertBroken(String yaml, String message) throws IOException {
