@@ -45,6 +45,18 @@ class FactorServiceComponentTest {
     }
 
     @Test
+    void instrumentGroupsAreReadFromConfigurationAndAMalformedListIsRefusedWithWhy() {
+        assertThat(FactorServiceComponent.groups(" AAPL.NASDAQ=tech, XOM.NYSE = energy ")).containsOnly(
+                java.util.Map.entry(InstrumentId.of("AAPL.NASDAQ"), "tech"),
+                java.util.Map.entry(InstrumentId.of("XOM.NYSE"), "energy"));
+        assertThat(FactorServiceComponent.groups("")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("AAPL.NASDAQ tech"))
+                .hasMessage("'AAPL.NASDAQ tech' is not INSTRUMENT=GROUP");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("A=x, A=y"))
+                .hasMessage("A is given two groups");
+    }
+
+    @Test
     void replayedDailyBarsAndLiveSecondBarsBothFeedTheirInstrumentsFactors() throws Exception {
         component = new FactorServiceComponent(marketData(), config());
         TestLibrary library = TestLibrary.sample();
