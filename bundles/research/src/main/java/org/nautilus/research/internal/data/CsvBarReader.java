@@ -125,17 +125,25 @@ public final class CsvBarReader {
 
     private static Instant time(String text, String where) throws BarFileException {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            String iso = text.replace(' ', 'T');
-            if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return java.time.OffsetDateTime.parse(iso).toInstant();
-            }
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            return instant(text);
         } catch (DateTimeParseException e) {
             throw new BarFileException(where + "not a date or time: '" + text + "'", e);
         }
+    }
+
+    /**
+     * A date (its midnight UTC), a UTC date-time ({@code T} or a space between) or an instant with an offset: the
+     * times the project's CSV files carry.
+     */
+    static Instant instant(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        String iso = text.replace(' ', 'T');
+        if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return java.time.OffsetDateTime.parse(iso).toInstant();
+        }
+        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
     }
 
     /** Where each column is, from the header row. */
