@@ -13,6 +13,9 @@
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
 #   features   the 158 Alpha158 factors on generated bars: batch ns per value over a universe (default
 #              800 instruments x 3,528 days), streaming us per new bar for one instrument
+#   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
+#              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
+#              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -101,6 +104,7 @@ case "$NAME" in
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
+    store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

@@ -10,10 +10,10 @@ import java.util.Locale;
  * partitions. A row belongs to the UTC day in which its time falls, a time at midnight to the day that ends then
  * (a daily bar that closes at midnight is in its own day's file).
  */
-enum DatePartition {
+public enum DatePartition {
     YEAR, MONTH, DAY;
 
-    static DatePartition parse(String text) {
+    public static DatePartition parse(String text) {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
