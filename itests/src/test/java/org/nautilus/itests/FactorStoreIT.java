@@ -96,11 +96,15 @@ public class FactorStoreIT extends NautilusTestSupport {
         assertTrue(output, output.contains("values/s"));
         assertTrue(output, output.contains("Backfilled [alpha158]: 1 instruments, 252 bars"));
         assertEquals(List.of(APPLE), store.instruments());
-        assertEquals(158, store.factors().size());
+        // Factors with no finite value on these bars (VWAP0: the file has no vwap) store nothing, as live publishes nothing.
+        long withValues = expected.values().stream()
+                .filter(bits -> Arrays.stream(bits).anyMatch(b -> Double.isFinite(Double.longBitsToDouble(b)))).count();
+        assertEquals(withValues, store.factors().size());
+        assertTrue(withValues > 150);
 
         List<Bar> bars = store.bars(APPLE, DAY, TimeRange.ALL);
         assertEquals(252, bars.size());
-        Map<String, List<FactorValue>> stored = storedValues(store, expected);
+        Map<String, List<FactorValue>> stored = storedValues(store);
         assertEquals("every finite batch value stored, bit for bit", countFinite(expected),
                 assertEqualsBatch(stored, expected, bars));
 
@@ -124,7 +128,7 @@ public class FactorStoreIT extends NautilusTestSupport {
 
         // Again: the same values (the partitions are replaced, not appended to).
         executeCommand("nautilus:factor-backfill -l alpha158 AAPL.NASDAQ");
-        assertEquals(stored, storedValues(store, expected));
+        assertEquals(stored, storedValues(store));
 
         // The live engine on the same bars: the replayed Apple daily bars give the stored values, bit for bit.
         FactorService factors = service(FactorService.class, null);
@@ -137,7 +141,7 @@ public class FactorStoreIT extends NautilusTestSupport {
         int compared = 0;
         for (String factor : expected.keySet()) {
             List<FactorValue> live = factors.history(factor, APPLE, DAY);
-            List<FactorValue> fromStore = stored.get(factor);
+            List<FactorValue> fromStore = stored.getOrDefault(factor, List.of());
             int offset = fromStore.size() - live.size(); // the live history keeps the last history.size values
             assertTrue(factor, offset >= 0);
             for (int i = 0; i < live.size(); i++) {
@@ -188,9 +192,9 @@ public class FactorStoreIT extends NautilusTestSupport {
         }
     }
 
-    private static Map<String, List<FactorValue>> storedValues(FactorStore store, Map<String, long[]> expected) {
+    private static Map<String, List<FactorValue>> storedValues(FactorStore store) {
         Map<String, List<FactorValue>> stored = new HashMap<>();
-        for (String factor : expected.keySet()) {
+        for (String factor : store.factors()) {
             stored.put(factor, store.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.now()));
         }
         return stored;

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.store.FactorStore;
@@ -43,15 +42,7 @@ public class FactorCrossSectionCommand implements Action {
     public Object execute() {
         List<FactorValue> values = store.crossSection(name, bars == null ? null : BarSpec.parse(bars),
                 StoreTimes.moment("date", date));
-        ShellTable table = new ShellTable();
-        table.column("SYMBOL");
-        table.column("BARS");
-        table.column("AS OF");
-        table.column(name).alignRight();
-        values.forEach(v -> table.addRow().addContent(v.instrument(), Text.orNone(v.bars()), Text.dateTime(v.asOf()),
-                Text.number(v.value())));
-        Text.print(table, session);
-        System.out.println(values.size() + " instruments");
+        Text.printValues(name, values, "instruments", session);
         return null;
     }
 }

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorValue;
@@ -62,15 +61,7 @@ public class FactorHistoryCommand implements Action {
         if (last > 0 && values.size() > last) {
             values = values.subList(values.size() - last, values.size());
         }
-        ShellTable table = new ShellTable();
-        table.column("SYMBOL");
-        table.column("BARS");
-        table.column("AS OF");
-        table.column(name).alignRight();
-        values.forEach(v -> table.addRow().addContent(v.instrument(), Text.orNone(v.bars()), Text.dateTime(v.asOf()),
-                Text.number(v.value())));
-        Text.print(table, session);
-        System.out.println(values.size() + " values");
+        Text.printValues(name, values, "values", session);
         return null;
     }
 }

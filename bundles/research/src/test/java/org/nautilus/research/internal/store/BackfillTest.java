@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
@@ -34,19 +32,20 @@ import org.nautilus.research.internal.features.CompiledLibrary;
 import org.nautilus.research.internal.support.Bars;
 
 /** A backfill of the technical library over the Apple daily bars of 2013 (real, from ta4j-examples). */
-class BackfillTest {
+class BackfillTest extends StoreTestSupport {
 
     private static final InstrumentId APPLE = InstrumentId.of("AAPL.NASDAQ");
     private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
 
-    @TempDir
-    Path root;
-    private DuckDbFactorStore store;
     private Path csv;
 
+    @Override
+    DatePartition partition() {
+        return DatePartition.MONTH;
+    }
+
     @BeforeEach
-    void open() throws IOException {
-        store = DuckDbFactorStore.open(root.resolve("factors"), DatePartition.MONTH, 2);
+    void writeCsv() throws IOException {
         csv = root.resolve("apple.csv");
         Files.writeString(csv, readAll());
     }
@@ -57,11 +56,6 @@ class BackfillTest {
             in.transferTo(out);
             return out.toString();
         }
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     private List<Backfill.Job> jobs() {

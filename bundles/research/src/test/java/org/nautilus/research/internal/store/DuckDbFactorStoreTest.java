@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
@@ -25,25 +22,12 @@ import org.nautilus.api.research.store.FactorSeries;
 import org.nautilus.api.research.store.TimeRange;
 import org.nautilus.research.internal.support.Bars;
 
-class DuckDbFactorStoreTest {
+class DuckDbFactorStoreTest extends StoreTestSupport {
 
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final InstrumentId ODD = InstrumentId.of("BTC/USD:X"); // needs percent-encoding in a path
     private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
 
-    @TempDir
-    Path root;
-    private DuckDbFactorStore store;
-
-    @BeforeEach
-    void open() {
-        store = DuckDbFactorStore.open(root, DatePartition.YEAR, 2);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     /** Daily bars starting 2012-12-28 (so they span two year partitions), closes 100, 101, ... */
     private static List<Bar> days(InstrumentId instrument, int n) {
@@ -83,8 +67,8 @@ class DuckDbFactorStoreTest {
         assertThat(store.history("B", List.of(AAPL), null, TimeRange.ALL, Instant.MAX)).hasSize(9);
         assertThat(store.factors()).containsExactly("A", "B");
         assertThat(store.instruments()).containsExactly(AAPL);
-        assertThat(root.resolve("values/instrument=AAPL/date=2012/data.parquet")).exists();
-        assertThat(root.resolve("values/instrument=AAPL/date=2013/data.parquet")).exists();
+        assertThat(root.resolve("factors/values/instrument=AAPL/date=2012/data.parquet")).exists();
+        assertThat(root.resolve("factors/values/instrument=AAPL/date=2013/data.parquet")).exists();
         // A daily bar closing at midnight is in its own day's (year's) file: the one ending 2013-01-01T00:00.
         assertThat(store.bars(AAPL, DAY, new TimeRange(Instant.parse("2013-01-01T00:00:00Z"),
                 Instant.parse("2013-01-01T00:00:00Z")))).containsExactly(bars.get(3));
@@ -133,7 +117,7 @@ class DuckDbFactorStoreTest {
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(f -> f.toString().endsWith(".inprogress"))).as("no temporary file left").isEmpty();
         }
-        assertThat(root.resolve("bars/instrument=AAPL/date=2013/data.parquet")).doesNotExist();
+        assertThat(root.resolve("factors/bars/instrument=AAPL/date=2013/data.parquet")).doesNotExist();
     }
 
     @Test
@@ -181,7 +165,7 @@ class DuckDbFactorStoreTest {
         List<Bar> bars = days(AAPL, 4);
         store.replaceValues(series(AAPL, bars, 0), TimeRange.ALL);
         // A second, independent DuckDB (as another node or process would open) reads what the first wrote.
-        try (DuckDbFactorStore reader = DuckDbFactorStore.open(root, DatePartition.YEAR, 1)) {
+        try (DuckDbFactorStore reader = DuckDbFactorStore.open(root.resolve("factors"), DatePartition.YEAR, 1)) {
             assertThat(reader.history("A", Set.of(AAPL), DAY, TimeRange.ALL, Instant.MAX)).hasSize(4);
         }
     }

@@ -12,10 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
@@ -31,24 +28,11 @@ import org.nautilus.research.internal.data.FundamentalsCsvReader;
  * Fundamentals read as of a moment. The statements here are GENERATED (seeded, deterministic) in the shape of
  * quarterly reports with restatements; no real fundamentals ship with the project.
  */
-class FundamentalsPointInTimeTest {
+class FundamentalsPointInTimeTest extends StoreTestSupport {
 
     private static final InstrumentId ACME = InstrumentId.of("ACME");
     private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
 
-    @TempDir
-    Path root;
-    private DuckDbFactorStore store;
-
-    @BeforeEach
-    void open() {
-        store = DuckDbFactorStore.open(root, DatePartition.YEAR, 2);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private static Instant at(String text) {
         return Instant.parse(text);
