@@ -1,6 +1,5 @@
 package org.nautilus.research.internal.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -49,48 +48,42 @@ public final class FundamentalsCsvReader {
     }
 
     public static List<Fundamental> read(Reader reader, String source, InstrumentId instrument) throws BarFileException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<Fundamental> rows = new ArrayList<>();
-        int[] columns = null; // instrument, period_end, published, field, value
-        int lineNumber = 0;
-        try {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                String where = source + ":" + lineNumber + ": ";
-                if (columns == null) {
-                    columns = header(fields, where, instrument);
-                    continue;
-                }
-                int width = 1 + java.util.Arrays.stream(columns).max().orElse(0);
-                if (fields.length < width) {
-                    throw new BarFileException(where + "expected " + width + " fields, got " + fields.length);
-                }
-                try {
-                    InstrumentId id = columns[0] < 0 ? instrument : InstrumentId.of(fields[columns[0]].strip());
-                    LocalDate periodEnd = LocalDate.parse(fields[columns[1]].strip());
-                    Instant published = CsvBarReader.instant(fields[columns[2]].strip());
-                    double value = Double.parseDouble(fields[columns[4]].strip());
-                    rows.add(new Fundamental(id, fields[columns[3]].strip(), periodEnd, published, value));
-                } catch (DateTimeParseException e) {
-                    throw new BarFileException(where + "not a date or time: '" + e.getParsedString() + "'", e);
-                } catch (IllegalArgumentException e) {
-                    throw new BarFileException(where + e.getMessage(), e);
-                }
+        int[][] columns = new int[1][]; // instrument, period_end, published, field, value
+        boolean header = CsvRows.read(reader, source, new CsvRows.Handler() {
+            @Override
+            public void header(String[] fields, int line) throws BarFileException {
+                columns[0] = FundamentalsCsvReader.header(fields, source + ":" + line + ": ", instrument);
             }
-        } catch (IOException e) {
-            throw new BarFileException(source + ":" + lineNumber + ": cannot read: " + e.getMessage(), e);
-        }
-        if (columns == null) {
+
+            @Override
+            public void row(String[] fields, int line) throws BarFileException {
+                rows.add(parse(fields, columns[0], instrument, source + ":" + line + ": "));
+            }
+        });
+        if (!header) {
             throw new BarFileException(source + ": empty, expected a header such as instrument,period_end,published,field,value");
         }
         return rows;
+    }
+
+    private static Fundamental parse(String[] fields, int[] columns, InstrumentId instrument, String where)
+            throws BarFileException {
+        int width = 1 + java.util.Arrays.stream(columns).max().orElse(0);
+        if (fields.length < width) {
+            throw new BarFileException(where + "expected " + width + " fields, got " + fields.length);
+        }
+        try {
+            InstrumentId id = columns[0] < 0 ? instrument : InstrumentId.of(fields[columns[0]].strip());
+            LocalDate periodEnd = LocalDate.parse(fields[columns[1]].strip());
+            Instant published = CsvBarReader.instant(fields[columns[2]].strip());
+            double value = Double.parseDouble(fields[columns[4]].strip());
+            return new Fundamental(id, fields[columns[3]].strip(), periodEnd, published, value);
+        } catch (DateTimeParseException e) {
+            throw new BarFileException(where + "not a date or time: '" + e.getParsedString() + "'", e);
+        } catch (IllegalArgumentException e) {
+            throw new BarFileException(where + e.getMessage(), e);
+        }
     }
 
     private static int[] header(String[] header, String where, InstrumentId instrument) throws BarFileException {
