@@ -13,11 +13,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -199,25 +203,21 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         Set<InstrumentId> instruments = new TreeSet<>();
         rows.forEach(r -> instruments.add(r.instrument()));
         try (DuckDBConnection c = database.duplicate(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE incoming(instrument VARCHAR, field VARCHAR, period_end DATE, published_us BIGINT, "
-                    + "value DOUBLE)");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO incoming VALUES (?, ?, ?, ?, ?)")) {
+            s.execute("CREATE TEMP TABLE incoming(instrument VARCHAR, field VARCHAR, period_days INTEGER, "
+                    + "published_us BIGINT, value DOUBLE)");
+            try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "incoming")) {
                 for (Fundamental row : rows) {
-                    insert.setString(1, row.instrument().value());
-                    insert.setString(2, row.field());
-                    insert.setObject(3, row.periodEnd());
-                    insert.setLong(4, DatePartition.micros(row.published()));
-                    insert.setDouble(5, row.value());
-                    insert.addBatch();
+                    appender.beginRow().append(row.instrument().value()).append(row.field())
+                            .append((int) row.periodEnd().toEpochDay()).append(DatePartition.micros(row.published()))
+                            .append(row.value()).endRow();
                 }
-                insert.executeBatch();
             }
             for (InstrumentId instrument : instruments) {
                 Path directory = root.resolve(Kind.FUNDAMENTALS.directory).resolve(instrumentDirectory(instrument));
                 Path target = directory.resolve(DATA);
-                String incoming = "SELECT DISTINCT ON (field, period_end, published) field, period_end, "
-                        + "make_timestamp(published_us) AS published, value FROM incoming WHERE instrument = "
-                        + literal(instrument.value());
+                String incoming = "SELECT DISTINCT ON (field, period_end, published) * FROM (SELECT field, "
+                        + "DATE '1970-01-01' + period_days AS period_end, make_timestamp(published_us) AS published, "
+                        + "value FROM incoming WHERE instrument = " + literal(instrument.value()) + ")";
                 String merged = Files.exists(target)
                         ? "SELECT * FROM " + ownFile(target) + " old ANTI JOIN (" + incoming
                           + ") new USING (field, period_end, published) UNION ALL " + incoming
@@ -370,16 +370,38 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
 
     @Override
     public List<FactorValue> crossSection(String factor, BarSpec spec, Instant asOf) {
-        List<Path> files = files(Kind.VALUES, List.of(), new TimeRange(TimeRange.ALL.from(), asOf));
+        // Newest partitions first: each instrument's latest value is nearly always in the partition of asOf, so one
+        // file per instrument is read; only an instrument without a value there is looked for in older ones.
+        String asOfKey = partition.key(asOf);
+        Map<InstrumentId, Deque<Path>> pending = new TreeMap<>();
+        for (Path directory : children(root.resolve(Kind.VALUES.directory))) {
+            Deque<Path> older = new ArrayDeque<>();
+            for (String key : partitionKeys(directory)) {
+                Path file = directory.resolve("date=" + key).resolve(DATA);
+                if (key.compareTo(asOfKey) <= 0 && Files.exists(file)) {
+                    older.push(file); // the newest ends up first
+                }
+            }
+            if (!older.isEmpty()) {
+                pending.put(InstrumentId.of(decode(directory.getFileName().toString().substring("instrument=".length()))),
+                        older);
+            }
+        }
         List<FactorValue> values = new ArrayList<>();
-        if (!files.isEmpty()) {
+        while (!pending.isEmpty()) {
+            List<Path> files = pending.values().stream().map(Deque::pop).toList();
             // Each instrument's newest value by then; of the series with the newest one if there are several.
             String sql = "SELECT instrument, arg_max(spec, ts), epoch_us(max(ts)), arg_max(value, ts) FROM "
                     + parquet(files) + " WHERE factor = ? AND ts <= make_timestamp(" + DatePartition.micros(asOf) + ")"
                     + (spec == null ? "" : " AND spec = " + literal(spec.toString()))
                     + " GROUP BY instrument";
-            values = values(sql, factor, factor, "reading the cross-section of " + factor);
+            for (FactorValue value : values(sql, factor, factor, "reading the cross-section of " + factor)) {
+                values.add(value);
+                pending.remove(value.instrument());
+            }
+            pending.values().removeIf(Deque::isEmpty);
         }
+        values.sort(java.util.Comparator.comparing(FactorValue::instrument));
         if (values.isEmpty()) {
             requireFactor(factor);
         }
@@ -477,7 +499,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
      * published later does not replace a newer period); {@code ASOF JOIN} picks for each bar the last publication
      * at or before its end. Its one parameter is the field.
      */
-    static String pointInTimeJoin(String barsTable, String fundamentalsTable, BarSpec spec, TimeRange range) {
+    public static String pointInTimeJoin(String barsTable, String fundamentalsTable, BarSpec spec, TimeRange range) {
         return "WITH f AS (SELECT instrument, period_end, published, value FROM " + fundamentalsTable
                 + " WHERE field = ?), "
                 + "known AS (SELECT DISTINCT instrument, published, arg_max(value, {'period': period_end, "
@@ -632,7 +654,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 + DatePartition.micros(range.to()) + ")";
     }
 
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
