@@ -163,7 +163,7 @@ public class FactorStoreIT extends NautilusTestSupport {
         assertTrue(shown, shown.contains("13.8100") && !shown.contains("13.8700") && !shown.contains("10.09"));
         List<FactorValue> eps = store.fundamentalOnBars("eps", List.of(APPLE), DAY, TimeRange.ALL);
         assertEquals(13.81, valueAt(eps, "2013-02-01"), 0);
-        assertEquals(10.09, valueAt(eps, "2013-06-03"), 0);
+        assertEquals(10.09, valueAt(eps, "2013-06-04"), 0); // the bar of Monday 3 June
         assertEquals(10.11, valueAt(eps, "2013-08-01"), 0);
 
         // The research bundle stopped: DuckDB closed, the service gone; started: the same files read again.
