@@ -137,6 +137,29 @@ class BackfillTest extends StoreTestSupport {
     }
 
     @Test
+    void noValueReadsALaterBar() throws IOException {
+        // The first half of the year alone gives, for each of its bars, the values the whole year gives: what the
+        // store holds for a day was computable on that day.
+        CompiledLibrary technical = CompiledLibrary.compile(new TechnicalLibrary());
+        new Backfill(store).run(List.of(technical), jobs(), TimeRange.ALL, p -> { });
+        List<String> lines = Files.readAllLines(csv);
+        Path half = root.resolve("half.csv");
+        Files.write(half, lines.subList(0, 1 + (lines.size() - 1) / 2));
+        try (DuckDbFactorStore early = DuckDbFactorStore.open(root.resolve("early"), DatePartition.YEAR, 1)) {
+            new Backfill(early).run(List.of(technical), Backfill.jobs(List.of(new BarSource(APPLE, half,
+                    Duration.ofDays(1)))), TimeRange.ALL, p -> { });
+            int compared = 0;
+            for (String factor : technical.program().names()) {
+                List<FactorValue> known = early.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX);
+                List<FactorValue> full = store.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX);
+                assertThat(full.subList(0, known.size())).as(factor).isEqualTo(known);
+                compared += known.size();
+            }
+            assertThat(compared).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void anUnreadableFileIsReportedAndTheOthersGoOn() {
         CompiledLibrary technical = CompiledLibrary.compile(new TechnicalLibrary());
         List<Backfill.Job> jobs = new ArrayList<>(Backfill.jobs(List.of(
