@@ -14,6 +14,9 @@
 #   features   the expression engine on generated bars (default 800 instruments x 3,528 days): Qlib's
 #              data-retrieval shape (14 factors, cold, 1 thread and all cores), then all 158 Alpha158 factors
 #              (batch ns per value, 1 thread cold/warm and all cores), streaming us per new bar for one instrument
+#   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
+#              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
+#              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -102,6 +105,7 @@ case "$NAME" in
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
+    store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

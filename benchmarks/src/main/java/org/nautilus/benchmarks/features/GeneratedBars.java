@@ -8,12 +8,12 @@ import org.nautilus.research.internal.expression.BarColumns;
  * gap, an intraday range around open and close, and a log-normal volume. Same seed, same bars. Only for measuring
  * speed; its values mean nothing.
  */
-final class GeneratedBars {
+public final class GeneratedBars {
 
     private GeneratedBars() {
     }
 
-    static BarColumns instrument(long seed, int days) {
+    public static BarColumns instrument(long seed, int days) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] open = new double[days];
         double[] high = new double[days];

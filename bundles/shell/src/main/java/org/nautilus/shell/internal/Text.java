@@ -49,6 +49,20 @@ final class Text {
                 .collect(Collectors.joining(" "));
     }
 
+    /** Prints factor values as a table (symbol, bar series, time known, value) and how many there are. */
+    static void printValues(String factor, java.util.List<org.nautilus.api.research.FactorValue> values, String unit,
+                            Session session) {
+        ShellTable table = new ShellTable();
+        table.column("SYMBOL");
+        table.column("BARS");
+        table.column("AS OF");
+        table.column(factor).alignRight();
+        values.forEach(v -> table.addRow().addContent(v.instrument(), orNone(v.bars()), dateTime(v.asOf()),
+                number(v.value())));
+        print(table, session);
+        System.out.println(values.size() + " " + unit);
+    }
+
     /**
      * Prints a table: with box-drawing lines on a terminal, in plain ASCII ({@code |}, {@code -}, {@code +}) when
      * there is none (bin/nautilus-admin, other scripts over SSH, pipes), so scripts can split its rows on '|'.

@@ -1,6 +1,5 @@
 package org.nautilus.research.internal.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -69,35 +68,25 @@ public final class CsvBarReader {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("bar interval must be positive, got " + interval);
         }
-        BufferedReader in = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
         List<Bar> bars = new ArrayList<>();
-        Columns columns = null;
-        int lineNumber = 0;
-        try {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                if (columns == null) {
-                    columns = Columns.of(fields, source, lineNumber);
-                    continue;
-                }
-                Bar bar = parse(fields, columns, instrument, interval, source, lineNumber);
+        Columns[] columns = new Columns[1];
+        boolean header = CsvRows.read(reader, source, new CsvRows.Handler() {
+            @Override
+            public void header(String[] fields, int line) throws BarFileException {
+                columns[0] = Columns.of(fields, source, line);
+            }
+
+            @Override
+            public void row(String[] fields, int line) throws BarFileException {
+                Bar bar = parse(fields, columns[0], instrument, interval, source, line);
                 if (!bars.isEmpty() && !bar.start().isAfter(bars.get(bars.size() - 1).start())) {
-                    throw new BarFileException(source + ":" + lineNumber + ": " + bar.start() + " is not after the previous row's "
+                    throw new BarFileException(source + ":" + line + ": " + bar.start() + " is not after the previous row's "
                             + bars.get(bars.size() - 1).start() + " (rows must be oldest first, one per time)");
                 }
                 bars.add(bar);
             }
-        } catch (IOException e) {
-            throw new BarFileException(source + ":" + lineNumber + ": cannot read: " + e.getMessage(), e);
-        }
-        if (columns == null) {
+        });
+        if (!header) {
             throw new BarFileException(source + ": empty, expected a header such as date,open,high,low,close,volume");
         }
         return bars;
@@ -125,17 +114,25 @@ public final class CsvBarReader {
 
     private static Instant time(String text, String where) throws BarFileException {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            String iso = text.replace(' ', 'T');
-            if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return java.time.OffsetDateTime.parse(iso).toInstant();
-            }
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            return instant(text);
         } catch (DateTimeParseException e) {
             throw new BarFileException(where + "not a date or time: '" + text + "'", e);
         }
+    }
+
+    /**
+     * A date (its midnight UTC), a UTC date-time ({@code T} or a space between) or an instant with an offset: the
+     * times the project's CSV files carry.
+     */
+    static Instant instant(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        String iso = text.replace(' ', 'T');
+        if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return java.time.OffsetDateTime.parse(iso).toInstant();
+        }
+        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
     }
 
     /** Where each column is, from the header row. */

@@ -1,0 +1,19 @@
+/**
+ * The point-in-time factor store: the history of bars and factor values, and fundamentals kept bitemporally,
+ * queried by factor, instruments and time range, as a cross-section at a moment, and "as of" a moment (seeing
+ * only what was known then).
+ *
+ * <p>Times: a bar and the factor values computed on it are known at the bar's end ({@code FactorValue.asOf()});
+ * a fundamental is known from its {@code published} time. A read "as of t" returns only what was known at t, so a
+ * backtest or a training set built from it cannot look ahead.
+ *
+ * <p>{@link org.nautilus.api.research.store.FactorStore} is the store; {@link
+ * org.nautilus.api.research.store.FactorBackfill} computes factor libraries over historical bars and writes them
+ * into it.
+ */
+@Export
+@Version("1.0.0")
+package org.nautilus.api.research.store;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
