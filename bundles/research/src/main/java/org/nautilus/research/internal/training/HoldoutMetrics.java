@@ -1,4 +1,4 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.research.internal.training;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

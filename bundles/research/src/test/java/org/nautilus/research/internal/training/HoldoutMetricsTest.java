@@ -1,4 +1,4 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.research.internal.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
