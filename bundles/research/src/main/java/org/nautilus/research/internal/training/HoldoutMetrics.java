@@ -7,15 +7,15 @@ import java.util.Map;
  * Error measures of predictions against actual values on held-out rows, and the same for the naive baseline
  * that always predicts the training mean (so a reader sees at a glance whether the model beats it).
  */
-final class HoldoutMetrics {
+public final class HoldoutMetrics {
 
-    static final String RMSE = "rmse";
-    static final String MAE = "mae";
-    static final String CORRELATION = "correlation";
-    static final String DIRECTION_ACCURACY = "direction-accuracy";
-    static final String BASELINE_RMSE = "baseline-rmse";
-    static final String BASELINE_MAE = "baseline-mae";
-    static final String BASELINE_DIRECTION_ACCURACY = "baseline-direction-accuracy";
+    public static final String RMSE = "rmse";
+    public static final String MAE = "mae";
+    public static final String CORRELATION = "correlation";
+    public static final String DIRECTION_ACCURACY = "direction-accuracy";
+    public static final String BASELINE_RMSE = "baseline-rmse";
+    public static final String BASELINE_MAE = "baseline-mae";
+    public static final String BASELINE_DIRECTION_ACCURACY = "baseline-direction-accuracy";
 
     private HoldoutMetrics() {
     }
@@ -25,7 +25,7 @@ final class HoldoutMetrics {
      * @param actual       the true targets, same length
      * @param trainingMean the mean target of the training rows (the baseline's constant prediction)
      */
-    static Map<String, Double> of(double[] predicted, double[] actual, double trainingMean) {
+    public static Map<String, Double> of(double[] predicted, double[] actual, double trainingMean) {
         double[] baseline = new double[actual.length];
         java.util.Arrays.fill(baseline, trainingMean);
         Map<String, Double> metrics = new LinkedHashMap<>();

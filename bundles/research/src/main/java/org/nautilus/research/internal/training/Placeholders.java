@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Replaces {@code ${name}} in configured paths by a property's value (FileInstall does too, ConfigAdmin does not). */
-final class Placeholders {
+public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -15,7 +15,7 @@ final class Placeholders {
     /**
      * @throws IllegalArgumentException naming the property if one is not set
      */
-    static String resolve(String text, UnaryOperator<String> properties) {
+    public static String resolve(String text, UnaryOperator<String> properties) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {

@@ -104,9 +104,6 @@ class FactorServiceComponentTest {
     private static ResearchConfig config() {
         return new ResearchConfig() {
             @Override public Class<? extends Annotation> annotationType() { return ResearchConfig.class; }
-            @Override public String training_bars() { return ""; }
-            @Override public String training_instrument() { return "AAPL"; }
-            @Override public String training_interval() { return "P1D"; }
             @Override public int bars_window() { return 200; }
             @Override public int history_size() { return 500; }
             @Override public int warmup_bars() { return 5000; }

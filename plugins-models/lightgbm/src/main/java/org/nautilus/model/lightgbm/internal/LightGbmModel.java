@@ -62,7 +62,7 @@ public final class LightGbmModel implements Model {
         this(config.threads(), Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "lightgbm"));
     }
 
-    LightGbmModel(int threads, Path nativeDirectory) {
+    public LightGbmModel(int threads, Path nativeDirectory) {
         NativeLoader.load(nativeDirectory);
         Map<String, String> d = new TreeMap<>();
         d.put("iterations", "100");
