@@ -46,6 +46,7 @@ public final class FactorServiceComponent implements FactorService {
     private final FeatureEngine engine;
     private final ExecutorService writer;
     private final Subscription subscription;
+    private final List<FeatureListener> featureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
@@ -62,7 +63,12 @@ public final class FactorServiceComponent implements FactorService {
         this.subscription = marketData.subscribeAllBars(Set.of(), new MarketDataListener() {
             @Override
             public void onBar(BarSpec spec, Bar bar) {
-                submit(() -> engine.onBar(spec, bar));
+                submit(() -> {
+                    engine.onBar(spec, bar);
+                    for (FeatureListener listener : featureListeners) {
+                        listener.featuresComputed(bar.instrumentId(), spec, bar.end());
+                    }
+                });
             }
         });
         submit(() -> {
@@ -90,6 +96,17 @@ public final class FactorServiceComponent implements FactorService {
         subscription.close();
         writer.shutdownNow();
         writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Told (on the writer thread) once a closed bar's factor values are published: model serving listens. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFeatureListener(FeatureListener listener) {
+        featureListeners.add(listener);
+    }
+
+    void removeFeatureListener(FeatureListener listener) {
+        featureListeners.remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -159,6 +176,11 @@ public final class FactorServiceComponent implements FactorService {
     @Override
     public List<FactorValue> history(String factor, InstrumentId instrument) {
         return engine.history(factor, instrument);
+    }
+
+    @Override
+    public Optional<FactorValue> latest(String factor, InstrumentId instrument, BarSpec bars) {
+        return engine.latest(factor, instrument, bars);
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         tracker.close();
     }
 
@@ -105,7 +105,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addFamily(Model model) {
+    public void addFamily(Model model) {
         families.put(model.family(), model);
         LOG.info("Model family {} deployed ({})", model.family(), model.library());
     }
@@ -118,7 +118,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addLibrary(FactorLibrary library) {
+    public void addLibrary(FactorLibrary library) {
         try {
             libraries.put(library, CompiledLibrary.compile(library));
         } catch (RuntimeException e) {

@@ -48,6 +48,7 @@ public final class Trainer {
             tracker.logParam(id, "factors", String.join(",", data.featureNames()));
             tracker.logParam(id, "label", data.targetName());
             tracker.logParam(id, "instrument", spec.instrument().toString());
+            tracker.logParam(id, "interval", spec.interval().toString());
             tracker.logParam(id, "bars", spec.bars().getFileName().toString());
             tracker.logParam(id, "from", String.valueOf(spec.from()));
             tracker.logParam(id, "to", String.valueOf(spec.to()));
