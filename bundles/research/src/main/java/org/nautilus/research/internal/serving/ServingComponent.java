@@ -77,13 +77,19 @@ public final class ServingComponent implements SignalService, FeatureListener {
             public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec bars) {
                 return factors.latest(factor, instrument, bars);
             }
-        }, List.of(config.serving_aliases()), this::publish);
+        }, aliases(config.serving_aliases()), this::publish);
         this.loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-signals-loader");
             thread.setDaemon(true);
             return thread;
         });
         loader.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** A .cfg file gives one comma-separated string: split it. */
+    static List<String> aliases(String[] configured) {
+        return java.util.Arrays.stream(configured).flatMap(a -> java.util.Arrays.stream(a.split(",")))
+                .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
     }
 
     @Deactivate
