@@ -13,6 +13,8 @@
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
 #   features   the 158 Alpha158 factors on generated bars: batch ns per value over a universe (default
 #              800 instruments x 3,528 days), streaming us per new bar for one instrument
+#   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
+#              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -101,6 +103,9 @@ case "$NAME" in
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
+    models) [ -f "$BENCH_JAR" ] || build benchmarks
+        OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
+        org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac
