@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nautilus.api.research.tracking.TrackingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,8 @@ final class StoreWriter implements AutoCloseable {
 
     private final TrackingStore store;
     private final Thread thread;
-    // Guarded by this: key -> newest text, null = remove.
-    private Map<String, String> pending = new LinkedHashMap<>();
+    // Guarded by this: key -> the newest text (made on the writer thread, once per batch), null = remove.
+    private Map<String, Supplier<String>> pending = new LinkedHashMap<>();
     private long requested;
     private long written;
     private boolean closed;
@@ -33,7 +34,8 @@ final class StoreWriter implements AutoCloseable {
         thread.start();
     }
 
-    synchronized void put(String key, String text) {
+    /** Writes {@code text.get()}, made on the writer thread: logging pays for no serialization. */
+    synchronized void put(String key, Supplier<String> text) {
         pending.put(key, text);
         requested++;
         notifyAll();
@@ -60,7 +62,7 @@ final class StoreWriter implements AutoCloseable {
 
     private void run() {
         while (true) {
-            Map<String, String> batch;
+            Map<String, Supplier<String>> batch;
             long upTo;
             synchronized (this) {
                 while (pending.isEmpty() && !closed) {
@@ -93,17 +95,17 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private boolean write(Map<String, String> batch) {
+    private boolean write(Map<String, Supplier<String>> batch) {
         Map<String, String> puts = new LinkedHashMap<>();
         List<String> removals = new ArrayList<>();
-        batch.forEach((key, text) -> {
-            if (text == null) {
-                removals.add(key);
-            } else {
-                puts.put(key, text);
-            }
-        });
         try {
+            batch.forEach((key, text) -> {
+                if (text == null) {
+                    removals.add(key);
+                } else {
+                    puts.put(key, text.get());
+                }
+            });
             if (!removals.isEmpty()) {
                 store.remove(removals);
             }

@@ -98,7 +98,7 @@ public final class Tracker implements AutoCloseable {
         checkName("experiment", name);
         return experiments.computeIfAbsent(name, n -> {
             Experiment e = new Experiment(n, clock.instant());
-            writer.put(EXPERIMENT + n, Records.write(Map.of("created", e.created().toString())));
+            writer.put(EXPERIMENT + n, () -> Records.write(Map.of("created", e.created().toString())));
             return e;
         });
     }
@@ -155,7 +155,11 @@ public final class Tracker implements AutoCloseable {
             List<MetricPoint> points = run.history.computeIfAbsent(key, k -> new ArrayList<>());
             points.add(new MetricPoint(key, value, step, clock.instant()));
             run.metrics.put(key, value);
-            writer.put(METRIC + id + "/" + key, MetricLines.write(points));
+            writer.put(METRIC + id + "/" + key, () -> {
+                synchronized (run) {
+                    return MetricLines.write(points);
+                }
+            });
             save(run);
         }
     }
@@ -417,12 +421,12 @@ public final class Tracker implements AutoCloseable {
     }
 
     private void save(RunState run) {
-        writer.put(RUN + run.id, Records.write(run.fields()));
+        writer.put(RUN + run.id, () -> Records.write(run.fields()));
         run.cached = null;
     }
 
     private void saveModel(ModelState model) {
-        writer.put(MODEL + model.name, Records.write(model.fields()));
+        writer.put(MODEL + model.name, () -> Records.write(model.fields()));
     }
 
     private static void checkName(String what, String name) {
