@@ -8,18 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.HdrHistogram.Histogram;
 import org.nautilus.api.research.Dataset;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
-import org.nautilus.api.research.tracking.TrackingStore;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
 import org.nautilus.model.weka.internal.WekaRandomForest;
+import org.nautilus.research.internal.tracking.MemoryTrackingStore;
 import org.nautilus.research.internal.tracking.Tracker;
+import org.nautilus.research.internal.training.HoldoutMetrics;
 
 /**
  * {@code benchmarks/run.sh models [rows] [features] [wekaRows]}: the model families and the run tracker.
@@ -57,7 +56,7 @@ public final class ModelsMain {
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "lightgbm training: %d rows x %d features, 100 iterations, 2 threads: %.2f s%n",
                 rows, features, trainSeconds);
-        double ic = correlation(booster.predict(Arrays.copyOfRange(panel.features(), 0, 20_000)),
+        double ic = HoldoutMetrics.correlation(booster.predict(Arrays.copyOfRange(panel.features(), 0, 20_000)),
                 Arrays.copyOfRange(panel.targets(), 0, 20_000));
         System.out.printf(Locale.ROOT, "  in-sample correlation on 20,000 rows: %.3f (planted signal, sanity check)%n", ic);
 
@@ -117,7 +116,7 @@ public final class ModelsMain {
 
     private static void trackerListing() throws Exception {
         Path artifacts = Files.createTempDirectory("nautilus-bench-runs");
-        try (Tracker tracker = new Tracker(new MemoryStore(), artifacts, Clock.systemUTC())) {
+        try (Tracker tracker = new Tracker(new MemoryTrackingStore(), artifacts, Clock.systemUTC())) {
             long c = System.nanoTime();
             for (int i = 0; i < 10_000; i++) {
                 Run run = tracker.startRun("experiment-" + (i % 20), null, "run-" + i, i, Map.of("nautilus-research", "0.1.0"));
@@ -177,43 +176,4 @@ public final class ModelsMain {
         return new Dataset(names, "label", x, y);
     }
 
-    static double correlation(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElse(0);
-        double mb = Arrays.stream(b).average().orElse(0);
-        double cov = 0;
-        double va = 0;
-        double vb = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (a[i] - ma) * (b[i] - mb);
-            va += (a[i] - ma) * (a[i] - ma);
-            vb += (b[i] - mb) * (b[i] - mb);
-        }
-        return cov / Math.sqrt(va * vb);
-    }
-
-    /** The store's contract in memory: the benchmark measures the tracker's own listing, not a store. */
-    private static final class MemoryStore implements TrackingStore {
-        private final Map<String, String> records = new ConcurrentSkipListMap<>();
-
-        @Override
-        public void put(Map<String, String> batch) {
-            records.putAll(batch);
-        }
-
-        @Override
-        public void remove(Iterable<String> keys) {
-            keys.forEach(records::remove);
-        }
-
-        @Override
-        public Map<String, String> load(String prefix) {
-            Map<String, String> result = new TreeMap<>();
-            records.forEach((k, v) -> {
-                if (k.startsWith(prefix)) {
-                    result.put(k, v);
-                }
-            });
-            return result;
-        }
-    }
 }

@@ -57,7 +57,7 @@ public final class HoldoutMetrics {
     }
 
     /** Pearson correlation; NaN when either side is constant (no correlation is defined). */
-    static double correlation(double[] x, double[] y) {
+    public static double correlation(double[] x, double[] y) {
         int n = x.length;
         double meanX = 0;
         double meanY = 0;

@@ -24,7 +24,7 @@ class TrackerTest {
     @TempDir
     Path artifacts;
 
-    private final MapTrackingStore store = new MapTrackingStore();
+    private final MemoryTrackingStore store = new MemoryTrackingStore();
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, String> CODE = Map.of("org.nautilus.research", "0.1.0", "lightgbm", "4.3.0");
 

@@ -44,7 +44,7 @@ class TrainingTest {
     @TempDir
     Path dir;
 
-    private final MapTrackingStore store = new MapTrackingStore();
+    private final MemoryTrackingStore store = new MemoryTrackingStore();
     private ModelsComponent models;
     private Path bars;
 

@@ -10,7 +10,7 @@ public final class TrainingTestSupport {
     }
 
     public static ModelsComponent models(Path dir) {
-        ModelsComponent models = new ModelsComponent(new MapTrackingStore(), dir.resolve("models"), TrainingTest.research(),
+        ModelsComponent models = new ModelsComponent(new MemoryTrackingStore(), dir.resolve("models"), TrainingTest.research(),
                 Clock.systemUTC());
         models.addLibrary(new org.nautilus.factor.technical.internal.TechnicalLibrary());
         return models;

@@ -5,16 +5,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.nautilus.api.research.tracking.TrackingStore;
 
-/** The store's contract over a map, for the tracker's logic (the grid bundle's Ignite store is tested there). */
-final class MapTrackingStore implements TrackingStore {
+/**
+ * A {@link TrackingStore} in memory: nothing survives the JVM. For the tracker's tests and the models benchmark (which
+ * measure the tracker, not a store); the platform uses the grid's persistent store.
+ */
+public final class MemoryTrackingStore implements TrackingStore {
 
-    final Map<String, String> records = new ConcurrentSkipListMap<>();
-    volatile int writes;
+    public final Map<String, String> records = new ConcurrentSkipListMap<>();
 
     @Override
     public void put(Map<String, String> batch) {
         records.putAll(batch);
-        writes++;
     }
 
     @Override
