@@ -17,6 +17,8 @@
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
+#   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
+#              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -106,6 +108,9 @@ case "$NAME" in
     failover) failover "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
+    models) [ -f "$BENCH_JAR" ] || build benchmarks
+        OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
+        org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

@@ -7,5 +7,11 @@ public enum AuditCategory {
     /** A change of risk state: trading state (kill switch), daily P&amp;L baseline, a limit set at runtime. */
     RISK,
     /** A change of a platform configuration ({@code nautilus.*} PIDs, i.e. {@code etc/nautilus.*.cfg}). */
-    CONFIG
+    CONFIG,
+    /**
+     * A change of the model registry: an alias moved (promotion, roll-back) or was removed.
+     *
+     * @since 1.2
+     */
+    MODEL
 }

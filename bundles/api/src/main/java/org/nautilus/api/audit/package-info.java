@@ -3,7 +3,7 @@
  * were committed, queryable and exportable as CSV or JSON lines.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nautilus.api.audit;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,6 +23,16 @@ public interface FactorService {
     /** The newest value of a factor on an instrument, from whichever of its bar series closed last. */
     Optional<FactorValue> latest(String factor, InstrumentId instrument);
 
+    /**
+     * The newest value of a factor on one bar series of an instrument (what a model trained on that series reads).
+     *
+     * @since 2.0
+     */
+    default Optional<FactorValue> latest(String factor, InstrumentId instrument, BarSpec bars) {
+        List<FactorValue> history = history(factor, instrument, bars);
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+    }
+
     /** The history of one factor on one instrument, oldest first: of the series {@link #latest(String, InstrumentId)} reads. */
     List<FactorValue> history(String factor, InstrumentId instrument);
 

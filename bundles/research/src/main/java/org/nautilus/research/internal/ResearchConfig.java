@@ -3,22 +3,12 @@ package org.nautilus.research.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration PID {@value #PID}, shared by the feature engine and the model registry. */
+/** Configuration PID {@value #PID}, shared by the feature engine and model training. */
 @ObjectClassDefinition(name = "Nautilus research",
-        description = "Feature engine windows and the historical bars models are trained on at start-up.")
+        description = "Feature engine windows (also used when training sets are built).")
 public @interface ResearchConfig {
 
     String PID = "nautilus.research";
-
-    @AttributeDefinition(name = "Training bars", description = "CSV file of historical bars (date,open,high,low,close,volume) "
-            + "the models are trained on; ${karaf.home} is replaced by the Karaf home directory.")
-    String training_bars() default "${karaf.home}/samples/appleinc_bars_from_20130101_usd.csv";
-
-    @AttributeDefinition(name = "Training instrument", description = "Instrument the training bars belong to.")
-    String training_instrument() default "AAPL";
-
-    @AttributeDefinition(name = "Training bar interval", description = "Interval of the training bars, ISO-8601 (P1D, PT1M).")
-    String training_interval() default "P1D";
 
     @AttributeDefinition(name = "Bars window", description = "Bars each factor is given, live and in training "
             + "(more if a factor's lookback needs more).", min = "1")

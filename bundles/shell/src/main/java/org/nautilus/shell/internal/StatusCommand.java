@@ -12,7 +12,7 @@ import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.research.FactorService;
-import org.nautilus.api.research.ModelService;
+import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.routes.RouteService;
 import org.nautilus.api.venue.VenueService;
@@ -49,7 +49,7 @@ public class StatusCommand implements Action {
     FactorService factors;
 
     @Reference(optional = true)
-    ModelService models;
+    ModelRegistry models;
 
     @Reference
     Session session;
@@ -82,7 +82,7 @@ public class StatusCommand implements Action {
         row(table, "routes", routes != null, routes == null ? "" : routes.routes().size() + " routes");
         row(table, "venues", venueCount > 0, venueCount + " venues");
         row(table, "factors", factors != null, factors == null ? "" : factors.factors().size() + " factors");
-        row(table, "models", models != null, models == null ? "" : models.models().size() + " models");
+        row(table, "models", models != null, models == null ? "" : models.models().size() + " registered models");
         Text.print(table, session);
         boolean ready = omsUp && risk != null && positions != null && positionStore != null
                 && marketData != null && priced > 0 && routes != null && venueCount > 0;

@@ -58,6 +58,7 @@ public final class FactorServiceComponent implements FactorService {
     private final ScheduledExecutorService fileWatcher;
     private volatile FactorFileManager factorFiles;
     private ScheduledFuture<?> watch;
+    private final List<FeatureListener> featureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
@@ -80,7 +81,12 @@ public final class FactorServiceComponent implements FactorService {
         this.subscription = marketData.subscribeAllBars(Set.of(), new MarketDataListener() {
             @Override
             public void onBar(BarSpec spec, Bar bar) {
-                submit(() -> engine.onBar(spec, bar));
+                submit(() -> {
+                    engine.onBar(spec, bar);
+                    for (FeatureListener listener : featureListeners) {
+                        listener.featuresComputed(bar.instrumentId(), spec, bar.end());
+                    }
+                });
             }
         });
         submit(() -> {
@@ -179,6 +185,17 @@ public final class FactorServiceComponent implements FactorService {
         writer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    /** Told (on the writer thread) once a closed bar's factor values are published: model serving listens. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFeatureListener(FeatureListener listener) {
+        featureListeners.add(listener);
+    }
+
+    void removeFeatureListener(FeatureListener listener) {
+        featureListeners.remove(listener);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addFactor(Factor factor) {
@@ -240,6 +257,11 @@ public final class FactorServiceComponent implements FactorService {
     @Override
     public List<FactorValue> history(String factor, InstrumentId instrument) {
         return engine.history(factor, instrument);
+    }
+
+    @Override
+    public Optional<FactorValue> latest(String factor, InstrumentId instrument, BarSpec bars) {
+        return engine.latest(factor, instrument, bars);
     }
 
     @Override

@@ -518,6 +518,13 @@ public final class FeatureEngine {
         return series == null ? List.of() : series.history();
     }
 
+    public Optional<FactorValue> latest(String factor, InstrumentId instrument, BarSpec spec) {
+        Key key = new Key(factor, instrument);
+        Map<BarSpec, Series> bySpec = values.get(key);
+        Series series = bySpec == null ? null : bySpec.get(spec);
+        return series != null && live(key, series) ? Optional.ofNullable(series.latest) : Optional.empty();
+    }
+
     public List<FactorValue> history(String factor, InstrumentId instrument, BarSpec spec) {
         Key key = new Key(factor, instrument);
         Map<BarSpec, Series> bySpec = values.get(key);

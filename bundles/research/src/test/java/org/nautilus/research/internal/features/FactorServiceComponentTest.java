@@ -2,12 +2,12 @@ package org.nautilus.research.internal.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +21,7 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.research.internal.ResearchConfig;
+import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.support.Bars;
 
@@ -116,17 +117,6 @@ class FactorServiceComponentTest {
     }
 
     private static ResearchConfig config() {
-        return new ResearchConfig() {
-            @Override public Class<? extends Annotation> annotationType() { return ResearchConfig.class; }
-            @Override public String training_bars() { return ""; }
-            @Override public String training_instrument() { return "AAPL"; }
-            @Override public String training_interval() { return "P1D"; }
-            @Override public int bars_window() { return 200; }
-            @Override public int history_size() { return 500; }
-            @Override public int warmup_bars() { return 5000; }
-            @Override public String instrument_groups() { return ""; }
-            @Override public String factors_directory() { return "target/no-factor-files"; }
-            @Override public long factors_poll_interval() { return 1000; }
-        };
+        return TestConfigs.config(ResearchConfig.class, Map.of("factors.directory", "target/no-factor-files"));
     }
 }

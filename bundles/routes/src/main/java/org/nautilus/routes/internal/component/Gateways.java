@@ -1,6 +1,7 @@
 package org.nautilus.routes.internal.component;
 
 import java.util.function.Supplier;
+import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
@@ -17,6 +18,16 @@ public final class Gateways {
         AutoCloseable subscribe(OrderEventSubscriber subscriber, String name, int queueSize);
     }
 
+    /** Registers a signal listener ({@code from: nautilus:signals}); closing the result unregisters it. */
+    @FunctionalInterface
+    public interface SignalSubscriptions {
+        AutoCloseable subscribe(SignalListener listener, String model, boolean shadow);
+    }
+
+    private static final SignalSubscriptions NO_SIGNALS = (listener, model, shadow) -> {
+        throw new IllegalStateException("signals are not available here: no signal source is wired");
+    };
+
     private static final Subscriptions NONE = (subscriber, name, queueSize) -> {
         throw new IllegalStateException("order events are not available here: no OMS event source is wired");
     };
@@ -24,6 +35,7 @@ public final class Gateways {
     private final Supplier<MarketDataService> marketData;
     private final Supplier<OrderService> orders;
     private final Subscriptions subscriptions;
+    private final SignalSubscriptions signalSubscriptions;
 
     public Gateways(Supplier<MarketDataService> marketData) {
         this(marketData, () -> null, NONE);
@@ -31,9 +43,20 @@ public final class Gateways {
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
                     Subscriptions subscriptions) {
+        this(marketData, orders, subscriptions, NO_SIGNALS);
+    }
+
+    public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
+                    Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;
+        this.signalSubscriptions = signalSubscriptions;
+    }
+
+    /** Subscribes a route to model signals ({@code model} null: every model). */
+    public AutoCloseable subscribeSignals(SignalListener listener, String model, boolean shadow) {
+        return signalSubscriptions.subscribe(listener, model, shadow);
     }
 
     /** The gateway, or {@code null} while none is registered. */

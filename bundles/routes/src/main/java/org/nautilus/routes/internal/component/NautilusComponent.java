@@ -3,6 +3,7 @@ package org.nautilus.routes.internal.component;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.nautilus.routes.internal.signals.SignalsEndpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.TimeInForce;
@@ -19,6 +20,8 @@ import org.nautilus.routes.internal.oms.OrderMessages;
  *       and/or bars (one exchange each);</li>
  *   <li>{@code to: nautilus:oms?portfolio=default} submits the body's orders ({@code BUY,AAPL,100,190.05} lines,
  *       maps or order requests); {@code from: nautilus:oms?events=FILL} emits the OMS's order events;</li>
+ *   <li>{@code from: nautilus:signals?model=aapl-lgbm} receives the model signals of served versions (one exchange
+ *       per batch, or per signal with {@code split=true});</li>
  *   <li>{@code to: nautilus:fix-marketdata?symbols=AAPL,MSFT} after a {@code quickfix:} consumer subscribes to the
  *       venue's market data on logon and publishes its snapshots and refreshes.</li>
  * </ul>
@@ -58,7 +61,14 @@ public final class NautilusComponent extends DefaultComponent {
             return new FixMarketDataEndpoint(uri, this, gateways, clock,
                     java.util.Arrays.stream(symbols.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
         }
+        if (service.equals("signals")) {
+            String model = getAndRemoveParameter(parameters, "model", String.class, "");
+            boolean shadow = getAndRemoveParameter(parameters, "shadow", Boolean.class, false);
+            boolean split = getAndRemoveParameter(parameters, "split", Boolean.class, false);
+            int queueSize = getAndRemoveParameter(parameters, "queueSize", Integer.class, 1_000);
+            return new SignalsEndpoint(uri, this, gateways, model, shadow, split, queueSize);
+        }
         throw new IllegalArgumentException("unknown nautilus endpoint 'nautilus:" + service
-                + "': the endpoints are nautilus:marketdata, nautilus:oms and nautilus:fix-marketdata");
+                + "': the endpoints are nautilus:marketdata, nautilus:oms, nautilus:signals and nautilus:fix-marketdata");
     }
 }

@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
+import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
@@ -50,19 +51,31 @@ public final class RoutesComponent implements RouteService {
             ServiceRegistration<OrderEventSubscriber> registration = bundleContext.registerService(
                     OrderEventSubscriber.class, subscriber, new Hashtable<>(java.util.Map.of("subscriber.name", name,
                             OrderEventSubscriber.QUEUE_SIZE_PROPERTY, queueSize)));
-            return () -> {
-                try {
-                    registration.unregister();
-                } catch (IllegalStateException e) {
-                    // already gone with the bundle
-                }
-            };
+            return unregistering(registration);
+        }, (listener, model, shadow) -> {
+            // 'from: nautilus:signals' consumers are SignalListener services of model serving (whiteboard)
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(SignalListener.SHADOW_PROPERTY, Boolean.toString(shadow));
+            if (model != null) {
+                properties.put(SignalListener.MODEL_PROPERTY, model);
+            }
+            return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
         runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways, Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
         contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
         runtime.watch(directory(config), Duration.ofMillis(config.poll_interval()));
+    }
+
+    private static AutoCloseable unregistering(ServiceRegistration<?> registration) {
+        return () -> {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        };
     }
 
     @Modified

@@ -3,43 +3,64 @@ package org.nautilus.model.weka.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nautilus.api.research.FittedModel;
-import org.nautilus.api.research.ModelMetrics;
 import weka.classifiers.Classifier;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
 
-/** A trained Weka regressor with the data header it was trained on and its hold-out metrics. */
-public final class WekaFittedModel implements FittedModel {
+/** A trained Weka regressor with the data header it was trained on. */
+final class WekaFittedModel implements FittedModel {
 
+    private final String family;
     private final Instances header;
     private final Classifier classifier;
-    private final ModelMetrics metrics;
+    private final List<String> features;
+    private final Map<String, Double> importance;
 
-    WekaFittedModel(Instances header, Classifier classifier, ModelMetrics metrics) {
+    WekaFittedModel(String family, Instances header, Classifier classifier, double[] importance) {
+        this.family = family;
         this.header = new Instances(header, 0);
         this.classifier = classifier;
-        this.metrics = metrics;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.numAttributes() - 1; i++) {
+            names.add(header.attribute(i).name());
+        }
+        this.features = List.copyOf(names);
+        Map<String, Double> byName = new LinkedHashMap<>();
+        if (importance != null) {
+            for (int i = 0; i < names.size() && i < importance.length; i++) {
+                byName.put(names.get(i), importance[i]);
+            }
+        }
+        this.importance = Collections.unmodifiableMap(byName);
     }
 
-    /**
-     * @throws IllegalArgumentException if {@code features} does not have one value per training feature
-     */
     @Override
-    public double predict(double[] features) {
-        int count = header.numAttributes() - 1;
-        if (features.length != count) {
-            throw new IllegalArgumentException(metrics.model() + " takes " + count + " features " + metrics.features()
-                    + ", got " + features.length);
+    public String family() {
+        return family;
+    }
+
+    @Override
+    public List<String> features() {
+        return features;
+    }
+
+    @Override
+    public double predict(double[] row) {
+        int count = features.size();
+        if (row.length != count) {
+            throw new IllegalArgumentException(family + " takes " + count + " features " + features + ", got "
+                    + row.length);
         }
         double[] values = new double[count + 1];
-        System.arraycopy(features, 0, values, 0, count);
+        System.arraycopy(row, 0, values, 0, count);
         values[count] = Utils.missingValue();
         // Weka classifiers are not documented as thread-safe for prediction: one prediction at a time.
         synchronized (this) {
@@ -48,35 +69,32 @@ public final class WekaFittedModel implements FittedModel {
             try {
                 return classifier.classifyInstance(instance);
             } catch (Exception e) {
-                throw new IllegalStateException(metrics.model() + ": Weka failed to predict: " + e.getMessage(), e);
+                throw new IllegalStateException(family + ": Weka failed to predict: " + e.getMessage(), e);
             }
         }
     }
 
     @Override
-    public ModelMetrics metrics() {
-        return metrics;
+    public Map<String, Double> importance() {
+        return importance;
     }
 
-    /** Saves the model with Weka's serialization, preceded by the Weka version that trained it. */
-    public synchronized void writeTo(OutputStream out) throws IOException {
+    /** Weka's serialization of the header and classifier, preceded by the Weka version and family. */
+    @Override
+    public synchronized void save(OutputStream out) throws IOException {
         try {
-            SerializationHelper.writeAll(out, new Object[] {metrics.library(), header, classifier, metrics.model(),
-                    new ArrayList<>(metrics.features()), metrics.trainingRows(), metrics.testRows(),
-                    new HashMap<>(metrics.metrics()), metrics.trainedAt()});
+            SerializationHelper.writeAll(out, new Object[] {WekaRuntime.LIBRARY, family, header, classifier,
+                    new LinkedHashMap<>(importance)});
         } catch (Exception e) {
-            throw new IOException("cannot save model " + metrics.model() + ": " + e.getMessage(), e);
+            throw new IOException("cannot save the " + family + " model: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Loads a model saved by {@link #writeTo}.
-     *
-     * @throws IOException if the data is not such a model or was written by another Weka version (Weka does
-     *                     not promise that its serialized classifiers survive a version change)
+     * @throws IOException if the data is not a saved model of {@code family} or was written by another Weka
+     *                     version (Weka does not promise that serialized classifiers survive a version change)
      */
-    @SuppressWarnings("unchecked")
-    public static WekaFittedModel readFrom(InputStream in) throws IOException {
+    static WekaFittedModel readFrom(String family, InputStream in) throws IOException {
         WekaRuntime.init();
         Object[] parts;
         try {
@@ -84,15 +102,24 @@ public final class WekaFittedModel implements FittedModel {
         } catch (Exception e) {
             throw new IOException("not a saved Weka model: " + e.getMessage(), e);
         }
-        if (parts.length != 9 || !(parts[0] instanceof String library)) {
-            throw new IOException("not a saved Weka model: " + parts.length + " parts");
+        if (parts.length != 5 || !(parts[0] instanceof String library) || !(parts[1] instanceof String saved)) {
+            throw new IOException("not a saved Weka model (" + parts.length + " parts)");
         }
         if (!library.equals(WekaRuntime.LIBRARY)) {
-            throw new IOException("model was trained with " + library + ", this is " + WekaRuntime.LIBRARY
+            throw new IOException("the model was trained with " + library + ", this is " + WekaRuntime.LIBRARY
                     + ": retrain it");
         }
-        ModelMetrics metrics = new ModelMetrics((String) parts[3], library, (List<String>) parts[4],
-                (Integer) parts[5], (Integer) parts[6], (HashMap<String, Double>) parts[7], (Instant) parts[8]);
-        return new WekaFittedModel((Instances) parts[1], (Classifier) parts[2], metrics);
+        if (!saved.equals(family)) {
+            throw new IOException("the artifact is a " + saved + " model, not " + family);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Double> importance = (Map<String, Double>) parts[4];
+        Instances header = (Instances) parts[2];
+        double[] values = new double[header.numAttributes() - 1];
+        boolean any = !importance.isEmpty();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = importance.getOrDefault(header.attribute(i).name(), 0.0);
+        }
+        return new WekaFittedModel(family, header, (Classifier) parts[3], any ? values : null);
     }
 }

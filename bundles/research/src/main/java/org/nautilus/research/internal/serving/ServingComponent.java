@@ -1,0 +1,176 @@
+package org.nautilus.research.internal.serving;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.Model;
+import org.nautilus.api.research.signal.ServedModel;
+import org.nautilus.api.research.signal.Signal;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.signal.SignalListener;
+import org.nautilus.api.research.signal.SignalService;
+import org.nautilus.api.research.tracking.ModelVersion;
+import org.nautilus.api.research.tracking.RegisteredModel;
+import org.nautilus.research.internal.features.FeatureListener;
+import org.nautilus.research.internal.tracking.ModelsComponent;
+import org.nautilus.research.internal.tracking.ModelsConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Model serving as a service: a {@link SignalServer} fed by the feature engine, reading the registry, publishing
+ * to the {@link SignalListener} whiteboard. The served aliases are re-read from the registry every second and at
+ * once when a model family comes or goes.
+ */
+@Component(service = {SignalService.class, FeatureListener.class}, configurationPid = ModelsConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+public final class ServingComponent implements SignalService, FeatureListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServingComponent.class);
+
+    private final SignalServer server;
+    private final ScheduledExecutorService loader;
+    private final List<Subscriber> listeners = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public ServingComponent(@Reference ModelsComponent models, @Reference FactorService factors, ModelsConfig config) {
+        this.server = new SignalServer(new SignalServer.Platform() {
+            @Override
+            public List<RegisteredModel> models() {
+                return models.models();
+            }
+
+            @Override
+            public FittedModel load(String model, int version) {
+                return models.load(model, version);
+            }
+
+            @Override
+            public boolean deployed(String family) {
+                return models.deployed(family);
+            }
+
+            @Override
+            public String interval(ModelVersion version) {
+                return models.run(version.run()).map(r -> r.params().get("interval")).orElse("P1D");
+            }
+
+            @Override
+            public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec bars) {
+                return factors.latest(factor, instrument, bars);
+            }
+        }, aliases(config.serving_aliases()), this::publish);
+        this.loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "nautilus-signals-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loader.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** A .cfg file gives one comma-separated string: split it. */
+    static List<String> aliases(String[] configured) {
+        return java.util.Arrays.stream(configured).flatMap(a -> java.util.Arrays.stream(a.split(",")))
+                .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
+    }
+
+    @Deactivate
+    void deactivate() {
+        loader.shutdownNow();
+        server.close();
+    }
+
+    private void refresh() {
+        try {
+            server.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Serving refresh failed", e);
+        }
+    }
+
+    /** A family came or went: re-read the served versions now, not at the next tick. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFamily(Model model) {
+        refreshSoon();
+    }
+
+    void removeFamily(Model model) {
+        // Runs on the thread that unregisters the plugin: its models stop before its class loader goes.
+        server.familyRemoved(model.family());
+    }
+
+    private void refreshSoon() {
+        try {
+            if (loader != null) {
+                loader.execute(this::refresh);
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addListener(SignalListener listener, Map<String, Object> properties) {
+        listeners.add(new Subscriber(listener, (String) properties.get(SignalListener.MODEL_PROPERTY),
+                Boolean.parseBoolean(String.valueOf(properties.get(SignalListener.SHADOW_PROPERTY)))));
+    }
+
+    void removeListener(SignalListener listener) {
+        listeners.removeIf(s -> s.listener == listener);
+    }
+
+    private void publish(SignalBatch batch) {
+        for (Subscriber s : listeners) {
+            if ((s.model == null || s.model.equals(batch.model())) && (!batch.shadow() || s.shadow)) {
+                try {
+                    s.listener.onSignals(batch);
+                } catch (RuntimeException e) {
+                    LOG.warn("Signal listener {} failed: {}", s.listener, e.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void featuresComputed(InstrumentId instrument, BarSpec bars, java.time.Instant end) {
+        server.featuresComputed(instrument, bars, end);
+    }
+
+    @Override
+    public List<ServedModel> served() {
+        return server.served();
+    }
+
+    @Override
+    public Optional<Signal> latest(String model, String alias, InstrumentId instrument) {
+        return server.latest(model, alias, instrument);
+    }
+
+    @Override
+    public List<SignalBatch> latest() {
+        return server.latest();
+    }
+
+    private record Subscriber(SignalListener listener, String model, boolean shadow) {
+    }
+}

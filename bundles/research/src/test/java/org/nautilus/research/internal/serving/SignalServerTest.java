@@ -1,0 +1,203 @@
+package org.nautilus.research.internal.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.signal.ServedModel;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.tracking.ModelVersion;
+import org.nautilus.api.research.tracking.RegisteredModel;
+import org.nautilus.factor.technical.internal.TechnicalLibrary;
+import org.nautilus.model.weka.internal.WekaM5P;
+import org.nautilus.model.weka.internal.WekaRidge;
+import org.nautilus.research.internal.features.CompiledLibrary;
+import org.nautilus.research.internal.features.FeatureEngine;
+import org.nautilus.research.internal.support.Bars;
+import org.nautilus.research.internal.tracking.ModelsComponent;
+import org.nautilus.research.internal.tracking.TrainingTestSupport;
+
+/**
+ * Serving with the real pieces: models trained and registered through {@link ModelsComponent} on the Apple daily
+ * bars, the live {@link FeatureEngine} computing the technical library on the same bars one by one, and the server
+ * scoring each close: one batch per close and alias, every signal equal to the loaded model's prediction from the
+ * engine's values; a promotion swaps between batches (none skipped, none mixed); a challenger scores in shadow;
+ * a removed family stops serving.
+ */
+class SignalServerTest {
+
+    private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
+    private static final InstrumentId AAPL = InstrumentId.of("AAPL");
+
+    @TempDir
+    Path dir;
+
+    private ModelsComponent models;
+    private FeatureEngine engine;
+    private SignalServer server;
+    private final List<SignalBatch> batches = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> deployed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        models = TrainingTestSupport.models(dir);
+        models.addFamily(new WekaRidge());
+        models.addFamily(new WekaM5P());
+        deployed.addAll(List.of("weka-ridge", "weka-m5p"));
+        Path bars = dir.resolve("apple.csv");
+        try (Reader in = Bars.appleCsv(); java.io.Writer out = Files.newBufferedWriter(bars)) {
+            in.transferTo(out);
+        }
+        for (String family : List.of("weka-ridge", "weka-m5p", "weka-ridge")) {
+            Path spec = dir.resolve(family + ".properties");
+            Files.writeString(spec, "experiment = serve\nfamily = " + family + "\nfactors = RSI_14, BB_PCTB_20, ROC_10\n"
+                    + "bars = " + bars + "\ninstrument = AAPL\nfolds = 1\nregister = aapl\nto = 2013-09-30\n");
+            models.train(spec, line -> { });
+        }
+        engine = new FeatureEngine((instrument, spec, limit) -> List.of(), 200, 500);
+        TechnicalLibrary technical = new TechnicalLibrary();
+        CompiledLibrary compiled = CompiledLibrary.compile(technical);
+        engine.addLibrary(technical, compiled);
+        engine.startLibrary(compiled);
+        server = new SignalServer(new SignalServer.Platform() {
+            @Override public List<RegisteredModel> models() { return models.models(); }
+            @Override public FittedModel load(String model, int version) { return models.load(model, version); }
+            @Override public boolean deployed(String family) { return deployed.contains(family); }
+            @Override public String interval(ModelVersion version) { return "P1D"; }
+            @Override public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec spec) {
+                return engine.latest(factor, instrument, spec);
+            }
+        }, List.of("champion", "challenger"), batches::add);
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        models.deactivate();
+    }
+
+    private void close(Bar bar) {
+        engine.onBar(DAY, bar);
+        server.featuresComputed(bar.instrumentId(), DAY, bar.end());
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private List<SignalBatch> champion() {
+        return batches.stream().filter(b -> b.alias().equals("champion")).toList();
+    }
+
+    @Test
+    void servesEachCloseOnceAndSwapsVersionsBetweenBatches() throws Exception {
+        List<Bar> apple = Bars.apple();
+        models.setAlias("aapl", "champion", 1, "alice");
+        models.setAlias("aapl", "challenger", 2, "alice");
+        server.refresh();
+        assertThat(server.served()).extracting(ServedModel::alias, ServedModel::version, ServedModel::shadow, ServedModel::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("challenger", 2, true, "SERVING"),
+                        org.assertj.core.groups.Tuple.tuple("champion", 1, false, "SERVING"));
+
+        FittedModel v1 = models.load("aapl", 1);
+        for (int i = 0; i < 150; i++) {
+            close(apple.get(i));
+        }
+        int warm = 150 - 50; // closes from the first with every feature (the longest lookback is 50 bars here)
+        await(() -> champion().size() >= warm && champion().get(champion().size() - 1).time().equals(apple.get(149).end()));
+        SignalBatch last = champion().get(champion().size() - 1);
+        double[] row = {engine.latest("RSI_14", AAPL, DAY).orElseThrow().value(),
+                engine.latest("BB_PCTB_20", AAPL, DAY).orElseThrow().value(),
+                engine.latest("ROC_10", AAPL, DAY).orElseThrow().value()};
+        assertThat(last.signals()).singleElement().satisfies(s -> {
+            assertThat(s.instrument()).isEqualTo(AAPL);
+            assertThat(s.version()).isEqualTo(1);
+            assertThat(Double.doubleToRawLongBits(s.value())).isEqualTo(Double.doubleToRawLongBits(v1.predict(row)));
+        });
+        assertThat(batches).anyMatch(b -> b.shadow() && b.alias().equals("challenger") && b.version() == 2);
+
+        // Promote version 3 while bars keep closing: every close still gets one champion batch, of one version.
+        Thread feeder = new Thread(() -> {
+            for (int i = 150; i < apple.size(); i++) {
+                close(apple.get(i));
+            }
+        });
+        feeder.start();
+        models.setAlias("aapl", "champion", 3, "bob");
+        server.refresh();
+        feeder.join();
+        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(apple.size() - 1).end()));
+
+        List<SignalBatch> served = champion();
+        List<Instant> times = served.stream().map(SignalBatch::time).toList();
+        assertThat(times).doesNotHaveDuplicates().isSorted();
+        int firstV3 = -1;
+        for (int i = 0; i < served.size(); i++) {
+            SignalBatch b = served.get(i);
+            assertThat(b.signals()).allMatch(s -> s.version() == b.version());
+            if (b.version() == 3 && firstV3 < 0) {
+                firstV3 = i;
+            }
+        }
+        assertThat(firstV3).isPositive();
+        for (int i = 0; i < served.size(); i++) {
+            assertThat(served.get(i).version()).isEqualTo(i < firstV3 ? 1 : 3);
+        }
+        // No gap: consecutive closes of the bar file from the first served one to the last.
+        int start = apple.indexOf(apple.stream().filter(b -> b.end().equals(times.get(0))).findFirst().orElseThrow());
+        assertThat(times).isEqualTo(apple.subList(start, apple.size()).stream().map(Bar::end).toList());
+    }
+
+    @Test
+    void aRemovedFamilyStopsServingAndComesBack() throws Exception {
+        List<Bar> apple = Bars.apple();
+        models.setAlias("aapl", "champion", 2, "alice"); // weka-m5p
+        server.refresh();
+        for (int i = 0; i < 80; i++) {
+            close(apple.get(i));
+        }
+        await(() -> !champion().isEmpty() && champion().get(champion().size() - 1).time().equals(apple.get(79).end()));
+
+        deployed.remove("weka-m5p");
+        server.familyRemoved("weka-m5p");
+        assertThat(server.served()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("WAITING");
+            assertThat(s.detail()).contains("weka-m5p is not deployed");
+        });
+        int before = champion().size();
+        for (int i = 80; i < 100; i++) {
+            close(apple.get(i));
+        }
+        Thread.sleep(300); // nothing may arrive; there is no event to wait for when nothing is published
+        assertThat(champion()).hasSize(before);
+
+        deployed.add("weka-m5p");
+        server.refresh();
+        close(apple.get(100));
+        await(() -> champion().size() == before + 1);
+        assertThat(champion().get(before).version()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,171 @@
+package org.nautilus.research.internal.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.Model;
+import org.nautilus.api.research.tracking.ModelVersion;
+import org.nautilus.api.research.tracking.Run;
+import org.nautilus.api.research.tracking.RunQuery;
+import org.nautilus.api.research.tracking.RunStatus;
+import org.nautilus.api.research.tracking.TrainingResult;
+import org.nautilus.factor.technical.internal.TechnicalLibrary;
+import org.nautilus.model.lightgbm.internal.LightGbmModel;
+import org.nautilus.model.weka.internal.WekaM5P;
+import org.nautilus.model.weka.internal.WekaRandomForest;
+import org.nautilus.model.weka.internal.WekaRidge;
+import org.nautilus.research.internal.ResearchConfig;
+import org.nautilus.research.internal.TestConfigs;
+import org.nautilus.research.internal.support.Bars;
+
+/**
+ * Training from a spec file with the real model plugins and the technical factor library on the Apple daily bars:
+ * a tracked run with its folds, its model artifact, registration; and for each family, re-running the same spec
+ * gives the same dataset digest and bit-identical predictions.
+ */
+class TrainingTest {
+
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path dir;
+
+    private final MemoryTrackingStore store = new MemoryTrackingStore();
+    private ModelsComponent models;
+    private Path bars;
+
+    static ResearchConfig research() {
+        return TestConfigs.config(ResearchConfig.class, Map.of("warmup.bars", 5000));
+    }
+
+    static List<Model> families(Path natives) {
+        return List.of(new LightGbmModel(2, natives), new WekaRandomForest(), new WekaRidge(), new WekaM5P());
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        bars = dir.resolve("apple.csv");
+        try (Reader in = Bars.appleCsv(); java.io.Writer out = Files.newBufferedWriter(bars)) {
+            in.transferTo(out);
+        }
+        models = new ModelsComponent(store, dir.resolve("models"), research(), Clock.systemUTC());
+        families(shared).forEach(models::addFamily);
+        models.addLibrary(new TechnicalLibrary());
+    }
+
+    private Path spec(String family, String extra) throws IOException {
+        Path spec = dir.resolve(family + ".properties");
+        Files.writeString(spec, String.join("\n",
+                "experiment = aapl-daily",
+                "family = " + family,
+                "factors = RSI_14, BB_PCTB_20, MACD_HIST, ROC_10, CLOSE_SMA_20",
+                "bars = " + bars,
+                "instrument = AAPL.NASDAQ",
+                "folds = 2",
+                "seed = 7",
+                family.equals("lightgbm") ? "param.iterations = 30\nparam.min.data.in.leaf = 5" : "",
+                family.equals("weka-random-forest") ? "param.trees = 20" : "",
+                extra));
+        return spec;
+    }
+
+    @Test
+    void aSpecBecomesATrackedRunWithFoldsAnArtifactAndARegisteredVersion() throws IOException {
+        List<String> progress = new ArrayList<>();
+        TrainingResult result = models.train(spec("lightgbm", "register = aapl-lgbm"), progress::add);
+        Run run = result.run();
+        assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.params()).containsEntry("family", "lightgbm").containsEntry("param.iterations", "30")
+                .containsEntry("factors", "RSI_14,BB_PCTB_20,MACD_HIST,ROC_10,CLOSE_SMA_20");
+        assertThat(run.datasetDigest()).startsWith("sha256:");
+        assertThat(run.codeVersion()).containsKey("library");
+        assertThat(run.artifacts()).contains("model.bin", "importance.tsv");
+        assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse");
+        assertThat(models.metricHistory(run.id(), "rmse")).hasSize(2); // one step per fold
+        List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
+                .filter(r -> run.id().equals(r.parent())).toList();
+        assertThat(folds).extracting(Run::name).containsExactlyInAnyOrder("fold-0", "fold-1");
+        assertThat(progress).anyMatch(l -> l.startsWith("fold 2/2")).anyMatch(l -> l.contains("registered aapl-lgbm version 1"));
+
+        ModelVersion version = result.version();
+        assertThat(version.run()).isEqualTo(run.id());
+        assertThat(version.datasetDigest()).isEqualTo(run.datasetDigest());
+        FittedModel loaded = models.load("aapl-lgbm", 1);
+        assertThat(loaded.features()).containsExactly("RSI_14", "BB_PCTB_20", "MACD_HIST", "ROC_10", "CLOSE_SMA_20");
+    }
+
+    /** Re-running a tracked run gives the same dataset and bit-identical predictions, for every family. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lightgbm", "weka-random-forest", "weka-ridge", "weka-m5p"})
+    void reRunningARunGivesBitIdenticalPredictions(String family) throws IOException {
+        Path spec = spec(family, "register = m");
+        TrainingResult first = models.train(spec, line -> { });
+        TrainingResult second = models.train(spec, line -> { });
+        assertThat(second.run().datasetDigest()).isEqualTo(first.run().datasetDigest());
+        assertThat(second.run().metrics()).isEqualTo(first.run().metrics());
+        FittedModel a = models.load("m", 1);
+        FittedModel b = models.load("m", 2);
+        double[][] probe = new double[200][5];
+        java.util.Random random = new java.util.Random(3);
+        for (double[] row : probe) {
+            row[0] = random.nextDouble() * 100;
+            row[1] = random.nextDouble();
+            row[2] = random.nextGaussian();
+            row[3] = random.nextGaussian() * 5;
+            row[4] = 1 + random.nextGaussian() * 0.05;
+        }
+        double[] pa = a.predict(probe);
+        double[] pb = b.predict(probe);
+        for (int i = 0; i < pa.length; i++) {
+            assertThat(Double.doubleToRawLongBits(pb[i])).isEqualTo(Double.doubleToRawLongBits(pa[i]));
+        }
+        assertThat(Files.readAllBytes(models.artifact(second.run().id(), "model.bin").orElseThrow()))
+                .isEqualTo(Files.readAllBytes(models.artifact(first.run().id(), "model.bin").orElseThrow()));
+    }
+
+    @Test
+    void aBadSpecIsRefusedWithEveryProblemAndNoRun() throws IOException {
+        Path spec = dir.resolve("bad.properties");
+        Files.writeString(spec, "family = lightgbm\nfolds = zero\ncolour = red\nbars = " + bars + "\ninstrument = AAPL.NASDAQ\n");
+        assertThatThrownBy(() -> models.train(spec, line -> { }))
+                .hasMessageContaining("experiment is missing").hasMessageContaining("factors is missing")
+                .hasMessageContaining("folds must be an integer").hasMessageContaining("unknown keys [colour]");
+        assertThatThrownBy(() -> models.train(spec("xgboost", ""), line -> { }))
+                .hasMessageContaining("no model family xgboost is deployed");
+        assertThat(models.runs(RunQuery.all())).allMatch(r -> r.status() == RunStatus.FINISHED);
+    }
+
+    @Test
+    void unknownFactorsAreNamed() throws IOException {
+        Path spec = dir.resolve("f.properties");
+        Files.writeString(spec, "experiment = e\nfamily = weka-ridge\nfactors = RSI_14, NOPE, library:alpha999\nbars = "
+                + bars + "\ninstrument = AAPL.NASDAQ\n");
+        assertThatThrownBy(() -> models.train(spec, line -> { }))
+                .hasMessageContaining("unknown factors [NOPE, library:alpha999");
+        assertThat(models.runs(RunQuery.all())).isEmpty();
+    }
+
+    @Test
+    void promotionsAreRecordedAndRollBack() throws IOException {
+        models.train(spec("weka-ridge", "register = r"), line -> { });
+        models.train(spec("weka-ridge", "register = r"), line -> { });
+        models.setAlias("r", "champion", 1, "alice");
+        models.setAlias("r", "champion", 2, "bob");
+        assertThat(models.rollback("r", "champion", "carol").version()).isEqualTo(1);
+        assertThat(models.model("r").orElseThrow().aliases()).isEqualTo(Map.of("champion", 1));
+    }
+}
