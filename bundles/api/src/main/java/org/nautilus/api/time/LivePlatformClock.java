@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class LivePlatformClock implements PlatformClock {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ScheduledExecutorService thread;
     private final Consumer<Throwable> onError;
 
@@ -24,7 +24,16 @@ public final class LivePlatformClock implements PlatformClock {
      * @param onError    told about a task that threw
      */
     public LivePlatformClock(String threadName, Consumer<Throwable> onError) {
-        this.onError = onError;
+        this(Clock.systemUTC(), threadName, onError);
+    }
+
+    /**
+     * A clock reading the time from {@code time} (a fixed clock in a test) and running work on its own thread after
+     * real delays.
+     */
+    public LivePlatformClock(Clock time, String threadName, Consumer<Throwable> onError) {
+        this.clock = java.util.Objects.requireNonNull(time, "time");
+        this.onError = java.util.Objects.requireNonNull(onError, "onError");
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -94,10 +103,14 @@ public final class LivePlatformClock implements PlatformClock {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        // Delayed one-off work already scheduled (a venue's latency) still runs, for up to 2 s; periodic work stops.
+        thread.shutdown();
         try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -42,7 +42,7 @@ public interface PlatformClock extends AutoCloseable {
      */
     ScheduledTask every(Duration period, Runnable task);
 
-    /** Stops running scheduled work; what is pending is dropped. */
+    /** Stops: periodic work ends; one-off work already due may still run (live, briefly), nothing new is accepted. */
     @Override
     void close();
 }
