@@ -15,19 +15,30 @@ import org.nautilus.api.domain.InstrumentId;
  * @param strategy       the {@link Strategy#NAME_PROPERTY} of the strategy to run
  * @param parameters     the strategy's parameters (as in its {@code .cfg})
  * @param data           the files to replay, merged in time order
- * @param from           the first data time to trade on ({@code null}: the start of the data); earlier data only warms up
+ * @param from           the first data time the strategy sees ({@code null}: the start of the data); earlier data only
+ *                       sets the market (marks, bar history the strategy can read with {@code bars})
  * @param to             the last data time ({@code null}: the end of the data)
  * @param initialCash    the starting equity in the portfolio's currency
  * @param execution      fill, latency and fee settings
+ * @param risk           limits of the pre-trade risk rules, as in {@code etc/nautilus.risk.*.cfg} ({@code max.quantity},
+ *                       {@code max.notional}, {@code max.position}, {@code max.leverage}, {@code max.loss},
+ *                       {@code max.deviation.percent}, {@code max.orders}); absent keys take the backtest's defaults
+ * @param equityInterval how often the equity curve is sampled (P1D: daily, at UTC midnight)
  * @param periodsPerYear how many equity points make a year (252 for daily bars)
  */
 public record BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
-                           Instant to, BigDecimal initialCash, Execution execution, double periodsPerYear) {
+                           Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
+                           Duration equityInterval, double periodsPerYear) {
 
     public BacktestSpec {
         Objects.requireNonNull(strategy, "strategy");
         parameters = Map.copyOf(parameters);
         data = List.copyOf(data);
+        risk = Map.copyOf(risk);
+        Objects.requireNonNull(equityInterval, "equityInterval");
+        if (equityInterval.isNegative() || equityInterval.isZero()) {
+            throw new IllegalArgumentException("the equity interval must be positive, got " + equityInterval);
+        }
         Objects.requireNonNull(initialCash, "initialCash");
         Objects.requireNonNull(execution, "execution");
         if (data.isEmpty()) {

@@ -2,10 +2,10 @@ package org.nautilus.api.strategy;
 
 import java.time.Instant;
 import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.Order;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
-import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.research.FactorValue;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -35,8 +35,8 @@ public interface StrategyHandler {
     default void onTimer(String name, Instant at) {
     }
 
-    /** A change of one of its own orders (accepted, rejected, canceled, filled...). */
-    default void onOrder(OrderEvent event) {
+    /** One of its own orders changed (accepted, rejected, canceled, filled...): the order as it now stands. */
+    default void onOrder(Order order) {
     }
 
     /** A fill of one of its own orders (also seen as a FILL {@link #onOrder} event). */

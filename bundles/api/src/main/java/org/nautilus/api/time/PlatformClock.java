@@ -36,9 +36,9 @@ public interface PlatformClock extends AutoCloseable {
     }
 
     /**
-     * Runs {@code task} every {@code period}, the first time one period from now. A run that falls behind (a
-     * simulated clock jumping a day ahead) runs once, not once per missed period: fixed delay, like
-     * {@link java.util.concurrent.ScheduledExecutorService#scheduleWithFixedDelay}.
+     * Runs {@code task} every {@code period}, the first time one period from now, with a fixed delay like
+     * {@link java.util.concurrent.ScheduledExecutorService#scheduleWithFixedDelay}. Runs that fall behind (a simulated
+     * clock jumping a day ahead) catch up with one run at the new time, not one per missed period.
      */
     ScheduledTask every(Duration period, Runnable task);
 

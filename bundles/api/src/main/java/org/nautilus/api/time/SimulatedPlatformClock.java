@@ -11,7 +11,8 @@ import java.util.PriorityQueue;
 /**
  * A clock that stands still until its owner moves it: {@link #advanceTo} runs every task due up to the new time,
  * in due-time order (ties in scheduling order), with {@link #now()} set to each task's due time while it runs,
- * then sets the time. Tasks run on the thread that advances the clock. Time never goes backwards.
+ * then sets the time. Tasks run on the thread that advances the clock. Time never goes backwards. A periodic task
+ * that a jump leaves behind runs at its due time and once more at the new time, not once per missed period.
  *
  * <p>Single-threaded by design (a backtest's event loop): it is not safe to schedule from another thread.
  */
@@ -109,8 +110,13 @@ public final class SimulatedPlatformClock implements PlatformClock {
             now = next.at;
             next.task.run();
             if (next.period != null && !next.canceled() && !closed) {
-                // Fixed delay: the next run is one period after this one, however far the data jumps.
-                queue.add(new Task(now.plus(next.period), sequence++, next.task, next.period, next));
+                // Fixed delay; a task left behind by a jump catches up with one run at the new time, not one per
+                // missed period (a venue's 100 ms expiry check over a daily bar would otherwise run 864,000 times).
+                Instant due = now.plus(next.period);
+                if (due.isBefore(until)) {
+                    due = until;
+                }
+                queue.add(new Task(due, sequence++, next.task, next.period, next));
             }
         }
     }
