@@ -55,6 +55,100 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         }
     }
 
+    /**
+     * Reads a spec from {@code key = value} settings (a {@code .properties} file):
+     * <pre>
+     * strategy = ma-cross
+     * data.1.file = samples/appleinc_bars_from_20130101_usd.csv    # data.2.*, data.3.*: more files
+     * data.1.format = bars-csv
+     * data.1.symbol = AAPL.NASDAQ
+     * data.1.interval = P1D                                        # optional
+     * param.fast = 10                                              # the strategy's parameters
+     * from = 2013-03-01   to = 2013-12-31                          # optional: dates (UTC) or instants
+     * initial.cash = 100000
+     * slippage.bps = 5   participation = 0.1   latency.ms = 0   maker.fee.bps = 1   taker.fee.bps = 1
+     * risk.max.leverage = 10                                       # risk.*: the rules' limits
+     * equity.interval = P1D   periods.per.year = 252
+     * </pre>
+     *
+     * @throws IllegalArgumentException naming the key that is missing or malformed
+     */
+    public static BacktestSpec fromProperties(Map<String, String> settings) {
+        java.util.function.Function<String, String> get = key -> {
+            String v = settings.get(key);
+            return v == null || v.isBlank() ? null : v.strip();
+        };
+        String strategy = get.apply("strategy");
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy is required: the name of a registered strategy");
+        }
+        List<DataFile> files = new java.util.ArrayList<>();
+        for (int i = 1; get.apply("data." + i + ".file") != null; i++) {
+            String format = get.apply("data." + i + ".format");
+            String symbol = get.apply("data." + i + ".symbol");
+            if (format == null || symbol == null) {
+                throw new IllegalArgumentException("data." + i + " needs a format and a symbol");
+            }
+            String interval = get.apply("data." + i + ".interval");
+            files.add(new DataFile(get.apply("data." + i + ".file"), format, InstrumentId.of(symbol),
+                    interval == null ? null : duration("data." + i + ".interval", interval)));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("data.1.file is required: a market data file to replay");
+        }
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        Map<String, String> risk = new java.util.TreeMap<>();
+        settings.forEach((k, v) -> {
+            if (k.startsWith("param.")) {
+                parameters.put(k.substring("param.".length()), v.strip());
+            } else if (k.startsWith("risk.")) {
+                risk.put(k.substring("risk.".length()), v.strip());
+            }
+        });
+        Execution defaults = Execution.defaults();
+        Execution execution = new Execution(
+                decimal("slippage.bps", get.apply("slippage.bps"), defaults.slippageBps()),
+                decimal("participation", get.apply("participation"), defaults.participation()),
+                Duration.ofMillis(decimal("latency.ms", get.apply("latency.ms"), BigDecimal.ZERO).longValueExact()),
+                decimal("maker.fee.bps", get.apply("maker.fee.bps"), defaults.makerFeeBps()),
+                decimal("taker.fee.bps", get.apply("taker.fee.bps"), defaults.takerFeeBps()));
+        String interval = get.apply("equity.interval");
+        return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
+                instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
+                new BigDecimal("100000")), execution, risk,
+                interval == null ? Duration.ofDays(1) : duration("equity.interval", interval),
+                decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue());
+    }
+
+    private static BigDecimal decimal(String key, String text, BigDecimal defaultValue) {
+        try {
+            return text == null ? defaultValue : new BigDecimal(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+        }
+    }
+
+    private static Duration duration(String key, String text) {
+        try {
+            return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration (P1D, PT1M), got '" + text + "'", e);
+        }
+    }
+
+    private static Instant instant(String key, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.contains("T") ? Instant.parse(text)
+                    : java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be a date (2013-03-01) or an instant "
+                    + "(2013-03-01T00:00:00Z), got '" + text + "'", e);
+        }
+    }
+
     /** The instruments of the data files. */
     public Set<InstrumentId> instruments() {
         return Set.copyOf(data.stream().map(DataFile::symbol).toList());
