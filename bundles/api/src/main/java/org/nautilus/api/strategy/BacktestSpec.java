@@ -149,6 +149,12 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         }
     }
 
+    /** This spec over other data files. */
+    public BacktestSpec withData(List<DataFile> files) {
+        return new BacktestSpec(strategy, parameters, files, from, to, initialCash, execution, risk, equityInterval,
+                periodsPerYear);
+    }
+
     /** The instruments of the data files. */
     public Set<InstrumentId> instruments() {
         return Set.copyOf(data.stream().map(DataFile::symbol).toList());
