@@ -60,7 +60,10 @@ final class MarketMakerHandler implements StrategyHandler {
 
     @Override
     public void onFill(Fill fill) {
-        context.mark(fill.instrumentId()).ifPresent(mid -> requote(fill.instrumentId(), mid, true));
+        // Around the book as it is now (the quote that just filled us), not the last close: a mark can be stale and a
+        // quote around it can cross the book.
+        context.lastQuote(fill.instrumentId()).map(Quote::mid).or(() -> context.mark(fill.instrumentId()))
+                .ifPresent(mid -> requote(fill.instrumentId(), mid, true));
     }
 
     private void requote(InstrumentId instrument, Price mid, boolean force) {
