@@ -2,8 +2,6 @@ package org.nautilus.strategy.internal.backtest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.Fill;
@@ -85,6 +82,8 @@ public final class BacktestEngine {
 
     /** The one venue of a backtest. */
     static final VenueId VENUE = VenueId.of("SIM");
+    /** How often (simulated time) the venue expires GTD orders: they may expire up to this late. */
+    static final java.time.Duration EXPIRY_CHECK = java.time.Duration.ofMinutes(1);
 
     private final BacktestSpec spec;
     private final Strategy strategy;
@@ -121,10 +120,11 @@ public final class BacktestEngine {
         try {
             for (BacktestSpec.DataFile file : spec.data()) {
                 Path path = home.resolve(file.path());
-                if (!Files.isReadable(path)) {
-                    throw new IllegalArgumentException("data file " + file.path() + " not found (looked at " + path + ")");
+                try {
+                    readers.add(files.open(path, file.format(), file.symbol(), file.interval()));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new IllegalArgumentException("data file " + file.path() + " not found (looked at " + path + ")", e);
                 }
-                readers.add(files.open(path, file.format(), file.symbol(), file.interval()));
                 names.add(file.path());
             }
             try (MergedFeed feed = new MergedFeed(readers, names)) {
@@ -170,6 +170,8 @@ public final class BacktestEngine {
         double commissions;
         long fillCount;
         boolean flushing;
+        /** The venue answered since the last flush: the OMS may have queued work for its partition's own thread. */
+        volatile boolean venueReported;
         String failure;
 
         Loop(Instant start) {
@@ -196,7 +198,7 @@ public final class BacktestEngine {
             venue = new SimulatedExchange(new VenueConfig(VENUE, FeeSchedule.ofBps(
                     execution.makerFeeBps().toPlainString(), execution.takerFeeBps().toPlainString()),
                     execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER),
-                    clock, market);
+                    clock, EXPIRY_CHECK, market);
             OrderListeners listeners = new OrderListeners();
             listeners.add(new OrderStepListener() {
                 @Override
@@ -213,7 +215,7 @@ public final class BacktestEngine {
             });
             oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock.clock())
                     .listeners(listeners).partitions(1).retainedOrders(10_000).retainedHistory(100).build();
-            oms.venueAdded(VENUE, venue);
+            oms.venueAdded(VENUE, new ReportingVenue(venue, () -> venueReported = true));
             run = new RunContext(config, new EngineServices.Orders(oms), market, positions, Optional::empty, clock,
                     config.name(), true, this::flush, e -> failure = describe(e));
         }
@@ -351,7 +353,7 @@ public final class BacktestEngine {
             }
             flushing = true;
             try {
-                oms.sync();
+                sync();
                 Object next;
                 while ((next = stepEvents.poll()) != null) {
                     if (next instanceof Order order) {
@@ -364,10 +366,22 @@ public final class BacktestEngine {
                         record(fill);
                         run.filled(fill);
                     }
-                    oms.sync();
+                    sync();
                 }
             } finally {
                 flushing = false;
+            }
+        }
+
+        /**
+         * Waits for the OMS partition's hand-offs, when there can be any: a venue report outside an OMS command (a quote
+         * filling a resting order) is queued for the partition's thread. Without one, everything already ran on this
+         * thread, inside the command.
+         */
+        private void sync() {
+            if (venueReported) {
+                venueReported = false;
+                oms.sync();
             }
         }
 

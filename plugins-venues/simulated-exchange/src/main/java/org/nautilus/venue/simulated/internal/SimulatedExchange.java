@@ -50,23 +50,27 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     /** A live venue: time from {@code clock}, delays and quotes on a matching thread of its own. */
     public SimulatedExchange(VenueConfig config, Clock clock, MarketAccess market) {
         this(config, new LivePlatformClock(clock, "nautilus-venue-" + config.id() + "-matching",
-                e -> LOG.error("venue {}: matching thread task failed", config.id(), e)), true, market);
+                e -> LOG.error("venue {}: matching thread task failed", config.id(), e)), true, EXPIRY_PERIOD, market);
     }
 
-    /** A venue on the given platform clock (a backtest's simulated clock), which the caller owns and closes. */
-    public SimulatedExchange(VenueConfig config, PlatformClock clock, MarketAccess market) {
-        this(config, clock, false, market);
+    /**
+     * A venue on the given platform clock (a backtest's simulated clock), which the caller owns and closes; GTD orders
+     * are checked for expiry every {@code expiryPeriod} of that clock.
+     */
+    public SimulatedExchange(VenueConfig config, PlatformClock clock, Duration expiryPeriod, MarketAccess market) {
+        this(config, clock, false, expiryPeriod, market);
     }
 
-    private SimulatedExchange(VenueConfig config, PlatformClock clock, boolean ownsClock, MarketAccess market) {
+    private SimulatedExchange(VenueConfig config, PlatformClock clock, boolean ownsClock, Duration expiryPeriod,
+                              MarketAccess market) {
         applyConfig(config);
         this.clock = clock;
         this.ownsClock = ownsClock;
         this.market = market;
-        clock.every(EXPIRY_PERIOD, this::expireOrders);
+        clock.every(expiryPeriod, this::expireOrders);
     }
 
-    /** How often GTD orders are checked for expiry (on the platform clock: simulated time in a backtest). */
+    /** How often a live venue checks GTD orders for expiry. */
     private static final Duration EXPIRY_PERIOD = Duration.ofMillis(100);
 
     /** Applies a new configuration (fees, latency, liquidity, self-match); the id cannot change. */
