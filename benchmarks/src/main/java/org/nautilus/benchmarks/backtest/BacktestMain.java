@@ -94,6 +94,7 @@ public final class BacktestMain {
 
     /** One instrument's 1-minute bars, a seeded random walk from 100, 390 a day on weekdays. */
     static final class GeneratedBars implements MarketDataFiles.Reader {
+        private static final long TICK = Price.of("0.01").raw();
         private final InstrumentId symbol;
         private final int total;
         private final SplittableRandom random;
@@ -120,7 +121,7 @@ public final class BacktestMain {
             }
             Instant start = day.plus(Duration.ofMinutes(minute++));
             long open = close;
-            long step = Price.of("0.01").raw();
+            long step = TICK;
             long next = Math.max(step * 100, open + (random.nextInt(21) - 10) * step);
             long high = Math.max(open, next) + step * random.nextInt(3);
             long low = Math.min(open, next) - step * random.nextInt(3);

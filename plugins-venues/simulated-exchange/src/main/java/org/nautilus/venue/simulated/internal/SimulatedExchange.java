@@ -46,6 +46,8 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     /** The fee rates of {@link #config} as fixed-point fractions, computed once per configuration. */
     private volatile long makerRate;
     private volatile long takerRate;
+    /** The liquidity factor of {@link #config} as a fixed-point number, computed once per configuration. */
+    private volatile long liquidityFactor;
 
     /** A live venue: time from {@code clock}, delays and quotes on a matching thread of its own. */
     public SimulatedExchange(VenueConfig config, Clock clock, MarketAccess market) {
@@ -86,12 +88,18 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private void applyConfig(VenueConfig newConfig) {
         makerRate = VenueConfig.rateRaw(newConfig.fees().makerBps());
         takerRate = VenueConfig.rateRaw(newConfig.fees().takerBps());
+        liquidityFactor = newConfig.liquidityFactorRaw();
         config = newConfig;
     }
 
     /** The fee of an execution as a fixed-point fraction of its notional (2 bps = 0.0002). */
     long feeRate(boolean maker) {
         return maker ? makerRate : takerRate;
+    }
+
+    /** The market maker's size per level as a multiple of the quote's size, fixed point (read on every quote). */
+    long liquidityFactor() {
+        return liquidityFactor;
     }
 
     VenueConfig config() {
