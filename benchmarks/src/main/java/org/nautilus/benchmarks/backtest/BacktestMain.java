@@ -101,6 +101,8 @@ public final class BacktestMain {
         private int emitted;
         private long close = Price.ofWhole(100).raw();
         private Instant day = Instant.parse("2024-01-02T14:30:00Z");
+        /** 2024-01-02 is a Tuesday: 0 = Monday. */
+        private int weekday = 1;
         private int minute;
 
         GeneratedBars(InstrumentId symbol, int total) {
@@ -116,8 +118,9 @@ public final class BacktestMain {
             }
             if (minute == 390) {
                 minute = 0;
-                day = day.plus(Duration.ofDays(day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek()
-                        == java.time.DayOfWeek.FRIDAY ? 3 : 1));
+                int skip = weekday == 4 ? 3 : 1;
+                day = day.plus(Duration.ofDays(skip));
+                weekday = (weekday + skip) % 7;
             }
             Instant start = day.plus(Duration.ofMinutes(minute++));
             long open = close;
