@@ -188,7 +188,7 @@ public final class BacktestEngine {
                 market.define(new Instrument(id, config.parameters().text("currency", "USD"), new Price(tick),
                         new Quantity(lot), new Quantity(lot), Quantity.ofWhole(1_000_000_000), Quantity.ofWhole(1)));
             }
-            EngineServices.Positions positions = new EngineServices.Positions(keeper, market);
+            EngineServices.Positions positions = new EngineServices.Positions(keeper, market::mark);
             risk = new RiskCore(new RiskEngine(), market, positions, clock.clock(), CoreConfig.of(
                     spec.initialCash().toPlainString(), "UTC", "00:00", "0.95", 250, 20, 86_400_000L, 1 << 16, 1000,
                     Map.of()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
@@ -32,9 +33,9 @@ import org.nautilus.risk.internal.engine.RiskCore;
 /**
  * The platform services a backtest's strategy and cores see, each a thin view of the plain-Java core the OSGi
  * component of the same service wraps live: the OMS ({@link OrderManager}), the risk core, the position keeper
- * (with its positions in memory instead of the grid).
+ * (with its positions in memory instead of the grid). The in-process benchmarks wire the same views.
  */
-final class EngineServices {
+public final class EngineServices {
 
     private EngineServices() {
     }
@@ -88,7 +89,7 @@ final class EngineServices {
     }
 
     /** {@link RiskService} over the risk core. */
-    record Risk(RiskCore core) implements RiskService {
+    public record Risk(RiskCore core) implements RiskService {
         @Override
         public RiskDecision check(OrderRequest request) {
             return core.check(request);
@@ -100,8 +101,9 @@ final class EngineServices {
         }
     }
 
-    /** {@link PositionService} over the position keeper, valued at the backtest's marks. */
-    record Positions(PositionKeeper keeper, BacktestMarket market) implements PositionService {
+    /** {@link PositionService} over the position keeper, valued at the given marks. */
+    public record Positions(PositionKeeper keeper, Function<InstrumentId, Optional<Price>> marks)
+            implements PositionService {
         @Override
         public List<Position> positions() {
             return keeper.positions();
@@ -119,17 +121,17 @@ final class EngineServices {
 
         @Override
         public List<PositionValuation> valuations() {
-            return PositionValuation.atMarks(keeper.positions(), market::mark);
+            return PositionValuation.atMarks(keeper.positions(), marks);
         }
 
         @Override
         public List<PositionValuation> valuations(PortfolioId portfolio) {
-            return PositionValuation.atMarks(keeper.positions(portfolio), market::mark);
+            return PositionValuation.atMarks(keeper.positions(portfolio), marks);
         }
     }
 
     /** The position keeper's store in memory: a backtest keeps nothing after its run but its result files. */
-    static final class MemoryPositionStore implements PositionStore {
+    public static final class MemoryPositionStore implements PositionStore {
         private record Key(PortfolioId portfolio, InstrumentId instrument) {
         }
 
