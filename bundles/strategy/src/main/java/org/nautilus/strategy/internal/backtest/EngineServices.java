@@ -41,7 +41,7 @@ public final class EngineServices {
     }
 
     /** {@link OrderService} over the OMS core, as the OMS component offers it. */
-    record Orders(OrderManager oms) implements OrderService {
+    public record Orders(OrderManager oms) implements OrderService {
         @Override
         public Order submit(OrderRequest request) {
             return oms.submit(request);
