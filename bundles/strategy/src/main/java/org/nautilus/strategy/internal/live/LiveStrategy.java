@@ -80,15 +80,27 @@ final class LiveStrategy {
             return info();
         }
         closeRun();
-        RunConfig config = RunConfig.of(name, parameters, Set.of());
-        String barSpec = config.parameters().text("bar.spec", null);
-        BarSpec onlyBars = barSpec == null ? null : BarSpec.parse(barSpec);
-        clock = new LivePlatformClock("nautilus-strategy-" + name, this::fail);
-        // Client order ids must not repeat across runs: the OMS is idempotent on them.
-        String prefix = name + "-" + Long.toString(clock.now().toEpochMilli(), 36);
-        RunContext context = new RunContext(config, orders, market, positions, factors, clock, prefix, false, null,
-                this::fail);
-        await(clock, () -> context.start(strategy));
+        RunConfig config;
+        BarSpec onlyBars;
+        RunContext context;
+        try {
+            config = RunConfig.of(name, parameters, Set.of());
+            String barSpec = config.parameters().text("bar.spec", null);
+            onlyBars = barSpec == null ? null : BarSpec.parse(barSpec);
+            clock = new LivePlatformClock("nautilus-strategy-" + name, this::fail);
+            // Client order ids must not repeat across runs: the OMS is idempotent on them.
+            String prefix = name + "-" + Long.toString(clock.now().toEpochMilli(), 36);
+            context = new RunContext(config, orders, market, positions, factors, clock, prefix, false, null,
+                    this::fail);
+            await(clock, () -> context.start(strategy));
+        } catch (RuntimeException e) {
+            // Refused (bad configuration): FAILED with the reason, its thread gone.
+            closeRun();
+            state = StrategyState.FAILED;
+            lastError = e.getMessage();
+            since = Instant.now();
+            throw e;
+        }
         run = context;
         MarketDataListener listener = new MarketDataListener() {
             @Override

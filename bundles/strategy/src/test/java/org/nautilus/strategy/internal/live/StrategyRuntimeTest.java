@@ -155,5 +155,15 @@ class StrategyRuntimeTest {
         assertThat(oms.orders()).filteredOn(o -> o.portfolioId().equals(PORTFOLIO) && o.status().isOpen()).isEmpty();
         assertThat(keeper.position(PORTFOLIO, AAPL)).get().matches(p -> p.isFlat(), "flat");
         assertThatThrownBy(() -> runtime.start("ma-cross")).hasMessageContaining("unknown strategy 'ma-cross'");
+
+        // A configuration the strategy refuses: FAILED with the reason in nautilus:strategies, nothing started.
+        Map<String, Object> bad = new HashMap<>(properties);
+        bad.put("fast", "9");
+        bad.put("slow", "3");
+        runtime.bindStrategy(strategy, bad);
+        StrategyInfo refused = runtime.strategy("ma-cross").orElseThrow();
+        assertThat(refused.state()).isEqualTo(StrategyState.FAILED);
+        assertThat(refused.lastError()).contains("need 1 <= fast < slow");
+        runtime.unbindStrategy(strategy, bad);
     }
 }
