@@ -26,7 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The MA crossover plugin dropped into deploy/ of the running platform: configured by the shipped
- * etc/nautilus.strategy.ma-cross.cfg it starts, trades the simulated AAPL on SIM through the OMS, shows in
+ * etc/nautilus.strategy.ma_cross.cfg it starts, trades the simulated AAPL on SIM through the OMS, shows in
  * nautilus:strategies, and removed it stops, its orders canceled and its position flattened. The same class then
  * backtests over the shipped Apple bars from the shell, and its tearsheet is written.
  */

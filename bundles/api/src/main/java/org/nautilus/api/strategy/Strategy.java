@@ -4,7 +4,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A strategy plugin: register it as an OSGi service with {@value #NAME_PROPERTY}. Its configuration
- * ({@code etc/nautilus.strategy.<name>.cfg}) reaches it through {@link StrategyContext#parameters()}.
+ * ({@code etc/nautilus.strategy.<name>.cfg}, with '-' in the name written '_': Karaf reads a '-' in a file name as a
+ * factory configuration) is its component's configuration PID; it reaches the runtime as service properties and the
+ * strategy through {@link StrategyContext#parameters()}.
  */
 @ConsumerType
 public interface Strategy {

@@ -43,7 +43,7 @@ public record RunConfig(String name, PortfolioId portfolio, Set<InstrumentId> in
         }
         if (instruments.isEmpty()) {
             throw new IllegalArgumentException("strategy " + name + ": no instruments: set instruments = SYMBOL,... in "
-                    + "etc/nautilus.strategy." + name + ".cfg");
+                    + "etc/nautilus.strategy." + name.replace('-', '_') + ".cfg");
         }
         String venue = parameters.text("venue", null);
         return new RunConfig(name, PortfolioId.of(parameters.text("portfolio", name)), instruments,

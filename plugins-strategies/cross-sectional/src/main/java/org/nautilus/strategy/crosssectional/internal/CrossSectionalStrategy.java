@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
  * short, equally weighted over {@code capital} × {@code gross.exposure}; the trades to reach the targets are
  * scaled down together so one rebalance trades at most {@code max.turnover} × capital.
  */
-@Component(service = Strategy.class, configurationPid = "nautilus.strategy." + CrossSectionalStrategy.NAME,
+@Component(service = Strategy.class, configurationPid = "nautilus.strategy.cross_sectional",
         property = Strategy.NAME_PROPERTY + "=" + CrossSectionalStrategy.NAME)
 public final class CrossSectionalStrategy implements Strategy {
 
