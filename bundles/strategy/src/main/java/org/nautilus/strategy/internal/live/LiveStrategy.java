@@ -205,13 +205,13 @@ final class LiveStrategy {
         }
     }
 
+    /** Ends the run's thread and data; the run itself stays, so its counts show until the next start. */
     private synchronized void closeRun() {
         closeSubscriptions();
         if (clock != null) {
             clock.close();
             clock = null;
         }
-        run = null;
     }
 
     /** Runs {@code work} on the strategy's thread and waits for it; its exception is the caller's. */

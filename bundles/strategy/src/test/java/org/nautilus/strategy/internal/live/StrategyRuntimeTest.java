@@ -148,6 +148,12 @@ class StrategyRuntimeTest {
         assertThat(oms.orders()).filteredOn(o -> o.portfolioId().equals(PORTFOLIO)).isNotEmpty()
                 .allSatisfy(o -> assertThat(o.clientOrderId().value()).startsWith("ma-cross-"));
 
+        // Stopped, it keeps its counts; started again, it trades on.
+        StrategyInfo stopped = runtime.stop("ma-cross", false);
+        assertThat(stopped.state()).isEqualTo(StrategyState.STOPPED);
+        assertThat(stopped.fills()).isGreaterThanOrEqualTo(trading.fills());
+        assertThat(runtime.start("ma-cross").state()).isEqualTo(StrategyState.RUNNING);
+
         // Removed (its bundle stopped): stopped, nothing left working, its position closed through the OMS.
         runtime.unbindStrategy(strategy, properties);
         assertThat(runtime.strategies()).isEmpty();
