@@ -19,6 +19,9 @@
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
 #              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
+#   backtest   a backtest through the full engine (merge, simulated clock and exchange, OMS + 12 risk rules,
+#              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
+#              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -111,6 +114,7 @@ case "$NAME" in
     models) [ -f "$BENCH_JAR" ] || build benchmarks
         OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
+    backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

@@ -71,7 +71,8 @@ public abstract class NautilusTestSupport {
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "communication.port", "48100"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
-                systemProperty("nautilus.itest.momentum.bundle").value(momentumBundle())));
+                systemProperty("nautilus.itest.momentum.bundle").value(bundleOnClassPath("nautilus-factor-momentum")),
+                systemProperty("nautilus.itest.ma-cross.bundle").value(bundleOnClassPath("nautilus-strategy-ma-cross"))));
         options.addAll(karafJava17Options());
         for (String flag : System.getProperty("ignite.jvm.opens", "").trim().split("\\s+")) {
             if (!flag.isEmpty()) {
@@ -124,13 +125,13 @@ public abstract class NautilusTestSupport {
         return options;
     }
 
-    /** The momentum plugin jar from the test classpath (the reactor's build of plugins-factors/momentum). */
-    private static String momentumBundle() {
+    /** A plugin jar from the test classpath (the reactor's build of it), for the hot-deploy tests. */
+    private static String bundleOnClassPath(String artifact) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.contains("nautilus-factor-momentum"))
+                .filter(entry -> entry.contains(artifact))
                 .map(entry -> new File(entry).getAbsolutePath())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("nautilus-factor-momentum is not on the test classpath"));
+                .orElseThrow(() -> new IllegalStateException(artifact + " is not on the test classpath"));
     }
 
     /** The service once it is registered (waiting up to {@link #STARTUP}); {@code filter} may be null. */

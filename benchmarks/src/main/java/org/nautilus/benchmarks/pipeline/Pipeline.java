@@ -3,32 +3,24 @@ package org.nautilus.benchmarks.pipeline;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
-import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
-import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.OrderStepListener;
-import org.nautilus.api.portfolio.PositionService;
-import org.nautilus.api.portfolio.PositionValuation;
-import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.api.risk.RiskRuleInfo;
-import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.benchmarks.support.BenchmarkRules;
 import org.nautilus.benchmarks.support.SimulatedMarket;
 import org.nautilus.oms.internal.core.OrderListeners;
+import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.risk.internal.engine.CoreConfig;
@@ -49,7 +41,7 @@ final class Pipeline implements AutoCloseable {
     static final String[] SYMBOLS = {"AAPL", "MSFT", "AMZN", "NVDA", "META"};
 
     final SimulatedMarket market = new SimulatedMarket();
-    final PositionKeeper keeper = new PositionKeeper(new MemoryPositionStore());
+    final PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
     final RiskCore risk;
     final SimulatedExchange sim;
     final SimulatedExchange simb;
@@ -70,7 +62,7 @@ final class Pipeline implements AutoCloseable {
         publishQuotes(Instant.now());
         CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
-        risk = new RiskCore(new RiskEngine(), market, new KeeperPositions(keeper, market), clock, config);
+        risk = new RiskCore(new RiskEngine(), market, new EngineServices.Positions(keeper, market::mark), clock, config);
         for (RiskRule rule : BenchmarkRules.all(clock, SYMBOLS)) {
             risk.engine().add(rule, null, 0);
         }
@@ -93,17 +85,7 @@ final class Pipeline implements AutoCloseable {
                         k -> new LongAdder()).add(fill.signedQuantity().raw());
             }
         });
-        oms = OrderManager.builder(market::instrument, new RiskService() {
-            @Override
-            public RiskDecision check(OrderRequest request) {
-                return risk.check(request);
-            }
-
-            @Override
-            public List<RiskRuleInfo> rules() {
-                return risk.rules();
-            }
-        }).clock(clock).listeners(listeners).partitions(partitions).build();
+        oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock).listeners(listeners).partitions(partitions).build();
         oms.venueAdded(sim.id(), sim);
         oms.venueAdded(simb.id(), simb);
     }
@@ -132,34 +114,5 @@ final class Pipeline implements AutoCloseable {
         oms.close();
         sim.close();
         simb.close();
-    }
-
-    /** The position keeper as the risk core reads it. */
-    private record KeeperPositions(PositionKeeper keeper, SimulatedMarket market) implements PositionService {
-
-        @Override
-        public List<Position> positions() {
-            return keeper.positions();
-        }
-
-        @Override
-        public List<Position> positions(PortfolioId portfolio) {
-            return keeper.positions(portfolio);
-        }
-
-        @Override
-        public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
-            return keeper.position(portfolio, instrument);
-        }
-
-        @Override
-        public List<PositionValuation> valuations() {
-            return PositionValuation.atMarks(keeper.positions(), market::mark);
-        }
-
-        @Override
-        public List<PositionValuation> valuations(PortfolioId portfolio) {
-            return PositionValuation.atMarks(keeper.positions(portfolio), market::mark);
-        }
     }
 }

@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -18,6 +14,8 @@ import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.api.time.LivePlatformClock;
+import org.nautilus.api.time.PlatformClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +25,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: commands for one book run one at a time under the book's lock. With no latency a submit,
  * cancel or amend runs on the caller's thread, which gets ACCEPTED and any immediate fills before the call
- * returns; with latency they run on the venue's matching thread after the delay. Quotes are applied on
- * the matching thread (the latest quote per instrument wins, older ones are skipped), so fills of resting
- * orders caused by the market moving come from that thread.
+ * returns; with latency they run on the venue's {@link PlatformClock} after the delay. Quotes are applied on
+ * that clock too (the latest quote per instrument wins, older ones are skipped), so fills of resting
+ * orders caused by the market moving come from it. Live, the clock is a thread of the venue's own; in a backtest it
+ * is the simulated clock, and the venue reads no wall clock and waits for nothing.
  */
 public final class SimulatedExchange implements Venue, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedExchange.class);
 
-    private final Clock clock;
+    private final PlatformClock clock;
+    /** Whether {@link #close()} closes {@link #clock}: only a clock the venue made itself. */
+    private final boolean ownsClock;
     private final MarketAccess market;
-    private final ScheduledExecutorService matchingThread;
     private final ConcurrentHashMap<InstrumentId, VenueBook> books = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<PortfolioId, Long> owners = new ConcurrentHashMap<>();
     private final AtomicLong ownerSequence = new AtomicLong();
@@ -46,20 +46,34 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     /** The fee rates of {@link #config} as fixed-point fractions, computed once per configuration. */
     private volatile long makerRate;
     private volatile long takerRate;
+    /** The liquidity factor of {@link #config} as a fixed-point number, computed once per configuration. */
+    private volatile long liquidityFactor;
 
+    /** A live venue: time from {@code clock}, delays and quotes on a matching thread of its own. */
     public SimulatedExchange(VenueConfig config, Clock clock, MarketAccess market) {
+        this(config, new LivePlatformClock(clock, "nautilus-venue-" + config.id() + "-matching",
+                e -> LOG.error("venue {}: matching thread task failed", config.id(), e)), true, EXPIRY_PERIOD, market);
+    }
+
+    /**
+     * A venue on the given platform clock (a backtest's simulated clock), which the caller owns and closes; GTD orders
+     * are checked for expiry every {@code expiryPeriod} of that clock.
+     */
+    public SimulatedExchange(VenueConfig config, PlatformClock clock, Duration expiryPeriod, MarketAccess market) {
+        this(config, clock, false, expiryPeriod, market);
+    }
+
+    private SimulatedExchange(VenueConfig config, PlatformClock clock, boolean ownsClock, Duration expiryPeriod,
+                              MarketAccess market) {
         applyConfig(config);
         this.clock = clock;
+        this.ownsClock = ownsClock;
         this.market = market;
-        String threadName = "nautilus-venue-" + config.id() + "-matching";
-        this.matchingThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("{} failed", thread.getName(), e));
-            return t;
-        });
-        matchingThread.scheduleWithFixedDelay(this::expireOrders, 100, 100, TimeUnit.MILLISECONDS);
+        clock.every(expiryPeriod, this::expireOrders);
     }
+
+    /** How often a live venue checks GTD orders for expiry. */
+    private static final Duration EXPIRY_PERIOD = Duration.ofMillis(100);
 
     /** Applies a new configuration (fees, latency, liquidity, self-match); the id cannot change. */
     public void reconfigure(VenueConfig newConfig) {
@@ -74,6 +88,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private void applyConfig(VenueConfig newConfig) {
         makerRate = VenueConfig.rateRaw(newConfig.fees().makerBps());
         takerRate = VenueConfig.rateRaw(newConfig.fees().takerBps());
+        liquidityFactor = newConfig.liquidityFactorRaw();
         config = newConfig;
     }
 
@@ -82,12 +97,17 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         return maker ? makerRate : takerRate;
     }
 
+    /** The market maker's size per level as a multiple of the quote's size, fixed point (read on every quote). */
+    long liquidityFactor() {
+        return liquidityFactor;
+    }
+
     VenueConfig config() {
         return config;
     }
 
     Clock clock() {
-        return clock;
+        return clock.clock();
     }
 
     MarketAccess market() {
@@ -174,8 +194,8 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         VenueBook book = book(quote.instrumentId());
         if (book.offerQuote(quote)) {
             try {
-                matchingThread.execute(book::applyLatestQuote);
-            } catch (RejectedExecutionException e) {
+                clock.execute(book::applyLatestQuote);
+            } catch (IllegalStateException e) {
                 LOG.debug("venue {} closed, quote for {} dropped", config.id(), quote.instrumentId());
             }
         }
@@ -192,14 +212,8 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
 
     @Override
     public void close() {
-        matchingThread.shutdown();
-        try {
-            if (!matchingThread.awaitTermination(2, TimeUnit.SECONDS)) {
-                matchingThread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            matchingThread.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (ownsClock) {
+            clock.close();
         }
     }
 
@@ -210,20 +224,20 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     }
 
     private void runAfterLatency(Runnable command) {
-        long delay = config.latency().toNanos();
-        if (delay == 0) {
+        Duration delay = config.latency();
+        if (delay.isZero()) {
             command.run();
             return;
         }
         try {
-            matchingThread.schedule(command, delay, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
+            clock.schedule(delay, command);
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("venue " + config.id() + " is stopped", e);
         }
     }
 
     private void expireOrders() {
-        long now = clock.millis();
+        long now = clock.now().toEpochMilli();
         for (VenueBook book : books.values()) {
             try {
                 book.expire(now);

@@ -220,7 +220,7 @@ final class VenueBook implements MatchListener {
         long tick = instrument.map(i -> i.tickSize().raw()).orElse(config.defaultTick().raw());
         long lot = instrument.map(i -> i.lotSize().raw()).orElse(0L);
         long step = Math.multiplyExact(tick, config.levelTicks());
-        long factor = config.liquidityFactorRaw();
+        long factor = venue.liquidityFactor();
         long bidSize = roundDown(FixedPoint.multiply(quote.bidSize().raw(), factor), lot);
         long askSize = roundDown(FixedPoint.multiply(quote.askSize().raw(), factor), lot);
         book.beginBatch();

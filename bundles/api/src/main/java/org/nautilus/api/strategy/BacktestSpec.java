@@ -1,0 +1,217 @@
+package org.nautilus.api.strategy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.nautilus.api.domain.InstrumentId;
+
+/**
+ * What to backtest and how the simulated market fills it.
+ *
+ * @param strategy       the {@link Strategy#NAME_PROPERTY} of the strategy to run
+ * @param parameters     the strategy's parameters (as in its {@code .cfg})
+ * @param data           the files to replay, merged in time order
+ * @param from           the first data time the strategy sees ({@code null}: the start of the data); earlier data only
+ *                       sets the market (marks, bar history the strategy can read with {@code bars})
+ * @param to             the last data time ({@code null}: the end of the data)
+ * @param initialCash    the starting equity in the portfolio's currency
+ * @param execution      fill, latency and fee settings
+ * @param risk           limits of the pre-trade risk rules, as in {@code etc/nautilus.risk.*.cfg} ({@code max.quantity},
+ *                       {@code max.notional}, {@code max.position}, {@code max.leverage}, {@code max.loss},
+ *                       {@code max.deviation.percent}, {@code max.orders}); absent keys take the backtest's defaults
+ * @param equityInterval how often the equity curve is sampled (P1D: daily, at UTC midnight)
+ * @param periodsPerYear how many equity points make a year (252 for daily bars)
+ */
+public record BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
+                           Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
+                           Duration equityInterval, double periodsPerYear) {
+
+    public BacktestSpec {
+        Objects.requireNonNull(strategy, "strategy");
+        parameters = Map.copyOf(parameters);
+        data = List.copyOf(data);
+        risk = Map.copyOf(risk);
+        Objects.requireNonNull(equityInterval, "equityInterval");
+        if (equityInterval.isNegative() || equityInterval.isZero()) {
+            throw new IllegalArgumentException("the equity interval must be positive, got " + equityInterval);
+        }
+        Objects.requireNonNull(initialCash, "initialCash");
+        Objects.requireNonNull(execution, "execution");
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("a backtest needs at least one data file");
+        }
+        if (initialCash.signum() <= 0) {
+            throw new IllegalArgumentException("initial cash must be positive, got " + initialCash.toPlainString());
+        }
+        if (!(periodsPerYear > 0)) {
+            throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+    }
+
+    /**
+     * Reads a spec from {@code key = value} settings (a {@code .properties} file):
+     * <pre>
+     * strategy = ma-cross
+     * data.1.file = samples/appleinc_bars_from_20130101_usd.csv    # data.2.*, data.3.*: more files
+     * data.1.format = bars-csv
+     * data.1.symbol = AAPL.NASDAQ
+     * data.1.interval = P1D                                        # optional
+     * param.fast = 10                                              # the strategy's parameters
+     * from = 2013-03-01   to = 2013-12-31                          # optional: dates (UTC) or instants
+     * initial.cash = 100000
+     * slippage.bps = 5   participation = 0.1   latency.ms = 0   maker.fee.bps = 1   taker.fee.bps = 1
+     * risk.max.leverage = 10                                       # risk.*: the rules' limits
+     * equity.interval = P1D   periods.per.year = 252
+     * </pre>
+     *
+     * @throws IllegalArgumentException naming the key that is missing or malformed
+     */
+    public static BacktestSpec fromProperties(Map<String, String> settings) {
+        java.util.function.Function<String, String> get = key -> {
+            String v = settings.get(key);
+            return v == null || v.isBlank() ? null : v.strip();
+        };
+        String strategy = get.apply("strategy");
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy is required: the name of a registered strategy");
+        }
+        List<DataFile> files = new java.util.ArrayList<>();
+        for (int i = 1; get.apply("data." + i + ".file") != null; i++) {
+            String format = get.apply("data." + i + ".format");
+            String symbol = get.apply("data." + i + ".symbol");
+            if (format == null || symbol == null) {
+                throw new IllegalArgumentException("data." + i + " needs a format and a symbol");
+            }
+            String interval = get.apply("data." + i + ".interval");
+            files.add(new DataFile(get.apply("data." + i + ".file"), format, InstrumentId.of(symbol),
+                    interval == null ? null : duration("data." + i + ".interval", interval)));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("data.1.file is required: a market data file to replay");
+        }
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        Map<String, String> risk = new java.util.TreeMap<>();
+        settings.forEach((k, v) -> {
+            if (k.startsWith("param.")) {
+                parameters.put(k.substring("param.".length()), v.strip());
+            } else if (k.startsWith("risk.")) {
+                risk.put(k.substring("risk.".length()), v.strip());
+            }
+        });
+        Execution defaults = Execution.defaults();
+        Execution execution = new Execution(
+                decimal("slippage.bps", get.apply("slippage.bps"), defaults.slippageBps()),
+                decimal("participation", get.apply("participation"), defaults.participation()),
+                Duration.ofMillis(decimal("latency.ms", get.apply("latency.ms"), BigDecimal.ZERO).longValueExact()),
+                decimal("maker.fee.bps", get.apply("maker.fee.bps"), defaults.makerFeeBps()),
+                decimal("taker.fee.bps", get.apply("taker.fee.bps"), defaults.takerFeeBps()));
+        String interval = get.apply("equity.interval");
+        return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
+                instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
+                new BigDecimal("100000")), execution, risk,
+                interval == null ? Duration.ofDays(1) : duration("equity.interval", interval),
+                decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue());
+    }
+
+    private static BigDecimal decimal(String key, String text, BigDecimal defaultValue) {
+        try {
+            return text == null ? defaultValue : new BigDecimal(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+        }
+    }
+
+    private static Duration duration(String key, String text) {
+        try {
+            return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration (P1D, PT1M), got '" + text + "'", e);
+        }
+    }
+
+    private static Instant instant(String key, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.contains("T") ? Instant.parse(text)
+                    : java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be a date (2013-03-01) or an instant "
+                    + "(2013-03-01T00:00:00Z), got '" + text + "'", e);
+        }
+    }
+
+    /** This spec over other data files. */
+    public BacktestSpec withData(List<DataFile> files) {
+        return new BacktestSpec(strategy, parameters, files, from, to, initialCash, execution, risk, equityInterval,
+                periodsPerYear);
+    }
+
+    /** The instruments of the data files. */
+    public Set<InstrumentId> instruments() {
+        return Set.copyOf(data.stream().map(DataFile::symbol).toList());
+    }
+
+    /**
+     * One file in a replay format (trades-csv, bars-csv, bars-json, json-lines, lines).
+     *
+     * @param path     the file
+     * @param format   its format
+     * @param symbol   the instrument of its rows
+     * @param interval the bar interval ({@code null}: from the file name, else one day)
+     */
+    public record DataFile(String path, String format, InstrumentId symbol, Duration interval) {
+        public DataFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /**
+     * How the simulated exchange fills orders. Bars become quotes: at a bar's start a quote around its open, at its
+     * end one around its close, each {@code slippageBps} from the price on either side (a market order pays it), sized
+     * {@code participation} × the bar's volume (what one bar can fill; the rest of a market order is canceled).
+     * Trades become quotes the same way around their price, sized by the trade. Quotes from the data are used as
+     * they are.
+     *
+     * @param slippageBps   half-spread of the synthetic quotes, in basis points of the price
+     * @param participation the share of a bar's volume the book shows (0..1]
+     * @param latency       delay before an order, cancel or amend reaches the book (simulated time)
+     * @param makerFeeBps   fee of a resting order's fill (negative: a rebate)
+     * @param takerFeeBps   fee of a taking order's fill
+     */
+    public record Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
+                            BigDecimal takerFeeBps) {
+        public Execution {
+            Objects.requireNonNull(slippageBps, "slippageBps");
+            Objects.requireNonNull(participation, "participation");
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(makerFeeBps, "makerFeeBps");
+            Objects.requireNonNull(takerFeeBps, "takerFeeBps");
+            if (slippageBps.signum() < 0) {
+                throw new IllegalArgumentException("slippage must not be negative, got " + slippageBps.toPlainString());
+            }
+            if (participation.signum() <= 0 || participation.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("participation must be in (0, 1], got " + participation.toPlainString());
+            }
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative, got " + latency);
+            }
+        }
+
+        /** 5 bps slippage, 10 % of bar volume, no latency, 1 bp fees both ways. */
+        public static Execution defaults() {
+            return new Execution(new BigDecimal("5"), new BigDecimal("0.1"), Duration.ZERO, BigDecimal.ONE,
+                    BigDecimal.ONE);
+        }
+    }
+}

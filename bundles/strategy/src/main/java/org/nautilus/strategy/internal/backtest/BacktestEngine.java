@@ -1,0 +1,475 @@
+package org.nautilus.strategy.internal.backtest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.FixedPoint;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.marketdata.Trade;
+import org.nautilus.api.oms.OrderStepListener;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.api.routes.MarketDataFiles;
+import org.nautilus.api.strategy.BacktestSpec;
+import org.nautilus.api.strategy.PerformanceMetrics;
+import org.nautilus.api.strategy.Strategy;
+import org.nautilus.api.time.SimulatedPlatformClock;
+import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.oms.internal.core.OrderListeners;
+import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.portfolio.internal.core.PositionKeeper;
+import org.nautilus.risk.internal.engine.CoreConfig;
+import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.rules.DuplicateOrderRule;
+import org.nautilus.risk.internal.rules.KillSwitch;
+import org.nautilus.risk.internal.rules.MaxDailyLossRule;
+import org.nautilus.risk.internal.rules.MaxLeverageRule;
+import org.nautilus.risk.internal.rules.MaxNotionalRule;
+import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
+import org.nautilus.risk.internal.rules.MaxPositionRule;
+import org.nautilus.risk.internal.rules.OrderRateRule;
+import org.nautilus.risk.internal.rules.PriceCollarRule;
+import org.nautilus.risk.internal.rules.ReduceOnlyRule;
+import org.nautilus.risk.internal.rules.SelfTradeRule;
+import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
+import org.nautilus.strategy.internal.analytics.EquityPoint;
+import org.nautilus.strategy.internal.analytics.Performance;
+import org.nautilus.strategy.internal.run.RunConfig;
+import org.nautilus.strategy.internal.run.RunContext;
+import org.nautilus.venue.simulated.internal.SimulatedExchange;
+import org.nautilus.venue.simulated.internal.VenueConfig;
+import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
+
+/**
+ * One backtest: the platform's own OMS ({@link OrderManager}, smart order router), risk core with the built-in
+ * pre-trade rules, simulated exchange (matching engine) and position keeper, wired in one process on a
+ * {@link SimulatedPlatformClock}, with one strategy run in a {@link RunContext} (the class live runs use), fed the
+ * spec's data files merged in time order.
+ *
+ * <p>The loop, for each data step at time t: the clock moves to t (running what was due: orders delayed by the
+ * latency, timers); the step reaches the market (a bar at its end, never before) and, as a quote, the simulated
+ * exchange, whose fills of resting orders reach the OMS, the position keeper and then the strategy; then the
+ * strategy gets the step itself, and whatever it sends goes through the OMS and risk at t. Everything runs on the
+ * caller's thread except the OMS partition's own hand-offs, which {@link OrderManager#sync()} waits for after each
+ * step: the same inputs give the same orders, fills and equity, byte for byte.
+ *
+ * <p>Execution model (see {@link BacktestSpec.Execution}): each data price becomes the simulated exchange's quote,
+ * {@code slippage.bps} either side and sized {@code participation} × the volume; the matching engine fills against
+ * it (market orders pay the half-spread, limit orders rest and fill when a later quote reaches them, at their
+ * price), maker/taker fees from the venue's schedule.
+ */
+public final class BacktestEngine {
+
+    /** The one venue of a backtest. */
+    static final VenueId VENUE = VenueId.of("SIM");
+    /** How often (simulated time) the venue expires GTD orders: they may expire up to this late. */
+    static final java.time.Duration EXPIRY_CHECK = java.time.Duration.ofMinutes(1);
+
+    private final BacktestSpec spec;
+    private final Strategy strategy;
+    private final MarketDataFiles files;
+    private final Path home;
+    private final boolean keepRecords;
+
+    /**
+     * @param home        where relative data paths start (the Karaf home, or the working directory)
+     * @param keepRecords keep every order and fill for the result (a benchmark turns it off)
+     */
+    public BacktestEngine(BacktestSpec spec, Strategy strategy, MarketDataFiles files, Path home, boolean keepRecords) {
+        this.spec = spec;
+        this.strategy = strategy;
+        this.files = files;
+        this.home = home;
+        this.keepRecords = keepRecords;
+    }
+
+    /** What a run produced. */
+    public record Outcome(List<Order> orders, List<Fill> fills, List<EquityPoint> equity, long events,
+                          long submitted, long fillCount, Instant dataFrom, Instant dataTo, PerformanceMetrics metrics,
+                          String failure) {
+    }
+
+    /**
+     * Runs to the end of the data (or {@code to}).
+     *
+     * @throws IllegalArgumentException for a missing file, data out of time order or parameters the strategy refuses
+     */
+    public Outcome run(Consumer<String> progress) throws IOException {
+        List<MarketDataFiles.Reader> readers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            for (BacktestSpec.DataFile file : spec.data()) {
+                Path path = home.resolve(file.path());
+                try {
+                    readers.add(files.open(path, file.format(), file.symbol(), file.interval()));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new IllegalArgumentException("data file " + file.path() + " not found (looked at " + path + ")", e);
+                }
+                names.add(file.path());
+            }
+            try (MergedFeed feed = new MergedFeed(readers, names)) {
+                DataEvent first = feed.next();
+                if (first == null) {
+                    throw new IllegalArgumentException("the data files hold no events");
+                }
+                try (Loop loop = new Loop(first.time())) {
+                    return loop.run(first, feed, progress);
+                }
+            }
+        } finally {
+            for (MarketDataFiles.Reader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    /** The wired engine and the loop's state. */
+    private final class Loop implements AutoCloseable {
+        final SimulatedPlatformClock clock;
+        final BacktestMarket market = new BacktestMarket();
+        final PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
+        final RiskCore risk;
+        final SimulatedExchange venue;
+        final OrderManager oms;
+        final RunContext run;
+        final RunConfig config;
+        /** What the OMS step told us, handed to the run after each step (see {@link #flush}). */
+        final ConcurrentLinkedQueue<Object> stepEvents = new ConcurrentLinkedQueue<>();
+        final Map<OrderId, Order> orders = new LinkedHashMap<>();
+        final List<Fill> fills = new ArrayList<>();
+        final List<EquityPoint> curve = new ArrayList<>();
+        final Map<InstrumentId, RoundTrip> trips = new HashMap<>();
+        final List<Double> tripPnl = new ArrayList<>();
+        final long cash;
+        final long slippageBps;
+        final long participation;
+        final long tick;
+        final long lot;
+        final long equityIntervalNanos;
+        double tradedNotional;
+        double commissions;
+        long fillCount;
+        boolean flushing;
+        /** The venue answered since the last flush: the OMS may have queued work for its partition's own thread. */
+        volatile boolean venueReported;
+        String failure;
+
+        Loop(Instant start) {
+            clock = new SimulatedPlatformClock(start);
+            config = RunConfig.of(spec.strategy(), spec.parameters(), spec.instruments());
+            BacktestSpec.Execution execution = spec.execution();
+            cash = FixedPoint.fromBigDecimal(spec.initialCash());
+            slippageBps = FixedPoint.fromBigDecimal(execution.slippageBps());
+            participation = FixedPoint.fromBigDecimal(execution.participation());
+            tick = Price.of(config.parameters().text("tick.size", "0.01")).raw();
+            lot = Quantity.of(config.parameters().text("lot.size", "1")).raw();
+            equityIntervalNanos = spec.equityInterval().toNanos();
+            for (InstrumentId id : spec.instruments()) {
+                market.define(new Instrument(id, config.parameters().text("currency", "USD"), new Price(tick),
+                        new Quantity(lot), new Quantity(lot), Quantity.ofWhole(1_000_000_000), Quantity.ofWhole(1)));
+            }
+            EngineServices.Positions positions = new EngineServices.Positions(keeper, market::mark);
+            risk = new RiskCore(new RiskEngine(), market, positions, clock.clock(), CoreConfig.of(
+                    spec.initialCash().toPlainString(), "UTC", "00:00", "0.95", 250, 20, 86_400_000L, 1 << 16, 1000,
+                    Map.of()));
+            for (RiskRule rule : rules()) {
+                risk.engine().add(rule, null, 0);
+            }
+            venue = new SimulatedExchange(new VenueConfig(VENUE, FeeSchedule.ofBps(
+                    execution.makerFeeBps().toPlainString(), execution.takerFeeBps().toPlainString()),
+                    execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER),
+                    clock, EXPIRY_CHECK, market);
+            OrderListeners listeners = new OrderListeners();
+            listeners.add(new OrderStepListener() {
+                @Override
+                public void onOrder(Order order) {
+                    risk.onOrder(order);
+                    stepEvents.add(order);
+                }
+
+                @Override
+                public void onFill(Fill fill) {
+                    keeper.apply(fill);
+                    stepEvents.add(fill);
+                }
+            });
+            oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock.clock())
+                    .listeners(listeners).partitions(1).retainedOrders(10_000).retainedHistory(100).build();
+            oms.venueAdded(VENUE, new ReportingVenue(venue, () -> venueReported = true));
+            run = new RunContext(config, new EngineServices.Orders(oms), market, positions, Optional::empty, clock,
+                    config.name(), true, this::flush, e -> failure = describe(e));
+        }
+
+        /** The built-in rules with the spec's limits (defaults wide enough for an account of the initial cash). */
+        private RiskRule[] rules() {
+            Map<String, String> r = spec.risk();
+            String symbols = String.join(",", spec.instruments().stream().map(InstrumentId::value).sorted().toList());
+            return new RiskRule[] {
+                new KillSwitch(clock.clock()),
+                new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(symbols, Map.of())),
+                new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of(r.getOrDefault("max.quantity", "100000000"), Map.of())),
+                new MaxNotionalRule(MaxNotionalRule.Limits.of(r.getOrDefault("max.notional",
+                        spec.initialCash().multiply(BigDecimal.TEN).toPlainString()), Map.of())),
+                new PriceCollarRule(PriceCollarRule.Limits.of(r.getOrDefault("max.deviation.percent", "20"))),
+                new ReduceOnlyRule(),
+                new DuplicateOrderRule(DuplicateOrderRule.Limits.of(1000)),
+                new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
+                new MaxPositionRule(MaxPositionRule.Limits.of(r.getOrDefault("max.position", "1000000000"), Map.of())),
+                new MaxDailyLossRule(MaxDailyLossRule.Limits.of(r.getOrDefault("max.loss",
+                        spec.initialCash().toPlainString()), Map.of())),
+                new MaxLeverageRule(MaxLeverageRule.Limits.of(r.getOrDefault("max.leverage", "10"), Map.of())),
+                new OrderRateRule(OrderRateRule.Limits.of(Integer.parseInt(r.getOrDefault("max.orders", "1000000000")),
+                        1000, Map.of())),
+            };
+        }
+
+        Outcome run(DataEvent first, MergedFeed feed, Consumer<String> progress) {
+            run.start(strategy);
+            Instant from = spec.from();
+            Instant to = spec.to();
+            curve.add(point(first.time()));
+            Instant last = first.time();
+            // The time of the last step that moved a mark (a bar's open only feeds the book): the curve's points are
+            // taken there, so a day with no close (a weekend) adds no flat point.
+            Instant lastMark = null;
+            long events = 0;
+            long nextReport = 100_000;
+            for (DataEvent e = first; e != null && failure == null; e = feed.next()) {
+                if (to != null && e.time().isAfter(to)) {
+                    break;
+                }
+                boolean marks = e.kind() != DataEvent.Kind.BAR_OPEN;
+                if (marks && lastMark != null && bucket(e.time()) != bucket(lastMark)) {
+                    // The first mark of a new period: the curve's point for the last one, as it ended.
+                    sample(lastMark);
+                }
+                step(e, from == null || !e.time().isBefore(from));
+                last = e.time();
+                if (marks) {
+                    lastMark = last;
+                }
+                events++;
+                if (events == nextReport) {
+                    progress.accept(String.format("%,d events, at %s, equity %.2f", events, last,
+                            equity().equity()));
+                    nextReport *= 2;
+                }
+            }
+            if (failure == null) {
+                run.stop(config.flattenOnStop());
+            }
+            flush();
+            sample(last);
+            PerformanceMetrics metrics = Performance.of(curve, spec.periodsPerYear(), tradedNotional,
+                    tripPnl.stream().mapToDouble(Double::doubleValue).toArray(), commissions);
+            return new Outcome(List.copyOf(orders.values()), List.copyOf(fills), List.copyOf(curve), events,
+                    run.submitted(), fillCount, first.time(), last, metrics, failure);
+        }
+
+        /** One data step at its time: the clock, the market, the venue, then the strategy. */
+        private void step(DataEvent e, boolean deliver) {
+            clock.advanceTo(e.time());
+            flush();
+            boolean ours = config.instruments().contains(e.instrument());
+            switch (e.kind()) {
+                case BAR_OPEN -> {
+                    Bar bar = (Bar) e.payload();
+                    toVenue(quoteAround(bar.instrumentId(), bar.open(), bar.volume(), e.time()));
+                }
+                case BAR -> {
+                    Bar bar = (Bar) e.payload();
+                    market.publish(bar);
+                    toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
+                    if (deliver && ours) {
+                        run.deliverEvent(h -> h.onBar(bar));
+                    }
+                }
+                case TRADE -> {
+                    Trade trade = (Trade) e.payload();
+                    market.publish(trade);
+                    toVenue(quoteAround(trade.instrumentId(), trade.price(), trade.size(), e.time()));
+                    if (deliver && ours) {
+                        run.deliverEvent(h -> h.onTrade(trade));
+                    }
+                }
+                case QUOTE -> {
+                    Quote quote = (Quote) e.payload();
+                    market.mark(quote.instrumentId(), quote.mid());
+                    toVenue(quote);
+                    if (deliver && ours) {
+                        run.deliverEvent(h -> h.onQuote(quote));
+                    }
+                }
+            }
+        }
+
+        /** The quote reaches the market and the exchange's book; fills of resting orders follow at once. */
+        private void toVenue(Quote quote) {
+            market.publish(quote);
+            venue.onQuote(quote);
+            clock.runDue();
+            flush();
+        }
+
+        /** A quote {@code slippage.bps} either side of {@code price}, on the tick, sized participation × volume. */
+        private Quote quoteAround(InstrumentId id, Price price, Quantity volume, Instant time) {
+            long p = price.raw();
+            long half = FixedPoint.multiply(p, slippageBps) / 10_000;
+            long bid = Math.max(tick, Math.floorDiv(p - half, tick) * tick);
+            long ask = -Math.floorDiv(-(p + half), tick) * tick;
+            if (ask <= bid) {
+                ask = bid + tick;
+            }
+            long size = volume.isPositive() ? FixedPoint.multiply(volume.raw(), participation) / lot * lot
+                    : Quantity.ofWhole(1_000_000_000).raw();
+            Quantity shown = new Quantity(Math.max(size, 0));
+            return new Quote(id, new Price(bid), shown, new Price(ask), shown, time);
+        }
+
+        /** Hands the run what the OMS steps produced since the last flush, until none is left. */
+        private void flush() {
+            if (flushing) {
+                return;
+            }
+            flushing = true;
+            try {
+                sync();
+                Object next;
+                while ((next = stepEvents.poll()) != null) {
+                    if (next instanceof Order order) {
+                        if (keepRecords) {
+                            orders.put(order.id(), order);
+                        }
+                        run.orderChanged(order);
+                    } else {
+                        Fill fill = (Fill) next;
+                        record(fill);
+                        run.filled(fill);
+                    }
+                    sync();
+                }
+            } finally {
+                flushing = false;
+            }
+        }
+
+        /**
+         * Waits for the OMS partition's hand-offs, when there can be any: a venue report outside an OMS command (a quote
+         * filling a resting order) is queued for the partition's thread. Without one, everything already ran on this
+         * thread, inside the command.
+         */
+        private void sync() {
+            if (venueReported) {
+                venueReported = false;
+                oms.sync();
+            }
+        }
+
+        private void record(Fill fill) {
+            fillCount++;
+            if (keepRecords) {
+                fills.add(fill);
+            }
+            double price = fill.price().toBigDecimal().doubleValue();
+            double quantity = fill.signedQuantity().toBigDecimal().doubleValue();
+            double commission = fill.commission().toBigDecimal().doubleValue();
+            tradedNotional += Math.abs(quantity * price);
+            commissions += commission;
+            trips.computeIfAbsent(fill.instrumentId(), k -> new RoundTrip()).fill(quantity, price, commission, tripPnl);
+        }
+
+        /** A point of the equity curve (replacing one at the same time: the start, before anything traded). */
+        private void sample(Instant at) {
+            risk.refresh();
+            if (curve.get(curve.size() - 1).time().equals(at)) {
+                curve.remove(curve.size() - 1);
+            }
+            curve.add(point(at));
+        }
+
+        private EquityPoint point(Instant at) {
+            EquityPoint now = equity();
+            return new EquityPoint(at, now.equity(), now.gross(), now.net());
+        }
+
+        /** Cash + realized − commissions + unrealized at the marks, from the position keeper. */
+        private EquityPoint equity() {
+            long equity = cash;
+            long gross = 0;
+            long net = 0;
+            for (Position position : keeper.positions(config.portfolio())) {
+                equity += position.realizedPnl().raw() - position.commissions().raw();
+                Optional<Price> mark = market.mark(position.instrumentId());
+                if (mark.isPresent() && !position.isFlat()) {
+                    equity += position.unrealizedPnl(mark.get()).raw();
+                    long value = FixedPoint.multiply(position.quantity().raw(), mark.get().raw());
+                    gross += Math.abs(value);
+                    net += value;
+                }
+            }
+            return new EquityPoint(clock.now(), toDouble(equity), toDouble(gross), toDouble(net));
+        }
+
+        /** The equity period a time falls in (periods start at the epoch: daily ones at UTC midnight). */
+        private long bucket(Instant t) {
+            return Math.floorDiv(t.getEpochSecond() * 1_000_000_000L + t.getNano(), equityIntervalNanos);
+        }
+
+        @Override
+        public void close() {
+            oms.close();
+            venue.close();
+            clock.close();
+        }
+    }
+
+    private static double toDouble(long raw) {
+        return new Money(raw).toBigDecimal().doubleValue();
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** One instrument's open round trip: its cash flows until the position is flat again. */
+    private static final class RoundTrip {
+        double position;
+        double cashFlow;
+
+        void fill(double quantity, double price, double commission, List<Double> closed) {
+            double after = position + quantity;
+            if (position != 0 && Math.signum(after) != Math.signum(position)) {
+                // The fill closes the trip (and opens the next one with what is left, if it reverses).
+                double closing = -position;
+                double share = closing / quantity;
+                closed.add(cashFlow - closing * price - commission * share);
+                double rest = quantity - closing;
+                position = rest;
+                cashFlow = rest == 0 ? 0 : -rest * price - commission * (1 - share);
+                return;
+            }
+            position = after;
+            cashFlow += -quantity * price - commission;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.nautilus.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.strategy.StrategyInfo;
+import org.nautilus.api.strategy.StrategyService;
+import org.nautilus.api.strategy.StrategyState;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The MA crossover plugin dropped into deploy/ of the running platform: configured by the shipped
+ * etc/nautilus.strategy.ma_cross.cfg it starts, trades the simulated AAPL on SIM through the OMS, shows in
+ * nautilus:strategies, and removed it stops, its orders canceled and its position flattened. The same class then
+ * backtests over the shipped Apple bars from the shell, and its tearsheet is written.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StrategyIT extends NautilusTestSupport {
+
+    private static final PortfolioId PORTFOLIO = PortfolioId.of("ma-cross");
+
+    @Configuration
+    public Option[] config() {
+        return distribution();
+    }
+
+    @Before
+    public void platformIsReady() throws Exception {
+        awaitReady();
+    }
+
+    @Test
+    public void aHotDeployedStrategyTradesTheSimulatedMarketAndRemovedStopsCleanly() throws Exception {
+        StrategyService strategies = service(StrategyService.class, null);
+        OrderService orders = service(OrderService.class, null);
+        PositionService positions = service(PositionService.class, null);
+        Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-strategy-ma-cross.jar");
+        Files.copy(Path.of(System.getProperty("nautilus.itest.ma-cross.bundle")), deployed,
+                StandardCopyOption.REPLACE_EXISTING);
+        try {
+            await("ma-cross RUNNING in nautilus:strategies", Duration.ofSeconds(60),
+                    () -> executeCommand("nautilus:strategies"), out -> out.contains("ma-cross") && out.contains("RUNNING"));
+            // 1 s bars, averages of 3 and 8 closes: crossings within a minute or two of the simulated walk.
+            StrategyInfo trading = await("ma-cross fills", Duration.ofSeconds(150),
+                    () -> strategies.strategy("ma-cross").orElseThrow(), s -> s.fills() > 0);
+            assertEquals(StrategyState.RUNNING, trading.state());
+            List<Order> own = orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO)).toList();
+            assertTrue("its orders went through the OMS: " + own, !own.isEmpty()
+                    && own.stream().allMatch(o -> o.clientOrderId().value().startsWith("ma-cross-")));
+            assertTrue(own.toString(), own.stream().anyMatch(o -> o.filledQuantity().isPositive()
+                    && "SIM".equals(o.venueId().value())));
+            String listing = executeCommand("nautilus:strategies");
+            assertTrue(listing, listing.contains("ma-cross") && listing.contains("AAPL"));
+        } finally {
+            Files.delete(deployed);
+        }
+        await("ma-cross gone from nautilus:strategies", Duration.ofSeconds(60),
+                () -> executeCommand("nautilus:strategies"), out -> !out.contains("ma-cross"));
+        // Stopped cleanly: nothing of it still working, and flatten.on.stop closed its position.
+        await("no open ma-cross orders and a flat position", Duration.ofSeconds(30),
+                () -> orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO) && o.status().isOpen())
+                        .count() + " open, position " + positions.positions(PORTFOLIO),
+                s -> s.startsWith("0 open") && positions.positions(PORTFOLIO).stream().allMatch(p -> p.isFlat()));
+    }
+
+    @Test
+    public void theSameStrategyBacktestsOverTheShippedAppleBarsFromTheShell() throws Exception {
+        executeCommand("feature:install nautilus-strategy-ma-cross");
+        try {
+            await("ma-cross registered", Duration.ofSeconds(60), () -> executeCommand("nautilus:strategies"),
+                    out -> out.contains("ma-cross"));
+            String out = executeCommand("nautilus:backtest etc/backtests/ma-cross-apple.properties");
+            assertTrue(out, out.contains("done: 504 events") && out.contains("sharpe") && out.contains("max drawdown"));
+            String tearsheet = out.lines().filter(l -> l.strip().startsWith("tearsheet ")).findFirst().orElseThrow()
+                    .strip().substring("tearsheet ".length());
+            Path html = Path.of(tearsheet);
+            assertTrue(html + " exists", Files.size(html) > 0);
+            assertTrue(Files.readString(html).contains("id=\"sharpe\""));
+            assertTrue(Files.size(html.resolveSibling("equity.png")) > 1000);
+            String runs = executeCommand("nautilus:backtests");
+            assertTrue(runs, runs.contains("ma-cross-0001"));
+        } finally {
+            executeCommand("feature:uninstall nautilus-strategy-ma-cross");
+        }
+    }
+}
