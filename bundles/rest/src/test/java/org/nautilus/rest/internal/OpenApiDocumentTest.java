@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Method;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +27,7 @@ class OpenApiDocumentTest {
     void everyImplementedOperationIsDocumentedAndEveryDocumentedOneImplemented() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(OpenApiResource.resource(OpenApiResource.DOCUMENT));
         TreeSet<String> documented = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " "
                     + path.getKey()));
         }
@@ -51,8 +49,7 @@ class OpenApiDocumentTest {
     @Test
     void everyPathParameterIsDocumentedWithAnExample() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(OpenApiResource.resource(OpenApiResource.DOCUMENT));
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             for (JsonNode op : path.getValue()) {
                 for (String name : path.getKey().split("/")) {
                     if (name.startsWith("{")) {
