@@ -69,18 +69,20 @@ public class OperationsResource {
     @POST
     @Path("routes/{routeId}/start")
     public String start(@PathParam("routeId") String routeId) {
-        RouteService service = routeService();
-        knownRoute(service, routeId);
-        service.start(routeId);
-        return Json.write(knownRoute(service, routeId));
+        return control(routeId, RouteService::start);
     }
 
     @POST
     @Path("routes/{routeId}/stop")
     public String stop(@PathParam("routeId") String routeId) {
+        return control(routeId, RouteService::stop);
+    }
+
+    /** Starts or stops a known route and answers its state after. */
+    private String control(String routeId, java.util.function.BiConsumer<RouteService, String> action) {
         RouteService service = routeService();
         knownRoute(service, routeId);
-        service.stop(routeId);
+        action.accept(service, routeId);
         return Json.write(knownRoute(service, routeId));
     }
 

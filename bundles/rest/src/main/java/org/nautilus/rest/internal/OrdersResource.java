@@ -182,13 +182,7 @@ public class OrdersResource {
     }
 
     static Quantity quantity(String field, BigDecimal value) {
-        Quantity quantity;
-        try {
-            quantity = Quantity.of(value);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ApiException(400, "INVALID_VALUE", field + " " + value.toPlainString()
-                    + " cannot be held exactly (at most 8 decimals and 92233720368 in size): " + e.getMessage(), field);
-        }
+        Quantity quantity = exact(field, value, Quantity::of);
         if (!quantity.isPositive()) {
             throw new ApiException(400, "INVALID_QUANTITY", field + " must be positive, got " + value.toPlainString(),
                     field);
@@ -200,18 +194,22 @@ public class OrdersResource {
         if (value == null) {
             return null;
         }
-        Price price;
-        try {
-            price = Price.of(value);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ApiException(400, "INVALID_VALUE", field + " " + value.toPlainString()
-                    + " cannot be held exactly (at most 8 decimals and 92233720368 in size): " + e.getMessage(), field);
-        }
+        Price price = exact(field, value, Price::of);
         if (!price.isPositive()) {
             throw new ApiException(400, "INVALID_PRICE", field + " must be positive, got " + value.toPlainString(),
                     field);
         }
         return price;
+    }
+
+    /** A fixed-point value of the decimal, or INVALID_VALUE when it cannot be held exactly. */
+    private static <T> T exact(String field, BigDecimal value, java.util.function.Function<BigDecimal, T> of) {
+        try {
+            return of.apply(value);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ApiException(400, "INVALID_VALUE", field + " " + value.toPlainString()
+                    + " cannot be held exactly (at most 8 decimals and 92233720368 in size): " + e.getMessage(), field);
+        }
     }
 
     static <T> T id(String field, String text, java.util.function.Function<String, T> parse) {
