@@ -1,8 +1,5 @@
 package org.nautilus.rest.internal;
 
-import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -36,20 +33,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof OrderServiceUnavailableException unavailable) {
             return ApiError.of(503, "OMS_UNAVAILABLE", unavailable.getMessage(), null);
         }
-        if (failure instanceof NotFoundException) {
-            return ApiError.of(404, "NOT_FOUND", "no such resource; the API is described at /api/v1/openapi.json",
-                    null);
-        }
-        if (failure instanceof NotAllowedException notAllowed) {
-            return ApiError.of(405, "METHOD_NOT_ALLOWED", "this resource answers "
-                    + notAllowed.getResponse().getAllowedMethods(), null);
-        }
-        if (failure instanceof NotSupportedException) {
-            return ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as " + Json.MEDIA_TYPE, null);
-        }
         if (failure instanceof WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            return ApiError.of(status, "HTTP_" + status, String.valueOf(web.getMessage()), null);
+            // JAX-RS's own refusals (CXF raises them as plain WebApplicationExceptions): named by their status.
+            Response answer = web.getResponse();
+            int status = answer.getStatus();
+            return switch (status) {
+                case 404 -> ApiError.of(404, "NOT_FOUND", "no such resource; the API is described at "
+                        + "/api/v1/openapi.json", null);
+                case 405 -> ApiError.of(405, "METHOD_NOT_ALLOWED", "this resource does not answer that method"
+                        + (answer.getAllowedMethods().isEmpty() ? "" : "; it answers " + answer.getAllowedMethods())
+                        + " (see /api/v1/openapi.json)", null);
+                case 406 -> ApiError.of(406, "NOT_ACCEPTABLE", "this resource answers application/json (streams: "
+                        + "text/event-stream)", null);
+                case 415 -> ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as " + Json.MEDIA_TYPE, null);
+                default -> ApiError.of(status, "HTTP_" + status, String.valueOf(web.getMessage()), null);
+            };
         }
         if (failure instanceof IllegalArgumentException invalid) {
             return ApiError.of(400, "INVALID_REQUEST", invalid.getMessage(), null);
