@@ -47,6 +47,7 @@ startup() {
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     # Own ports, so a node already running here neither answers nor joins the measured one.
     sed -i "s/^sshPort *=.*/sshPort = $port/" "$home/nautilus/etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = 8381/" "$home/nautilus/etc/org.ops4j.pax.web.cfg"
     printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49500\ndiscovery.addresses = 127.0.0.1:49500..49509\ncommunication.port = 49100\n' \
         >> "$home/nautilus/etc/nautilus.grid.cfg"
     size=$(du -sh "$DIST" | cut -f1)
