@@ -53,7 +53,7 @@ final class EventStream {
 
     /** Queues one event; never blocks. A full queue drops the client. */
     void offer(String event, String id, String json) {
-        if (closed.get()) {
+        if (closed.get() || droppedBecause != null) {
             return;
         }
         OutboundSseEvent.Builder builder = sse.newEventBuilder().name(event).data(json);
