@@ -47,6 +47,9 @@ public final class Json {
 
     public static final String MEDIA_TYPE = "application/json";
 
+    /** How much of an over-long body is read and dropped before the connection is given up. */
+    private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -142,7 +145,11 @@ public final class Json {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
                 if (total > MAX_BODY_BYTES) {
-                    // Read no further: the rest of a huge body is never buffered.
+                    // Nothing more is kept; the rest is read and dropped (up to a bound), so the client, still
+                    // sending, gets the answer on a connection that stays usable instead of a reset.
+                    for (long dropped = total; dropped < MAX_DRAINED_BYTES && (n = in.read(buffer)) > 0; ) {
+                        dropped += n;
+                    }
                     throw new ApiException(413, "BODY_TOO_LARGE", "the request body exceeds " + MAX_BODY_BYTES
                             + " bytes", null);
                 }
