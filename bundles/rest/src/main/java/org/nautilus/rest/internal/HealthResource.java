@@ -4,6 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -22,6 +29,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -42,7 +50,16 @@ public class HealthResource {
     /** A client order id no client uses: looking it up proves the OMS answers, at the cost of one cache get. */
     private static final ClientOrderId PROBE = ClientOrderId.of("nautilus-health-probe");
 
+    /** How long one part may take to answer a probe: under the Kubernetes probes' 3 s timeout. */
+    static final long PART_TIMEOUT_MILLIS = 2_000;
+
     private final BundleContext context;
+    /** Checks run here, so a part that hangs (a grid call waiting for a node) costs its own timeout, not the probe. */
+    private final ExecutorService checks = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "nautilus-http-health");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -79,6 +96,27 @@ public class HealthResource {
     @Activate
     public HealthResource(BundleContext context) {
         this.context = context;
+    }
+
+    @Deactivate
+    void deactivate() {
+        checks.shutdownNow();
+    }
+
+    /** A part's check, bounded by {@link #PART_TIMEOUT_MILLIS}: one that does not answer in time is down. */
+    private Part bounded(String name, Supplier<Part> check) {
+        Future<Part> result = checks.submit(check::get);
+        try {
+            return result.get(PART_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return new Part(name, false, "did not answer within " + PART_TIMEOUT_MILLIS + " ms");
+        } catch (ExecutionException e) {
+            return new Part(name, false, "failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Part(name, false, "interrupted");
+        }
     }
 
     /** One part of the platform: up or not, and why. */
@@ -120,9 +158,9 @@ public class HealthResource {
     /** The parts readiness depends on: grid, caches, OMS. */
     List<Part> readiness() {
         List<Part> parts = new ArrayList<>(3);
-        parts.add(grid());
-        parts.add(caches());
-        parts.add(oms());
+        parts.add(bounded("grid", this::grid));
+        parts.add(bounded("caches", this::caches));
+        parts.add(bounded("oms", this::oms));
         return parts;
     }
 
@@ -177,26 +215,28 @@ public class HealthResource {
     /** Parts shown by /health that readiness does not wait for (a venue or a feed can be down on a ready node). */
     private List<Part> informative() {
         List<Part> parts = new ArrayList<>();
-        RiskService riskEngine = risk;
-        parts.add(new Part("risk", riskEngine != null, riskEngine == null ? "not running"
-                : riskEngine.rules().size() + " rules"));
-        MarketDataService gateway = marketData;
-        long priced = gateway == null ? 0
-                : gateway.instruments().stream().filter(i -> gateway.mark(i.id()).isPresent()).count();
-        parts.add(new Part("market data", gateway != null && priced > 0, gateway == null ? "not running"
-                : priced + "/" + gateway.instruments().size() + " instruments priced"));
-        RouteService camel = routes;
-        parts.add(new Part("routes", camel != null, camel == null ? "not running" : camel.routes().size() + " routes"));
-        VenueService execution = venues;
-        int venueCount = 0;
-        String venueDetail;
-        try {
-            venueCount = execution == null ? 0 : execution.venues().size();
-            venueDetail = venueCount + " venues";
-        } catch (RuntimeException e) {
-            venueDetail = String.valueOf(e.getMessage());
-        }
-        parts.add(new Part("venues", venueCount > 0, venueDetail));
+        parts.add(bounded("risk", () -> {
+            RiskService riskEngine = risk;
+            return new Part("risk", riskEngine != null, riskEngine == null ? "not running"
+                    : riskEngine.rules().size() + " rules");
+        }));
+        parts.add(bounded("market data", () -> {
+            MarketDataService gateway = marketData;
+            long priced = gateway == null ? 0
+                    : gateway.instruments().stream().filter(i -> gateway.mark(i.id()).isPresent()).count();
+            return new Part("market data", gateway != null && priced > 0, gateway == null ? "not running"
+                    : priced + "/" + gateway.instruments().size() + " instruments priced");
+        }));
+        parts.add(bounded("routes", () -> {
+            RouteService camel = routes;
+            return new Part("routes", camel != null, camel == null ? "not running" : camel.routes().size() + " routes");
+        }));
+        parts.add(bounded("venues", () -> {
+            VenueService execution = venues;
+            int venueCount = execution == null ? 0 : execution.venues().size();
+            return new Part("venues", venueCount > 0, execution == null ? "the execution engine is not running"
+                    : venueCount + " venues");
+        }));
         return parts;
     }
 }
