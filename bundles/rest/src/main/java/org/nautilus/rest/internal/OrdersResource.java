@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.ws.rs.DELETE;
@@ -43,6 +45,7 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -62,9 +65,26 @@ public class OrdersResource {
     private static final Pattern CODE_AT_END = Pattern.compile("\\[([A-Z][A-Z0-9_]*)\\]\\s*$");
     private static final int MAX_PAGE = 1000;
 
+    /**
+     * Where acknowledgements are written back to their clients. The OMS completes a submit on its own commit thread;
+     * writing the HTTP response there (JSON, the socket) would make that one thread the HTTP API's bottleneck and
+     * slow every other order entry channel with it.
+     */
+    private final ExecutorService responders = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "nautilus-http-ack");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OrderService orders;
+
+    @Deactivate
+    void deactivate() {
+        responders.shutdown();
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -86,7 +106,7 @@ public class OrdersResource {
         // The OMS answers a repeated client order id with the order it created: one created before this request
         // is a replay. (No lookup of our own first: it would cost a store read per new order.)
         Instant received = Instant.now();
-        oms.submitAsync(request).whenComplete((order, failure) -> {
+        oms.submitAsync(request).whenCompleteAsync((order, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
@@ -97,7 +117,7 @@ public class OrdersResource {
             } else {
                 response.resume(submitted(order));
             }
-        });
+        }, responders);
     }
 
     /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */
