@@ -55,11 +55,7 @@ public class HealthResource {
 
     private final BundleContext context;
     /** Checks run here, so a part that hangs (a grid call waiting for a node) costs its own timeout, not the probe. */
-    private final ExecutorService checks = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "nautilus-http-health");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService checks = Executors.newFixedThreadPool(4, Threads.daemon("nautilus-http-health"));
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -71,11 +71,7 @@ public class OrdersResource {
      * slow every other order entry channel with it.
      */
     private final ExecutorService responders = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
-                Thread thread = new Thread(runnable, "nautilus-http-ack");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.daemon("nautilus-http-ack"));
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

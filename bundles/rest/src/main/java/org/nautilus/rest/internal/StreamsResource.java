@@ -49,9 +49,9 @@ public class StreamsResource {
     static final int HEARTBEAT_SECONDS = 15;
 
     private final BundleContext context;
-    private final ExecutorService sender = Executors.newFixedThreadPool(2, daemon("nautilus-http-sse"));
+    private final ExecutorService sender = Executors.newFixedThreadPool(2, Threads.daemon("nautilus-http-sse"));
     private final ScheduledExecutorService heartbeat =
-            Executors.newSingleThreadScheduledExecutor(daemon("nautilus-http-sse-heartbeat"));
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("nautilus-http-sse-heartbeat"));
     private final Set<EventStream> streams = new CopyOnWriteArraySet<>();
     private final AtomicInteger counter = new AtomicInteger();
 
@@ -150,14 +150,5 @@ public class StreamsResource {
             }
         }));
         stream.offer("subscribed", null, "{\"stream\":\"" + name + "\"}");
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
