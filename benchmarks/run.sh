@@ -22,6 +22,8 @@
 #   backtest   a backtest through the full engine (merge, simulated clock and exchange, OMS + 12 risk rules,
 #              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
+#   http       order entry over HTTP (keep-alive, concurrent clients) against the assembled distribution, orders/s
+#              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio)
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -54,6 +56,7 @@ startup() {
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     # Own ports, so a node already running here neither answers nor joins the measured one.
     sed -i "s/^sshPort *=.*/sshPort = $port/" "$home/nautilus/etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = 8381/" "$home/nautilus/etc/org.ops4j.pax.web.cfg"
     printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49500\ndiscovery.addresses = 127.0.0.1:49500..49509\ncommunication.port = 49100\n' \
         >> "$home/nautilus/etc/nautilus.grid.cfg"
     size=$(du -sh "$DIST" | cut -f1)
@@ -98,6 +101,44 @@ failover() {
     sed -n 's/.*longest gap between acknowledgements \([0-9.]*\) s.*/failover: \1 s/p' "$report"
 }
 
+# Order entry over HTTP against the assembled distribution on its own ports, then the in-process durable figure.
+# Arguments: seconds clients warmup (defaults 15 64 10). The rules that would deny a benchmark's orders (rate,
+# duplicates) are switched off in the unpacked copy only.
+http() {
+    local seconds=${1:-15} clients=${2:-64} warmup=${3:-10}
+    [ -f "$DIST" ] || build karaf-distribution
+    [ -f "$BENCH_JAR" ] || build benchmarks
+    local home ssh=8311 port=8391
+    home=$(mktemp -d /tmp/nautilus-http.XXXXXX)
+    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 3; rm -rf "$home"' RETURN
+    mkdir -p "$home/nautilus"
+    tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
+    local etc="$home/nautilus/etc"
+    sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$etc/org.ops4j.pax.web.cfg"
+    printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49600\ndiscovery.addresses = 127.0.0.1:49600..49609\ncommunication.port = 49200\n' \
+        >> "$etc/nautilus.grid.cfg"
+    for rule in order_rate duplicate_order; do
+        sed -i 's/^enabled *=.*/enabled = false/' "$etc/nautilus.risk.$rule.cfg"
+    done
+    "$home/nautilus/bin/start"
+    "$home/nautilus/bin/nautilus-admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.5; done
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" | tee "$home/http.txt"
+    "$home/nautilus/bin/stop"; sleep 5
+    echo "in-process durable (journal), same run:"
+    # shellcheck disable=SC2046 # the flags are meant to split
+    java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        org.nautilus.benchmarks.durable.DurableMain "$seconds" 4 "$warmup" "" journal | tee "$home/durable.txt"
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    local over in
+    over=$(sed -n 's/^http: \([0-9.]*\) orders\/s/\1/p' "$home/http.txt")
+    in=$(sed -n 's/^durable: \([0-9.]*\) .*/\1/p' "$home/durable.txt" | tail -n 1)
+    [ -n "$over" ] && [ -n "$in" ] && awk -v a="$over" -v b="$in" 'BEGIN { printf "http / in-process durable: %.3f\n", a / b }'
+    grep '^http:' "$home/http.txt"
+}
+
 names() { usage | awk '/^  [a-z]/ { print $1 }'; }
 
 case "$NAME" in
@@ -109,6 +150,7 @@ case "$NAME" in
     durable) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
+    http) http "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks

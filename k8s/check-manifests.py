@@ -13,6 +13,7 @@ It does not validate fields against the Kubernetes OpenAPI schemas (no schemas o
 Exit status 1 with one line per problem; 0 with a summary.
 """
 import argparse
+import json
 import os
 import re
 import sys
@@ -296,6 +297,7 @@ class Checker:
                 if var not in self.env:
                     self.problem(f"etc-overlay/{f} uses ${{env:{var}}}, not set on the container")
         self.check_against_distribution(cfgs)
+        self.check_http_port(ns, cfgs)
         grid_text = cfgs.get("nautilus.grid.cfg")
         if grid_text is None:
             self.problem("no nautilus.grid.cfg in the mounted ConfigMaps")
@@ -363,6 +365,57 @@ class Checker:
             for key in sorted(set(dist_set) - set(ours)):
                 self.problem(f"etc-overlay/{f}: drops key {key} (= {dist_set[key]}) that the distribution's "
                              f"etc/{f} sets; the mounted file replaces it entirely")
+
+    def check_http_port(self, ns, cfgs):
+        """The probes and the Ingress must reach the port Pax Web really listens on (org.osgi.service.http.port of
+        the distribution's etc/org.ops4j.pax.web.cfg, or of the mounted overlay's copy), and the probes must ask
+        paths the REST bundle serves (the paths of its OpenAPI document)."""
+        dist = os.path.join(self.repo, "karaf-distribution/src/main/resources/etc/org.ops4j.pax.web.cfg")
+        if not os.path.exists(dist):
+            self.problem("the distribution has no etc/org.ops4j.pax.web.cfg: nothing is known to serve HTTP")
+            return
+        with open(dist, encoding="utf-8") as fh:
+            props = parse_properties(fh.read())
+        if "org.ops4j.pax.web.cfg" in cfgs:
+            props.update(parse_properties(cfgs["org.ops4j.pax.web.cfg"]))
+        if props.get("org.osgi.service.http.enabled", "true").strip() != "true":
+            self.problem("org.ops4j.pax.web.cfg: org.osgi.service.http.enabled is not true: no HTTP port is served")
+        served = int(props.get("org.osgi.service.http.port", "8080").strip())
+        openapi = os.path.join(self.repo, "bundles/rest/src/main/resources/api/openapi.json")
+        paths = set()
+        if os.path.exists(openapi):
+            with open(openapi, encoding="utf-8") as fh:
+                paths = set(json.load(fh)["paths"])
+        else:
+            self.problem("bundles/rest has no api/openapi.json: probe paths cannot be checked")
+
+        def container_port(port):
+            return self.ports.get(port) if isinstance(port, str) else port
+
+        for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+            http = (self.container.get(probe) or {}).get("httpGet")
+            if http is None:
+                self.problem(f"{probe}: not an httpGet probe on the HTTP port {served}")
+                continue
+            if container_port(http.get("port")) != served:
+                self.problem(f"{probe}: port {http.get('port')} is not the served HTTP port {served} "
+                             "(org.osgi.service.http.port in etc/org.ops4j.pax.web.cfg)")
+            if paths and http.get("path") not in paths:
+                self.problem(f"{probe}: path {http.get('path')} is not served (not in the REST bundle's OpenAPI paths)")
+        for ing in self.of_kind("Ingress"):
+            for rule in ing["spec"].get("rules", []):
+                for path in rule.get("http", {}).get("paths", []):
+                    backend = path["backend"]["service"]
+                    svc = self.find("Service", backend["name"], ns)
+                    if svc is None:
+                        continue
+                    wanted = backend["port"]
+                    for sp in svc["spec"]["ports"]:
+                        if sp.get("name") == wanted.get("name") or sp["port"] == wanted.get("number"):
+                            target = container_port(sp.get("targetPort", sp["port"]))
+                            if target != served:
+                                self.problem(f"Ingress/{ing['metadata']['name']}: reaches container port {target}, "
+                                             f"but the distribution serves HTTP on {served}")
 
     def check_memory_budget(self, grid):
         heap = jvm_size(self.env.get("NAUTILUS_HEAP_OPTS", {}).get("value", ""), "-Xmx")

@@ -11,11 +11,11 @@
 #   5. after a runtime edit (config:property-set) the next ConfigMap update wins again
 #   6. if the distribution embeds Ignite: the node starts once (the overlay watcher does not restart it),
 #      with consistent id nautilus-0 (from ${env:POD_NAME}), alone in its cluster
-#   7. the interim probes of k8s/components/shell-probes pass: nautilus:status answers, then says READY
+#   7. the Kubernetes probes pass: GET /health/live answers 200, then /health/ready 200 (on the overlay's HTTP port)
 #   8. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
 # Ports are chosen free; any grid config in the overlay uses static loopback discovery on its own ports, so
 # the test never joins another Ignite cluster on this machine. Default archive: ../../../target/*.tar.gz.
-# Needs: java 17, ssh + ssh-keygen (bin/nautilus-admin), python3 (free ports). KEEP=1 keeps the directory.
+# Needs: java 17, ssh + ssh-keygen (bin/nautilus-admin), python3 (free ports), curl (HTTP probes). KEEP=1 keeps the directory.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 DIST_MODULE=$(cd "$HERE/../../.." && pwd)
@@ -24,7 +24,7 @@ if [ -z "$TARBALL" ]; then
     TARBALL=$(ls "$DIST_MODULE"/target/nautilus-distribution-*.tar.gz 2>/dev/null | head -n 1 || true)
 fi
 [ -n "$TARBALL" ] && [ -f "$TARBALL" ] || { echo "smoke-test: no distribution archive (mvn install first, or pass its path)" >&2; exit 2; }
-for tool in java ssh ssh-keygen python3; do
+for tool in java ssh ssh-keygen python3 curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "smoke-test: $tool is required" >&2; exit 2; }
 done
 
@@ -52,8 +52,8 @@ for _ in range(int(sys.argv[1])):
     s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
 print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
 }
-set -- $(free_ports 5)
-SSH_PORT=$1; RMI_REGISTRY=$2; RMI_SERVER=$3; DISCOVERY=$4; COMMUNICATION=$5
+set -- $(free_ports 6)
+SSH_PORT=$1; RMI_REGISTRY=$2; RMI_SERVER=$3; DISCOVERY=$4; COMMUNICATION=$5; HTTP_PORT=$6
 
 echo "smoke-test: unpacking $(basename "$TARBALL") into $KH"
 mkdir -p "$KH"
@@ -71,6 +71,8 @@ configmap_version() { # $1 = version directory name, $2 = limit value
         "$WORK/shell.cfg.orig" > "$dir/org.apache.karaf.shell.cfg"
     sed -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $RMI_REGISTRY/" -e "s/^rmiServerPort *=.*/rmiServerPort = $RMI_SERVER/" \
         "$WORK/management.cfg.orig" > "$dir/org.apache.karaf.management.cfg"
+    sed -e "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" \
+        "$WORK/pax-web.cfg.orig" > "$dir/org.ops4j.pax.web.cfg"
     cat > "$dir/nautilus.grid.cfg" <<EOF
 consistent.id = \${env:POD_NAME}
 local.address = 127.0.0.1
@@ -85,14 +87,15 @@ EOF
 }
 cp "$KH/etc/org.apache.karaf.shell.cfg" "$WORK/shell.cfg.orig"
 cp "$KH/etc/org.apache.karaf.management.cfg" "$WORK/management.cfg.orig"
+cp "$KH/etc/org.ops4j.pax.web.cfg" "$WORK/pax-web.cfg.orig"
 configmap_version ..2026_01_01_00_00_00.1 1
 ln -s ..2026_01_01_00_00_00.1 "$OVERLAY/..data"
-for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.management.cfg nautilus.grid.cfg; do
+for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.management.cfg org.ops4j.pax.web.cfg nautilus.grid.cfg; do
     ln -s "..data/$f" "$OVERLAY/$f"
 done
 
 # --- start as the image does (ENTRYPOINT docker-entrypoint.sh, CMD run), with the pod's environment
-echo "smoke-test: starting Karaf (ssh $SSH_PORT, Ignite discovery $DISCOVERY / communication $COMMUNICATION)"
+echo "smoke-test: starting Karaf (ssh $SSH_PORT, http $HTTP_PORT, Ignite discovery $DISCOVERY / communication $COMMUNICATION)"
 (
     cd "$KH"
     POD_NAME=nautilus-0 \
@@ -172,18 +175,20 @@ else
     echo "smoke-test: skip: this distribution's grid bundle does not embed Ignite"
 fi
 
-# --- the interim Kubernetes probes (k8s/components/shell-probes), on this test's SSH port
-if admin "nautilus:status" >/dev/null 2>&1; then
-    ok "liveness/startup probe command (nautilus-admin nautilus:status) succeeds"
-    i=0
-    until admin "nautilus:status" 2>/dev/null | grep -q '^READY'; do
-        [ "$i" -lt 180 ] || fail "readiness: nautilus:status not READY after 180 s: $(admin nautilus:status 2>&1 | tr '\n' ' ')"
-        sleep 2; i=$((i + 2))
-    done
-    ok "readiness probe command (nautilus:status | grep ^READY) succeeds after ~${i} s"
-else
-    echo "smoke-test: skip: no nautilus:status command in this distribution (probes not checked)"
-fi
+# --- the Kubernetes probes (k8s/base/statefulset.yaml): HTTP GETs on this test's HTTP port
+probe() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT$1" 2>/dev/null || true; }
+i=0
+until [ "$(probe /health/live)" = 200 ]; do
+    [ "$i" -lt 120 ] || fail "liveness: GET /health/live on $HTTP_PORT answered '$(probe /health/live)' for 120 s"
+    sleep 1; i=$((i + 1))
+done
+ok "liveness/startup probe GET /health/live answers 200 on the overlay's HTTP port $HTTP_PORT"
+i=0
+until [ "$(probe /health/ready)" = 200 ]; do
+    [ "$i" -lt 180 ] || fail "readiness: /health/ready not 200 after 180 s: $(curl -s "http://127.0.0.1:$HTTP_PORT/health")"
+    sleep 2; i=$((i + 2))
+done
+ok "readiness probe GET /health/ready answers 200 after ~${i} s"
 
 # --- SIGTERM, as docker stop / the kubelet send it
 start=$(date +%s)

@@ -44,6 +44,9 @@ public abstract class NautilusTestSupport {
     /** Ports away from the defaults, so a node a developer is running doesn't meet the test node. */
     static final String SSH_PORT = "8201";
 
+    /** The HTTP port (Pax Web) of the test node. */
+    static final String HTTP_PORT = "8281";
+
     /** How long a fresh node may take to start a part (Ignite, training, the first bars). */
     static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -63,6 +66,7 @@ public abstract class NautilusTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", HTTP_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44544"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "local.address", "127.0.0.1"),
