@@ -11,7 +11,8 @@ public sealed interface SplitSpec {
     /**
      * Walk-forward: test windows of {@code testDates} dates one after another (the last may be shorter) from date
      * {@code trainDates} on; training is every earlier date (expanding) or the {@code trainDates} dates before the
-     * window (rolling), purged of rows whose label ends on or after the window's first date.
+     * window (rolling), purged of rows whose label ends after the window's first date (a label ending at the
+     * close of that date shares no return with the window's labels).
      */
     record WalkForward(int trainDates, int testDates, boolean expanding) implements SplitSpec {
         public WalkForward {
@@ -52,6 +53,20 @@ public sealed interface SplitSpec {
             if (embargo < 0) {
                 throw new IllegalArgumentException("embargo must not be negative, was " + embargo);
             }
+        }
+
+        /** Splits: C(groups, testGroups). */
+        public int splits() {
+            long c = 1;
+            for (int i = 0; i < testGroups; i++) {
+                c = c * (groups - i) / (i + 1);
+            }
+            return Math.toIntExact(c);
+        }
+
+        /** Backtest paths: C(groups, testGroups) · testGroups / groups (each group is tested that often). */
+        public int paths() {
+            return splits() * testGroups / groups;
         }
     }
 
