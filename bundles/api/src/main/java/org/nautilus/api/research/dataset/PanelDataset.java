@@ -205,11 +205,14 @@ public final class PanelDataset {
     }
 
     /**
-     * The given rows as a panel of their own (ascending row indices), with a digest derived from this one's and
-     * the rows chosen.
+     * The given rows as a panel of their own (ascending row indices; only the dates they fall on), with a digest
+     * derived from this one's and the rows chosen. Row k of the result is row {@code rowIndices[k]} of this one.
      */
     public PanelDataset select(int[] rowIndices) {
         int n = rowIndices.length;
+        int[] dateMap = new int[dates.size()];
+        java.util.Arrays.fill(dateMap, -1);
+        List<LocalDate> keptDates = new java.util.ArrayList<>();
         int[] d = new int[n];
         int[] i = new int[n];
         int[] e = new int[n];
@@ -221,13 +224,17 @@ public final class PanelDataset {
                 throw new IllegalArgumentException("row indices must be ascending, " + r + " after "
                         + rowIndices[k - 1]);
             }
-            d[k] = rowDate[r];
+            if (dateMap[rowDate[r]] < 0) {
+                dateMap[rowDate[r]] = keptDates.size();
+                keptDates.add(dates.get(rowDate[r]));
+            }
+            d[k] = dateMap[rowDate[r]];
             i[k] = rowInstrument[r];
             e[k] = labelEndDay[r];
             x[k] = features[r];
             y[k] = labels[r];
         }
-        return new PanelDataset(request, featureNames, labelName, dates, instruments, d, i, e, x, y,
+        return new PanelDataset(request, featureNames, labelName, keptDates, instruments, d, i, e, x, y,
                 subsetDigest(digest, rowIndices));
     }
 
