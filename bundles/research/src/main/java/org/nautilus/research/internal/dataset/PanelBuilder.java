@@ -43,6 +43,15 @@ public final class PanelBuilder {
 
     public static PanelDataset build(DatasetRequest request, List<InstrumentHistory> histories,
                                      Consumer<String> progress) {
+        return build(request, List.of(), histories, progress);
+    }
+
+    /**
+     * @param context further definitions the features may refer to by name (e.g. the rest of their library); they
+     *                are computed only where a feature needs them
+     */
+    public static PanelDataset build(DatasetRequest request, List<FactorDefinition> context,
+                                     List<InstrumentHistory> histories, Consumer<String> progress) {
         List<InstrumentHistory> selected = select(request, histories);
         List<FactorDefinition> features = request.features();
         int f = features.size();
@@ -57,7 +66,7 @@ public final class PanelBuilder {
                 expressions.add(features.get(c));
             }
         }
-        FactorProgram program = expressions.isEmpty() ? null : FactorGraph.compile(expressions).programOrThrow();
+        FactorProgram program = expressions.isEmpty() ? null : compile(expressions, context);
 
         TreeSet<LocalDate> allDates = new TreeSet<>();
         for (InstrumentHistory history : selected) {
@@ -201,6 +210,25 @@ public final class PanelBuilder {
         }
         return new PanelDataset(request, names, label.expression(), dates, ids, outDate, outInstrument, outLabelEnd,
                 x, outLabel, digest);
+    }
+
+    /** The features' program; context definitions join only when a feature refers to a name it does not define. */
+    private static FactorProgram compile(List<FactorDefinition> features, List<FactorDefinition> context) {
+        FactorGraph alone = FactorGraph.compile(features);
+        if (alone.problems().isEmpty() || context.isEmpty()) {
+            return alone.programOrThrow();
+        }
+        List<FactorDefinition> all = new ArrayList<>(features);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        features.forEach(f -> names.add(f.name()));
+        context.stream().filter(d -> !names.contains(d.name())).forEach(all::add);
+        FactorGraph graph = FactorGraph.compile(all);
+        for (var problem : graph.problems()) {
+            if (names.contains(problem.factor())) {
+                throw new IllegalArgumentException("feature refused: " + problem);
+            }
+        }
+        return graph.program();
     }
 
     /** The histories in the universe (all when it is empty), in instrument order; unknown names are refused. */
