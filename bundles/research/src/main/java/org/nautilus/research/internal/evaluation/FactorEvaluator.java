@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.nautilus.api.research.dataset.PanelDataset;
@@ -52,7 +51,7 @@ public final class FactorEvaluator {
         List<Double> autocorrelation = new ArrayList<>();
         Set<Integer> previousTop = null;
         Set<Integer> previousBottom = null;
-        Map<Integer, Double> previousRanks = null;
+        double[] previousRanks = null; // by instrument index, NaN = not scored
 
         for (int d = 0; d < dates; d++) {
             int from = panel.dateStart(d);
@@ -66,25 +65,15 @@ public final class FactorEvaluator {
                     CrossSection.spearman(scores, labels, from, to)));
 
             // Rank autocorrelation with the previous date, over the instruments scored on both.
-            double[] ranks = new double[to];
+            double[] ranks = new double[to - from];
             CrossSection.averageRanks(scores, from, to, ranks);
-            Map<Integer, Double> rankByInstrument = new TreeMap<>();
+            double[] rankByInstrument = new double[panel.instruments().size()];
+            java.util.Arrays.fill(rankByInstrument, Double.NaN);
             for (int r = from; r < to; r++) {
-                if (!Double.isNaN(scores[r])) {
-                    rankByInstrument.put(panel.instrumentIndex(r), ranks[r]);
-                }
+                rankByInstrument[panel.instrumentIndex(r)] = ranks[r - from];
             }
             if (previousRanks != null) {
-                List<double[]> pairs = new ArrayList<>();
-                for (Map.Entry<Integer, Double> e : rankByInstrument.entrySet()) {
-                    Double before = previousRanks.get(e.getKey());
-                    if (before != null) {
-                        pairs.add(new double[] {e.getValue(), before});
-                    }
-                }
-                double[] now = pairs.stream().mapToDouble(p -> p[0]).toArray();
-                double[] then = pairs.stream().mapToDouble(p -> p[1]).toArray();
-                double ac = CrossSection.pearson(now, then, 0, now.length);
+                double ac = CrossSection.pearson(rankByInstrument, previousRanks, 0, rankByInstrument.length);
                 if (!Double.isNaN(ac)) {
                     autocorrelation.add(ac);
                 }

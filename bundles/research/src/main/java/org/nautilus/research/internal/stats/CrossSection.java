@@ -16,47 +16,54 @@ public final class CrossSection {
     }
 
     /**
-     * Ranks 1..n of the non-NaN values of {@code values[from, to)} into {@code out[from, to)}, ties sharing their
+     * Ranks 1..n of the non-NaN values of {@code values[from, to)} into {@code out[0, to − from)}, ties sharing their
      * average rank (pandas {@code rank()}, scipy {@code rankdata}); NaN stays NaN.
      *
      * @return the number of non-NaN values
      */
     public static int averageRanks(double[] values, int from, int to, double[] out) {
+        double[] sorted = new double[to - from];
         int n = 0;
-        int[] order = new int[to - from];
         for (int i = from; i < to; i++) {
-            if (Double.isNaN(values[i])) {
-                out[i] = Double.NaN;
-            } else {
-                order[n++] = i;
+            if (!Double.isNaN(values[i])) {
+                sorted[n++] = values[i];
             }
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = order[i];
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(values[a], values[b]));
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && values[boxed[j + 1]] == values[boxed[i]]) {
-                j++;
+        Arrays.sort(sorted, 0, n); // primitive sort; a value's rank comes from its run of equal values
+        for (int i = from; i < to; i++) {
+            double x = values[i];
+            if (Double.isNaN(x)) {
+                out[i - from] = Double.NaN;
+                continue;
             }
-            double rank = (i + j) / 2.0 + 1; // average of ranks i+1 .. j+1
-            for (int k = i; k <= j; k++) {
-                out[boxed[k]] = rank;
-            }
-            i = j + 1;
+            int first = lowerBound(sorted, n, x);
+            int last = lowerBound(sorted, n, Math.nextUp(x)) - 1;
+            out[i - from] = (first + last) / 2.0 + 1; // average of ranks first+1 .. last+1
         }
         return n;
     }
 
+    /** First index in sorted[0, n) whose value is not below x. */
+    private static int lowerBound(double[] sorted, int n, double x) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Percentile ranks in (0, 1]: average rank / count (pandas {@code rank(pct=True)}), in place. */
     public static void percentRank(double[] values, int from, int to) {
-        double[] ranks = new double[values.length];
+        double[] ranks = new double[to - from];
         int n = averageRanks(values, from, to, ranks);
         for (int i = from; i < to; i++) {
-            values[i] = Double.isNaN(values[i]) ? Double.NaN : ranks[i] / n;
+            values[i] = Double.isNaN(values[i]) ? Double.NaN : ranks[i - from] / n;
         }
     }
 
