@@ -59,6 +59,9 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
     /** The shipped Apple daily bars (ta4j-examples), real market data. */
     public static final String APPLE_SAMPLE = "aapl-daily";
 
+    /** The feature name an expression given as text is computed under. */
+    private static final String EXPRESSION = "expression";
+
     private static final Logger LOG = LoggerFactory.getLogger(ResearchMethodsComponent.class);
 
     private final Map<FactorLibrary, List<FactorDefinition>> libraries = new ConcurrentHashMap<>();
@@ -126,7 +129,8 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
                 + request.source().canonical());
         PanelDataset panel = build(DatasetRequest.of(request.source(), List.of(definition))
                 .withLabel(request.label()), context, say);
-        FactorEvaluation evaluation = FactorEvaluator.evaluate(definition.name(), panel, panel.featureColumn(0),
+        String name = definition.name().equals(EXPRESSION) ? definition.expression() : definition.name();
+        FactorEvaluation evaluation = FactorEvaluator.evaluate(name, panel, panel.featureColumn(0),
                 request.quantiles());
         List<String> notes = notes(request, panel, evaluation);
         List<Path> files = List.of();
@@ -159,7 +163,7 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
                     + libraries.size() + " factor libraries (" + factorNames().size()
                     + " names; TAB completes them); give an expression such as 'Mean($close,5)/$close' instead");
         }
-        return new FactorDefinition("expression", factor, "evaluated as given");
+        return new FactorDefinition(EXPRESSION, factor, "evaluated as given");
     }
 
     private static List<String> notes(EvaluationRequest request, PanelDataset panel, FactorEvaluation evaluation) {
