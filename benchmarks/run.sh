@@ -11,8 +11,9 @@
 #              transactions vs persistence off vs no store, orders/s (asynchronous clients; see DurableMain)
 #   failover   three Karaf nodes on loopback, the OMS node killed mid-burst: seconds until orders are
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
-#   features   the 158 Alpha158 factors on generated bars: batch ns per value over a universe (default
-#              800 instruments x 3,528 days), streaming us per new bar for one instrument
+#   features   the expression engine on generated bars (default 800 instruments x 3,528 days): Qlib's
+#              data-retrieval shape (14 factors, cold, 1 thread and all cores), then all 158 Alpha158 factors
+#              (batch ns per value, 1 thread cold/warm and all cores), streaming us per new bar for one instrument
 #   methods    research methods on a GENERATED universe (default 800 instruments x 3,500 days): generator,
 #              panel dataset (8 features), one factor evaluation, purged splits; seconds per step per run
 #   list       the benchmark names

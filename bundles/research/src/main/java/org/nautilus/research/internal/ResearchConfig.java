@@ -30,4 +30,17 @@ public @interface ResearchConfig {
     @AttributeDefinition(name = "Warm-up bars", description = "Bars of a series' history a factor library's new "
             + "stream is fed before its first live bar (a library deployed later has values at once).", min = "1")
     int warmup_bars() default 5000;
+
+    @AttributeDefinition(name = "Instrument groups", description = "Each instrument's group for group "
+            + "neutralisation (GroupDemean), e.g. a sector: INSTRUMENT=GROUP pairs separated by commas, "
+            + "e.g. AAPL.NASDAQ=tech, XOM.NYSE=energy; an instrument not listed has no group.")
+    String instrument_groups() default "";
+
+    @AttributeDefinition(name = "Factor files", description = "Directory of the user's factor files (*.yaml, *.yml: "
+            + "factors written as expressions), loaded and hot-reloaded; empty: ${karaf.etc}/factors.")
+    String factors_directory() default "";
+
+    @AttributeDefinition(name = "Factor files check", description = "How often the factor directory is checked for "
+            + "added, changed and removed files, in ms.", min = "50")
+    long factors_poll_interval() default 1000;
 }

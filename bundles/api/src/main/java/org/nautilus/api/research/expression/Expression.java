@@ -6,7 +6,8 @@ package org.nautilus.api.research.expression;
  * to an equal node.
  */
 public sealed interface Expression
-        permits Field, Constant, FactorReference, Unary, Binary, Ref, Rolling, Quantile, PairRolling, Conditional {
+        permits Field, Constant, FactorReference, Unary, Binary, Ref, Rolling, Quantile, PairRolling, Conditional,
+        CrossSection {
 
     /** The canonical text, e.g. {@code Mean($close,5)/$close}; operators are fully parenthesised where needed. */
     String text();

@@ -16,9 +16,16 @@
  *
  * <p>1.1: TA-Lib's smoothings for technical indicators ({@code SeededEMA}, {@code Wilder}), the mean absolute
  * deviation ({@code MeanDev}, for CCI) and a running sum ({@code Cumsum}, for OBV).
+ *
+ * <p>1.2: a definition may name a factor of another library, {@code library.name} (e.g. {@code technical.RSI_14});
+ * {@link org.nautilus.api.research.expression.FactorReference#library()} and {@code factor()} split it.
+ *
+ * <p>2.0: cross-sectional operators, a new kind of node ({@link org.nautilus.api.research.expression.CrossSection}:
+ * {@code CSRank}, {@code CSZScore}, {@code CSDemean}, {@code GroupDemean}), computed over the instruments of a
+ * universe at each time rather than over one instrument's bars.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.nautilus.api.research.expression;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,6 +56,12 @@ public record BarColumns(double[] open, double[] high, double[] low, double[] cl
         return ofOhlcv(open, high, low, close, volume);
     }
 
+    /** One bar's open, high, low, close, volume and vwap (NaN) as doubles, converted as {@link #of} converts them. */
+    public static double[] fields(Bar bar) {
+        return new double[] {toDouble(bar.open().raw()), toDouble(bar.high().raw()), toDouble(bar.low().raw()),
+                toDouble(bar.close().raw()), toDouble(bar.volume().raw()), Double.NaN};
+    }
+
     /** A raw fixed-point price or quantity as a double: the one conversion batch and streaming both use. */
     static double toDouble(long raw) {
         return raw / UNIT;

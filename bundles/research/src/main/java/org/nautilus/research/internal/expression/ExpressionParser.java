@@ -9,6 +9,8 @@ import org.nautilus.api.research.expression.Binary;
 import org.nautilus.api.research.expression.BinaryOperator;
 import org.nautilus.api.research.expression.Conditional;
 import org.nautilus.api.research.expression.Constant;
+import org.nautilus.api.research.expression.CrossSection;
+import org.nautilus.api.research.expression.CrossSectionOperator;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FactorReference;
 import org.nautilus.api.research.expression.Field;
@@ -22,7 +24,8 @@ import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
 
 /**
- * Parses Qlib expression text: {@code $field}s, numbers, other factors by bare name, calls such as
+ * Parses Qlib expression text: {@code $field}s, numbers, other factors by bare name (or {@code library.name} for
+ * another library's), calls such as
  * {@code Mean($close, 5)}, and the infix operators {@code + - * / > >= < <= == != & |} with Python's precedence
  * (Qlib evaluates its expressions as Python): comparisons loosest and not chained, then {@code |}, {@code &},
  * {@code + -}, {@code * /}, unary {@code -}. Errors name the 1-based column.
@@ -39,6 +42,7 @@ public final class ExpressionParser {
     private static final Map<String, UnaryOperator> UNARY_CALLS = new HashMap<>();
     private static final Map<String, RollingOperator> ROLLING_CALLS = new HashMap<>();
     private static final Map<String, PairOperator> PAIR_CALLS = new HashMap<>();
+    private static final Map<String, CrossSectionOperator> CROSS_SECTION_CALLS = new HashMap<>();
     private static final Map<String, BarField> FIELDS = new HashMap<>();
 
     static {
@@ -56,6 +60,9 @@ public final class ExpressionParser {
         }
         for (PairOperator op : PairOperator.values()) {
             PAIR_CALLS.put(op.function(), op);
+        }
+        for (CrossSectionOperator op : CrossSectionOperator.values()) {
+            CROSS_SECTION_CALLS.put(op.function(), op);
         }
         for (BarField field : BarField.values()) {
             FIELDS.put(field.key(), field);
@@ -206,6 +213,11 @@ public final class ExpressionParser {
             arity(name, args, 3, function + "(x, y, window)");
             return new PairRolling(pair, args.get(0), args.get(1), integer(args.get(2), starts.get(2), "window", 1));
         }
+        CrossSectionOperator crossSection = CROSS_SECTION_CALLS.get(function);
+        if (crossSection != null) {
+            arity(name, args, 1, function + "(x)");
+            return new CrossSection(crossSection, args.get(0));
+        }
         UnaryOperator unary = UNARY_CALLS.get(function);
         if (unary != null) {
             arity(name, args, 1, function + "(x)");
@@ -290,6 +302,14 @@ public final class ExpressionParser {
                 }
                 if (c == '$' && end == i + 1) {
                     throw new ExpressionSyntaxException(text, column, "'$' must be followed by a field name, e.g. $close");
+                }
+                // library.name: a factor of another library (one dot, a name on each side)
+                if (c != '$' && end + 1 < text.length() && text.charAt(end) == '.'
+                        && (Character.isLetter(text.charAt(end + 1)) || text.charAt(end + 1) == '_')) {
+                    end += 2;
+                    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                        end++;
+                    }
                 }
                 tokens.add(new Token(c == '$' ? Kind.FIELD : Kind.NAME, text.substring(i, end), column));
                 i = end;

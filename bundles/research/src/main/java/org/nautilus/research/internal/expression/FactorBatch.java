@@ -15,22 +15,50 @@ public final class FactorBatch {
     private final FactorProgram program;
     private final Node[] nodes;
     private double[][] columns;
+    private final int[] all;
 
     FactorBatch(FactorProgram program) {
+        if (program.crossSectional()) {
+            throw new IllegalStateException("the program uses cross-sectional operators: it runs over a universe"
+                    + " (PanelBatch), not one instrument");
+        }
         this.program = program;
         this.nodes = program.nodes();
         this.columns = new double[nodes.length][];
+        this.all = new int[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            all[i] = i;
+        }
     }
 
     public FactorColumns evaluate(BarColumns bars) {
         int rows = bars.rows();
-        for (int i = 0; i < nodes.length; i++) {
+        run(all, nodes, columns, bars, rows);
+        int[] outputs = program.outputs();
+        double[][] values = new double[outputs.length][];
+        for (int f = 0; f < outputs.length; f++) {
+            values[f] = Arrays.copyOf(columns[outputs[f]], rows);
+        }
+        releaseFieldColumns();
+        return new FactorColumns(program.names(), values);
+    }
+
+    /**
+     * Runs the nodes listed in {@code order} (ascending) down one series' columns: a fresh kernel per node,
+     * {@code update} row after row, as a {@link FactorStream} calls it bar by bar. Field nodes take the caller's
+     * columns (read only); cross-sections are left to the caller.
+     */
+    static void run(int[] order, Node[] nodes, double[][] columns, BarColumns bars, int rows) {
+        for (int i : order) {
             Node node = nodes[i];
             if (node.isField()) {
                 columns[i] = bars.column(node.field()); // read only
                 continue;
             }
-            double[] out = column(i, rows);
+            if (node.isCrossSection()) {
+                continue;
+            }
+            double[] out = column(columns, i, rows);
             if (node.isConstant()) {
                 Arrays.fill(out, 0, rows, node.constant());
                 continue;
@@ -45,17 +73,10 @@ public final class FactorBatch {
                 ((Kernel.OfThree) kernel).updateColumn(columns[in[0]], columns[in[1]], columns[in[2]], out, rows);
             }
         }
-        int[] outputs = program.outputs();
-        double[][] values = new double[outputs.length][];
-        for (int f = 0; f < outputs.length; f++) {
-            values[f] = Arrays.copyOf(columns[outputs[f]], rows);
-        }
-        releaseFieldColumns();
-        return new FactorColumns(program.names(), values);
     }
 
     /** A working column of at least {@code rows}, reused from the last call when it is long enough. */
-    private double[] column(int node, int rows) {
+    static double[] column(double[][] columns, int node, int rows) {
         double[] column = columns[node];
         if (column == null || column.length < rows) {
             column = new double[rows];

@@ -4,16 +4,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.nautilus.api.research.expression.Binary;
 import org.nautilus.api.research.expression.Conditional;
 import org.nautilus.api.research.expression.Constant;
+import org.nautilus.api.research.expression.CrossSection;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.ExpressionProblem;
 import org.nautilus.api.research.expression.FactorDefinition;
@@ -51,14 +52,29 @@ public final class FactorGraph {
 
     private final FactorProgram program;
     private final List<ExpressionProblem> problems;
+    private final Set<String> referencedLibraries;
 
-    private FactorGraph(FactorProgram program, List<ExpressionProblem> problems) {
+    private FactorGraph(FactorProgram program, List<ExpressionProblem> problems, Set<String> referencedLibraries) {
         this.program = program;
         this.problems = List.copyOf(problems);
+        this.referencedLibraries = Set.copyOf(referencedLibraries);
     }
 
     public static FactorGraph compile(List<FactorDefinition> definitions) {
-        return new Compiler(definitions).compile();
+        return compile("", definitions, Map.of());
+    }
+
+    /**
+     * Compiles one library's definitions; a {@code library.name} reference reads a definition of {@code others}
+     * (its text is compiled into this program, so the value is the same as the other library's). The other
+     * libraries' definitions are compiled only as far as this one uses them, and only this one's are outputs.
+     *
+     * @param library the library's own name ({@code library.name} with it means one of its own definitions)
+     * @param others  the other libraries' definitions, by library name
+     */
+    public static FactorGraph compile(String library, List<FactorDefinition> definitions,
+                                      Map<String, List<FactorDefinition>> others) {
+        return new Compiler(library, definitions, others).compile();
     }
 
     /** The definitions that compiled. */
@@ -71,6 +87,14 @@ public final class FactorGraph {
         return problems;
     }
 
+    /**
+     * The other libraries the definitions name ({@code technical} for {@code technical.RSI_14}), known or not: when
+     * one of them comes, goes or changes, this library must be compiled again.
+     */
+    public Set<String> referencedLibraries() {
+        return referencedLibraries;
+    }
+
     /** The program, or an exception listing every problem. */
     public FactorProgram programOrThrow() {
         if (!problems.isEmpty()) {
@@ -80,20 +104,30 @@ public final class FactorGraph {
         return program;
     }
 
+    /** A definition's name in the graph: its library and its name there. */
+    private record Name(String library, String name) {
+    }
+
     private static final class Compiler {
 
-        private final Map<String, FactorDefinition> definitions = new LinkedHashMap<>();
-        private final Map<String, ParsedExpression> parsed = new HashMap<>();
-        private final Map<String, Expression> resolved = new HashMap<>();
-        private final Set<String> refused = new HashSet<>();
-        private final Deque<String> visiting = new ArrayDeque<>();
+        private final String library;
+        private final Map<String, FactorDefinition> own = new LinkedHashMap<>();
+        private final Map<String, List<FactorDefinition>> others;
+        private final Map<Name, ParsedExpression> parsed = new HashMap<>();
+        private final Map<Name, Expression> resolved = new HashMap<>();
+        /** Refused definitions (also of other libraries, as far as this one reached them) and why. */
+        private final Map<Name, String> refused = new HashMap<>();
+        private final Deque<Name> visiting = new ArrayDeque<>();
         private final Map<String, ExpressionProblem> problems = new LinkedHashMap<>();
+        private final Set<String> referencedLibraries = new TreeSet<>();
         private final Map<Expression, Integer> nodeIndex = new HashMap<>();
         private final List<Node> nodes = new ArrayList<>();
 
-        Compiler(List<FactorDefinition> definitions) {
+        Compiler(String library, List<FactorDefinition> definitions, Map<String, List<FactorDefinition>> others) {
+            this.library = library;
+            this.others = others;
             for (FactorDefinition definition : definitions) {
-                if (this.definitions.putIfAbsent(definition.name(), definition) != null) {
+                if (own.putIfAbsent(definition.name(), definition) != null) {
                     problems.put(definition.name() + "#duplicate", new ExpressionProblem(definition.name(),
                             definition.expression(), 1, "a factor named " + definition.name() + " is already defined"));
                 }
@@ -101,50 +135,74 @@ public final class FactorGraph {
         }
 
         FactorGraph compile() {
-            for (FactorDefinition definition : definitions.values()) {
-                try {
-                    parsed.put(definition.name(), ExpressionParser.parse(definition.expression()));
-                } catch (ExpressionSyntaxException e) {
-                    refuse(definition.name(), e.column(), e.reason());
-                } catch (IllegalArgumentException e) {
-                    refuse(definition.name(), 1, e.getMessage()); // a value the expression records refuse
-                }
+            for (String name : own.keySet()) {
+                parsed(new Name(library, name));
             }
             List<String> names = new ArrayList<>();
             List<Integer> outputs = new ArrayList<>();
-            for (String name : definitions.keySet()) {
-                Expression expression = resolve(name);
+            for (String name : own.keySet()) {
+                Expression expression = resolve(new Name(library, name));
                 if (expression != null) {
                     names.add(name);
                     outputs.add(intern(expression));
                 }
             }
             List<ExpressionProblem> ordered = new ArrayList<>(problems.values());
-            List<String> order = new ArrayList<>(definitions.keySet());
+            List<String> order = new ArrayList<>(own.keySet());
             ordered.sort((a, b) -> Integer.compare(order.indexOf(a.factor()), order.indexOf(b.factor())));
             return new FactorGraph(new FactorProgram(names, outputs.stream().mapToInt(Integer::intValue).toArray(),
-                    nodes), ordered);
+                    nodes), ordered, referencedLibraries);
+        }
+
+        private FactorDefinition definition(Name name) {
+            if (name.library.equals(library)) {
+                return own.get(name.name);
+            }
+            List<FactorDefinition> definitions = others.get(name.library);
+            return definitions == null ? null
+                    : definitions.stream().filter(d -> d.name().equals(name.name)).findFirst().orElse(null);
+        }
+
+        /** The definition's parsed text, or null if it does not parse (then it is refused). */
+        private ParsedExpression parsed(Name name) {
+            if (parsed.containsKey(name) || refused.containsKey(name)) {
+                return parsed.get(name);
+            }
+            FactorDefinition definition = definition(name);
+            try {
+                ParsedExpression expression = ExpressionParser.parse(definition.expression());
+                parsed.put(name, expression);
+                return expression;
+            } catch (ExpressionSyntaxException e) {
+                refuse(name, e.column(), e.reason());
+            } catch (IllegalArgumentException e) {
+                refuse(name, 1, e.getMessage()); // a value the expression records refuse
+            }
+            return null;
         }
 
         /** The definition with every factor name substituted, or null if it is refused. */
-        private Expression resolve(String name) {
+        private Expression resolve(Name name) {
             if (resolved.containsKey(name)) {
                 return resolved.get(name);
             }
-            if (refused.contains(name)) {
+            if (refused.containsKey(name)) {
+                return null;
+            }
+            ParsedExpression expression = parsed(name);
+            if (expression == null) {
                 return null;
             }
             visiting.push(name);
             try {
-                ParsedExpression expression = parsed.get(name);
                 for (ParsedExpression.NameUse use : expression.references()) {
-                    String problem = dependencyProblem(use.name());
+                    String problem = dependencyProblem(target(name.library, use.name()), use.name());
                     if (problem != null) {
                         refuse(name, use.column(), problem);
                         return null;
                     }
                 }
-                Expression substituted = substitute(expression.root());
+                Expression substituted = substitute(expression.root(), name.library);
                 resolved.put(name, substituted);
                 return substituted;
             } finally {
@@ -152,50 +210,82 @@ public final class FactorGraph {
             }
         }
 
-        /** Why a definition cannot use {@code name}, or null if it can (resolving it first). */
-        private String dependencyProblem(String name) {
-            if (!definitions.containsKey(name)) {
-                return "unknown factor '" + name + "' (fields are written $close, functions need their arguments)";
+        /** What a name written in a definition of {@code from} refers to. */
+        private Name target(String from, String written) {
+            FactorReference reference = new FactorReference(written);
+            if (reference.library().isEmpty()) {
+                return new Name(from, written);
             }
-            if (visiting.contains(name)) {
+            if (!reference.library().equals(library)) {
+                referencedLibraries.add(reference.library());
+            }
+            return new Name(reference.library(), reference.factor());
+        }
+
+        /** Why a definition cannot use {@code target} (written {@code written}), or null if it can (resolving it). */
+        private String dependencyProblem(Name target, String written) {
+            if (!target.library.equals(library) && !others.containsKey(target.library)) {
+                return "unknown library '" + target.library + "' in " + written + (others.isEmpty()
+                        ? " (no other library is registered)"
+                        : " (libraries: " + String.join(", ", new TreeSet<>(others.keySet())) + ")");
+            }
+            if (definition(target) == null) {
+                return "unknown factor '" + written + "'" + (target.library.equals(library)
+                        ? " (fields are written $close, functions need their arguments)"
+                        : " (library " + target.library + " has no such factor)");
+            }
+            if (visiting.contains(target)) {
                 List<String> cycle = new ArrayList<>();
                 for (var it = visiting.descendingIterator(); it.hasNext(); ) {
-                    String step = it.next();
-                    if (!cycle.isEmpty() || step.equals(name)) {
-                        cycle.add(step);
+                    Name step = it.next();
+                    if (!cycle.isEmpty() || step.equals(target)) {
+                        cycle.add(display(step));
                     }
                 }
-                cycle.add(name);
+                cycle.add(display(target));
                 return "cycle: " + String.join(" -> ", cycle);
             }
-            if (resolve(name) == null) {
-                return "uses " + name + ", which is refused";
+            if (resolve(target) == null) {
+                String why = target.library.equals(library) ? "" : ": " + refused.get(target);
+                return "uses " + written + ", which is refused" + why;
             }
             return null;
         }
 
-        private void refuse(String name, int column, String message) {
-            refused.add(name);
-            problems.put(name, new ExpressionProblem(name, definitions.get(name).expression(), column, message));
+        /** How a name reads in a message: bare for this library's definitions. */
+        private String display(Name name) {
+            return name.library.equals(library) ? name.name : name.library + "." + name.name;
         }
 
-        private Expression substitute(Expression e) {
+        private void refuse(Name name, int column, String message) {
+            refused.put(name, message);
+            if (name.library.equals(library)) {
+                problems.put(name.name, new ExpressionProblem(name.name, own.get(name.name).expression(), column,
+                        message));
+            }
+        }
+
+        private Expression substitute(Expression e, String from) {
             if (e instanceof FactorReference r) {
-                return resolved.get(r.name());
+                return resolved.get(target(from, r.name()));
             } else if (e instanceof Unary u) {
-                return new Unary(u.operator(), substitute(u.argument()));
+                return new Unary(u.operator(), substitute(u.argument(), from));
             } else if (e instanceof Binary b) {
-                return new Binary(b.operator(), substitute(b.left()), substitute(b.right()));
+                return new Binary(b.operator(), substitute(b.left(), from), substitute(b.right(), from));
             } else if (e instanceof Ref r) {
-                return new Ref(substitute(r.argument()), r.periods());
+                return new Ref(substitute(r.argument(), from), r.periods());
             } else if (e instanceof Rolling r) {
-                return new Rolling(r.operator(), substitute(r.argument()), r.window());
+                return new Rolling(r.operator(), substitute(r.argument(), from), r.window());
             } else if (e instanceof Quantile q) {
-                return new Quantile(substitute(q.argument()), q.window(), q.q());
+                return new Quantile(substitute(q.argument(), from), q.window(), q.q());
             } else if (e instanceof PairRolling p) {
-                return new PairRolling(p.operator(), substitute(p.left()), substitute(p.right()), p.window());
+                return new PairRolling(p.operator(), substitute(p.left(), from), substitute(p.right(), from),
+                        p.window());
             } else if (e instanceof Conditional c) {
-                return new Conditional(substitute(c.condition()), substitute(c.then()), substitute(c.otherwise()));
+                return new Conditional(substitute(c.condition(), from), substitute(c.then(), from),
+                        substitute(c.otherwise(), from));
+            } else if (e instanceof CrossSection c) {
+                return new CrossSection(c.operator(), substitute(c.argument(), from));
             }
             return e; // fields and constants
         }
@@ -229,6 +319,11 @@ public final class FactorGraph {
                 node = combine(e, rolling(r), r.window() - 1, r.argument());
             } else if (e instanceof Quantile q) {
                 node = combine(e, () -> OrderStatisticKernel.quantile(q.window(), q.q()), q.window() - 1, q.argument());
+            } else if (e instanceof CrossSection c) {
+                int input = intern(c.argument());
+                Node argument = nodes.get(input);
+                node = new Node(e, null, Double.NaN, new int[] {input}, null, argument.lookback(), c.operator(),
+                        argument.level() + 1);
             } else if (e instanceof PairRolling p) {
                 Supplier<Kernel> kernel = switch (p.operator()) {
                     case CORR -> () -> PairKernel.correlation(p.window());
@@ -246,11 +341,13 @@ public final class FactorGraph {
         private Node combine(Expression e, Supplier<Kernel> kernel, int extraLookback, Expression... arguments) {
             int[] inputs = new int[arguments.length];
             int lookback = 0;
+            int level = 0;
             for (int i = 0; i < arguments.length; i++) {
                 inputs[i] = intern(arguments[i]);
                 lookback = Math.max(lookback, nodes.get(inputs[i]).lookback());
+                level = Math.max(level, nodes.get(inputs[i]).level());
             }
-            return new Node(e, null, Double.NaN, inputs, kernel, lookback + extraLookback);
+            return new Node(e, null, Double.NaN, inputs, kernel, lookback + extraLookback, null, level);
         }
 
         private static Supplier<Kernel> rolling(Rolling r) {

@@ -30,6 +30,24 @@ public final class FactorProgram {
         return names.size();
     }
 
+    /**
+     * Whether a factor uses a cross-sectional operator ({@code CSRank}, ...): then the program runs over a universe
+     * ({@link PanelBatch}, {@link PanelStream}), not over one instrument.
+     */
+    public boolean crossSectional() {
+        for (Node node : nodes) {
+            if (node.isCrossSection()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the factor uses a cross-sectional operator, directly or through another factor. */
+    public boolean crossSectional(String name) {
+        return nodes[outputs[indexOf(name)]].level() > 0;
+    }
+
     /** Distinct subexpressions computed per bar (shared ones once). */
     public int nodeCount() {
         return nodes.length;

@@ -15,20 +15,42 @@ public final class FactorStream {
     private final int[] outputs;
     private final Kernel[] kernels;
     private final double[] values;
+    private final int[] all;
     private long bars;
 
     FactorStream(FactorProgram program) {
+        if (program.crossSectional()) {
+            throw new IllegalStateException("the program uses cross-sectional operators: it runs over a universe"
+                    + " (PanelStream), not one instrument");
+        }
         this.nodes = program.nodes();
         this.outputs = program.outputs();
-        this.kernels = new Kernel[nodes.length];
-        this.values = new double[nodes.length];
+        this.kernels = kernels(nodes);
+        this.values = initialValues(nodes);
+        this.all = new int[nodes.length];
         for (int i = 0; i < nodes.length; i++) {
-            Node node = nodes[i];
-            kernels[i] = node.kernel() == null ? null : node.kernel().get();
-            if (node.isConstant()) {
-                values[i] = node.constant();
+            all[i] = i;
+        }
+    }
+
+    /** A fresh kernel for every node that has one (the stateful ones are this series' own). */
+    static Kernel[] kernels(Node[] nodes) {
+        Kernel[] kernels = new Kernel[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            kernels[i] = nodes[i].kernel() == null ? null : nodes[i].kernel().get();
+        }
+        return kernels;
+    }
+
+    /** Values before the first bar: the constants, set once (the rest is written before it is read). */
+    static double[] initialValues(Node[] nodes) {
+        double[] values = new double[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i].isConstant()) {
+                values[i] = nodes[i].constant();
             }
         }
+        return values;
     }
 
     /**
@@ -37,9 +59,17 @@ public final class FactorStream {
      * @param vwap NaN if the data has none
      */
     public void update(double open, double high, double low, double close, double volume, double vwap) {
-        Node[] nodes = this.nodes;
-        double[] values = this.values;
-        for (int i = 0; i < nodes.length; i++) {
+        step(all, nodes, kernels, values, open, high, low, close, volume, vwap);
+        bars++;
+    }
+
+    /**
+     * Runs the nodes listed in {@code order} (ascending) for one new bar of one series: each kernel's
+     * {@code update} once, fields read from the bar; constants and cross-sections are left as they are.
+     */
+    static void step(int[] order, Node[] nodes, Kernel[] kernels, double[] values, double open, double high,
+                     double low, double close, double volume, double vwap) {
+        for (int i : order) {
             Node node = nodes[i];
             int[] in = node.inputs();
             Kernel kernel = kernels[i];
@@ -60,15 +90,14 @@ public final class FactorStream {
                 };
             } // else a constant, set once
         }
-        bars++;
     }
 
     /** Takes the next bar (no vwap: it reads NaN), converted as {@link BarColumns#of} converts bars. */
     public void update(Bar bar) {
-        update(BarColumns.toDouble(bar.open().raw()), BarColumns.toDouble(bar.high().raw()),
-                BarColumns.toDouble(bar.low().raw()), BarColumns.toDouble(bar.close().raw()),
-                BarColumns.toDouble(bar.volume().raw()), Double.NaN);
+        double[] f = BarColumns.fields(bar);
+        update(f[0], f[1], f[2], f[3], f[4], f[5]);
     }
+
 
     /** Factor {@code index}'s value after the last bar (NaN before the first bar or where it has none). */
     public double value(int index) {

@@ -2,6 +2,7 @@ package org.nautilus.research.internal.expression;
 
 import java.util.function.Supplier;
 import org.nautilus.api.research.expression.BarField;
+import org.nautilus.api.research.expression.CrossSectionOperator;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.research.internal.expression.kernel.Kernel;
 
@@ -15,15 +16,26 @@ import org.nautilus.research.internal.expression.kernel.Kernel;
  * @param inputs     indices of the nodes it reads, all lower than its own
  * @param kernel     a fresh kernel (stateful) or the shared one (stateless); {@code null} for fields and constants
  * @param lookback   bars before the current one its value depends on (a full window of every rolling input)
+ * @param crossSection for a cross-sectional node, its operator (no kernel: it is computed across instruments)
+ * @param level      how many cross-sections lie below it: a panel computes the per-instrument nodes of level L,
+ *                   then the cross-sections of level L+1, then the per-instrument nodes of level L+1, ...
  */
 record Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel,
-            int lookback) {
+            int lookback, CrossSectionOperator crossSection, int level) {
+
+    Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel, int lookback) {
+        this(expression, field, constant, inputs, kernel, lookback, null, 0);
+    }
+
+    boolean isCrossSection() {
+        return crossSection != null;
+    }
 
     boolean isField() {
         return field != null;
     }
 
     boolean isConstant() {
-        return field == null && kernel == null;
+        return field == null && kernel == null && crossSection == null;
     }
 }

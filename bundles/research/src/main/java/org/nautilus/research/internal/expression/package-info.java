@@ -17,5 +17,11 @@
  * masked where a rolling std is within 2e-5 of 0. The TA-Lib operators follow TA-Lib 0.4: {@code SeededEMA} and
  * {@code Wilder} are seeded with the mean of their first N values and recurse in TA-Lib's arithmetic;
  * {@code MeanDev} (CCI's deviation from the window's own mean) is the one kernel with O(window) work per row.
+ *
+ * <p>Cross-sectional operators ({@code CSRank}, {@code CSZScore}, {@code CSDemean}, {@code GroupDemean}) need every
+ * instrument's value at a time: a program with them runs over a universe, {@link
+ * org.nautilus.research.internal.expression.PanelBatch} over a {@link org.nautilus.research.internal.expression.Panel}
+ * and {@link org.nautilus.research.internal.expression.PanelStream} time by time, level by level (a level being how
+ * many cross-sections lie below a node), with the same calls in the same instrument order, so again bit-identical.
  */
 package org.nautilus.research.internal.expression;

@@ -1,11 +1,17 @@
 package org.nautilus.research.internal.features;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -21,6 +27,7 @@ import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.ResearchConfig;
+import org.nautilus.research.internal.files.FactorFileManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feature engine as a service: tracks the {@link Factor} plugins and the {@link FactorLibrary} services,
+ * The feature engine as a service: tracks the {@link Factor} plugins, the {@link FactorLibrary} services and the
+ * user's factor files ({@code etc/factors/*.yaml}, hot-reloaded),
  * subscribes to the bars of every instrument and spec (each instrument's own series: 1 s bars from ticks, daily
  * bars from a replay) and computes each factor on each closed bar, on one writer thread.
  */
@@ -46,6 +54,10 @@ public final class FactorServiceComponent implements FactorService {
     private final FeatureEngine engine;
     private final ExecutorService writer;
     private final Subscription subscription;
+    private final LibraryCatalog catalog;
+    private final ScheduledExecutorService fileWatcher;
+    private volatile FactorFileManager factorFiles;
+    private ScheduledFuture<?> watch;
 
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
@@ -53,6 +65,12 @@ public final class FactorServiceComponent implements FactorService {
                 Math.max(1, config.history_size()), Math.max(1, config.warmup_bars()));
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-research-features");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.catalog = new LibraryCatalog(engine, this::submit);
+        this.fileWatcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "nautilus-research-factor-files");
             thread.setDaemon(true);
             return thread;
         });
@@ -72,6 +90,71 @@ public final class FactorServiceComponent implements FactorService {
                 }
             }
         });
+        applyGroups(config);
+        watchFactorFiles(config);
+    }
+
+    /** The instrument groups for GroupDemean; a malformed list is reported and the current groups kept. */
+    private void applyGroups(ResearchConfig config) {
+        try {
+            engine.groups(groups(config.instrument_groups()));
+            submit(engine::regroup);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} instrument.groups: {}; keeping the current groups", ResearchConfig.PID, e.getMessage());
+        }
+    }
+
+    /** {@code AAPL.NASDAQ=tech, XOM.NYSE=energy} as a map. */
+    static Map<InstrumentId, String> groups(String text) {
+        Map<InstrumentId, String> groups = new HashMap<>();
+        if (text == null || text.isBlank()) {
+            return groups;
+        }
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split("=", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("'" + pair.strip() + "' is not INSTRUMENT=GROUP");
+            }
+            InstrumentId instrument = InstrumentId.of(parts[0].strip());
+            if (groups.put(instrument, parts[1].strip()) != null) {
+                throw new IllegalArgumentException(instrument + " is given two groups");
+            }
+        }
+        return groups;
+    }
+
+    /** Loads the factor files of the configured directory and checks it for changes every poll interval. */
+    private synchronized void watchFactorFiles(ResearchConfig config) {
+        Path directory = factorDirectory(config);
+        if (watch != null) {
+            watch.cancel(false);
+        }
+        if (factorFiles != null && !factorFiles.directory().equals(directory)) {
+            FactorFileManager old = factorFiles;
+            fileWatcher.execute(old::removeAll);
+            factorFiles = null;
+        }
+        if (factorFiles == null) {
+            factorFiles = new FactorFileManager(catalog, directory);
+        }
+        FactorFileManager files = factorFiles;
+        long period = Math.max(50, config.factors_poll_interval());
+        LOG.info("Factor files: {} (checked every {} ms)", directory, period);
+        watch = fileWatcher.scheduleWithFixedDelay(() -> {
+            try {
+                files.scan();
+            } catch (RuntimeException e) {
+                LOG.error("Scanning the factor files of {} failed", directory, e);
+            }
+        }, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    static Path factorDirectory(ResearchConfig config) {
+        String configured = config.factors_directory() == null ? "" : config.factors_directory().strip();
+        if (!configured.isEmpty()) {
+            return Path.of(configured.replace("${karaf.home}", System.getProperty("karaf.home", ".")));
+        }
+        return Path.of(System.getProperty("karaf.etc", "etc"), "factors");
     }
 
     @Modified
@@ -83,10 +166,14 @@ public final class FactorServiceComponent implements FactorService {
                 LOG.error("{}: {}; keeping the current sizes", ResearchConfig.PID, e.getMessage());
             }
         });
+        applyGroups(config);
+        watchFactorFiles(config);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        fileWatcher.shutdownNow();
+        fileWatcher.awaitTermination(5, TimeUnit.SECONDS);
         subscription.close();
         writer.shutdownNow();
         writer.awaitTermination(5, TimeUnit.SECONDS);
@@ -108,22 +195,16 @@ public final class FactorServiceComponent implements FactorService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addLibrary(FactorLibrary library) {
-        CompiledLibrary compiled;
         try {
-            compiled = CompiledLibrary.compile(library);
+            catalog.put(library, library);
         } catch (RuntimeException e) {
             LOG.error("Factor library {} could not be read; it is ignored", library.getClass().getName(), e);
-            return;
         }
-        engine.addLibrary(library, compiled);
-        submit(() -> engine.startLibrary(compiled));
     }
 
     void removeLibrary(FactorLibrary library) {
-        CompiledLibrary compiled = engine.removeLibrary(library);
-        if (compiled != null) {
-            LOG.info("Factor library {} removed", compiled.name());
-            submit(() -> engine.purgeLibrary(compiled));
+        if (catalog.remove(library)) {
+            LOG.info("Factor library {} removed", library.name());
         }
     }
 
@@ -168,6 +249,11 @@ public final class FactorServiceComponent implements FactorService {
 
     @Override
     public List<FactorProblem> problems() {
-        return engine.problems();
+        List<FactorProblem> problems = new ArrayList<>(engine.problems());
+        FactorFileManager files = factorFiles;
+        if (files != null) {
+            problems.addAll(files.problems());
+        }
+        return problems;
     }
 }

@@ -23,6 +23,7 @@ import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.research.internal.expression.PanelStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,8 @@ public final class FeatureEngine {
     // Writer-thread state.
     private final Map<SeriesKey, ArrayDeque<Bar>> windows = new HashMap<>();
     private final Map<CompiledLibrary, Map<SeriesKey, LibraryStream>> streams = new IdentityHashMap<>();
+    private final Map<CompiledLibrary, Map<BarSpec, LivePanel>> panels = new IdentityHashMap<>();
+    private volatile Map<InstrumentId, String> groups = Map.of();
     private final Set<Factor> failing = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -145,28 +148,57 @@ public final class FeatureEngine {
      *
      * @param source what registered it (the service object), to remove it by
      */
-    public void addLibrary(Object source, CompiledLibrary library) {
-        boolean[] owned = new boolean[library.program().size()];
-        List<FactorProblem> problems = new ArrayList<>(library.problems());
-        for (int f = 0; f < owned.length; f++) {
-            String name = library.program().names().get(f);
-            Object owner = owners.putIfAbsent(name, library);
-            owned[f] = owner == null;
-            if (!owned[f]) {
-                problems.add(library.nameTaken(f, String.valueOf(owner)));
+    public synchronized void addLibrary(Object source, CompiledLibrary library) {
+        libraries.add(register(source, library, null));
+    }
+
+    /**
+     * Puts {@code library} in the place of the one {@code source} registered (any thread), in one step: the factor
+     * list shows the old library or the new one, never neither, and a name both publish never looks unowned. The
+     * writer then {@link #purgeLibrary purges} the old one (returned, or null if there was none: then this is an
+     * add) and {@link #startLibrary starts} the new one.
+     */
+    public synchronized CompiledLibrary replaceLibrary(Object source, CompiledLibrary library) {
+        for (int i = 0; i < libraries.size(); i++) {
+            Registered old = libraries.get(i);
+            if (old.source == source) {
+                libraries.set(i, register(source, library, old.library));
+                owners.values().removeIf(owner -> owner == old.library); // names the new one does not publish
+                return old.library;
             }
         }
-        libraries.add(new Registered(source, library, owned, List.copyOf(problems)));
+        libraries.add(register(source, library, null));
+        return null;
+    }
+
+    /** Takes the names of {@code library} (from {@code replacing} where it had them) and reports what it cannot. */
+    private Registered register(Object source, CompiledLibrary library, CompiledLibrary replacing) {
+        boolean[] owned = new boolean[library.published().size()];
+        List<FactorProblem> problems = new ArrayList<>(library.problems());
+        for (int f = 0; f < owned.length; f++) {
+            String name = library.published().get(f);
+            owned[f] = replacing != null && owners.replace(name, replacing, library)
+                    || owners.putIfAbsent(name, library) == null;
+            if (!owned[f]) {
+                problems.add(library.nameTaken(f, String.valueOf(owners.get(name))));
+            }
+        }
         for (FactorProblem problem : problems) {
             LOG.warn("Factor library {}: definition refused: {}", library.name(), problem.problem());
         }
         LOG.info("Factor library {}: {} of {} factors published ({} nodes per bar){}", library.name(),
                 count(owned), owned.length + library.problems().size(), library.program().nodeCount(),
                 problems.isEmpty() ? "" : ", " + problems.size() + " refused (see nautilus:factors)");
+        return new Registered(source, library, owned, List.copyOf(problems));
+    }
+
+    /** Who publishes a factor name now (a plugin or a library), if anyone. */
+    public Optional<String> ownerOf(String factor) {
+        return Optional.ofNullable(owners.get(factor)).map(String::valueOf);
     }
 
     /** Removes the library {@code source} registered (any thread); returns it for {@link #purgeLibrary}, or null. */
-    public CompiledLibrary removeLibrary(Object source) {
+    public synchronized CompiledLibrary removeLibrary(Object source) {
         for (Registered registered : libraries) {
             if (registered.source == source) {
                 libraries.remove(registered);
@@ -186,11 +218,15 @@ public final class FeatureEngine {
         for (SeriesKey series : List.copyOf(windows.keySet())) {
             stream(registered, series, null);
         }
+        if (library.panel() != null) {
+            startPanels(registered);
+        }
     }
 
     /** Forgets a removed library's streams and values (writer thread). */
     public void purgeLibrary(CompiledLibrary library) {
         streams.remove(library);
+        panels.remove(library);
         purgeValues(library);
     }
 
@@ -239,6 +275,77 @@ public final class FeatureEngine {
             LibraryStream stream = stream(registered, series, bar);
             if (stream.update(bar)) {
                 publish(registered, series, stream, bar.end());
+            }
+            if (registered.library.panel() != null) {
+                panel(registered, spec).onBar(bar);
+            }
+        }
+    }
+
+    /**
+     * The groups of the instruments for {@code GroupDemean} (a sector, say), from configuration (any thread); the
+     * writer applies them with {@link #regroup}.
+     */
+    public void groups(Map<InstrumentId, String> groups) {
+        this.groups = Map.copyOf(groups);
+    }
+
+    /** Computes the cross-sectional factors again with the current groups, from the bar history (writer). */
+    public void regroup() {
+        panels.clear();
+        for (Registered registered : libraries) {
+            if (registered.library.panel() != null) {
+                startPanels(registered);
+            }
+        }
+    }
+
+    /** The library's cross-sectional state on a bar spec, created empty (its universe grows with the bars). */
+    private LivePanel panel(Registered registered, BarSpec spec) {
+        return panels.computeIfAbsent(registered.library, l -> new HashMap<>()).computeIfAbsent(spec,
+                s -> new LivePanel(registered.library, s, instrument -> history(new SeriesKey(instrument, s), warmup,
+                        null), instrument -> groups.get(instrument), new LivePanel.Publisher() {
+                    @Override
+                    public void publish(InstrumentId instrument, Instant asOf, PanelStream stream, int index) {
+                        publishPanel(registered, new SeriesKey(instrument, s), stream, index, asOf);
+                    }
+
+                    @Override
+                    public void restart() {
+                        purgePanelValues(registered.library, s);
+                    }
+                }));
+    }
+
+    /** Every known series' instrument joins its spec's panel, computed once from the bar history. */
+    private void startPanels(Registered registered) {
+        Map<BarSpec, List<InstrumentId>> bySpec = new HashMap<>();
+        for (SeriesKey series : windows.keySet()) {
+            bySpec.computeIfAbsent(series.spec(), s -> new ArrayList<>()).add(series.instrument());
+        }
+        bySpec.forEach((spec, instruments) -> panel(registered, spec).join(instruments));
+    }
+
+    /** Forgets a library's cross-sectional values on one bar spec (its panel is computed again). */
+    private void purgePanelValues(CompiledLibrary library, BarSpec spec) {
+        List<String> names = library.published().subList(library.program().size(), library.published().size());
+        values.forEach((key, bySpec) -> {
+            if (names.contains(key.factor)) {
+                bySpec.computeIfPresent(spec, (s, series) -> series.producer == library ? null : series);
+            }
+        });
+    }
+
+    /** The library's cross-sectional values of one instrument after a closed time: the finite ones it owns. */
+    private void publishPanel(Registered registered, SeriesKey series, PanelStream stream, int instrument,
+                              Instant asOf) {
+        CompiledLibrary library = registered.library;
+        int first = library.program().size();
+        int[] factors = library.panelFactors();
+        for (int j = 0; j < factors.length; j++) {
+            double value = stream.value(instrument, factors[j]);
+            if (registered.owned[first + j] && Double.isFinite(value)) {
+                add(library, library.published().get(first + j), series, value, asOf);
             }
         }
     }
@@ -312,7 +419,7 @@ public final class FeatureEngine {
     /** The library's values after the stream's last bar: the finite ones of the factors it owns. */
     private void publish(Registered registered, SeriesKey series, LibraryStream stream, Instant asOf) {
         List<String> names = registered.library.program().names();
-        for (int f = 0; f < registered.owned.length; f++) {
+        for (int f = 0; f < names.size(); f++) {
             double value = stream.value(f);
             if (registered.owned[f] && Double.isFinite(value)) {
                 add(registered.library, names.get(f), series, value, asOf);

@@ -14,7 +14,7 @@ class FactorGraphTest {
         return new FactorDefinition(name, expression, "");
     }
 
-    private static final BarColumns BARS = BarColumns.ofOhlcv(
+    static final BarColumns BARS = BarColumns.ofOhlcv(
             new double[] {10, 11, 12, 11, 13, 14},
             new double[] {11, 12, 13, 12, 14, 15},
             new double[] {9, 10, 11, 10, 12, 13},

@@ -41,7 +41,21 @@ class FactorServiceComponentTest {
 
     @AfterEach
     void deactivate() throws InterruptedException {
-        component.deactivate();
+        if (component != null) { // the configuration test starts none
+            component.deactivate();
+        }
+    }
+
+    @Test
+    void instrumentGroupsAreReadFromConfigurationAndAMalformedListIsRefusedWithWhy() {
+        assertThat(FactorServiceComponent.groups(" AAPL.NASDAQ=tech, XOM.NYSE = energy ")).containsOnly(
+                java.util.Map.entry(InstrumentId.of("AAPL.NASDAQ"), "tech"),
+                java.util.Map.entry(InstrumentId.of("XOM.NYSE"), "energy"));
+        assertThat(FactorServiceComponent.groups("")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("AAPL.NASDAQ tech"))
+                .hasMessage("'AAPL.NASDAQ tech' is not INSTRUMENT=GROUP");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("A=x, A=y"))
+                .hasMessage("A is given two groups");
     }
 
     @Test
@@ -110,6 +124,9 @@ class FactorServiceComponentTest {
             @Override public int bars_window() { return 200; }
             @Override public int history_size() { return 500; }
             @Override public int warmup_bars() { return 5000; }
+            @Override public String instrument_groups() { return ""; }
+            @Override public String factors_directory() { return "target/no-factor-files"; }
+            @Override public long factors_poll_interval() { return 1000; }
         };
     }
 }

@@ -154,6 +154,9 @@ class ModelServiceComponentTest {
             @Override public int bars_window() { return 200; }
             @Override public int history_size() { return 500; }
             @Override public int warmup_bars() { return 5000; }
+            @Override public String instrument_groups() { return ""; }
+            @Override public String factors_directory() { return "target/no-factor-files"; }
+            @Override public long factors_poll_interval() { return 1000; }
         };
     }
 }

@@ -1,17 +1,12 @@
 package org.nautilus.routes.internal.files;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
@@ -31,6 +27,7 @@ import org.apache.camel.model.RoutesDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.nautilus.api.files.DirectoryFiles;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -364,21 +361,8 @@ public final class RouteFileManager {
     }
 
     private Map<String, byte[]> readDirectory() {
-        Map<String, byte[]> present = new TreeMap<>();
-        if (!Files.isDirectory(directory)) {
-            return present;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-            for (Path file : stream) {
-                String name = file.getFileName().toString();
-                if (isRouteFile(name) && Files.isRegularFile(file)) {
-                    try {
-                        present.put(name, Files.readAllBytes(file));
-                    } catch (NoSuchFileException e) {
-                        // deleted between listing and reading: treated as absent
-                    }
-                }
-            }
+        try {
+            return DirectoryFiles.read(directory, RouteFileManager::isRouteFile).contents();
         } catch (IOException e) {
             LOG.warn("Cannot list route directory {}: {}", directory, e.toString());
             // Keep what runs: report every known file as present and unchanged.
@@ -386,7 +370,6 @@ public final class RouteFileManager {
             files.forEach((n, s) -> unchanged.put(n, s.goodContent == null ? new byte[0] : s.goodContent));
             return unchanged;
         }
-        return present;
     }
 
     private Path resolve(String name) {
@@ -397,17 +380,14 @@ public final class RouteFileManager {
         return file;
     }
 
+    private static final Predicate<String> ROUTE_FILE = DirectoryFiles.visibleWithExtension(".yaml", ".yml", ".xml");
+
     static boolean isRouteFile(String name) {
-        String lower = name.toLowerCase();
-        return !lower.startsWith(".") && (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".xml"));
+        return ROUTE_FILE.test(name);
     }
 
     private static String hash(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DirectoryFiles.sha256(content);
     }
 
     /** What one scan did. */

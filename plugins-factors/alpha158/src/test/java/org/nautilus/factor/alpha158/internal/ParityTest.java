@@ -25,6 +25,7 @@ import org.nautilus.api.research.expression.Rolling;
 import org.nautilus.api.research.expression.RollingOperator;
 import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
+import org.nautilus.factor.alpha360.internal.Alpha360Library;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.ExpressionParser;
 import org.nautilus.research.internal.expression.FactorColumns;
@@ -34,7 +35,7 @@ import org.nautilus.research.internal.expression.FactorStream;
 
 /**
  * The engine against the pandas oracle on real bars (Apple daily, 2013; with and without NaN holes), to 1e-9:
- * all 158 Alpha158 factors and an operator set that covers every operator and its edge cases. The golden
+ * all 158 Alpha158 factors, all 360 Alpha360 factors (plugins-factors/alpha360) and an operator set that covers every operator and its edge cases. The golden
  * files are committed; regenerate them with {@code src/test/python/regenerate.sh} (Debian's python3-pandas).
  *
  * <p>And streaming against batch, bit for bit, for every factor and operator on the same bars.
@@ -46,7 +47,9 @@ class ParityTest {
             "alpha158, clean, golden/alpha158-aapl-2013.csv",
             "alpha158, holes, golden/alpha158-aapl-2013-holes.csv",
             "operators, clean, golden/operators-aapl-2013.csv",
-            "operators, holes, golden/operators-aapl-2013-holes.csv"})
+            "operators, holes, golden/operators-aapl-2013-holes.csv",
+            "alpha360, clean, golden/alpha360-aapl-2013.csv",
+            "alpha360, holes, golden/alpha360-aapl-2013-holes.csv"})
     void the_engine_matches_the_pandas_oracle_to_1e_9(String set, String bars, String golden) {
         FactorProgram program = FactorGraph.compile(definitions(set)).programOrThrow();
         FactorColumns values = program.evaluate(bars(bars));
@@ -70,7 +73,8 @@ class ParityTest {
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"alpha158, clean", "alpha158, holes", "operators, clean", "operators, holes"})
+    @CsvSource({"alpha158, clean", "alpha158, holes", "operators, clean", "operators, holes", "alpha360, clean",
+            "alpha360, holes"})
     void streaming_gives_the_batch_values_bit_for_bit(String set, String which) {
         FactorProgram program = FactorGraph.compile(definitions(set)).programOrThrow();
         BarColumns bars = bars(which);
@@ -139,7 +143,19 @@ class ParityTest {
     }
 
     private static List<FactorDefinition> definitions(String set) {
-        return set.equals("alpha158") ? new Alpha158Library().definitions() : Golden.definitions("operators.tsv");
+        return switch (set) {
+            case "alpha158" -> new Alpha158Library().definitions();
+            case "alpha360" -> new Alpha360Library().definitions();
+            default -> Golden.definitions("operators.tsv");
+        };
+    }
+
+    @Test
+    void alpha360_is_qlibs_field_list_as_the_oracle_reads_it() {
+        // alpha360.tsv is written by src/test/python/alpha360.py from Qlib's loader, apart from the Java library.
+        assertThat(new Alpha360Library().definitions()).extracting(d -> d.name() + "\t" + d.expression())
+                .containsExactlyElementsOf(Golden.definitions("alpha360.tsv").stream()
+                        .map(d -> d.name() + "\t" + d.expression()).toList());
     }
 
     private static BarColumns bars(String which) {
