@@ -24,6 +24,8 @@
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
 #   http       order entry over HTTP (keep-alive, concurrent clients) against the assembled distribution, orders/s
 #              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio)
+#   methods    research methods on a GENERATED universe (default 800 instruments x 3,500 days): generator,
+#              panel dataset (8 features), one factor evaluation, purged splits; seconds per step per run
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -157,6 +159,7 @@ case "$NAME" in
         OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
+    methods) java_main -Xmx4g org.nautilus.benchmarks.methods.MethodsMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac
