@@ -33,4 +33,11 @@ public @interface ResearchConfig {
     @AttributeDefinition(name = "Factor files check", description = "How often the factor directory is checked for "
             + "added, changed and removed files, in ms.", min = "50")
     long factors_poll_interval() default 1000;
+
+    @AttributeDefinition(name = "Sample bars", description = "The shipped bar file research methods know as the "
+            + "sample aapl-daily (nautilus:factor-eval without --generated); ${karaf.home} is replaced.")
+    String samples_bars() default "${karaf.home}/samples/appleinc_bars_from_20130101_usd.csv";
+
+    @AttributeDefinition(name = "Sample instrument", description = "The instrument the sample bars belong to.")
+    String samples_instrument() default "AAPL.NASDAQ";
 }

@@ -21,7 +21,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorService;
-import org.nautilus.api.research.ModelService;
+import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +46,7 @@ public class OperationsResource {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile ModelService models;
+    volatile ModelRegistry models;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -139,7 +139,7 @@ public class OperationsResource {
     @GET
     @Path("models")
     public String models() {
-        return Json.write(RiskResource.require(models, "RESEARCH_UNAVAILABLE", "the model service").models());
+        return Json.write(RiskResource.require(models, "RESEARCH_UNAVAILABLE", "the model registry").models());
     }
 
     @GET

@@ -38,6 +38,7 @@ import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.generated.UniverseGenerator;
 import org.nautilus.research.internal.report.EvaluationReportWriter;
 import org.nautilus.research.internal.stats.CrossSection;
+import org.nautilus.research.internal.training.Placeholders;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -85,9 +86,8 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
 
     @Modified
     void modified(ResearchConfig config) {
-        String home = System.getProperty("karaf.home", ".");
-        this.samples = new Samples(Path.of(config.training_bars().replace("${karaf.home}", home)),
-                InstrumentId.of(config.training_instrument()));
+        this.samples = new Samples(Path.of(Placeholders.resolve(config.samples_bars(), System::getProperty)),
+                InstrumentId.of(config.samples_instrument()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
