@@ -67,6 +67,6 @@ class IgniteConfigurationFactoryTest {
         assertThat(cfg.getDataStorageConfiguration().getWalMode()).isEqualTo(WALMode.LOG_ONLY);
         assertThat(cfg.getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled())
                 .isFalse();
-        assertThat(cfg.getUserAttributes()).containsEntry(GridSettings.ZONE_ATTRIBUTE, "eu-west-1b");
+        assertThat(cfg.getUserAttributes().get(GridSettings.ZONE_ATTRIBUTE)).isEqualTo("eu-west-1b");
     }
 }

@@ -165,6 +165,20 @@ class ZoneAwareBackupsTest {
         }
     }
 
+    /** The embedded default: one node, no backups. Graceful must not wait for copies that can never exist. */
+    @Test
+    void aSingleNodeWithoutBackupsStopsAtOnce() throws Exception {
+        GridSettings single = GridSettings.localNode("z1", dir.resolve("single"), DISCOVERY, COMMUNICATION);
+        assertThat(single.gracefulShutdown()).isTrue();
+        assertThat(single.cacheBackups()).isZero();
+        EmbeddedGrid node = EmbeddedGrid.start(single, getClass().getClassLoader());
+        IgniteCache<Integer, Integer> cache = node.ignite().getOrCreateCache(
+                asIntegers(GridCaches.transactional("single", "single", single, "K", null)));
+        cache.put(1, 1);
+
+        CompletableFuture.runAsync(node::close).get(30, TimeUnit.SECONDS);
+    }
+
     private static Set<String> zones(Collection<ClusterNode> nodes) {
         Set<String> zones = new HashSet<>();
         for (ClusterNode node : nodes) {
