@@ -54,7 +54,8 @@ export function validateObject(doc) {
   const { validate } = require(file);
   const seen = new Set();
   if (!validate(track(doc, "", seen))) {
-    return validate.errors.map((e) => `${where}: ${e.instancePath || "/"} ${e.message}`);
+    return validate.errors.map((e) =>
+      `${where}: ${e.instancePath || "/"} ${e.message ?? `fails ${e.keyword} ${JSON.stringify(e.params)}`}`);
   }
   const unknown = [];
   unread(doc, "", seen, unknown);
