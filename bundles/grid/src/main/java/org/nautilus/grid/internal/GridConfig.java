@@ -106,11 +106,13 @@ public @interface GridConfig {
     @AttributeDefinition(name = "Shutdown policy",
             description = "graceful: a stopping node first waits until every partition it owns has another "
                     + "up-to-date copy on a node that stays (a rolling restart or a drain never stops the last good "
-                    + "copy); the wait has no limit of its own, the orchestrator's grace period bounds it. immediate: "
-                    + "stop at once.",
+                    + "copy); the wait has no limit of its own, the orchestrator's grace period bounds it, and it "
+                    + "applies only while the cluster is active (deactivate a persistent cluster before stopping all of "
+                    + "it, or the last nodes wait for copies that cannot come). immediate (default: a laptop, local "
+                    + "clusters stopped whole): stop at once.",
             options = {@Option(label = "graceful", value = "graceful"),
                 @Option(label = "immediate", value = "immediate")})
-    String shutdown_policy() default "graceful";
+    String shutdown_policy() default "immediate";
 
     @AttributeDefinition(name = "Failure zone",
             description = "This node's failure zone (e.g. the availability zone), published as node attribute "

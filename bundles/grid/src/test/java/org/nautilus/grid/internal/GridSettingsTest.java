@@ -28,7 +28,7 @@ class GridSettingsTest {
         assertThat(s.cacheBackups()).isZero();
         assertThat(s.autoActivate()).isTrue();
         assertThat(s.haltOnFailure()).isFalse();
-        assertThat(s.gracefulShutdown()).isTrue();
+        assertThat(s.gracefulShutdown()).isFalse();
         assertThat(s.zone()).isEmpty();
         assertThat(s.zoneAware()).isFalse();
     }
@@ -36,10 +36,10 @@ class GridSettingsTest {
     @Test
     void aZoneMakesBackupsZoneAwareAndAMissingRequiredZoneRefusesToStart() {
         GridSettings zoned = GridSettings.from(TestConfigs.gridConfig(Map.of("zone", " eu-west-1a ",
-                "zone.required", true, "shutdown.policy", "IMMEDIATE")), null);
+                "zone.required", true, "shutdown.policy", "GRACEFUL")), null);
         assertThat(zoned.zone()).isEqualTo("eu-west-1a");
         assertThat(zoned.zoneAware()).isTrue();
-        assertThat(zoned.gracefulShutdown()).isFalse();
+        assertThat(zoned.gracefulShutdown()).isTrue();
 
         assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("zone", " ", "zone.required", true)),
                 null)).isInstanceOf(GridStartupException.class).hasMessageContaining("zone.required")
