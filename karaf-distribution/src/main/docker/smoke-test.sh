@@ -13,6 +13,9 @@
 #      with consistent id nautilus-0 (from ${env:POD_NAME}), alone in its cluster
 #   7. the interim probes of k8s/components/shell-probes pass: nautilus:status answers, then says READY
 #   8. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
+#   9. the image's read-only layout: root owns the distribution, the app user (UID 10001) only data/, etc/ and
+#      instances/; run as root, this test starts the JVM as that user (setpriv), so a write anywhere else fails the
+#      boot, and it checks that nothing outside those directories (and /tmp) was written
 # Ports are chosen free; any grid config in the overlay uses static loopback discovery on its own ports, so
 # the test never joins another Ignite cluster on this machine. Default archive: ../../../target/*.tar.gz.
 # Needs: java 17, ssh + ssh-keygen (bin/nautilus-admin), python3 (free ports). KEEP=1 keeps the directory.
@@ -61,6 +64,16 @@ tar -xzf "$TARBALL" -C "$KH" --strip-components=1
 sh "$HERE/prepare.sh" "$KH"
 [ -x "$KH/bin/nautilus-admin" ] || cp "$DIST_MODULE/src/main/resources/bin/nautilus-admin" "$KH/bin/"
 
+# --- the image's ownership (Dockerfile) and, as root, the image's user: like readOnlyRootFilesystem in k8s/
+RUN_AS=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+    chown -R 0:0 "$KH"
+    chown -R 10001:10001 "$KH/data" "$KH/etc" "$KH/instances"
+    chmod 755 "$WORK" "$WORK/opt"
+    RUN_AS="setpriv --reuid=10001 --regid=10001 --clear-groups --"
+    echo "smoke-test: the JVM runs as UID 10001, which may write only data/, etc/, instances/ (and /tmp)"
+fi
+
 # --- a ConfigMap volume as the kubelet writes it: <ts>/files, ..data -> <ts>, file -> ..data/file
 OVERLAY="$KH/etc-overlay"
 configmap_version() { # $1 = version directory name, $2 = limit value
@@ -92,13 +105,14 @@ for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.manageme
 done
 
 # --- start as the image does (ENTRYPOINT docker-entrypoint.sh, CMD run), with the pod's environment
+touch "$WORK/started"
 echo "smoke-test: starting Karaf (ssh $SSH_PORT, Ignite discovery $DISCOVERY / communication $COMMUNICATION)"
 (
     cd "$KH"
     POD_NAME=nautilus-0 \
     NAUTILUS_HEAP_OPTS="-Xms256m -Xmx512m" \
     EXTRA_JAVA_OPTS="-Dfelix.fileinstall.enableConfigSave=false" \
-    exec "$KH/bin/docker-entrypoint.sh" run
+    exec $RUN_AS "$KH/bin/docker-entrypoint.sh" run
 ) > "$WORK/stdout.log" 2>&1 &
 PID=$!
 
@@ -201,4 +215,8 @@ if [ "$HAS_IGNITE" = 1 ]; then
     grep -q "stopped OK" "$WORK/stdout.log" || fail "Ignite did not report 'stopped OK' after SIGTERM"
 fi
 ok "SIGTERM: Karaf stopped cleanly in $(( $(date +%s) - start )) s, exit status 0"
+written=$(find "$KH" -newer "$WORK/started" ! -type d ! -path "$KH/data/*" ! -path "$KH/etc/*" \
+          ! -path "$KH/instances/*" ! -path "$KH/etc-overlay/*" | head -n 5)
+[ -z "$written" ] || fail "files written outside data/, etc/, instances/ (read-only in k8s): $written"
+ok "nothing written outside data/, etc/ and instances/: the read-only root filesystem of k8s/ holds"
 echo "smoke-test: PASS"
