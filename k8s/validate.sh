@@ -6,8 +6,8 @@
 #   2. k8s/check-manifests.py checks each rendered overlay for consistency (python3 + PyYAML), after showing that
 #      it reports seeded mistakes
 #   3. terraform fmt -check -recursive terraform/
-#   4. terraform validate against the AWS provider of terraform/.terraform.lock.hcl from a plugin mirror
-#      ($TF_PLUGIN_DIR, default /opt/tf-plugins): no registry is reachable from CI
+#   4. terraform validate against the AWS provider of terraform/.terraform.lock.hcl, from a plugin mirror
+#      ($TF_PLUGIN_DIR, default /opt/tf-plugins; no registry is reachable from this machine) or the registry
 #   5. sh -n on the container scripts
 #   6. --smoke: karaf-distribution/src/main/docker/smoke-test.sh boots the distribution in the container
 #      layout (needs an assembled distribution; starts one Karaf JVM for about a minute)
@@ -106,18 +106,24 @@ if have terraform; then
     else
         fail "terraform fmt -check: files need 'terraform fmt -recursive terraform/':"; echo "$out" | sed 's/^/      /'
     fi
+    # The provider of the lock file: from a plugin mirror (TF_PLUGIN_DIR, default /opt/tf-plugins) where no
+    # registry is reachable (this machine, its CI), else from the registry (GitHub's runners).
     PLUGINS=${TF_PLUGIN_DIR:-/opt/tf-plugins}
+    mkdir -p "$WORK/tf" && cp "$ROOT"/terraform/*.tf "$ROOT/terraform/.terraform.lock.hcl" "$WORK/tf/"
     if [ -d "$PLUGINS/registry.terraform.io/hashicorp/aws" ]; then
-        # A copy, so no .terraform/ or lock file lands in the source tree.
-        mkdir -p "$WORK/tf" && cp "$ROOT"/terraform/*.tf "$ROOT/terraform/.terraform.lock.hcl" "$WORK/tf/"
-        if out=$(cd "$WORK/tf" && TF_IN_AUTOMATION=1 terraform init -backend=false -input=false -plugin-dir="$PLUGINS" 2>&1 \
-                 && TF_IN_AUTOMATION=1 terraform validate -no-color 2>&1); then
-            pass "terraform validate (AWS provider from $PLUGINS: $(ls "$PLUGINS/registry.terraform.io/hashicorp/aws" | tr '\n' ' '))"
-        else
-            fail "terraform validate:"; echo "$out" | tail -n 30 | sed 's/^/      /'
-        fi
+        FROM="AWS provider from $PLUGINS: $(ls "$PLUGINS/registry.terraform.io/hashicorp/aws" | tr '\n' ' ')"
+        INIT_ARGS="-plugin-dir=$PLUGINS"
     else
-        fail "terraform validate: no AWS provider in $PLUGINS (no registry is reachable here: put the provider of terraform/.terraform.lock.hcl in a plugin mirror and set TF_PLUGIN_DIR; terraform/README.md)"
+        FROM="AWS provider from the registry"
+        INIT_ARGS=""
+    fi
+    # A copy, so no .terraform/ lands in the source tree; init verifies the provider against the lock file.
+    if out=$(cd "$WORK/tf" && TF_IN_AUTOMATION=1 terraform init -backend=false -input=false -lockfile=readonly $INIT_ARGS 2>&1 \
+             && TF_IN_AUTOMATION=1 terraform validate -no-color 2>&1); then
+        pass "terraform validate ($FROM)"
+    else
+        fail "terraform validate ($FROM; without a registry put the provider in a plugin mirror and set TF_PLUGIN_DIR, terraform/README.md):"
+        echo "$out" | tail -n 30 | sed 's/^/      /'
     fi
 else
     fail "terraform is not installed: fmt and validate not run"
