@@ -183,7 +183,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         return new GridSettings(instanceName, instanceName, workDirectory.toAbsolutePath(), true, WalMode.FSYNC,
                 64, 4, "127.0.0.1", DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 2)), discoveryPort, 2,
-                communicationPort, "nautilus", "nautilus-grid", 0, true, false, 10_000, 0, 60_000, true, "");
+                communicationPort, "nautilus", "nautilus-grid", 0, true, false, 10_000, 0, 60_000, false, "");
     }
 
     public GridSettings withWalMode(WalMode mode) {

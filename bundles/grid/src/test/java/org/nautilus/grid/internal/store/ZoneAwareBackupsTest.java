@@ -57,10 +57,14 @@ class ZoneAwareBackupsTest {
 
     /** Node n (1-based) in zone a (1, 2) or b (3, 4); in memory, one backup, graceful shutdown. */
     private GridSettings node(int n, String zone) {
+        return node(n, zone, 1);
+    }
+
+    private GridSettings node(int n, String zone, int backups) {
         return new GridSettings("z" + n, "z" + n, dir.resolve("z" + n).toAbsolutePath(), false,
                 GridSettings.WalMode.LOG_ONLY, 64, 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + NODES - 1)), DISCOVERY + n - 1, 0,
-                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", 1, true, false, 10_000, 0, 60_000, true, zone);
+                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", backups, true, false, 10_000, 0, 60_000, true, zone);
     }
 
     private List<EmbeddedGrid> startZonesAandB() {
@@ -168,7 +172,7 @@ class ZoneAwareBackupsTest {
     /** The embedded default: one node, no backups. Graceful must not wait for copies that can never exist. */
     @Test
     void aSingleNodeWithoutBackupsStopsAtOnce() throws Exception {
-        GridSettings single = GridSettings.localNode("z1", dir.resolve("single"), DISCOVERY, COMMUNICATION);
+        GridSettings single = node(1, "", 0);
         assertThat(single.gracefulShutdown()).isTrue();
         assertThat(single.cacheBackups()).isZero();
         EmbeddedGrid node = EmbeddedGrid.start(single, getClass().getClassLoader());
