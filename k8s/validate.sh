@@ -25,7 +25,7 @@ TARBALL=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --smoke) SMOKE=1; shift; if [ $# -gt 0 ]; then TARBALL=$1; shift; fi ;;
-        -h|--help) sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "validate.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
