@@ -172,9 +172,11 @@ class Checker:
         if not nso or nso["metadata"].get("labels", {}).get("pod-security.kubernetes.io/enforce") != "restricted":
             self.problem(f"Namespace {ns}: not labelled pod-security.kubernetes.io/enforce=restricted")
         psc = pod.get("securityContext", {})
-        for c in pod["containers"]:
+        for c in pod["containers"] + pod.get("initContainers", []):
             sc = c.get("securityContext", {})
             where = f"StatefulSet/{sts} container {c['name']}"
+            if sc.get("readOnlyRootFilesystem") is not True:
+                self.problem(f"{where}: readOnlyRootFilesystem must be true (writable volumes only where needed)")
             if not (sc.get("runAsNonRoot") or psc.get("runAsNonRoot")):
                 self.problem(f"{where}: runAsNonRoot not set (Pod Security restricted)")
             if sc.get("allowPrivilegeEscalation") is not False:
@@ -341,6 +343,7 @@ class Checker:
         if grid.get("persistence.enabled", "true") != "true":
             self.problem("nautilus.grid.cfg: persistence.enabled is not true")
         self.check_memory_budget(grid)
+        self.check_ignite_operations(sts, replicas, grid)
 
     def check_against_distribution(self, cfgs):
         """A mounted .cfg replaces the distribution's etc/ file of that PID (the entrypoint copies it over):
@@ -438,6 +441,87 @@ class Checker:
                          f"buffer {mib(checkpoint)} + ~{mib(other)} other = {mib(need)} > limit {mib(limit)}")
         self.budget = f"{mib(need)} of {mib(limit)}"
 
+    # --- hardening and Ignite operations (issue 16) ---------------------------------------------------------------
+    WRITABLE = {"data", "etc", "instances"}  # under KARAF_HOME, plus /tmp: what Karaf and the JVM write
+    BOOTSTRAP = {"Namespace", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "StorageClass"}
+
+    def check_writable_volumes(self, sts):
+        pod = sts["spec"]["template"]["spec"]
+        mounts = {m["mountPath"]: m for m in self.container.get("volumeMounts", [])}
+        for d in sorted(self.WRITABLE):
+            m = mounts.get(f"{KARAF_HOME}/{d}")
+            if m is None or m.get("readOnly"):
+                self.problem(f"read-only root filesystem: no writable volume at {KARAF_HOME}/{d}")
+        if "/tmp" not in mounts:
+            self.problem("read-only root filesystem: no writable volume at /tmp")
+        etc = mounts.get(f"{KARAF_HOME}/etc")
+        if etc is not None:
+            seeded = any(m["name"] == etc["name"] for c in pod.get("initContainers", [])
+                         for m in c.get("volumeMounts", []))
+            if not seeded:
+                self.problem(f"volume {etc['name']} at {KARAF_HOME}/etc is not seeded by an initContainer: it would "
+                             "hide the image's etc/")
+
+    def check_egress(self, sts):
+        labels = sts["spec"]["template"]["metadata"].get("labels", {})
+        policies = [p for p in self.of_kind("NetworkPolicy") if "Egress" in p["spec"].get("policyTypes", [])
+                    and matches(p["spec"]["podSelector"].get("matchLabels", {}), labels)]
+        if not policies:
+            self.problem("no egress NetworkPolicy selects the Nautilus pods: egress is open")
+            return
+        dns = peers = False
+        for pol in policies:
+            name = pol["metadata"]["name"]
+            for rule in pol["spec"].get("egress", []):
+                ports = {(p.get("protocol", "TCP"), p.get("port")) for p in rule.get("ports", [])}
+                if not ports:
+                    self.problem(f"NetworkPolicy/{name}: an egress rule allows every port")
+                for peer in rule.get("to", []) or [{}]:
+                    cidr = peer.get("ipBlock", {}).get("cidr")
+                    if not peer or (cidr in ("0.0.0.0/0", "::/0") and not peer["ipBlock"].get("except")
+                                    and ports - {("TCP", 443), ("TCP", 6443)}):
+                        self.problem(f"NetworkPolicy/{name}: egress to any address on {sorted(ports)}")
+                    if peer.get("podSelector", {}).get("matchLabels", {}).get("k8s-app") == "kube-dns":
+                        dns = dns or {("UDP", 53), ("TCP", 53)} <= ports
+                    if matches(peer.get("podSelector", {}).get("matchLabels", {}), labels) and "namespaceSelector" not in peer:
+                        peers = peers or {("TCP", self.ports.get("discovery")),
+                                          ("TCP", self.ports.get("communication"))} <= ports
+        if not dns:
+            self.problem("egress: no rule allows DNS (kube-dns, UDP and TCP 53)")
+        if not peers:
+            self.problem("egress: no rule allows the grid peers on the discovery and communication ports")
+
+    def check_bootstrap_labels(self):
+        # The deploy workflow applies with -l 'nautilus.io/bootstrap!=true' under a namespace-scoped edit role.
+        for d in self.docs:
+            flagged = (d["metadata"].get("labels") or {}).get("nautilus.io/bootstrap") == "true"
+            if d["kind"] in self.BOOTSTRAP and not flagged:
+                self.problem(f"{d['kind']}/{d['metadata']['name']}: needs label nautilus.io/bootstrap=true (the deploy "
+                             "workflow's namespace-scoped edit access cannot apply it)")
+            if d["kind"] not in self.BOOTSTRAP and flagged:
+                self.problem(f"{d['kind']}/{d['metadata']['name']}: labelled nautilus.io/bootstrap but the deploy "
+                             "workflow must apply it")
+
+    def check_ignite_operations(self, sts, replicas, grid):
+        pod = sts["spec"]["template"]["spec"]
+        grace = pod.get("terminationGracePeriodSeconds", 30)
+        if grid.get("shutdown.policy", "graceful") == "graceful" and replicas > 1 and grace < 300:
+            self.problem(f"terminationGracePeriodSeconds {grace} is too short for a graceful Ignite shutdown (the "
+                         "wait for another copy, a checkpoint, the preStop): at least 300")
+        zone = grid.get("zone", "")
+        m = re.fullmatch(r"\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}", zone)
+        if m:
+            ref = self.env.get(m.group(1), {}).get("valueFrom", {}).get("fieldRef", {}).get("fieldPath")
+            if ref != "metadata.labels['topology.kubernetes.io/zone']":
+                self.problem(f"nautilus.grid.cfg: zone comes from {m.group(1)}, which is not the pod label "
+                             "topology.kubernetes.io/zone (Downward API)")
+        spread = [t for t in pod.get("topologySpreadConstraints", []) if t.get("topologyKey") == "topology.kubernetes.io/zone"
+                  and t.get("whenUnsatisfiable") == "DoNotSchedule"]
+        if spread and replicas > 1 and int(grid.get("cache.backups", "0")) > 0:
+            if not zone or grid.get("zone.required") != "true":
+                self.problem("pods are spread over zones but nautilus.grid.cfg lacks zone (+ zone.required = true): "
+                             "backups could share their primary's zone")
+
     def run(self):
         ns = self.check_objects()
         found = self.check_statefulset(ns)
@@ -449,6 +533,9 @@ class Checker:
             self.check_rbac(ns, sts)
             self.check_ingress(ns)
             self.check_grid_config(ns, sts, replicas)
+            self.check_writable_volumes(sts)
+            self.check_egress(sts)
+            self.check_bootstrap_labels()
         if self.problems:
             for p in self.problems:
                 print(f"{self.name}: {p}")

@@ -49,6 +49,11 @@ resource "aws_eks_cluster" "this" {
 
   enabled_cluster_log_types = ["api", "audit", "authenticator"]
 
+  # STANDARD: no silent slide into paid extended support; plan the minor upgrade before standard support ends.
+  upgrade_policy {
+    support_type = var.cluster_support_type
+  }
+
   vpc_config {
     subnet_ids              = aws_subnet.private[*].id
     endpoint_private_access = true
@@ -135,11 +140,15 @@ resource "aws_launch_template" "node" {
   name_prefix            = "${local.name}-node-"
   update_default_version = true
 
-  # IMDSv2 only. Pods get AWS credentials from EKS Pod Identity, not from the instance role.
+  # IMDSv2 only, hop limit 1: a pod in its own network namespace is one hop further and cannot reach the instance
+  # metadata (the node role's credentials); host-network daemons (VPC CNI, kube-proxy, EBS CSI node, Pod Identity
+  # agent) still can. Pods get AWS credentials from EKS Pod Identity. Controllers outside the host network that
+  # would read IMDS (EBS CSI controller: falls back to the Kubernetes API; AWS Load Balancer Controller: give it
+  # --aws-region and --aws-vpc-id) are told their region instead.
   metadata_options {
     http_endpoint               = "enabled"
     http_tokens                 = "required"
-    http_put_response_hop_limit = 2
+    http_put_response_hop_limit = 1
   }
 
   block_device_mappings {

@@ -57,3 +57,8 @@ output "kms_key_arn" {
   description = "Customer-managed key of EKS secrets and the artifacts bucket."
   value       = aws_kms_key.this.arn
 }
+
+output "github_deploy_role_arn" {
+  description = "Role for the deploy workflow (GitHub OIDC): set it as the repository variable AWS_DEPLOY_ROLE_ARN."
+  value       = aws_iam_role.github_deploy.arn
+}

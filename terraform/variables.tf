@@ -32,13 +32,45 @@ variable "name" {
 }
 
 variable "kubernetes_version" {
-  description = "EKS Kubernetes version (minor). Upgrade one minor version at a time."
+  description = "EKS Kubernetes version (minor). 1.35: in standard support until early 2027 (README.md), and the first with the pod topology labels (beta) that give each Nautilus node its zone. Upgrade one minor version at a time."
   type        = string
-  default     = "1.32"
+  default     = "1.35"
 
   validation {
     condition     = can(regex("^1\\.[0-9]{2}$", var.kubernetes_version))
     error_message = "kubernetes_version must look like 1.32."
+  }
+}
+
+variable "cluster_support_type" {
+  description = "EKS upgrade policy: STANDARD = AWS upgrades the control plane when standard support ends (no extended-support fees); EXTENDED = stay on the version for up to 12 more months at extra cost."
+  type        = string
+  default     = "STANDARD"
+
+  validation {
+    condition     = contains(["STANDARD", "EXTENDED"], var.cluster_support_type)
+    error_message = "cluster_support_type must be STANDARD or EXTENDED."
+  }
+}
+
+variable "github_repository" {
+  description = "GitHub repository (owner/name) whose deploy workflow may assume the deploy role through GitHub OIDC."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$", var.github_repository))
+    error_message = "github_repository must be owner/name, e.g. nautilus-trading/nautilus."
+  }
+}
+
+variable "github_deploy_branch" {
+  description = "The only branch whose workflow runs may assume the deploy role (OIDC sub repo:<owner>/<repo>:ref:refs/heads/<branch>)."
+  type        = string
+  default     = "main"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._/-]+$", var.github_deploy_branch)) && !strcontains(var.github_deploy_branch, "*")
+    error_message = "github_deploy_branch must be one branch name, no wildcards."
   }
 }
 

@@ -7,7 +7,8 @@
 #  - etc-overlay/ (ConfigMap mount point) and its FileInstall watcher in etc/
 #  - bin/docker-entrypoint.sh
 #  - console log lines without ANSI colours (container logs are read by log collectors, not terminals)
-#  - files group-writable by group 0 as well, so the image also runs under an arbitrary UID in group 0
+#  - Karaf's pid file and instance lock in data/ instead of the Karaf home (read-only in Kubernetes)
+#  - nothing writable beyond what the app writes (data/, etc/, instances/): the Dockerfile gives those to the app user
 set -eu
 HOME_DIR=${1:?usage: prepare.sh KARAF_HOME}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,4 +24,12 @@ LOGCFG="$HOME_DIR/etc/org.ops4j.pax.logging.cfg"
 grep -q '^log4j2.outpattern *=' "$LOGCFG" || { echo "prepare.sh: log4j2.outpattern not in $LOGCFG" >&2; exit 1; }
 sed -i 's/^log4j2\.outpattern *=.*/log4j2.outpattern = %d{ISO8601} %-5level [%t] %c{1} - %msg%n%throwable/' "$LOGCFG"
 
-chmod -R g=u "$HOME_DIR"
+# Karaf writes its pid file and its instance lock into the Karaf home by default; the home is read-only in k8s/.
+CONFIG="$HOME_DIR/etc/config.properties"
+grep -q '^karaf.pid.file *=' "$CONFIG" || { echo "prepare.sh: karaf.pid.file not in $CONFIG" >&2; exit 1; }
+sed -i 's|^karaf\.pid\.file *=.*|karaf.pid.file=${karaf.data}/karaf.pid|' "$CONFIG"
+grep -q '^karaf.lock.dir' "$HOME_DIR/etc/system.properties" \
+    || printf '\n# Container layout (prepare.sh): the instance lock on the data volume, not in the read-only home.\nkaraf.lock.dir = ${karaf.data}\n' \
+        >> "$HOME_DIR/etc/system.properties"
+
+chmod -R go-w "$HOME_DIR"

@@ -8,11 +8,15 @@
 #   2. overlay files are applied, with ${env:...} resolved from the environment (POD_NAME)
 #   3. overlay files replace etc/'s copies before the boot (SSH comes up on the overlay's port)
 #   4. a ConfigMap update (symlink swap) is applied live
-#   5. after a runtime edit (config:property-set) the next ConfigMap update wins again
+#   5. a runtime edit (config:property-set) of a ConfigMap-managed PID: refused as the image's user (read-only
+#      mount, value unchanged); the next ConfigMap update applies
 #   6. if the distribution embeds Ignite: the node starts once (the overlay watcher does not restart it),
 #      with consistent id nautilus-0 (from ${env:POD_NAME}), alone in its cluster
 #   7. the Kubernetes probes pass: GET /health/live answers 200, then /health/ready 200 (on the overlay's HTTP port)
 #   8. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
+#   9. the image's read-only layout: root owns the distribution, the app user (UID 10001) only data/, etc/ and
+#      instances/; run as root, this test starts the JVM as that user (setpriv), so a write anywhere else fails the
+#      boot, and it checks that nothing outside those directories (and /tmp) was written
 # Ports are chosen free; any grid config in the overlay uses static loopback discovery on its own ports, so
 # the test never joins another Ignite cluster on this machine. Default archive: ../../../target/*.tar.gz.
 # Needs: java 17, ssh + ssh-keygen (bin/nautilus-admin), python3 (free ports), curl (HTTP probes). KEEP=1 keeps the directory.
@@ -61,6 +65,16 @@ tar -xzf "$TARBALL" -C "$KH" --strip-components=1
 sh "$HERE/prepare.sh" "$KH"
 [ -x "$KH/bin/nautilus-admin" ] || cp "$DIST_MODULE/src/main/resources/bin/nautilus-admin" "$KH/bin/"
 
+# --- the image's ownership (Dockerfile) and, as root, the image's user: like readOnlyRootFilesystem in k8s/
+RUN_AS=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+    chown -R 0:0 "$KH"
+    chown -R 10001:10001 "$KH/data" "$KH/etc" "$KH/instances"
+    chmod 755 "$WORK" "$WORK/opt"
+    RUN_AS="setpriv --reuid=10001 --regid=10001 --clear-groups --"
+    echo "smoke-test: the JVM runs as UID 10001, which may write only data/, etc/, instances/ (and /tmp)"
+fi
+
 # --- a ConfigMap volume as the kubelet writes it: <ts>/files, ..data -> <ts>, file -> ..data/file
 OVERLAY="$KH/etc-overlay"
 configmap_version() { # $1 = version directory name, $2 = limit value
@@ -95,13 +109,14 @@ for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.manageme
 done
 
 # --- start as the image does (ENTRYPOINT docker-entrypoint.sh, CMD run), with the pod's environment
+touch "$WORK/started"
 echo "smoke-test: starting Karaf (ssh $SSH_PORT, http $HTTP_PORT, Ignite discovery $DISCOVERY / communication $COMMUNICATION)"
 (
     cd "$KH"
     POD_NAME=nautilus-0 \
     NAUTILUS_HEAP_OPTS="-Xms256m -Xmx512m" \
     EXTRA_JAVA_OPTS="-Dfelix.fileinstall.enableConfigSave=false" \
-    exec "$KH/bin/docker-entrypoint.sh" run
+    exec $RUN_AS "$KH/bin/docker-entrypoint.sh" run
 ) > "$WORK/stdout.log" 2>&1 &
 PID=$!
 
@@ -144,14 +159,25 @@ chmod u+w "$OVERLAY/..2026_01_01_00_00_00.1" && rm -rf "$OVERLAY/..2026_01_01_00
 wait_property nautilus.smoke limit 2 20 || fail "the ConfigMap update (limit = 2) was not applied within 20 s"
 ok "ConfigMap update applied live (limit 1 -> 2, no restart)"
 
-# --- a runtime edit lasts only until the ConfigMap changes again: the ConfigMap stays the source of truth
-admin "config:property-set --pid nautilus.smoke limit 3" >/dev/null || fail "config:property-set failed"
-wait_property nautilus.smoke limit 3 10 || fail "config:property-set did not apply"
+# --- a runtime edit of a ConfigMap-managed configuration: Karaf writes it back to its file, the mounted ConfigMap.
+# As the image's user that file is read-only (as in Kubernetes): the edit is refused and changes nothing. As root
+# (no setpriv) the write goes through and lasts until the next ConfigMap update. Either way the ConfigMap wins.
+if [ -n "$RUN_AS" ]; then
+    if admin "config:property-set --pid nautilus.smoke limit 3" >/dev/null 2>&1; then
+        fail "config:property-set of a ConfigMap-managed configuration succeeded on a read-only mount"
+    fi
+    sleep 2
+    [ "$(property nautilus.smoke limit)" = 2 ] || fail "a refused config:property-set changed the value"
+    ok "runtime edit of a ConfigMap-managed configuration refused (read-only mount), value unchanged"
+else
+    admin "config:property-set --pid nautilus.smoke limit 3" >/dev/null || fail "config:property-set failed"
+    wait_property nautilus.smoke limit 3 10 || fail "config:property-set did not apply"
+fi
 configmap_version ..2026_01_01_00_02_00.3 4
 ln -s ..2026_01_01_00_02_00.3 "$OVERLAY/..data_tmp"
 mv -T "$OVERLAY/..data_tmp" "$OVERLAY/..data"
 wait_property nautilus.smoke limit 4 20 || fail "the ConfigMap update (limit = 4) after a runtime edit was not applied"
-ok "runtime edit (limit 3) replaced by the next ConfigMap update (limit 4)"
+ok "the next ConfigMap update (limit 4) applies after a runtime edit"
 
 # --- the embedded Ignite node, if this distribution has one
 GRID_JAR=$(ls "$KH"/system/org/nautilus/nautilus-grid/*/nautilus-grid-*.jar 2>/dev/null | head -n 1 || true)
@@ -206,4 +232,8 @@ if [ "$HAS_IGNITE" = 1 ]; then
     grep -q "stopped OK" "$WORK/stdout.log" || fail "Ignite did not report 'stopped OK' after SIGTERM"
 fi
 ok "SIGTERM: Karaf stopped cleanly in $(( $(date +%s) - start )) s, exit status 0"
+written=$(find "$KH" -newer "$WORK/started" ! -type d ! -path "$KH/data/*" ! -path "$KH/etc/*" \
+          ! -path "$KH/instances/*" ! -path "$KH/etc-overlay/*" | head -n 5)
+[ -z "$written" ] || fail "files written outside data/, etc/, instances/ (read-only in k8s): $written"
+ok "nothing written outside data/, etc/ and instances/: the read-only root filesystem of k8s/ holds"
 echo "smoke-test: PASS"

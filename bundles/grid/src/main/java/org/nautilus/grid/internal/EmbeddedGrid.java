@@ -142,8 +142,10 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         EmbeddedGrid grid = new EmbeddedGrid(settings, ignite, millis);
-        LOG.info("Ignite node '{}' started in {} ms: {}, cluster {}, {} server node(s)", settings.instanceName(),
-                millis, grid.describe(), ignite.cluster().state(), ignite.cluster().forServers().nodes().size());
+        LOG.info("Ignite node '{}' started in {} ms: {}, cluster {}, {} server node(s), {}{}", settings.instanceName(),
+                millis, grid.describe(), ignite.cluster().state(), ignite.cluster().forServers().nodes().size(),
+                settings.gracefulShutdown() ? "graceful shutdown" : "immediate shutdown",
+                settings.zoneAware() ? ", zone " + settings.zone() + " (backups go to other zones)" : "");
         return grid;
     }
 

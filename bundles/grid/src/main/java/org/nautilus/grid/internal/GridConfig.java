@@ -102,4 +102,26 @@ public @interface GridConfig {
                     + "orchestrator restart it).",
             options = {@Option(label = "stop", value = "stop"), @Option(label = "halt", value = "halt")})
     String failure_handler() default "stop";
+
+    @AttributeDefinition(name = "Shutdown policy",
+            description = "graceful: a stopping node first waits until every partition it owns has another "
+                    + "up-to-date copy on a node that stays (a rolling restart or a drain never stops the last good "
+                    + "copy); the wait has no limit of its own, the orchestrator's grace period bounds it, and it "
+                    + "applies only while the cluster is active (deactivate a persistent cluster before stopping all of "
+                    + "it, or the last nodes wait for copies that cannot come). immediate (default: a laptop, local "
+                    + "clusters stopped whole): stop at once.",
+            options = {@Option(label = "graceful", value = "graceful"),
+                @Option(label = "immediate", value = "immediate")})
+    String shutdown_policy() default "immediate";
+
+    @AttributeDefinition(name = "Failure zone",
+            description = "This node's failure zone (e.g. the availability zone), published as node attribute "
+                    + "nautilus.zone: a partition's backup is never placed in its primary's zone, so losing a zone "
+                    + "never loses both copies. Empty: no zones.")
+    String zone() default "";
+
+    @AttributeDefinition(name = "Zone required",
+            description = "Refuse to start when zone is empty (set in clusters spread over zones, so that a missing "
+                    + "zone label fails loudly instead of silently dropping zone-aware backups).")
+    boolean zone_required() default false;
 }

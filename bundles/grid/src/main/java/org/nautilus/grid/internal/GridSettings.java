@@ -35,6 +35,11 @@ import java.util.Objects;
  *                           (their backups serve meanwhile, they catch up when back); 0 = never add automatically
  * @param activationTimeoutMs how long a node waits for the other baseline nodes of a persistent cluster before
  *                           giving up (a restarted cluster activates once they are all back)
+ * @param gracefulShutdown   a stopping node first waits until every partition it owns has another up-to-date copy
+ *                           (Ignite's {@code ShutdownPolicy.GRACEFUL}); false stops at once
+ * @param zone               failure zone of this node (an availability zone), published as the node attribute
+ *                           {@link #ZONE_ATTRIBUTE}; when set, a partition's backup is never placed in the zone of
+ *                           its primary. Empty: no zones (a laptop, one host)
  */
 public record GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
                            WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
@@ -42,7 +47,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                            int discoveryPortRange, int communicationPort, String kubernetesNamespace,
                            String kubernetesServiceName, int cacheBackups, boolean autoActivate,
                            boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
-                           long activationTimeoutMs) {
+                           long activationTimeoutMs, boolean gracefulShutdown, String zone) {
 
     /** Durability of a committed transaction; mirrors Ignite's {@code WALMode} without leaking it. */
     public enum WalMode {
@@ -57,6 +62,9 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
     public enum DiscoveryMode { STATIC, KUBERNETES }
 
     static final int MIN_REGION_MB = 16;
+
+    /** Ignite node attribute holding {@link #zone()}; the caches' backup filter compares it. */
+    public static final String ZONE_ATTRIBUTE = "nautilus.zone";
 
     public GridSettings {
         requireText("instance.name", instanceName);
@@ -100,6 +108,12 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         if (baselineJoinDelayMs < 0 || activationTimeoutMs < 0) {
             throw new GridStartupException("baseline.join.delay.ms and activation.timeout.ms must be >= 0");
         }
+        zone = zone == null ? "" : zone.strip();
+    }
+
+    /** Backups are placed in another zone than their primary. */
+    public boolean zoneAware() {
+        return !zone.isEmpty();
     }
 
     /**
@@ -121,7 +135,35 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 config.communication_port(), strip(config.kubernetes_namespace()),
                 strip(config.kubernetes_service_name()), config.cache_backups(), config.cluster_auto_activate(),
                 haltOnFailure(config.failure_handler()), config.failure_detection_timeout_ms(),
-                config.baseline_join_delay_ms(), config.activation_timeout_ms());
+                config.baseline_join_delay_ms(), config.activation_timeout_ms(),
+                gracefulShutdown(config.shutdown_policy()), zone(config));
+    }
+
+    /**
+     * The zone, which must be set when {@code zone.required} is: in Kubernetes an empty zone means the pod did not
+     * get its node's topology label (see k8s/README.md), and starting anyway would silently drop zone-aware backups.
+     */
+    private static String zone(GridConfig config) {
+        String zone = strip(config.zone());
+        if (zone.isEmpty() && config.zone_required()) {
+            throw new GridStartupException("zone is empty but zone.required = true: this node's failure zone is "
+                    + "unknown, so backups could land in the primary's zone. In Kubernetes, zone = ${env:NODE_ZONE} "
+                    + "comes from the pod label topology.kubernetes.io/zone (copied from the node by Kubernetes 1.35+, "
+                    + "PodTopologyLabelsAdmission); check the pod's labels and the NODE_ZONE variable");
+        }
+        if (zone.startsWith("${")) {
+            throw new GridStartupException("zone '" + zone + "' is an unresolved placeholder: the environment "
+                    + "variable it names is not set");
+        }
+        return zone;
+    }
+
+    private static boolean gracefulShutdown(String value) {
+        String v = strip(value);
+        if (!v.equalsIgnoreCase("graceful") && !v.equalsIgnoreCase("immediate")) {
+            throw new GridStartupException("shutdown.policy must be 'graceful' or 'immediate', got '" + value + "'");
+        }
+        return v.equalsIgnoreCase("graceful");
     }
 
     /**
@@ -141,42 +183,55 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         return new GridSettings(instanceName, instanceName, workDirectory.toAbsolutePath(), true, WalMode.FSYNC,
                 64, 4, "127.0.0.1", DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 2)), discoveryPort, 2,
-                communicationPort, "nautilus", "nautilus-grid", 0, true, false, 10_000, 0, 60_000);
+                communicationPort, "nautilus", "nautilus-grid", 0, true, false, 10_000, 0, 60_000, false, "");
     }
 
     public GridSettings withWalMode(WalMode mode) {
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, mode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
+                gracefulShutdown, zone);
     }
 
     public GridSettings withPersistence(boolean enabled) {
         return new GridSettings(instanceName, consistentId, workDirectory, enabled, walMode, dataRegionMaxSizeMb,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
-                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
+                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
+                gracefulShutdown, zone);
     }
 
     public GridSettings withRegionMb(int megabytes) {
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode, megabytes,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
-                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
+                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
+                gracefulShutdown, zone);
     }
 
     public GridSettings withWalSegmentMb(int megabytes) {
         return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode,
                 dataRegionMaxSizeMb, megabytes, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
+                gracefulShutdown, zone);
     }
 
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, consistentId, directory, persistenceEnabled, walMode,
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
-                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs);
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
+                gracefulShutdown, zone);
+    }
+
+    public GridSettings withZone(String failureZone) {
+        return new GridSettings(instanceName, consistentId, workDirectory, persistenceEnabled, walMode,
+                dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
+                discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
+                autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
+                gracefulShutdown, failureZone);
     }
 
     private static boolean haltOnFailure(String value) {

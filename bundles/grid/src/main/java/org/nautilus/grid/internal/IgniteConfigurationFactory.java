@@ -1,6 +1,8 @@
 package org.nautilus.grid.internal;
 
+import java.util.Map;
 import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
@@ -38,6 +40,9 @@ final class IgniteConfigurationFactory {
                 .setGridLogger(logger)
                 .setMetricsLogFrequency(0)
                 .setFailureDetectionTimeout(s.failureDetectionTimeoutMs())
+                // GRACEFUL: a stopping node waits until its partitions have another up-to-date owner, so a rolling
+                // restart never stops the last copy of a partition that is still rebalancing to the previous node.
+                .setShutdownPolicy(s.gracefulShutdown() ? ShutdownPolicy.GRACEFUL : ShutdownPolicy.IMMEDIATE)
                 // No thin-client/JDBC (10800) or REST connector ports: the platform talks to the node in-process.
                 .setClientConnectorConfiguration(null)
                 .setConnectorConfiguration(null)
@@ -49,6 +54,10 @@ final class IgniteConfigurationFactory {
                         .setMessageQueueLimit(1024));
         if (!s.localAddress().isEmpty()) {
             cfg.setLocalHost(s.localAddress());
+        }
+        if (s.zoneAware()) {
+            // Read by the caches' backup filter (GridCaches.affinity) on every node.
+            cfg.setUserAttributes(Map.of(GridSettings.ZONE_ATTRIBUTE, s.zone()));
         }
         return cfg;
     }

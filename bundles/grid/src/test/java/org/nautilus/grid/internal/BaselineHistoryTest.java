@@ -52,7 +52,7 @@ class BaselineHistoryTest {
         return new GridSettings("c" + n, "c" + n, dir.resolve("c" + n).toAbsolutePath(), true,
                 GridSettings.WalMode.LOG_ONLY, 64, 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + 2)), DISCOVERY + n - 1, 0,
-                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", 1, true, false, 10_000, 1000, 60_000);
+                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", 1, true, false, 10_000, 1000, 60_000, false, "");
     }
 
     private EmbeddedGrid start(int n) {

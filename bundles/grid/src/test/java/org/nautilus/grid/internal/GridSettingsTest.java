@@ -28,6 +28,26 @@ class GridSettingsTest {
         assertThat(s.cacheBackups()).isZero();
         assertThat(s.autoActivate()).isTrue();
         assertThat(s.haltOnFailure()).isFalse();
+        assertThat(s.gracefulShutdown()).isFalse();
+        assertThat(s.zone()).isEmpty();
+        assertThat(s.zoneAware()).isFalse();
+    }
+
+    @Test
+    void aZoneMakesBackupsZoneAwareAndAMissingRequiredZoneRefusesToStart() {
+        GridSettings zoned = GridSettings.from(TestConfigs.gridConfig(Map.of("zone", " eu-west-1a ",
+                "zone.required", true, "shutdown.policy", "GRACEFUL")), null);
+        assertThat(zoned.zone()).isEqualTo("eu-west-1a");
+        assertThat(zoned.zoneAware()).isTrue();
+        assertThat(zoned.gracefulShutdown()).isTrue();
+
+        assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("zone", " ", "zone.required", true)),
+                null)).isInstanceOf(GridStartupException.class).hasMessageContaining("zone.required")
+                .hasMessageContaining("topology.kubernetes.io/zone");
+        assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("zone", "${env:NODE_ZONE}")), null))
+                .isInstanceOf(GridStartupException.class).hasMessageContaining("unresolved");
+        assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("shutdown.policy", "later")), null))
+                .isInstanceOf(GridStartupException.class).hasMessageContaining("shutdown.policy");
     }
 
     @Test

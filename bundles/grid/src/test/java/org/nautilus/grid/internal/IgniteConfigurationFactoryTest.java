@@ -36,6 +36,9 @@ class IgniteConfigurationFactoryTest {
         assertThat(cfg.getLocalHost()).isEqualTo("127.0.0.1");
         assertThat(cfg.getFailureHandler()).isInstanceOf(StopNodeFailureHandler.class);
         assertThat(cfg.getGridLogger().isQuiet()).isFalse();
+        assertThat(cfg.getShutdownPolicy()).isEqualTo(org.apache.ignite.ShutdownPolicy.IMMEDIATE);
+        assertThat(cfg.getUserAttributes() == null || !cfg.getUserAttributes().containsKey(GridSettings.ZONE_ATTRIBUTE))
+                .as("no zone attribute without a zone").isTrue();
 
         assertThat(cfg.getDataStorageConfiguration().getWalMode()).isEqualTo(WALMode.FSYNC);
         DataRegionConfiguration region = cfg.getDataStorageConfiguration().getDefaultDataRegionConfiguration();
@@ -53,7 +56,8 @@ class IgniteConfigurationFactoryTest {
     void kubernetesModeUsesTheServiceEndpointsAndHaltCanBeChosen() {
         GridSettings s = GridSettings.from(TestConfigs.gridConfig(Map.of("discovery.mode", "kubernetes",
                 "kubernetes.namespace", "trading", "kubernetes.service.name", "grid", "local.address", "",
-                "failure.handler", "halt", "wal.mode", "LOG_ONLY", "persistence.enabled", false)), "/d");
+                "failure.handler", "halt", "wal.mode", "LOG_ONLY", "persistence.enabled", false, "zone", "eu-west-1b",
+                "shutdown.policy", "graceful")), "/d");
 
         IgniteConfiguration cfg = IgniteConfigurationFactory.create(s, loader, new Slf4jIgniteLogger());
 
@@ -64,5 +68,7 @@ class IgniteConfigurationFactoryTest {
         assertThat(cfg.getDataStorageConfiguration().getWalMode()).isEqualTo(WALMode.LOG_ONLY);
         assertThat(cfg.getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled())
                 .isFalse();
+        assertThat(cfg.getUserAttributes().get(GridSettings.ZONE_ATTRIBUTE)).isEqualTo("eu-west-1b");
+        assertThat(cfg.getShutdownPolicy()).isEqualTo(org.apache.ignite.ShutdownPolicy.GRACEFUL);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.ignite.cache.CacheKeyConfiguration;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
+import org.apache.ignite.cache.affinity.rendezvous.ClusterNodeAttributeAffinityBackupFilter;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.nautilus.grid.internal.GridSettings;
@@ -29,6 +30,7 @@ public final class GridCaches {
         CacheConfiguration<BinaryObject, BinaryObject> cfg = new CacheConfiguration<BinaryObject, BinaryObject>(name)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setCacheMode(CacheMode.PARTITIONED)
+                .setAffinity(affinity(settings, RendezvousAffinityFunction.DFLT_PARTITION_COUNT))
                 .setBackups(settings.cacheBackups())
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
                 .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE);
@@ -50,6 +52,21 @@ public final class GridCaches {
                                                                              GridSettings settings, String keyType,
                                                                              String affinityField) {
         return transactional(name, settings, keyType, affinityField).setGroupName(group)
-                .setAffinity(new RendezvousAffinityFunction(false, TRADING_PARTITIONS));
+                .setAffinity(affinity(settings, TRADING_PARTITIONS));
+    }
+
+    /**
+     * Rendezvous affinity over {@code partitions}; with zones ({@link GridSettings#zoneAware()}) a backup is only
+     * placed on a node whose {@link GridSettings#ZONE_ATTRIBUTE} differs from the primary's and the other backups',
+     * so losing a zone never takes every copy of a partition. With fewer zones than copies (e.g. a zone down), a
+     * partition keeps fewer backups instead of doubling up in one zone. A cache's affinity is fixed when it is
+     * created: turning zones on for an existing persistent cluster needs its caches created again (restore).
+     */
+    public static RendezvousAffinityFunction affinity(GridSettings settings, int partitions) {
+        RendezvousAffinityFunction affinity = new RendezvousAffinityFunction(false, partitions);
+        if (settings.zoneAware()) {
+            affinity.setAffinityBackupFilter(new ClusterNodeAttributeAffinityBackupFilter(GridSettings.ZONE_ATTRIBUTE));
+        }
+        return affinity;
     }
 }
