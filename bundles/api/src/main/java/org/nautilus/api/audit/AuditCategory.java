@@ -7,5 +7,12 @@ public enum AuditCategory {
     /** A change of risk state: trading state (kill switch), daily P&amp;L baseline, a limit set at runtime. */
     RISK,
     /** A change of a platform configuration ({@code nautilus.*} PIDs, i.e. {@code etc/nautilus.*.cfg}). */
-    CONFIG
+    CONFIG,
+    /**
+     * A command someone gave (submit, cancel, the kill switch, a route started...): who, through which
+     * {@link Channel}, what, and the outcome. The order events it caused are ORDER entries with the same order id.
+     *
+     * @since 1.2
+     */
+    ACTION
 }
