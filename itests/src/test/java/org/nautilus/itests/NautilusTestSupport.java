@@ -150,15 +150,23 @@ public abstract class NautilusTestSupport {
         await("nautilus:status READY", STARTUP, () -> executeCommand("nautilus:status"), out -> out.contains("READY"));
     }
 
-    /** Runs a shell command as an admin and returns what it printed; a failing command throws. */
+    /**
+     * Runs a shell command as an admin (the roles of etc/users.properties' admingroup) and returns what it printed; a
+     * failing command throws.
+     */
     protected String executeCommand(String command) throws Exception {
+        return executeCommandAs("itest", command, "admin", "manager", "viewer", "trader", "risk");
+    }
+
+    /** Runs a shell command as {@code user} with exactly {@code roles}; a failing (or refused) command throws. */
+    protected String executeCommandAs(String user, String command, String... roles) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("itest"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("manager"));
-        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        admin.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
+            admin.getPrincipals().add(new RolePrincipal(role));
+        }
         Callable<Object> run = () -> Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> {
             try (Session session = sessionFactory.create(System.in, out, out)) {
                 return session.execute(command);

@@ -1,0 +1,165 @@
+package org.nautilus.access.internal;
+
+import java.security.Principal;
+import java.util.Map;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.nautilus.api.audit.Actor;
+import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.audit.Channel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards every JAX-RS application of the whiteboard (ours and the REST API's, without edits to their resources):
+ * before matching, so an unknown path without credentials is a 401 and reveals nothing. 401 for missing or wrong
+ * credentials and expired tokens, 403 for a missing role, both with the API's error body and nothing changed; the
+ * resources get the user in their {@code SecurityContext}. Every write that passed is recorded in the audit journal
+ * with the user and channel HTTP.
+ */
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, property = {
+    "osgi.jaxrs.extension=true",
+    "osgi.jaxrs.name=nautilus.access",
+    "osgi.jaxrs.application.select=(osgi.jaxrs.name=*)"})
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+    private static final String IDENTITY = AccessFilter.class.getName() + ".identity";
+
+    private final AccessControl access;
+    private volatile AuditService audit;
+
+    @Activate
+    public AccessFilter(@Reference AccessService service) {
+        this.access = service.control();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditService service) {
+        audit = service;
+    }
+
+    void unsetAudit(AuditService service) {
+        if (audit == service) {
+            audit = null;
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String method = request.getMethod();
+        String path = "/" + stripLeadingSlashes(request.getUriInfo().getRequestUri().getPath());
+        AccessControl.Decision decision = access.decide(method, path, request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (decision instanceof AccessControl.Unauthenticated refused) {
+            request.abortWith(error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", refused.reason())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"nautilus\", Bearer realm=\"nautilus\"").build());
+        } else if (decision instanceof AccessControl.Forbidden forbidden) {
+            request.abortWith(error(Response.Status.FORBIDDEN, "FORBIDDEN", forbidden.reason()).build());
+        } else if (decision instanceof AccessControl.Allowed allowed) {
+            request.setProperty(IDENTITY, allowed.identity());
+            request.setSecurityContext(context(allowed, request.getSecurityContext()));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object identity = request.getProperty(IDENTITY);
+        AuditService journal = audit;
+        if (!(identity instanceof Identity user) || RoleTable.isRead(request.getMethod()) || journal == null) {
+            return;
+        }
+        String path = "/" + stripLeadingSlashes(request.getUriInfo().getRequestUri().getPath());
+        if (path.equals("/api/v1/tokens")) {
+            return;
+        }
+        try {
+            journal.record(Actor.of(user.user(), Channel.HTTP), request.getMethod(), path, null,
+                    request.getMethod() + " " + path + " -> " + response.getStatus(),
+                    Map.of("status", Integer.toString(response.getStatus())));
+        } catch (RuntimeException e) {
+            LOG.error("audit: {} {} by {}@HTTP could not be recorded: {}", request.getMethod(), path, user.user(),
+                    e.toString());
+        }
+    }
+
+    /** The error body of the REST API: status, stable code, message, offending field. */
+    static Response.ResponseBuilder error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity("{\"status\":"
+                + status.getStatusCode() + ",\"code\":\"" + code + "\",\"message\":\"" + json(message)
+                + "\",\"field\":null}");
+    }
+
+    static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String stripLeadingSlashes(String path) {
+        int i = 0;
+        while (i < path.length() && path.charAt(i) == '/') {
+            i++;
+        }
+        return path.substring(i);
+    }
+
+    private static SecurityContext context(AccessControl.Allowed allowed, SecurityContext original) {
+        Principal principal = new IdentityPrincipal(allowed.identity());
+        boolean secure = original != null && original.isSecure();
+        String scheme = allowed.scheme().equals("Basic") ? SecurityContext.BASIC_AUTH : "BEARER";
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return principal;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return allowed.identity().has(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return scheme;
+            }
+        };
+    }
+}
