@@ -1,0 +1,369 @@
+package org.nautilus.rest.internal;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.container.AsyncResponse;
+import javax.ws.rs.container.Suspended;
+import javax.ws.rs.core.Response;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.oms.OrderServiceUnavailableException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * Orders over HTTP: submit (idempotent by client order id), amend, cancel, cancel-all, one order with its history
+ * and fills, and the blotter. Submission is asynchronous ({@link OrderService#submitAsync}): no request thread waits
+ * for the journal; the response goes out when the order is durable.
+ */
+@Component(service = OrdersResource.class, property = "osgi.jaxrs.resource=true")
+@Path("/api/v1/orders")
+@Produces(Json.MEDIA_TYPE)
+public class OrdersResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern CODE_AT_END = Pattern.compile("\\[([A-Z][A-Z0-9_]*)\\]\\s*$");
+    private static final int MAX_PAGE = 1000;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OrderService orders;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MarketDataService marketData;
+
+    @POST
+    public void submit(@HeaderParam("Content-Type") String contentType,
+                       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body,
+                       @Suspended AsyncResponse response) {
+        OrderRequest request;
+        OrderService oms;
+        try {
+            request = request(Json.readBody(contentType, body, OrderBodies.Submit.class), idempotencyKey);
+            oms = oms();
+            Order existing = oms.order(request.clientOrderId()).orElse(null);
+            if (existing != null) {
+                // The same client order id again: the order it created, not a second one.
+                response.resume(Response.ok(Json.write(OrderView.of(existing)), Json.MEDIA_TYPE)
+                        .header("Idempotent-Replayed", "true").build());
+                return;
+            }
+        } catch (RuntimeException refused) {
+            response.resume(ErrorMapper.response(ErrorMapper.error(refused)));
+            return;
+        }
+        oms.submitAsync(request).whenComplete((order, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                response.resume(ErrorMapper.response(ErrorMapper.error(cause)));
+            } else {
+                response.resume(submitted(order));
+            }
+        });
+    }
+
+    /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */
+    static Response submitted(Order order) {
+        if (order.status() == OrderStatus.DENIED || order.status() == OrderStatus.REJECTED) {
+            return ErrorMapper.response(new ApiError(422, rejectionCode(order), order.reason() == null
+                    ? "the order was " + order.status() : order.reason(), null, order.id().toString()));
+        }
+        return Response.created(URI.create("/api/v1/orders/" + order.id())).type(Json.MEDIA_TYPE)
+                .entity(Json.write(OrderView.of(order))).build();
+    }
+
+    /** The stable code a denial carries at the end of its reason ("rule: message [CODE]"), as the shell shows it. */
+    static String rejectionCode(Order order) {
+        if (order.reason() != null) {
+            Matcher code = CODE_AT_END.matcher(order.reason());
+            if (code.find()) {
+                return code.group(1);
+            }
+        }
+        return order.status() == OrderStatus.DENIED ? "RISK_DENIED" : "VENUE_REJECTED";
+    }
+
+    private OrderRequest request(OrderBodies.Submit body, String idempotencyKey) {
+        String key = Params.blankToNull(idempotencyKey);
+        String clientId = Params.blankToNull(body.clientOrderId());
+        if (key != null && clientId != null && !key.equals(clientId)) {
+            throw new ApiException(400, "IDEMPOTENCY_KEY_MISMATCH", "the " + IDEMPOTENCY_KEY + " header '" + key
+                    + "' differs from clientOrderId '" + clientId + "': give one, or the same in both", "clientOrderId");
+        }
+        if (clientId == null) {
+            clientId = key != null ? key : "http-" + java.util.UUID.randomUUID();
+        }
+        String symbol = Params.blankToNull(body.symbol());
+        if (symbol == null) {
+            throw new ApiException(400, "MISSING_FIELD", "symbol is required, e.g. \"AAPL\"", "symbol");
+        }
+        if (body.side() == null) {
+            throw new ApiException(400, "MISSING_FIELD", "side is required: BUY or SELL", "side");
+        }
+        if (body.quantity() == null) {
+            throw new ApiException(400, "MISSING_FIELD", "quantity is required, e.g. 10 or \"0.5\"", "quantity");
+        }
+        Quantity quantity = quantity("quantity", body.quantity());
+        MarketDataService instruments = marketData;
+        InstrumentId instrument = id("symbol", symbol, InstrumentId::of);
+        if (instruments != null && instruments.instrument(instrument).isEmpty()) {
+            throw new ApiException(422, "UNKNOWN_SYMBOL", "no instrument '" + symbol + "'; GET /api/v1/instruments "
+                    + "lists them", "symbol");
+        }
+        OrderType type = body.type() == null ? OrderType.MARKET : body.type();
+        TimeInForce tif = body.timeInForce() == null ? TimeInForce.DAY : body.timeInForce();
+        Instant expire = Params.instant("expireTime", body.expireTime());
+        try {
+            return new OrderRequest(id("clientOrderId", clientId, ClientOrderId::of),
+                    id("portfolio", body.portfolio() == null ? "default" : body.portfolio(), PortfolioId::of),
+                    instrument, body.side(), type, quantity, price("limitPrice", body.limitPrice()),
+                    price("stopPrice", body.stopPrice()), tif, expire,
+                    body.venue() == null ? null : id("venue", body.venue(), VenueId::of),
+                    Boolean.TRUE.equals(body.postOnly()), Boolean.TRUE.equals(body.reduceOnly()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "INVALID_ORDER", e.getMessage(), fieldOf(e.getMessage()));
+        }
+    }
+
+    private static String fieldOf(String message) {
+        String text = message == null ? "" : message;
+        if (text.contains("limit price")) {
+            return "limitPrice";
+        }
+        if (text.contains("stop price")) {
+            return "stopPrice";
+        }
+        if (text.contains("expire")) {
+            return "expireTime";
+        }
+        if (text.contains("post-only")) {
+            return "postOnly";
+        }
+        return null;
+    }
+
+    static Quantity quantity(String field, BigDecimal value) {
+        Quantity quantity;
+        try {
+            quantity = Quantity.of(value);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ApiException(400, "INVALID_VALUE", field + " " + value.toPlainString()
+                    + " cannot be held exactly (at most 8 decimals and 92233720368 in size): " + e.getMessage(), field);
+        }
+        if (!quantity.isPositive()) {
+            throw new ApiException(400, "INVALID_QUANTITY", field + " must be positive, got " + value.toPlainString(),
+                    field);
+        }
+        return quantity;
+    }
+
+    static Price price(String field, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        Price price;
+        try {
+            price = Price.of(value);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ApiException(400, "INVALID_VALUE", field + " " + value.toPlainString()
+                    + " cannot be held exactly (at most 8 decimals and 92233720368 in size): " + e.getMessage(), field);
+        }
+        if (!price.isPositive()) {
+            throw new ApiException(400, "INVALID_PRICE", field + " must be positive, got " + value.toPlainString(),
+                    field);
+        }
+        return price;
+    }
+
+    static <T> T id(String field, String text, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ApiException(400, "INVALID_VALUE", field + ": " + e.getMessage(), field);
+        }
+    }
+
+    @GET
+    public String blotter(@QueryParam("status") String status, @QueryParam("portfolio") String portfolio,
+                          @QueryParam("symbol") String symbol, @QueryParam("side") String side,
+                          @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        Set<OrderStatus> statuses = Params.enumSet("status", OrderStatus.class, status);
+        Side wantedSide = side == null || side.isBlank() ? null : Params.enumValue("side", Side.class, side);
+        int from = Params.intIn("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int size = Params.intIn("limit", limit, 100, 1, MAX_PAGE);
+        String wantedPortfolio = Params.blankToNull(portfolio);
+        String wantedSymbol = Params.blankToNull(symbol);
+        List<Order> matching = oms().orders().stream()
+                .filter(o -> statuses.isEmpty() || statuses.contains(o.status()))
+                .filter(o -> wantedPortfolio == null || o.portfolioId().value().equals(wantedPortfolio))
+                .filter(o -> wantedSymbol == null || o.instrumentId().value().equals(wantedSymbol))
+                .filter(o -> wantedSide == null || o.side() == wantedSide)
+                .sorted(Comparator.comparing(Order::id).reversed())
+                .toList();
+        List<OrderView> page = matching.stream().skip(from).limit(size).map(OrderView::of).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("total", matching.size());
+        result.put("offset", from);
+        result.put("limit", size);
+        result.put("items", page);
+        return Json.write(result);
+    }
+
+    @GET
+    @Path("{orderId}")
+    public String order(@PathParam("orderId") String orderId) {
+        return Json.write(OrderView.of(find(Params.orderId(orderId))));
+    }
+
+    @GET
+    @Path("by-client-id/{clientOrderId}")
+    public String byClientId(@PathParam("clientOrderId") String clientOrderId) {
+        ClientOrderId id = id("clientOrderId", clientOrderId, ClientOrderId::of);
+        return Json.write(OrderView.of(oms().order(id).orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER",
+                "no order with client order id " + clientOrderId, "clientOrderId"))));
+    }
+
+    @GET
+    @Path("{orderId}/events")
+    public String events(@PathParam("orderId") String orderId) {
+        OrderId id = Params.orderId(orderId);
+        find(id);
+        return Json.write(oms().events(id).stream().map(EventView::of).toList());
+    }
+
+    @GET
+    @Path("{orderId}/fills")
+    public String fills(@PathParam("orderId") String orderId) {
+        OrderId id = Params.orderId(orderId);
+        find(id);
+        return Json.write(oms().fills(id));
+    }
+
+    @POST
+    @Path("{orderId}/amend")
+    public Response amend(@PathParam("orderId") String orderId, @HeaderParam("Content-Type") String contentType,
+                          InputStream body) {
+        OrderId id = Params.orderId(orderId);
+        OrderBodies.Amend amend = Json.readBody(contentType, body, OrderBodies.Amend.class);
+        if (amend.quantity() == null && amend.price() == null) {
+            throw new ApiException(400, "NOTHING_TO_AMEND", "give a new quantity, a new price or both", null);
+        }
+        Quantity quantity = amend.quantity() == null ? null : quantity("quantity", amend.quantity());
+        return commandResponse(oms().amend(id, quantity, price("price", amend.price())));
+    }
+
+    @DELETE
+    @Path("{orderId}")
+    public Response cancel(@PathParam("orderId") String orderId) {
+        return commandResponse(oms().cancel(Params.orderId(orderId)));
+    }
+
+    @POST
+    @Path("cancel-all")
+    public String cancelAll(@HeaderParam("Content-Type") String contentType, InputStream body) {
+        OrderBodies.CancelAll which = Json.readBody(contentType, body, OrderBodies.CancelAll.class);
+        String portfolio = Params.blankToNull(which.portfolio());
+        String symbol = Params.blankToNull(which.symbol());
+        OrderService oms = oms();
+        List<String> canceled = new ArrayList<>();
+        List<ApiError> refused = new ArrayList<>();
+        for (Order order : oms.orders()) {
+            if (order.status().isTerminal()
+                    || portfolio != null && !order.portfolioId().value().equals(portfolio)
+                    || symbol != null && !order.instrumentId().value().equals(symbol)) {
+                continue;
+            }
+            CommandResult result = oms.cancel(order.id());
+            if (result.accepted()) {
+                canceled.add(order.id().toString());
+            } else {
+                refused.add(new ApiError(statusOf(result.code()), result.code(), result.message(), null,
+                        order.id().toString()));
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("canceled", canceled);
+        answer.put("refused", refused);
+        return Json.write(answer);
+    }
+
+    private Response commandResponse(CommandResult result) {
+        if (!result.accepted()) {
+            throw new ApiException(new ApiError(statusOf(result.code()), result.code(), result.message(), null,
+                    result.order() == null ? null : result.order().id().toString()));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("code", result.code());
+        answer.put("message", result.message());
+        answer.put("order", result.order() == null ? null : OrderView.of(result.order()));
+        return Response.ok(Json.write(answer), Json.MEDIA_TYPE).build();
+    }
+
+    static int statusOf(String code) {
+        return switch (code) {
+            case "UNKNOWN_ORDER" -> 404;
+            case "ORDER_TERMINAL", "CANCEL_PENDING", "AMEND_PENDING" -> 409;
+            case "VENUE_ERROR", "VENUE_GONE" -> 502;
+            default -> 422;
+        };
+    }
+
+    private Order find(OrderId id) {
+        return oms().order(id).orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order " + id, "orderId"));
+    }
+
+    private OrderService oms() {
+        OrderService oms = orders;
+        if (oms == null) {
+            throw new OrderServiceUnavailableException("the OMS is not running on this node or in the cluster");
+        }
+        return oms;
+    }
+
+    /** One step of an order's history. */
+    record EventView(long sequence, String type, Instant timestamp, String reason, Object fill, OrderView order) {
+        static EventView of(OrderEvent event) {
+            return new EventView(event.sequence(), event.type().name(), event.timestamp(), event.reason(), event.fill(),
+                    OrderView.of(event.order()));
+        }
+    }
+}

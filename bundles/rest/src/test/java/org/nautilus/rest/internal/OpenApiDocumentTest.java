@@ -1,0 +1,84 @@
+package org.nautilus.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Method;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written OpenAPI document and the JAX-RS resources describe the same operations, both ways. */
+class OpenApiDocumentTest {
+
+    private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
+            RiskResource.class, OperationsResource.class, StreamsResource.class, HealthResource.class,
+            OpenApiResource.class);
+
+    @Test
+    void everyImplementedOperationIsDocumentedAndEveryDocumentedOneImplemented() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(OpenApiResource.resource(OpenApiResource.DOCUMENT));
+        TreeSet<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " "
+                    + path.getKey()));
+        }
+        TreeSet<String> implemented = new TreeSet<>();
+        for (Class<?> resource : RESOURCES) {
+            String base = resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getDeclaredMethods()) {
+                String verb = verb(method);
+                if (verb != null) {
+                    Path sub = method.getAnnotation(Path.class);
+                    String path = sub == null ? base : base + "/" + sub.value();
+                    implemented.add(verb + " " + path.replaceAll("/+", "/"));
+                }
+            }
+        }
+        assertThat(implemented).as("JAX-RS operations vs openapi.json").isEqualTo(documented);
+    }
+
+    @Test
+    void everyPathParameterIsDocumentedWithAnExample() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(OpenApiResource.resource(OpenApiResource.DOCUMENT));
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (JsonNode op : path.getValue()) {
+                for (String name : path.getKey().split("/")) {
+                    if (name.startsWith("{")) {
+                        String param = name.substring(1, name.length() - 1);
+                        assertThat(op.path("parameters").findValues("name").stream().map(JsonNode::asText))
+                                .as(op.get("operationId") + " documents " + param).contains(param);
+                    }
+                }
+                assertThat(op.get("responses")).as(op.get("operationId") + " responses").isNotEmpty();
+            }
+        }
+    }
+
+    private static String verb(Method method) {
+        if (method.isAnnotationPresent(GET.class)) {
+            return "GET";
+        }
+        if (method.isAnnotationPresent(POST.class)) {
+            return "POST";
+        }
+        if (method.isAnnotationPresent(PUT.class)) {
+            return "PUT";
+        }
+        if (method.isAnnotationPresent(DELETE.class)) {
+            return "DELETE";
+        }
+        return null;
+    }
+}
