@@ -10,7 +10,7 @@ const API = {
   order: id => `/api/v1/orders/${encodeURIComponent(id)}`,
   orderStream: '/api/v1/stream/orders',
   positions: '/api/v1/positions',
-  risk: '/api/v1/risk',
+  risk: '/api/v1/risk/metrics',
   rules: '/api/v1/risk/rules',
   tradingState: '/api/v1/trading-state',
   quotes: '/api/v1/quotes',
@@ -104,7 +104,7 @@ function start(roles) {
 
 async function loadOrders() {
   try {
-    for (const order of list(await call('GET', API.orders + '?limit=200'))) upsert(order);
+    for (const order of list(await call('GET', API.orders + '?limit=200')).reverse()) upsert(order);
   } catch (e) { showError(e.message); }
 }
 
@@ -179,10 +179,17 @@ async function stream() {
 async function submitOrder(event) {
   event.preventDefault();
   const type = $('type').value;
-  const order = { side: $('side').value, quantity: $('quantity').value, instrumentId: $('symbol').value.trim(),
-    type, venueId: $('venue').value.trim() || undefined,
+  const quantity = Number($('quantity').value);
+  if (!(quantity > 0)) { showError('The quantity must be a positive number.'); return; }
+  // The API refuses unknown fields: only its own names.
+  const order = { side: $('side').value, quantity, symbol: $('symbol').value.trim(), type,
     clientOrderId: 'desk-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6) };
-  if (type === 'LIMIT') order.limitPrice = $('price').value.trim();
+  if ($('venue').value.trim()) order.venue = $('venue').value.trim();
+  if (type === 'LIMIT') {
+    const price = Number($('price').value);
+    if (!(price > 0)) { showError('A LIMIT order needs a positive limit price.'); return; }
+    order.limitPrice = price;
+  }
   $('order-result').textContent = 'sending...';
   try {
     const placed = await call('POST', API.orders, order);
@@ -219,11 +226,12 @@ async function refresh() {
       const positions = list(body);
       let total = 0;
       fill('positions', positions.map(p => {
-        const unreal = pick(p, 'unrealizedPnl', 'unrealized'); const real = pick(p, 'realizedPnl', 'realized');
-        total += (isNaN(num(unreal)) ? 0 : num(unreal)) + (isNaN(num(real)) ? 0 : num(real));
-        return [pick(p, 'portfolioId', 'portfolio'), pick(p, 'instrumentId', 'instrument', 'symbol'),
-          pick(p, 'quantity'), money(pick(p, 'averagePrice', 'averageCost')), money(pick(p, 'mark', 'markPrice')),
-          signed(unreal), signed(real)];
+        const unreal = pick(p, 'unrealizedPnl'); const real = pick(p, 'position.realizedPnl', 'realizedPnl');
+        const pnl = num(pick(p, 'totalPnl'));
+        total += isNaN(pnl) ? (isNaN(num(unreal)) ? 0 : num(unreal)) + (isNaN(num(real)) ? 0 : num(real)) : pnl;
+        return [pick(p, 'position.portfolioId', 'portfolioId'), pick(p, 'position.instrumentId', 'instrumentId'),
+          pick(p, 'position.quantity', 'quantity'), money(pick(p, 'position.averagePrice', 'averagePrice')),
+          money(pick(p, 'mark')), signed(unreal), signed(real)];
       }));
       addPoint(state.pnl, total);
     })),
@@ -235,29 +243,25 @@ async function refresh() {
     guard(call('GET', API.rules).then(body => fill('rules', list(body).map(r => [pick(r, 'name'),
       pick(r, 'description', 'limit'), pick(r, 'rejections', 'denials')])))),
     guard(call('GET', API.tradingState).then(body => {
-      const states = list(body).length ? list(body) : [body];
-      const global = states.find(s => pick(s, 'global', 'isGlobal') === true || !pick(s, 'portfolio')) || states[0] || {};
-      const current = pick(global, 'state');
+      const current = pick(body || {}, 'global.state', 'state');
       $('state').textContent = current ? 'trading ' + current : '';
       $('state').className = 'badge ' + current;
     })),
     guard(call('GET', API.quotes).then(body => {
       const quotes = list(body);
       $('symbols').replaceChildren(...quotes.map(q => Object.assign(document.createElement('option'),
-        { value: pick(q, 'instrumentId', 'instrument', 'symbol') })));
-      fill('quotes', quotes.map(q => [pick(q, 'instrumentId', 'instrument', 'symbol'), pick(q, 'bid', 'bidPrice'),
-        pick(q, 'ask', 'askPrice'), pick(q, 'last', 'mark', 'lastPrice')]));
+        { value: pick(q, 'symbol') })));
+      fill('quotes', quotes.map(q => [pick(q, 'symbol'), pick(q, 'quote.bid'), pick(q, 'quote.ask'), pick(q, 'mark')]));
       const symbol = $('symbol').value.trim();
-      const q = quotes.find(x => pick(x, 'instrumentId', 'instrument', 'symbol') === symbol);
+      const q = quotes.find(x => pick(x, 'symbol') === symbol);
       if (q) {
         if (state.priceSymbol !== symbol) { state.price.data.labels = []; state.price.data.datasets[0].data = []; }
         state.priceSymbol = symbol; state.price.data.datasets[0].label = symbol;
-        const mid = (num(pick(q, 'bid', 'bidPrice')) + num(pick(q, 'ask', 'askPrice'))) / 2;
-        addPoint(state.price, isNaN(mid) ? num(pick(q, 'last', 'mark')) : mid);
+        addPoint(state.price, num(pick(q, 'mark', 'quote.bid')));
       }
     })),
-    guard(call('GET', API.factors).then(body => fill('factors', list(body).slice(0, 40).map(f => [pick(f, 'name', 'factor'),
-      pick(f, 'instrumentId', 'instrument', 'symbol'), isNaN(num(pick(f, 'value'))) ? pick(f, 'value') : num(pick(f, 'value')).toFixed(4)])))),
+    guard(call('GET', API.factors).then(body => fill('factors', list(body).slice(0, 40).map(f => [pick(f, 'name'),
+      pick(f, 'library') || 'plugin', pick(f, 'description')])))),
     guard(call('GET', API.models).then(body => fill('models', list(body).map(m => [pick(m, 'name'), pick(m, 'status'),
       JSON.stringify(m.metrics || '').slice(0, 80)])))),
     guard(call('GET', API.routes).then(body => fill('routes', list(body).map(r => [pick(r, 'id'), pick(r, 'state'),

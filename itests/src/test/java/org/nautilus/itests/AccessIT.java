@@ -4,6 +4,21 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Before;
@@ -30,7 +45,23 @@ public class AccessIT extends NautilusTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution();
+        List<Option> options = new ArrayList<>(List.of(distribution()));
+        options.add(user("vera", "viewers"));
+        options.add(user("tom", "traders"));
+        options.add(user("rita", "riskgroup"));
+        options.add(user("ada", "admingroup"));
+        return options.toArray(Option[]::new);
+    }
+
+    /** A user of etc/users.properties as bin/nautilus-admin user-add writes it: password NAME-password, SHA-512. */
+    private static Option user(String name, String group) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-512").digest((name + "-password").getBytes(StandardCharsets.UTF_8));
+            return editConfigurationFilePut("etc/users.properties", name,
+                    "{CRYPT}" + HexFormat.of().formatHex(digest) + "{CRYPT},_g_:" + group);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Before
@@ -104,6 +135,124 @@ public class AccessIT extends NautilusTestSupport {
         assertTrue(text, text.contains("nautilus_marketdata_quotes_total{instrument=\"AAPL\"}"));
         assertTrue(text, text.contains("nautilus_marketdata_delivered_total{subscriber="));
         assertTrue(text, text.contains("nautilus_risk_denials_total{rule=\"max-order-quantity\"}"));
+    }
+
+    // ---- HTTP: the same roles on /api/v1, Basic and bearer tokens, 401/403 with the error body -------------------
+
+    @Test
+    public void overHttpEachRoleIsAllowedItsOwnAndRefusedTheRest() throws Exception {
+        awaitHttp();
+        Reply live = http("GET", "/health/live", null, null);
+        assertEquals(live.body, 200, live.status);
+        Reply anonymous = http("GET", "/api/v1/orders", null, null);
+        assertEquals(anonymous.body, 401, anonymous.status);
+        assertTrue(anonymous.body, anonymous.body.contains("\"code\":\"UNAUTHENTICATED\""));
+        Reply unknownPath = http("GET", "/api/v1/no-such-thing", null, null);
+        assertEquals("an unknown path reveals nothing without credentials", 401, unknownPath.status);
+        Reply wrong = http("GET", "/api/v1/orders", null, basic("tom", "not-his-password"));
+        assertEquals(401, wrong.status);
+        assertTrue(wrong.body, wrong.body.contains("wrong user name or password"));
+
+        assertEquals(200, http("GET", "/api/v1/orders", null, basic("vera", "vera-password")).status);
+        long before = orderCount();
+        Reply viewerOrder = http("POST", "/api/v1/orders", ORDER, basic("vera", "vera-password"));
+        assertEquals(viewerOrder.body, 403, viewerOrder.status);
+        assertTrue(viewerOrder.body, viewerOrder.body.contains("\"code\":\"FORBIDDEN\"")
+                && viewerOrder.body.contains("trader"));
+        assertEquals("a refused order changes nothing", before, orderCount());
+
+        Reply token = http("POST", "/api/v1/tokens", null, basic("tom", "tom-password"));
+        assertEquals(token.body, 200, token.status);
+        String bearer = "Bearer " + token.body.replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+        Reply traderOrder = http("POST", "/api/v1/orders", ORDER, bearer);
+        assertEquals(traderOrder.body, 201, traderOrder.status);
+        Reply traderHalt = http("PUT", "/api/v1/trading-state", HALT, bearer);
+        assertEquals(traderHalt.body, 403, traderHalt.status);
+        Reply forged = http("GET", "/api/v1/orders", null, bearer.substring(0, bearer.length() - 3) + "AAA");
+        assertEquals(401, forged.status);
+        Reply renewed = http("POST", "/api/v1/tokens", null, bearer);
+        assertEquals("a token does not renew itself", 401, renewed.status);
+
+        try {
+            Reply halted = http("PUT", "/api/v1/trading-state", HALT, basic("rita", "rita-password"));
+            assertEquals(halted.body, 200, halted.status);
+        } finally {
+            http("PUT", "/api/v1/trading-state", RESUME, basic("rita", "rita-password"));
+        }
+        Reply riskRoute = http("POST", "/api/v1/routes/replay-eth-5m/stop", null, basic("rita", "rita-password"));
+        assertEquals(403, riskRoute.status);
+        Reply adminRoute = http("POST", "/api/v1/routes/replay-eth-5m/stop", null, basic("ada", "ada-password"));
+        assertEquals(adminRoute.body, 200, adminRoute.status);
+
+        String who = executeCommand("nautilus:audit -k ACTION -n 0 -f CSV");
+        assertTrue(who, who.contains("POST,/api/v1/orders") && who.contains("PUT,/api/v1/trading-state"));
+        String json = executeCommand("nautilus:audit -k ACTION -n 0 -f JSON_LINES");
+        assertTrue(json, json.contains("\"user\":\"tom\"") && json.contains("\"channel\":\"HTTP\"")
+                && json.contains("\"user\":\"rita\""));
+    }
+
+    @Test
+    public void metricsAndTheDeskPageAreServed() throws Exception {
+        awaitHttp();
+        assertEquals(401, http("GET", "/metrics", null, null).status);
+        Reply metrics = http("GET", "/metrics", null, basic("vera", "vera-password"));
+        assertEquals(200, metrics.status);
+        assertTrue(metrics.body, metrics.body.contains("# TYPE nautilus_orders_total counter")
+                && metrics.body.contains("jvm_memory_used_bytes"));
+        Reply page = http("GET", "/desk/index.html", null, null);
+        assertEquals(200, page.status);
+        assertTrue(page.body, page.body.contains("Nautilus desk"));
+        assertEquals(200, http("GET", "/desk/lib/chart.umd.js", null, null).status);
+        Reply traversal = http("GET", "/desk/../../etc/users.properties", null, null);
+        assertTrue(traversal.status + " " + traversal.body, traversal.status >= 400 && !traversal.body.contains("admingroup"));
+    }
+
+    private static final String ORDER = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":1,"
+            + "\"venue\":\"SIM\",\"portfolio\":\"http-access\"}";
+    private static final String HALT = "{\"state\":\"HALTED\",\"reason\":\"drill\",\"portfolio\":\"http-access\"}";
+    private static final String RESUME = "{\"state\":\"ACTIVE\",\"reason\":\"drill over\",\"portfolio\":\"http-access\"}";
+
+    private record Reply(int status, String body) {
+    }
+
+    private long orderCount() throws Exception {
+        return service(org.nautilus.api.oms.OrderService.class, null).orders().size();
+    }
+
+    private void awaitHttp() throws Exception {
+        await("the HTTP API", STARTUP, () -> http("GET", "/api/v1/orders", null, basic("ada", "ada-password")).status,
+                status -> status == 200);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One request to this node's HTTP port (etc/org.ops4j.pax.web.cfg). */
+    private static Reply http(String method, String path, String json, String authorization) throws Exception {
+        Properties web = new Properties();
+        try (var in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg"))) {
+            web.load(in);
+        }
+        String port = web.getProperty("org.osgi.service.http.port", "8181").trim();
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(30000);
+        if (authorization != null) {
+            c.setRequestProperty("Authorization", authorization);
+        }
+        if (json != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new Reply(status, body);
     }
 
     /** The sample's value (the first line starting with {@code series}), 0 if absent. */
