@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The desk page in a real browser (headless Chromium driven by Selenium) against the assembled distribution started
  * with its own scripts: the first-run step creates the user (bin/nautilus-admin user-add), the page logs in, submits
  * an order, sees it FILLED in the blotter and the position appear without a reload, and the P&L chart draws. The
- * screenshot is saved as target/desk-browser/desk.png.
+ * page is served over TLS with the certificate bin/setenv made at first start. The screenshot is saved as
+ * target/desk-browser/desk.png.
  */
 class DeskBrowserIT {
 
@@ -73,10 +78,15 @@ class DeskBrowserIT {
 
         run("bin/start");
         awaitReady();
+        // bin/setenv made the self-signed certificate at first start and put its password in the config.
+        assertThat(karaf.resolve("etc/nautilus-http.p12")).exists();
+        assertThat(Files.readString(karaf.resolve("etc/org.ops4j.pax.web.cfg"))).doesNotContain("GENERATED-AT-FIRST-START");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1100");
+        // The node's certificate is self-signed: this browser trusts it as a user who accepted it would.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1100",
+                "--ignore-certificate-errors");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -94,7 +104,7 @@ class DeskBrowserIT {
 
     @Test
     void aTraderLogsInSubmitsAndSeesTheFillThePositionAndTheChartWithoutAReload() throws Exception {
-        browser.get("http://127.0.0.1:" + HTTP_PORT + "/desk/index.html");
+        browser.get("https://127.0.0.1:" + HTTP_PORT + "/desk/index.html");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
         // A wrong password is said in words, and nothing opens.
@@ -183,8 +193,10 @@ class DeskBrowserIT {
         int status = -1;
         while (System.nanoTime() < deadline) {
             try {
-                HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + HTTP_PORT + "/health/ready")
-                        .openConnection();
+                HttpsURLConnection c = (HttpsURLConnection) new URL("https://127.0.0.1:" + HTTP_PORT
+                        + "/health/ready").openConnection();
+                c.setSSLSocketFactory(TRUST_THE_NODE.getSocketFactory());
+                c.setHostnameVerifier((host, session) -> true);
                 c.setConnectTimeout(2000);
                 c.setReadTimeout(5000);
                 status = c.getResponseCode();
@@ -198,6 +210,32 @@ class DeskBrowserIT {
         }
         throw new AssertionError("the node did not get READY on /health/ready within 240 s (last status " + status
                 + "); see " + karaf.resolve("data/log/karaf.log"));
+    }
+
+    /** Trusts any certificate: the node's is self-signed and made at its first start (test only). */
+    private static final SSLContext TRUST_THE_NODE = trustAll();
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void run(String script) throws Exception {

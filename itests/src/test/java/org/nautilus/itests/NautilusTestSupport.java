@@ -65,6 +65,10 @@ public abstract class NautilusTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44544"),
+                // Plain HTTP on the port: TLS's keystore is made by bin/setenv, which Pax Exam does not run
+                // (DeskBrowserIT starts the distribution with its scripts, over TLS).
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.enabled", "true"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "local.address", "127.0.0.1"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.port", "48500"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.addresses", "127.0.0.1:48500..48509"),
