@@ -1,6 +1,9 @@
 package org.nautilus.access.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IDENTITY = AccessFilter.class.getName() + ".identity";
 
     private final AccessControl access;
@@ -102,30 +106,20 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
 
     /** The error body of the REST API: status, stable code, message, offending field. */
     static Response.ResponseBuilder error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity("{\"status\":"
-                + status.getStatusCode() + ",\"code\":\"" + code + "\",\"message\":\"" + json(message)
-                + "\",\"field\":null}");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.getStatusCode());
+        body.put("code", code);
+        body.put("message", message);
+        body.put("field", null);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(body));
     }
 
-    static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
         }
-        return out.toString();
     }
 
     private static String stripLeadingSlashes(String path) {

@@ -1,5 +1,7 @@
 package org.nautilus.access.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -37,12 +39,12 @@ public final class TokenResource {
                     "a token is issued for a user name and password (HTTP Basic), not for another token").build();
         }
         Tokens.Valid token = tokens.issue(principal.identity());
-        StringBuilder roles = new StringBuilder();
-        for (String role : principal.identity().roles().stream().sorted().toList()) {
-            roles.append(roles.length() == 0 ? "" : ",").append('"').append(AccessFilter.json(role)).append('"');
-        }
-        return Response.ok("{\"token\":\"" + tokens.encode(token) + "\",\"tokenType\":\"Bearer\",\"expiresAt\":\""
-                + token.expiresAt() + "\",\"user\":\"" + AccessFilter.json(principal.getName()) + "\",\"roles\":["
-                + roles + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", tokens.encode(token));
+        body.put("tokenType", "Bearer");
+        body.put("expiresAt", token.expiresAt().toString());
+        body.put("user", principal.getName());
+        body.put("roles", principal.identity().roles().stream().sorted().toList());
+        return Response.ok(AccessFilter.json(body), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
