@@ -141,6 +141,7 @@ function upsert(raw) {
     action.appendChild(cancel);
   }
   row.appendChild(action);
+  if (id === state.lastSubmitted) $('order-result').textContent = `order ${id}: ${status}`;
 }
 
 /** Server-sent events over fetch (EventSource cannot send the bearer token); reconnects after a drop. */
@@ -193,8 +194,8 @@ async function submitOrder(event) {
   $('order-result').textContent = 'sending...';
   try {
     const placed = await call('POST', API.orders, order);
+    state.lastSubmitted = String(pick(orderOf(placed), 'id'));
     upsert(placed);
-    $('order-result').textContent = `order ${pick(orderOf(placed), 'id', 'orderId')}: ${pick(orderOf(placed), 'status')}`;
     showError('');
   } catch (e) {
     $('order-result').textContent = '';

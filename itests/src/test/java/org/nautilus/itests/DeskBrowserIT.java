@@ -132,12 +132,13 @@ class DeskBrowserIT {
         symbol.sendKeys("AAPL");
         browser.findElement(By.id("submit")).click();
 
-        wait.until(b -> b.findElements(By.cssSelector("#blotter tbody tr")).stream().anyMatch(row ->
-                row.getText().contains("AAPL") && row.getText().contains(" 7 ")
-                        && row.findElement(By.cssSelector("td[data-role=status]")).getText().equals("FILLED")));
-        wait.until(b -> b.findElements(By.cssSelector("#positions tbody tr")).stream()
-                .anyMatch(row -> row.getText().contains("AAPL") && Pattern.compile("\\b7(\\.0+)?\\b")
-                        .matcher(row.getText()).find()));
+        // Blotter columns: ID, time, side, qty, symbol, type, price, status, ...; positions: portfolio, symbol, qty, ...
+        wait.until(b -> b.findElements(By.cssSelector("#blotter tbody tr")).stream().map(DeskBrowserIT::cells)
+                .anyMatch(cells -> cells.size() > 7 && cells.get(3).equals("7") && cells.get(4).equals("AAPL")
+                        && cells.get(7).equals("FILLED")));
+        wait.until(b -> b.findElements(By.cssSelector("#positions tbody tr")).stream().map(DeskBrowserIT::cells)
+                .anyMatch(cells -> cells.size() > 2 && cells.get(1).equals("AAPL") && !cells.get(2).isEmpty()
+                        && new java.math.BigDecimal(cells.get(2)).signum() != 0));
         wait.until(b -> ((Number) js("const c = Chart.getChart('pnl-chart');"
                 + "return c ? c.getDatasetMeta(0).data.length : 0;")).intValue() >= 2);
         assertThat(js("return window.nautilusNoReload;")).as("the page was never reloaded").isEqualTo(42L);
@@ -148,6 +149,10 @@ class DeskBrowserIT {
         Path saved = HOME.resolve("desk.png");
         Files.copy(shot.toPath(), saved, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(saved)).isGreaterThan(10_000);
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(td -> td.getText().trim()).toList();
     }
 
     private static Object js(String script) {
