@@ -17,7 +17,7 @@ import org.nautilus.api.oms.OrderEventType;
  * subscriber's own thread (the OMS hands events over after they are durable), so the OMS itself counts nothing
  * extra; the counters per type and outcome are resolved once, and codes (bounded) once each.
  */
-final class OrderMetrics {
+public final class OrderMetrics {
 
     /** More distinct rejection codes than this are counted as {@code OTHER}: labels stay bounded. */
     static final int MAX_CODES = 64;
@@ -29,7 +29,7 @@ final class OrderMetrics {
     private final Timer ack;
     private final Map<String, Counter> codes = new ConcurrentHashMap<>();
 
-    OrderMetrics(MeterRegistry registry) {
+    public OrderMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (OrderEventType type : OrderEventType.values()) {
             events[type.ordinal()] = Counter.builder("nautilus_order_events").tag("type", type.name())
@@ -53,7 +53,7 @@ final class OrderMetrics {
                 .register(registry);
     }
 
-    void onEvent(OrderEvent event) {
+    public void onEvent(OrderEvent event) {
         events[event.type().ordinal()].increment();
         Order order = event.order();
         switch (event.type()) {

@@ -19,14 +19,14 @@ import org.nautilus.api.metrics.MetricsSource;
  * The node's Prometheus registry: JVM series from Micrometer's binders, plus every {@link MetricsSource} read at
  * scrape time. Plain Java; {@link MetricsComponent} wires it into OSGi.
  */
-final class PrometheusMetrics implements MetricsService, AutoCloseable {
+public final class PrometheusMetrics implements MetricsService, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final SourceSeries series = new SourceSeries(registry);
     private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
 
-    PrometheusMetrics() {
+    public PrometheusMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -35,11 +35,11 @@ final class PrometheusMetrics implements MetricsService, AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
-    MeterRegistry registry() {
+    public MeterRegistry registry() {
         return registry;
     }
 
-    void add(MetricsSource source) {
+    public void add(MetricsSource source) {
         sources.add(source);
     }
 
