@@ -1,6 +1,7 @@
 package org.nautilus.routes.internal.component;
 
 import java.util.function.Supplier;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
@@ -24,6 +25,7 @@ public final class Gateways {
     private final Supplier<MarketDataService> marketData;
     private final Supplier<OrderService> orders;
     private final Subscriptions subscriptions;
+    private final Supplier<AuditService> audit;
 
     public Gateways(Supplier<MarketDataService> marketData) {
         this(marketData, () -> null, NONE);
@@ -31,9 +33,25 @@ public final class Gateways {
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
                     Subscriptions subscriptions) {
+        this(marketData, orders, subscriptions, () -> null);
+    }
+
+    private Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
+                     Subscriptions subscriptions, Supplier<AuditService> audit) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;
+        this.audit = audit;
+    }
+
+    /** The same gateways, with the audit journal that records what routes do (channel ROUTE). */
+    public Gateways withAudit(Supplier<AuditService> journal) {
+        return new Gateways(marketData, orders, subscriptions, journal);
+    }
+
+    /** The audit journal, or {@code null} while none is registered (routes then act unrecorded, and say so). */
+    public AuditService auditOrNull() {
+        return audit.get();
     }
 
     /** The gateway, or {@code null} while none is registered. */

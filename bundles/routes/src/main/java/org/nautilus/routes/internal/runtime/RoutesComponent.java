@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
@@ -40,6 +41,7 @@ public final class RoutesComponent implements RouteService {
     private final CamelRuntime runtime;
     private final ServiceRegistration<CamelContext> contextRegistration;
     private volatile OrderService orders;
+    private volatile AuditService audit;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -58,7 +60,8 @@ public final class RoutesComponent implements RouteService {
                 }
             };
         });
-        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways, Clock.systemUTC());
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit),
+                Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
         contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
@@ -90,6 +93,18 @@ public final class RoutesComponent implements RouteService {
     void unsetOrderService(OrderService service) {
         if (orders == service) {
             orders = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditService service) {
+        audit = service;
+    }
+
+    void unsetAudit(AuditService service) {
+        if (audit == service) {
+            audit = null;
         }
     }
 
