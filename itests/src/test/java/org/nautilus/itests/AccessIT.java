@@ -13,10 +13,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -53,15 +51,9 @@ public class AccessIT extends NautilusTestSupport {
         return options.toArray(Option[]::new);
     }
 
-    /** A user of etc/users.properties as bin/nautilus-admin user-add writes it: password NAME-password, SHA-512. */
+    /** A user with the password NAME-password in the given group of etc/users.properties. */
     private static Option user(String name, String group) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-512").digest((name + "-password").getBytes(StandardCharsets.UTF_8));
-            return editConfigurationFilePut("etc/users.properties", name,
-                    "{CRYPT}" + HexFormat.of().formatHex(digest) + "{CRYPT},_g_:" + group);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return editConfigurationFilePut("etc/users.properties", name, passwordLine(name + "-password", group));
     }
 
     @Before

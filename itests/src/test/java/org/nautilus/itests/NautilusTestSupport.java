@@ -44,6 +44,15 @@ public abstract class NautilusTestSupport {
     /** Ports away from the defaults, so a node a developer is running doesn't meet the test node. */
     static final String SSH_PORT = "8201";
 
+    /**
+     * An admin user of the test node for HTTP (etc/users.properties starts empty: no default password works). Send
+     * {@link #ITEST_BASIC} as the Authorization header.
+     */
+    static final String ITEST_USER = "itest";
+    static final String ITEST_PASSWORD = "itest-password";
+    static final String ITEST_BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (ITEST_USER + ":" + ITEST_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     /** How long a fresh node may take to start a part (Ignite, training, the first bars). */
     static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -69,6 +78,7 @@ public abstract class NautilusTestSupport {
                 // (DeskBrowserIT starts the distribution with its scripts, over TLS).
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.enabled", "true"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
+                editConfigurationFilePut("etc/users.properties", ITEST_USER, passwordLine(ITEST_PASSWORD, "admingroup")),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "local.address", "127.0.0.1"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.port", "48500"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.addresses", "127.0.0.1:48500..48509"),
@@ -87,6 +97,17 @@ public abstract class NautilusTestSupport {
         options.add(new VMOption("-Djava.net.preferIPv4Stack=true"));
         options.add(new VMOption("-Xmx1g"));
         return options.toArray(Option[]::new);
+    }
+
+    /** A users.properties value as bin/nautilus-admin user-add writes it: SHA-512 digest, then the group. */
+    static String passwordLine(String password, String group) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
+                    .digest(password.getBytes(StandardCharsets.UTF_8));
+            return "{CRYPT}" + java.util.HexFormat.of().formatHex(digest) + "{CRYPT},_g_:" + group;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
