@@ -177,8 +177,11 @@ public class AccessIT extends NautilusTestSupport {
         Reply adminRoute = http("POST", "/api/v1/routes/replay-eth-5m/stop", null, basic("ada", "ada-password"));
         assertEquals(adminRoute.body, 200, adminRoute.status);
 
-        String who = executeCommand("nautilus:audit -k ACTION -n 0 -f CSV");
-        assertTrue(who, who.contains("POST,/api/v1/orders") && who.contains("PUT,/api/v1/trading-state"));
+        // HTTP actions are recorded by the filter's own thread right after the response.
+        await("the HTTP actions in the audit journal", STARTUP,
+                () -> executeCommand("nautilus:audit -k ACTION -n 0 -f CSV"),
+                who -> who.contains("POST,/api/v1/orders") && who.contains("PUT,/api/v1/trading-state")
+                        && who.contains("POST,/api/v1/routes/replay-eth-5m/stop"));
         String json = executeCommand("nautilus:audit -k ACTION -n 0 -f JSON_LINES");
         assertTrue(json, json.contains("\"user\":\"tom\"") && json.contains("\"channel\":\"HTTP\"")
                 && json.contains("\"user\":\"rita\""));

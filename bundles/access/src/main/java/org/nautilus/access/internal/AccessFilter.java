@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -21,6 +26,7 @@ import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.audit.Channel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -33,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * before matching, so an unknown path without credentials is a 401 and reveals nothing. 401 for missing or wrong
  * credentials and expired tokens, 403 for a missing role, both with the API's error body and nothing changed; the
  * resources get the user in their {@code SecurityContext}. Every write that passed is recorded in the audit journal
- * with the user and channel HTTP.
+ * with the user and channel HTTP, by a thread of its own right after the response (durable a moment later).
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, property = {
     "osgi.jaxrs.extension=true",
@@ -47,8 +53,18 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IDENTITY = AccessFilter.class.getName() + ".identity";
 
+    /** HTTP writes waiting to be recorded; past this the newest are counted and logged, never waited for. */
+    static final int RECORDER_QUEUE = 10_000;
+
     private final AccessControl access;
     private volatile AuditService audit;
+    private final ThreadPoolExecutor recorder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(RECORDER_QUEUE), r -> {
+                Thread t = new Thread(r, "nautilus-http-audit");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.AbortPolicy());
+    private final AtomicLong unrecorded = new AtomicLong();
 
     @Activate
     public AccessFilter(@Reference AccessService service) {
@@ -86,21 +102,47 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object identity = request.getProperty(IDENTITY);
-        AuditService journal = audit;
-        if (!(identity instanceof Identity user) || RoleTable.isRead(request.getMethod()) || journal == null) {
+        if (!(identity instanceof Identity user) || RoleTable.isRead(request.getMethod())) {
             return;
         }
         String path = "/" + stripLeadingSlashes(request.getUriInfo().getRequestUri().getPath());
         if (path.equals("/api/v1/tokens")) {
             return;
         }
+        String method = request.getMethod();
+        int status = response.getStatus();
+        // An asynchronous resource (order submission) resumes on the OMS's completion thread: the journal's write,
+        // durable when it returns, happens on the recorder's thread instead, never on that one.
         try {
-            journal.record(Actor.of(user.user(), Channel.HTTP), request.getMethod(), path, null,
-                    request.getMethod() + " " + path + " -> " + response.getStatus(),
-                    Map.of("status", Integer.toString(response.getStatus())));
+            recorder.execute(() -> record(user, method, path, status));
+        } catch (RejectedExecutionException full) {
+            long dropped = unrecorded.incrementAndGet();
+            if (Long.bitCount(dropped) == 1) {
+                LOG.error("audit: {} HTTP action(s) not recorded, the recorder is {} behind (latest: {} {} by {})",
+                        dropped, RECORDER_QUEUE, method, path, user.user());
+            }
+        }
+    }
+
+    private void record(Identity user, String method, String path, int status) {
+        AuditService journal = audit;
+        if (journal == null) {
+            LOG.warn("audit journal unavailable: {} {} by {}@HTTP not recorded", method, path, user.user());
+            return;
+        }
+        try {
+            journal.record(Actor.of(user.user(), Channel.HTTP), method, path, null,
+                    method + " " + path + " -> " + status, Map.of("status", Integer.toString(status)));
         } catch (RuntimeException e) {
-            LOG.error("audit: {} {} by {}@HTTP could not be recorded: {}", request.getMethod(), path, user.user(),
-                    e.toString());
+            LOG.error("audit: {} {} by {}@HTTP could not be recorded: {}", method, path, user.user(), e.toString());
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        recorder.shutdown();
+        if (!recorder.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("audit: {} HTTP action(s) still queued at shutdown were not recorded", recorder.shutdownNow().size());
         }
     }
 
