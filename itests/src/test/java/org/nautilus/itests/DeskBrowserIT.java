@@ -61,6 +61,7 @@ class DeskBrowserIT {
         set(karaf.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", "1399");
         set(karaf.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", "44744");
         set(karaf.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(HTTP_PORT));
+        set(karaf.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port.secure", Integer.toString(HTTP_PORT));
         set(karaf.resolve("etc/nautilus.grid.cfg"), "local.address", "127.0.0.1");
         set(karaf.resolve("etc/nautilus.grid.cfg"), "discovery.port", "49500");
         set(karaf.resolve("etc/nautilus.grid.cfg"), "discovery.addresses", "127.0.0.1:49500..49509");
