@@ -44,7 +44,9 @@ function showError(text) {
 
 /** fetch with the token; a failure becomes an Error whose message is the API's own words. */
 async function call(method, url, body, auth) {
-  const headers = { 'Accept': 'application/json' };
+  // X-Requested-With: the platform then challenges with Bearer only, so a 401 never opens the browser's own
+  // password dialog (which would leave the request hanging in a headless browser).
+  const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (auth) headers['Authorization'] = auth; else if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -151,7 +153,7 @@ async function stream() {
   $('stream-state').textContent = '(connecting)';
   try {
     const response = await fetch(API.orderStream, { headers: { 'Accept': 'text/event-stream',
-      'Authorization': 'Bearer ' + state.token }, signal: controller.signal });
+      'X-Requested-With': 'XMLHttpRequest', 'Authorization': 'Bearer ' + state.token }, signal: controller.signal });
     if (!response.ok) throw new Error(`order stream refused (${response.status})`);
     $('stream-state').textContent = '(live)';
     const reader = response.body.getReader();

@@ -89,8 +89,11 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         String path = "/" + stripLeadingSlashes(request.getUriInfo().getRequestUri().getPath());
         AccessControl.Decision decision = access.decide(method, path, request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (decision instanceof AccessControl.Unauthenticated refused) {
+            // A page's script (X-Requested-With) gets no Basic challenge: browsers answer one with their own dialog.
+            boolean script = "XMLHttpRequest".equalsIgnoreCase(request.getHeaderString("X-Requested-With"));
             request.abortWith(error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", refused.reason())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"nautilus\", Bearer realm=\"nautilus\"").build());
+                    .header(HttpHeaders.WWW_AUTHENTICATE, script ? "Bearer realm=\"nautilus\""
+                            : "Basic realm=\"nautilus\", Bearer realm=\"nautilus\"").build());
         } else if (decision instanceof AccessControl.Forbidden forbidden) {
             request.abortWith(error(Response.Status.FORBIDDEN, "FORBIDDEN", forbidden.reason()).build());
         } else if (decision instanceof AccessControl.Allowed allowed) {
