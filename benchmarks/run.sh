@@ -26,6 +26,8 @@
 #              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio)
 #   methods    research methods on a GENERATED universe (default 800 instruments x 3,500 days): generator,
 #              panel dataset (8 features), one factor evaluation, purged splits; seconds per step per run
+#   metrics    one Prometheus scrape with every series present (JVM, orders fed 100k events, 200 instruments,
+#              20 subscribers, 20 routes, store, cluster), ms per scrape (median)
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -160,6 +162,7 @@ case "$NAME" in
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
     methods) java_main -Xmx4g org.nautilus.benchmarks.methods.MethodsMain "$@" ;;
+    metrics) java_main org.nautilus.benchmarks.metrics.ScrapeMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

@@ -135,6 +135,46 @@ class NautilusAdminScriptTest {
         assertThat(calls()).isZero();
     }
 
+    @Test
+    void userAddWritesAHashedPasswordWithTheRolesGroupsAndRefusesBadInputChangingNothing() throws Exception {
+        Path users = home.resolve("etc/users.properties");
+        Files.writeString(users, "_g_\\:traders = group,trader,viewer,ssh\n");
+
+        Run added = user("correct-horse-1\n", "user-add", "alice", "trader", "risk");
+        assertThat(added.exitCode()).as(added.output()).isZero();
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512")
+                .digest("correct-horse-1".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Files.readString(users)).contains("alice = {CRYPT}" + digest + "{CRYPT},_g_:traders,_g_:riskgroup")
+                .doesNotContain("correct-horse-1");
+        assertThat(user("", "user-list").output()).contains("alice: trader risk");
+
+        String before = Files.readString(users);
+        assertThat(user("short\n", "user-add", "bob", "viewer").output()).contains("at least 8 characters");
+        assertThat(user("long-enough-1\n", "user-add", "bob", "boss").output()).contains("unknown role 'boss'");
+        assertThat(user("long-enough-1\n", "user-add", "alice", "viewer").output()).contains("exists");
+        assertThat(user("long-enough-1\n", "user-add", "b=b", "viewer").output()).contains("user name");
+        assertThat(Files.readString(users)).isEqualTo(before);
+
+        assertThat(user("", "user-del", "alice").exitCode()).isZero();
+        assertThat(Files.readString(users)).doesNotContain("alice");
+        assertThat(user("", "user-del", "alice").exitCode()).isNotZero();
+    }
+
+    /** nautilus-admin's user commands: local, no SSH; {@code stdin} is what a script pipes in (the password). */
+    private Run user(String stdin, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/nautilus-admin").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("nautilus-admin did not finish:\n" + output);
+        }
+        return new Run(process.exitValue(), output);
+    }
+
     private record Run(int exitCode, String output) {
     }
 

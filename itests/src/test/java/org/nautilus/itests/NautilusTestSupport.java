@@ -47,6 +47,15 @@ public abstract class NautilusTestSupport {
     /** The HTTP port (Pax Web) of the test node. */
     static final String HTTP_PORT = "8281";
 
+    /**
+     * An admin user of the test node for HTTP (etc/users.properties starts empty: no default password works). Send
+     * {@link #ITEST_BASIC} as the Authorization header.
+     */
+    static final String ITEST_USER = "itest";
+    static final String ITEST_PASSWORD = "itest-password";
+    static final String ITEST_BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (ITEST_USER + ":" + ITEST_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     /** How long a fresh node may take to start a part (Ignite, training, the first bars). */
     static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -69,6 +78,11 @@ public abstract class NautilusTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", HTTP_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44544"),
+                // Plain HTTP on the port: TLS's keystore is made by bin/setenv, which Pax Exam does not run
+                // (DeskBrowserIT starts the distribution with its scripts, over TLS).
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.enabled", "true"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
+                editConfigurationFilePut("etc/users.properties", ITEST_USER, passwordLine(ITEST_PASSWORD, "admingroup")),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "local.address", "127.0.0.1"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.port", "48500"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.addresses", "127.0.0.1:48500..48509"),
@@ -88,6 +102,17 @@ public abstract class NautilusTestSupport {
         options.add(new VMOption("-Djava.net.preferIPv4Stack=true"));
         options.add(new VMOption("-Xmx1g"));
         return options.toArray(Option[]::new);
+    }
+
+    /** A users.properties value as bin/nautilus-admin user-add writes it: SHA-512 digest, then the group. */
+    static String passwordLine(String password, String group) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
+                    .digest(password.getBytes(StandardCharsets.UTF_8));
+            return "{CRYPT}" + java.util.HexFormat.of().formatHex(digest) + "{CRYPT},_g_:" + group;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -155,15 +180,23 @@ public abstract class NautilusTestSupport {
         await("nautilus:status READY", STARTUP, () -> executeCommand("nautilus:status"), out -> out.contains("READY"));
     }
 
-    /** Runs a shell command as an admin and returns what it printed; a failing command throws. */
+    /**
+     * Runs a shell command as an admin (the roles of etc/users.properties' admingroup) and returns what it printed; a
+     * failing command throws.
+     */
     protected String executeCommand(String command) throws Exception {
+        return executeCommandAs("itest", command, "admin", "manager", "viewer", "trader", "risk");
+    }
+
+    /** Runs a shell command as {@code user} with exactly {@code roles}; a failing (or refused) command throws. */
+    protected String executeCommandAs(String user, String command, String... roles) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("itest"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("manager"));
-        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        admin.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
+            admin.getPrincipals().add(new RolePrincipal(role));
+        }
         Callable<Object> run = () -> Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> {
             try (Session session = sessionFactory.create(System.in, out, out)) {
                 return session.execute(command);

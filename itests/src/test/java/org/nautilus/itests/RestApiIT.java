@@ -219,7 +219,8 @@ public class RestApiIT extends NautilusTestSupport {
                                 .append(URLEncoder.encode(example.asText(), StandardCharsets.UTF_8));
                     }
                 }
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri(target + query)).timeout(Duration.ofSeconds(30));
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri(target + query)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", ITEST_BASIC);
                 JsonNode body = op.path("requestBody").path("content").path("application/json").get("example");
                 request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -261,7 +262,7 @@ public class RestApiIT extends NautilusTestSupport {
     @Test
     public void orderEventsStreamAsServerSentEvents() throws Exception {
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(uri("/api/v1/stream/orders?portfolio=it-sse"))
-                .build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Authorization", ITEST_BASIC).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stream.statusCode());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertEquals("event: subscribed", await("the subscribed event", STARTUP, lines::readLine,
@@ -370,7 +371,9 @@ public class RestApiIT extends NautilusTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Every request as the test node's admin user (AccessIT covers the roles and the refusals). */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.header("Authorization", ITEST_BASIC).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -13,5 +13,12 @@ public enum AuditCategory {
      *
      * @since 1.2
      */
-    MODEL
+    MODEL,
+    /**
+     * A command someone gave (submit, cancel, the kill switch, a route started...): who, through which
+     * {@link Channel}, what, and the outcome. The order events it caused are ORDER entries with the same order id.
+     *
+     * @since 1.2
+     */
+    ACTION
 }

@@ -32,4 +32,18 @@ public record AuditEntry(long sequence, Instant timestamp, AuditCategory categor
         node = node == null ? "" : node;
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
     }
+
+    /** Who did it, for an {@link AuditCategory#ACTION} entry (or any entry recorded with an actor). */
+    public java.util.Optional<Actor> actor() {
+        String user = fields.get(Actor.USER_FIELD);
+        String channel = fields.get(Actor.CHANNEL_FIELD);
+        if (user == null || channel == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Actor(user, Channel.valueOf(channel)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -36,6 +36,26 @@ public interface AuditService {
     AuditEntry record(AuditCategory category, String type, String subject, PortfolioId portfolio, String detail,
                       Map<String, String> fields);
 
+    /**
+     * Records an action (category {@link AuditCategory#ACTION}) with who did it: {@code fields} gets the actor's
+     * {@link Actor#USER_FIELD} and {@link Actor#CHANNEL_FIELD}. Durable when it returns.
+     *
+     * @param type    the action, e.g. {@code SUBMIT}, {@code CANCEL}, {@code TRADING_STATE}, {@code ROUTE_START}
+     * @param subject what it acted on: the order id, the route id, the portfolio
+     * @param detail  one line with the outcome, e.g. {@code BUY 10 AAPL MARKET: FILLED}
+     * @since 1.2
+     */
+    default AuditEntry record(Actor actor, String type, String subject, PortfolioId portfolio, String detail,
+                              Map<String, String> fields) {
+        Map<String, String> withActor = new java.util.LinkedHashMap<>();
+        if (fields != null) {
+            withActor.putAll(fields);
+        }
+        withActor.put(Actor.USER_FIELD, actor.user());
+        withActor.put(Actor.CHANNEL_FIELD, actor.channel().name());
+        return record(AuditCategory.ACTION, type, subject, portfolio, detail, withActor);
+    }
+
     /** Number of entries. */
     long size();
 }

@@ -24,6 +24,8 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.marketdata.Trade;
+import org.nautilus.api.metrics.MetricsCollector;
+import org.nautilus.api.metrics.MetricsSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * The gateway as an OSGi service, configured from {@code etc/nautilus.marketdata.cfg}. Editing the file applies
  * live: instruments are added or replaced (ones removed from the file are forgotten), bar settings change.
  */
-@Component(service = MarketDataService.class, configurationPid = "nautilus.marketdata", immediate = true)
+@Component(service = {MarketDataService.class, MetricsSource.class}, configurationPid = "nautilus.marketdata",
+        immediate = true)
 @Designate(ocd = MarketDataConfig.class)
-public final class MarketDataComponent implements MarketDataService {
+public final class MarketDataComponent implements MarketDataService, MetricsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataComponent.class);
 
@@ -219,5 +222,28 @@ public final class MarketDataComponent implements MarketDataService {
     @Override
     public Subscription subscribeBars(Set<InstrumentId> instruments, BarSpec spec, MarketDataListener listener) {
         return gateway.subscribeBars(instruments, spec, listener);
+    }
+
+    /** The gateway's counters per instrument and per subscriber, read at scrape time. */
+    @Override
+    public void collect(MetricsCollector out) {
+        for (MarketDataGateway.InstrumentStats stats : gateway.stats()) {
+            String instrument = stats.instrumentId().value();
+            out.counter("nautilus_marketdata_quotes_total", "Quotes received", stats.quotes(), "instrument", instrument);
+            out.counter("nautilus_marketdata_trades_total", "Trades received", stats.trades(), "instrument", instrument);
+            out.counter("nautilus_marketdata_bars_total", "Bars closed", stats.barsClosed(), "instrument", instrument);
+            out.counter("nautilus_marketdata_late_ticks_total", "Ticks too late for their bar", stats.lateTicks(),
+                    "instrument", instrument);
+        }
+        for (MarketDataGateway.SubscriberStats stats : gateway.subscribers()) {
+            out.counter("nautilus_marketdata_delivered_total", "Events delivered to a subscriber", stats.delivered(),
+                    "subscriber", stats.name());
+            out.counter("nautilus_marketdata_dropped_total", "Events a slow subscriber lost", stats.dropped(),
+                    "subscriber", stats.name());
+            out.counter("nautilus_marketdata_listener_failures_total", "Events a subscriber's listener threw on",
+                    stats.failures(), "subscriber", stats.name());
+            out.gauge("nautilus_marketdata_backlog_events", "Events published that a subscriber has not read yet",
+                    stats.backlog(), "subscriber", stats.name());
+        }
     }
 }

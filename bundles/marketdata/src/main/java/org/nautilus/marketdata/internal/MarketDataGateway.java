@@ -385,7 +385,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     public List<SubscriberStats> subscribers() {
         List<SubscriberStats> result = new ArrayList<>();
         for (SubscriberChannel channel : channels) {
-            result.add(new SubscriberStats(channel.delivered(), channel.dropped(), channel.failures(),
+            result.add(new SubscriberStats(channel.name(), channel.delivered(), channel.dropped(), channel.failures(),
                     channel.backlog()));
         }
         return result;
@@ -432,8 +432,12 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
                                   long lateTicks) {
     }
 
-    /** Per-subscriber counters. */
-    public record SubscriberStats(long delivered, long dropped, long failures, long backlog) {
+    /**
+     * Per-subscriber counters.
+     *
+     * @param name the listener's class and the subscription's number ({@code FeatureEngine#3}): unique while it lives
+     */
+    public record SubscriberStats(String name, long delivered, long dropped, long failures, long backlog) {
     }
 
     private record Settings(Duration barInterval, BarSpec defaultSpec, List<BarSpec> extraSpecs, ZoneId sessionZone,

@@ -79,6 +79,12 @@ final class SubscriberChannel implements Subscription {
         thread.start();
     }
 
+    /** The listener's class and this subscription's number, e.g. {@code FeatureEngine#3}. */
+    String name() {
+        String type = listener.getClass().getSimpleName();
+        return (type.isEmpty() ? listener.getClass().getName() : type) + "#" + id;
+    }
+
     long delivered() {
         return delivered.get();
     }

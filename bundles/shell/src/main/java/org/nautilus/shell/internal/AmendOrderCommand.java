@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -33,6 +34,9 @@ public class AmendOrderCommand implements Action {
     @Reference
     OrderService orders;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     @Override
     public Object execute() {
         if (quantity == null && price == null) {
@@ -40,6 +44,7 @@ public class AmendOrderCommand implements Action {
         }
         CommandResult result = orders.amend(OrderId.parse(orderId), quantity == null ? null : Quantity.of(quantity),
                 price == null ? null : Price.of(price));
+        ShellAudit.record(audit, "AMEND", orderId, result);
         return Text.commandOutcome("amend", orderId, result);
     }
 }

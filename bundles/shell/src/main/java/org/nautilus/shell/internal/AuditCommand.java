@@ -30,6 +30,7 @@ import org.nautilus.api.domain.PortfolioId;
                 + "  nautilus:audit -n 50                              the last 50 entries\n"
                 + "  nautilus:audit -k RISK,CONFIG                     risk and configuration changes\n"
                 + "  nautilus:audit -s 42                              everything about order 42\n"
+                + "  nautilus:audit -k ACTION                          who did what (user@SHELL, user@HTTP, ...)\n"
                 + "  nautilus:audit -f JSON_LINES -o /tmp/audit.jsonl  export (CSV or JSON_LINES) to a file")
 @Service
 public class AuditCommand implements Action {
@@ -37,8 +38,8 @@ public class AuditCommand implements Action {
     @Option(name = "-n", aliases = "--last", description = "only the most recent N entries (default 50; 0 = all)")
     int last = 50;
 
-    @Option(name = "-k", aliases = "--kind", description = "categories, comma-separated: ORDER, RISK, CONFIG")
-    @Completion(value = StringsCompleter.class, values = {"ORDER", "RISK", "CONFIG"})
+    @Option(name = "-k", aliases = "--kind", description = "categories, comma-separated: ORDER, RISK, CONFIG, ACTION")
+    @Completion(value = StringsCompleter.class, values = {"ORDER", "RISK", "CONFIG", "ACTION"})
     String categories;
 
     @Option(name = "-s", aliases = "--subject", description = "only entries about this subject (an order id, a rule, a PID)")
@@ -94,10 +95,11 @@ public class AuditCommand implements Action {
         table.column("TYPE");
         table.column("SUBJECT");
         table.column("PORTFOLIO");
+        table.column("WHO");
         table.column("DETAIL");
         for (AuditEntry e : entries) {
             table.addRow().addContent(e.sequence(), e.timestamp(), e.category(), e.type(), Text.orNone(e.subject()),
-                    Text.orNone(e.portfolio()), Text.orNone(e.detail()));
+                    Text.orNone(e.portfolio()), e.actor().map(Object::toString).orElse(""), Text.orNone(e.detail()));
         }
         Text.print(table, session);
         System.out.println(entries.size() + " of " + audit.size() + " entries");

@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import org.nautilus.api.audit.AuditService;
 import java.util.List;
 import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
@@ -66,6 +67,9 @@ public class BracketOrderCommand implements Action {
     @Reference
     OrderService orders;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     @Override
     public Object execute() {
         String prefix = clientIdPrefix != null ? clientIdPrefix : "sh-" + UUID.randomUUID().toString().substring(0, 8);
@@ -82,6 +86,9 @@ public class BracketOrderCommand implements Action {
         OrderRequest stop = new OrderRequest(ClientOrderId.of(prefix + "-sl"), book, instrument, entrySide.opposite(),
                 OrderType.STOP, qty, null, Price.of(stopLoss), TimeInForce.GTC, null, venueId, false, false);
         List<Order> placed = orders.submit(OrderList.bracket(entry, profit, stop));
+        ShellAudit.record(audit, "BRACKET", placed.get(0).id().toString(), book,
+                placed.stream().map(Text::order).collect(java.util.stream.Collectors.joining("; ")),
+                java.util.Map.of("clientOrderId", prefix));
         placed.forEach(order -> System.out.println(Text.order(order)));
         return null;
     }

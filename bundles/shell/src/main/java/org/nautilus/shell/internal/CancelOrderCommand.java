@@ -1,5 +1,7 @@
 package org.nautilus.shell.internal;
 
+import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -22,8 +24,13 @@ public class CancelOrderCommand implements Action {
     @Reference
     OrderService orders;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     @Override
     public Object execute() {
-        return Text.commandOutcome("cancel", orderId, orders.cancel(OrderId.parse(orderId)));
+        CommandResult result = orders.cancel(OrderId.parse(orderId));
+        ShellAudit.record(audit, "CANCEL", orderId, result);
+        return Text.commandOutcome("cancel", orderId, result);
     }
 }

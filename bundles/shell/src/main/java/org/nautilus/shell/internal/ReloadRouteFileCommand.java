@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -22,9 +23,14 @@ public class ReloadRouteFileCommand implements Action {
     @Reference
     RouteService routes;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     @Override
     public Object execute() {
         RouteFileInfo info = routes.reload(file);
+        ShellAudit.record(audit, "ROUTE_RELOAD", file, null, info.loaded() ? "loaded: " + String.join(", ", info.routeIds())
+                : "refused: " + info.error(), java.util.Map.of());
         if (!info.loaded()) {
             throw new IllegalStateException(info.error());
         }

@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
@@ -17,7 +18,13 @@ abstract class RouteControlCommand implements Action {
     @Reference
     RouteService routes;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     abstract void apply(String id);
+
+    /** The audit journal's name for it: ROUTE_START, ROUTE_STOP. */
+    abstract String action();
 
     @Override
     public Object execute() {
@@ -26,6 +33,7 @@ abstract class RouteControlCommand implements Action {
                     + routes.routes().stream().map(RouteInfo::id).toList());
         }
         apply(routeId);
+        ShellAudit.record(audit, action(), routeId, null, "route " + routeId, java.util.Map.of());
         routes.routes().stream().filter(r -> r.id().equals(routeId)).findFirst()
                 .ifPresent(r -> System.out.println("Route " + r.id() + " (" + r.source() + "): " + r.state()));
         return null;

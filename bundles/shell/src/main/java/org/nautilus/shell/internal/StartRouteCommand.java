@@ -9,6 +9,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class StartRouteCommand extends RouteControlCommand {
 
     @Override
+    String action() {
+        return "ROUTE_START";
+    }
+
+    @Override
     void apply(String id) {
         routes.start(id);
     }

@@ -8,6 +8,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class StopRouteCommand extends RouteControlCommand {
 
     @Override
+    String action() {
+        return "ROUTE_STOP";
+    }
+
+    @Override
     void apply(String id) {
         routes.stop(id);
     }

@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import org.nautilus.api.audit.AuditService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -86,6 +87,9 @@ public class SubmitOrderCommand implements Action {
     @Reference
     OrderService orders;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     @Override
     public Object execute() throws Exception {
         OrderType orderType = parse(OrderType.class, type, "order type");
@@ -96,7 +100,10 @@ public class SubmitOrderCommand implements Action {
                 Quantity.of(quantity), limitPrice == null ? null : Price.of(limitPrice),
                 stopPrice == null ? null : Price.of(stopPrice), tif, expireTime == null ? null : Instant.parse(expireTime),
                 venue == null ? null : VenueId.of(venue), postOnly, reduceOnly);
-        Order order = awaitSettled(orders.submit(request));
+        Order submitted = orders.submit(request);
+        ShellAudit.record(audit, "SUBMIT", submitted.id().toString(), submitted.portfolioId(), Text.order(submitted),
+                java.util.Map.of("clientOrderId", request.clientOrderId().value()));
+        Order order = awaitSettled(submitted);
         System.out.println(Text.order(order));
         return null;
     }

@@ -1,5 +1,7 @@
 package org.nautilus.shell.internal;
 
+import java.util.Map;
+import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -40,12 +42,18 @@ public class TradingStateCommand implements Action {
     @Reference
     Session session;
 
+    @Reference(optional = true)
+    AuditService audit;
+
     @Override
     public Object execute() {
         if (state != null) {
             TradingState target = SubmitOrderCommand.parse(TradingState.class, state, "trading state");
             TradingStatus status = portfolio == null ? tradingState.setGlobal(target, reason)
                     : tradingState.set(PortfolioId.of(portfolio), target, reason);
+            ShellAudit.record(audit, "TRADING_STATE", portfolio == null ? "global" : portfolio,
+                    portfolio == null ? null : PortfolioId.of(portfolio), status.describe(),
+                    Map.of("state", target.name(), "reason", reason));
             System.out.println(status.describe());
             return null;
         }

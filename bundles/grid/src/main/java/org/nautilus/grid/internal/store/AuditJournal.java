@@ -59,8 +59,8 @@ public final class AuditJournal implements AuditService {
                 }
             });
         }
-        if (query.categories().isEmpty() || query.categories().contains(AuditCategory.RISK)
-                || query.categories().contains(AuditCategory.CONFIG)) {
+        // Everything but order events (risk, config, actions) is in the audit cache.
+        if (query.categories().isEmpty() || query.categories().stream().anyMatch(c -> c != AuditCategory.ORDER)) {
             store.audit.forEach(entry -> {
                 if (query.matches(entry)) {
                     found.add(entry);

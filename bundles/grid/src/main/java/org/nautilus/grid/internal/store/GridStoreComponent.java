@@ -14,6 +14,8 @@ import org.nautilus.api.audit.AuditEntry;
 import org.nautilus.api.audit.AuditFormat;
 import org.nautilus.api.audit.AuditQuery;
 import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.metrics.MetricsCollector;
+import org.nautilus.api.metrics.MetricsSource;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -71,11 +73,12 @@ import org.slf4j.LoggerFactory;
 // Declared for resolvers (Karaf's feature resolver checks service requirements): registered in the constructor.
 @Capability(namespace = "osgi.service", attribute = {"objectClass:List<String>=\"org.nautilus.api.store.TradingStore,"
         + "org.nautilus.api.portfolio.PositionStore,org.nautilus.api.store.RiskStateStore,"
-        + "org.nautilus.api.audit.AuditService,org.osgi.service.cm.ConfigurationListener\""},
+        + "org.nautilus.api.audit.AuditService,org.osgi.service.cm.ConfigurationListener,"
+        + "org.nautilus.api.metrics.MetricsSource\""},
         uses = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class})
 @Designate(ocd = StoreConfig.class)
 public final class GridStoreComponent implements TradingStore, PositionStore, RiskStateStore, AuditService,
-        ConfigurationListener {
+        ConfigurationListener, MetricsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridStoreComponent.class);
 
@@ -89,7 +92,8 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
 
     /** The services this component publishes once the store is open, and their properties. */
     static final String[] SERVICES = {TradingStore.class.getName(), PositionStore.class.getName(),
-        RiskStateStore.class.getName(), AuditService.class.getName(), ConfigurationListener.class.getName()};
+        RiskStateStore.class.getName(), AuditService.class.getName(), ConfigurationListener.class.getName(),
+        MetricsSource.class.getName()};
 
     /**
      * Opens the store; if it cannot (a lost persistence directory, say), logs why and stays active without services,
@@ -233,6 +237,32 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
 
     private static String escape(String value) {
         return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+    }
+
+    /** The group commit's and the journal's own counters, read at scrape time (nothing is counted twice). */
+    @Override
+    public void collect(MetricsCollector out) {
+        IgniteTradingStore current = store;
+        if (current == null) {
+            return;
+        }
+        GroupCommit.Stats commits = current.stats();
+        out.counter("nautilus_store_group_commits_total", "Group commits (one sync each)", commits.groups());
+        out.counter("nautilus_store_commands_total", "Commands made durable by group commits", commits.units());
+        out.counter("nautilus_store_commit_write_seconds_total", "Time spent writing and syncing group commits",
+                commits.writeNanos() / 1e9);
+        out.counter("nautilus_store_slow_commits_total", "Group commits whose write and sync took over "
+                + GroupCommit.SLOW_WRITE_MILLIS + " ms", commits.slowWrites());
+        out.gauge("nautilus_store_commit_max_batch", "Most commands one group commit may hold", commits.maxBatch());
+        // The materializer's lock is held only to copy its counters (the committer takes it once per group).
+        Materializer.Stats behind = current.materializerStats();
+        if (behind != null) {
+            out.gauge("nautilus_journal_lag_commands", "Journaled commands not yet written to Ignite", behind.lag());
+            out.counter("nautilus_journal_materialized_commands_total", "Journaled commands written to Ignite",
+                    behind.units());
+            out.counter("nautilus_journal_materialize_seconds_total", "Time spent writing journaled commands to Ignite",
+                    behind.writeNanos() / 1e9);
+        }
     }
 
     /** The store behind the services (the cluster service reads its statistics). */

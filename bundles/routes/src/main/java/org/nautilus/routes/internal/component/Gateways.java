@@ -1,10 +1,11 @@
 package org.nautilus.routes.internal.component;
 
 import java.util.function.Supplier;
-import org.nautilus.api.research.signal.SignalListener;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.research.signal.SignalListener;
 
 /**
  * The platform services the Camel components talk to; absent ones give a clear error when used, and the way a
@@ -36,6 +37,7 @@ public final class Gateways {
     private final Supplier<OrderService> orders;
     private final Subscriptions subscriptions;
     private final SignalSubscriptions signalSubscriptions;
+    private final Supplier<AuditService> audit;
 
     public Gateways(Supplier<MarketDataService> marketData) {
         this(marketData, () -> null, NONE);
@@ -48,10 +50,27 @@ public final class Gateways {
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
                     Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
+        this(marketData, orders, subscriptions, signalSubscriptions, () -> null);
+    }
+
+    private Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
+                     Subscriptions subscriptions, SignalSubscriptions signalSubscriptions,
+                     Supplier<AuditService> audit) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;
         this.signalSubscriptions = signalSubscriptions;
+        this.audit = audit;
+    }
+
+    /** The same gateways, with the audit journal that records what routes do (channel ROUTE). */
+    public Gateways withAudit(Supplier<AuditService> journal) {
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal);
+    }
+
+    /** The audit journal, or {@code null} while none is registered (routes then act unrecorded, and say so). */
+    public AuditService auditOrNull() {
+        return audit.get();
     }
 
     /** Subscribes a route to model signals ({@code model} null: every model). */

@@ -21,6 +21,9 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.audit.Actor;
+import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.audit.Channel;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.routes.internal.component.Gateways;
 import org.slf4j.Logger;
@@ -42,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class OmsEndpoint extends DefaultEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(OmsEndpoint.class);
+    /** Said once per endpoint, not once per order. */
+    private volatile boolean auditMissingSaid;
     static final String STATUS = "NautilusOrderStatus";
     static final String EVENT_TYPE = "NautilusOrderEvent";
     static final String PORTFOLIO = "NautilusPortfolio";
@@ -116,13 +121,36 @@ public final class OmsEndpoint extends DefaultEndpoint {
                 OrderService orders = gateways.orders();
                 List<Order> results = new ArrayList<>(requests.size());
                 for (OrderRequest request : requests) {
-                    results.add(orders.submit(request));
+                    Order order = orders.submit(request);
+                    results.add(order);
+                    audit(exchange, order);
                 }
                 exchange.getMessage().setBody(results.size() == 1 ? results.get(0) : results);
                 exchange.getMessage().setHeader(STATUS, results.size() == 1 ? results.get(0).status().name()
                         : results.stream().map(o -> o.status().name()).toList());
             }
         };
+    }
+
+    /** Who submitted it: the route (channel ROUTE), in the audit journal next to the order's own events. */
+    private void audit(Exchange exchange, Order order) {
+        AuditService journal = gateways.auditOrNull();
+        String route = exchange.getFromRouteId() == null ? "route" : exchange.getFromRouteId();
+        if (journal == null) {
+            if (!auditMissingSaid) {
+                auditMissingSaid = true;
+                LOG.warn("audit journal unavailable: orders submitted by routes are not recorded (first: {} by {})",
+                        order.id(), route);
+            }
+            return;
+        }
+        try {
+            journal.record(Actor.of(route, Channel.ROUTE), "SUBMIT", order.id().toString(), order.portfolioId(),
+                    order.side() + " " + order.quantity() + " " + order.instrumentId() + " " + order.request().type()
+                            + ": " + order.status(), Map.of("clientOrderId", order.clientOrderId().value()));
+        } catch (RuntimeException e) {
+            LOG.error("audit: order {} submitted by route {} could not be recorded: {}", order.id(), route, e.toString());
+        }
     }
 
     @Override

@@ -7,10 +7,11 @@ import java.util.Hashtable;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
-import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
@@ -41,6 +42,7 @@ public final class RoutesComponent implements RouteService {
     private final CamelRuntime runtime;
     private final ServiceRegistration<CamelContext> contextRegistration;
     private volatile OrderService orders;
+    private volatile AuditService audit;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -61,7 +63,8 @@ public final class RoutesComponent implements RouteService {
             }
             return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
-        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways, Clock.systemUTC());
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit),
+                Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
         contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
@@ -103,6 +106,18 @@ public final class RoutesComponent implements RouteService {
     void unsetOrderService(OrderService service) {
         if (orders == service) {
             orders = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditService service) {
+        audit = service;
+    }
+
+    void unsetAudit(AuditService service) {
+        if (audit == service) {
+            audit = null;
         }
     }
 
