@@ -23,6 +23,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyInfo;
 import org.nautilus.api.strategy.StrategyParameters;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One registered strategy in the running platform: its plugin, its configuration and, while it runs, a
- * {@link RunContext} on a thread of its own (a {@link LivePlatformClock}) to which market data, order events and
- * timers are handed, so its handler is called one event at a time, in arrival order.
+ * {@link RunContext} on a thread of its own (a {@link LivePlatformClock}) to which market data, model signals, order
+ * events and timers are handed, so its handler is called one event at a time, in arrival order.
  */
 final class LiveStrategy {
 
@@ -130,7 +131,8 @@ final class LiveStrategy {
         state = StrategyState.RUNNING;
         since = clock.now();
         lastError = null;
-        LOG.info("strategy {} started: portfolio {}, instruments {}", name, config.portfolio(), config.instruments());
+        LOG.info("strategy {} started: portfolio {}, instruments {}{}", name, config.portfolio(), config.instruments(),
+                config.signalModels().isEmpty() ? "" : ", signals of " + config.signalModels());
         return info();
     }
 
@@ -165,6 +167,20 @@ final class LiveStrategy {
                 context.filled(event.fill());
             }
         });
+    }
+
+    /** A model's signal batch (the serving thread): to the strategy's thread, if it subscribes to that model. */
+    void onSignals(SignalBatch batch) {
+        LivePlatformClock c;
+        RunContext context;
+        synchronized (this) {
+            c = clock;
+            context = run;
+        }
+        if (c == null || context == null || !context.subscribes(batch)) {
+            return;
+        }
+        c.execute(() -> context.signals(batch));
     }
 
     synchronized StrategyInfo info() {
