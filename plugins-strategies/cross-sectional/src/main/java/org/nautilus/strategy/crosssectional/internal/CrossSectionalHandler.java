@@ -68,8 +68,10 @@ final class CrossSectionalHandler implements StrategyHandler {
     private final Settings settings;
     private final Map<InstrumentId, Deque<BigDecimal>> closes = new HashMap<>();
     private final Map<Instant, Integer> barsAt = new HashMap<>();
-    /** The latest champion batch of the configured model, by instrument (empty without {@code signals.model}). */
+    /** The configured model's signals of the latest close, by instrument (empty without {@code signals.model}). */
     private final Map<InstrumentId, Double> signals = new HashMap<>();
+    private Instant sectionTime;
+    private boolean sectionClosed;
     private int periods;
 
     CrossSectionalHandler(StrategyContext context, Settings settings) {
@@ -96,20 +98,43 @@ final class CrossSectionalHandler implements StrategyHandler {
     }
 
     /**
-     * With {@code signals.model}, a batch is one close's cross-section of predictions: every {@code rebalance.bars}
-     * batches, the book is ranked on the latest one. Shadow batches (a challenger) never move the book.
+     * With {@code signals.model}, the batches of one close are its cross-section of predictions (the serving side
+     * may split one close over several batches, as its bar closes arrive). A cross-section is complete when every
+     * instrument of the universe has a signal, or, if one never comes, when the next close's first batch arrives;
+     * every {@code rebalance.bars} complete cross-sections, the book is ranked on it. Shadow batches (a challenger)
+     * never move the book; a batch older than the current close is dropped.
      */
     @Override
     public void onSignals(SignalBatch batch) {
         if (!batch.model().equals(settings.signalModel()) || batch.shadow()) {
             return;
         }
-        signals.clear();
+        if (sectionTime != null && batch.time().isBefore(sectionTime)) {
+            return;
+        }
+        if (sectionTime == null || batch.time().isAfter(sectionTime)) {
+            if (sectionTime != null && !sectionClosed) {
+                closeSection(); // the last close's names that never got a signal are not ranked
+            }
+            signals.clear();
+            sectionTime = batch.time();
+            sectionClosed = false;
+        }
+        if (sectionClosed) {
+            return;
+        }
         for (Signal signal : batch.signals()) {
             if (Double.isFinite(signal.value())) {
                 signals.put(signal.instrument(), signal.value());
             }
         }
+        if (signals.keySet().containsAll(context.instruments())) {
+            closeSection();
+        }
+    }
+
+    private void closeSection() {
+        sectionClosed = true;
         if (++periods % settings.rebalanceBars() == 0) {
             rebalance();
         }

@@ -13,8 +13,9 @@ import org.osgi.service.component.annotations.Component;
  * scaled down together so one rebalance trades at most {@code max.turnover} × capital.
  *
  * <p>With {@code signals.model = NAME} the score is that registered model's prediction instead (its champion's
- * signal batches, live only: a backtest refuses it), and the book is ranked every {@code rebalance.bars} batches,
- * on the batch just received; an instrument the batch has no signal for is not ranked.
+ * signal batches, live only: a backtest refuses it), and the book is ranked every {@code rebalance.bars} closes on
+ * that close's signals, once every instrument has one (or the next close begins); an instrument with no signal of
+ * the close is not ranked.
  */
 @Component(service = Strategy.class, configurationPid = "nautilus.strategy.cross_sectional",
         property = Strategy.NAME_PROPERTY + "=" + CrossSectionalStrategy.NAME)
