@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
@@ -152,16 +154,7 @@ final class LiveStrategy {
 
     /** An order event of the strategy's portfolio: to its thread. */
     void onEvent(OrderEvent event) {
-        LivePlatformClock c;
-        RunContext context;
-        synchronized (this) {
-            c = clock;
-            context = run;
-        }
-        if (c == null || context == null || !event.portfolioId().equals(context.portfolio())) {
-            return;
-        }
-        c.execute(() -> {
+        toRunThread(context -> event.portfolioId().equals(context.portfolio()), context -> {
             context.orderChanged(event.order());
             if (event.type() == OrderEventType.FILL) {
                 context.filled(event.fill());
@@ -171,16 +164,20 @@ final class LiveStrategy {
 
     /** A model's signal batch (the serving thread): to the strategy's thread, if it subscribes to that model. */
     void onSignals(SignalBatch batch) {
+        toRunThread(context -> context.subscribes(batch), context -> context.signals(batch));
+    }
+
+    /** Hands {@code work} to the current run's thread if there is a run and it {@code wants} it; the caller returns. */
+    private void toRunThread(Predicate<RunContext> wants, Consumer<RunContext> work) {
         LivePlatformClock c;
         RunContext context;
         synchronized (this) {
             c = clock;
             context = run;
         }
-        if (c == null || context == null || !context.subscribes(batch)) {
-            return;
+        if (c != null && context != null && wants.test(context)) {
+            c.execute(() -> work.accept(context));
         }
-        c.execute(() -> context.signals(batch));
     }
 
     synchronized StrategyInfo info() {

@@ -30,6 +30,7 @@ import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.research.Dataset;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.signal.Signal;
 import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.research.tracking.ModelVersion;
@@ -205,17 +206,7 @@ class StrategyRuntimeTest {
     void modelSignalsBecomeOrdersThroughTheCrossSectionalStrategy() throws Exception {
         InstrumentId msft = InstrumentId.of("MSFT");
         InstrumentId ibm = InstrumentId.of("IBM");
-        Map<InstrumentId, Long> prices = Map.of(AAPL, 190L, msft, 400L, ibm, 150L);
-        prices.keySet().forEach(id -> market.define(Instrument.equity(id.value(), "USD")));
-        StrategyRuntimeComponent runtime = startPlatform();
-        for (Map.Entry<InstrumentId, Long> e : prices.entrySet()) {
-            long mid = Price.ofWhole(e.getValue()).raw();
-            long tick = Price.of("0.01").raw();
-            Quote quote = new Quote(e.getKey(), new Price(mid - tick), Quantity.ofWhole(5000), new Price(mid + tick),
-                    Quantity.ofWhole(5000), now.get());
-            market.publish(quote);
-            venue.onQuote(quote);
-        }
+        StrategyRuntimeComponent runtime = threeStocks();
 
         // The registry: model "alpha", version 1 (champion) predicts +MOM, version 2 (challenger) -MOM.
         BarSpec second = BarSpec.time(Duration.ofSeconds(1));
@@ -255,14 +246,7 @@ class StrategyRuntimeTest {
         });
         try {
             server.refresh();
-            Map<String, Object> properties = new HashMap<>(Map.of(Strategy.NAME_PROPERTY, "cross-sectional",
-                    "portfolio", "live-xs", "instruments", "AAPL,MSFT,IBM", "venue", "SIM", "autostart", "true"));
-            properties.putAll(Map.of(Strategy.SIGNALS_MODEL_PARAMETER, "alpha", "long.count", "1", "short.count", "1",
-                    "rebalance.bars", "1", "capital", "50000", "max.turnover", "1"));
-            runtime.bindStrategy(new CrossSectionalStrategy(), properties);
-            assertThat(runtime.strategy("cross-sectional")).get().extracting(StrategyInfo::state)
-                    .isEqualTo(StrategyState.RUNNING);
-            PortfolioId book = PortfolioId.of("live-xs");
+            PortfolioId book = startCrossSectional(runtime);
 
             // Close 1: AAPL scores best, MSFT worst: long 131 AAPL (25,000 / 190), short 62 MSFT (25,000 / 400).
             close(server, features, second, Map.of(AAPL, 0.03, msft, -0.02, ibm, 0.0));
@@ -293,6 +277,66 @@ class StrategyRuntimeTest {
         } finally {
             server.close();
         }
+    }
+
+    /**
+     * The serving side may split one close over batches (it scores the closes queued when it wakes): the plugin
+     * ranks the close once every name has its signal, and ignores shadow batches and other models.
+     */
+    @Test
+    void aCloseSplitOverBatchesIsRankedOnceEveryInstrumentHasItsSignal() throws Exception {
+        StrategyRuntimeComponent runtime = threeStocks();
+        PortfolioId book = startCrossSectional(runtime);
+        Instant close = now.get().plusSeconds(1);
+        InstrumentId msft = InstrumentId.of("MSFT");
+        InstrumentId ibm = InstrumentId.of("IBM");
+        runtime.onSignals(batch("alpha", true, close, Map.of(AAPL, -0.5, msft, 0.5, ibm, 0.0)));
+        runtime.onSignals(batch("beta", false, close, Map.of(AAPL, -0.5, msft, 0.5, ibm, 0.0)));
+        runtime.onSignals(batch("alpha", false, close, Map.of(AAPL, 0.03)));
+        eventually(() -> runtime.strategy("cross-sectional").orElseThrow().events() == 1);
+        assertThat(runtime.strategy("cross-sectional").orElseThrow().events()).isEqualTo(1);
+        oms.sync();
+        assertThat(runtime.strategy("cross-sectional").orElseThrow().orders()).isZero();
+
+        runtime.onSignals(batch("alpha", false, close, Map.of(msft, -0.02, ibm, 0.0)));
+        awaitPosition(book, AAPL, 131);
+        awaitPosition(book, msft, -62);
+        assertThat(runtime.strategy("cross-sectional").orElseThrow().events()).isEqualTo(2);
+    }
+
+    private static SignalBatch batch(String model, boolean shadow, Instant time, Map<InstrumentId, Double> values) {
+        List<Signal> signals = values.entrySet().stream().map(e -> new Signal(e.getKey(), model, 1,
+                shadow ? RegisteredModel.CHALLENGER : RegisteredModel.CHAMPION, e.getValue(), time)).toList();
+        return new SignalBatch(model, 1, signals.get(0).alias(), shadow, time, signals);
+    }
+
+    /** AAPL at 190, MSFT at 400, IBM at 150, quoted to the gateway and the venue; the platform started. */
+    private StrategyRuntimeComponent threeStocks() {
+        Map<InstrumentId, Long> prices = Map.of(AAPL, 190L, InstrumentId.of("MSFT"), 400L, InstrumentId.of("IBM"),
+                150L);
+        prices.keySet().forEach(id -> market.define(Instrument.equity(id.value(), "USD")));
+        StrategyRuntimeComponent runtime = startPlatform();
+        for (Map.Entry<InstrumentId, Long> e : prices.entrySet()) {
+            long mid = Price.ofWhole(e.getValue()).raw();
+            long tick = Price.of("0.01").raw();
+            Quote quote = new Quote(e.getKey(), new Price(mid - tick), Quantity.ofWhole(5000), new Price(mid + tick),
+                    Quantity.ofWhole(5000), now.get());
+            market.publish(quote);
+            venue.onQuote(quote);
+        }
+        return runtime;
+    }
+
+    /** The cross-sectional plugin on model alpha: long 1, short 1, every close, 50,000 of capital. */
+    private static PortfolioId startCrossSectional(StrategyRuntimeComponent runtime) {
+        Map<String, Object> properties = new HashMap<>(Map.of(Strategy.NAME_PROPERTY, "cross-sectional",
+                "portfolio", "live-xs", "instruments", "AAPL,MSFT,IBM", "venue", "SIM", "autostart", "true"));
+        properties.putAll(Map.of(Strategy.SIGNALS_MODEL_PARAMETER, "alpha", "long.count", "1", "short.count", "1",
+                "rebalance.bars", "1", "capital", "50000", "max.turnover", "1"));
+        runtime.bindStrategy(new CrossSectionalStrategy(), properties);
+        assertThat(runtime.strategy("cross-sectional")).get().extracting(StrategyInfo::state)
+                .isEqualTo(StrategyState.RUNNING);
+        return PortfolioId.of("live-xs");
     }
 
     private static long shadowSignals(List<SignalBatch> batches) {
