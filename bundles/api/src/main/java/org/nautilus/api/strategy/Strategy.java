@@ -14,6 +14,21 @@ public interface Strategy {
     /** Service property: the strategy's unique name (letters, digits, '-', '_'). */
     String NAME_PROPERTY = "strategy.name";
 
+    /**
+     * Parameter: the registered models (comma separated) whose signals the run receives in
+     * {@link StrategyHandler#onSignals}, champion-like aliases only unless {@value #SIGNALS_SHADOW_PARAMETER} is true.
+     *
+     * @since 1.1
+     */
+    String SIGNALS_MODEL_PARAMETER = "signals.model";
+
+    /**
+     * Parameter: {@code true} to also receive the batches of challengers scoring in shadow (default false).
+     *
+     * @since 1.1
+     */
+    String SIGNALS_SHADOW_PARAMETER = "signals.shadow";
+
     /** One line saying what it does. */
     String description();
 

@@ -51,6 +51,16 @@ public interface StrategyContext {
     /** {@code true} in a backtest. */
     boolean backtest();
 
+    /**
+     * {@code true} if this run receives the signals of the models its configuration names
+     * ({@value Strategy#SIGNALS_MODEL_PARAMETER}) in {@link StrategyHandler#onSignals}: live runs do. A backtest
+     * does not (no model is scored on its simulated clock yet, and no recorded signals are replayed): a strategy
+     * that names a model reads this and refuses the run, or trades its own fallback score knowingly.
+     *
+     * @since 1.1
+     */
+    boolean signalsDelivered();
+
     // ---------------------------------------------------------------- orders
 
     /** A client order id unique to this run (its name and a counter), deterministic in a backtest. */

@@ -7,6 +7,7 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.signal.SignalBatch;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -29,6 +30,16 @@ public interface StrategyHandler {
 
     /** A factor value of one of its instruments, as it became known. */
     default void onFactor(FactorValue value) {
+    }
+
+    /**
+     * Model predictions for its instruments: one batch per bar close of a model it subscribes to
+     * ({@value Strategy#SIGNALS_MODEL_PARAMETER} in its configuration), holding only the signals of its instruments.
+     * Live only: see {@link StrategyContext#signalsDelivered()}.
+     *
+     * @since 1.1
+     */
+    default void onSignals(SignalBatch batch) {
     }
 
     /** A timer set with {@link StrategyContext#schedule} or {@link StrategyContext#every} is due. */

@@ -6,7 +6,7 @@
  * gets a fresh {@link StrategyHandler} from {@link Strategy#start}, with a {@link StrategyContext} that is its only
  * door to the platform: it reads released data, positions and the clock there and sends orders through the OMS
  * (so every risk rule applies). A handler is called on one thread at a time, in time order: market data, factor
- * values, timers, and its own order events and fills. It keeps no global state, so the same class trades a backtest
+ * values, model signals (live), timers, and its own order events and fills. It keeps no global state, so the same class trades a backtest
  * and the live market.
  *
  * <p>{@link StrategyService} runs the live strategies (configured from {@code etc/nautilus.strategy.<name>.cfg});
@@ -14,7 +14,7 @@
  * ({@link PerformanceMetrics}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.strategy;
 
 import org.osgi.annotation.bundle.Export;

@@ -244,6 +244,11 @@ public final class BacktestEngine {
         }
 
         Outcome run(DataEvent first, MergedFeed feed, Consumer<String> progress) {
+            if (!config.signalModels().isEmpty()) {
+                // Said once, up front: the run's context answers signalsDelivered() = false, the strategy chooses.
+                progress.accept("note: a backtest scores no model: " + Strategy.SIGNALS_MODEL_PARAMETER + " = "
+                        + String.join(",", config.signalModels()) + " delivers no signals here");
+            }
             run.start(strategy);
             Instant from = spec.from();
             Instant to = spec.to();

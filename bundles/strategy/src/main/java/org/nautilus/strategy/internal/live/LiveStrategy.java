@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
@@ -23,6 +25,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyInfo;
 import org.nautilus.api.strategy.StrategyParameters;
@@ -35,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One registered strategy in the running platform: its plugin, its configuration and, while it runs, a
- * {@link RunContext} on a thread of its own (a {@link LivePlatformClock}) to which market data, order events and
- * timers are handed, so its handler is called one event at a time, in arrival order.
+ * {@link RunContext} on a thread of its own (a {@link LivePlatformClock}) to which market data, model signals, order
+ * events and timers are handed, so its handler is called one event at a time, in arrival order.
  */
 final class LiveStrategy {
 
@@ -130,7 +133,8 @@ final class LiveStrategy {
         state = StrategyState.RUNNING;
         since = clock.now();
         lastError = null;
-        LOG.info("strategy {} started: portfolio {}, instruments {}", name, config.portfolio(), config.instruments());
+        LOG.info("strategy {} started: portfolio {}, instruments {}{}", name, config.portfolio(), config.instruments(),
+                config.signalModels().isEmpty() ? "" : ", signals of " + config.signalModels());
         return info();
     }
 
@@ -150,21 +154,30 @@ final class LiveStrategy {
 
     /** An order event of the strategy's portfolio: to its thread. */
     void onEvent(OrderEvent event) {
+        toRunThread(context -> event.portfolioId().equals(context.portfolio()), context -> {
+            context.orderChanged(event.order());
+            if (event.type() == OrderEventType.FILL) {
+                context.filled(event.fill());
+            }
+        });
+    }
+
+    /** A model's signal batch (the serving thread): to the strategy's thread, if it subscribes to that model. */
+    void onSignals(SignalBatch batch) {
+        toRunThread(context -> context.subscribes(batch), context -> context.signals(batch));
+    }
+
+    /** Hands {@code work} to the current run's thread if there is a run and it {@code wants} it; the caller returns. */
+    private void toRunThread(Predicate<RunContext> wants, Consumer<RunContext> work) {
         LivePlatformClock c;
         RunContext context;
         synchronized (this) {
             c = clock;
             context = run;
         }
-        if (c == null || context == null || !event.portfolioId().equals(context.portfolio())) {
-            return;
+        if (c != null && context != null && wants.test(context)) {
+            c.execute(() -> work.accept(context));
         }
-        c.execute(() -> {
-            context.orderChanged(event.order());
-            if (event.type() == OrderEventType.FILL) {
-                context.filled(event.fill());
-            }
-        });
     }
 
     synchronized StrategyInfo info() {

@@ -11,6 +11,8 @@ import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyInfo;
 import org.nautilus.api.strategy.StrategyService;
@@ -28,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * The live strategies: every {@link Strategy} service, with the configuration its component got from
  * {@code etc/nautilus.strategy.<name>.cfg} (its service properties). One with {@code autostart = true} starts when it
  * appears; a removed one (its bundle stopped or uninstalled) is stopped first, its open orders canceled. Its own
- * order events come from the OMS once durable (this component is an {@link OrderEventSubscriber}).
+ * order events come from the OMS once durable (this component is an {@link OrderEventSubscriber}); model
+ * signals from the serving side (it is a {@link SignalListener} of every model, shadow batches included, and hands
+ * each batch to the strategies whose {@code signals.model} names it, on their own threads).
  */
-@Component(service = {StrategyService.class, OrderEventSubscriber.class}, immediate = true)
-public final class StrategyRuntimeComponent implements StrategyService, OrderEventSubscriber {
+@Component(service = {StrategyService.class, OrderEventSubscriber.class, SignalListener.class}, immediate = true,
+        property = SignalListener.SHADOW_PROPERTY + "=true")
+public final class StrategyRuntimeComponent implements StrategyService, OrderEventSubscriber, SignalListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrategyRuntimeComponent.class);
 
@@ -145,6 +150,14 @@ public final class StrategyRuntimeComponent implements StrategyService, OrderEve
     public void onEvent(OrderEvent event) {
         for (LiveStrategy live : strategies.values()) {
             live.onEvent(event);
+        }
+    }
+
+    /** The serving thread: only hands the batch over (each strategy's thread delivers it). */
+    @Override
+    public void onSignals(SignalBatch batch) {
+        for (LiveStrategy live : strategies.values()) {
+            live.onSignals(batch);
         }
     }
 

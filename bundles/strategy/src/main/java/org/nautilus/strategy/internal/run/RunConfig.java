@@ -8,12 +8,14 @@ import java.util.Set;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyParameters;
 
 /**
  * The settings every strategy run has, read from its parameters ({@code etc/nautilus.strategy.<name>.cfg} or a
  * backtest spec): {@code portfolio} (default: the strategy's name), {@code instruments} (comma separated),
- * {@code venue} (default: the smart order router chooses), {@code flatten.on.stop} (default false). The other
+ * {@code venue} (default: the smart order router chooses), {@code flatten.on.stop} (default false), {@code signals.model} and {@code signals.shadow} (the
+ * model signals it receives, live). The other
  * keys are the strategy's own.
  */
 public record RunConfig(String name, PortfolioId portfolio, Set<InstrumentId> instruments, VenueId venue,
@@ -26,6 +28,22 @@ public record RunConfig(String name, PortfolioId portfolio, Set<InstrumentId> in
         Objects.requireNonNull(parameters, "parameters");
     }
 
+    /** The registered models whose signals the run subscribes to ({@code signals.model}, comma separated). */
+    public Set<String> signalModels() {
+        return list(parameters.text(Strategy.SIGNALS_MODEL_PARAMETER, ""));
+    }
+
+    /** Whether the run also takes batches of challengers scoring in shadow ({@code signals.shadow}). */
+    public boolean signalShadow() {
+        return parameters.flag(Strategy.SIGNALS_SHADOW_PARAMETER, false);
+    }
+
+    private static Set<String> list(String commaSeparated) {
+        Set<String> items = new LinkedHashSet<>();
+        Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+        return items;
+    }
+
     /**
      * Reads the common settings.
      *
@@ -34,10 +52,8 @@ public record RunConfig(String name, PortfolioId portfolio, Set<InstrumentId> in
      */
     public static RunConfig of(String name, Map<String, String> values, Set<InstrumentId> defaultInstruments) {
         StrategyParameters parameters = StrategyParameters.of(values);
-        String list = parameters.text("instruments", "");
         Set<InstrumentId> instruments = new LinkedHashSet<>();
-        Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(InstrumentId::of)
-                .forEach(instruments::add);
+        list(parameters.text("instruments", "")).stream().map(InstrumentId::of).forEach(instruments::add);
         if (instruments.isEmpty()) {
             instruments.addAll(defaultInstruments);
         }

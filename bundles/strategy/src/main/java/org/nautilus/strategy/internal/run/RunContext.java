@@ -34,6 +34,8 @@ import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.signal.Signal;
+import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyContext;
 import org.nautilus.api.strategy.StrategyHandler;
@@ -44,8 +46,8 @@ import org.nautilus.api.time.ScheduledTask;
 /**
  * One strategy run's {@link StrategyContext}, the same class live and in a backtest: only the services behind it
  * differ (the OSGi services live; the cores wired on a simulated clock in a backtest). It also delivers the run's
- * events to its handler, on the thread of the run's {@link PlatformClock}, and stops the run when the handler
- * throws.
+ * events (market data, factor values, model signals, timers, its orders) to its handler, on the thread of the
+ * run's {@link PlatformClock}, and stops the run when the handler throws.
  *
  * <p>Not thread-safe: everything runs on the clock's thread (live) or the backtest's loop.
  */
@@ -66,6 +68,8 @@ public final class RunContext implements StrategyContext {
     private final Set<OrderId> own = new HashSet<>();
     private final Map<OrderId, Order> open = new LinkedHashMap<>();
     private final Map<String, ScheduledTask> timers = new HashMap<>();
+    private final Set<String> signalModels;
+    private final boolean signalShadow;
     private StrategyHandler handler;
     private long nextId;
     private boolean active;
@@ -91,6 +95,8 @@ public final class RunContext implements StrategyContext {
         this.backtest = backtest;
         this.afterDelivery = afterDelivery;
         this.onFailure = onFailure;
+        this.signalModels = config.signalModels();
+        this.signalShadow = config.signalShadow();
     }
 
     // ---------------------------------------------------------------- lifecycle (the runner's side)
@@ -140,6 +146,30 @@ public final class RunContext implements StrategyContext {
             events++;
             deliver(call);
         }
+    }
+
+    /**
+     * A model's signal batch (the serving thread handed it to the run's thread): delivered, cut to the run's
+     * instruments, if the run subscribes to the model, it is not a shadow batch the run did not ask for, and it has
+     * a signal of the run's instruments. Counted as an event.
+     */
+    public void signals(SignalBatch batch) {
+        if (!active || !subscribes(batch)) {
+            return;
+        }
+        List<Signal> mine = batch.signals().stream().filter(s -> config.instruments().contains(s.instrument()))
+                .toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        SignalBatch delivered = mine.size() == batch.signals().size() ? batch
+                : new SignalBatch(batch.model(), batch.version(), batch.alias(), batch.shadow(), batch.time(), mine);
+        deliverEvent(h -> h.onSignals(delivered));
+    }
+
+    /** {@code true} if a batch of this model and kind is one the run asked for. */
+    public boolean subscribes(SignalBatch batch) {
+        return signalModels.contains(batch.model()) && (!batch.shadow() || signalShadow);
     }
 
     /** An order of the run's portfolio changed: the run hears of it if it is one of its own. */
@@ -234,6 +264,12 @@ public final class RunContext implements StrategyContext {
     @Override
     public boolean backtest() {
         return backtest;
+    }
+
+    /** Live runs are handed the serving side's batches; a backtest scores no model (see the interface). */
+    @Override
+    public boolean signalsDelivered() {
+        return !backtest;
     }
 
     @Override

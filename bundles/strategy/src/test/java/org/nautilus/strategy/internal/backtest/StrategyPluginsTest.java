@@ -1,6 +1,7 @@
 package org.nautilus.strategy.internal.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -84,6 +85,22 @@ class StrategyPluginsTest {
         assertThat(outcome.fills().subList(3, outcome.fills().size())).extracting(Fill::side).containsOnly(Side.SELL);
         double held = outcome.fills().stream().mapToDouble(f -> f.signedQuantity().toBigDecimal().doubleValue()).sum();
         assertThat(held * u).isBetween(95_000.0, 105_000.0);
+    }
+
+    @Test
+    void aBacktestScoresNoModelSoTheCrossSectionalStrategyRefusesSignalsModelThere() throws IOException {
+        Files.writeString(dir.resolve("flat.csv"), "date,open,high,low,close,volume\n2024-01-01,100,100,100,100,1000\n"
+                + "2024-01-02,100,100,100,100,1000\n");
+        BacktestSpec spec = new BacktestSpec("cross-sectional", Map.of("signals.model", "alpha", "long.count", "1"),
+                List.of(file("flat.csv", "FLAT")), null, null, new BigDecimal("100000"),
+                BacktestSpec.Execution.defaults(), Map.of(), Duration.ofDays(1), 252);
+        List<String> progress = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> new BacktestEngine(spec, new CrossSectionalStrategy(), new MarketDataFilesComponent(),
+                dir, true).run(progress::add))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("signals.model = alpha: this run receives no model signals (a backtest");
+        assertThat(progress).containsExactly("note: a backtest scores no model: signals.model = alpha delivers no "
+                + "signals here");
     }
 
     private static BacktestSpec.DataFile file(String name, String symbol) {

@@ -16,6 +16,9 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.signal.Signal;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyContext;
 import org.nautilus.api.strategy.StrategyHandler;
 import org.nautilus.api.strategy.StrategyParameters;
@@ -24,7 +27,7 @@ import org.nautilus.api.strategy.StrategyParameters;
 final class CrossSectionalHandler implements StrategyHandler {
 
     /** The parameters, checked once. */
-    record Settings(String scoreFactor, int lookback, int rebalanceBars, int longCount, int shortCount,
+    record Settings(String signalModel, String scoreFactor, int lookback, int rebalanceBars, int longCount, int shortCount,
                     BigDecimal capital, BigDecimal grossExposure, BigDecimal maxTurnover) {
         Settings {
             if (lookback < 1 || rebalanceBars < 1) {
@@ -38,14 +41,24 @@ final class CrossSectionalHandler implements StrategyHandler {
             }
         }
 
-        static Settings of(StrategyParameters p, int universe) {
+        static Settings of(StrategyParameters p, int universe, boolean signalsDelivered) {
+            String models = p.text(Strategy.SIGNALS_MODEL_PARAMETER, null);
+            if (models != null && models.contains(",")) {
+                throw new IllegalArgumentException(Strategy.SIGNALS_MODEL_PARAMETER + " names one model for "
+                        + "cross-sectional to rank, got '" + models + "'");
+            }
+            if (models != null && !signalsDelivered) {
+                throw new IllegalArgumentException(Strategy.SIGNALS_MODEL_PARAMETER + " = " + models + ": this run "
+                        + "receives no model signals (a backtest scores no model); remove it to run on the "
+                        + "score.factor or momentum score");
+            }
             int longCount = p.integer("long.count", Math.max(1, universe / 3));
             int shortCount = p.integer("short.count", 0);
             if (longCount + shortCount > universe) {
                 throw new IllegalArgumentException("long.count + short.count (" + (longCount + shortCount)
                         + ") exceed the universe of " + universe + " instruments");
             }
-            return new Settings(p.text("score.factor", null), p.integer("lookback", 20), p.integer("rebalance.bars", 5),
+            return new Settings(models, p.text("score.factor", null), p.integer("lookback", 20), p.integer("rebalance.bars", 5),
                     longCount, shortCount, p.decimal("capital", "100000"), p.decimal("gross.exposure", "1"),
                     p.decimal("max.turnover", "0.5"));
         }
@@ -55,6 +68,10 @@ final class CrossSectionalHandler implements StrategyHandler {
     private final Settings settings;
     private final Map<InstrumentId, Deque<BigDecimal>> closes = new HashMap<>();
     private final Map<Instant, Integer> barsAt = new HashMap<>();
+    /** The configured model's signals of the latest close, by instrument (empty without {@code signals.model}). */
+    private final Map<InstrumentId, Double> signals = new HashMap<>();
+    private Instant sectionTime;
+    private boolean sectionClosed;
     private int periods;
 
     CrossSectionalHandler(StrategyContext context, Settings settings) {
@@ -75,6 +92,49 @@ final class CrossSectionalHandler implements StrategyHandler {
             return;
         }
         barsAt.remove(bar.end());
+        if (settings.signalModel() == null && ++periods % settings.rebalanceBars() == 0) {
+            rebalance();
+        }
+    }
+
+    /**
+     * With {@code signals.model}, the batches of one close are its cross-section of predictions (the serving side
+     * may split one close over several batches, as its bar closes arrive). A cross-section is complete when every
+     * instrument of the universe has a signal, or, if one never comes, when the next close's first batch arrives;
+     * every {@code rebalance.bars} complete cross-sections, the book is ranked on it. Shadow batches (a challenger)
+     * never move the book; a batch older than the current close is dropped.
+     */
+    @Override
+    public void onSignals(SignalBatch batch) {
+        if (!batch.model().equals(settings.signalModel()) || batch.shadow()) {
+            return;
+        }
+        if (sectionTime != null && batch.time().isBefore(sectionTime)) {
+            return;
+        }
+        if (sectionTime == null || batch.time().isAfter(sectionTime)) {
+            if (sectionTime != null && !sectionClosed) {
+                closeSection(); // the last close's names that never got a signal are not ranked
+            }
+            signals.clear();
+            sectionTime = batch.time();
+            sectionClosed = false;
+        }
+        if (sectionClosed) {
+            return;
+        }
+        for (Signal signal : batch.signals()) {
+            if (Double.isFinite(signal.value())) {
+                signals.put(signal.instrument(), signal.value());
+            }
+        }
+        if (signals.keySet().containsAll(context.instruments())) {
+            closeSection();
+        }
+    }
+
+    private void closeSection() {
+        sectionClosed = true;
         if (++periods % settings.rebalanceBars() == 0) {
             rebalance();
         }
@@ -93,6 +153,10 @@ final class CrossSectionalHandler implements StrategyHandler {
     }
 
     private Optional<Double> score(InstrumentId instrument) {
+        if (settings.signalModel() != null) {
+            // The model's score only: mixing in momentum for an unscored name would rank different units.
+            return Optional.ofNullable(signals.get(instrument));
+        }
         if (settings.scoreFactor() != null) {
             Optional<FactorValue> value = context.factor(settings.scoreFactor(), instrument);
             if (value.isPresent() && Double.isFinite(value.get().value())) {
