@@ -60,7 +60,7 @@ startup() {
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     # Own ports, so a node already running here neither answers nor joins the measured one.
     sed -i "s/^sshPort *=.*/sshPort = $port/" "$home/nautilus/etc/org.apache.karaf.shell.cfg"
-    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = 8381/" "$home/nautilus/etc/org.ops4j.pax.web.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = 8381/; s/^org.osgi.service.http.port.secure *=.*/org.osgi.service.http.port.secure = 8381/" "$home/nautilus/etc/org.ops4j.pax.web.cfg"
     printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49500\ndiscovery.addresses = 127.0.0.1:49500..49509\ncommunication.port = 49100\n' \
         >> "$home/nautilus/etc/nautilus.grid.cfg"
     size=$(du -sh "$DIST" | cut -f1)
@@ -119,7 +119,9 @@ http() {
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     local etc="$home/nautilus/etc"
     sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$etc/org.apache.karaf.shell.cfg"
-    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$etc/org.ops4j.pax.web.cfg"
+    # Plain HTTP on loopback, as the Pax Exam tests do (TLS is measured nowhere yet), and a trader to order as.
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/; s/^org.osgi.service.http.enabled *=.*/org.osgi.service.http.enabled = true/; s/^org.osgi.service.http.secure.enabled *=.*/org.osgi.service.http.secure.enabled = false/" "$etc/org.ops4j.pax.web.cfg"
+    echo bench-password | "$home/nautilus/bin/nautilus-admin" user-add bench trader >/dev/null
     printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49600\ndiscovery.addresses = 127.0.0.1:49600..49609\ncommunication.port = 49200\n' \
         >> "$etc/nautilus.grid.cfg"
     for rule in order_rate duplicate_order; do
@@ -129,7 +131,7 @@ http() {
     "$home/nautilus/bin/nautilus-admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
     until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.5; done
     echo "load: $(uptime | sed 's/.*load average: //')"
-    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" | tee "$home/http.txt"
+    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" MSFT SIM bench bench-password | tee "$home/http.txt"
     "$home/nautilus/bin/stop"; sleep 5
     echo "in-process durable (journal), same run:"
     # shellcheck disable=SC2046 # the flags are meant to split

@@ -381,9 +381,16 @@ class Checker:
             props = parse_properties(fh.read())
         if "org.ops4j.pax.web.cfg" in cfgs:
             props.update(parse_properties(cfgs["org.ops4j.pax.web.cfg"]))
-        if props.get("org.osgi.service.http.enabled", "true").strip() != "true":
-            self.problem("org.ops4j.pax.web.cfg: org.osgi.service.http.enabled is not true: no HTTP port is served")
-        served = int(props.get("org.osgi.service.http.port", "8080").strip())
+        # HTTPS when the secure connector is on (the distribution's default: TLS only), else plain HTTP.
+        if props.get("org.osgi.service.http.secure.enabled", "false").strip() == "true":
+            served = int(props.get("org.osgi.service.http.port.secure", "8443").strip())
+            scheme, key = "HTTPS", "org.osgi.service.http.port.secure"
+        elif props.get("org.osgi.service.http.enabled", "true").strip() == "true":
+            served = int(props.get("org.osgi.service.http.port", "8080").strip())
+            scheme, key = "HTTP", "org.osgi.service.http.port"
+        else:
+            self.problem("org.ops4j.pax.web.cfg: neither HTTP nor HTTPS is enabled: no port is served")
+            return
         openapi = os.path.join(self.repo, "bundles/rest/src/main/resources/api/openapi.json")
         paths = set()
         if os.path.exists(openapi):
@@ -402,7 +409,10 @@ class Checker:
                 continue
             if container_port(http.get("port")) != served:
                 self.problem(f"{probe}: port {http.get('port')} is not the served HTTP port {served} "
-                             "(org.osgi.service.http.port in etc/org.ops4j.pax.web.cfg)")
+                             f"({key} in etc/org.ops4j.pax.web.cfg)")
+            if http.get("scheme", "HTTP").upper() != scheme:
+                self.problem(f"{probe}: scheme {http.get('scheme', 'HTTP')} but the port serves {scheme} "
+                             "(etc/org.ops4j.pax.web.cfg)")
             if paths and http.get("path") not in paths:
                 self.problem(f"{probe}: path {http.get('path')} is not served (not in the REST bundle's OpenAPI paths)")
         for ing in self.of_kind("Ingress"):

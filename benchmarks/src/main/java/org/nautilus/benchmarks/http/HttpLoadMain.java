@@ -35,6 +35,8 @@ public final class HttpLoadMain {
         URI orders = URI.create(base + "/api/v1/orders");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        // A bearer token, asked once with the user's password (Basic would be a JAAS login per order).
+        String authorization = args.length > 7 ? "Bearer " + token(http, base, args[6], args[7]) : null;
         Recorder latency = new Recorder(3);
         LongAdder acknowledged = new LongAdder();
         LongAdder refused = new LongAdder();
@@ -57,8 +59,12 @@ public final class HttpLoadMain {
                     String body = "{\"portfolio\":\"bench-" + (client % 8) + "\",\"symbol\":\"" + symbol
                             + "\",\"side\":\"" + (n++ % 2 == 0 ? "BUY" : "SELL") + "\",\"quantity\":1,\"venue\":\""
                             + venue + "\"}";
-                    HttpRequest request = HttpRequest.newBuilder(orders).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(orders).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30));
+                    if (authorization != null) {
+                        builder.header("Authorization", authorization);
+                    }
+                    HttpRequest request = builder.build();
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long done = System.nanoTime();
@@ -95,5 +101,20 @@ public final class HttpLoadMain {
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0);
         System.out.printf("http: %.0f orders/s%n", rate);
+    }
+
+    /** POST /api/v1/tokens with the user's password: the token of {"token":"v1...",...}. */
+    private static String token(HttpClient http, String base, String user, String password) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
     }
 }

@@ -50,6 +50,8 @@ final class KarafNode implements AutoCloseable {
         // Each node its own HTTP port (Pax Web), so nodes on one machine do not fight over 8181.
         node.replace("etc/org.ops4j.pax.web.cfg", "(?m)^org.osgi.service.http.port *=.*$",
                 "org.osgi.service.http.port = " + (sshPort + 3200));
+        node.replace("etc/org.ops4j.pax.web.cfg", "(?m)^org.osgi.service.http.port.secure *=.*$",
+                "org.osgi.service.http.port.secure = " + (sshPort + 3200));
         node.append("etc/nautilus.grid.cfg", "\nlocal.address = 127.0.0.1\ndiscovery.port = " + discoveryPort
                 + "\ndiscovery.port.range = 0\ndiscovery.addresses = " + discoveryAddresses + "\ncommunication.port = "
                 + communicationPort + "\n");
