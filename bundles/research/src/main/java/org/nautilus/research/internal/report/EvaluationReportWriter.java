@@ -98,15 +98,18 @@ public final class EvaluationReportWriter {
         for (int m = 1; m <= 12; m++) {
             months.add(m);
         }
-        List<Integer> years = monthly.keySet().stream().map(YearMonth::getYear).distinct().sorted().toList();
+        // Years as text: a number axis would print 2,021.
+        List<String> years = monthly.keySet().stream().map(m -> String.valueOf(m.getYear())).distinct().sorted()
+                .toList();
         List<Number[]> cells = new ArrayList<>();
         double extreme = 1e-9;
         for (Map.Entry<YearMonth, Double> entry : monthly.entrySet()) {
-            cells.add(new Number[] {entry.getKey().getMonthValue() - 1, years.indexOf(entry.getKey().getYear()),
+            cells.add(new Number[] {entry.getKey().getMonthValue() - 1, years.indexOf(String.valueOf(entry.getKey().getYear())),
                 entry.getValue()});
             extreme = Math.max(extreme, Math.abs(entry.getValue()));
         }
-        List<Object> rows = new ArrayList<>(years);
+        extreme = Math.ceil(extreme * 1000) / 1000; // the scale's ends as the legend prints them: 0.059, not 0.0589725...
+        List<String> rows = new ArrayList<>(years);
         if (cells.isEmpty()) { // XChart refuses a heatmap without cells: one white cell under a title that says so
             rows.add("none");
             cells.add(new Number[] {0, 0, 0.0});
