@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Research methods in the running platform: {@code nautilus:factor-eval} evaluates an Alpha158 factor over a
  * generated universe and over the shipped Apple daily bars, printing the summary and writing the HTML report and
- * its PNG charts (JFreeChart inside the research bundle, headless); the dataset service builds a panel with the
+ * its PNG charts (XChart inside the research bundle, headless); the dataset service builds a panel with the
  * same digest twice and cuts purged splits.
  */
 @RunWith(PaxExam.class)

@@ -5,34 +5,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.LookupPaintScale;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.time.Day;
-import org.jfree.data.time.TimeSeries;
-import org.jfree.data.time.TimeSeriesCollection;
-import org.jfree.data.xy.DefaultXYZDataset;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nautilus.api.research.evaluation.DailyIc;
 import org.nautilus.api.research.evaluation.FactorEvaluation;
 
 /**
  * Writes an evaluation as a report: {@code index.html} (summary table, monthly IC table, notes, the charts) and
- * four PNG charts drawn with JFreeChart: the daily IC with its 20-date moving average, the monthly IC heatmap, the
+ * four PNG charts drawn with XChart (the one chart library of the project): the daily IC with its 20-date moving average, the monthly IC heatmap, the
  * mean return per quantile, and the cumulative long-short return.
  */
 public final class EvaluationReportWriter {
@@ -58,9 +52,9 @@ public final class EvaluationReportWriter {
         return files;
     }
 
-    private static Path png(Path file, JFreeChart chart) throws IOException {
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    private static Path png(Path file, Chart<?, ?> chart) throws IOException {
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG); // adds no suffix: has one
         return file;
     }
 
@@ -72,117 +66,109 @@ public final class EvaluationReportWriter {
         return e.source().startsWith("generated:");
     }
 
-    static JFreeChart icChart(FactorEvaluation e) {
-        TimeSeries daily = new TimeSeries("IC");
-        TimeSeries average = new TimeSeries("IC, 20-date mean");
-        List<DailyIc> days = e.daily();
+    static XYChart icChart(FactorEvaluation e) {
+        List<Date> dates = new ArrayList<>();
+        List<Double> daily = new ArrayList<>();
+        List<Double> average = new ArrayList<>();
         double window = 0;
-        List<Double> recent = new ArrayList<>();
-        for (DailyIc day : days) {
+        for (DailyIc day : e.daily()) {
             if (Double.isNaN(day.ic())) {
                 continue;
             }
-            Day when = day(day.date());
-            daily.addOrUpdate(when, day.ic());
-            recent.add(day.ic());
+            dates.add(date(day.date()));
+            daily.add(day.ic());
             window += day.ic();
-            if (recent.size() > 20) {
-                window -= recent.get(recent.size() - 21);
+            if (daily.size() > 20) {
+                window -= daily.get(daily.size() - 21);
             }
-            average.addOrUpdate(when, window / Math.min(20, recent.size()));
+            average.add(window / Math.min(20, daily.size()));
         }
-        TimeSeriesCollection data = new TimeSeriesCollection();
-        data.addSeries(daily);
-        data.addSeries(average);
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title(e, "Daily IC"), "date", "IC", data, true, false,
-                false);
-        XYPlot plot = chart.getXYPlot();
-        plot.getRenderer().setSeriesPaint(0, new Color(150, 170, 210));
-        plot.getRenderer().setSeriesPaint(1, new Color(200, 40, 40));
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYChart chart = timeChart(title(e, "Daily IC"), "IC");
+        if (!dates.isEmpty()) {
+            chart.addSeries("IC", dates, daily).setMarker(SeriesMarkers.NONE).setLineColor(new Color(150, 170, 210));
+            chart.addSeries("IC, 20-date mean", dates, average).setMarker(SeriesMarkers.NONE)
+                    .setLineColor(new Color(200, 40, 40));
+        }
         return chart;
     }
 
-    static JFreeChart monthlyHeatmap(FactorEvaluation e) {
+    static HeatMapChart monthlyHeatmap(FactorEvaluation e) {
         Map<YearMonth, Double> monthly = e.monthlyIc();
-        int n = monthly.size();
-        double[][] xyz = new double[3][n];
-        int i = 0;
+        List<Integer> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            months.add(m);
+        }
+        // Years as text: a number axis would print 2,021.
+        List<String> years = monthly.keySet().stream().map(m -> String.valueOf(m.getYear())).distinct().sorted()
+                .toList();
+        List<Number[]> cells = new ArrayList<>();
         double extreme = 1e-9;
         for (Map.Entry<YearMonth, Double> entry : monthly.entrySet()) {
-            xyz[0][i] = entry.getKey().getMonthValue();
-            xyz[1][i] = entry.getKey().getYear();
-            xyz[2][i] = entry.getValue();
+            cells.add(new Number[] {entry.getKey().getMonthValue() - 1, years.indexOf(String.valueOf(entry.getKey().getYear())),
+                entry.getValue()});
             extreme = Math.max(extreme, Math.abs(entry.getValue()));
-            i++;
         }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries("monthly IC", xyz);
-        NumberAxis months = new NumberAxis("month");
-        months.setRange(0.5, 12.5);
-        months.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-        NumberAxis years = new NumberAxis("year");
-        years.setAutoRangeIncludesZero(false);
-        years.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-        years.setNumberFormatOverride(new java.text.DecimalFormat("0"));
-        if (n > 0) {
-            years.setRange(xyz[1][0] - 0.5, xyz[1][n - 1] + 0.5);
+        extreme = Math.ceil(extreme * 1000) / 1000; // the scale's ends as the legend prints them: 0.059, not 0.0589725...
+        List<String> rows = new ArrayList<>(years);
+        if (cells.isEmpty()) { // XChart refuses a heatmap without cells: one white cell under a title that says so
+            rows.add("none");
+            cells.add(new Number[] {0, 0, 0.0});
         }
-        LookupPaintScale scale = new LookupPaintScale(-extreme, extreme, Color.WHITE);
-        for (int step = 0; step < 20; step++) {
-            double value = -extreme + step * extreme / 10;
-            float strength = (float) Math.min(1, Math.abs(value + extreme / 20) / extreme);
-            scale.add(value, value + extreme / 20 < 0 ? blend(new Color(40, 90, 200), strength)
-                    : blend(new Color(200, 40, 40), strength));
-        }
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setPaintScale(scale);
-        XYPlot plot = new XYPlot(data, months, years, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        JFreeChart chart = new JFreeChart(title(e, "Monthly mean IC"), plot);
-        chart.removeLegend();
-        NumberAxis legendAxis = new NumberAxis("IC");
-        legendAxis.setRange(-extreme, extreme);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        chart.addSubtitle(legend);
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title(e, "Monthly mean IC") + (years.isEmpty() ? " (no month has an IC)" : ""))
+                .xAxisTitle("month").yAxisTitle("year").build();
+        // Symmetric around zero so white means no IC: blue below, red above.
+        chart.getStyler().setRangeColors(new Color[] {new Color(40, 90, 200), Color.WHITE, new Color(200, 40, 40)})
+                .setMin(-extreme).setMax(extreme).setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.000");
+        chart.addSeries("monthly IC", months, rows, cells);
         return chart;
     }
 
-    private static Color blend(Color color, float strength) {
-        return new Color(255 - Math.round((255 - color.getRed()) * strength),
-                255 - Math.round((255 - color.getGreen()) * strength),
-                255 - Math.round((255 - color.getBlue()) * strength));
-    }
-
-    static JFreeChart quantileChart(FactorEvaluation e) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
+    static CategoryChart quantileChart(FactorEvaluation e) {
+        List<String> names = new ArrayList<>();
+        List<Double> basisPoints = new ArrayList<>();
         List<Double> means = e.quantiles().mean();
         for (int q = 0; q < means.size(); q++) {
-            data.addValue(means.get(q) * 1e4, "mean demeaned label (bp)", "Q" + (q + 1));
+            names.add("Q" + (q + 1));
+            basisPoints.add(means.get(q) * 1e4);
         }
-        JFreeChart chart = ChartFactory.createBarChart(title(e, "Mean return by quantile"), "quantile (Q1 = lowest score)",
-                "basis points", data, PlotOrientation.VERTICAL, false, false, false);
-        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
-        chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+        boolean none = names.isEmpty();
+        if (none) { // XChart cannot draw a bar chart without bars: one empty bar under a title that says so
+            names.add("none");
+            basisPoints.add(0.0);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title(e, "Mean return by quantile") + (none ? " (no quantiles)" : "")).xAxisTitle("quantile (Q1 = lowest score)")
+                .yAxisTitle("basis points").build();
+        chart.getStyler().setPlotGridLinesColor(Color.LIGHT_GRAY);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.addSeries("mean demeaned label (bp)", names, basisPoints);
         return chart;
     }
 
-    static JFreeChart longShortChart(FactorEvaluation e) {
-        TimeSeries curve = new TimeSeries("top − bottom quantile, cumulative");
-        for (int i = 0; i < e.longShortDates().size(); i++) {
-            curve.addOrUpdate(day(e.longShortDates().get(i)), e.longShortCumulative().get(i));
+    static XYChart longShortChart(FactorEvaluation e) {
+        List<Date> dates = e.longShortDates().stream().map(EvaluationReportWriter::date).toList();
+        XYChart chart = timeChart(title(e, "Long-short return"), "cumulative return");
+        if (!dates.isEmpty()) {
+            chart.addSeries("top − bottom quantile, cumulative", dates, e.longShortCumulative())
+                    .setMarker(SeriesMarkers.NONE);
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title(e, "Long-short return"), "date",
-                "cumulative return", new TimeSeriesCollection(curve), true, false, false);
-        chart.getXYPlot().setBackgroundPaint(Color.WHITE);
-        chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         return chart;
     }
 
-    private static Day day(LocalDate date) {
-        return new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    private static XYChart timeChart(String title, String yAxis) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("date")
+                .yAxisTitle(yAxis).build();
+        chart.getStyler().setPlotGridLinesColor(Color.LIGHT_GRAY);
+        chart.getStyler().setDatePattern("yyyy-MM-dd");
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    private static Date date(java.time.LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     static String html(FactorEvaluation e, List<String> notes) {

@@ -2,11 +2,16 @@ package org.nautilus.research.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.TreeMap;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.research.evaluation.DailyIc;
 import org.nautilus.api.research.evaluation.FactorEvaluation;
 import org.nautilus.api.research.evaluation.IcSummary;
@@ -39,5 +44,32 @@ class EvaluationReportWriterTest {
     void generatedDataCarriesItsBanner() {
         assertThat(EvaluationReportWriter.html(evaluation("generated:seed=1"), List.of()))
                 .contains("class=\"generated\">GENERATED data");
+    }
+
+    @Test
+    void theReportIsItsPageAndFourPngChartsOfTheSize(@TempDir Path folder) throws IOException {
+        List<Path> files = EvaluationReportWriter.write(evaluation("generated:seed=1"), List.of(), folder);
+
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .containsExactly("index.html", "ic.png", "monthly-ic.png", "quantile-returns.png", "long-short.png");
+        assertThat(folder.resolve("ic.png.png")).doesNotExist();
+        for (Path png : files.subList(1, files.size())) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertThat(image).as(png.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(900);
+            assertThat(image.getHeight()).isEqualTo(420);
+        }
+    }
+
+    @Test
+    void anEvaluationWithoutDatesStillDrawsItsCharts(@TempDir Path folder) throws IOException {
+        IcSummary none = new IcSummary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        FactorEvaluation empty = new FactorEvaluation("KMID", "d", "samples:x", List.of(), none, none,
+                new QuantileReturns(List.of(), List.of(), Double.NaN, Double.NaN), Double.NaN, Double.NaN, Double.NaN,
+                new TreeMap<>(), List.of(), List.of(), Double.NaN);
+
+        for (Path file : EvaluationReportWriter.write(empty, List.of(), folder)) {
+            assertThat(file).isNotEmptyFile();
+        }
     }
 }
