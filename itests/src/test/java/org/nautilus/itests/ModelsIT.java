@@ -71,6 +71,10 @@ public class ModelsIT extends NautilusTestSupport {
         RouteService routes = service(RouteService.class, null);
         await("the lightgbm and weka families", STARTUP, () -> executeCommand("nautilus:models"),
                 out -> out.contains("lightgbm") && out.contains("weka-random-forest") && out.contains("weka-m5p"));
+        // The specs' factors come from the technical library, which may register after the model families.
+        await("the technical factors", STARTUP,
+                () -> factors.factors().stream().map(org.nautilus.api.research.FactorInfo::name).toList(),
+                names -> names.contains("RSI_14") && names.contains("WILLR_14"));
 
         String lgbm = executeCommand("nautilus:train etc/models/aapl-lightgbm.properties");
         assertTrue(lgbm, lgbm.contains("fold 3/3") && lgbm.contains("registered aapl-lgbm version 1"));

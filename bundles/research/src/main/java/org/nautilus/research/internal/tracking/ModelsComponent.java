@@ -36,7 +36,7 @@ import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.CsvBarReader;
 import org.nautilus.research.internal.features.CompiledLibrary;
-import org.nautilus.research.internal.training.FeatureRows;
+import org.nautilus.research.internal.training.TrainingPanel;
 import org.nautilus.research.internal.training.Placeholders;
 import org.nautilus.research.internal.training.Trainer;
 import org.nautilus.research.internal.training.TrainingSpec;
@@ -181,8 +181,8 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         progress.accept("read " + bars.size() + " " + spec.instrument() + " bars from " + spec.bars().getFileName());
         Map<String, CompiledLibrary> byName = new TreeMap<>();
         libraries.values().forEach(l -> byName.put(l.name(), l));
-        FeatureRows rows = FeatureRows.build(bars, spec,
-                new FeatureRows.Sources(byName, Map.copyOf(factors), Math.max(1, research.bars_window())));
+        TrainingPanel rows = TrainingPanel.build(bars, spec,
+                new TrainingPanel.Sources(byName, Map.copyOf(factors), Math.max(1, research.bars_window())), progress);
         TrainingResult result = trainer.train(spec, model, codeVersion(model), rows, progress);
         LOG.info("Trained {} as run {}: {}", spec.family(), result.run().id(), result.run().metrics());
         return result;

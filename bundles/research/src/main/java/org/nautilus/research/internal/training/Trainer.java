@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.nautilus.api.research.Dataset;
@@ -14,15 +15,28 @@ import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrainingResult;
+import org.nautilus.api.research.dataset.PanelDataset;
+import org.nautilus.api.research.dataset.Split;
+import org.nautilus.api.research.dataset.SplitSpec;
+import org.nautilus.research.internal.dataset.Splits;
+import org.nautilus.research.internal.stats.CrossSection;
 import org.nautilus.research.internal.tracking.Tracker;
 
 /**
- * Trains a spec as a tracked run: expanding walk-forward folds (each a child run: fitted on the rows before its
- * test block, the {@code horizon + 1} rows whose labels reach into the test block purged, measured on the block),
+ * Trains a spec as a tracked run: expanding walk-forward folds cut by {@link Splits} (each a child run: fitted on
+ * the rows before its test block, rows whose label ends after the block starts purged, measured on the block with
+ * rmse etc. and the information coefficients),
  * then the model fitted on every row, saved as the run's {@value Tracker#MODEL_ARTIFACT}, and registered if the
  * spec says so.
  */
 public final class Trainer {
+
+    /** The information coefficient of the predictions on a fold's test rows (Pearson). */
+    public static final String IC = "ic";
+    /** The rank information coefficient (Spearman). */
+    public static final String RANK_IC = "rank-ic";
+    /** A fold must train and test on at least this many rows. */
+    static final int MIN_FOLD_ROWS = 10;
 
     private final Tracker tracker;
 
@@ -35,7 +49,7 @@ public final class Trainer {
      * @param progress    told each step in one line
      * @return the finished parent run and, if registered, the version
      */
-    public TrainingResult train(TrainingSpec spec, Model model, Map<String, String> codeVersion, FeatureRows rows,
+    public TrainingResult train(TrainingSpec spec, Model model, Map<String, String> codeVersion, TrainingPanel rows,
                         Consumer<String> progress) {
         Dataset data = rows.dataset();
         Run parent = tracker.startRun(spec.experiment(), null, model.family(), spec.seed(), codeVersion);
@@ -56,37 +70,43 @@ public final class Trainer {
             tracker.logParam(id, "rows", Integer.toString(data.rows()));
             tracker.logDataset(id, rows.digest());
             progress.accept("run " + id + " (" + spec.experiment() + "): " + data.rows() + " rows x "
-                    + data.featureNames().size() + " features, " + rows.times()[0] + " .. "
-                    + rows.times()[rows.times().length - 1] + ", dataset " + rows.digest().substring(0, 19));
+                    + data.featureNames().size() + " features, " + rows.panel().dates().get(0) + " .. "
+                    + rows.panel().dates().get(rows.panel().dates().size() - 1) + ", dataset "
+                    + rows.digest().substring(0, 19));
 
             int n = data.rows();
-            int block = n / (spec.folds() + 1);
-            int purge = spec.horizon() + 1;
-            if (block - purge < 10) {
-                throw new IllegalArgumentException(n + " rows are too few for " + spec.folds() + " folds (each block "
-                        + block + " rows, " + purge + " purged): use fewer folds or more data");
-            }
-            for (int k = 0; k < spec.folds(); k++) {
+            List<Split> splits = Splits.split(rows.panel(), walkForward(rows.panel().dates().size(), spec.folds()));
+            for (int k = 0; k < splits.size(); k++) {
                 long step = k;
-                int testStart = (k + 1) * block;
-                int testEnd = k == spec.folds() - 1 ? n : testStart + block;
+                Split split = splits.get(k);
+                if (split.train().length < MIN_FOLD_ROWS || split.test().length < MIN_FOLD_ROWS) {
+                    throw new IllegalArgumentException(n + " rows are too few for " + spec.folds() + " folds ("
+                            + split.name() + " trains on " + split.train().length + " rows and tests on "
+                            + split.test().length + " after purging; each needs " + MIN_FOLD_ROWS
+                            + "): use fewer folds or more data");
+                }
                 Run fold = tracker.startRun(spec.experiment(), id, "fold-" + k, spec.seed(), codeVersion);
-                tracker.logParam(fold.id(), "train.rows", "0.." + (testStart - purge));
-                tracker.logParam(fold.id(), "test.rows", testStart + ".." + testEnd);
+                tracker.logParam(fold.id(), "split", split.name());
+                tracker.logParam(fold.id(), "train.dates", range(rows.panel(), split.train()));
+                tracker.logParam(fold.id(), "test.dates", range(rows.panel(), split.test()));
                 long started = System.nanoTime();
-                FittedModel fitted = model.fit(slice(data, 0, testStart - purge), spec.parameters(), spec.seed());
-                Dataset test = slice(data, testStart, testEnd);
+                Dataset train = rows.dataset(split.train());
+                FittedModel fitted = model.fit(train, spec.parameters(), spec.seed());
+                Dataset test = rows.dataset(split.test());
                 double[] predicted = fitted.predict(test.features());
-                double mean = Arrays.stream(data.targets(), 0, testStart - purge).average().orElse(0);
-                Map<String, Double> metrics = HoldoutMetrics.of(predicted, test.targets(), mean);
+                double mean = Arrays.stream(train.targets()).average().orElse(0);
+                Map<String, Double> metrics = new LinkedHashMap<>(HoldoutMetrics.of(predicted, test.targets(), mean));
+                // One instrument: the information coefficient over the test block's dates (time series).
+                metrics.put(IC, CrossSection.pearson(predicted, test.targets(), 0, predicted.length));
+                metrics.put(RANK_IC, CrossSection.spearman(predicted, test.targets(), 0, predicted.length));
                 metrics.forEach((key, value) -> {
                     tracker.logMetric(fold.id(), key, value, 0);
                     tracker.logMetric(id, key, value, step); // the parent's history: one step per fold
                 });
                 tracker.endRun(fold.id(), RunStatus.FINISHED);
-                progress.accept(String.format("fold %d/%d: train %d rows, test %d rows in %d ms: correlation %.4f, "
-                                + "rmse %.6f (baseline %.6f)", k + 1, spec.folds(), testStart - purge, testEnd - testStart,
-                        (System.nanoTime() - started) / 1_000_000, metrics.get(HoldoutMetrics.CORRELATION),
+                progress.accept(String.format("fold %d/%d: train %d rows, test %d rows in %d ms: ic %.4f, rank ic %.4f, "
+                                + "rmse %.6f (baseline %.6f)", k + 1, splits.size(), train.rows(), test.rows(),
+                        (System.nanoTime() - started) / 1_000_000, metrics.get(IC), metrics.get(RANK_IC),
                         metrics.get(HoldoutMetrics.RMSE), metrics.get(HoldoutMetrics.BASELINE_RMSE)));
             }
 
@@ -121,10 +141,22 @@ public final class Trainer {
         }
     }
 
-    static Dataset slice(Dataset data, int from, int to) {
-        return new Dataset(data.featureNames(), data.targetName(), Arrays.copyOfRange(data.features(), from, to),
-                Arrays.copyOfRange(data.targets(), from, to));
+    /**
+     * Expanding walk-forward in {@code folds} windows: the first {@code dates / (folds + 1)} dates train the first
+     * window, the rest is cut into {@code folds} test blocks; training rows whose label ends after a block starts
+     * are purged ({@link Splits}).
+     */
+    static SplitSpec walkForward(int dates, int folds) {
+        int first = dates / (folds + 1);
+        if (first < 1) {
+            throw new IllegalArgumentException(dates + " dates are too few for " + folds + " folds");
+        }
+        int block = Math.max(1, (dates - first + folds - 1) / folds);
+        return new SplitSpec.WalkForward(first, block, true);
     }
 
-
+    /** The first and last date of the rows, e.g. {@code 2013-01-02..2013-06-28}. */
+    private static String range(PanelDataset panel, int[] rows) {
+        return rows.length == 0 ? "none" : panel.date(rows[0]) + ".." + panel.date(rows[rows.length - 1]);
+    }
 }

@@ -48,11 +48,6 @@ public record TrainingSpec(String experiment, String family, Map<String, String>
         factors = List.copyOf(factors);
     }
 
-    /** The label's name, in Qlib's notation. */
-    public String labelName() {
-        return "Ref($close, -" + (horizon + 1) + ") / Ref($close, -1) - 1";
-    }
-
     public static TrainingSpec read(Path file, UnaryOperator<String> properties) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no spec file " + file);

@@ -94,11 +94,18 @@ class TrainingTest {
         assertThat(run.datasetDigest()).startsWith("sha256:");
         assertThat(run.codeVersion()).containsKey("library");
         assertThat(run.artifacts()).contains("model.bin", "importance.tsv");
-        assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse");
+        assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse", "ic", "rank-ic");
+        assertThat(models.metricHistory(run.id(), "rank-ic")).hasSize(2).allMatch(m -> Double.isFinite(m.value()));
         assertThat(models.metricHistory(run.id(), "rmse")).hasSize(2); // one step per fold
         List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
                 .filter(r -> run.id().equals(r.parent())).toList();
         assertThat(folds).extracting(Run::name).containsExactlyInAnyOrder("fold-0", "fold-1");
+        for (Run fold : folds) { // cut by Splits: training ends before the test block, purged by the label's end
+            assertThat(fold.params().get("split")).startsWith("walk-forward expanding ");
+            java.time.LocalDate trainEnd = java.time.LocalDate.parse(fold.params().get("train.dates").split("\\.\\.")[1]);
+            java.time.LocalDate testStart = java.time.LocalDate.parse(fold.params().get("test.dates").split("\\.\\.")[0]);
+            assertThat(trainEnd).isBefore(testStart.minusDays(1));
+        }
         assertThat(progress).anyMatch(l -> l.startsWith("fold 2/2")).anyMatch(l -> l.contains("registered aapl-lgbm version 1"));
 
         ModelVersion version = result.version();
