@@ -56,6 +56,7 @@ import org.nautilus.strategy.internal.analytics.EquityPoint;
 import org.nautilus.strategy.internal.analytics.Performance;
 import org.nautilus.strategy.internal.run.RunConfig;
 import org.nautilus.strategy.internal.run.RunContext;
+import org.nautilus.venue.simulated.internal.BarQuotes;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
 import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
@@ -161,8 +162,9 @@ public final class BacktestEngine {
         final Map<InstrumentId, RoundTrip> trips = new HashMap<>();
         final List<Double> tripPnl = new ArrayList<>();
         final long cash;
-        final long slippageBps;
-        final long participation;
+        final BarQuotes barQuotes;
+        final Price tickSize;
+        final Quantity lotSize;
         final long tick;
         final long lot;
         final long equityIntervalNanos;
@@ -179,10 +181,11 @@ public final class BacktestEngine {
             config = RunConfig.of(spec.strategy(), spec.parameters(), spec.instruments());
             BacktestSpec.Execution execution = spec.execution();
             cash = FixedPoint.fromBigDecimal(spec.initialCash());
-            slippageBps = FixedPoint.fromBigDecimal(execution.slippageBps());
-            participation = FixedPoint.fromBigDecimal(execution.participation());
-            tick = Price.of(config.parameters().text("tick.size", "0.01")).raw();
-            lot = Quantity.of(config.parameters().text("lot.size", "1")).raw();
+            barQuotes = new BarQuotes(execution.slippageBps(), execution.participation());
+            tickSize = Price.of(config.parameters().text("tick.size", "0.01"));
+            lotSize = Quantity.of(config.parameters().text("lot.size", "1"));
+            tick = tickSize.raw();
+            lot = lotSize.raw();
             equityIntervalNanos = spec.equityInterval().toNanos();
             for (InstrumentId id : spec.instruments()) {
                 market.define(new Instrument(id, config.parameters().text("currency", "USD"), new Price(tick),
@@ -336,19 +339,9 @@ public final class BacktestEngine {
             flush();
         }
 
-        /** A quote {@code slippage.bps} either side of {@code price}, on the tick, sized participation × volume. */
+        /** The venue's quote around a data price (see {@link BarQuotes}: the live venue quotes replayed bars alike). */
         private Quote quoteAround(InstrumentId id, Price price, Quantity volume, Instant time) {
-            long p = price.raw();
-            long half = FixedPoint.multiply(p, slippageBps) / 10_000;
-            long bid = Math.max(tick, Math.floorDiv(p - half, tick) * tick);
-            long ask = -Math.floorDiv(-(p + half), tick) * tick;
-            if (ask <= bid) {
-                ask = bid + tick;
-            }
-            long size = volume.isPositive() ? FixedPoint.multiply(volume.raw(), participation) / lot * lot
-                    : Quantity.ofWhole(1_000_000_000).raw();
-            Quantity shown = new Quantity(Math.max(size, 0));
-            return new Quote(id, new Price(bid), shown, new Price(ask), shown, time);
+            return barQuotes.around(id, price, volume, tickSize, lotSize, time);
         }
 
         /** Hands the run what the OMS steps produced since the last flush, until none is left. */

@@ -201,6 +201,22 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         }
     }
 
+    /**
+     * Quotes of one instrument to show one after the other, none skipped (a bar's open, then its close), on the
+     * matching thread; a quote older than the one shown is skipped.
+     */
+    public void onQuotes(java.util.List<Quote> quotes) {
+        if (quotes.isEmpty()) {
+            return;
+        }
+        VenueBook book = book(quotes.get(0).instrumentId());
+        try {
+            clock.execute(() -> book.applyInOrder(quotes));
+        } catch (IllegalStateException e) {
+            LOG.debug("venue {} closed, quotes for {} dropped", config.id(), quotes.get(0).instrumentId());
+        }
+    }
+
     /** Open client orders across all books. */
     public int openOrders() {
         int total = 0;

@@ -3,13 +3,17 @@ package org.nautilus.venue.simulated.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -87,15 +91,47 @@ public final class SimulatedVenueComponent implements Venue {
 
         @AttributeDefinition(name = "Default tick size", description = "Tick size of instruments the gateway does not define")
         String tick_default() default "0.01";
+
+        @AttributeDefinition(name = "Quotes from bars", required = false, description = "A bar spec (e.g. P1D): "
+                + "instruments with bars of it but no quotes (replayed bars) are quoted from them as a backtest does: "
+                + "the open at the bar's start, the close at its end. Empty: quotes only.")
+        String bar_quotes_spec() default "";
+
+        @AttributeDefinition(name = "Bar quotes slippage (bps)", description = "Half the spread of a quote made from a bar")
+        String bar_quotes_slippage_bps() default "5";
+
+        @AttributeDefinition(name = "Bar quotes participation",
+                description = "The share of a bar's volume a quote made from it shows on each side")
+        String bar_quotes_participation() default "0.1";
+    }
+
+    /** Quotes made from bars: which bars, and how (see {@link BarQuotes}). */
+    record FromBars(BarSpec spec, BarQuotes quotes) {
+        static FromBars of(Config config) {
+            String spec = config.bar_quotes_spec();
+            if (spec == null || spec.isBlank()) {
+                return null;
+            }
+            try {
+                return new FromBars(BarSpec.parse(spec.strip()), BarQuotes.of(config.bar_quotes_slippage_bps(),
+                        config.bar_quotes_participation()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(PID + ": bar.quotes: " + e.getMessage(), e);
+            }
+        }
     }
 
     private final SimulatedExchange exchange;
     private final Object marketLock = new Object();
     private volatile MarketDataService marketData;
     private Subscription subscription;
+    /** The bars of every spec, for quotes made from bars ({@code bar.quotes.spec}). */
+    private Subscription barSubscription;
+    private volatile FromBars fromBars;
 
     @Activate
     public SimulatedVenueComponent(Config config) {
+        this.fromBars = FromBars.of(config);
         this.exchange = new SimulatedExchange(toVenueConfig(config), Clock.systemUTC(), new MarketAccess() {
             @Override
             public Optional<Instrument> instrument(InstrumentId id) {
@@ -106,7 +142,7 @@ public final class SimulatedVenueComponent implements Venue {
             @Override
             public Optional<Quote> lastQuote(InstrumentId id) {
                 MarketDataService md = marketData;
-                return md == null ? Optional.empty() : md.lastQuote(id);
+                return md == null ? Optional.empty() : newest(md.lastQuote(id), barQuote(md, id));
             }
         });
         LOG.info("simulated venue {} started: {}", exchange.id(), exchange.description());
@@ -116,7 +152,9 @@ public final class SimulatedVenueComponent implements Venue {
     @Modified
     void modified(Config config) {
         try {
+            FromBars bars = FromBars.of(config);
             exchange.reconfigure(toVenueConfig(config));
+            fromBars = bars;
         } catch (RuntimeException e) {
             LOG.error("simulated venue {}: configuration change refused, the venue keeps its settings: {}",
                     exchange.id(), e.getMessage());
@@ -147,6 +185,21 @@ public final class SimulatedVenueComponent implements Venue {
                     exchange.onQuote(quote);
                 }
             });
+            try {
+                barSubscription = service.subscribeAllBars(Set.of(), new MarketDataListener() {
+                    @Override
+                    public void onBar(BarSpec spec, Bar bar) {
+                        FromBars bars = fromBars;
+                        if (bars != null && bars.spec().equals(spec)) {
+                            Instrument instrument = service.instrument(bar.instrumentId()).orElse(null);
+                            exchange.onQuotes(bars.quotes().of(bar, tick(instrument), lot(instrument)));
+                        }
+                    }
+                });
+            } catch (UnsupportedOperationException e) {
+                LOG.warn("venue {}: the market data service delivers no bars of every spec: no quotes from bars",
+                        exchange.id());
+            }
         }
     }
 
@@ -159,14 +212,57 @@ public final class SimulatedVenueComponent implements Venue {
         }
     }
 
+    /**
+     * The close quote of the instrument's last bar of the bar-quotes spec, when bars are quoted: what an order is
+     * matched against once the strategy that sent it has seen that bar (the venue's thread may not have shown it yet).
+     */
+    private Optional<Quote> barQuote(MarketDataService md, InstrumentId id) {
+        FromBars bars = fromBars;
+        if (bars == null || !md.barSpecs().contains(bars.spec())) {
+            return Optional.empty();
+        }
+        List<Bar> last = md.bars(id, bars.spec(), 1);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Bar bar = last.get(0);
+        Instrument instrument = md.instrument(id).orElse(null);
+        return Optional.of(bars.quotes().around(id, bar.close(), bar.volume(), tick(instrument), lot(instrument),
+                bar.end()));
+    }
+
+    private Price tick(Instrument instrument) {
+        return instrument != null ? instrument.tickSize() : exchange.config().defaultTick();
+    }
+
+    private static Quantity lot(Instrument instrument) {
+        return instrument != null ? instrument.lotSize() : Quantity.ZERO;
+    }
+
+    private static Optional<Quote> newest(Optional<Quote> a, Optional<Quote> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return b.get().timestamp().isAfter(a.get().timestamp()) ? b : a;
+    }
+
     private void closeSubscription() {
-        if (subscription != null) {
+        close(subscription);
+        close(barSubscription);
+        subscription = null;
+        barSubscription = null;
+    }
+
+    private static void close(Subscription s) {
+        if (s != null) {
             try {
-                subscription.close();
+                s.close();
             } catch (RuntimeException e) {
-                LOG.debug("closing the market data subscription failed", e);
+                LOG.debug("closing a market data subscription failed", e);
             }
-            subscription = null;
         }
     }
 

@@ -63,7 +63,10 @@ final class VenueBook implements MatchListener {
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
-    private boolean seeded;
+    /** The time of the quote the market maker shows, or {@code null} before the first: quotes only move forward. */
+    private java.time.Instant quotedAt;
+    /** The quote shown now (a different quote of the same time is shown too, in arrival order). */
+    private Quote lastQuoted;
     /** The last id given to an order in this book (ids are per book: the book is the matching engine's scope). */
     private long lastBookId;
     /** The last depth snapshot of each side (see {@link #depth}). */
@@ -96,7 +99,7 @@ final class VenueBook implements MatchListener {
     void submit(Order order, ExecutionListener listener) {
         lock.lock();
         try {
-            seedFromLastQuote();
+            catchUpWithMarket();
             OrderRequest request = order.request();
             String invalid = validate(request);
             if (invalid != null) {
@@ -168,7 +171,7 @@ final class VenueBook implements MatchListener {
     BookDepth depth(int levels) {
         lock.lock();
         try {
-            seedFromLastQuote();
+            catchUpWithMarket();
             int n = Math.max(0, levels);
             return new BookDepth(venue.id(), instrumentId, bidLevels.read(book, n), askLevels.read(book, n), now());
         } finally {
@@ -194,27 +197,42 @@ final class VenueBook implements MatchListener {
 
     void applyLatestQuote() {
         Quote quote = latestQuote.getAndSet(null);
-        if (quote == null) {
-            return;
+        if (quote != null) {
+            applyInOrder(List.of(quote));
         }
+    }
+
+    /** Quotes the market maker shows one after the other (a bar's open, then its close); older ones are skipped. */
+    void applyInOrder(List<Quote> quotes) {
         lock.lock();
         try {
-            seeded = true;
-            requote(quote);
+            for (Quote quote : quotes) {
+                requoteIfNewer(quote);
+            }
         } finally {
             deliverAndUnlock();
         }
     }
 
-    /** The first time a book is used, the market maker quotes the gateway's last quote. */
-    private void seedFromLastQuote() {
-        if (!seeded) {
-            seeded = true;
-            venue.market().lastQuote(instrumentId).ifPresent(this::requote);
+    /**
+     * Before an order is matched: the market maker shows the gateway's last quote if it is newer than its own. Quotes
+     * reach the book on the venue's thread, later than the gateway has them; an order must not trade against a
+     * quote the strategy that sent it has already seen replaced (live/backtest parity rests on this).
+     */
+    private void catchUpWithMarket() {
+        venue.market().lastQuote(instrumentId).ifPresent(this::requoteIfNewer);
+    }
+
+    private void requoteIfNewer(Quote quote) {
+        if (quotedAt == null || quote.timestamp().isAfter(quotedAt)
+                || (quote.timestamp().equals(quotedAt) && !quote.equals(lastQuoted))) {
+            requote(quote);
         }
     }
 
     private void requote(Quote quote) {
+        quotedAt = quote.timestamp();
+        lastQuoted = quote;
         VenueConfig config = venue.config();
         instrument = venue.market().instrument(instrumentId);
         long tick = instrument.map(i -> i.tickSize().raw()).orElse(config.defaultTick().raw());

@@ -30,6 +30,8 @@ import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
 
 /** The DS adapter without a container: configuration parsing and the market data subscription. */
@@ -39,7 +41,12 @@ class SimulatedVenueComponentTest {
 
     /** A configuration as DS would pass it: {@code etc/nautilus.venue.simulated-<name>.cfg} values. */
     record Cfg(String venueId, String fee, String maker, String taker, long latency, String factor, int levels,
-               int ticks, String selfMatch) implements SimulatedVenueComponent.Config {
+               int ticks, String selfMatch, String barQuotes) implements SimulatedVenueComponent.Config {
+
+        Cfg(String venueId, String fee, String maker, String taker, long latency, String factor, int levels,
+            int ticks, String selfMatch) {
+            this(venueId, fee, maker, taker, latency, factor, levels, ticks, selfMatch, "");
+        }
 
         static Cfg of(String venueId) {
             return new Cfg(venueId, "2", "", "", 0, "1", 5, 1, "cancel-taker");
@@ -93,6 +100,21 @@ class SimulatedVenueComponentTest {
         @Override
         public String tick_default() {
             return "0.01";
+        }
+
+        @Override
+        public String bar_quotes_spec() {
+            return barQuotes;
+        }
+
+        @Override
+        public String bar_quotes_slippage_bps() {
+            return "5";
+        }
+
+        @Override
+        public String bar_quotes_participation() {
+            return "0.1";
         }
 
         @Override
@@ -175,6 +197,54 @@ class SimulatedVenueComponentTest {
         }
     }
 
+    @Test
+    void replayedBarsAreQuotedAsInABacktestAndAnOrderNeverTradesAgainstAnOlderBarThanTheGatewayHas() throws Exception {
+        List<MarketDataListener> subscribers = new CopyOnWriteArrayList<>();
+        List<Bar> bars = new CopyOnWriteArrayList<>();
+        MarketDataService gateway = gateway(subscribers, null, bars);
+        SimulatedVenueComponent venue = new SimulatedVenueComponent(
+                new Cfg("SIM", "2", "", "", 0, "1", 1, 1, "cancel-taker", "P1D"));
+        try {
+            venue.bindMarketData(gateway);
+            assertThat(subscribers).hasSize(2);
+            Instant day = Instant.parse("2013-01-02T00:00:00Z");
+            // Close 100.00, 5 bps either side: bid 99.95, ask 100.05, each showing 10 % of 1,000 = 100.
+            Bar first = new Bar(AAPL, day, day.plus(Duration.ofDays(1)), Price.of("99.00"), Price.of("101.00"),
+                    Price.of("98.00"), Price.of("100.00"), Quantity.ofWhole(1000));
+            bars.add(first);
+            subscribers.get(1).onBar(BarSpec.time(Duration.ofDays(1)), first);
+            List<ExecutionReport> reports = new CopyOnWriteArrayList<>();
+            venue.submit(order(1, 10), reports::add);
+            assertThat(reports).extracting(ExecutionReport::type).containsExactly(ExecType.ACCEPTED, ExecType.FILL);
+            assertThat(reports.get(1).lastPrice()).isEqualTo(Price.of("100.05"));
+            assertThat(venue.depth(AAPL, 1).orElseThrow().bestBid().orElseThrow().quantity())
+                    .isEqualTo(Quantity.ofWhole(100));
+
+            // The gateway has the next bar, the venue's subscription has not delivered it yet: a strategy that saw
+            // it trades at its close, as in a backtest, not at the older one.
+            Bar second = new Bar(AAPL, first.end(), first.end().plus(Duration.ofDays(1)), Price.of("100.00"),
+                    Price.of("111.00"), Price.of("100.00"), Price.of("110.00"), Quantity.ofWhole(1000));
+            bars.add(second);
+            reports.clear();
+            venue.submit(order(2, 10), reports::add);
+            assertThat(reports.get(1).lastPrice()).isEqualTo(Price.of("110.06"));
+            // Delivered late, its quotes are older than what the book shows: nothing moves back.
+            subscribers.get(1).onBar(BarSpec.time(Duration.ofDays(1)), second);
+            reports.clear();
+            venue.submit(order(3, 10), reports::add);
+            assertThat(reports.get(1).lastPrice()).isEqualTo(Price.of("110.06"));
+        } finally {
+            venue.deactivate();
+        }
+    }
+
+    @Test
+    void aBadBarQuotesSpecIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new SimulatedVenueComponent(
+                new Cfg("SIM", "2", "", "", 0, "1", 1, 1, "cancel-taker", "daily")))
+                .hasMessageStartingWith("nautilus.venue.simulated: bar.quotes: ");
+    }
+
     private static Order order(long id, long quantity) {
         Instant now = Instant.now();
         return new Order(OrderId.of(id), OrderRequest.market(ClientOrderId.of("c" + id), PortfolioId.of("P1"), AAPL,
@@ -183,6 +253,11 @@ class SimulatedVenueComponentTest {
 
     /** A gateway stand-in: only what the venue uses (a proxy, so API additions do not break the test). */
     private static MarketDataService gateway(List<MarketDataListener> subscribers, Quote quote) {
+        return gateway(subscribers, quote, List.of());
+    }
+
+    /** With {@code bars}: daily bars of the gateway (the last one is its newest). */
+    private static MarketDataService gateway(List<MarketDataListener> subscribers, Quote quote, List<Bar> bars) {
         return (MarketDataService) Proxy.newProxyInstance(SimulatedVenueComponentTest.class.getClassLoader(),
                 new Class<?>[] {MarketDataService.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "subscribe" -> {
@@ -190,8 +265,18 @@ class SimulatedVenueComponentTest {
                         subscribers.add(listener);
                         yield (Subscription) () -> subscribers.remove(listener);
                     }
+                    case "subscribeAllBars" -> {
+                        if (bars.isEmpty() && !(bars instanceof CopyOnWriteArrayList)) {
+                            throw new UnsupportedOperationException("no bars");
+                        }
+                        MarketDataListener listener = (MarketDataListener) args[1];
+                        subscribers.add(listener);
+                        yield (Subscription) () -> subscribers.remove(listener);
+                    }
+                    case "barSpecs" -> List.of(BarSpec.time(Duration.ofDays(1)));
+                    case "bars" -> bars.isEmpty() ? List.of() : List.of(bars.get(bars.size() - 1));
                     case "instrument" -> Optional.of(Instrument.equity(((InstrumentId) args[0]).value(), "USD"));
-                    case "lastQuote" -> Optional.of(quote);
+                    case "lastQuote" -> Optional.ofNullable(quote);
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "gateway";
