@@ -54,4 +54,15 @@ public interface FactorService {
     default List<FactorProblem> problems() {
         return List.of();
     }
+
+    /**
+     * A private engine with the factors registered now, computing only over the bars its caller feeds it (a backtest,
+     * on its simulated clock): the same definitions and kernels as this service, none of its values.
+     *
+     * @throws UnsupportedOperationException if this implementation cannot make one
+     * @since 2.1
+     */
+    default FactorSession session() {
+        throw new UnsupportedOperationException(getClass().getName() + " makes no private factor sessions");
+    }
 }

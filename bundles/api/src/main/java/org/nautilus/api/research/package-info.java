@@ -7,7 +7,7 @@
  * start-up training service ({@code ModelService}, {@code ModelInfo}, {@code ModelMetrics}) is gone.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.nautilus.api.research;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,9 +53,10 @@ public interface StrategyContext {
 
     /**
      * {@code true} if this run receives the signals of the models its configuration names
-     * ({@value Strategy#SIGNALS_MODEL_PARAMETER}) in {@link StrategyHandler#onSignals}: live runs do. A backtest
-     * does not (no model is scored on its simulated clock yet, and no recorded signals are replayed): a strategy
-     * that names a model reads this and refuses the run, or trades its own fallback score knowingly.
+     * ({@value Strategy#SIGNALS_MODEL_PARAMETER}) in {@link StrategyHandler#onSignals}: live runs do; a backtest
+     * does when the platform's model registry and factor service are there (it scores the registered version of
+     * the {@code signals.alias}, default champion, over factors computed from its own bars). Where they are not, a
+     * strategy that names a model reads this and refuses the run, or trades its own fallback score knowingly.
      *
      * @since 1.1
      */

@@ -35,7 +35,7 @@ public interface StrategyHandler {
     /**
      * Model predictions for its instruments: one batch per bar close of a model it subscribes to
      * ({@value Strategy#SIGNALS_MODEL_PARAMETER} in its configuration), holding only the signals of its instruments.
-     * Live only: see {@link StrategyContext#signalsDelivered()}.
+     * See {@link StrategyContext#signalsDelivered()}.
      *
      * @since 1.1
      */

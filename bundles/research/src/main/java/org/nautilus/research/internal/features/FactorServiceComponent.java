@@ -24,6 +24,7 @@ import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.FactorSession;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.ResearchConfig;
@@ -183,6 +184,12 @@ public final class FactorServiceComponent implements FactorService {
         subscription.close();
         writer.shutdownNow();
         writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** A private engine over the caller's bars, with the factors registered now (see {@link FactorSession}). */
+    @Override
+    public FactorSession session() {
+        return new EngineSession(engine.fresh());
     }
 
     /** Told (on the writer thread) once a closed bar's factor values are published: model serving listens. */

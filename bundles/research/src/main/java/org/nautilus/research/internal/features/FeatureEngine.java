@@ -100,6 +100,24 @@ public final class FeatureEngine {
         configure(window, historySize, warmup);
     }
 
+    /**
+     * A new engine with this one's sizes, factor plugins, compiled libraries (their programs are shared: a compiled
+     * program holds no state, each engine runs its own streams) and instrument groups, but no series and no values:
+     * it sees only the bars it is given, with no history (any thread; the new engine then has one writer of its own).
+     * What a backtest computes its factors with.
+     */
+    public FeatureEngine fresh() {
+        FeatureEngine copy = new FeatureEngine((instrument, spec, limit) -> List.of(), window, historySize, warmup);
+        factors.values().forEach(copy::register);
+        for (Registered registered : libraries) {
+            copy.addLibrary(registered.source, registered.library);
+            copy.startLibrary(registered.library);
+        }
+        copy.groups(groups);
+        copy.regroup();
+        return copy;
+    }
+
     // ---- factor plugins ----
 
     /**

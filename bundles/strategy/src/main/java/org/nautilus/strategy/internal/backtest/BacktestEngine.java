@@ -24,9 +24,18 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
 import org.nautilus.api.oms.OrderStepListener;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.FactorSession;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.signal.Signal;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.tracking.ModelRegistry;
+import org.nautilus.api.research.tracking.RegisteredModel;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.routes.MarketDataFiles;
 import org.nautilus.api.strategy.BacktestSpec;
@@ -91,17 +100,34 @@ public final class BacktestEngine {
     private final MarketDataFiles files;
     private final Path home;
     private final boolean keepRecords;
+    private final Research research;
+
+    /**
+     * The platform's research services a backtest computes factors and scores models with; either may be
+     * {@code null} (absent): then the strategy reads no factor, and receives no model signals.
+     */
+    public record Research(FactorService factors, ModelRegistry models) {
+        public static final Research NONE = new Research(null, null);
+    }
+
+    /** Without factors or models (see {@link Research}). */
+    public BacktestEngine(BacktestSpec spec, Strategy strategy, MarketDataFiles files, Path home, boolean keepRecords) {
+        this(spec, strategy, files, home, keepRecords, Research.NONE);
+    }
 
     /**
      * @param home        where relative data paths start (the Karaf home, or the working directory)
      * @param keepRecords keep every order and fill for the result (a benchmark turns it off)
+     * @param research    the factor service and model registry to compute factors and signals with
      */
-    public BacktestEngine(BacktestSpec spec, Strategy strategy, MarketDataFiles files, Path home, boolean keepRecords) {
+    public BacktestEngine(BacktestSpec spec, Strategy strategy, MarketDataFiles files, Path home, boolean keepRecords,
+                          Research research) {
         this.spec = spec;
         this.strategy = strategy;
         this.files = files;
         this.home = home;
         this.keepRecords = keepRecords;
+        this.research = research == null ? Research.NONE : research;
     }
 
     /** What a run produced. */
@@ -154,6 +180,13 @@ public final class BacktestEngine {
         final OrderManager oms;
         final RunContext run;
         final RunConfig config;
+        /** Factors over the backtest's own bars (the platform's definitions and kernels), or null. */
+        final FactorSession factors;
+        /** The models whose signals the strategy asked for, loaded once; empty when none is scored. */
+        final List<ScoredModel> models;
+        /** Closes of the strategy's instruments at {@link #pendingTime} whose signals are not scored yet. */
+        final Map<InstrumentId, BarSpec> pending = new LinkedHashMap<>();
+        Instant pendingTime;
         /** What the OMS step told us, handed to the run after each step (see {@link #flush}). */
         final ConcurrentLinkedQueue<Object> stepEvents = new ConcurrentLinkedQueue<>();
         final Map<OrderId, Order> orders = new LinkedHashMap<>();
@@ -219,8 +252,95 @@ public final class BacktestEngine {
             oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock.clock())
                     .listeners(listeners).partitions(1).retainedOrders(10_000).retainedHistory(100).build();
             oms.venueAdded(VENUE, new ReportingVenue(venue, () -> venueReported = true));
-            run = new RunContext(config, new EngineServices.Orders(oms), market, positions, Optional::empty, clock,
-                    config.name(), true, this::flush, e -> failure = describe(e));
+            factors = session(research.factors());
+            models = factors == null ? List.of() : models(research.models());
+            run = new RunContext(config, new EngineServices.Orders(oms), market, positions,
+                    () -> Optional.<FactorService>ofNullable(factors), clock, config.name(), true, this::flush,
+                    e -> failure = describe(e), !models.isEmpty());
+        }
+
+        private FactorSession session(FactorService service) {
+            if (service == null) {
+                return null;
+            }
+            try {
+                return service.session();
+            } catch (UnsupportedOperationException e) {
+                return null;
+            }
+        }
+
+        /**
+         * The registered version of each model {@code signals.model} names, under {@code signals.alias} (default
+         * champion): none without a registry (the run then says it receives no signals, and the strategy decides).
+         *
+         * @throws IllegalArgumentException for a model or alias the registry does not have, naming what it has
+         */
+        private List<ScoredModel> models(ModelRegistry registry) {
+            if (registry == null || config.signalModels().isEmpty()) {
+                return List.of();
+            }
+            String alias = config.parameters().text("signals.alias", RegisteredModel.CHAMPION);
+            List<ScoredModel> loaded = new ArrayList<>();
+            for (String name : config.signalModels()) {
+                RegisteredModel model = registry.model(name).orElseThrow(() -> new IllegalArgumentException(
+                        Strategy.SIGNALS_MODEL_PARAMETER + " = " + name + ": no such registered model; registered: "
+                                + registry.models().stream().map(RegisteredModel::name).sorted().toList()));
+                Integer version = model.aliases().get(alias);
+                if (version == null) {
+                    throw new IllegalArgumentException("model " + name + " has no version under alias '" + alias
+                            + "' (signals.alias); its aliases: " + new java.util.TreeMap<>(model.aliases()));
+                }
+                loaded.add(new ScoredModel(name, alias, version, registry.load(name, version)));
+            }
+            return List.copyOf(loaded);
+        }
+
+        /**
+         * Scores every model on the closes of {@link #pendingTime} whose features are all there (as the serving side
+         * does live) and hands each batch to the strategy.
+         */
+        private void scorePending() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Instant end = pendingTime;
+            for (ScoredModel model : models) {
+                List<InstrumentId> scored = new ArrayList<>();
+                List<double[]> rows = new ArrayList<>();
+                for (Map.Entry<InstrumentId, BarSpec> close : pending.entrySet()) {
+                    double[] row = row(model.fitted().features(), close.getKey(), close.getValue(), end);
+                    if (row != null) {
+                        scored.add(close.getKey());
+                        rows.add(row);
+                    }
+                }
+                if (scored.isEmpty()) {
+                    continue;
+                }
+                double[] predictions = model.fitted().predict(rows.toArray(new double[0][]));
+                List<Signal> signals = new ArrayList<>(scored.size());
+                for (int i = 0; i < scored.size(); i++) {
+                    signals.add(new Signal(scored.get(i), model.name(), model.version(), model.alias(), predictions[i],
+                            end));
+                }
+                run.signals(new SignalBatch(model.name(), model.version(), model.alias(), false, end, signals));
+            }
+            pending.clear();
+            pendingTime = null;
+        }
+
+        /** The features of one close, or null if one is missing (not computed at that close, or not a number). */
+        private double[] row(List<String> features, InstrumentId instrument, BarSpec bars, Instant end) {
+            double[] row = new double[features.size()];
+            for (int f = 0; f < row.length; f++) {
+                Optional<FactorValue> value = factors.latest(features.get(f), instrument, bars);
+                if (value.isEmpty() || !value.get().asOf().equals(end) || !Double.isFinite(value.get().value())) {
+                    return null;
+                }
+                row[f] = value.get().value();
+            }
+            return row;
         }
 
         /** The built-in rules with the spec's limits (defaults wide enough for an account of the initial cash). */
@@ -247,10 +367,16 @@ public final class BacktestEngine {
         }
 
         Outcome run(DataEvent first, MergedFeed feed, Consumer<String> progress) {
-            if (!config.signalModels().isEmpty()) {
+            if (!config.signalModels().isEmpty() && models.isEmpty()) {
                 // Said once, up front: the run's context answers signalsDelivered() = false, the strategy chooses.
-                progress.accept("note: a backtest scores no model: " + Strategy.SIGNALS_MODEL_PARAMETER + " = "
+                progress.accept("note: a backtest scores no model without the platform's model registry and factor "
+                        + "service: " + Strategy.SIGNALS_MODEL_PARAMETER + " = "
                         + String.join(",", config.signalModels()) + " delivers no signals here");
+            } else {
+                for (ScoredModel model : models) {
+                    progress.accept("signals: model " + model.name() + " version " + model.version() + " ("
+                            + model.alias() + "), " + model.fitted().features().size() + " features");
+                }
             }
             run.start(strategy);
             Instant from = spec.from();
@@ -265,6 +391,10 @@ public final class BacktestEngine {
             for (DataEvent e = first; e != null && failure == null; e = feed.next()) {
                 if (to != null && e.time().isAfter(to)) {
                     break;
+                }
+                if (pendingTime != null && e.time().isAfter(pendingTime)) {
+                    // Every close of that time is in: its signals, before anything later happens.
+                    scorePending();
                 }
                 boolean marks = e.kind() != DataEvent.Kind.BAR_OPEN;
                 if (marks && lastMark != null && bucket(e.time()) != bucket(lastMark)) {
@@ -284,6 +414,7 @@ public final class BacktestEngine {
                 }
             }
             if (failure == null) {
+                scorePending();
                 run.stop(config.flattenOnStop());
             }
             flush();
@@ -308,6 +439,14 @@ public final class BacktestEngine {
                     Bar bar = (Bar) e.payload();
                     market.publish(bar);
                     toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
+                    if (factors != null) {
+                        BarSpec spec = BarSpec.time(bar.interval());
+                        factors.onBar(spec, bar);
+                        if (ours && !models.isEmpty()) {
+                            pending.put(bar.instrumentId(), spec);
+                            pendingTime = bar.end();
+                        }
+                    }
                     if (deliver && ours) {
                         run.deliverEvent(h -> h.onBar(bar));
                     }
@@ -439,6 +578,10 @@ public final class BacktestEngine {
             venue.close();
             clock.close();
         }
+    }
+
+    /** A model version the run scores. */
+    private record ScoredModel(String name, String alias, int version, FittedModel fitted) {
     }
 
     private static double toDouble(long raw) {

@@ -53,10 +53,16 @@ public final class BacktestRunner {
      */
     public synchronized BacktestResult run(BacktestSpec spec, Strategy strategy, String strategyVersion,
                                            Consumer<String> progress) {
+        return run(spec, strategy, strategyVersion, BacktestEngine.Research.NONE, progress);
+    }
+
+    /** As above, computing factors and scoring models with {@code research}. */
+    public synchronized BacktestResult run(BacktestSpec spec, Strategy strategy, String strategyVersion,
+                                           BacktestEngine.Research research, Consumer<String> progress) {
         try {
             progress.accept("backtest of " + spec.strategy() + " over " + spec.data().size() + " file(s), "
                     + spec.instruments().size() + " instrument(s)");
-            BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, home, true).run(progress);
+            BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, home, true, research).run(progress);
             if (outcome.failure() != null) {
                 progress.accept("the strategy failed: " + outcome.failure() + " (the run ends there)");
             }

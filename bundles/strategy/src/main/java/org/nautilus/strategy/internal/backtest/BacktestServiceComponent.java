@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.nautilus.api.routes.MarketDataFiles;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.strategy.BacktestResult;
 import org.nautilus.api.strategy.BacktestService;
 import org.nautilus.api.strategy.BacktestSpec;
@@ -36,6 +38,9 @@ public final class BacktestServiceComponent implements BacktestService {
 
     private final BacktestRunner runner;
     private final Map<String, Registered> strategies = new ConcurrentHashMap<>();
+    /** The research side, when installed: factors over the backtest's bars, model signals scored on them. */
+    private volatile FactorService factors;
+    private volatile ModelRegistry models;
 
     @Activate
     public BacktestServiceComponent(@Reference MarketDataFiles files) {
@@ -61,6 +66,30 @@ public final class BacktestServiceComponent implements BacktestService {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindFactors(FactorService service) {
+        factors = service;
+    }
+
+    void unbindFactors(FactorService service) {
+        if (factors == service) {
+            factors = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindModels(ModelRegistry registry) {
+        models = registry;
+    }
+
+    void unbindModels(ModelRegistry registry) {
+        if (models == registry) {
+            models = null;
+        }
+    }
+
     @Override
     public BacktestResult run(BacktestSpec spec, Consumer<String> progress) {
         Registered registered = strategies.get(spec.strategy());
@@ -68,7 +97,8 @@ public final class BacktestServiceComponent implements BacktestService {
             throw new IllegalArgumentException("unknown strategy '" + spec.strategy() + "'; registered: "
                     + strategies.keySet().stream().sorted().toList());
         }
-        BacktestResult result = runner.run(spec, registered.strategy(), registered.version(), progress);
+        BacktestResult result = runner.run(spec, registered.strategy(), registered.version(),
+                new BacktestEngine.Research(factors, models), progress);
         LOG.info("backtest {}: {} events, {} orders, {} fills, total return {}, digest {}", result.runId(),
                 result.events(), result.orders(), result.fills(), result.metrics().totalReturn(), result.digest());
         return result;

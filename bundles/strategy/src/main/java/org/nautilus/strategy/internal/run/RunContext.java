@@ -64,6 +64,8 @@ public final class RunContext implements StrategyContext {
     /** Called after each delivery: a backtest hands the run the order events its orders caused meanwhile. */
     private final Runnable afterDelivery;
     private final Consumer<Throwable> onFailure;
+    /** Whether {@link #signals} batches come: live always, a backtest when it scores models. */
+    private final boolean signalsDelivered;
 
     private final Set<OrderId> own = new HashSet<>();
     private final Map<OrderId, Order> open = new LinkedHashMap<>();
@@ -85,6 +87,13 @@ public final class RunContext implements StrategyContext {
     public RunContext(RunConfig config, OrderService orders, MarketDataService market, PositionService positions,
                       Supplier<Optional<FactorService>> factors, PlatformClock clock, String idPrefix, boolean backtest,
                       Runnable afterDelivery, Consumer<Throwable> onFailure) {
+        this(config, orders, market, positions, factors, clock, idPrefix, backtest, afterDelivery, onFailure, !backtest);
+    }
+
+    /** @param signalsDelivered whether model signal batches will be handed to {@link #signals} */
+    public RunContext(RunConfig config, OrderService orders, MarketDataService market, PositionService positions,
+                      Supplier<Optional<FactorService>> factors, PlatformClock clock, String idPrefix, boolean backtest,
+                      Runnable afterDelivery, Consumer<Throwable> onFailure, boolean signalsDelivered) {
         this.config = Objects.requireNonNull(config, "config");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.market = Objects.requireNonNull(market, "market");
@@ -95,6 +104,7 @@ public final class RunContext implements StrategyContext {
         this.backtest = backtest;
         this.afterDelivery = afterDelivery;
         this.onFailure = onFailure;
+        this.signalsDelivered = signalsDelivered;
         this.signalModels = config.signalModels();
         this.signalShadow = config.signalShadow();
     }
@@ -266,10 +276,10 @@ public final class RunContext implements StrategyContext {
         return backtest;
     }
 
-    /** Live runs are handed the serving side's batches; a backtest scores no model (see the interface). */
+    /** Live runs are handed the serving side's batches; a backtest when it scores the models (see the interface). */
     @Override
     public boolean signalsDelivered() {
-        return !backtest;
+        return signalsDelivered;
     }
 
     @Override

@@ -88,7 +88,7 @@ class StrategyPluginsTest {
     }
 
     @Test
-    void aBacktestScoresNoModelSoTheCrossSectionalStrategyRefusesSignalsModelThere() throws IOException {
+    void withoutTheResearchServicesABacktestScoresNoModelSoTheCrossSectionalStrategyRefusesSignalsModel() throws IOException {
         Files.writeString(dir.resolve("flat.csv"), "date,open,high,low,close,volume\n2024-01-01,100,100,100,100,1000\n"
                 + "2024-01-02,100,100,100,100,1000\n");
         BacktestSpec spec = new BacktestSpec("cross-sectional", Map.of("signals.model", "alpha", "long.count", "1"),
@@ -98,9 +98,10 @@ class StrategyPluginsTest {
         assertThatThrownBy(() -> new BacktestEngine(spec, new CrossSectionalStrategy(), new MarketDataFilesComponent(),
                 dir, true).run(progress::add))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("signals.model = alpha: this run receives no model signals (a backtest");
-        assertThat(progress).containsExactly("note: a backtest scores no model: signals.model = alpha delivers no "
-                + "signals here");
+                .hasMessageContaining("signals.model = alpha: this run receives no model signals (a backtest scores "
+                        + "models only with the platform's model registry");
+        assertThat(progress).containsExactly("note: a backtest scores no model without the platform's model registry "
+                + "and factor service: signals.model = alpha delivers no signals here");
     }
 
     private static BacktestSpec.DataFile file(String name, String symbol) {

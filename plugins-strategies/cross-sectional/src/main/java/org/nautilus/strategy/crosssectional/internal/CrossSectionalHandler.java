@@ -49,7 +49,8 @@ final class CrossSectionalHandler implements StrategyHandler {
             }
             if (models != null && !signalsDelivered) {
                 throw new IllegalArgumentException(Strategy.SIGNALS_MODEL_PARAMETER + " = " + models + ": this run "
-                        + "receives no model signals (a backtest scores no model); remove it to run on the "
+                        + "receives no model signals (a backtest scores models only with the platform's model registry and "
+                        + "factor service); remove it to run on the "
                         + "score.factor or momentum score");
             }
             int longCount = p.integer("long.count", Math.max(1, universe / 3));
