@@ -45,6 +45,8 @@ class AccessControlTest {
             {"GET", "/api/v1/orders", Set.of("vera", "tom", "rita", "ada")},
             {"GET", "/metrics", Set.of("vera", "tom", "rita", "ada")},
             {"POST", "/api/v1/orders", Set.of("tom", "ada")},
+            {"POST", "/api/v1/backtests", Set.of("tom", "ada")},
+            {"GET", "/api/v1/backtests/ma-cross-0001/tearsheet", Set.of("vera", "tom", "rita", "ada")},
             {"DELETE", "/api/v1/orders/42", Set.of("tom", "ada")},
             {"PUT", "/api/v1/trading-state", Set.of("rita", "ada")},
             {"PUT", "/api/v1/risk/rules/max-order-quantity", Set.of("rita", "ada")},

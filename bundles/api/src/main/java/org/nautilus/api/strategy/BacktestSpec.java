@@ -74,6 +74,34 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * @throws IllegalArgumentException naming the key that is missing or malformed
      */
     public static BacktestSpec fromProperties(Map<String, String> settings) {
+        return fromSettings(settings);
+    }
+
+    /**
+     * The settings of a spec file (Java properties, UTF-8), for {@link #fromProperties}; the shell, {@code bin/backtest}
+     * and the HTTP API read spec files with it.
+     *
+     * @param name how the caller named the file (for the error)
+     * @throws IllegalArgumentException if the file is missing or cannot be read, naming it
+     * @since 1.2
+     */
+    public static Map<String, String> readSettings(java.nio.file.Path file, String name) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("spec file " + name + " not found (looked at " + file + ")");
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(file,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("spec file " + name + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, String> values = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+        return values;
+    }
+
+    private static BacktestSpec fromSettings(Map<String, String> settings) {
         java.util.function.Function<String, String> get = key -> {
             String v = settings.get(key);
             return v == null || v.isBlank() ? null : v.strip();

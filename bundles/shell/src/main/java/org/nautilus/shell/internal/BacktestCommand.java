@@ -1,13 +1,9 @@
 package org.nautilus.shell.internal;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -55,15 +51,7 @@ public class BacktestCommand implements Action {
     public Object execute() throws IOException {
         Map<String, String> values = new TreeMap<>();
         if (spec != null) {
-            Path file = Path.of(System.getProperty("karaf.home", ".")).resolve(spec);
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("spec file " + spec + " not found (looked at " + file + ")");
-            }
-            Properties p = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(reader);
-            }
-            p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+            values.putAll(BacktestSpec.readSettings(Path.of(System.getProperty("karaf.home", ".")).resolve(spec), spec));
         }
         put(values, settings, "");
         put(values, params, "param.");

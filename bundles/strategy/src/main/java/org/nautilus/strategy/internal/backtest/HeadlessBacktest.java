@@ -60,14 +60,18 @@ public final class HeadlessBacktest {
         System.exit(run(args, home, files(), System.out, System.err));
     }
 
-    /** The replay routes' file readers (the routes jar on the class path), as the platform's backtests use them. */
+    /**
+     * The replay routes' file readers (the component of the routes jar on the class path that provides
+     * {@link MarketDataFiles}), as the platform's backtests use them.
+     */
     static MarketDataFiles files() {
         try {
-            return (MarketDataFiles) Class.forName("org.nautilus.routes.internal.replay.MarketDataFilesComponent")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the routes jar (the market data file readers) is not on the class path: "
-                    + e, e);
+            Class<?> type = components(MarketDataFiles.class, null).values().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no market data file readers on the class path "
+                            + "(the routes jar)"));
+            return (MarketDataFiles) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new IllegalStateException("the market data file readers cannot be made: " + e, e);
         }
     }
 
@@ -108,12 +112,12 @@ public final class HeadlessBacktest {
             if (specFile != null) {
                 // From the working directory (CI), else from the Nautilus home (as the shell reads it).
                 Path file = Path.of(specFile);
-                settings.putAll(read(file.isAbsolute() || Files.exists(file) ? file : home.resolve(specFile),
-                        specFile));
+                settings.putAll(BacktestSpec.readSettings(file.isAbsolute() || Files.exists(file) ? file
+                        : home.resolve(specFile), specFile));
             }
             overrides.forEach(kv -> settings.put(kv[0], kv[1]));
             BacktestSpec spec = BacktestSpec.fromProperties(settings);
-            Map<String, Class<?>> strategies = strategies();
+            Map<String, Class<?>> strategies = components(Strategy.class, Strategy.NAME_PROPERTY);
             Class<?> type = strategies.get(spec.strategy());
             if (type == null) {
                 throw new IllegalArgumentException("unknown strategy '" + spec.strategy() + "'; on the class path: "
@@ -147,19 +151,6 @@ public final class HeadlessBacktest {
         return new String[] {prefix + text.substring(0, eq).strip(), text.substring(eq + 1).strip()};
     }
 
-    private static Map<String, String> read(Path file, String name) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("spec file " + name + " not found (looked at " + file + ")");
-        }
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        }
-        Map<String, String> values = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
-        return values;
-    }
-
     /** Whether the run's summary records a strategy failure. */
     private static boolean failed(Path folder) throws IOException {
         Path summary = folder.resolve("summary.properties");
@@ -185,10 +176,10 @@ public final class HeadlessBacktest {
     }
 
     /**
-     * The strategies of the jars and folders on the class path, by {@code strategy.name}: the DS components that
-     * provide {@link Strategy}.
+     * The DS components of the jars and folders on the class path that provide {@code service}, by the value of their
+     * property {@code nameProperty} (by implementation class when it is null).
      */
-    static Map<String, Class<?>> strategies() throws IOException {
+    static Map<String, Class<?>> components(Class<?> service, String nameProperty) throws IOException {
         Map<String, Class<?>> found = new TreeMap<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File file = new File(entry);
@@ -199,7 +190,7 @@ public final class HeadlessBacktest {
                         JarEntry e = entries.nextElement();
                         if (e.getName().startsWith("OSGI-INF/") && e.getName().endsWith(".xml")) {
                             try (InputStream in = jar.getInputStream(e)) {
-                                component(in, found);
+                                component(in, service.getName(), nameProperty, found);
                             }
                         }
                     }
@@ -208,7 +199,7 @@ public final class HeadlessBacktest {
                 File[] xmls = new File(file, "OSGI-INF").listFiles((d, n) -> n.endsWith(".xml"));
                 for (File xml : xmls == null ? new File[0] : xmls) {
                     try (InputStream in = Files.newInputStream(xml.toPath())) {
-                        component(in, found);
+                        component(in, service.getName(), nameProperty, found);
                     }
                 }
             }
@@ -216,8 +207,8 @@ public final class HeadlessBacktest {
         return found;
     }
 
-    /** Adds the component of one descriptor if it provides {@link Strategy} with a name. */
-    private static void component(InputStream in, Map<String, Class<?>> found) {
+    /** Adds the component of one descriptor if it provides {@code service} (with a name, if one is asked for). */
+    private static void component(InputStream in, String service, String nameProperty, Map<String, Class<?>> found) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(false);
@@ -226,22 +217,26 @@ public final class HeadlessBacktest {
             boolean provides = false;
             NodeList provide = doc.getElementsByTagName("provide");
             for (int i = 0; i < provide.getLength(); i++) {
-                provides |= Strategy.class.getName().equals(((Element) provide.item(i)).getAttribute("interface"));
+                provides |= service.equals(((Element) provide.item(i)).getAttribute("interface"));
             }
             if (!provides) {
                 return;
             }
-            String name = null;
+            NodeList implementation = doc.getElementsByTagName("implementation");
+            if (implementation.getLength() != 1) {
+                return;
+            }
+            String type = ((Element) implementation.item(0)).getAttribute("class");
+            String name = nameProperty == null ? type : null;
             NodeList properties = doc.getElementsByTagName("property");
-            for (int i = 0; i < properties.getLength(); i++) {
+            for (int i = 0; i < properties.getLength() && name == null; i++) {
                 Element property = (Element) properties.item(i);
-                if (Strategy.NAME_PROPERTY.equals(property.getAttribute("name"))) {
+                if (nameProperty.equals(property.getAttribute("name"))) {
                     name = property.getAttribute("value");
                 }
             }
-            NodeList implementation = doc.getElementsByTagName("implementation");
-            if (name != null && implementation.getLength() == 1) {
-                found.put(name, Class.forName(((Element) implementation.item(0)).getAttribute("class")));
+            if (name != null) {
+                found.put(name, Class.forName(type));
             }
         } catch (Exception e) {
             // Not a component descriptor we can read (or its class is not here): not a strategy of this run.
