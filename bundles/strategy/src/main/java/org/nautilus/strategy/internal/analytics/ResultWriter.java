@@ -83,6 +83,23 @@ public final class ResultWriter {
         return returns;
     }
 
+    /**
+     * Writes {@code trades.csv}: the closed round trips (instrument, side, quantity, entry and exit time and average
+     * price, P&amp;L net of commissions, MAE, MFE; see {@link RoundTrips}).
+     */
+    public static void writeTrips(Path folder, List<RoundTrips.Trip> trips) throws IOException {
+        StringBuilder t = new StringBuilder("instrument,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,"
+                + "mae,mfe\n");
+        for (RoundTrips.Trip trip : trips) {
+            t.append(trip.instrument()).append(',').append(trip.longTrip() ? "LONG" : "SHORT").append(',')
+                    .append(number(trip.quantity())).append(',').append(trip.entryTime()).append(',')
+                    .append(number(trip.entryPrice())).append(',').append(trip.exitTime()).append(',')
+                    .append(number(trip.exitPrice())).append(',').append(number(trip.pnl())).append(',')
+                    .append(number(trip.mae())).append(',').append(number(trip.mfe())).append('\n');
+        }
+        Files.write(folder.resolve("trades.csv"), bytes(t));
+    }
+
     /** The metrics as {@code key = value} lines (a summary file, the shell). */
     public static Map<String, String> metrics(PerformanceMetrics m) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -109,11 +126,11 @@ public final class ResultWriter {
         return out;
     }
 
-    static String percent(double v) {
+    public static String percent(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", v * 100);
     }
 
-    static String ratio(double v) {
+    public static String ratio(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 

@@ -61,8 +61,10 @@ import org.nautilus.risk.internal.rules.PriceCollarRule;
 import org.nautilus.risk.internal.rules.ReduceOnlyRule;
 import org.nautilus.risk.internal.rules.SelfTradeRule;
 import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
+import org.nautilus.strategy.internal.analytics.Benchmark;
 import org.nautilus.strategy.internal.analytics.EquityPoint;
 import org.nautilus.strategy.internal.analytics.Performance;
+import org.nautilus.strategy.internal.analytics.RoundTrips;
 import org.nautilus.strategy.internal.run.RunConfig;
 import org.nautilus.strategy.internal.run.RunContext;
 import org.nautilus.venue.simulated.internal.BarQuotes;
@@ -133,7 +135,7 @@ public final class BacktestEngine {
     /** What a run produced. */
     public record Outcome(List<Order> orders, List<Fill> fills, List<EquityPoint> equity, long events,
                           long submitted, long fillCount, Instant dataFrom, Instant dataTo, PerformanceMetrics metrics,
-                          String failure) {
+                          String failure, List<RoundTrips.Trip> trips, Benchmark.BetaAlpha benchmark) {
     }
 
     /**
@@ -192,8 +194,10 @@ public final class BacktestEngine {
         final Map<OrderId, Order> orders = new LinkedHashMap<>();
         final List<Fill> fills = new ArrayList<>();
         final List<EquityPoint> curve = new ArrayList<>();
-        final Map<InstrumentId, RoundTrip> trips = new HashMap<>();
-        final List<Double> tripPnl = new ArrayList<>();
+        final RoundTrips trips = new RoundTrips(keepRecords);
+        /** The run's {@code benchmark} instrument (a run setting), or null; its price at each point of the curve. */
+        final InstrumentId benchmark;
+        final List<Double> benchmarkPrices = new ArrayList<>();
         final long cash;
         final BarQuotes barQuotes;
         final Price tickSize;
@@ -212,6 +216,12 @@ public final class BacktestEngine {
         Loop(Instant start) {
             clock = new SimulatedPlatformClock(start);
             config = RunConfig.of(spec.strategy(), spec.parameters(), spec.instruments());
+            String benchmarkSymbol = config.parameters().text("benchmark", null);
+            benchmark = benchmarkSymbol == null ? null : InstrumentId.of(benchmarkSymbol);
+            if (benchmark != null && !spec.instruments().contains(benchmark)) {
+                throw new IllegalArgumentException("benchmark " + benchmark + " is not in the data; its instruments: "
+                        + spec.instruments().stream().map(InstrumentId::value).sorted().toList());
+            }
             BacktestSpec.Execution execution = spec.execution();
             cash = FixedPoint.fromBigDecimal(spec.initialCash());
             barQuotes = new BarQuotes(execution.slippageBps(), execution.participation());
@@ -420,9 +430,9 @@ public final class BacktestEngine {
             flush();
             sample(last);
             PerformanceMetrics metrics = Performance.of(curve, spec.periodsPerYear(), tradedNotional,
-                    tripPnl.stream().mapToDouble(Double::doubleValue).toArray(), commissions);
+                    trips.pnl(), commissions);
             return new Outcome(List.copyOf(orders.values()), List.copyOf(fills), List.copyOf(curve), events,
-                    run.submitted(), fillCount, first.time(), last, metrics, failure);
+                    run.submitted(), fillCount, first.time(), last, metrics, failure, trips.trips(), betaAlpha());
         }
 
         /** One data step at its time: the clock, the market, the venue, then the strategy. */
@@ -437,6 +447,8 @@ public final class BacktestEngine {
                 }
                 case BAR -> {
                     Bar bar = (Bar) e.payload();
+                    trips.mark(bar.instrumentId().value(), bar.low().toBigDecimal().doubleValue(),
+                            bar.high().toBigDecimal().doubleValue());
                     market.publish(bar);
                     toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
                     if (factors != null) {
@@ -453,6 +465,8 @@ public final class BacktestEngine {
                 }
                 case TRADE -> {
                     Trade trade = (Trade) e.payload();
+                    double traded = trade.price().toBigDecimal().doubleValue();
+                    trips.mark(trade.instrumentId().value(), traded, traded);
                     market.publish(trade);
                     toVenue(quoteAround(trade.instrumentId(), trade.price(), trade.size(), e.time()));
                     if (deliver && ours) {
@@ -461,6 +475,8 @@ public final class BacktestEngine {
                 }
                 case QUOTE -> {
                     Quote quote = (Quote) e.payload();
+                    double mid = quote.mid().toBigDecimal().doubleValue();
+                    trips.mark(quote.instrumentId().value(), mid, mid);
                     market.mark(quote.instrumentId(), quote.mid());
                     toVenue(quote);
                     if (deliver && ours) {
@@ -532,7 +548,22 @@ public final class BacktestEngine {
             double commission = fill.commission().toBigDecimal().doubleValue();
             tradedNotional += Math.abs(quantity * price);
             commissions += commission;
-            trips.computeIfAbsent(fill.instrumentId(), k -> new RoundTrip()).fill(quantity, price, commission, tripPnl);
+            trips.fill(fill.instrumentId().value(), fill.timestamp(), quantity, price, commission);
+        }
+
+        /** Beta and alpha to the benchmark over the points where it had a price, or null without a benchmark. */
+        private Benchmark.BetaAlpha betaAlpha() {
+            if (benchmark == null) {
+                return null;
+            }
+            List<double[]> pairs = new ArrayList<>();
+            for (int i = 0; i < curve.size(); i++) {
+                if (!Double.isNaN(benchmarkPrices.get(i))) {
+                    pairs.add(new double[] {curve.get(i).equity(), benchmarkPrices.get(i)});
+                }
+            }
+            return Benchmark.of(pairs.stream().mapToDouble(p -> p[0]).toArray(),
+                    pairs.stream().mapToDouble(p -> p[1]).toArray(), spec.periodsPerYear());
         }
 
         /** A point of the equity curve (replacing one at the same time: the start, before anything traded). */
@@ -540,11 +571,14 @@ public final class BacktestEngine {
             risk.refresh();
             if (curve.get(curve.size() - 1).time().equals(at)) {
                 curve.remove(curve.size() - 1);
+                benchmarkPrices.remove(benchmarkPrices.size() - 1);
             }
             curve.add(point(at));
         }
 
         private EquityPoint point(Instant at) {
+            benchmarkPrices.add(benchmark == null ? Double.NaN
+                    : market.mark(benchmark).map(p -> p.toBigDecimal().doubleValue()).orElse(Double.NaN));
             EquityPoint now = equity();
             return new EquityPoint(at, now.equity(), now.gross(), now.net());
         }
@@ -590,27 +624,5 @@ public final class BacktestEngine {
 
     private static String describe(Throwable e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    /** One instrument's open round trip: its cash flows until the position is flat again. */
-    private static final class RoundTrip {
-        double position;
-        double cashFlow;
-
-        void fill(double quantity, double price, double commission, List<Double> closed) {
-            double after = position + quantity;
-            if (position != 0 && Math.signum(after) != Math.signum(position)) {
-                // The fill closes the trip (and opens the next one with what is left, if it reverses).
-                double closing = -position;
-                double share = closing / quantity;
-                closed.add(cashFlow - closing * price - commission * share);
-                double rest = quantity - closing;
-                position = rest;
-                cashFlow = rest == 0 ? 0 : -rest * price - commission * (1 - share);
-                return;
-            }
-            position = after;
-            cashFlow += -quantity * price - commission;
-        }
     }
 }

@@ -72,8 +72,19 @@ public final class BacktestRunner {
             BacktestResult result = new BacktestResult(runId, spec.strategy(), strategyVersion, spec.parameters(),
                     outcome.dataFrom(), outcome.dataTo(), outcome.events(), outcome.submitted(), outcome.fillCount(),
                     outcome.metrics(), digest, folder.toString());
+            ResultWriter.writeTrips(folder, outcome.trips());
             Map<String, String> summary = summary(result, spec, outcome.failure());
-            Tearsheet.write(folder, "Backtest " + runId, summary, ResultWriter.metrics(outcome.metrics()),
+            Map<String, String> metrics = ResultWriter.metrics(outcome.metrics());
+            if (outcome.benchmark() != null) {
+                String benchmark = spec.parameters().get("benchmark");
+                metrics.put("beta." + benchmark, ResultWriter.ratio(outcome.benchmark().beta()));
+                metrics.put("alpha." + benchmark, ResultWriter.percent(outcome.benchmark().alpha()));
+                summary.put("beta", Double.toString(outcome.benchmark().beta()));
+                summary.put("alpha", Double.toString(outcome.benchmark().alpha()));
+                progress.accept("against " + benchmark + ": beta " + ResultWriter.ratio(outcome.benchmark().beta())
+                        + ", alpha " + ResultWriter.percent(outcome.benchmark().alpha()) + " a year");
+            }
+            Tearsheet.write(folder, "Backtest " + runId, summary, metrics,
                     outcome.equity(), spec.periodsPerYear(), Math.max(2, (int) Math.min(63, spec.periodsPerYear() / 4)));
             store(folder, result, summary);
             progress.accept(String.format("done: %,d events, %,d orders, %,d fills; tearsheet %s",

@@ -68,6 +68,46 @@ class BacktestRunnerTest {
         assertThat(runner.list().get(0).metrics()).isEqualTo(first.metrics());
     }
 
+    /**
+     * The trade list (trades.csv: one line per round trip, their P&amp;L adding up to the round trips' of the metrics,
+     * MAE ≤ P&amp;L ≤ MFE) and beta/alpha to a benchmark (Apple itself: a crossover long or flat has a beta between 0
+     * and 1 to what it trades).
+     */
+    @Test
+    void theTradeListAndBetaAlphaToABenchmark() throws IOException {
+        Files.createDirectories(home.resolve("samples"));
+        SampleData.copy(home.resolve("samples"), SampleData.APPLE_FILE);
+        BacktestRunner runner = new BacktestRunner(new MarketDataFilesComponent(), home, home.resolve("backtests"));
+        Map<String, String> settings = new java.util.HashMap<>(SPEC);
+        settings.put("param.benchmark", "AAPL.NASDAQ");
+        List<String> progress = new ArrayList<>();
+        BacktestResult run = runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
+                progress::add);
+
+        List<String> trades = Files.readAllLines(Path.of(run.folder()).resolve("trades.csv"));
+        assertThat(trades.get(0)).isEqualTo("instrument,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,"
+                + "mae,mfe");
+        assertThat(trades).hasSize(run.metrics().trades() + 1);
+        for (String line : trades.subList(1, trades.size())) {
+            String[] c = line.split(",");
+            assertThat(c[0]).isEqualTo("AAPL.NASDAQ");
+            assertThat(c[1]).isEqualTo("LONG");
+            assertThat(Double.parseDouble(c[8])).isLessThanOrEqualTo(Double.parseDouble(c[7]));
+            assertThat(Double.parseDouble(c[9])).isGreaterThanOrEqualTo(Double.parseDouble(c[7]));
+        }
+        assertThat(progress).anyMatch(l -> l.startsWith("against AAPL.NASDAQ: beta "));
+        java.util.Properties summary = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(Path.of(run.folder()).resolve("summary.properties"))) {
+            summary.load(reader);
+        }
+        assertThat(Double.parseDouble(summary.getProperty("beta"))).isBetween(0.0, 1.0);
+        assertThat(Files.readString(Path.of(run.folder()).resolve("tearsheet.html"))).contains("beta.AAPL.NASDAQ");
+
+        settings.put("param.benchmark", "SPY");
+        assertThatThrownBy(() -> runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
+                line -> { })).hasMessage("benchmark SPY is not in the data; its instruments: [AAPL.NASDAQ]");
+    }
+
     @Test
     void aSpecWithoutDataIsRefusedSayingWhatIsMissing() {
         assertThatThrownBy(() -> BacktestSpec.fromProperties(Map.of("strategy", "ma-cross")))
