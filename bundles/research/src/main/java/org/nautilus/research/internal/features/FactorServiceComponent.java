@@ -24,7 +24,6 @@ import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
-import org.nautilus.api.research.FactorSession;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.ResearchConfig;
@@ -48,11 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 // Immediate: the engine subscribes and computes whether or not anyone has asked for a value yet.
 @Component(service = FactorService.class, configurationPid = ResearchConfig.PID, immediate = true)
-public final class FactorServiceComponent implements FactorService {
+public final class FactorServiceComponent extends EngineQueries {
 
     private static final Logger LOG = LoggerFactory.getLogger(FactorServiceComponent.class);
 
-    private final FeatureEngine engine;
     private final ExecutorService writer;
     private final Subscription subscription;
     private final LibraryCatalog catalog;
@@ -63,8 +61,8 @@ public final class FactorServiceComponent implements FactorService {
 
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
-        this.engine = new FeatureEngine(marketData::bars, Math.max(1, config.bars_window()),
-                Math.max(1, config.history_size()), Math.max(1, config.warmup_bars()));
+        super(new FeatureEngine(marketData::bars, Math.max(1, config.bars_window()),
+                Math.max(1, config.history_size()), Math.max(1, config.warmup_bars())));
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-research-features");
             thread.setDaemon(true);
@@ -186,12 +184,6 @@ public final class FactorServiceComponent implements FactorService {
         writer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** A private engine over the caller's bars, with the factors registered now (see {@link FactorSession}). */
-    @Override
-    public FactorSession session() {
-        return new EngineSession(engine.fresh());
-    }
-
     /** Told (on the writer thread) once a closed bar's factor values are published: model serving listens. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -244,36 +236,6 @@ public final class FactorServiceComponent implements FactorService {
         } catch (RejectedExecutionException e) {
             LOG.debug("Feature engine stopped; task dropped");
         }
-    }
-
-    @Override
-    public List<FactorInfo> factors() {
-        return engine.factors();
-    }
-
-    @Override
-    public List<FactorValue> latest() {
-        return engine.latest();
-    }
-
-    @Override
-    public Optional<FactorValue> latest(String factor, InstrumentId instrument) {
-        return engine.latest(factor, instrument);
-    }
-
-    @Override
-    public List<FactorValue> history(String factor, InstrumentId instrument) {
-        return engine.history(factor, instrument);
-    }
-
-    @Override
-    public Optional<FactorValue> latest(String factor, InstrumentId instrument, BarSpec bars) {
-        return engine.latest(factor, instrument, bars);
-    }
-
-    @Override
-    public List<FactorValue> history(String factor, InstrumentId instrument, BarSpec bars) {
-        return engine.history(factor, instrument, bars);
     }
 
     @Override

@@ -39,8 +39,13 @@ public final class BacktestServiceComponent implements BacktestService {
     private final BacktestRunner runner;
     private final Map<String, Registered> strategies = new ConcurrentHashMap<>();
     /** The research side, when installed: factors over the backtest's bars, model signals scored on them. */
-    private volatile FactorService factors;
-    private volatile ModelRegistry models;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile FactorService factors;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ModelRegistry models;
 
     @Activate
     public BacktestServiceComponent(@Reference MarketDataFiles files) {
@@ -63,30 +68,6 @@ public final class BacktestServiceComponent implements BacktestService {
         Object name = reference.getProperty(Strategy.NAME_PROPERTY);
         if (name != null) {
             strategies.computeIfPresent((String) name, (k, r) -> r.strategy() == strategy ? null : r);
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindFactors(FactorService service) {
-        factors = service;
-    }
-
-    void unbindFactors(FactorService service) {
-        if (factors == service) {
-            factors = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindModels(ModelRegistry registry) {
-        models = registry;
-    }
-
-    void unbindModels(ModelRegistry registry) {
-        if (models == registry) {
-            models = null;
         }
     }
 

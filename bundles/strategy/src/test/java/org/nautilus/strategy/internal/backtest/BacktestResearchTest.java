@@ -22,10 +22,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.research.Dataset;
-import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorService;
-import org.nautilus.api.research.FactorSession;
-import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorLibrary;
@@ -82,32 +79,7 @@ class BacktestResearchTest {
         CompiledLibrary compiled = CompiledLibrary.compile(library);
         live.addLibrary(library, compiled);
         live.startLibrary(compiled);
-        platform = new FactorService() {
-            @Override
-            public List<FactorInfo> factors() {
-                return live.factors();
-            }
-
-            @Override
-            public List<FactorValue> latest() {
-                return live.latest();
-            }
-
-            @Override
-            public Optional<FactorValue> latest(String factor, InstrumentId instrument) {
-                return live.latest(factor, instrument);
-            }
-
-            @Override
-            public List<FactorValue> history(String factor, InstrumentId instrument) {
-                return live.history(factor, instrument);
-            }
-
-            @Override
-            public FactorSession session() {
-                return new EngineSession(live.fresh()); // what the research bundle's FactorService does
-            }
-        };
+        platform = new EngineSession(live); // the research bundle's FactorService answers from its engine alike
         registry = new Registry(ridge());
         // Closes: UP +10 % a day, DOWN −10 % a day, FLAT unchanged; six days.
         StringBuilder up = new StringBuilder("date,open,high,low,close,volume\n");
