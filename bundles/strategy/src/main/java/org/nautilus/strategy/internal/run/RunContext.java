@@ -75,7 +75,8 @@ public final class RunContext implements StrategyContext {
     private StrategyHandler handler;
     private long nextId;
     private boolean active;
-    private long events;
+    /** Written by the run's thread only, read by any (nautilus:strategies). */
+    private volatile long events;
     private long submitted;
     private long fills;
 
@@ -153,8 +154,9 @@ public final class RunContext implements StrategyContext {
     /** Delivers one market data, factor or timer event; counted. */
     public void deliverEvent(Consumer<StrategyHandler> call) {
         if (active) {
-            events++;
             deliver(call);
+            // Counted once handled: whoever reads the count sees what the handler did (its orders sent).
+            events++;
         }
     }
 
