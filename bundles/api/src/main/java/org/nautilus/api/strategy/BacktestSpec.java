@@ -67,6 +67,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * from = 2013-03-01   to = 2013-12-31                          # optional: dates (UTC) or instants
      * initial.cash = 100000
      * slippage.bps = 5   participation = 0.1   latency.ms = 0   maker.fee.bps = 1   taker.fee.bps = 1
+     * fee.per.share = 0.005   fee.minimum = 1                      # optional: per share, and at least per order
      * risk.max.leverage = 10                                       # risk.*: the rules' limits
      * equity.interval = P1D   periods.per.year = 252
      * </pre>
@@ -139,7 +140,9 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 decimal("participation", get.apply("participation"), defaults.participation()),
                 Duration.ofMillis(decimal("latency.ms", get.apply("latency.ms"), BigDecimal.ZERO).longValueExact()),
                 decimal("maker.fee.bps", get.apply("maker.fee.bps"), defaults.makerFeeBps()),
-                decimal("taker.fee.bps", get.apply("taker.fee.bps"), defaults.takerFeeBps()));
+                decimal("taker.fee.bps", get.apply("taker.fee.bps"), defaults.takerFeeBps()),
+                decimal("fee.per.share", get.apply("fee.per.share"), BigDecimal.ZERO),
+                decimal("fee.minimum", get.apply("fee.minimum"), BigDecimal.ZERO));
         String interval = get.apply("equity.interval");
         return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
                 instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
@@ -218,8 +221,21 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * @param takerFeeBps   fee of a taking order's fill
      */
     public record Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
-                            BigDecimal takerFeeBps) {
+                            BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum) {
+
+        /** Basis-point fees only. */
+        public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
+                         BigDecimal takerFeeBps) {
+            this(slippageBps, participation, latency, makerFeeBps, takerFeeBps, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+
         public Execution {
+            Objects.requireNonNull(feePerShare, "feePerShare");
+            Objects.requireNonNull(feeMinimum, "feeMinimum");
+            if (feePerShare.signum() < 0 || feeMinimum.signum() < 0) {
+                throw new IllegalArgumentException("fee.per.share and fee.minimum must not be negative, got "
+                        + feePerShare.toPlainString() + " and " + feeMinimum.toPlainString());
+            }
             Objects.requireNonNull(slippageBps, "slippageBps");
             Objects.requireNonNull(participation, "participation");
             Objects.requireNonNull(latency, "latency");

@@ -241,8 +241,8 @@ public final class BacktestEngine {
             for (RiskRule rule : rules()) {
                 risk.engine().add(rule, null, 0);
             }
-            venue = new SimulatedExchange(new VenueConfig(VENUE, FeeSchedule.ofBps(
-                    execution.makerFeeBps().toPlainString(), execution.takerFeeBps().toPlainString()),
+            venue = new SimulatedExchange(new VenueConfig(VENUE, new FeeSchedule(execution.makerFeeBps(),
+                    execution.takerFeeBps(), execution.feePerShare(), execution.feeMinimum()),
                     execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER),
                     clock, EXPIRY_CHECK, market);
             OrderListeners listeners = new OrderListeners();

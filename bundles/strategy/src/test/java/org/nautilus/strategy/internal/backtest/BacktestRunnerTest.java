@@ -103,6 +103,19 @@ class BacktestRunnerTest {
         assertThat(Double.parseDouble(summary.getProperty("beta"))).isBetween(0.0, 1.0);
         assertThat(Files.readString(Path.of(run.folder()).resolve("tearsheet.html"))).contains("beta.AAPL.NASDAQ");
 
+        // Fees per share with a minimum per order: 100 shares × 0.01 + 1 bp of ~45,000 ≈ 5.50 a fill, at least 10.
+        settings.put("fee.per.share", "0.01");
+        settings.put("fee.minimum", "10");
+        BacktestResult fees = runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
+                line -> { });
+        List<String> fills = Files.readAllLines(Path.of(fees.folder()).resolve("fills.csv"));
+        assertThat(fills.subList(1, fills.size())).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.split(",")[7]).isEqualTo("10"));
+        settings.put("fee.minimum", "-1");
+        assertThatThrownBy(() -> BacktestSpec.fromProperties(settings))
+                .hasMessage("fee.per.share and fee.minimum must not be negative, got 0.01 and -1");
+        settings.remove("fee.minimum");
+
         settings.put("param.benchmark", "SPY");
         assertThatThrownBy(() -> runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
                 line -> { })).hasMessage("benchmark SPY is not in the data; its instruments: [AAPL.NASDAQ]");

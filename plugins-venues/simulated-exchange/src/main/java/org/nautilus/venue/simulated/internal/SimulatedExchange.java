@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.PortfolioId;
@@ -46,6 +47,9 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     /** The fee rates of {@link #config} as fixed-point fractions, computed once per configuration. */
     private volatile long makerRate;
     private volatile long takerRate;
+    /** The fee per share and the minimum per order of {@link #config}, fixed point. */
+    private volatile long perShareFee;
+    private volatile long minimumFee;
     /** The liquidity factor of {@link #config} as a fixed-point number, computed once per configuration. */
     private volatile long liquidityFactor;
 
@@ -88,6 +92,8 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private void applyConfig(VenueConfig newConfig) {
         makerRate = VenueConfig.rateRaw(newConfig.fees().makerBps());
         takerRate = VenueConfig.rateRaw(newConfig.fees().takerBps());
+        perShareFee = FixedPoint.fromBigDecimal(newConfig.fees().perShare());
+        minimumFee = FixedPoint.fromBigDecimal(newConfig.fees().minimum());
         liquidityFactor = newConfig.liquidityFactorRaw();
         config = newConfig;
     }
@@ -95,6 +101,16 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     /** The fee of an execution as a fixed-point fraction of its notional (2 bps = 0.0002). */
     long feeRate(boolean maker) {
         return maker ? makerRate : takerRate;
+    }
+
+    /** The fee per share (unit) executed, fixed point. */
+    long perShareFee() {
+        return perShareFee;
+    }
+
+    /** The least an order pays in all, fixed point (0: none). */
+    long minimumFee() {
+        return minimumFee;
     }
 
     /** The market maker's size per level as a multiple of the quote's size, fixed point (read on every quote). */

@@ -72,6 +72,13 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Taker fee (bps)", description = "Overrides fee.bps for takers", required = false)
         String fee_taker_bps() default "";
 
+        @AttributeDefinition(name = "Fee per share", description = "Fee per share (unit) executed, maker and taker, "
+                + "in the instrument's currency")
+        String fee_per_share() default "0";
+
+        @AttributeDefinition(name = "Minimum fee per order", description = "The least an order pays in all (0: none)")
+        String fee_minimum() default "0";
+
         @AttributeDefinition(name = "Latency (ms)", description = "Delay before orders, cancels and amends reach the book")
         long latency_ms() default 0;
 
@@ -275,8 +282,15 @@ public final class SimulatedVenueComponent implements Venue {
         BigDecimal fee = decimal(venueId, "fee.bps", config.fee_bps());
         String maker = config.fee_maker_bps();
         String taker = config.fee_taker_bps();
-        FeeSchedule fees = new FeeSchedule(maker == null || maker.isBlank() ? fee : decimal(venueId, "fee.maker.bps", maker),
-                taker == null || taker.isBlank() ? fee : decimal(venueId, "fee.taker.bps", taker));
+        FeeSchedule fees;
+        try {
+            fees = new FeeSchedule(maker == null || maker.isBlank() ? fee : decimal(venueId, "fee.maker.bps", maker),
+                    taker == null || taker.isBlank() ? fee : decimal(venueId, "fee.taker.bps", taker),
+                    decimal(venueId, "fee.per.share", config.fee_per_share()),
+                    decimal(venueId, "fee.minimum", config.fee_minimum()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("venue " + venueId + ": " + e.getMessage(), e);
+        }
         return new VenueConfig(venueId, fees, Duration.ofMillis(config.latency_ms()),
                 decimal(venueId, "liquidity.factor", config.liquidity_factor()), config.liquidity_levels(),
                 config.liquidity_level_ticks(), Price.of(decimal(venueId, "tick.default", config.tick_default())),

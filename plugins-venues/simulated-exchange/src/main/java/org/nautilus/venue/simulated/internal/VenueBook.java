@@ -337,7 +337,8 @@ final class VenueBook implements MatchListener {
         Price px = new Price(price);
         long notional = instrument.isPresent() ? instrument.get().notional(qty, px).raw()
                 : FixedPoint.multiply(quantity, price);
-        Money commission = new Money(FixedPoint.multiply(notional, venue.feeRate(maker)));
+        Money commission = new Money(client.commission(FixedPoint.multiply(notional, venue.feeRate(maker))
+                + FixedPoint.multiply(quantity, venue.perShareFee()), venue.minimumFee()));
         queue(client.listener, ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
                 commission, now()));
         client.filled += quantity;
@@ -487,6 +488,20 @@ final class VenueBook implements MatchListener {
         long filled;
         /** Filled before the order was sent here. */
         final long filledBefore;
+        /** The fees its fills came to, and what they were charged (more while under the minimum). */
+        long feesDue;
+        long feesCharged;
+
+        /**
+         * What a fill of {@code fee} is charged: with a minimum per order, the fills together pay the larger of the
+         * minimum and what they came to, the first ones making up the minimum.
+         */
+        long commission(long fee, long minimum) {
+            feesDue += fee;
+            long charge = minimum > 0 ? Math.max(minimum, feesDue) - feesCharged : fee;
+            feesCharged += charge;
+            return charge;
+        }
 
         ClientOrder(OrderId orderId, long bookId, ExecutionListener listener, long quantity, long filledBefore) {
             this.orderId = orderId;

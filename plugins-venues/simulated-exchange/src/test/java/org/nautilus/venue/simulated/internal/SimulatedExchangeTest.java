@@ -182,6 +182,39 @@ class SimulatedExchangeTest {
         assertThat(venue.openOrders()).isZero();
     }
 
+    /**
+     * Fees per share with a minimum per order, by hand: 0.005 a share, at least 2.00 an order, no basis points. A
+     * BUY of 100 comes to 0.50 and pays the minimum; a BUY of 700 takes what is left of two levels (400 at 100.02,
+     * 300 at 100.03): its first fill comes to 2.00 (the minimum exactly: 2.00), its second to 1.50 more: 3.50 in all.
+     * And a BUY of 300 whose first fill (200 at 100.03) comes to 1.00 pays the 2.00 minimum there, its second (100 at
+     * 100.04: 0.50 more, 1.50 in all) nothing more: the order paid max(2.00, 1.50).
+     */
+    @Test
+    void feesPerShareWithAMinimumPerOrder() {
+        marketAt("100.00", "100.02", 500);
+        venue(VenueConfig.defaults("SIM").withFees(FeeSchedule.ofBps("0", "0")
+                .withPerShare(new java.math.BigDecimal("0.005"), new java.math.BigDecimal("2"))));
+
+        Order small = market(Side.BUY, 100);
+        venue.submit(small, reports);
+        assertThat(reports.fills(small)).extracting(ExecutionReport::commission).containsExactly(Money.of("2"));
+
+        Order large = market(Side.BUY, 700);
+        venue.submit(large, reports);
+        assertThat(reports.fills(large)).extracting(ExecutionReport::lastPrice)
+                .containsExactly(Price.of("100.02"), Price.of("100.03"));
+        assertThat(reports.fills(large)).extracting(ExecutionReport::commission)
+                .containsExactly(Money.of("2"), Money.of("1.5"));
+
+        // 200 left at 100.03, then 100.04: two fills of one order.
+        Order split = market(Side.BUY, 300);
+        venue.submit(split, reports);
+        assertThat(reports.fills(split)).extracting(ExecutionReport::lastQuantity)
+                .containsExactly(Quantity.ofWhole(200), Quantity.ofWhole(100));
+        assertThat(reports.fills(split)).extracting(ExecutionReport::commission)
+                .containsExactly(Money.of("2"), Money.of("0"));
+    }
+
     @Test
     void aRestingOrderIsCanceledOnRequestAndACancelOfAnUnknownOrderSaysNothing() {
         marketAt("100.00", "100.02", 500);

@@ -73,6 +73,16 @@ class SimulatedVenueComponentTest {
         }
 
         @Override
+        public String fee_per_share() {
+            return "0";
+        }
+
+        @Override
+        public String fee_minimum() {
+            return "0";
+        }
+
+        @Override
         public long latency_ms() {
             return latency;
         }
