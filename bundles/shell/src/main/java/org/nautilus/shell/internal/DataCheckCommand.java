@@ -21,7 +21,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
-import org.nautilus.api.research.data.BarData;
+import org.nautilus.api.research.data.DataFiles;
 import org.nautilus.api.research.data.BarFormat;
 import org.nautilus.api.research.data.BarRow;
 import org.nautilus.api.research.data.CheckRules;
@@ -69,7 +69,7 @@ public class DataCheckCommand implements Action {
     int max = 50;
 
     @Reference
-    BarData data;
+    DataFiles data;
 
     @Reference
     FactorStore store;

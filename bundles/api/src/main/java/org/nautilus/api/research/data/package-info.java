@@ -4,7 +4,7 @@
  * outliers, impossible prices) without dropping or fixing anything, and corporate actions (splits, cash dividends)
  * with the back-adjusted view of a bar series they imply. The raw bars are never altered; adjustment is a view.
  *
- * <p>{@link org.nautilus.api.research.data.BarData} is the service; the connectors of the route files and the
+ * <p>{@link org.nautilus.api.research.data.DataFiles} is the service; the connectors of the route files and the
  * {@code nautilus:data-check} command use it.
  */
 @Export

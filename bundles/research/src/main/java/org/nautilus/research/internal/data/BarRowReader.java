@@ -138,7 +138,7 @@ public final class BarRowReader {
         return c;
     }
 
-    private static Instant time(Object value, String where) throws BarFileException {
+    static Instant time(Object value, String where) throws BarFileException {
         if (value instanceof OffsetDateTime t) {
             return t.toInstant();
         }

@@ -23,7 +23,7 @@ import org.nautilus.api.research.data.CheckRules;
 import org.nautilus.api.research.data.DataIssue;
 import org.nautilus.api.research.data.LoadedBars;
 
-class BarDataComponentTest {
+class DataFilesComponentTest {
 
     private static final InstrumentId ACME = InstrumentId.of("ACME");
     private static final CheckRules DAILY = CheckRules.of(Duration.ofDays(1));
@@ -35,7 +35,7 @@ class BarDataComponentTest {
             2025-01-08,10.8,11.2,10.6,11,300
             """;
 
-    private final BarDataComponent data = new BarDataComponent();
+    private final DataFilesComponent data = new DataFilesComponent();
 
     @Test
     void csvJsonLinesAndParquetGiveTheSameRows(@TempDir Path dir) throws Exception {
@@ -101,5 +101,22 @@ class BarDataComponentTest {
         Path noClose = Files.writeString(dir.resolve("bars.jsonl"), "{\"date\":\"2025-01-06\",\"open\":1,\"high\":1,\"low\":1}\n");
         assertThatThrownBy(() -> data.read(noClose, BarFormat.JSON_LINES, ACME))
                 .hasMessageStartingWith("bars.jsonl: columns [date, open, high, low] lack a date, open, high, low or close column");
+    }
+
+    @Test
+    void readsNewsItemsFromJsonLines(@TempDir Path dir) throws Exception {
+        Path news = Files.writeString(dir.resolve("news.jsonl"), """
+                {"time":"2025-01-06T14:05:00Z","instruments":["ACME","OTHER"],"source":"wire","text":"ACME beats estimates"}
+                {"time":"2025-01-07T09:00:00Z","instrument":"ACME","source":"blog","text":"ACME recall"}
+                """);
+        List<org.nautilus.api.research.data.NewsItem> items = data.readNews(news);
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).time()).isEqualTo(Instant.parse("2025-01-06T14:05:00Z"));
+        assertThat(items.get(0).instruments()).containsExactly(ACME, InstrumentId.of("OTHER"));
+        assertThat(items.get(1).instruments()).containsExactly(ACME);
+        assertThat(items.get(1).text()).isEqualTo("ACME recall");
+        assertThat(items.get(1).location()).isEqualTo("news.jsonl:2");
+        Path none = Files.writeString(dir.resolve("bad.jsonl"), "{\"time\":\"2025-01-06T14:05:00Z\",\"source\":\"w\",\"text\":\"x\"}\n");
+        assertThatThrownBy(() -> data.readNews(none)).hasMessageStartingWith("bad.jsonl: fields [time, source, text] lack");
     }
 }

@@ -10,7 +10,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.research.data.BarData;
+import org.nautilus.api.research.data.DataFiles;
 import org.nautilus.api.research.data.BarFormat;
 import org.nautilus.api.research.data.BarRow;
 import org.nautilus.api.research.data.CheckRules;
@@ -18,15 +18,17 @@ import org.nautilus.api.research.data.CorporateAction;
 import org.nautilus.api.research.data.DataCheckReport;
 import org.nautilus.api.research.data.DataIssue;
 import org.nautilus.api.research.data.LoadedBars;
+import org.nautilus.api.research.data.NewsItem;
+import org.nautilus.api.research.store.Fundamental;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Bar files read, checked and adjusted, as a service (stateless). */
-@Component(service = BarData.class)
-public final class BarDataComponent implements BarData {
+/** Research data files read (bars, corporate actions, fundamentals, news), bars checked and adjusted, as a service (stateless). */
+@Component(service = DataFiles.class)
+public final class DataFilesComponent implements DataFiles {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BarDataComponent.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DataFilesComponent.class);
     /** Errors quoted in the message of a refused load; the report has them all. */
     private static final int QUOTED_ERRORS = 5;
 
@@ -87,5 +89,23 @@ public final class BarDataComponent implements BarData {
     @Override
     public List<Bar> adjust(List<Bar> bars, List<CorporateAction> actions) {
         return BackAdjustment.adjust(bars, actions);
+    }
+
+    @Override
+    public List<Fundamental> readFundamentals(Path file, InstrumentId instrument) {
+        try {
+            return FundamentalsCsvReader.read(file, instrument);
+        } catch (BarFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<NewsItem> readNews(Path file) {
+        try {
+            return NewsJsonReader.read(file);
+        } catch (BarFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

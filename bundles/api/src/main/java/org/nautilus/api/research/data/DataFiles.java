@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.research.store.Fundamental;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Reads bar files as they are, checks them, and adjusts bar series for corporate actions. Nothing here changes a
+ * Reads research data files (bars, corporate actions, fundamentals, news), checks bars, and adjusts bar series for
+ * corporate actions. Nothing here changes a
  * file: a check reports, a load refuses (or, when told, skips and counts) rows that cannot be bars, and an
  * adjustment returns new bars.
  *
@@ -15,7 +17,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * naming the file and line.
  */
 @ProviderType
-public interface BarData {
+public interface DataFiles {
 
     /** The rows of a bar file, in file order, each with its {@code file:line}. */
     List<BarRow> read(Path file, BarFormat format, InstrumentId instrument);
@@ -45,4 +47,19 @@ public interface BarData {
      * instruments are ignored. The bars given are not changed.
      */
     List<Bar> adjust(List<Bar> bars, List<CorporateAction> actions);
+
+    /**
+     * Reads fundamentals from a CSV file ({@code instrument,period_end,published,field,value}, restatements as
+     * further rows), all or nothing.
+     *
+     * @param instrument whose figures they are if the file has no instrument column, else {@code null}
+     */
+    List<Fundamental> readFundamentals(Path file, InstrumentId instrument);
+
+    /**
+     * Reads news items from JSON lines, one object per line:
+     * {@code {"time":"2025-01-06T14:05:00Z","instruments":["ACME"],"source":"wire","text":"ACME beats estimates"}}
+     * ({@code instrument}, a single name, may stand for {@code instruments}); all or nothing.
+     */
+    List<NewsItem> readNews(Path file);
 }
