@@ -21,14 +21,11 @@ import org.nautilus.api.research.data.LoadedBars;
 import org.nautilus.api.research.data.NewsItem;
 import org.nautilus.api.research.store.Fundamental;
 import org.osgi.service.component.annotations.Component;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Research data files read (bars, corporate actions, fundamentals, news), bars checked and adjusted, as a service (stateless). */
 @Component(service = DataFiles.class)
 public final class DataFilesComponent implements DataFiles {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DataFilesComponent.class);
     /** Errors quoted in the message of a refused load; the report has them all. */
     private static final int QUOTED_ERRORS = 5;
 
@@ -70,9 +67,6 @@ public final class DataFilesComponent implements DataFiles {
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw new IllegalArgumentException(row.location() + ": " + e.getMessage() + "; nothing loaded", e);
             }
-        }
-        if (!report.clean()) {
-            LOG.warn("Data check {}{}", report.summary(), skipped == 0 ? "" : "; " + skipped + " rows skipped");
         }
         return new LoadedBars(bars, report, skipped);
     }
