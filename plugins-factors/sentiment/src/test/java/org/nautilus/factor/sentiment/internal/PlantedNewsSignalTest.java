@@ -13,6 +13,7 @@ import org.nautilus.api.research.data.NewsItem;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.generated.UniverseGenerator;
+import org.nautilus.research.internal.stats.CrossSection;
 
 /**
  * On the seeded generated universe (labelled GENERATED), whose news words lean with the last planted factor, the
@@ -45,31 +46,35 @@ class PlantedNewsSignalTest {
         for (int i = 0; i < score.length; i++) {
             score[i] = service.scores(universe.instruments().get(i).instrument(), closes);
         }
-        // daily cross-sectional IC against the next day's return, and the pooled correlation with the factor
+        // daily cross-sectional IC against the next day's return (NaN scores left out), and the pooled correlation
+        // of the score with the planted factor
         List<Double> ics = new ArrayList<>();
-        double sxy = 0, sxx = 0, syy = 0, sx = 0, sy = 0;
-        long n = 0;
+        List<Double> pooledScore = new ArrayList<>();
+        List<Double> pooledFactor = new ArrayList<>();
         for (int t = 30; t < days - 1; t++) {
-            List<double[]> pairs = new ArrayList<>();
+            double[] x = new double[score.length];
+            double[] r = new double[score.length];
+            int scored = 0;
             for (int i = 0; i < score.length; i++) {
                 GeneratedUniverse.Series s = universe.instruments().get(i);
-                double x = score[i][s.days()[t]];
-                if (Double.isNaN(x)) {
-                    continue;
+                x[i] = score[i][s.days()[t]];
+                r[i] = s.bars().close()[t + 1] / s.bars().close()[t] - 1;
+                if (!Double.isNaN(x[i])) {
+                    scored++;
+                    pooledScore.add(x[i]);
+                    pooledFactor.add(s.planted()[0][t]);
                 }
-                double r = s.bars().close()[t + 1] / s.bars().close()[t] - 1;
-                pairs.add(new double[] {x, r});
-                double f = s.planted()[0][t];
-                sx += x; sy += f; sxx += x * x; syy += f * f; sxy += x * f; n++;
             }
-            if (pairs.size() >= 20) {
-                ics.add(pearson(pairs));
+            if (scored >= 20) {
+                ics.add(CrossSection.pearson(x, r, 0, x.length));
             }
         }
+        long n = pooledScore.size();
         double mean = ics.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double sd = Math.sqrt(ics.stream().mapToDouble(ic -> (ic - mean) * (ic - mean)).sum() / (ics.size() - 1));
         double se = sd / Math.sqrt(ics.size());
-        double factorCorrelation = (sxy - sx * sy / n) / Math.sqrt((sxx - sx * sx / n) * (syy - sy * sy / n));
+        double factorCorrelation = CrossSection.pearson(pooledScore.stream().mapToDouble(Double::doubleValue).toArray(),
+                pooledFactor.stream().mapToDouble(Double::doubleValue).toArray(), 0, (int) n);
         System.out.printf("sentiment IC %.4f (se %.4f, %d days), corr(sentiment, planted factor) %.3f over %d%n",
                 mean, se, ics.size(), factorCorrelation, n);
         // the sentiment tracks the planted factor (0.198 with this seed; noisy headlines of three words, a few a
@@ -80,14 +85,5 @@ class PlantedNewsSignalTest {
         // return depends on the news only through the factor), within 3 standard errors
         assertThat(mean).isGreaterThan(3 * se);
         assertThat(mean).isCloseTo(PLANTED_IC * factorCorrelation, org.assertj.core.api.Assertions.within(3 * se));
-    }
-
-    private static double pearson(List<double[]> pairs) {
-        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        int n = pairs.size();
-        for (double[] p : pairs) {
-            sx += p[0]; sy += p[1]; sxx += p[0] * p[0]; syy += p[1] * p[1]; sxy += p[0] * p[1];
-        }
-        return (sxy - sx * sy / n) / Math.sqrt((sxx - sx * sx / n) * (syy - sy * sy / n));
     }
 }
