@@ -28,6 +28,9 @@
 #              panel dataset (8 features), one factor evaluation, purged splits; seconds per step per run
 #   metrics    one Prometheus scrape with every series present (JVM, orders fed 100k events, 200 instruments,
 #              20 subscribers, 20 routes, store, cluster), ms per scrape (median)
+#   ingest     the data connectors (nautilus-data: routes) on GENERATED daily bars (default 100 instruments x
+#              2,520 days, a file per instrument): CSV, JSON lines, Parquet, read+checked and into the factor store,
+#              bars/s (args: instruments days runs)
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -165,6 +168,7 @@ case "$NAME" in
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
     methods) java_main -Xmx4g org.nautilus.benchmarks.methods.MethodsMain "$@" ;;
     metrics) java_main org.nautilus.benchmarks.metrics.ScrapeMain "$@" ;;
+    ingest) java_main org.nautilus.benchmarks.ingest.IngestMain "$@" ;;
     list) names ;;
     *) echo "unknown benchmark '$NAME'; known: $(names | xargs)" >&2; exit 2 ;;
 esac

@@ -84,6 +84,15 @@ public interface FactorStore {
     List<Fundamental> fundamentals(InstrumentId instrument, Instant asOf);
 
     /**
+     * Every stored row of an instrument's fundamentals, restatements included (the whole bitemporal history), by
+     * published time, then field, then period; for computations that replay what became known when.
+     *
+     * @throws IllegalArgumentException if the store has no fundamentals for the instrument
+     * @since 1.1
+     */
+    List<Fundamental> fundamentalHistory(InstrumentId instrument);
+
+    /**
      * A fundamental field on each stored bar of the instruments' series in {@code range}: the value known at the
      * bar's end (the latest period published by then, in its latest revision by then), as a {@link FactorValue}
      * named after the field at the bar's end. Bars before the first publication have none. A point-in-time join

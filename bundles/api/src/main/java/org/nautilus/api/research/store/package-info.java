@@ -10,9 +10,11 @@
  * <p>{@link org.nautilus.api.research.store.FactorStore} is the store; {@link
  * org.nautilus.api.research.store.FactorBackfill} computes factor libraries over historical bars and writes them
  * into it.
+ *
+ * <p>1.1: {@code FactorStore.fundamentalHistory}, every revision of an instrument's fundamentals.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research.store;
 
 import org.osgi.annotation.bundle.Export;

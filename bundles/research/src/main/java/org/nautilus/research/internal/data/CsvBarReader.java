@@ -136,7 +136,7 @@ public final class CsvBarReader {
     }
 
     /** Where each column is, from the header row. */
-    private record Columns(int time, int open, int high, int low, int close, int volume, int width) {
+    record Columns(int time, int open, int high, int low, int close, int volume, int width) {
 
         static Columns of(String[] header, String source, int line) throws BarFileException {
             List<String> names = new ArrayList<>();

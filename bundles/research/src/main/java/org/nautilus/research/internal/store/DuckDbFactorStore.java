@@ -476,6 +476,25 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
     }
 
     @Override
+    public List<Fundamental> fundamentalHistory(InstrumentId instrument) {
+        requireKnown(Kind.FUNDAMENTALS, List.of(instrument));
+        List<Path> files = files(Kind.FUNDAMENTALS, List.of(instrument), null);
+        String sql = "SELECT field, period_end, epoch_us(published), value FROM " + parquet(files)
+                + " ORDER BY published, field, period_end";
+        List<Fundamental> rows = new ArrayList<>();
+        try (DuckDBConnection c = database.duplicate(); PreparedStatement p = c.prepareStatement(sql);
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                rows.add(new Fundamental(instrument, r.getString(1), r.getObject(2, LocalDate.class),
+                        DatePartition.instant(r.getLong(3)), r.getDouble(4)));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new FactorStoreException("reading the fundamentals history of " + instrument + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<FactorValue> fundamentalOnBars(String field, Collection<InstrumentId> instruments, BarSpec spec,
                                                TimeRange range) {
         requireKnown(Kind.FUNDAMENTALS, instruments);

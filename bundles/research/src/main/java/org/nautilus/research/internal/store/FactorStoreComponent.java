@@ -93,6 +93,11 @@ public final class FactorStoreComponent implements FactorStore {
     }
 
     @Override
+    public List<Fundamental> fundamentalHistory(InstrumentId instrument) {
+        return store.fundamentalHistory(instrument);
+    }
+
+    @Override
     public List<FactorValue> fundamentalOnBars(String field, Collection<InstrumentId> instruments, BarSpec spec,
                                                TimeRange range) {
         return store.fundamentalOnBars(field, instruments, spec, range);

@@ -18,6 +18,11 @@ import org.nautilus.api.routes.RouteService;
 import org.nautilus.routes.internal.component.Gateways;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.nautilus.api.research.data.DataFiles;
+import org.nautilus.api.research.sentiment.SentimentService;
+import org.nautilus.api.research.store.FactorStore;
+import org.nautilus.routes.internal.data.DataComponent;
+import org.nautilus.routes.internal.data.DataServices;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +48,9 @@ public final class RoutesComponent implements RouteService {
     private final ServiceRegistration<CamelContext> contextRegistration;
     private volatile OrderService orders;
     private volatile AuditService audit;
+    private volatile DataFiles dataFiles;
+    private volatile FactorStore factorStore;
+    private volatile SentimentService sentiment;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -65,6 +73,9 @@ public final class RoutesComponent implements RouteService {
         });
         runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit),
                 Clock.systemUTC());
+        // the research data connectors (nautilus-data:); the services they use may come and go
+        runtime.context().addComponent("nautilus-data", new DataComponent(new DataServices(() -> dataFiles,
+                () -> factorStore, () -> sentiment)));
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
         contextRegistration = bundleContext.registerService(CamelContext.class, runtime.context(), properties);
@@ -118,6 +129,42 @@ public final class RoutesComponent implements RouteService {
     void unsetAudit(AuditService service) {
         if (audit == service) {
             audit = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDataFiles(DataFiles service) {
+        dataFiles = service;
+    }
+
+    void unsetDataFiles(DataFiles service) {
+        if (dataFiles == service) {
+            dataFiles = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFactorStore(FactorStore service) {
+        factorStore = service;
+    }
+
+    void unsetFactorStore(FactorStore service) {
+        if (factorStore == service) {
+            factorStore = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setSentiment(SentimentService service) {
+        sentiment = service;
+    }
+
+    void unsetSentiment(SentimentService service) {
+        if (sentiment == service) {
+            sentiment = null;
         }
     }
 

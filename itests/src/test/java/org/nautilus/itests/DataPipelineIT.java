@@ -1,0 +1,156 @@
+package org.nautilus.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.sentiment.SentimentService;
+import org.nautilus.api.research.store.FactorStore;
+import org.nautilus.api.research.store.TimeRange;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The data pipeline in the running distribution: a route file backfills the shipped Apple daily bars (checked),
+ * GENERATED fundamentals and GENERATED news through the nautilus-data: connectors into the factor store and the
+ * sentiment service; nautilus:data-check reports the sample's holiday gaps; the fundamental plugin computes P/E
+ * and the others on the stored bars, read back as of a date; the sentiment plugin scores as of dates.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DataPipelineIT extends NautilusTestSupport {
+
+    private static final InstrumentId APPLE = InstrumentId.of("AAPL.NASDAQ");
+    private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
+    private static final String FUNDAMENTALS = "nautilus.itest.data.fundamentals";
+    private static final String NEWS = "nautilus.itest.data.news";
+
+    @Configuration
+    public Option[] config() throws Exception {
+        List<Option> options = new ArrayList<>(Arrays.asList(distribution()));
+        options.add(systemProperty(FUNDAMENTALS).value(write("generated-fundamentals-pipeline.csv", String.join("\n",
+                "instrument,period_end,published,field,value",
+                "AAPL.NASDAQ,2012-03-31,2012-04-25T21:30:00Z,eps,12.30",
+                "AAPL.NASDAQ,2012-06-30,2012-07-25T21:30:00Z,eps,9.32",
+                "AAPL.NASDAQ,2012-09-30,2012-10-25T21:30:00Z,eps,8.67",
+                "AAPL.NASDAQ,2012-12-31,2013-01-23T21:30:00Z,eps,13.81",
+                "AAPL.NASDAQ,2012-12-31,2013-01-23T21:30:00Z,book,135.00",
+                "AAPL.NASDAQ,2013-03-31,2013-04-23T21:30:00Z,eps,10.09",
+                "AAPL.NASDAQ,2012-12-31,2013-04-23T21:30:00Z,eps,13.87", ""))));
+        options.add(systemProperty(NEWS).value(write("generated-news-pipeline.jsonl", String.join("\n",
+                item("2013-02-05T14:00:00Z", "beats estimates, raises guidance"),
+                item("2013-03-12T15:00:00Z", "upgrade on strong demand"),
+                item("2013-09-10T14:00:00Z", "downgrade, weak demand"),
+                item("2013-11-20T14:00:00Z", "lawsuit and a recall"), ""))));
+        return options.toArray(Option[]::new);
+    }
+
+    /** GENERATED figures and headlines (not real data; none ship with the project). */
+    private static String write(String name, String text) throws Exception {
+        Path file = Path.of("target", name).toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file.toString();
+    }
+
+    private static String item(String time, String words) {
+        return "{\"time\":\"" + time + "\",\"instruments\":[\"AAPL.NASDAQ\"],\"source\":\"gen-wire\",\"text\":\"[GENERATED] "
+                + words + "\"}";
+    }
+
+    @Test
+    public void aRouteFileBackfillsBarsFundamentalsAndNewsAndThePluginsAnswerAsOfADate() throws Exception {
+        executeCommand("feature:install nautilus-factor-fundamental nautilus-factor-sentiment");
+        FactorStore store = service(FactorStore.class, null);
+        SentimentService sentiment = service(SentimentService.class, null);
+
+        String check = executeCommand("nautilus:data-check samples/appleinc_bars_from_20130101_usd.csv");
+        assertTrue(check, check.contains("appleinc_bars_from_20130101_usd.csv: 252 rows, 8 issues (GAP 8)"));
+        assertTrue(check, check.contains("2013-07-04"));
+
+        Path routes = Path.of(System.getProperty("karaf.etc"), "routes", "itest-data.yaml");
+        Path temporary = routes.resolveSibling("itest-data.yaml.tmp");
+        Files.writeString(temporary, """
+                - route:
+                    id: itest-bars
+                    from:
+                      uri: "nautilus-data:apple"
+                      parameters:
+                        kind: bars
+                        file: samples/appleinc_bars_from_20130101_usd.csv
+                        symbol: AAPL.NASDAQ
+                      steps:
+                        - to: "nautilus-data:store"
+                - route:
+                    id: itest-fundamentals
+                    from:
+                      uri: "nautilus-data:fundamentals"
+                      parameters: {kind: fundamentals, file: "%s"}
+                      steps:
+                        - to: "nautilus-data:store"
+                - route:
+                    id: itest-news
+                    from:
+                      uri: "nautilus-data:news"
+                      parameters: {kind: news, file: "%s"}
+                      steps:
+                        - to: "nautilus-data:store"
+                """.formatted(System.getProperty(FUNDAMENTALS), System.getProperty(NEWS)));
+        Files.move(temporary, routes, StandardCopyOption.ATOMIC_MOVE);
+
+        await("the Apple bars in the store", STARTUP, () -> store.instruments().contains(APPLE)
+                ? store.bars(APPLE, DAY, TimeRange.ALL).size() : 0, n -> n == 252);
+        await("the fundamentals in the store", STARTUP, () -> {
+            try {
+                return store.fundamentalHistory(APPLE).size();
+            } catch (IllegalArgumentException notYet) {
+                return 0;
+            }
+        }, n -> n == 7);
+        await("the news in the sentiment service", STARTUP, () -> sentiment.items(APPLE), n -> n == 4);
+
+        String computed = executeCommand("nautilus:fundamental-factors AAPL.NASDAQ");
+        assertTrue(computed, computed.contains("1/1 AAPL.NASDAQ:"));
+        // as of 28 June 2013: the restated Q4 (13.87) and Q1 2013 are known; TTM EPS sums the latest four quarters
+        Instant june28 = TimeRange.endOfDay(LocalDate.parse("2013-06-28"));
+        List<Bar> bars = store.bars(APPLE, DAY, TimeRange.ALL);
+        Bar lastKnown = bars.stream().filter(b -> !b.end().isAfter(june28)).reduce((a, b) -> b).orElseThrow();
+        double ttm = 10.09 + 13.87 + 8.67 + 9.32;
+        double pe = lastKnown.close().toBigDecimal().doubleValue() / ttm;
+        List<FactorValue> history = store.history("PE", List.of(APPLE), DAY, TimeRange.ALL, june28);
+        FactorValue last = history.get(history.size() - 1);
+        assertEquals(lastKnown.end(), last.asOf());
+        assertEquals(pe, last.value(), 0.0);
+        // before the Q4 2012 figure (23 January) only three quarters are known: no P/E
+        assertEquals(lastKnown.end() + " first P/E", Instant.parse("2013-01-24T00:00:00Z"), history.get(0).asOf());
+        String shown = executeCommand("nautilus:factor-history --as-of 2013-06-28 -n 1 PE AAPL.NASDAQ");
+        assertTrue(shown, shown.contains(String.format(Locale.ROOT, "%.4f", pe)));
+
+        String before = executeCommand("nautilus:sentiment --as-of 2013-03-29 AAPL.NASDAQ");
+        String after = executeCommand("nautilus:sentiment --as-of 2013-12-20 AAPL.NASDAQ");
+        assertTrue(before + after, sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-03-29"))).getAsDouble() > 0.9);
+        assertTrue(before + after, sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-12-20"))).getAsDouble() < -0.9);
+        assertTrue(before, before.contains("AAPL.NASDAQ") && before.contains("lexicon scorer"));
+        assertTrue(sentiment.score(APPLE, Instant.parse("2013-02-05T13:59:59Z")).isEmpty());
+    }
+}
