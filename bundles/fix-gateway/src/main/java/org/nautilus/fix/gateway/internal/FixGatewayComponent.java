@@ -25,7 +25,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -98,15 +97,7 @@ public final class FixGatewayComponent {
             }
         }, new java.util.Hashtable<>(Map.of(OrderEventSubscriber.QUEUE_SIZE_PROPERTY,
                 config.subscriber_queue_size())));
-        acceptor = new ThreadedSocketAcceptor(gateway, new FileStoreFactory(settings), settings,
-                new GatewayLogFactory(), new DefaultMessageFactory());
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        try {
-            acceptor.start();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        acceptor = Acceptors.start(gateway, settings, new FileStoreFactory(settings));
         LOG.info("FIX gateway: {} session(s) from {} ({}), store {}", policies.size(), file,
                 String.join(", ", policies.keySet().stream().map(SessionID::toString).toList()),
                 settings.getString("FileStorePath"));
