@@ -401,14 +401,10 @@ final class FixGateway implements Application {
             return;
         }
         Chain chain = chain(order, state);
-        String current = chain.current;
         chain.pending = request.clOrdId();
         CommandResult result = oms.get().cancel(order.id());
         if (!result.accepted()) {
-            chain.pending = null;
-            send(session, Reports.cancelReject(session.getBeginString(), result.order() == null ? order
-                            : result.order(), request.clOrdId(), current, CxlRejResponseTo.ORDER_CANCEL_REQUEST,
-                    result.code(), result.message()));
+            refused(state, order, chain, request, CxlRejResponseTo.ORDER_CANCEL_REQUEST, result);
         }
     }
 
@@ -439,8 +435,8 @@ final class FixGateway implements Application {
         }
         Chain chain = chain(order, state);
         if (refused != null) {
-            send(session, Reports.cancelReject(session.getBeginString(), order, request.clOrdId(), chain.current,
-                    responseTo, "INVALID_REPLACE", refused));
+            send(session, Reports.cancelReject(session.getBeginString(), order, request.clOrdId(),
+                    request.origClOrdId(), responseTo, "INVALID_REPLACE", refused));
             return;
         }
         Quantity quantity = request.quantity() == null || request.quantity().equals(now.quantity()) ? null
@@ -451,18 +447,29 @@ final class FixGateway implements Application {
             price = null;
         }
         if (quantity == null && price == null) {
-            send(session, Reports.cancelReject(session.getBeginString(), order, request.clOrdId(), chain.current,
-                    responseTo, "NOTHING_TO_CHANGE", "the replace changes neither OrderQty nor the price"));
+            send(session, Reports.cancelReject(session.getBeginString(), order, request.clOrdId(),
+                    request.origClOrdId(), responseTo, "NOTHING_TO_CHANGE",
+                    "the replace changes neither OrderQty nor the price"));
             return;
         }
-        String currentId = chain.current;
         chain.pending = request.clOrdId();
         CommandResult result = oms.get().amend(order.id(), quantity, price);
         if (!result.accepted()) {
-            chain.pending = null;
-            send(session, Reports.cancelReject(session.getBeginString(), result.order() == null ? order
-                    : result.order(), request.clOrdId(), currentId, responseTo, result.code(), result.message()));
+            refused(state, order, chain, request, responseTo, result);
         }
+    }
+
+    /** The OMS refused a cancel or replace at once: a 9 echoing the request's ClOrdIDs; nothing changed. */
+    private void refused(SessionState state, Order order, Chain chain, CancelOrReplace request, char responseTo,
+                         CommandResult result) {
+        chain.pending = null;
+        Order now = result.order() == null ? order : result.order();
+        if (now.status().isTerminal()) {
+            chains.remove(now.id());
+        }
+        SessionID session = state.policy.session();
+        send(session, Reports.cancelReject(session.getBeginString(), now, request.clOrdId(), request.origClOrdId(),
+                responseTo, result.code(), result.message()));
     }
 
     private void status(SessionState state, String clOrdId, String orderId, int seq) {

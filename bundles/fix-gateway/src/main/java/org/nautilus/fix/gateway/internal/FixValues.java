@@ -7,12 +7,14 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
+import quickfix.FieldException;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.IncorrectDataFormat;
 import quickfix.IncorrectTagValue;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
+import quickfix.field.SessionRejectReason;
 
 /**
  * The one translation between FIX field values and the OMS's domain values, for both FIX 4.2 and 4.4 (the codes used
@@ -96,6 +98,10 @@ final class FixValues {
 
     /** A positive quantity in the field, exactly (at most 8 decimals), or a Reject naming the field. */
     static Quantity quantity(FieldMap message, int tag) throws FieldNotFound, IncorrectTagValue, IncorrectDataFormat {
+        if (!message.isSetField(tag)) {
+            // Optional in the dictionary (4.4's OrderQtyData), required here: a session Reject naming the tag.
+            throw new FieldException(SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing: " + tag, tag);
+        }
         BigDecimal value = decimal(message, tag);
         try {
             Quantity quantity = Quantity.of(value);

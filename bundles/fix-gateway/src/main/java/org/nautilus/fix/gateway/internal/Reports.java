@@ -157,7 +157,7 @@ final class Reports {
         reject.setInt(CxlRejReason.FIELD, switch (code) {
             case "ORDER_TERMINAL" -> CxlRejReason.TOO_LATE_TO_CANCEL;
             case "UNKNOWN_ORDER" -> CxlRejReason.UNKNOWN_ORDER;
-            case "PENDING_REQUEST" -> CxlRejReason.ORDER_ALREADY_IN_PENDING_CANCEL_OR_PENDING_REPLACE_STATUS;
+            case "CANCEL_PENDING", "AMEND_PENDING" -> CxlRejReason.ORDER_ALREADY_IN_PENDING_CANCEL_OR_PENDING_REPLACE_STATUS;
             default -> fix42 ? CxlRejReason.BROKER_EXCHANGE_OPTION : 99;
         });
         reject.setString(Text.FIELD, code + ": " + text);
