@@ -1,6 +1,8 @@
 package org.nautilus.fix.gateway.internal;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
@@ -102,33 +104,27 @@ final class FixValues {
             // Optional in the dictionary (4.4's OrderQtyData), required here: a session Reject naming the tag.
             throw new FieldException(SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing: " + tag, tag);
         }
-        BigDecimal value = decimal(message, tag);
-        try {
-            Quantity quantity = Quantity.of(value);
-            if (quantity.isPositive()) {
-                return quantity;
-            }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IncorrectTagValue(tag, value.toPlainString(), "tag " + tag + ": " + e.getMessage());
-        }
-        throw new IncorrectTagValue(tag, value.toPlainString(), "tag " + tag + " must be positive");
+        return positive(message, tag, Quantity::of, Quantity::isPositive);
     }
 
     /** A positive price in the field, or {@code null} when the message has none. */
     static Price price(FieldMap message, int tag) throws FieldNotFound, IncorrectTagValue, IncorrectDataFormat {
-        if (!message.isSetField(tag)) {
-            return null;
-        }
+        return message.isSetField(tag) ? positive(message, tag, Price::of, Price::isPositive) : null;
+    }
+
+    private static <T> T positive(FieldMap message, int tag, Function<BigDecimal, T> of, Predicate<T> isPositive)
+            throws FieldNotFound, IncorrectTagValue, IncorrectDataFormat {
         BigDecimal value = decimal(message, tag);
+        T result;
         try {
-            Price price = Price.of(value);
-            if (price.isPositive()) {
-                return price;
-            }
+            result = of.apply(value);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IncorrectTagValue(tag, value.toPlainString(), "tag " + tag + ": " + e.getMessage());
         }
-        throw new IncorrectTagValue(tag, value.toPlainString(), "tag " + tag + " must be positive");
+        if (!isPositive.test(result)) {
+            throw new IncorrectTagValue(tag, value.toPlainString(), "tag " + tag + " must be positive");
+        }
+        return result;
     }
 
     private static BigDecimal decimal(FieldMap message, int tag) throws FieldNotFound, IncorrectDataFormat {

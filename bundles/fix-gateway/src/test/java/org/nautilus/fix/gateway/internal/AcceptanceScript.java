@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * A runner for QuickFIX/J's acceptance script format (the {@code .def} files): {@code iCONNECT} / {@code i2,CONNECT}
  * opens a client connection, {@code I...} sends a message (with {@code <TIME>}, {@code <TIME-n>}, {@code <TIME+n>}
  * replaced by the current UTC time, n in units of 1.1 s, BodyLength and CheckSum computed unless the line gives them),
- * {@code E...} expects the next message on that connection to have exactly these fields (SendingTime and other time
- * fields, BodyLength when a time's length differs, and CheckSum not compared; Text compared as a prefix), and
+ * {@code E...} expects the next message on that connection to have exactly these fields (SendingTime and the other
+ * time fields, BodyLength and CheckSum not compared, as QuickFIX/J's own build runs them (its {@code atest.heartbeat}
+ * setting turns the BodyLength check off: the scripts' lengths are stale); Text compared as a prefix), and
  * {@code eDISCONNECT} expects the acceptor to close the connection. Written from the format as the scripts use it;
  * the comparison rules follow QuickFIX/J's own runner.
  */
@@ -37,6 +38,8 @@ final class AcceptanceScript {
     private static final Pattern FIELD = Pattern.compile("(\\d+)=([^\u0001]+)\u0001");
     private static final Set<String> TIME_FIELDS = Set.of("52", "60", "122");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS");
+
+    private static final long RECONNECT_DELAY_MS = 250;
 
     private final Path file;
     private final int port;
@@ -75,6 +78,12 @@ final class AcceptanceScript {
         }
         if (line.matches("^i\\d*,?CONNECT")) {
             int client = clientOf(line.substring(1));
+            Connection previous = connections.remove(client);
+            if (previous != null) {
+                previous.close();
+            }
+            // As QuickFIX/J's runner does (atest.reconnectDelay): the acceptor finishes with the last connection first.
+            Thread.sleep(RECONNECT_DELAY_MS);
             connections.put(client, new Connection(new Socket("127.0.0.1", port)));
         } else if (line.matches("^e\\d*,?DISCONNECT")) {
             connection(clientOf(line.substring(1))).awaitDisconnect(timeout);
@@ -182,11 +191,6 @@ final class AcceptanceScript {
             if (!actual.containsKey(tag)) {
                 throw new AssertionError("missing field " + tag + " in " + got);
             }
-        }
-        boolean timeLengthsDiffer = TIME_FIELDS.stream().anyMatch(tag -> expected.containsKey(tag)
-                && expected.get(tag).length() != actual.get(tag).length());
-        if (expected.get("9") != null && !timeLengthsDiffer && !expected.get("9").equals(actual.get("9"))) {
-            throw new AssertionError("BodyLength: expected " + expected.get("9") + ", got " + got);
         }
     }
 

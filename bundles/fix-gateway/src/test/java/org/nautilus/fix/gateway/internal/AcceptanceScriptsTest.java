@@ -118,7 +118,10 @@ class AcceptanceScriptsTest {
         return settings;
     }
 
-    /** Echoes NewOrderSingles (a PossResend of one already seen is not echoed again), like QuickFIX/J's own. */
+    /**
+     * Echoes NewOrderSingles (a PossResend of one already seen is not echoed again) and SecurityDefinitions, like
+     * QuickFIX/J's own.
+     */
     private static final class EchoApplication implements Application {
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -150,7 +153,12 @@ class AcceptanceScriptsTest {
         @Override
         public void fromApp(Message message, SessionID session) throws quickfix.FieldNotFound,
                 quickfix.UnsupportedMessageType {
-            if (!MsgType.ORDER_SINGLE.equals(message.getHeader().getString(MsgType.FIELD))) {
+            String type = message.getHeader().getString(MsgType.FIELD);
+            if (MsgType.SECURITY_DEFINITION.equals(type)) {
+                Session.lookupSession(session).send((Message) message.clone());
+                return;
+            }
+            if (!MsgType.ORDER_SINGLE.equals(type)) {
                 throw new quickfix.UnsupportedMessageType();
             }
             boolean possResend = message.getHeader().isSetField(PossResend.FIELD)
