@@ -107,8 +107,12 @@ final class FixClient implements Application, AutoCloseable {
     }
 
     void send(Message message) {
-        if (!Session.sendToTarget(message, session)) {
-            throw new AssertionError(session + " could not send " + message);
+        try {
+            if (!Session.sendToTarget(message, session)) {
+                throw new AssertionError(session + " could not send " + message);
+            }
+        } catch (quickfix.SessionNotFound e) {
+            throw new AssertionError(session + " is not a session of this client", e);
         }
     }
 
