@@ -96,7 +96,7 @@ public final class FixGatewayComponent {
                         + "stop until the gateway is restarted (bundle:restart nautilus-fix-gateway)", why);
             }
         }, new java.util.Hashtable<>(Map.of(OrderEventSubscriber.QUEUE_SIZE_PROPERTY,
-                config.subscriber_queue_size())));
+                config.subscriber_queue_size(), "subscriber.name", "fix-gateway")));
         acceptor = Acceptors.start(gateway, settings, new FileStoreFactory(settings));
         LOG.info("FIX gateway: {} session(s) from {} ({}), store {}", policies.size(), file,
                 String.join(", ", policies.keySet().stream().map(SessionID::toString).toList()),
