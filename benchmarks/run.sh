@@ -183,7 +183,11 @@ fix() {
     grep -q nautilus-fix-gateway "$etc/org.apache.karaf.features.cfg" || { echo "could not add nautilus-fix-gateway to featuresBoot" >&2; return 1; }
     "$home/nautilus/bin/start"
     "$home/nautilus/bin/nautilus-admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
-    until (exec 3<>"/dev/tcp/127.0.0.1/$fixport") 2>/dev/null; do sleep 0.5; done
+    local waited=0
+    until (exec 3<>"/dev/tcp/127.0.0.1/$fixport") 2>/dev/null; do
+        sleep 0.5; waited=$((waited + 1))
+        [ "$waited" -lt 240 ] || { echo "the FIX gateway does not listen on $fixport; see $home/nautilus/data/log/karaf.log" >&2; return 1; }
+    done
     echo "load: $(uptime | sed 's/.*load average: //')"
     java_main org.nautilus.benchmarks.fix.FixLoadMain "$fixport" "$seconds" "$sessions" "$window" "$rate" "$warmup" MSFT bench bench-password | tee "$home/fix.txt"
     "$home/nautilus/bin/stop"; sleep 5
