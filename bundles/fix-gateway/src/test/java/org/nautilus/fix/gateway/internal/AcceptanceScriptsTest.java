@@ -110,6 +110,9 @@ class AcceptanceScriptsTest {
         defaults.put("FileStorePath", storeDirectory.toString());
         defaults.put("ResetOnDisconnect", "Y");
         defaults.put("ValidateUserDefinedFields", "Y");
+        // QuickFIX/J keeps one dictionary per file for the whole JVM and a session's validation settings change it:
+        // say the default outright, whatever sessions (the gateway's FIX 4.2 ones) set before.
+        defaults.put("AllowUnknownMsgFields", "N");
         settings.set(defaults);
         SessionID session = new SessionID(beginString, "ISLD", "TW");
         settings.setString(session, "BeginString", beginString);
