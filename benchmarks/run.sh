@@ -24,6 +24,10 @@
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
 #   http       order entry over HTTP (keep-alive, concurrent clients) against the assembled distribution, orders/s
 #              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio)
+#   fix        FIX order entry (FIX 4.4, several sessions over loopback) into the assembled distribution's FIX gateway:
+#              orders/s acknowledged durable (ER after the order's events are committed), then p99 NewOrderSingle ->
+#              ExecutionReport(New) at a fixed rate, then the in-process `durable` journal figure in the same run
+#              (args: seconds sessions window rate warmup; defaults 15 4 256 5000 10)
 #   methods    research methods on a GENERATED universe (default 800 instruments x 3,500 days): generator,
 #              panel dataset (8 features), one factor evaluation, purged splits; seconds per step per run
 #   metrics    one Prometheus scrape with every series present (JVM, orders fed 100k events, 200 instruments,
@@ -148,6 +152,60 @@ http() {
     grep '^http:' "$home/http.txt"
 }
 
+# FIX order entry against the assembled distribution's gateway on its own ports, then the in-process durable figure.
+# Arguments: seconds sessions window rate warmup (defaults 15 4 256 5000 10). The rules that would deny a benchmark's
+# orders (rate, duplicates) are switched off in the unpacked copy only.
+fix() {
+    local seconds=${1:-15} sessions=${2:-4} window=${3:-256} rate=${4:-5000} warmup=${5:-10}
+    [ -f "$DIST" ] || build karaf-distribution
+    [ -f "$BENCH_JAR" ] || build benchmarks
+    local home ssh=8312 port=8392 fixport=9898
+    home=$(mktemp -d /tmp/nautilus-fix.XXXXXX)
+    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 3; rm -rf "$home"' RETURN
+    mkdir -p "$home/nautilus"
+    tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
+    local etc="$home/nautilus/etc"
+    sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/; s/^org.osgi.service.http.enabled *=.*/org.osgi.service.http.enabled = true/; s/^org.osgi.service.http.secure.enabled *=.*/org.osgi.service.http.secure.enabled = false/" "$etc/org.ops4j.pax.web.cfg"
+    echo bench-password | "$home/nautilus/bin/nautilus-admin" user-add bench trader >/dev/null
+    printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49700\ndiscovery.addresses = 127.0.0.1:49700..49709\ncommunication.port = 49300\n' \
+        >> "$etc/nautilus.grid.cfg"
+    for rule in order_rate duplicate_order; do
+        sed -i 's/^enabled *=.*/enabled = false/' "$etc/nautilus.risk.$rule.cfg"
+    done
+    # The message store settings measured: QuickFIX/J FileStore under data/fix/gateway, FileStoreSync=N.
+    {
+        printf '[default]\nConnectionType=acceptor\nSocketAcceptAddress=127.0.0.1\nSocketAcceptPort=%s\nSenderCompID=NAUTILUS\n' "$fixport"
+        printf 'StartTime=00:00:00\nEndTime=00:00:00\nHeartBtInt=30\nUseDataDictionary=Y\nDataDictionary=FIX44.xml\n'
+        printf 'FileStoreSync=N\nPersistMessages=Y\nSocketTcpNoDelay=Y\nResetOnLogon=Y\n'
+        for i in $(seq 1 "$sessions"); do
+            printf '\n[session]\nBeginString=FIX.4.4\nTargetCompID=BENCH%s\nUser=bench\nPortfolio=bench-%s\n' "$i" "$i"
+        done
+    } > "$etc/fix/gateway.cfg"
+    sed -i 's|^\( *nautilus/[0-9A-Za-z.]*\)$|\1, nautilus-fix-gateway|' "$etc/org.apache.karaf.features.cfg"
+    grep -q nautilus-fix-gateway "$etc/org.apache.karaf.features.cfg" || { echo "could not add nautilus-fix-gateway to featuresBoot" >&2; return 1; }
+    "$home/nautilus/bin/start"
+    "$home/nautilus/bin/nautilus-admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
+    local waited=0
+    until (exec 3<>"/dev/tcp/127.0.0.1/$fixport") 2>/dev/null; do
+        sleep 0.5; waited=$((waited + 1))
+        [ "$waited" -lt 240 ] || { echo "the FIX gateway does not listen on $fixport; see $home/nautilus/data/log/karaf.log" >&2; return 1; }
+    done
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    java_main org.nautilus.benchmarks.fix.FixLoadMain "$fixport" "$seconds" "$sessions" "$window" "$rate" "$warmup" MSFT bench bench-password | tee "$home/fix.txt"
+    "$home/nautilus/bin/stop"; sleep 5
+    echo "in-process durable (journal), same run:"
+    # shellcheck disable=SC2046 # the flags are meant to split
+    java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        org.nautilus.benchmarks.durable.DurableMain "$seconds" 4 "$warmup" "" journal | tee "$home/durable.txt"
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    local over in
+    over=$(sed -n 's/^fix: \([0-9.]*\) orders\/s/\1/p' "$home/fix.txt")
+    in=$(sed -n 's/^durable: \([0-9.]*\) .*/\1/p' "$home/durable.txt" | tail -n 1)
+    [ -n "$over" ] && [ -n "$in" ] && awk -v a="$over" -v b="$in" 'BEGIN { printf "fix / in-process durable: %.3f\n", a / b }'
+    grep '^fix' "$home/fix.txt"
+}
+
 names() { usage | awk '/^  [a-z]/ { print $1 }'; }
 
 case "$NAME" in
@@ -160,6 +218,7 @@ case "$NAME" in
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
     http) http "$@" ;;
+    fix) fix "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks
