@@ -14,6 +14,9 @@
 #   features   the expression engine on generated bars (default 800 instruments x 3,528 days): Qlib's
 #              data-retrieval shape (14 factors, cold, 1 thread and all cores), then all 158 Alpha158 factors
 #              (batch ns per value, 1 thread cold/warm and all cores), streaming us per new bar for one instrument
+#   featurecache  the live feature path with and without the Ignite feature cache (800 GENERATED instruments,
+#              Alpha158, one in-memory node): ms per bar close both ways in one run, the overhead in µs per bar,
+#              one stream's state size and snapshot/restore time (args: instruments warm-up closes state-interval)
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
@@ -159,6 +162,8 @@ case "$NAME" in
     http) http "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
+    featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        -Xmx3g org.nautilus.benchmarks.features.FeatureCacheMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks
         OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
