@@ -9,10 +9,11 @@
  *
  * <p>{@link org.nautilus.api.research.store.FactorStore} is the store; {@link
  * org.nautilus.api.research.store.FactorBackfill} computes factor libraries over historical bars and writes them
- * into it.
+ * into it; {@link org.nautilus.api.research.store.DistributedBackfill} (1.1) splits a backfill by instrument
+ * partition across the nodes of a cluster, each node computing and writing the instruments it owns.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research.store;
 
 import org.osgi.annotation.bundle.Export;
