@@ -17,6 +17,9 @@
 #   featurecache  the live feature path with and without the Ignite feature cache (800 GENERATED instruments,
 #              Alpha158, one in-memory node): ms per bar close both ways in one run, the overhead in µs per bar,
 #              one stream's state size and snapshot/restore time (args: instruments warm-up closes state-interval)
+#   backfill-cluster  the distributed backfill: Alpha158 over GENERATED instruments on 1 node, then on 3 nodes in
+#              3 JVMs on loopback (each its own Ignite server and DuckDB store): wall times, each node's share,
+#              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
@@ -162,6 +165,8 @@ case "$NAME" in
     http) http "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
+    backfill-cluster) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
+        -Djava.net.preferIPv4Stack=true org.nautilus.benchmarks.features.BackfillClusterMain "$@" ;;
     featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         -Xmx3g org.nautilus.benchmarks.features.FeatureCacheMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks

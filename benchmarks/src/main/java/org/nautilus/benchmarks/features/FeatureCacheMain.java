@@ -1,6 +1,5 @@
 package org.nautilus.benchmarks.features;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.domain.Price;
-import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureCache;
@@ -49,7 +46,7 @@ public final class FeatureCacheMain {
                 closes, stateEvery);
         List<List<Bar>> bars = new ArrayList<>();
         for (int i = 0; i < instruments; i++) {
-            bars.add(bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)), GeneratedBars.instrument(i, days)));
+            bars.add(GeneratedBars.bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)), GeneratedBars.instrument(i, days)));
         }
 
         Path work = Files.createTempDirectory("nautilus-featurecache-bench");
@@ -149,21 +146,5 @@ public final class FeatureCacheMain {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static List<Bar> bars(InstrumentId instrument, BarColumns columns) {
-        List<Bar> bars = new ArrayList<>(columns.rows());
-        Instant start = Instant.parse("2010-01-04T14:30:00Z");
-        for (int d = 0; d < columns.rows(); d++) {
-            Instant open = start.plus(Duration.ofDays(d));
-            bars.add(new Bar(instrument, open, open.plus(Duration.ofDays(1)), price(columns.open()[d]),
-                    price(columns.high()[d]), price(columns.low()[d]), price(columns.close()[d]),
-                    Quantity.of(BigDecimal.valueOf((long) columns.volume()[d]))));
-        }
-        return bars;
-    }
-
-    private static Price price(double value) {
-        return Price.of(BigDecimal.valueOf(value));
     }
 }

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = FeatureCache.class)
 public final class GridFeatureCache implements FeatureCache, AutoCloseable {
 
-    static final String CACHE = "nautilus-features";
+    public static final String CACHE = "nautilus-features";
     private static final Logger LOG = LoggerFactory.getLogger(GridFeatureCache.class);
     /** Upper bound of the wait between batches when nothing wakes the writer. */
     private static final long IDLE_WAIT_MS = 50;

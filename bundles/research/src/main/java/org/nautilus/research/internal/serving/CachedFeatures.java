@@ -19,10 +19,10 @@ import org.nautilus.api.research.cache.FeatureVector;
  * library computes per instrument), taken only if it is of the bar that closed. A factor the cache has no vector
  * for (a factor plugin, a cross-sectional factor) is read from the feature engine.
  */
-final class CachedFeatures {
+public final class CachedFeatures {
 
     /** The feature engine's own latest values, for what the cache does not hold. */
-    interface Fallback {
+    public interface Fallback {
         Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec bars);
     }
 
@@ -32,13 +32,13 @@ final class CachedFeatures {
     /** Each program's factor positions, by program digest (a vector's names are its program's). */
     private final Map<String, Map<String, Integer>> positions = new ConcurrentHashMap<>();
 
-    CachedFeatures(FeatureCache cache, Fallback fallback) {
+    public CachedFeatures(FeatureCache cache, Fallback fallback) {
         this.cache = cache;
         this.fallback = fallback;
     }
 
     /** Which library computes each factor (refreshed as libraries come and go). */
-    void libraries(List<FactorInfo> factors) {
+    public void libraries(List<FactorInfo> factors) {
         Map<String, String> map = new HashMap<>();
         for (FactorInfo info : factors) {
             if (!info.library().isEmpty()) {
@@ -48,7 +48,7 @@ final class CachedFeatures {
         libraryOf = Map.copyOf(map);
     }
 
-    Map<String, Double> features(Set<String> factors, InstrumentId instrument, BarSpec bars, Instant end) {
+    public Map<String, Double> features(Set<String> factors, InstrumentId instrument, BarSpec bars, Instant end) {
         Map<String, Double> values = new HashMap<>(factors.size() * 2);
         Map<String, FeatureVector> vectors = new HashMap<>(4);
         Map<String, String> libraries = libraryOf;
