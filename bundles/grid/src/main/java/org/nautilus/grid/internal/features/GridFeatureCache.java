@@ -52,6 +52,11 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GridFeatureCache.class);
     /** Upper bound of the wait between batches when nothing wakes the writer. */
     private static final long IDLE_WAIT_MS = 50;
+    /**
+     * How long the writer lets offers gather after the first one wakes it: a bar close of many instruments then goes
+     * out in a few large batches instead of one small batch per offer (at most ~500 batches a second).
+     */
+    private static final long LINGER_NANOS = 2_000_000;
 
     private final IgniteCache<AffinityKey<String>, byte[]> cache;
     private final ConcurrentHashMap<AffinityKey<String>, Object> pending = new ConcurrentHashMap<>();
@@ -67,6 +72,8 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private volatile boolean signalled;
+    /** A flush is waiting: write without lingering. */
+    private volatile boolean flushing;
 
     @Activate
     public GridFeatureCache(@Reference Grid grid) {
@@ -124,6 +131,9 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
                     signalled = false;
                 } finally {
                     lock.unlock();
+                }
+                if (!flushing && !pending.isEmpty()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
                 }
                 writePending();
             } catch (InterruptedException e) {
@@ -221,6 +231,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
     @Override
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        flushing = true;
         lock.lock();
         try {
             while (!pending.isEmpty()) {
@@ -239,6 +250,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            flushing = false;
             lock.unlock();
         }
     }
