@@ -20,6 +20,10 @@
 #   backfill-cluster  the distributed backfill: Alpha158 over GENERATED instruments on 1 node, then on 3 nodes in
 #              3 JVMs on loopback (each its own Ignite server and DuckDB store): wall times, each node's share,
 #              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
+#   signals    bar close -> signal batch out, in process: 800 GENERATED instruments' bars into the feature engine
+#              (Alpha158, vectors into the Ignite feature cache), the signal server reading them from the cache and
+#              scoring the close with LightGBM on 40 factors; ms from the close's first bar to its last signal
+#              (args: instruments warm-up closes)
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
@@ -167,6 +171,8 @@ case "$NAME" in
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
     backfill-cluster) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
         -Djava.net.preferIPv4Stack=true org.nautilus.benchmarks.features.BackfillClusterMain "$@" ;;
+    signals) OMP_WAIT_POLICY=PASSIVE java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
+        -Djava.net.preferIPv4Stack=true -Xmx3g org.nautilus.benchmarks.features.SignalsMain "$@" ;;
     featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         -Xmx3g org.nautilus.benchmarks.features.FeatureCacheMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks

@@ -62,7 +62,9 @@ public final class SignalsMain {
             bars.add(GeneratedBars.bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)), GeneratedBars.instrument(i, days)));
         }
         CompiledLibrary library = CompiledLibrary.compile(new Alpha158Library());
-        List<String> features = library.program().names().subList(0, 40);
+        // 40 factors that have values on these bars (they have no VWAP: the VWAP factors are NaN)
+        List<String> features = library.program().names().stream().filter(n -> !n.contains("VWAP")).limit(40)
+                .toList();
         FittedModel model = new LightGbmModel(1, Files.createTempDirectory("nautilus-signals-lightgbm"))
                 .fit(randomDataset(features), Map.of("iterations", "100", "leaves", "31", "num.threads", "1"), 7);
         ModelVersion version = new ModelVersion("bench", 1, "run-1", model.family(), features, "none", Map.of(),
