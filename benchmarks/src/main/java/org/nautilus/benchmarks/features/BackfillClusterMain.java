@@ -79,7 +79,6 @@ public final class BackfillClusterMain {
             first.awaitServers(nodes);
             ClusterBackfillResult many = first.backfill.backfill(request, line -> { });
             print(nodes + " nodes", many);
-            first.grid.ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
             first.stop();
             for (Process child : children) {
                 child.destroy();
@@ -169,6 +168,8 @@ public final class BackfillClusterMain {
         }
 
         void stop() {
+            // the benchmark's nodes hold nothing to keep: a single node would otherwise wait for backups forever
+            grid.ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
             cache.close();
             store.close();
             grid.close();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheMode;
@@ -187,13 +188,17 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
 
     @Override
     public Optional<FeatureVector> vector(InstrumentId instrument, BarSpec bars, String library) {
-        AffinityKey<String> key = key('V', instrument, bars, library);
+        return read(key('V', instrument, bars, library), FeatureVector.class, FeatureCodec::vector);
+    }
+
+    /** This node's pending offer for the key if there is one, else the grid's entry. */
+    private <T> Optional<T> read(AffinityKey<String> key, Class<T> type, Function<byte[], T> decode) {
         Object local = pending.get(key);
         if (local != null) {
-            return Optional.of((FeatureVector) local);
+            return Optional.of(type.cast(local));
         }
         byte[] bytes = cache.get(key);
-        return bytes == null ? Optional.empty() : Optional.of(FeatureCodec.vector(bytes));
+        return bytes == null ? Optional.empty() : Optional.of(decode.apply(bytes));
     }
 
     @Override
@@ -219,13 +224,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
 
     @Override
     public Optional<StreamState> state(InstrumentId instrument, BarSpec bars, String library) {
-        AffinityKey<String> key = key('S', instrument, bars, library);
-        Object local = pending.get(key);
-        if (local != null) {
-            return Optional.of((StreamState) local);
-        }
-        byte[] bytes = cache.get(key);
-        return bytes == null ? Optional.empty() : Optional.of(FeatureCodec.state(bytes));
+        return read(key('S', instrument, bars, library), StreamState.class, FeatureCodec::state);
     }
 
     @Override
