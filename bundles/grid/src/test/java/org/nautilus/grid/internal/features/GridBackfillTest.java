@@ -128,26 +128,31 @@ class GridBackfillTest {
         ClusterBackfillResult three = cluster("three", NODES, sources).get(1).backfill(request, progress::add);
         List<String> together = new ArrayList<>();
         Set<String> writtenBy = new HashSet<>();
-        for (DuckDbFactorStore store : stores.subList(1, 1 + NODES)) {
-            List<String> mine = values(store);
-            together.addAll(mine);
-            // an instrument is written by one node only
+        Affinity<Object> affinity = running.get(0).ignite().affinity(GridFeatureCache.CACHE);
+        for (int n = 0; n < NODES; n++) {
+            DuckDbFactorStore store = stores.get(1 + n);
+            together.addAll(values(store));
             Set<String> instruments = new TreeSet<>();
             store.instruments().forEach(i -> instruments.add(i.value()));
-            instruments.forEach(i -> assertThat(writtenBy.add(i)).as("%s written twice", i).isTrue());
+            for (String instrument : instruments) {
+                // written by one node only: the primary of the instrument's feature-cache partition
+                assertThat(writtenBy.add(instrument)).as("%s written twice", instrument).isTrue();
+                assertThat(affinity.mapKeyToNode(instrument)).isEqualTo(running.get(n).ignite().cluster().localNode());
+            }
         }
         together.sort(null);
 
         assertThat(one.shares()).hasSize(1);
         assertThat(one.instruments()).isEqualTo(INSTRUMENTS);
-        assertThat(three.shares()).hasSize(NODES);
+        // (rendezvous affinity over random node ids: 12 instruments can leave a node without any, ~2% of runs)
+        assertThat(three.shares()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(three.shares()).allSatisfy(share -> assertThat(share.instruments()).isPositive());
         assertThat(three.instruments()).isEqualTo(INSTRUMENTS);
         assertThat(three.values()).isEqualTo(one.values());
         assertThat(writtenBy).hasSize(INSTRUMENTS);
         assertThat(alone).hasSizeGreaterThan(INSTRUMENTS * 100 * 100);
         assertThat(together).isEqualTo(alone);
-        assertThat(progress).anyMatch(line -> line.startsWith("three1: ")).anyMatch(l -> l.startsWith("three3: "));
+        assertThat(progress).hasSize(2 * three.shares().size());
     }
 
     @Test
