@@ -77,6 +77,7 @@ public final class BackfillClusterMain {
         Node first = Node.start(dir.resolve("three"), "three", 1, nodes, sources(dir));
         try {
             first.awaitServers(nodes);
+            awaitChildren(dir.resolve("three"), nodes); // their backfills are registered, not only their nodes
             ClusterBackfillResult many = first.backfill.backfill(request, line -> { });
             print(nodes + " nodes", many);
             first.stop();
@@ -96,6 +97,20 @@ public final class BackfillClusterMain {
             System.out.printf(Locale.ROOT, "backfill-cluster: %.2f x speed-up with %d nodes%n", speedup, nodes);
         } finally {
             children.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /** Each child prints "node N up" once its backfill waits for jobs. */
+    private static void awaitChildren(Path dir, int nodes) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        for (int n = 2; n <= nodes; n++) {
+            Path log = dir.resolve("node" + n + ".log");
+            while (!Files.exists(log) || !Files.readString(log).contains("node " + n + " up")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("node " + n + " did not come up; see " + log);
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
