@@ -14,6 +14,16 @@
 #   features   the expression engine on generated bars (default 800 instruments x 3,528 days): Qlib's
 #              data-retrieval shape (14 factors, cold, 1 thread and all cores), then all 158 Alpha158 factors
 #              (batch ns per value, 1 thread cold/warm and all cores), streaming us per new bar for one instrument
+#   featurecache  the live feature path with and without the Ignite feature cache (800 GENERATED instruments,
+#              Alpha158, one in-memory node): ms per bar close both ways in one run, the overhead in µs per bar,
+#              one stream's state size and snapshot/restore time (args: instruments warm-up closes state-interval)
+#   backfill-cluster  the distributed backfill: Alpha158 over GENERATED instruments on 1 node, then on 3 nodes in
+#              3 JVMs on loopback (each its own Ignite server and DuckDB store): wall times, each node's share,
+#              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
+#   signals    bar close -> signal batch out, in process: 800 GENERATED instruments' bars into the feature engine
+#              (Alpha158, vectors into the Ignite feature cache), the signal server reading them from the cache and
+#              scoring the close with LightGBM on 40 factors; ms from the close's first bar to its last signal
+#              (args: instruments warm-up closes)
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
@@ -221,6 +231,12 @@ case "$NAME" in
     fix) fix "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
+    backfill-cluster) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
+        -Djava.net.preferIPv4Stack=true org.nautilus.benchmarks.features.BackfillClusterMain "$@" ;;
+    signals) OMP_WAIT_POLICY=PASSIVE java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
+        -Djava.net.preferIPv4Stack=true -Xmx3g org.nautilus.benchmarks.features.SignalsMain "$@" ;;
+    featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        -Xmx3g org.nautilus.benchmarks.features.FeatureCacheMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks
         OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;

@@ -1,6 +1,15 @@
 package org.nautilus.benchmarks.features;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.marketdata.Bar;
 import org.nautilus.research.internal.expression.BarColumns;
 
 /**
@@ -37,6 +46,23 @@ public final class GeneratedBars {
             last = c;
         }
         return BarColumns.ofOhlcv(open, high, low, close, volume);
+    }
+
+    /** The columns as {@link Bar}s of one instrument, daily from 2010-01-04 14:30 UTC (exact decimal prices). */
+    public static List<Bar> bars(InstrumentId instrument, BarColumns columns) {
+        List<Bar> bars = new ArrayList<>(columns.rows());
+        Instant start = Instant.parse("2010-01-04T14:30:00Z");
+        for (int d = 0; d < columns.rows(); d++) {
+            Instant open = start.plus(Duration.ofDays(d));
+            bars.add(new Bar(instrument, open, open.plus(Duration.ofDays(1)), price(columns.open()[d]),
+                    price(columns.high()[d]), price(columns.low()[d]), price(columns.close()[d]),
+                    Quantity.of(BigDecimal.valueOf((long) columns.volume()[d]))));
+        }
+        return bars;
+    }
+
+    private static Price price(double value) {
+        return Price.of(BigDecimal.valueOf(value));
     }
 
     private static double cents(double price) {

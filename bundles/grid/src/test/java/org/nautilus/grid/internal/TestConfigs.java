@@ -3,14 +3,19 @@ package org.nautilus.grid.internal;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** Builds {@link GridConfig} instances the way DS does: annotation defaults, overridden by configuration keys. */
-final class TestConfigs {
+/** Builds configuration instances the way DS does: annotation defaults, overridden by configuration keys. */
+public final class TestConfigs {
 
     private TestConfigs() {
     }
 
     static GridConfig gridConfig(Map<String, Object> properties) {
-        return (GridConfig) Proxy.newProxyInstance(GridConfig.class.getClassLoader(), new Class<?>[] {GridConfig.class},
+        return config(GridConfig.class, properties);
+    }
+
+    /** Any component property type ({@code a_b()} reads key {@code a.b}). */
+    public static <T> T config(Class<T> type, Map<String, Object> properties) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
                     String key = method.getName().replace('_', '.');
                     if (properties.containsKey(key)) {
@@ -21,6 +26,6 @@ final class TestConfigs {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     return fallback;
-                });
+                }));
     }
 }

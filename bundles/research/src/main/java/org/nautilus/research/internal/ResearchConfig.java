@@ -21,6 +21,12 @@ public @interface ResearchConfig {
             + "stream is fed before its first live bar (a library deployed later has values at once).", min = "1")
     int warmup_bars() default 5000;
 
+    @AttributeDefinition(name = "Cache state interval", description = "Bars of a series between two snapshots of a "
+            + "factor library's streaming state in the feature cache (when the grid runs one); a stream resumed "
+            + "after a restart or a node's death replays fewer bars than this. Values go to the cache every bar.",
+            min = "1")
+    int cache_state_every() default 50;
+
     @AttributeDefinition(name = "Instrument groups", description = "Each instrument's group for group "
             + "neutralisation (GroupDemean), e.g. a sector: INSTRUMENT=GROUP pairs separated by commas, "
             + "e.g. AAPL.NASDAQ=tech, XOM.NYSE=energy; an instrument not listed has no group.")

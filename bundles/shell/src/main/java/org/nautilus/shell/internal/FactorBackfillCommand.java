@@ -13,6 +13,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.research.store.BackfillRequest;
+import org.nautilus.api.research.store.ClusterBackfillResult;
+import org.nautilus.api.research.store.DistributedBackfill;
 import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.FactorStore;
@@ -25,7 +27,10 @@ import org.nautilus.api.research.store.TimeRange;
                 + "engine's kernels (the same values, bit for bit) and replaces the store's bars and values in the\n"
                 + "range; running it again gives the same store. Prints a line per instrument.\n"
                 + "  nautilus:factor-backfill                                    every library, every instrument\n"
-                + "  nautilus:factor-backfill -l alpha158 --from 2013-06-01 AAPL.NASDAQ")
+                + "  nautilus:factor-backfill -l alpha158 --from 2013-06-01 AAPL.NASDAQ\n"
+                + "With --cluster the instruments are split by their feature-cache partition and each node of the\n"
+                + "grid computes and writes its own (Ignite compute jobs); a line per node.\n"
+                + "  nautilus:factor-backfill --cluster -l alpha158")
 @Service
 public class FactorBackfillCommand implements Action {
 
@@ -43,8 +48,14 @@ public class FactorBackfillCommand implements Action {
     @Completion(StoredInstrumentCompleter.class)
     List<String> symbols;
 
+    @Option(name = "--cluster", description = "split the work across the grid's nodes by instrument partition")
+    boolean cluster;
+
     @Reference
     FactorBackfill backfill;
+
+    @Reference(optional = true)
+    DistributedBackfill distributed;
 
     @Reference
     FactorStore store;
@@ -55,6 +66,24 @@ public class FactorBackfillCommand implements Action {
         Set<String> chosen = libraries == null ? Set.of() : Set.copyOf(libraries);
         Set<InstrumentId> instruments = symbols == null ? Set.of()
                 : symbols.stream().map(InstrumentId::of).collect(Collectors.toSet());
+        if (cluster) {
+            if (distributed == null) {
+                throw new IllegalStateException("--cluster needs the grid's distributed backfill (nautilus-grid with"
+                        + " the research feature); run without --cluster to backfill on this node");
+            }
+            System.out.println("Backfilling " + (chosen.isEmpty() ? backfill.libraries() : chosen)
+                    + " across the cluster, each node into its own store");
+            ClusterBackfillResult result = distributed.backfill(new BackfillRequest(chosen, instruments, range),
+                    System.out::println);
+            System.out.println(String.format(Locale.ROOT, "Backfilled %d instruments on %d nodes: %,d values in %.1f s",
+                    result.instruments(), result.shares().size(), result.values(),
+                    result.elapsed().toMillis() / 1000.0));
+            List<String> failures = result.shares().stream().flatMap(s -> s.failures().stream()).toList();
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException(failures.size() + " instruments failed: " + failures);
+            }
+            return null;
+        }
         System.out.println("Backfilling " + (chosen.isEmpty() ? backfill.libraries() : chosen) + " into "
                 + store.location());
         BackfillResult result = backfill.backfill(new BackfillRequest(chosen, instruments, range), p ->

@@ -9,9 +9,11 @@
  *
  * <p>{@link org.nautilus.api.research.store.FactorStore} is the store; {@link
  * org.nautilus.api.research.store.FactorBackfill} computes factor libraries over historical bars and writes them
- * into it.
+ * into it; {@link org.nautilus.api.research.store.DistributedBackfill} splits a backfill by instrument
+ * partition across the nodes of a cluster, each node computing and writing the instruments it owns.
  *
- * <p>1.1: {@code FactorStore.fundamentalHistory}, every revision of an instrument's fundamentals.
+ * <p>1.1: {@code FactorStore.fundamentalHistory}, every revision of an instrument's fundamentals;
+ * {@code DistributedBackfill} and {@code ClusterBackfillResult}.
  */
 @Export
 @Version("1.1.0")

@@ -14,6 +14,7 @@ public final class FactorProgram {
     private final List<String> names;
     private final int[] outputs;
     private final Node[] nodes;
+    private volatile String digest;
 
     FactorProgram(List<String> names, int[] outputs, List<Node> nodes) {
         this.names = List.copyOf(names);
@@ -78,6 +79,45 @@ public final class FactorProgram {
     /** A new streaming state, for one instrument from its first bar. */
     public FactorStream newStream() {
         return new FactorStream(this);
+    }
+
+    /**
+     * A stream continuing from a {@link FactorStream#snapshot} of a stream of this program (same {@link #digest}).
+     *
+     * @throws IllegalArgumentException if the bytes are not a state of this program
+     */
+    public FactorStream restore(byte[] snapshot) {
+        FactorStream stream = new FactorStream(this);
+        stream.restore(snapshot);
+        return stream;
+    }
+
+    /**
+     * SHA-256 (hex) of what the program computes: its factor names and every node's expression, in order. Two
+     * programs with the same digest have the same nodes and kernels, so a snapshot of one restores into the other.
+     */
+    public String digest() {
+        String d = digest;
+        if (d == null) {
+            StringBuilder text = new StringBuilder();
+            names.forEach(n -> text.append(n).append('\n'));
+            for (int output : outputs) {
+                text.append(output).append(',');
+            }
+            text.append('\n');
+            for (Node node : nodes) {
+                text.append(node.expression().text()).append('\n');
+            }
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                d = java.util.HexFormat.of().formatHex(hash);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+            digest = d;
+        }
+        return d;
     }
 
     /** A batch evaluator; it keeps its working columns between calls. */

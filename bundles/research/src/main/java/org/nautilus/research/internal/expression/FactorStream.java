@@ -1,7 +1,11 @@
 package org.nautilus.research.internal.expression;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.research.internal.expression.kernel.Kernel;
+import org.nautilus.research.internal.expression.kernel.KernelState;
 
 /**
  * Every factor of a program for one instrument, updated bar by bar: each new bar runs each node's kernel once
@@ -114,5 +118,59 @@ public final class FactorStream {
     /** Bars taken so far. */
     public long bars() {
         return bars;
+    }
+
+    /** Tells a snapshot from other bytes and from an older layout. */
+    private static final int SNAPSHOT_MAGIC = 0x4E465331; // "NFS1"
+
+    /**
+     * The whole streaming state after the last bar, as bytes: the bar count, every node's value and every kernel's
+     * incremental state ({@link KernelState}). {@link FactorProgram#restore} turns it back into a stream that
+     * continues exactly as this one would, bit for bit. Writer thread.
+     */
+    public byte[] snapshot() {
+        ByteBuffer out = ByteBuffer.allocate(64 + 8 * values.length + 64 * kernels.length);
+        out.putInt(SNAPSHOT_MAGIC).putInt(nodes.length).putLong(bars);
+        for (double v : values) {
+            out.putLong(Double.doubleToRawLongBits(v));
+        }
+        for (Kernel kernel : kernels) {
+            if (kernel != null) {
+                out = KernelState.write(kernel, out);
+            }
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** Loads a {@link #snapshot} of a stream of the same program into this fresh one. */
+    void restore(byte[] snapshot) {
+        ByteBuffer in = ByteBuffer.wrap(snapshot);
+        try {
+            if (in.getInt() != SNAPSHOT_MAGIC) {
+                throw new IllegalArgumentException("not a factor stream snapshot");
+            }
+            int count = in.getInt();
+            if (count != nodes.length) {
+                throw new IllegalArgumentException("the snapshot has " + count + " nodes, the program "
+                        + nodes.length + ": it is another program's state");
+            }
+            long restoredBars = in.getLong();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Double.longBitsToDouble(in.getLong());
+            }
+            for (Kernel kernel : kernels) {
+                if (kernel != null) {
+                    KernelState.read(kernel, in);
+                }
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("the snapshot has " + in.remaining()
+                        + " bytes more than the program's state: it is another program's state");
+            }
+            bars = restoredBars;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("the snapshot is shorter than the program's state: truncated, or"
+                    + " another program's state");
+        }
     }
 }

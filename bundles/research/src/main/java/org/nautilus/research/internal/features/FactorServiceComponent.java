@@ -25,6 +25,7 @@ import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.files.FactorFileManager;
@@ -58,11 +59,21 @@ public final class FactorServiceComponent extends EngineQueries {
     private volatile FactorFileManager factorFiles;
     private ScheduledFuture<?> watch;
     private final List<FeatureListener> featureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile FeatureCache featureCache;
+    private volatile int cacheStateEvery;
 
     @Activate
-    public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config) {
+    public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config,
+                                  @Reference(name = "initialFeatureCache", cardinality = ReferenceCardinality.OPTIONAL,
+                                          policyOption = ReferencePolicyOption.RELUCTANT)
+                                  FeatureCache initialCache) {
         super(new FeatureEngine(marketData::bars, Math.max(1, config.bars_window()),
                 Math.max(1, config.history_size()), Math.max(1, config.warmup_bars())));
+        this.cacheStateEvery = Math.max(1, config.cache_state_every());
+        // A cache present now is given before the start-up streams are created, so they resume from it; one that
+        // comes later is bound below (dynamic) and used from then on.
+        this.featureCache = initialCache;
+        engine.cache(initialCache, cacheStateEvery);
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-research-features");
             thread.setDaemon(true);
@@ -97,6 +108,26 @@ public final class FactorServiceComponent extends EngineQueries {
         });
         applyGroups(config);
         watchFactorFiles(config);
+    }
+
+    /**
+     * The grid's feature cache, when it runs (it may come after this component): the libraries' vectors and stream
+     * states are written to it and new streams resume from it.
+     */
+    @Reference(name = "featureCache", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindFeatureCache(FeatureCache cache) {
+        if (featureCache != cache) {
+            featureCache = cache;
+            engine.cache(cache, cacheStateEvery);
+        }
+    }
+
+    void unbindFeatureCache(FeatureCache cache) {
+        if (featureCache == cache) {
+            featureCache = null;
+            engine.cache(null, cacheStateEvery);
+        }
     }
 
     /** The instrument groups for GroupDemean; a malformed list is reported and the current groups kept. */
@@ -167,6 +198,8 @@ public final class FactorServiceComponent extends EngineQueries {
         submit(() -> {
             try {
                 engine.configure(config.bars_window(), config.history_size(), config.warmup_bars());
+                cacheStateEvery = Math.max(1, config.cache_state_every());
+                engine.cache(featureCache, cacheStateEvery);
             } catch (IllegalArgumentException e) {
                 LOG.error("{}: {}; keeping the current sizes", ResearchConfig.PID, e.getMessage());
             }
@@ -180,6 +213,10 @@ public final class FactorServiceComponent extends EngineQueries {
         fileWatcher.shutdownNow();
         fileWatcher.awaitTermination(5, TimeUnit.SECONDS);
         subscription.close();
+        // The streams' states as of their last bar, so a restart resumes them without replaying a bar.
+        submit(() -> engine.snapshotToCache(java.time.Duration.ofSeconds(5)));
+        writer.shutdown();
+        writer.awaitTermination(10, TimeUnit.SECONDS);
         writer.shutdownNow();
         writer.awaitTermination(5, TimeUnit.SECONDS);
     }

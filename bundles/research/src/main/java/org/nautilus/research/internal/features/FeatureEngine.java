@@ -23,6 +23,7 @@ import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.research.internal.expression.PanelStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ public final class FeatureEngine {
     private final Map<CompiledLibrary, Map<BarSpec, LivePanel>> panels = new IdentityHashMap<>();
     private volatile Map<InstrumentId, String> groups = Map.of();
     private final Set<Factor> failing = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The feature cache the libraries' streams write to and resume from; null: none. */
+    private volatile FeatureCacheLink cache;
 
     /**
      * @param barHistory  the bars a series had before the engine's first bar of it
@@ -116,6 +119,50 @@ public final class FeatureEngine {
         copy.groups(groups);
         copy.regroup();
         return copy;
+    }
+
+    /**
+     * Writes the libraries' vectors (every bar) and stream states (every {@code stateEvery} bars of a series) to
+     * {@code cache}, and resumes new streams from it; null stops that (any thread; applies from the next bar).
+     */
+    public void cache(FeatureCache featureCache, int stateEvery) {
+        this.cache = featureCache == null ? null : new FeatureCacheLink(featureCache, stateEvery);
+    }
+
+    /**
+     * Offers the state of every library stream to the cache now (writer thread), so a restart resumes each one
+     * without replaying a bar; then waits for the cache to write them.
+     */
+    public void snapshotToCache(Duration timeout) {
+        FeatureCacheLink link = cache;
+        if (link == null) {
+            return;
+        }
+        int n = 0;
+        for (Registered registered : libraries) {
+            Map<SeriesKey, LibraryStream> byseries = streams.get(registered.library);
+            if (byseries == null) {
+                continue;
+            }
+            for (Map.Entry<SeriesKey, LibraryStream> entry : byseries.entrySet()) {
+                LibraryStream stream = entry.getValue();
+                ArrayDeque<Bar> bars = windows.get(entry.getKey());
+                Bar last = bars == null ? null : bars.peekLast();
+                if (stream.bars() > 0 && stream.sinceSnapshot() > 0 && last != null
+                        && last.end().equals(stream.lastEnd())) {
+                    link.offerState(registered.library, entry.getKey(), stream, last);
+                    n++;
+                }
+            }
+        }
+        boolean written = link.cache().flush(timeout);
+        LOG.info("Feature cache: {} stream states offered at stop{}", n, written ? ", written" : ", NOT all written");
+    }
+
+    /** Streams resumed from the cache, bars replayed after their states, streams computed from bar history. */
+    public long[] cacheCounts() {
+        FeatureCacheLink link = cache;
+        return link == null ? new long[3] : link.counts();
     }
 
     // ---- factor plugins ----
@@ -293,6 +340,10 @@ public final class FeatureEngine {
             LibraryStream stream = stream(registered, series, bar);
             if (stream.update(bar)) {
                 publish(registered, series, stream, bar.end());
+                FeatureCacheLink link = cache;
+                if (link != null) {
+                    link.offer(registered.library, series, stream, bar);
+                }
             }
             if (registered.library.panel() != null) {
                 panel(registered, spec).onBar(bar);
@@ -389,15 +440,30 @@ public final class FeatureEngine {
         Map<SeriesKey, LibraryStream> byseries = streams.computeIfAbsent(registered.library, l -> new HashMap<>());
         LibraryStream stream = byseries.get(series);
         if (stream == null) {
-            stream = new LibraryStream(registered.library.program().newStream());
-            byseries.put(series, stream);
             List<Bar> history = history(series, warmup, first);
+            FeatureCacheLink link = cache;
+            FeatureCacheLink.Resumed resumed = link == null || history.isEmpty() ? null
+                    : link.resume(registered.library, series, history);
+            int from = 0;
+            if (resumed != null && resumed.stream() != null) {
+                stream = resumed.stream();
+                from = resumed.next();
+                publish(registered, series, stream, stream.lastEnd());
+            } else {
+                stream = new LibraryStream(registered.library.program().newStream());
+            }
+            byseries.put(series, stream);
             int publishFrom = history.size() - historySize; // older values would be trimmed at once
-            for (int i = 0; i < history.size(); i++) {
+            for (int i = from; i < history.size(); i++) {
                 Bar bar = history.get(i);
                 if (stream.update(bar) && i >= publishFrom) {
                     publish(registered, series, stream, bar.end());
                 }
+            }
+            if (link != null && !history.isEmpty() && stream.sinceSnapshot() > 0) {
+                Bar last = history.get(history.size() - 1);
+                link.offerState(registered.library, series, stream, last); // what a restart resumes from
+                link.offer(registered.library, series, stream, last);
             }
         }
         return stream;

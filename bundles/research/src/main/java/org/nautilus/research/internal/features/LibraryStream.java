@@ -12,9 +12,16 @@ final class LibraryStream {
 
     private final FactorStream stream;
     private Instant lastEnd;
+    private int sinceSnapshot;
 
     LibraryStream(FactorStream stream) {
         this.stream = stream;
+    }
+
+    /** A stream resumed from a snapshot taken after the bar ending at {@code lastEnd}. */
+    LibraryStream(FactorStream resumed, Instant lastEnd) {
+        this.stream = resumed;
+        this.lastEnd = lastEnd;
     }
 
     /** Takes the bar if it ends after the last one taken; false if it did not (a repeat or out of order). */
@@ -24,6 +31,7 @@ final class LibraryStream {
         }
         stream.update(bar);
         lastEnd = bar.end();
+        sinceSnapshot++;
         return true;
     }
 
@@ -33,5 +41,23 @@ final class LibraryStream {
 
     long bars() {
         return stream.bars();
+    }
+
+    FactorStream stream() {
+        return stream;
+    }
+
+    /** End of the last bar taken; null before the first. */
+    Instant lastEnd() {
+        return lastEnd;
+    }
+
+    /** Bars taken since the last {@link #snapshotTaken}. */
+    int sinceSnapshot() {
+        return sinceSnapshot;
+    }
+
+    void snapshotTaken() {
+        sinceSnapshot = 0;
     }
 }

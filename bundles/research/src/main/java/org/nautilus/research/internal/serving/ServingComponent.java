@@ -1,8 +1,10 @@
 package org.nautilus.research.internal.serving;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,6 +14,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import org.nautilus.api.research.signal.ServedModel;
@@ -49,6 +52,9 @@ public final class ServingComponent implements SignalService, FeatureListener {
     private final SignalServer server;
     private final ScheduledExecutorService loader;
     private final List<Subscriber> listeners = new CopyOnWriteArrayList<>();
+    private final FactorService factors;
+    /** Features read from the grid's feature cache when it runs; null: from the feature engine. */
+    private volatile CachedFeatures cachedFeatures;
 
     @Activate
     public ServingComponent(@Reference ModelsComponent models, @Reference FactorService factors, ModelsConfig config) {
@@ -77,7 +83,16 @@ public final class ServingComponent implements SignalService, FeatureListener {
             public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec bars) {
                 return factors.latest(factor, instrument, bars);
             }
+
+            @Override
+            public Map<String, Double> features(Set<String> names, InstrumentId instrument, BarSpec bars,
+                                                Instant end) {
+                CachedFeatures cached = cachedFeatures;
+                return cached == null ? SignalServer.Platform.super.features(names, instrument, bars, end)
+                        : cached.features(names, instrument, bars, end);
+            }
         }, aliases(config.serving_aliases()), this::publish);
+        this.factors = factors;
         this.loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-signals-loader");
             thread.setDaemon(true);
@@ -98,8 +113,25 @@ public final class ServingComponent implements SignalService, FeatureListener {
         server.close();
     }
 
+    /** The grid's feature cache: the features models score are read from it (any node can then serve). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindFeatureCache(FeatureCache cache) {
+        CachedFeatures cached = new CachedFeatures(cache, factors::latest);
+        cached.libraries(factors.factors());
+        cachedFeatures = cached;
+    }
+
+    void unbindFeatureCache(FeatureCache cache) {
+        cachedFeatures = null;
+    }
+
     private void refresh() {
         try {
+            CachedFeatures cached = cachedFeatures;
+            if (cached != null) {
+                cached.libraries(factors.factors());
+            }
             server.refresh();
         } catch (RuntimeException e) {
             LOG.warn("Serving refresh failed", e);

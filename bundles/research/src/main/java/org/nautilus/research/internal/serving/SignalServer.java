@@ -55,6 +55,23 @@ public final class SignalServer implements AutoCloseable {
 
         /** The latest value of a factor on one bar series of an instrument. */
         Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec bars);
+
+        /**
+         * The values of {@code factors} on one bar series of an instrument computed on the bar ending at {@code end};
+         * a factor without a finite value as of then is left out. The platform reads them from the feature cache
+         * when the grid runs one; by default, one {@link #feature} per factor.
+         */
+        default Map<String, Double> features(Set<String> factors, InstrumentId instrument, BarSpec bars,
+                                             Instant end) {
+            Map<String, Double> values = new HashMap<>(factors.size() * 2);
+            for (String factor : factors) {
+                Optional<FactorValue> value = feature(factor, instrument, bars);
+                if (value.isPresent() && value.get().asOf().equals(end)) {
+                    values.put(factor, value.get().value());
+                }
+            }
+            return values;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalServer.class);
@@ -95,14 +112,7 @@ public final class SignalServer implements AutoCloseable {
         if (features.isEmpty()) {
             return;
         }
-        Map<String, Double> values = new HashMap<>(features.size() * 2);
-        for (String feature : features) {
-            Optional<FactorValue> value = platform.feature(feature, instrument, bars);
-            if (value.isPresent() && value.get().asOf().equals(end)) {
-                values.put(feature, value.get().value());
-            }
-        }
-        closes.add(new Close(instrument, bars, end, values));
+        closes.add(new Close(instrument, bars, end, platform.features(features, instrument, bars, end)));
     }
 
     /** The features of every loaded version, before a new one is swapped in (so its first batch has them). */

@@ -51,7 +51,7 @@ public final class FactorBackfillComponent implements FactorBackfill {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addLibrary(FactorLibrary library) {
+    public void addLibrary(FactorLibrary library) { // public: a grid test runs this component on several nodes
         try {
             libraries.put(library, CompiledLibrary.compile(library));
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public final class FactorBackfillComponent implements FactorBackfill {
         }
     }
 
-    void removeLibrary(FactorLibrary library) {
+    public void removeLibrary(FactorLibrary library) {
         libraries.remove(library);
     }
 

@@ -61,7 +61,7 @@ class FactorServiceComponentTest {
 
     @Test
     void replayedDailyBarsAndLiveSecondBarsBothFeedTheirInstrumentsFactors() throws Exception {
-        component = new FactorServiceComponent(marketData(), config());
+        component = new FactorServiceComponent(marketData(), config(), null);
         TestLibrary library = TestLibrary.sample();
         component.addLibrary(library);
 

@@ -1,0 +1,277 @@
+package org.nautilus.grid.internal.features;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.PartitionLossPolicy;
+import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.cache.FeatureCache;
+import org.nautilus.api.research.cache.FeatureVector;
+import org.nautilus.api.research.cache.StreamState;
+import org.nautilus.grid.internal.Grid;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feature cache in the partitioned Ignite cache {@value #CACHE}: one entry per instrument, bar series, library
+ * and kind (vector or state), colocated by instrument ({@link AffinityKey}: an instrument's entries live on one
+ * primary node and its backups), FULL_SYNC with the grid's backups, in the default region (persistent where the
+ * grid is).
+ *
+ * <p>Writes are behind: {@link #offer} puts the object in a map of pending entries (a newer offer for the same key
+ * replaces the older one) and wakes the writer thread, which encodes what is pending and writes it in one sorted
+ * {@code putAll}. The feature engine's thread thus pays a map put per library and bar, never a grid round trip;
+ * a bar close of 800 instruments becomes one batch. Reads look at the pending entries first (this node's own
+ * offers are read at once), then the grid.
+ */
+@Component(service = FeatureCache.class)
+public final class GridFeatureCache implements FeatureCache, AutoCloseable {
+
+    public static final String CACHE = "nautilus-features";
+    private static final Logger LOG = LoggerFactory.getLogger(GridFeatureCache.class);
+    /** Upper bound of the wait between batches when nothing wakes the writer. */
+    private static final long IDLE_WAIT_MS = 50;
+    /**
+     * How long the writer lets offers gather after the first one wakes it: a bar close of many instruments then goes
+     * out in a few large batches instead of one small batch per offer (at most ~500 batches a second).
+     */
+    private static final long LINGER_NANOS = 2_000_000;
+
+    private final IgniteCache<AffinityKey<String>, byte[]> cache;
+    private final ConcurrentHashMap<AffinityKey<String>, Object> pending = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Condition written = lock.newCondition();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong writtenEntries = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    /** Offers taken by the writer so far; flush waits until it passes the count at its call. */
+    private final AtomicLong taken = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+    private volatile boolean signalled;
+    /** A flush is waiting: write without lingering. */
+    private volatile boolean flushing;
+
+    @Activate
+    public GridFeatureCache(@Reference Grid grid) {
+        CacheConfiguration<AffinityKey<String>, byte[]> cfg = new CacheConfiguration<AffinityKey<String>, byte[]>(CACHE)
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                .setCacheMode(CacheMode.PARTITIONED)
+                .setBackups(grid.settings().cacheBackups())
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE);
+        this.cache = grid.ignite().getOrCreateCache(cfg);
+        this.writer = new Thread(this::writeLoop, "nautilus-feature-cache-" + grid.settings().instanceName());
+        writer.setDaemon(true);
+        writer.start();
+        LOG.info("Feature cache {}: partitioned by instrument, {} backup(s), written behind", CACHE,
+                grid.settings().cacheBackups());
+    }
+
+    /** The key of an entry; its affinity is the instrument, so an instrument's entries live together. */
+    static AffinityKey<String> key(char kind, InstrumentId instrument, BarSpec bars, String library) {
+        return new AffinityKey<>(kind + "|" + instrument.value() + "|" + bars + "|" + library, instrument.value());
+    }
+
+    @Override
+    public void offer(FeatureVector vector) {
+        enqueue(key('V', vector.instrument(), vector.bars(), vector.library()), vector);
+    }
+
+    @Override
+    public void offer(StreamState state) {
+        enqueue(key('S', state.instrument(), state.bars(), state.library()), state);
+    }
+
+    private void enqueue(AffinityKey<String> key, Object value) {
+        pending.put(key, value);
+        offered.incrementAndGet();
+        if (!signalled) {
+            signalled = true;
+            lock.lock();
+            try {
+                work.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void writeLoop() {
+        while (running) {
+            try {
+                lock.lock();
+                try {
+                    if (pending.isEmpty() && running) {
+                        work.await(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+                    }
+                    signalled = false;
+                } finally {
+                    lock.unlock();
+                }
+                if (!flushing && !pending.isEmpty()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                }
+                writePending();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Feature cache write failed; retrying in {} ms: {}", IDLE_WAIT_MS, e.toString());
+                try {
+                    Thread.sleep(IDLE_WAIT_MS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Takes every pending entry and writes them in one batch (key order: concurrent batches lock alike). */
+    private void writePending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<AffinityKey<String>, Object> batch = new HashMap<>();
+        for (AffinityKey<String> key : List.copyOf(pending.keySet())) {
+            Object value = pending.get(key);
+            if (value != null) {
+                batch.put(key, value);
+            }
+        }
+        TreeMap<AffinityKey<String>, byte[]> encoded = new TreeMap<>(
+                (a, b) -> a.key().compareTo(b.key()));
+        batch.forEach((key, value) -> encoded.put(key, value instanceof FeatureVector v ? FeatureCodec.encode(v)
+                : FeatureCodec.encode((StreamState) value)));
+        try {
+            cache.putAll(encoded);
+            writtenEntries.addAndGet(encoded.size());
+            batches.incrementAndGet();
+            // Only what was written leaves: an offer that replaced a value after it was taken stays pending.
+            batch.forEach(pending::remove); // remove(key, value): a newer offer stays
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            throw e;
+        } finally {
+            lock.lock();
+            try {
+                taken.incrementAndGet();
+                written.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public Optional<FeatureVector> vector(InstrumentId instrument, BarSpec bars, String library) {
+        return read(key('V', instrument, bars, library), FeatureVector.class, FeatureCodec::vector);
+    }
+
+    /** This node's pending offer for the key if there is one, else the grid's entry. */
+    private <T> Optional<T> read(AffinityKey<String> key, Class<T> type, Function<byte[], T> decode) {
+        Object local = pending.get(key);
+        if (local != null) {
+            return Optional.of(type.cast(local));
+        }
+        byte[] bytes = cache.get(key);
+        return bytes == null ? Optional.empty() : Optional.of(decode.apply(bytes));
+    }
+
+    @Override
+    public Map<InstrumentId, FeatureVector> vectors(Collection<InstrumentId> instruments, BarSpec bars,
+                                                    String library) {
+        Map<InstrumentId, FeatureVector> result = new HashMap<>();
+        Map<AffinityKey<String>, InstrumentId> remote = new TreeMap<>((a, b) -> a.key().compareTo(b.key()));
+        for (InstrumentId instrument : instruments) {
+            AffinityKey<String> key = key('V', instrument, bars, library);
+            Object local = pending.get(key);
+            if (local != null) {
+                result.put(instrument, (FeatureVector) local);
+            } else {
+                remote.put(key, instrument);
+            }
+        }
+        if (!remote.isEmpty()) {
+            cache.getAll(remote.keySet()).forEach((key, bytes) -> result.put(remote.get(key),
+                    FeatureCodec.vector(bytes)));
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<StreamState> state(InstrumentId instrument, BarSpec bars, String library) {
+        return read(key('S', instrument, bars, library), StreamState.class, FeatureCodec::state);
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        flushing = true;
+        lock.lock();
+        try {
+            while (!pending.isEmpty()) {
+                long before = taken.get();
+                work.signal();
+                while (taken.get() == before) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return pending.isEmpty();
+                    }
+                    written.awaitNanos(left);
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            flushing = false;
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Stats stats() {
+        return new Stats(offered.get(), writtenEntries.get(), batches.get(), pending.size(), failures.get());
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        if (!flush(Duration.ofSeconds(5))) {
+            LOG.warn("Feature cache: {} entries not written at shutdown (their streams recompute or resume from an"
+                    + " older state)", pending.size());
+        }
+        running = false;
+        writer.interrupt();
+        try {
+            writer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.nautilus.grid.internal.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.ignite.ShutdownPolicy;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cache.affinity.AffinityKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.cache.FeatureCache;
+import org.nautilus.api.research.cache.FeatureVector;
+import org.nautilus.api.research.cache.StreamState;
+import org.nautilus.factor.alpha158.internal.Alpha158Library;
+import org.nautilus.grid.internal.EmbeddedGrid;
+import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.research.internal.data.CsvBarReader;
+import org.nautilus.research.internal.features.CompiledLibrary;
+import org.nautilus.research.internal.features.FeatureEngine;
+
+/**
+ * The feature cache on real Ignite nodes in this JVM (in memory, one backup): entries of an instrument live
+ * together, any node reads what one node wrote, the death of a primary node loses nothing, offers are coalesced;
+ * and the feature engine with Alpha158 on the Apple bars, stopped on one node, resumes on another from the cached
+ * state, replaying only the bars after it, with values bit for bit those of an engine that never stopped; a state
+ * that does not match the bar history is not used (computed from history instead).
+ */
+class FeatureCacheTest {
+
+    /** Ports of this test only (other grid tests use 47xxx, 48xxx, 493xx-497xx). */
+    private static final int DISCOVERY = 49810;
+    private static final int COMMUNICATION = 49910;
+    private static final int NODES = 3;
+    private static final BarSpec DAILY = BarSpec.time(Duration.ofDays(1));
+    private static final InstrumentId AAPL = InstrumentId.of("AAPL");
+
+    @TempDir
+    Path dir;
+
+    private final List<EmbeddedGrid> running = new ArrayList<>();
+    private final List<GridFeatureCache> caches = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        caches.forEach(GridFeatureCache::close);
+        if (!running.isEmpty()) {
+            running.get(0).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    private GridSettings node(int n) {
+        return new GridSettings("f" + n, "f" + n, dir.resolve("f" + n).toAbsolutePath(), false,
+                GridSettings.WalMode.LOG_ONLY, 64, 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC,
+                List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + NODES - 1)), DISCOVERY + n - 1, 0,
+                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", 1, true, false, 10_000, 0, 60_000, true, null);
+    }
+
+    private List<GridFeatureCache> startNodes(int count) {
+        for (int n = 1; n <= count; n++) {
+            EmbeddedGrid grid = EmbeddedGrid.start(node(n), getClass().getClassLoader());
+            running.add(grid);
+            caches.add(new GridFeatureCache(grid));
+        }
+        assertThat(running.get(0).ignite().cluster().forServers().nodes()).hasSize(count);
+        return List.copyOf(caches);
+    }
+
+    private static FeatureVector vector(int instrument, int version) {
+        double[] values = {instrument + version / 1000.0, Double.NaN, -0.0, Math.PI * instrument};
+        return new FeatureVector(InstrumentId.of("GEN" + instrument), DAILY, "lib", "digest",
+                Instant.parse("2024-01-02T21:00:00Z").plusSeconds(86_400L * version), List.of("A", "B", "C", "D"),
+                values);
+    }
+
+    @Test
+    void entries_live_with_their_instrument_any_node_reads_them_and_a_primary_death_loses_none() {
+        List<GridFeatureCache> nodes = startNodes(NODES);
+        GridFeatureCache writer = nodes.get(0);
+        List<InstrumentId> instruments = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            writer.offer(vector(i, 1));
+            writer.offer(new StreamState(InstrumentId.of("GEN" + i), DAILY, "lib", "digest",
+                    Instant.parse("2024-01-03T21:00:00Z"), 42L + i, 7, new byte[] {(byte) i, 1, 2, 3}));
+            instruments.add(InstrumentId.of("GEN" + i));
+        }
+        assertThat(writer.vector(InstrumentId.of("GEN5"), DAILY, "lib")).contains(vector(5, 1)); // its own, at once
+        assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+
+        Affinity<AffinityKey<String>> affinity = running.get(0).ignite().affinity(GridFeatureCache.CACHE);
+        for (InstrumentId instrument : instruments) {
+            assertThat(affinity.partition(GridFeatureCache.key('V', instrument, DAILY, "lib")))
+                    .isEqualTo(affinity.partition(GridFeatureCache.key('S', instrument, DAILY, "lib")));
+        }
+        // every node's own read (node 3 never wrote anything)
+        Map<InstrumentId, FeatureVector> read = nodes.get(2).vectors(instruments, DAILY, "lib");
+        assertThat(read).hasSize(60);
+        instruments.forEach(i -> assertThat(read.get(i)).isEqualTo(vector(Integer.parseInt(i.value().substring(3)), 1)));
+        assertThat(Double.doubleToRawLongBits(read.get(InstrumentId.of("GEN3")).values()[2]))
+                .isEqualTo(Double.doubleToRawLongBits(-0.0));
+
+        // node 2 dies: it was primary for about a third of the instruments; their backups answer
+        long primaryOnTwo = instruments.stream().filter(i -> affinity.isPrimary(running.get(1).ignite().cluster()
+                .localNode(), GridFeatureCache.key('V', i, DAILY, "lib"))).count();
+        assertThat(primaryOnTwo).isGreaterThan(5);
+        caches.remove(1).close();
+        running.remove(1).close();
+        assertThat(nodes.get(2).vectors(instruments, DAILY, "lib")).hasSize(60);
+        for (InstrumentId instrument : instruments) {
+            StreamState state = nodes.get(2).state(instrument, DAILY, "lib").orElseThrow();
+            assertThat(state.state()[0]).isEqualTo((byte) Integer.parseInt(instrument.value().substring(3)));
+        }
+    }
+
+    @Test
+    void newer_offers_replace_older_ones_not_yet_written() {
+        GridFeatureCache cache = startNodes(1).get(0);
+        for (int version = 1; version <= 2000; version++) {
+            cache.offer(vector(1, version));
+        }
+        assertThat(cache.flush(Duration.ofSeconds(10))).isTrue();
+        FeatureCache.Stats stats = cache.stats();
+        assertThat(stats.offered()).isEqualTo(2000);
+        assertThat(stats.written()).isLessThan(2000).isGreaterThanOrEqualTo(1);
+        assertThat(stats.pending()).isZero();
+        assertThat(cache.vector(InstrumentId.of("GEN1"), DAILY, "lib")).contains(vector(1, 2000));
+    }
+
+    @Test
+    void a_stream_stopped_on_one_node_resumes_on_another_bit_for_bit_replaying_only_the_bars_after_its_state() {
+        List<GridFeatureCache> nodes = startNodes(2);
+        List<Bar> bars = appleBars();
+        CompiledLibrary alpha158 = CompiledLibrary.compile(new Alpha158Library());
+        FeatureEngine uninterrupted = engine(List.of(), alpha158);
+
+        // node 1 computes 160 bars live (a state every 25 bars: the last one after bar 150), then dies
+        FeatureEngine first = engine(List.of(), alpha158);
+        first.cache(nodes.get(0), 25);
+        for (int r = 0; r < 160; r++) {
+            uninterrupted.onBar(DAILY, bars.get(r));
+            first.onBar(DAILY, bars.get(r));
+        }
+        assertThat(nodes.get(0).flush(Duration.ofSeconds(10))).isTrue();
+        caches.remove(0).close();
+        running.remove(0).close();
+
+        // node 2 takes the instrument over: its gateway has the same 160 bars
+        FeatureEngine second = engine(bars.subList(0, 160), alpha158);
+        second.cache(nodes.get(1), 25);
+        second.backfill(AAPL, DAILY);
+        assertThat(second.cacheCounts()).containsExactly(1, 10, 0); // resumed once, 10 bars replayed, none recomputed
+        assertSameValues(alpha158, second, uninterrupted, 159);
+        for (int r = 160; r < bars.size(); r++) {
+            uninterrupted.onBar(DAILY, bars.get(r));
+            second.onBar(DAILY, bars.get(r));
+            assertSameValues(alpha158, second, uninterrupted, r);
+        }
+        FeatureVector cached = nodes.get(1).vector(AAPL, DAILY, alpha158.name()).orElseThrow();
+        assertThat(cached.asOf()).isEqualTo(bars.get(bars.size() - 1).end());
+        assertThat(cached.value("KMID")).isEqualTo(uninterrupted.latest("KMID", AAPL, DAILY).orElseThrow().value());
+    }
+
+    @Test
+    void a_state_the_bar_history_contradicts_is_not_used() {
+        GridFeatureCache cache = startNodes(1).get(0);
+        List<Bar> bars = appleBars();
+        CompiledLibrary alpha158 = CompiledLibrary.compile(new Alpha158Library());
+        FeatureEngine first = engine(List.of(), alpha158);
+        first.cache(cache, 20);
+        bars.subList(0, 100).forEach(bar -> first.onBar(DAILY, bar));
+        assertThat(cache.flush(Duration.ofSeconds(10))).isTrue();
+
+        // the history now says bar 99 closed elsewhere (a corrected print): the state after it is not that history's
+        List<Bar> corrected = new ArrayList<>(bars.subList(0, 100));
+        Bar b = corrected.get(99);
+        corrected.set(99, new Bar(b.instrumentId(), b.start(), b.end(), b.open(), b.high(), b.low(), b.high(),
+                b.volume()));
+        FeatureEngine second = engine(corrected, alpha158);
+        second.cache(cache, 20);
+        second.backfill(AAPL, DAILY);
+        assertThat(second.cacheCounts()).containsExactly(0, 0, 1);
+        FeatureEngine fresh = engine(corrected, alpha158);
+        fresh.backfill(AAPL, DAILY);
+        assertSameValues(alpha158, second, fresh, 99);
+    }
+
+    private static void assertSameValues(CompiledLibrary library, FeatureEngine actual, FeatureEngine expected,
+                                         int row) {
+        for (String factor : library.published()) {
+            Optional<FactorValue> a = actual.latest(factor, AAPL, DAILY);
+            Optional<FactorValue> e = expected.latest(factor, AAPL, DAILY);
+            assertThat(a.map(v -> Double.doubleToRawLongBits(v.value())))
+                    .as("%s at row %d", factor, row).isEqualTo(e.map(v -> Double.doubleToRawLongBits(v.value())));
+            assertThat(a.map(FactorValue::asOf)).as("%s at row %d", factor, row).isEqualTo(e.map(FactorValue::asOf));
+        }
+    }
+
+    private static FeatureEngine engine(List<Bar> history, CompiledLibrary library) {
+        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) -> List.copyOf(history), 200, 500, 5000);
+        engine.addLibrary(library, library);
+        engine.startLibrary(library);
+        return engine;
+    }
+
+    private static List<Bar> appleBars() {
+        String csv = "appleinc_bars_from_20130101_usd.csv";
+        try (InputStream in = FeatureCacheTest.class.getClassLoader().getResourceAsStream(csv);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return CsvBarReader.read(reader, csv, AAPL, Duration.ofDays(1));
+        } catch (Exception e) {
+            throw new IllegalStateException(csv + " (org.ta4j:ta4j-examples:0.18): " + e, e);
+        }
+    }
+}
