@@ -15,7 +15,7 @@ import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
-import org.nautilus.model.weka.internal.WekaRandomForest;
+import org.nautilus.model.weka.forest.internal.WekaRandomForest;
 import org.nautilus.research.internal.tracking.MemoryTrackingStore;
 import org.nautilus.research.internal.tracking.Tracker;
 import org.nautilus.research.internal.training.HoldoutMetrics;

@@ -25,7 +25,7 @@ import org.nautilus.research.internal.tracking.Tracker;
 /**
  * Trains a spec as a tracked run: expanding walk-forward folds cut by {@link Splits} (each a child run: fitted on
  * the rows before its test block, rows whose label ends after the block starts purged, measured on the block with
- * rmse etc. and the information coefficients),
+ * rmse etc., or accuracy, AUC and log-loss for a direction classifier, and the information coefficients),
  * then the model fitted on every row, saved as the run's {@value Tracker#MODEL_ARTIFACT}, and registered if the
  * spec says so.
  */
@@ -94,8 +94,12 @@ public final class Trainer {
                 FittedModel fitted = model.fit(train, spec.parameters(), spec.seed());
                 Dataset test = rows.dataset(split.test());
                 double[] predicted = fitted.predict(test.features());
-                double mean = Arrays.stream(train.targets()).average().orElse(0);
-                Map<String, Double> metrics = new LinkedHashMap<>(HoldoutMetrics.of(predicted, test.targets(), mean));
+                boolean direction = model.output() == Model.Output.PROBABILITY_UP;
+                Map<String, Double> metrics = new LinkedHashMap<>(direction
+                        ? HoldoutMetrics.ofDirection(predicted, test.targets(),
+                                Arrays.stream(train.targets()).map(t -> t > 0 ? 1 : 0).average().orElse(0.5))
+                        : HoldoutMetrics.of(predicted, test.targets(),
+                                Arrays.stream(train.targets()).average().orElse(0)));
                 // One instrument: the information coefficient over the test block's dates (time series).
                 metrics.put(IC, CrossSection.pearson(predicted, test.targets(), 0, predicted.length));
                 metrics.put(RANK_IC, CrossSection.spearman(predicted, test.targets(), 0, predicted.length));
@@ -105,9 +109,14 @@ public final class Trainer {
                 });
                 tracker.endRun(fold.id(), RunStatus.FINISHED);
                 progress.accept(String.format("fold %d/%d: train %d rows, test %d rows in %d ms: ic %.4f, rank ic %.4f, "
-                                + "rmse %.6f (baseline %.6f)", k + 1, splits.size(), train.rows(), test.rows(),
-                        (System.nanoTime() - started) / 1_000_000, metrics.get(IC), metrics.get(RANK_IC),
-                        metrics.get(HoldoutMetrics.RMSE), metrics.get(HoldoutMetrics.BASELINE_RMSE)));
+                                + "%s", k + 1, splits.size(), train.rows(), test.rows(),
+                        (System.nanoTime() - started) / 1_000_000, metrics.get(IC), metrics.get(RANK_IC), direction
+                                ? String.format("accuracy %.4f (baseline %.4f), auc %.4f, log-loss %.4f (baseline %.4f)",
+                                metrics.get(HoldoutMetrics.ACCURACY), metrics.get(HoldoutMetrics.BASELINE_ACCURACY),
+                                metrics.get(HoldoutMetrics.AUC), metrics.get(HoldoutMetrics.LOG_LOSS),
+                                metrics.get(HoldoutMetrics.BASELINE_LOG_LOSS))
+                                : String.format("rmse %.6f (baseline %.6f)", metrics.get(HoldoutMetrics.RMSE),
+                                metrics.get(HoldoutMetrics.BASELINE_RMSE))));
             }
 
             long started = System.nanoTime();

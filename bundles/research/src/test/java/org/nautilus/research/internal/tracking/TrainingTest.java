@@ -25,9 +25,10 @@ import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrainingResult;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
-import org.nautilus.model.weka.internal.WekaM5P;
-import org.nautilus.model.weka.internal.WekaRandomForest;
-import org.nautilus.model.weka.internal.WekaRidge;
+import org.nautilus.model.weka.m5p.internal.WekaM5P;
+import org.nautilus.model.weka.classifier.internal.WekaDirection;
+import org.nautilus.model.weka.forest.internal.WekaRandomForest;
+import org.nautilus.model.weka.linear.internal.WekaRidge;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.support.Bars;
@@ -53,7 +54,8 @@ class TrainingTest {
     }
 
     static List<Model> families(Path natives) {
-        return List.of(new LightGbmModel(2, natives), new WekaRandomForest(), new WekaRidge(), new WekaM5P());
+        return List.of(new LightGbmModel(2, natives), new WekaRandomForest(), new WekaRidge(), new WekaM5P(),
+                new WekaDirection());
     }
 
     @BeforeEach
@@ -117,7 +119,7 @@ class TrainingTest {
 
     /** Re-running a tracked run gives the same dataset and bit-identical predictions, for every family. */
     @ParameterizedTest
-    @ValueSource(strings = {"lightgbm", "weka-random-forest", "weka-ridge", "weka-m5p"})
+    @ValueSource(strings = {"lightgbm", "weka-random-forest", "weka-ridge", "weka-m5p", "weka-direction"})
     void reRunningARunGivesBitIdenticalPredictions(String family) throws IOException {
         Path spec = spec(family, "register = m");
         TrainingResult first = models.train(spec, line -> { });
@@ -142,6 +144,21 @@ class TrainingTest {
         }
         assertThat(Files.readAllBytes(models.artifact(second.run().id(), "model.bin").orElseThrow()))
                 .isEqualTo(Files.readAllBytes(models.artifact(first.run().id(), "model.bin").orElseThrow()));
+    }
+
+    /** The direction classifier is measured as one: accuracy, AUC and log-loss per fold beside the ICs. */
+    @Test
+    void aDirectionClassifierLogsAccuracyAucAndLogLossPerFold() throws IOException {
+        List<String> progress = new ArrayList<>();
+        Run run = models.train(spec("weka-direction", "register = d"), progress::add).run();
+        assertThat(run.metrics()).containsKeys("accuracy", "auc", "log-loss", "baseline-accuracy",
+                "baseline-log-loss", "ic", "rank-ic").doesNotContainKey("rmse");
+        assertThat(models.metricHistory(run.id(), "auc")).hasSize(2)
+                .allMatch(m -> m.value() >= 0 && m.value() <= 1);
+        assertThat(models.metricHistory(run.id(), "log-loss")).hasSize(2).allMatch(m -> m.value() > 0);
+        assertThat(progress).anyMatch(l -> l.startsWith("fold 1/2") && l.contains("auc") && l.contains("log-loss"));
+        double[] row = {50, 0.5, 0, 0, 1};
+        assertThat(models.load("d", 1).predict(row)).isBetween(0.0, 1.0);
     }
 
     @Test
