@@ -146,6 +146,73 @@ class TrainingTest {
                 .isEqualTo(Files.readAllBytes(models.artifact(first.run().id(), "model.bin").orElseThrow()));
     }
 
+    /** The spec chooses the validation: rolling walk-forward, purged K-fold with embargo, CPCV. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rolling|window = 60|walk-forward rolling |2",
+            "purged-kfold|embargo = 3\nfolds = 3|purged-kfold |3",
+            "cpcv|folds = 4\ncpcv.test.groups = 2|cpcv |6"})
+    void theSpecChoosesTheValidation(String caseText) throws IOException {
+        String[] parts = caseText.split("\\|");
+        // spec(...) writes folds = 2 first; a later line of the same key wins.
+        Run run = models.train(spec("weka-ridge", "validation = " + parts[0] + "\n" + parts[1]), line -> { }).run();
+        List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
+                .filter(r -> run.id().equals(r.parent())).toList();
+        assertThat(folds).hasSize(Integer.parseInt(parts[3]))
+                .allMatch(f -> f.params().get("split").startsWith(parts[2]));
+        assertThat(run.params()).containsEntry("validation", parts[0]);
+        assertThat(run.metrics()).containsKeys("ic", "rmse");
+    }
+
+    @Test
+    void aBadValidationIsRefusedByName() throws IOException {
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = kfold"), line -> { }))
+                .hasMessageContaining("validation must be one of [walk-forward, rolling, purged-kfold, cpcv], got 'kfold'");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = cpcv"), line -> { }))
+                .hasMessageContaining("cpcv needs cpcv.test.groups < folds");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search = grid\nsearch.param.trees = 1, 2"), line -> { }))
+                .hasMessageContaining("weka-ridge has no parameters [trees] to search");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search.param.ridge = 1, 2"), line -> { }))
+                .hasMessageContaining("search.param.* given without search");
+    }
+
+    /**
+     * A grid search inside each fold's training rows: every fit of the search sees fewer rows than its fold trains
+     * on (inner folds cut from them), the choice is logged per fold, and the final model is searched the same way.
+     */
+    @Test
+    void aGridSearchRunsInsideTheTrainingFoldsOnly() throws IOException {
+        List<Integer> fits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Model ridge = new WekaRidge();
+        Model recording = new Model() {
+            public String family() { return "recording-ridge"; }
+            public String description() { return "records the rows of every fit"; }
+            public String library() { return ridge.library(); }
+            public Map<String, String> defaultParameters() { return ridge.defaultParameters(); }
+            public FittedModel fit(org.nautilus.api.research.Dataset data, Map<String, String> p, long seed) {
+                fits.add(data.rows());
+                return ridge.fit(data, p, seed);
+            }
+            public FittedModel load(java.io.InputStream in) throws IOException { return ridge.load(in); }
+        };
+        models.addFamily(recording);
+        List<String> progress = new ArrayList<>();
+        Run run = models.train(spec("recording-ridge", "search = grid\nsearch.param.ridge = 1.0E-8, 1.0E9\nsearch.folds = 2"),
+                progress::add).run();
+        List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
+                .filter(r -> run.id().equals(r.parent())).toList();
+        // 2 outer folds and the final model, each: 2 candidates x 2 inner folds, then one fit with the choice.
+        assertThat(fits).hasSize(3 * (2 * 2 + 1));
+        for (int fold = 0; fold < 3; fold++) {
+            List<Integer> block = fits.subList(fold * 5, fold * 5 + 5);
+            int chosenFit = block.get(4);
+            assertThat(block.subList(0, 4)).allMatch(rows -> rows < chosenFit);
+        }
+        assertThat(folds).allMatch(f -> f.params().containsKey("chosen.ridge"));
+        assertThat(run.params()).containsKey("chosen.ridge").containsKey("search");
+        assertThat(run.params().get("chosen.ridge")).isIn("1.0E-8", "1.0E9");
+        assertThat(progress).filteredOn(l -> l.startsWith("search: 2 candidates")).hasSize(3);
+    }
+
     /** The direction classifier is measured as one: accuracy, AUC and log-loss per fold beside the ICs. */
     @Test
     void aDirectionClassifierLogsAccuracyAucAndLogLossPerFold() throws IOException {

@@ -1,0 +1,113 @@
+package org.nautilus.itests;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.signal.ServedModel;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.signal.SignalListener;
+import org.nautilus.api.research.signal.SignalService;
+import org.nautilus.api.routes.RouteService;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * A model plugin hot-deployed: the Weka direction classifier (not in the default feature) dropped into
+ * {@code deploy/} appears as a family over the one Weka library bundle already running, trains and serves; removing
+ * the jar stops its serving cleanly (the model waits for its family, nothing else stops); dropping it again loads
+ * the registered version from its artifact and serves P(up) signals from live bars.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ModelHotDeployIT extends NautilusTestSupport {
+
+    private static final String MODEL = "aapl-direction";
+
+    @Configuration
+    public Option[] config() {
+        return distribution();
+    }
+
+    @Test
+    public void aModelPluginDroppedIntoDeployServesAndStopsServingWhenRemoved() throws Exception {
+        SignalService signals = service(SignalService.class, null);
+        FactorService factors = service(FactorService.class, null);
+        RouteService routes = service(RouteService.class, null);
+        await("the default Weka families", STARTUP, () -> executeCommand("nautilus:models"),
+                out -> out.contains("weka-random-forest") && out.contains("weka-m5p"));
+        assertFalse("weka-direction is not deployed by default", executeCommand("nautilus:models").contains("weka-direction"));
+        await("the technical factors", STARTUP,
+                () -> factors.factors().stream().map(org.nautilus.api.research.FactorInfo::name).toList(),
+                names -> names.contains("RSI_14") && names.contains("WILLR_14"));
+
+        Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-model-weka-classifier.jar");
+        Path jar = Path.of(System.getProperty("nautilus.itest.weka-classifier.bundle"));
+        Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        await("weka-direction deployed", Duration.ofSeconds(60), () -> executeCommand("nautilus:models"),
+                out -> out.contains("weka-direction"));
+
+        String trained = executeCommand("nautilus:train etc/models/aapl-weka-direction.properties");
+        assertTrue(trained, trained.contains("auc") && trained.contains("log-loss")
+                && trained.contains("registered " + MODEL + " version 1"));
+        executeCommand("nautilus:model-promote " + MODEL + " 1 champion");
+        await("the classifier served", Duration.ofSeconds(30), signals::served, s -> state(s).equals("SERVING"));
+
+        Files.delete(deployed);
+        await("the classifier waiting for its family", Duration.ofSeconds(60), signals::served,
+                s -> state(s).equals("WAITING"));
+        await("weka-direction gone from nautilus:models", Duration.ofSeconds(30),
+                () -> executeCommand("nautilus:models"), out -> !out.contains("weka-direction"));
+        String shown = executeCommand("nautilus:signals");
+        assertTrue(shown, shown.contains("model family weka-direction is not deployed"));
+        // The other families are untouched.
+        assertTrue(executeCommand("nautilus:models").contains("weka-random-forest"));
+
+        List<SignalBatch> received = new CopyOnWriteArrayList<>();
+        ServiceRegistration<SignalListener> listener = bundleContext.registerService(SignalListener.class,
+                received::add, null);
+        try {
+            Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+            await("the registered version served again", Duration.ofSeconds(60), signals::served,
+                    s -> state(s).equals("SERVING"));
+            routes.start("replay-apple-daily");
+            await("P(up) signals from the replayed bars", Duration.ofSeconds(120), () -> batches(received),
+                    b -> b.size() >= 5);
+            for (SignalBatch batch : batches(received)) {
+                assertTrue(batch.toString(), batch.version() == 1 && batch.signals().stream()
+                        .allMatch(s -> s.value() >= 0 && s.value() <= 1));
+            }
+        } finally {
+            listener.unregister();
+            Files.deleteIfExists(deployed);
+        }
+        await("the classifier waiting again", Duration.ofSeconds(60), signals::served, s -> state(s).equals("WAITING"));
+    }
+
+    private static String state(List<ServedModel> served) {
+        return served.stream().filter(m -> m.model().equals(MODEL)).map(ServedModel::state).findFirst().orElse("none");
+    }
+
+    private static List<SignalBatch> batches(List<SignalBatch> received) {
+        List<SignalBatch> result = new ArrayList<>();
+        for (SignalBatch b : received) {
+            if (b.model().equals(MODEL) && b.alias().equals("champion")) {
+                result.add(b);
+            }
+        }
+        return result;
+    }
+}
