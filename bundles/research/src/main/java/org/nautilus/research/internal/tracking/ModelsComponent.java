@@ -161,6 +161,9 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
 
     @Override
     public TrainingResult train(Path specFile, Consumer<String> progress) {
+        if (!specFile.isAbsolute() && !java.nio.file.Files.exists(specFile) && System.getProperty("karaf.home") != null) {
+            specFile = Path.of(System.getProperty("karaf.home")).resolve(specFile);
+        }
         TrainingSpec spec;
         try {
             spec = TrainingSpec.read(specFile, ModelsComponent::property);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.research.tracking.TrainingService;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
@@ -43,6 +44,7 @@ public final class RoutesComponent implements RouteService {
     private final ServiceRegistration<CamelContext> contextRegistration;
     private volatile OrderService orders;
     private volatile AuditService audit;
+    private volatile TrainingService training;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -63,7 +65,7 @@ public final class RoutesComponent implements RouteService {
             }
             return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
-        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit),
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit).withTraining(() -> training),
                 Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", runtime.context().getName());
@@ -118,6 +120,19 @@ public final class RoutesComponent implements RouteService {
     void unsetAudit(AuditService service) {
         if (audit == service) {
             audit = null;
+        }
+    }
+
+    /** Optional and dynamic: 'to: nautilus:train' fails clearly while the research bundle is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setTraining(TrainingService service) {
+        training = service;
+    }
+
+    void unsetTraining(TrainingService service) {
+        if (training == service) {
+            training = null;
         }
     }
 
