@@ -20,6 +20,7 @@ import org.nautilus.api.research.dataset.Split;
 import org.nautilus.api.research.dataset.SplitSpec;
 import org.nautilus.research.internal.dataset.Splits;
 import org.nautilus.research.internal.evaluation.Validation;
+import org.nautilus.research.internal.report.ModelReportWriter;
 import org.nautilus.research.internal.stats.CrossSection;
 import org.nautilus.research.internal.tracking.Tracker;
 
@@ -83,6 +84,7 @@ public final class Trainer {
                     + rows.digest().substring(0, 19));
 
             int n = data.rows();
+            List<ModelReportWriter.Fold> reported = new java.util.ArrayList<>();
             List<Split> splits = Splits.split(rows.panel(), splitSpec(spec, rows.panel().dates().size()));
             List<Map<String, String>> candidates = candidates(spec, model);
             for (int k = 0; k < splits.size(); k++) {
@@ -119,6 +121,7 @@ public final class Trainer {
                     tracker.logMetric(id, key, value, step); // the parent's history: one step per fold
                 });
                 tracker.endRun(fold.id(), RunStatus.FINISHED);
+                reported.add(new ModelReportWriter.Fold(split.name(), metrics));
                 progress.accept(String.format("fold %d/%d: train %d rows, test %d rows in %d ms: ic %.4f, rank ic %.4f, "
                                 + "%s", k + 1, splits.size(), train.rows(), test.rows(),
                         (System.nanoTime() - started) / 1_000_000, metrics.get(IC), metrics.get(RANK_IC), direction
@@ -141,6 +144,9 @@ public final class Trainer {
             StringBuilder importance = new StringBuilder("feature\timportance\n");
             fitted.importance().forEach((f, v) -> importance.append(f).append('\t').append(v).append('\n'));
             tracker.logArtifact(id, "importance.tsv", importance.toString().getBytes(StandardCharsets.UTF_8));
+            Map<String, String> shown = new LinkedHashMap<>(tracker.run(id).orElseThrow().params());
+            ModelReportWriter.write(spec.experiment() + " / " + model.family() + " / run " + id, shown, reported,
+                    fitted.importance()).forEach((name, content) -> tracker.logArtifact(id, name, content));
             tracker.endRun(id, RunStatus.FINISHED);
             progress.accept("final model on " + n + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms, "
                     + bytes.size() + " bytes: run " + id + " FINISHED");

@@ -95,7 +95,12 @@ class TrainingTest {
                 .containsEntry("factors", "RSI_14,BB_PCTB_20,MACD_HIST,ROC_10,CLOSE_SMA_20");
         assertThat(run.datasetDigest()).startsWith("sha256:");
         assertThat(run.codeVersion()).containsKey("library");
-        assertThat(run.artifacts()).contains("model.bin", "importance.tsv");
+        assertThat(run.artifacts()).contains("model.bin", "importance.tsv", "report.html", "folds.png");
+        String report = Files.readString(models.artifact(run.id(), "report.html").orElseThrow());
+        assertThat(report).contains("<h1>Model evaluation: aapl-daily / lightgbm / run " + run.id())
+                .contains("walk-forward expanding").contains("rank-ic").contains("<img src=\"folds.png\"");
+        byte[] png = Files.readAllBytes(models.artifact(run.id(), "folds.png").orElseThrow());
+        assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse", "ic", "rank-ic");
         assertThat(models.metricHistory(run.id(), "rank-ic")).hasSize(2).allMatch(m -> Double.isFinite(m.value()));
         assertThat(models.metricHistory(run.id(), "rmse")).hasSize(2); // one step per fold
