@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
-            RiskResource.class, OperationsResource.class, StreamsResource.class, HealthResource.class,
+            RiskResource.class, OperationsResource.class, RunsResource.class, StreamsResource.class, HealthResource.class,
             OpenApiResource.class);
 
     @Test
