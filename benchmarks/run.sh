@@ -29,6 +29,7 @@
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
 #              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
+#              ('models alpha158 [instruments] [days] [wekaRows]': Alpha158 on a generated 800 x 3,000 universe)
 #   backtest   a backtest through the full engine (merge, simulated clock and exchange, OMS + 12 risk rules,
 #              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
@@ -238,7 +239,10 @@ case "$NAME" in
     featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         -Xmx3g org.nautilus.benchmarks.features.FeatureCacheMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks
-        OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
+        # 'models alpha158 ...' holds a 2.4 M x 158 panel and LightGBM's copy of it: a bigger heap.
+        heap="-Xms3g -Xmx3g"; [ "${1:-}" = alpha158 ] && heap="-Xms2g -Xmx9g"
+        # shellcheck disable=SC2086 # two flags
+        OMP_WAIT_POLICY=PASSIVE java $heap -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
     methods) java_main -Xmx4g org.nautilus.benchmarks.methods.MethodsMain "$@" ;;

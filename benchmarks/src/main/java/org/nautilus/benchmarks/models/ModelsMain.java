@@ -15,7 +15,7 @@ import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
-import org.nautilus.model.weka.internal.WekaRandomForest;
+import org.nautilus.model.weka.forest.internal.WekaRandomForest;
 import org.nautilus.research.internal.tracking.MemoryTrackingStore;
 import org.nautilus.research.internal.tracking.Tracker;
 import org.nautilus.research.internal.training.HoldoutMetrics;
@@ -34,6 +34,7 @@ import org.nautilus.research.internal.training.HoldoutMetrics;
  *       each p50/max over 50 repeats.</li>
  * </ul>
  * Defaults 1,000,000 rows × 40 features, Weka on 50,000. Ends with {@code models: VALUE s LightGBM training}.
+ * {@code benchmarks/run.sh models alpha158 [instruments] [days] [wekaRows]} runs {@link Alpha158ModelsMain} instead.
  */
 public final class ModelsMain {
 
@@ -41,6 +42,10 @@ public final class ModelsMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("alpha158")) {
+            Alpha158ModelsMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int features = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int wekaRows = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
@@ -61,10 +66,27 @@ public final class ModelsMain {
         System.out.printf(Locale.ROOT, "  in-sample correlation on 20,000 rows: %.3f (planted signal, sanity check)%n", ic);
 
         Dataset probe = panel(300_000, features, 99);
+        double sink = predictLatencies(booster, probe.features());
+        if (wekaRows > 0) {
+            sink += wekaForest(panel, wekaRows, probe.features());
+        }
+
+        trackerListing();
+        System.out.println("(checksum " + sink + ")");
+        System.out.printf(Locale.ROOT, "models: %.2f s LightGBM training%n", trainSeconds);
+    }
+
+    /**
+     * Single-row predict p50/p99/p99.9 over 200,000 calls after 50,000 warm-up calls, and batches of 800 rows
+     * p50/p99 over 2,000 batches after 200, on rows of {@code probe} (at least 250,000 single rows are cycled).
+     *
+     * @return a checksum of the predictions (kept so the JIT cannot drop them)
+     */
+    static double predictLatencies(FittedModel booster, double[][] probe) {
         Histogram single = new Histogram(3);
         double sink = 0;
         for (int i = 0; i < 250_000; i++) {
-            double[] row = probe.features()[i];
+            double[] row = probe[i % probe.length];
             long s = System.nanoTime();
             sink += booster.predict(row);
             long took = System.nanoTime() - s;
@@ -78,8 +100,8 @@ public final class ModelsMain {
 
         Histogram batch = new Histogram(3);
         for (int i = 0; i < 2_200; i++) {
-            int from = (i * 800) % (probe.rows() - 800);
-            double[][] rowsOf800 = Arrays.copyOfRange(probe.features(), from, from + 800);
+            int from = (i * 800) % (probe.length - 800);
+            double[][] rowsOf800 = Arrays.copyOfRange(probe, from, from + 800);
             long s = System.nanoTime();
             sink += booster.predict(rowsOf800)[799];
             long took = System.nanoTime() - s;
@@ -89,32 +111,32 @@ public final class ModelsMain {
         }
         System.out.printf(Locale.ROOT, "lightgbm batch of 800 rows: p50 %.2f ms, p99 %.2f ms (%d batches)%n",
                 batch.getValueAtPercentile(50) / 1e6, batch.getValueAtPercentile(99) / 1e6, batch.getTotalCount());
-
-        if (wekaRows > 0) {
-            Dataset sample = new Dataset(panel.featureNames(), panel.targetName(),
-                    Arrays.copyOfRange(panel.features(), 0, wekaRows), Arrays.copyOfRange(panel.targets(), 0, wekaRows));
-            long w = System.nanoTime();
-            FittedModel forest = new WekaRandomForest().fit(sample, Map.of("trees", "100"), 7);
-            double wekaSeconds = (System.nanoTime() - w) / 1e9;
-            Histogram wekaPredict = new Histogram(3);
-            for (int i = 0; i < 20_000; i++) {
-                long s = System.nanoTime();
-                sink += forest.predict(probe.features()[i]);
-                if (i >= 5_000) {
-                    wekaPredict.recordValue(System.nanoTime() - s);
-                }
-            }
-            System.out.printf(Locale.ROOT, "weka random forest: %d rows x %d features, 100 trees, 1 thread: %.1f s; "
-                            + "single-row predict p50 %.1f us, p99 %.1f us%n", wekaRows, features, wekaSeconds,
-                    wekaPredict.getValueAtPercentile(50) / 1e3, wekaPredict.getValueAtPercentile(99) / 1e3);
-        }
-
-        trackerListing();
-        System.out.println("(checksum " + sink + ")");
-        System.out.printf(Locale.ROOT, "models: %.2f s LightGBM training%n", trainSeconds);
+        return sink;
     }
 
-    private static void trackerListing() throws Exception {
+    /** A Weka random forest (100 trees, one thread) on the first {@code wekaRows} rows: training time, predict p50/p99. */
+    static double wekaForest(Dataset panel, int wekaRows, double[][] probe) {
+        Dataset sample = new Dataset(panel.featureNames(), panel.targetName(),
+                Arrays.copyOfRange(panel.features(), 0, wekaRows), Arrays.copyOfRange(panel.targets(), 0, wekaRows));
+        long w = System.nanoTime();
+        FittedModel forest = new WekaRandomForest().fit(sample, Map.of("trees", "100"), 7);
+        double wekaSeconds = (System.nanoTime() - w) / 1e9;
+        Histogram wekaPredict = new Histogram(3);
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            long s = System.nanoTime();
+            sink += forest.predict(probe[i % probe.length]);
+            if (i >= 5_000) {
+                wekaPredict.recordValue(System.nanoTime() - s);
+            }
+        }
+        System.out.printf(Locale.ROOT, "weka random forest: %d rows x %d features, 100 trees, 1 thread: %.1f s; "
+                        + "single-row predict p50 %.1f us, p99 %.1f us%n", wekaRows, panel.featureNames().size(),
+                wekaSeconds, wekaPredict.getValueAtPercentile(50) / 1e3, wekaPredict.getValueAtPercentile(99) / 1e3);
+        return sink;
+    }
+
+    static void trackerListing() throws Exception {
         Path artifacts = Files.createTempDirectory("nautilus-bench-runs");
         try (Tracker tracker = new Tracker(new MemoryTrackingStore(), artifacts, Clock.systemUTC())) {
             long c = System.nanoTime();

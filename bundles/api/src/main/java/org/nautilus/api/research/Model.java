@@ -29,6 +29,19 @@ public interface Model {
     /** The library and version that fits it, e.g. {@code weka 3.8.7}; recorded with every run as its code version. */
     String library();
 
+    /** What a fitted model's prediction means. @since 2.1 */
+    enum Output {
+        /** The forward return (the dataset's target) itself: a regressor. */
+        RETURN,
+        /** The probability in [0, 1] that the forward return is above 0: a direction classifier. */
+        PROBABILITY_UP
+    }
+
+    /** What this family's predictions mean; training measures a classifier with accuracy, AUC and log-loss. */
+    default Output output() {
+        return Output.RETURN;
+    }
+
     /** The parameters the family accepts with their defaults; {@link #fit} refuses any other name. */
     Map<String, String> defaultParameters();
 

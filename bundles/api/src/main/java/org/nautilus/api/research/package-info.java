@@ -5,6 +5,7 @@
  *
  * <p>2.0: the model SPI v2 (fit with parameters and a seed, batch predict, save/load, importance); the old
  * start-up training service ({@code ModelService}, {@code ModelInfo}, {@code ModelMetrics}) is gone.
+ * 2.1: {@link org.nautilus.api.research.Model#output()} says whether a family predicts the return or P(up).
  */
 @Export
 @Version("2.1.0")

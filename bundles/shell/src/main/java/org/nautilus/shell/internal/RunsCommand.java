@@ -23,8 +23,10 @@ import org.nautilus.api.research.tracking.TrackingService;
                 + "  nautilus:runs -e aapl-daily -n 0    every run of an experiment\n"
                 + "  nautilus:runs -p family=lightgbm    runs whose parameter has that value\n"
                 + "  nautilus:runs RUN                   params, metrics (with their history), tags, lineage, artifacts, folds\n"
-                + "  nautilus:runs --delete RUN          deletes a run, its folds and files for good\n"
-                + "  nautilus:runs --delete-experiment E deletes an experiment and all its runs for good")
+                + "  nautilus:runs --delete RUN          deletes a run, its folds and files for good (audited)\n"
+                + "  nautilus:runs --delete-experiment E deletes an experiment and all its runs for good (audited)\n"
+                + "A run's artifacts (model.bin, report.html, folds.png, ...) are listed with their paths by nautilus:runs RUN\n"
+                + "and served over HTTP at /api/v1/runs/RUN/artifacts/NAME.")
 @Service
 public class RunsCommand implements Action {
 
@@ -64,7 +66,7 @@ public class RunsCommand implements Action {
     @Override
     public Object execute() {
         if (deleteExperiment != null) {
-            tracking.deleteExperiment(deleteExperiment);
+            tracking.deleteExperiment(deleteExperiment, ModelPromoteCommand.user());
             session.getConsole().println("experiment " + deleteExperiment + " deleted");
             return null;
         }
@@ -72,7 +74,7 @@ public class RunsCommand implements Action {
             if (run == null) {
                 throw new IllegalArgumentException("--delete needs a RUN");
             }
-            tracking.deleteRun(run);
+            tracking.deleteRun(run, ModelPromoteCommand.user());
             session.getConsole().println("run " + run + " deleted");
             return null;
         }

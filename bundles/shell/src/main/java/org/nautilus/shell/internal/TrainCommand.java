@@ -1,7 +1,6 @@
 package org.nautilus.shell.internal;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -21,6 +20,8 @@ import org.nautilus.api.research.tracking.TrainingService;
                 + "  bars = ${karaf.home}/samples/appleinc_bars_from_20130101_usd.csv\n"
                 + "  instrument = AAPL.NASDAQ       interval = P1D          from/to = 2013-01-01\n"
                 + "  register = aapl-lgbm           (optional: registers the run's model as a new version)\n"
+                + "  validation = walk-forward | rolling | purged-kfold | cpcv   (window, embargo, cpcv.test.groups)\n"
+                + "  search = grid | random         search.param.NAME = 1, 2, 3   (inside each fold's training rows)\n"
                 + "A relative SPECFILE is looked up in the current directory, then under the Karaf home.\n"
                 + "Then: nautilus:runs, nautilus:model-promote NAME VERSION champion, nautilus:signals.")
 @Service
@@ -38,10 +39,7 @@ public class TrainCommand implements Action {
 
     @Override
     public Object execute() {
-        Path file = Path.of(spec);
-        if (!file.isAbsolute() && !Files.exists(file) && System.getProperty("karaf.home") != null) {
-            file = Path.of(System.getProperty("karaf.home")).resolve(spec);
-        }
+        Path file = Path.of(spec); // a relative one is looked up under the Karaf home too (TrainingService)
         PrintStream out = session.getConsole();
         long started = System.nanoTime();
         TrainingResult result = training.train(file, line -> {

@@ -54,11 +54,26 @@ public interface TrackingService {
     /** Every logged value of a metric, in logging order. */
     List<MetricPoint> metricHistory(String run, String key);
 
-    /** Deletes a run, its child runs, their metric history and artifact files, for good. */
-    void deleteRun(String id);
+    /**
+     * Deletes a run, its child runs, their metric history and artifact files, for good.
+     *
+     * @throws IllegalStateException if the run or one of its folds is a registered model version (nothing is
+     *                               deleted then)
+     */
+    default void deleteRun(String id) {
+        deleteRun(id, "unknown");
+    }
 
     /** Deletes an experiment and all its runs for good. */
-    void deleteExperiment(String name);
+    default void deleteExperiment(String name) {
+        deleteExperiment(name, "unknown");
+    }
+
+    /** As {@link #deleteRun(String)}, recorded in the audit journal with the user who asked. @since 1.1 */
+    void deleteRun(String id, String user);
+
+    /** As {@link #deleteExperiment(String)}, recorded in the audit journal with the user who asked. @since 1.1 */
+    void deleteExperiment(String name, String user);
 
     /** Waits until everything logged so far is in the durable store. */
     void flush();

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface TrainingService {
 
     /**
-     * Trains the spec on the caller's thread, telling {@code progress} each step.
+     * Trains the spec on the caller's thread, telling {@code progress} each step. A relative {@code spec} that
+     * does not exist from the working directory is looked up under the Karaf home (e.g. {@code etc/models/x.properties}).
      *
      * @return the finished run and, if the spec registers it, the new version
      * @throws IllegalArgumentException naming every problem of the spec (unknown family or factors, bad values)

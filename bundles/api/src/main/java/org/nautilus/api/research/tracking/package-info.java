@@ -1,9 +1,10 @@
 /**
  * Experiment tracking and the model registry: runs with parameters, metrics, tags, dataset digest, code version,
  * seed and artifacts; registered models with versions and aliases ({@code champion}, {@code challenger}).
+ * 1.1: deleting runs and experiments names the user, for the audit journal.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research.tracking;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,6 +37,7 @@ import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.generated.UniverseGenerator;
 import org.nautilus.research.internal.report.EvaluationReportWriter;
+import org.nautilus.api.research.tracking.TrackingService;
 import org.nautilus.research.internal.stats.CrossSection;
 import org.nautilus.research.internal.training.Placeholders;
 import org.osgi.service.component.annotations.Activate;
@@ -69,6 +70,11 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
     private volatile Samples samples;
     /** The last generated universe: evaluating several factors over one spec generates it once. */
     private volatile GeneratedUniverse lastGenerated;
+    /** Where evaluations with a report are tracked as runs; optional (none in plain-Java use unless set). */
+    private volatile TrackingService tracking;
+
+    /** The experiment factor evaluations with a report are tracked in. */
+    public static final String FACTOR_EXPERIMENT = "factor-eval";
 
     /** The sample bar files: name → (file, instrument). */
     record Samples(Path appleFile, InstrumentId appleInstrument) {
@@ -98,6 +104,18 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
 
     public void removeLibrary(FactorLibrary library) {
         libraries.remove(library);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setTracking(TrackingService service) {
+        tracking = service;
+    }
+
+    public void unsetTracking(TrackingService service) {
+        if (tracking == service) {
+            tracking = null;
+        }
     }
 
     @Override
@@ -142,11 +160,42 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
                         + e.getMessage(), e);
             }
             say.accept("report written: " + files.get(0));
+            TrackingService runs = tracking;
+            if (runs != null) {
+                say.accept("tracked as run " + track(runs, definition, request, evaluation, files) + " in experiment "
+                        + FACTOR_EXPERIMENT + " (its artifacts are the report)");
+            }
         }
         LOG.info("Evaluated factor {} over {}: IC {} (t {}), Rank IC {}", definition.name(),
                 request.source().canonical(), evaluation.ic().mean(), evaluation.ic().tStat(),
                 evaluation.rankIc().mean());
         return new EvaluationReport(evaluation, notes, files);
+    }
+
+    /**
+     * The evaluation as a finished run of {@value #FACTOR_EXPERIMENT}: the request as parameters, the summary as
+     * metrics, the dataset digest, and the report files as artifacts (listed by the shell, served over HTTP).
+     */
+    private static String track(TrackingService runs, FactorDefinition definition, EvaluationRequest request,
+                                FactorEvaluation evaluation, List<Path> files) {
+        org.nautilus.api.research.tracking.Run run = runs.startRun(FACTOR_EXPERIMENT, null, definition.name(), 0,
+                Map.of("library", "nautilus-research"));
+        try {
+            runs.logParam(run.id(), "factor", definition.name());
+            runs.logParam(run.id(), "expression", definition.expression());
+            runs.logParam(run.id(), "source", request.source().canonical());
+            runs.logParam(run.id(), "quantiles", Integer.toString(request.quantiles()));
+            runs.logDataset(run.id(), evaluation.datasetDigest());
+            evaluation.summary().forEach((key, value) -> runs.logMetric(run.id(), key, value, 0));
+            for (Path file : files) {
+                runs.logArtifact(run.id(), file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+            }
+            runs.endRun(run.id(), org.nautilus.api.research.tracking.RunStatus.FINISHED);
+            return run.id();
+        } catch (IOException | RuntimeException e) {
+            runs.endRun(run.id(), org.nautilus.api.research.tracking.RunStatus.FAILED);
+            throw new IllegalStateException("cannot track the evaluation as run " + run.id() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A library definition by name, or the text as an expression. */

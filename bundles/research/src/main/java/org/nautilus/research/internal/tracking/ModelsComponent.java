@@ -161,6 +161,9 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
 
     @Override
     public TrainingResult train(Path specFile, Consumer<String> progress) {
+        if (!specFile.isAbsolute() && !java.nio.file.Files.exists(specFile) && System.getProperty("karaf.home") != null) {
+            specFile = Path.of(System.getProperty("karaf.home")).resolve(specFile);
+        }
         TrainingSpec spec;
         try {
             spec = TrainingSpec.read(specFile, ModelsComponent::property);
@@ -269,13 +272,29 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     }
 
     @Override
-    public void deleteRun(String id) {
+    public void deleteRun(String id, String user) {
+        Run run = tracker.run(id).orElseThrow(() -> new IllegalArgumentException("no run " + id));
         tracker.deleteRun(id);
+        auditDeletion("RUN_DELETED", id, "run " + id + " (" + run.name() + ") of " + run.experiment()
+                + " deleted with its folds and files by " + user, Map.of("experiment", run.experiment(), "user", user));
     }
 
     @Override
-    public void deleteExperiment(String name) {
+    public void deleteExperiment(String name, String user) {
+        int runs = tracker.runs(new RunQuery(name, null, null, null, false, 0)).size();
         tracker.deleteExperiment(name);
+        auditDeletion("EXPERIMENT_DELETED", name, "experiment " + name + " deleted with its " + runs + " runs by " + user,
+                Map.of("runs", Integer.toString(runs), "user", user));
+    }
+
+    private void auditDeletion(String type, String subject, String detail, Map<String, String> fields) {
+        LOG.info("Tracking: {}", detail);
+        AuditService journal = audit;
+        if (journal == null) {
+            LOG.warn("No audit journal: deletion of {} not audited", subject);
+        } else {
+            journal.record(AuditCategory.MODEL, type, subject, null, detail, fields);
+        }
     }
 
     @Override

@@ -255,10 +255,16 @@ public final class Tracker implements AutoCloseable {
         }
     }
 
+    /** Refuses (deleting nothing) if the run or any of its folds is a registered version; then deletes them all. */
     public void deleteRun(String id) {
-        RunState run = state(id);
+        refuseIfRegistered(id);
+        delete(id);
+    }
+
+    private void refuseIfRegistered(String id) {
+        state(id);
         for (String child : children(id)) {
-            deleteRun(child);
+            refuseIfRegistered(child);
         }
         for (ModelState model : models.values()) {
             synchronized (model) {
@@ -269,6 +275,13 @@ public final class Tracker implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private void delete(String id) {
+        RunState run = state(id);
+        for (String child : children(id)) {
+            delete(child);
         }
         synchronized (run) {
             runs.remove(id);
@@ -295,8 +308,10 @@ public final class Tracker implements AutoCloseable {
         if (!experiments.containsKey(name)) {
             throw new IllegalArgumentException("no experiment " + name + "; experiments: " + experiments.keySet());
         }
-        runs.values().stream().filter(r -> r.experiment.equals(name) && r.parent == null).map(r -> r.id).toList()
-                .forEach(this::deleteRun);
+        List<String> top = runs.values().stream().filter(r -> r.experiment.equals(name) && r.parent == null)
+                .map(r -> r.id).toList();
+        top.forEach(this::refuseIfRegistered); // all or nothing
+        top.forEach(this::delete);
         experiments.remove(name);
         writer.remove(EXPERIMENT + name);
     }

@@ -31,21 +31,60 @@ import org.nautilus.api.domain.InstrumentId;
  * instrument   = AAPL.NASDAQ
  * interval     = P1D
  * from, to     = 2013-01-01, 2013-12-31     # optional, inclusive, by bar end date (UTC)
- * folds        = 3                          # expanding walk-forward folds, label overlap purged
+ * folds        = 3                          # test folds (walk-forward blocks, K, or CPCV groups)
+ * validation   = walk-forward               # walk-forward (expanding) | rolling | purged-kfold | cpcv
+ * window       = 120                        # rolling: training dates per fold (default dates / (folds + 1))
+ * embargo      = 0                          # purged-kfold, cpcv: dates after each test block kept out of training
+ * cpcv.test.groups = 2                      # cpcv: groups tested per split (C(folds, this) splits)
+ * search       = grid                       # optional hyper-parameter search inside each training fold: grid | random
+ * search.param.NAME = 3, 5, 8               # candidate values of param.NAME
+ * search.trials = 10                        # random: candidates drawn from the grid by seed
+ * search.folds = 2                          # inner expanding walk-forward folds cut from the training rows only
  * seed         = 42
  * register     = aapl-lgbm                  # optional: register the run's model under this name
  * </pre>
  */
 public record TrainingSpec(String experiment, String family, Map<String, String> parameters, List<String> factors,
                            int horizon, Path bars, InstrumentId instrument, Duration interval, LocalDate from,
-                           LocalDate to, int folds, long seed, String register) {
+                           LocalDate to, int folds, long seed, String register, Validation validation,
+                           Search search) {
 
     private static final Set<String> KEYS = Set.of("experiment", "family", "factors", "label.horizon", "bars",
-            "instrument", "interval", "from", "to", "folds", "seed", "register");
+            "instrument", "interval", "from", "to", "folds", "seed", "register", "validation", "window", "embargo",
+            "cpcv.test.groups", "search", "search.trials", "search.folds");
+
+    /** The validation schemes a spec can name. */
+    public static final List<String> SCHEMES = List.of("walk-forward", "rolling", "purged-kfold", "cpcv");
 
     public TrainingSpec {
         parameters = Map.copyOf(parameters);
         factors = List.copyOf(factors);
+    }
+
+    /**
+     * How the folds are cut.
+     *
+     * @param scheme     one of {@link #SCHEMES}
+     * @param window     rolling: training dates per fold, 0 for {@code dates / (folds + 1)}
+     * @param embargo    purged-kfold and cpcv: dates after each test block dropped from training
+     * @param testGroups cpcv: groups tested per split
+     */
+    public record Validation(String scheme, int window, int embargo, int testGroups) {
+        public static final Validation DEFAULT = new Validation("walk-forward", 0, 0, 2);
+    }
+
+    /**
+     * A hyper-parameter search run inside each fold's training rows (and, for the final model, inside all rows).
+     *
+     * @param method grid or random
+     * @param space  candidate values per parameter name, in the spec's order
+     * @param trials random: how many grid points are drawn
+     * @param folds  inner expanding walk-forward folds
+     */
+    public record Search(String method, Map<String, List<String>> space, int trials, int folds) {
+        public Search {
+            space = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(space));
+        }
     }
 
     public static TrainingSpec read(Path file, UnaryOperator<String> properties) throws IOException {
@@ -67,16 +106,28 @@ public record TrainingSpec(String experiment, String family, Map<String, String>
         }
         List<String> problems = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
+        Map<String, List<String>> space = new java.util.TreeMap<>();
         Set<String> unknown = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("param.")) {
                 params.put(key.substring("param.".length()), p.getProperty(key).strip());
+            } else if (key.startsWith("search.param.")) {
+                List<String> values = new ArrayList<>();
+                for (String v : p.getProperty(key).split(",")) {
+                    if (!v.isBlank()) {
+                        values.add(v.strip());
+                    }
+                }
+                if (values.isEmpty()) {
+                    problems.add(key + " lists no values");
+                }
+                space.put(key.substring("search.param.".length()), values);
             } else if (!KEYS.contains(key)) {
                 unknown.add(key);
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add("unknown keys " + unknown + " (known: " + new TreeSet<>(KEYS) + ", param.NAME)");
+            problems.add("unknown keys " + unknown + " (known: " + new TreeSet<>(KEYS) + ", param.NAME, search.param.NAME)");
         }
         String experiment = required(p, "experiment", problems);
         String family = required(p, "family", problems);
@@ -126,12 +177,45 @@ public record TrainingSpec(String experiment, String family, Map<String, String>
         if (from != null && to != null && to.isBefore(from)) {
             problems.add("to " + to + " is before from " + from);
         }
+        String scheme = p.getProperty("validation", "walk-forward").strip();
+        if (!SCHEMES.contains(scheme)) {
+            problems.add("validation must be one of " + SCHEMES + ", got '" + scheme + "'");
+        }
+        int window = integer(p, "window", "0", 0, problems);
+        int embargo = integer(p, "embargo", "0", 0, problems);
+        int testGroups = integer(p, "cpcv.test.groups", "2", 1, problems);
+        if (scheme.equals("purged-kfold") && folds < 2) {
+            problems.add("purged-kfold needs folds >= 2, got " + folds);
+        }
+        if (scheme.equals("cpcv") && testGroups >= folds) {
+            problems.add("cpcv needs cpcv.test.groups < folds (the groups), got " + testGroups + " of " + folds);
+        }
+        if (!scheme.equals("rolling") && p.getProperty("window") != null) {
+            problems.add("window applies to validation = rolling only");
+        }
+        Search search = null;
+        String method = p.getProperty("search");
+        int trials = integer(p, "search.trials", "10", 1, problems);
+        int searchFolds = integer(p, "search.folds", "2", 1, problems);
+        if (method != null && !method.isBlank()) {
+            method = method.strip();
+            if (!method.equals("grid") && !method.equals("random")) {
+                problems.add("search must be grid or random, got '" + method + "'");
+            }
+            if (space.isEmpty()) {
+                problems.add("search needs at least one search.param.NAME = v1, v2, ...");
+            }
+            search = new Search(method, space, trials, searchFolds);
+        } else if (!space.isEmpty()) {
+            problems.add("search.param.* given without search = grid | random");
+        }
         String register = p.getProperty("register");
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
         }
         return new TrainingSpec(experiment, family, params, factors, horizon, bars, instrument, interval, from, to,
-                folds, seed, register == null || register.isBlank() ? null : register.strip());
+                folds, seed, register == null || register.isBlank() ? null : register.strip(),
+                new Validation(scheme, window, embargo, testGroups), search);
     }
 
     private static String required(Properties p, String key, List<String> problems) {

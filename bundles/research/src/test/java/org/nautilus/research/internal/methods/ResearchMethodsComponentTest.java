@@ -67,6 +67,31 @@ class ResearchMethodsComponentTest {
                 .anyMatch(line -> line.startsWith("report written: "));
     }
 
+    /** With run tracking wired, an evaluation with a report becomes a run whose artifacts are the report's files. */
+    @Test
+    void anEvaluationWithAReportIsTrackedAsARunWithTheReportAsArtifacts() throws IOException {
+        org.nautilus.research.internal.tracking.ModelsComponent tracking =
+                org.nautilus.research.internal.tracking.TrainingTestSupport.models(temp);
+        ResearchMethodsComponent component = component();
+        component.setTracking(tracking);
+        List<String> progress = new ArrayList<>();
+        EvaluationReport report = component.evaluate(new EvaluationRequest("$vwap/$close-1", GENERATED,
+                new LabelSpec(0, 1), 5, temp.resolve("tracked")), progress::add);
+        org.nautilus.api.research.tracking.Run run = tracking.runs(org.nautilus.api.research.tracking.RunQuery.all())
+                .get(0);
+        assertThat(run.experiment()).isEqualTo("factor-eval");
+        assertThat(run.status()).isEqualTo(org.nautilus.api.research.tracking.RunStatus.FINISHED);
+        assertThat(run.params()).containsEntry("expression", "$vwap/$close-1");
+        assertThat(run.datasetDigest()).isEqualTo(report.evaluation().datasetDigest());
+        assertThat(run.metrics()).containsKey("ic.mean");
+        assertThat(run.artifacts()).containsExactly("index.html", "ic.png", "monthly-ic.png", "quantile-returns.png",
+                "long-short.png");
+        assertThat(Files.readAllBytes(tracking.artifact(run.id(), "ic.png").orElseThrow()))
+                .isEqualTo(Files.readAllBytes(report.files().get(1)));
+        assertThat(progress).anyMatch(line -> line.equals("tracked as run " + run.id()
+                + " in experiment factor-eval (its artifacts are the report)"));
+    }
+
     @Test
     void onTheShippedAppleBarsItSaysWhatOneInstrumentCanAndCannotShow() throws IOException {
         ResearchMethodsComponent component = component();

@@ -134,6 +134,11 @@ class TrackerTest {
             assertThat(tracker.model("m").orElseThrow().aliases()).containsEntry("champion", 1);
             assertThatThrownBy(() -> tracker.setAlias("m", "champion", 3, "x")).hasMessageContaining("versions 1..2");
             assertThatThrownBy(() -> tracker.deleteRun(a.id())).hasMessageContaining("version 1 of registered model m");
+            // All or nothing: an experiment holding a registered version is refused and keeps every run.
+            int before = tracker.runs(RunQuery.all()).size();
+            assertThatThrownBy(() -> tracker.deleteExperiment(a.experiment())).hasMessageContaining("registered model m");
+            assertThat(tracker.runs(RunQuery.all())).hasSize(before);
+            assertThat(tracker.run(unfinished.id())).isPresent();
             assertThat(tracker.aliasHistory("m")).extracting(AliasChange::user).containsExactly("alice", "bob", "carol");
         }
         try (Tracker again = tracker()) {

@@ -25,9 +25,10 @@ import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrainingResult;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
-import org.nautilus.model.weka.internal.WekaM5P;
-import org.nautilus.model.weka.internal.WekaRandomForest;
-import org.nautilus.model.weka.internal.WekaRidge;
+import org.nautilus.model.weka.m5p.internal.WekaM5P;
+import org.nautilus.model.weka.classifier.internal.WekaDirection;
+import org.nautilus.model.weka.forest.internal.WekaRandomForest;
+import org.nautilus.model.weka.linear.internal.WekaRidge;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.support.Bars;
@@ -53,7 +54,8 @@ class TrainingTest {
     }
 
     static List<Model> families(Path natives) {
-        return List.of(new LightGbmModel(2, natives), new WekaRandomForest(), new WekaRidge(), new WekaM5P());
+        return List.of(new LightGbmModel(2, natives), new WekaRandomForest(), new WekaRidge(), new WekaM5P(),
+                new WekaDirection());
     }
 
     @BeforeEach
@@ -93,7 +95,12 @@ class TrainingTest {
                 .containsEntry("factors", "RSI_14,BB_PCTB_20,MACD_HIST,ROC_10,CLOSE_SMA_20");
         assertThat(run.datasetDigest()).startsWith("sha256:");
         assertThat(run.codeVersion()).containsKey("library");
-        assertThat(run.artifacts()).contains("model.bin", "importance.tsv");
+        assertThat(run.artifacts()).contains("model.bin", "importance.tsv", "report.html", "folds.png");
+        String report = Files.readString(models.artifact(run.id(), "report.html").orElseThrow());
+        assertThat(report).contains("<h1>Model evaluation: aapl-daily / lightgbm / run " + run.id())
+                .contains("walk-forward expanding").contains("rank-ic").contains("<img src=\"folds.png\"");
+        byte[] png = Files.readAllBytes(models.artifact(run.id(), "folds.png").orElseThrow());
+        assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse", "ic", "rank-ic");
         assertThat(models.metricHistory(run.id(), "rank-ic")).hasSize(2).allMatch(m -> Double.isFinite(m.value()));
         assertThat(models.metricHistory(run.id(), "rmse")).hasSize(2); // one step per fold
@@ -117,7 +124,7 @@ class TrainingTest {
 
     /** Re-running a tracked run gives the same dataset and bit-identical predictions, for every family. */
     @ParameterizedTest
-    @ValueSource(strings = {"lightgbm", "weka-random-forest", "weka-ridge", "weka-m5p"})
+    @ValueSource(strings = {"lightgbm", "weka-random-forest", "weka-ridge", "weka-m5p", "weka-direction"})
     void reRunningARunGivesBitIdenticalPredictions(String family) throws IOException {
         Path spec = spec(family, "register = m");
         TrainingResult first = models.train(spec, line -> { });
@@ -142,6 +149,88 @@ class TrainingTest {
         }
         assertThat(Files.readAllBytes(models.artifact(second.run().id(), "model.bin").orElseThrow()))
                 .isEqualTo(Files.readAllBytes(models.artifact(first.run().id(), "model.bin").orElseThrow()));
+    }
+
+    /** The spec chooses the validation: rolling walk-forward, purged K-fold with embargo, CPCV. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rolling|window = 60|walk-forward rolling |2",
+            "purged-kfold|embargo = 3\nfolds = 3|purged-kfold |3",
+            "cpcv|folds = 4\ncpcv.test.groups = 2|cpcv |6"})
+    void theSpecChoosesTheValidation(String caseText) throws IOException {
+        String[] parts = caseText.split("\\|");
+        // spec(...) writes folds = 2 first; a later line of the same key wins.
+        Run run = models.train(spec("weka-ridge", "validation = " + parts[0] + "\n" + parts[1]), line -> { }).run();
+        List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
+                .filter(r -> run.id().equals(r.parent())).toList();
+        assertThat(folds).hasSize(Integer.parseInt(parts[3]))
+                .allMatch(f -> f.params().get("split").startsWith(parts[2]));
+        assertThat(run.params()).containsEntry("validation", parts[0]);
+        assertThat(run.metrics()).containsKeys("ic", "rmse");
+    }
+
+    @Test
+    void aBadValidationIsRefusedByName() throws IOException {
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = kfold"), line -> { }))
+                .hasMessageContaining("validation must be one of [walk-forward, rolling, purged-kfold, cpcv], got 'kfold'");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = cpcv"), line -> { }))
+                .hasMessageContaining("cpcv needs cpcv.test.groups < folds");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search = grid\nsearch.param.trees = 1, 2"), line -> { }))
+                .hasMessageContaining("weka-ridge has no parameters [trees] to search");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search.param.ridge = 1, 2"), line -> { }))
+                .hasMessageContaining("search.param.* given without search");
+    }
+
+    /**
+     * A grid search inside each fold's training rows: every fit of the search sees fewer rows than its fold trains
+     * on (inner folds cut from them), the choice is logged per fold, and the final model is searched the same way.
+     */
+    @Test
+    void aGridSearchRunsInsideTheTrainingFoldsOnly() throws IOException {
+        List<Integer> fits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Model ridge = new WekaRidge();
+        Model recording = new Model() {
+            public String family() { return "recording-ridge"; }
+            public String description() { return "records the rows of every fit"; }
+            public String library() { return ridge.library(); }
+            public Map<String, String> defaultParameters() { return ridge.defaultParameters(); }
+            public FittedModel fit(org.nautilus.api.research.Dataset data, Map<String, String> p, long seed) {
+                fits.add(data.rows());
+                return ridge.fit(data, p, seed);
+            }
+            public FittedModel load(java.io.InputStream in) throws IOException { return ridge.load(in); }
+        };
+        models.addFamily(recording);
+        List<String> progress = new ArrayList<>();
+        Run run = models.train(spec("recording-ridge", "search = grid\nsearch.param.ridge = 1.0E-8, 1.0E9\nsearch.folds = 2"),
+                progress::add).run();
+        List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
+                .filter(r -> run.id().equals(r.parent())).toList();
+        // 2 outer folds and the final model, each: 2 candidates x 2 inner folds, then one fit with the choice.
+        assertThat(fits).hasSize(3 * (2 * 2 + 1));
+        for (int fold = 0; fold < 3; fold++) {
+            List<Integer> block = fits.subList(fold * 5, fold * 5 + 5);
+            int chosenFit = block.get(4);
+            assertThat(block.subList(0, 4)).allMatch(rows -> rows < chosenFit);
+        }
+        assertThat(folds).allMatch(f -> f.params().containsKey("chosen.ridge"));
+        assertThat(run.params()).containsKey("chosen.ridge").containsKey("search");
+        assertThat(run.params().get("chosen.ridge")).isIn("1.0E-8", "1.0E9");
+        assertThat(progress).filteredOn(l -> l.startsWith("search: 2 candidates")).hasSize(3);
+    }
+
+    /** The direction classifier is measured as one: accuracy, AUC and log-loss per fold beside the ICs. */
+    @Test
+    void aDirectionClassifierLogsAccuracyAucAndLogLossPerFold() throws IOException {
+        List<String> progress = new ArrayList<>();
+        Run run = models.train(spec("weka-direction", "register = d"), progress::add).run();
+        assertThat(run.metrics()).containsKeys("accuracy", "auc", "log-loss", "baseline-accuracy",
+                "baseline-log-loss", "ic", "rank-ic").doesNotContainKey("rmse");
+        assertThat(models.metricHistory(run.id(), "auc")).hasSize(2)
+                .allMatch(m -> m.value() >= 0 && m.value() <= 1);
+        assertThat(models.metricHistory(run.id(), "log-loss")).hasSize(2).allMatch(m -> m.value() > 0);
+        assertThat(progress).anyMatch(l -> l.startsWith("fold 1/2") && l.contains("auc") && l.contains("log-loss"));
+        double[] row = {50, 0.5, 0, 0, 1};
+        assertThat(models.load("d", 1).predict(row)).isBetween(0.0, 1.0);
     }
 
     @Test

@@ -41,4 +41,23 @@ class HoldoutMetricsTest {
         assertThat(metrics.get("mae")).isEqualTo(0.5);
         assertThat(metrics.get("baseline-direction-accuracy")).isEqualTo(1.0);
     }
+
+    /** Hand-computed: 4 rows, up = rows 0 and 2. */
+    @Test
+    void directionMetricsByHand() {
+        double[] p = {0.9, 0.6, 0.4, 0.2};
+        double[] actual = {0.01, -0.02, 0.03, 0.0};
+        // accuracy: row 0 right (up, 0.9), row 1 wrong (down, 0.6), row 2 wrong (up, 0.4), row 3 right -> 2/4
+        assertThat(HoldoutMetrics.accuracy(p, actual)).isEqualTo(0.5);
+        // pairs (up, down): (0.9,0.6) (0.9,0.2) (0.4,0.6) (0.4,0.2): 3 of 4 ordered right
+        assertThat(HoldoutMetrics.auc(p, actual)).isCloseTo(0.75, within(1e-12));
+        assertThat(HoldoutMetrics.auc(new double[] {0.5, 0.5}, new double[] {1, -1})).isEqualTo(0.5);
+        assertThat(HoldoutMetrics.auc(p, new double[] {1, 1, 1, 1})).isNaN();
+        double expected = -(Math.log(0.9) + Math.log(0.4) + Math.log(0.4) + Math.log(0.8)) / 4;
+        assertThat(HoldoutMetrics.logLoss(p, actual)).isCloseTo(expected, within(1e-12));
+        assertThat(HoldoutMetrics.logLoss(new double[] {0.0}, new double[] {1})).isCloseTo(-Math.log(1e-15), within(1e-9));
+        Map<String, Double> metrics = HoldoutMetrics.ofDirection(p, actual, 0.5);
+        assertThat(metrics.get("baseline-log-loss")).isCloseTo(Math.log(2), within(1e-12));
+        assertThat(metrics.get("baseline-accuracy")).isEqualTo(0.5); // 0.5 is not above 0.5: always says down
+    }
 }

@@ -6,6 +6,7 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.research.signal.SignalListener;
+import org.nautilus.api.research.tracking.TrainingService;
 
 /**
  * The platform services the Camel components talk to; absent ones give a clear error when used, and the way a
@@ -38,6 +39,7 @@ public final class Gateways {
     private final Subscriptions subscriptions;
     private final SignalSubscriptions signalSubscriptions;
     private final Supplier<AuditService> audit;
+    private final Supplier<TrainingService> training;
 
     public Gateways(Supplier<MarketDataService> marketData) {
         this(marketData, () -> null, NONE);
@@ -50,22 +52,36 @@ public final class Gateways {
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
                     Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
-        this(marketData, orders, subscriptions, signalSubscriptions, () -> null);
+        this(marketData, orders, subscriptions, signalSubscriptions, () -> null, () -> null);
     }
 
     private Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
                      Subscriptions subscriptions, SignalSubscriptions signalSubscriptions,
-                     Supplier<AuditService> audit) {
+                     Supplier<AuditService> audit, Supplier<TrainingService> training) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;
         this.signalSubscriptions = signalSubscriptions;
         this.audit = audit;
+        this.training = training;
     }
 
     /** The same gateways, with the audit journal that records what routes do (channel ROUTE). */
     public Gateways withAudit(Supplier<AuditService> journal) {
-        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal);
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal, training);
+    }
+
+    /** The same gateways, with the model training service ({@code to: nautilus:train}). */
+    public Gateways withTraining(Supplier<TrainingService> service) {
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, service);
+    }
+
+    public TrainingService training() {
+        TrainingService service = training.get();
+        if (service == null) {
+            throw new IllegalStateException("model training is not available: is the bundle nautilus-research active?");
+        }
+        return service;
     }
 
     /** The audit journal, or {@code null} while none is registered (routes then act unrecorded, and say so). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.nautilus.routes.internal.signals.SignalsEndpoint;
+import org.nautilus.routes.internal.training.TrainEndpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.TimeInForce;
@@ -22,6 +23,8 @@ import org.nautilus.routes.internal.oms.OrderMessages;
  *       maps or order requests); {@code from: nautilus:oms?events=FILL} emits the OMS's order events;</li>
  *   <li>{@code from: nautilus:signals?model=aapl-lgbm} receives the model signals of served versions (one exchange
  *       per batch, or per signal with {@code split=true});</li>
+ *   <li>{@code to: nautilus:train?spec=etc/models/aapl-lightgbm.properties} trains the spec as a tracked run (on
+ *       the route's thread: a timer route is a training schedule);</li>
  *   <li>{@code to: nautilus:fix-marketdata?symbols=AAPL,MSFT} after a {@code quickfix:} consumer subscribes to the
  *       venue's market data on logon and publishes its snapshots and refreshes.</li>
  * </ul>
@@ -68,7 +71,12 @@ public final class NautilusComponent extends DefaultComponent {
             int queueSize = getAndRemoveParameter(parameters, "queueSize", Integer.class, 1_000);
             return new SignalsEndpoint(uri, this, gateways, model, shadow, split, queueSize);
         }
+        if (service.equals("train")) {
+            String spec = getAndRemoveParameter(parameters, "spec", String.class, "");
+            return new TrainEndpoint(uri, this, gateways, spec);
+        }
         throw new IllegalArgumentException("unknown nautilus endpoint 'nautilus:" + service
-                + "': the endpoints are nautilus:marketdata, nautilus:oms, nautilus:signals and nautilus:fix-marketdata");
+                + "': the endpoints are nautilus:marketdata, nautilus:oms, nautilus:signals, nautilus:train and "
+                + "nautilus:fix-marketdata");
     }
 }

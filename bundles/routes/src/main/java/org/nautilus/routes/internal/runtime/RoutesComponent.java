@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.research.tracking.TrainingService;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
@@ -51,6 +52,7 @@ public final class RoutesComponent implements RouteService {
     private volatile DataFiles dataFiles;
     private volatile FactorStore factorStore;
     private volatile SentimentService sentiment;
+    private volatile TrainingService training;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -71,7 +73,7 @@ public final class RoutesComponent implements RouteService {
             }
             return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
-        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit),
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit).withTraining(() -> training),
                 Clock.systemUTC());
         // the research data connectors (nautilus-data:); the services they use may come and go
         runtime.context().addComponent("nautilus-data", new DataComponent(new DataServices(() -> dataFiles,
@@ -165,6 +167,19 @@ public final class RoutesComponent implements RouteService {
     void unsetSentiment(SentimentService service) {
         if (sentiment == service) {
             sentiment = null;
+        }
+    }
+
+    /** Optional and dynamic: 'to: nautilus:train' fails clearly while the research bundle is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setTraining(TrainingService service) {
+        training = service;
+    }
+
+    void unsetTraining(TrainingService service) {
+        if (training == service) {
+            training = null;
         }
     }
 

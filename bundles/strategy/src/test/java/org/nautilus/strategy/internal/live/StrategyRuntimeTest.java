@@ -39,7 +39,7 @@ import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyInfo;
 import org.nautilus.api.strategy.StrategyState;
 import org.nautilus.marketdata.internal.MarketDataGateway;
-import org.nautilus.model.weka.internal.WekaRidge;
+import org.nautilus.model.weka.linear.internal.WekaRidge;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;

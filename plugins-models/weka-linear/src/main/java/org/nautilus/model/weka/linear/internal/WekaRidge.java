@@ -1,7 +1,9 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka.linear.internal;
 
 import java.util.Map;
 import org.nautilus.api.research.Model;
+import org.nautilus.model.weka.Parameters;
+import org.nautilus.model.weka.WekaFamily;
 import org.osgi.service.component.annotations.Component;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.LinearRegression;
@@ -14,7 +16,7 @@ import weka.core.SelectedTag;
 @Component(service = Model.class, property = Model.FAMILY_PROPERTY + "=" + WekaRidge.FAMILY)
 public final class WekaRidge extends WekaFamily {
 
-    static final String FAMILY = "weka-ridge";
+    public static final String FAMILY = "weka-ridge";
 
     @Override
     public String family() {
@@ -32,7 +34,7 @@ public final class WekaRidge extends WekaFamily {
     }
 
     @Override
-    Classifier classifier(Parameters p, long seed) {
+    protected Classifier classifier(Parameters p, long seed) {
         LinearRegression linear = new LinearRegression();
         linear.setRidge(p.decimal("ridge", 0));
         linear.setAttributeSelectionMethod(new SelectedTag(LinearRegression.SELECTION_NONE,
@@ -42,7 +44,7 @@ public final class WekaRidge extends WekaFamily {
     }
 
     @Override
-    double[] importance(Classifier trained) {
+    protected double[] importance(Classifier trained) {
         double[] coefficients = ((LinearRegression) trained).coefficients();
         // Weka's array has one slot per attribute (the class's is 0) and the intercept last.
         double[] importance = new double[coefficients.length - 2];

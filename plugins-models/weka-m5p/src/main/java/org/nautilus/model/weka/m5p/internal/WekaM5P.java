@@ -1,7 +1,9 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka.m5p.internal;
 
 import java.util.Map;
 import org.nautilus.api.research.Model;
+import org.nautilus.model.weka.Parameters;
+import org.nautilus.model.weka.WekaFamily;
 import org.osgi.service.component.annotations.Component;
 import weka.classifiers.Classifier;
 import weka.classifiers.trees.M5P;
@@ -10,7 +12,7 @@ import weka.classifiers.trees.M5P;
 @Component(service = Model.class, property = Model.FAMILY_PROPERTY + "=" + WekaM5P.FAMILY)
 public final class WekaM5P extends WekaFamily {
 
-    static final String FAMILY = "weka-m5p";
+    public static final String FAMILY = "weka-m5p";
 
     @Override
     public String family() {
@@ -28,7 +30,7 @@ public final class WekaM5P extends WekaFamily {
     }
 
     @Override
-    Classifier classifier(Parameters p, long seed) {
+    protected Classifier classifier(Parameters p, long seed) {
         M5P tree = new M5P();
         tree.setMinNumInstances(p.integer("min.leaf", 1));
         tree.setUnpruned(p.bool("unpruned"));

@@ -1,4 +1,4 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,10 @@ import weka.core.Instances;
 
 /**
  * What every Weka family shares: the data header, fitting a configured classifier on every row, and the artifact.
- * A family says which classifier it builds from its parameters and the seed.
+ * A family (one bundle each) says which classifier it builds from its parameters and the seed. A regressor
+ * predicts the target; a family whose {@link #classAttribute} is nominal {@code {down, up}} scores P(up).
  */
-abstract class WekaFamily implements Model {
+public abstract class WekaFamily implements Model {
 
     /** Fewer rows than this do not make a model. */
     static final int MIN_ROWS = 10;
@@ -27,11 +28,21 @@ abstract class WekaFamily implements Model {
     }
 
     /** A configured, untrained classifier. */
-    abstract Classifier classifier(Parameters parameters, long seed);
+    protected abstract Classifier classifier(Parameters parameters, long seed);
 
     /** The family's own importance of each attribute after training, or {@code null} if it has none. */
-    double[] importance(Classifier trained) {
+    protected double[] importance(Classifier trained) {
         return null;
+    }
+
+    /** The class attribute: numeric (a regressor) unless a family says otherwise. */
+    protected Attribute classAttribute(String targetName) {
+        return new Attribute(targetName);
+    }
+
+    /** The class value Weka trains on for a target (the target itself for a regressor). */
+    protected double classValue(double target) {
+        return target;
     }
 
     @Override
@@ -55,7 +66,7 @@ abstract class WekaFamily implements Model {
             double[] features = data.features()[i];
             double[] values = new double[features.length + 1];
             System.arraycopy(features, 0, values, 0, features.length);
-            values[features.length] = data.targets()[i];
+            values[features.length] = classValue(data.targets()[i]);
             training.add(new DenseInstance(1.0, values));
         }
         try {
@@ -77,7 +88,7 @@ abstract class WekaFamily implements Model {
         for (String name : names) {
             attributes.add(new Attribute(name));
         }
-        attributes.add(new Attribute(data.targetName()));
+        attributes.add(classAttribute(data.targetName()));
         Instances header = new Instances(family(), attributes, 0);
         header.setClassIndex(names.size());
         return header;

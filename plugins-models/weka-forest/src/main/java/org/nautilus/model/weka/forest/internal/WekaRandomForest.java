@@ -1,7 +1,9 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka.forest.internal;
 
 import java.util.Map;
 import org.nautilus.api.research.Model;
+import org.nautilus.model.weka.Parameters;
+import org.nautilus.model.weka.WekaFamily;
 import org.osgi.service.component.annotations.Component;
 import weka.classifiers.Classifier;
 import weka.classifiers.trees.RandomForest;
@@ -10,7 +12,7 @@ import weka.classifiers.trees.RandomForest;
 @Component(service = Model.class, property = Model.FAMILY_PROPERTY + "=" + WekaRandomForest.FAMILY)
 public final class WekaRandomForest extends WekaFamily {
 
-    static final String FAMILY = "weka-random-forest";
+    public static final String FAMILY = "weka-random-forest";
 
     @Override
     public String family() {
@@ -28,7 +30,7 @@ public final class WekaRandomForest extends WekaFamily {
     }
 
     @Override
-    Classifier classifier(Parameters p, long seed) {
+    protected Classifier classifier(Parameters p, long seed) {
         RandomForest forest = new RandomForest();
         forest.setNumIterations(p.integer("trees", 1));
         forest.setMaxDepth(p.integer("max.depth", 0));
@@ -40,7 +42,7 @@ public final class WekaRandomForest extends WekaFamily {
     }
 
     @Override
-    double[] importance(Classifier trained) {
+    protected double[] importance(Classifier trained) {
         try {
             return ((RandomForest) trained).computeAverageImpurityDecreasePerAttribute(null);
         } catch (Exception e) {

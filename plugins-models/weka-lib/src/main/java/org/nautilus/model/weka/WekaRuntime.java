@@ -1,4 +1,4 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka;
 
 import java.io.IOException;
 import java.io.InputStream;

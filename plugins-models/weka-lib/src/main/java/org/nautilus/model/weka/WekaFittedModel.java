@@ -1,4 +1,4 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,10 @@ import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
 
-/** A trained Weka regressor with the data header it was trained on. */
+/**
+ * A trained Weka model with the data header it was trained on. A numeric class predicts the value; a nominal
+ * class {@code {down, up}} predicts the probability of its second value (up).
+ */
 final class WekaFittedModel implements FittedModel {
 
     private final String family;
@@ -67,7 +70,9 @@ final class WekaFittedModel implements FittedModel {
             DenseInstance instance = new DenseInstance(1.0, values);
             instance.setDataset(header);
             try {
-                return classifier.classifyInstance(instance);
+                return header.classAttribute().isNominal()
+                        ? classifier.distributionForInstance(instance)[1]
+                        : classifier.classifyInstance(instance);
             } catch (Exception e) {
                 throw new IllegalStateException(family + ": Weka failed to predict: " + e.getMessage(), e);
             }

@@ -1,11 +1,11 @@
-package org.nautilus.model.weka.internal;
+package org.nautilus.model.weka;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** A family's parameters: the defaults overridden by the caller's, every name checked, values parsed with clear errors. */
-final class Parameters {
+public final class Parameters {
 
     private final String family;
     private final Map<String, String> values;
@@ -26,7 +26,7 @@ final class Parameters {
         this.values = merged;
     }
 
-    int integer(String name, int min) {
+    public int integer(String name, int min) {
         int value;
         try {
             value = Integer.parseInt(values.get(name));
@@ -39,7 +39,7 @@ final class Parameters {
         return value;
     }
 
-    double decimal(String name, double min) {
+    public double decimal(String name, double min) {
         double value;
         try {
             value = Double.parseDouble(values.get(name));
@@ -53,7 +53,7 @@ final class Parameters {
         return value;
     }
 
-    boolean bool(String name) {
+    public boolean bool(String name) {
         String value = values.get(name);
         if (!value.equals("true") && !value.equals("false")) {
             throw new IllegalArgumentException(family + ": " + name + " must be true or false, got '" + value + "'");

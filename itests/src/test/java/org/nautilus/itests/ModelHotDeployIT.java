@@ -1,0 +1,184 @@
+package org.nautilus.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditEntry;
+import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.Model;
+import org.nautilus.api.research.signal.ServedModel;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.signal.SignalListener;
+import org.nautilus.api.research.signal.SignalService;
+import org.nautilus.api.research.tracking.Run;
+import org.nautilus.api.research.tracking.RunQuery;
+import org.nautilus.api.research.tracking.RunStatus;
+import org.nautilus.api.research.tracking.TrackingService;
+import org.nautilus.api.routes.RouteService;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * A model plugin hot-deployed: the Weka direction classifier (not in the default feature) dropped into
+ * {@code deploy/} appears as a family over the one Weka library bundle already running, trains and serves; removing
+ * the jar stops its serving cleanly (the model waits for its family, nothing else stops); dropping it again loads
+ * the registered version from its artifact and serves P(up) signals from live bars. On the way: the run's evaluation
+ * report served over HTTP as a run artifact, and runs and experiments deleted for good (HTTP and shell), audited.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ModelHotDeployIT extends NautilusTestSupport {
+
+    private static final String MODEL = "aapl-direction";
+
+    @Configuration
+    public Option[] config() {
+        return distribution();
+    }
+
+    @Test
+    public void aModelPluginDroppedIntoDeployServesAndStopsServingWhenRemoved() throws Exception {
+        SignalService signals = service(SignalService.class, null);
+        FactorService factors = service(FactorService.class, null);
+        RouteService routes = service(RouteService.class, null);
+        await("the default Weka families", STARTUP, () -> executeCommand("nautilus:models"),
+                out -> out.contains("weka-random-forest") && out.contains("weka-m5p"));
+        assertFalse("weka-direction is not deployed by default", executeCommand("nautilus:models").contains("weka-direction"));
+        await("the technical factors", STARTUP,
+                () -> factors.factors().stream().map(org.nautilus.api.research.FactorInfo::name).toList(),
+                names -> names.contains("RSI_14") && names.contains("WILLR_14"));
+
+        Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-model-weka-classifier.jar");
+        Path jar = Path.of(System.getProperty("nautilus.itest.weka-classifier.bundle"));
+        Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        await("weka-direction deployed", Duration.ofSeconds(60), () -> executeCommand("nautilus:models"),
+                out -> out.contains("weka-direction"));
+
+        String trained = executeCommand("nautilus:train etc/models/aapl-weka-direction.properties");
+        assertTrue(trained, trained.contains("auc") && trained.contains("log-loss")
+                && trained.contains("registered " + MODEL + " version 1"));
+        reportsOverHttpAndDeletionsAudited();
+        executeCommand("nautilus:model-promote " + MODEL + " 1 champion");
+        await("the classifier served", Duration.ofSeconds(30), signals::served, s -> state(s).equals("SERVING"));
+
+        Files.delete(deployed);
+        await("the classifier waiting for its family", Duration.ofSeconds(60), signals::served,
+                s -> state(s).equals("WAITING"));
+        // nautilus:models still lists the registered model (family weka-direction): ask the service registry.
+        await("the weka-direction family service gone", Duration.ofSeconds(30), () -> bundleContext
+                .getServiceReferences(Model.class, "(" + Model.FAMILY_PROPERTY + "=weka-direction)").size(), n -> n == 0);
+        String shown = executeCommand("nautilus:signals");
+        assertTrue(shown, shown.contains("model family weka-direction is not deployed"));
+        // The other families are untouched.
+        assertTrue(executeCommand("nautilus:models").contains("weka-random-forest"));
+
+        List<SignalBatch> received = new CopyOnWriteArrayList<>();
+        ServiceRegistration<SignalListener> listener = bundleContext.registerService(SignalListener.class,
+                received::add, null);
+        try {
+            Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+            await("the registered version served again", Duration.ofSeconds(60), signals::served,
+                    s -> state(s).equals("SERVING"));
+            routes.start("replay-apple-daily");
+            await("P(up) signals from the replayed bars", Duration.ofSeconds(120), () -> batches(received),
+                    b -> b.size() >= 5);
+            for (SignalBatch batch : batches(received)) {
+                assertTrue(batch.toString(), batch.version() == 1 && batch.signals().stream()
+                        .allMatch(s -> s.value() >= 0 && s.value() <= 1));
+            }
+        } finally {
+            listener.unregister();
+            Files.deleteIfExists(deployed);
+        }
+        await("the classifier waiting again", Duration.ofSeconds(60), signals::served, s -> state(s).equals("WAITING"));
+    }
+
+    /**
+     * The trained run's evaluation report is a run artifact served over HTTP; a registered run cannot be deleted;
+     * runs and experiments are deleted for good from HTTP and the shell, audited with the user.
+     */
+    private void reportsOverHttpAndDeletionsAudited() throws Exception {
+        TrackingService tracking = service(TrackingService.class, null);
+        Run run = tracking.runs(new RunQuery("aapl-daily", null, Map.of("family", "weka-direction"), null, true, 0))
+                .get(0);
+        assertTrue(run.artifacts().toString(), run.artifacts().containsAll(List.of("model.bin", "report.html", "folds.png")));
+        HttpResponse<byte[]> report = get("/api/v1/runs/" + run.id() + "/artifacts/report.html");
+        assertEquals(200, report.statusCode());
+        assertTrue(report.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = new String(report.body(), StandardCharsets.UTF_8);
+        assertTrue(html, html.contains("Model evaluation") && html.contains("auc") && html.contains("folds.png"));
+        HttpResponse<byte[]> png = get("/api/v1/runs/" + run.id() + "/artifacts/folds.png");
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals((byte) 0x89, png.body()[0]);
+        String listed = new String(get("/api/v1/runs/" + run.id() + "/artifacts").body(), StandardCharsets.UTF_8);
+        assertTrue(listed, listed.contains("\"href\":\"/api/v1/runs/" + run.id() + "/artifacts/report.html\""));
+        HttpResponse<byte[]> unknown = get("/api/v1/runs/" + run.id() + "/artifacts/users.properties");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(new String(unknown.body(), StandardCharsets.UTF_8).contains("UNKNOWN_ARTIFACT"));
+        HttpResponse<byte[]> registered = send("DELETE", "/api/v1/runs/" + run.id());
+        assertEquals(new String(registered.body(), StandardCharsets.UTF_8), 409, registered.statusCode());
+        assertTrue(tracking.run(run.id()).isPresent());
+
+        Run scratch = tracking.startRun("scratch", null, "throwaway", 1, Map.of());
+        tracking.endRun(scratch.id(), RunStatus.FINISHED);
+        Run other = tracking.startRun("scratch-2", null, "throwaway", 1, Map.of());
+        tracking.endRun(other.id(), RunStatus.FINISHED);
+        assertEquals(200, send("DELETE", "/api/v1/experiments/scratch").statusCode());
+        assertTrue(executeCommand("nautilus:runs --delete " + other.id()).contains("run " + other.id() + " deleted"));
+        assertFalse(tracking.run(scratch.id()).isPresent() || tracking.run(other.id()).isPresent());
+        List<AuditEntry> deletions = service(AuditService.class, null).query(AuditQuery.all()).stream()
+                .filter(e -> e.category() == AuditCategory.MODEL && e.type().endsWith("_DELETED")).toList();
+        assertEquals(deletions.toString(), List.of("EXPERIMENT_DELETED scratch itest", "RUN_DELETED " + other.id() + " itest"),
+                deletions.stream().map(e -> e.type() + " " + e.subject() + " " + e.fields().get("user")).toList());
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return send("GET", path);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Authorization", ITEST_BASIC).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String state(List<ServedModel> served) {
+        return served.stream().filter(m -> m.model().equals(MODEL)).map(ServedModel::state).findFirst().orElse("none");
+    }
+
+    private static List<SignalBatch> batches(List<SignalBatch> received) {
+        List<SignalBatch> result = new ArrayList<>();
+        for (SignalBatch b : received) {
+            if (b.model().equals(MODEL) && b.alias().equals("champion")) {
+                result.add(b);
+            }
+        }
+        return result;
+    }
+}
