@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -44,6 +42,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
+import org.nautilus.api.oms.RejectionCodes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -62,7 +61,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class OrdersResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern CODE_AT_END = Pattern.compile("\\[([A-Z][A-Z0-9_]*)\\]\\s*$");
     private static final int MAX_PAGE = 1000;
 
     /**
@@ -119,22 +117,11 @@ public class OrdersResource {
     /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */
     static Response submitted(Order order) {
         if (order.status() == OrderStatus.DENIED || order.status() == OrderStatus.REJECTED) {
-            return ErrorMapper.response(new ApiError(422, rejectionCode(order), order.reason() == null
+            return ErrorMapper.response(new ApiError(422, RejectionCodes.of(order).orElseThrow(), order.reason() == null
                     ? "the order was " + order.status() : order.reason(), null, order.id().toString()));
         }
         return Response.created(URI.create("/api/v1/orders/" + order.id())).type(Json.MEDIA_TYPE)
                 .entity(Json.write(OrderView.of(order))).build();
-    }
-
-    /** The stable code a denial carries at the end of its reason ("rule: message [CODE]"), as the shell shows it. */
-    static String rejectionCode(Order order) {
-        if (order.reason() != null) {
-            Matcher code = CODE_AT_END.matcher(order.reason());
-            if (code.find()) {
-                return code.group(1);
-            }
-        }
-        return order.status() == OrderStatus.DENIED ? "RISK_DENIED" : "VENUE_REJECTED";
     }
 
     private OrderRequest request(OrderBodies.Submit body, String idempotencyKey) {
