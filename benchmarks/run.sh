@@ -34,7 +34,9 @@
 #              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
 #   http       order entry over HTTP (keep-alive, concurrent clients) against the assembled distribution, orders/s
-#              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio)
+#              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio);
+#              args: seconds clients warmup [sse]: with sse > 0 the load runs again with that many clients subscribed
+#              to the order event stream (SSE), and the ratio of the two rates is printed (http-sse)
 #   fix        FIX order entry (FIX 4.4, several sessions over loopback) into the assembled distribution's FIX gateway:
 #              orders/s acknowledged durable (ER after the order's events are committed), then p99 NewOrderSingle ->
 #              ExecutionReport(New) at a fixed rate, then the in-process `durable` journal figure in the same run
@@ -127,7 +129,7 @@ failover() {
 # Arguments: seconds clients warmup (defaults 15 64 10). The rules that would deny a benchmark's orders (rate,
 # duplicates) are switched off in the unpacked copy only.
 http() {
-    local seconds=${1:-15} clients=${2:-64} warmup=${3:-10}
+    local seconds=${1:-15} clients=${2:-64} warmup=${3:-10} sse=${4:-0}
     [ -f "$DIST" ] || build karaf-distribution
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8311 port=8391
@@ -139,7 +141,7 @@ http() {
     sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$etc/org.apache.karaf.shell.cfg"
     # Plain HTTP on loopback, as the Pax Exam tests do (TLS is measured nowhere yet), and a trader to order as.
     sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/; s/^org.osgi.service.http.enabled *=.*/org.osgi.service.http.enabled = true/; s/^org.osgi.service.http.secure.enabled *=.*/org.osgi.service.http.secure.enabled = false/" "$etc/org.ops4j.pax.web.cfg"
-    echo bench-password | "$home/nautilus/bin/nautilus-admin" user-add bench trader >/dev/null
+    echo bench-password | "$home/nautilus/bin/nautilus-admin" user-add bench trader viewer >/dev/null
     printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49600\ndiscovery.addresses = 127.0.0.1:49600..49609\ncommunication.port = 49200\n' \
         >> "$etc/nautilus.grid.cfg"
     for rule in order_rate duplicate_order; do
@@ -149,7 +151,7 @@ http() {
     "$home/nautilus/bin/nautilus-admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
     until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.5; done
     echo "load: $(uptime | sed 's/.*load average: //')"
-    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" MSFT SIM bench bench-password | tee "$home/http.txt"
+    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" MSFT SIM bench bench-password "$sse" | tee "$home/http.txt"
     "$home/nautilus/bin/stop"; sleep 5
     echo "in-process durable (journal), same run:"
     # shellcheck disable=SC2046 # the flags are meant to split
@@ -160,6 +162,7 @@ http() {
     over=$(sed -n 's/^http: \([0-9.]*\) orders\/s/\1/p' "$home/http.txt")
     in=$(sed -n 's/^durable: \([0-9.]*\) .*/\1/p' "$home/durable.txt" | tail -n 1)
     [ -n "$over" ] && [ -n "$in" ] && awk -v a="$over" -v b="$in" 'BEGIN { printf "http / in-process durable: %.3f\n", a / b }'
+    grep '^http-sse:' "$home/http.txt" || true
     grep '^http:' "$home/http.txt"
 }
 

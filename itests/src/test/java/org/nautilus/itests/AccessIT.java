@@ -185,6 +185,17 @@ public class AccessIT extends NautilusTestSupport {
         String json = executeCommand("nautilus:audit -k ACTION -n 0 -f JSON_LINES");
         assertTrue(json, json.contains("\"user\":\"tom\"") && json.contains("\"channel\":\"HTTP\"")
                 && json.contains("\"user\":\"rita\""));
+        // Refused attempts are recorded too (rate-limited): vera's order, tom's halt.
+        await("the refused HTTP attempts in the audit journal", STARTUP,
+                () -> executeCommand("nautilus:audit -k ACTION -n 0 -f CSV"),
+                who -> who.contains("REFUSED,POST /api/v1/orders") && who.contains("REFUSED,PUT /api/v1/trading-state"));
+
+        // The probes are open, the detail behind them is not.
+        assertEquals(200, http("GET", "/health/ready", null, null).status);
+        Reply detailAnonymous = http("GET", "/health", null, null);
+        assertEquals(detailAnonymous.body, 401, detailAnonymous.status);
+        Reply detail = http("GET", "/health", null, basic("vera", "vera-password"));
+        assertTrue(detail.body, detail.body.contains("\"name\":\"oms\""));
     }
 
     @Test

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -21,9 +16,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.nautilus.api.audit.Actor;
 import org.nautilus.api.audit.AuditService;
-import org.nautilus.api.audit.Channel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,15 +24,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Guards every JAX-RS application of the whiteboard (ours and the REST API's, without edits to their resources):
  * before matching, so an unknown path without credentials is a 401 and reveals nothing. 401 for missing or wrong
  * credentials and expired tokens, 403 for a missing role, both with the API's error body and nothing changed; the
  * resources get the user in their {@code SecurityContext}. Every write that passed is recorded in the audit journal
- * with the user and channel HTTP, by a thread of its own right after the response (durable a moment later).
+ * with the user and channel HTTP, by a thread of its own right after the response (durable a moment later, many in
+ * one write); refused attempts too, at most {@link AuditRecorder#REFUSALS_PER_SECOND} a second.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, property = {
     "osgi.jaxrs.extension=true",
@@ -49,22 +41,12 @@ import org.slf4j.LoggerFactory;
 @Priority(Priorities.AUTHENTICATION)
 public final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IDENTITY = AccessFilter.class.getName() + ".identity";
 
-    /** HTTP writes waiting to be recorded; past this the newest are counted and logged, never waited for. */
-    static final int RECORDER_QUEUE = 10_000;
-
     private final AccessControl access;
     private volatile AuditService audit;
-    private final ThreadPoolExecutor recorder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(RECORDER_QUEUE), r -> {
-                Thread t = new Thread(r, "nautilus-http-audit");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.AbortPolicy());
-    private final AtomicLong unrecorded = new AtomicLong();
+    private final AuditRecorder recorder = new AuditRecorder(() -> audit, System::nanoTime, true);
 
     @Activate
     public AccessFilter(@Reference AccessService service) {
@@ -91,10 +73,12 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         if (decision instanceof AccessControl.Unauthenticated refused) {
             // A page's script (X-Requested-With) gets no Basic challenge: browsers answer one with their own dialog.
             boolean script = "XMLHttpRequest".equalsIgnoreCase(request.getHeaderString("X-Requested-With"));
+            recorder.refused(null, method, path, 401, refused.reason());
             request.abortWith(error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", refused.reason())
                     .header(HttpHeaders.WWW_AUTHENTICATE, script ? "Bearer realm=\"nautilus\""
                             : "Basic realm=\"nautilus\", Bearer realm=\"nautilus\"").build());
         } else if (decision instanceof AccessControl.Forbidden forbidden) {
+            recorder.refused(forbidden.identity().user(), method, path, 403, forbidden.reason());
             request.abortWith(error(Response.Status.FORBIDDEN, "FORBIDDEN", forbidden.reason()).build());
         } else if (decision instanceof AccessControl.Allowed allowed) {
             request.setProperty(IDENTITY, allowed.identity());
@@ -112,41 +96,14 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         if (path.equals("/api/v1/tokens")) {
             return;
         }
-        String method = request.getMethod();
-        int status = response.getStatus();
-        // An asynchronous resource (order submission) resumes on the OMS's completion thread: the journal's write,
-        // durable when it returns, happens on the recorder's thread instead, never on that one.
-        try {
-            recorder.execute(() -> record(user, method, path, status));
-        } catch (RejectedExecutionException full) {
-            long dropped = unrecorded.incrementAndGet();
-            if (Long.bitCount(dropped) == 1) {
-                LOG.error("audit: {} HTTP action(s) not recorded, the recorder is {} behind (latest: {} {} by {})",
-                        dropped, RECORDER_QUEUE, method, path, user.user());
-            }
-        }
-    }
-
-    private void record(Identity user, String method, String path, int status) {
-        AuditService journal = audit;
-        if (journal == null) {
-            LOG.warn("audit journal unavailable: {} {} by {}@HTTP not recorded", method, path, user.user());
-            return;
-        }
-        try {
-            journal.record(Actor.of(user.user(), Channel.HTTP), method, path, null,
-                    method + " " + path + " -> " + status, Map.of("status", Integer.toString(status)));
-        } catch (RuntimeException e) {
-            LOG.error("audit: {} {} by {}@HTTP could not be recorded: {}", method, path, user.user(), e.toString());
-        }
+        // An asynchronous resource (order submission) resumes on another thread: the journal's write happens on
+        // the recorder's thread, batched with whatever else is waiting, never on this one.
+        recorder.action(user.user(), request.getMethod(), path, response.getStatus());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        recorder.shutdown();
-        if (!recorder.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("audit: {} HTTP action(s) still queued at shutdown were not recorded", recorder.shutdownNow().size());
-        }
+        recorder.close();
     }
 
     /** The error body of the REST API: status, stable code, message, offending field. */

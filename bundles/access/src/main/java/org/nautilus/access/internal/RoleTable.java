@@ -36,7 +36,10 @@ final class RoleTable {
     }
 
     static final List<Rule> DEFAULT = List.of(
-            new Rule("ANY", "/health", PUBLIC),
+            // The probes answer anyone (kubelets carry no credentials) and say nothing but up/down; /health's detail
+            // (each part's state and reason) is for users: it falls under the viewer's read rule below.
+            new Rule("ANY", "/health/live", PUBLIC),
+            new Rule("ANY", "/health/ready", PUBLIC),
             new Rule("READ", "/desk", PUBLIC),
             new Rule("WRITE", "/api/v1/tokens", AUTHENTICATED),
             new Rule("WRITE", "/api/v1/orders", "trader"),

@@ -34,6 +34,8 @@ class AccessControlTest {
         assertThat(access.decide("GET", "/health/live", null)).isInstanceOf(AccessControl.Public.class);
         assertThat(access.decide("GET", "/desk/index.html", null)).isInstanceOf(AccessControl.Public.class);
         assertThat(access.decide("GET", "/healthz", null)).isInstanceOf(AccessControl.Unauthenticated.class);
+        assertThat(access.decide("GET", "/health", null)).as("the detail behind the probes")
+                .isInstanceOf(AccessControl.Unauthenticated.class);
         assertThat(access.decide("GET", "/api/v1/orders", null)).isInstanceOf(AccessControl.Unauthenticated.class);
         assertThat(access.decide("GET", "/metrics", "")).isInstanceOf(AccessControl.Unauthenticated.class);
     }

@@ -4,7 +4,7 @@
  * channel ({@link org.nautilus.api.audit.Actor}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.nautilus.api.audit;
 
 import org.osgi.annotation.bundle.Export;

@@ -98,15 +98,7 @@ public final class OrderMetrics {
      * {@code known} is given (the label budget is spent) and does not contain it.
      */
     static String code(String reason, java.util.Set<String> known) {
-        String code = "OTHER";
-        if (reason != null && reason.endsWith("]")) {
-            int open = reason.lastIndexOf('[');
-            String candidate = open < 0 ? "" : reason.substring(open + 1, reason.length() - 1);
-            if (!candidate.isEmpty() && candidate.length() <= 40 && candidate.chars().allMatch(
-                    c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
-                code = candidate;
-            }
-        }
+        String code = org.nautilus.api.oms.RejectionCodes.fromReason(reason).orElse("OTHER");
         return known != null && !known.contains(code) ? "OTHER" : code;
     }
 }

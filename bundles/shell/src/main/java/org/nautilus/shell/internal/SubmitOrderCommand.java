@@ -101,8 +101,11 @@ public class SubmitOrderCommand implements Action {
                 stopPrice == null ? null : Price.of(stopPrice), tif, expireTime == null ? null : Instant.parse(expireTime),
                 venue == null ? null : VenueId.of(venue), postOnly, reduceOnly);
         Order submitted = orders.submit(request);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("clientOrderId", request.clientOrderId().value());
+        org.nautilus.api.oms.RejectionCodes.of(submitted).ifPresent(code -> fields.put("code", code));
         ShellAudit.record(audit, "SUBMIT", submitted.id().toString(), submitted.portfolioId(), Text.order(submitted),
-                java.util.Map.of("clientOrderId", request.clientOrderId().value()));
+                fields);
         Order order = awaitSettled(submitted);
         System.out.println(Text.order(order));
         return null;

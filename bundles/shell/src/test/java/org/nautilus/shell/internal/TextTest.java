@@ -55,8 +55,11 @@ class TextTest {
         Order denied = order(OrderStatus.DENIED, "max-order-quantity: max order quantity 1000 exceeded: 5000");
 
         assertThat(Text.order(denied)).isEqualTo("Order 2 (sh-2) BUY 5000 AAPL MARKET: DENIED - max-order-quantity: "
-                + "max order quantity 1000 exceeded: 5000");
+                + "max order quantity 1000 exceeded: 5000 [RISK_DENIED]");
         assertThat(Text.venueReached(denied)).isNull();
+        Order coded = order(OrderStatus.DENIED, "max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]");
+        assertThat(Text.order(coded)).as("a reason with its code is not given a second one")
+                .endsWith("DENIED - max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]");
     }
 
     @Test

@@ -106,6 +106,27 @@ public final class AuditJournal implements AuditService {
                 detail, draft.fields());
     }
 
+    /** All in one unit: one durable commit for the lot, instead of one each. */
+    @Override
+    public List<AuditEntry> recordAll(List<org.nautilus.api.audit.AuditRecord> entries) {
+        Instant now = Instant.now();
+        List<Unit.AuditDraft> drafts = new ArrayList<>(entries.size());
+        for (org.nautilus.api.audit.AuditRecord e : entries) {
+            drafts.add(new Unit.AuditDraft(now, e.category(), e.type(), e.subject(), e.portfolio(), e.detail(),
+                    e.fields()));
+        }
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        store.groupCommit().write(unit -> unit.audits.addAll(drafts));
+        List<AuditEntry> stored = new ArrayList<>(drafts.size());
+        for (Unit.AuditDraft d : drafts) {
+            stored.add(new AuditEntry(d.assigned()[0], d.timestamp(), d.category(), d.type(), d.subject(),
+                    d.portfolio(), store.node(), d.detail(), d.fields()));
+        }
+        return stored;
+    }
+
     /** Records a draft made elsewhere (configuration changes); durable when it returns. */
     void record(Unit.AuditDraft draft) {
         store.groupCommit().write(unit -> unit.audits.add(draft));

@@ -400,6 +400,11 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
     }
 
     @Override
+    public List<AuditEntry> recordAll(List<org.nautilus.api.audit.AuditRecord> entries) {
+        return audit.recordAll(entries);
+    }
+
+    @Override
     public long size() {
         return audit.size();
     }
