@@ -26,6 +26,8 @@ import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.api.venue.VenueExecution;
+import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.venue.simulated.internal.matching.MatchListener;
 import org.nautilus.venue.simulated.internal.matching.OrderBook;
 import org.nautilus.venue.simulated.internal.matching.Reason;
@@ -63,6 +65,8 @@ final class VenueBook implements MatchListener {
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
+    /** The most recent executions of client orders, oldest first, for reconciliation queries. */
+    private final ArrayDeque<VenueExecution> executions = new ArrayDeque<>();
     private boolean seeded;
     /** The last id given to an order in this book (ids are per book: the book is the matching engine's scope). */
     private long lastBookId;
@@ -112,8 +116,8 @@ final class VenueBook implements MatchListener {
             long bookId = ++lastBookId;
             // An order that was partly filled elsewhere (re-routed) works here for what is left.
             long filledBefore = order.filledQuantity().raw();
-            ClientOrder client = new ClientOrder(order.id(), bookId, listener, order.quantity().raw() - filledBefore,
-                    filledBefore);
+            ClientOrder client = new ClientOrder(order.id(), bookId, request.side(), listener,
+                    order.quantity().raw() - filledBefore, filledBefore);
             byBookId.add(client);
             byOrderId.add(client);
             book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
@@ -171,6 +175,32 @@ final class VenueBook implements MatchListener {
             seedFromLastQuote();
             int n = Math.max(0, levels);
             return new BookDepth(venue.id(), instrumentId, bidLevels.read(book, n), askLevels.read(book, n), now());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The client orders working in this book, for reconciliation. */
+    void openOrders(List<VenueOrder> out) {
+        lock.lock();
+        try {
+            byOrderId.forEach(c -> out.add(new VenueOrder(c.orderId, venue.id() + "-" + instrumentId + "-" + c.bookId,
+                    instrumentId, c.side, new Quantity(c.filledBefore + c.quantity),
+                    new Quantity(c.filledBefore + c.filled), null)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The executions kept (the most recent {@link SimulatedExchange#EXECUTIONS_KEPT}) at or after {@code since}. */
+    void executions(Instant since, List<VenueExecution> out) {
+        lock.lock();
+        try {
+            for (VenueExecution execution : executions) {
+                if (!execution.timestamp().isBefore(since)) {
+                    out.add(execution);
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -320,8 +350,15 @@ final class VenueBook implements MatchListener {
         long notional = instrument.isPresent() ? instrument.get().notional(qty, px).raw()
                 : FixedPoint.multiply(quantity, price);
         Money commission = new Money(FixedPoint.multiply(notional, venue.feeRate(maker)));
-        queue(client.listener, ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
-                commission, now()));
+        ExecutionReport report = ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
+                commission, now());
+        queue(client.listener, report);
+        if (executions.size() == SimulatedExchange.EXECUTIONS_KEPT) {
+            executions.poll();
+        }
+        executions.add(new VenueExecution(report.executionId(), client.orderId,
+                venue.id() + "-" + instrumentId + "-" + client.bookId, instrumentId, client.side, qty, px, commission,
+                report.timestamp()));
         client.filled += quantity;
         if (client.filled >= client.quantity) {
             forget(client.bookId);
@@ -352,6 +389,11 @@ final class VenueBook implements MatchListener {
                 try {
                     Outgoing next;
                     while ((next = outgoing.poll()) != null) {
+                        if (!venue.connected()) {
+                            // The link is down: the report is lost, as on a real connection; the order's state and
+                            // the execution stay here, for reconciliation.
+                            continue;
+                        }
                         try {
                             next.listener.onReport(next.report);
                         } catch (RuntimeException e) {
@@ -463,6 +505,7 @@ final class VenueBook implements MatchListener {
         final OrderId orderId;
         /** The order's id in the book (the key of {@link #byBookId}). */
         final long bookId;
+        final Side side;
         final ExecutionListener listener;
         /** Total quantity sent here (after amends). */
         long quantity;
@@ -470,9 +513,11 @@ final class VenueBook implements MatchListener {
         /** Filled before the order was sent here. */
         final long filledBefore;
 
-        ClientOrder(OrderId orderId, long bookId, ExecutionListener listener, long quantity, long filledBefore) {
+        ClientOrder(OrderId orderId, long bookId, Side side, ExecutionListener listener, long quantity,
+                    long filledBefore) {
             this.orderId = orderId;
             this.bookId = bookId;
+            this.side = side;
             this.listener = listener;
             this.quantity = quantity;
             this.filledBefore = filledBefore;
