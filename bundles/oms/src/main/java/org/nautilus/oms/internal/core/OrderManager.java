@@ -1089,7 +1089,10 @@ public final class OrderManager implements AutoCloseable {
                 plan = OrderRouter.RoutingPlan.refused("VENUE_UNAVAILABLE", "venue " + wanted + " is "
                         + state.availability() + ": " + state.reason());
             } else {
-                plan = router.route(record.request(), venues.available());
+                List<Venue> available = venues.available();
+                plan = available.isEmpty() && !venues.ids().isEmpty() ? OrderRouter.RoutingPlan.refused(
+                        "VENUE_UNAVAILABLE", "no venue takes new orders: " + unavailable())
+                        : router.route(record.request(), available);
             }
         } catch (RuntimeException e) {
             LOG.error("routing failed for order {}", record.id, e);
@@ -1106,6 +1109,17 @@ public final class OrderManager implements AutoCloseable {
                     request.quantity(), allocations, decided.routed() ? decided.reason() : describe(decided), now);
         });
         return plan;
+    }
+
+    /** The venues that take no new orders and why, e.g. {@code IB DISCONNECTED (gateway restart)}. */
+    private String unavailable() {
+        StringBuilder s = new StringBuilder();
+        for (VenueId id : venues.ids()) {
+            VenueDirectory.State state = venues.state(id);
+            s.append(s.length() == 0 ? "" : "; ").append(id).append(' ').append(state.availability()).append(" (")
+                    .append(state.reason()).append(')');
+        }
+        return s.toString();
     }
 
     private static String describe(OrderRouter.RoutingPlan refused) {

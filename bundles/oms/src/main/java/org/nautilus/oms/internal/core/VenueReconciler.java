@@ -257,7 +257,7 @@ public final class VenueReconciler {
             }
             for (Order order : ours) {
                 boolean stillOpen = openThere.containsKey(order.id());
-                List<ExecutionReport> missed = fills.getOrDefault(order.id(), List.of());
+                List<ExecutionReport> missed = new ArrayList<>(fills.getOrDefault(order.id(), List.of()));
                 missed.sort(java.util.Comparator.comparing(ExecutionReport::timestamp));
                 OrderManager.Reconciled result = manager.applyReconciled(venue, id, order.id(), missed,
                         stillOpen || !executionsKnown, "closed at venue " + id
