@@ -199,6 +199,15 @@ public class PlatformIT extends NautilusTestSupport {
         // No terminal: the table is plain ASCII a script can split on '|'.
         assertTrue(venues.output, venues.output.contains("VENUE | OPEN ORDERS") && !venues.output.contains("│"));
 
+        // Each venue was reconciled with the OMS when it registered; SIM keeps no account, so positions are noted.
+        AdminRun reconcile = admin("nautilus:reconcile SIM");
+        assertEquals(reconcile.output, 0, reconcile.exitCode);
+        assertTrue(reconcile.output, reconcile.output.contains("Venue SIM: AVAILABLE")
+                && reconcile.output.contains("Last reconciliation") && reconcile.output.contains("keeps no account"));
+        AdminRun ack = admin("nautilus:reconcile --ack SIM");
+        assertNotEquals(ack.output, 0, ack.exitCode);
+        assertTrue(ack.output, ack.output.contains("NOT_BLOCKED"));
+
         AdminRun refused = admin("nautilus:cancel 999999");
         assertNotEquals(refused.output, 0, refused.exitCode);
         assertTrue(refused.output, refused.output.contains("999999"));
