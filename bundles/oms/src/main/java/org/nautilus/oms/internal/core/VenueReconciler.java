@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class VenueReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(VenueReconciler.class);
+    /** How far before our oldest open order executions are asked for (clock differences with the venue). */
+    static final java.time.Duration EXECUTIONS_MARGIN = java.time.Duration.ofMinutes(10);
 
     private final OrderManager manager;
     private final VenueDirectory directory;
@@ -235,7 +237,9 @@ public final class VenueReconciler {
             Map<OrderId, List<ExecutionReport>> fills = new HashMap<>();
             boolean executionsKnown = true;
             if (!ours.isEmpty()) {
-                Instant since = ours.stream().map(Order::createdAt).min(Instant::compareTo).orElseThrow();
+                // A margin for the venue's clock: an execution is matched by its order id, never by its time.
+                Instant since = ours.stream().map(Order::createdAt).min(Instant::compareTo).orElseThrow()
+                        .minus(EXECUTIONS_MARGIN);
                 VenueQuery<List<VenueExecution>> executions = ask(() -> venue.executions(since));
                 if (executions.failed()) {
                     fail(id, "executions since " + since + ": " + executions.reason());

@@ -124,9 +124,13 @@ final class GatewayFake implements AutoCloseable {
 
     /** One execution (the fields of /iserver/account/trades). */
     static String trade(String executionId, String ref, String side, long size, String price) {
+        return trade(executionId, ref, side, size, price, 1733063405000L);
+    }
+
+    static String trade(String executionId, String ref, String side, long size, String price, long timeMillis) {
         return "{\"execution_id\":\"" + executionId + "\",\"symbol\":\"AAPL\",\"supports_tax_opt\":\"1\",\"side\":\""
                 + side + "\",\"order_description\":\"Bought " + size + " @ " + price + " on ISLAND\","
-                + "\"trade_time\":\"20241201-14:30:05\",\"trade_time_r\":1733063405000,\"size\":" + size + ","
+                + "\"trade_time\":\"20241201-14:30:05\",\"trade_time_r\":" + timeMillis + ",\"size\":" + size + ","
                 + "\"price\":\"" + price + "\",\"order_ref\":\"" + ref + "\",\"submitter\":\"user1234\","
                 + "\"exchange\":\"ISLAND\",\"commission\":\"1.00\",\"net_amount\":" + size + ",\"account\":\""
                 + ACCOUNT + "\",\"accountCode\":\"" + ACCOUNT + "\",\"company_name\":\"APPLE INC\","
