@@ -66,6 +66,9 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private final Map<OrderId, Tracked> tracked = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Long> conids = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentId> instruments = new ConcurrentHashMap<>();
+    /** Market data snapshots by instrument, refreshed by the poller for instruments someone asked about. */
+    private final Map<InstrumentId, org.nautilus.api.venue.BookDepth> snapshots = new ConcurrentHashMap<>();
+    private final Set<InstrumentId> wanted = ConcurrentHashMap.newKeySet();
     private volatile boolean connected;
     private volatile String reason;
     private volatile String account;
@@ -480,8 +483,57 @@ public final class IbkrVenue implements Venue, AutoCloseable {
 
     // ------------------------------------------------------------------ polling (worker thread)
 
+    /**
+     * The last market data snapshot of the instrument (best bid and ask with sizes), empty until the poller has read
+     * one: asking registers the instrument, and the worker refreshes it every poll (never on the caller's thread).
+     */
+    @Override
+    public Optional<org.nautilus.api.venue.BookDepth> depth(InstrumentId instrument, int levels) {
+        wanted.add(instrument);
+        return Optional.ofNullable(snapshots.get(instrument));
+    }
+
+    /** Reads {@code /iserver/marketdata/snapshot} for the instruments asked about (fields 84 bid, 88 bid size, 86 ask, 85 ask size). */
+    private void snapshots() throws IbkrException {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        StringBuilder ids = new StringBuilder();
+        for (InstrumentId instrument : wanted) {
+            try {
+                ids.append(ids.length() == 0 ? "" : ",").append(conid(instrument));
+            } catch (Rejection e) {
+                LOG.debug("IBKR venue {}: no snapshot for {}: {}", id(), instrument, e.getMessage());
+            }
+        }
+        if (ids.length() == 0) {
+            return;
+        }
+        for (JsonNode quote : client.get("/iserver/marketdata/snapshot?conids=" + ids + "&fields=84,85,86,88")) {
+            // The gateway answers a first request for a conid with no fields (it subscribes): keep the old snapshot.
+            if (!quote.hasNonNull("84") || !quote.hasNonNull("86")) {
+                continue;
+            }
+            InstrumentId instrument = instrument(quote);
+            List<org.nautilus.api.venue.BookLevel> bids = List.of(new org.nautilus.api.venue.BookLevel(
+                    Price.of(decimal(quote.path("84"))), Quantity.of(decimal(quote.path("88"))), 1));
+            List<org.nautilus.api.venue.BookLevel> asks = List.of(new org.nautilus.api.venue.BookLevel(
+                    Price.of(decimal(quote.path("86"))), Quantity.of(decimal(quote.path("85"))), 1));
+            snapshots.put(instrument, new org.nautilus.api.venue.BookDepth(id(), instrument, bids, asks,
+                    clock.instant()));
+        }
+    }
+
     private void poll() {
-        if (!connected || tracked.isEmpty()) {
+        if (!connected) {
+            return;
+        }
+        try {
+            snapshots();
+        } catch (IbkrException e) {
+            LOG.warn("IBKR venue {}: market data snapshot failed: {}", id(), e.getMessage());
+        }
+        if (tracked.isEmpty()) {
             return;
         }
         try {

@@ -280,6 +280,24 @@ class IbkrVenueTest {
         });
     }
 
+    @Test
+    void a_market_data_snapshot_is_read_by_the_poller_and_shown_as_the_top_of_the_book() {
+        start();
+        gateway.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(API
+                + "/iserver/marketdata/snapshot?conids=265598&fields=84,85,86,88")).willReturn(okJson(
+                "[{\"conidEx\":\"265598\",\"conid\":265598,\"84\":\"190.09\",\"85\":\"300\",\"86\":\"190.11\","
+                        + "\"88\":\"200\",\"_updated\":1733063405000,\"6119\":\"q0\",\"server_id\":\"q0\"}]")));
+
+        assertThat(venue.depth(AAPL, 1)).as("nothing read yet: the caller never waits on the network").isEmpty();
+        await("snapshot", () -> venue.depth(AAPL, 1).isPresent());
+
+        var book = venue.depth(AAPL, 1).orElseThrow();
+        assertThat(book.bids().get(0).price()).isEqualTo(Price.of("190.09"));
+        assertThat(book.bids().get(0).quantity()).isEqualTo(Quantity.ofWhole(200));
+        assertThat(book.asks().get(0).price()).isEqualTo(Price.of("190.11"));
+        assertThat(book.asks().get(0).quantity()).isEqualTo(Quantity.ofWhole(300));
+    }
+
     /** Records the reports, in order. */
     static final class Reports implements ExecutionListener {
         final List<ExecutionReport> all = new CopyOnWriteArrayList<>();
