@@ -249,6 +249,27 @@ public class PlatformIT extends NautilusTestSupport {
                 () -> executeCommand("nautilus:factors"), out -> !out.contains("momentum-10"));
     }
 
+    @Test
+    public void theIbkrVenueDroppedIntoDeployIsListedDisconnectedUntilConfiguredAndGoesAwayWhenRemoved()
+            throws Exception {
+        Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-venue-ibkr.jar");
+        Files.copy(Path.of(System.getProperty("nautilus.itest.ibkr.bundle")), deployed,
+                StandardCopyOption.REPLACE_EXISTING);
+        try {
+            // etc/nautilus.venue.ibkr.cfg ships without base.url: listed, DISCONNECTED, and the router skips it.
+            await("IBKR in nautilus:venues", Duration.ofSeconds(60), () -> executeCommand("nautilus:venues"),
+                    out -> out.contains("IBKR") && out.contains("DISCONNECTED") && out.contains("not configured"));
+            String refused = executeCommand("nautilus:submit -v IBKR BUY 1 AAPL");
+            assertTrue(refused, refused.contains("DENIED") && refused.contains("VENUE_UNAVAILABLE"));
+            String reconcile = executeCommand("nautilus:reconcile");
+            assertTrue(reconcile, reconcile.contains("IBKR") && reconcile.contains("DISCONNECTED"));
+        } finally {
+            Files.delete(deployed);
+        }
+        await("IBKR gone from nautilus:venues", Duration.ofSeconds(60), () -> executeCommand("nautilus:venues"),
+                out -> !out.contains("IBKR"));
+    }
+
     private List<String> nautilusBundlesNotActive() {
         return Arrays.stream(bundleContext.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("nautilus-"))

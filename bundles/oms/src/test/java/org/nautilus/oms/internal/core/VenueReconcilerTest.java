@@ -288,6 +288,27 @@ class VenueReconcilerTest {
     }
 
     @Test
+    void an_order_at_a_removed_venue_stays_listed_and_is_reconciled_when_the_venue_comes_back() {
+        oms.venueAdded(IB, venue);
+        Order order = buy("c1", 10);
+
+        oms.venueRemoved(IB, venue);
+        assertThat(oms.venues()).isEmpty();
+        assertThat(order(order.id()).status()).as("not lost with its venue").isEqualTo(ACCEPTED);
+
+        ReconcilingVenue back = new ReconcilingVenue("IB"); // a new instance of the venue: the order filled meanwhile
+        back.executions.add(new org.nautilus.api.venue.VenueExecution("IB-x77", order.id(), "V1", AAPL, Side.BUY,
+                Quantity.ofWhole(10), org.nautilus.api.domain.Price.of("99.9"), org.nautilus.api.domain.Money.ZERO,
+                Fixtures.NOW));
+        back.account.put(AAPL, Quantity.ofWhole(10));
+        oms.venueAdded(IB, back);
+
+        assertThat(order(order.id()).status()).isEqualTo(FILLED);
+        assertThat(last().outcome()).isEqualTo(Outcome.CLEAN);
+        assertThat(last().fillsBooked()).isEqualTo(1);
+    }
+
+    @Test
     void after_an_OMS_restart_positions_are_compared_with_every_stored_fill_at_the_venue() {
         oms = start(true);
         oms.recover();
