@@ -79,6 +79,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         final Order order;
         volatile ExecutionListener listener;
         volatile String ibkrOrderId;
+        /** The order's total quantity (changed by an amend). */
+        volatile Quantity quantity;
         final Set<String> executions = ConcurrentHashMap.newKeySet();
         Quantity filled = Quantity.ZERO;
         boolean accepted;
@@ -87,6 +89,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         Tracked(Order order, ExecutionListener listener) {
             this.order = order;
             this.listener = listener;
+            this.quantity = order.quantity();
         }
     }
 
@@ -366,6 +369,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                 report(t, ExecType.REPLACE_REJECTED, "IBKR did not modify the order: " + answer);
                 return;
             }
+            t.quantity = amended.quantity();
             report(t, ExecType.REPLACED, null);
         } catch (Rejection e) {
             report(t, ExecType.REPLACE_REJECTED, e.getMessage());
@@ -545,7 +549,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                     t.listener.onReport(ExecutionReport.fill(t.order.id(), id(), trade.path("execution_id").asText(),
                             qty, Price.of(decimal(trade.path("price"))), Money.of(decimal(trade.path("commission"))),
                             time(trade)));
-                    if (t.filled.compareTo(t.order.quantity()) >= 0) {
+                    if (t.filled.compareTo(t.quantity) >= 0) {
                         tracked.remove(t.order.id());
                     }
                 }
