@@ -90,6 +90,7 @@ public abstract class NautilusTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
                 systemProperty("nautilus.itest.momentum.bundle").value(bundleOnClassPath("nautilus-factor-momentum")),
+                systemProperty("nautilus.itest.ibkr.bundle").value(bundleOnClassPath("nautilus-venue-ibkr")),
                 systemProperty("nautilus.itest.ma-cross.bundle").value(bundleOnClassPath("nautilus-strategy-ma-cross")),
                 systemProperty("nautilus.itest.weka-classifier.bundle")
                         .value(bundleOnClassPath("nautilus-model-weka-classifier"))));

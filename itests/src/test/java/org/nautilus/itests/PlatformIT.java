@@ -199,6 +199,15 @@ public class PlatformIT extends NautilusTestSupport {
         // No terminal: the table is plain ASCII a script can split on '|'.
         assertTrue(venues.output, venues.output.contains("VENUE | OPEN ORDERS") && !venues.output.contains("│"));
 
+        // Each venue was reconciled with the OMS when it registered; SIM keeps no account, so positions are noted.
+        AdminRun reconcile = admin("nautilus:reconcile SIM");
+        assertEquals(reconcile.output, 0, reconcile.exitCode);
+        assertTrue(reconcile.output, reconcile.output.contains("Venue SIM: AVAILABLE")
+                && reconcile.output.contains("Last reconciliation") && reconcile.output.contains("keeps no account"));
+        AdminRun ack = admin("nautilus:reconcile --ack SIM");
+        assertNotEquals(ack.output, 0, ack.exitCode);
+        assertTrue(ack.output, ack.output.contains("NOT_BLOCKED"));
+
         AdminRun refused = admin("nautilus:cancel 999999");
         assertNotEquals(refused.output, 0, refused.exitCode);
         assertTrue(refused.output, refused.output.contains("999999"));
@@ -238,6 +247,27 @@ public class PlatformIT extends NautilusTestSupport {
         }
         await("momentum-10 gone from nautilus:factors", Duration.ofSeconds(60),
                 () -> executeCommand("nautilus:factors"), out -> !out.contains("momentum-10"));
+    }
+
+    @Test
+    public void theIbkrVenueDroppedIntoDeployIsListedDisconnectedUntilConfiguredAndGoesAwayWhenRemoved()
+            throws Exception {
+        Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-venue-ibkr.jar");
+        Files.copy(Path.of(System.getProperty("nautilus.itest.ibkr.bundle")), deployed,
+                StandardCopyOption.REPLACE_EXISTING);
+        try {
+            // etc/nautilus.venue.ibkr.cfg ships without base.url: listed, DISCONNECTED, and the router skips it.
+            await("IBKR in nautilus:venues", Duration.ofSeconds(60), () -> executeCommand("nautilus:venues"),
+                    out -> out.contains("IBKR") && out.contains("DISCONNECTED") && out.contains("not configured"));
+            String refused = executeCommand("nautilus:submit -v IBKR BUY 1 AAPL");
+            assertTrue(refused, refused.contains("DENIED") && refused.contains("VENUE_UNAVAILABLE"));
+            String reconcile = executeCommand("nautilus:reconcile");
+            assertTrue(reconcile, reconcile.contains("IBKR") && reconcile.contains("DISCONNECTED"));
+        } finally {
+            Files.delete(deployed);
+        }
+        await("IBKR gone from nautilus:venues", Duration.ofSeconds(60), () -> executeCommand("nautilus:venues"),
+                out -> !out.contains("IBKR"));
     }
 
     private List<String> nautilusBundlesNotActive() {

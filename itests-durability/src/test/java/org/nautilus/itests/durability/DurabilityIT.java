@@ -69,6 +69,30 @@ class DurabilityIT {
         }
     }
 
+    /**
+     * Waits until the OMS has reconciled with both simulated venues since this start: each shows a report and is no
+     * longer RECONCILING (nautilus:reconcile).
+     */
+    private static void awaitReconciled() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String out = node.admin("nautilus:reconcile").output();
+            java.util.Set<String> reconciled = new java.util.HashSet<>();
+            for (String line : out.split("\\R")) {
+                String[] columns = line.split("\\|");
+                if (columns.length >= 4 && !columns[1].contains("RECONCILING") && !columns[3].contains("(none yet)")) {
+                    reconciled.add(columns[0].strip());
+                }
+            }
+            boolean done = reconciled.contains("SIM") && reconciled.contains("SIMB");
+            if (done) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("venues reconciled within 60 s; last:\n%s", out).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     @Test
     @Order(1)
     void a_burst_cut_by_kill_9_comes_back_with_every_acknowledged_order_and_exact_positions() throws Exception {
@@ -95,7 +119,7 @@ class DurabilityIT {
 
         node.start();
         node.awaitReady(START);
-        Thread.sleep(3000); // the venues register and reconcile the orders that were open
+        awaitReconciled(); // the venues register and reconcile the orders that were open
         Map<String, Row> rows = orders();
 
         assertThat(rows.size()).as("orders after the restart").isGreaterThanOrEqualTo(acknowledged.size());
@@ -189,7 +213,7 @@ class DurabilityIT {
             List<Recorded> recorded = readRecorded(events);
             node.start();
             node.awaitReady(START);
-            Thread.sleep(3000); // the venues register and reconcile the orders that were open
+            awaitReconciled(); // the venues register and reconcile the orders that were open
             Map<Long, Row> byId = new HashMap<>();
             orders().values().forEach(row -> byId.put(row.id(), row));
             for (Recorded event : recorded) {

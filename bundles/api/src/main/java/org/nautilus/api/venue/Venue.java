@@ -2,6 +2,7 @@ package org.nautilus.api.venue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -57,6 +58,44 @@ public interface Venue {
      * canceled.
      */
     default void reconcile(Order order, ExecutionListener listener) {
+    }
+
+    /**
+     * The orders open at the venue now, ours and any others on the same account, for reconciliation on every
+     * connect. A venue that cannot ask answers {@link VenueQuery#failed}, never an empty list. Called off the
+     * OMS's writer threads; may block on the network.
+     *
+     * @since 1.3
+     */
+    default VenueQuery<List<VenueOrder>> openOrders() {
+        return VenueQuery.unsupported("venue " + id() + " cannot list its open orders");
+    }
+
+    /**
+     * The executions since {@code since} (as far back as the venue keeps them), for reconciliation: fills the OMS
+     * missed while disconnected are booked from these, deduplicated by execution id.
+     *
+     * @since 1.3
+     */
+    default VenueQuery<List<VenueExecution>> executions(Instant since) {
+        return VenueQuery.unsupported("venue " + id() + " cannot list its executions");
+    }
+
+    /** The account's positions at the venue, compared with the OMS's fills there. @since 1.3 */
+    default VenueQuery<List<VenuePosition>> positions() {
+        return VenueQuery.unsupported("venue " + id() + " keeps no positions");
+    }
+
+    /** {@code true} while the venue can take orders (its session is up). Default: always. @since 1.3 */
+    default boolean connected() {
+        return true;
+    }
+
+    /**
+     * Gives the venue the listener to tell when its connection comes and goes ({@code null}: nobody listens any
+     * more). A venue that is always connected ignores it. @since 1.3
+     */
+    default void connectionListener(VenueConnectionListener listener) {
     }
 
     /**

@@ -27,7 +27,13 @@ import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.api.venue.ReconciliationReport;
+import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.api.venue.VenueInfo;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.metrics.MetricsCollector;
+import org.nautilus.api.metrics.MetricsSource;
 import org.nautilus.api.venue.VenueService;
 import org.nautilus.oms.internal.core.DecisionLog;
 import org.nautilus.oms.internal.core.DirectRouter;
@@ -59,10 +65,10 @@ import org.slf4j.LoggerFactory;
  * were open at a venue are reconciled with it when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
  * the cluster-wide OrderService of the grid bundle, which reaches it from any node and stays put when it moves.
  */
-@Component(service = {OrderService.class, VenueService.class}, configurationPid = "nautilus.oms",
+@Component(service = {OrderService.class, VenueService.class, MetricsSource.class}, configurationPid = "nautilus.oms",
         immediate = true, property = ClusterService.LOCAL_PROPERTY + ":Boolean=true")
 @Designate(ocd = OmsConfig.class)
-public final class OmsComponent implements OrderService, VenueService {
+public final class OmsComponent implements OrderService, VenueService, MetricsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(OmsComponent.class);
 
@@ -73,6 +79,13 @@ public final class OmsComponent implements OrderService, VenueService {
     private final MarketDataService marketData;
     private final OrderManager manager;
     private final int partitions;
+    private final java.util.concurrent.ExecutorService reconciliations = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "nautilus-oms-reconcile");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private volatile AuditService audit;
 
     @Activate
     public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData,
@@ -92,7 +105,10 @@ public final class OmsComponent implements OrderService, VenueService {
                 .retainedOrders(config.orders_retained())
                 .retainedHistory(config.orders_retained_history())
                 .store(store)
+                .reconcileExecutor(reconciliations)
                 .build();
+        manager.reconciler().tolerance(tolerance(config));
+        manager.reconciler().journal(this::audit);
         OrderManager.Recovery recovery = manager.recover();
         LOG.info("OMS started on node {} (leadership epoch {}): {} partitions, {} router, store {}: {} order(s) "
                 + "recovered ({} open to reconcile)", leadership.node(), leadership.epoch(), partitions, config.router(),
@@ -103,6 +119,7 @@ public final class OmsComponent implements OrderService, VenueService {
     void modified(OmsConfig config) {
         manager.setRouter(router(config));
         manager.retainedOrders(config.orders_retained(), config.orders_retained_history());
+        manager.reconciler().tolerance(tolerance(config));
         decisions.capacity(config.router_decisions_kept());
         if (config.partitions() != partitions) {
             LOG.warn("OMS partitions changed to {}; it applies at the next start (running with {})",
@@ -113,7 +130,20 @@ public final class OmsComponent implements OrderService, VenueService {
 
     @Deactivate
     void deactivate() {
+        reconciliations.shutdownNow();
         manager.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditService service) {
+        audit = service;
+    }
+
+    void unsetAudit(AuditService service) {
+        if (audit == service) {
+            audit = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -223,6 +253,83 @@ public final class OmsComponent implements OrderService, VenueService {
     @Override
     public Optional<RoutingDecision> decision(OrderId orderId) {
         return manager.decision(orderId);
+    }
+
+    @Override
+    public List<ReconciliationReport> reconciliations() {
+        return manager.reconciler().reports();
+    }
+
+    @Override
+    public CommandResult acknowledge(VenueId venue, String by) {
+        return manager.reconciler().acknowledge(venue, by);
+    }
+
+    @Override
+    public CommandResult reconcile(VenueId venue) {
+        Optional<Venue> registered = venues.get(venue);
+        if (registered.isEmpty()) {
+            return CommandResult.refused("UNKNOWN_VENUE", "venue " + venue + " is not registered", null);
+        }
+        manager.reconciler().reconcile(venue, registered.get());
+        return CommandResult.accepted(null, "reconciliation with venue " + venue + " started");
+    }
+
+    @Override
+    public void collect(MetricsCollector out) {
+        for (VenueInfo venue : manager.venues()) {
+            for (VenueAvailability availability : VenueAvailability.values()) {
+                out.gauge("nautilus_venue_availability", "1 for the venue's current availability, 0 for the others",
+                        venue.availability() == availability ? 1 : 0, "venue", venue.id().value(), "state",
+                        availability.name());
+            }
+        }
+        manager.reconciler().outcomeCounts().forEach((key, count) -> {
+            int slash = key.lastIndexOf('/');
+            out.counter("nautilus_venue_reconciliations_total", "Reconciliations with a venue, by outcome", count,
+                    "venue", key.substring(0, slash), "outcome", key.substring(slash + 1));
+        });
+        manager.reconciler().fillsBooked().forEach((venue, count) -> out.counter(
+                "nautilus_venue_reconciliation_fills_total", "Missed fills booked by reconciliation with a venue",
+                count, "venue", venue.value()));
+        for (ReconciliationReport report : manager.reconciler().reports()) {
+            out.gauge("nautilus_venue_position_differences", "Positions on which the venue and the OMS disagreed at the"
+                    + " last reconciliation", report.positions().size(), "venue", report.venueId().value());
+        }
+    }
+
+    /** Every reconciliation (and acknowledgement) goes to the audit journal, when one is running. */
+    private void audit(ReconciliationReport report) {
+        AuditService journal = audit;
+        if (journal == null) {
+            return;
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("outcome", report.outcome().name());
+        fields.put("fillsBooked", Integer.toString(report.fillsBooked()));
+        fields.put("ordersClosed", report.ordersClosed().toString());
+        fields.put("externalOrders", report.externalOrders().toString());
+        fields.put("positionDifferences", report.positions().toString());
+        fields.put("notes", report.notes().toString());
+        if (report.acknowledgedBy() != null) {
+            fields.put("acknowledgedBy", report.acknowledgedBy());
+        }
+        String type = report.acknowledgedBy() != null ? "VENUE_RECONCILE_ACK" : "VENUE_RECONCILE";
+        journal.record(AuditCategory.RISK, type, report.venueId().value(), null, report.summary(), fields);
+    }
+
+    private static Quantity tolerance(OmsConfig config) {
+        String text = config.reconcile_position_tolerance();
+        try {
+            Quantity value = Quantity.of(text == null || text.isBlank() ? "0" : text.strip());
+            if (value.raw() < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("reconcile.position.tolerance must be a quantity of at least 0, got '"
+                    + text + "'", e);
+        }
     }
 
     private Optional<Instrument> instrument(InstrumentId id) {

@@ -46,4 +46,10 @@ public @interface OmsConfig {
             description = "Of the finished orders kept, how many keep their events and fills in memory; the "
                     + "others are kept compact (final state only) and their history is read from the store")
     int orders_retained_history() default 1000;
+
+    @AttributeDefinition(name = "Reconciliation position tolerance",
+            description = "The largest difference per instrument between a venue's position and the OMS's fills "
+                    + "there that is only reported; a larger one blocks the venue for new orders until acknowledged "
+                    + "(nautilus:reconcile --ack VENUE)")
+    String reconcile_position_tolerance() default "0";
 }

@@ -24,9 +24,11 @@ public class ListVenuesCommand implements Action {
         ShellTable table = new ShellTable();
         table.column("VENUE");
         table.column("OPEN ORDERS").alignRight();
+        table.column("STATE");
         table.column("DESCRIPTION");
         for (VenueInfo venue : venues.venues()) {
-            table.addRow().addContent(venue.id(), venue.openOrders(), venue.description());
+            table.addRow().addContent(venue.id(), venue.openOrders(), venue.availability(),
+                    venue.reason() == null ? venue.description() : venue.description() + " [" + venue.reason() + "]");
         }
         Text.print(table, session);
         return null;

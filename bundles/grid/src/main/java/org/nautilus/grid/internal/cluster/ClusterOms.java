@@ -113,4 +113,19 @@ final class ClusterOms implements OrderService, VenueService {
     public Optional<RoutingDecision> decision(OrderId orderId) {
         return engine().decision(orderId);
     }
+
+    @Override
+    public List<org.nautilus.api.venue.ReconciliationReport> reconciliations() {
+        return engine().reconciliations();
+    }
+
+    @Override
+    public CommandResult acknowledge(org.nautilus.api.domain.VenueId venue, String by) {
+        return engine().acknowledge(venue, by);
+    }
+
+    @Override
+    public CommandResult reconcile(org.nautilus.api.domain.VenueId venue) {
+        return engine().reconcile(venue);
+    }
 }

@@ -48,6 +48,10 @@ final class OmsDispatcher implements OmsEndpoint {
                 case "venues" -> venueService().venues();
                 case "decisions" -> venueService().decisions(args.get(0).asInt());
                 case "decision" -> venueService().decision(arg(args, 0, OrderId.class)).orElse(null);
+                case "reconciliations" -> venueService().reconciliations();
+                case "acknowledge" -> venueService().acknowledge(arg(args, 0, org.nautilus.api.domain.VenueId.class),
+                        args.get(1).asText());
+                case "reconcile" -> venueService().reconcile(arg(args, 0, org.nautilus.api.domain.VenueId.class));
                 default -> throw new IllegalArgumentException("unknown OMS call '" + method + "'");
             };
             return "{\"result\":" + Payloads.write(result) + "}";

@@ -95,6 +95,21 @@ final class RemoteOms implements OrderService, VenueService {
         return Optional.ofNullable(Payloads.read(call("decision", orderId), RoutingDecision.class));
     }
 
+    @Override
+    public List<org.nautilus.api.venue.ReconciliationReport> reconciliations() {
+        return Payloads.readList(call("reconciliations").toString(), org.nautilus.api.venue.ReconciliationReport.class);
+    }
+
+    @Override
+    public CommandResult acknowledge(org.nautilus.api.domain.VenueId venue, String by) {
+        return Payloads.read(call("acknowledge", venue, by), CommandResult.class);
+    }
+
+    @Override
+    public CommandResult reconcile(org.nautilus.api.domain.VenueId venue) {
+        return Payloads.read(call("reconcile", venue), CommandResult.class);
+    }
+
     private JsonNode call(String method, Object... args) {
         String answer;
         try {

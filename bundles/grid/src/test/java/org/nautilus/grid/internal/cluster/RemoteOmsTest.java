@@ -110,6 +110,59 @@ class RemoteOmsTest {
     }
 
     @Test
+    void reconciliation_reports_acknowledgements_and_reconcile_requests_reach_the_leaders_OMS() {
+        org.nautilus.api.domain.VenueId ibkr = org.nautilus.api.domain.VenueId.of("IBKR");
+        org.nautilus.api.venue.ReconciliationReport report = new org.nautilus.api.venue.ReconciliationReport(ibkr,
+                Instant.parse("2024-12-01T14:30:00Z"), org.nautilus.api.venue.ReconciliationReport.Outcome.BLOCKED, 2,
+                List.of(OrderId.of(7)), List.of(new org.nautilus.api.venue.VenueOrder(null, "123", InstrumentId.of("AAPL"),
+                        Side.SELL, Quantity.ofWhole(5), Quantity.ZERO, null)),
+                List.of(new org.nautilus.api.venue.PositionDifference(InstrumentId.of("AAPL"), Quantity.ofWhole(6),
+                        Quantity.ofWhole(10))), List.of("a note"), null, null);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.nautilus.api.venue.VenueService venues = new org.nautilus.api.venue.VenueService() {
+            @Override
+            public List<org.nautilus.api.venue.VenueInfo> venues() {
+                return List.of(new org.nautilus.api.venue.VenueInfo(ibkr, "ib", 1,
+                        org.nautilus.api.venue.VenueAvailability.BLOCKED, "position mismatch"));
+            }
+
+            @Override
+            public List<org.nautilus.api.venue.RoutingDecision> decisions(int limit) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<org.nautilus.api.venue.RoutingDecision> decision(OrderId orderId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<org.nautilus.api.venue.ReconciliationReport> reconciliations() {
+                return List.of(report);
+            }
+
+            @Override
+            public CommandResult acknowledge(org.nautilus.api.domain.VenueId venue, String by) {
+                calls.add("ack " + venue + " by " + by);
+                return CommandResult.accepted(null, "acknowledged");
+            }
+
+            @Override
+            public CommandResult reconcile(org.nautilus.api.domain.VenueId venue) {
+                calls.add("reconcile " + venue);
+                return CommandResult.accepted(null, "started");
+            }
+        };
+        RemoteOms remote = new RemoteOms(() -> new OmsDispatcher(new LocalOms(running::get, () -> venues, 100)));
+
+        assertThat(remote.venues()).isEqualTo(venues.venues());
+        assertThat(remote.reconciliations()).containsExactly(report);
+        assertThat(remote.acknowledge(ibkr, "alice").accepted()).isTrue();
+        assertThat(remote.reconcile(ibkr).message()).isEqualTo("started");
+        assertThat(calls).containsExactly("ack IBKR by alice", "reconcile IBKR");
+    }
+
+    @Test
     void invalid_arguments_come_back_as_such_and_an_absent_or_unreachable_OMS_as_retryable() {
         assertThatThrownBy(() -> follower.submit(buy("big", 5000))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too large");

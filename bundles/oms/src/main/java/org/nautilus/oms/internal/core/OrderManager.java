@@ -51,6 +51,7 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.store.TradingStore;
+import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.RouteAllocation;
 import org.nautilus.api.venue.RoutingDecision;
@@ -103,6 +104,9 @@ public final class OrderManager implements AutoCloseable {
     private final OrderValidator validator;
     private final RiskService risk;
     private final VenueDirectory venues;
+    /** Net filled quantity per venue and instrument, over every stored order: what the venue should hold. */
+    private final VenuePositions venuePositions = new VenuePositions();
+    private final VenueReconciler reconciler;
     private final OrderListeners listeners;
     private final VenueStatistics statistics;
     private final DecisionLog decisions;
@@ -137,6 +141,7 @@ public final class OrderManager implements AutoCloseable {
         this.validator = new OrderValidator(Objects.requireNonNull(b.instruments, "instruments"));
         this.risk = Objects.requireNonNull(b.risk, "risk");
         this.venues = b.venues;
+        this.reconciler = new VenueReconciler(this, b.venues, venuePositions, b.reconcileExecutor, b.clock);
         this.listeners = b.listeners;
         this.statistics = b.statistics;
         this.decisions = b.decisions;
@@ -185,6 +190,7 @@ public final class OrderManager implements AutoCloseable {
         private int retainedOrders = 100_000;
         private int retainedHistory = 1_000;
         private TradingStore store;
+        private java.util.concurrent.Executor reconcileExecutor = Runnable::run;
 
         private Builder(Function<InstrumentId, Optional<Instrument>> instruments, RiskService risk) {
             this.instruments = instruments;
@@ -219,6 +225,15 @@ public final class OrderManager implements AutoCloseable {
         /** The router; default: a {@link SmartOrderRouter} with default settings. */
         public Builder router(OrderRouter value) {
             router = value;
+            return this;
+        }
+
+        /**
+         * Where reconciliations with venues run (they query the venue, which may block on the network); default: on
+         * the thread that registers the venue or reports its reconnect.
+         */
+        public Builder reconcileExecutor(java.util.concurrent.Executor value) {
+            reconcileExecutor = Objects.requireNonNull(value, "reconcileExecutor");
             return this;
         }
 
@@ -282,6 +297,11 @@ public final class OrderManager implements AutoCloseable {
 
     public VenueStatistics statistics() {
         return statistics;
+    }
+
+    /** Reconciliation with the venues: reports, tolerance, acknowledgement. */
+    public VenueReconciler reconciler() {
+        return reconciler;
     }
 
     // ================================================================ commands
@@ -479,7 +499,8 @@ public final class OrderManager implements AutoCloseable {
                     open++;
                 }
             }
-            infos.add(new VenueInfo(venue.id(), venue.description(), open));
+            VenueDirectory.State state = venues.state(venue.id());
+            infos.add(new VenueInfo(venue.id(), venue.description(), open, state.availability(), state.reason()));
         }
         return infos;
     }
@@ -525,7 +546,7 @@ public final class OrderManager implements AutoCloseable {
     public void venueAdded(VenueId id, Venue venue) {
         if (venues.add(id, venue)) {
             LOG.info("venue {} registered: {}", id, venue.description());
-            reconcile(id, venue);
+            reconciler.attach(id, venue);
         } else {
             LOG.warn("venue {} registered twice; the first registration keeps serving it", id);
         }
@@ -539,6 +560,7 @@ public final class OrderManager implements AutoCloseable {
         if (!venues.remove(id, venue)) {
             return;
         }
+        reconciler.detach(id, venue);
         List<OrderId> open = new ArrayList<>();
         for (OrderRecord record : orders.values()) {
             if (record.venue == venue && record.snapshot().status().isOpen()) {
@@ -618,6 +640,7 @@ public final class OrderManager implements AutoCloseable {
         Map<PortfolioId, Long> sequences = new HashMap<>();
         journal.store().forEachOrder(o -> {
             storedCount[0]++;
+            venuePositions.add(o.order());
             if (!o.order().status().isTerminal()) {
                 openIds.add(o.id());
             }
@@ -688,8 +711,8 @@ public final class OrderManager implements AutoCloseable {
         long next = stored == 0 ? -1 : journal.peekNextId();
         LOG.info("OMS recovered from {}: {} stored order(s), {} in memory, {} open at venues to reconcile",
                 journal.store().description(), stored, keep.size(), open);
-        for (Venue venue : venues.all()) {
-            reconcile(venue.id(), venue);
+        for (VenueId id : venues.ids()) {
+            venues.get(id).ifPresent(venue -> reconciler.reconcile(id, venue));
         }
         return new Recovery(stored, keep.size(), open, next);
     }
@@ -761,8 +784,11 @@ public final class OrderManager implements AutoCloseable {
         }
     }
 
-    /** Asks a venue that just registered about the recovered orders that were open there. */
-    private void reconcile(VenueId id, Venue venue) {
+    /**
+     * For a venue that cannot list its open orders: asks it about each recovered order that was open there
+     * ({@link Venue#reconcile}).
+     */
+    void reconcileEachRecovered(VenueId id, Venue venue) {
         List<OrderRecord> waiting = new ArrayList<>();
         for (OrderRecord record : orders.values()) {
             if (record.awaitingReconcile && id.equals(record.request().venueId())) {
@@ -788,6 +814,54 @@ public final class OrderManager implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** Orders open at a venue (split parts included, split parents not), oldest first. */
+    List<Order> openAt(VenueId id) {
+        List<Order> open = new ArrayList<>();
+        for (OrderRecord record : orders.values()) {
+            if (record.splitParts == null && id.equals(record.request().venueId()) && record.status().isOpen()) {
+                open.add(record.snapshot());
+            }
+        }
+        open.sort(Comparator.comparing(Order::id));
+        return open;
+    }
+
+    /** What {@link #applyReconciled} did to one order. */
+    record Reconciled(int fillsBooked, boolean closed) {
+    }
+
+    /**
+     * Applies what a venue reported for one of our open orders, on the order's writer: its executions (a fill seen
+     * before is skipped by execution id), then, if the venue no longer has the order open and it is still open
+     * here, its end (CANCELED with {@code closeReason}). The order is from now on served by {@code venue}.
+     */
+    Reconciled applyReconciled(Venue venue, VenueId id, OrderId orderId, List<ExecutionReport> fills,
+                               boolean openAtVenue, String closeReason) {
+        OrderRecord record = orders.get(orderId);
+        if (record == null) {
+            return new Reconciled(0, false);
+        }
+        return record.partition.call(() -> {
+            record.awaitingReconcile = false;
+            record.venue = venue;
+            int booked = 0;
+            for (ExecutionReport fill : fills) {
+                Quantity before = record.snapshot().filledQuantity();
+                onReport(record, fill);
+                if (!record.snapshot().filledQuantity().equals(before)) {
+                    booked++;
+                }
+            }
+            boolean closed = false;
+            if (!openAtVenue && record.status().isOpen()) {
+                onReport(record, ExecutionReport.of(orderId, id, ExecType.CANCELED, "reconcile-" + orderId,
+                        closeReason, clock.instant()));
+                closed = record.status().isTerminal();
+            }
+            return new Reconciled(booked, closed);
+        });
     }
 
     // ================================================================ writer: new orders
@@ -1008,7 +1082,18 @@ public final class OrderManager implements AutoCloseable {
     private OrderRouter.RoutingPlan plan(OrderRecord record, Instant now) {
         OrderRouter.RoutingPlan plan;
         try {
-            plan = router.route(record.request(), venues.all());
+            VenueId wanted = record.request().venueId();
+            VenueDirectory.State state = wanted == null ? null : venues.state(wanted);
+            if (state != null && venues.get(wanted).isPresent()
+                    && state.availability() != org.nautilus.api.venue.VenueAvailability.AVAILABLE) {
+                plan = OrderRouter.RoutingPlan.refused("VENUE_UNAVAILABLE", "venue " + wanted + " is "
+                        + state.availability() + ": " + state.reason());
+            } else {
+                List<Venue> available = venues.available();
+                plan = available.isEmpty() && !venues.ids().isEmpty() ? OrderRouter.RoutingPlan.refused(
+                        "VENUE_UNAVAILABLE", "no venue takes new orders: " + unavailable())
+                        : router.route(record.request(), available);
+            }
         } catch (RuntimeException e) {
             LOG.error("routing failed for order {}", record.id, e);
             plan = OrderRouter.RoutingPlan.refused("ROUTER_ERROR", "the router failed: " + e);
@@ -1024,6 +1109,17 @@ public final class OrderManager implements AutoCloseable {
                     request.quantity(), allocations, decided.routed() ? decided.reason() : describe(decided), now);
         });
         return plan;
+    }
+
+    /** The venues that take no new orders and why, e.g. {@code IB DISCONNECTED (gateway restart)}. */
+    private String unavailable() {
+        StringBuilder s = new StringBuilder();
+        for (VenueId id : venues.ids()) {
+            VenueDirectory.State state = venues.state(id);
+            s.append(s.length() == 0 ? "" : "; ").append(id).append(' ').append(state.availability()).append(" (")
+                    .append(state.reason()).append(')');
+        }
+        return s.toString();
     }
 
     private static String describe(OrderRouter.RoutingPlan refused) {
@@ -1378,6 +1474,7 @@ public final class OrderManager implements AutoCloseable {
                 report.venueId(), order.side(), report.lastQuantity(), report.lastPrice(), report.commission(),
                 report.timestamp());
         if (book(record, fill)) {
+            venuePositions.add(report.venueId(), order.instrumentId(), order.side(), report.lastQuantity());
             statistics.filled(report.venueId(), report.lastQuantity());
         } else {
             refusedReports.incrementAndGet();

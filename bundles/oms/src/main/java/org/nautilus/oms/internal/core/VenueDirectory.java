@@ -8,11 +8,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.api.venue.VenueAvailability;
 
-/** The registered venues by id: the first service registered under an id serves it. */
+/**
+ * The registered venues by id: the first service registered under an id serves it. Each has an availability: only
+ * AVAILABLE venues get new orders (a venue reconciling, disconnected or blocked keeps its open orders).
+ */
 public final class VenueDirectory {
 
+    /** A venue's availability and why it is not available ({@code null} when it is). */
+    public record State(VenueAvailability availability, String reason) {
+        static final State AVAILABLE = new State(VenueAvailability.AVAILABLE, null);
+    }
+
     private final Map<VenueId, Venue> venues = new ConcurrentHashMap<>();
+    private final Map<VenueId, State> states = new ConcurrentHashMap<>();
 
     /** {@code false} if another venue already serves this id. */
     public boolean add(VenueId id, Venue venue) {
@@ -21,7 +31,32 @@ public final class VenueDirectory {
 
     /** {@code false} if this instance was not the one serving the id. */
     public boolean remove(VenueId id, Venue venue) {
-        return venues.remove(id, venue);
+        if (venues.remove(id, venue)) {
+            states.remove(id);
+            return true;
+        }
+        return false;
+    }
+
+    /** A venue without a state set (never reconciled) counts as available. */
+    public State state(VenueId id) {
+        return states.getOrDefault(id, State.AVAILABLE);
+    }
+
+    void state(VenueId id, VenueAvailability availability, String reason) {
+        states.put(id, availability == VenueAvailability.AVAILABLE ? State.AVAILABLE : new State(availability, reason));
+    }
+
+    /** The venues that take new orders, sorted by id. */
+    public List<Venue> available() {
+        List<Venue> available = new ArrayList<>();
+        venues.forEach((id, venue) -> {
+            if (state(id).availability() == VenueAvailability.AVAILABLE) {
+                available.add(venue);
+            }
+        });
+        available.sort(Comparator.comparing(Venue::id));
+        return available;
     }
 
     /** {@code true} while this very instance serves its id (a venue registered again is a new instance). */

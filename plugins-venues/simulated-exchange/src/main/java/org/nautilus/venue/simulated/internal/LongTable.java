@@ -1,5 +1,6 @@
 package org.nautilus.venue.simulated.internal;
 
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,6 +26,15 @@ final class LongTable<T> {
 
     int size() {
         return size;
+    }
+
+    /** Every value, in no particular order. */
+    void forEach(Consumer<T> action) {
+        for (Object value : table) {
+            if (value != null) {
+                action.accept(cast(value));
+            }
+        }
     }
 
     T get(long k) {

@@ -2,6 +2,10 @@ package org.nautilus.venue.simulated.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +19,11 @@ import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.api.venue.VenueConnectionListener;
+import org.nautilus.api.venue.VenueExecution;
+import org.nautilus.api.venue.VenueOrder;
+import org.nautilus.api.venue.VenuePosition;
+import org.nautilus.api.venue.VenueQuery;
 import org.nautilus.api.time.LivePlatformClock;
 import org.nautilus.api.time.PlatformClock;
 import org.slf4j.Logger;
@@ -44,6 +53,9 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private final AtomicLong ownerSequence = new AtomicLong();
     private final AtomicLong executionIds = new AtomicLong();
     private volatile VenueConfig config;
+    /** {@code false} while the simulated link to the OMS is down: reports are lost, the books keep matching. */
+    private volatile boolean connected = true;
+    private volatile VenueConnectionListener connectionListener;
     /** The fee rates of {@link #config} as fixed-point fractions, computed once per configuration. */
     private volatile long makerRate;
     private volatile long takerRate;
@@ -75,6 +87,9 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         this.market = market;
         clock.every(expiryPeriod, this::expireOrders);
     }
+
+    /** Executions kept per book for reconciliation queries; older ones are forgotten. */
+    static final int EXECUTIONS_KEPT = 10_000;
 
     /** How often a live venue checks GTD orders for expiry. */
     private static final Duration EXPIRY_PERIOD = Duration.ofMillis(100);
@@ -163,6 +178,9 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
 
     @Override
     public void cancel(Order order, ExecutionListener listener) {
+        if (!connected) {
+            throw new IllegalStateException("venue " + config.id() + " is disconnected: the cancel cannot be sent");
+        }
         VenueBook book = books.get(order.instrumentId());
         if (book != null) {
             runAfterLatency(() -> book.cancel(order));
@@ -203,6 +221,66 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         return config.latency();
     }
 
+    @Override
+    public VenueQuery<List<VenueOrder>> openOrders() {
+        if (!connected) {
+            return VenueQuery.failed("venue " + config.id() + " is disconnected");
+        }
+        List<VenueOrder> open = new ArrayList<>();
+        books.values().forEach(book -> book.openOrders(open));
+        open.sort(Comparator.comparing(VenueOrder::venueOrderId));
+        return VenueQuery.answered(open);
+    }
+
+    @Override
+    public VenueQuery<List<VenueExecution>> executions(Instant since) {
+        if (!connected) {
+            return VenueQuery.failed("venue " + config.id() + " is disconnected");
+        }
+        List<VenueExecution> executions = new ArrayList<>();
+        books.values().forEach(book -> book.executions(since, executions));
+        executions.sort(Comparator.comparing(VenueExecution::timestamp));
+        return VenueQuery.answered(executions);
+    }
+
+    @Override
+    public VenueQuery<List<VenuePosition>> positions() {
+        return VenueQuery.unsupported("the simulated exchange keeps no account across restarts");
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    @Override
+    public void connectionListener(VenueConnectionListener listener) {
+        connectionListener = listener;
+    }
+
+    /**
+     * Simulates a lost link to the OMS: from now on reports are dropped (lost) while the books keep matching, and
+     * cancels are refused, until {@link #reconnect()}.
+     */
+    public void disconnect(String reason) {
+        connected = false;
+        LOG.warn("venue {}: link down ({})", config.id(), reason);
+        VenueConnectionListener listener = connectionListener;
+        if (listener != null) {
+            listener.disconnected(config.id(), reason);
+        }
+    }
+
+    /** Brings the simulated link back; the OMS then reconciles (open orders, executions while away). */
+    public void reconnect() {
+        connected = true;
+        LOG.info("venue {}: link up", config.id());
+        VenueConnectionListener listener = connectionListener;
+        if (listener != null) {
+            listener.connected(config.id());
+        }
+    }
+
     // ------------------------------------------------------------------ market
 
     /** A new quote from the simulated market: the market maker requotes on the matching thread. */
@@ -234,7 +312,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     }
 
     /** Open client orders across all books. */
-    public int openOrders() {
+    public int openOrderCount() {
         int total = 0;
         for (VenueBook book : books.values()) {
             total += book.openClientOrders();

@@ -3,6 +3,7 @@ package org.nautilus.venue.simulated.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,11 @@ import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.api.venue.VenueConnectionListener;
+import org.nautilus.api.venue.VenueExecution;
+import org.nautilus.api.venue.VenueOrder;
+import org.nautilus.api.venue.VenuePosition;
+import org.nautilus.api.venue.VenueQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -175,7 +181,7 @@ public final class SimulatedVenueComponent implements Venue {
         synchronized (marketLock) {
             closeSubscription();
         }
-        int open = exchange.openOrders();
+        int open = exchange.openOrderCount();
         exchange.close();
         LOG.info("simulated venue {} stopped with {} open orders", exchange.id(), open);
     }
@@ -345,6 +351,31 @@ public final class SimulatedVenueComponent implements Venue {
     @Override
     public Optional<FeeSchedule> fees() {
         return exchange.fees();
+    }
+
+    @Override
+    public VenueQuery<List<VenueOrder>> openOrders() {
+        return exchange.openOrders();
+    }
+
+    @Override
+    public VenueQuery<List<VenueExecution>> executions(Instant since) {
+        return exchange.executions(since);
+    }
+
+    @Override
+    public VenueQuery<List<VenuePosition>> positions() {
+        return exchange.positions();
+    }
+
+    @Override
+    public boolean connected() {
+        return exchange.connected();
+    }
+
+    @Override
+    public void connectionListener(VenueConnectionListener listener) {
+        exchange.connectionListener(listener);
     }
 
     @Override

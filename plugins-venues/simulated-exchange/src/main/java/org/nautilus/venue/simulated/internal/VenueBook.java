@@ -26,6 +26,8 @@ import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.api.venue.VenueExecution;
+import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.venue.simulated.internal.matching.MatchListener;
 import org.nautilus.venue.simulated.internal.matching.OrderBook;
 import org.nautilus.venue.simulated.internal.matching.Reason;
@@ -67,6 +69,9 @@ final class VenueBook implements MatchListener {
     private java.time.Instant quotedAt;
     /** The quote shown now (a different quote of the same time is shown too, in arrival order). */
     private Quote lastQuoted;
+    /** The most recent executions of client orders, oldest first, for reconciliation queries. */
+    private final ArrayDeque<VenueExecution> executions = new ArrayDeque<>();
+    private boolean seeded;
     /** The last id given to an order in this book (ids are per book: the book is the matching engine's scope). */
     private long lastBookId;
     /** The last depth snapshot of each side (see {@link #depth}). */
@@ -115,8 +120,8 @@ final class VenueBook implements MatchListener {
             long bookId = ++lastBookId;
             // An order that was partly filled elsewhere (re-routed) works here for what is left.
             long filledBefore = order.filledQuantity().raw();
-            ClientOrder client = new ClientOrder(order.id(), bookId, listener, order.quantity().raw() - filledBefore,
-                    filledBefore);
+            ClientOrder client = new ClientOrder(order.id(), bookId, request.side(), listener,
+                    order.quantity().raw() - filledBefore, filledBefore);
             byBookId.add(client);
             byOrderId.add(client);
             book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
@@ -174,6 +179,32 @@ final class VenueBook implements MatchListener {
             catchUpWithMarket();
             int n = Math.max(0, levels);
             return new BookDepth(venue.id(), instrumentId, bidLevels.read(book, n), askLevels.read(book, n), now());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The client orders working in this book, for reconciliation. */
+    void openOrders(List<VenueOrder> out) {
+        lock.lock();
+        try {
+            byOrderId.forEach(c -> out.add(new VenueOrder(c.orderId, venue.id() + "-" + instrumentId + "-" + c.bookId,
+                    instrumentId, c.side, new Quantity(c.filledBefore + c.quantity),
+                    new Quantity(c.filledBefore + c.filled), null)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The executions kept (the most recent {@link SimulatedExchange#EXECUTIONS_KEPT}) at or after {@code since}. */
+    void executions(Instant since, List<VenueExecution> out) {
+        lock.lock();
+        try {
+            for (VenueExecution execution : executions) {
+                if (!execution.timestamp().isBefore(since)) {
+                    out.add(execution);
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -339,8 +370,15 @@ final class VenueBook implements MatchListener {
                 : FixedPoint.multiply(quantity, price);
         Money commission = new Money(client.commission(FixedPoint.multiply(notional, venue.feeRate(maker))
                 + FixedPoint.multiply(quantity, venue.perShareFee()), venue.minimumFee()));
-        queue(client.listener, ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
-                commission, now()));
+        ExecutionReport report = ExecutionReport.fill(client.orderId, venue.id(), venue.nextExecutionId(), qty, px,
+                commission, now());
+        queue(client.listener, report);
+        if (executions.size() == SimulatedExchange.EXECUTIONS_KEPT) {
+            executions.poll();
+        }
+        executions.add(new VenueExecution(report.executionId(), client.orderId,
+                venue.id() + "-" + instrumentId + "-" + client.bookId, instrumentId, client.side, qty, px, commission,
+                report.timestamp()));
         client.filled += quantity;
         if (client.filled >= client.quantity) {
             forget(client.bookId);
@@ -371,6 +409,11 @@ final class VenueBook implements MatchListener {
                 try {
                     Outgoing next;
                     while ((next = outgoing.poll()) != null) {
+                        if (!venue.connected()) {
+                            // The link is down: the report is lost, as on a real connection; the order's state and
+                            // the execution stay here, for reconciliation.
+                            continue;
+                        }
                         try {
                             next.listener.onReport(next.report);
                         } catch (RuntimeException e) {
@@ -482,6 +525,7 @@ final class VenueBook implements MatchListener {
         final OrderId orderId;
         /** The order's id in the book (the key of {@link #byBookId}). */
         final long bookId;
+        final Side side;
         final ExecutionListener listener;
         /** Total quantity sent here (after amends). */
         long quantity;
@@ -503,9 +547,11 @@ final class VenueBook implements MatchListener {
             return charge;
         }
 
-        ClientOrder(OrderId orderId, long bookId, ExecutionListener listener, long quantity, long filledBefore) {
+        ClientOrder(OrderId orderId, long bookId, Side side, ExecutionListener listener, long quantity,
+                    long filledBefore) {
             this.orderId = orderId;
             this.bookId = bookId;
+            this.side = side;
             this.listener = listener;
             this.quantity = quantity;
             this.filledBefore = filledBefore;

@@ -166,7 +166,7 @@ class SimulatedExchangeTest {
         Order buy = limit(Side.BUY, 10, "99.95");
         venue.submit(buy, reports);
         assertThat(reports.types(buy)).containsExactly(ExecType.ACCEPTED);
-        assertThat(venue.openOrders()).isEqualTo(1);
+        assertThat(venue.openOrderCount()).isEqualTo(1);
 
         // The market drops: the new ask 99.93 is below our bid, so the market maker's ask trades with us.
         venue.onQuote(new Quote(AAPL, Price.of("99.91"), Quantity.ofWhole(500), Price.of("99.93"),
@@ -179,7 +179,7 @@ class SimulatedExchangeTest {
         // We were the maker: a 1 bp rebate on 999.50.
         assertThat(fill.commission()).isEqualTo(Money.of("-0.09995"));
         assertThat(reports.thread(fill)).startsWith("nautilus-venue-SIM-matching");
-        assertThat(venue.openOrders()).isZero();
+        assertThat(venue.openOrderCount()).isZero();
     }
 
     /**
@@ -271,7 +271,7 @@ class SimulatedExchangeTest {
 
         assertThat(reports.types(buy)).containsExactly(ExecType.ACCEPTED, ExecType.REPLACED, ExecType.REPLACED, ExecType.FILL);
         assertThat(reports.fills(buy).get(0).lastQuantity()).isEqualTo(Quantity.ofWhole(6));
-        assertThat(venue.openOrders()).isZero();
+        assertThat(venue.openOrderCount()).isZero();
     }
 
     @Test

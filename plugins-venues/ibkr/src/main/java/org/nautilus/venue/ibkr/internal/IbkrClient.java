@@ -1,0 +1,143 @@
+package org.nautilus.venue.ibkr.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Client Portal Web API over HTTP(S) with the JDK's HttpClient: every request waits for the {@link Pacer}; a 429
+ * (pacing violation) is retried after the gateway's {@code Retry-After} or an exponential back-off, a bounded number
+ * of times, never hammering; a 401 means the brokerage session is gone. Answers are parsed with Jackson (numbers as
+ * BigDecimal: prices and quantities stay exact).
+ */
+final class IbkrClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IbkrClient.class);
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final URI base;
+    private final HttpClient http;
+    private final Pacer pacer;
+    private final Duration timeout;
+    private final int maxRetries;
+    private final Duration backoff;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+
+    IbkrClient(URI base, HttpClient http, Pacer pacer, Duration timeout, int maxRetries, Duration backoff) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.http = http;
+        this.pacer = pacer;
+        this.timeout = timeout;
+        this.maxRetries = maxRetries;
+        this.backoff = backoff;
+    }
+
+    JsonNode get(String path) throws IbkrException {
+        return send("GET", path, null);
+    }
+
+    JsonNode post(String path, Object body) throws IbkrException {
+        return send("POST", path, body);
+    }
+
+    JsonNode delete(String path) throws IbkrException {
+        return send("DELETE", path, null);
+    }
+
+    /** Requests sent so far (retries included). */
+    long requests() {
+        return requests.get();
+    }
+
+    /** 429 answers received so far. */
+    long throttled() {
+        return throttled.get();
+    }
+
+    private JsonNode send(String method, String path, Object body) throws IbkrException {
+        HttpRequest request;
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                    .header("Content-Type", "application/json").header("User-Agent", "nautilus-ibkr")
+                    .method(method, publisher).build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IbkrException(method + " " + path + ": bad request: " + e.getMessage(), e);
+        }
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                pacer.acquire();
+                requests.incrementAndGet();
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IbkrException(method + " " + path + ": no answer from the gateway at " + base + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IbkrException(method + " " + path + ": interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status == 429) {
+                throttled.incrementAndGet();
+                if (attempt >= maxRetries) {
+                    throw new IbkrException(429, method + " " + path + ": pacing limit (429) after " + (attempt + 1)
+                            + " attempts");
+                }
+                Duration wait = retryAfter(response).orElse(backoff.multipliedBy(1L << attempt));
+                LOG.warn("IBKR {} {}: 429 pacing limit; backing off {} ms (attempt {} of {})", method, path,
+                        wait.toMillis(), attempt + 1, maxRetries + 1);
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IbkrException(method + " " + path + ": interrupted", e);
+                }
+                continue;
+            }
+            if (status == 401) {
+                throw new IbkrException(401, method + " " + path
+                        + ": 401 not authenticated: log in to the Client Portal gateway again");
+            }
+            if (status >= 400) {
+                throw new IbkrException(status, method + " " + path + ": HTTP " + status + ": " + abbreviate(response.body()));
+            }
+            try {
+                String text = response.body();
+                return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+            } catch (IOException e) {
+                throw new IbkrException(status, method + " " + path + ": malformed JSON from the gateway: "
+                        + abbreviate(response.body()));
+            }
+        }
+    }
+
+    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+}

@@ -1,0 +1,183 @@
+package org.nautilus.venue.ibkr.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.ExecutionListener;
+import org.nautilus.api.venue.Venue;
+import org.nautilus.api.venue.VenueConnectionListener;
+import org.nautilus.api.venue.VenueExecution;
+import org.nautilus.api.venue.VenueOrder;
+import org.nautilus.api.venue.VenuePosition;
+import org.nautilus.api.venue.VenueQuery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OSGi face of an {@link IbkrVenue}, configured by {@code etc/nautilus.venue.ibkr.cfg}. Without a configuration
+ * (the jar just dropped into {@code deploy/}) it registers anyway, as venue {@code IBKR}, DISCONNECTED until
+ * {@code base.url} is set. A configuration change restarts the venue (DS re-activation); the OMS keeps the orders.
+ */
+@Component(service = Venue.class, configurationPid = IbkrVenueComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, property = Venue.ID_PROPERTY + "=IBKR")
+@Designate(ocd = IbkrVenueComponent.Config.class)
+public final class IbkrVenueComponent implements Venue {
+
+    public static final String PID = "nautilus.venue.ibkr";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IbkrVenueComponent.class);
+
+    @ObjectClassDefinition(name = "Nautilus Interactive Brokers venue",
+            description = "Interactive Brokers through the Client Portal Web API of a local gateway")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Venue id", description = "The venue.id this venue registers")
+        String venue_id() default "IBKR";
+
+        @AttributeDefinition(name = "Gateway URL", description = "The API root, e.g. https://localhost:5000/v1/api;"
+                + " empty: not configured (the venue stays DISCONNECTED)", required = false)
+        String base_url() default "";
+
+        @AttributeDefinition(name = "Account", description = "The IBKR account id; empty: the gateway's selected account",
+                required = false)
+        String account_id() default "";
+
+        @AttributeDefinition(name = "Contract ids", description = "SYMBOL=CONID pairs, e.g. AAPL=265598; other"
+                + " symbols are looked up with /iserver/secdef/search", required = false)
+        String conids() default "";
+
+        @AttributeDefinition(name = "Requests per second", description = "The request budget (pacing)")
+        int requests_per_second() default 10;
+
+        @AttributeDefinition(name = "Poll interval (ms)", description = "How often live orders and trades are read")
+        long poll_interval_ms() default 5000;
+
+        @AttributeDefinition(name = "Session check (ms)", description = "How often the session status is checked")
+        long session_check_ms() default 5000;
+
+        @AttributeDefinition(name = "Keep-alive (s)", description = "How often /tickle keeps the session open")
+        long keepalive_s() default 60;
+
+        @AttributeDefinition(name = "Confirm questions", description = "Answer IBKR's order confirmation questions yes")
+        boolean confirm_questions() default true;
+
+        @AttributeDefinition(name = "Trust the gateway's self-signed certificate")
+        boolean trust_self_signed() default true;
+
+        @AttributeDefinition(name = "Timeout (ms)", description = "Per request")
+        long timeout_ms() default 10_000;
+
+        @AttributeDefinition(name = "429 retries", description = "How often a pacing rejection (429) is retried")
+        int retries_429() default 3;
+
+        @AttributeDefinition(name = "429 back-off (ms)", description = "The first back-off; doubles per retry")
+        long backoff_ms() default 1000;
+    }
+
+    private final IbkrVenue venue;
+
+    @Activate
+    public IbkrVenueComponent(Config config) {
+        this.venue = new IbkrVenue(toConfig(config), Clock.systemUTC());
+        LOG.info("IBKR venue {} started: {}{}", venue.id(), venue.description(),
+                venue.reason() == null ? "" : " - " + venue.reason());
+    }
+
+    static IbkrConfig toConfig(Config c) {
+        String url = c.base_url() == null ? "" : c.base_url().strip();
+        URI base;
+        try {
+            base = url.isEmpty() ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("base.url is not a URL: '" + url + "'", e);
+        }
+        if (base != null && !"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())) {
+            throw new IllegalArgumentException("base.url must be http(s)://host:port/v1/api, got '" + url + "'");
+        }
+        return new IbkrConfig(VenueId.of(c.venue_id().strip()), base, c.account_id(), IbkrConfig.parseConids(c.conids()),
+                c.requests_per_second(), Duration.ofMillis(c.poll_interval_ms()), Duration.ofMillis(c.session_check_ms()),
+                Duration.ofSeconds(c.keepalive_s()), c.confirm_questions(), c.trust_self_signed(),
+                Duration.ofMillis(c.timeout_ms()), c.retries_429(), Duration.ofMillis(c.backoff_ms()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        int open = venue.followedOrders();
+        venue.close();
+        LOG.info("IBKR venue {} stopped; it followed {} open order(s), which stay known to the OMS", venue.id(), open);
+    }
+
+    @Override
+    public VenueId id() {
+        return venue.id();
+    }
+
+    @Override
+    public String description() {
+        return venue.description();
+    }
+
+    @Override
+    public void submit(Order order, ExecutionListener listener) {
+        venue.submit(order, listener);
+    }
+
+    @Override
+    public void cancel(Order order, ExecutionListener listener) {
+        venue.cancel(order, listener);
+    }
+
+    @Override
+    public boolean supportsAmend() {
+        return venue.supportsAmend();
+    }
+
+    @Override
+    public void amend(Order amended, ExecutionListener listener) {
+        venue.amend(amended, listener);
+    }
+
+    @Override
+    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
+        return venue.depth(instrument, levels);
+    }
+
+    @Override
+    public VenueQuery<List<VenueOrder>> openOrders() {
+        return venue.openOrders();
+    }
+
+    @Override
+    public VenueQuery<List<VenueExecution>> executions(Instant since) {
+        return venue.executions(since);
+    }
+
+    @Override
+    public VenueQuery<List<VenuePosition>> positions() {
+        return venue.positions();
+    }
+
+    @Override
+    public boolean connected() {
+        return venue.connected();
+    }
+
+    @Override
+    public void connectionListener(VenueConnectionListener listener) {
+        venue.connectionListener(listener);
+    }
+}
