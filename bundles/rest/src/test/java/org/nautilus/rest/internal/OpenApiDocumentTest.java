@@ -21,7 +21,7 @@ class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
             RiskResource.class, OperationsResource.class, StreamsResource.class, HealthResource.class,
-            OpenApiResource.class);
+            OpenApiResource.class, SnapshotsResource.class);
 
     @Test
     void everyImplementedOperationIsDocumentedAndEveryDocumentedOneImplemented() throws Exception {
