@@ -234,7 +234,7 @@ class ClusterFailoverIT {
         return NODES.get(Integer.parseInt(id.substring(1)) - 1);
     }
 
-    private static Properties awaitStatus(KarafNode node, Predicate<Properties> condition)
+    static Properties awaitStatus(KarafNode node, Predicate<Properties> condition)
             throws Exception {
         Path file = node.home.resolve("cluster-status.properties");
         long deadline = System.nanoTime() + START.toNanos();
@@ -261,7 +261,7 @@ class ClusterFailoverIT {
         boolean ok() throws Exception;
     }
 
-    private static void waitFor(Check check, Duration timeout, String what) throws Exception {
+    static void waitFor(Check check, Duration timeout, String what) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!check.ok()) {
             if (System.nanoTime() > deadline) {
@@ -271,11 +271,11 @@ class ClusterFailoverIT {
         }
     }
 
-    private static long lines(Path file) throws IOException {
+    static long lines(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file).chars().filter(c -> c == '\n').count() : 0;
     }
 
-    private static List<String[]> readAcks(Path file) throws IOException {
+    static List<String[]> readAcks(Path file) throws IOException {
         List<String[]> acks = new ArrayList<>();
         for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
