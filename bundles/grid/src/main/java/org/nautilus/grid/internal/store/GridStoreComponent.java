@@ -76,6 +76,8 @@ import org.slf4j.LoggerFactory;
         + "org.nautilus.api.audit.AuditService,org.osgi.service.cm.ConfigurationListener,"
         + "org.nautilus.api.metrics.MetricsSource\""},
         uses = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class})
+// The snapshot component's handle on the store, registered in the constructor too (private to this bundle).
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nautilus.grid.internal.store.StoreHost\"")
 @Designate(ocd = StoreConfig.class)
 public final class GridStoreComponent implements TradingStore, PositionStore, RiskStateStore, AuditService,
         ConfigurationListener, MetricsSource, StoreHost {
