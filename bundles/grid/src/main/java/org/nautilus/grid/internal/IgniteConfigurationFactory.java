@@ -85,7 +85,7 @@ final class IgniteConfigurationFactory {
             KubernetesConnectionConfiguration k8s = new KubernetesConnectionConfiguration()
                     .setNamespace(s.kubernetesNamespace())
                     .setServiceName(s.kubernetesServiceName())
-                    .setMaster(s.kubernetesMaster())
+                    .setMasterUrl(s.kubernetesMaster())
                     .setAccountToken(s.kubernetesTokenFile())
                     .setDiscoveryPort(s.discoveryPort());
             finder = new TcpDiscoveryKubernetesIpFinder(k8s);
