@@ -46,19 +46,9 @@ class ClusterFailoverIT {
     static void unpack() throws Exception {
         Path work = Path.of(System.getProperty("work", "target/durability"));
         for (int n = 1; n <= 3; n++) {
-            KarafNode node = KarafNode.unpack(Path.of(System.getProperty("distribution")), work.resolve("c" + n),
-                    8640 + n, 49640 + n, 49740 + n, "127.0.0.1:49641..49643");
-            node.configure("nautilus.grid", "consistent.id", "c" + n);
-            node.configure("nautilus.grid", "cache.backups", "1");
-            node.configure("nautilus.grid", "baseline.join.delay.ms", "1000");
-            node.configure("nautilus.risk.order_rate", "max.orders", "10000000");
-            node.configure("nautilus.risk.duplicate_order", "enabled", "false");
-            node.configure("nautilus.risk.max_position", "max.position", "100000000");
-            node.configure("nautilus.risk.max_leverage", "max.leverage", "100000");
-            node.configure("nautilus.risk.max_daily_loss", "max.loss", "1000000000");
             // The probe (ClusterService -> cluster-status.properties) runs on every node; the load only with a plan.
-            Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            KarafNode node = KarafNode.clusterNode(work, "c" + n, 8640 + n, 49640 + n, 49740 + n,
+                    "127.0.0.1:49641..49643");
             NODES.add(node);
         }
     }

@@ -52,19 +52,12 @@ class KubernetesDiscoveryIT {
         Path token = work.resolve("k8s-service-account-token");
         Files.writeString(token, TOKEN + "\n");
         for (int n = 1; n <= 3; n++) {
-            KarafNode node = KarafNode.unpack(Path.of(System.getProperty("distribution")), work.resolve("k" + n),
-                    8670 + n, 49680, 49780, "127.0.0.1:49680");
+            // Every node on its own loopback address with the same ports, as pods have.
+            KarafNode node = KarafNode.clusterNode(work, "k" + n, 8670 + n, 49680, 49780, "127.0.0.1:49680");
             node.configure("nautilus.grid", "local.address", "127.0.0." + n);
             node.configure("nautilus.grid", "discovery.mode", "kubernetes");
             node.configure("nautilus.grid", "kubernetes.master", "https://127.0.0.1:" + api.httpsPort());
             node.configure("nautilus.grid", "kubernetes.account.token", token.toAbsolutePath().toString());
-            node.configure("nautilus.grid", "consistent.id", "k" + n);
-            node.configure("nautilus.grid", "cache.backups", "1");
-            node.configure("nautilus.grid", "baseline.join.delay.ms", "1000");
-            node.configure("nautilus.risk.order_rate", "max.orders", "10000000");
-            node.configure("nautilus.risk.duplicate_order", "enabled", "false");
-            Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
             NODES.add(node);
         }
     }

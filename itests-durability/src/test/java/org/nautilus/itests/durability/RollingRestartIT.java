@@ -36,20 +36,10 @@ class RollingRestartIT {
     static void unpack() throws Exception {
         Path work = Path.of(System.getProperty("work", "target/durability"));
         for (int n = 1; n <= 3; n++) {
-            KarafNode node = KarafNode.unpack(Path.of(System.getProperty("distribution")), work.resolve("r" + n),
-                    8660 + n, 49660 + n, 49760 + n, "127.0.0.1:49661..49663");
-            node.configure("nautilus.grid", "consistent.id", "r" + n);
-            node.configure("nautilus.grid", "cache.backups", "1");
-            node.configure("nautilus.grid", "baseline.join.delay.ms", "1000");
+            KarafNode node = KarafNode.clusterNode(work, "r" + n, 8660 + n, 49660 + n, 49760 + n,
+                    "127.0.0.1:49661..49663");
             // A stopping node waits until its partitions have another up-to-date copy (the Kubernetes setting).
             node.configure("nautilus.grid", "shutdown.policy", "graceful");
-            node.configure("nautilus.risk.order_rate", "max.orders", "10000000");
-            node.configure("nautilus.risk.duplicate_order", "enabled", "false");
-            node.configure("nautilus.risk.max_position", "max.position", "100000000");
-            node.configure("nautilus.risk.max_leverage", "max.leverage", "100000");
-            node.configure("nautilus.risk.max_daily_loss", "max.loss", "1000000000");
-            Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
             NODES.add(node);
         }
     }

@@ -29,7 +29,6 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.store.StoredOrder;
-import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
 
 /**
@@ -54,55 +53,24 @@ class SnapshotsTest {
         }
     }
 
-    /** One node: its grid, its store, and a {@link StoreHost} that closes and reopens the store like the component. */
-    final class Node implements StoreHost, AutoCloseable {
-        final EmbeddedGrid grid;
-        final StoreSettings storeSettings;
-        IgniteTradingStore store;
+    /** One node: its grid and store, and snapshots over the shared local folder. */
+    final class Node implements AutoCloseable {
+        final StandaloneStore host;
         final Snapshots snapshots;
+        final IgniteTradingStore store;
 
         Node(String name) {
-            Path work = tmp.resolve(name);
-            grid = EmbeddedGrid.start(GridSettings.localNode(name, work, DISCOVERY_PORT, COMMUNICATION_PORT),
-                    getClass().getClassLoader());
-            storeSettings = StoreSettings.defaults(work);
-            store = IgniteTradingStore.open(grid, storeSettings);
-            snapshots = new Snapshots(grid, this, new LocalFolderTarget(tmp.resolve("snapshots")),
+            host = new StandaloneStore(GridSettings.localNode(name, tmp.resolve(name), DISCOVERY_PORT,
+                    COMMUNICATION_PORT), getClass().getClassLoader());
+            store = host.store();
+            snapshots = new Snapshots(host.grid(), host, new LocalFolderTarget(tmp.resolve("snapshots")),
                     tmp.resolve(name + ".staging"), Clock.fixed(Instant.parse("2024-03-01T14:30:00Z"), ZoneOffset.UTC));
             nodes.add(this);
         }
 
         @Override
-        public IgniteTradingStore store() {
-            return store;
-        }
-
-        @Override
-        public StoreSettings settings() {
-            return storeSettings;
-        }
-
-        @Override
-        public IgniteTradingStore reopenAfter(Work work) {
-            store.close();
-            store = null;
-            try {
-                work.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                store = IgniteTradingStore.open(grid, storeSettings);
-            }
-            return store;
-        }
-
-        @Override
         public void close() {
-            if (store != null) {
-                store.close();
-                store = null;
-            }
-            grid.close();
+            host.close();
             nodes.remove(this);
         }
     }
@@ -180,7 +148,7 @@ class SnapshotsTest {
 
         RestoreResult result = b.snapshots.restore("during_trading");
 
-        IgniteTradingStore restored = b.store;
+        IgniteTradingStore restored = b.host.store();
         assertThat(restored.storeId()).isEqualTo(info.storeId()).isNotEqualTo(freshId);
         assertThat(result.orders()).isGreaterThanOrEqualTo(before.size()).isEqualTo(restored.orderCount());
         AuditJournal auditB = new AuditJournal(restored);
