@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes {@link SnapshotService} over {@link Snapshots} and takes scheduled snapshots. The target is the local
- * folder unless {@code target} names a {@link SnapshotTarget} service (whiteboard, e.g. an S3 uploader); until that
- * service is there, using snapshots fails with a message saying so.
+ * folder, S3 ({@link S3Target}, {@code target = s3}) or a {@link SnapshotTarget} service named by {@code target}
+ * (whiteboard); until that service is there, using snapshots fails with a message saying so.
  */
 @Component(service = SnapshotService.class, configurationPid = SnapshotConfig.PID, immediate = true)
 @Designate(ocd = SnapshotConfig.class)
@@ -36,6 +36,7 @@ public final class SnapshotComponent implements SnapshotService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotComponent.class);
     static final String LOCAL = "local";
+    static final String S3 = "s3";
     static final String SCHEDULED_PREFIX = "auto";
 
     private final Grid grid;
@@ -43,6 +44,8 @@ public final class SnapshotComponent implements SnapshotService {
     private final SnapshotConfig config;
     private final Map<String, SnapshotTarget> targets = new ConcurrentHashMap<>();
     private final LocalFolderTarget local;
+    /** {@code null} unless target = s3. */
+    private final S3Target s3;
     private final ScheduledExecutorService schedule;
 
     @Activate
@@ -51,6 +54,7 @@ public final class SnapshotComponent implements SnapshotService {
         this.host = host;
         this.config = config;
         this.local = new LocalFolderTarget(folder(config.directory()));
+        this.s3 = S3.equals(config.target()) ? s3(config) : null;
         if (config.interval_minutes() > 0) {
             schedule = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "nautilus-snapshot-schedule");
@@ -88,6 +92,22 @@ public final class SnapshotComponent implements SnapshotService {
         }
     }
 
+    private static S3Target s3(SnapshotConfig config) {
+        String bucket = config.s3_bucket() == null ? "" : config.s3_bucket().strip();
+        if (bucket.isEmpty()) {
+            throw new IllegalArgumentException("target = s3 needs s3.bucket in etc/nautilus.snapshot.cfg");
+        }
+        String region = config.s3_region() == null || config.s3_region().isBlank()
+                ? System.getenv().getOrDefault("AWS_REGION", "") : config.s3_region().strip();
+        if (region.isEmpty()) {
+            throw new IllegalArgumentException("target = s3 needs s3.region (or AWS_REGION in the environment)");
+        }
+        String endpoint = config.s3_endpoint() == null || config.s3_endpoint().isBlank()
+                ? "https://s3." + region + ".amazonaws.com" : config.s3_endpoint().strip();
+        return new S3Target(java.net.URI.create(endpoint), bucket, config.s3_prefix(), region,
+                S3Target.podIdentity(System.getenv()), Clock.systemUTC());
+    }
+
     static Path folder(String configured) {
         if (configured != null && !configured.isBlank()) {
             return Paths.get(configured.strip()).toAbsolutePath().normalize();
@@ -101,7 +121,8 @@ public final class SnapshotComponent implements SnapshotService {
     private Snapshots current;
 
     private synchronized Snapshots snapshots() {
-        SnapshotTarget target = LOCAL.equals(config.target()) ? local : targets.get(config.target());
+        SnapshotTarget target = LOCAL.equals(config.target()) ? local
+                : S3.equals(config.target()) ? s3 : targets.get(config.target());
         if (target == null) {
             throw new IllegalStateException("snapshot target '" + config.target() + "' (etc/nautilus.snapshot.cfg) is "
                     + "not available: no SnapshotTarget service with snapshot.target=" + config.target()

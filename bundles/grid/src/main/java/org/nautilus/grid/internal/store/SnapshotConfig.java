@@ -11,13 +11,27 @@ public @interface SnapshotConfig {
     String PID = "nautilus.snapshot";
 
     @AttributeDefinition(name = "Target",
-            description = "'local' (a folder, see directory) or the snapshot.target property of a SnapshotTarget "
-                    + "service (e.g. 's3' from an S3 plugin).")
+            description = "'local' (a folder, see directory), 's3' (s3.bucket under s3.prefix, credentials from EKS "
+                    + "Pod Identity or the AWS_* environment) or the snapshot.target property of a SnapshotTarget "
+                    + "service.")
     String target() default "local";
 
     @AttributeDefinition(name = "Folder",
             description = "The local target's folder; empty: ${karaf.data}/snapshots.")
     String directory() default "";
+
+    @AttributeDefinition(name = "S3 bucket", description = "target = s3: the bucket (terraform output artifacts_bucket).")
+    String s3_bucket() default "";
+
+    @AttributeDefinition(name = "S3 key prefix", description = "target = s3: snapshots go under s3://bucket/prefix/NAME/.")
+    String s3_prefix() default "snapshots";
+
+    @AttributeDefinition(name = "S3 region", description = "target = s3: the bucket's region; empty: AWS_REGION.")
+    String s3_region() default "";
+
+    @AttributeDefinition(name = "S3 endpoint", description = "target = s3: empty for https://s3.REGION.amazonaws.com "
+            + "(path-style requests).")
+    String s3_endpoint() default "";
 
     @AttributeDefinition(name = "Interval (minutes)", min = "0",
             description = "Take a snapshot named auto_<time> every this many minutes; 0 = only on demand.")
