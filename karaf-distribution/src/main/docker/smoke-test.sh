@@ -123,11 +123,16 @@ echo "smoke-test: starting Karaf (ssh $SSH_PORT, http $HTTP_PORT, Ignite discove
 ) > "$WORK/stdout.log" 2>&1 &
 PID=$!
 
-sleep 2
+# The entrypoint and bin/karaf are shell scripts that exec the JVM in the end: wait for that (seconds on a loaded
+# machine), then the started PID must be java itself.
+i=0
+while kill -0 "$PID" 2>/dev/null && ! readlink "/proc/$PID/exe" 2>/dev/null | grep -q java && [ "$i" -lt 60 ]; do
+    sleep 1; i=$((i + 1))
+done
 kill -0 "$PID" 2>/dev/null || fail "the container process exited at once"
 case "$(readlink "/proc/$PID/exe" 2>/dev/null || ps -o comm= -p "$PID")" in
     *java*) ok "PID $PID is the JVM itself (entrypoint and bin/karaf exec'd): SIGTERM goes to Karaf" ;;
-    *) fail "PID $PID is $(ps -o args= -p "$PID"), not java: the shell would swallow SIGTERM" ;;
+    *) fail "PID $PID is $(ps -o args= -p "$PID"), not java after 60 s: the shell would swallow SIGTERM" ;;
 esac
 
 admin() { "$KH/bin/nautilus-admin" --port "$SSH_PORT" "$@"; }
