@@ -89,6 +89,7 @@ configmap_version() { # $1 = version directory name, $2 = limit value
     sed -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $RMI_REGISTRY/" -e "s/^rmiServerPort *=.*/rmiServerPort = $RMI_SERVER/" \
         "$WORK/management.cfg.orig" > "$dir/org.apache.karaf.management.cfg"
     sed -e "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" \
+        -e "s/^org.osgi.service.http.port.secure *=.*/org.osgi.service.http.port.secure = $HTTP_PORT/" \
         "$WORK/pax-web.cfg.orig" > "$dir/org.ops4j.pax.web.cfg"
     cat > "$dir/nautilus.grid.cfg" <<EOF
 consistent.id = \${env:POD_NAME}
@@ -212,7 +213,8 @@ else
 fi
 
 # --- the Kubernetes probes (k8s/base/statefulset.yaml): HTTP GETs on this test's HTTP port
-probe() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT$1" 2>/dev/null || true; }
+# The image serves HTTPS only (a self-signed certificate made at first start), as the probes' scheme says.
+probe() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "https://127.0.0.1:$HTTP_PORT$1" 2>/dev/null || true; }
 i=0
 until [ "$(probe /health/live)" = 200 ]; do
     [ "$i" -lt 120 ] || fail "liveness: GET /health/live on $HTTP_PORT answered '$(probe /health/live)' for 120 s"
@@ -221,7 +223,7 @@ done
 ok "liveness/startup probe GET /health/live answers 200 on the overlay's HTTP port $HTTP_PORT"
 i=0
 until [ "$(probe /health/ready)" = 200 ]; do
-    [ "$i" -lt 180 ] || fail "readiness: /health/ready not 200 after 180 s: $(curl -s "http://127.0.0.1:$HTTP_PORT/health")"
+    [ "$i" -lt 180 ] || fail "readiness: /health/ready not 200 after 180 s: $(curl -sk "https://127.0.0.1:$HTTP_PORT/health")"
     sleep 2; i=$((i + 2))
 done
 ok "readiness probe GET /health/ready answers 200 after ~${i} s"
