@@ -11,6 +11,12 @@
 #              transactions vs persistence off vs no store, orders/s (asynchronous clients; see DurableMain)
 #   failover   three Karaf nodes on loopback, the OMS node killed mid-burst: seconds until orders are
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
+#   rolling    three Karaf nodes on loopback restarted one by one (graceful shutdown) under an open-loop order
+#              load on every node (default 1,000 orders/s in all; arg: rate): orders lost, longest pause between
+#              acknowledgements during the roll, ack latency p50/p99 before vs during (itests-durability
+#              RollingRestartIT)
+#   snapshot   snapshot of N filled orders on one persistent node (default 100,000; args: orders runs): time to
+#              take, size, time to restore into a fresh node, every order verified
 #   features   the expression engine on generated bars (default 800 instruments x 3,528 days): Qlib's
 #              data-retrieval shape (14 factors, cold, 1 thread and all cores), then all 158 Alpha158 factors
 #              (batch ns per value, 1 thread cold/warm and all cores), streaming us per new bar for one instrument
@@ -125,6 +131,19 @@ failover() {
     sed -n 's/.*longest gap between acknowledgements \([0-9.]*\) s.*/failover: \1 s/p' "$report"
 }
 
+# The real-process rolling restart (itests-durability RollingRestartIT) measures it.
+rolling() {
+    local rate=${1:-1000}
+    [ -f "$DIST" ] || build karaf-distribution
+    [ -n "$(ls "$ROOT"/itests-durability/target/nautilus-itests-durability-*.jar 2>/dev/null)" ] || build itests-durability
+    local report="$ROOT/itests-durability/target/failsafe-reports/org.nautilus.itests.durability.RollingRestartIT-output.txt"
+    rm -f "$report"
+    echo "starting three Karaf nodes and rolling them under load (about 5-10 minutes; nodes in itests-durability/target/durability)..." >&2
+    (cd "$ROOT" && mvn -B -q -o verify -pl itests-durability -Dit.test=RollingRestartIT -Droll.rate="$rate") >&2
+    grep -h '^rolling restart' "$report"
+    sed -n 's/.*orders acknowledged, \([0-9]*\) lost.*longest gap between acknowledgements during the roll \([0-9.]*\) s.*/rolling: \1 lost, longest pause \2 s/p' "$report"
+}
+
 # Order entry over HTTP against the assembled distribution on its own ports, then the in-process durable figure.
 # Arguments: seconds clients warmup (defaults 15 64 10). The rules that would deny a benchmark's orders (rate,
 # duplicates) are switched off in the unpacked copy only.
@@ -231,6 +250,10 @@ case "$NAME" in
     durable) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         org.nautilus.benchmarks.durable.DurableMain "$@" ;;
     failover) failover "$@" ;;
+    rolling) rolling "$@" ;;
+    # shellcheck disable=SC2046 # the flags are meant to split
+    snapshot) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        org.nautilus.benchmarks.snapshot.SnapshotMain "$@" ;;
     http) http "$@" ;;
     fix) fix "$@" ;;
     features) java_main org.nautilus.benchmarks.features.FeaturesMain "$@" ;;

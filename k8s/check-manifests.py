@@ -259,6 +259,7 @@ class Checker:
 
     def check_ingress(self, ns):
         for ing in self.of_kind("Ingress"):
+            self.check_alb(ing)
             for rule in ing["spec"].get("rules", []):
                 for path in rule.get("http", {}).get("paths", []):
                     svc = path["backend"]["service"]
@@ -271,6 +272,35 @@ class Checker:
                     port = svc["port"]
                     if port.get("name") not in names and port.get("number") not in numbers:
                         self.problem(f"Ingress/{ing['metadata']['name']}: port {port} not on Service {svc['name']}")
+
+    def check_alb(self, ing):
+        """An Ingress is for the AWS Load Balancer Controller (ingress-nginx is retired): class alb, TLS from an ACM
+        certificate on an HTTPS-only listener, HTTPS to the pods (they serve TLS only) and the readiness path as the
+        target group's health check, so a node that cannot serve leaves the load balancer."""
+        name = f"Ingress/{ing['metadata']['name']}"
+        notes = ing["metadata"].get("annotations", {}) or {}
+        if ing["spec"].get("ingressClassName") != "alb":
+            self.problem(f"{name}: ingressClassName {ing['spec'].get('ingressClassName')!r}, not 'alb' (the AWS Load "
+                         "Balancer Controller; ingress-nginx is retired)")
+        if any(k.startswith("nginx.ingress.kubernetes.io/") for k in notes):
+            self.problem(f"{name}: ingress-nginx annotations left over")
+        a = "alb.ingress.kubernetes.io/"
+        if not re.fullmatch(r"arn:aws:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+", notes.get(a + "certificate-arn", "")):
+            self.problem(f"{name}: no ACM certificate ARN in {a}certificate-arn (terraform output api_certificate_arn)")
+        try:
+            listeners = json.loads(notes.get(a + "listen-ports", "[]"))
+        except ValueError:
+            listeners = None
+        if listeners != [{"HTTPS": 443}]:
+            self.problem(f"{name}: {a}listen-ports must be HTTPS 443 only, got {notes.get(a + 'listen-ports')!r}")
+        for key in ("backend-protocol", "healthcheck-protocol"):
+            if notes.get(a + key) != "HTTPS":
+                self.problem(f"{name}: {a}{key} must be HTTPS (the pods serve TLS only on 8181)")
+        if notes.get(a + "healthcheck-path") != "/health/ready":
+            self.problem(f"{name}: {a}healthcheck-path must be /health/ready (readiness), got "
+                         f"{notes.get(a + 'healthcheck-path')!r}")
+        if notes.get(a + "target-type") != "ip":
+            self.problem(f"{name}: {a}target-type must be ip (the NetworkPolicy lets the VPC reach the pods)")
 
     # --- the Nautilus configuration in the ConfigMaps ----------------------------------------------------------
     def check_grid_config(self, ns, sts, replicas):

@@ -64,7 +64,10 @@ check_manifests_catches_seeded_mistakes() {
                 's/k8s-app: kube-dns/k8s-app: kube-dnz/' \
                 's/^    zone.required = true/    zone.required = false/' \
                 's/terminationGracePeriodSeconds: 900/terminationGracePeriodSeconds: 60/' \
-                's/^    nautilus.io\/bootstrap: "true"/    nautilus.io\/bootstrap: "false"/'; do
+                's/^    nautilus.io\/bootstrap: "true"/    nautilus.io\/bootstrap: "false"/' \
+                's/ingressClassName: alb/ingressClassName: nginx/' \
+                's#healthcheck-path: /health/ready#healthcheck-path: /health/live#' \
+                's/backend-protocol: HTTPS/backend-protocol: HTTP/'; do
         sed "$seed" "$WORK/overlays_production.yaml" > "$WORK/seeded.yaml"
         if cmp -s "$WORK/seeded.yaml" "$WORK/overlays_production.yaml"; then
             missed="$missed [seed matched nothing: $seed]"
@@ -75,7 +78,7 @@ check_manifests_catches_seeded_mistakes() {
         fi
     done
     if [ -z "$missed" ]; then
-        pass "check-manifests catches $caught seeded mistakes (read-only root, DNS egress, zone.required, grace period, bootstrap label)"
+        pass "check-manifests catches $caught seeded mistakes (read-only root, DNS egress, zone.required, grace period, bootstrap label, ingress class, ALB health check, backend protocol)"
     else
         fail "check-manifests missed seeded mistakes:$missed"
     fi

@@ -62,3 +62,13 @@ output "github_deploy_role_arn" {
   description = "Role for the deploy workflow (GitHub OIDC): set it as the repository variable AWS_DEPLOY_ROLE_ARN."
   value       = aws_iam_role.github_deploy.arn
 }
+
+output "api_certificate_arn" {
+  description = "ACM certificate of api_domain_name, issued: the alb.ingress.kubernetes.io/certificate-arn of k8s/overlays/production/ingress.yaml."
+  value       = aws_acm_certificate_validation.api.certificate_arn
+}
+
+output "lb_controller_role_arn" {
+  description = "Role of the AWS Load Balancer Controller (Pod Identity, kube-system/aws-load-balancer-controller)."
+  value       = aws_iam_role.lb_controller.arn
+}

@@ -239,3 +239,30 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "api_domain_name" {
+  description = "Host name of the HTTP API (the Ingress host in k8s/overlays/production/ingress.yaml); its ACM certificate is created here."
+  type        = string
+  default     = "api.nautilus-trading.com"
+
+  validation {
+    condition     = can(regex("^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,}$", var.api_domain_name))
+    error_message = "api_domain_name must be a lower-case DNS name such as api.example.com."
+  }
+}
+
+variable "route53_zone_id" {
+  description = "Route 53 hosted zone of api_domain_name: the certificate's DNS validation records go there (and the API's alias record, which the load balancer controller does not create)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^Z[A-Z0-9]{1,31}$", var.route53_zone_id))
+    error_message = "route53_zone_id must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ."
+  }
+}
+
+variable "lb_controller_policy_file" {
+  description = "Path to the IAM policy of the AWS Load Balancer Controller version you install (iam_policy.json from its release, e.g. v2.13.x): the controller's permissions change with its versions, so the policy is taken from the release, not copied here."
+  type        = string
+  default     = "aws-load-balancer-controller-iam-policy.json"
+}

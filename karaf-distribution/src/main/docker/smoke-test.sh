@@ -12,8 +12,8 @@
 #      mount, value unchanged); the next ConfigMap update applies
 #   6. if the distribution embeds Ignite: the node starts once (the overlay watcher does not restart it),
 #      with consistent id nautilus-0 (from ${env:POD_NAME}), alone in its cluster
-#   7. the Kubernetes probes pass: GET /health/live answers 200, then /health/ready 200 (on the overlay's HTTP port)
-#   8. SIGTERM stops Karaf cleanly (exit status 0, Ignite "stopped OK") well within the pod's grace period
+#   7. the Kubernetes probes pass over HTTPS (the image serves TLS only): GET /health/live 200, then /health/ready 200
+#   8. SIGTERM stops Karaf cleanly (exit status 0, the Ignite node's stop logged) well within the pod's grace period
 #   9. the image's read-only layout: root owns the distribution, the app user (UID 10001) only data/, etc/ and
 #      instances/; run as root, this test starts the JVM as that user (setpriv), so a write anywhere else fails the
 #      boot, and it checks that nothing outside those directories (and /tmp) was written
@@ -34,6 +34,7 @@ done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nautilus-smoke.XXXXXX")
 KH="$WORK/opt/nautilus"
+KARAF_LOG="$KH/data/log/karaf.log"
 PID=""
 cleanup() {
     if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -KILL "$PID" 2>/dev/null || true; fi
@@ -44,6 +45,8 @@ fail() {
     echo "smoke-test: FAIL: $*" >&2
     echo "--- last lines of the container output ---" >&2
     tail -n 40 "$WORK/stdout.log" >&2 2>/dev/null || true
+    echo "--- last lines of data/log/karaf.log ---" >&2
+    tail -n 40 "$KARAF_LOG" >&2 2>/dev/null || true
     exit 1
 }
 ok() { echo "smoke-test: ok: $*"; }
@@ -85,8 +88,6 @@ configmap_version() { # $1 = version directory name, $2 = limit value
         "$WORK/shell.cfg.orig" > "$dir/org.apache.karaf.shell.cfg"
     sed -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $RMI_REGISTRY/" -e "s/^rmiServerPort *=.*/rmiServerPort = $RMI_SERVER/" \
         "$WORK/management.cfg.orig" > "$dir/org.apache.karaf.management.cfg"
-    sed -e "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" \
-        "$WORK/pax-web.cfg.orig" > "$dir/org.ops4j.pax.web.cfg"
     cat > "$dir/nautilus.grid.cfg" <<EOF
 consistent.id = \${env:POD_NAME}
 local.address = 127.0.0.1
@@ -101,10 +102,15 @@ EOF
 }
 cp "$KH/etc/org.apache.karaf.shell.cfg" "$WORK/shell.cfg.orig"
 cp "$KH/etc/org.apache.karaf.management.cfg" "$WORK/management.cfg.orig"
-cp "$KH/etc/org.ops4j.pax.web.cfg" "$WORK/pax-web.cfg.orig"
+# The HTTP port is set in the image's own etc/ copy, not through the overlay: bin/setenv writes the self-signed
+# keystore's password into etc/org.ops4j.pax.web.cfg at first start, and an overlay copy would put the placeholder
+# back (k8s/ does not overlay this file either).
+sed -i -e "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" \
+    -e "s/^org.osgi.service.http.port.secure *=.*/org.osgi.service.http.port.secure = $HTTP_PORT/" \
+    "$KH/etc/org.ops4j.pax.web.cfg"
 configmap_version ..2026_01_01_00_00_00.1 1
 ln -s ..2026_01_01_00_00_00.1 "$OVERLAY/..data"
-for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.management.cfg org.ops4j.pax.web.cfg nautilus.grid.cfg; do
+for f in nautilus.smoke.cfg org.apache.karaf.shell.cfg org.apache.karaf.management.cfg nautilus.grid.cfg; do
     ln -s "..data/$f" "$OVERLAY/$f"
 done
 
@@ -120,11 +126,16 @@ echo "smoke-test: starting Karaf (ssh $SSH_PORT, http $HTTP_PORT, Ignite discove
 ) > "$WORK/stdout.log" 2>&1 &
 PID=$!
 
-sleep 2
+# The entrypoint and bin/karaf are shell scripts that exec the JVM in the end: wait for that (seconds on a loaded
+# machine), then the started PID must be java itself.
+i=0
+while kill -0 "$PID" 2>/dev/null && ! readlink "/proc/$PID/exe" 2>/dev/null | grep -q java && [ "$i" -lt 60 ]; do
+    sleep 1; i=$((i + 1))
+done
 kill -0 "$PID" 2>/dev/null || fail "the container process exited at once"
 case "$(readlink "/proc/$PID/exe" 2>/dev/null || ps -o comm= -p "$PID")" in
     *java*) ok "PID $PID is the JVM itself (entrypoint and bin/karaf exec'd): SIGTERM goes to Karaf" ;;
-    *) fail "PID $PID is $(ps -o args= -p "$PID"), not java: the shell would swallow SIGTERM" ;;
+    *) fail "PID $PID is $(ps -o args= -p "$PID"), not java after 60 s: the shell would swallow SIGTERM" ;;
 esac
 
 admin() { "$KH/bin/nautilus-admin" --port "$SSH_PORT" "$@"; }
@@ -184,34 +195,37 @@ GRID_JAR=$(ls "$KH"/system/org/nautilus/nautilus-grid/*/nautilus-grid-*.jar 2>/d
 HAS_IGNITE=0
 if [ -n "$GRID_JAR" ] && python3 -c 'import sys, zipfile; sys.exit(0 if any("ignite-core" in n for n in zipfile.ZipFile(sys.argv[1]).namelist()) else 1)' "$GRID_JAR"; then
     HAS_IGNITE=1
+    # The grid bundle logs Ignite through Pax Logging (data/log/karaf.log), not to the console: its own line
+    # "Ignite node 'NAME' started in N ms" marks a start; the cluster view gives the consistent id and the size.
     i=0
-    until grep -q "Topology snapshot" "$WORK/stdout.log"; do
+    until grep -q "Ignite node '.*' started in" "$KARAF_LOG" 2>/dev/null; do
         [ "$i" -lt 180 ] || fail "the grid bundle embeds Ignite but no Ignite node started within 180 s"
         sleep 1; i=$((i + 1))
     done
     sleep 5
-    starts=$(grep -c "IgniteConfiguration \[igniteInstanceName=" "$WORK/stdout.log" || true)
+    starts=$(grep -c "Ignite node '.*' started in" "$KARAF_LOG" || true)
     [ "$starts" -eq 1 ] || fail "the Ignite node started $starts times (a configuration arriving late restarts it)"
-    grep "Topology snapshot" "$WORK/stdout.log" | tail -n 1 | grep -q "consistentId=nautilus-0" \
-        || fail "Ignite consistent id is not nautilus-0: $(grep -o 'consistentId=[^,]*' "$WORK/stdout.log" | tail -n 1)"
-    grep "Topology snapshot" "$WORK/stdout.log" | tail -n 1 | grep -q "servers=1," \
-        || fail "the test node is not alone in its cluster"
+    cluster=$(admin nautilus:cluster 2>/dev/null || true)
+    echo "$cluster" | grep -q "1 node(s) online" || fail "the test node is not alone in its cluster: $cluster"
+    echo "$cluster" | grep -qw "nautilus-0" \
+        || fail "Ignite consistent id is not nautilus-0 (from \${env:POD_NAME}): $cluster"
     ok "Ignite node started once, consistentId=nautilus-0, alone on its own ports"
 else
     echo "smoke-test: skip: this distribution's grid bundle does not embed Ignite"
 fi
 
 # --- the Kubernetes probes (k8s/base/statefulset.yaml): HTTP GETs on this test's HTTP port
-probe() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT$1" 2>/dev/null || true; }
+# The image serves HTTPS only (a self-signed certificate made at first start), as the probes' scheme says.
+probe() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "https://127.0.0.1:$HTTP_PORT$1" 2>/dev/null || true; }
 i=0
 until [ "$(probe /health/live)" = 200 ]; do
     [ "$i" -lt 120 ] || fail "liveness: GET /health/live on $HTTP_PORT answered '$(probe /health/live)' for 120 s"
     sleep 1; i=$((i + 1))
 done
-ok "liveness/startup probe GET /health/live answers 200 on the overlay's HTTP port $HTTP_PORT"
+ok "liveness/startup probe GET /health/live answers 200 over HTTPS on port $HTTP_PORT"
 i=0
 until [ "$(probe /health/ready)" = 200 ]; do
-    [ "$i" -lt 180 ] || fail "readiness: /health/ready not 200 after 180 s: $(curl -s "http://127.0.0.1:$HTTP_PORT/health")"
+    [ "$i" -lt 180 ] || fail "readiness: /health/ready not 200 after 180 s: $(curl -sk "https://127.0.0.1:$HTTP_PORT/health")"
     sleep 2; i=$((i + 2))
 done
 ok "readiness probe GET /health/ready answers 200 after ~${i} s"
@@ -229,7 +243,7 @@ wait "$PID" || status=$?
 PID=""
 [ "$status" -eq 0 ] || fail "exit status $status after SIGTERM (expected 0, a clean stop)"
 if [ "$HAS_IGNITE" = 1 ]; then
-    grep -q "stopped OK" "$WORK/stdout.log" || fail "Ignite did not report 'stopped OK' after SIGTERM"
+    grep -q "Ignite node '.*' stopped in" "$KARAF_LOG" || fail "the Ignite node did not report its stop after SIGTERM"
 fi
 ok "SIGTERM: Karaf stopped cleanly in $(( $(date +%s) - start )) s, exit status 0"
 written=$(find "$KH" -newer "$WORK/started" ! -type d ! -path "$KH/data/*" ! -path "$KH/etc/*" \

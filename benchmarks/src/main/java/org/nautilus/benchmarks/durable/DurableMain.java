@@ -665,7 +665,8 @@ public final class DurableMain {
         return total;
     }
 
-    private static void delete(Path root) throws IOException {
+    /** Deletes a directory tree (the benchmarks' temporary work directories). */
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

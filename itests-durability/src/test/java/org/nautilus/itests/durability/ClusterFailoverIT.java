@@ -46,19 +46,9 @@ class ClusterFailoverIT {
     static void unpack() throws Exception {
         Path work = Path.of(System.getProperty("work", "target/durability"));
         for (int n = 1; n <= 3; n++) {
-            KarafNode node = KarafNode.unpack(Path.of(System.getProperty("distribution")), work.resolve("c" + n),
-                    8640 + n, 49640 + n, 49740 + n, "127.0.0.1:49641..49643");
-            node.configure("nautilus.grid", "consistent.id", "c" + n);
-            node.configure("nautilus.grid", "cache.backups", "1");
-            node.configure("nautilus.grid", "baseline.join.delay.ms", "1000");
-            node.configure("nautilus.risk.order_rate", "max.orders", "10000000");
-            node.configure("nautilus.risk.duplicate_order", "enabled", "false");
-            node.configure("nautilus.risk.max_position", "max.position", "100000000");
-            node.configure("nautilus.risk.max_leverage", "max.leverage", "100000");
-            node.configure("nautilus.risk.max_daily_loss", "max.loss", "1000000000");
             // The probe (ClusterService -> cluster-status.properties) runs on every node; the load only with a plan.
-            Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            KarafNode node = KarafNode.clusterNode(work, "c" + n, 8640 + n, 49640 + n, 49740 + n,
+                    "127.0.0.1:49641..49643");
             NODES.add(node);
         }
     }
@@ -234,7 +224,7 @@ class ClusterFailoverIT {
         return NODES.get(Integer.parseInt(id.substring(1)) - 1);
     }
 
-    private static Properties awaitStatus(KarafNode node, Predicate<Properties> condition)
+    static Properties awaitStatus(KarafNode node, Predicate<Properties> condition)
             throws Exception {
         Path file = node.home.resolve("cluster-status.properties");
         long deadline = System.nanoTime() + START.toNanos();
@@ -261,7 +251,7 @@ class ClusterFailoverIT {
         boolean ok() throws Exception;
     }
 
-    private static void waitFor(Check check, Duration timeout, String what) throws Exception {
+    static void waitFor(Check check, Duration timeout, String what) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!check.ok()) {
             if (System.nanoTime() > deadline) {
@@ -271,11 +261,11 @@ class ClusterFailoverIT {
         }
     }
 
-    private static long lines(Path file) throws IOException {
+    static long lines(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file).chars().filter(c -> c == '\n').count() : 0;
     }
 
-    private static List<String[]> readAcks(Path file) throws IOException {
+    static List<String[]> readAcks(Path file) throws IOException {
         List<String[]> acks = new ArrayList<>();
         for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {

@@ -58,6 +58,28 @@ final class KarafNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Unpacks a node of a test cluster: its consistent id, one backup of every partition, joining nodes added to the
+     * baseline after 1 s, the risk limits that would deny a load's orders lifted, and this module's test bundle (load
+     * generator, cluster probe, acknowledgement check) in {@code deploy/}.
+     */
+    static KarafNode clusterNode(Path work, String id, int sshPort, int discoveryPort, int communicationPort,
+                                 String discoveryAddresses) throws IOException, InterruptedException {
+        KarafNode node = unpack(Path.of(System.getProperty("distribution")), work.resolve(id), sshPort, discoveryPort,
+                communicationPort, discoveryAddresses);
+        node.configure("nautilus.grid", "consistent.id", id);
+        node.configure("nautilus.grid", "cache.backups", "1");
+        node.configure("nautilus.grid", "baseline.join.delay.ms", "1000");
+        node.configure("nautilus.risk.order_rate", "max.orders", "10000000");
+        node.configure("nautilus.risk.duplicate_order", "enabled", "false");
+        node.configure("nautilus.risk.max_position", "max.position", "100000000");
+        node.configure("nautilus.risk.max_leverage", "max.leverage", "100000");
+        node.configure("nautilus.risk.max_daily_loss", "max.loss", "1000000000");
+        Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return node;
+    }
+
     /** Sets {@code key = value} in {@code etc/<pid>.cfg}, replacing an existing line. */
     void configure(String pid, String key, String value) throws IOException {
         Path file = home.resolve("etc").resolve(pid + ".cfg");

@@ -50,6 +50,7 @@ final class RoleTable {
             new Rule("WRITE", "/api/v1/kill-switch", "risk"),
             new Rule("WRITE", "/api/v1/routes", "admin"),
             new Rule("WRITE", "/api/v1/config", "admin"),
+            new Rule("ANY", "/api/v1/snapshots", "admin"),
             new Rule("READ", "/api/v1/audit/export", "risk"),
             new Rule("READ", "/", "viewer"),
             new Rule("WRITE", "/", "admin"));

@@ -17,4 +17,16 @@ public interface ClusterService {
     int CLUSTER_RANKING = 100;
 
     ClusterStatus status();
+
+    /**
+     * Removes a node that is gone for good from the baseline topology ({@code nautilus:baseline remove}), so that
+     * the cluster stops waiting for it (a whole-cluster restart activates without it) and its partitions get new
+     * backups on the remaining nodes. Only an offline node can be removed.
+     *
+     * @param node the node's consistent id, as {@code nautilus:cluster} lists it
+     * @return the baseline's node ids after the removal
+     * @throws IllegalArgumentException if the node is not in the baseline
+     * @throws IllegalStateException    if the node is online, or the cluster is not active or not persistent
+     */
+    java.util.List<String> removeFromBaseline(String node);
 }

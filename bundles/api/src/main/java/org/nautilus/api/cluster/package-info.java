@@ -3,7 +3,7 @@
  * runs the OMS (exactly one at a time; the others forward orders to it).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nautilus.api.cluster;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,6 +72,14 @@ public @interface GridConfig {
     @AttributeDefinition(name = "Kubernetes service name", description = "Headless service selecting the grid pods.")
     String kubernetes_service_name() default "nautilus-grid";
 
+    @AttributeDefinition(name = "Kubernetes API", description = "HTTPS URL of the Kubernetes API the IP finder asks "
+            + "for the service's endpoints (in a pod: the in-cluster default).")
+    String kubernetes_master() default GridSettings.DEFAULT_KUBERNETES_MASTER;
+
+    @AttributeDefinition(name = "Kubernetes service-account token", description = "File holding the bearer token "
+            + "sent to the Kubernetes API (in a pod: the mounted service-account token).")
+    String kubernetes_account_token() default GridSettings.DEFAULT_KUBERNETES_TOKEN;
+
     @AttributeDefinition(name = "Cache backups", description = "Backup copies of each partition (0 on one node).")
     int cache_backups() default 0;
 

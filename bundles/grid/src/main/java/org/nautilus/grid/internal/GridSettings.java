@@ -40,6 +40,8 @@ import java.util.Objects;
  * @param zone               failure zone of this node (an availability zone), published as the node attribute
  *                           {@link #ZONE_ATTRIBUTE}; when set, a partition's backup is never placed in the zone of
  *                           its primary. Empty: no zones (a laptop, one host)
+ * @param kubernetesMaster   HTTPS URL of the Kubernetes API (kubernetes mode; in a pod the in-cluster address)
+ * @param kubernetesTokenFile file with the bearer token sent to it (in a pod the mounted service-account token)
  */
 public record GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
                            WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
@@ -47,7 +49,28 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                            int discoveryPortRange, int communicationPort, String kubernetesNamespace,
                            String kubernetesServiceName, int cacheBackups, boolean autoActivate,
                            boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
-                           long activationTimeoutMs, boolean gracefulShutdown, String zone) {
+                           long activationTimeoutMs, boolean gracefulShutdown, String zone, String kubernetesMaster,
+                           String kubernetesTokenFile) {
+
+    /** Where pods reach the Kubernetes API (kubernetes mode), as Ignite's IP finder defaults it. */
+    public static final String DEFAULT_KUBERNETES_MASTER = "https://kubernetes.default.svc.cluster.local:443";
+    /** The pod's service-account token, mounted by Kubernetes. */
+    public static final String DEFAULT_KUBERNETES_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+    /** The settings with the in-cluster Kubernetes API defaults (tests, tools). */
+    public GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
+                        WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
+                        DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
+                        int discoveryPortRange, int communicationPort, String kubernetesNamespace,
+                        String kubernetesServiceName, int cacheBackups, boolean autoActivate,
+                        boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
+                        long activationTimeoutMs, boolean gracefulShutdown, String zone) {
+        this(instanceName, consistentId, workDirectory, persistenceEnabled, walMode, dataRegionMaxSizeMb,
+                walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
+                communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
+                haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs, gracefulShutdown,
+                zone, DEFAULT_KUBERNETES_MASTER, DEFAULT_KUBERNETES_TOKEN);
+    }
 
     /** Durability of a committed transaction; mirrors Ignite's {@code WALMode} without leaking it. */
     public enum WalMode {
@@ -97,6 +120,12 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         if (discoveryMode == DiscoveryMode.KUBERNETES) {
             requireText("kubernetes.namespace", kubernetesNamespace);
             requireText("kubernetes.service.name", kubernetesServiceName);
+            requireText("kubernetes.master", kubernetesMaster);
+            if (!kubernetesMaster.strip().startsWith("https://")) {
+                throw new GridStartupException("kubernetes.master must be an https:// URL (Ignite's Kubernetes IP "
+                        + "finder only speaks HTTPS), got '" + kubernetesMaster + "'");
+            }
+            requireText("kubernetes.account.token", kubernetesTokenFile);
         }
         if (cacheBackups < 0) {
             throw new GridStartupException("cache.backups must be >= 0, got " + cacheBackups);
@@ -136,7 +165,8 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 strip(config.kubernetes_service_name()), config.cache_backups(), config.cluster_auto_activate(),
                 haltOnFailure(config.failure_handler()), config.failure_detection_timeout_ms(),
                 config.baseline_join_delay_ms(), config.activation_timeout_ms(),
-                gracefulShutdown(config.shutdown_policy()), zone(config));
+                gracefulShutdown(config.shutdown_policy()), zone(config), strip(config.kubernetes_master()),
+                strip(config.kubernetes_account_token()));
     }
 
     /**
@@ -191,7 +221,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
                 autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
-                gracefulShutdown, zone);
+                gracefulShutdown, zone, kubernetesMaster, kubernetesTokenFile);
     }
 
     public GridSettings withPersistence(boolean enabled) {
@@ -199,7 +229,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
                 haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
-                gracefulShutdown, zone);
+                gracefulShutdown, zone, kubernetesMaster, kubernetesTokenFile);
     }
 
     public GridSettings withRegionMb(int megabytes) {
@@ -207,7 +237,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
                 haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
-                gracefulShutdown, zone);
+                gracefulShutdown, zone, kubernetesMaster, kubernetesTokenFile);
     }
 
     public GridSettings withWalSegmentMb(int megabytes) {
@@ -215,7 +245,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 dataRegionMaxSizeMb, megabytes, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
                 autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
-                gracefulShutdown, zone);
+                gracefulShutdown, zone, kubernetesMaster, kubernetesTokenFile);
     }
 
     public GridSettings withWorkDirectory(Path directory) {
@@ -223,7 +253,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
                 autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
-                gracefulShutdown, zone);
+                gracefulShutdown, zone, kubernetesMaster, kubernetesTokenFile);
     }
 
     public GridSettings withZone(String failureZone) {
@@ -231,7 +261,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
                 dataRegionMaxSizeMb, walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort,
                 discoveryPortRange, communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups,
                 autoActivate, haltOnFailure, failureDetectionTimeoutMs, baselineJoinDelayMs, activationTimeoutMs,
-                gracefulShutdown, failureZone);
+                gracefulShutdown, failureZone, kubernetesMaster, kubernetesTokenFile);
     }
 
     private static boolean haltOnFailure(String value) {

@@ -85,6 +85,8 @@ final class IgniteConfigurationFactory {
             KubernetesConnectionConfiguration k8s = new KubernetesConnectionConfiguration()
                     .setNamespace(s.kubernetesNamespace())
                     .setServiceName(s.kubernetesServiceName())
+                    .setMasterUrl(s.kubernetesMaster())
+                    .setAccountToken(s.kubernetesTokenFile())
                     .setDiscoveryPort(s.discoveryPort());
             finder = new TcpDiscoveryKubernetesIpFinder(k8s);
         } else {

@@ -36,13 +36,16 @@ import org.slf4j.LoggerFactory;
  * Test-only load generator: if {@code ${karaf.home}/durability-load.properties} exists when this bundle starts, it
  * renames it (so a restart does not fire again), then fires orders through {@link OrderService} from several
  * threads and appends one line per ACKNOWLEDGED order (one write per line, so a killed process loses at most the
- * line being written) to the acknowledgement file: {@code clientOrderId,orderId,status,filled,side,symbol,portfolio,type,acknowledgedAtMillis}.
+ * line being written) to the acknowledgement file: {@code clientOrderId,orderId,status,filled,side,symbol,portfolio,type,
+ * acknowledgedAtMillis,ackMicros} (the last: from the submit call to its answer, retries included).
  *
  * <p>Plan keys: {@code threads}, {@code orders.per.thread}, {@code prefix} (client order ids), {@code acks} (file),
  * {@code limit.every} (every Nth order is a LIMIT buy 3 % under the mark, which rests open at the venue),
  * {@code retry.ms} (how long to keep resubmitting an order, with the same client order id, while the OMS answers
- * with the retryable {@link OrderServiceUnavailableException}: a failover; 0 = give up at once). When every thread
- * is done it writes {@code <acks>.done}.
+ * with the retryable {@link OrderServiceUnavailableException}: a failover; 0 = give up at once), {@code rate} (orders
+ * per second of all threads together, paced per thread; 0 = as fast as answered), {@code seconds} (stop after this
+ * long instead of after {@code orders.per.thread}; 0 = by count). When every thread is done it writes
+ * {@code <acks>.done}.
  */
 @Component(immediate = true)
 public final class LoadGenerator {
@@ -72,6 +75,10 @@ public final class LoadGenerator {
         String prefix = p.getProperty("prefix", "L");
         int limitEvery = Integer.parseInt(p.getProperty("limit.every", "10"));
         long retryMillis = Long.parseLong(p.getProperty("retry.ms", "0"));
+        double rate = Double.parseDouble(p.getProperty("rate", "0"));
+        long intervalNanos = rate > 0 ? (long) (1e9 * threadCount / rate) : 0;
+        long seconds = Long.parseLong(p.getProperty("seconds", "0"));
+        long endNanos = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
         Path done = home.resolve(p.getProperty("acks", "durability-acks.csv") + ".done");
         AtomicInteger remaining = new AtomicInteger(
                 Integer.parseInt(p.getProperty("threads", "8")));
@@ -81,7 +88,8 @@ public final class LoadGenerator {
         for (int t = 0; t < threadCount; t++) {
             int thread = t;
             Thread worker = new Thread(() -> {
-                fire(orders, marketData, prefix, thread, perThread, limitEvery, retryMillis);
+                fire(orders, marketData, prefix, thread, seconds > 0 ? Integer.MAX_VALUE : perThread, limitEvery,
+                        retryMillis, intervalNanos, endNanos);
                 if (remaining.decrementAndGet() == 0) {
                     try {
                         Files.writeString(done, "done\n");
@@ -97,9 +105,18 @@ public final class LoadGenerator {
     }
 
     private void fire(OrderService orders, MarketDataService marketData, String prefix, int thread, int count,
-                      int limitEvery, long retryMillis) {
+                      int limitEvery, long retryMillis, long intervalNanos, long endNanos) {
         PortfolioId portfolio = PortfolioId.of("dur-" + (thread % 4));
-        for (int n = 0; n < count && running; n++) {
+        long next = System.nanoTime();
+        for (int n = 0; n < count && running && System.nanoTime() - endNanos < 0; n++) {
+            if (intervalNanos > 0) {
+                // Open loop: the schedule does not wait for slow answers, so a pause shows up as latency.
+                next += intervalNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
             InstrumentId symbol = SYMBOLS[n % SYMBOLS.length];
             ClientOrderId id = ClientOrderId.of(prefix + "-" + thread + "-" + n);
             Quantity quantity = Quantity.ofWhole(1 + (n % 7));
@@ -111,9 +128,10 @@ public final class LoadGenerator {
             } else {
                 request = OrderRequest.market(id, portfolio, symbol, (n / 2) % 2 == 0 ? Side.BUY : Side.SELL, quantity);
             }
+            long sent = System.nanoTime();
             Order order = submit(orders, request, retryMillis);
             if (order != null) {
-                record(order);
+                record(order, (System.nanoTime() - sent) / 1_000);
             }
         }
         LOG.info("durability load: thread {} done", thread);
@@ -144,10 +162,10 @@ public final class LoadGenerator {
         return null;
     }
 
-    private void record(Order o) {
+    private void record(Order o, long micros) {
         String line = o.clientOrderId() + "," + o.id() + "," + o.status() + "," + o.filledQuantity() + "," + o.side()
                 + "," + o.instrumentId() + "," + o.portfolioId() + "," + o.request().type() + ","
-                + System.currentTimeMillis() + "\n";
+                + System.currentTimeMillis() + "," + micros + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             try {

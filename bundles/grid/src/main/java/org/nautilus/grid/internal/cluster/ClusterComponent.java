@@ -299,6 +299,11 @@ public final class ClusterComponent implements ClusterService {
     }
 
     @Override
+    public List<String> removeFromBaseline(String node) {
+        return org.nautilus.grid.internal.BaselineRemoval.remove(grid.ignite(), node);
+    }
+
+    @Override
     public ClusterStatus status() {
         Ignite ignite = grid.ignite();
         Collection<ClusterNode> servers = ignite.cluster().forServers().nodes();

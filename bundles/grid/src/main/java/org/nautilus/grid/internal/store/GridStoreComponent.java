@@ -76,9 +76,11 @@ import org.slf4j.LoggerFactory;
         + "org.nautilus.api.audit.AuditService,org.osgi.service.cm.ConfigurationListener,"
         + "org.nautilus.api.metrics.MetricsSource\""},
         uses = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class})
+// The snapshot component's handle on the store, registered in the constructor too (private to this bundle).
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nautilus.grid.internal.store.StoreHost\"")
 @Designate(ocd = StoreConfig.class)
 public final class GridStoreComponent implements TradingStore, PositionStore, RiskStateStore, AuditService,
-        ConfigurationListener, MetricsSource {
+        ConfigurationListener, MetricsSource, StoreHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridStoreComponent.class);
 
@@ -89,6 +91,9 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
     private final ConfigAuditor configs = new ConfigAuditor();
     private volatile ConfigurationAdmin configAdmin;
     private ServiceRegistration<?> registration;
+    /** {@link StoreHost} for this bundle's snapshot component: registered while this component is active. */
+    private ServiceRegistration<StoreHost> hostRegistration;
+    private volatile StoreConfig config;
 
     /** The services this component publishes once the store is open, and their properties. */
     static final String[] SERVICES = {TradingStore.class.getName(), PositionStore.class.getName(),
@@ -104,7 +109,9 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
     public GridStoreComponent(@Reference Grid grid, StoreConfig config, BundleContext context) {
         this.grid = grid;
         this.context = context;
+        this.config = config;
         open(config);
+        hostRegistration = context.registerService(StoreHost.class, this, null);
     }
 
     private synchronized void open(StoreConfig config) {
@@ -125,8 +132,52 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
         LOG.info("Nautilus store ready: {}", opened.description());
     }
 
+    @Override
+    public StoreSettings settings() {
+        return StoreSettings.from(config, grid.settings().workDirectory());
+    }
+
+    @Override
+    public synchronized IgniteTradingStore reopenAfter(Work work) {
+        withdraw();
+        IgniteTradingStore closing = store;
+        store = null;
+        audit = null;
+        if (closing != null) {
+            closing.close();
+        }
+        LOG.info("Nautilus store closed for maintenance (its services are withdrawn until it opens again)");
+        try {
+            work.run();
+        } catch (Exception e) {
+            LOG.error("Nautilus store: the work done while it was closed failed; opening it again", e);
+            open(config);
+            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        } finally {
+            if (store == null) {
+                open(config);
+            }
+        }
+        if (store == null) {
+            throw new IllegalStateException("the trading store did not open again; the log says why");
+        }
+        return store;
+    }
+
+    private void withdraw() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework unregistered it
+            }
+            registration = null;
+        }
+    }
+
     @Modified
     void modified(StoreConfig config) {
+        this.config = config;
         IgniteTradingStore current = store;
         if (current == null) {
             LOG.info("Nautilus store: configuration changed, trying to open the store again");
@@ -139,13 +190,14 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
 
     @Deactivate
     synchronized void deactivate() {
-        if (registration != null) {
+        if (hostRegistration != null) {
             try {
-                registration.unregister();
+                hostRegistration.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // the bundle is stopping: the framework unregistered it
             }
         }
+        withdraw();
         if (store != null) {
             store.close();
         }

@@ -504,6 +504,44 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         return orderLog == null ? orders.sizeLong() : orderLog.orderCount();
     }
 
+    public long positionCount() {
+        return positions.sizeLong();
+    }
+
+    /**
+     * The point a snapshot taken right now covers: waits until the caches hold every command acknowledged so far,
+     * then reads the journal sequence (0 without a journal) and the audit sequence they hold. A snapshot started
+     * after this call holds at least everything up to them.
+     *
+     * @return {journal sequence, audit sequence}
+     */
+    long[] snapshotPoint() {
+        caughtUp();
+        long covered = journal == null ? 0 : meta.get(META_JOURNAL).map(Meta::number).orElse(0L);
+        return new long[] {covered, meta.get(META_SEQUENCE).map(Meta::number).orElse(0L)};
+    }
+
+    /**
+     * Makes this node's local files agree with caches restored from store {@code storeId}'s snapshot, before the
+     * store opens on them: the marker is written again from the caches, and a journal (this node's, of the empty
+     * store it replaces) is emptied and given to the restored store, so that it continues after the sequence the
+     * snapshot covers instead of being refused as another store's.
+     */
+    static void adoptRestored(StoreSettings settings, boolean journaled, String storeId) throws IOException {
+        Files.deleteIfExists(settings.markerFile());
+        if (!journaled) {
+            return;
+        }
+        Path directory = settings.journalDirectory();
+        Files.createDirectories(directory);
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.filter(JournalFile::isJournalFile).toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.writeString(directory.resolve(JOURNAL_ID_FILE), storeId + "\n", StandardCharsets.UTF_8);
+    }
+
     /** The journaling store's orders, {@code null} without a journal. */
     OrderLog orderLog() {
         return orderLog;

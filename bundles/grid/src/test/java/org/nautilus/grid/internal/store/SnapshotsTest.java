@@ -1,0 +1,186 @@
+package org.nautilus.grid.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditEntry;
+import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.snapshot.RestoreResult;
+import org.nautilus.api.snapshot.SnapshotInfo;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.grid.internal.GridSettings;
+
+/**
+ * Snapshots on real Ignite nodes with native persistence: one taken while orders are being acknowledged is restored
+ * into a fresh node (another work directory and consistent id), which then holds every order, fill, position and
+ * audit entry acknowledged before the snapshot was requested, and trades on from there.
+ */
+class SnapshotsTest {
+
+    static final int DISCOVERY_PORT = 48751;
+    static final int COMMUNICATION_PORT = 48851;
+
+    @TempDir
+    Path tmp;
+
+    private final List<Node> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+    }
+
+    /** One node: its grid and store, and snapshots over the shared local folder. */
+    final class Node implements AutoCloseable {
+        final StandaloneStore host;
+        final Snapshots snapshots;
+        final IgniteTradingStore store;
+
+        Node(String name) {
+            host = new StandaloneStore(GridSettings.localNode(name, tmp.resolve(name), DISCOVERY_PORT,
+                    COMMUNICATION_PORT), getClass().getClassLoader());
+            store = host.store();
+            snapshots = new Snapshots(host.grid(), host, new LocalFolderTarget(tmp.resolve("snapshots")),
+                    tmp.resolve(name + ".staging"), Clock.fixed(Instant.parse("2024-03-01T14:30:00Z"), ZoneOffset.UTC));
+            nodes.add(this);
+        }
+
+        @Override
+        public void close() {
+            host.close();
+            nodes.remove(this);
+        }
+    }
+
+    /** What one acknowledged trade wrote: an order filled, its fill, a position, and (every 5th) an audit entry. */
+    record Trade(StoredOrder order, Fill fill, Position position, AuditEntry audit) {
+    }
+
+    /** Submits and fills order {@code id} in one unit of work and returns once it is durable (acknowledged). */
+    static Trade trade(IgniteTradingStore store, AuditJournal audit, long id) {
+        String client = "c-" + id;
+        Order created = IgniteTradingStoreTest.order(id, client, OrderStatus.INITIALIZED, "0", null);
+        Order filled = IgniteTradingStoreTest.order(id, client, OrderStatus.FILLED, "150.5", "187");
+        Fill fill = IgniteTradingStoreTest.fill(id, "SIM-" + id, "150.5", "187");
+        Position position = IgniteTradingStoreTest.position("alpha", "I" + id, "150.5", "187", "0", "-0.01", 1,
+                IgniteTradingStoreTest.T);
+        StoredOrder stored = StoredOrder.of(filled, 2);
+        store.begin();
+        store.record(StoredOrder.of(created, 1), new OrderEvent(1, OrderEventType.INITIALIZED, created, null, null,
+                IgniteTradingStoreTest.T, 0));
+        store.record(stored, new OrderEvent(2, OrderEventType.FILL, filled, fill, null, IgniteTradingStoreTest.T, 0));
+        store.save(position);
+        store.end().await();
+        AuditEntry entry = id % 5 == 0 ? audit.record(AuditCategory.RISK, "LIMIT", "nautilus.risk.max_notional",
+                null, "max notional " + id, Map.of("limit", Long.toString(id))) : null;
+        return new Trade(stored, fill, position, entry);
+    }
+
+    @Test
+    void a_snapshot_taken_during_trading_restores_into_a_fresh_node_with_everything_acknowledged_before_it()
+            throws Exception {
+        Node a = new Node("snap-a");
+        assertThat(a.store.journaled()).as("the embedded default acknowledges after its journal").isTrue();
+        AuditJournal auditA = new AuditJournal(a.store);
+        List<Trade> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicBoolean trading = new AtomicBoolean(true);
+        Thread trader = new Thread(() -> {
+            long id = 1;
+            while (trading.get()) {
+                acknowledged.add(trade(a.store, auditA, id++));
+            }
+        }, "trader");
+        trader.start();
+        while (acknowledged.size() < 300) {
+            Thread.sleep(5);
+        }
+        List<Trade> before = List.copyOf(acknowledged);
+        SnapshotInfo info = a.snapshots.create("during_trading");
+        int during = acknowledged.size();
+        while (acknowledged.size() < during + 100) {
+            Thread.sleep(5);
+        }
+        trading.set(false);
+        trader.join();
+        assertThat(info.journalSequence()).as("the journal position it covers").isPositive();
+        assertThat(info.sizeBytes()).isPositive();
+        assertThat(info.nodes()).containsExactly("snap-a");
+        assertThat(a.snapshots.list()).extracting(SnapshotInfo::name).containsExactly("during_trading");
+        assertThat(Files.exists(tmp.resolve("snap-a.staging").resolve("during_trading")))
+                .as("the staging copy is gone once the target has it").isFalse();
+        assertThatThrownBy(() -> a.snapshots.create("during_trading")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> a.snapshots.create("../etc")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> a.snapshots.restore("during_trading")).as("a store with orders is not overwritten")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds").hasMessageContaining("order(s)");
+        a.close();
+
+        Node b = new Node("snap-b");
+        assertThat(b.store.orderCount()).isZero();
+        assertThat(b.snapshots.list()).extracting(SnapshotInfo::name).containsExactly("during_trading");
+        assertThatThrownBy(() -> b.snapshots.restore("nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no snapshot 'nope'").hasMessageContaining("during_trading");
+        String freshId = b.store.storeId();
+
+        RestoreResult result = b.snapshots.restore("during_trading");
+
+        IgniteTradingStore restored = b.host.store();
+        assertThat(restored.storeId()).isEqualTo(info.storeId()).isNotEqualTo(freshId);
+        assertThat(result.orders()).isGreaterThanOrEqualTo(before.size()).isEqualTo(restored.orderCount());
+        AuditJournal auditB = new AuditJournal(restored);
+        List<AuditEntry> journal = auditB.query(AuditQuery.all().limit(100_000));
+        for (Trade t : before) {
+            OrderId id = t.order().id();
+            assertThat(restored.order(id)).as("order %s", id).contains(t.order());
+            assertThat(restored.fills(id)).as("fills of %s", id).containsExactly(t.fill());
+            assertThat(restored.events(id)).extracting(OrderEvent::type)
+                    .containsExactly(OrderEventType.INITIALIZED, OrderEventType.FILL);
+            assertThat(restored.load(t.position().portfolioId(), t.position().instrumentId()))
+                    .as("position of %s", id).contains(t.position());
+            if (t.audit() != null) {
+                assertThat(journal).as("audit entry %s", t.audit().sequence())
+                        .anySatisfy(e -> {
+                            assertThat(e.sequence()).isEqualTo(t.audit().sequence());
+                            assertThat(e.detail()).isEqualTo(t.audit().detail());
+                        });
+            }
+            assertThat(journal).as("the audit entries of %s", id).filteredOn(e -> e.subject().equals(id.toString()))
+                    .extracting(AuditEntry::type).contains("INITIALIZED", "FILL");
+        }
+        assertThat(restored.orderCount()).as("nothing from after the snapshot's point beyond what it caught")
+                .isLessThanOrEqualTo(acknowledged.size());
+
+        // The restored store trades on, after the journal position the snapshot covers, and survives a restart.
+        Trade next = trade(restored, auditB, 1_000_000);
+        b.close();
+        Node again = new Node("snap-b");
+        assertThat(again.store.storeId()).isEqualTo(info.storeId());
+        assertThat(again.store.order(next.order().id())).contains(next.order());
+        assertThat(again.store.order(before.get(0).order().id())).contains(before.get(0).order());
+        assertThat(again.store.orderCount()).isEqualTo(result.orders() + 1);
+    }
+}
