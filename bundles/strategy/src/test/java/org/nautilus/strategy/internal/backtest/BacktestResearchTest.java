@@ -36,7 +36,7 @@ import org.nautilus.api.strategy.BacktestSpec;
 import org.nautilus.api.strategy.Strategy;
 import org.nautilus.api.strategy.StrategyContext;
 import org.nautilus.api.strategy.StrategyHandler;
-import org.nautilus.model.weka.internal.WekaRidge;
+import org.nautilus.model.weka.linear.internal.WekaRidge;
 import org.nautilus.research.internal.features.CompiledLibrary;
 import org.nautilus.research.internal.features.EngineSession;
 import org.nautilus.research.internal.features.FeatureEngine;
