@@ -48,7 +48,17 @@ public final class BackfillClusterMain {
     private static final int COMMUNICATION = 49880;
     private static final BarSpec DAILY = BarSpec.time(Duration.ofDays(1));
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // Ignite's threads would keep a failed run's JVM (and its ports) alive
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("node")) {
             child(Integer.parseInt(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             return;
