@@ -127,12 +127,22 @@ final class ScriptedDistribution {
             Process status = new ProcessBuilder("sh", "bin/status").directory(karaf.toFile())
                     .redirectErrorStream(true).start();
             status.getInputStream().readAllBytes();
-            if (status.waitFor() != 0) {
+            if (status.waitFor() != 0 && !karafJvmRunning()) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new AssertionError("the node did not stop within 90 s");
+    }
+
+    /**
+     * Whether a JVM of this Karaf home still runs: bin/status says stopped once the shell is gone, while the JVM may
+     * still be shutting down (Ignite) and holding data/lock, which a new bin/start would then wait for.
+     */
+    private boolean karafJvmRunning() {
+        String marker = karaf.toString();
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
+                .map(line -> line.contains(marker) && line.contains("org.apache.karaf.main.Main")).orElse(false));
     }
 
     void script(String script) throws Exception {
