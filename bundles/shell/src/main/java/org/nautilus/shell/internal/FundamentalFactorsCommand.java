@@ -41,11 +41,16 @@ public class FundamentalFactorsCommand implements Action {
     @Completion(StoredInstrumentCompleter.class)
     List<String> symbols;
 
-    @Reference
+    // Optional: a mandatory reference would hold back every nautilus command until the plugin is installed.
+    @Reference(optional = true)
     FundamentalFactors factors;
 
     @Override
     public Object execute() {
+        if (factors == null) {
+            throw new IllegalStateException("the fundamental factors are not installed: feature:install "
+                    + "nautilus-factor-fundamental");
+        }
         TimeRange range = TimeRange.ofDays(StoreTimes.day("--from", from), StoreTimes.day("--to", to));
         BarSpec spec = BarSpec.time(Duration.parse(interval.strip().toUpperCase(Locale.ROOT)));
         int done = 0;

@@ -35,7 +35,8 @@ public class SentimentCommand implements Action {
     @Completion(SentimentCommand.Instruments.class)
     List<String> symbols;
 
-    @Reference
+    // Optional: a mandatory reference would hold back every nautilus command until the plugin is installed.
+    @Reference(optional = true)
     SentimentService sentiment;
 
     @Reference
@@ -43,6 +44,10 @@ public class SentimentCommand implements Action {
 
     @Override
     public Object execute() {
+        if (sentiment == null) {
+            throw new IllegalStateException("the sentiment factor is not installed: feature:install "
+                    + "nautilus-factor-sentiment");
+        }
         Instant moment = StoreTimes.moment("--as-of", asOf);
         List<InstrumentId> instruments = symbols == null ? sentiment.instruments()
                 : symbols.stream().map(InstrumentId::of).toList();
@@ -65,11 +70,14 @@ public class SentimentCommand implements Action {
     @Service
     public static class Instruments implements Completer {
 
-        @Reference
+        @Reference(optional = true)
         SentimentService sentiment;
 
         @Override
         public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+            if (sentiment == null) {
+                return -1;
+            }
             StringsCompleter symbols = new StringsCompleter();
             sentiment.instruments().forEach(i -> symbols.getStrings().add(i.value()));
             return symbols.complete(session, commandLine, candidates);
