@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,8 @@ public final class FeatureEngine {
     private final Set<Factor> failing = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The feature cache the libraries' streams write to and resume from; null: none. */
     private volatile FeatureCacheLink cache;
+    /** The names of the libraries this engine has started (writer thread). */
+    private final Set<String> librariesStarted = new HashSet<>();
 
     /**
      * @param barHistory  the bars a series had before the engine's first bar of it
@@ -280,8 +283,11 @@ public final class FeatureEngine {
         if (registered == null) {
             return; // removed again before the writer got to it
         }
+        // A library this engine ran before is redeployed next to its own bars: computed from them, it has its whole
+        // value history again; a cached state is for an engine that never ran it (a restarted node, a new owner).
+        boolean resumable = librariesStarted.add(library.name());
         for (SeriesKey series : List.copyOf(windows.keySet())) {
-            stream(registered, series, null);
+            stream(registered, series, null, resumable);
         }
         if (library.panel() != null) {
             startPanels(registered);
@@ -337,7 +343,7 @@ public final class FeatureEngine {
             compute(factor, series, snapshot);
         }
         for (Registered registered : libraries) {
-            LibraryStream stream = stream(registered, series, bar);
+            LibraryStream stream = stream(registered, series, bar, true);
             if (stream.update(bar)) {
                 publish(registered, series, stream, bar.end());
                 FeatureCacheLink link = cache;
@@ -426,7 +432,7 @@ public final class FeatureEngine {
             bars = new ArrayDeque<>(history(series, FactorWindows.capacity(factors.values(), window), first));
             windows.put(series, bars);
             for (Registered registered : libraries) {
-                stream(registered, series, first);
+                stream(registered, series, first, true);
             }
         }
         return bars;
@@ -434,15 +440,16 @@ public final class FeatureEngine {
 
     /**
      * The library's stream on a series; a new one is fed the series' history first (bars before {@code first}),
-     * so a library deployed after the bars has values at once, equal to a batch over those same bars.
+     * so a library deployed after the bars has values at once, equal to a batch over those same bars; or, if
+     * {@code resumable}, resumed from the feature cache when it holds a state this history confirms.
      */
-    private LibraryStream stream(Registered registered, SeriesKey series, Bar first) {
+    private LibraryStream stream(Registered registered, SeriesKey series, Bar first, boolean resumable) {
         Map<SeriesKey, LibraryStream> byseries = streams.computeIfAbsent(registered.library, l -> new HashMap<>());
         LibraryStream stream = byseries.get(series);
         if (stream == null) {
             List<Bar> history = history(series, warmup, first);
             FeatureCacheLink link = cache;
-            FeatureCacheLink.Resumed resumed = link == null || history.isEmpty() ? null
+            FeatureCacheLink.Resumed resumed = link == null || !resumable || history.isEmpty() ? null
                     : link.resume(registered.library, series, history);
             int from = 0;
             if (resumed != null && resumed.stream() != null) {
