@@ -27,6 +27,7 @@ import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
 import org.nautilus.api.research.cache.StreamState;
 import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.store.GridCaches;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -84,7 +85,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
                 .setBackups(grid.settings().cacheBackups())
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
                 .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE);
-        this.cache = grid.ignite().getOrCreateCache(cfg);
+        this.cache = GridCaches.getOrCreate(grid.ignite(), cfg);
         this.writer = new Thread(this::writeLoop, "nautilus-feature-cache-" + grid.settings().instanceName());
         writer.setDaemon(true);
         writer.start();

@@ -71,7 +71,7 @@ public final class BinaryCache<K, V> {
      */
     public static <K, V> BinaryCache<K, V> open(Grid grid, CacheConfiguration<BinaryObject, BinaryObject> cfg,
                                                 BinaryCodec<K> keys, BinaryCodec<V> values) {
-        IgniteCache<BinaryObject, BinaryObject> cache = grid.ignite().getOrCreateCache(cfg).withKeepBinary();
+        IgniteCache<BinaryObject, BinaryObject> cache = GridCaches.getOrCreate(grid.ignite(), cfg).withKeepBinary();
         IgniteBinary binary = grid.ignite().binary();
         long entries = cache.sizeLong(CachePeekMode.PRIMARY);
         if (entries > 0) {

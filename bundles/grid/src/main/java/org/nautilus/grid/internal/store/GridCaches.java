@@ -1,5 +1,8 @@
 package org.nautilus.grid.internal.store;
 
+import javax.cache.CacheException;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheKeyConfiguration;
@@ -68,5 +71,29 @@ public final class GridCaches {
             affinity.setAffinityBackupFilter(new ClusterNodeAttributeAffinityBackupFilter(GridSettings.ZONE_ATTRIBUTE));
         }
         return affinity;
+    }
+
+    /**
+     * Gets or creates a cache, waiting out a cluster state change: nodes started together activate the cluster while
+     * their components open caches, and Ignite refuses a cache start until the change is done (bounded: 2 minutes).
+     */
+    public static <K, V> IgniteCache<K, V> getOrCreate(Ignite ignite, CacheConfiguration<K, V> cfg) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            try {
+                return ignite.getOrCreateCache(cfg);
+            } catch (CacheException e) {
+                if (!String.valueOf(e.getMessage()).contains("cluster state change is in progress")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

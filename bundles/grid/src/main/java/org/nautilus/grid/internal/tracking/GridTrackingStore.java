@@ -15,6 +15,7 @@ import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.nautilus.api.research.tracking.TrackingStore;
 import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.store.GridCaches;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +41,7 @@ public final class GridTrackingStore implements TrackingStore {
                 .setBackups(grid.settings().cacheBackups())
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
                 .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE);
-        this.cache = grid.ignite().getOrCreateCache(cfg);
+        this.cache = GridCaches.getOrCreate(grid.ignite(), cfg);
     }
 
     @Override
