@@ -115,10 +115,13 @@ class KubernetesDiscoveryIT {
         oms.kill9();
         endpoints(survivors);
         KarafNode driver = NODES.stream().filter(n -> n != oms).findFirst().orElseThrow();
+        // The new leader shows in the status before its epoch does: wait for both.
+        long epochBefore = Long.parseLong(status.getProperty("epoch"));
         Properties after = ClusterFailoverIT.awaitStatus(driver, s -> !s.getProperty("leader", "").isEmpty()
-                && !s.getProperty("leader").equals(leader));
+                && !s.getProperty("leader").equals(leader)
+                && Long.parseLong(s.getProperty("epoch", "0")) > epochBefore);
         assertThat(after.getProperty("lost")).isEqualTo("0");
-        assertThat(Long.parseLong(after.getProperty("epoch"))).isGreaterThan(Long.parseLong(status.getProperty("epoch")));
+        assertThat(Long.parseLong(after.getProperty("epoch"))).isGreaterThan(epochBefore);
 
         Path acks = driver.home.resolve("k8s-acks.csv");
         Files.writeString(driver.home.resolve("durability-load.properties"), "threads = 2\norders.per.thread = 50\n"
