@@ -317,6 +317,7 @@ class FixGatewayIT {
         client.send(newOrder(FIX44, id, '1', "4", restingPrice()));
         client.await("New", report(id).and(execType('0')), WAIT);
         client.logOut();
+        // Not synchronisation: the client stays away longer than the session's 2 s cancel-on-disconnect grace.
         Thread.sleep(5000);
         client.logOn();
         // Sent while the client was away, replayed by the gateway's store on the client's ResendRequest.
