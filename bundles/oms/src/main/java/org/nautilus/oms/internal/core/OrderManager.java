@@ -119,7 +119,7 @@ public final class OrderManager implements AutoCloseable {
     private volatile int retainedPerPartition;
     private volatile int historyPerPartition;
     private volatile int retainedHistory;
-    private final Journal journal;
+    private final StoreGateway store;
     private final OrderEventSubscribers subscribers;
     /** Orders exist in the store that are not in memory (recovered beyond retention, or forgotten since). */
     private volatile boolean storeMayKnowMore;
@@ -148,11 +148,11 @@ public final class OrderManager implements AutoCloseable {
         decisions.stripes(b.partitions);
         this.router = b.router != null ? b.router
                 : new SmartOrderRouter(b.instruments, b.statistics, SmartOrderRouter.Settings.defaults());
-        this.journal = new Journal(b.store, b.firstOrderId);
+        this.store = new StoreGateway(b.store, b.firstOrderId);
         this.subscribers = new OrderEventSubscribers(new OrderEventSubscribers.History() {
             @Override
             public List<OrderEvent> eventsAfter(PortfolioId portfolio, long sequence) {
-                return journal.durable() ? journal.store().eventsAfter(portfolio, sequence) : List.of();
+                return store.durable() ? store.store().eventsAfter(portfolio, sequence) : List.of();
             }
 
             @Override
@@ -164,7 +164,7 @@ public final class OrderManager implements AutoCloseable {
         this.finished = new ArrayList<>(b.partitions);
         this.compacted = new CompactOrders[b.partitions];
         for (int i = 0; i < b.partitions; i++) {
-            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i, journal, new Outbox(subscribers));
+            partitions[i] = new PartitionAgent("nautilus-oms-p" + i, i, store, new Outbox(subscribers));
             finished.add(new ArrayDeque<>());
         }
         this.retainedHistory = b.retainedHistory;
@@ -313,7 +313,7 @@ public final class OrderManager implements AutoCloseable {
      */
     public Order submit(OrderRequest request) {
         Objects.requireNonNull(request, "request");
-        journal.checkAvailable();
+        store.checkAvailable();
         PartitionAgent partition = partitionOf(request.portfolioId());
         // A repeated client order id is answered by the writer too: the order it returns is then durable.
         OrderRecord record = partition.call(() -> submitAsWriter(request, partition));
@@ -330,7 +330,7 @@ public final class OrderManager implements AutoCloseable {
     public java.util.concurrent.CompletableFuture<Order> submitAsync(OrderRequest request) {
         Objects.requireNonNull(request, "request");
         try {
-            journal.checkAvailable();
+            store.checkAvailable();
             PartitionAgent partition = partitionOf(request.portfolioId());
             return partition.callAsync(() -> submitAsWriter(request, partition),
                     record -> record != null ? record.snapshot() : order(request.clientOrderId()).orElseThrow(
@@ -345,7 +345,7 @@ public final class OrderManager implements AutoCloseable {
     /** Submits a contingent list; see {@link org.nautilus.api.oms.OrderService#submit(OrderList)}. */
     public List<Order> submit(OrderList list) {
         Objects.requireNonNull(list, "list");
-        journal.checkAvailable();
+        store.checkAvailable();
         PartitionAgent partition = partitionOf(list.orders().get(0).portfolioId());
         List<OrderRecord> records = partition.call(() -> existingOrders(list).isEmpty()
                 ? submitListAsWriter(list, partition) : null);
@@ -359,7 +359,7 @@ public final class OrderManager implements AutoCloseable {
 
     /** Asks the order's venue(s) to cancel it. */
     public CommandResult cancel(OrderId orderId) {
-        journal.checkAvailable();
+        store.checkAvailable();
         OrderRecord record = visible(orderId);
         if (record == null) {
             return unknownOrFinished(orderId, "there is nothing to cancel");
@@ -371,7 +371,7 @@ public final class OrderManager implements AutoCloseable {
 
     /** Cancel-replace; see {@link org.nautilus.api.oms.OrderService#amend}. */
     public CommandResult amend(OrderId orderId, Quantity quantity, Price price) {
-        journal.checkAvailable();
+        store.checkAvailable();
         OrderRecord record = visible(orderId);
         if (record == null) {
             return unknownOrFinished(orderId, "it cannot be amended");
@@ -466,7 +466,7 @@ public final class OrderManager implements AutoCloseable {
         }
         return record != null || isCompact(orderId)
                 || (!orders.containsKey(orderId) && storedOrder(orderId).isPresent())
-                ? journal.fills(orderId) : List.of();
+                ? store.fills(orderId) : List.of();
     }
 
     public List<OrderEvent> events(OrderId orderId) {
@@ -476,17 +476,17 @@ public final class OrderManager implements AutoCloseable {
         }
         return record != null || isCompact(orderId)
                 || (!orders.containsKey(orderId) && storedOrder(orderId).isPresent())
-                ? journal.events(orderId) : List.of();
+                ? store.events(orderId) : List.of();
     }
 
     /** {@code true} once a commit failed: commands are refused until the OMS is restarted. */
     public boolean halted() {
-        return journal.failed();
+        return store.failed();
     }
 
     /** Why the OMS is halted, {@code null} if it is not. */
     public String haltReason() {
-        return journal.failure();
+        return store.failure();
     }
 
     /** The registered venues with the number of open orders (or parts of split orders) at each. */
@@ -625,7 +625,7 @@ public final class OrderManager implements AutoCloseable {
      * id ever reserved.
      */
     public Recovery recover() {
-        if (!journal.durable()) {
+        if (!store.durable()) {
             return new Recovery(0, 0, 0, -1);
         }
         if (!orders.isEmpty()) {
@@ -638,7 +638,7 @@ public final class OrderManager implements AutoCloseable {
         long[] storedCount = {0};
         // Every client-visible event of a portfolio was numbered, so its last sequence is the sum of its orders'.
         Map<PortfolioId, Long> sequences = new HashMap<>();
-        journal.store().forEachOrder(o -> {
+        store.store().forEachOrder(o -> {
             storedCount[0]++;
             venuePositions.add(o.order());
             if (!o.order().status().isTerminal()) {
@@ -656,7 +656,7 @@ public final class OrderManager implements AutoCloseable {
             newest.add(new java.util.PriorityQueue<>(Comparator.comparing(StoredOrder::id)));
         }
         int perPartition = retainedPerPartition;
-        journal.store().forEachOrder(o -> {
+        store.store().forEachOrder(o -> {
             if (o.internal()) {
                 return;
             }
@@ -674,7 +674,7 @@ public final class OrderManager implements AutoCloseable {
         // Third: the internal orders (split parts) of the orders kept.
         java.util.Set<OrderId> kept = new java.util.HashSet<>();
         keep.forEach(o -> kept.add(o.id()));
-        journal.store().forEachOrder(o -> {
+        store.store().forEachOrder(o -> {
             if (o.internal() && kept.contains(o.parent())) {
                 keep.add(o);
             }
@@ -708,9 +708,9 @@ public final class OrderManager implements AutoCloseable {
             }
         }
         storeMayKnowMore = stored > keep.size();
-        long next = stored == 0 ? -1 : journal.peekNextId();
+        long next = stored == 0 ? -1 : store.peekNextId();
         LOG.info("OMS recovered from {}: {} stored order(s), {} in memory, {} open at venues to reconcile",
-                journal.store().description(), stored, keep.size(), open);
+                store.store().description(), stored, keep.size(), open);
         for (VenueId id : venues.ids()) {
             venues.get(id).ifPresent(venue -> reconciler.reconcile(id, venue));
         }
@@ -744,7 +744,7 @@ public final class OrderManager implements AutoCloseable {
                 || ((status == CANCELED || status == EXPIRED) && !o.order().filledQuantity().isZero());
         OrderRecord[] self = new OrderRecord[1];
         OrderRecord record = new OrderRecord(o, partition, report -> partition.post(() -> onReport(self[0], report)),
-                history ? journal.fills(o.id()) : null, history ? journal.events(o.id()) : null);
+                history ? store.fills(o.id()) : null, history ? store.events(o.id()) : null);
         self[0] = record;
         return record;
     }
@@ -876,14 +876,14 @@ public final class OrderManager implements AutoCloseable {
         if (!storeMayKnowMore) {
             return Optional.empty();
         }
-        return journal.orderId(clientOrderId).flatMap(this::storedOrder);
+        return store.orderId(clientOrderId).flatMap(this::storedOrder);
     }
 
     private Optional<Order> storedOrder(OrderId orderId) {
         if (!storeMayKnowMore) {
             return Optional.empty();
         }
-        return journal.store().order(orderId).filter(o -> !o.internal()).map(StoredOrder::order);
+        return store.store().order(orderId).filter(o -> !o.internal()).map(StoredOrder::order);
     }
 
     private CommandResult unknownOrFinished(OrderId orderId, String what) {
@@ -1026,7 +1026,7 @@ public final class OrderManager implements AutoCloseable {
         }
         // The links are made after the orders' INITIALIZED events: store them now, a held child has no next event.
         for (OrderRecord record : records) {
-            journal.record(record, null);
+            store.record(record, null);
         }
     }
 
@@ -1045,7 +1045,7 @@ public final class OrderManager implements AutoCloseable {
 
     /** Creates and registers a record; {@code null} if its client order id was taken by another partition. */
     private OrderRecord create(OrderRequest request, PartitionAgent partition, Instant now, OrderRecord splitParent) {
-        OrderId id = OrderId.of(journal.nextId());
+        OrderId id = OrderId.of(store.nextId());
         OrderRecord[] self = new OrderRecord[1];
         OrderRecord record = new OrderRecord(id, request, partition, now,
                 report -> partition.post(() -> onReport(self[0], report)));
@@ -1166,7 +1166,7 @@ public final class OrderManager implements AutoCloseable {
                     whole.postOnly(), whole.reduceOnly());
             parts.add(create(partRequest, parent.partition, now, parent));
         }
-        journal.record(parent, null);
+        store.record(parent, null);
         for (int i = 0; i < parts.size(); i++) {
             send(parts.get(i), plan.legs().get(i).venue(), now);
         }
@@ -1630,7 +1630,7 @@ public final class OrderManager implements AutoCloseable {
     private void emit(OrderRecord record, OrderEventType type, Fill fill, String reason, Instant at) {
         long sequence = record.internal() ? 0 : record.partition.outbox.nextSequence(record.request().portfolioId());
         OrderEvent event = record.record(type, fill, reason, at, sequence);
-        journal.record(record, event);
+        store.record(record, event);
         if (record.internal()) {
             onPartChanged(record.splitParent, record, event);
             return;
@@ -1651,7 +1651,7 @@ public final class OrderManager implements AutoCloseable {
         if (record.ocoGroup != null && !record.ocoDone && (ended || event.type() == OrderEventType.FILL)) {
             for (OrderRecord member : record.ocoGroup) {
                 member.ocoDone = true;
-                journal.record(member, null);
+                store.record(member, null);
             }
             String why = "OCO: order " + record.id + (event.type() == OrderEventType.FILL ? " traded"
                     : " ended " + record.status());
@@ -1663,7 +1663,7 @@ public final class OrderManager implements AutoCloseable {
         }
         if (record.triggers != null && !record.triggersResolved && ended) {
             record.triggersResolved = true;
-            journal.record(record, null);
+            store.record(record, null);
             Instant now = clock.instant();
             for (OrderRecord child : record.triggers) {
                 if (child.status() != INITIALIZED) {
@@ -1716,7 +1716,7 @@ public final class OrderManager implements AutoCloseable {
             record.compacted = true;
             dropped = compacted[partition].add(record.snapshot(), room);
         }
-        if (dropped && journal.durable()) {
+        if (dropped && store.durable()) {
             // Orders dropped from memory stay queryable and idempotent from the store.
             storeMayKnowMore = true;
         }

@@ -53,8 +53,8 @@ final class Outbox {
         }
     }
 
-    /** Ends the writer's step: its events leave once the calling thread's unit of work in {@code journal} is durable. */
-    void seal(Journal journal) {
+    /** Ends the writer's step: its events leave once the calling thread's unit of work in {@code store} is durable. */
+    void seal(StoreGateway store) {
         if (step.isEmpty()) {
             return;
         }
@@ -63,7 +63,7 @@ final class Outbox {
         synchronized (waiting) {
             waiting.add(batch);
         }
-        journal.afterCommit(failure -> settle(batch, failure));
+        store.afterCommit(failure -> settle(batch, failure));
     }
 
     private void settle(Batch batch, StoreException failure) {

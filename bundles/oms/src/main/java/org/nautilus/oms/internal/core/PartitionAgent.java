@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * before the command returns.
  *
  * <p>Durability: every step a thread takes as the writer (a command, or a drain of posted work) is one unit of
- * work of the {@link Journal}, ended before the partition is released, so the partition's units reach the store
- * in the order they were applied. A command returns only once its unit is durable; that wait happens after the
- * partition is released, so the next commands are applied meanwhile and share the next group commit. The step's
- * client-visible events leave the process through its {@link Outbox} only once its unit is durable.
+ * work in the store (through the {@link StoreGateway}), ended before the partition is released, so the partition's
+ * units reach the store in the order they were applied. A command returns only once its unit is durable; that
+ * wait happens after the partition is released, so the next commands are applied meanwhile and share the next
+ * group commit. The step's client-visible events leave the process through its {@link Outbox} only once its unit
+ * is durable.
  */
 final class PartitionAgent implements AutoCloseable {
 
@@ -46,18 +47,18 @@ final class PartitionAgent implements AutoCloseable {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final ExecutorService drainer;
     private final AtomicLong failures = new AtomicLong();
-    private final Journal journal;
+    private final StoreGateway store;
     /** The partition's client-visible events, held until durable. */
     final Outbox outbox;
 
     PartitionAgent(String name, int index) {
-        this(name, index, new Journal(null, 1), new Outbox(new OrderEventSubscribers(null)));
+        this(name, index, new StoreGateway(null, 1), new Outbox(new OrderEventSubscribers(null)));
     }
 
-    PartitionAgent(String name, int index, Journal journal, Outbox outbox) {
+    PartitionAgent(String name, int index, StoreGateway store, Outbox outbox) {
         this.name = name;
         this.index = index;
-        this.journal = journal;
+        this.store = store;
         this.outbox = outbox;
         this.drainer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -77,10 +78,10 @@ final class PartitionAgent implements AutoCloseable {
         }
         // A thread already inside another unit (a listener calling back into the OMS) joins it: the outer step
         // waits for the commit, this one must not (the unit cannot commit before the outer step ends).
-        boolean outer = !journal.inUnit();
+        boolean outer = !store.inUnit();
         Step<T> step = step(command);
         if (outer) {
-            journal.await(step.commit());
+            store.await(step.commit());
         }
         return step.result();
     }
@@ -95,7 +96,7 @@ final class PartitionAgent implements AutoCloseable {
         Commit commit;
         lock.lock();
         try {
-            journal.begin();
+            store.begin();
             try {
                 drain();
                 result = command.get();
@@ -116,13 +117,13 @@ final class PartitionAgent implements AutoCloseable {
     <T, R> java.util.concurrent.CompletableFuture<R> callAsync(Supplier<T> command,
                                                               java.util.function.Function<T, R> then) {
         java.util.concurrent.CompletableFuture<R> future = new java.util.concurrent.CompletableFuture<>();
-        if (lock.isHeldByCurrentThread() || journal.inUnit()) {
+        if (lock.isHeldByCurrentThread() || store.inUnit()) {
             // Inside another step: durable with it, whose caller waits.
             future.complete(then.apply(call(command)));
             return future;
         }
         Step<T> step = step(command);
-        journal.complete(step.commit(), future, () -> then.apply(step.result()));
+        store.complete(step.commit(), future, () -> then.apply(step.result()));
         return future;
     }
 
@@ -169,7 +170,7 @@ final class PartitionAgent implements AutoCloseable {
         lock.lock();
         try {
             // Venue reports nobody waits for: committed with the next group, a failure halts the OMS then.
-            journal.begin();
+            store.begin();
             try {
                 drain();
             } finally {
@@ -184,8 +185,8 @@ final class PartitionAgent implements AutoCloseable {
 
     /** Ends the writer's step: its events leave once its unit is durable, and the unit goes to the store. */
     private Commit endStep() {
-        outbox.seal(journal);
-        return journal.end();
+        outbox.seal(store);
+        return store.end();
     }
 
     private void drain() {

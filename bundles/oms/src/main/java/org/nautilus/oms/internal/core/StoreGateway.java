@@ -16,16 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OMS's side of its {@link TradingStore}: opens and ends the unit of work of each partition step, records
- * every change of an order in it, hands out order ids from durably reserved blocks, and turns a failed commit
- * into a halted OMS. Without a store (tests, benchmarks of the core) everything stays in memory.
+ * The OMS's gateway to its {@link TradingStore} (not a journal: the store keeps one, or none; this is the OMS's
+ * side of it): opens and ends the unit of work of each partition step, records every change of an order in it,
+ * hands out order ids from durably reserved blocks, and turns a failed commit into a halted OMS. Without a store (tests, benchmarks of the core) everything stays in memory.
  *
  * <p>A failed commit leaves the memory ahead of the store, so the OMS stops taking commands (they fail with the
  * retryable {@link OrderServiceUnavailableException}) until it is restarted and recovers from the store.
  */
-final class Journal {
+final class StoreGateway {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StoreGateway.class);
 
     /** Order ids reserved per store round trip: one durable write per this many orders. */
     static final int ID_BLOCK = 1000;
@@ -37,7 +37,7 @@ final class Journal {
     /** Per thread: what waits for the thread's unit of work to be durable. */
     private final ThreadLocal<List<Consumer<StoreException>>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
-    Journal(TradingStore store, long firstOrderId) {
+    StoreGateway(TradingStore store, long firstOrderId) {
         this.store = store;
         this.nextId = firstOrderId;
         this.idLimit = store == null ? Long.MAX_VALUE : firstOrderId;
