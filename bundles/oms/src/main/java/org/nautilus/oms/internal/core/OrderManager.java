@@ -61,10 +61,10 @@ import org.slf4j.LoggerFactory;
  * id; only the newest {@code retainedHistory} of them keep their whole history (events, fills, execution ids), the
  * others are kept compact, as the fields of their final {@link Order} snapshot packed into per-partition arrays
  * ({@link CompactOrders}: no object per order but its client order id, instead of ~1.6 KB of history objects), so
- * that at high rates the collector does not copy and promote every finished order. The events and fills of a compact
- * order are read from the store (without a store they are gone; {@link #events} and {@link #fills} then answer empty). Older orders
- * are dropped from memory: with a store they stay queryable and idempotent by client order id from it, without a
- * store they are forgotten.
+ * that at high rates the collector does not copy and promote every finished order. The events and fills of a
+ * compact order are read from the store (without a store they are gone; {@link #events} and {@link #fills} then
+ * answer empty). Older orders are dropped from memory: with a store they stay queryable and idempotent by client
+ * order id from it, without a store they are forgotten.
  *
  * <h2>Parts</h2>
  * This class is the facade: wiring, the commands handed to the partition writers, and the venue lifecycle. The

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OMS's gateway to its {@link TradingStore} (not a journal: the store keeps one, or none; this is the OMS's
  * side of it): opens and ends the unit of work of each partition step, records every change of an order in it,
- * hands out order ids from durably reserved blocks, and turns a failed commit into a halted OMS. Without a store (tests, benchmarks of the core) everything stays in memory.
+ * hands out order ids from durably reserved blocks, and turns a failed commit into a halted OMS. Without a store
+ * (tests, benchmarks of the core) everything stays in memory.
  *
  * <p>A failed commit leaves the memory ahead of the store, so the OMS stops taking commands (they fail with the
  * retryable {@link OrderServiceUnavailableException}) until it is restarted and recovers from the store.
