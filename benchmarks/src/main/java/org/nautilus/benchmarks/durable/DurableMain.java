@@ -41,7 +41,7 @@ import org.nautilus.grid.internal.store.IgniteTradingStore;
 import org.nautilus.grid.internal.store.Materializer;
 import org.nautilus.grid.internal.store.StoreSettings;
 import org.nautilus.grid.internal.store.StoreSettings.JournalMode;
-import org.nautilus.oms.internal.core.DirectRouter;
+import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;

@@ -17,6 +17,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.oms.internal.routing.VenueDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,6 +18,7 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.venue.ExecutionReport;
+import org.nautilus.oms.internal.routing.VenueStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,6 +24,10 @@ import org.nautilus.api.venue.RouteAllocation;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueAvailability;
+import org.nautilus.oms.internal.routing.DecisionLog;
+import org.nautilus.oms.internal.routing.OrderRouter;
+import org.nautilus.oms.internal.routing.VenueDirectory;
+import org.nautilus.oms.internal.routing.VenueStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

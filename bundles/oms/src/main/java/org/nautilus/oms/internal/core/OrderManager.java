@@ -30,6 +30,11 @@ import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueInfo;
+import org.nautilus.oms.internal.routing.DecisionLog;
+import org.nautilus.oms.internal.routing.OrderRouter;
+import org.nautilus.oms.internal.routing.SmartOrderRouter;
+import org.nautilus.oms.internal.routing.VenueDirectory;
+import org.nautilus.oms.internal.routing.VenueStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

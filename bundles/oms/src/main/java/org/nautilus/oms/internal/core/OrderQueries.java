@@ -17,6 +17,7 @@ import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueInfo;
+import org.nautilus.oms.internal.routing.VenueDirectory;
 
 /**
  * Answers about orders from any thread, never waiting for a writer: from the published snapshots of the orders in

@@ -22,6 +22,7 @@ import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.oms.internal.routing.VenueDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

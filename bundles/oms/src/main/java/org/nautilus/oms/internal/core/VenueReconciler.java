@@ -33,6 +33,7 @@ import org.nautilus.api.venue.VenueExecution;
 import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.api.venue.VenuePosition;
 import org.nautilus.api.venue.VenueQuery;
+import org.nautilus.oms.internal.routing.VenueDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -23,6 +23,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 class AmendTest {
 

@@ -16,6 +16,7 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 /**
  * Finished orders beyond the history window are kept compact (their final snapshot): still listed, queryable and

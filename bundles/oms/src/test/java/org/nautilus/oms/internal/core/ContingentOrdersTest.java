@@ -22,6 +22,7 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 class ContingentOrdersTest {
 

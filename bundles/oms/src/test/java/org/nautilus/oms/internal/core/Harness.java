@@ -1,5 +1,10 @@
 package org.nautilus.oms.internal.core;
 
+import org.nautilus.oms.internal.routing.DecisionLog;
+import org.nautilus.oms.internal.routing.OrderRouter;
+import org.nautilus.oms.internal.routing.SmartOrderRouter;
+import org.nautilus.oms.internal.routing.VenueDirectory;
+import org.nautilus.oms.internal.routing.VenueStatistics;
 
 /** An OMS with fake risk and venues, recording what its listeners hear. */
 final class Harness implements AutoCloseable {

@@ -23,6 +23,7 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 /** Outside subscribers get the OMS's events only once durable, in order per portfolio, and can resume. */
 class OrderEventDeliveryTest {

@@ -13,6 +13,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 class OrderEventsTest {
 

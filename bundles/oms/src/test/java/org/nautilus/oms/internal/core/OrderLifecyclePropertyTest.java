@@ -16,6 +16,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.venue.ExecType;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 /** Invariants of one order under any sequence of venue reports and client commands. */
 class OrderLifecyclePropertyTest {

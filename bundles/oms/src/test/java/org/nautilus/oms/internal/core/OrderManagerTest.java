@@ -40,6 +40,8 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.venue.ExecType;
+import org.nautilus.oms.internal.routing.DirectRouter;
+import org.nautilus.oms.internal.routing.VenueDirectory;
 
 class OrderManagerTest {
 

@@ -31,6 +31,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 /** The OMS over a durable store: acknowledged after the commit, rebuilt from the store after a restart. */
 class RecoveryTest {

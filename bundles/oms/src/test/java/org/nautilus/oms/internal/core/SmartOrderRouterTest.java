@@ -15,6 +15,9 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.oms.internal.routing.OrderRouter;
+import org.nautilus.oms.internal.routing.SmartOrderRouter;
+import org.nautilus.oms.internal.routing.VenueStatistics;
 
 class SmartOrderRouterTest {
 

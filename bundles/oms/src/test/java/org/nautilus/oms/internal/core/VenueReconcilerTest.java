@@ -24,6 +24,7 @@ import org.nautilus.api.venue.ReconciliationReport.Outcome;
 import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueOrder;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 /** Reconciliation with a venue on registration and on every reconnect, case by case. */
 class VenueReconcilerTest {

@@ -1,4 +1,4 @@
-package org.nautilus.oms.internal.core;
+package org.nautilus.oms.internal.routing;
 
 import java.util.List;
 import java.util.function.Supplier;

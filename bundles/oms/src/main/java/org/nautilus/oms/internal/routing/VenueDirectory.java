@@ -1,4 +1,4 @@
-package org.nautilus.oms.internal.core;
+package org.nautilus.oms.internal.routing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +43,7 @@ public final class VenueDirectory {
         return states.getOrDefault(id, State.AVAILABLE);
     }
 
-    void state(VenueId id, VenueAvailability availability, String reason) {
+    public void state(VenueId id, VenueAvailability availability, String reason) {
         states.put(id, availability == VenueAvailability.AVAILABLE ? State.AVAILABLE : new State(availability, reason));
     }
 

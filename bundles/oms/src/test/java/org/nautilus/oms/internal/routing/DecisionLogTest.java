@@ -1,4 +1,4 @@
-package org.nautilus.oms.internal.core;
+package org.nautilus.oms.internal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
@@ -15,7 +16,7 @@ import org.nautilus.api.venue.RoutingDecision;
 class DecisionLogTest {
 
     private static RoutingDecision decision(long id) {
-        return new RoutingDecision(OrderId.of(id), ClientOrderId.of("c" + id), Fixtures.AAPL, Side.BUY,
+        return new RoutingDecision(OrderId.of(id), ClientOrderId.of("c" + id), InstrumentId.of("AAPL"), Side.BUY,
                 Quantity.ofWhole(1), List.of(), "because " + id, Instant.EPOCH);
     }
 

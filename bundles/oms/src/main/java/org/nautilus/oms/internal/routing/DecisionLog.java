@@ -1,4 +1,4 @@
-package org.nautilus.oms.internal.core;
+package org.nautilus.oms.internal.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,7 +152,7 @@ public final class DecisionLog {
      * Adds the decision for {@code orderId} to the ring of {@code stripe} (the partition whose writer decided);
      * {@code decision} is called at most once, when first read.
      */
-    void add(int stripe, OrderId orderId, Instant at, Supplier<RoutingDecision> decision) {
+    public void add(int stripe, OrderId orderId, Instant at, Supplier<RoutingDecision> decision) {
         ring(stripe).add(orderId, at, decision, ringCapacity());
     }
 

@@ -1,4 +1,4 @@
-package org.nautilus.oms.internal.core;
+package org.nautilus.oms.internal.routing;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,17 +18,17 @@ public final class VenueStatistics {
 
     private final Map<VenueId, Counters> counters = new ConcurrentHashMap<>();
 
-    void routed(VenueId venue, Quantity quantity) {
+    public void routed(VenueId venue, Quantity quantity) {
         Counters c = of(venue);
         c.orders.increment();
         c.routed.add(quantity.raw());
     }
 
-    void filled(VenueId venue, Quantity quantity) {
+    public void filled(VenueId venue, Quantity quantity) {
         of(venue).filled.add(quantity.raw());
     }
 
-    void reject(VenueId venue) {
+    public void reject(VenueId venue) {
         of(venue).rejected.increment();
     }
 
