@@ -273,8 +273,8 @@ public final class ClusterComponent implements ClusterService {
         }
     }
 
-    private OmsEndpoint endpoint() {
-        return grid.ignite().services().serviceProxy(SINGLETON, OmsEndpoint.class, false, CALL_TIMEOUT_MS);
+    private OmsClusterEndpoint endpoint() {
+        return grid.ignite().services().serviceProxy(SINGLETON, OmsClusterEndpoint.class, false, CALL_TIMEOUT_MS);
     }
 
     private Optional<Price> mark(InstrumentId instrument) {

@@ -18,7 +18,7 @@ import org.nautilus.api.venue.VenueService;
  * answer. Business refusals are values and travel as results; an invalid argument or an unavailable OMS travel as
  * errors the caller turns back into the same exceptions. Plain Java.
  */
-final class OmsDispatcher implements OmsEndpoint {
+final class OmsDispatcher implements OmsClusterEndpoint {
 
     static final String INVALID = "invalid";
     static final String UNAVAILABLE = "unavailable";

@@ -9,7 +9,7 @@ import org.apache.ignite.services.Service;
  * node leaves or dies, starts one on a surviving node. Starting here makes this node the OMS's
  * ({@link ClusterComponent#leadership}); its {@link #call} is what the other nodes' proxies reach.
  */
-public final class OmsLeaderService implements Service, OmsEndpoint {
+public final class OmsLeaderService implements Service, OmsClusterEndpoint {
 
     private static final long serialVersionUID = 1L;
 

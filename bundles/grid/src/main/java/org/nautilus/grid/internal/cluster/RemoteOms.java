@@ -28,10 +28,10 @@ import org.nautilus.api.venue.VenueService;
  */
 final class RemoteOms implements OrderService, VenueService {
 
-    private final Supplier<OmsEndpoint> endpoint;
+    private final Supplier<OmsClusterEndpoint> endpoint;
 
     /** @param endpoint the leader's endpoint (a fresh Ignite service proxy, say); may throw when unreachable */
-    RemoteOms(Supplier<OmsEndpoint> endpoint) {
+    RemoteOms(Supplier<OmsClusterEndpoint> endpoint) {
         this.endpoint = endpoint;
     }
 

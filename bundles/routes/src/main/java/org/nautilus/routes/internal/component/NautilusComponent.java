@@ -10,7 +10,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.routes.internal.fix.FixMarketDataEndpoint;
-import org.nautilus.routes.internal.oms.OmsEndpoint;
+import org.nautilus.routes.internal.oms.OmsCamelEndpoint;
 import org.nautilus.routes.internal.oms.OrderMessages;
 
 /**
@@ -57,7 +57,7 @@ public final class NautilusComponent extends DefaultComponent {
             OrderMessages.Defaults defaults = new OrderMessages.Defaults(PortfolioId.of(portfolio),
                     venue.isBlank() ? null : VenueId.of(venue.strip()),
                     TimeInForce.valueOf(tif.strip().toUpperCase(java.util.Locale.ROOT)));
-            return new OmsEndpoint(uri, this, gateways, defaults, events, queueSize, resumeAfter);
+            return new OmsCamelEndpoint(uri, this, gateways, defaults, events, queueSize, resumeAfter);
         }
         if (service.equals("fix-marketdata")) {
             String symbols = getAndRemoveParameter(parameters, "symbols", String.class, "");

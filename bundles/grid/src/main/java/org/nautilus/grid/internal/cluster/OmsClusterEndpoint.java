@@ -5,7 +5,7 @@ package org.nautilus.grid.internal.cluster;
  * name and its arguments as JSON ({@link Payloads}), the answer as JSON: {@code {"result": ...}} or
  * {@code {"error": "<kind>", "message": "..."}}.
  */
-public interface OmsEndpoint {
+public interface OmsClusterEndpoint {
 
     String call(String method, String arguments);
 }

@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * (DAY); {@code events} order event types (all); {@code queueSize} events buffered for a consumer (10000; a route
  * that falls that far behind is dropped and says so); {@code resumeAfter} {@code PORTFOLIO:SEQUENCE,...} (none).
  */
-public final class OmsEndpoint extends DefaultEndpoint {
+public final class OmsCamelEndpoint extends DefaultEndpoint {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OmsEndpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OmsCamelEndpoint.class);
     /** Said once per endpoint, not once per order. */
     private volatile boolean auditMissingSaid;
     static final String STATUS = "NautilusOrderStatus";
@@ -58,7 +58,7 @@ public final class OmsEndpoint extends DefaultEndpoint {
     private final int queueSize;
     private final Map<PortfolioId, Long> delivered = new ConcurrentHashMap<>();
 
-    public OmsEndpoint(String uri, Component component, Gateways gateways, OrderMessages.Defaults defaults,
+    public OmsCamelEndpoint(String uri, Component component, Gateways gateways, OrderMessages.Defaults defaults,
                        String events, int queueSize, String resumeAfter) {
         super(uri, component);
         this.gateways = gateways;
@@ -174,7 +174,7 @@ public final class OmsEndpoint extends DefaultEndpoint {
         private AutoCloseable subscription;
 
         EventConsumer(Processor processor) {
-            super(OmsEndpoint.this, processor);
+            super(OmsCamelEndpoint.this, processor);
         }
 
         @Override
