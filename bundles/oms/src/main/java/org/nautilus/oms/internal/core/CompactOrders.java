@@ -87,6 +87,11 @@ final class CompactOrders {
     /**
      * Open addressing, linear probing; an entry is {@code hash << 32 | slot + 1}, 0 when empty: probing and the
      * backward shift on removal compare hashes in the table itself, without touching the orders.
+     *
+     * <p>Ours, not Agrona's maps (used for the simulated exchange's books): the client order id index is keyed by
+     * the id's bytes packed in {@link #clientIds}, and a map keyed by objects would have to keep a
+     * {@link ClientOrderId} per retained order, the one object per order this class exists to avoid; the id index
+     * shares its probing and removal code, so both stay one mechanism.
      */
     private long[] byId;
     private long[] byClientId;

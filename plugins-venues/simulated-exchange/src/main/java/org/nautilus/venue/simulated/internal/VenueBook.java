@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -59,8 +60,9 @@ final class VenueBook implements MatchListener {
     private final InstrumentId instrumentId;
     private final ReentrantLock lock = new ReentrantLock();
     private final OrderBook book;
-    private final LongTable<ClientOrder> byBookId = new LongTable<>(c -> c.bookId, 64);
-    private final LongTable<ClientOrder> byOrderId = new LongTable<>(c -> c.orderId.value(), 64);
+    /** Client orders by book id (every execution) and by order id (every command): no boxing, no node per entry. */
+    private final Long2ObjectHashMap<ClientOrder> byBookId = new Long2ObjectHashMap<>(128, 0.5f);
+    private final Long2ObjectHashMap<ClientOrder> byOrderId = new Long2ObjectHashMap<>(128, 0.5f);
     private final List<Long> marketMakerOrders = new ArrayList<>();
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
@@ -122,8 +124,8 @@ final class VenueBook implements MatchListener {
             long filledBefore = order.filledQuantity().raw();
             ClientOrder client = new ClientOrder(order.id(), bookId, request.side(), listener,
                     order.quantity().raw() - filledBefore, filledBefore);
-            byBookId.add(client);
-            byOrderId.add(client);
+            byBookId.put(client.bookId, client);
+            byOrderId.put(client.orderId.value(), client);
             book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
                     request.timeInForce(), request.postOnly(), raw(request.limitPrice()), raw(request.stopPrice()),
                     client.quantity, request.expireTime() == null ? 0 : request.expireTime().toEpochMilli());
@@ -188,9 +190,9 @@ final class VenueBook implements MatchListener {
     void openOrders(List<VenueOrder> out) {
         lock.lock();
         try {
-            byOrderId.forEach(c -> out.add(new VenueOrder(c.orderId, venue.id() + "-" + instrumentId + "-" + c.bookId,
-                    instrumentId, c.side, new Quantity(c.filledBefore + c.quantity),
-                    new Quantity(c.filledBefore + c.filled), null)));
+            byOrderId.values().forEach(c -> out.add(new VenueOrder(c.orderId,
+                    venue.id() + "-" + instrumentId + "-" + c.bookId, instrumentId, c.side,
+                    new Quantity(c.filledBefore + c.quantity), new Quantity(c.filledBefore + c.filled), null)));
         } finally {
             lock.unlock();
         }
