@@ -116,7 +116,9 @@ public final class SmartOrderRouter implements OrderRouter {
         boolean canTrade = request.type() == OrderType.MARKET || request.type() == OrderType.LIMIT;
         List<Candidate> candidates = new ArrayList<>(venues.size());
         long visible = 0;
-        for (Venue venue : venues) {
+        // Indexed loops here and in take(): they run for every order, and their iterators were not optimized away.
+        for (int v = 0; v < venues.size(); v++) {
+            Venue venue = venues.get(v);
             BookDepth depth = depth(venue, request.instrumentId());
             Quantity available = canTrade && depth != null
                     ? depth.availableToTake(request.side(), request.limitPrice()) : Quantity.ZERO;
@@ -133,11 +135,14 @@ public final class SmartOrderRouter implements OrderRouter {
         Side side = request.side();
         Quantity quantity = request.quantity();
         List<Level> levels = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (int n = 0; n < candidates.size(); n++) {
+            Candidate c = candidates.get(n);
             if (!c.available().isPositive()) {
                 continue;
             }
-            for (BookLevel level : c.depth().opposite(side)) {
+            List<BookLevel> opposite = c.depth().opposite(side);
+            for (int l = 0; l < opposite.size(); l++) {
+                BookLevel level = opposite.get(l);
                 if (request.limitPrice() != null && !crosses(side, level.price(), request.limitPrice())) {
                     break;
                 }

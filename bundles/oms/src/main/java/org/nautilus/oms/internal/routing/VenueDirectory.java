@@ -23,16 +23,24 @@ public final class VenueDirectory {
 
     private final Map<VenueId, Venue> venues = new ConcurrentHashMap<>();
     private final Map<VenueId, State> states = new ConcurrentHashMap<>();
+    /**
+     * The AVAILABLE venues sorted by id, immutable: read for every order, so it is rebuilt when a venue or a state
+     * changes (rarely, under the monitor) instead of on every read.
+     */
+    private volatile List<Venue> available = List.of();
 
     /** {@code false} if another venue already serves this id. */
-    public boolean add(VenueId id, Venue venue) {
-        return venues.putIfAbsent(id, venue) == null;
+    public synchronized boolean add(VenueId id, Venue venue) {
+        boolean added = venues.putIfAbsent(id, venue) == null;
+        available = availableNow();
+        return added;
     }
 
     /** {@code false} if this instance was not the one serving the id. */
-    public boolean remove(VenueId id, Venue venue) {
+    public synchronized boolean remove(VenueId id, Venue venue) {
         if (venues.remove(id, venue)) {
             states.remove(id);
+            available = availableNow();
             return true;
         }
         return false;
@@ -43,20 +51,25 @@ public final class VenueDirectory {
         return states.getOrDefault(id, State.AVAILABLE);
     }
 
-    public void state(VenueId id, VenueAvailability availability, String reason) {
+    public synchronized void state(VenueId id, VenueAvailability availability, String reason) {
         states.put(id, availability == VenueAvailability.AVAILABLE ? State.AVAILABLE : new State(availability, reason));
+        available = availableNow();
     }
 
-    /** The venues that take new orders, sorted by id. */
+    /** The venues that take new orders, sorted by id (an immutable list). */
     public List<Venue> available() {
-        List<Venue> available = new ArrayList<>();
+        return available;
+    }
+
+    private List<Venue> availableNow() {
+        List<Venue> now = new ArrayList<>();
         venues.forEach((id, venue) -> {
             if (state(id).availability() == VenueAvailability.AVAILABLE) {
-                available.add(venue);
+                now.add(venue);
             }
         });
-        available.sort(Comparator.comparing(Venue::id));
-        return available;
+        now.sort(Comparator.comparing(Venue::id));
+        return List.copyOf(now);
     }
 
     /** {@code true} while this very instance serves its id (a venue registered again is a new instance). */

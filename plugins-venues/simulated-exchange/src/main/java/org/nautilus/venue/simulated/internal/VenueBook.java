@@ -2,13 +2,13 @@ package org.nautilus.venue.simulated.internal;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongArrayList;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -63,7 +63,8 @@ final class VenueBook implements MatchListener {
     /** Client orders by book id (every execution) and by order id (every command): no boxing, no node per entry. */
     private final Long2ObjectHashMap<ClientOrder> byBookId = new Long2ObjectHashMap<>(128, 0.5f);
     private final Long2ObjectHashMap<ClientOrder> byOrderId = new Long2ObjectHashMap<>(128, 0.5f);
-    private final List<Long> marketMakerOrders = new ArrayList<>();
+    /** The market maker's resting orders, canceled at each requote (no boxing: a requote per quote). */
+    private final LongArrayList marketMakerOrders = new LongArrayList();
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
@@ -268,16 +269,16 @@ final class VenueBook implements MatchListener {
         lastQuoted = quote;
         VenueConfig config = venue.config();
         instrument = venue.market().instrument(instrumentId);
-        long tick = instrument.map(i -> i.tickSize().raw()).orElse(config.defaultTick().raw());
-        long lot = instrument.map(i -> i.lotSize().raw()).orElse(0L);
+        long tick = instrument.isPresent() ? instrument.get().tickSize().raw() : config.defaultTick().raw();
+        long lot = instrument.isPresent() ? instrument.get().lotSize().raw() : 0;
         long step = Math.multiplyExact(tick, config.levelTicks());
         long factor = venue.liquidityFactor();
         long bidSize = roundDown(FixedPoint.multiply(quote.bidSize().raw(), factor), lot);
         long askSize = roundDown(FixedPoint.multiply(quote.askSize().raw(), factor), lot);
         book.beginBatch();
         try {
-            for (Long id : marketMakerOrders) {
-                book.cancel(id);
+            for (int i = 0; i < marketMakerOrders.size(); i++) {
+                book.cancel(marketMakerOrders.getLong(i));
             }
             marketMakerOrders.clear();
             for (int level = 0; level < config.liquidityLevels(); level++) {
@@ -297,7 +298,7 @@ final class VenueBook implements MatchListener {
 
     private void marketMaker(boolean buy, long price, long size) {
         long id = ++lastBookId;
-        marketMakerOrders.add(id);
+        marketMakerOrders.addLong(id);
         book.submit(id, MARKET_MAKER, buy, OrderType.LIMIT, TimeInForce.GTC, false, price, 0, size, 0);
     }
 
