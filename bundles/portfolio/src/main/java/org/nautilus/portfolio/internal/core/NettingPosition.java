@@ -65,6 +65,22 @@ public final class NettingPosition {
 
     /** (q1 × p1 + q2 × p2) / (q1 + q2) in raw units, exact then rounded half-even. */
     static long weightedAverage(long q1, long p1, long q2, long p2) {
+        long a = q1 * p1;
+        long b = q2 * p2;
+        long sum = a + b;
+        long total = Math.addExact(q1, q2);
+        // Hot path (every fill that adds to a position): when the exact numerator fits in a long, long division
+        // with the same half-even rounding; BigDecimal (two BigIntegers and their arrays per fill) only beyond.
+        if (Math.multiplyHigh(q1, p1) == a >> 63 && Math.multiplyHigh(q2, p2) == b >> 63
+                && ((a ^ sum) & (b ^ sum)) >= 0 && total > 0) {
+            long quotient = sum / total;
+            long remainder = Math.abs(sum % total);
+            long rest = total - remainder;
+            if (remainder > rest || (remainder == rest && (quotient & 1) != 0)) {
+                quotient += Long.signum(sum);
+            }
+            return quotient;
+        }
         BigInteger numerator = BigInteger.valueOf(q1).multiply(BigInteger.valueOf(p1))
                 .add(BigInteger.valueOf(q2).multiply(BigInteger.valueOf(p2)));
         BigInteger denominator = BigInteger.valueOf(Math.addExact(q1, q2));
