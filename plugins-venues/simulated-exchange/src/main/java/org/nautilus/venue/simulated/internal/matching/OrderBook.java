@@ -1,6 +1,5 @@
 package org.nautilus.venue.simulated.internal.matching;
 
-import org.agrona.collections.Long2ObjectHashMap;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.TimeInForce;
 
@@ -31,11 +30,8 @@ public final class OrderBook {
     private final BookSide asks = new BookSide(false);
     private final StopList buyStops = new StopList(true);
     private final StopList sellStops = new StopList(false);
-    /**
-     * Resting and waiting orders by id; an incoming order is indexed only once it rests. Agrona's open-addressing
-     * map: keys in a long[] (a probe touches no order), nothing boxed or allocated once grown.
-     */
-    private final Long2ObjectHashMap<BookOrder> orders;
+    /** Resting and waiting orders by id; an incoming order is indexed only once it rests. */
+    private final OrderIndex orders;
     private BookOrder freeOrders;
 
     /** Extremes of the prices traded during the current command, for stop triggers. */
@@ -52,7 +48,7 @@ public final class OrderBook {
     public OrderBook(MatchListener listener, SelfMatchPolicy selfMatch, int expectedOrders) {
         this.listener = listener;
         this.selfMatch = selfMatch;
-        this.orders = new Long2ObjectHashMap<>(Math.max(16, expectedOrders * 2), 0.5f);
+        this.orders = new OrderIndex(expectedOrders);
     }
 
     public OrderBook(MatchListener listener, SelfMatchPolicy selfMatch) {
@@ -116,7 +112,7 @@ public final class OrderBook {
         if (isStop) {
             order.waitingForTrigger = true;
             order.indexed = true;
-            orders.put(order.id, order);
+            orders.add(order);
             (buy ? buyStops : sellStops).add(order);
         } else {
             execute(order);
@@ -403,7 +399,7 @@ public final class OrderBook {
             (order.buy ? bids : asks).findOrCreate(order.price).append(order);
             if (!order.indexed) {
                 order.indexed = true;
-                orders.put(order.id, order);
+                orders.add(order);
             }
         }
     }
