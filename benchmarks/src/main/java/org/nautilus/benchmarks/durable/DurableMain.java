@@ -36,6 +36,7 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.journal.Durations;
 import org.nautilus.grid.internal.journal.GroupCommit;
 import org.nautilus.grid.internal.journal.Materializer;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
@@ -262,13 +263,17 @@ public final class DurableMain {
             Materializer.Stats materializedBefore = store == null ? null : store.materializerStats();
             long journalBefore = store == null ? 0 : store.journalBytes();
             long walBefore = persistent ? archivedWalBytes(work) : 0;
+            Durations.Snapshot syncsBefore = store == null ? null : store.journalSyncTimes();
             for (Client w : workers) {
                 w.measuring = true;
             }
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
+            long allocated0 = allocatedBytes();
             long t0 = System.nanoTime();
+            RunnableThreads runnable = new RunnableThreads(10);
             TimeUnit.SECONDS.sleep(seconds);
+            runnable.close();
             for (Client w : workers) {
                 w.measuring = false;
                 w.running = false;
@@ -276,6 +281,8 @@ public final class DurableMain {
             long elapsed = System.nanoTime() - t0;
             long cpu = processCpuNanos() - cpu0;
             long gc = gcMillis() - gc0;
+            long allocated = allocatedBytes() - allocated0;
+            Durations.Snapshot syncsAfter = store == null ? null : store.journalSyncTimes();
             for (Thread t : threads) {
                 t.join();
             }
@@ -330,10 +337,24 @@ public final class DurableMain {
                     latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
                     latency.getMaxValue() / 1e3);
             System.out.println("  store: " + storeLine + walLine);
+            if (store != null) {
+                // The acknowledgement's tail beside its parts, same window: the disk's syncs, the groups' writes
+                // (sync included), each unit's hand-over to durable (the wait for the group before + its own
+                // group), and how long after durable the acknowledger had run a group's callbacks.
+                System.out.println("  tail: ack " + percentiles(latency));
+                if (syncsAfter != null) {
+                    System.out.println("  tail: journal fsync " + syncsAfter.minus(syncsBefore));
+                }
+                System.out.println("  tail: group write " + after.writes().minus(before.writes()));
+                System.out.println("  tail: hand-over to durable " + after.waits().minus(before.waits()));
+                System.out.println("  tail: durable to callbacks run " + after.callbacks().minus(before.callbacks()));
+            }
             System.out.printf("  cpu: %.1f us per order for the whole process (%.2f cores busy), %.1f us of it on the "
-                            + "client threads (OMS, encoding, waits), GC %d ms%n",
+                            + "client threads (OMS, encoding, waits), GC %d ms; %.0f bytes allocated per order "
+                            + "(all threads)%n",
                     orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
-                    orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc);
+                    orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc, orders == 0 ? 0.0 : (double) allocated / orders);
+            System.out.println("  threads: " + runnable);
             System.out.println("  " + check(keeper, filled, store, acknowledged));
             if (subscriber != null) {
                 System.out.println("  subscriber: " + subscriber);
@@ -647,6 +668,26 @@ public final class DurableMain {
             for (Path f : files.filter(f -> f.toString().endsWith(".wal")).toList()) {
                 total += Files.size(f);
             }
+        }
+        return total;
+    }
+
+    /** {@code count: p50 ..., p99 ..., p99.9 ..., max ...} in microseconds, as {@link Durations.Snapshot} prints. */
+    private static String percentiles(Histogram h) {
+        return String.format(Locale.ROOT, "%,d: p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us",
+                h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+    }
+
+    /** Bytes allocated so far by the live threads (threads that ended are not counted). */
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()) {
+            return 0;
+        }
+        long total = 0;
+        for (long bytes : sun.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
         }
         return total;
     }

@@ -131,8 +131,13 @@ public final class BatchWorker<T> implements AutoCloseable {
             long number = ++lastAdded;
             numbering.accept(item, number);
             queue.add(item);
-            pending += weight.applyAsInt(item);
-            added.signal();
+            int w = weight.applyAsInt(item);
+            pending += w;
+            // Wake the thread only when it can act: it waits for a first item, or lingers until enough is waiting
+            // (each wake-up for nothing is a runnable thread more on a small node). A busy thread looks again anyway.
+            if (queue.size() == 1 || (pending >= lingerBelow && pending - w < lingerBelow)) {
+                added.signal();
+            }
             return number;
         } finally {
             lock.unlock();
