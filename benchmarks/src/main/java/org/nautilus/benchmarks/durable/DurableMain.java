@@ -270,6 +270,7 @@ public final class DurableMain {
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
             long allocated0 = allocatedBytes();
+            Map<Long, Long> threadCpu0 = threadCpu();
             long t0 = System.nanoTime();
             RunnableThreads runnable = new RunnableThreads(10);
             TimeUnit.SECONDS.sleep(seconds);
@@ -282,6 +283,7 @@ public final class DurableMain {
             long cpu = processCpuNanos() - cpu0;
             long gc = gcMillis() - gc0;
             long allocated = allocatedBytes() - allocated0;
+            Map<Long, Long> threadCpu1 = threadCpu();
             Durations.Snapshot syncsAfter = store == null ? null : store.journalSyncTimes();
             for (Thread t : threads) {
                 t.join();
@@ -355,6 +357,7 @@ public final class DurableMain {
                     orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
                     orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc, orders == 0 ? 0.0 : (double) allocated / orders);
             System.out.println("  threads: " + runnable);
+            System.out.println("  threads: CPU per order by thread, " + cpuByThread(threadCpu0, threadCpu1, orders));
             System.out.println("  " + check(keeper, filled, store, acknowledged));
             if (subscriber != null) {
                 System.out.println("  subscriber: " + subscriber);
@@ -390,7 +393,9 @@ public final class DurableMain {
     }
 
     private static GridSettings settings(String mode, Path work, boolean persistent) {
-        return GridSettings.localNode("durable-bench-" + mode, work, 49900, 49950)
+        // -Ddurable.port: another port pair, so two runs on one machine do not join each other's cluster.
+        int port = Integer.getInteger("durable.port", 49900);
+        return GridSettings.localNode("durable-bench-" + mode, work, port, port + 50)
                 .withPersistence(persistent)
                 .withWalSegmentMb(Integer.getInteger("durable.wal.segment.mb", 16))
                 // A diagnostic (-Ddurable.wal.mode=LOG_ONLY): how much Ignite's own syncs cost the journal's.
@@ -680,6 +685,36 @@ public final class DurableMain {
     }
 
     /** Bytes allocated so far by the live threads (threads that ended are not counted). */
+    /** CPU nanoseconds so far of every live thread, by id. */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** The threads that used the most CPU between two {@link #threadCpu()} readings, in µs per order (digits folded). */
+    private static String cpuByThread(Map<Long, Long> before, Map<Long, Long> after, long orders) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        after.forEach((id, nanos) -> {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            if (info != null) {
+                byName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos - before.getOrDefault(id, 0L),
+                        Long::sum);
+            }
+        });
+        return byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(10).map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(),
+                        orders == 0 ? 0.0 : e.getValue() / 1e3 / orders))
+                .collect(java.util.stream.Collectors.joining(", ")) + " us";
+    }
+
     private static long allocatedBytes() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()) {
