@@ -698,7 +698,7 @@ public final class DurableMain {
         return cpu;
     }
 
-    /** The threads that used the most CPU between two {@link #threadCpu()} readings, in µs per order (digits folded). */
+    /** The threads that used the most CPU between two {@link #threadCpu()} readings, µs per order (digits folded). */
     private static String cpuByThread(Map<Long, Long> before, Map<Long, Long> after, long orders) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, Long> byName = new HashMap<>();

@@ -97,7 +97,8 @@ final class RunnableThreads implements AutoCloseable {
         if (samples == 0) {
             return "not sampled (no /proc/self/task)";
         }
-        String top = byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        String top = byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / samples))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%.2f runnable on average (%d samples), more than 2 in %.0f %% of them; "

@@ -121,7 +121,7 @@ public final class Materializer<U> implements AutoCloseable {
         return worker.failure();
     }
 
-    /** Writes what was added, then stops (what is left after 2 minutes is replayed from the journal at the next start). */
+    /** Writes what was added, then stops (what is left after 2 minutes is replayed from the journal next start). */
     @Override
     public void close() {
         worker.close();
