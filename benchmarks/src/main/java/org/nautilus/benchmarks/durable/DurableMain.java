@@ -36,9 +36,10 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
-import org.nautilus.grid.internal.store.GroupCommit;
+import org.nautilus.grid.internal.journal.Durations;
+import org.nautilus.grid.internal.journal.GroupCommit;
+import org.nautilus.grid.internal.journal.Materializer;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
-import org.nautilus.grid.internal.store.Materializer;
 import org.nautilus.grid.internal.store.StoreSettings;
 import org.nautilus.grid.internal.store.StoreSettings.JournalMode;
 import org.nautilus.oms.internal.routing.DirectRouter;
@@ -262,13 +263,18 @@ public final class DurableMain {
             Materializer.Stats materializedBefore = store == null ? null : store.materializerStats();
             long journalBefore = store == null ? 0 : store.journalBytes();
             long walBefore = persistent ? archivedWalBytes(work) : 0;
+            Durations.Snapshot syncsBefore = store == null ? null : store.journalSyncTimes();
             for (Client w : workers) {
                 w.measuring = true;
             }
             long cpu0 = processCpuNanos();
             long gc0 = gcMillis();
+            long allocated0 = allocatedBytes();
+            Map<Long, Long> threadCpu0 = threadCpu();
             long t0 = System.nanoTime();
+            RunnableThreads runnable = new RunnableThreads(10);
             TimeUnit.SECONDS.sleep(seconds);
+            runnable.close();
             for (Client w : workers) {
                 w.measuring = false;
                 w.running = false;
@@ -276,6 +282,9 @@ public final class DurableMain {
             long elapsed = System.nanoTime() - t0;
             long cpu = processCpuNanos() - cpu0;
             long gc = gcMillis() - gc0;
+            long allocated = allocatedBytes() - allocated0;
+            Map<Long, Long> threadCpu1 = threadCpu();
+            Durations.Snapshot syncsAfter = store == null ? null : store.journalSyncTimes();
             for (Thread t : threads) {
                 t.join();
             }
@@ -330,10 +339,25 @@ public final class DurableMain {
                     latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
                     latency.getMaxValue() / 1e3);
             System.out.println("  store: " + storeLine + walLine);
+            if (store != null) {
+                // The acknowledgement's tail beside its parts, same window: the disk's syncs, the groups' writes
+                // (sync included), each unit's hand-over to durable (the wait for the group before + its own
+                // group), and how long after durable the acknowledger had run a group's callbacks.
+                System.out.println("  tail: ack " + percentiles(latency));
+                if (syncsAfter != null) {
+                    System.out.println("  tail: journal fsync " + syncsAfter.minus(syncsBefore));
+                }
+                System.out.println("  tail: group write " + after.writes().minus(before.writes()));
+                System.out.println("  tail: hand-over to durable " + after.waits().minus(before.waits()));
+                System.out.println("  tail: durable to callbacks run " + after.callbacks().minus(before.callbacks()));
+            }
             System.out.printf("  cpu: %.1f us per order for the whole process (%.2f cores busy), %.1f us of it on the "
-                            + "client threads (OMS, encoding, waits), GC %d ms%n",
+                            + "client threads (OMS, encoding, waits), GC %d ms; %.0f bytes allocated per order "
+                            + "(all threads)%n",
                     orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
-                    orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc);
+                    orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc, orders == 0 ? 0.0 : (double) allocated / orders);
+            System.out.println("  threads: " + runnable);
+            System.out.println("  threads: CPU per order by thread, " + cpuByThread(threadCpu0, threadCpu1, orders));
             System.out.println("  " + check(keeper, filled, store, acknowledged));
             if (subscriber != null) {
                 System.out.println("  subscriber: " + subscriber);
@@ -369,7 +393,9 @@ public final class DurableMain {
     }
 
     private static GridSettings settings(String mode, Path work, boolean persistent) {
-        return GridSettings.localNode("durable-bench-" + mode, work, 49900, 49950)
+        // -Ddurable.port: another port pair, so two runs on one machine do not join each other's cluster.
+        int port = Integer.getInteger("durable.port", 49900);
+        return GridSettings.localNode("durable-bench-" + mode, work, port, port + 50)
                 .withPersistence(persistent)
                 .withWalSegmentMb(Integer.getInteger("durable.wal.segment.mb", 16))
                 // A diagnostic (-Ddurable.wal.mode=LOG_ONLY): how much Ignite's own syncs cost the journal's.
@@ -647,6 +673,56 @@ public final class DurableMain {
             for (Path f : files.filter(f -> f.toString().endsWith(".wal")).toList()) {
                 total += Files.size(f);
             }
+        }
+        return total;
+    }
+
+    /** {@code count: p50 ..., p99 ..., p99.9 ..., max ...} in microseconds, as {@link Durations.Snapshot} prints. */
+    private static String percentiles(Histogram h) {
+        return String.format(Locale.ROOT, "%,d: p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us",
+                h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+    }
+
+    /** Bytes allocated so far by the live threads (threads that ended are not counted). */
+    /** CPU nanoseconds so far of every live thread, by id. */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** The threads that used the most CPU between two {@link #threadCpu()} readings, µs per order (digits folded). */
+    private static String cpuByThread(Map<Long, Long> before, Map<Long, Long> after, long orders) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        after.forEach((id, nanos) -> {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            if (info != null) {
+                byName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos - before.getOrDefault(id, 0L),
+                        Long::sum);
+            }
+        });
+        return byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(10).map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(),
+                        orders == 0 ? 0.0 : e.getValue() / 1e3 / orders))
+                .collect(java.util.stream.Collectors.joining(", ")) + " us";
+    }
+
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()) {
+            return 0;
+        }
+        long total = 0;
+        for (long bytes : sun.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
         }
         return total;
     }

@@ -35,8 +35,8 @@ public interface OrderService {
      * Submits like {@link #submit(OrderRequest)} without a thread waiting for the order to be durable: the stage
      * completes with the order once it is (or fails, e.g. with the retryable
      * {@link OrderServiceUnavailableException}). What a gateway with many orders in flight uses. Actions attached to
-     * the stage may run on the store's committer thread: they must be short and must not block. This default
-     * submits synchronously and returns a completed stage.
+     * the stage may run on a thread of the store's (its acknowledger): they must be short and must not block. This
+     * default submits synchronously and returns a completed stage.
      */
     default java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
         try {

@@ -47,8 +47,9 @@ public interface Commit {
 
     /**
      * Runs {@code action} once the unit is durable (with {@code null}) or failed (with why): without a thread
-     * waiting per unit. A store runs it on its committer thread, or on the calling thread if that has happened
-     * already; the action must be short and must not block. This default waits on the calling thread.
+     * waiting per unit. A store runs it on a thread of its own (the journaling store: its acknowledger, so that the
+     * committer goes on writing), or on the calling thread if that has happened already; the action must be short
+     * and must not block. This default waits on the calling thread.
      */
     default void whenDone(Consumer<StoreException> action) {
         StoreException failure = null;

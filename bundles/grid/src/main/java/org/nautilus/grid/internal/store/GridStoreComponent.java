@@ -34,6 +34,8 @@ import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.grid.internal.Grid;
 import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.journal.GroupCommit;
+import org.nautilus.grid.internal.journal.Materializer;
 import java.util.Hashtable;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;

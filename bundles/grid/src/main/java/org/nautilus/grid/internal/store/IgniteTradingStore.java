@@ -41,6 +41,10 @@ import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.grid.internal.Grid;
 import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.journal.Durations;
+import org.nautilus.grid.internal.journal.GroupCommit;
+import org.nautilus.grid.internal.journal.JournalFile;
+import org.nautilus.grid.internal.journal.Materializer;
 import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
 import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
 import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
@@ -90,7 +94,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
      */
     static final int MATERIALIZE_BATCH = 1024;
     /** The journal directory's identity file: the id of the store it belongs to. */
-    static final String JOURNAL_ID_FILE = "journal.id";
+    static final String JOURNAL_ID_FILE = JournalFile.ID_FILE;
 
     private static final Logger LOG = LoggerFactory.getLogger(IgniteTradingStore.class);
     private static final Comparator<Position> POSITION_ORDER = Comparator.comparing(Position::portfolioId)
@@ -107,11 +111,11 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     final BinaryCache<PortfolioKey, DailyPnlBaseline> baselines;
     final BinaryCache<Sequence, org.nautilus.api.audit.AuditEntry> audit;
     final BinaryCache<String, Meta> meta;
-    private final GroupCommit commit;
+    private final GroupCommit<Unit> commit;
     private final String storeId;
     /** {@code null} when commands are acknowledged after the Ignite transaction itself. */
     private final JournalFile journal;
-    private final Materializer materializer;
+    private final Materializer<Unit> materializer;
     private final OrderLog orderLog;
     private final Pending pending = new Pending();
     /** The committer's: the last journal record and audit sequence number given out. */
@@ -148,15 +152,17 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             journal = openJournal();
             auditSequence = meta.get(META_SEQUENCE).map(Meta::number).orElse(0L);
             journalSequence = journal.lastSequence();
-            commit = new GroupCommit("nautilus-store", journalWriter, settings.maxBatch(), settings.commitTimeout());
+            commit = new GroupCommit<>("nautilus-store", Unit::new, journalWriter, settings.maxBatch(),
+                    settings.commitTimeout());
             // A failure behind the journal stops the acknowledgements too (nobody holds the store yet).
-            materializer = new Materializer("nautilus-store", materializerSink, MATERIALIZE_BATCH,
-                    settings.materializeMaxLag(), journalSequence, failure -> this.commit.halt(failure));
+            materializer = new Materializer<>("nautilus-store", materializerSink, MATERIALIZE_BATCH,
+                    settings.materializeMaxLag(), failure -> this.commit.halt(failure));
         } else {
             orderLog = null;
             journal = null;
             materializer = null;
-            commit = new GroupCommit("nautilus-store", directWriter, settings.maxBatch(), settings.commitTimeout());
+            commit = new GroupCommit<>("nautilus-store", Unit::new, directWriter, settings.maxBatch(),
+                    settings.commitTimeout());
         }
         if (grid.settings().persistenceEnabled()) {
             LOG.info("Nautilus store {} opened: {} order(s), {} position(s), {} audit entrie(s)", storeId,
@@ -241,7 +247,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         return node;
     }
 
-    GroupCommit groupCommit() {
+    GroupCommit<Unit> groupCommit() {
         return commit;
     }
 
@@ -565,6 +571,11 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         return journal == null ? 0 : journal.appended();
     }
 
+    /** How long the journal's syncs took (the disk's share of an acknowledgement); {@code null} without one. */
+    public Durations.Snapshot journalSyncTimes() {
+        return journal == null ? null : journal.syncTimes();
+    }
+
     /** {@code true} if commands are acknowledged after the journal sync. */
     public boolean journaled() {
         return journal != null;
@@ -593,7 +604,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     }
 
     /** Without a journal: a command is acknowledged once its group's Ignite transaction committed. */
-    private final GroupCommit.Writer directWriter = new GroupCommit.Writer() {
+    private final GroupCommit.Writer<Unit> directWriter = new GroupCommit.Writer<>() {
         @Override
         public void prepare(Unit unit) {
             encode(unit);
@@ -609,7 +620,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
      * With the journal: a group is one journal record, synced, then handed to the materializer; the caller encodes
      * its unit both ways (journal and Ignite) while the committer syncs the group before.
      */
-    private final GroupCommit.Writer journalWriter = new GroupCommit.Writer() {
+    private final GroupCommit.Writer<Unit> journalWriter = new GroupCommit.Writer<>() {
         private java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
 
         @Override
@@ -640,7 +651,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             buffer.get(record);
             pending.add(units);
             orderLog.index(journalSequence, units);
-            materializer.add(new Materializer.Group(units, journalSequence, record));
+            materializer.add(new Materializer.Group<>(units, journalSequence, record));
         }
     };
 
@@ -663,15 +674,15 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
     }
 
     /** The journal's records written to the caches. */
-    private final Materializer.Sink materializerSink = new Materializer.Sink() {
+    private final Materializer.Sink<Unit> materializerSink = new Materializer.Sink<>() {
         @Override
-        public void write(List<Materializer.Group> batch) {
+        public void write(List<Materializer.Group<Unit>> batch) {
             writeRecords(batch);
         }
 
         @Override
-        public void written(List<Materializer.Group> batch) {
-            for (Materializer.Group group : batch) {
+        public void written(List<Materializer.Group<Unit>> batch) {
+            for (Materializer.Group<Unit> group : batch) {
                 pending.remove(group.units());
             }
             // Listing the directory per batch is not free; a segment holds thousands of records.
@@ -686,7 +697,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
      * Writes journal records in one transaction: each as one {@value #ORDER_LOG} row, the positions they move (each
      * once, at its latest), risk state and audit entries as rows of their own, and the journal sequence covered.
      */
-    private void writeRecords(List<Materializer.Group> batch) {
+    private void writeRecords(List<Materializer.Group<Unit>> batch) {
         Map<Long, byte[]> records = new java.util.TreeMap<>();
         Map<PositionKey, Position> moved = new java.util.LinkedHashMap<>();
         Map<PortfolioKey, TradingStatus> statusEntries = new HashMap<>();
@@ -694,7 +705,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         Map<Sequence, org.nautilus.api.audit.AuditEntry> auditEntries = new HashMap<>();
         boolean omsState = false;
         Unit lastUnit = null;
-        for (Materializer.Group group : batch) {
+        for (Materializer.Group<Unit> group : batch) {
             records.put(group.journalSequence(), group.record());
             for (Unit unit : group.units()) {
                 omsState |= !unit.orders.isEmpty() || !unit.events.isEmpty() || !unit.positions.isEmpty();
@@ -751,7 +762,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         checkJournalIdentity(directory, meta.get(META_JOURNAL).isPresent());
         Optional<Meta> covered = meta.get(META_JOURNAL);
         long after = covered.map(Meta::number).orElse(0L);
-        List<Materializer.Group> replayed = new ArrayList<>();
+        List<Materializer.Group<Unit>> replayed = new ArrayList<>();
         int[] units = {0};
         long[] last = {after};
         long[] count = {0};
@@ -762,7 +773,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
                     payload.duplicate().get(record);
                     List<Unit> decoded = OrderLog.units(payload);
                     orderLog.index(sequence, decoded);
-                    replayed.add(new Materializer.Group(decoded, sequence, record));
+                    replayed.add(new Materializer.Group<>(decoded, sequence, record));
                     units[0] += decoded.size();
                     last[0] = sequence;
                     if (units[0] >= MATERIALIZE_BATCH) {

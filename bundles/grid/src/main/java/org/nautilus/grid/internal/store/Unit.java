@@ -13,6 +13,7 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.api.store.DailyPnlBaseline;
 import org.nautilus.api.store.StoredOrder;
+import org.nautilus.grid.internal.journal.UnitOfWork;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /**
@@ -20,7 +21,7 @@ import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
  * until it is handed to the committer, read by the committer afterwards. Later states of the same order, position
  * or risk key replace earlier ones; events and audit entries append.
  */
-final class Unit {
+final class Unit extends UnitOfWork {
 
     /**
      * An audit entry before it gets its sequence number at commit; {@code assigned[0]} receives that number (for
@@ -42,10 +43,6 @@ final class Unit {
     final Map<String, TradingStatus> tradingStatuses = new LinkedHashMap<>();
     final Map<PortfolioId, DailyPnlBaseline> baselines = new LinkedHashMap<>();
     final List<AuditDraft> audits = new ArrayList<>();
-    /** Nesting depth while open on its thread. */
-    int depth;
-    /** Position in the commit order, given when the unit is handed over. */
-    long sequence;
     /**
      * The audit sequence number before the unit's first: its events and then its audit entries are numbered from
      * {@code firstSequence + 1}, in the order {@link IgniteTradingStore} writes them. Given by the committer.
@@ -53,20 +50,11 @@ final class Unit {
     long firstSequence;
     /** The unit in the journal's encoding ({@link UnitCodec}), when the store journals it. */
     byte[] journalBytes;
-    /**
-     * {@link GroupCommit.Writer#prepare}: not yet claimed, claimed by a thread (the caller waiting for the unit, or
-     * the committer if it needs the unit first), done, or failed (then {@link #prepareFailure} says why).
-     */
-    static final int NEW = 0;
-    static final int PREPARING = 1;
-    static final int PREPARED = 2;
-    static final int FAILED = 3;
-    final java.util.concurrent.atomic.AtomicInteger preparation = new java.util.concurrent.atomic.AtomicInteger();
-    volatile Throwable prepareFailure;
     /** What the writer prepared (its encoded form), opaque to the group commit. */
     Object encoded;
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return orders.isEmpty() && events.isEmpty() && positions.isEmpty() && tradingStatuses.isEmpty()
                 && baselines.isEmpty() && audits.isEmpty();
     }
@@ -89,7 +77,8 @@ final class Unit {
     }
 
     /** Number of entries the unit writes (orders, events, positions, risk state, audit entries). */
-    int size() {
+    @Override
+    public int size() {
         return orders.size() + events.size() + positions.size() + tradingStatuses.size() + baselines.size()
                 + audits.size();
     }

@@ -48,6 +48,7 @@ import org.nautilus.api.store.StoredOrder;
 import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
 import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.journal.JournalFile;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /** A real Ignite node with native persistence in a temporary directory, on test-only loopback ports. */

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal.store;
+package org.nautilus.grid.internal.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,11 +22,11 @@ class MaterializerTest {
     private volatile CountDownLatch gate;
     private volatile RuntimeException failure;
     private final AtomicReference<Throwable> reported = new AtomicReference<>();
-    private Materializer materializer;
+    private Materializer<String> materializer;
 
-    private final Materializer.Sink sink = new Materializer.Sink() {
+    private final Materializer.Sink<String> sink = new Materializer.Sink<>() {
         @Override
-        public void write(List<Materializer.Group> batch) throws Exception {
+        public void write(List<Materializer.Group<String>> batch) throws Exception {
             CountDownLatch g = gate;
             if (g != null) {
                 g.await();
@@ -40,12 +40,12 @@ class MaterializerTest {
         }
 
         @Override
-        public void written(List<Materializer.Group> batch) {
+        public void written(List<Materializer.Group<String>> batch) {
         }
     };
 
-    private Materializer start(int maxBatch, int maxLag) {
-        materializer = new Materializer("test", sink, maxBatch, maxLag, 0, reported::set);
+    private Materializer<String> start(int maxBatch, int maxLag) {
+        materializer = new Materializer<>("test", sink, maxBatch, maxLag, reported::set);
         return materializer;
     }
 
@@ -57,17 +57,17 @@ class MaterializerTest {
         materializer.close();
     }
 
-    private static Materializer.Group group(long sequence, int units) {
-        List<Unit> list = new ArrayList<>();
+    private static Materializer.Group<String> group(long sequence, int units) {
+        List<String> list = new ArrayList<>();
         for (int i = 0; i < units; i++) {
-            list.add(new Unit());
+            list.add(sequence + "." + i);
         }
-        return new Materializer.Group(list, sequence, new byte[0]);
+        return new Materializer.Group<>(list, sequence, new byte[0]);
     }
 
     @Test
     void groups_are_written_whole_and_in_order_and_a_reader_can_wait_for_them() {
-        Materializer m = start(4, 100);
+        Materializer<String> m = start(4, 100);
         for (long s = 1; s <= 5; s++) {
             m.add(group(s, 3));
         }
@@ -84,7 +84,7 @@ class MaterializerTest {
 
     @Test
     void past_the_lag_bound_the_journal_waits_for_the_caches() throws Exception {
-        Materializer m = start(10, 5);
+        Materializer<String> m = start(10, 5);
         gate = new CountDownLatch(1);
         m.add(group(1, 5));
         CompletableFuture<Void> room = CompletableFuture.runAsync(m::awaitRoom);
@@ -97,7 +97,7 @@ class MaterializerTest {
 
     @Test
     void a_write_that_fails_is_reported_and_readers_and_the_journal_stop_waiting() {
-        Materializer m = start(10, 1);
+        Materializer<String> m = start(10, 1);
         failure = new IllegalStateException("disk full");
         m.add(group(1, 1));
 

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal.store;
+package org.nautilus.grid.internal.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * synced, so never acknowledged, and is dropped (the rest of the segment is zeroed). A bad record anywhere else
  * is corruption and stops the start. Not thread-safe: one appender (the store's committer).
  */
-final class JournalFile implements AutoCloseable {
+public final class JournalFile implements AutoCloseable {
 
     static final int HEADER = 16;
+    /** The journal directory's identity file: the id of the store it belongs to (written by the store). */
+    public static final String ID_FILE = "journal.id";
     private static final String PREFIX = "journal-";
     private static final String SUFFIX = ".log";
     private static final String NEXT = "journal.next";
@@ -52,6 +54,8 @@ final class JournalFile implements AutoCloseable {
     private final ByteBuffer sequenceBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     /** The next segment, zero-filled in the background so that rolling over does not stall a commit. */
     private CompletableFuture<Path> next;
+    /** How long each {@link #sync()} took: the disk's share of an acknowledgement. */
+    private final Durations syncs = new Durations();
 
     private JournalFile(Path directory, long segmentBytes) {
         this.directory = directory;
@@ -64,7 +68,7 @@ final class JournalFile implements AutoCloseable {
      *
      * @throws GridStartupException if a record before the end is corrupt
      */
-    static JournalFile open(Path directory, long segmentBytes, long after, BiConsumer<Long, ByteBuffer> replay) {
+    public static JournalFile open(Path directory, long segmentBytes, long after, BiConsumer<Long, ByteBuffer> replay) {
         JournalFile journal = new JournalFile(directory, segmentBytes);
         try {
             Files.createDirectories(directory);
@@ -76,20 +80,26 @@ final class JournalFile implements AutoCloseable {
         return journal;
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
-    long lastSequence() {
+    public long lastSequence() {
         return lastSequence;
     }
 
-    long appended() {
+    /** Bytes appended since opened (headers included). */
+    public long appended() {
         return appended;
     }
 
+    /** How long the syncs took so far. */
+    public Durations.Snapshot syncTimes() {
+        return syncs.snapshot();
+    }
+
     /** Segment files, oldest first. */
-    List<Path> segments() throws IOException {
+    public List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> {
                 String name = f.getFileName().toString();
@@ -99,10 +109,9 @@ final class JournalFile implements AutoCloseable {
     }
 
     /** A segment, the segment being prepared, or the identity file. */
-    static boolean isJournalFile(Path file) {
+    public static boolean isJournalFile(Path file) {
         String name = file.getFileName().toString();
-        return (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) || name.equals(NEXT)
-                || name.equals(IgniteTradingStore.JOURNAL_ID_FILE);
+        return (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) || name.equals(NEXT) || name.equals(ID_FILE);
     }
 
     private static long firstSequence(Path segment) {
@@ -207,7 +216,7 @@ final class JournalFile implements AutoCloseable {
      *
      * @param payload from its position to its limit
      */
-    void append(long sequence, ByteBuffer payload) throws IOException {
+    public void append(long sequence, ByteBuffer payload) throws IOException {
         if (sequence <= lastSequence) {
             throw new IllegalArgumentException("journal sequence " + sequence + " after " + lastSequence);
         }
@@ -244,12 +253,14 @@ final class JournalFile implements AutoCloseable {
     }
 
     /** Makes every appended record durable. */
-    void sync() throws IOException {
+    public void sync() throws IOException {
+        long t0 = System.nanoTime();
         channel.force(false);
+        syncs.record(System.nanoTime() - t0);
     }
 
     /** Deletes the segments whose records all have sequences up to {@code sequence} (never the current one). */
-    void deleteUpTo(long sequence) {
+    public void deleteUpTo(long sequence) {
         try {
             List<Path> segments = segments();
             for (int i = 0; i + 1 < segments.size(); i++) {

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal.store;
+package org.nautilus.grid.internal.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

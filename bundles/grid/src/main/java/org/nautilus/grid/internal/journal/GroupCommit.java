@@ -1,13 +1,16 @@
-package org.nautilus.grid.internal.store;
+package org.nautilus.grid.internal.journal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.nautilus.api.store.Commit;
 import org.nautilus.api.store.StoreException;
 import org.slf4j.Logger;
@@ -22,13 +25,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Units are written in the order they were handed over; a failed write fails that group and every later unit
  * (the store is then behind its writers: they must stop and recover), so no unit is ever durable while an earlier
- * one is not. Plain Java: the writer is the only part that knows the storage.
+ * one is not. The actions waiting for a commit ({@link Commit#whenDone}: the OMS's asynchronous acknowledgements)
+ * run on an acknowledger thread of their own, so the committer starts the next group's write as soon as the last
+ * one is durable instead of after every acknowledgement of it. Plain Java: the writer is the only part that knows
+ * the storage.
+ *
+ * @param <U> the units of work
  */
-public final class GroupCommit implements AutoCloseable {
+public final class GroupCommit<U extends UnitOfWork> implements AutoCloseable {
 
     /** Writes groups of units; the storage side of the group commit. */
     @FunctionalInterface
-    public interface Writer {
+    public interface Writer<U> {
 
         /**
          * Prepares a unit (e.g. encodes it) before it is written, on the thread that waits for it if that thread
@@ -36,20 +44,27 @@ public final class GroupCommit implements AutoCloseable {
          * It runs after the unit was handed over, so after the caller released whatever it held while writing
          * the unit (the OMS's partition). Must not fail for valid data.
          */
-        default void prepare(Unit unit) {
+        default void prepare(U unit) {
         }
 
         /** Writes the units of one group atomically, in their order; returns once they are durable. */
-        void write(List<Unit> group) throws Exception;
+        void write(List<U> group) throws Exception;
     }
 
-    /** Counters for status displays and benchmarks. */
     /**
+     * Counters for status displays and benchmarks.
+     *
      * @param slowWrites groups whose write (sync included) took over {@value #SLOW_WRITE_MILLIS} ms: the committer's
      *                   share of the acknowledgements' latency tail
+     * @param writes     how long each group's write took (sync included)
+     * @param waits      how long each unit took from its hand-over until durable: its wait for the group before,
+     *                   then its own group's write (the store's share of an acknowledgement)
+     * @param callbacks  how long after a group was durable its last waiting action ({@link Commit#whenDone}) had
+     *                   run: the acknowledger's share
      */
     public record Stats(long groups, long units, long entries, long writeNanos, long writeCpuNanos, int maxBatch,
-                        long slowWrites) {
+                        long slowWrites, Durations.Snapshot writes, Durations.Snapshot waits,
+                        Durations.Snapshot callbacks) {
 
         public double unitsPerGroup() {
             return groups == 0 ? 0 : (double) units / groups;
@@ -61,18 +76,18 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    public static final int SLOW_WRITE_MILLIS = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String name;
-    private final Writer writer;
+    private final Supplier<U> newUnit;
+    private final Writer<U> writer;
     private final Duration timeout;
-    private volatile int maxBatch;
-    private final ThreadLocal<Unit> current = new ThreadLocal<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition handedOver = lock.newCondition();
-    private final ArrayDeque<Unit> queue = new ArrayDeque<>();
-    /** Guarded by {@link #lock}. */
-    private long lastHandedOver;
-    private boolean closing;
+    private final ThreadLocal<U> current = new ThreadLocal<>();
+    /** The committer: takes the handed-over units in groups and writes them. */
+    private final BatchWorker<U> committer;
+    /** Runs the actions waiting for commits, after each group the committer made durable. */
+    private final BatchWorker<Durable> acknowledger;
     private volatile long durable;
     private volatile StoreException failure;
     /**
@@ -80,57 +95,56 @@ public final class GroupCommit implements AutoCloseable {
      * {@code notifyAll} on one monitor woke every waiting caller after each group: with many callers that was most
      * of the process's context switches).
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Waiter> waiters =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** Actions to run when their unit is durable ({@link Commit#whenDone}), run by the committer. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Callback> callbacks =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final Thread committer;
+    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    /** Actions to run when their unit is durable ({@link Commit#whenDone}), run by the acknowledger. */
+    private final ConcurrentLinkedQueue<Callback> callbacks = new ConcurrentLinkedQueue<>();
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
-    static final int SLOW_WRITE_MILLIS = 5;
     private final AtomicLong slowWrites = new AtomicLong();
     /** CPU time the committer spent in {@link Writer#write} (on a shared machine wall time says little). */
     private final AtomicLong writeCpuNanos = new AtomicLong();
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private final Durations writes = new Durations();
+    private final Durations waits = new Durations();
+    private final Durations callbackDelays = new Durations();
 
     /**
+     * @param newUnit  a new, empty unit
      * @param maxBatch at most this many units per group (1: one write per unit)
      * @param timeout  how long a caller waits for its unit before the store is declared failed
      */
-    public GroupCommit(String name, Writer writer, int maxBatch, Duration timeout) {
+    public GroupCommit(String name, Supplier<U> newUnit, Writer<U> writer, int maxBatch, Duration timeout) {
         this.name = name;
+        this.newUnit = newUnit;
         this.writer = writer;
         this.timeout = timeout;
-        maxBatch(maxBatch);
-        this.committer = new Thread(this::run, name + "-committer");
-        committer.setDaemon(true);
+        this.committer = new BatchWorker<U>(name + "-committer", this::commitGroup).maxBatch(maxBatch)
+                .numbering((unit, number) -> unit.sequence = number).closeTimeout(timeout.toMillis())
+                .onFailure(this::fail);
+        this.acknowledger = new BatchWorker<Durable>(name + "-acknowledger", this::acknowledge)
+                .closeTimeout(timeout.toMillis());
+        acknowledger.start();
         committer.start();
     }
 
     public void maxBatch(int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("max batch must be at least 1, got " + value);
-        }
-        maxBatch = value;
+        committer.maxBatch(value);
     }
 
     // ------------------------------------------------------------------ units of work
 
     public void begin() {
-        Unit unit = current.get();
+        U unit = current.get();
         if (unit == null) {
-            unit = new Unit();
+            unit = newUnit.get();
             current.set(unit);
         }
         unit.depth++;
     }
 
     public Commit end() {
-        Unit unit = current.get();
+        U unit = current.get();
         if (unit == null) {
             throw new IllegalStateException("no unit of work is open on thread " + Thread.currentThread().getName());
         }
@@ -151,30 +165,26 @@ public final class GroupCommit implements AutoCloseable {
      *
      * @throws StoreException if that own unit could not be committed
      */
-    public void write(Consumer<Unit> write) {
-        Unit unit = current.get();
+    public void write(Consumer<U> write) {
+        U unit = current.get();
         if (unit != null) {
             write.accept(unit);
             return;
         }
-        Unit own = new Unit();
+        U own = newUnit.get();
         write.accept(own);
         handOver(own).await();
     }
 
     /** A commit durable once everything handed over so far is. */
     public Commit flush() {
-        lock.lock();
-        try {
-            return new SequenceCommit(lastHandedOver, null);
-        } finally {
-            lock.unlock();
-        }
+        return new SequenceCommit(committer.lastAdded(), null);
     }
 
     public Stats stats() {
-        return new Stats(groups.get(), units.get(), entries.get(), writeNanos.get(), writeCpuNanos.get(), maxBatch,
-                slowWrites.get());
+        return new Stats(groups.get(), units.get(), entries.get(), writeNanos.get(), writeCpuNanos.get(),
+                committer.maxBatch(), slowWrites.get(), writes.snapshot(), waits.snapshot(),
+                callbackDelays.snapshot());
     }
 
     /** The failure that stopped the committer, {@code null} while it works. */
@@ -185,44 +195,28 @@ public final class GroupCommit implements AutoCloseable {
     /** Writes what was handed over, then stops; later units fail. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closing = true;
-            handedOver.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        try {
-            committer.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (committer.isAlive()) {
-            LOG.warn("{}: the committer did not finish within {}; interrupting it", name, timeout);
-            committer.interrupt();
-        }
+        committer.close();
+        acknowledger.close();
     }
 
-    private Commit handOver(Unit unit) {
-        lock.lock();
-        try {
-            StoreException failed = failure;
-            if (failed != null) {
-                return new FailedCommit(new StoreException(failed.getMessage(), failed));
+    private Commit handOver(U unit) {
+        StoreException failed = failure;
+        if (failed == null && !unit.isEmpty()) {
+            unit.handedOverNanos = System.nanoTime();
+            if (committer.add(unit) > 0) {
+                return new SequenceCommit(unit.sequence, unit);
             }
-            if (closing) {
-                return new FailedCommit(new StoreException(name + " is closed: nothing more can be committed"));
-            }
-            if (unit.isEmpty()) {
-                return new SequenceCommit(lastHandedOver, null);
-            }
-            unit.sequence = ++lastHandedOver;
-            queue.add(unit);
-            handedOver.signal();
-            return new SequenceCommit(unit.sequence, unit);
-        } finally {
-            lock.unlock();
+            Throwable stopped = committer.failure();
+            failed = failure != null || stopped == null ? failure
+                    : new StoreException(name + ": commit failed: " + stopped.getMessage(), stopped);
         }
+        if (failed != null) {
+            return new FailedCommit(new StoreException(failed.getMessage(), failed));
+        }
+        if (unit.isEmpty()) {
+            return new SequenceCommit(committer.lastAdded(), null);
+        }
+        return new FailedCommit(new StoreException(name + " is closed: nothing more can be committed"));
     }
 
     /**
@@ -230,89 +224,69 @@ public final class GroupCommit implements AutoCloseable {
      *
      * @return {@code false} if another thread is preparing or has prepared it
      */
-    private boolean tryPrepare(Unit unit) {
-        if (!unit.preparation.compareAndSet(Unit.NEW, Unit.PREPARING)) {
+    private boolean tryPrepare(U unit) {
+        if (!unit.preparation.compareAndSet(UnitOfWork.NEW, UnitOfWork.PREPARING)) {
             return false;
         }
         try {
             writer.prepare(unit);
-            unit.preparation.set(Unit.PREPARED);
+            unit.preparation.set(UnitOfWork.PREPARED);
         } catch (Throwable e) {
             unit.prepareFailure = e;
-            unit.preparation.set(Unit.FAILED);
+            unit.preparation.set(UnitOfWork.FAILED);
         }
         return true;
     }
 
     /** Committer: the unit prepared, by itself or by the thread that claimed it (which is about to finish). */
-    private void awaitPrepared(Unit unit) throws Throwable {
+    private void awaitPrepared(U unit) throws Throwable {
         tryPrepare(unit);
         int spins = 0;
         int state;
-        while ((state = unit.preparation.get()) == Unit.PREPARING) {
+        while ((state = unit.preparation.get()) == UnitOfWork.PREPARING) {
             if (++spins < 100) {
                 Thread.onSpinWait();
             } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+                LockSupport.parkNanos(20_000);
             }
         }
-        if (state == Unit.FAILED) {
+        if (state == UnitOfWork.FAILED) {
             throw unit.prepareFailure;
         }
     }
 
     // ------------------------------------------------------------------ committer
 
-    private void run() {
-        List<Unit> group = new ArrayList<>();
-        while (true) {
-            group.clear();
-            lock.lock();
-            try {
-                while (queue.isEmpty() && !closing) {
-                    handedOver.awaitUninterruptibly();
-                }
-                if (queue.isEmpty()) {
-                    return;
-                }
-                int max = maxBatch;
-                while (!queue.isEmpty() && group.size() < max) {
-                    group.add(queue.poll());
-                }
-            } finally {
-                lock.unlock();
-            }
-            long t0 = System.nanoTime();
-            long c0 = cpuTime();
-            try {
-                for (Unit unit : group) {
-                    awaitPrepared(unit);
-                }
-                writer.write(group);
-            } catch (Throwable e) {
-                fail(group.size(), e);
-                return;
-            }
-            long took = System.nanoTime() - t0;
-            writeNanos.addAndGet(took);
-            if (took > SLOW_WRITE_MILLIS * 1_000_000L) {
-                slowWrites.incrementAndGet();
-            }
-            writeCpuNanos.addAndGet(cpuTime() - c0);
-            groups.incrementAndGet();
-            units.addAndGet(group.size());
-            long size = 0;
-            for (Unit unit : group) {
-                size += unit.size();
-            }
-            entries.addAndGet(size);
-            durable = group.get(group.size() - 1).sequence;
-            wake(durable);
+    /** Writes one group, then releases its waiters and hands its actions to the acknowledger. */
+    private void commitGroup(List<U> group) throws Throwable {
+        long t0 = System.nanoTime();
+        long c0 = cpuTime();
+        for (U unit : group) {
+            awaitPrepared(unit);
         }
+        writer.write(group);
+        long t1 = System.nanoTime();
+        long took = t1 - t0;
+        writeNanos.addAndGet(took);
+        writes.record(took);
+        if (took > SLOW_WRITE_MILLIS * 1_000_000L) {
+            slowWrites.incrementAndGet();
+        }
+        writeCpuNanos.addAndGet(cpuTime() - c0);
+        groups.incrementAndGet();
+        units.addAndGet(group.size());
+        long size = 0;
+        for (U unit : group) {
+            size += unit.size();
+            waits.record(t1 - unit.handedOverNanos);
+        }
+        entries.addAndGet(size);
+        durable = group.get(group.size() - 1).sequence;
+        wake(durable);
     }
 
     /** CPU time of the calling thread, 0 where the JVM does not measure it. */
-    static long cpuTime() {
+    public static long cpuTime() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
@@ -320,53 +294,58 @@ public final class GroupCommit implements AutoCloseable {
      * Stops committing because a later stage failed (the store's caches no longer follow its journal): every
      * waiting and later unit fails with {@code e}'s message.
      */
-    void halt(Throwable e) {
-        fail(0, e);
+    public void halt(Throwable e) {
+        committer.halt(e);
     }
 
-    private void fail(int units, Throwable e) {
+    /** The committer stopped (its write failed, or {@link #halt}): every waiting and later unit fails. */
+    private void fail(Throwable e) {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
-        LOG.error("{}: a group of {} unit(s) could not be committed; the store stops committing until restarted",
-                name, units, e);
-        lock.lock();
-        try {
-            failure = new StoreException(name + ": commit failed: " + why, e);
-            queue.clear();
-        } finally {
-            lock.unlock();
-        }
+        LOG.error("{}: a group could not be committed; the store stops committing until restarted", name, e);
+        failure = new StoreException(name + ": commit failed: " + why, e);
         wake(Long.MAX_VALUE);
     }
 
-    /** Wakes the waiters whose unit is durable and runs their callbacks (all of them after a failure). */
+    /** Wakes the waiters whose unit is durable and has the acknowledger run their actions (all after a failure). */
     private void wake(long upTo) {
         if (!callbacks.isEmpty()) {
-            StoreException failed = failure;
-            for (java.util.Iterator<Callback> it = callbacks.iterator(); it.hasNext(); ) {
-                Callback callback = it.next();
-                if (callback.sequence <= upTo && callback.claim()) {
-                    it.remove();
-                    callback.run(failed);
-                }
-            }
+            acknowledger.add(new Durable(upTo, System.nanoTime()));
         }
-        for (java.util.Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
             Waiter waiter = it.next();
             if (waiter.sequence <= upTo) {
                 it.remove();
                 waiter.woken = true;
-                java.util.concurrent.locks.LockSupport.unpark(waiter.thread);
+                LockSupport.unpark(waiter.thread);
             }
         }
+    }
+
+    /** Everything up to {@code sequence} is durable (or failed, at {@link Long#MAX_VALUE}) since {@code nanos}. */
+    private record Durable(long sequence, long nanos) {
+    }
+
+    /** Acknowledger: runs the actions of every unit up to the latest mark (the failure for those not durable). */
+    private void acknowledge(List<Durable> marks) {
+        Durable latest = marks.get(marks.size() - 1);
+        StoreException failed = failure;
+        for (Iterator<Callback> it = callbacks.iterator(); it.hasNext(); ) {
+            Callback callback = it.next();
+            if (callback.sequence <= latest.sequence() && callback.claim()) {
+                it.remove();
+                callback.run(callback.sequence <= durable ? null : failed);
+            }
+        }
+        callbackDelays.record(System.nanoTime() - marks.get(0).nanos());
     }
 
     /** An action waiting for a sequence; run once, by whoever claims it first (the committer, or the caller). */
     private static final class Callback {
         final long sequence;
-        final java.util.function.Consumer<StoreException> action;
-        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        final Consumer<StoreException> action;
+        private final AtomicBoolean claimed = new AtomicBoolean();
 
-        Callback(long sequence, java.util.function.Consumer<StoreException> action) {
+        Callback(long sequence, Consumer<StoreException> action) {
             this.sequence = sequence;
             this.action = action;
         }
@@ -402,9 +381,9 @@ public final class GroupCommit implements AutoCloseable {
 
         private final long sequence;
         /** The unit to prepare before waiting, {@code null} when there is nothing to prepare. */
-        private final Unit unit;
+        private final U unit;
 
-        SequenceCommit(long sequence, Unit unit) {
+        SequenceCommit(long sequence, U unit) {
             this.sequence = sequence;
             this.unit = unit;
         }
@@ -442,7 +421,7 @@ public final class GroupCommit implements AutoCloseable {
                     if (left <= 0) {
                         return false;
                     }
-                    java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+                    LockSupport.parkNanos(this, left);
                     // Uninterruptible: an interrupted caller does not make the store fail (the flag is cleared
                     // while waiting, or parking would return at once, and set again at the end).
                     interrupted |= Thread.interrupted();
@@ -464,7 +443,7 @@ public final class GroupCommit implements AutoCloseable {
         }
 
         @Override
-        public void whenDone(java.util.function.Consumer<StoreException> action) {
+        public void whenDone(Consumer<StoreException> action) {
             if (unit != null && durable < sequence) {
                 tryPrepare(unit);
             }
@@ -486,7 +465,7 @@ public final class GroupCommit implements AutoCloseable {
     private record FailedCommit(StoreException failure) implements Commit {
 
         @Override
-        public void whenDone(java.util.function.Consumer<StoreException> action) {
+        public void whenDone(Consumer<StoreException> action) {
             action.accept(failure);
         }
 
