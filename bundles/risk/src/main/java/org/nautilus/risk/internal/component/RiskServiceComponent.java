@@ -20,9 +20,9 @@ import org.nautilus.api.risk.RiskMetricsService;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.engine.RuleChain;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,7 +58,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
                     + "capital: portfolio.<id>.capital.")
     public @interface Config {
         @AttributeDefinition(name = "Capital", description = "Starting capital per portfolio: equity = capital + P&L.")
-        String capital() default CoreConfig.DEFAULT_CAPITAL;
+        String capital() default EngineConfig.DEFAULT_CAPITAL;
 
         @AttributeDefinition(name = "Trading day zone", description = "Time zone of the trading day, e.g. UTC, America/New_York.")
         String day_zone() default "UTC";
@@ -85,7 +85,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         long refresh_ms() default 1000;
     }
 
-    private final RiskCore core;
+    private final RiskEngine core;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> refresher;
 
@@ -93,16 +93,16 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     public RiskServiceComponent(Config config, Map<String, Object> properties,
                                 @Reference(name = "marketData") MarketDataService marketData,
                                 @Reference(name = "positions") PositionService positions) {
-        CoreConfig initial;
+        EngineConfig initial;
         try {
             initial = parse(config, properties);
         } catch (IllegalArgumentException e) {
             // These are settings, not limits (the rules hold those): run on the defaults and say so loudly.
-            initial = CoreConfig.defaults();
+            initial = EngineConfig.defaults();
             LOG.error("Risk engine: invalid configuration in {}, running on the defaults until it is fixed: {}",
                     PID, e.getMessage());
         }
-        this.core = new RiskCore(new RiskEngine(), marketData, positions, Clock.systemUTC(), initial);
+        this.core = new RiskEngine(new RuleChain(), marketData, positions, Clock.systemUTC(), initial);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-risk-refresh");
             thread.setDaemon(true);
@@ -132,12 +132,12 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     void addRule(RiskRule rule, Map<String, Object> properties) {
         Object name = properties.get(RiskRule.NAME_PROPERTY);
         Object ranking = properties.get(Constants.SERVICE_RANKING);
-        core.engine().add(rule, name == null ? null : name.toString(), ranking instanceof Integer r ? r : 0);
+        core.chain().add(rule, name == null ? null : name.toString(), ranking instanceof Integer r ? r : 0);
         LOG.info("Risk rule '{}' added: {}", name == null ? rule.name() : name, rule.describe());
     }
 
     void removeRule(RiskRule rule, Map<String, Object> properties) {
-        core.engine().remove(rule);
+        core.chain().remove(rule);
         LOG.info("Risk rule '{}' removed", properties.get(RiskRule.NAME_PROPERTY));
     }
 
@@ -190,8 +190,8 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         }
     }
 
-    private static CoreConfig parse(Config c, Map<String, Object> properties) {
-        return CoreConfig.of(c.capital(), c.day_zone(), c.day_start(), c.var_confidence(), c.var_window(),
+    private static EngineConfig parse(Config c, Map<String, Object> properties) {
+        return EngineConfig.of(c.capital(), c.day_zone(), c.day_start(), c.var_confidence(), c.var_window(),
                 c.var_min_observations(), c.history_retention_ms(), c.history_capacity(), c.refresh_ms(), properties);
     }
 }
