@@ -20,6 +20,7 @@ import org.nautilus.api.risk.RiskMetricsService;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.store.RiskStateStore;
 import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
 import org.nautilus.risk.internal.engine.RuleChain;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * The risk engine as OSGi services: {@link RiskService} (tracks every {@link RiskRule} service, whiteboard,
  * keyed by its {@code risk.rule} property, and runs them on each order the OMS submits),
  * {@link RiskMetricsService}, and an {@link OrderStepListener} through which the OMS reports the open orders the
- * rules look at. Configured from {@code etc/nautilus.risk.cfg}.
+ * rules look at. Configured from {@code etc/nautilus.risk.cfg}. No rule is built in: each is a plugin bundle
+ * (plugins-risk/); the rules listed in {@code mandatory.rules} must be running or every new order is denied. The
+ * daily P&amp;L baselines are kept in the store's {@link RiskStateStore} when there is one.
  */
 @Component(service = {RiskService.class, RiskMetricsService.class, OrderStepListener.class},
         configurationPid = RiskServiceComponent.PID)
@@ -83,9 +86,13 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
 
         @AttributeDefinition(name = "Refresh (ms)", description = "How often every portfolio's P&L is observed, so the daily baseline rolls at the close.")
         long refresh_ms() default 1000;
+
+        @AttributeDefinition(name = "Mandatory rules", description = "Rule names (comma-separated) that must be running: while one is missing (its bundle stopped, uninstalled or failed to start) every new order is denied with RISK_RULE_MISSING. Blank: none.", required = false)
+        String mandatory_rules() default "";
     }
 
     private final RiskEngine core;
+    private volatile RiskStateStore stateStore;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> refresher;
 
@@ -141,6 +148,22 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         LOG.info("Risk rule '{}' removed", properties.get(RiskRule.NAME_PROPERTY));
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setStateStore(RiskStateStore store) {
+        stateStore = store;
+        core.useStore(store);
+        LOG.info("Risk engine: daily P&L baselines are kept in the store");
+    }
+
+    void unsetStateStore(RiskStateStore store) {
+        if (stateStore == store) {
+            stateStore = null;
+            core.useStore(null);
+            LOG.warn("Risk engine: the store is gone, daily P&L baselines are kept in memory until it is back");
+        }
+    }
+
     @Override
     public RiskDecision check(OrderRequest request) {
         return core.check(request);
@@ -192,6 +215,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
 
     private static EngineConfig parse(Config c, Map<String, Object> properties) {
         return EngineConfig.of(c.capital(), c.day_zone(), c.day_start(), c.var_confidence(), c.var_window(),
-                c.var_min_observations(), c.history_retention_ms(), c.history_capacity(), c.refresh_ms(), properties);
+                c.var_min_observations(), c.history_retention_ms(), c.history_capacity(), c.refresh_ms(), properties)
+                .withMandatoryRules(c.mandatory_rules());
     }
 }

@@ -10,6 +10,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.nautilus.api.domain.Money;
 import org.nautilus.risk.support.Numbers;
 import org.nautilus.risk.support.PerPortfolio;
@@ -26,10 +29,15 @@ import org.nautilus.risk.support.PerPortfolio;
  * @param historyRetention   how long approved orders are remembered for the throttle and duplicate check
  * @param historyCapacity    the most approval times remembered per portfolio
  * @param refreshInterval    how often every portfolio's P&amp;L is observed (keeps the daily baseline at the close)
+ * @param mandatoryRules     rules that must be running: while one is missing (its bundle stopped, uninstalled or
+ *                           failed to start) every new order is denied ({@link RuleChain#RULE_MISSING})
  */
 public record EngineConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTime dayStart, BigDecimal varConfidence,
-                         int varWindow, int varMinObservations, Duration historyRetention, int historyCapacity,
-                         Duration refreshInterval) {
+                           int varWindow, int varMinObservations, Duration historyRetention, int historyCapacity,
+                           Duration refreshInterval, Set<String> mandatoryRules) {
+
+    /** What a rule name looks like ({@code risk.rule} of a rule service): {@code max-order-quantity}. */
+    private static final Pattern RULE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public static final String DEFAULT_CAPITAL = "1000000";
 
@@ -56,6 +64,29 @@ public record EngineConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTim
         if (refreshInterval.toMillis() < 10) {
             throw new IllegalArgumentException("refresh.ms must be at least 10, got " + refreshInterval.toMillis());
         }
+        mandatoryRules = Set.copyOf(mandatoryRules);
+    }
+
+    /**
+     * These settings with the mandatory rules read from {@code text}: rule names separated by commas or blanks
+     * ({@code kill-switch, max-order-quantity}); blank for none.
+     *
+     * @throws IllegalArgumentException naming the key and the malformed name
+     */
+    public EngineConfig withMandatoryRules(String text) {
+        Set<String> names = new TreeSet<>();
+        for (String name : (text == null ? "" : text.strip()).split("[,\\s]+")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!RULE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("mandatory.rules: '" + name + "' is not a rule name (e.g. "
+                        + "kill-switch, max-order-quantity: see nautilus:risk-rules)");
+            }
+            names.add(name);
+        }
+        return new EngineConfig(capital, dayZone, dayStart, varConfidence, varWindow, varMinObservations,
+                historyRetention, historyCapacity, refreshInterval, names);
     }
 
     public static EngineConfig defaults() {
@@ -84,7 +115,7 @@ public record EngineConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTim
         BigDecimal confidence = PerPortfolio.parse("var.confidence", varConfidence, BigDecimal::new);
         return new EngineConfig(PerPortfolio.read(properties, "capital", defaultCapital, EngineConfig::parseCapital),
                 zone, start, confidence, varWindow, varMinObservations, Duration.ofMillis(historyRetentionMs),
-                historyCapacity, Duration.ofMillis(refreshMs));
+                historyCapacity, Duration.ofMillis(refreshMs), Set.of());
     }
 
     /** The trading day an instant falls in. */

@@ -32,6 +32,7 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskMetrics;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.SubmittedOrder;
+import org.nautilus.api.store.RiskStateStore;
 import org.nautilus.risk.support.Valuation;
 
 /**
@@ -54,6 +55,8 @@ public final class RiskEngine {
     private final Map<PortfolioId, PortfolioState> states = new ConcurrentHashMap<>();
     private final Context context = new Context();
     private volatile EngineConfig config;
+    /** Where the daily P&amp;L baselines are kept durably; {@code null}: in memory only. */
+    private volatile RiskStateStore stateStore;
     /** The trading day last computed and the instants it spans: saves the time-zone arithmetic per check. */
     private volatile DayWindow day;
 
@@ -77,10 +80,20 @@ public final class RiskEngine {
         this.positions = Objects.requireNonNull(positions, "positions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
+        chain.requireRules(config.mandatoryRules());
     }
 
     public void configure(EngineConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "config");
+        chain.requireRules(newConfig.mandatoryRules());
+    }
+
+    /**
+     * Keeps the daily P&amp;L baselines in {@code store} from now on ({@code null}: in memory only), so the daily
+     * loss limit survives a restart.
+     */
+    public void useStore(RiskStateStore store) {
+        this.stateStore = store;
     }
 
     public EngineConfig config() {
@@ -191,7 +204,7 @@ public final class RiskEngine {
     private PortfolioState state(PortfolioId portfolio) {
         PortfolioState state = states.get(portfolio);
         return state != null ? state
-                : states.computeIfAbsent(portfolio, k -> new PortfolioState(config.historyCapacity()));
+                : states.computeIfAbsent(portfolio, k -> new PortfolioState(k, config.historyCapacity()));
     }
 
     /** The portfolio's P&amp;L now; computed once per check, however many rules ask. */
@@ -201,8 +214,9 @@ public final class RiskEngine {
             if (state.checkPnl != null) {
                 return state.checkPnl;
             }
+            Instant now = clock.instant();
             DailyPnl.Snapshot snapshot = state.daily.observe(positions.positions(portfolio), this::unrealized,
-                    tradingDay(clock.instant()));
+                    tradingDay(now), stateStore, now);
             if (state.checking) {
                 state.checkPnl = snapshot;
             }
@@ -239,14 +253,15 @@ public final class RiskEngine {
     /** Mutable state of one portfolio, guarded by its own monitor. */
     private static final class PortfolioState {
         final SubmitHistory history;
-        final DailyPnl daily = new DailyPnl();
+        final DailyPnl daily;
         /** {@code true} while an order of this portfolio is being checked (under the lock). */
         boolean checking;
         /** The P&amp;L of the check in progress, shared by the rules that ask for it. */
         DailyPnl.Snapshot checkPnl;
 
-        PortfolioState(int historyCapacity) {
+        PortfolioState(PortfolioId portfolio, int historyCapacity) {
             this.history = new SubmitHistory(historyCapacity);
+            this.daily = new DailyPnl(portfolio);
         }
     }
 

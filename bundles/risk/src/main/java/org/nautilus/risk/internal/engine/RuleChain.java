@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.nautilus.api.domain.OrderRequest;
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Runs the registered {@link RiskRule}s on each new order: every rule in order (higher ranking first, then by
  * name), the first rejection wins and is counted against its rule.
  *
+ * <p>Rules come and go with their bundles. A rule that is not registered is simply not run, unless it is
+ * mandatory ({@link #requireRules}): while a mandatory rule is missing every new order is denied with
+ * {@link #RULE_MISSING} naming it (fail closed), until it is registered again.
+ *
  * <p>Thread-safe: the rule set is an immutable array replaced on every change (copy-on-write), so a check
  * never locks and sees either the old or the new set; rejection counters are {@link LongAdder}s.
  */
@@ -26,6 +32,8 @@ public final class RuleChain {
 
     /** Reason code when a rule throws instead of deciding: the order is denied (fail closed). */
     public static final String RULE_ERROR = "RULE_ERROR";
+    /** Reason code while a mandatory rule is not running: every new order is denied (fail closed). */
+    public static final String RULE_MISSING = "RISK_RULE_MISSING";
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleChain.class);
     private static final Comparator<Entry> ORDER =
@@ -33,6 +41,26 @@ public final class RuleChain {
 
     private final Object writeLock = new Object();
     private volatile Entry[] entries = new Entry[0];
+    private volatile Set<String> mandatory = Set.of();
+    /** The mandatory rules not registered now, sorted: recomputed on every change, read by every check. */
+    private volatile List<String> missing = List.of();
+    private final LongAdder missingDenials = new LongAdder();
+
+    /**
+     * Sets the rules that must be running. While one of them is not registered every new order is denied with
+     * {@link #RULE_MISSING}.
+     */
+    public void requireRules(Set<String> names) {
+        synchronized (writeLock) {
+            mandatory = Set.copyOf(names);
+            updateMissing();
+        }
+    }
+
+    /** The mandatory rules that are not registered now, sorted. */
+    public List<String> missing() {
+        return missing;
+    }
 
     /**
      * Adds a rule, replacing a rule registered under the same name.
@@ -52,6 +80,7 @@ public final class RuleChain {
             next.add(new Entry(key, rule, ranking, new LongAdder(), new AtomicLong()));
             next.sort(ORDER);
             entries = next.toArray(Entry[]::new);
+            updateMissing();
         }
     }
 
@@ -62,12 +91,18 @@ public final class RuleChain {
             Entry[] next = Arrays.stream(current).filter(e -> e.rule != rule).toArray(Entry[]::new);
             if (next.length != current.length) {
                 entries = next;
+                updateMissing();
             }
         }
     }
 
     /** Runs every rule; the first rejection wins. With no rule registered every order is approved. */
     public RiskDecision check(OrderRequest request, RiskContext context) {
+        List<String> absent = missing;
+        if (!absent.isEmpty()) {
+            missingDenials.increment();
+            return missingDecision(absent);
+        }
         for (Entry entry : entries) {
             RiskDecision decision = run(entry, request, context);
             if (!decision.approved()) {
@@ -78,16 +113,60 @@ public final class RuleChain {
         return RiskDecision.approve();
     }
 
-    /** The registered rules in the order they run. */
+    /**
+     * The registered rules in the order they run (a mandatory one says so), then the mandatory rules that are
+     * missing, each with the orders denied since (counted together).
+     */
     public List<RiskRuleInfo> rules() {
         Entry[] current = entries;
+        Set<String> required = mandatory;
         List<RiskRuleInfo> infos = new ArrayList<>(current.length);
         for (Entry e : current) {
             long failures = e.failures.get();
-            infos.add(new RiskRuleInfo(e.name, failures == 0 ? describe(e) : describe(e) + " [FAILED " + failures
-                    + " times: see the log]", e.rejections.sum()));
+            String text = failures == 0 ? describe(e) : describe(e) + " [FAILED " + failures + " times: see the log]";
+            infos.add(new RiskRuleInfo(e.name, required.contains(e.name) ? text + " [mandatory]" : text,
+                    e.rejections.sum()));
+        }
+        for (String name : missing) {
+            infos.add(new RiskRuleInfo(name, "MISSING: mandatory rule not running, every new order is denied ["
+                    + RULE_MISSING + "]", missingDenials.sum()));
         }
         return List.copyOf(infos);
+    }
+
+    /** Under the write lock: which mandatory rules are missing now; logs each change. */
+    private void updateMissing() {
+        Set<String> registered = new TreeSet<>();
+        for (Entry e : entries) {
+            registered.add(e.name);
+        }
+        List<String> now = mandatory.stream().filter(name -> !registered.contains(name)).sorted().toList();
+        List<String> before = missing;
+        if (now.equals(before)) {
+            return;
+        }
+        missing = now;
+        for (String name : now) {
+            if (!before.contains(name)) {
+                LOG.error("Mandatory risk rule '{}' is not running: every new order is denied [{}] until it is back "
+                        + "(bundle:list, feature:install nautilus-risk-{})", name, RULE_MISSING, name);
+            }
+        }
+        for (String name : before) {
+            if (!now.contains(name)) {
+                LOG.warn("Mandatory risk rule '{}' is {}", name, registered.contains(name)
+                        ? "running again" + (now.isEmpty() ? ": orders are checked again" : "")
+                        : "no longer mandatory");
+            }
+        }
+    }
+
+    private static RiskDecision missingDecision(List<String> absent) {
+        String name = absent.get(0);
+        String others = absent.size() == 1 ? "" : " (missing too: " + String.join(", ", absent.subList(1,
+                absent.size())) + ")";
+        return RiskDecision.reject(name, RULE_MISSING, "mandatory risk rule " + name + " is not running" + others
+                + ": new orders are denied until it is back");
     }
 
     public int size() {

@@ -52,4 +52,17 @@ class EngineConfigTest {
         assertThat(c.tradingDay(end.minusNanos(1))).isEqualTo(day);
         assertThat(c.tradingDay(end)).isEqualTo(day.plusDays(1));
     }
+
+    @Test
+    void mandatoryRulesAreReadFromACommaSeparatedListAndAMalformedNameIsRefusedByKey() {
+        EngineConfig c = EngineConfig.defaults().withMandatoryRules(" max-order-quantity,kill-switch  self-trade ");
+
+        org.assertj.core.api.Assertions.assertThat(c.mandatoryRules())
+                .containsExactlyInAnyOrder("kill-switch", "max-order-quantity", "self-trade");
+        org.assertj.core.api.Assertions.assertThat(EngineConfig.defaults().withMandatoryRules("").mandatoryRules())
+                .isEmpty();
+        assertThatThrownBy(() -> EngineConfig.defaults().withMandatoryRules("kill-switch, Max Qty!"))
+                .hasMessage("mandatory.rules: 'Max' is not a rule name (e.g. kill-switch, max-order-quantity: see "
+                        + "nautilus:risk-rules)");
+    }
 }

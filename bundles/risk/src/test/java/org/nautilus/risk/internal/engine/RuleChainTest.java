@@ -25,6 +25,65 @@ class RuleChainTest {
     private final RuleChain engine = new RuleChain();
 
     @Test
+    void whileAMandatoryRuleIsMissingEveryOrderIsDeniedNamingItUntilItIsBack() {
+        MaxOrderQuantityRule maxQty = new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000", Map.of()));
+        engine.requireRules(java.util.Set.of("max-order-quantity", "kill-switch"));
+        engine.add(fixed("kill-switch", true, new ArrayList<>()), null, 100);
+
+        RiskDecision denied = engine.check(buy(1, "AAPL"), market);
+        assertThat(denied.describe()).isEqualTo("max-order-quantity: mandatory risk rule max-order-quantity is not "
+                + "running: new orders are denied until it is back [RISK_RULE_MISSING]");
+        assertThat(engine.rules()).extracting(RiskRuleInfo::name, RiskRuleInfo::description, RiskRuleInfo::rejections)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("kill-switch", "kill-switch [mandatory]", 0L),
+                        org.assertj.core.groups.Tuple.tuple("max-order-quantity",
+                                "MISSING: mandatory rule not running, every new order is denied [RISK_RULE_MISSING]",
+                                1L));
+
+        engine.add(maxQty, null, 0); // its bundle is back
+        assertThat(engine.check(buy(1, "AAPL"), market).approved()).isTrue();
+        assertThat(engine.check(buy(1500, "AAPL"), market).code()).isEqualTo("MAX_ORDER_QUANTITY");
+        assertThat(engine.missing()).isEmpty();
+
+        engine.remove(maxQty); // stopped again
+        assertThat(engine.check(buy(1, "AAPL"), market).code()).isEqualTo(RuleChain.RULE_MISSING);
+    }
+
+    @Test
+    void everyMissingMandatoryRuleIsNamed() {
+        engine.requireRules(java.util.Set.of("self-trade", "kill-switch", "max-notional"));
+
+        assertThat(engine.check(buy(1, "AAPL"), market).message()).isEqualTo("mandatory risk rule kill-switch is "
+                + "not running (missing too: max-notional, self-trade): new orders are denied until it is back");
+    }
+
+    @Test
+    void aRuleThatIsNotMandatoryTakesExactlyItsCheckWithItWhenItGoes() {
+        MaxOrderQuantityRule maxQty = new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000", Map.of()));
+        List<String> ran = new ArrayList<>();
+        engine.requireRules(java.util.Set.of("kill-switch"));
+        engine.add(fixed("kill-switch", true, ran), null, 100);
+        engine.add(maxQty, null, 50);
+        engine.add(fixed("b-rejects", false, ran), null, 0);
+        assertThat(engine.check(buy(1500, "AAPL"), market).code()).isEqualTo("MAX_ORDER_QUANTITY");
+
+        engine.remove(maxQty);
+
+        RiskDecision decision = engine.check(buy(1500, "AAPL"), market);
+        assertThat(decision.rule()).as("the other checks still run").isEqualTo("b-rejects");
+        assertThat(engine.rules()).extracting(RiskRuleInfo::name).containsExactly("kill-switch", "b-rejects");
+    }
+
+    @Test
+    void aMandatoryRuleNoLongerRequiredStopsDenying() {
+        engine.requireRules(java.util.Set.of("kill-switch"));
+        assertThat(engine.check(buy(1, "AAPL"), market).approved()).isFalse();
+
+        engine.requireRules(java.util.Set.of());
+
+        assertThat(engine.check(buy(1, "AAPL"), market).approved()).isTrue();
+    }
+
+    @Test
     void withNoRuleEveryOrderIsApproved() {
         assertThat(engine.check(buy(1_000_000, "AAPL"), market).approved()).isTrue();
     }
