@@ -104,10 +104,16 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         try {
             initial = parse(config, properties);
         } catch (IllegalArgumentException e) {
-            // These are settings, not limits (the rules hold those): run on the defaults and say so loudly.
+            // These are settings, not limits (the rules hold those): run on the defaults and say so loudly. The
+            // mandatory rules are kept if they read, so a typo elsewhere does not drop a fail-closed guarantee.
             initial = EngineConfig.defaults();
-            LOG.error("Risk engine: invalid configuration in {}, running on the defaults until it is fixed: {}",
-                    PID, e.getMessage());
+            try {
+                initial = initial.withMandatoryRules(config.mandatory_rules());
+            } catch (IllegalArgumentException alsoInvalid) {
+                LOG.error("Risk engine: {}", alsoInvalid.getMessage());
+            }
+            LOG.error("Risk engine: invalid configuration in {}, running on the defaults (mandatory rules {}) until "
+                    + "it is fixed: {}", PID, initial.mandatoryRules(), e.getMessage());
         }
         this.core = new RiskEngine(new RuleChain(), marketData, positions, Clock.systemUTC(), initial);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
