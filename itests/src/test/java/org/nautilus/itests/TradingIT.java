@@ -96,17 +96,18 @@ public class TradingIT extends NautilusTestSupport {
     }
 
     @Test
-    public void aHaltDeniesNewOrdersButStillAllowsCancels() throws Exception {
+    public void aHaltDeniesNewOrdersAndCancelsTheOpenOnes() throws Exception {
         String resting = executeCommand("nautilus:submit -t LIMIT -p " + priceAwayFromBid(0.97)
                 + " -v SIM -P t-halt -w 200 BUY 1 MSFT");
         String id = orderId(resting);
         try {
             String halted = executeCommand("nautilus:trading-state -r itest HALTED");
-            assertTrue(halted, halted.contains("HALTED"));
+            assertTrue(halted, halted.contains("HALTED") && halted.contains("canceled "));
             String denied = executeCommand("nautilus:submit -v SIM -P t-halt BUY 1 MSFT");
             assertTrue(denied, denied.contains("DENIED") && denied.contains("kill-switch"));
-            String canceled = executeCommand("nautilus:cancel " + id);
-            assertTrue(canceled, canceled.contains("CANCELED") || canceled.contains("PENDING_CANCEL"));
+            String order = await("the open order canceled by the halt", Duration.ofSeconds(30),
+                    () -> executeCommand("nautilus:order " + id), out -> out.contains("CANCELED"));
+            assertTrue(order, order.contains("CANCELED"));
         } finally {
             executeCommand("nautilus:trading-state ACTIVE");
         }

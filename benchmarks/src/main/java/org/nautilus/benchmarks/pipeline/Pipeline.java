@@ -23,15 +23,15 @@ import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.engine.RuleChain;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
 
 /**
  * The whole in-process trading path wired from the platform's plain-Java cores, as the OSGi components wire
- * them: OMS ({@link OrderManager} with the smart order router) → risk ({@link RiskCore}, the twelve built-in
+ * them: OMS ({@link OrderManager} with the smart order router) → risk ({@link RiskEngine}, the twelve built-in
  * rules) → two simulated exchanges (SIM and SIMB, matching engines fed by a market maker on the quotes) →
  * fills → position keeper ({@link PositionKeeper}, each position saved to a store). Only the store is not the
  * platform's (an in-memory map instead of the Ignite cache).
@@ -42,7 +42,7 @@ final class Pipeline implements AutoCloseable {
 
     final SimulatedMarket market = new SimulatedMarket();
     final PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
-    final RiskCore risk;
+    final RiskEngine risk;
     final SimulatedExchange sim;
     final SimulatedExchange simb;
     final OrderManager oms;
@@ -60,11 +60,11 @@ final class Pipeline implements AutoCloseable {
             market.define(Instrument.equity(symbol, "USD"));
         }
         publishQuotes(Instant.now());
-        CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
+        EngineConfig config = EngineConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
-        risk = new RiskCore(new RiskEngine(), market, new EngineServices.Positions(keeper, market::mark), clock, config);
+        risk = new RiskEngine(new RuleChain(), market, new EngineServices.Positions(keeper, market::mark), clock, config);
         for (RiskRule rule : BenchmarkRules.all(clock, SYMBOLS)) {
-            risk.engine().add(rule, null, 0);
+            risk.chain().add(rule, null, 0);
         }
         sim = new SimulatedExchange(VenueConfig.defaults("SIM"), clock, market);
         simb = new SimulatedExchange(VenueConfig.defaults("SIMB").withFees(FeeSchedule.ofBps("-0.2", "1"))

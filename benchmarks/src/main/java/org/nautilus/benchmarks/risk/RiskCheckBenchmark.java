@@ -24,9 +24,9 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.benchmarks.support.BenchmarkRules;
 import org.nautilus.benchmarks.support.SimulatedMarket;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.engine.RuleChain;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The pre-trade check of the risk engine: {@code RiskCore.check} (what {@code RiskService.check} runs) with the
+ * The pre-trade check of the risk engine: {@code RiskEngine.check} (what {@code RiskService.check} runs) with the
  * twelve built-in rules on (kill switch, allowlist, max order quantity, notional, price collar, reduce-only,
  * duplicates, self-trade, max position, daily loss, leverage, order rate), against none as the baseline.
  *
@@ -69,7 +69,7 @@ public class RiskCheckBenchmark {
     @Param({"all-rules", "no-rules"})
     public String rules;
 
-    private RiskCore core;
+    private RiskEngine core;
     private OrderRequest[] orders;
     private int next;
     private long approved;
@@ -91,15 +91,15 @@ public class RiskCheckBenchmark {
                         Money.ofWhole(1000), Money.ofWhole(10), 10, now));
             }
         }
-        CoreConfig config = CoreConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
+        EngineConfig config = EngineConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
-        core = new RiskCore(new RiskEngine(), market, positions, Clock.systemUTC(), config);
+        core = new RiskEngine(new RuleChain(), market, positions, Clock.systemUTC(), config);
         for (RiskRule rule : BenchmarkRules.all(Clock.systemUTC(), SYMBOLS)) {
             if (rules.equals("all-rules") || rules.equals(rule.name())) {
-                core.engine().add(rule, null, 0);
+                core.chain().add(rule, null, 0);
             }
         }
-        if (!rules.equals("no-rules") && core.engine().size() == 0) {
+        if (!rules.equals("no-rules") && core.chain().size() == 0) {
             throw new IllegalArgumentException("unknown rule " + rules);
         }
         long orderId = 1;

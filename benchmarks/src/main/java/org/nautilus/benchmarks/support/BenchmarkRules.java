@@ -3,18 +3,18 @@ package org.nautilus.benchmarks.support;
 import java.time.Clock;
 import java.util.Map;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.internal.rules.DuplicateOrderRule;
-import org.nautilus.risk.internal.rules.KillSwitch;
-import org.nautilus.risk.internal.rules.MaxDailyLossRule;
-import org.nautilus.risk.internal.rules.MaxLeverageRule;
-import org.nautilus.risk.internal.rules.MaxNotionalRule;
-import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
-import org.nautilus.risk.internal.rules.MaxPositionRule;
-import org.nautilus.risk.internal.rules.OrderRateRule;
-import org.nautilus.risk.internal.rules.PriceCollarRule;
-import org.nautilus.risk.internal.rules.ReduceOnlyRule;
-import org.nautilus.risk.internal.rules.SelfTradeRule;
-import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
+import org.nautilus.risk.rule.duplicateorder.internal.DuplicateOrderRule;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
+import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
+import org.nautilus.risk.rule.maxleverage.internal.MaxLeverageRule;
+import org.nautilus.risk.rule.maxnotional.internal.MaxNotionalRule;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
+import org.nautilus.risk.rule.maxposition.internal.MaxPositionRule;
+import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
+import org.nautilus.risk.rule.pricecollar.internal.PriceCollarRule;
+import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
+import org.nautilus.risk.rule.selftrade.internal.SelfTradeRule;
+import org.nautilus.risk.rule.symbolallowlist.internal.SymbolAllowlistRule;
 
 /** The twelve pre-trade rules with limits wide enough that a benchmark's orders pass every one of them. */
 public final class BenchmarkRules {

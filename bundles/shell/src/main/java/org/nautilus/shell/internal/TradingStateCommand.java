@@ -14,12 +14,15 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.TradingState;
+import org.nautilus.api.risk.TradingStateOutcome;
 import org.nautilus.api.risk.TradingStateService;
 import org.nautilus.api.risk.TradingStatus;
 
 @Command(scope = "nautilus", name = "trading-state", description = "Shows or sets the trading state: the kill switch.",
         detailedDescription = "ACTIVE trades normally; REDUCING accepts only orders that reduce a position; HALTED\n"
-                + "denies every new order (cancels still work). Without a state, lists the current states.\n"
+                + "denies every new order (cancels still work) and cancels the open orders of its scope\n"
+                + "(cancel.open.orders in etc/nautilus.risk.kill_switch.cfg), saying how many.\n"
+                + "Without a state, lists the current states.\n"
                 + "  nautilus:trading-state -r \"runaway algo\" HALTED     halt everything\n"
                 + "  nautilus:trading-state -P alpha REDUCING            one portfolio\n"
                 + "  nautilus:trading-state ACTIVE                       resume")
@@ -49,12 +52,12 @@ public class TradingStateCommand implements Action {
     public Object execute() {
         if (state != null) {
             TradingState target = SubmitOrderCommand.parse(TradingState.class, state, "trading state");
-            TradingStatus status = portfolio == null ? tradingState.setGlobal(target, reason)
-                    : tradingState.set(PortfolioId.of(portfolio), target, reason);
+            TradingStateOutcome outcome = tradingState.change(portfolio == null ? null : PortfolioId.of(portfolio),
+                    target, reason);
             ShellAudit.record(audit, "TRADING_STATE", portfolio == null ? "global" : portfolio,
-                    portfolio == null ? null : PortfolioId.of(portfolio), status.describe(),
-                    Map.of("state", target.name(), "reason", reason));
-            System.out.println(status.describe());
+                    portfolio == null ? null : PortfolioId.of(portfolio), outcome.describe(),
+                    Map.of("state", target.name(), "reason", reason, "canceled", Integer.toString(outcome.canceled())));
+            System.out.println(outcome.describe());
             return null;
         }
         ShellTable table = new ShellTable();

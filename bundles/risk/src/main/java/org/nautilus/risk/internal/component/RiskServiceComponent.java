@@ -20,9 +20,10 @@ import org.nautilus.api.risk.RiskMetricsService;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.api.store.RiskStateStore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.engine.RuleChain;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * The risk engine as OSGi services: {@link RiskService} (tracks every {@link RiskRule} service, whiteboard,
  * keyed by its {@code risk.rule} property, and runs them on each order the OMS submits),
  * {@link RiskMetricsService}, and an {@link OrderStepListener} through which the OMS reports the open orders the
- * rules look at. Configured from {@code etc/nautilus.risk.cfg}.
+ * rules look at. Configured from {@code etc/nautilus.risk.cfg}. No rule is built in: each is a plugin bundle
+ * (plugins-risk/); the rules listed in {@code mandatory.rules} must be running or every new order is denied. The
+ * daily P&amp;L baselines are kept in the store's {@link RiskStateStore} when there is one.
  */
 @Component(service = {RiskService.class, RiskMetricsService.class, OrderStepListener.class},
         configurationPid = RiskServiceComponent.PID)
@@ -58,7 +61,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
                     + "capital: portfolio.<id>.capital.")
     public @interface Config {
         @AttributeDefinition(name = "Capital", description = "Starting capital per portfolio: equity = capital + P&L.")
-        String capital() default CoreConfig.DEFAULT_CAPITAL;
+        String capital() default EngineConfig.DEFAULT_CAPITAL;
 
         @AttributeDefinition(name = "Trading day zone", description = "Time zone of the trading day, e.g. UTC, America/New_York.")
         String day_zone() default "UTC";
@@ -83,9 +86,13 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
 
         @AttributeDefinition(name = "Refresh (ms)", description = "How often every portfolio's P&L is observed, so the daily baseline rolls at the close.")
         long refresh_ms() default 1000;
+
+        @AttributeDefinition(name = "Mandatory rules", description = "Rule names (comma-separated) that must be running: while one is missing (its bundle stopped, uninstalled or failed to start) every new order is denied with RISK_RULE_MISSING. Blank: none.", required = false)
+        String mandatory_rules() default "";
     }
 
-    private final RiskCore core;
+    private final RiskEngine core;
+    private volatile RiskStateStore stateStore;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> refresher;
 
@@ -93,16 +100,22 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     public RiskServiceComponent(Config config, Map<String, Object> properties,
                                 @Reference(name = "marketData") MarketDataService marketData,
                                 @Reference(name = "positions") PositionService positions) {
-        CoreConfig initial;
+        EngineConfig initial;
         try {
             initial = parse(config, properties);
         } catch (IllegalArgumentException e) {
-            // These are settings, not limits (the rules hold those): run on the defaults and say so loudly.
-            initial = CoreConfig.defaults();
-            LOG.error("Risk engine: invalid configuration in {}, running on the defaults until it is fixed: {}",
-                    PID, e.getMessage());
+            // These are settings, not limits (the rules hold those): run on the defaults and say so loudly. The
+            // mandatory rules are kept if they read, so a typo elsewhere does not drop a fail-closed guarantee.
+            initial = EngineConfig.defaults();
+            try {
+                initial = initial.withMandatoryRules(config.mandatory_rules());
+            } catch (IllegalArgumentException alsoInvalid) {
+                LOG.error("Risk engine: {}", alsoInvalid.getMessage());
+            }
+            LOG.error("Risk engine: invalid configuration in {}, running on the defaults (mandatory rules {}) until "
+                    + "it is fixed: {}", PID, initial.mandatoryRules(), e.getMessage());
         }
-        this.core = new RiskCore(new RiskEngine(), marketData, positions, Clock.systemUTC(), initial);
+        this.core = new RiskEngine(new RuleChain(), marketData, positions, Clock.systemUTC(), initial);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-risk-refresh");
             thread.setDaemon(true);
@@ -132,13 +145,29 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     void addRule(RiskRule rule, Map<String, Object> properties) {
         Object name = properties.get(RiskRule.NAME_PROPERTY);
         Object ranking = properties.get(Constants.SERVICE_RANKING);
-        core.engine().add(rule, name == null ? null : name.toString(), ranking instanceof Integer r ? r : 0);
+        core.chain().add(rule, name == null ? null : name.toString(), ranking instanceof Integer r ? r : 0);
         LOG.info("Risk rule '{}' added: {}", name == null ? rule.name() : name, rule.describe());
     }
 
     void removeRule(RiskRule rule, Map<String, Object> properties) {
-        core.engine().remove(rule);
+        core.chain().remove(rule);
         LOG.info("Risk rule '{}' removed", properties.get(RiskRule.NAME_PROPERTY));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setStateStore(RiskStateStore store) {
+        stateStore = store;
+        core.useStore(store);
+        LOG.info("Risk engine: daily P&L baselines are kept in the store");
+    }
+
+    void unsetStateStore(RiskStateStore store) {
+        if (stateStore == store) {
+            stateStore = null;
+            core.useStore(null);
+            LOG.warn("Risk engine: the store is gone, daily P&L baselines are kept in memory until it is back");
+        }
     }
 
     @Override
@@ -190,8 +219,9 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         }
     }
 
-    private static CoreConfig parse(Config c, Map<String, Object> properties) {
-        return CoreConfig.of(c.capital(), c.day_zone(), c.day_start(), c.var_confidence(), c.var_window(),
-                c.var_min_observations(), c.history_retention_ms(), c.history_capacity(), c.refresh_ms(), properties);
+    private static EngineConfig parse(Config c, Map<String, Object> properties) {
+        return EngineConfig.of(c.capital(), c.day_zone(), c.day_start(), c.var_confidence(), c.var_window(),
+                c.var_min_observations(), c.history_retention_ms(), c.history_capacity(), c.refresh_ms(), properties)
+                .withMandatoryRules(c.mandatory_rules());
     }
 }

@@ -1,128 +1,346 @@
 package org.nautilus.risk.internal.engine;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nautilus.api.domain.FixedPoint;
+import org.nautilus.api.domain.Instrument;
+import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
+import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRule;
+import org.nautilus.api.risk.RiskMetrics;
 import org.nautilus.api.risk.RiskRuleInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.nautilus.api.risk.SubmittedOrder;
+import org.nautilus.api.store.RiskStateStore;
+import org.nautilus.risk.support.Valuation;
 
 /**
- * Runs the registered {@link RiskRule}s on each new order: every rule in order (higher ranking first, then by
- * name), the first rejection wins and is counted against its rule.
+ * The risk engine, plain Java: runs the rule chain ({@link RuleChain}) on each order with a
+ * {@link RiskContext} built from the market data gateway, the position keeper, the open orders the OMS reports
+ * and the engine's own per-portfolio state (approved-order history, daily P&amp;L baseline); and computes the
+ * risk metrics.
  *
- * <p>Thread-safe: the rule set is an immutable array replaced on every change (copy-on-write), so a check
- * never locks and sees either the old or the new set; rejection counters are {@link LongAdder}s.
+ * <p>Threading: the orders of one portfolio are checked one at a time under that portfolio's lock, so the
+ * stateful checks (throttle, duplicates) see a consistent history and a check-then-record cannot race;
+ * different portfolios are checked in parallel. Everything else is immutable or concurrent.
  */
 public final class RiskEngine {
 
-    /** Reason code when a rule throws instead of deciding: the order is denied (fail closed). */
-    public static final String RULE_ERROR = "RULE_ERROR";
+    private final RuleChain chain;
+    private final MarketDataService marketData;
+    private final PositionService positions;
+    private final Clock clock;
+    private final OpenOrderBook openOrders = new OpenOrderBook();
+    private final Map<PortfolioId, PortfolioState> states = new ConcurrentHashMap<>();
+    private final Context context = new Context();
+    private volatile EngineConfig config;
+    /** Where the daily P&amp;L baselines are kept durably; {@code null}: in memory only. */
+    private volatile RiskStateStore stateStore;
+    /** The trading day last computed and the instants it spans: saves the time-zone arithmetic per check. */
+    private volatile DayWindow day;
 
-    private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
-    private static final Comparator<Entry> ORDER =
-            Comparator.comparingInt(Entry::ranking).reversed().thenComparing(Entry::name);
+    private record DayWindow(LocalDate day, Instant start, Instant end, EngineConfig config) {
 
-    private final Object writeLock = new Object();
-    private volatile Entry[] entries = new Entry[0];
+        static DayWindow of(Instant now, EngineConfig config) {
+            LocalDate day = config.tradingDay(now);
+            return new DayWindow(day, day.atTime(config.dayStart()).atZone(config.dayZone()).toInstant(),
+                    day.plusDays(1).atTime(config.dayStart()).atZone(config.dayZone()).toInstant(), config);
+        }
+
+        boolean covers(Instant now, EngineConfig current) {
+            return config == current && !now.isBefore(start) && now.isBefore(end);
+        }
+    }
+
+    public RiskEngine(RuleChain chain, MarketDataService marketData, PositionService positions, Clock clock,
+                    EngineConfig config) {
+        this.chain = Objects.requireNonNull(chain, "chain");
+        this.marketData = Objects.requireNonNull(marketData, "marketData");
+        this.positions = Objects.requireNonNull(positions, "positions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+        chain.requireRules(config.mandatoryRules());
+    }
+
+    public void configure(EngineConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig, "config");
+        chain.requireRules(newConfig.mandatoryRules());
+    }
 
     /**
-     * Adds a rule, replacing a rule registered under the same name.
-     *
-     * @param name    the rule's {@code risk.rule} property, or {@code null} to use {@link RiskRule#name()}
-     * @param ranking higher runs first (the OSGi {@code service.ranking})
+     * Keeps the daily P&amp;L baselines in {@code store} from now on ({@code null}: in memory only), so the daily
+     * loss limit survives a restart.
      */
-    public void add(RiskRule rule, String name, int ranking) {
-        Objects.requireNonNull(rule, "rule");
-        String key = name == null || name.isBlank() ? rule.name() : name;
-        synchronized (writeLock) {
-            List<Entry> next = new ArrayList<>(Arrays.asList(entries));
-            boolean replaced = next.removeIf(e -> e.name.equals(key));
-            if (replaced) {
-                LOG.warn("Risk rule '{}' registered twice: the newer service replaces the older", key);
-            }
-            next.add(new Entry(key, rule, ranking, new LongAdder(), new AtomicLong()));
-            next.sort(ORDER);
-            entries = next.toArray(Entry[]::new);
-        }
+    public void useStore(RiskStateStore store) {
+        this.stateStore = store;
     }
 
-    /** Removes a rule if it is still the one registered (a replaced rule's removal changes nothing). */
-    public void remove(RiskRule rule) {
-        synchronized (writeLock) {
-            Entry[] current = entries;
-            Entry[] next = Arrays.stream(current).filter(e -> e.rule != rule).toArray(Entry[]::new);
-            if (next.length != current.length) {
-                entries = next;
-            }
-        }
+    public EngineConfig config() {
+        return config;
     }
 
-    /** Runs every rule; the first rejection wins. With no rule registered every order is approved. */
-    public RiskDecision check(OrderRequest request, RiskContext context) {
-        for (Entry entry : entries) {
-            RiskDecision decision = run(entry, request, context);
-            if (!decision.approved()) {
-                entry.rejections.increment();
+    public RuleChain chain() {
+        return chain;
+    }
+
+    public OpenOrderBook openOrders() {
+        return openOrders;
+    }
+
+    /** The context rules see; also usable on its own (e.g. by the shell through the metrics). */
+    public RiskContext context() {
+        return context;
+    }
+
+    /** Runs every rule on the order; an approved order is remembered for the throttle and duplicate check. */
+    public RiskDecision check(OrderRequest request) {
+        PortfolioState state = state(request.portfolioId());
+        synchronized (state) {
+            state.checking = true;
+            try {
+                RiskDecision decision = chain.check(request, context);
+                if (decision.approved()) {
+                    state.history.record(new SubmittedOrder(request, clock.instant()),
+                            config.historyRetention().toNanos());
+                }
                 return decision;
+            } finally {
+                state.checking = false;
+                state.checkPnl = null;
             }
         }
-        return RiskDecision.approve();
     }
 
-    /** The registered rules in the order they run. */
     public List<RiskRuleInfo> rules() {
-        Entry[] current = entries;
-        List<RiskRuleInfo> infos = new ArrayList<>(current.length);
-        for (Entry e : current) {
-            long failures = e.failures.get();
-            infos.add(new RiskRuleInfo(e.name, failures == 0 ? describe(e) : describe(e) + " [FAILED " + failures
-                    + " times: see the log]", e.rejections.sum()));
+        return chain.rules();
+    }
+
+    /** An order change from the OMS. */
+    public void onOrder(Order order) {
+        openOrders.onOrder(order);
+    }
+
+    /**
+     * Observes every portfolio's P&amp;L now, so the daily baseline rolls at the close even for a portfolio
+     * that trades no more that day. Called periodically.
+     */
+    public void refresh() {
+        for (PortfolioId portfolio : portfolios()) {
+            pnl(portfolio);
         }
-        return List.copyOf(infos);
     }
 
-    public int size() {
-        return entries.length;
-    }
-
-    private static RiskDecision run(Entry entry, OrderRequest request, RiskContext context) {
-        try {
-            RiskDecision decision = entry.rule.check(request, context);
-            if (decision == null) {
-                throw new IllegalStateException("returned no decision");
+    /** The portfolio's risk metrics at the current marks. */
+    public RiskMetrics metrics(PortfolioId portfolio) {
+        EngineConfig cfg = config;
+        List<Position> held = positions.positions(portfolio);
+        long gross = 0;
+        long net = 0;
+        Map<InstrumentId, Double> exposures = new LinkedHashMap<>();
+        Map<InstrumentId, List<Bar>> bars = new HashMap<>();
+        for (Position p : held) {
+            if (p.isFlat()) {
+                continue;
             }
-            return decision;
-        } catch (RuntimeException e) {
-            // A broken rule must not let orders through unchecked: deny, and say why. Log the first failure
-            // with its stack, then every 1000th, so a rule failing on every order cannot flood the log.
-            long n = entry.failures.incrementAndGet();
-            if (n == 1) {
-                LOG.warn("Risk rule '{}' failed on order {}; the order is denied", entry.name,
-                        request.clientOrderId(), e);
-            } else if (n % 1000 == 0) {
-                LOG.warn("Risk rule '{}' has failed {} times, last: {}", entry.name, n, e.toString());
+            long exposure = exposure(p);
+            gross = Math.addExact(gross, Math.abs(exposure));
+            net = Math.addExact(net, exposure);
+            exposures.merge(p.instrumentId(), FixedPoint.toBigDecimal(exposure).doubleValue(), Double::sum);
+            bars.computeIfAbsent(p.instrumentId(), id -> marketData.bars(id, cfg.varWindow() + 1));
+        }
+        DailyPnl.Snapshot pnl = pnl(portfolio);
+        Money equity = new Money(Math.addExact(cfg.capital().get(portfolio).raw(), pnl.total()));
+        BigDecimal leverage = equity.raw() > 0
+                ? FixedPoint.toBigDecimal(gross).divide(equity.toBigDecimal(), 4, RoundingMode.HALF_UP)
+                : null;
+        Optional<VarCalculator.Result> var = VarCalculator.compute(exposures, bars, cfg.varConfidence(),
+                cfg.varWindow(), cfg.varMinObservations());
+        return new RiskMetrics(portfolio, new Money(gross), new Money(net), new Money(pnl.dailyRealized()),
+                new Money(pnl.dailyUnrealized()), new Money(pnl.daily()), equity, leverage, cfg.varConfidence(),
+                var.map(VarCalculator.Result::horizon).orElse(Duration.ZERO),
+                var.map(VarCalculator.Result::observations).orElse(0),
+                var.map(r -> money(r.historical())).orElse(null),
+                var.map(r -> money(r.parametric())).orElse(null), clock.instant());
+    }
+
+    /** Metrics of every portfolio with positions, by portfolio. */
+    public List<RiskMetrics> metrics() {
+        List<RiskMetrics> all = new ArrayList<>();
+        for (PortfolioId p : portfolios()) {
+            all.add(metrics(p));
+        }
+        return all;
+    }
+
+    private TreeSet<PortfolioId> portfolios() {
+        TreeSet<PortfolioId> ids = new TreeSet<>();
+        for (Position p : positions.positions()) {
+            ids.add(p.portfolioId());
+        }
+        return ids;
+    }
+
+    private PortfolioState state(PortfolioId portfolio) {
+        PortfolioState state = states.get(portfolio);
+        return state != null ? state
+                : states.computeIfAbsent(portfolio, k -> new PortfolioState(k, config.historyCapacity()));
+    }
+
+    /** The portfolio's P&amp;L now; computed once per check, however many rules ask. */
+    private DailyPnl.Snapshot pnl(PortfolioId portfolio) {
+        PortfolioState state = state(portfolio);
+        synchronized (state) {
+            if (state.checkPnl != null) {
+                return state.checkPnl;
             }
-            return RiskDecision.reject(entry.name, RULE_ERROR, "rule failed: " + e);
+            Instant now = clock.instant();
+            DailyPnl.Snapshot snapshot = state.daily.observe(positions.positions(portfolio), this::unrealized,
+                    tradingDay(now), stateStore, now);
+            if (state.checking) {
+                state.checkPnl = snapshot;
+            }
+            return snapshot;
         }
     }
 
-    private static String describe(Entry e) {
-        try {
-            return e.rule.describe();
-        } catch (RuntimeException ex) {
-            return "(describe failed: " + ex + ")";
+    private LocalDate tradingDay(Instant now) {
+        EngineConfig current = config;
+        DayWindow window = day;
+        if (window == null || !window.covers(now, current)) {
+            window = DayWindow.of(now, current);
+            day = window;
+        }
+        return window.day();
+    }
+
+    private long unrealized(Position p) {
+        Price mark = marketData.mark(p.instrumentId()).orElse(p.averagePrice());
+        long perUnit = FixedPoint.multiply(mark.minus(p.averagePrice()).raw(), p.quantity().raw());
+        long multiplier = Valuation.multiplier(p.instrumentId(), context);
+        return multiplier == FixedPoint.ONE ? perUnit : FixedPoint.multiply(perUnit, multiplier);
+    }
+
+    private long exposure(Position p) {
+        return Valuation.exposure(p.quantity().raw(), Valuation.markOrAverage(p, context),
+                Valuation.multiplier(p.instrumentId(), context));
+    }
+
+    private static Money money(double amount) {
+        return Money.of(BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** Mutable state of one portfolio, guarded by its own monitor. */
+    private static final class PortfolioState {
+        final SubmitHistory history;
+        final DailyPnl daily;
+        /** {@code true} while an order of this portfolio is being checked (under the lock). */
+        boolean checking;
+        /** The P&amp;L of the check in progress, shared by the rules that ask for it. */
+        DailyPnl.Snapshot checkPnl;
+
+        PortfolioState(PortfolioId portfolio, int historyCapacity) {
+            this.history = new SubmitHistory(historyCapacity);
+            this.daily = new DailyPnl(portfolio);
         }
     }
 
-    private record Entry(String name, RiskRule rule, int ranking, LongAdder rejections, AtomicLong failures) {
+    /** The one context instance: stateless itself, it reads the services and the portfolio states. */
+    private final class Context implements RiskContext {
+
+        @Override
+        public Optional<Instrument> instrument(InstrumentId id) {
+            return marketData.instrument(id);
+        }
+
+        @Override
+        public Optional<Price> mark(InstrumentId id) {
+            return marketData.mark(id);
+        }
+
+        @Override
+        public Position position(PortfolioId portfolio, InstrumentId instrument) {
+            return positions.position(portfolio, instrument)
+                    .orElseGet(() -> Position.flat(portfolio, instrument, clock.instant()));
+        }
+
+        @Override
+        public List<Position> positions(PortfolioId portfolio) {
+            return positions.positions(portfolio);
+        }
+
+        @Override
+        public List<Order> openOrders(PortfolioId portfolio) {
+            return openOrders.openOrders(portfolio);
+        }
+
+        @Override
+        public List<Order> openOrders(PortfolioId portfolio, InstrumentId instrument) {
+            return openOrders.openOrders(portfolio, instrument);
+        }
+
+        @Override
+        public List<Order> openOrders(InstrumentId instrument) {
+            return openOrders.openOrders(instrument);
+        }
+
+        @Override
+        public Money dailyPnl(PortfolioId portfolio) {
+            return new Money(pnl(portfolio).daily());
+        }
+
+        @Override
+        public Money equity(PortfolioId portfolio) {
+            return new Money(Math.addExact(config.capital().get(portfolio).raw(), pnl(portfolio).total()));
+        }
+
+        @Override
+        public int submitCount(PortfolioId portfolio, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.history.countSince(since);
+            }
+        }
+
+        @Override
+        public List<SubmittedOrder> recentSubmits(PortfolioId portfolio, InstrumentId instrument, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.history.recent(instrument, since);
+            }
+        }
+
+        @Override
+        public Optional<SubmittedOrder> recentIdentical(OrderRequest request, Instant since) {
+            PortfolioState state = state(request.portfolioId());
+            synchronized (state) {
+                return state.history.identical(request, since);
+            }
+        }
+
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
     }
 }

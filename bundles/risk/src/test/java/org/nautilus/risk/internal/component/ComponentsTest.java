@@ -23,6 +23,9 @@ import org.nautilus.risk.internal.support.FakePositions;
 import org.nautilus.risk.internal.support.Orders;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitchComponent;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityComponent;
+import org.nautilus.risk.rule.orderrate.internal.OrderRateComponent;
 
 /** The DS components outside a container: the wiring DS would do, done by hand. */
 class ComponentsTest {

@@ -34,13 +34,13 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.TradingState;
-import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.engine.RuleChain;
 import org.nautilus.risk.internal.engine.VarCalculator;
-import org.nautilus.risk.internal.rules.KillSwitch;
-import org.nautilus.risk.internal.rules.MaxPositionRule;
-import org.nautilus.risk.internal.rules.OrderRateRule;
-import org.nautilus.risk.internal.rules.ReduceOnlyRule;
-import org.nautilus.risk.internal.rules.Valuation;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
+import org.nautilus.risk.rule.maxposition.internal.MaxPositionRule;
+import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
+import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
+import org.nautilus.risk.support.Valuation;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.MutableClock;
 import org.nautilus.risk.internal.support.Orders;
@@ -126,7 +126,7 @@ class RiskPropertiesTest {
     void theFirstRejectingRuleInRankingOrderDecides(
             @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 3) Integer> verdictsAndRanks,
             @ForAll @IntRange(min = 1, max = 30) int orders) {
-        RiskEngine engine = new RiskEngine();
+        RuleChain engine = new RuleChain();
         List<String> expectedOrder = new ArrayList<>();
         for (int i = 0; i < verdictsAndRanks.size(); i++) {
             int v = verdictsAndRanks.get(i);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.duplicateorder.internal.DuplicateOrderRule;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
 
 class DuplicateOrderRuleTest {
 

@@ -17,6 +17,7 @@ import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.MutableClock;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 
 class KillSwitchTest {
 

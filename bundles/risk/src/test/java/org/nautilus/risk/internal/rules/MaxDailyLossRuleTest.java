@@ -11,6 +11,7 @@ import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
 
 class MaxDailyLossRuleTest {
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.maxleverage.internal.MaxLeverageRule;
 
 class MaxLeverageRuleTest {
 

@@ -12,6 +12,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.maxnotional.internal.MaxNotionalRule;
 
 class MaxNotionalRuleTest {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
 
 class MaxOrderQuantityRuleTest {
 

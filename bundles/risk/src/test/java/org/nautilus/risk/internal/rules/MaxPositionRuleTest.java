@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.maxposition.internal.MaxPositionRule;
 
 class MaxPositionRuleTest {
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
 
 class OrderRateRuleTest {
 

@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.pricecollar.internal.PriceCollarRule;
 
 class PriceCollarRuleTest {
 

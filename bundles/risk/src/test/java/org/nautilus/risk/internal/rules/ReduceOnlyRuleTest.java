@@ -8,6 +8,7 @@ import static org.nautilus.risk.internal.support.Orders.sellLimit;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
 
 class ReduceOnlyRuleTest {
 

@@ -18,6 +18,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.selftrade.internal.SelfTradeRule;
 
 class SelfTradeRuleTest {
 

@@ -8,6 +8,7 @@ import static org.nautilus.risk.internal.support.Orders.forPortfolio;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.symbolallowlist.internal.SymbolAllowlistRule;
 
 class SymbolAllowlistRuleTest {
 

@@ -18,9 +18,9 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.risk.internal.engine.RuleChain;
 
 /**
  * A trading desk for scenario tests: the real risk core over an in-memory market, position keeper and a
@@ -34,23 +34,23 @@ public final class Desk {
     public final MutableClock clock = new MutableClock(OPEN);
     public final FakeMarketData market = new FakeMarketData();
     public final FakePositions positions = new FakePositions();
-    public final RiskCore core;
+    public final RiskEngine core;
     private final AtomicLong orderIds = new AtomicLong();
 
     public Desk(RiskRule... rules) {
-        this(CoreConfig.defaults(), rules);
+        this(EngineConfig.defaults(), rules);
     }
 
-    public Desk(CoreConfig config, RiskRule... rules) {
-        core = new RiskCore(new RiskEngine(), market, positions, clock, config);
+    public Desk(EngineConfig config, RiskRule... rules) {
+        core = new RiskEngine(new RuleChain(), market, positions, clock, config);
         for (RiskRule rule : rules) {
-            core.engine().add(rule, null, 0);
+            core.chain().add(rule, null, 0);
         }
     }
 
-    public static CoreConfig capital(String capital) {
-        CoreConfig d = CoreConfig.defaults();
-        return CoreConfig.of(capital, "UTC", "00:00", "0.95", d.varWindow(), d.varMinObservations(), 60_000,
+    public static EngineConfig capital(String capital) {
+        EngineConfig d = EngineConfig.defaults();
+        return EngineConfig.of(capital, "UTC", "00:00", "0.95", d.varWindow(), d.varMinObservations(), 60_000,
                 1 << 16, 1000, Map.of());
     }
 

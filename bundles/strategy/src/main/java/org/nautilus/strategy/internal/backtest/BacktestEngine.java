@@ -46,21 +46,21 @@ import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
-import org.nautilus.risk.internal.rules.DuplicateOrderRule;
-import org.nautilus.risk.internal.rules.KillSwitch;
-import org.nautilus.risk.internal.rules.MaxDailyLossRule;
-import org.nautilus.risk.internal.rules.MaxLeverageRule;
-import org.nautilus.risk.internal.rules.MaxNotionalRule;
-import org.nautilus.risk.internal.rules.MaxOrderQuantityRule;
-import org.nautilus.risk.internal.rules.MaxPositionRule;
-import org.nautilus.risk.internal.rules.OrderRateRule;
-import org.nautilus.risk.internal.rules.PriceCollarRule;
-import org.nautilus.risk.internal.rules.ReduceOnlyRule;
-import org.nautilus.risk.internal.rules.SelfTradeRule;
-import org.nautilus.risk.internal.rules.SymbolAllowlistRule;
+import org.nautilus.risk.internal.engine.RuleChain;
+import org.nautilus.risk.rule.duplicateorder.internal.DuplicateOrderRule;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
+import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
+import org.nautilus.risk.rule.maxleverage.internal.MaxLeverageRule;
+import org.nautilus.risk.rule.maxnotional.internal.MaxNotionalRule;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
+import org.nautilus.risk.rule.maxposition.internal.MaxPositionRule;
+import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
+import org.nautilus.risk.rule.pricecollar.internal.PriceCollarRule;
+import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
+import org.nautilus.risk.rule.selftrade.internal.SelfTradeRule;
+import org.nautilus.risk.rule.symbolallowlist.internal.SymbolAllowlistRule;
 import org.nautilus.strategy.internal.analytics.Benchmark;
 import org.nautilus.strategy.internal.analytics.EquityPoint;
 import org.nautilus.strategy.internal.analytics.Performance;
@@ -177,7 +177,7 @@ public final class BacktestEngine {
         final SimulatedPlatformClock clock;
         final BacktestMarket market = new BacktestMarket();
         final PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
-        final RiskCore risk;
+        final RiskEngine risk;
         final SimulatedExchange venue;
         final OrderManager oms;
         final RunContext run;
@@ -235,11 +235,11 @@ public final class BacktestEngine {
                         new Quantity(lot), new Quantity(lot), Quantity.ofWhole(1_000_000_000), Quantity.ofWhole(1)));
             }
             EngineServices.Positions positions = new EngineServices.Positions(keeper, market::mark);
-            risk = new RiskCore(new RiskEngine(), market, positions, clock.clock(), CoreConfig.of(
+            risk = new RiskEngine(new RuleChain(), market, positions, clock.clock(), EngineConfig.of(
                     spec.initialCash().toPlainString(), "UTC", "00:00", "0.95", 250, 20, 86_400_000L, 1 << 16, 1000,
                     Map.of()));
             for (RiskRule rule : rules()) {
-                risk.engine().add(rule, null, 0);
+                risk.chain().add(rule, null, 0);
             }
             venue = new SimulatedExchange(new VenueConfig(VENUE, new FeeSchedule(execution.makerFeeBps(),
                     execution.takerFeeBps(), execution.feePerShare(), execution.feeMinimum()),

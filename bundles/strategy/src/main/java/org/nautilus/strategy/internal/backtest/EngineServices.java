@@ -28,7 +28,7 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.RiskEngine;
 
 /**
  * The platform services a backtest's strategy and cores see, each a thin view of the plain-Java core the OSGi
@@ -89,7 +89,7 @@ public final class EngineServices {
     }
 
     /** {@link RiskService} over the risk core. */
-    public record Risk(RiskCore core) implements RiskService {
+    public record Risk(RiskEngine core) implements RiskService {
         @Override
         public RiskDecision check(OrderRequest request) {
             return core.check(request);

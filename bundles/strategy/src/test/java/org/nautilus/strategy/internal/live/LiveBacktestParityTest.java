@@ -32,10 +32,10 @@ import org.nautilus.marketdata.internal.MarketDataGateway;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
-import org.nautilus.risk.internal.rules.KillSwitch;
+import org.nautilus.risk.internal.engine.RuleChain;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.routes.internal.replay.MarketDataFilesComponent;
 import org.nautilus.strategy.internal.backtest.BacktestEngine;
 import org.nautilus.strategy.internal.backtest.EngineServices;
@@ -75,8 +75,8 @@ class LiveBacktestParityTest {
         market.define(Instrument.equity(AAPL.value(), "USD"));
         PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
         EngineServices.Positions positions = new EngineServices.Positions(keeper, market::mark);
-        RiskCore risk = new RiskCore(new RiskEngine(), market, positions, clock, CoreConfig.defaults());
-        risk.engine().add(new KillSwitch(clock), null, 0);
+        RiskEngine risk = new RiskEngine(new RuleChain(), market, positions, clock, EngineConfig.defaults());
+        risk.chain().add(new KillSwitch(clock), null, 0);
         SimulatedVenueComponent venue = new SimulatedVenueComponent(venueConfig(Map.of("venue.id", "SIM",
                 "fee.bps", "2", "bar.quotes.spec", "P1D", "bar.quotes.slippage.bps", "5",
                 "bar.quotes.participation", "0.1")));

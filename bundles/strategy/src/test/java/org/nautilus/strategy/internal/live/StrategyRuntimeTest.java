@@ -44,10 +44,10 @@ import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.research.internal.serving.SignalServer;
-import org.nautilus.risk.internal.engine.CoreConfig;
-import org.nautilus.risk.internal.engine.RiskCore;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
-import org.nautilus.risk.internal.rules.KillSwitch;
+import org.nautilus.risk.internal.engine.RuleChain;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.strategy.crosssectional.internal.CrossSectionalStrategy;
 import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.strategy.macross.internal.MaCrossStrategy;
@@ -87,7 +87,7 @@ class StrategyRuntimeTest {
     private final MarketDataGateway market = new MarketDataGateway(clock, Duration.ofSeconds(1), 1000, 4096);
     private final PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
     private final EngineServices.Positions positions = new EngineServices.Positions(keeper, market::mark);
-    private final RiskCore risk = new RiskCore(new RiskEngine(), market, positions, clock, CoreConfig.defaults());
+    private final RiskEngine risk = new RiskEngine(new RuleChain(), market, positions, clock, EngineConfig.defaults());
     private final SimulatedExchange venue = new SimulatedExchange(VenueConfig.defaults("SIM"), clock,
             new MarketAccess() {
                 @Override
@@ -113,7 +113,7 @@ class StrategyRuntimeTest {
 
     /** The OMS (two partitions, the kill switch, the position keeper), the venue, and the runtime subscribed. */
     private StrategyRuntimeComponent startPlatform() {
-        risk.engine().add(new KillSwitch(clock), null, 0);
+        risk.chain().add(new KillSwitch(clock), null, 0);
         OrderListeners listeners = new OrderListeners();
         listeners.add(new OrderStepListener() {
             @Override
