@@ -2,7 +2,9 @@
 """Draws the runtime service graph of the platform from the built bundles: who provides and who binds whom.
 
 Reads the Declarative Services descriptors (OSGI-INF/*.xml) of every bundle jar under bundles/*/target and
-plugins-*/*/target (build first: mvn -B package -DskipTests) and prints a Mermaid flowchart: one node per bundle,
+plugins-*/*/target (build first: mvn -B package -DskipTests), adds the services bundles register in code
+(BundleContext.registerService: the grid's stores, the cluster's OMS leadership and client proxies, Camel's
+subscribers) and the services the shell's Karaf commands inject (drawn as optional), and prints a Mermaid flowchart: one node per bundle,
 one arrow per (consumer, provider) pair labelled with the services bound (mandatory references solid, optional or
 multiple ones dotted). Plugin bundles of one family (plugins-venues, plugins-risk, ...) are drawn as one node.
 
@@ -57,18 +59,60 @@ def components():
     return found
 
 
+REGISTER = re.compile(r"registerService\(\s*([^,]+),", re.S)
+CLASS_NAME = re.compile(r"\b([A-Z]\w*)\.class\b")
+
+
+def registered_in_code():
+    """(module, service simple name) for services a bundle registers itself (BundleContext.registerService)."""
+    found = set()
+    for source in glob.glob(os.path.join(ROOT, "bundles/*/src/main/java/**/*.java"), recursive=True) + \
+            glob.glob(os.path.join(ROOT, "plugins-*/*/src/main/java/**/*.java"), recursive=True):
+        text = open(source, encoding="utf-8").read()
+        module = os.path.relpath(source, ROOT).split("/src/")[0]
+        for call in REGISTER.finditer(text):
+            first = call.group(1).strip()
+            names = CLASS_NAME.findall(first)
+            if not names and re.fullmatch(r"[A-Z_]+", first):  # a constant: String[] SERVICES = {...};
+                declared = re.search(r"\b" + first + r"\s*=\s*\{(.*?)\};", text, re.S)
+                names = CLASS_NAME.findall(declared.group(1)) if declared else []
+            for name in names:
+                found.add((module, name))
+    return found
+
+
+KARAF_REFERENCE = re.compile(r"@Reference(?:\([^)]*\))?\s+(?:(?:private|protected|public|volatile|final)\s+)*"
+                             r"([A-Z]\w*)(?:<[^>]*>)?\s+\w+\s*;")
+
+
+def karaf_command_references():
+    """(module, "Karaf commands", [(service, cardinality)]) for the shell's @Command actions (Karaf's injection)."""
+    found = []
+    for source in glob.glob(os.path.join(ROOT, "bundles/*/src/main/java/**/*.java"), recursive=True):
+        text = open(source, encoding="utf-8").read()
+        if "org.apache.karaf.shell.api.action.lifecycle.Reference" not in text:
+            continue
+        module = os.path.relpath(source, ROOT).split("/src/")[0]
+        refs = [(name, "0..1") for name in KARAF_REFERENCE.findall(text) if name != "Session"]
+        if refs:
+            found.append((module, "Karaf commands", [], refs))
+    return found
+
+
 def graph(found):
     providers = {}
     for module, _, provides, _ in found:
         for service in provides:
-            providers.setdefault(service, set()).add(node_of(module))
+            providers.setdefault(short(service), set()).add(node_of(module))
+    for module, name in registered_in_code():
+        providers.setdefault(name, set()).add(node_of(module))
     edges = {}
     for module, _, _, refs in found:
         consumer = node_of(module)
         for service, cardinality in refs:
             if service in IGNORED:
                 continue
-            for provider in providers.get(service, ()):
+            for provider in providers.get(short(service), ()):
                 if provider == consumer:
                     continue
                 key = (consumer, provider)
@@ -99,7 +143,7 @@ def table(found):
 
 
 def main(argv):
-    found = components()
+    found = components() + karaf_command_references()
     if not found:
         sys.exit("service-graph: no built bundles under bundles/*/target (run mvn -B package -DskipTests first)")
     if argv[1:2] == ["--table"]:
