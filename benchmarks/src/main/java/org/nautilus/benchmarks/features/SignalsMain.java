@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.signal.SignalBatch;
@@ -176,7 +176,7 @@ public final class SignalsMain {
         out.clear();
     }
 
-    private static Dataset randomDataset(List<String> features) {
+    private static LabelledMatrix randomDataset(List<String> features) {
         Random random = new Random(3);
         int rows = 20_000;
         double[][] x = new double[rows][features.size()];
@@ -187,6 +187,6 @@ public final class SignalsMain {
             }
             y[i] = 0.02 * x[i][0] + 0.05 * random.nextGaussian();
         }
-        return new Dataset(features, "label", x, y);
+        return new LabelledMatrix(features, "label", x, y);
     }
 }

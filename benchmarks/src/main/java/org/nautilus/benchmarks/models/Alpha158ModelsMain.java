@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
@@ -43,7 +43,7 @@ public final class Alpha158ModelsMain {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, System.getenv("OMP_WAIT_POLICY"));
 
         long t0 = System.nanoTime();
-        Dataset train = alpha158(1, instruments, days);
+        LabelledMatrix train = alpha158(1, instruments, days);
         double panelSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "alpha158 panel: %d rows x %d features (generated %d x %d, seed 1) in %.1f s%n",
                 train.rows(), train.featureNames().size(), instruments, days, panelSeconds);
@@ -56,10 +56,10 @@ public final class Alpha158ModelsMain {
         System.out.printf(Locale.ROOT, "lightgbm training: %d rows x %d features, 100 iterations, 2 threads: %.1f s%n",
                 train.rows(), train.featureNames().size(), trainSeconds);
 
-        Dataset weka = wekaRows > 0 ? new Dataset(train.featureNames(), train.targetName(),
+        LabelledMatrix weka = wekaRows > 0 ? new LabelledMatrix(train.featureNames(), train.targetName(),
                 Arrays.copyOfRange(train.features(), 0, wekaRows), Arrays.copyOfRange(train.targets(), 0, wekaRows)) : null;
         train = null; // the test universe needs the memory
-        Dataset test = alpha158(2, Math.min(instruments, 200), Math.min(days, 1_000));
+        LabelledMatrix test = alpha158(2, Math.min(instruments, 200), Math.min(days, 1_000));
         double[] predicted = booster.predict(test.features());
         System.out.printf(Locale.ROOT, "  out-of-sample on another generated universe (seed 2, %d rows): pooled IC %.4f, "
                         + "rank IC %.4f%n", test.rows(), CrossSection.pearson(predicted, test.targets(), 0, predicted.length),
@@ -73,13 +73,13 @@ public final class Alpha158ModelsMain {
     }
 
     /** Alpha158 over a generated universe as a training set (rows without a label are left out by the builder). */
-    static Dataset alpha158(long seed, int instruments, int days) {
+    static LabelledMatrix alpha158(long seed, int instruments, int days) {
         DataSource.Generated spec = new DataSource.Generated(seed, instruments, days, 4, 0.05, LocalDate.of(2010, 1, 4),
                 true);
         DatasetRequest request = DatasetRequest.of(spec, new Alpha158Library().definitions())
                 .withFeatureProcessing(List.of(new Processing.RobustZScore(3), new Processing.FillNaN(0)));
         GeneratedUniverse universe = UniverseGenerator.generate(spec);
         PanelDataset panel = PanelBuilder.build(request, PanelBuilder.histories(universe), null);
-        return panel.toDataset();
+        return panel.toMatrix();
     }
 }

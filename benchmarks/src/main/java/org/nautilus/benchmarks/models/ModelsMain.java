@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
@@ -52,7 +52,7 @@ public final class ModelsMain {
         System.out.printf(Locale.ROOT, "%d cores, %s %s, OMP_WAIT_POLICY=%s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getenv("OMP_WAIT_POLICY"));
 
-        Dataset panel = panel(rows, features, 42);
+        LabelledMatrix panel = panel(rows, features, 42);
         Path natives = Files.createTempDirectory("nautilus-bench-lightgbm");
         LightGbmModel lightgbm = new LightGbmModel(2, natives);
         Map<String, String> params = Map.of("iterations", "100", "leaves", "31", "num.threads", "2");
@@ -65,7 +65,7 @@ public final class ModelsMain {
                 Arrays.copyOfRange(panel.targets(), 0, 20_000));
         System.out.printf(Locale.ROOT, "  in-sample correlation on 20,000 rows: %.3f (planted signal, sanity check)%n", ic);
 
-        Dataset probe = panel(300_000, features, 99);
+        LabelledMatrix probe = panel(300_000, features, 99);
         double sink = predictLatencies(booster, probe.features());
         if (wekaRows > 0) {
             sink += wekaForest(panel, wekaRows, probe.features());
@@ -115,8 +115,8 @@ public final class ModelsMain {
     }
 
     /** A Weka random forest (100 trees, one thread) on the first {@code wekaRows} rows: training time, predict p50/p99. */
-    static double wekaForest(Dataset panel, int wekaRows, double[][] probe) {
-        Dataset sample = new Dataset(panel.featureNames(), panel.targetName(),
+    static double wekaForest(LabelledMatrix panel, int wekaRows, double[][] probe) {
+        LabelledMatrix sample = new LabelledMatrix(panel.featureNames(), panel.targetName(),
                 Arrays.copyOfRange(panel.features(), 0, wekaRows), Arrays.copyOfRange(panel.targets(), 0, wekaRows));
         long w = System.nanoTime();
         FittedModel forest = new WekaRandomForest().fit(sample, Map.of("trees", "100"), 7);
@@ -182,7 +182,7 @@ public final class ModelsMain {
     }
 
     /** A seeded panel with a planted, partly non-linear signal in the first features (the rest are noise). */
-    static Dataset panel(int rows, int features, long seed) {
+    static LabelledMatrix panel(int rows, int features, long seed) {
         Random random = new Random(seed);
         double[][] x = new double[rows][features];
         double[] y = new double[rows];
@@ -195,7 +195,7 @@ public final class ModelsMain {
                     + 0.05 * random.nextGaussian();
         }
         List<String> names = java.util.stream.IntStream.range(0, features).mapToObj(f -> "f" + f).toList();
-        return new Dataset(names, "label", x, y);
+        return new LabelledMatrix(names, "label", x, y);
     }
 
 }

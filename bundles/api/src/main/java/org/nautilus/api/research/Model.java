@@ -53,7 +53,7 @@ public interface Model {
      * @throws IllegalArgumentException naming the problem if a parameter is unknown or malformed, or the data is
      *                                  too small to fit on
      */
-    FittedModel fit(Dataset data, Map<String, String> parameters, long seed);
+    FittedModel fit(LabelledMatrix data, Map<String, String> parameters, long seed);
 
     /**
      * Loads a model saved by {@link FittedModel#save}.

@@ -8,7 +8,7 @@
  * 2.1: {@link org.nautilus.api.research.Model#output()} says whether a family predicts the return or P(up).
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.nautilus.api.research;
 
 import org.osgi.annotation.bundle.Export;

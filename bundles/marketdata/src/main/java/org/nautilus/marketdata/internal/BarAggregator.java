@@ -1,6 +1,8 @@
 package org.nautilus.marketdata.internal;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
@@ -25,11 +27,11 @@ interface BarAggregator {
     long lateTicks();
 
     static BarAggregator of(InstrumentId id, BarSpec spec) {
-        return of(id, spec, java.time.ZoneOffset.UTC);
+        return of(id, spec, ZoneOffset.UTC);
     }
 
     /** @param zone session time zone of daily (and multi-day) time bars */
-    static BarAggregator of(InstrumentId id, BarSpec spec, java.time.ZoneId zone) {
+    static BarAggregator of(InstrumentId id, BarSpec spec, ZoneId zone) {
         return switch (spec.type()) {
             case TIME -> new TimeBarAggregator(id, spec.interval(), zone);
             case TICK -> new CountBarAggregator(id, spec.count(), 0);

@@ -1,6 +1,7 @@
 package org.nautilus.marketdata.internal;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -130,7 +131,7 @@ public final class MarketDataComponent implements MarketDataService, MetricsSour
         String text = config.bar_session_zone() == null ? "UTC" : config.bar_session_zone().strip();
         try {
             return ZoneId.of(text.isEmpty() ? "UTC" : text);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("bar.session.zone '" + text
                     + "' is not a time zone such as UTC or America/New_York", e);
         }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
@@ -499,7 +500,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     }
 
     /** The bars of one spec for one instrument: aggregation state and bounded history. */
-    private final class Series implements java.util.function.Consumer<Bar> {
+    private final class Series implements Consumer<Bar> {
         final InstrumentId id;
         final BarSpec spec;
         final BarAggregator aggregator;

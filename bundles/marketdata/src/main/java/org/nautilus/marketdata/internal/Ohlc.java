@@ -1,5 +1,7 @@
 package org.nautilus.marketdata.internal;
 
+import java.time.Instant;
+
 /** Open/high/low/close of raw prices, open and close chosen by tick timestamp (not arrival order). */
 final class Ohlc {
     long open;
@@ -33,12 +35,12 @@ final class Ohlc {
         count = 0;
     }
 
-    static long nanos(java.time.Instant instant) {
+    static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
-    static java.time.Instant instant(long nanos) {
-        return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
                 Math.floorMod(nanos, 1_000_000_000L));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -112,7 +113,7 @@ public class BacktestsResource {
     public Response chart(@PathParam("runId") String runId, @PathParam("chart") String chart) {
         if (!CHARTS.contains(chart)) {
             throw new ApiException(404, "UNKNOWN_CHART", "no chart '" + chart + "'; charts: "
-                    + new java.util.TreeSet<>(CHARTS), "chart");
+                    + new TreeSet<>(CHARTS), "chart");
         }
         java.nio.file.Path file = java.nio.file.Path.of(find(runId).folder()).resolve(chart + ".png");
         try {

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.ws.rs.sse.OutboundSseEvent;
 import javax.ws.rs.sse.Sse;
@@ -108,7 +109,7 @@ final class EventStream {
         try {
             sink.send(event).toCompletableFuture().get(SEND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             droppedBecause = "it did not take an event within " + SEND_TIMEOUT_MILLIS + " ms";
             LOG.warn("event stream {} dropped: {}", name, droppedBecause);
             close();

@@ -1,9 +1,12 @@
 package org.nautilus.rest.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -79,7 +82,7 @@ public class OperationsResource {
     }
 
     /** Starts or stops a known route and answers its state after. */
-    private String control(String routeId, java.util.function.BiConsumer<RouteService, String> action) {
+    private String control(String routeId, BiConsumer<RouteService, String> action) {
         RouteService service = routeService();
         knownRoute(service, routeId);
         action.accept(service, routeId);
@@ -168,8 +171,8 @@ public class OperationsResource {
         StringBuilder text = new StringBuilder();
         try {
             service.export(query, export, text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Response.ok(text.toString(), export == AuditFormat.CSV ? "text/csv" : "application/x-ndjson").build();
     }

@@ -3,6 +3,7 @@ package org.nautilus.rest.internal;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -65,7 +67,7 @@ public class OrdersResource {
     private static final int MAX_PAGE = 1000;
     /** Random per node run (one SecureRandom draw), so generated ids never repeat an earlier run's. */
     private static final String GENERATED_ID_PREFIX = "http-" + Long.toString(
-            new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "-";
+            new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "-";
     private static final AtomicLong GENERATED_IDS = new AtomicLong();
 
     /**
@@ -219,7 +221,7 @@ public class OrdersResource {
     }
 
     /** A fixed-point value of the decimal, or INVALID_VALUE when it cannot be held exactly. */
-    private static <T> T exact(String field, BigDecimal value, java.util.function.Function<BigDecimal, T> of) {
+    private static <T> T exact(String field, BigDecimal value, Function<BigDecimal, T> of) {
         try {
             return of.apply(value);
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -228,7 +230,7 @@ public class OrdersResource {
         }
     }
 
-    static <T> T id(String field, String text, java.util.function.Function<String, T> parse) {
+    static <T> T id(String field, String text, Function<String, T> parse) {
         try {
             return parse.apply(text);
         } catch (IllegalArgumentException | NullPointerException e) {

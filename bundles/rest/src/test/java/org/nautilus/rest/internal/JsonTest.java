@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Side;
 
 /** Each kind of bad body gets its own status, code and field. */
@@ -66,8 +68,8 @@ class JsonTest {
 
     @Test
     void decimalsAndIdsAreWrittenAsText() {
-        assertThat(Json.write(org.nautilus.api.domain.Price.of("101.50"))).isEqualTo("\"101.5\"");
-        assertThat(Json.write(org.nautilus.api.domain.OrderId.of(42))).isEqualTo("\"42\"");
+        assertThat(Json.write(Price.of("101.50"))).isEqualTo("\"101.5\"");
+        assertThat(Json.write(OrderId.of(42))).isEqualTo("\"42\"");
         assertThatThrownBy(() -> Json.readValue("{", Object.class)).isInstanceOf(IllegalArgumentException.class);
     }
 }

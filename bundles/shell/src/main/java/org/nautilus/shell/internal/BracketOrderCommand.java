@@ -1,5 +1,7 @@
 package org.nautilus.shell.internal;
 
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.nautilus.api.audit.AuditService;
 import java.util.List;
 import java.util.UUID;
@@ -87,8 +89,8 @@ public class BracketOrderCommand implements Action {
                 OrderType.STOP, qty, null, Price.of(stopLoss), TimeInForce.GTC, null, venueId, false, false);
         List<Order> placed = orders.submit(OrderList.bracket(entry, profit, stop));
         ShellAudit.record(audit, "BRACKET", placed.get(0).id().toString(), book,
-                placed.stream().map(Text::order).collect(java.util.stream.Collectors.joining("; ")),
-                java.util.Map.of("clientOrderId", prefix));
+                placed.stream().map(Text::order).collect(Collectors.joining("; ")),
+                Map.of("clientOrderId", prefix));
         placed.forEach(order -> System.out.println(Text.order(order)));
         return null;
     }

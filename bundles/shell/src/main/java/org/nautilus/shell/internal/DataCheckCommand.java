@@ -15,7 +15,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
@@ -139,18 +142,18 @@ public class DataCheckCommand implements Action {
 
     /** Completes stored instruments and file names. */
     @Service
-    public static class Targets implements org.apache.karaf.shell.api.console.Completer {
+    public static class Targets implements Completer {
 
         @Reference
         FactorStore store;
 
         @Override
-        public int complete(Session session, org.apache.karaf.shell.api.console.CommandLine commandLine,
+        public int complete(Session session, CommandLine commandLine,
                             List<String> candidates) {
             StringsCompleter symbols = new StringsCompleter();
             store.instruments().forEach(i -> symbols.getStrings().add(i.value()));
             int symbolsAt = symbols.complete(session, commandLine, candidates);
-            int filesAt = new org.apache.karaf.shell.support.completers.FileCompleter().complete(session, commandLine,
+            int filesAt = new FileCompleter().complete(session, commandLine,
                     candidates);
             return Math.max(symbolsAt, filesAt);
         }

@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -82,7 +83,7 @@ public class ReconcileCommand implements Action {
         table.column("LAST (UTC)");
         table.column("OUTCOME");
         table.column("SUMMARY");
-        Map<VenueId, ReconciliationReport> reports = new java.util.HashMap<>();
+        Map<VenueId, ReconciliationReport> reports = new HashMap<>();
         venues.reconciliations().forEach(r -> reports.put(r.venueId(), r));
         for (VenueInfo info : venues.venues()) {
             ReconciliationReport report = reports.remove(info.id());

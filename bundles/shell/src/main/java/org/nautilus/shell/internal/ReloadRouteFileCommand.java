@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import java.util.Map;
 import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -30,7 +31,7 @@ public class ReloadRouteFileCommand implements Action {
     public Object execute() {
         RouteFileInfo info = routes.reload(file);
         ShellAudit.record(audit, "ROUTE_RELOAD", file, null, info.loaded() ? "loaded: " + String.join(", ", info.routeIds())
-                : "refused: " + info.error(), java.util.Map.of());
+                : "refused: " + info.error(), Map.of());
         if (!info.loaded()) {
             throw new IllegalStateException(info.error());
         }

@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import java.util.Map;
 import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -33,7 +34,7 @@ abstract class RouteControlCommand implements Action {
                     + routes.routes().stream().map(RouteInfo::id).toList());
         }
         apply(routeId);
-        ShellAudit.record(audit, action(), routeId, null, "route " + routeId, java.util.Map.of());
+        ShellAudit.record(audit, action(), routeId, null, "route " + routeId, Map.of());
         routes.routes().stream().filter(r -> r.id().equals(routeId)).findFirst()
                 .ifPresent(r -> System.out.println("Route " + r.id() + " (" + r.source() + "): " + r.state()));
         return null;

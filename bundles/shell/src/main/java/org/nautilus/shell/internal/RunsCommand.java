@@ -1,6 +1,8 @@
 package org.nautilus.shell.internal;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
@@ -82,7 +84,7 @@ public class RunsCommand implements Action {
             show(tracking.run(run).orElseThrow(() -> new IllegalArgumentException("no run " + run)));
             return null;
         }
-        Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
         for (String p : params == null ? List.<String>of() : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
@@ -143,7 +145,7 @@ public class RunsCommand implements Action {
         }
         List<Run> folds = tracking.runs(new RunQuery(r.experiment(), null, null, null, false, 0)).stream()
                 .filter(c -> r.id().equals(c.parent())).toList();
-        for (Run fold : folds.stream().sorted(java.util.Comparator.comparing(Run::name)).toList()) {
+        for (Run fold : folds.stream().sorted(Comparator.comparing(Run::name)).toList()) {
             out.println(fold.name() + " " + fold.id() + " " + fold.params() + " " + Text.metrics(fold.metrics()));
         }
     }

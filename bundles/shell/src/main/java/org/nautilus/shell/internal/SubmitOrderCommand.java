@@ -1,5 +1,8 @@
 package org.nautilus.shell.internal;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nautilus.api.audit.AuditService;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.oms.RejectionCodes;
 
 @Command(scope = "nautilus", name = "submit", description = "Submits an order: pre-trade risk, routing, venue.",
         detailedDescription = "Submits a new order and prints where it stands, e.g.\n"
@@ -101,9 +105,9 @@ public class SubmitOrderCommand implements Action {
                 stopPrice == null ? null : Price.of(stopPrice), tif, expireTime == null ? null : Instant.parse(expireTime),
                 venue == null ? null : VenueId.of(venue), postOnly, reduceOnly);
         Order submitted = orders.submit(request);
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("clientOrderId", request.clientOrderId().value());
-        org.nautilus.api.oms.RejectionCodes.of(submitted).ifPresent(code -> fields.put("code", code));
+        RejectionCodes.of(submitted).ifPresent(code -> fields.put("code", code));
         ShellAudit.record(audit, "SUBMIT", submitted.id().toString(), submitted.portfolioId(), Text.order(submitted),
                 fields);
         Order order = awaitSettled(submitted);
@@ -128,7 +132,7 @@ public class SubmitOrderCommand implements Action {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown " + what + " '" + text + "', expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()), e);
+                    + Arrays.toString(type.getEnumConstants()), e);
         }
     }
 }

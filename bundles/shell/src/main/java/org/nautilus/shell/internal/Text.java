@@ -3,6 +3,7 @@ package org.nautilus.shell.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,8 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.oms.RejectionCodes;
+import org.nautilus.api.research.FactorValue;
 
 /** How the shell writes domain values: one place, so every command reads the same. */
 final class Text {
@@ -50,7 +53,7 @@ final class Text {
     }
 
     /** Prints factor values as a table (symbol, bar series, time known, value) and how many there are. */
-    static void printValues(String factor, java.util.List<org.nautilus.api.research.FactorValue> values, String unit,
+    static void printValues(String factor, List<FactorValue> values, String unit,
                             Session session) {
         ShellTable table = new ShellTable();
         table.column("SYMBOL");
@@ -120,8 +123,8 @@ final class Text {
             line.append(" - ").append(order.reason());
         }
         // A refusal always shows its stable code, the one the HTTP API and the metrics give (the reason may lack it).
-        if (org.nautilus.api.oms.RejectionCodes.fromReason(order.reason()).isEmpty()) {
-            org.nautilus.api.oms.RejectionCodes.of(order).ifPresent(code -> line.append(" [").append(code).append(']'));
+        if (RejectionCodes.fromReason(order.reason()).isEmpty()) {
+            RejectionCodes.of(order).ifPresent(code -> line.append(" [").append(code).append(']'));
         }
         return line.toString();
     }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import weka.classifiers.Classifier;
@@ -51,7 +51,7 @@ public abstract class WekaFamily implements Model {
     }
 
     @Override
-    public FittedModel fit(Dataset data, Map<String, String> parameters, long seed) {
+    public FittedModel fit(LabelledMatrix data, Map<String, String> parameters, long seed) {
         Parameters p = new Parameters(family(), defaultParameters(), parameters);
         if (data.featureNames().isEmpty()) {
             throw new IllegalArgumentException(family() + " needs at least one feature");
@@ -82,7 +82,7 @@ public abstract class WekaFamily implements Model {
         return WekaFittedModel.readFrom(family(), in);
     }
 
-    private Instances header(Dataset data) {
+    private Instances header(LabelledMatrix data) {
         ArrayList<Attribute> attributes = new ArrayList<>();
         List<String> names = data.featureNames();
         for (String name : names) {

@@ -1,8 +1,10 @@
 package org.nautilus.model.weka;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import weka.core.Version;
 
 /** What this bundle needs to know about the embedded Weka before and after it loads. */
 final class WekaRuntime {
@@ -27,7 +29,7 @@ final class WekaRuntime {
         setIfAbsent("weka.packageManager.offline", "true");
         String karafData = System.getProperty("karaf.data");
         if (karafData != null && System.getenv("WEKA_HOME") == null) {
-            setIfAbsent("WEKA_HOME", karafData + java.io.File.separator + "weka");
+            setIfAbsent("WEKA_HOME", karafData + File.separator + "weka");
         }
         setIfAbsent("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
         setIfAbsent("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
@@ -58,6 +60,6 @@ final class WekaRuntime {
             // fall through to what Weka says about itself
         }
         init();
-        return weka.core.Version.VERSION;
+        return Version.VERSION;
     }
 }

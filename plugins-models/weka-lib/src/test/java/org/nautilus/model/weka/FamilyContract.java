@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
+import weka.classifiers.Classifier;
+import weka.classifiers.functions.LinearRegression;
 
 /**
  * What every Weka family bundle must do, run by each family's own test (a subclass): learn a planted relationship,
@@ -29,7 +31,7 @@ public abstract class FamilyContract {
     }
 
     /** The next return rises with an RSI-like feature and a second, noisier one, plus noise. */
-    public static Dataset synthetic(int rows, long seed) {
+    public static LabelledMatrix synthetic(int rows, long seed) {
         Random random = new Random(seed);
         double[][] features = new double[rows][];
         double[] targets = new double[rows];
@@ -39,7 +41,7 @@ public abstract class FamilyContract {
             features[i] = new double[] {rsi, other};
             targets[i] = 0.004 * (rsi - 50) / 50 + 0.001 * other + 0.0005 * random.nextGaussian();
         }
-        return new Dataset(List.of("rsi-14", "momentum-10"), "forward-return-1", features, targets);
+        return new LabelledMatrix(List.of("rsi-14", "momentum-10"), "forward-return-1", features, targets);
     }
 
     @Test
@@ -63,10 +65,10 @@ public abstract class FamilyContract {
     /** Reproducible: the same data, parameters and seed give bit-identical predictions; so does a saved copy. */
     @Test
     void sameSeedSamePredictionsAndTheSavedModelPredictsTheSameBits() throws IOException {
-        Dataset data = synthetic(200, 3);
+        LabelledMatrix data = synthetic(200, 3);
         FittedModel a = family().fit(data, quickParameters(), 11);
         FittedModel b = family().fit(data, quickParameters(), 11);
-        Dataset probe = synthetic(50, 4);
+        LabelledMatrix probe = synthetic(50, 4);
         double[] expected = a.predict(probe.features());
         assertThat(b.predict(probe.features())).isEqualTo(expected);
 
@@ -122,8 +124,8 @@ public abstract class FamilyContract {
         }
 
         @Override
-        protected weka.classifiers.Classifier classifier(Parameters parameters, long seed) {
-            return new weka.classifiers.functions.LinearRegression();
+        protected Classifier classifier(Parameters parameters, long seed) {
+            return new LinearRegression();
         }
     }
 }

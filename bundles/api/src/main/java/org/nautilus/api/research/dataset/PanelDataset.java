@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 
 /**
  * A panel dataset: one row per (date, instrument), rows ordered by date then instrument, so a date's rows are one
@@ -188,20 +188,20 @@ public final class PanelDataset {
         return labels.clone();
     }
 
-    /** The whole panel as a plain training set (rows in panel order). */
-    public Dataset toDataset() {
-        return new Dataset(featureNames, labelName, features, labels);
+    /** The whole panel as a labelled matrix, what a model fits on (rows in panel order). */
+    public LabelledMatrix toMatrix() {
+        return new LabelledMatrix(featureNames, labelName, features, labels);
     }
 
-    /** The given rows (e.g. a split's train rows) as a plain training set, in the given order. */
-    public Dataset toDataset(int[] rowIndices) {
+    /** The given rows (e.g. a split's train rows) as a labelled matrix, in the given order. */
+    public LabelledMatrix toMatrix(int[] rowIndices) {
         double[][] x = new double[rowIndices.length][];
         double[] y = new double[rowIndices.length];
         for (int i = 0; i < rowIndices.length; i++) {
             x[i] = features[rowIndices[i]];
             y[i] = labels[rowIndices[i]];
         }
-        return new Dataset(featureNames, labelName, x, y);
+        return new LabelledMatrix(featureNames, labelName, x, y);
     }
 
     /**

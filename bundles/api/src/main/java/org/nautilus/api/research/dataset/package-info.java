@@ -16,7 +16,7 @@
  * {@link org.nautilus.api.research.dataset.DataSource.Generated} and its instruments are named {@code GEN…}.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.nautilus.api.research.dataset;
 
 import org.osgi.annotation.bundle.Export;

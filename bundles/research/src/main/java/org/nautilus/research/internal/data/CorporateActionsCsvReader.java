@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nautilus.api.domain.InstrumentId;
@@ -74,7 +75,7 @@ public final class CorporateActionsCsvReader {
     }
 
     private static CorporateAction parse(String[] fields, int[] columns, String where) throws BarFileException {
-        int width = 1 + java.util.Arrays.stream(columns).max().orElse(0);
+        int width = 1 + Arrays.stream(columns).max().orElse(0);
         if (fields.length < width) {
             throw new BarFileException(where + "expected " + width + " fields, got " + fields.length);
         }

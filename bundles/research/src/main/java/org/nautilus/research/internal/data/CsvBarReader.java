@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class CsvBarReader {
         }
         String iso = text.replace(' ', 'T');
         if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
-            return java.time.OffsetDateTime.parse(iso).toInstant();
+            return OffsetDateTime.parse(iso).toInstant();
         }
         return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
     }

@@ -7,9 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -23,6 +25,7 @@ import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.research.internal.expression.FactorColumns;
 import org.nautilus.research.internal.expression.FactorGraph;
 import org.nautilus.research.internal.expression.FactorProgram;
+import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.stats.CrossSection;
 
 /**
@@ -219,7 +222,7 @@ public final class PanelBuilder {
             return alone.programOrThrow();
         }
         List<FactorDefinition> all = new ArrayList<>(features);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         features.forEach(f -> names.add(f.name()));
         context.stream().filter(d -> !names.contains(d.name())).forEach(all::add);
         FactorGraph graph = FactorGraph.compile(all);
@@ -300,7 +303,7 @@ public final class PanelBuilder {
     }
 
     /** The histories of a generated universe, with its planted factors as columns {@code planted_1}, …. */
-    public static List<InstrumentHistory> histories(org.nautilus.research.internal.generated.GeneratedUniverse universe) {
+    public static List<InstrumentHistory> histories(GeneratedUniverse universe) {
         List<InstrumentHistory> histories = new ArrayList<>(universe.instruments().size());
         for (var series : universe.instruments()) {
             LocalDate[] dates = new LocalDate[series.rows()];

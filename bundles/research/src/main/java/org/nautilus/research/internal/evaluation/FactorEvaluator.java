@@ -3,6 +3,7 @@ package org.nautilus.research.internal.evaluation;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class FactorEvaluator {
             double[] ranks = new double[to - from];
             CrossSection.averageRanks(scores, from, to, ranks);
             double[] rankByInstrument = new double[panel.instruments().size()];
-            java.util.Arrays.fill(rankByInstrument, Double.NaN);
+            Arrays.fill(rankByInstrument, Double.NaN);
             for (int r = from; r < to; r++) {
                 rankByInstrument[panel.instrumentIndex(r)] = ranks[r - from];
             }
@@ -199,8 +200,8 @@ public final class FactorEvaluator {
         if (n < q) {
             return null;
         }
-        double[] sorted = java.util.Arrays.copyOf(present, n);
-        java.util.Arrays.sort(sorted);
+        double[] sorted = Arrays.copyOf(present, n);
+        Arrays.sort(sorted);
         double[] edges = new double[q + 1];
         for (int j = 0; j <= q; j++) {
             double position = (double) j / q * (n - 1); // numpy's linear quantile

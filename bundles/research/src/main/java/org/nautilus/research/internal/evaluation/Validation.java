@@ -1,6 +1,7 @@
 package org.nautilus.research.internal.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ public final class Validation {
      */
     public record SearchResult<P>(Map<P, Double> innerScores, P best, IcSummary outerTest) {
         public SearchResult {
-            innerScores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(innerScores));
+            innerScores = Collections.unmodifiableMap(new LinkedHashMap<>(innerScores));
         }
     }
 

@@ -1,5 +1,9 @@
 package org.nautilus.research.internal.expression;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.nautilus.api.research.expression.Expression;
 
@@ -109,10 +113,10 @@ public final class FactorProgram {
                 text.append(node.expression().text()).append('\n');
             }
             try {
-                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                d = java.util.HexFormat.of().formatHex(hash);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+                d = HexFormat.of().formatHex(hash);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this JVM", e);
             }
             digest = d;

@@ -1,12 +1,14 @@
 package org.nautilus.research.internal.features;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,7 +60,7 @@ public final class FactorServiceComponent extends EngineQueries {
     private final ScheduledExecutorService fileWatcher;
     private volatile FactorFileManager factorFiles;
     private ScheduledFuture<?> watch;
-    private final List<FeatureListener> featureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<FeatureListener> featureListeners = new CopyOnWriteArrayList<>();
     private volatile FeatureCache featureCache;
     private volatile int cacheStateEvery;
 
@@ -214,7 +216,7 @@ public final class FactorServiceComponent extends EngineQueries {
         fileWatcher.awaitTermination(5, TimeUnit.SECONDS);
         subscription.close();
         // The streams' states as of their last bar, so a restart resumes them without replaying a bar.
-        submit(() -> engine.snapshotToCache(java.time.Duration.ofSeconds(5)));
+        submit(() -> engine.snapshotToCache(Duration.ofSeconds(5)));
         writer.shutdown();
         writer.awaitTermination(10, TimeUnit.SECONDS);
         writer.shutdownNow();

@@ -2,6 +2,7 @@ package org.nautilus.research.internal.methods;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +27,8 @@ import org.nautilus.api.research.evaluation.FactorEvaluation;
 import org.nautilus.api.research.evaluation.FactorEvaluationService;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorLibrary;
+import org.nautilus.api.research.tracking.Run;
+import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.CsvBarReader;
@@ -178,7 +181,7 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
      */
     private static String track(TrackingService runs, FactorDefinition definition, EvaluationRequest request,
                                 FactorEvaluation evaluation, List<Path> files) {
-        org.nautilus.api.research.tracking.Run run = runs.startRun(FACTOR_EXPERIMENT, null, definition.name(), 0,
+        Run run = runs.startRun(FACTOR_EXPERIMENT, null, definition.name(), 0,
                 Map.of("library", "nautilus-research"));
         try {
             runs.logParam(run.id(), "factor", definition.name());
@@ -188,12 +191,12 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
             runs.logDataset(run.id(), evaluation.datasetDigest());
             evaluation.summary().forEach((key, value) -> runs.logMetric(run.id(), key, value, 0));
             for (Path file : files) {
-                runs.logArtifact(run.id(), file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+                runs.logArtifact(run.id(), file.getFileName().toString(), Files.readAllBytes(file));
             }
-            runs.endRun(run.id(), org.nautilus.api.research.tracking.RunStatus.FINISHED);
+            runs.endRun(run.id(), RunStatus.FINISHED);
             return run.id();
         } catch (IOException | RuntimeException e) {
-            runs.endRun(run.id(), org.nautilus.api.research.tracking.RunStatus.FAILED);
+            runs.endRun(run.id(), RunStatus.FAILED);
             throw new IllegalStateException("cannot track the evaluation as run " + run.id() + ": " + e.getMessage(), e);
         }
     }

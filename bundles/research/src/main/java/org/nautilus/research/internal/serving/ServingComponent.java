@@ -1,6 +1,7 @@
 package org.nautilus.research.internal.serving;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
 
     /** A .cfg file gives one comma-separated string: split it. */
     static List<String> aliases(String[] configured) {
-        return java.util.Arrays.stream(configured).flatMap(a -> java.util.Arrays.stream(a.split(",")))
+        return Arrays.stream(configured).flatMap(a -> Arrays.stream(a.split(",")))
                 .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
     }
 
@@ -184,7 +185,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
     }
 
     @Override
-    public void featuresComputed(InstrumentId instrument, BarSpec bars, java.time.Instant end) {
+    public void featuresComputed(InstrumentId instrument, BarSpec bars, Instant end) {
         server.featuresComputed(instrument, bars, end);
     }
 

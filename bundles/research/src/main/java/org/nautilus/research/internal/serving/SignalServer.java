@@ -3,8 +3,10 @@ package org.nautilus.research.internal.serving;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,8 +266,8 @@ public final class SignalServer implements AutoCloseable {
     }
 
     public List<ServedModel> served() {
-        return served.values().stream().map(Served::view).filter(java.util.Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(ServedModel::model).thenComparing(ServedModel::alias)).toList();
+        return served.values().stream().map(Served::view).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(ServedModel::model).thenComparing(ServedModel::alias)).toList();
     }
 
     public List<SignalBatch> latest() {

@@ -3,12 +3,14 @@ package org.nautilus.research.internal.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.store.BackfillProgress;
 import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.FactorSeries;
@@ -35,7 +37,7 @@ public final class Backfill {
     }
 
     /** One instrument to backfill: its bars and their series. */
-    public record Job(InstrumentId instrument, org.nautilus.api.marketdata.BarSpec spec, Bars bars) {
+    public record Job(InstrumentId instrument, BarSpec spec, Bars bars) {
     }
 
     private final FactorStore store;
@@ -66,7 +68,7 @@ public final class Backfill {
                     FactorColumns computed = batch.evaluate(columns);
                     double[][] inside = new double[computed.names().size()][];
                     for (int f = 0; f < inside.length; f++) {
-                        inside[f] = java.util.Arrays.copyOfRange(computed.values()[f], first, end);
+                        inside[f] = Arrays.copyOfRange(computed.values()[f], first, end);
                     }
                     values += store.replaceValues(new FactorSeries(job.instrument(), job.spec(), times,
                             computed.names(), inside), range);

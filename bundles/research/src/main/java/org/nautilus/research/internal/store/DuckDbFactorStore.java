@@ -2,6 +2,8 @@ package org.nautilus.research.internal.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -237,7 +241,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
      * ({@code kept}, a condition on the old file's rows) and the new ones for that partition.
      */
     private void rewrite(Connection c, Kind kind, InstrumentId instrument, TimeRange range, Set<String> newKeys,
-                         String kept, java.util.function.Function<String, String> incoming, String order)
+                         String kept, Function<String, String> incoming, String order)
             throws SQLException {
         Path directory = root.resolve(kind.directory).resolve(instrumentDirectory(instrument));
         Set<String> keys = new TreeSet<>(newKeys);
@@ -401,7 +405,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
             }
             pending.values().removeIf(Deque::isEmpty);
         }
-        values.sort(java.util.Comparator.comparing(FactorValue::instrument));
+        values.sort(Comparator.comparing(FactorValue::instrument));
         if (values.isEmpty()) {
             requireFactor(factor);
         }
@@ -665,7 +669,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
     }
 
     private static String decode(String encoded) {
-        return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String between(TimeRange range) {

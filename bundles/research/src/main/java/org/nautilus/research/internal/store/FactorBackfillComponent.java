@@ -2,6 +2,7 @@ package org.nautilus.research.internal.store;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ public final class FactorBackfillComponent implements FactorBackfill {
             throw new IllegalArgumentException("no historical bars of " + missing + " to backfill from; instruments: "
                     + instruments() + " (backfill.sources in etc/" + FactorStoreConfig.PID + ".cfg)");
         }
-        chosen.sort(java.util.Comparator.comparing(CompiledLibrary::name));
+        chosen.sort(Comparator.comparing(CompiledLibrary::name));
         LOG.info("Backfilling {} over {} instruments in {}", chosen.stream().map(CompiledLibrary::name).toList(), chosenSources.size(), request.range());
         BackfillResult result = new Backfill(store).run(chosen, Backfill.jobs(chosenSources), request.range(), p -> {
             if (p.failure() != null) {

@@ -161,7 +161,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
 
     @Override
     public TrainingResult train(Path specFile, Consumer<String> progress) {
-        if (!specFile.isAbsolute() && !java.nio.file.Files.exists(specFile) && System.getProperty("karaf.home") != null) {
+        if (!specFile.isAbsolute() && !Files.exists(specFile) && System.getProperty("karaf.home") != null) {
             specFile = Path.of(System.getProperty("karaf.home")).resolve(specFile);
         }
         TrainingSpec spec;

@@ -1,7 +1,9 @@
 package org.nautilus.research.internal.training;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nautilus.research.internal.stats.CrossSection;
 
 /**
  * Error measures of predictions against actual values on held-out rows, and the same for the naive baseline
@@ -35,7 +37,7 @@ public final class HoldoutMetrics {
      */
     public static Map<String, Double> of(double[] predicted, double[] actual, double trainingMean) {
         double[] baseline = new double[actual.length];
-        java.util.Arrays.fill(baseline, trainingMean);
+        Arrays.fill(baseline, trainingMean);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(RMSE, rmse(predicted, actual));
         metrics.put(MAE, mae(predicted, actual));
@@ -58,7 +60,7 @@ public final class HoldoutMetrics {
      */
     public static Map<String, Double> ofDirection(double[] probabilityUp, double[] actual, double trainingUp) {
         double[] baseline = new double[actual.length];
-        java.util.Arrays.fill(baseline, trainingUp);
+        Arrays.fill(baseline, trainingUp);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(ACCURACY, accuracy(probabilityUp, actual));
         metrics.put(AUC, auc(probabilityUp, actual));
@@ -80,7 +82,7 @@ public final class HoldoutMetrics {
 
     static double auc(double[] probabilityUp, double[] actual) {
         double[] ranks = new double[actual.length];
-        org.nautilus.research.internal.stats.CrossSection.averageRanks(probabilityUp, 0, probabilityUp.length, ranks);
+        CrossSection.averageRanks(probabilityUp, 0, probabilityUp.length, ranks);
         double upRanks = 0;
         long up = 0;
         for (int i = 0; i < actual.length; i++) {

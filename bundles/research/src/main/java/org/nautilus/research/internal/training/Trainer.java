@@ -3,12 +3,15 @@ package org.nautilus.research.internal.training;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import org.nautilus.api.research.tracking.ModelVersion;
@@ -54,7 +57,7 @@ public final class Trainer {
      */
     public TrainingResult train(TrainingSpec spec, Model model, Map<String, String> codeVersion, TrainingPanel rows,
                         Consumer<String> progress) {
-        Dataset data = rows.dataset();
+        LabelledMatrix data = rows.matrix();
         Run parent = tracker.startRun(spec.experiment(), null, model.family(), spec.seed(), codeVersion);
         String id = parent.id();
         try {
@@ -84,7 +87,7 @@ public final class Trainer {
                     + rows.digest().substring(0, 19));
 
             int n = data.rows();
-            List<ModelReportWriter.Fold> reported = new java.util.ArrayList<>();
+            List<ModelReportWriter.Fold> reported = new ArrayList<>();
             List<Split> splits = Splits.split(rows.panel(), splitSpec(spec, rows.panel().dates().size()));
             List<Map<String, String>> candidates = candidates(spec, model);
             for (int k = 0; k < splits.size(); k++) {
@@ -101,11 +104,11 @@ public final class Trainer {
                 tracker.logParam(fold.id(), "train.dates", range(rows.panel(), split.train()));
                 tracker.logParam(fold.id(), "test.dates", range(rows.panel(), split.test()));
                 long started = System.nanoTime();
-                Dataset train = rows.dataset(split.train());
+                LabelledMatrix train = rows.matrix(split.train());
                 Map<String, String> chosen = chooseParameters(spec, model, rows, split.train(), candidates,
                         fold.id(), progress);
                 FittedModel fitted = model.fit(train, chosen, spec.seed());
-                Dataset test = rows.dataset(split.test());
+                LabelledMatrix test = rows.matrix(split.test());
                 double[] predicted = fitted.predict(test.features());
                 boolean direction = model.output() == Model.Output.PROBABILITY_UP;
                 Map<String, Double> metrics = new LinkedHashMap<>(direction
@@ -135,7 +138,7 @@ public final class Trainer {
 
             long started = System.nanoTime();
             int[] all = new int[n];
-            java.util.Arrays.setAll(all, i -> i);
+            Arrays.setAll(all, i -> i);
             Map<String, String> chosen = chooseParameters(spec, model, rows, all, candidates, id, progress);
             FittedModel fitted = model.fit(data, chosen, spec.seed());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -199,17 +202,17 @@ public final class Trainer {
         if (spec.search() == null) {
             return List.of(spec.parameters());
         }
-        java.util.Set<String> unknown = new java.util.TreeSet<>(spec.search().space().keySet());
+        Set<String> unknown = new TreeSet<>(spec.search().space().keySet());
         unknown.removeAll(model.defaultParameters().keySet());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(model.family() + " has no parameters " + unknown + " to search; it takes "
-                    + new java.util.TreeSet<>(model.defaultParameters().keySet()));
+                    + new TreeSet<>(model.defaultParameters().keySet()));
         }
         Map<String, List<?>> space = new LinkedHashMap<>(spec.search().space());
         List<Map<String, Object>> points = spec.search().method().equals("random")
                 ? Validation.random(space, spec.search().trials(), spec.seed())
                 : Validation.grid(space);
-        List<Map<String, String>> candidates = new java.util.ArrayList<>();
+        List<Map<String, String>> candidates = new ArrayList<>();
         for (Map<String, Object> point : points) {
             Map<String, String> parameters = new LinkedHashMap<>(spec.parameters());
             point.forEach((k, v) -> parameters.put(k, String.valueOf(v)));
@@ -240,8 +243,8 @@ public final class Trainer {
                 if (split.train().length < MIN_FOLD_ROWS || split.test().length < MIN_FOLD_ROWS) {
                     continue;
                 }
-                FittedModel fitted = model.fit(rows.dataset(map(trainRows, split.train())), candidate, spec.seed());
-                Dataset test = rows.dataset(map(trainRows, split.test()));
+                FittedModel fitted = model.fit(rows.matrix(map(trainRows, split.train())), candidate, spec.seed());
+                LabelledMatrix test = rows.matrix(map(trainRows, split.test()));
                 double ic = CrossSection.pearson(fitted.predict(test.features()), test.targets(), 0, test.rows());
                 if (!Double.isNaN(ic)) {
                     sum += ic;

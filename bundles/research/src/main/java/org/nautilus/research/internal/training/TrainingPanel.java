@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
@@ -48,14 +48,14 @@ public record TrainingPanel(PanelDataset panel, List<String> factors) {
     public record Sources(Map<String, CompiledLibrary> libraries, Map<String, Factor> plugins, int window) {
     }
 
-    /** The whole panel as a training set named by the factors. */
-    public Dataset dataset() {
-        return named(panel.toDataset());
+    /** The whole panel as a labelled matrix, its columns named by the factors. */
+    public LabelledMatrix matrix() {
+        return named(panel.toMatrix());
     }
 
-    /** The given rows (a split's train or test rows) as a training set named by the factors. */
-    public Dataset dataset(int[] rows) {
-        return named(panel.toDataset(rows));
+    /** The given rows (a split's train or test rows) as a labelled matrix, its columns named by the factors. */
+    public LabelledMatrix matrix(int[] rows) {
+        return named(panel.toMatrix(rows));
     }
 
     /** {@code sha256:} and the panel's digest. */
@@ -63,8 +63,8 @@ public record TrainingPanel(PanelDataset panel, List<String> factors) {
         return "sha256:" + panel.digest();
     }
 
-    private Dataset named(Dataset data) {
-        return new Dataset(factors, data.targetName(), data.features(), data.targets());
+    private LabelledMatrix named(LabelledMatrix data) {
+        return new LabelledMatrix(factors, data.targetName(), data.features(), data.targets());
     }
 
     /**

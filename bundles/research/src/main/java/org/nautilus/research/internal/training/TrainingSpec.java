@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.nautilus.api.domain.InstrumentId;
@@ -83,7 +85,7 @@ public record TrainingSpec(String experiment, String family, Map<String, String>
      */
     public record Search(String method, Map<String, List<String>> space, int trials, int folds) {
         public Search {
-            space = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(space));
+            space = Collections.unmodifiableMap(new LinkedHashMap<>(space));
         }
     }
 
@@ -106,7 +108,7 @@ public record TrainingSpec(String experiment, String family, Map<String, String>
         }
         List<String> problems = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
-        Map<String, List<String>> space = new java.util.TreeMap<>();
+        Map<String, List<String>> space = new TreeMap<>();
         Set<String> unknown = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("param.")) {

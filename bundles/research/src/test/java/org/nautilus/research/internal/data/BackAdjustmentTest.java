@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
@@ -21,7 +22,7 @@ class BackAdjustmentTest {
     private static final InstrumentId ACME = InstrumentId.of("ACME");
 
     private static Bar bar(String date, String close, long volume) {
-        Instant start = LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant start = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
         Price price = Price.of(close);
         return new Bar(ACME, start, start.plus(Duration.ofDays(1)), price, price, price, price, Quantity.ofWhole(volume));
     }

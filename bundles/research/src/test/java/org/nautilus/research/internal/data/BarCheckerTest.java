@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.research.data.BarRow;
@@ -122,10 +124,10 @@ class BarCheckerTest {
             if (i != 20) {
                 close = c;
             }
-            String text = String.format(java.util.Locale.ROOT, "%.4f", c);
+            String text = String.format(Locale.ROOT, "%.4f", c);
             csv.append(day).append(',').append(text).append(',').append(text).append(',').append(text).append(',')
                     .append(text).append('\n');
-            day = day.plusDays(day.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1);
+            day = day.plusDays(day.getDayOfWeek() == DayOfWeek.FRIDAY ? 3 : 1);
         }
         DataCheckReport report = BarChecker.check("acme.csv", rows(csv.toString()), CheckRules.of(DAY));
         // the jump up at line 22 and the fall back at line 23, nothing else

@@ -22,6 +22,7 @@ import org.nautilus.api.research.data.BarRow;
 import org.nautilus.api.research.data.CheckRules;
 import org.nautilus.api.research.data.DataIssue;
 import org.nautilus.api.research.data.LoadedBars;
+import org.nautilus.api.research.data.NewsItem;
 
 class DataFilesComponentTest {
 
@@ -109,7 +110,7 @@ class DataFilesComponentTest {
                 {"time":"2025-01-06T14:05:00Z","instruments":["ACME","OTHER"],"source":"wire","text":"ACME beats estimates"}
                 {"time":"2025-01-07T09:00:00Z","instrument":"ACME","source":"blog","text":"ACME recall"}
                 """);
-        List<org.nautilus.api.research.data.NewsItem> items = data.readNews(news);
+        List<NewsItem> items = data.readNews(news);
         assertThat(items).hasSize(2);
         assertThat(items.get(0).time()).isEqualTo(Instant.parse("2025-01-06T14:05:00Z"));
         assertThat(items.get(0).instruments()).containsExactly(ACME, InstrumentId.of("OTHER"));

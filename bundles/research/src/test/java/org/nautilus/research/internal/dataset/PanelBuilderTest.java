@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.LabelSpec;
@@ -142,10 +142,10 @@ class PanelBuilderTest {
     @Test
     void aPanelGivesThePlainTrainingSetAndSubsetsWithTheirOwnDigest() {
         PanelDataset panel = PanelBuilder.build(DatasetRequest.of(SOURCE, CLOSE_AND_MOMENTUM), histories, null);
-        Dataset all = panel.toDataset();
+        LabelledMatrix all = panel.toMatrix();
         assertThat(all.rows()).isEqualTo(5);
         assertThat(all.featureNames()).containsExactly("CLOSE", "ROC1");
-        Dataset two = panel.toDataset(new int[] {3, 4});
+        LabelledMatrix two = panel.toMatrix(new int[] {3, 4});
         assertThat(two.targets()).containsExactly(panel.label(3), panel.label(4));
         PanelDataset subset = panel.select(new int[] {0, 3});
         assertThat(subset.rows()).isEqualTo(2);

@@ -21,6 +21,7 @@ import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.PanelDataset;
 import org.nautilus.api.research.evaluation.FactorEvaluation;
 import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.research.internal.stats.CrossSection;
 
 /**
  * The evaluation against golden values computed independently with pandas and scipy
@@ -103,7 +104,7 @@ class FactorEvaluatorTest {
         double[] x = {1, 2, 2, 3};
         double[] y = {4, 3, 2, 1};
         // Pearson of (1, 2.5, 2.5, 4) and (4, 3, 2, 1): cov = -4.5/3, sd 1.2247, 1.2910 -> -0.9486832980505138
-        assertThat(org.nautilus.research.internal.stats.CrossSection.spearman(x, y, 0, 4))
+        assertThat(CrossSection.spearman(x, y, 0, 4))
                 .isCloseTo(-0.9486832980505138, within(1e-15));
         // qcut of 1..10 into 5: edges 1, 2.8, 4.6, 6.4, 8.2, 10 -> two values per bucket.
         double[] scores = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};

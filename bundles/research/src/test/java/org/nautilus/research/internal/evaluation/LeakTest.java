@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +77,7 @@ class LeakTest {
         Map<Integer, double[][]> sorted = new HashMap<>();
         byInstrument.forEach((i, rows) -> {
             double[][] array = rows.toArray(new double[0][]);
-            java.util.Arrays.sort(array, (a, b) -> Double.compare(a[0], b[0]));
+            Arrays.sort(array, (a, b) -> Double.compare(a[0], b[0]));
             sorted.put(i, array);
         });
         return (p, row, features) -> {
@@ -154,7 +156,7 @@ class LeakTest {
 
     @Test
     void gridAndRandomSearchPoints() {
-        Map<String, List<?>> values = new java.util.LinkedHashMap<>();
+        Map<String, List<?>> values = new LinkedHashMap<>();
         values.put("depth", List.of(3, 5));
         values.put("rate", List.of(0.1, 0.05, 0.01));
         assertThat(Validation.grid(values)).hasSize(6).first().isEqualTo(Map.of("depth", 3, "rate", 0.1));

@@ -10,6 +10,7 @@ import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.LabelSpec;
 import org.nautilus.api.research.dataset.PanelDataset;
+import org.nautilus.api.research.dataset.Processing;
 import org.nautilus.api.research.dataset.SplitSpec;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.research.internal.dataset.PanelBuilder;
@@ -50,8 +51,8 @@ class PermutationImportanceTest {
                 new FactorDefinition("PLANTED1", "planted_1", ""),
                 new FactorDefinition("ROC3", "$close/Ref($close,3)-1", "")))
                 .withLabel(new LabelSpec(0, 1))
-                .withFeatureProcessing(List.of(new org.nautilus.api.research.dataset.Processing.ZScore(),
-                        new org.nautilus.api.research.dataset.Processing.FillNaN(0))),
+                .withFeatureProcessing(List.of(new Processing.ZScore(),
+                        new Processing.FillNaN(0))),
                 PanelBuilder.histories(UniverseGenerator.generate(source)), null);
         Map<String, Double> importance = Validation.permutationImportance(panel,
                 Splits.split(panel, new SplitSpec.PurgedKFold(4, 2)), IC_WEIGHTED, null, 3);

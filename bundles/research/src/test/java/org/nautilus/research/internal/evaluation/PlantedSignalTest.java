@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
@@ -82,7 +83,7 @@ class PlantedSignalTest {
             }
         }
         int n = panel.rows();
-        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        int[] all = IntStream.range(0, n).toArray();
         double[][] x = new double[n][];
         int[] dates = new int[n];
         int[] instruments = new int[n];

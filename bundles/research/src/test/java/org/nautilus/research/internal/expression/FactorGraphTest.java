@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.research.expression.ExpressionProblem;
 import org.nautilus.api.research.expression.FactorDefinition;
@@ -92,10 +93,10 @@ class FactorGraphTest {
         assertThat(graph.problems()).extracting(ExpressionProblem::factor, ExpressionProblem::column,
                         ExpressionProblem::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A", 1, "uses B, which is refused"),
-                        org.assertj.core.groups.Tuple.tuple("B", 5, "uses C, which is refused"),
-                        org.assertj.core.groups.Tuple.tuple("C", 10, "cycle: A -> B -> C -> A"),
-                        org.assertj.core.groups.Tuple.tuple("SELF", 6, "cycle: SELF -> SELF"));
+                        Tuple.tuple("A", 1, "uses B, which is refused"),
+                        Tuple.tuple("B", 5, "uses C, which is refused"),
+                        Tuple.tuple("C", 10, "cycle: A -> B -> C -> A"),
+                        Tuple.tuple("SELF", 6, "cycle: SELF -> SELF"));
     }
 
     @Test
@@ -107,7 +108,7 @@ class FactorGraphTest {
 
         assertThat(graph.program().names()).containsExactly("Y");
         assertThat(graph.problems()).extracting(ExpressionProblem::factor, ExpressionProblem::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("X", 13), org.assertj.core.groups.Tuple.tuple("Y", 1));
+                .containsExactly(Tuple.tuple("X", 13), Tuple.tuple("Y", 1));
         assertThatThrownBy(graph::programOrThrow).hasMessageContaining("2 factor definition(s) refused")
                 .hasMessageContaining("X, column 13: expected ')' or ',' in the call of Mean, found '5'");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Instrument;
@@ -50,12 +51,12 @@ class FactorServiceComponentTest {
     @Test
     void instrumentGroupsAreReadFromConfigurationAndAMalformedListIsRefusedWithWhy() {
         assertThat(FactorServiceComponent.groups(" AAPL.NASDAQ=tech, XOM.NYSE = energy ")).containsOnly(
-                java.util.Map.entry(InstrumentId.of("AAPL.NASDAQ"), "tech"),
-                java.util.Map.entry(InstrumentId.of("XOM.NYSE"), "energy"));
+                Map.entry(InstrumentId.of("AAPL.NASDAQ"), "tech"),
+                Map.entry(InstrumentId.of("XOM.NYSE"), "energy"));
         assertThat(FactorServiceComponent.groups("")).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("AAPL.NASDAQ tech"))
+        Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("AAPL.NASDAQ tech"))
                 .hasMessage("'AAPL.NASDAQ tech' is not INSTRUMENT=GROUP");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("A=x, A=y"))
+        Assertions.assertThatThrownBy(() -> FactorServiceComponent.groups("A=x, A=y"))
                 .hasMessage("A is given two groups");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ class FeatureEngineCrossSectionTest {
                 double[] expected = batch[k].column(factor);
                 List<FactorValue> history = engine.history(factor, UNIVERSE.get(k), DAY);
                 assertThat(history).as(factor + " of " + UNIVERSE.get(k))
-                        .hasSize((int) java.util.Arrays.stream(expected).filter(Double::isFinite).count());
+                        .hasSize((int) Arrays.stream(expected).filter(Double::isFinite).count());
                 for (FactorValue value : history) {
                     int row = indexOf(bars.get(k), value.asOf());
                     assertThat(Double.doubleToRawLongBits(value.value())).as("%s of %s at %s", factor,

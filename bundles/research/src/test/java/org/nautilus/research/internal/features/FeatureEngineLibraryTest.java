@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ class FeatureEngineLibraryTest {
         for (String factor : library.program().names()) {
             double[] column = batch.column(factor);
             List<FactorValue> history = engine.history(factor, instrument);
-            long finite = java.util.Arrays.stream(column).filter(Double::isFinite).count();
+            long finite = Arrays.stream(column).filter(Double::isFinite).count();
             assertThat(history).as(factor).hasSize((int) finite);
             for (FactorValue value : history) {
                 double expected = column[rows.get(value.asOf())];

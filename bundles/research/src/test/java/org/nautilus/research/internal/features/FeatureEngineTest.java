@@ -2,9 +2,11 @@ package org.nautilus.research.internal.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
@@ -20,7 +22,7 @@ class FeatureEngineTest {
 
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final InstrumentId MSFT = InstrumentId.of("MSFT");
-    private static final BarSpec DAY = BarSpec.time(java.time.Duration.ofDays(1));
+    private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
 
     private final RsiFactor rsi = new RsiFactor(14);
     private final List<Bar> appleBars = Bars.apple();
@@ -64,7 +66,7 @@ class FeatureEngineTest {
             engine.onBar(appleBars.get(i));
             engine.onBar(msft.get(i));
         }
-        assertThat(engine.latest("momentum-10", MSFT).orElseThrow().value()).isEqualTo(0.10, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(engine.latest("momentum-10", MSFT).orElseThrow().value()).isEqualTo(0.10, Assertions.within(1e-12));
         assertThat(engine.latest("momentum-10", AAPL).orElseThrow().value())
                 .isEqualTo(new MomentumFactor().compute(appleBars.subList(0, 11)).getAsDouble());
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,7 @@ class FactorFileManagerTest {
                 .evaluate(BarColumns.of(bars));
         double[] expected = batch.column("X");
         List<FactorValue> values = engine.history(factor, AAPL, DAY);
-        assertThat(values).hasSize((int) java.util.Arrays.stream(expected).filter(Double::isFinite).count());
+        assertThat(values).hasSize((int) Arrays.stream(expected).filter(Double::isFinite).count());
         int row = bars.size() - values.size();
         for (FactorValue value : values) {
             assertThat(value.asOf()).isEqualTo(bars.get(row).end());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +62,7 @@ class UniverseGeneratorTest {
         Map<String, GeneratedUniverse.Fundamental> first = new HashMap<>();
         int revisions = 0;
         for (GeneratedUniverse.Fundamental f : universe.fundamentals()) {
-            assertThat(f.published()).isAfter(f.periodEnd().plusDays(24).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+            assertThat(f.published()).isAfter(f.periodEnd().plusDays(24).atStartOfDay().toInstant(ZoneOffset.UTC));
             String key = f.instrument() + "/" + f.periodEnd();
             if (f.revision() == 0) {
                 first.put(key, f);

@@ -22,8 +22,13 @@ import org.nautilus.api.research.dataset.SplitSpec;
 import org.nautilus.api.research.evaluation.EvaluationReport;
 import org.nautilus.api.research.evaluation.EvaluationRequest;
 import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.api.research.tracking.Run;
+import org.nautilus.api.research.tracking.RunQuery;
+import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
 import org.nautilus.research.internal.support.Bars;
+import org.nautilus.research.internal.tracking.ModelsComponent;
+import org.nautilus.research.internal.tracking.TrainingTestSupport;
 
 class ResearchMethodsComponentTest {
 
@@ -70,17 +75,17 @@ class ResearchMethodsComponentTest {
     /** With run tracking wired, an evaluation with a report becomes a run whose artifacts are the report's files. */
     @Test
     void anEvaluationWithAReportIsTrackedAsARunWithTheReportAsArtifacts() throws IOException {
-        org.nautilus.research.internal.tracking.ModelsComponent tracking =
-                org.nautilus.research.internal.tracking.TrainingTestSupport.models(temp);
+        ModelsComponent tracking =
+                TrainingTestSupport.models(temp);
         ResearchMethodsComponent component = component();
         component.setTracking(tracking);
         List<String> progress = new ArrayList<>();
         EvaluationReport report = component.evaluate(new EvaluationRequest("$vwap/$close-1", GENERATED,
                 new LabelSpec(0, 1), 5, temp.resolve("tracked")), progress::add);
-        org.nautilus.api.research.tracking.Run run = tracking.runs(org.nautilus.api.research.tracking.RunQuery.all())
+        Run run = tracking.runs(RunQuery.all())
                 .get(0);
         assertThat(run.experiment()).isEqualTo("factor-eval");
-        assertThat(run.status()).isEqualTo(org.nautilus.api.research.tracking.RunStatus.FINISHED);
+        assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(run.params()).containsEntry("expression", "$vwap/$close-1");
         assertThat(run.datasetDigest()).isEqualTo(report.evaluation().datasetDigest());
         assertThat(run.metrics()).containsKey("ic.mean");

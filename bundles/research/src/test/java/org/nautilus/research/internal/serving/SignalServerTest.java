@@ -3,6 +3,7 @@ package org.nautilus.research.internal.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,9 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +59,7 @@ class SignalServerTest {
     private FeatureEngine engine;
     private SignalServer server;
     private final List<SignalBatch> batches = new CopyOnWriteArrayList<>();
-    private final java.util.Set<String> deployed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> deployed = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -64,7 +68,7 @@ class SignalServerTest {
         models.addFamily(new WekaM5P());
         deployed.addAll(List.of("weka-ridge", "weka-m5p"));
         Path bars = dir.resolve("apple.csv");
-        try (Reader in = Bars.appleCsv(); java.io.Writer out = Files.newBufferedWriter(bars)) {
+        try (Reader in = Bars.appleCsv(); Writer out = Files.newBufferedWriter(bars)) {
             in.transferTo(out);
         }
         for (String family : List.of("weka-ridge", "weka-m5p", "weka-ridge")) {
@@ -119,8 +123,8 @@ class SignalServerTest {
         models.setAlias("aapl", "challenger", 2, "alice");
         server.refresh();
         assertThat(server.served()).extracting(ServedModel::alias, ServedModel::version, ServedModel::shadow, ServedModel::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("challenger", 2, true, "SERVING"),
-                        org.assertj.core.groups.Tuple.tuple("champion", 1, false, "SERVING"));
+                .containsExactly(Tuple.tuple("challenger", 2, true, "SERVING"),
+                        Tuple.tuple("champion", 1, false, "SERVING"));
 
         FittedModel v1 = models.load("aapl", 1);
         for (int i = 0; i < 150; i++) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +54,7 @@ class BackfillTest extends StoreTestSupport {
 
     private static String readAll() throws IOException {
         try (Reader in = Bars.appleCsv()) {
-            java.io.StringWriter out = new java.io.StringWriter();
+            StringWriter out = new StringWriter();
             in.transferTo(out);
             return out.toString();
         }
@@ -81,11 +83,11 @@ class BackfillTest extends StoreTestSupport {
         // The live engine's way: a FactorStream fed bar by bar. Every finite value is stored, with the same bits.
         FactorStream stream = technical.program().newStream();
         int compared = 0;
-        Map<String, List<FactorValue>> stored = new java.util.HashMap<>();
+        Map<String, List<FactorValue>> stored = new HashMap<>();
         for (String factor : technical.program().names()) {
             stored.put(factor, store.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX));
         }
-        Map<String, Integer> next = new java.util.HashMap<>();
+        Map<String, Integer> next = new HashMap<>();
         for (Bar bar : Bars.apple()) {
             stream.update(bar);
             for (int f = 0; f < technical.program().size(); f++) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class FundamentalsPointInTimeTest extends StoreTestSupport {
             // The oracle: of the rows published by the bar's close, the latest period, its latest revision.
             Fundamental known = rows.stream().filter(r -> r.field().equals("eps"))
                     .filter(r -> !r.published().isAfter(value.asOf()))
-                    .max(java.util.Comparator.comparing(Fundamental::periodEnd).thenComparing(Fundamental::published))
+                    .max(Comparator.comparing(Fundamental::periodEnd).thenComparing(Fundamental::published))
                     .orElseThrow();
             assertThat(value.value()).as("eps at " + value.asOf()).isEqualTo(known.value());
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
@@ -35,7 +36,7 @@ public final class Bars {
     }
 
     public static Bar bar(InstrumentId instrument, Instant start, double close) {
-        Price price = Price.of(String.format(java.util.Locale.ROOT, "%.4f", close));
+        Price price = Price.of(String.format(Locale.ROOT, "%.4f", close));
         return new Bar(instrument, start, start.plus(Duration.ofMinutes(1)), price, price, price, price, Quantity.ofWhole(10));
     }
 

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.research.tracking.AliasChange;
@@ -61,14 +63,14 @@ class TrackerTest {
             assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
             assertThat(run.artifacts()).containsExactly(Tracker.MODEL_ARTIFACT);
             assertThat(again.metricHistory(id, "ic")).extracting(MetricPoint::step, MetricPoint::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0.05), org.assertj.core.groups.Tuple.tuple(2L, 0.07));
+                    .containsExactly(Tuple.tuple(1L, 0.05), Tuple.tuple(2L, 0.07));
             assertThat(Files.readAllBytes(again.artifact(id, Tracker.MODEL_ARTIFACT).orElseThrow())).containsExactly(1, 2, 3);
         }
     }
 
     @Test
     void runsAreListedNewestFirstAndFiltered() {
-        Clock ticking = Clock.offset(clock, java.time.Duration.ZERO);
+        Clock ticking = Clock.offset(clock, Duration.ZERO);
         try (Tracker tracker = new Tracker(store, artifacts, ticking)) {
             Run parent = tracker.startRun("alpha", null, "cv", 1, CODE);
             Run fold = tracker.startRun("alpha", parent.id(), "fold-0", 1, CODE);

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import org.nautilus.api.research.tracking.ModelVersion;
@@ -61,7 +68,7 @@ class TrainingTest {
     @BeforeEach
     void setUp() throws IOException {
         bars = dir.resolve("apple.csv");
-        try (Reader in = Bars.appleCsv(); java.io.Writer out = Files.newBufferedWriter(bars)) {
+        try (Reader in = Bars.appleCsv(); Writer out = Files.newBufferedWriter(bars)) {
             in.transferTo(out);
         }
         models = new ModelsComponent(store, dir.resolve("models"), research(), Clock.systemUTC());
@@ -100,7 +107,7 @@ class TrainingTest {
         assertThat(report).contains("<h1>Model evaluation: aapl-daily / lightgbm / run " + run.id())
                 .contains("walk-forward expanding").contains("rank-ic").contains("<img src=\"folds.png\"");
         byte[] png = Files.readAllBytes(models.artifact(run.id(), "folds.png").orElseThrow());
-        assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse", "ic", "rank-ic");
         assertThat(models.metricHistory(run.id(), "rank-ic")).hasSize(2).allMatch(m -> Double.isFinite(m.value()));
         assertThat(models.metricHistory(run.id(), "rmse")).hasSize(2); // one step per fold
@@ -109,8 +116,8 @@ class TrainingTest {
         assertThat(folds).extracting(Run::name).containsExactlyInAnyOrder("fold-0", "fold-1");
         for (Run fold : folds) { // cut by Splits: training ends before the test block, purged by the label's end
             assertThat(fold.params().get("split")).startsWith("walk-forward expanding ");
-            java.time.LocalDate trainEnd = java.time.LocalDate.parse(fold.params().get("train.dates").split("\\.\\.")[1]);
-            java.time.LocalDate testStart = java.time.LocalDate.parse(fold.params().get("test.dates").split("\\.\\.")[0]);
+            LocalDate trainEnd = LocalDate.parse(fold.params().get("train.dates").split("\\.\\.")[1]);
+            LocalDate testStart = LocalDate.parse(fold.params().get("test.dates").split("\\.\\.")[0]);
             assertThat(trainEnd).isBefore(testStart.minusDays(1));
         }
         assertThat(progress).anyMatch(l -> l.startsWith("fold 2/2")).anyMatch(l -> l.contains("registered aapl-lgbm version 1"));
@@ -134,7 +141,7 @@ class TrainingTest {
         FittedModel a = models.load("m", 1);
         FittedModel b = models.load("m", 2);
         double[][] probe = new double[200][5];
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         for (double[] row : probe) {
             row[0] = random.nextDouble() * 100;
             row[1] = random.nextDouble();
@@ -186,18 +193,18 @@ class TrainingTest {
      */
     @Test
     void aGridSearchRunsInsideTheTrainingFoldsOnly() throws IOException {
-        List<Integer> fits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> fits = new CopyOnWriteArrayList<>();
         Model ridge = new WekaRidge();
         Model recording = new Model() {
             public String family() { return "recording-ridge"; }
             public String description() { return "records the rows of every fit"; }
             public String library() { return ridge.library(); }
             public Map<String, String> defaultParameters() { return ridge.defaultParameters(); }
-            public FittedModel fit(org.nautilus.api.research.Dataset data, Map<String, String> p, long seed) {
+            public FittedModel fit(LabelledMatrix data, Map<String, String> p, long seed) {
                 fits.add(data.rows());
                 return ridge.fit(data, p, seed);
             }
-            public FittedModel load(java.io.InputStream in) throws IOException { return ridge.load(in); }
+            public FittedModel load(InputStream in) throws IOException { return ridge.load(in); }
         };
         models.addFamily(recording);
         List<String> progress = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.nautilus.research.internal.tracking;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.nautilus.factor.technical.internal.TechnicalLibrary;
 
 /** A {@link ModelsComponent} over a map store for tests of other packages. */
 public final class TrainingTestSupport {
@@ -12,7 +13,7 @@ public final class TrainingTestSupport {
     public static ModelsComponent models(Path dir) {
         ModelsComponent models = new ModelsComponent(new MemoryTrackingStore(), dir.resolve("models"), TrainingTest.research(),
                 Clock.systemUTC());
-        models.addLibrary(new org.nautilus.factor.technical.internal.TechnicalLibrary());
+        models.addLibrary(new TechnicalLibrary());
         return models;
     }
 }

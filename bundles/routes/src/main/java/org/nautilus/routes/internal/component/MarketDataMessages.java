@@ -1,5 +1,6 @@
 package org.nautilus.routes.internal.component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -53,7 +54,7 @@ public final class MarketDataMessages {
         } else if (body instanceof Map<?, ?> map) {
             events.add(fromMap(map, clock));
         } else if (body instanceof CharSequence || body instanceof byte[]) {
-            String text = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+            String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                     : body.toString();
             text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .forEach(line -> events.add(fromLine(line, clock)));

@@ -1,6 +1,8 @@
 package org.nautilus.routes.internal.component;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.nautilus.routes.internal.signals.SignalsEndpoint;
@@ -56,13 +58,13 @@ public final class NautilusComponent extends DefaultComponent {
             String resumeAfter = getAndRemoveParameter(parameters, "resumeAfter", String.class, "");
             OrderMessages.Defaults defaults = new OrderMessages.Defaults(PortfolioId.of(portfolio),
                     venue.isBlank() ? null : VenueId.of(venue.strip()),
-                    TimeInForce.valueOf(tif.strip().toUpperCase(java.util.Locale.ROOT)));
+                    TimeInForce.valueOf(tif.strip().toUpperCase(Locale.ROOT)));
             return new OmsCamelEndpoint(uri, this, gateways, defaults, events, queueSize, resumeAfter);
         }
         if (service.equals("fix-marketdata")) {
             String symbols = getAndRemoveParameter(parameters, "symbols", String.class, "");
             return new FixMarketDataEndpoint(uri, this, gateways, clock,
-                    java.util.Arrays.stream(symbols.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
+                    Arrays.stream(symbols.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
         }
         if (service.equals("signals")) {
             String model = getAndRemoveParameter(parameters, "model", String.class, "");

@@ -1,5 +1,6 @@
 package org.nautilus.routes.internal.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ final class DataConsumer extends DefaultConsumer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // a line half written reads as an error: try again at the next poll, and say so once
                 if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
                     LOG.warn("Data connector {} cannot read the file now (will retry): {}", name, e.getMessage());

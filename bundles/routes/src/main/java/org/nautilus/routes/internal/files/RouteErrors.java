@@ -1,7 +1,9 @@
 package org.nautilus.routes.internal.files;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,7 +141,7 @@ final class RouteErrors {
      * endpoint option, else the endpoint (Camel normalizes {@code timer:t} to {@code timer://t}).
      */
     static int guessLine(String reason, byte[] content) {
-        java.util.List<String> probes = new java.util.ArrayList<>();
+        List<String> probes = new ArrayList<>();
         Matcher unknown = UNKNOWN_PARAMETERS.matcher(reason);
         if (unknown.find()) {
             for (String pair : unknown.group(1).split(",\\s*")) {

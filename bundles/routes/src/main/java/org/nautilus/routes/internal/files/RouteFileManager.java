@@ -3,6 +3,7 @@ package org.nautilus.routes.internal.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,14 +64,14 @@ public final class RouteFileManager {
     private CamelContext scratch;
 
     public RouteFileManager(CamelContext context, Path directory) {
-        this(context, directory, java.time.Duration.ofSeconds(60));
+        this(context, directory, Duration.ofSeconds(60));
     }
 
     /**
      * @param retry how long an unchanged file that failed waits before it is tried again: a failure may come from
      *              outside the file (a replay file not there yet, an instrument not defined yet)
      */
-    public RouteFileManager(CamelContext context, Path directory, java.time.Duration retry) {
+    public RouteFileManager(CamelContext context, Path directory, Duration retry) {
         this.context = Objects.requireNonNull(context, "context");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.retryNanos = retry.toNanos();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Component;
+import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -154,7 +155,7 @@ public final class OmsCamelEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public org.apache.camel.Consumer createConsumer(Processor processor) throws Exception {
+    public Consumer createConsumer(Processor processor) throws Exception {
         EventConsumer consumer = new EventConsumer(processor);
         configureConsumer(consumer);
         return consumer;

@@ -1,5 +1,6 @@
 package org.nautilus.routes.internal.oms;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class OrderMessages {
         } else if (body instanceof Map<?, ?> map) {
             out.add(fromMap(map, defaults, idPrefix + "-" + (out.size() + 1)));
         } else if (body instanceof CharSequence || body instanceof byte[]) {
-            String text = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+            String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                     : body.toString();
             for (String line : text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .toList()) {

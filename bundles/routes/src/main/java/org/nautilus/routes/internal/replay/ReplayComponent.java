@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.nautilus.api.domain.InstrumentId;
@@ -39,7 +40,7 @@ public final class ReplayComponent extends DefaultComponent {
         }
         String formatText = getAndRemoveParameter(parameters, "format", String.class);
         ReplayFormat format = formatText != null ? ReplayFormat.parse(formatText)
-                : java.util.Objects.requireNonNullElse(ReplayFormat.guess(file.getFileName().toString()),
+                : Objects.requireNonNullElse(ReplayFormat.guess(file.getFileName().toString()),
                 ReplayFormat.TRADES_CSV);
         String symbolText = getAndRemoveParameter(parameters, "symbol", String.class);
         InstrumentId symbol = symbolText == null || symbolText.isBlank() ? null : InstrumentId.of(symbolText.strip());

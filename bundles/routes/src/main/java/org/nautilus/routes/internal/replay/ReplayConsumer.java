@@ -3,6 +3,7 @@ package org.nautilus.routes.internal.replay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -90,7 +91,7 @@ final class ReplayConsumer extends DefaultConsumer {
                         firstTime = time;
                         wallStart = System.nanoTime();
                     }
-                    long due = wallStart + (long) (java.time.Duration.between(firstTime, time).toNanos() / settings.speed());
+                    long due = wallStart + (long) (Duration.between(firstTime, time).toNanos() / settings.speed());
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,7 +94,7 @@ public final class ReplayReader implements Closeable {
                         return jsonEvent((JsonObject) Jsoner.deserialize(row));
                     }
                     default -> {
-                        return MarketDataMessages.toEvents(row, java.time.Clock.systemUTC()).get(0);
+                        return MarketDataMessages.toEvents(row, Clock.systemUTC()).get(0);
                     }
                 }
             } catch (DeserializationException | ClassCastException | IllegalArgumentException

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.audit.AuditService;
@@ -61,7 +62,7 @@ public final class RoutesComponent implements RouteService {
         // 'from: nautilus:oms' consumers are whiteboard subscribers of the OMS: they get order events once durable
         Gateways gateways = new Gateways(() -> marketData, () -> orders, (subscriber, name, queueSize) -> {
             ServiceRegistration<OrderEventSubscriber> registration = bundleContext.registerService(
-                    OrderEventSubscriber.class, subscriber, new Hashtable<>(java.util.Map.of("subscriber.name", name,
+                    OrderEventSubscriber.class, subscriber, new Hashtable<>(Map.of("subscriber.name", name,
                             OrderEventSubscriber.QUEUE_SIZE_PROPERTY, queueSize)));
             return unregistering(registration);
         }, (listener, model, shadow) -> {

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Component;
+import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -57,7 +58,7 @@ public final class SignalsEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public org.apache.camel.Consumer createConsumer(Processor processor) throws Exception {
+    public Consumer createConsumer(Processor processor) throws Exception {
         SignalConsumer consumer = new SignalConsumer(processor);
         configureConsumer(consumer);
         return consumer;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -280,15 +282,15 @@ class RouteFileManagerTest {
 
         assertThat(context.getRoute("feed")).isNotSameAs(before);
         assertThat(context.getRouteController().getRouteStatus("feed")).isEqualTo(ServiceStatus.Started);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.reload("nope.yaml"))
+        Assertions.assertThatThrownBy(() -> manager.reload("nope.yaml"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.yaml");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.reload("../feed.yaml"))
+        Assertions.assertThatThrownBy(() -> manager.reload("../feed.yaml"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a route file");
     }
 
     @Test
     void aFileThatFailedForAnOutsideReasonIsTriedAgainLater() throws Exception {
-        RouteFileManager retrying = new RouteFileManager(context, dir, java.time.Duration.ofMillis(100));
+        RouteFileManager retrying = new RouteFileManager(context, dir, Duration.ofMillis(100));
         try {
             write("feed.yaml", yamlRoute("feed", "v1").replace("timer:t", "later:t"));
             retrying.scan();

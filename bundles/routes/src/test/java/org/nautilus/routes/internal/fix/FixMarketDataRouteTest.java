@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +134,7 @@ class FixMarketDataRouteTest {
 
         await(() -> venue.requestedSymbols.containsAll(List.of("AAPL", "MSFT")));
         await(() -> gateway.lastTrade(AAPL).isPresent()
-                && gateway.lastQuote(AAPL).map(Quote::bid).equals(java.util.Optional.of(Price.of("190.00"))));
+                && gateway.lastQuote(AAPL).map(Quote::bid).equals(Optional.of(Price.of("190.00"))));
         Quote aapl = gateway.lastQuote(AAPL).orElseThrow();
         assertThat(aapl.ask()).isEqualTo(Price.of("190.01"));
         assertThat(aapl.bidSize()).isEqualTo(Quantity.of("300"));
@@ -190,8 +192,8 @@ class FixMarketDataRouteTest {
     /** The venue: answers a MarketDataRequest with a snapshot per symbol, then one refresh with a trade. */
     static final class Venue implements Application {
         final List<String> requestedSymbols = new CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicInteger logons = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.concurrent.atomic.AtomicInteger logouts = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger logons = new AtomicInteger();
+        final AtomicInteger logouts = new AtomicInteger();
 
         @Override
         public void fromApp(Message message, SessionID session) throws FieldNotFound {

@@ -20,6 +20,7 @@ import quickfix.field.MDReqID;
 import quickfix.field.MDUpdateAction;
 import quickfix.field.Text;
 import quickfix.fix44.Heartbeat;
+import quickfix.fix44.MarketDataIncrementalRefresh;
 import quickfix.fix44.MarketDataRequest;
 import quickfix.fix44.MarketDataRequestReject;
 
@@ -93,7 +94,7 @@ class FixMarketDataTest {
 
     @Test
     void aMissingTagOrBadNumberIsNamed() {
-        quickfix.fix44.MarketDataIncrementalRefresh noPrice = incremental(
+        MarketDataIncrementalRefresh noPrice = incremental(
                 MDUpdateAction.NEW, MDEntryType.BID, "AAPL", null, null);
         assertThatThrownBy(() -> md.onMessage(noPrice)).hasMessageContaining("without required tag 270");
         assertThatThrownBy(() -> md.onMessage(incremental(MDUpdateAction.NEW, MDEntryType.BID, "AAPL", "1x", "1")))

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -153,7 +154,7 @@ class ReplayRouteTest {
 
         runtime.start("replay-eth-5m");
         BarSpec fiveMinutes = BarSpec.time(Duration.ofMinutes(5));
-        await(() -> gateway.mark(eth).equals(java.util.Optional.of(Price.of("1629.52"))));
+        await(() -> gateway.mark(eth).equals(Optional.of(Price.of("1629.52"))));
         assertThat(gateway.bars(eth, fiveMinutes, 1000)).hasSize(ETH_BARS);
     }
 

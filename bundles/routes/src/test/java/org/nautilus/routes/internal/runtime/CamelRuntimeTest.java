@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.marketdata.internal.MarketDataGateway;
@@ -39,9 +42,9 @@ class CamelRuntimeTest {
         gateway = new MarketDataGateway(Clock.systemUTC(), Duration.ofMillis(200), 100, 1024);
         gateway.define(Instrument.equity("AAPL", "USD"));
         gateway.define(Instrument.equity("MSFT", "USD"));
-        gateway.define(new Instrument(InstrumentId.of("BTC-USD"), "USD", org.nautilus.api.domain.Price.of("0.01"),
-                org.nautilus.api.domain.Quantity.of("0.0001"), org.nautilus.api.domain.Quantity.of("0.0001"),
-                org.nautilus.api.domain.Quantity.ofWhole(100), org.nautilus.api.domain.Quantity.ofWhole(1)));
+        gateway.define(new Instrument(InstrumentId.of("BTC-USD"), "USD", Price.of("0.01"),
+                Quantity.of("0.0001"), Quantity.of("0.0001"),
+                Quantity.ofWhole(100), Quantity.ofWhole(1)));
         runtime = new CamelRuntime(getClass().getClassLoader(), new Gateways(() -> gateway), Clock.systemUTC());
     }
 
@@ -165,7 +168,7 @@ class CamelRuntimeTest {
         producer.sendBody("nautilus:marketdata", "T,AAPL,101,1");
 
         Object bar = runtime.context().createConsumerTemplate().receiveBody("seda:bars", 5000);
-        assertThat(bar).isInstanceOf(org.nautilus.api.marketdata.Bar.class);
+        assertThat(bar).isInstanceOf(Bar.class);
     }
 
     @Test

@@ -9,12 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.strategy.PerformanceMetrics;
 
 /**
@@ -102,7 +104,7 @@ public final class ResultWriter {
 
     /** The metrics as {@code key = value} lines (a summary file, the shell). */
     public static Map<String, String> metrics(PerformanceMetrics m) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         out.put("start.equity", number(m.startEquity()));
         out.put("end.equity", number(m.endEquity()));
         out.put("total.return", percent(m.totalReturn()));
@@ -139,7 +141,7 @@ public final class ResultWriter {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value instanceof org.nautilus.api.domain.VenueId v ? v.value() : value.toString();
+        return value == null ? "" : value instanceof VenueId v ? v.value() : value.toString();
     }
 
     private static String csv(String value) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class Tearsheet {
         List<Date> rollingTimes = new ArrayList<>();
         List<Double> rollingSharpe = new ArrayList<>();
         for (int end = rolling; end <= returns.length; end++) {
-            double[] window = java.util.Arrays.copyOfRange(returns, end - rolling, end);
+            double[] window = Arrays.copyOfRange(returns, end - rolling, end);
             double mean = Performance.mean(window);
             double sd = Performance.sampleStdev(window, mean);
             rollingTimes.add(times.get(end));

@@ -2,7 +2,9 @@ package org.nautilus.strategy.internal.backtest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.Fill;
@@ -95,7 +98,7 @@ public final class BacktestEngine {
     /** The one venue of a backtest. */
     static final VenueId VENUE = VenueId.of("SIM");
     /** How often (simulated time) the venue expires GTD orders: they may expire up to this late. */
-    static final java.time.Duration EXPIRY_CHECK = java.time.Duration.ofMinutes(1);
+    static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
     private final BacktestSpec spec;
     private final Strategy strategy;
@@ -151,7 +154,7 @@ public final class BacktestEngine {
                 Path path = home.resolve(file.path());
                 try {
                     readers.add(files.open(path, file.format(), file.symbol(), file.interval()));
-                } catch (java.nio.file.NoSuchFileException e) {
+                } catch (NoSuchFileException e) {
                     throw new IllegalArgumentException("data file " + file.path() + " not found (looked at " + path + ")", e);
                 }
                 names.add(file.path());
@@ -299,7 +302,7 @@ public final class BacktestEngine {
                 Integer version = model.aliases().get(alias);
                 if (version == null) {
                     throw new IllegalArgumentException("model " + name + " has no version under alias '" + alias
-                            + "' (signals.alias); its aliases: " + new java.util.TreeMap<>(model.aliases()));
+                            + "' (signals.alias); its aliases: " + new TreeMap<>(model.aliases()));
                 }
                 loaded.add(new ScoredModel(name, alias, version, registry.load(name, version)));
             }

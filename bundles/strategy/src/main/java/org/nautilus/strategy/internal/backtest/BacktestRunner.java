@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class BacktestRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + results + ": " + e.getMessage(), e);
         }
-        all.sort(java.util.Comparator.comparing(BacktestResult::runId));
+        all.sort(Comparator.comparing(BacktestResult::runId));
         return all;
     }
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.domain.Fill;
@@ -93,13 +94,13 @@ class BacktestEngineTest {
             double q = f.signedQuantity().toBigDecimal().doubleValue();
             double p = f.price().toBigDecimal().doubleValue();
             // Taker fee 1 bp of the notional.
-            assertThat(f.commission().toBigDecimal().doubleValue()).isCloseTo(Math.abs(q * p) * 1e-4, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(f.commission().toBigDecimal().doubleValue()).isCloseTo(Math.abs(q * p) * 1e-4, Offset.offset(1e-6));
             cash -= q * p + f.commission().toBigDecimal().doubleValue();
             position += q;
         }
         double lastClose = Double.parseDouble(rows.get(rows.size() - 1)[4]);
         EquityPoint last = outcome.equity().get(outcome.equity().size() - 1);
-        assertThat(last.equity()).isCloseTo(cash + position * lastClose, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(last.equity()).isCloseTo(cash + position * lastClose, Offset.offset(1e-6));
         // One equity point per trading day (the first at the start) and the metrics from that curve.
         assertThat(outcome.equity()).hasSize(rows.size() + 1);
         assertThat(outcome.metrics().endEquity()).isEqualTo(last.equity());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.expression.FactorDefinition;
@@ -148,7 +149,7 @@ class BacktestResearchTest {
             assertThat(b.shadow()).isFalse();
             assertThat(b.signals()).extracting(Signal::instrument).containsExactlyInAnyOrder(UP, DOWN, FLAT);
         });
-        Map<InstrumentId, Double> last = new java.util.HashMap<>();
+        Map<InstrumentId, Double> last = new HashMap<>();
         batches.get(4).signals().forEach(s -> last.put(s.instrument(), s.value()));
         assertThat(last.get(UP)).isCloseTo(0.1, within(1e-3));
         assertThat(last.get(DOWN)).isCloseTo(-0.1, within(1e-3));
@@ -208,7 +209,7 @@ class BacktestResearchTest {
             rows[i] = new double[] {(i - 20) / 20.0};
             targets[i] = rows[i][0];
         }
-        return new WekaRidge().fit(new Dataset(List.of("MOM"), "fwd", rows, targets), Map.of(), 1);
+        return new WekaRidge().fit(new LabelledMatrix(List.of("MOM"), "fwd", rows, targets), Map.of(), 1);
     }
 
     /** The registry's reading side over one model (the platform's registry lives in Ignite). */

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.strategy.BacktestResult;
@@ -78,7 +80,7 @@ class BacktestRunnerTest {
         Files.createDirectories(home.resolve("samples"));
         SampleData.copy(home.resolve("samples"), SampleData.APPLE_FILE);
         BacktestRunner runner = new BacktestRunner(new MarketDataFilesComponent(), home, home.resolve("backtests"));
-        Map<String, String> settings = new java.util.HashMap<>(SPEC);
+        Map<String, String> settings = new HashMap<>(SPEC);
         settings.put("param.benchmark", "AAPL.NASDAQ");
         List<String> progress = new ArrayList<>();
         BacktestResult run = runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
@@ -96,7 +98,7 @@ class BacktestRunnerTest {
             assertThat(Double.parseDouble(c[9])).isGreaterThanOrEqualTo(Double.parseDouble(c[7]));
         }
         assertThat(progress).anyMatch(l -> l.startsWith("against AAPL.NASDAQ: beta "));
-        java.util.Properties summary = new java.util.Properties();
+        Properties summary = new Properties();
         try (var reader = Files.newBufferedReader(Path.of(run.folder()).resolve("summary.properties"))) {
             summary.load(reader);
         }

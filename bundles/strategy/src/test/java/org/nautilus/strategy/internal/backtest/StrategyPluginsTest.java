@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class StrategyPluginsTest {
         BacktestSpec spec = new BacktestSpec("cross-sectional", Map.of("signals.model", "alpha", "long.count", "1"),
                 List.of(file("flat.csv", "FLAT")), null, null, new BigDecimal("100000"),
                 BacktestSpec.Execution.defaults(), Map.of(), Duration.ofDays(1), 252);
-        List<String> progress = new java.util.ArrayList<>();
+        List<String> progress = new ArrayList<>();
         assertThatThrownBy(() -> new BacktestEngine(spec, new CrossSectionalStrategy(), new MarketDataFilesComponent(),
                 dir, true).run(progress::add))
                 .isInstanceOf(IllegalArgumentException.class)

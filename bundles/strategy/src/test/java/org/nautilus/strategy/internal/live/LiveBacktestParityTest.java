@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ class LiveBacktestParityTest {
 
     private static List<Order> own(OrderManager oms) {
         return oms.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO))
-                .sorted(java.util.Comparator.comparing(o -> o.id().value())).toList();
+                .sorted(Comparator.comparing(o -> o.id().value())).toList();
     }
 
     private static String order(Order o) {

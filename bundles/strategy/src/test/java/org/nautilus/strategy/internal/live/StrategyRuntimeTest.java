@@ -7,14 +7,18 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Fill;
@@ -27,7 +31,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.OrderStepListener;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.signal.Signal;
@@ -75,7 +79,7 @@ class StrategyRuntimeTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -212,7 +216,7 @@ class StrategyRuntimeTest {
         BarSpec second = BarSpec.time(Duration.ofSeconds(1));
         Map<Integer, FittedModel> fitted = Map.of(1, ridge(1), 2, ridge(-1));
         List<ModelVersion> versions = List.of(version(1), version(2));
-        Map<InstrumentId, FactorValue> features = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<InstrumentId, FactorValue> features = new ConcurrentHashMap<>();
         List<SignalBatch> published = new CopyOnWriteArrayList<>();
         SignalServer server = new SignalServer(new SignalServer.Platform() {
             @Override
@@ -354,14 +358,14 @@ class StrategyRuntimeTest {
 
     private void awaitPosition(PortfolioId book, InstrumentId instrument, long quantity) throws InterruptedException {
         Quantity expected = Quantity.ofWhole(quantity);
-        java.util.function.Supplier<Quantity> held = () -> keeper.position(book, instrument).map(p -> p.quantity())
+        Supplier<Quantity> held = () -> keeper.position(book, instrument).map(p -> p.quantity())
                 .orElse(Quantity.ofWhole(0));
         eventually(() -> held.get().equals(expected));
         assertThat(held.get()).as("position of %s in %s", instrument, book).isEqualTo(expected);
     }
 
     /** Waits up to 5 s for the other threads (serving, strategy, OMS, venue) to get there. */
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
             Thread.sleep(10);
         }
@@ -375,7 +379,7 @@ class StrategyRuntimeTest {
             rows[i] = new double[] {(i - 20) / 20.0};
             targets[i] = slope * rows[i][0];
         }
-        return new WekaRidge().fit(new Dataset(List.of("MOM"), "fwd", rows, targets), Map.of(), 1);
+        return new WekaRidge().fit(new LabelledMatrix(List.of("MOM"), "fwd", rows, targets), Map.of(), 1);
     }
 
     private ModelVersion version(int version) {

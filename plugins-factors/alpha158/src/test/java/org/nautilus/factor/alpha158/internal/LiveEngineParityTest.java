@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class LiveEngineParityTest {
         for (String factor : library.program().names()) {
             double[] column = batch.column(factor);
             List<FactorValue> history = engine.history(factor, AAPL);
-            assertThat(history).as(factor).hasSize((int) java.util.Arrays.stream(column).filter(Double::isFinite).count());
+            assertThat(history).as(factor).hasSize((int) Arrays.stream(column).filter(Double::isFinite).count());
             for (FactorValue value : history) {
                 assertThat(Double.doubleToRawLongBits(value.value())).as("%s at %s", factor, value.asOf())
                         .isEqualTo(Double.doubleToRawLongBits(column[rows.get(value.asOf())]));

@@ -9,6 +9,7 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.fundamental.FundamentalFactors;
 import org.nautilus.api.research.store.FactorSeries;
 import org.nautilus.api.research.store.FactorStore;
+import org.nautilus.api.research.store.Fundamental;
 import org.nautilus.api.research.store.TimeRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +50,7 @@ public final class FundamentalFactorsComponent implements FundamentalFactors {
 
     /** The factors on each bar (oldest first) from the rows known at its end: the batch, the stream run through. */
     static FactorSeries compute(InstrumentId instrument, BarSpec spec, List<Bar> bars,
-                                List<org.nautilus.api.research.store.Fundamental> history) {
+                                List<Fundamental> history) {
         FundamentalStream stream = new FundamentalStream(history);
         double[][] values = new double[FundamentalStream.FACTORS.size()][bars.size()];
         List<Instant> times = new ArrayList<>(bars.size());

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.research.data.NewsItem;
 import org.nautilus.api.research.dataset.DataSource;
@@ -84,6 +85,6 @@ class PlantedNewsSignalTest {
         // generator's model says it must, the planted IC times the sentiment's correlation with the factor (the
         // return depends on the news only through the factor), within 3 standard errors
         assertThat(mean).isGreaterThan(3 * se);
-        assertThat(mean).isCloseTo(PLANTED_IC * factorCorrelation, org.assertj.core.api.Assertions.within(3 * se));
+        assertThat(mean).isCloseTo(PLANTED_IC * factorCorrelation, Assertions.within(3 * se));
     }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import org.osgi.service.component.annotations.Activate;
@@ -130,7 +130,7 @@ public final class LightGbmModel implements Model {
     }
 
     @Override
-    public FittedModel fit(Dataset data, Map<String, String> parameters, long seed) {
+    public FittedModel fit(LabelledMatrix data, Map<String, String> parameters, long seed) {
         String params = parameterString(parameters, seed);
         List<String> features = data.featureNames();
         if (features.isEmpty()) {

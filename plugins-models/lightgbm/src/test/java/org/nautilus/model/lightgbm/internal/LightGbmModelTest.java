@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 
 class LightGbmModelTest {
@@ -26,7 +27,7 @@ class LightGbmModelTest {
     }
 
     /** The next return rises with the first feature, falls with the second, plus noise; the third is noise. */
-    static Dataset synthetic(int rows, long seed) {
+    static LabelledMatrix synthetic(int rows, long seed) {
         Random random = new Random(seed);
         double[][] features = new double[rows][];
         double[] targets = new double[rows];
@@ -36,7 +37,7 @@ class LightGbmModelTest {
             features[i] = new double[] {a, b, random.nextGaussian()};
             targets[i] = 0.01 * a - 0.005 * b + 0.002 * random.nextGaussian();
         }
-        return new Dataset(List.of("KMID", "ROC($close, 5)", "noise"), "forward-return-1", features, targets);
+        return new LabelledMatrix(List.of("KMID", "ROC($close, 5)", "noise"), "forward-return-1", features, targets);
     }
 
     private static final Map<String, String> SMALL = Map.of("iterations", "50", "min.data.in.leaf", "5");
@@ -58,13 +59,13 @@ class LightGbmModelTest {
     /** Reproducible: same data, parameters and seed give the same bits; batch equals row by row; so does a reload. */
     @Test
     void deterministicBySeedAndTheSavedModelPredictsTheSameBits() throws IOException {
-        Dataset data = synthetic(2000, 2);
+        LabelledMatrix data = synthetic(2000, 2);
         Map<String, String> bagged = Map.of("iterations", "30", "bagging.fraction", "0.7", "bagging.freq", "1",
                 "feature.fraction", "0.7");
         FittedModel a = model().fit(data, bagged, 11);
         FittedModel b = model().fit(data, bagged, 11);
         FittedModel other = model().fit(data, bagged, 12);
-        Dataset probe = synthetic(300, 3);
+        LabelledMatrix probe = synthetic(300, 3);
         double[] batch = a.predict(probe.features());
         assertThat(b.predict(probe.features())).isEqualTo(batch);
         assertThat(other.predict(probe.features())).isNotEqualTo(batch);
@@ -79,7 +80,7 @@ class LightGbmModelTest {
         assertThat(loaded.predict(probe.features())).isEqualTo(batch);
         // Split gains are stored in the text with fewer digits: the reloaded importance is close, not identical.
         a.importance().forEach((feature, gain) ->
-                assertThat(loaded.importance().get(feature)).isCloseTo(gain, org.assertj.core.data.Percentage.withPercentage(1e-3)));
+                assertThat(loaded.importance().get(feature)).isCloseTo(gain, Percentage.withPercentage(1e-3)));
     }
 
     @Test

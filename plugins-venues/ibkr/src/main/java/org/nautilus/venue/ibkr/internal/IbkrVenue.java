@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -30,6 +32,8 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ExecutionReport;
@@ -67,7 +71,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private final Map<InstrumentId, Long> conids = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentId> instruments = new ConcurrentHashMap<>();
     /** Market data snapshots by instrument, refreshed by the poller for instruments someone asked about. */
-    private final Map<InstrumentId, org.nautilus.api.venue.BookDepth> snapshots = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, BookDepth> snapshots = new ConcurrentHashMap<>();
     private final Set<InstrumentId> wanted = ConcurrentHashMap.newKeySet();
     private volatile boolean connected;
     private volatile String reason;
@@ -141,7 +145,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                     }
                 }}, new SecureRandom());
                 builder.sslContext(tls);
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot set up TLS for the IBKR gateway", e);
             }
         }
@@ -302,7 +306,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private void run(Runnable command) {
         try {
             worker.execute(guard(command));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             throw new IllegalStateException("IBKR venue " + id() + " is stopped", e);
         }
     }
@@ -492,7 +496,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
      * one: asking registers the instrument, and the worker refreshes it every poll (never on the caller's thread).
      */
     @Override
-    public Optional<org.nautilus.api.venue.BookDepth> depth(InstrumentId instrument, int levels) {
+    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
         wanted.add(instrument);
         return Optional.ofNullable(snapshots.get(instrument));
     }
@@ -519,11 +523,11 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                 continue;
             }
             InstrumentId instrument = instrument(quote);
-            List<org.nautilus.api.venue.BookLevel> bids = List.of(new org.nautilus.api.venue.BookLevel(
+            List<BookLevel> bids = List.of(new BookLevel(
                     Price.of(decimal(quote.path("84"))), Quantity.of(decimal(quote.path("88"))), 1));
-            List<org.nautilus.api.venue.BookLevel> asks = List.of(new org.nautilus.api.venue.BookLevel(
+            List<BookLevel> asks = List.of(new BookLevel(
                     Price.of(decimal(quote.path("86"))), Quantity.of(decimal(quote.path("85"))), 1));
-            snapshots.put(instrument, new org.nautilus.api.venue.BookDepth(id(), instrument, bids, asks,
+            snapshots.put(instrument, new BookDepth(id(), instrument, bids, asks,
                     clock.instant()));
         }
     }

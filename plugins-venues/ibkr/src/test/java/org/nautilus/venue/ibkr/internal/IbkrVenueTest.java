@@ -13,6 +13,7 @@ import static org.nautilus.venue.ibkr.internal.GatewayFake.API;
 import static org.nautilus.venue.ibkr.internal.GatewayFake.liveOrder;
 import static org.nautilus.venue.ibkr.internal.GatewayFake.trade;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Clock;
 import java.time.Duration;
@@ -283,7 +284,7 @@ class IbkrVenueTest {
     @Test
     void a_market_data_snapshot_is_read_by_the_poller_and_shown_as_the_top_of_the_book() {
         start();
-        gateway.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(API
+        gateway.server.stubFor(WireMock.get(urlEqualTo(API
                 + "/iserver/marketdata/snapshot?conids=265598&fields=84,85,86,88")).willReturn(okJson(
                 "[{\"conidEx\":\"265598\",\"conid\":265598,\"84\":\"190.09\",\"85\":\"300\",\"86\":\"190.11\","
                         + "\"88\":\"200\",\"_updated\":1733063405000,\"6119\":\"q0\",\"server_id\":\"q0\"}]")));

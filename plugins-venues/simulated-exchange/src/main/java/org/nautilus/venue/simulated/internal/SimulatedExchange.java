@@ -299,7 +299,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
      * Quotes of one instrument to show one after the other, none skipped (a bar's open, then its close), on the
      * matching thread; a quote older than the one shown is skipped.
      */
-    public void onQuotes(java.util.List<Quote> quotes) {
+    public void onQuotes(List<Quote> quotes) {
         if (quotes.isEmpty()) {
             return;
         }

@@ -69,7 +69,7 @@ final class VenueBook implements MatchListener {
     private final AtomicReference<Quote> latestQuote = new AtomicReference<>();
     private boolean delivering;
     /** The time of the quote the market maker shows, or {@code null} before the first: quotes only move forward. */
-    private java.time.Instant quotedAt;
+    private Instant quotedAt;
     /** The quote shown now (a different quote of the same time is shown too, in arrival order). */
     private Quote lastQuoted;
     /** The most recent executions of client orders, oldest first, for reconciliation queries. */

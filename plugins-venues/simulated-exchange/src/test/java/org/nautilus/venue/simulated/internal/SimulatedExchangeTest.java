@@ -193,7 +193,7 @@ class SimulatedExchangeTest {
     void feesPerShareWithAMinimumPerOrder() {
         marketAt("100.00", "100.02", 500);
         venue(VenueConfig.defaults("SIM").withFees(FeeSchedule.ofBps("0", "0")
-                .withPerShare(new java.math.BigDecimal("0.005"), new java.math.BigDecimal("2"))));
+                .withPerShare(new BigDecimal("0.005"), new BigDecimal("2"))));
 
         Order small = market(Side.BUY, 100);
         venue.submit(small, reports);

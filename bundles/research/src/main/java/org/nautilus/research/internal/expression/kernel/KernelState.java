@@ -1,5 +1,6 @@
 package org.nautilus.research.internal.expression.kernel;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
@@ -166,10 +167,10 @@ public final class KernelState {
                 for (Field f : arrays) {
                     Object array = f.get(target);
                     int length = in.getInt();
-                    if (length != java.lang.reflect.Array.getLength(array)) {
+                    if (length != Array.getLength(array)) {
                         throw new IllegalArgumentException("kernel state of " + type.getSimpleName() + "." + f.getName()
                                 + " has " + length + " elements where the kernel has "
-                                + java.lang.reflect.Array.getLength(array) + ": not this operator's state");
+                                + Array.getLength(array) + ": not this operator's state");
                     }
                     if (array instanceof double[] a) {
                         for (int i = 0; i < length; i++) {

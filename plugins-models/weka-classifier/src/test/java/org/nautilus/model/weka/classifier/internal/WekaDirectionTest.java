@@ -2,9 +2,10 @@ package org.nautilus.model.weka.classifier.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import org.nautilus.model.weka.FamilyContract;
@@ -21,7 +22,7 @@ class WekaDirectionTest extends FamilyContract {
     void scoresAProbabilityOfUpThatCallsTheDirectionOnNewData() {
         assertThat(family().output()).isEqualTo(Model.Output.PROBABILITY_UP);
         FittedModel fitted = family().fit(synthetic(1000, 5), Map.of(), 1);
-        Dataset probe = synthetic(1000, 6);
+        LabelledMatrix probe = synthetic(1000, 6);
         double[] p = fitted.predict(probe.features());
         int right = 0;
         for (int i = 0; i < p.length; i++) {
@@ -38,10 +39,10 @@ class WekaDirectionTest extends FamilyContract {
 
     @Test
     void aRowWithNoUpIsStillAModelThatSaysDown() {
-        Dataset data = synthetic(100, 1);
+        LabelledMatrix data = synthetic(100, 1);
         double[] down = new double[data.rows()];
-        java.util.Arrays.fill(down, -0.01);
-        FittedModel fitted = family().fit(new Dataset(data.featureNames(), data.targetName(), data.features(), down),
+        Arrays.fill(down, -0.01);
+        FittedModel fitted = family().fit(new LabelledMatrix(data.featureNames(), data.targetName(), data.features(), down),
                 Map.of(), 1);
         assertThat(fitted.predict(new double[] {90, 0})).isLessThan(0.05);
     }

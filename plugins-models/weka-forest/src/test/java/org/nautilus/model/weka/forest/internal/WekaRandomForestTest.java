@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nautilus.api.research.Dataset;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.model.weka.FamilyContract;
 import org.nautilus.model.weka.WekaFamily;
 
@@ -30,7 +30,7 @@ class WekaRandomForestTest extends FamilyContract {
 
     @Test
     void aDifferentSeedGrowsADifferentForest() {
-        Dataset data = synthetic(200, 3);
+        LabelledMatrix data = synthetic(200, 3);
         double[] a = family().fit(data, Map.of("trees", "10"), 1).predict(data.features());
         double[] b = family().fit(data, Map.of("trees", "10"), 2).predict(data.features());
         assertThat(b).isNotEqualTo(a);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.nautilus.model.weka.FamilyContract;
 import org.nautilus.model.weka.WekaFamily;
@@ -19,8 +20,8 @@ class WekaRidgeTest extends FamilyContract {
     @Test
     void recoversThePlantedSlopesAsItsImportance() {
         Map<String, Double> importance = family().fit(synthetic(2000, 5), Map.of(), 1).importance();
-        assertThat(importance.get("rsi-14")).isCloseTo(0.004 / 50, org.assertj.core.data.Percentage.withPercentage(5));
-        assertThat(importance.get("momentum-10")).isCloseTo(0.001, org.assertj.core.data.Percentage.withPercentage(5));
+        assertThat(importance.get("rsi-14")).isCloseTo(0.004 / 50, Percentage.withPercentage(5));
+        assertThat(importance.get("momentum-10")).isCloseTo(0.001, Percentage.withPercentage(5));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.nautilus.venue.simulated.internal.matching;
 
+import java.util.Arrays;
+
 /**
  * The price levels of one side of a book, kept in a sorted array with the BEST level at the END, so that the
  * common operations (take the best, add or remove a level near the top) touch only the array's tail.
@@ -48,8 +50,8 @@ final class BookSide {
         }
         int at = -i - 1;
         if (size == keys.length) {
-            keys = java.util.Arrays.copyOf(keys, size * 2);
-            levels = java.util.Arrays.copyOf(levels, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
+            levels = Arrays.copyOf(levels, size * 2);
         }
         System.arraycopy(keys, at, keys, at + 1, size - at);
         System.arraycopy(levels, at, levels, at + 1, size - at);

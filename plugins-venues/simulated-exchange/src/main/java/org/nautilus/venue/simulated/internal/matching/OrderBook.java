@@ -1,5 +1,6 @@
 package org.nautilus.venue.simulated.internal.matching;
 
+import java.util.Arrays;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.TimeInForce;
 
@@ -586,8 +587,8 @@ public final class OrderBook {
 
     private void addExpiry(long orderId, long expireAt) {
         if (gtdCount == gtdIds.length) {
-            gtdIds = java.util.Arrays.copyOf(gtdIds, gtdCount * 2);
-            gtdTimes = java.util.Arrays.copyOf(gtdTimes, gtdCount * 2);
+            gtdIds = Arrays.copyOf(gtdIds, gtdCount * 2);
+            gtdTimes = Arrays.copyOf(gtdTimes, gtdCount * 2);
         }
         gtdIds[gtdCount] = orderId;
         gtdTimes[gtdCount++] = expireAt;
