@@ -45,6 +45,7 @@ import org.nautilus.oms.internal.core.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
+import org.nautilus.strategy.internal.backtest.EngineServices;
 
 /**
  * Load driver for the durable order path: {@code OrderService.submit} → OMS (one partition writer per portfolio
@@ -229,7 +230,7 @@ public final class DurableMain {
             grid = EmbeddedGrid.start(settings(mode, work, persistent), DurableMain.class.getClassLoader());
             store = IgniteTradingStore.open(grid, storeSettings(work, journal, maxBatch));
         }
-        PositionKeeper keeper = new PositionKeeper(store != null ? store : new MemoryPositions());
+        PositionKeeper keeper = new PositionKeeper(store != null ? store : new EngineServices.MemoryPositionStore());
         Map<String, LongAdder> filled = new ConcurrentHashMap<>();
         OrderListeners listeners = new OrderListeners();
         listeners.add(new OrderStepListener() {
@@ -608,31 +609,6 @@ public final class DurableMain {
             if (failure != null) {
                 throw new IllegalStateException("client " + id + ": " + failure.getMessage(), failure);
             }
-        }
-    }
-
-    /** Positions kept in a map, for the no-store run. */
-    private static final class MemoryPositions implements org.nautilus.api.portfolio.PositionStore {
-        private final Map<String, Position> positions = new ConcurrentHashMap<>();
-
-        @Override
-        public void save(Position position) {
-            positions.put(position.portfolioId() + "/" + position.instrumentId(), position);
-        }
-
-        @Override
-        public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
-            return Optional.ofNullable(positions.get(portfolio + "/" + instrument));
-        }
-
-        @Override
-        public List<Position> loadAll() {
-            return new ArrayList<>(positions.values());
-        }
-
-        @Override
-        public String description() {
-            return "map";
         }
     }
 

@@ -27,6 +27,7 @@ import org.nautilus.benchmarks.support.SimulatedMarket;
 import org.nautilus.risk.internal.engine.CoreConfig;
 import org.nautilus.risk.internal.engine.RiskCore;
 import org.nautilus.risk.internal.engine.RiskEngine;
+import org.nautilus.testsupport.InMemoryPositions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

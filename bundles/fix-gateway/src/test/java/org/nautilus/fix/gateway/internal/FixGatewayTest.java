@@ -37,6 +37,7 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.testsupport.Await;
 import org.nautilus.venue.simulated.internal.MarketAccess;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
@@ -333,6 +334,7 @@ class FixGatewayTest {
     void aWrongPasswordIsRefusedAndAnAbsentClientsOrdersAreCanceledAndResentOnItsReturn() throws Exception {
         Client intruder = client("FIX.4.4", "SLOW", "trader", "wrong", null);
         intruder.initiator.start();
+        // A refusal is the absence of a logon: nothing to wait for, so give the logon time to (wrongly) happen.
         Thread.sleep(1500);
         assertThat(intruder.loggedOn).isFalse();
 
@@ -344,6 +346,7 @@ class FixGatewayTest {
         c1.next("New", report("away1", '0'));
         c1.initiator.stop();
         c1.awaitLoggedOn(false);
+        // About time passing: the gateway cancels an absent client's orders after its grace period (2 s here).
         Thread.sleep(2500);
         assertThat(oms.order(org.nautilus.api.domain.ClientOrderId.of("fix:C1:away1")).orElseThrow().status())
                 .isEqualTo(org.nautilus.api.domain.OrderStatus.CANCELED);
@@ -457,10 +460,7 @@ class FixGatewayTest {
         }
 
         void awaitLoggedOn(boolean state) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (loggedOn != state && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(id + " logged on: " + state, WAIT, () -> loggedOn == state);
             assertThat(loggedOn).as(id + " logged on").isEqualTo(state);
         }
 

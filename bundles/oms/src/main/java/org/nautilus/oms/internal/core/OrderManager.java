@@ -40,6 +40,7 @@ import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.ContingencyType;
@@ -937,12 +938,12 @@ public final class OrderManager implements AutoCloseable {
         }
         RiskDecision decision = check(record, now);
         if (!decision.approved()) {
-            deny(record, decision.describe(), now);
+            deny(record, decision.rejectCode(), decision.describe(), now);
             return record;
         }
         OrderRouter.RoutingPlan plan = plan(record, now);
         if (!plan.routed()) {
-            deny(record, describe(plan), now);
+            deny(record, RejectCode.of(plan.code()), describe(plan), now);
             return record;
         }
         execute(record, plan, now);
@@ -968,7 +969,8 @@ public final class OrderManager implements AutoCloseable {
             // A client order id of the list was taken meanwhile: keep nothing of this list.
             for (OrderRecord record : records) {
                 if (record.status() == INITIALIZED && record.eventCount() == 1) {
-                    deny(record, "list refused: one of its client order ids is already in use", now);
+                    deny(record, RejectCode.DUPLICATE_CLIENT_ORDER_ID,
+                            "list refused: one of its client order ids is already in use", now);
                 }
             }
             return records;
@@ -980,7 +982,7 @@ public final class OrderManager implements AutoCloseable {
             RiskDecision decision = record.triggeredBy == null ? check(record, now)
                     : validator.validate(record.request(), now);
             if (!decision.approved()) {
-                denyAll(records, record, decision.describe(), now);
+                denyAll(records, record, decision.rejectCode(), decision.describe(), now);
                 return records;
             }
             if (record.triggeredBy == null) {
@@ -991,7 +993,7 @@ public final class OrderManager implements AutoCloseable {
         for (OrderRecord record : working) {
             OrderRouter.RoutingPlan plan = plan(record, now);
             if (!plan.routed()) {
-                denyAll(records, record, describe(plan), now);
+                denyAll(records, record, RejectCode.of(plan.code()), describe(plan), now);
                 return records;
             }
             plans.add(plan);
@@ -1030,14 +1032,14 @@ public final class OrderManager implements AutoCloseable {
         }
     }
 
-    private void denyAll(List<OrderRecord> records, OrderRecord culprit, String reason, Instant now) {
+    private void denyAll(List<OrderRecord> records, OrderRecord culprit, RejectCode code, String reason, Instant now) {
         // No contingency may act on the denials: the list is refused as a whole.
         for (OrderRecord record : records) {
             record.ocoDone = true;
             record.triggersResolved = true;
         }
         for (OrderRecord record : records) {
-            deny(record, record == culprit ? reason
+            deny(record, code, record == culprit ? reason
                     : "list refused: order " + culprit.id + " (" + culprit.request().clientOrderId() + ") " + reason,
                     now);
         }
@@ -1123,7 +1125,7 @@ public final class OrderManager implements AutoCloseable {
     }
 
     private static String describe(OrderRouter.RoutingPlan refused) {
-        return "router: " + refused.reason() + " [" + refused.code() + "]";
+        return "router: " + refused.reason();
     }
 
     private void execute(OrderRecord record, OrderRouter.RoutingPlan plan, Instant now) {
@@ -1145,6 +1147,7 @@ public final class OrderManager implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("venue {} failed to take order {}", venue.id(), record.id, e);
             statistics.reject(venue.id());
+            record.rejectCode = RejectCode.VENUE_ERROR;
             transition(record, REJECTED, OrderEventType.REJECTED, "venue " + venue.id() + " failed: " + e.getMessage(),
                     clock.instant());
         }
@@ -1181,18 +1184,19 @@ public final class OrderManager implements AutoCloseable {
         }
         RiskDecision decision = check(child, now);
         if (!decision.approved()) {
-            deny(child, decision.describe(), now);
+            deny(child, decision.rejectCode(), decision.describe(), now);
             return;
         }
         OrderRouter.RoutingPlan plan = plan(child, now);
         if (!plan.routed()) {
-            deny(child, describe(plan), now);
+            deny(child, RejectCode.of(plan.code()), describe(plan), now);
             return;
         }
         execute(child, plan, now);
     }
 
-    private void deny(OrderRecord record, String reason, Instant now) {
+    private void deny(OrderRecord record, RejectCode code, String reason, Instant now) {
+        record.rejectCode = code;
         transition(record, DENIED, OrderEventType.DENIED, reason, now);
     }
 
@@ -1433,6 +1437,7 @@ public final class OrderManager implements AutoCloseable {
                     + report.venueId() + ": " + why, report.timestamp());
             return;
         }
+        record.rejectCode = report.rejectCode() != null ? report.rejectCode() : RejectCode.VENUE_REJECTED;
         if (transition(record, REJECTED, OrderEventType.REJECTED, why, report.timestamp())) {
             statistics.reject(report.venueId());
         }
@@ -1589,6 +1594,7 @@ public final class OrderManager implements AutoCloseable {
             why = reasons.toString();
         } else if (allRejected && parent.filled().isZero()) {
             end = REJECTED;
+            parent.rejectCode = RejectCode.VENUE_REJECTED;
             why = reasons.toString();
         } else {
             end = CANCELED;

@@ -24,6 +24,7 @@ import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.support.Bars;
+import org.nautilus.testsupport.Await;
 
 /**
  * The service wiring, no container: the engine subscribes to the bars of every spec, so an instrument that only
@@ -90,14 +91,8 @@ class FactorServiceComponentTest {
         assertThat(component.latest()).isEmpty();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(5);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(10), condition);
     }
 
     /** Two instruments, no bar history; hands the engine's all-bars listener to the test. */

@@ -19,8 +19,8 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.FakeMarketData;
-import org.nautilus.risk.internal.support.FakePositions;
 import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.testsupport.InMemoryPositions;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -33,7 +33,7 @@ class ComponentsTest {
         market.define(org.nautilus.api.domain.Instrument.equity("AAPL", "USD"));
         market.mark("AAPL", "190");
         RiskServiceComponent risk = new RiskServiceComponent(config(RiskServiceComponent.Config.class, Map.of()),
-                Map.of(), market, new FakePositions());
+                Map.of(), market, new InMemoryPositions());
         try {
             MaxOrderQuantityComponent maxQty = new MaxOrderQuantityComponent(
                     config(MaxOrderQuantityComponent.Config.class, Map.of("max.quantity", "1000")), Map.of());
@@ -42,7 +42,7 @@ class ComponentsTest {
             risk.addRule(killSwitch, Map.of(RiskRule.NAME_PROPERTY, "kill-switch", "service.ranking", 1000));
 
             assertThat(risk.check(Orders.buy(1500, "AAPL")).describe())
-                    .isEqualTo("max-order-quantity: max order quantity 1000 exceeded: 1500 [MAX_ORDER_QUANTITY]");
+                    .isEqualTo("max-order-quantity: max order quantity 1000 exceeded: 1500");
 
             killSwitch.setGlobal(TradingState.HALTED, "drill");
             assertThat(risk.check(Orders.buy(1500, "AAPL")).code()).isEqualTo("TRADING_HALTED");

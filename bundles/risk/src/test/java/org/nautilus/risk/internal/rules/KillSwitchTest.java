@@ -16,7 +16,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.risk.internal.support.Desk;
-import org.nautilus.risk.internal.support.MutableClock;
+import org.nautilus.testsupport.MutableClock;
 
 class KillSwitchTest {
 

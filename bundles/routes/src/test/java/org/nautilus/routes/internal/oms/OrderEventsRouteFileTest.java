@@ -27,6 +27,7 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.runtime.CamelRuntime;
+import org.nautilus.testsupport.Await;
 
 /**
  * The shipped etc/routes/order-events.yaml, loaded as the platform loads it, fed order events as the OMS
@@ -107,16 +108,17 @@ class OrderEventsRouteFileTest {
     }
 
     private List<String> awaitLines(int count) throws Exception {
-        long deadline = System.currentTimeMillis() + 5000;
-        List<String> lines = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            lines = Files.exists(csv()) ? Files.readAllLines(csv()) : List.of();
-            if (lines.size() >= count) {
-                break;
-            }
-            Thread.sleep(20);
+        Await.until(count + " lines in " + csv(), Duration.ofSeconds(5),
+                () -> lines().size() >= count);
+        return lines();
+    }
+
+    private List<String> lines() {
+        try {
+            return Files.exists(csv()) ? Files.readAllLines(csv()) : List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return lines;
     }
 
     private static Order order(long id, OrderStatus status, Price average, String reason) {

@@ -1,4 +1,4 @@
-package org.nautilus.risk.internal.support;
+package org.nautilus.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/**
+ * A clock a test moves by hand (UTC), injected where the code under test takes a {@link Clock}, so that time passing
+ * is a step of the test rather than a sleep. Safe to read from other threads: the instant is volatile.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -15,8 +18,9 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration d) {
-        now = now.plus(d);
+    /** Moves the clock forward (or back, for a negative duration). */
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     public void set(Instant instant) {
