@@ -31,8 +31,6 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderStepListener;
-import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
@@ -46,6 +44,7 @@ import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.strategy.internal.backtest.EngineServices;
+import org.nautilus.testsupport.ScriptedRisk;
 
 /**
  * Load driver for the durable order path: {@code OrderService.submit} → OMS (one partition writer per portfolio
@@ -467,17 +466,7 @@ public final class DurableMain {
         }
     }
 
-    private static final RiskService APPROVE = new RiskService() {
-        @Override
-        public RiskDecision check(OrderRequest request) {
-            return RiskDecision.approve();
-        }
-
-        @Override
-        public List<RiskRuleInfo> rules() {
-            return List.of();
-        }
-    };
+    private static final RiskService APPROVE = ScriptedRisk.approvingAll();
 
     /** Closed loop: the next order when the previous one was acknowledged; open loop: at scheduled times. */
     private static final class Client implements Runnable {

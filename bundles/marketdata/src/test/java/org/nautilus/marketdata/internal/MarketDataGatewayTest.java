@@ -162,8 +162,8 @@ class MarketDataGatewayTest {
             assertThat(small.subscribers()).anySatisfy(st -> assertThat(st.backlog()).isGreaterThan(16));
 
             release.countDown();
-            Await.until("small.subscribers().stream().allMatch(st -> st.dropped() != 0)", Duration.ofSeconds(5),
-                    () -> small.subscribers().stream().allMatch(st -> st.dropped() != 0));
+            Await.until("the stuck subscriber drops events", Duration.ofSeconds(5),
+                    () -> small.subscribers().stream().anyMatch(st -> st.dropped() != 0));
             assertThat(small.subscribers()).as("the stuck one skipped ahead and counted its loss")
                     .anySatisfy(st -> assertThat(st.dropped()).isGreaterThan(0));
         } finally {

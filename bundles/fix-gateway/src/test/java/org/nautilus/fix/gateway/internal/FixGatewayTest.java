@@ -29,15 +29,16 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.ScriptedRisk;
 import org.nautilus.venue.simulated.internal.MarketAccess;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
@@ -94,20 +95,10 @@ class FixGatewayTest {
         };
         exchange = new SimulatedExchange(VenueConfig.defaults("SIM"), Clock.systemUTC(), market);
         exchange.onQuote(quote);
-        RiskService maxQuantity = new RiskService() {
-            @Override
-            public RiskDecision check(OrderRequest request) {
-                return request.quantity().compareTo(Quantity.ofWhole(1000)) > 0
-                        ? RiskDecision.reject("max-order-quantity", "MAX_ORDER_QUANTITY", "quantity "
-                        + request.quantity() + " exceeds 1000")
-                        : RiskDecision.approve();
-            }
-
-            @Override
-            public java.util.List<RiskRuleInfo> rules() {
-                return java.util.List.of();
-            }
-        };
+        RiskService maxQuantity = new ScriptedRisk(request -> request.quantity().compareTo(Quantity.ofWhole(1000)) > 0
+                ? RiskDecision.reject("max-order-quantity", RejectCode.MAX_ORDER_QUANTITY, "quantity "
+                + request.quantity() + " exceeds 1000")
+                : RiskDecision.approve());
         oms = OrderManager.builder(market::instrument, maxQuantity).clock(Clock.systemUTC()).partitions(2).build();
         oms.venueAdded(exchange.id(), exchange);
         try (ServerSocket free = new ServerSocket(0)) {

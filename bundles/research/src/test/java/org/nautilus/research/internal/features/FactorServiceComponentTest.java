@@ -21,10 +21,10 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.research.internal.ResearchConfig;
-import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.support.Bars;
 import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.DsConfigs;
 
 /**
  * The service wiring, no container: the engine subscribes to the bars of every spec, so an instrument that only
@@ -112,6 +112,6 @@ class FactorServiceComponentTest {
     }
 
     private static ResearchConfig config() {
-        return TestConfigs.config(ResearchConfig.class, Map.of("factors.directory", "target/no-factor-files"));
+        return DsConfigs.config(ResearchConfig.class, Map.of("factors.directory", "target/no-factor-files"));
     }
 }

@@ -20,6 +20,7 @@ import org.nautilus.api.risk.TradingState;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.FakeMarketData;
 import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.testsupport.DsConfigs;
 import org.nautilus.testsupport.InMemoryPositions;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -131,15 +132,8 @@ class ComponentsTest {
     }
 
     /** A metatype configuration annotation backed by a map, falling back to the annotation's defaults. */
-    @SuppressWarnings("unchecked")
     static <A extends Annotation> A config(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-            if (method.getName().equals("annotationType")) {
-                return type;
-            }
-            Object v = values.get(method.getName().replace('_', '.'));
-            return v != null ? v : method.getDefaultValue();
-        });
+        return DsConfigs.config(type, values);
     }
 
     interface Handler {

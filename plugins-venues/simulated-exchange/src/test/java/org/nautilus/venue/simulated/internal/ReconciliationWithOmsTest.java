@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +21,11 @@ import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.CommandResult;
-import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ReconciliationReport;
@@ -35,6 +33,7 @@ import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.testsupport.Await;
 import org.nautilus.testsupport.MutableClock;
+import org.nautilus.testsupport.ScriptedRisk;
 
 /**
  * Reconciliation on the real cores: the OMS's {@link OrderManager} and the simulated exchange's matching engine. The
@@ -59,17 +58,7 @@ class ReconciliationWithOmsTest {
             return Optional.ofNullable(quotes.get(id));
         }
     };
-    private final RiskService approveAll = new RiskService() {
-        @Override
-        public RiskDecision check(OrderRequest request) {
-            return RiskDecision.approve();
-        }
-
-        @Override
-        public List<RiskRuleInfo> rules() {
-            return List.of();
-        }
-    };
+    private final RiskService approveAll = ScriptedRisk.approvingAll();
     private SimulatedExchange venue;
     private OrderManager oms;
 
@@ -126,7 +115,7 @@ class ReconciliationWithOmsTest {
         assertThat(order(offer.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
         Order refused = oms.submit(request("b2", Side.BUY, 1, "99.00", TimeInForce.GTC, null));
         assertThat(refused.status()).isEqualTo(OrderStatus.DENIED);
-        assertThat(refused.reason()).contains("VENUE_UNAVAILABLE");
+        assertThat(refused.rejectCode()).isEqualTo(RejectCode.VENUE_UNAVAILABLE);
 
         // While away: a seller sweeps the market maker's 500 at 100.00 and takes 60 of our bid at 99.00; our GTD
         // offer expires; someone else leaves an offer resting.
