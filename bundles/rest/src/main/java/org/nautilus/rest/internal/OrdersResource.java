@@ -120,12 +120,17 @@ public class OrdersResource {
 
     /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */
     static Response submitted(Order order) {
-        if (order.status() == OrderStatus.DENIED || order.status() == OrderStatus.REJECTED) {
-            return ErrorMapper.response(new ApiError(422, order.refusalCode().name(), order.reason() == null
-                    ? "the order was " + order.status() : order.reason(), null, order.id().toString()));
+        if (order.refusalCode() != null) {
+            return ErrorMapper.response(refusal(order));
         }
         return Response.created(URI.create("/api/v1/orders/" + order.id())).type(Json.MEDIA_TYPE)
                 .entity(Json.write(OrderView.of(order))).build();
+    }
+
+    /** A refused order's 422: its reject code, its reason as it is, its id. */
+    static ApiError refusal(Order order) {
+        return new ApiError(422, order.refusalCode().name(), order.reason() == null
+                ? "the order was " + order.status() : order.reason(), null, order.id().toString());
     }
 
     /**

@@ -3,7 +3,6 @@ package org.nautilus.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
@@ -27,10 +26,10 @@ class OrdersResourceTest {
                 "max-order-quantity: max order quantity 1000 exceeded: 5000", RejectCode.MAX_ORDER_QUANTITY,
                 Instant.EPOCH, Instant.EPOCH);
 
-        Response response = OrdersResource.submitted(denied);
+        ApiError error = OrdersResource.refusal(denied);
 
-        assertThat(response.getStatus()).isEqualTo(422);
-        assertThat((String) response.getEntity()).contains("\"code\":\"MAX_ORDER_QUANTITY\"")
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(Json.write(error)).contains("\"code\":\"MAX_ORDER_QUANTITY\"")
                 .contains("\"message\":\"max-order-quantity: max order quantity 1000 exceeded: 5000\"")
                 .contains("\"orderId\":\"9\"");
     }
@@ -40,7 +39,7 @@ class OrdersResourceTest {
         Order rejected = new Order(OrderId.of(10), BUY, OrderStatus.REJECTED, Quantity.ZERO, null, null,
                 "no liquidity", Instant.EPOCH, Instant.EPOCH);
 
-        assertThat((String) OrdersResource.submitted(rejected).getEntity()).contains("\"code\":\"VENUE_REJECTED\"");
+        assertThat(OrdersResource.refusal(rejected).code()).isEqualTo("VENUE_REJECTED");
     }
 
     @Test
