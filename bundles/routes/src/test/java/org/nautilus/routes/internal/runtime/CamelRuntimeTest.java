@@ -32,8 +32,8 @@ class CamelRuntimeTest {
     @TempDir
     Path dir;
 
-    /** The market's time: a bar closes when the test moves it, not after a sleep. */
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T14:30:00Z"));
+    /** The market's time: it runs (the timer routes need it to), and a test closes a bar by moving it on. */
+    private final MutableClock clock = MutableClock.ticking(Instant.parse("2024-03-01T14:30:00Z"));
     private MarketDataGateway gateway;
     private CamelRuntime runtime;
 
