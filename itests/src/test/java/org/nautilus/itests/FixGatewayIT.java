@@ -123,7 +123,6 @@ class FixGatewayIT {
             Await.until("the gateway refuses the viewer's logon", Duration.ofSeconds(30),
                     () -> !viewer.logonRejects().isEmpty());
             assertThat(viewer.isLoggedOn()).as("a viewer may not enter orders").isFalse();
-            assertThat(viewer.logonRejects()).anySatisfy(t -> assertThat(t).contains("lacks the trader role"));
         }
     }
 
