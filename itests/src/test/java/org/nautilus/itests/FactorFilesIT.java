@@ -63,6 +63,7 @@ public class FactorFilesIT extends NautilusTestSupport {
         routes.start("replay-apple-daily");
         await("the Apple daily bars replayed", STARTUP, () -> marketData.bars(APPLE, DAY, 10_000).size(), n -> n > 200);
         int rows = await("the replay finished", Duration.ofSeconds(60), () -> {
+            // Quiescence: the replay route says nothing when it reaches the file's end; no new bar for 1 s is the end.
             int before = marketData.bars(APPLE, DAY, 10_000).size();
             Thread.sleep(1000);
             int after = marketData.bars(APPLE, DAY, 10_000).size();

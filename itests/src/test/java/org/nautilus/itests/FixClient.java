@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.nautilus.testsupport.Await;
 import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -95,14 +96,11 @@ final class FixClient implements Application, AutoCloseable {
         return logonRejects;
     }
 
-    void awaitLoggedOn(boolean state, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (loggedOn != state && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        if (loggedOn != state) {
-            throw new AssertionError(session + (state ? " did not log on" : " did not log out") + " within "
-                    + timeout + "; logon rejects: " + logonRejects);
+    void awaitLoggedOn(boolean state, Duration timeout) {
+        try {
+            Await.until(session + (state ? " logged on" : " logged out"), timeout, () -> loggedOn == state);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; logon rejects: " + logonRejects, e);
         }
     }
 

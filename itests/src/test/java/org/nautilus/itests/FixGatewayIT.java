@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.nautilus.testsupport.Await;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
@@ -26,6 +27,7 @@ import quickfix.field.ExecTransType;
 import quickfix.field.ExecType;
 import quickfix.field.LeavesQty;
 import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrderID;
 import quickfix.field.OrigClOrdID;
@@ -111,13 +113,15 @@ class FixGatewayIT {
     void aLogonWithAWrongPasswordIsRefused() throws Exception {
         try (FixClient intruder = new FixClient(FIX44, "SLOW", FIX_PORT, "fixtrader", "wrong", null)) {
             intruder.start();
-            Thread.sleep(3000);
+            Await.until("the gateway refuses the logon", Duration.ofSeconds(30),
+                    () -> !intruder.logonRejects().isEmpty());
             assertThat(intruder.isLoggedOn()).isFalse();
             assertThat(intruder.logonRejects()).anySatisfy(t -> assertThat(t).contains("wrong user name or password"));
         }
         try (FixClient viewer = new FixClient(FIX44, "SLOW", FIX_PORT, "fixviewer", "fix-secret-2", null)) {
             viewer.start();
-            Thread.sleep(3000);
+            Await.until("the gateway refuses the viewer's logon", Duration.ofSeconds(30),
+                    () -> !viewer.logonRejects().isEmpty());
             assertThat(viewer.isLoggedOn()).as("a viewer may not enter orders").isFalse();
         }
     }
@@ -242,6 +246,7 @@ class FixGatewayIT {
         assertThat(field(rejected, OrdStatus.FIELD)).isEqualTo("8");
         // 5,000 exceeds max-order-quantity (1,000), and its notional may exceed max-notional: either rule's code.
         assertThat(field(rejected, Text.FIELD)).matches("(MAX_ORDER_QUANTITY|MAX_NOTIONAL): .*");
+        assertThat(field(rejected, OrdRejReason.FIELD)).as("OrdRejReason: order exceeds limit").isEqualTo("3");
     }
 
     @Test

@@ -31,8 +31,6 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderStepListener;
-import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.grid.internal.EmbeddedGrid;
 import org.nautilus.grid.internal.GridSettings;
@@ -46,6 +44,8 @@ import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
+import org.nautilus.strategy.internal.backtest.EngineServices;
+import org.nautilus.testsupport.ScriptedRisk;
 
 /**
  * Load driver for the durable order path: {@code OrderService.submit} → OMS (one partition writer per portfolio
@@ -230,7 +230,7 @@ public final class DurableMain {
             grid = EmbeddedGrid.start(settings(mode, work, persistent), DurableMain.class.getClassLoader());
             store = IgniteTradingStore.open(grid, storeSettings(work, journal, maxBatch));
         }
-        PositionKeeper keeper = new PositionKeeper(store != null ? store : new MemoryPositions());
+        PositionKeeper keeper = new PositionKeeper(store != null ? store : new EngineServices.MemoryPositionStore());
         Map<String, LongAdder> filled = new ConcurrentHashMap<>();
         OrderListeners listeners = new OrderListeners();
         listeners.add(new OrderStepListener() {
@@ -492,17 +492,7 @@ public final class DurableMain {
         }
     }
 
-    private static final RiskService APPROVE = new RiskService() {
-        @Override
-        public RiskDecision check(OrderRequest request) {
-            return RiskDecision.approve();
-        }
-
-        @Override
-        public List<RiskRuleInfo> rules() {
-            return List.of();
-        }
-    };
+    private static final RiskService APPROVE = ScriptedRisk.approvingAll();
 
     /** Closed loop: the next order when the previous one was acknowledged; open loop: at scheduled times. */
     private static final class Client implements Runnable {
@@ -634,31 +624,6 @@ public final class DurableMain {
             if (failure != null) {
                 throw new IllegalStateException("client " + id + ": " + failure.getMessage(), failure);
             }
-        }
-    }
-
-    /** Positions kept in a map, for the no-store run. */
-    private static final class MemoryPositions implements org.nautilus.api.portfolio.PositionStore {
-        private final Map<String, Position> positions = new ConcurrentHashMap<>();
-
-        @Override
-        public void save(Position position) {
-            positions.put(position.portfolioId() + "/" + position.instrumentId(), position);
-        }
-
-        @Override
-        public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
-            return Optional.ofNullable(positions.get(portfolio + "/" + instrument));
-        }
-
-        @Override
-        public List<Position> loadAll() {
-            return new ArrayList<>(positions.values());
-        }
-
-        @Override
-        public String description() {
-            return "map";
         }
     }
 

@@ -27,6 +27,7 @@ import org.nautilus.benchmarks.support.SimulatedMarket;
 import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
 import org.nautilus.risk.internal.engine.RuleChain;
+import org.nautilus.testsupport.InMemoryPositions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,16 +3,15 @@ package org.nautilus.access.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.nautilus.testsupport.MutableClock;
 
 class AccessControlTest {
 
@@ -95,7 +94,7 @@ class AccessControlTest {
         assertThat(((AccessControl.Allowed) submit).identity().user()).isEqualTo("tom");
         assertThat(access.decide("PUT", "/api/v1/trading-state", bearer)).isInstanceOf(AccessControl.Forbidden.class);
 
-        clock.now = Instant.parse("2026-12-06T18:00:00Z");
+        clock.set(Instant.parse("2026-12-06T18:00:00Z"));
         assertThat(reason(access.decide("GET", "/api/v1/orders", bearer))).contains("expired at 2026-12-06T18:00:00Z");
     }
 
@@ -129,28 +128,5 @@ class AccessControlTest {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -13,12 +13,16 @@ import java.util.Objects;
  * @param filledQuantity   total executed quantity
  * @param averagePrice     volume-weighted average fill price, {@code null} before the first fill
  * @param venueId          where the order was routed, {@code null} before routing
- * @param reason           why the order was denied, rejected, canceled or expired, otherwise {@code null}
+ * @param reason           why the order was denied, rejected, canceled or expired, otherwise {@code null}; text for
+ *                         people (a refusal's code is {@code rejectCode}, never a suffix of this text)
+ * @param rejectCode       why a DENIED or REJECTED order was refused, as a value; {@code null} for any other status
+ *                         (and for a refused order recorded before codes were kept: see {@link #refusalCode()})
  * @param createdAt        when the OMS received it
  * @param updatedAt        the time of the last change
  */
 public record Order(OrderId id, OrderRequest request, OrderStatus status, Quantity filledQuantity,
-                    Price averagePrice, VenueId venueId, String reason, Instant createdAt, Instant updatedAt) {
+                    Price averagePrice, VenueId venueId, String reason, RejectCode rejectCode, Instant createdAt,
+                    Instant updatedAt) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -31,6 +35,24 @@ public record Order(OrderId id, OrderRequest request, OrderStatus status, Quanti
             throw new IllegalArgumentException("order " + id + ": filled " + filledQuantity
                     + " exceeds quantity " + request.quantity());
         }
+        if (rejectCode != null && status != OrderStatus.DENIED && status != OrderStatus.REJECTED) {
+            throw new IllegalArgumentException("order " + id + ": a reject code (" + rejectCode + ") belongs to a DENIED"
+                    + " or REJECTED order, not a " + status + " one");
+        }
+    }
+
+    /** An order that was not refused: no reject code. */
+    public Order(OrderId id, OrderRequest request, OrderStatus status, Quantity filledQuantity, Price averagePrice,
+                 VenueId venueId, String reason, Instant createdAt, Instant updatedAt) {
+        this(id, request, status, filledQuantity, averagePrice, venueId, reason, null, createdAt, updatedAt);
+    }
+
+    /**
+     * The code to show for a refused order: its {@link #rejectCode()}, else {@link RejectCode#RISK_DENIED} for a
+     * DENIED order and {@link RejectCode#VENUE_REJECTED} for a REJECTED one; {@code null} if it was not refused.
+     */
+    public RejectCode refusalCode() {
+        return RejectCode.orDefault(rejectCode, status);
     }
 
     public ClientOrderId clientOrderId() {

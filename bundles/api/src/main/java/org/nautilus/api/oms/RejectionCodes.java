@@ -5,13 +5,15 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderStatus;
 
 /**
- * The stable code of a refused order, the one way to read it: a risk rule or a venue ends the order's reason with it
- * ({@code "max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]"}), and the shell, the HTTP API (its 422 body) and the
- * metrics' rejection counters all show that code. Until the code is a field of its own (issue 15), it is read from
- * the reason here and nowhere else.
+ * Reads the code of a refused order from the end of its reason ({@code "... [MAX_ORDER_QUANTITY]"}), the way
+ * orders recorded before oms 2.2 carried it.
  *
  * @since 2.1
+ * @deprecated the code is a field now: {@link Order#rejectCode()} / {@link Order#refusalCode()}
+ *             ({@link org.nautilus.api.domain.RejectCode}), and no reason text ends with it any more. Kept only to
+ *             read the reasons of orders recorded before; nothing in the platform calls it.
  */
+@Deprecated(since = "2.2", forRemoval = true)
 public final class RejectionCodes {
 
     /** A denied order whose reason carries no code (a pre-trade refusal). */
@@ -52,12 +54,16 @@ public final class RejectionCodes {
     }
 
     /**
-     * A refused order's code: the one its reason ends with, else {@link #RISK_DENIED} for a denied order and
-     * {@link #VENUE_REJECTED} for a rejected one; empty for an order that was neither.
+     * A refused order's code: its {@link Order#rejectCode()}, else the one its reason ends with (an order recorded
+     * before codes were kept), else {@link #RISK_DENIED} for a denied order and {@link #VENUE_REJECTED} for a
+     * rejected one; empty for an order that was neither.
      */
     public static Optional<String> of(Order order) {
         if (order.status() != OrderStatus.DENIED && order.status() != OrderStatus.REJECTED) {
             return Optional.empty();
+        }
+        if (order.rejectCode() != null) {
+            return Optional.of(order.rejectCode().name());
         }
         return Optional.of(fromReason(order.reason())
                 .orElse(order.status() == OrderStatus.DENIED ? RISK_DENIED : VENUE_REJECTED));

@@ -3,7 +3,7 @@
  * subscribers of its committed events.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.nautilus.api.oms;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,9 +1,11 @@
 /**
  * Execution venues: the {@link org.nautilus.api.venue.Venue} plugin SPI (simulated exchange, FIX, brokers)
  * and the execution reports a venue sends back.
+ *
+ * <p>2.0: {@code ExecutionReport} gained the {@code rejectCode} component (a venue's refusal as a value).
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.nautilus.api.venue;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,6 @@ package org.nautilus.api.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,8 @@ class FixedPointDivideTest {
                 .unscaledValue().longValueExact();
     }
 
-    private static void same(long a, long b) {
+    /** {@code true} if a quotient was compared, {@code false} if both sides overflowed. */
+    private static boolean same(long a, long b) {
         Long expected;
         try {
             expected = reference(a, b);
@@ -27,22 +27,32 @@ class FixedPointDivideTest {
         if (expected == null) {
             assertThatThrownBy(() -> FixedPoint.divide(a, b)).as("%d / %d", a, b)
                     .isInstanceOf(ArithmeticException.class);
-        } else {
-            assertThat(FixedPoint.divide(a, b)).as("%d / %d", a, b).isEqualTo(expected);
+            return false;
         }
+        assertThat(FixedPoint.divide(a, b)).as("%d / %d", a, b).isEqualTo(expected);
+        return true;
     }
 
     @Test
     void random_operands_of_every_magnitude_match_the_big_decimal_definition() {
         Random random = new Random(42);
+        int compared = 0;
+        int overflowed = 0;
         for (int i = 0; i < 400_000; i++) {
             long a = random.nextLong() >> random.nextInt(64);
             long b = random.nextLong() >> random.nextInt(64);
             if (b == 0) {
                 continue;
             }
-            same(a, b);
+            if (same(a, b)) {
+                compared++;
+            } else {
+                overflowed++;
+            }
         }
+        // The stream must test quotients, not mostly agree that both sides overflow (and the reverse).
+        assertThat(compared).as("quotients compared").isGreaterThan(200_000);
+        assertThat(overflowed).as("overflows compared").isGreaterThan(10_000);
     }
 
     @Test
@@ -85,6 +95,12 @@ class FixedPointDivideTest {
         }
         assertThatThrownBy(() -> FixedPoint.divide(1, 0)).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> FixedPoint.divide(Long.MAX_VALUE, 1)).isInstanceOf(ArithmeticException.class);
-        assertThat(BigDecimal.ONE).isNotNull();
+        // The exact path's answers at the extremes, stated, not only compared with the reference.
+        assertThat(FixedPoint.divide(Long.MIN_VALUE, FixedPoint.ONE)).isEqualTo(Long.MIN_VALUE);
+        assertThat(FixedPoint.divide(Long.MAX_VALUE, FixedPoint.ONE)).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> FixedPoint.divide(Long.MIN_VALUE, -FixedPoint.ONE)).as("-MIN does not fit")
+                .isInstanceOf(ArithmeticException.class);
+        assertThat(FixedPoint.divide(FixedPoint.ofWhole(1), FixedPoint.ofWhole(3))).isEqualTo(33_333_333L);
+        assertThat(FixedPoint.divide(FixedPoint.ofWhole(2), FixedPoint.ofWhole(3))).isEqualTo(66_666_667L);
     }
 }

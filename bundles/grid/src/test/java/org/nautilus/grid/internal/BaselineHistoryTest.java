@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.cluster.RejoinPlan;
+import org.nautilus.testsupport.Await;
 
 /**
  * Issue 17: a node that joins while the baseline changes gets the new baseline without the previous one in its
@@ -89,15 +91,14 @@ class BaselineHistoryTest {
                 TransactionIsolation.REPEATABLE_READ)) {
             cache.put(0, -1);
             CompletableFuture<?> created = CompletableFuture.runAsync(() -> c2.ignite().createCache("held"));
+            // Nothing observable says the cache start has queued behind the transaction: give it the time to.
             Thread.sleep(500);
             CompletableFuture<?> changed = CompletableFuture.runAsync(
                     () -> c2.ignite().cluster().setBaselineTopology(c1c2));
             awaitBaselineAnnounced(c1, 1);
             c3 = CompletableFuture.supplyAsync(() -> start(3));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (c1.ignite().cluster().forServers().nodes().size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until("c3 in the topology", Duration.ofSeconds(60),
+                    () -> c1.ignite().cluster().forServers().nodes().size() >= 3);
             assertThat(c1.ignite().cluster().forServers().nodes()).hasSize(3);
             assertThat(created).isNotDone();
             assertThat(changed).isNotDone();
@@ -113,16 +114,11 @@ class BaselineHistoryTest {
 
     /** Waits until the coordinator's cluster state carries the baseline of the given id (its exchange may lag). */
     private static void awaitBaselineAnnounced(EmbeddedGrid node, int id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
+        Await.until("baseline " + id + " announced", Duration.ofSeconds(30), () -> {
             var blt = ((org.apache.ignite.internal.IgniteEx) node.ignite()).context().state().clusterState()
                     .baselineTopology();
-            if (blt != null && blt.id() == id) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("baseline " + id + " never announced");
+            return blt != null && blt.id() == id;
+        });
     }
 
     /** Stops the nodes, c3 last (the order of the failed test run), and starts the three together. */
@@ -153,10 +149,8 @@ class BaselineHistoryTest {
     void aNodeThatJoinedWhileTheBaselineChangedHasItsHistoryFilledAndTheClusterRestartsWhole() throws Exception {
         List<EmbeddedGrid> nodes = c3JoinsWhileTheBaselineChanges();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!BaselineHistory.check(nodes.get(2).ignite()).missing().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Await.until("c3's baseline history complete", Duration.ofSeconds(30),
+                () -> BaselineHistory.check(nodes.get(2).ignite()).missing().isEmpty());
         for (EmbeddedGrid node : nodes) {
             BaselineHistory.Check check = BaselineHistory.check(node.ignite());
             assertThat(check.baselineId()).as(node.settings().instanceName()).isEqualTo(2);
@@ -201,11 +195,8 @@ class BaselineHistoryTest {
         assertThat(c3.ignite().cluster().state().active()).isTrue();
         assertAllData(c3);
         // c3 gets its partitions back and the full history: the next whole restart works.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (c3.ignite().cache("data").localSize(CachePeekMode.PRIMARY, CachePeekMode.BACKUP) == 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Await.until("c3 holds partitions of data", Duration.ofSeconds(60),
+                () -> c3.ignite().cache("data").localSize(CachePeekMode.PRIMARY, CachePeekMode.BACKUP) > 0);
         assertThat(c3.ignite().cache("data").localSize(CachePeekMode.PRIMARY, CachePeekMode.BACKUP)).isPositive();
         assertThat(BaselineHistory.check(c3.ignite()).missing()).isEmpty();
         List<EmbeddedGrid> restarted = restartWhole(List.of(c1.get(), c2.get(), c3));

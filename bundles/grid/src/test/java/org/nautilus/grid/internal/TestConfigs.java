@@ -1,7 +1,7 @@
 package org.nautilus.grid.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
+import org.nautilus.testsupport.DsConfigs;
 
 /** Builds configuration instances the way DS does: annotation defaults, overridden by configuration keys. */
 public final class TestConfigs {
@@ -15,17 +15,6 @@ public final class TestConfigs {
 
     /** Any component property type ({@code a_b()} reads key {@code a.b}). */
     public static <T> T config(Class<T> type, Map<String, Object> properties) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> {
-                    String key = method.getName().replace('_', '.');
-                    if (properties.containsKey(key)) {
-                        return properties.get(key);
-                    }
-                    Object fallback = method.getDefaultValue();
-                    if (fallback == null) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return fallback;
-                }));
+        return DsConfigs.config(type, properties);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.nautilus.testsupport.Await;
 
 class BroadcastRingTest {
 
@@ -69,7 +70,7 @@ class BroadcastRingTest {
             woke.countDown();
         });
         reader.start();
-        Thread.sleep(50);
+        awaitParkedInRing(reader);
         ring.publish("x");
         assertThat(woke.await(5, TimeUnit.SECONDS)).isTrue();
     }
@@ -158,12 +159,20 @@ class BroadcastRingTest {
             second.countDown();
         });
         reader.start();
-        Thread.sleep(50);
+        awaitParkedInRing(reader);
         ring.publish("x");
         assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
         parkAgain.countDown();
-        Thread.sleep(50);
+        awaitParkedInRing(reader);
         ring.publish("y");
         assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * Waits until the reader parks in {@code awaitPublication} (a timed park: the latch waits are untimed), so that
+     * the publication really has to wake it.
+     */
+    private static void awaitParkedInRing(Thread reader) {
+        Await.until("the reader parked in awaitPublication", () -> reader.getState() == Thread.State.TIMED_WAITING);
     }
 }

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 
@@ -15,19 +14,17 @@ import org.nautilus.api.oms.OrderEventType;
  * Order series from the OMS's durable event stream: events by type, orders by final outcome, denials and rejections
  * by stable code, fills, and the time from the OMS receiving an order to its acknowledgement. It runs on the event
  * subscriber's own thread (the OMS hands events over after they are durable), so the OMS itself counts nothing
- * extra; the counters per type and outcome are resolved once, and codes (bounded) once each.
+ * extra; the counters per type, outcome and reject code are resolved once (the codes are an enum: labels stay
+ * bounded).
  */
 public final class OrderMetrics {
-
-    /** More distinct rejection codes than this are counted as {@code OTHER}: labels stay bounded. */
-    static final int MAX_CODES = 64;
 
     private final MeterRegistry registry;
     private final Counter[] events = new Counter[OrderEventType.values().length];
     private final Counter[] outcomes = new Counter[OrderStatus.values().length];
     private final Counter fills;
     private final Timer ack;
-    private final Map<String, Counter> codes = new ConcurrentHashMap<>();
+    private final Counter[] codes = new Counter[RejectCode.values().length];
 
     public OrderMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,6 +37,10 @@ public final class OrderMetrics {
                 outcomes[status.ordinal()] = Counter.builder("nautilus_orders").tag("outcome", status.name())
                         .description("Orders that reached a final state, by outcome").register(registry);
             }
+        }
+        for (RejectCode code : RejectCode.values()) {
+            codes[code.ordinal()] = Counter.builder("nautilus_order_rejections").tag("code", code.name())
+                    .description("Orders denied (pre-trade) or rejected (venue), by reject code").register(registry);
         }
         fills = Counter.builder("nautilus_fills").description("Executions (fills and partial fills)")
                 .register(registry);
@@ -59,7 +60,9 @@ public final class OrderMetrics {
         switch (event.type()) {
             case FILL -> fills.increment();
             case DENIED, REJECTED -> {
-                code(event.reason() != null ? event.reason() : order.reason()).increment();
+                RejectCode code = RejectCode.orDefault(order.rejectCode(),
+                        event.type() == OrderEventType.DENIED ? OrderStatus.DENIED : OrderStatus.REJECTED);
+                codes[code.ordinal()].increment();
                 ack(event);
             }
             case ACCEPTED -> ack(event);
@@ -85,20 +88,5 @@ public final class OrderMetrics {
         if (nanos >= 0) {
             ack.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
-    }
-
-    private Counter code(String reason) {
-        String code = code(reason, codes.size() < MAX_CODES ? null : codes.keySet());
-        return codes.computeIfAbsent(code, c -> Counter.builder("nautilus_order_rejections").tag("code", c)
-                .description("Orders denied (pre-trade) or rejected (venue), by stable reason code").register(registry));
-    }
-
-    /**
-     * The stable code a reason ends with ({@code "... [MAX_ORDER_QUANTITY]"}), {@code OTHER} without one, or when
-     * {@code known} is given (the label budget is spent) and does not contain it.
-     */
-    static String code(String reason, java.util.Set<String> known) {
-        String code = org.nautilus.api.oms.RejectionCodes.fromReason(reason).orElse("OTHER");
-        return known != null && !known.contains(code) ? "OTHER" : code;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -17,6 +16,7 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.metrics.MetricsSource;
@@ -93,9 +93,15 @@ class PrometheusMetricsTest {
                 Side.BUY, Quantity.of("10"), Price.of("191.82"), Money.ZERO, T0.plusMillis(4));
         orders.onEvent(new OrderEvent(4, OrderEventType.FILL, filled, fill, null, T0.plusMillis(4), 4));
         Order denied = order(OrderStatus.DENIED, "0");
+        denied = new Order(denied.id(), denied.request(), denied.status(), denied.filledQuantity(), null,
+                denied.venueId(), "max-order-quantity: max order quantity 1000 exceeded: 5000",
+                RejectCode.MAX_ORDER_QUANTITY, T0, T0);
         orders.onEvent(new OrderEvent(2, OrderEventType.DENIED, denied,
-                null, "max-order-quantity: max order quantity 1000 exceeded: 5000 [MAX_ORDER_QUANTITY]",
-                T0.plusNanos(200_000), 5));
+                null, "max-order-quantity: max order quantity 1000 exceeded: 5000", T0.plusNanos(200_000), 5));
+        // A REJECTED order recorded without a code counts as the venue's generic refusal.
+        Order rejected = order(OrderStatus.REJECTED, "0");
+        orders.onEvent(new OrderEvent(2, OrderEventType.REJECTED, rejected, null, "venue says no [NOT_A_CODE]",
+                T0.plusNanos(300_000), 6));
         String text = metrics.scrape();
         assertThat(text).contains(
                 "nautilus_order_events_total{type=\"FILL\"} 1.0",
@@ -105,18 +111,11 @@ class PrometheusMetricsTest {
                 "nautilus_orders_total{outcome=\"CANCELED\"} 0.0",
                 "nautilus_fills_total 1.0",
                 "nautilus_order_rejections_total{code=\"MAX_ORDER_QUANTITY\"} 1.0",
-                "nautilus_order_ack_seconds_count 2",
+                "nautilus_order_rejections_total{code=\"VENUE_REJECTED\"} 1.0",
+                "nautilus_order_rejections_total{code=\"MAX_NOTIONAL\"} 0.0",
+                "nautilus_order_ack_seconds_count 3",
                 "nautilus_order_ack_seconds_bucket{le=\"2.5E-4\"} 1",
-                "nautilus_order_ack_seconds_bucket{le=\"0.005\"} 2");
-    }
-
-    @Test
-    void rejectionCodesAreBounded() {
-        assertThat(OrderMetrics.code("x: too big [MAX_NOTIONAL]", null)).isEqualTo("MAX_NOTIONAL");
-        assertThat(OrderMetrics.code("venue says no", null)).isEqualTo("OTHER");
-        assertThat(OrderMetrics.code("price [12.5 at SIM]", null)).isEqualTo("OTHER");
-        assertThat(OrderMetrics.code("x [NEW_CODE]", Set.of("MAX_NOTIONAL"))).isEqualTo("OTHER");
-        assertThat(OrderMetrics.code("x [MAX_NOTIONAL]", Set.of("MAX_NOTIONAL"))).isEqualTo("MAX_NOTIONAL");
+                "nautilus_order_ack_seconds_bucket{le=\"0.005\"} 3");
     }
 
     private static Order order(OrderStatus status, String filled) {

@@ -7,6 +7,7 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 
@@ -15,7 +16,7 @@ public record OrderView(String id, String clientOrderId, String portfolio, Strin
                         Quantity quantity, Price limitPrice, Price stopPrice, TimeInForce timeInForce, Instant expireTime,
                         String requestedVenue, boolean postOnly, boolean reduceOnly, OrderStatus status,
                         Quantity filledQuantity, Quantity leavesQuantity, Price averagePrice, String venue,
-                        String reason, Instant createdAt, Instant updatedAt) {
+                        String reason, RejectCode rejectCode, Instant createdAt, Instant updatedAt) {
 
     public static OrderView of(Order order) {
         OrderRequest request = order.request();
@@ -24,7 +25,8 @@ public record OrderView(String id, String clientOrderId, String portfolio, Strin
                 request.limitPrice(), request.stopPrice(), request.timeInForce(), request.expireTime(),
                 request.venueId() == null ? null : request.venueId().value(), request.postOnly(), request.reduceOnly(),
                 order.status(), order.filledQuantity(), order.leavesQuantity(), order.averagePrice(),
-                order.venueId() == null ? null : order.venueId().value(), order.reason(), order.createdAt(),
+                order.venueId() == null ? null : order.venueId().value(), order.reason(), order.refusalCode(),
+                order.createdAt(),
                 order.updatedAt());
     }
 }

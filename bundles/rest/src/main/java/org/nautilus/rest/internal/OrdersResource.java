@@ -45,7 +45,6 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
-import org.nautilus.api.oms.RejectionCodes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -123,12 +122,17 @@ public class OrdersResource {
 
     /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */
     static Response submitted(Order order) {
-        if (order.status() == OrderStatus.DENIED || order.status() == OrderStatus.REJECTED) {
-            return ErrorMapper.response(new ApiError(422, RejectionCodes.of(order).orElseThrow(), order.reason() == null
-                    ? "the order was " + order.status() : order.reason(), null, order.id().toString()));
+        if (order.refusalCode() != null) {
+            return ErrorMapper.response(refusal(order));
         }
         return Response.created(URI.create("/api/v1/orders/" + order.id())).type(Json.MEDIA_TYPE)
                 .entity(Json.write(OrderView.of(order))).build();
+    }
+
+    /** A refused order's 422: its reject code, its reason as it is, its id. */
+    static ApiError refusal(Order order) {
+        return new ApiError(422, order.refusalCode().name(), order.reason() == null
+                ? "the order was " + order.status() : order.reason(), null, order.id().toString());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.nautilus.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,7 @@ import javax.ws.rs.sse.SseBroadcaster;
 import javax.ws.rs.sse.SseEventSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nautilus.testsupport.Await;
 
 /**
  * A client's event stream: events reach a client that keeps up, in order; a client that stops reading is dropped
@@ -44,10 +46,8 @@ class EventStreamTest {
                 Thread.onSpinWait();
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sink.sent.size() < 1000 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.until("sink.sent.size() >= 1000", Duration.ofSeconds(10),
+                () -> sink.sent.size() >= 1000);
         assertThat(sink.sent).hasSize(1000);
         for (int i = 0; i < 1000; i++) {
             assertThat(sink.sent.get(i).getId()).isEqualTo(Integer.toString(i));
@@ -67,10 +67,8 @@ class EventStreamTest {
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
                 .as("10,000 offers to a stuck client return at once").isLessThan(2_000);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EventStream.SEND_TIMEOUT_MILLIS * 3);
-        while (closed.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("closed.get() != 0", Duration.ofMillis(EventStream.SEND_TIMEOUT_MILLIS * 3),
+                () -> closed.get() != 0);
         assertThat(closed).as("dropped and closed once").hasValue(1);
         assertThat(sink.closed).isTrue();
         assertThat(stream.isClosed()).isTrue();
@@ -82,10 +80,8 @@ class EventStreamTest {
         AtomicInteger closed = new AtomicInteger();
         EventStream stream = new EventStream("dropped", sink, new Events(), 8, sender, closed::incrementAndGet);
         stream.drop("the OMS dropped this stream: it fell behind");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (closed.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.until("closed.get() != 0", Duration.ofSeconds(5),
+                () -> closed.get() != 0);
         assertThat(sink.sent).extracting(OutboundSseEvent::getName).containsExactly("dropped");
         assertThat((String) sink.sent.get(0).getData()).contains("it fell behind");
         assertThat(closed).hasValue(1);

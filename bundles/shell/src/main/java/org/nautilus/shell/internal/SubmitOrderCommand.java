@@ -107,7 +107,9 @@ public class SubmitOrderCommand implements Action {
         Order submitted = orders.submit(request);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("clientOrderId", request.clientOrderId().value());
-        RejectionCodes.of(submitted).ifPresent(code -> fields.put("code", code));
+        if (submitted.refusalCode() != null) {
+            fields.put("code", submitted.refusalCode().name());
+        }
         ShellAudit.record(audit, "SUBMIT", submitted.id().toString(), submitted.portfolioId(), Text.order(submitted),
                 fields);
         Order order = awaitSettled(submitted);

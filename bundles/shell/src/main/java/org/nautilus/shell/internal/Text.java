@@ -122,9 +122,9 @@ final class Text {
         if (order.reason() != null) {
             line.append(" - ").append(order.reason());
         }
-        // A refusal always shows its stable code, the one the HTTP API and the metrics give (the reason may lack it).
-        if (RejectionCodes.fromReason(order.reason()).isEmpty()) {
-            RejectionCodes.of(order).ifPresent(code -> line.append(" [").append(code).append(']'));
+        // A refusal always shows its code, the one the HTTP API and the metrics give.
+        if (order.refusalCode() != null) {
+            line.append(" [").append(order.refusalCode()).append(']');
         }
         return line.toString();
     }

@@ -19,6 +19,7 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 
@@ -57,9 +58,10 @@ class TextTest {
         assertThat(Text.order(denied)).isEqualTo("Order 2 (sh-2) BUY 5000 AAPL MARKET: DENIED - max-order-quantity: "
                 + "max order quantity 1000 exceeded: 5000 [RISK_DENIED]");
         assertThat(Text.venueReached(denied)).isNull();
-        Order coded = order(OrderStatus.DENIED, "max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]");
-        assertThat(Text.order(coded)).as("a reason with its code is not given a second one")
-                .endsWith("DENIED - max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]");
+        Order coded = new Order(denied.id(), denied.request(), OrderStatus.DENIED, denied.filledQuantity(), null,
+                null, "max-order-quantity: 5000 > 1000", RejectCode.MAX_ORDER_QUANTITY, Instant.EPOCH, Instant.EPOCH);
+        assertThat(Text.order(coded)).as("the order's own code").endsWith(
+                "DENIED - max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]");
     }
 
     @Test

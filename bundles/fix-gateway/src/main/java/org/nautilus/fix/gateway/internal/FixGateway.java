@@ -27,9 +27,11 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
@@ -616,8 +618,7 @@ final class FixGateway implements Application {
                 if (advance) {
                     chain.pending = null;
                 }
-                String code = codeOf(reason, type == OrderEventType.CANCEL_REJECTED ? "CANCEL_REJECTED"
-                        : "REPLACE_REJECTED");
+                String code = type == OrderEventType.CANCEL_REJECTED ? "CANCEL_REJECTED" : "REPLACE_REJECTED";
                 return Reports.cancelReject(beginString, order, pending == null ? current : pending, current,
                         type == OrderEventType.CANCEL_REJECTED ? CxlRejResponseTo.ORDER_CANCEL_REQUEST
                                 : CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST, code,
@@ -644,7 +645,8 @@ final class FixGateway implements Application {
         String clOrdId = answersRequest ? pending : current;
         String orig = answersRequest ? current : null;
         String text = type == OrderEventType.DENIED || type == OrderEventType.REJECTED
-                ? codeOf(reason, type == OrderEventType.DENIED ? "RISK_DENIED" : "VENUE_REJECTED") + ": "
+                ? RejectCode.orDefault(order.rejectCode(), type == OrderEventType.DENIED ? OrderStatus.DENIED
+                        : OrderStatus.REJECTED) + ": "
                 + (reason == null ? "the order was " + type : reason)
                 : reason;
         Message report = Reports.executionReport(beginString, order, clOrdId, orig, execId, execType, event.fill(),
@@ -660,19 +662,6 @@ final class FixGateway implements Application {
             chains.remove(order.id());
         }
         return report;
-    }
-
-    private static final Pattern CODE_AT_END = Pattern.compile("\\[([A-Z][A-Z0-9_]*)\\]\\s*$");
-
-    /** The stable code the OMS puts at the end of a reason ("rule: message [CODE]"), as the shell and HTTP show it. */
-    static String codeOf(String reason, String fallback) {
-        if (reason != null) {
-            var matcher = CODE_AT_END.matcher(reason);
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-        }
-        return fallback;
     }
 
     private java.util.Optional<SessionState> byClientState(Order order) {

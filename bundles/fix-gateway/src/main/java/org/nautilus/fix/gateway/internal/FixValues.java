@@ -7,6 +7,7 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import quickfix.FieldException;
@@ -14,6 +15,7 @@ import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.IncorrectDataFormat;
 import quickfix.IncorrectTagValue;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.SessionRejectReason;
@@ -26,6 +28,26 @@ import quickfix.field.SessionRejectReason;
 final class FixValues {
 
     private FixValues() {
+    }
+
+    /**
+     * OrdRejReason (103) of a refused order from its reject code (the code itself goes in Text). FIX 4.2 knows only
+     * 0-6, so what has no value there is 0 (broker option); 4.4's catch-all is 99 (other).
+     */
+    static int ordRejReason(RejectCode code, boolean fix42) {
+        int reason = switch (code) {
+            case UNKNOWN_INSTRUMENT, SYMBOL_NOT_ALLOWED -> OrdRejReason.UNKNOWN_SYMBOL;
+            case TRADING_HALTED, VENUE_CLOSED -> OrdRejReason.EXCHANGE_CLOSED;
+            case MAX_ORDER_QUANTITY, MAX_NOTIONAL, MAX_POSITION, MAX_LEVERAGE, MAX_DAILY_LOSS, ORDER_RATE, PRICE_COLLAR,
+                    CREDIT_LIMIT, CONCENTRATION, AMEND_RATE, CANCEL_RATE, FILL_RATE -> OrdRejReason.ORDER_EXCEEDS_LIMIT;
+            case EXPIRE_TIME -> OrdRejReason.TOO_LATE_TO_ENTER;
+            case DUPLICATE_ORDER, DUPLICATE_CLIENT_ORDER_ID, VENUE_DUPLICATE_ORDER -> OrdRejReason.DUPLICATE_ORDER;
+            case LOT_SIZE, MIN_QUANTITY, MAX_QUANTITY -> OrdRejReason.INCORRECT_QUANTITY;
+            case TICK_SIZE, VENUE_ORDER_TYPE, VENUE_TIME_IN_FORCE, VENUE_POST_ONLY_WOULD_TAKE, VENUE_INVALID_ORDER ->
+                    OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC;
+            default -> OrdRejReason.OTHER;
+        };
+        return !fix42 ? reason : reason <= OrdRejReason.DUPLICATE_ORDER ? reason : OrdRejReason.BROKER_EXCHANGE_OPTION;
     }
 
     static Side side(char fix) throws IncorrectTagValue {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.RejectCode;
 import quickfix.FixVersions;
 import quickfix.Message;
 import quickfix.field.AvgPx;
@@ -79,8 +81,10 @@ final class Reports {
         }
         report.setChar(OrdStatus.FIELD, status);
         if (status == OrdStatus.REJECTED) {
-            // 4.4: 99 Other; 4.2 has no Other: 0 Broker option. The OMS's stable code is in Text.
-            report.setInt(OrdRejReason.FIELD, fix42 ? OrdRejReason.BROKER_EXCHANGE_OPTION : OrdRejReason.OTHER);
+            // The reject code's nearest FIX value; the code itself is in Text.
+            RejectCode code = RejectCode.orDefault(order.rejectCode(), order.status() == OrderStatus.DENIED
+                    ? OrderStatus.DENIED : OrderStatus.REJECTED);
+            report.setInt(OrdRejReason.FIELD, FixValues.ordRejReason(code, fix42));
         }
         OrderRequest request = order.request();
         report.setString(quickfix.field.Account.FIELD, order.portfolioId().value());

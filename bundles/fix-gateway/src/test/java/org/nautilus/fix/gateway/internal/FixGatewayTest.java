@@ -29,14 +29,16 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.ScriptedRisk;
 import org.nautilus.venue.simulated.internal.MarketAccess;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
@@ -93,20 +95,10 @@ class FixGatewayTest {
         };
         exchange = new SimulatedExchange(VenueConfig.defaults("SIM"), Clock.systemUTC(), market);
         exchange.onQuote(quote);
-        RiskService maxQuantity = new RiskService() {
-            @Override
-            public RiskDecision check(OrderRequest request) {
-                return request.quantity().compareTo(Quantity.ofWhole(1000)) > 0
-                        ? RiskDecision.reject("max-order-quantity", "MAX_ORDER_QUANTITY", "quantity "
-                        + request.quantity() + " exceeds 1000")
-                        : RiskDecision.approve();
-            }
-
-            @Override
-            public java.util.List<RiskRuleInfo> rules() {
-                return java.util.List.of();
-            }
-        };
+        RiskService maxQuantity = new ScriptedRisk(request -> request.quantity().compareTo(Quantity.ofWhole(1000)) > 0
+                ? RiskDecision.reject("max-order-quantity", RejectCode.MAX_ORDER_QUANTITY, "quantity "
+                + request.quantity() + " exceeds 1000")
+                : RiskDecision.approve());
         oms = OrderManager.builder(market::instrument, maxQuantity).clock(Clock.systemUTC()).partitions(2).build();
         oms.venueAdded(exchange.id(), exchange);
         try (ServerSocket free = new ServerSocket(0)) {
@@ -333,6 +325,7 @@ class FixGatewayTest {
     void aWrongPasswordIsRefusedAndAnAbsentClientsOrdersAreCanceledAndResentOnItsReturn() throws Exception {
         Client intruder = client("FIX.4.4", "SLOW", "trader", "wrong", null);
         intruder.initiator.start();
+        // A refusal is the absence of a logon: nothing to wait for, so give the logon time to (wrongly) happen.
         Thread.sleep(1500);
         assertThat(intruder.loggedOn).isFalse();
 
@@ -344,6 +337,7 @@ class FixGatewayTest {
         c1.next("New", report("away1", '0'));
         c1.initiator.stop();
         c1.awaitLoggedOn(false);
+        // About time passing: the gateway cancels an absent client's orders after its grace period (2 s here).
         Thread.sleep(2500);
         assertThat(oms.order(org.nautilus.api.domain.ClientOrderId.of("fix:C1:away1")).orElseThrow().status())
                 .isEqualTo(org.nautilus.api.domain.OrderStatus.CANCELED);
@@ -457,10 +451,7 @@ class FixGatewayTest {
         }
 
         void awaitLoggedOn(boolean state) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (loggedOn != state && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(id + " logged on: " + state, WAIT, () -> loggedOn == state);
             assertThat(loggedOn).as(id + " logged on").isEqualTo(state);
         }
 

@@ -15,6 +15,7 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 import quickfix.Message;
@@ -74,10 +75,26 @@ class ReportsTest {
                 "a", "7-5", ExecType.CANCELED, null, null);
         assertThat(canceled.getDecimal(151)).isEqualByComparingTo("0");
         assertThat(canceled.getString(41)).isEqualTo("a");
-        Message rejected = Reports.executionReport("FIX.4.4", order(OrderStatus.DENIED, 0, null), "a", null, "7-2",
-                ExecType.REJECTED, null, "MAX_ORDER_QUANTITY: too big");
-        assertThat(rejected.getInt(103)).isEqualTo(99);
+        Order denied = new Order(OrderId.of(7), BUY_10_AT_100, OrderStatus.DENIED, Quantity.ZERO, null, null,
+                "max-order-quantity: too big", RejectCode.MAX_ORDER_QUANTITY, NOW, NOW);
+        Message rejected = Reports.executionReport("FIX.4.4", denied, "a", null, "7-2", ExecType.REJECTED, null,
+                "MAX_ORDER_QUANTITY: too big");
+        assertThat(rejected.getInt(103)).as("order exceeds limit").isEqualTo(3);
         assertThat(rejected.getString(58)).startsWith("MAX_ORDER_QUANTITY");
+        Message noCode = Reports.executionReport("FIX.4.4", order(OrderStatus.REJECTED, 0, null), "a", null, "7-3",
+                ExecType.REJECTED, null, "VENUE_REJECTED: no");
+        assertThat(noCode.getInt(103)).as("other").isEqualTo(99);
+    }
+
+    @Test
+    void rejectCodesMapToOrdRejReasonWithinWhatEachVersionKnows() {
+        assertThat(FixValues.ordRejReason(RejectCode.UNKNOWN_INSTRUMENT, false)).isEqualTo(1);
+        assertThat(FixValues.ordRejReason(RejectCode.TRADING_HALTED, false)).isEqualTo(2);
+        assertThat(FixValues.ordRejReason(RejectCode.DUPLICATE_ORDER, true)).isEqualTo(6);
+        assertThat(FixValues.ordRejReason(RejectCode.LOT_SIZE, false)).isEqualTo(13);
+        assertThat(FixValues.ordRejReason(RejectCode.LOT_SIZE, true)).as("4.2 has no 13").isZero();
+        assertThat(FixValues.ordRejReason(RejectCode.RULE_DENIED, false)).isEqualTo(99);
+        assertThat(FixValues.ordRejReason(RejectCode.RULE_DENIED, true)).isZero();
     }
 
     @Test
@@ -87,12 +104,5 @@ class ReportsTest {
         assertThat(reject.getInt(102)).isZero();
         assertThat(reject.getChar(39)).isEqualTo('2');
         assertThat(reject.getString(58)).isEqualTo("ORDER_TERMINAL: order 7 is FILLED");
-    }
-
-    @Test
-    void theCodeAtTheEndOfAnOmsReasonIsFound() {
-        assertThat(FixGateway.codeOf("max-order-quantity: 5000 > 1000 [MAX_ORDER_QUANTITY]", "X"))
-                .isEqualTo("MAX_ORDER_QUANTITY");
-        assertThat(FixGateway.codeOf("no code here", "RISK_DENIED")).isEqualTo("RISK_DENIED");
     }
 }

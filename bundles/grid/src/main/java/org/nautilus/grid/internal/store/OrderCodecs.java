@@ -31,6 +31,7 @@ import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
@@ -342,6 +343,7 @@ final class OrderCodecs {
         writeOptional(out, "averagePrice", o.averagePrice() == null ? null : o.averagePrice().raw(), Long.class);
         writeOptional(out, "venueId", o.venueId() == null ? null : o.venueId().value(), String.class);
         writeOptional(out, "reason", o.reason(), String.class);
+        writeOptional(out, "rejectCode", o.rejectCode() == null ? null : o.rejectCode().name(), String.class);
         writeInstant(out, "createdAt", o.createdAt());
         writeInstant(out, "updatedAt", o.updatedAt());
         BinaryObject built = out.build();
@@ -354,10 +356,12 @@ final class OrderCodecs {
     static Order readOrder(BinaryObject in) {
         Long average = optInt64(in, "averagePrice");
         String venue = optString(in, "venueId");
+        String rejectCode = optString(in, "rejectCode");
         return new Order(OrderId.of(int64(in, "id")), readRequest(object(in, "request")),
                 OrderStatus.valueOf(string(in, "status")), new Quantity(int64(in, "filledQuantity")),
                 average == null ? null : new Price(average), venue == null ? null : VenueId.of(venue),
-                optString(in, "reason"), instant(in, "createdAt"), instant(in, "updatedAt"));
+                optString(in, "reason"), rejectCode == null ? null : RejectCode.valueOf(rejectCode),
+                instant(in, "createdAt"), instant(in, "updatedAt"));
     }
 
     static BinaryObject request(IgniteBinary binary, OrderRequest r) {

@@ -26,6 +26,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
@@ -363,13 +364,16 @@ final class UnitCodec {
             varLong(o.id().value());
             request(o.request());
             out.put((byte) o.status().ordinal());
-            out.put((byte) (o.averagePrice() != null ? 1 : 0));
+            out.put((byte) ((o.averagePrice() != null ? 1 : 0) | (o.rejectCode() != null ? 2 : 0)));
             fixed(o.filledQuantity().raw());
             if (o.averagePrice() != null) {
                 fixed(o.averagePrice().raw());
             }
             string(value(o.venueId()));
             string(o.reason());
+            if (o.rejectCode() != null) {
+                string(o.rejectCode().name());
+            }
             instant(o.createdAt());
             instant(o.updatedAt());
             orders.remember(o);
@@ -661,10 +665,11 @@ final class UnitCodec {
             OrderId id = orderId();
             OrderRequest request = request();
             OrderStatus status = STATUSES[ordinal(STATUSES.length, "OrderStatus")];
-            int flags = flags(1, "order");
+            int flags = flags(3, "order"); // 1: an average price, 2: a reject code
             Quantity filled = new Quantity(fixed());
             Price average = (flags & 1) != 0 ? new Price(fixed()) : null;
-            Order o = new Order(id, request, status, filled, average, venueId(), string(), instant(), instant());
+            Order o = new Order(id, request, status, filled, average, venueId(), string(),
+                    (flags & 2) != 0 ? RejectCode.valueOf(string()) : null, instant(), instant());
             orders.remember(o);
             return o;
         }

@@ -12,10 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.store.Commit;
 import org.nautilus.api.store.StoreException;
+import org.nautilus.testsupport.Await;
 
 /** The write path without a grid: units, their order, grouping, durability waits and failures. */
 class GroupCommitTest {
@@ -142,7 +144,7 @@ class GroupCommitTest {
             ran.add(Thread.currentThread().getName() + " " + failure + " " + written.size());
             done.countDown();
         });
-        Thread.sleep(50);
+        // The committer is held inside the writer (writerEntered), so nothing can have made the unit durable yet.
         assertThat(ran).as("not before the unit is durable").isEmpty();
 
         writerGate.countDown();
@@ -213,10 +215,16 @@ class GroupCommitTest {
     void a_caller_waits_for_its_unit_and_is_released_by_the_commit() throws Exception {
         start(10);
         writerGate = new CountDownLatch(1);
-        ExecutorService caller = Executors.newSingleThreadExecutor();
+        AtomicReference<Thread> callerThread = new AtomicReference<>();
+        ExecutorService caller = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "caller");
+            callerThread.set(t);
+            return t;
+        });
         try {
             Future<?> acknowledged = caller.submit(() -> commit.write(u -> note(u, "order")));
-            Thread.sleep(150);
+            Await.until("the caller started", () -> callerThread.get() != null);
+            Await.parked(callerThread.get());
             assertThat(acknowledged).isNotDone();
 
             writerGate.countDown();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.store.StoreException;
+import org.nautilus.testsupport.Await;
 
 /** Writing behind the journal without a grid: whole groups in order, the bounded lag, a failing write. */
 class MaterializerTest {
@@ -87,9 +88,14 @@ class MaterializerTest {
         Materializer<String> m = start(10, 5);
         gate = new CountDownLatch(1);
         m.add(group(1, 5));
-        CompletableFuture<Void> room = CompletableFuture.runAsync(m::awaitRoom);
+        CompletableFuture<Void> room = new CompletableFuture<>();
+        Thread journal = new Thread(() -> {
+            m.awaitRoom();
+            room.complete(null);
+        }, "journal");
+        journal.start();
 
-        Thread.sleep(100);
+        Await.parked(journal);
         assertThat(room).as("5 commands behind, at most 5").isNotDone();
         gate.countDown();
         room.get(5, TimeUnit.SECONDS);

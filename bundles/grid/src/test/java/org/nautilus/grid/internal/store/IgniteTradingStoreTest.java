@@ -36,6 +36,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
@@ -180,6 +181,25 @@ class IgniteTradingStoreTest {
         assertThat(journal.get(2).fields()).containsEntry("clientOrderId", "c-7").containsEntry("fillPrice", "187");
         assertThat(journal.get(3).category()).isEqualTo(AuditCategory.RISK);
         assertThat(journal.get(3).detail()).contains("alpha HALTED").contains("daily loss review");
+    }
+
+    @Test
+    void a_refused_orders_reject_code_survives_a_restart() {
+        IgniteTradingStore s = start();
+        Order denied = new Order(OrderId.of(20), request("c-20"), OrderStatus.DENIED, Quantity.ZERO, null, null,
+                "max-notional: 1000000 > 500000", RejectCode.MAX_NOTIONAL, T, T);
+        s.begin();
+        s.record(StoredOrder.of(denied, 2), new OrderEvent(2, OrderEventType.DENIED, denied, null, denied.reason(), T,
+                1));
+        s.end().await();
+
+        stopNode();
+        IgniteTradingStore reopened = start();
+
+        assertThat(reopened.order(OrderId.of(20))).hasValueSatisfying(
+                o -> assertThat(o.order().rejectCode()).isEqualTo(RejectCode.MAX_NOTIONAL));
+        assertThat(reopened.events(OrderId.of(20))).singleElement()
+                .satisfies(e -> assertThat(e.order().rejectCode()).isEqualTo(RejectCode.MAX_NOTIONAL));
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.store.StoredOrder;
 import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.testsupport.Await;
 
 /**
  * Snapshots on real Ignite nodes with native persistence: one taken while orders are being acknowledged is restored
@@ -114,15 +115,11 @@ class SnapshotsTest {
             }
         }, "trader");
         trader.start();
-        while (acknowledged.size() < 300) {
-            Thread.sleep(5);
-        }
+        Await.until("300 trades acknowledged", () -> acknowledged.size() >= 300);
         List<Trade> before = List.copyOf(acknowledged);
         SnapshotInfo info = a.snapshots.create("during_trading");
         int during = acknowledged.size();
-        while (acknowledged.size() < during + 100) {
-            Thread.sleep(5);
-        }
+        Await.until("100 more trades acknowledged", () -> acknowledged.size() >= during + 100);
         trading.set(false);
         trader.join();
         assertThat(info.journalSequence()).as("the journal position it covers").isPositive();

@@ -32,6 +32,7 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
@@ -156,6 +157,24 @@ class UnitCodecTest {
         unit.audits.add(new Unit.AuditDraft(T0, AuditCategory.ORDER, "FILL", "8", ALPHA, "detail", Map.of()));
 
         UnitCodec.decode(ByteBuffer.wrap(roundTrip(unit)));
+    }
+
+    @Test
+    void every_reject_code_round_trips_on_denied_and_rejected_orders() {
+        Unit unit = new Unit();
+        long id = 500;
+        for (RejectCode code : RejectCode.values()) {
+            OrderStatus status = code.name().startsWith("VENUE_") ? OrderStatus.REJECTED : OrderStatus.DENIED;
+            Order order = new Order(OrderId.of(++id), limit("rc-" + id, Side.BUY), status, Quantity.ZERO, null, null,
+                    "refused: " + code, code, T0, T0);
+            unit.orders.put(order.id(), StoredOrder.of(order, 2));
+            unit.events.add(new OrderEvent(2, status == OrderStatus.DENIED ? OrderEventType.DENIED
+                    : OrderEventType.REJECTED, order, null, order.reason(), T0, 0));
+        }
+        roundTrip(unit);
+        Unit decoded = UnitCodec.decode(ByteBuffer.wrap(UnitCodec.encode(unit)));
+        assertThat(decoded.orders.values()).extracting(o -> o.order().rejectCode())
+                .containsExactly(RejectCode.values());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
@@ -236,7 +237,8 @@ final class CompactOrders {
                 | (r.limitPrice() != null ? HAS_LIMIT : 0) | (r.stopPrice() != null ? HAS_STOP : 0)
                 | (order.averagePrice() != null ? HAS_AVERAGE : 0);
         longs[l + KINDS] = order.status().ordinal() | r.side().ordinal() << 8 | r.type().ordinal() << 16
-                | (long) r.timeInForce().ordinal() << 24 | (long) flag << 32;
+                | (long) r.timeInForce().ordinal() << 24 | (long) flag << 32
+                | (long) (order.rejectCode() == null ? 0 : order.rejectCode().ordinal() + 1) << 48;
     }
 
     private Order order(int slot) {
@@ -254,10 +256,17 @@ final class CompactOrders {
                 (flag & REDUCE_ONLY) != 0);
         return new Order(OrderId.of(longs[l + ID]), request, STATUSES[(int) (kind & 0xff)],
                 new Quantity(longs[l + FILLED]), (flag & HAS_AVERAGE) != 0 ? new Price(longs[l + AVERAGE]) : null,
-                (VenueId) refs[o + VENUE], (String) refs[o + REASON],
+                (VenueId) refs[o + VENUE], (String) refs[o + REASON], rejectCode((int) (kind >>> 48 & 0xff)),
                 Instant.ofEpochSecond(longs[l + CREATED], nanos >>> 32),
                 Instant.ofEpochSecond(longs[l + UPDATED], nanos & 0xffffffffL));
     }
+
+    /** The reject code kept as its ordinal + 1 (0: none). */
+    private static RejectCode rejectCode(int stored) {
+        return stored == 0 ? null : REJECT_CODES[stored - 1];
+    }
+
+    private static final RejectCode[] REJECT_CODES = RejectCode.values();
 
     /** Keeps the newest entries that fit the new capacity; {@code true} if some were dropped. */
     private boolean resize(int newCapacity) {

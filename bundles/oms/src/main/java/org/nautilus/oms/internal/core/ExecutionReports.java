@@ -16,6 +16,7 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.oms.internal.routing.VenueStatistics;
@@ -109,6 +110,7 @@ final class ExecutionReports {
                     + report.venueId() + ": " + why, report.timestamp());
             return;
         }
+        record.rejectCode = report.rejectCode() != null ? report.rejectCode() : RejectCode.VENUE_REJECTED;
         if (transitions.transition(record, REJECTED, OrderEventType.REJECTED, why, report.timestamp())) {
             statistics.reject(report.venueId());
         }

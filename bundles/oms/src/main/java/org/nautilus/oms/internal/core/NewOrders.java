@@ -14,6 +14,7 @@ import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.ContingencyType;
 import org.nautilus.api.oms.OrderEventType;
@@ -95,12 +96,12 @@ final class NewOrders {
         }
         RiskDecision decision = check(record, now);
         if (!decision.approved()) {
-            deny(record, decision.describe(), now);
+            deny(record, decision.rejectCode(), decision.describe(), now);
             return record;
         }
         OrderRouter.RoutingPlan plan = plan(record, now);
         if (!plan.routed()) {
-            deny(record, describe(plan), now);
+            deny(record, RejectCode.of(plan.code()), describe(plan), now);
             return record;
         }
         execute(record, plan, now);
@@ -126,7 +127,8 @@ final class NewOrders {
             // A client order id of the list was taken meanwhile: keep nothing of this list.
             for (OrderRecord record : records) {
                 if (record.status() == INITIALIZED && record.eventCount() == 1) {
-                    deny(record, "list refused: one of its client order ids is already in use", now);
+                    deny(record, RejectCode.DUPLICATE_CLIENT_ORDER_ID,
+                            "list refused: one of its client order ids is already in use", now);
                 }
             }
             return records;
@@ -138,7 +140,7 @@ final class NewOrders {
             RiskDecision decision = record.triggeredBy == null ? check(record, now)
                     : validator.validate(record.request(), now);
             if (!decision.approved()) {
-                denyAll(records, record, decision.describe(), now);
+                denyAll(records, record, decision.rejectCode(), decision.describe(), now);
                 return records;
             }
             if (record.triggeredBy == null) {
@@ -149,7 +151,7 @@ final class NewOrders {
         for (OrderRecord record : working) {
             OrderRouter.RoutingPlan plan = plan(record, now);
             if (!plan.routed()) {
-                denyAll(records, record, describe(plan), now);
+                denyAll(records, record, RejectCode.of(plan.code()), describe(plan), now);
                 return records;
             }
             plans.add(plan);
@@ -188,14 +190,14 @@ final class NewOrders {
         }
     }
 
-    private void denyAll(List<OrderRecord> records, OrderRecord culprit, String reason, Instant now) {
+    private void denyAll(List<OrderRecord> records, OrderRecord culprit, RejectCode code, String reason, Instant now) {
         // No contingency may act on the denials: the list is refused as a whole.
         for (OrderRecord record : records) {
             record.ocoDone = true;
             record.triggersResolved = true;
         }
         for (OrderRecord record : records) {
-            deny(record, record == culprit ? reason
+            deny(record, code, record == culprit ? reason
                     : "list refused: order " + culprit.id + " (" + culprit.request().clientOrderId() + ") " + reason,
                     now);
         }
@@ -282,7 +284,7 @@ final class NewOrders {
     }
 
     private static String describe(OrderRouter.RoutingPlan refused) {
-        return "router: " + refused.reason() + " [" + refused.code() + "]";
+        return "router: " + refused.reason();
     }
 
     private void execute(OrderRecord record, OrderRouter.RoutingPlan plan, Instant now) {
@@ -305,6 +307,7 @@ final class NewOrders {
         } catch (RuntimeException e) {
             LOG.warn("venue {} failed to take order {}", venue.id(), record.id, e);
             statistics.reject(venue.id());
+            record.rejectCode = RejectCode.VENUE_ERROR;
             transitions.transition(record, REJECTED, OrderEventType.REJECTED,
                     "venue " + venue.id() + " failed: " + e.getMessage(), clock.instant());
         }
@@ -342,18 +345,19 @@ final class NewOrders {
         }
         RiskDecision decision = check(child, now);
         if (!decision.approved()) {
-            deny(child, decision.describe(), now);
+            deny(child, decision.rejectCode(), decision.describe(), now);
             return;
         }
         OrderRouter.RoutingPlan plan = plan(child, now);
         if (!plan.routed()) {
-            deny(child, describe(plan), now);
+            deny(child, RejectCode.of(plan.code()), describe(plan), now);
             return;
         }
         execute(child, plan, now);
     }
 
-    private void deny(OrderRecord record, String reason, Instant now) {
+    private void deny(OrderRecord record, RejectCode code, String reason, Instant now) {
+        record.rejectCode = code;
         transitions.transition(record, DENIED, OrderEventType.DENIED, reason, now);
     }
 }

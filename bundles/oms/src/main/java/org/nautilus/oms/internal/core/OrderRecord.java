@@ -13,6 +13,7 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.store.StoredOrder;
@@ -36,6 +37,8 @@ final class OrderRecord {
     /** Σ quantity × price of the fills, for the exact average price. */
     private long filledNotional;
     private String reason;
+    /** Why the order is refused, set with its DENIED or REJECTED transition; shown only in those states. */
+    RejectCode rejectCode;
     private int version;
     /** The status to return to when a pending cancel or amend is refused. */
     OrderStatus resumeStatus;
@@ -109,6 +112,7 @@ final class OrderRecord {
         this.status = order.status();
         this.filled = order.filledQuantity();
         this.reason = order.reason();
+        this.rejectCode = order.rejectCode();
         this.version = stored.version();
         this.resumeStatus = stored.resumeStatus();
         this.pendingAmend = stored.pendingAmend();
@@ -244,6 +248,7 @@ final class OrderRecord {
 
     private void publish(Instant at) {
         Price average = filled.isZero() ? null : new Price(FixedPoint.divide(filledNotional, filled.raw()));
-        snapshot = new Order(id, request, status, filled, average, request.venueId(), reason, createdAt, at);
+        RejectCode code = status == OrderStatus.DENIED || status == OrderStatus.REJECTED ? rejectCode : null;
+        snapshot = new Order(id, request, status, filled, average, request.venueId(), reason, code, createdAt, at);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.StringJoiner;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 
@@ -96,6 +97,7 @@ final class SplitOrders {
             why = reasons.toString();
         } else if (allRejected && parent.filled().isZero()) {
             end = REJECTED;
+            parent.rejectCode = RejectCode.VENUE_REJECTED;
             why = reasons.toString();
         } else {
             end = CANCELED;

@@ -143,7 +143,7 @@ class AmendTest {
         CommandResult result = h.oms.amend(resting.id(), null, Price.of("99.555"));
 
         assertThat(result.code()).isEqualTo("AMEND_INVALID");
-        assertThat(result.message()).contains("[TICK_SIZE]");
+        assertThat(result.message()).contains("tick size");
         assertThat(sim.amends).isEmpty();
     }
 
@@ -154,7 +154,7 @@ class AmendTest {
         CommandResult result = h.oms.amend(resting.id(), Quantity.ofWhole(500), null);
 
         assertThat(result.code()).isEqualTo("RISK_DENIED");
-        assertThat(result.message()).isEqualTo("max-order-quantity: max 100 exceeded: 500 [MAX_ORDER_QUANTITY]");
+        assertThat(result.message()).isEqualTo("max-order-quantity: max 100 exceeded: 500");
         assertThat(sim.amends).isEmpty();
     }
 

@@ -18,6 +18,7 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.oms.OrderList;
@@ -145,7 +146,7 @@ class ContingentOrdersTest {
         List<Order> oco = h.oms.submit(OrderList.oco(limit("a", Side.BUY, 1, "90"), limit("b", Side.BUY, 1, "9.999")));
 
         assertThat(oco).extracting(Order::status).containsExactly(DENIED, DENIED);
-        assertThat(oco.get(1).reason()).contains("[TICK_SIZE]");
+        assertThat(oco.get(1).rejectCode()).isEqualTo(RejectCode.TICK_SIZE);
         assertThat(oco.get(0).reason()).startsWith("list refused: order 2 (b) order-validation:");
         assertThat(sim.submitted).isEmpty();
     }

@@ -13,6 +13,7 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.BookLevel;
@@ -163,6 +164,11 @@ final class FakeVenue implements Venue {
 
     void accept(OrderId orderId) {
         report(orderId, ExecType.ACCEPTED, null);
+    }
+
+    void reject(OrderId orderId, RejectCode code, String reason) {
+        listeners.get(orderId).onReport(ExecutionReport.rejected(orderId, id, id + "-r" + executions.incrementAndGet(),
+                code, reason, T));
     }
 
     void report(OrderId orderId, ExecType type, String reason) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nautilus.oms.internal.core.Fixtures.MAIN;
 import static org.nautilus.oms.internal.core.Fixtures.market;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.nautilus.oms.internal.routing.DirectRouter;
+import org.nautilus.testsupport.Await;
 
 /** Outside subscribers get the OMS's events only once durable, in order per portfolio, and can resume. */
 class OrderEventDeliveryTest {
@@ -90,12 +92,8 @@ class OrderEventDeliveryTest {
         Thread.sleep(150);
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void eventually(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(10), condition);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
@@ -48,7 +49,8 @@ class OrderEventsTest {
 
         OrderEvent denied = h.oms.events(order.id()).get(1);
         assertThat(denied.type()).isEqualTo(OrderEventType.DENIED);
-        assertThat(denied.reason()).contains("[TICK_SIZE]");
+        assertThat(denied.reason()).contains("tick size");
+        assertThat(denied.order().rejectCode()).isEqualTo(RejectCode.TICK_SIZE);
         assertThat(denied.order().status()).isEqualTo(OrderStatus.DENIED);
     }
 

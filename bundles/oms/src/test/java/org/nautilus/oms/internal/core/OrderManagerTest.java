@@ -33,6 +33,7 @@ import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
@@ -97,7 +98,8 @@ class OrderManagerTest {
                 Side.BUY, Quantity.ofWhole(1)));
 
         assertThat(order.status()).isEqualTo(DENIED);
-        assertThat(order.reason()).contains("unknown instrument NOPE").contains("[UNKNOWN_INSTRUMENT]");
+        assertThat(order.reason()).contains("unknown instrument NOPE").doesNotContain("[");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.UNKNOWN_INSTRUMENT);
         assertThat(risk.checked).isEmpty();
         assertThat(sim.submitted).isEmpty();
         assertThat(recorder.fills).isEmpty();
@@ -110,7 +112,8 @@ class OrderManagerTest {
 
         assertThat(order.status()).isEqualTo(DENIED);
         assertThat(order.reason()).isEqualTo(
-                "order-validation: quantity 0.5 is not a multiple of the lot size 1 of AAPL [LOT_SIZE]");
+                "order-validation: quantity 0.5 is not a multiple of the lot size 1 of AAPL");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.LOT_SIZE);
     }
 
     @Test
@@ -118,7 +121,8 @@ class OrderManagerTest {
         Order order = oms.submit(market("c1", Side.BUY, 20_000));
 
         assertThat(order.status()).isEqualTo(DENIED);
-        assertThat(order.reason()).contains("above the maximum 10000 of AAPL").contains("[MAX_QUANTITY]");
+        assertThat(order.reason()).contains("above the maximum 10000 of AAPL");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.MAX_QUANTITY);
     }
 
     @Test
@@ -127,7 +131,7 @@ class OrderManagerTest {
                 Quantity.of("0.0001")));
 
         assertThat(order.status()).isEqualTo(DENIED);
-        assertThat(order.reason()).contains("[LOT_SIZE]");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.LOT_SIZE);
     }
 
     @Test
@@ -135,8 +139,8 @@ class OrderManagerTest {
         Order order = oms.submit(limit("c1", Side.BUY, 10, "100.005"));
 
         assertThat(order.status()).isEqualTo(DENIED);
-        assertThat(order.reason()).contains("limit price 100.005 is not a multiple of the tick size 0.01")
-                .contains("[TICK_SIZE]");
+        assertThat(order.reason()).contains("limit price 100.005 is not a multiple of the tick size 0.01");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.TICK_SIZE);
     }
 
     @Test
@@ -146,7 +150,8 @@ class OrderManagerTest {
 
         Order order = oms.submit(stop);
 
-        assertThat(order.reason()).contains("stop price 95.001").contains("[TICK_SIZE]");
+        assertThat(order.reason()).contains("stop price 95.001");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.TICK_SIZE);
     }
 
     @Test
@@ -154,7 +159,7 @@ class OrderManagerTest {
         OrderRequest gtd = limit("c1", Side.BUY, 1, "100").withTimeInForce(TimeInForce.GTD,
                 Instant.parse("2024-03-01T09:00:00Z"));
 
-        assertThat(oms.submit(gtd).reason()).contains("[EXPIRE_TIME]");
+        assertThat(oms.submit(gtd).rejectCode()).isEqualTo(RejectCode.EXPIRE_TIME);
     }
 
     @Test
@@ -166,7 +171,8 @@ class OrderManagerTest {
 
         assertThat(order.status()).isEqualTo(DENIED);
         assertThat(order.reason()).isEqualTo(
-                "max-order-quantity: max order quantity 1000 exceeded: 1500 [MAX_ORDER_QUANTITY]");
+                "max-order-quantity: max order quantity 1000 exceeded: 1500");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.MAX_ORDER_QUANTITY);
         assertThat(sim.submitted).isEmpty();
     }
 
@@ -182,7 +188,8 @@ class OrderManagerTest {
         try {
             Order order = failing.submit(market("c1", Side.BUY, 1));
             assertThat(order.status()).isEqualTo(DENIED);
-            assertThat(order.reason()).contains("[RISK_ERROR]").contains("limits not loaded");
+            assertThat(order.reason()).contains("limits not loaded");
+            assertThat(order.rejectCode()).isEqualTo(RejectCode.RISK_ERROR);
         } finally {
             failing.close();
         }
@@ -227,7 +234,8 @@ class OrderManagerTest {
         Order order = oms.submit(market("c1", Side.BUY, 1).withVenue(VenueId.of("NYSE")));
 
         assertThat(order.status()).isEqualTo(DENIED);
-        assertThat(order.reason()).isEqualTo("router: venue NYSE is not registered (registered: SIM) [UNKNOWN_VENUE]");
+        assertThat(order.reason()).isEqualTo("router: venue NYSE is not registered (registered: SIM)");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.UNKNOWN_VENUE);
     }
 
     @Test
@@ -236,7 +244,8 @@ class OrderManagerTest {
 
         Order order = oms.submit(market("c1", Side.BUY, 1));
 
-        assertThat(order.reason()).isEqualTo("router: no venue is registered [NO_VENUE]");
+        assertThat(order.reason()).isEqualTo("router: no venue is registered");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.NO_VENUE);
     }
 
     @Test
@@ -261,6 +270,33 @@ class OrderManagerTest {
 
         assertThat(order.status()).isEqualTo(REJECTED);
         assertThat(order.reason()).isEqualTo("no liquidity for AAPL");
+        assertThat(order.rejectCode()).as("a venue that gives no code").isEqualTo(RejectCode.VENUE_REJECTED);
+    }
+
+    @Test
+    void a_venue_rejection_with_a_code_keeps_that_code_on_the_order() {
+        sim.onSubmit = FakeVenue.OnSubmit.SILENT;
+        Order order = oms.submit(market("c1", Side.BUY, 10));
+
+        sim.reject(order.id(), RejectCode.VENUE_POST_ONLY_WOULD_TAKE, "post-only order would take liquidity");
+        oms.sync();
+
+        Order rejected = oms.order(order.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(REJECTED);
+        assertThat(rejected.rejectCode()).isEqualTo(RejectCode.VENUE_POST_ONLY_WOULD_TAKE);
+        assertThat(rejected.reason()).isEqualTo("post-only order would take liquidity");
+    }
+
+    @Test
+    void a_plugin_rules_own_code_is_RULE_DENIED_and_the_reason_names_the_rule_and_its_code() {
+        risk.next = RiskDecision.reject("desk-hours", "OUTSIDE_DESK_HOURS", "the desk trades 09:00-17:00");
+
+        Order order = oms.submit(market("c1", Side.BUY, 10));
+
+        assertThat(order.status()).isEqualTo(DENIED);
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.RULE_DENIED);
+        assertThat(order.reason()).isEqualTo("desk-hours: the desk trades 09:00-17:00 (OUTSIDE_DESK_HOURS)");
+        assertThat(sim.submitted).isEmpty();
     }
 
     @Test
@@ -271,6 +307,7 @@ class OrderManagerTest {
 
         assertThat(order.status()).isEqualTo(REJECTED);
         assertThat(order.reason()).isEqualTo("venue SIM failed: connection lost");
+        assertThat(order.rejectCode()).isEqualTo(RejectCode.VENUE_ERROR);
     }
 
     @Test

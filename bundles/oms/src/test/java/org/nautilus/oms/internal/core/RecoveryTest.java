@@ -32,6 +32,7 @@ import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.oms.internal.routing.DirectRouter;
+import org.nautilus.testsupport.Await;
 
 /** The OMS over a durable store: acknowledged after the commit, rebuilt from the store after a restart. */
 class RecoveryTest {
@@ -140,7 +141,9 @@ class RecoveryTest {
 
         java.util.concurrent.CompletableFuture<Order> ack = oms.submitAsync(market("c1", Side.BUY, 10));
 
-        Thread.sleep(200);
+        // The writer has applied the order (it is FILLED in memory) and waits for its unit to be durable.
+        Await.until("c1 filled in memory", () -> oms.order(ClientOrderId.of("c1"))
+                .map(o -> o.status() == FILLED).orElse(false));
         assertThat(ack).as("not acknowledged before its unit is durable").isNotDone();
         durable.countDown();
         assertThat(ack.get(5, TimeUnit.SECONDS).status()).isEqualTo(FILLED);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
@@ -182,7 +183,8 @@ class VenueReconcilerTest {
         assertThat(info().reason()).contains("position mismatch").contains("nautilus:reconcile --ack IB");
         Order refused = buy("c2", 1);
         assertThat(refused.status()).isEqualTo(DENIED);
-        assertThat(refused.reason()).contains("VENUE_UNAVAILABLE").contains("BLOCKED");
+        assertThat(refused.reason()).contains("BLOCKED");
+        assertThat(refused.rejectCode()).isEqualTo(RejectCode.VENUE_UNAVAILABLE);
 
         CommandResult ack = oms.reconciler().acknowledge(IB, "alice");
 
@@ -211,7 +213,7 @@ class VenueReconcilerTest {
         assertThat(order(order.id()).status()).as("not closed on a failed query").isEqualTo(ACCEPTED);
         assertThat(info().availability()).isEqualTo(VenueAvailability.DISCONNECTED);
         assertThat(info().reason()).contains("reconciliation failed").contains("not read as flat");
-        assertThat(buy("c2", 1).reason()).contains("VENUE_UNAVAILABLE");
+        assertThat(buy("c2", 1).rejectCode()).isEqualTo(RejectCode.VENUE_UNAVAILABLE);
 
         venue.failOpenOrders = null;
         venue.failPositions = "timeout";

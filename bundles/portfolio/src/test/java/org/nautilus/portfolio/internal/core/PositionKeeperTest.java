@@ -6,11 +6,7 @@ import static org.nautilus.portfolio.internal.core.Fills.MAIN;
 import static org.nautilus.portfolio.internal.core.Fills.buy;
 import static org.nautilus.portfolio.internal.core.Fills.sell;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
@@ -20,42 +16,11 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.portfolio.PositionValuation;
-import org.nautilus.api.portfolio.PositionStore;
+import org.nautilus.testsupport.MemoryPositionStore;
 
 class PositionKeeperTest {
 
-    /** An in-memory store that can be told to fail. */
-    static final class MemoryStore implements PositionStore {
-        final Map<PositionKey, Position> saved = new ConcurrentHashMap<>();
-        volatile boolean failing;
-        int saves;
-
-        @Override
-        public void save(Position position) {
-            if (failing) {
-                throw new IllegalStateException("grid unavailable");
-            }
-            saves++;
-            saved.put(new PositionKey(position.portfolioId(), position.instrumentId()), position);
-        }
-
-        @Override
-        public Optional<Position> load(PortfolioId portfolio, InstrumentId instrument) {
-            return Optional.ofNullable(saved.get(new PositionKey(portfolio, instrument)));
-        }
-
-        @Override
-        public List<Position> loadAll() {
-            return new ArrayList<>(saved.values());
-        }
-
-        @Override
-        public String description() {
-            return "memory";
-        }
-    }
-
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryPositionStore store = new MemoryPositionStore();
     private final PositionKeeper keeper = new PositionKeeper(store);
 
     @Test
@@ -64,8 +29,8 @@ class PositionKeeperTest {
         Position after = keeper.apply(sell("4", "101"));
 
         assertThat(keeper.position(MAIN, AAPL)).contains(after);
-        assertThat(store.saved.values()).containsExactly(after);
-        assertThat(store.saves).isEqualTo(2);
+        assertThat(store.saved()).containsExactly(after);
+        assertThat(store.saves()).isEqualTo(2);
         assertThat(after.quantity()).isEqualTo(Quantity.ofWhole(6));
     }
 
@@ -120,17 +85,17 @@ class PositionKeeperTest {
 
     @Test
     void a_store_failure_keeps_the_position_in_memory_and_saves_it_with_the_next_fill() {
-        store.failing = true;
+        store.failing(true);
         keeper.apply(buy("10", "100"));
         assertThat(keeper.unsaved()).isEqualTo(1);
         assertThat(keeper.position(MAIN, AAPL)).isPresent();
 
-        store.failing = false;
+        store.failing(false);
         keeper.apply(Fills.fill(MAIN, InstrumentId.of("MSFT"), Side.BUY, Quantity.ofWhole(1), Price.ofWhole(1),
                 Money.ZERO));
 
         assertThat(keeper.unsaved()).isZero();
-        assertThat(store.saved).containsKey(new PositionKey(MAIN, AAPL));
+        assertThat(store.load(MAIN, AAPL)).isPresent();
         assertThat(keeper.storeFailures()).isEqualTo(1);
     }
 }

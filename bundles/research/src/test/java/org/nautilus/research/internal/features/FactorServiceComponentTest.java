@@ -22,9 +22,10 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.research.internal.ResearchConfig;
-import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.support.Bars;
+import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.DsConfigs;
 
 /**
  * The service wiring, no container: the engine subscribes to the bars of every spec, so an instrument that only
@@ -91,14 +92,8 @@ class FactorServiceComponentTest {
         assertThat(component.latest()).isEmpty();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(5);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(10), condition);
     }
 
     /** Two instruments, no bar history; hands the engine's all-bars listener to the test. */
@@ -118,6 +113,6 @@ class FactorServiceComponentTest {
     }
 
     private static ResearchConfig config() {
-        return TestConfigs.config(ResearchConfig.class, Map.of("factors.directory", "target/no-factor-files"));
+        return DsConfigs.config(ResearchConfig.class, Map.of("factors.directory", "target/no-factor-files"));
     }
 }

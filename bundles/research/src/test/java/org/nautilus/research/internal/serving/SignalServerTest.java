@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +38,7 @@ import org.nautilus.research.internal.features.FeatureEngine;
 import org.nautilus.research.internal.support.Bars;
 import org.nautilus.research.internal.tracking.ModelsComponent;
 import org.nautilus.research.internal.tracking.TrainingTestSupport;
+import org.nautilus.testsupport.Await;
 
 /**
  * Serving with the real pieces: models trained and registered through {@link ModelsComponent} on the Apple daily
@@ -104,12 +104,8 @@ class SignalServerTest {
         server.featuresComputed(bar.instrumentId(), DAY, bar.end());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(10), condition);
     }
 
     private List<SignalBatch> champion() {

@@ -37,8 +37,8 @@ import org.nautilus.model.weka.classifier.internal.WekaDirection;
 import org.nautilus.model.weka.forest.internal.WekaRandomForest;
 import org.nautilus.model.weka.linear.internal.WekaRidge;
 import org.nautilus.research.internal.ResearchConfig;
-import org.nautilus.research.internal.TestConfigs;
 import org.nautilus.research.internal.support.Bars;
+import org.nautilus.testsupport.DsConfigs;
 
 /**
  * Training from a spec file with the real model plugins and the technical factor library on the Apple daily bars:
@@ -57,7 +57,7 @@ class TrainingTest {
     private Path bars;
 
     static ResearchConfig research() {
-        return TestConfigs.config(ResearchConfig.class, Map.of("warmup.bars", 5000));
+        return DsConfigs.config(ResearchConfig.class, Map.of("warmup.bars", 5000));
     }
 
     static List<Model> families(Path natives) {

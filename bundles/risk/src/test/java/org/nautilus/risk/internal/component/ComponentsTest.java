@@ -19,8 +19,9 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.FakeMarketData;
-import org.nautilus.risk.internal.support.FakePositions;
 import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.testsupport.DsConfigs;
+import org.nautilus.testsupport.InMemoryPositions;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.nautilus.risk.rule.killswitch.internal.KillSwitchComponent;
@@ -36,7 +37,7 @@ class ComponentsTest {
         market.define(org.nautilus.api.domain.Instrument.equity("AAPL", "USD"));
         market.mark("AAPL", "190");
         RiskServiceComponent risk = new RiskServiceComponent(config(RiskServiceComponent.Config.class, Map.of()),
-                Map.of(), market, new FakePositions());
+                Map.of(), market, new InMemoryPositions());
         try {
             MaxOrderQuantityComponent maxQty = new MaxOrderQuantityComponent(
                     config(MaxOrderQuantityComponent.Config.class, Map.of("max.quantity", "1000")), Map.of());
@@ -45,7 +46,7 @@ class ComponentsTest {
             risk.addRule(killSwitch, Map.of(RiskRule.NAME_PROPERTY, "kill-switch", "service.ranking", 1000));
 
             assertThat(risk.check(Orders.buy(1500, "AAPL")).describe())
-                    .isEqualTo("max-order-quantity: max order quantity 1000 exceeded: 1500 [MAX_ORDER_QUANTITY]");
+                    .isEqualTo("max-order-quantity: max order quantity 1000 exceeded: 1500");
 
             killSwitch.setGlobal(TradingState.HALTED, "drill");
             assertThat(risk.check(Orders.buy(1500, "AAPL")).code()).isEqualTo("TRADING_HALTED");
@@ -134,15 +135,8 @@ class ComponentsTest {
     }
 
     /** A metatype configuration annotation backed by a map, falling back to the annotation's defaults. */
-    @SuppressWarnings("unchecked")
     static <A extends Annotation> A config(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-            if (method.getName().equals("annotationType")) {
-                return type;
-            }
-            Object v = values.get(method.getName().replace('_', '.'));
-            return v != null ? v : method.getDefaultValue();
-        });
+        return DsConfigs.config(type, values);
     }
 
     interface Handler {

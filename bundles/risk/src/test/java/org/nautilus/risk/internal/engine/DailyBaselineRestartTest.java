@@ -17,9 +17,9 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.FakeMarketData;
-import org.nautilus.risk.internal.support.FakePositions;
+import org.nautilus.testsupport.InMemoryPositions;
 import org.nautilus.risk.internal.support.MemoryRiskState;
-import org.nautilus.risk.internal.support.MutableClock;
+import org.nautilus.testsupport.MutableClock;
 import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
 
 /** The daily loss limit across a restart: the start-of-day baseline is kept in the store, not only in memory. */
@@ -29,7 +29,7 @@ class DailyBaselineRestartTest {
 
     private final MutableClock clock = new MutableClock(Desk.OPEN);
     private final FakeMarketData market = new FakeMarketData();
-    private final FakePositions positions = new FakePositions();
+    private final InMemoryPositions positions = new InMemoryPositions();
     private final MemoryRiskState store = new MemoryRiskState();
 
     DailyBaselineRestartTest() {

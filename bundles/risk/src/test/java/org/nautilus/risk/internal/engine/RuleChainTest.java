@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
@@ -95,8 +96,8 @@ class RuleChainTest {
         RiskDecision denied = engine.check(buy(1500, "AAPL"), market);
         engine.check(buy(500, "AAPL"), market);
 
-        assertThat(denied.describe())
-                .isEqualTo("max-order-quantity: max order quantity 1000 exceeded: 1500 [MAX_ORDER_QUANTITY]");
+        assertThat(denied.describe()).isEqualTo("max-order-quantity: max order quantity 1000 exceeded: 1500");
+        assertThat(denied.rejectCode()).isEqualTo(RejectCode.MAX_ORDER_QUANTITY);
         assertThat(engine.rules()).containsExactly(
                 new RiskRuleInfo("max-order-quantity", "max order quantity 1000", 1));
     }

@@ -42,8 +42,8 @@ import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
 import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
 import org.nautilus.risk.support.Valuation;
 import org.nautilus.risk.internal.support.Desk;
-import org.nautilus.risk.internal.support.MutableClock;
 import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.testsupport.MutableClock;
 
 /** Invariants of the risk rules and the engine, over generated positions, orders and timings. */
 class RiskPropertiesTest {

@@ -16,8 +16,8 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.risk.internal.support.Desk;
-import org.nautilus.risk.internal.support.MutableClock;
 import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
+import org.nautilus.testsupport.MutableClock;
 
 class KillSwitchTest {
 

@@ -21,6 +21,8 @@ import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
 import org.nautilus.risk.internal.engine.RuleChain;
+import org.nautilus.testsupport.InMemoryPositions;
+import org.nautilus.testsupport.MutableClock;
 
 /**
  * A trading desk for scenario tests: the real risk core over an in-memory market, position keeper and a
@@ -33,7 +35,7 @@ public final class Desk {
 
     public final MutableClock clock = new MutableClock(OPEN);
     public final FakeMarketData market = new FakeMarketData();
-    public final FakePositions positions = new FakePositions();
+    public final InMemoryPositions positions = new InMemoryPositions();
     public final RiskEngine core;
     private final AtomicLong orderIds = new AtomicLong();
 

@@ -299,6 +299,7 @@ class RouteFileManagerTest {
             // the missing component arrives (as a replay file or an instrument might)
             context.addComponent("later", context.getComponent("timer"));
             assertThat(retrying.scan().changed()).as("not before the retry delay").isFalse();
+            // About time passing: the manager's retry delay (100 ms, on its wall clock) must elapse.
             Thread.sleep(150);
 
             assertThat(retrying.scan().loaded()).containsExactly("feed.yaml");

@@ -27,6 +27,7 @@ import org.nautilus.api.marketdata.Quote;
 import org.nautilus.marketdata.internal.MarketDataGateway;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.runtime.CamelRuntime;
+import org.nautilus.testsupport.Await;
 import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -166,6 +167,7 @@ class FixMarketDataRouteTest {
             }
         }
         assertThat(runtime.routes()).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("Stopped"));
+        // A stopped route must not log on: nothing to wait for, so give a wrong logon the time to happen.
         Thread.sleep(1000);
         assertThat(venue.logons).as("no FIX session while the route is stopped").hasValue(0);
 
@@ -179,14 +181,8 @@ class FixMarketDataRouteTest {
         await(() -> venue.logouts.get() == 1);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(20), condition);
     }
 
     /** The venue: answers a MarketDataRequest with a snapshot per symbol, then one refresh with a trade. */

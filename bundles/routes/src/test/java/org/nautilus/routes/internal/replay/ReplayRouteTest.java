@@ -28,6 +28,7 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.marketdata.internal.MarketDataGateway;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.runtime.CamelRuntime;
+import org.nautilus.testsupport.Await;
 
 /** Replays the real sample files through a route file into the gateway. */
 class ReplayRouteTest {
@@ -192,13 +193,7 @@ class ReplayRouteTest {
         return target;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(20), condition);
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.quickfixj.QuickfixjComponent;
@@ -25,6 +24,8 @@ import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.marketdata.internal.MarketDataGateway;
 import org.nautilus.routes.internal.component.Gateways;
+import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.MutableClock;
 
 class CamelRuntimeTest {
 
@@ -34,18 +35,20 @@ class CamelRuntimeTest {
     @TempDir
     Path dir;
 
+    /** The market's time: it runs (the timer routes need it to), and a test closes a bar by moving it on. */
+    private final MutableClock clock = MutableClock.ticking(Instant.parse("2024-03-01T14:30:00Z"));
     private MarketDataGateway gateway;
     private CamelRuntime runtime;
 
     @BeforeEach
     void start() {
-        gateway = new MarketDataGateway(Clock.systemUTC(), Duration.ofMillis(200), 100, 1024);
+        gateway = new MarketDataGateway(clock, Duration.ofMillis(200), 100, 1024);
         gateway.define(Instrument.equity("AAPL", "USD"));
         gateway.define(Instrument.equity("MSFT", "USD"));
         gateway.define(new Instrument(InstrumentId.of("BTC-USD"), "USD", Price.of("0.01"),
                 Quantity.of("0.0001"), Quantity.of("0.0001"),
                 Quantity.ofWhole(100), Quantity.ofWhole(1)));
-        runtime = new CamelRuntime(getClass().getClassLoader(), new Gateways(() -> gateway), Clock.systemUTC());
+        runtime = new CamelRuntime(getClass().getClassLoader(), new Gateways(() -> gateway), clock);
     }
 
     @AfterEach
@@ -164,7 +167,7 @@ class CamelRuntimeTest {
         });
         var producer = runtime.context().createProducerTemplate();
         producer.sendBody("nautilus:marketdata", "T,AAPL,100,1");
-        Thread.sleep(250);
+        clock.advance(Duration.ofMillis(250));
         producer.sendBody("nautilus:marketdata", "T,AAPL,101,1");
 
         Object bar = runtime.context().createConsumerTemplate().receiveBody("seda:bars", 5000);
@@ -197,13 +200,7 @@ class CamelRuntimeTest {
         assertThat(runtime.routes()).isEmpty();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(10), condition);
     }
 }

@@ -22,6 +22,7 @@ import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.runtime.CamelRuntime;
+import org.nautilus.testsupport.Await;
 
 /** A route file reading {@code nautilus:signals}: subscribed as a listener while it runs, one exchange per signal. */
 class SignalsEndpointTest {
@@ -85,10 +86,7 @@ class SignalsEndpointTest {
                 .hasStackTraceContaining("only consumes");
     }
 
-    private void awaitListener() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (listeners.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+    private void awaitListener() {
+        Await.until("a signal listener registered", () -> !listeners.isEmpty());
     }
 }

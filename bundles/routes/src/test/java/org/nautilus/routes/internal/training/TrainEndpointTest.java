@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.Map;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -27,6 +27,8 @@ import org.nautilus.research.internal.tracking.MemoryTrackingStore;
 import org.nautilus.research.internal.tracking.ModelsComponent;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.runtime.CamelRuntime;
+import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.DsConfigs;
 
 /** Training from a route file: a timer route is a schedule, a direct: route trains on demand, both tracked for real. */
 class TrainEndpointTest {
@@ -40,8 +42,7 @@ class TrainEndpointTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        ResearchConfig defaults = (ResearchConfig) Proxy.newProxyInstance(ResearchConfig.class.getClassLoader(),
-                new Class<?>[] {ResearchConfig.class}, (proxy, method, args) -> method.getDefaultValue());
+        ResearchConfig defaults = DsConfigs.config(ResearchConfig.class, Map.of());
         models = new ModelsComponent(new MemoryTrackingStore(), dir.resolve("models"), defaults, Clock.systemUTC());
         models.addFamily(new WekaRidge());
         models.addLibrary(new TechnicalLibrary());
@@ -119,13 +120,7 @@ class TrainEndpointTest {
         assertThat(models.runs(RunQuery.all())).allMatch(r -> r.status() == RunStatus.FINISHED);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the condition", Duration.ofSeconds(10), condition);
     }
 }

@@ -41,6 +41,7 @@ import org.nautilus.routes.internal.replay.MarketDataFilesComponent;
 import org.nautilus.strategy.internal.backtest.BacktestEngine;
 import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.strategy.macross.internal.MaCrossStrategy;
+import org.nautilus.testsupport.Await;
 import org.nautilus.venue.simulated.internal.SimulatedVenueComponent;
 
 /**
@@ -166,12 +167,8 @@ class LiveBacktestParityTest {
                 f.commission().toString());
     }
 
-    private static void await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-            Thread.sleep(1);
-        }
+    private static void await(BooleanSupplier done) {
+        Await.until("the condition", Duration.ofSeconds(10), done);
     }
 
     /** The venue's configuration as DS gives it: the values here, the annotation's defaults for the rest. */

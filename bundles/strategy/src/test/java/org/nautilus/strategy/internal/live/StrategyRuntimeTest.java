@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +52,8 @@ import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.strategy.crosssectional.internal.CrossSectionalStrategy;
 import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.strategy.macross.internal.MaCrossStrategy;
+import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.MutableClock;
 import org.nautilus.venue.simulated.internal.MarketAccess;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
@@ -71,23 +70,7 @@ class StrategyRuntimeTest {
     private static final PortfolioId PORTFOLIO = PortfolioId.of("live-ma");
 
     /** The feed's time: moved by the test, so the gateway closes a 1 s bar per quote. */
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-03-01T14:30:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T14:30:00Z"));
     private final MarketDataGateway market = new MarketDataGateway(clock, Duration.ofSeconds(1), 1000, 4096);
     private final PositionKeeper keeper = new PositionKeeper(new EngineServices.MemoryPositionStore());
     private final EngineServices.Positions positions = new EngineServices.Positions(keeper, market::mark);
@@ -158,10 +141,10 @@ class StrategyRuntimeTest {
         long mid = Price.ofWhole(190).raw();
         long tick = Price.of("0.01").raw();
         for (int i = 0; i < 200 && runtime.strategy("ma-cross").orElseThrow().fills() < 4; i++) {
-            now.set(now.get().plusSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             mid += (random.nextInt(41) - 20) * tick;
             Quote quote = new Quote(AAPL, new Price(mid - tick), Quantity.ofWhole(500), new Price(mid + tick),
-                    Quantity.ofWhole(500), now.get());
+                    Quantity.ofWhole(500), clock.instant());
             market.publish(quote);
             venue.onQuote(quote);
             market.flush();
@@ -291,7 +274,7 @@ class StrategyRuntimeTest {
     void aCloseSplitOverBatchesIsRankedOnceEveryInstrumentHasItsSignal() throws Exception {
         StrategyRuntimeComponent runtime = threeStocks();
         PortfolioId book = startCrossSectional(runtime);
-        Instant close = now.get().plusSeconds(1);
+        Instant close = clock.instant().plusSeconds(1);
         InstrumentId msft = InstrumentId.of("MSFT");
         InstrumentId ibm = InstrumentId.of("IBM");
         runtime.onSignals(batch("alpha", true, close, Map.of(AAPL, -0.5, msft, 0.5, ibm, 0.0)));
@@ -324,7 +307,7 @@ class StrategyRuntimeTest {
             long mid = Price.ofWhole(e.getValue()).raw();
             long tick = Price.of("0.01").raw();
             Quote quote = new Quote(e.getKey(), new Price(mid - tick), Quantity.ofWhole(5000), new Price(mid + tick),
-                    Quantity.ofWhole(5000), now.get());
+                    Quantity.ofWhole(5000), clock.instant());
             market.publish(quote);
             venue.onQuote(quote);
         }
@@ -350,8 +333,8 @@ class StrategyRuntimeTest {
     /** A bar closes: the features of every instrument are known as of it, and the server scores the close. */
     private void close(SignalServer server, Map<InstrumentId, FactorValue> features, BarSpec bars,
                        Map<InstrumentId, Double> momentum) {
-        now.set(now.get().plusSeconds(1));
-        Instant end = now.get();
+        clock.advance(Duration.ofSeconds(1));
+        Instant end = clock.instant();
         momentum.forEach((id, value) -> features.put(id, new FactorValue("MOM", id, value, end, bars)));
         momentum.keySet().stream().sorted().forEach(id -> server.featuresComputed(id, bars, end));
     }
@@ -365,10 +348,8 @@ class StrategyRuntimeTest {
     }
 
     /** Waits up to 5 s for the other threads (serving, strategy, OMS, venue) to get there. */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(10);
-        }
+    private static void eventually(BooleanSupplier condition) {
+        Await.until("the other threads (serving, strategy, OMS, venue) to get there", Duration.ofSeconds(5), condition);
     }
 
     /** A real Weka ridge fitted on MOM in [-1, 1] with the target {@code slope} × MOM. */
@@ -384,6 +365,6 @@ class StrategyRuntimeTest {
 
     private ModelVersion version(int version) {
         return new ModelVersion("alpha", version, "run-" + version, "weka-ridge", List.of("MOM"), "digest",
-                Map.of(), now.get());
+                Map.of(), clock.instant());
     }
 }

@@ -7,7 +7,6 @@ import static org.nautilus.venue.ibkr.internal.IbkrVenueTest.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,11 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
-import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.testsupport.ScriptedRisk;
 
 /**
  * The OMS core with the IBKR venue against the WireMock gateway: the session expires while an order works, IBKR
@@ -53,17 +51,7 @@ class IbkrReconciliationTest {
     void an_order_filled_while_the_session_was_expired_is_booked_on_reconnect_and_the_positions_agree() {
         venue = new IbkrVenue(IbkrConfig.defaults("IBKR", gateway.baseUrl(), "")
                 .withTiming(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(50)), Clock.systemUTC());
-        RiskService approve = new RiskService() {
-            @Override
-            public RiskDecision check(OrderRequest request) {
-                return RiskDecision.approve();
-            }
-
-            @Override
-            public List<RiskRuleInfo> rules() {
-                return List.of();
-            }
-        };
+        RiskService approve = ScriptedRisk.approvingAll();
         oms = OrderManager.builder(id -> Optional.of(Instrument.equity(id.value(), "USD")), approve)
                 .partitions(2).build();
         oms.venueAdded(IBKR, venue);

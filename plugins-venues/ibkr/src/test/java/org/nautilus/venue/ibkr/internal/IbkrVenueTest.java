@@ -42,6 +42,7 @@ import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.VenueConnectionListener;
 import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.api.venue.VenueQuery;
+import org.nautilus.testsupport.Await;
 
 /** The IBKR venue against a WireMock gateway: session, orders, questions, fills, cancels, 401 and 429. */
 class IbkrVenueTest {
@@ -82,15 +83,7 @@ class IbkrVenueTest {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for: %s", what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, condition);
     }
 
     @Test
@@ -145,7 +138,7 @@ class IbkrVenueTest {
         venue.cancel(order, reports);
         await("DELETE sent", () -> !gateway.server.findAll(deleteRequestedFor(
                 urlEqualTo(API + "/iserver/account/" + ACCOUNT + "/order/1234567891"))).isEmpty());
-        Thread.sleep(400);
+        Thread.sleep(400); // several more polls see the order still pending: none of them may read as a cancel
         assertThat(reports.types()).as("'Request was submitted' is not a cancel").doesNotContain(ExecType.CANCELED);
 
         gateway.orders(liveOrder("1234567891", "nautilus-8", "SELL", "Cancelled", 0, 10));

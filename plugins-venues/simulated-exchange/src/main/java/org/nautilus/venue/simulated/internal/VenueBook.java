@@ -19,6 +19,7 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.marketdata.Quote;
@@ -111,13 +112,14 @@ final class VenueBook implements MatchListener {
             OrderRequest request = order.request();
             String invalid = validate(request);
             if (invalid != null) {
-                queue(listener, ExecutionReport.of(order.id(), venue.id(), ExecType.REJECTED,
-                        venue.nextExecutionId(), invalid, now()));
+                queue(listener, ExecutionReport.rejected(order.id(), venue.id(), venue.nextExecutionId(),
+                        RejectCode.VENUE_INVALID_ORDER, invalid, now()));
                 return;
             }
             if (byOrderId.get(order.id().value()) != null) {
-                queue(listener, ExecutionReport.of(order.id(), venue.id(), ExecType.REJECTED,
-                        venue.nextExecutionId(), "order " + order.id() + " is already working at " + venue.id(), now()));
+                queue(listener, ExecutionReport.rejected(order.id(), venue.id(), venue.nextExecutionId(),
+                        RejectCode.VENUE_DUPLICATE_ORDER, "order " + order.id() + " is already working at " + venue.id(),
+                        now()));
                 return;
             }
             long bookId = ++lastBookId;
@@ -320,7 +322,8 @@ final class VenueBook implements MatchListener {
     public void onRejected(long bookId, Reason reason) {
         ClientOrder client = forget(bookId);
         if (client != null) {
-            report(client, ExecType.REJECTED, reason.text());
+            queue(client.listener, ExecutionReport.rejected(client.orderId, venue.id(), venue.nextExecutionId(),
+                    rejectCode(reason), reason.text(), now()));
         }
     }
 
@@ -398,6 +401,16 @@ final class VenueBook implements MatchListener {
 
     private void report(ClientOrder client, ExecType type, String reason) {
         queue(client.listener, ExecutionReport.of(client.orderId, venue.id(), type, venue.nextExecutionId(), reason, now()));
+    }
+
+    /** The book's reason for refusing a new order, as the OMS's reject code. */
+    static RejectCode rejectCode(Reason reason) {
+        return switch (reason) {
+            case DUPLICATE_ORDER_ID -> RejectCode.VENUE_DUPLICATE_ORDER;
+            case INVALID_QUANTITY, INVALID_PRICE -> RejectCode.VENUE_INVALID_ORDER;
+            case POST_ONLY_WOULD_TAKE -> RejectCode.VENUE_POST_ONLY_WOULD_TAKE;
+            default -> RejectCode.VENUE_REJECTED;
+        };
     }
 
     private void queue(ExecutionListener listener, ExecutionReport report) {

@@ -3,16 +3,11 @@ package org.nautilus.venue.simulated.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
@@ -26,17 +21,19 @@ import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.CommandResult;
-import org.nautilus.api.risk.RiskDecision;
-import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.MutableClock;
+import org.nautilus.testsupport.ScriptedRisk;
 
 /**
  * Reconciliation on the real cores: the OMS's {@link OrderManager} and the simulated exchange's matching engine. The
@@ -48,23 +45,7 @@ class ReconciliationWithOmsTest {
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final Instant T0 = Instant.parse("2024-03-01T14:30:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(T0);
     private final Map<InstrumentId, Quote> quotes = new ConcurrentHashMap<>();
     private final MarketAccess market = new MarketAccess() {
         @Override
@@ -77,17 +58,7 @@ class ReconciliationWithOmsTest {
             return Optional.ofNullable(quotes.get(id));
         }
     };
-    private final RiskService approveAll = new RiskService() {
-        @Override
-        public RiskDecision check(OrderRequest request) {
-            return RiskDecision.approve();
-        }
-
-        @Override
-        public List<RiskRuleInfo> rules() {
-            return List.of();
-        }
-    };
+    private final RiskService approveAll = ScriptedRisk.approvingAll();
     private SimulatedExchange venue;
     private OrderManager oms;
 
@@ -144,17 +115,14 @@ class ReconciliationWithOmsTest {
         assertThat(order(offer.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
         Order refused = oms.submit(request("b2", Side.BUY, 1, "99.00", TimeInForce.GTC, null));
         assertThat(refused.status()).isEqualTo(OrderStatus.DENIED);
-        assertThat(refused.reason()).contains("VENUE_UNAVAILABLE");
+        assertThat(refused.rejectCode()).isEqualTo(RejectCode.VENUE_UNAVAILABLE);
 
         // While away: a seller sweeps the market maker's 500 at 100.00 and takes 60 of our bid at 99.00; our GTD
         // offer expires; someone else leaves an offer resting.
         foreign(9001, Side.SELL, 560, "99.00");
-        now.set(T0.plusSeconds(120));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (venue.openOrderCount() > 1) { // our bid is left; the offer expires
-            assertThat(System.nanoTime()).as("the exchange expires the GTD offer").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        clock.set(T0.plusSeconds(120));
+        // our bid is left; the offer expires
+        Await.until("the exchange expires the GTD offer", Duration.ofSeconds(5), () -> venue.openOrderCount() <= 1);
         foreign(9002, Side.SELL, 5, "105.00");
         assertThat(order(bid.id()).filledQuantity()).as("nothing reached the OMS while away").isEqualTo(Quantity.ZERO);
 

@@ -32,6 +32,7 @@ import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.testsupport.Await;
 import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
 
 /** The DS adapter without a container: configuration parsing and the market data subscription. */
@@ -191,11 +192,8 @@ class SimulatedVenueComponentTest {
             // The market moves up through the gateway: the next buy pays the new ask.
             subscribers.get(0).onQuote(new Quote(AAPL, Price.of("101.00"), Quantity.ofWhole(500), Price.of("101.02"),
                     Quantity.ofWhole(500), Instant.now()));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (venue.depth(AAPL, 1).orElseThrow().bestAsk().orElseThrow().price().compareTo(Price.of("101.02")) != 0) {
-                assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(1);
-            }
+            Await.until("the book's best ask at 101.02", Duration.ofSeconds(5), () -> venue.depth(AAPL, 1)
+                    .orElseThrow().bestAsk().orElseThrow().price().compareTo(Price.of("101.02")) == 0);
             reports.clear();
             venue.submit(order(2, 10), reports::add);
             assertThat(reports.get(1).lastPrice()).isEqualTo(Price.of("101.02"));

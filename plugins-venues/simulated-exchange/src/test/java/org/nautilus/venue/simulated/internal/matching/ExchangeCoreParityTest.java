@@ -2,29 +2,20 @@ package org.nautilus.venue.simulated.internal.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import exchange.core2.collections.objpool.ObjectsPool;
-import exchange.core2.core.common.CoreSymbolSpecification;
 import exchange.core2.core.common.L2MarketData;
 import exchange.core2.core.common.MatcherEventType;
 import exchange.core2.core.common.MatcherTradeEvent;
-import exchange.core2.core.common.OrderAction;
-import exchange.core2.core.common.SymbolType;
 import exchange.core2.core.common.cmd.CommandResultCode;
 import exchange.core2.core.common.cmd.OrderCommand;
-import exchange.core2.core.common.config.LoggingConfiguration;
-import exchange.core2.core.orderbook.IOrderBook;
-import exchange.core2.core.orderbook.OrderBookDirectImpl;
-import exchange.core2.core.orderbook.OrderBookEventsHelper;
-import exchange.core2.core.orderbook.OrderBookNaiveImpl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.TimeInForce;
+import org.nautilus.testsupport.exchangecore.ExchangeCoreBook;
 
 /**
  * Matching parity with exchange-core 0.5.3: the same seeded random stream of GTC limit orders, IOC limit
@@ -190,31 +181,24 @@ class ExchangeCoreParityTest {
 
     /** exchange-core's book, driven with OrderCommands. */
     static final class Theirs {
-        final IOrderBook book;
+        final ExchangeCoreBook book;
 
         Theirs(boolean direct) {
-            CoreSymbolSpecification spec = CoreSymbolSpecification.builder().symbolId(1)
-                    .type(SymbolType.CURRENCY_EXCHANGE_PAIR).baseCurrency(1).quoteCurrency(2).baseScaleK(1)
-                    .quoteScaleK(1).takerFee(0).makerFee(0).build();
-            ObjectsPool pool = ObjectsPool.createDefaultTestPool();
-            Supplier<MatcherTradeEvent> events = MatcherTradeEvent::new;
-            OrderBookEventsHelper helper = new OrderBookEventsHelper(events);
-            book = direct ? new OrderBookDirectImpl(spec, pool, helper, LoggingConfiguration.DEFAULT)
-                    : new OrderBookNaiveImpl(spec, pool, helper, LoggingConfiguration.DEFAULT);
+            book = new ExchangeCoreBook(direct ? ExchangeCoreBook.Implementation.DIRECT
+                    : ExchangeCoreBook.Implementation.NAIVE);
         }
 
         List<String> apply(Command c) {
             OrderCommand cmd = switch (c.kind()) {
-                case GTC -> place(exchange.core2.core.common.OrderType.GTC, c, c.price());
-                case IOC -> place(exchange.core2.core.common.OrderType.IOC, c, c.price());
-                case MARKET -> place(exchange.core2.core.common.OrderType.IOC, c, c.buy() ? Long.MAX_VALUE / 4 : 1);
-                case CANCEL -> OrderCommand.cancel(c.orderId(), c.uid());
-                case MOVE -> OrderCommand.update(c.orderId(), c.uid(), c.price());
-                case REDUCE -> OrderCommand.reduce(c.orderId(), c.uid(), c.size());
+                case GTC -> book.gtc(c.orderId(), c.uid(), c.buy(), c.price(), c.size());
+                case IOC -> book.ioc(c.orderId(), c.uid(), c.buy(), c.price(), c.size());
+                case MARKET -> book.market(c.orderId(), c.uid(), c.buy(), c.size());
+                case CANCEL -> book.cancel(c.orderId(), c.uid());
+                case MOVE -> book.move(c.orderId(), c.uid(), c.price());
+                case REDUCE -> book.reduce(c.orderId(), c.uid(), c.size());
                 default -> throw new IllegalArgumentException("kind " + c.kind());
             };
-            cmd.symbol = 1;
-            CommandResultCode result = IOrderBook.processCommand(book, cmd);
+            CommandResultCode result = cmd.resultCode;
             List<String> out = new ArrayList<>();
             // exchange-core puts an IOC's reject event at the head of the chain; we report it after the trades.
             List<String> removals = new ArrayList<>();
@@ -237,15 +221,8 @@ class ExchangeCoreParityTest {
             return out;
         }
 
-        private static OrderCommand place(exchange.core2.core.common.OrderType type, Command c, long price) {
-            OrderCommand cmd = OrderCommand.newOrder(type, c.orderId(), c.uid(), price,
-                    c.buy() ? Long.MAX_VALUE / 4 : 0, c.size(), c.buy() ? OrderAction.BID : OrderAction.ASK);
-            cmd.resultCode = CommandResultCode.VALID_FOR_MATCHING_ENGINE;
-            return cmd;
-        }
-
         List<String> depth() {
-            L2MarketData data = book.getL2MarketDataSnapshot(10_000);
+            L2MarketData data = book.depth(10_000);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < data.bidSize; i++) {
                 out.add("bid " + data.bidPrices[i] + "x" + data.bidVolumes[i]);

@@ -1,4 +1,4 @@
-package org.nautilus.benchmarks.risk;
+package org.nautilus.testsupport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,15 +12,32 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionValuation;
 
-/** The position keeper reduced to lookups: positions per portfolio as prebuilt immutable lists. */
-final class InMemoryPositions implements PositionService {
+/**
+ * A position keeper reduced to the positions a test (or a benchmark) puts: lookups only, no fills, no marks (its
+ * valuations carry no price). A portfolio's positions are kept as a prebuilt immutable list, so a risk check that
+ * reads them in a benchmark measures the check, not this double.
+ */
+public final class InMemoryPositions implements PositionService {
 
     private final Map<PortfolioId, Map<InstrumentId, Position>> byPortfolio = new ConcurrentHashMap<>();
     private final Map<PortfolioId, List<Position>> lists = new ConcurrentHashMap<>();
 
-    void put(Position p) {
+    /** Sets the position of its portfolio in its instrument (replacing any). */
+    public void put(Position p) {
         byPortfolio.computeIfAbsent(p.portfolioId(), k -> new ConcurrentHashMap<>()).put(p.instrumentId(), p);
-        lists.put(p.portfolioId(), byPortfolio.get(p.portfolioId()).values().stream()
+        rebuild(p.portfolioId());
+    }
+
+    public void remove(String portfolio, String symbol) {
+        PortfolioId id = PortfolioId.of(portfolio);
+        Map<InstrumentId, Position> m = byPortfolio.get(id);
+        if (m != null && m.remove(InstrumentId.of(symbol)) != null) {
+            rebuild(id);
+        }
+    }
+
+    private void rebuild(PortfolioId portfolio) {
+        lists.put(portfolio, byPortfolio.get(portfolio).values().stream()
                 .sorted(Comparator.comparing(Position::instrumentId)).toList());
     }
 
