@@ -45,9 +45,9 @@ import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.api.store.DailyPnlBaseline;
 import org.nautilus.api.store.StoredOrder;
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
-import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /** A real Ignite node with native persistence in a temporary directory, on test-only loopback ports. */

@@ -29,7 +29,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.store.StoredOrder;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.GridSettings;
 
 /**
  * Snapshots on real Ignite nodes with native persistence: one taken while orders are being acknowledged is restored
