@@ -132,9 +132,7 @@ class IgniteTradingStoreTest {
         Order initialized = order(7, "c-7", OrderStatus.INITIALIZED, "0", null);
         Order partial = order(7, "c-7", OrderStatus.PARTIALLY_FILLED, "50", "187");
         Fill fill = fill(7, "SIM-1", "50", "187");
-        StoredOrder latest = new StoredOrder(partial, 3, null, List.of(OrderId.of(8), OrderId.of(9)), OrderId.of(3),
-                List.of(OrderId.of(10)), List.of(OrderId.of(7), OrderId.of(11)), true, false, true,
-                OrderStatus.ACCEPTED, request("c-7").withQuantity(Quantity.ofWhole(200)), "OCO: order 11 traded");
+        StoredOrder latest = new StoredOrder(partial, 3, false, new byte[] {1, 2, 3, -4});
         Position position = position("alpha", "AAPL", "50", "187", "0", "-0.01", 1, T);
         TradingStatus halted = new TradingStatus(ALPHA, TradingState.HALTED, "daily loss review", T);
         DailyPnlBaseline baseline = new DailyPnlBaseline(ALPHA, LocalDate.of(2024, 3, 1), Money.of("-12.5"),

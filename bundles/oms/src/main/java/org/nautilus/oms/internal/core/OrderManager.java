@@ -650,21 +650,22 @@ public final class OrderManager implements AutoCloseable {
         });
         sequences.forEach((portfolio, last) -> partitionOf(portfolio).outbox.resume(portfolio, last));
         // Second: every unsettled top-level order, and the most recent finished ones per partition.
-        List<StoredOrder> keep = new ArrayList<>();
-        List<java.util.PriorityQueue<StoredOrder>> newest = new ArrayList<>();
+        List<OmsStoredOrder> keep = new ArrayList<>();
+        List<java.util.PriorityQueue<OmsStoredOrder>> newest = new ArrayList<>();
         for (int i = 0; i < partitions.length; i++) {
-            newest.add(new java.util.PriorityQueue<>(Comparator.comparing(StoredOrder::id)));
+            newest.add(new java.util.PriorityQueue<>(Comparator.comparing(OmsStoredOrder::id)));
         }
         int perPartition = retainedPerPartition;
-        journal.store().forEachOrder(o -> {
-            if (o.internal()) {
+        journal.store().forEachOrder(stored -> {
+            if (stored.internal()) {
                 return;
             }
+            OmsStoredOrder o = OmsStoredOrder.of(stored);
             if (!settled(o, openIds)) {
                 keep.add(o);
                 return;
             }
-            java.util.PriorityQueue<StoredOrder> done = newest.get(partitionOf(o.order().portfolioId()).index);
+            java.util.PriorityQueue<OmsStoredOrder> done = newest.get(partitionOf(o.order().portfolioId()).index);
             done.add(o);
             if (done.size() > perPartition) {
                 done.poll();
@@ -674,23 +675,26 @@ public final class OrderManager implements AutoCloseable {
         // Third: the internal orders (split parts) of the orders kept.
         java.util.Set<OrderId> kept = new java.util.HashSet<>();
         keep.forEach(o -> kept.add(o.id()));
-        journal.store().forEachOrder(o -> {
-            if (o.internal() && kept.contains(o.parent())) {
-                keep.add(o);
+        journal.store().forEachOrder(stored -> {
+            if (stored.internal()) {
+                OmsStoredOrder o = OmsStoredOrder.of(stored);
+                if (kept.contains(o.parent())) {
+                    keep.add(o);
+                }
             }
         });
         long stored = storedCount[0];
-        keep.sort(Comparator.comparing(StoredOrder::id));
+        keep.sort(Comparator.comparing(OmsStoredOrder::id));
 
         Map<OrderId, OrderRecord> rebuilt = new HashMap<>();
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             rebuilt.put(o.id(), rebuild(o));
         }
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             relink(o, rebuilt);
         }
         int open = 0;
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             OrderRecord record = rebuilt.get(o.id());
             orders.put(record.id, record);
             if (!record.internal()) {
@@ -701,7 +705,7 @@ public final class OrderManager implements AutoCloseable {
                 open++;
             }
         }
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             OrderRecord record = rebuilt.get(o.id());
             if (!record.internal() && record.status().isTerminal()) {
                 retire(record);
@@ -721,7 +725,7 @@ public final class OrderManager implements AutoCloseable {
      * Settled as {@link #settled(OrderRecord)}, judged on stored orders: finished, and so are the orders it
      * triggers, shares an OCO group with or was split into ({@code open}: the ids of the unfinished ones).
      */
-    private static boolean settled(StoredOrder o, java.util.Set<OrderId> open) {
+    private static boolean settled(OmsStoredOrder o, java.util.Set<OrderId> open) {
         if (!o.order().status().isTerminal()) {
             return false;
         }
@@ -735,7 +739,7 @@ public final class OrderManager implements AutoCloseable {
         return true;
     }
 
-    private OrderRecord rebuild(StoredOrder o) {
+    private OrderRecord rebuild(OmsStoredOrder o) {
         PartitionAgent partition = partitionOf(o.order().portfolioId());
         OrderStatus status = o.order().status();
         // Finished orders that cannot trade again keep their history in the store; the others need it here (a
@@ -749,7 +753,7 @@ public final class OrderManager implements AutoCloseable {
         return record;
     }
 
-    private static void relink(StoredOrder o, Map<OrderId, OrderRecord> rebuilt) {
+    private static void relink(OmsStoredOrder o, Map<OrderId, OrderRecord> rebuilt) {
         OrderRecord record = rebuilt.get(o.id());
         if (o.parent() != null) {
             OrderRecord parent = rebuilt.get(o.parent());
