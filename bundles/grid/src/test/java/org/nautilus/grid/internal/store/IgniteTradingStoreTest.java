@@ -126,6 +126,20 @@ class IgniteTradingStoreTest {
     }
 
     @Test
+    void a_store_of_an_earlier_stored_order_format_is_refused_at_start_naming_the_upgrade_notes() {
+        IgniteTradingStore s = start();
+        String id = s.storeId();
+        assertThat(s.meta.get(IgniteTradingStore.META_FORMAT).orElseThrow().number()).isEqualTo(StoreIdentity.FORMAT);
+        // What an earlier version left behind: no format entry (it wrote none).
+        s.meta.remove(IgniteTradingStore.META_FORMAT);
+        stopNode();
+
+        assertThatThrownBy(this::start).isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("store " + id).hasMessageContaining("stored-order format 1")
+                .hasMessageContaining("reads format 2 only").hasMessageContaining("README.md");
+    }
+
+    @Test
     void everything_a_unit_writes_commits_together_and_survives_a_restart_exactly() {
         IgniteTradingStore s = start();
         assertThat(s.description()).contains("FSYNC").contains(work().toString());
