@@ -29,7 +29,6 @@ import org.nautilus.api.store.TradingStore;
 import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
-import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
 import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 import org.nautilus.grid.internal.store.StateCodecs.Meta;
@@ -90,9 +89,8 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             .thenComparing(Position::instrumentId);
 
     private final StoreCaches caches;
-    final BinaryCache<OrderId, StoredOrder> orders;
+    /** The caches the audit journal and the tests read (the same as {@link #caches}'). */
     final BinaryCache<EventKey, StoredEvents> events;
-    final BinaryCache<ClientOrderId, OrderRef> clientIds;
     final BinaryCache<PositionKey, Position> positions;
     final BinaryCache<PortfolioKey, TradingStatus> tradingStates;
     final BinaryCache<PortfolioKey, DailyPnlBaseline> baselines;
@@ -106,9 +104,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
 
     private IgniteTradingStore(Grid grid, StoreSettings settings) {
         caches = new StoreCaches(grid, settings);
-        orders = caches.orders;
         events = caches.events;
-        clientIds = caches.clientIds;
         positions = caches.positions;
         tradingStates = caches.tradingStates;
         baselines = caches.baselines;
