@@ -54,6 +54,8 @@
 #   ingest     the data connectors (nautilus-data: routes) on GENERATED daily bars (default 100 instruments x
 #              2,520 days, a file per instrument): CSV, JSON lines, Parquet, read+checked and into the factor store,
 #              bars/s (args: instruments days runs)
+#   longmap    grid's order index: LongLongMap (64 shards) against Agrona's Long2LongHashMap, longest insert (a
+#              table growth stalls the store's committer) and lookups/s (args: orders rounds; defaults 8000000 3)
 #   list       the benchmark names
 #
 # Benchmarks build what they need (mvn package -DskipTests -pl MODULE -am, nothing installed) when it is
@@ -271,6 +273,7 @@ case "$NAME" in
         OMP_WAIT_POLICY=PASSIVE java $heap -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
+    longmap) java_main org.nautilus.benchmarks.longmap.LongMapMain "$@" ;;
     methods) java_main -Xmx4g org.nautilus.benchmarks.methods.MethodsMain "$@" ;;
     metrics) java_main org.nautilus.benchmarks.metrics.ScrapeMain "$@" ;;
     ingest) java_main org.nautilus.benchmarks.ingest.IngestMain "$@" ;;

@@ -27,7 +27,7 @@ import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.store.Commit;
 import org.nautilus.api.store.StoredOrder;
 import org.nautilus.benchmarks.durable.DurableMain;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
 import org.nautilus.grid.internal.store.LocalFolderTarget;
 import org.nautilus.grid.internal.store.Snapshots;

@@ -11,7 +11,7 @@
  * is durable; a command is acknowledged only after that.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.nautilus.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -33,7 +33,7 @@ import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.VenueService;
-import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.store.GridStoreComponent;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
 import org.osgi.annotation.bundle.Capability;
@@ -300,7 +300,7 @@ public final class ClusterComponent implements ClusterService {
 
     @Override
     public List<String> removeFromBaseline(String node) {
-        return org.nautilus.grid.internal.BaselineRemoval.remove(grid.ignite(), node);
+        return org.nautilus.grid.internal.node.BaselineRemoval.remove(grid.ignite(), node);
     }
 
     @Override

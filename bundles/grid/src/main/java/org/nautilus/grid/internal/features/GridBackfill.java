@@ -26,7 +26,7 @@ import org.nautilus.api.research.store.ClusterBackfillResult;
 import org.nautilus.api.research.store.DistributedBackfill;
 import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.TimeRange;
-import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.node.Grid;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

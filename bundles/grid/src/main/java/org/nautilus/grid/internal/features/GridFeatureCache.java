@@ -26,7 +26,7 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
 import org.nautilus.api.research.cache.StreamState;
-import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.store.GridCaches;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

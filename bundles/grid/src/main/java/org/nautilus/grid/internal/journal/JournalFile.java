@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.node.GridStartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,8 +20,8 @@ import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.nautilus.grid.internal.Grid;
-import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.node.Grid;
+import org.nautilus.grid.internal.node.GridStartupException;
 
 /**
  * A typed view of a cache that holds binary keys and values only (it never asks Ignite to deserialize). Operations

@@ -42,6 +42,12 @@ public final class BinaryFields {
         return value == null ? new long[0] : value;
     }
 
+    /** A byte array, empty if absent. */
+    public static byte[] bytes(BinaryObject in, String field) {
+        byte[] value = optional(in, field, byte[].class);
+        return value == null ? new byte[0] : value;
+    }
+
     public static String[] strings(BinaryObject in, String field) {
         String[] value = optional(in, field, String[].class);
         return value == null ? new String[0] : value;

@@ -12,7 +12,7 @@ import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.affinity.rendezvous.ClusterNodeAttributeAffinityBackupFilter;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.GridSettings;
 
 /** Definitions shared by every durable cache of the platform. */
 public final class GridCaches {

@@ -6,36 +6,37 @@ import java.util.Arrays;
  * An open-addressing map of {@code long} to {@code long} without removal, for indexes of millions of orders: 16 bytes
  * per entry at most twice over, where a {@code HashMap<Long, Long>} takes ~80. Split into {@value #SHARDS} tables
  * that grow on their own: one table of millions growing in one go stalled its writer (the store's committer, so
- * every acknowledgement) for a quarter of a second. Not thread-safe.
+ * every acknowledgement) for a quarter of a second. Not thread-safe. Public for the benchmark that compares it with
+ * Agrona's {@code Long2LongHashMap} ({@code benchmarks/run.sh longmap}).
  */
-final class LongLongMap {
+public final class LongLongMap {
 
     /** Marks a free slot; {@link #putIfAbsent} refuses it as a key. */
-    static final long FREE = Long.MIN_VALUE;
+    public static final long FREE = Long.MIN_VALUE;
     /** Returned by {@link #get} for a missing key. */
-    static final long MISSING = Long.MIN_VALUE;
+    public static final long MISSING = Long.MIN_VALUE;
     private static final int SHARDS = 64;
 
     private final Table[] tables = new Table[SHARDS];
     private int size;
 
-    LongLongMap(int expected) {
+    public LongLongMap(int expected) {
         for (int i = 0; i < SHARDS; i++) {
             tables[i] = new Table(Math.max(1, expected / SHARDS));
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    long get(long key) {
+    public long get(long key) {
         long h = mix(key);
         return tables[(int) (h >>> 58)].get(key, (int) h);
     }
 
     /** Adds {@code key} unless present; returns the value it had, or {@link #MISSING} if it was added. */
-    long putIfAbsent(long key, long value) {
+    public long putIfAbsent(long key, long value) {
         if (key == FREE) {
             throw new IllegalArgumentException("key " + key + " is reserved");
         }

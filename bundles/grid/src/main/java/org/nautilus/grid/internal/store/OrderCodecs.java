@@ -1,10 +1,10 @@
 package org.nautilus.grid.internal.store;
 
 import static org.nautilus.grid.internal.store.BinaryFields.bool;
+import static org.nautilus.grid.internal.store.BinaryFields.bytes;
 import static org.nautilus.grid.internal.store.BinaryFields.instant;
 import static org.nautilus.grid.internal.store.BinaryFields.int32;
 import static org.nautilus.grid.internal.store.BinaryFields.int64;
-import static org.nautilus.grid.internal.store.BinaryFields.int64s;
 import static org.nautilus.grid.internal.store.BinaryFields.object;
 import static org.nautilus.grid.internal.store.BinaryFields.optInstant;
 import static org.nautilus.grid.internal.store.BinaryFields.optInt64;
@@ -191,34 +191,16 @@ final class OrderCodecs {
             public void write(StoredOrder o, BinaryObjectBuilder out) {
                 out.setField("order", order(binary, o.order(), REQUESTS.get()));
                 out.setField("version", o.version(), int.class);
-                writeOptional(out, "parent", o.parent() == null ? null : o.parent().value(), Long.class);
-                writeIds(out, "parts", o.parts());
-                writeOptional(out, "triggeredBy", o.triggeredBy() == null ? null : o.triggeredBy().value(), Long.class);
-                writeIds(out, "triggers", o.triggers());
-                writeIds(out, "ocoGroup", o.ocoGroup());
-                out.setField("ocoDone", o.ocoDone(), boolean.class);
-                out.setField("triggersResolved", o.triggersResolved(), boolean.class);
-                out.setField("cancelRequested", o.cancelRequested(), boolean.class);
-                writeOptional(out, "resumeStatus", o.resumeStatus() == null ? null : o.resumeStatus().name(),
-                        String.class);
-                if (o.pendingAmend() != null) {
-                    out.setField("pendingAmend", request(binary, o.pendingAmend()));
+                out.setField("internal", o.internal(), boolean.class);
+                if (o.working().length > 0) {
+                    out.setField("working", o.working(), byte[].class);
                 }
-                writeOptional(out, "cancelReason", o.cancelReason(), String.class);
             }
 
             @Override
             public StoredOrder read(BinaryObject in) {
-                Long parent = optInt64(in, "parent");
-                Long triggeredBy = optInt64(in, "triggeredBy");
-                String resume = optString(in, "resumeStatus");
-                BinaryObject amend = optObject(in, "pendingAmend");
-                return new StoredOrder(readOrder(object(in, "order")), int32(in, "version"),
-                        parent == null ? null : OrderId.of(parent), ids(in, "parts"),
-                        triggeredBy == null ? null : OrderId.of(triggeredBy), ids(in, "triggers"), ids(in, "ocoGroup"),
-                        bool(in, "ocoDone"), bool(in, "triggersResolved"), bool(in, "cancelRequested"),
-                        resume == null ? null : OrderStatus.valueOf(resume),
-                        amend == null ? null : readRequest(amend), optString(in, "cancelReason"));
+                return new StoredOrder(readOrder(object(in, "order")), int32(in, "version"), bool(in, "internal"),
+                        bytes(in, "working"));
             }
         };
     }
@@ -419,25 +401,5 @@ final class OrderCodecs {
                 VenueId.of(string(in, "venueId")), Side.valueOf(string(in, "side")),
                 new Quantity(int64(in, "quantity")), new Price(int64(in, "price")),
                 new Money(int64(in, "commission")), instant(in, "timestamp"));
-    }
-
-    private static void writeIds(BinaryObjectBuilder out, String field, List<OrderId> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        long[] values = new long[ids.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = ids.get(i).value();
-        }
-        out.setField(field, values, long[].class);
-    }
-
-    private static List<OrderId> ids(BinaryObject in, String field) {
-        long[] values = int64s(in, field);
-        OrderId[] ids = new OrderId[values.length];
-        for (int i = 0; i < values.length; i++) {
-            ids[i] = OrderId.of(values[i]);
-        }
-        return List.of(ids);
     }
 }

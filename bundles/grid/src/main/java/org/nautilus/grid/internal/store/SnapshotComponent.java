@@ -14,7 +14,7 @@ import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.snapshot.SnapshotService;
 import org.nautilus.api.snapshot.SnapshotTarget;
-import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.node.Grid;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

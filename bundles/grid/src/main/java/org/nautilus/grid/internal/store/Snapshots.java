@@ -26,7 +26,7 @@ import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.snapshot.SnapshotService;
 import org.nautilus.api.snapshot.SnapshotTarget;
-import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.node.Grid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.nautilus.grid.internal.store;
 
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 
 /**
  * A grid node and its trading store outside OSGi (tests, benchmarks, tools), as a {@link StoreHost}: closes and

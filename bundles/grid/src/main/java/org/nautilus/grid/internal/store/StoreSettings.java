@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Objects;
-import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.node.GridStartupException;
 
 /**
  * Validated settings of the trading store (PID {@code nautilus.store}).
@@ -57,7 +57,7 @@ public record StoreSettings(int maxBatch, Duration commitTimeout, boolean freshS
     }
 
     /** {@code true} if this store journals on a grid node with these settings. */
-    public boolean journaled(org.nautilus.grid.internal.GridSettings grid) {
+    public boolean journaled(org.nautilus.grid.internal.node.GridSettings grid) {
         return switch (journal) {
             case ON -> {
                 if (!grid.persistenceEnabled()) {

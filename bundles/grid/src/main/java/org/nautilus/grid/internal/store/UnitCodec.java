@@ -66,7 +66,7 @@ import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 final class UnitCodec {
 
     /** First byte of an encoded unit; a change of the layout takes the next value. */
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
     /** At most this many requests (and snapshots) per unit can be referred back to: lookups scan the table. */
     private static final int MAX_REFS = 64;
     private static final int INITIAL_BUFFER = 1024;
@@ -284,34 +284,13 @@ final class UnitCodec {
             }
         }
 
-        /** Flags: 1 parent, 2 triggeredBy, 4 resumeStatus, 8 ocoDone, 16 triggersResolved, 32 cancelRequested. */
+        /** Flags: 1 internal. The OMS's working state is its bytes after their count, opaque here. */
         private void storedOrder(StoredOrder s) {
             order(s.order());
             varLong(s.version());
-            out.put((byte) ((s.parent() != null ? 1 : 0) | (s.triggeredBy() != null ? 2 : 0)
-                    | (s.resumeStatus() != null ? 4 : 0) | (s.ocoDone() ? 8 : 0) | (s.triggersResolved() ? 16 : 0)
-                    | (s.cancelRequested() ? 32 : 0)));
-            if (s.parent() != null) {
-                varLong(s.parent().value());
-            }
-            if (s.triggeredBy() != null) {
-                varLong(s.triggeredBy().value());
-            }
-            if (s.resumeStatus() != null) {
-                out.put((byte) s.resumeStatus().ordinal());
-            }
-            orderIds(s.parts());
-            orderIds(s.triggers());
-            orderIds(s.ocoGroup());
-            request(s.pendingAmend());
-            string(s.cancelReason());
-        }
-
-        private void orderIds(List<OrderId> ids) {
-            varLong(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                varLong(ids.get(i).value());
-            }
+            out.put((byte) (s.internal() ? 1 : 0));
+            varLong(s.working().length);
+            out.put(s.working());
         }
 
         /**
@@ -568,7 +547,8 @@ final class UnitCodec {
         Unit unit() {
             byte format = in.get();
             if (format != FORMAT) {
-                throw new IllegalArgumentException("unknown format " + format);
+                throw new IllegalArgumentException("unknown format " + format + " (this version writes " + FORMAT
+                        + "; a journal of an earlier version cannot be read: see the upgrade notes in README.md)");
             }
             Unit unit = new Unit();
             for (int n = count("order"); n > 0; n--) {
@@ -606,28 +586,14 @@ final class UnitCodec {
 
         private StoredOrder storedOrder() {
             Order order = order();
+            if (order == null) {
+                throw new IllegalArgumentException("a stored order without its order");
+            }
             int version = int32("version");
-            int flags = flags(0x3F, "stored order");
-            OrderId parent = (flags & 1) != 0 ? orderId() : null;
-            OrderId triggeredBy = (flags & 2) != 0 ? orderId() : null;
-            OrderStatus resumeStatus = (flags & 4) != 0 ? STATUSES[ordinal(STATUSES.length, "OrderStatus")] : null;
-            List<OrderId> parts = orderIds();
-            List<OrderId> triggers = orderIds();
-            List<OrderId> ocoGroup = orderIds();
-            return new StoredOrder(order, version, parent, parts, triggeredBy, triggers, ocoGroup, (flags & 8) != 0,
-                    (flags & 16) != 0, (flags & 32) != 0, resumeStatus, request(), string());
-        }
-
-        private List<OrderId> orderIds() {
-            int n = count("order id");
-            if (n == 0) {
-                return List.of();
-            }
-            List<OrderId> ids = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ids.add(orderId());
-            }
-            return ids;
+            int flags = flags(1, "stored order");
+            byte[] working = new byte[count("working state byte")];
+            in.get(working);
+            return new StoredOrder(order, version, (flags & 1) != 0, working);
         }
 
         private OrderEvent event() {

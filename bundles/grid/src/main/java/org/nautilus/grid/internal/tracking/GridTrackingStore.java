@@ -14,7 +14,7 @@ import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.nautilus.api.research.tracking.TrackingStore;
-import org.nautilus.grid.internal.Grid;
+import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.store.GridCaches;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.node.GridStartupException;
 
 class JournalFileTest {
 

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
-import org.nautilus.grid.internal.GridStartupException;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.GridStartupException;
 
 /** A damaged work directory stops the start with a message naming the damage, never an empty grid. */
 class DamagedWorkDirectoryTest {

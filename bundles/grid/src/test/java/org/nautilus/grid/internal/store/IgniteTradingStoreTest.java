@@ -46,10 +46,10 @@ import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStatus;
 import org.nautilus.api.store.DailyPnlBaseline;
 import org.nautilus.api.store.StoredOrder;
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
-import org.nautilus.grid.internal.GridStartupException;
 import org.nautilus.grid.internal.journal.JournalFile;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /** A real Ignite node with native persistence in a temporary directory, on test-only loopback ports. */
@@ -128,15 +128,27 @@ class IgniteTradingStoreTest {
     }
 
     @Test
+    void a_store_of_an_earlier_stored_order_format_is_refused_at_start_naming_the_upgrade_notes() {
+        IgniteTradingStore s = start();
+        String id = s.storeId();
+        assertThat(s.meta.get(IgniteTradingStore.META_FORMAT).orElseThrow().number()).isEqualTo(StoreIdentity.FORMAT);
+        // What an earlier version left behind: no format entry (it wrote none).
+        s.meta.remove(IgniteTradingStore.META_FORMAT);
+        stopNode();
+
+        assertThatThrownBy(this::start).isInstanceOf(GridStartupException.class)
+                .hasMessageContaining("store " + id).hasMessageContaining("stored-order format 1")
+                .hasMessageContaining("reads format 2 only").hasMessageContaining("README.md");
+    }
+
+    @Test
     void everything_a_unit_writes_commits_together_and_survives_a_restart_exactly() {
         IgniteTradingStore s = start();
         assertThat(s.description()).contains("FSYNC").contains(work().toString());
         Order initialized = order(7, "c-7", OrderStatus.INITIALIZED, "0", null);
         Order partial = order(7, "c-7", OrderStatus.PARTIALLY_FILLED, "50", "187");
         Fill fill = fill(7, "SIM-1", "50", "187");
-        StoredOrder latest = new StoredOrder(partial, 3, null, List.of(OrderId.of(8), OrderId.of(9)), OrderId.of(3),
-                List.of(OrderId.of(10)), List.of(OrderId.of(7), OrderId.of(11)), true, false, true,
-                OrderStatus.ACCEPTED, request("c-7").withQuantity(Quantity.ofWhole(200)), "OCO: order 11 traded");
+        StoredOrder latest = new StoredOrder(partial, 3, false, new byte[] {1, 2, 3, -4});
         Position position = position("alpha", "AAPL", "50", "187", "0", "-0.01", 1, T);
         TradingStatus halted = new TradingStatus(ALPHA, TradingState.HALTED, "daily loss review", T);
         DailyPnlBaseline baseline = new DailyPnlBaseline(ALPHA, LocalDate.of(2024, 3, 1), Money.of("-12.5"),

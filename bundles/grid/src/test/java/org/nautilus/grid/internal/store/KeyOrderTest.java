@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /** Keys built twice are one key in the sorted maps handed to putAll (Ignite would lock a key twice otherwise). */

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.snapshot.SnapshotInfo;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.GridSettings;
 
 /** Scheduled snapshots are named by the time and only the newest {@code keep} of them stay; others are never pruned. */
 class SnapshotRetentionTest {

@@ -29,7 +29,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.store.StoredOrder;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.testsupport.Await;
 
 /**

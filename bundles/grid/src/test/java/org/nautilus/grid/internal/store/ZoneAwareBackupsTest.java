@@ -22,8 +22,8 @@ import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 
 /**
  * Zone-aware backups with four real Ignite nodes in this JVM, two in zone "a" and two in zone "b" (the zone comes

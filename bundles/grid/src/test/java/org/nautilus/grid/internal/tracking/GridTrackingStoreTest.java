@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.grid.internal.EmbeddedGrid;
-import org.nautilus.grid.internal.GridSettings;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 
 /** Tracking records survive a restart of a persistent node; removed ones stay removed. */
 class GridTrackingStoreTest {

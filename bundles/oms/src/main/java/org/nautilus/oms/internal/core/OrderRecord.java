@@ -101,7 +101,7 @@ final class OrderRecord {
      * @param fills  the order's fills, or {@code null} to leave its history in the store (a finished order)
      * @param events the order's events, or {@code null} as for fills
      */
-    OrderRecord(StoredOrder stored, PartitionAgent partition, ExecutionListener executionListener, List<Fill> fills,
+    OrderRecord(OmsStoredOrder stored, PartitionAgent partition, ExecutionListener executionListener, List<Fill> fills,
                 List<OrderEvent> events) {
         Order order = stored.order();
         this.id = order.id();
@@ -136,9 +136,9 @@ final class OrderRecord {
 
     /** What the store keeps of this order: its snapshot, event count and the OMS's working state. */
     StoredOrder stored() {
-        return new StoredOrder(snapshot, version, splitParent == null ? null : splitParent.id, ids(splitParts),
+        return new OmsStoredOrder(snapshot, version, splitParent == null ? null : splitParent.id, ids(splitParts),
                 triggeredBy == null ? null : triggeredBy.id, ids(triggers), ids(ocoGroup), ocoDone, triggersResolved,
-                cancelRequested, resumeStatus, pendingAmend, cancelReason);
+                cancelRequested, resumeStatus, pendingAmend, cancelReason).toStored();
     }
 
     private static List<OrderId> ids(List<OrderRecord> records) {

@@ -80,21 +80,22 @@ final class OrderRecovery {
         });
         sequences.forEach((portfolio, last) -> live.partitionOf(portfolio).outbox.resume(portfolio, last));
         // Second: every unsettled top-level order, and the most recent finished ones per partition.
-        List<StoredOrder> keep = new ArrayList<>();
-        List<PriorityQueue<StoredOrder>> newest = new ArrayList<>();
+        List<OmsStoredOrder> keep = new ArrayList<>();
+        List<PriorityQueue<OmsStoredOrder>> newest = new ArrayList<>();
         for (int i = 0; i < live.partitions().length; i++) {
-            newest.add(new PriorityQueue<>(Comparator.comparing(StoredOrder::id)));
+            newest.add(new PriorityQueue<>(Comparator.comparing(OmsStoredOrder::id)));
         }
         int perPartition = retention.retainedPerPartition();
-        store.store().forEachOrder(o -> {
-            if (o.internal()) {
+        store.store().forEachOrder(stored -> {
+            if (stored.internal()) {
                 return;
             }
+            OmsStoredOrder o = OmsStoredOrder.of(stored);
             if (!settled(o, openIds)) {
                 keep.add(o);
                 return;
             }
-            PriorityQueue<StoredOrder> done = newest.get(live.partitionOf(o.order().portfolioId()).index);
+            PriorityQueue<OmsStoredOrder> done = newest.get(live.partitionOf(o.order().portfolioId()).index);
             done.add(o);
             if (done.size() > perPartition) {
                 done.poll();
@@ -104,23 +105,26 @@ final class OrderRecovery {
         // Third: the internal orders (split parts) of the orders kept.
         Set<OrderId> kept = new HashSet<>();
         keep.forEach(o -> kept.add(o.id()));
-        store.store().forEachOrder(o -> {
-            if (o.internal() && kept.contains(o.parent())) {
-                keep.add(o);
+        store.store().forEachOrder(stored -> {
+            if (stored.internal()) {
+                OmsStoredOrder o = OmsStoredOrder.of(stored);
+                if (kept.contains(o.parent())) {
+                    keep.add(o);
+                }
             }
         });
         long stored = storedCount[0];
-        keep.sort(Comparator.comparing(StoredOrder::id));
+        keep.sort(Comparator.comparing(OmsStoredOrder::id));
 
         Map<OrderId, OrderRecord> rebuilt = new HashMap<>();
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             rebuilt.put(o.id(), rebuild(o));
         }
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             relink(o, rebuilt);
         }
         int open = 0;
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             OrderRecord record = rebuilt.get(o.id());
             live.orders.put(record.id, record);
             if (!record.internal()) {
@@ -131,7 +135,7 @@ final class OrderRecovery {
                 open++;
             }
         }
-        for (StoredOrder o : keep) {
+        for (OmsStoredOrder o : keep) {
             OrderRecord record = rebuilt.get(o.id());
             if (!record.internal() && record.status().isTerminal()) {
                 retention.retire(record);
@@ -151,7 +155,7 @@ final class OrderRecovery {
      * Settled as {@link Retention}'s settled, judged on stored orders: finished, and so are the orders it triggers,
      * shares an OCO group with or was split into ({@code open}: the ids of the unfinished ones).
      */
-    private static boolean settled(StoredOrder o, Set<OrderId> open) {
+    private static boolean settled(OmsStoredOrder o, Set<OrderId> open) {
         if (!o.order().status().isTerminal()) {
             return false;
         }
@@ -165,7 +169,7 @@ final class OrderRecovery {
         return true;
     }
 
-    private OrderRecord rebuild(StoredOrder o) {
+    private OrderRecord rebuild(OmsStoredOrder o) {
         PartitionAgent partition = live.partitionOf(o.order().portfolioId());
         OrderStatus status = o.order().status();
         // Finished orders that cannot trade again keep their history in the store; the others need it here (a
@@ -180,7 +184,7 @@ final class OrderRecovery {
         return record;
     }
 
-    private static void relink(StoredOrder o, Map<OrderId, OrderRecord> rebuilt) {
+    private static void relink(OmsStoredOrder o, Map<OrderId, OrderRecord> rebuilt) {
         OrderRecord record = rebuilt.get(o.id());
         if (o.parent() != null) {
             OrderRecord parent = rebuilt.get(o.parent());

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal;
+package org.nautilus.grid.internal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

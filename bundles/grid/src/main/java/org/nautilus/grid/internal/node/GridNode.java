@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal;
+package org.nautilus.grid.internal.node;
 
 import org.apache.ignite.Ignite;
 import org.osgi.service.component.annotations.Activate;

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal;
+package org.nautilus.grid.internal.node;
 
 import java.io.Serializable;
 import java.lang.reflect.Field;

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal;
+package org.nautilus.grid.internal.node;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,4 +1,4 @@
-package org.nautilus.grid.internal;
+package org.nautilus.grid.internal.node;
 
 /**
  * The grid node cannot start: an unusable or corrupt work directory, an invalid setting, or Ignite refusing to

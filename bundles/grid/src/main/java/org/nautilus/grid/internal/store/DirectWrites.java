@@ -1,0 +1,250 @@
+package org.nautilus.grid.internal.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.binary.BinaryObjectBuilder;
+import org.apache.ignite.transactions.Transaction;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.store.StoredOrder;
+import org.nautilus.grid.internal.journal.Durations;
+import org.nautilus.grid.internal.journal.Materializer;
+import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
+import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
+import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
+import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
+import org.nautilus.grid.internal.store.StateCodecs.Meta;
+
+/**
+ * Without a journal: a group of units is one Ignite transaction over every cache it touches (orders, events,
+ * idempotency keys, positions, risk state, audit entries and the audit sequence), and a command is acknowledged once
+ * it committed. Orders, events and idempotency keys are rows of their own, read straight from the caches.
+ */
+final class DirectWrites implements WriteStrategy {
+
+    private final StoreCaches caches;
+    private final EpochFence fence;
+
+    DirectWrites(StoreCaches caches, EpochFence fence) {
+        this.caches = caches;
+        this.fence = fence;
+    }
+
+    /** A unit's writes in their stored form, encoded by {@link #prepare} on the thread that hands it over. */
+    private static final class Encoded {
+        final Map<BinaryObject, BinaryObject> orders = new HashMap<>();
+        final List<BinaryObject> eventKeys = new ArrayList<>();
+        /** Per key: the order's events in this unit. */
+        final List<BinaryObject[]> eventBodies = new ArrayList<>();
+        final Map<BinaryObject, BinaryObject> clientIds = new HashMap<>();
+        final Map<BinaryObject, BinaryObject> positions = new HashMap<>();
+    }
+
+    /**
+     * Encodes a unit (the costly part: binary objects for orders, events, fills) on the OMS writer's thread, so that
+     * the committer thread only writes; an order's snapshots share the encoding of their request.
+     */
+    @Override
+    public void prepare(Unit unit) {
+        IgniteBinary binary = caches.grid.ignite().binary();
+        Encoded e = new Encoded();
+        Map<Object, BinaryObject> requests = new IdentityHashMap<>();
+        OrderCodecs.REQUESTS.set(requests);
+        try {
+            for (StoredOrder order : unit.orders.values()) {
+                e.orders.put(caches.orders.encodeKey(order.id()), caches.orders.encodeValue(order));
+            }
+            Map<OrderId, List<OrderEvent>> byOrder = new LinkedHashMap<>();
+            for (OrderEvent event : unit.events) {
+                byOrder.computeIfAbsent(event.orderId(), id -> new ArrayList<>(4)).add(event);
+            }
+            for (List<OrderEvent> orderEvents : byOrder.values()) {
+                OrderEvent first = orderEvents.get(0);
+                BinaryObject[] bodies = new BinaryObject[orderEvents.size()];
+                for (int i = 0; i < bodies.length; i++) {
+                    bodies[i] = OrderCodecs.eventBody(binary, orderEvents.get(i), requests);
+                }
+                e.eventKeys.add(caches.events.encodeKey(new EventKey(first.orderId(), first.version())));
+                e.eventBodies.add(bodies);
+            }
+            for (OrderEvent event : unit.events) {
+                if (event.version() == 1) {
+                    StoredOrder order = unit.orders.get(event.orderId());
+                    if (order != null && !order.internal()) {
+                        e.clientIds.put(caches.clientIds.encodeKey(event.order().clientOrderId()),
+                                caches.clientIds.encodeValue(new OrderRef(event.orderId())));
+                    }
+                }
+            }
+            for (Map.Entry<PositionKey, Position> position : unit.positions.entrySet()) {
+                e.positions.put(caches.positions.encodeKey(position.getKey()),
+                        caches.positions.encodeValue(position.getValue()));
+            }
+        } finally {
+            OrderCodecs.REQUESTS.remove();
+        }
+        unit.encoded = e;
+    }
+
+    /** Writes one group in one transaction. */
+    @Override
+    public void write(List<Unit> group) {
+        IgniteBinary binary = caches.grid.ignite().binary();
+        int sequenced = 0;
+        int size = 1;
+        boolean omsState = false;
+        for (Unit unit : group) {
+            sequenced += unit.sequenced();
+            size += unit.size();
+            omsState |= StoreCaches.carriesOmsState(unit);
+        }
+        Map<BinaryObject, BinaryObject> orderEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> eventEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> clientEntries = BinaryCache.sortedMap();
+        Map<BinaryObject, BinaryObject> positionEntries = BinaryCache.sortedMap();
+        StoreCaches.RiskAndAudit rows = caches.new RiskAndAudit();
+        try (Transaction tx = caches.transaction(size)) {
+            fence.check(omsState);
+            if (sequenced > 0) {
+                // Read under the transaction's lock: every node's committer numbers its entries after the others'.
+                long next = caches.number(IgniteTradingStore.META_SEQUENCE);
+                caches.meta.put(IgniteTradingStore.META_SEQUENCE, new Meta(next + sequenced, null));
+                for (Unit unit : group) {
+                    unit.number(next);
+                    next += unit.sequenced();
+                }
+            }
+            for (Unit unit : group) {
+                Encoded e = (Encoded) unit.encoded;
+                long sequence = unit.firstSequence;
+                // Later units come later: a later state of an order or a position replaces an earlier one.
+                orderEntries.putAll(e.orders);
+                for (int i = 0; i < e.eventKeys.size(); i++) {
+                    BinaryObject[] bodies = e.eventBodies.get(i);
+                    BinaryObjectBuilder wrapper = binary.builder(OrderCodecs.JOURNALED_EVENTS);
+                    OrderCodecs.wrap(wrapper, sequence + 1, caches.node, bodies);
+                    sequence += bodies.length;
+                    eventEntries.put(e.eventKeys.get(i), wrapper.build());
+                }
+                clientEntries.putAll(e.clientIds);
+                positionEntries.putAll(e.positions);
+                rows.add(unit);
+            }
+            caches.orders.putAllEncoded(orderEntries);
+            caches.events.putAllEncoded(eventEntries);
+            caches.clientIds.putAllEncoded(clientEntries);
+            caches.positions.putAllEncoded(positionEntries);
+            rows.write();
+            tx.commit();
+        }
+    }
+
+    @Override
+    public Optional<StoredOrder> order(OrderId id) {
+        return caches.orders.get(id);
+    }
+
+    @Override
+    public Optional<OrderId> orderId(ClientOrderId clientOrderId) {
+        return caches.clientIds.get(clientOrderId).map(OrderRef::id);
+    }
+
+    @Override
+    public List<OrderEvent> events(OrderId id) {
+        Optional<StoredOrder> order = caches.orders.get(id);
+        if (order.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<EventKey> keys = new ArrayList<>(order.get().version());
+        for (int v = 1; v <= order.get().version(); v++) {
+            keys.add(new EventKey(id, v));
+        }
+        // One entry per unit of work that changed the order, under the version of its first event.
+        List<OrderEvent> result = new ArrayList<>(keys.size());
+        for (StoredEvents stored : caches.events.getAll(keys)) {
+            result.addAll(stored.events());
+        }
+        return result;
+    }
+
+    @Override
+    public void forEachOrder(Consumer<StoredOrder> action) {
+        caches.orders.forEach(action);
+    }
+
+    /** The events are keyed by order: read order by order. */
+    @Override
+    public Optional<List<OrderEvent>> eventsAfter(PortfolioId portfolio, long sequence) {
+        return Optional.empty();
+    }
+
+    @Override
+    public long orderCount() {
+        return caches.orders.sizeLong();
+    }
+
+    @Override
+    public long eventCount() {
+        return caches.events.sizeLong();
+    }
+
+    /** Acknowledged means in the caches. */
+    @Override
+    public Optional<Position> unwrittenPosition(PositionKey key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void caughtUp() {
+    }
+
+    @Override
+    public long coveredJournalSequence() {
+        return 0;
+    }
+
+    @Override
+    public boolean journaled() {
+        return false;
+    }
+
+    @Override
+    public OrderLog orderLog() {
+        return null;
+    }
+
+    @Override
+    public Materializer.Stats materializerStats() {
+        return null;
+    }
+
+    @Override
+    public Durations.Snapshot journalSyncTimes() {
+        return null;
+    }
+
+    @Override
+    public long journalBytes() {
+        return 0;
+    }
+
+    @Override
+    public String description(String grid, String grouping) {
+        return "ignite (" + grid + ", " + grouping + ")";
+    }
+
+    @Override
+    public void close() {
+    }
+}
