@@ -10,7 +10,7 @@
  * so rules stay side-effect free.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nautilus.api.risk;
 
 import org.osgi.annotation.bundle.Export;

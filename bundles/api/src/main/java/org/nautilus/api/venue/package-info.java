@@ -3,7 +3,7 @@
  * and the execution reports a venue sends back.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.nautilus.api.venue;
 
 import org.osgi.annotation.bundle.Export;

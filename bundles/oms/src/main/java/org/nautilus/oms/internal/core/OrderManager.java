@@ -364,7 +364,13 @@ public final class OrderManager implements AutoCloseable {
         if (record == null) {
             return unknownOrFinished(orderId, "there is nothing to cancel");
         }
-        CommandResult result = record.partition.call(() -> cancelAsWriter(record, null));
+        CommandResult result = record.partition.call(() -> {
+            // A client's cancel passes the risk engine's cancel checks (the cancel throttle) first.
+            RiskDecision allowed = record.status().isOpen() ? risk.checkCancel(record.snapshot())
+                    : RiskDecision.approve();
+            return allowed.approved() ? cancelAsWriter(record, null)
+                    : CommandResult.refused("RISK_DENIED", allowed.describe(), record.snapshot());
+        });
         return result.accepted() ? CommandResult.accepted(record.snapshot(), describeCancel(record.snapshot()))
                 : result;
     }
@@ -1304,6 +1310,10 @@ public final class OrderManager implements AutoCloseable {
         RiskDecision valid = validator.validate(amended, now);
         if (!valid.approved()) {
             return CommandResult.refused("AMEND_INVALID", valid.describe(), record.snapshot());
+        }
+        RiskDecision allowed = risk.checkAmend(record.snapshot(), amended); // the amend throttle, and any amend rule
+        if (!allowed.approved()) {
+            return CommandResult.refused("RISK_DENIED", allowed.describe(), record.snapshot());
         }
         if (amended.quantity().compareTo(current.quantity()) > 0) {
             // More quantity is more risk: pre-trade risk sees the order as it would be.

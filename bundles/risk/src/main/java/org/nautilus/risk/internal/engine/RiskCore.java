@@ -26,6 +26,7 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
@@ -116,6 +117,31 @@ public final class RiskCore {
                 state.checking = false;
                 state.checkPnl = null;
             }
+        }
+    }
+
+    /** Runs every rule's amend check; an approved amend is remembered for the amend throttle. */
+    public RiskDecision checkAmend(Order order, OrderRequest amended) {
+        PortfolioState state = state(order.portfolioId());
+        synchronized (state) {
+            RiskDecision decision = engine.checkAmend(order, amended, context);
+            if (decision.approved()) {
+                state.amends.record(new SubmittedOrder(amended, clock.instant()), config.historyRetention().toNanos());
+            }
+            return decision;
+        }
+    }
+
+    /** Runs every rule's cancel check; an approved cancel is remembered for the cancel throttle. */
+    public RiskDecision checkCancel(Order order) {
+        PortfolioState state = state(order.portfolioId());
+        synchronized (state) {
+            RiskDecision decision = engine.checkCancel(order, context);
+            if (decision.approved()) {
+                state.cancels.record(new SubmittedOrder(order.request(), clock.instant()),
+                        config.historyRetention().toNanos());
+            }
+            return decision;
         }
     }
 
@@ -239,6 +265,9 @@ public final class RiskCore {
     /** Mutable state of one portfolio, guarded by its own monitor. */
     private static final class PortfolioState {
         final SubmitHistory history;
+        /** Approved amends and cancels, for their throttles (only their times are read). */
+        final SubmitHistory amends;
+        final SubmitHistory cancels;
         final DailyPnl daily = new DailyPnl();
         /** {@code true} while an order of this portfolio is being checked (under the lock). */
         boolean checking;
@@ -247,6 +276,8 @@ public final class RiskCore {
 
         PortfolioState(int historyCapacity) {
             this.history = new SubmitHistory(historyCapacity);
+            this.amends = new SubmitHistory(historyCapacity);
+            this.cancels = new SubmitHistory(historyCapacity);
         }
     }
 
@@ -326,6 +357,27 @@ public final class RiskCore {
         @Override
         public Instant now() {
             return clock.instant();
+        }
+
+        @Override
+        public Optional<Quote> lastQuote(InstrumentId id) {
+            return marketData.lastQuote(id);
+        }
+
+        @Override
+        public int amendCount(PortfolioId portfolio, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.amends.countSince(since);
+            }
+        }
+
+        @Override
+        public int cancelCount(PortfolioId portfolio, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.cancels.countSince(since);
+            }
         }
     }
 }
