@@ -50,7 +50,12 @@ public record TradingHours(ZoneId zone, LocalTime open, LocalTime close, Set<Day
             throw new IllegalArgumentException("trading hours '" + text
                     + "': expected [DAYS] HH:mm-HH:mm ZONE, e.g. MON-FRI 09:30-16:00 America/New_York");
         }
-        Set<DayOfWeek> days = parts.length == 3 ? days(parts[0]) : EnumSet.allOf(DayOfWeek.class);
+        Set<DayOfWeek> days;
+        try {
+            days = parts.length == 3 ? days(parts[0]) : EnumSet.allOf(DayOfWeek.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("trading hours '" + text + "': " + e.getMessage(), e);
+        }
         String[] times = parts[parts.length - 2].split("-");
         if (times.length != 2) {
             throw new IllegalArgumentException("trading hours '" + text + "': the session is HH:mm-HH:mm, got "
