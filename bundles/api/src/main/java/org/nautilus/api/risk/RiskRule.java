@@ -39,8 +39,9 @@ public interface RiskRule {
     }
 
     /**
-     * Checks a cancel a client asked for, before it is sent. Cancels the platform makes itself (the kill switch,
-     * OCO siblings, expiry) are not checked. Never throws for a business rejection.
+     * Checks a cancel asked for through {@code OrderService.cancel}, before it is sent; cancels the OMS makes itself
+     * (OCO siblings, split parts, expiry) are not checked. A rule should let the cancels of a HALTED portfolio
+     * through: the kill switch cancels its open orders the same way. Never throws for a business rejection.
      *
      * @param order the order to cancel, as it works now
      * @since 1.2

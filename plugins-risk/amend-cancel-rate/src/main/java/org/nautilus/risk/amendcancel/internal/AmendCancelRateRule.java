@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Configuration: {@code max.amends}, {@code max.cancels}, {@code window.ms}.
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = AmendCancelRateRule.PID,
-        property = {ConfigurationCheck.PID + "=" + AmendCancelRateRule.PID, RiskRule.NAME_PROPERTY + "=" + AmendCancelRateRule.NAME,
+        property = {ConfigurationCheck.PID + "=" + AmendCancelRateRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + AmendCancelRateRule.NAME,
                 "service.ranking:Integer=50"})
 @Designate(ocd = AmendCancelRateRule.Config.class)
 public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
@@ -44,12 +45,14 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmendCancelRateRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: amend and cancel throttles", description = "At most max.amends amends and max.cancels cancels per portfolio in any window of window.ms.")
+    @ObjectClassDefinition(name = "Nautilus risk: amend and cancel throttles",
+            description = "At most max.amends amends and max.cancels cancels per portfolio in any window of window.ms.")
     public @interface Config {
         @AttributeDefinition(name = "Max amends", description = "The most amends per portfolio per window.")
         int max_amends() default 100;
 
-        @AttributeDefinition(name = "Max cancels", description = "The most cancels per portfolio per window (a HALTED portfolio's cancels always pass).")
+        @AttributeDefinition(name = "Max cancels", description = "The most cancels per portfolio per window (a HALTED "
+                + "portfolio's cancels always pass).")
         int max_cancels() default 1000;
 
         @AttributeDefinition(name = "Window (ms)", description = "The sliding window.")

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * Configuration: {@code max.percent} (e.g. {@code 25}).
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = ConcentrationRule.PID,
-        property = {ConfigurationCheck.PID + "=" + ConcentrationRule.PID, RiskRule.NAME_PROPERTY + "=" + ConcentrationRule.NAME,
-                "service.ranking:Integer=40"})
+        property = {ConfigurationCheck.PID + "=" + ConcentrationRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + ConcentrationRule.NAME,
+                "service.ranking:Integer=240"})
 @Designate(ocd = ConcentrationRule.Config.class)
 public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
 
@@ -40,9 +41,12 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcentrationRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: concentration", description = "One instrument's position plus working orders on the order's side, at most max.percent of the portfolio's equity.")
+    @ObjectClassDefinition(name = "Nautilus risk: concentration",
+            description = "One instrument's position plus working orders on the order's side, at most max.percent of "
+                    + "the portfolio's equity.")
     public @interface Config {
-        @AttributeDefinition(name = "Max percent", description = "The largest share of equity one instrument may take, in percent.")
+        @AttributeDefinition(name = "Max percent", description = "The largest share of equity one instrument may "
+                + "take, in percent.")
         String max_percent() default DEFAULT_PERCENT;
     }
 
@@ -137,7 +141,8 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
             return RiskDecision.approve();
         }
         Optional<Price> price = context.mark(request.instrumentId())
-                .or(() -> Optional.ofNullable(request.limitPrice() != null ? request.limitPrice() : request.stopPrice()));
+                .or(() -> Optional.ofNullable(
+                        request.limitPrice() != null ? request.limitPrice() : request.stopPrice()));
         if (price.isEmpty()) {
             return RiskDecision.reject(NAME, NO_PRICE, "no mark or order price for " + request.instrumentId()
                     + " to value its concentration");

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * Configuration: {@code credit.limit}, per portfolio {@code portfolio.<id>.credit.limit}.
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = CreditLimitRule.PID,
-        property = {ConfigurationCheck.PID + "=" + CreditLimitRule.PID, RiskRule.NAME_PROPERTY + "=" + CreditLimitRule.NAME,
-                "service.ranking:Integer=40"})
+        property = {ConfigurationCheck.PID + "=" + CreditLimitRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + CreditLimitRule.NAME,
+                "service.ranking:Integer=250"})
 @Designate(ocd = CreditLimitRule.Config.class)
 public final class CreditLimitRule implements RiskRule, ConfigurationCheck {
 
@@ -44,9 +45,12 @@ public final class CreditLimitRule implements RiskRule, ConfigurationCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreditLimitRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: credit limit", description = "Positions plus working orders per portfolio, valued at marks and order prices, at most credit.limit. Per-portfolio limits: portfolio.<id>.credit.limit.")
+    @ObjectClassDefinition(name = "Nautilus risk: credit limit",
+            description = "Positions plus working orders per portfolio, valued at marks and order prices, at most "
+                    + "credit.limit. Per-portfolio limits: portfolio.<id>.credit.limit.")
     public @interface Config {
-        @AttributeDefinition(name = "Credit limit", description = "The most a portfolio may hold and have working, in its currency.")
+        @AttributeDefinition(name = "Credit limit", description = "The most a portfolio may hold and have working, in "
+                + "its currency.")
         String credit_limit() default DEFAULT_LIMIT;
     }
 
@@ -75,7 +79,8 @@ public final class CreditLimitRule implements RiskRule, ConfigurationCheck {
             String prefix = "portfolio.";
             String suffix = "." + KEY;
             properties.forEach((key, value) -> {
-                if (key.startsWith(prefix) && key.endsWith(suffix) && key.length() > prefix.length() + suffix.length()) {
+                if (key.startsWith(prefix) && key.endsWith(suffix)
+                        && key.length() > prefix.length() + suffix.length()) {
                     PortfolioId id;
                     try {
                         id = PortfolioId.of(key.substring(prefix.length(), key.length() - suffix.length()));

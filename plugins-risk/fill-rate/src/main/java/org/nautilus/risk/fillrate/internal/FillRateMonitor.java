@@ -46,7 +46,8 @@ public final class FillRateMonitor {
         public static Limits of(Map<String, ?> properties) {
             return new Limits((int) positive(properties, "max.fills", 200),
                     Duration.ofMillis(positive(properties, "window.ms", 1000)),
-                    Action.parse(properties.get("action") == null ? "alarm" : String.valueOf(properties.get("action"))));
+                    Action.parse(properties.get("action") == null ? "alarm"
+                            : String.valueOf(properties.get("action"))));
         }
 
         private static long positive(Map<String, ?> properties, String key, long defaultValue) {

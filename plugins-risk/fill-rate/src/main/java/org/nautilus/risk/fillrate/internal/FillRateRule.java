@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {RiskRule.class, OrderEventSubscriber.class, MetricsSource.class, ConfigurationCheck.class},
         configurationPid = FillRateRule.PID,
-        property = {ConfigurationCheck.PID + "=" + FillRateRule.PID, RiskRule.NAME_PROPERTY + "=" + FillRateRule.NAME,
-                "service.ranking:Integer=90"})
+        property = {ConfigurationCheck.PID + "=" + FillRateRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + FillRateRule.NAME,
+                "service.ranking:Integer=950"})
 @Designate(ocd = FillRateRule.Config.class)
 public final class FillRateRule implements RiskRule, OrderEventSubscriber, MetricsSource, ConfigurationCheck {
 

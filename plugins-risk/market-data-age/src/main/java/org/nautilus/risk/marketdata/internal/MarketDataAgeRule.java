@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Configuration: {@code max.quote.age.ms}, {@code require.quote}.
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MarketDataAgeRule.PID,
-        property = {ConfigurationCheck.PID + "=" + MarketDataAgeRule.PID, RiskRule.NAME_PROPERTY + "=" + MarketDataAgeRule.NAME,
-                "service.ranking:Integer=60"})
+        property = {ConfigurationCheck.PID + "=" + MarketDataAgeRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + MarketDataAgeRule.NAME,
+                "service.ranking:Integer=650"})
 @Designate(ocd = MarketDataAgeRule.Config.class)
 public final class MarketDataAgeRule implements RiskRule, ConfigurationCheck {
 
@@ -39,12 +40,15 @@ public final class MarketDataAgeRule implements RiskRule, ConfigurationCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataAgeRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: stale market data", description = "MARKET and marketable LIMIT orders need a quote at most max.quote.age.ms old.")
+    @ObjectClassDefinition(name = "Nautilus risk: stale market data",
+            description = "MARKET and marketable LIMIT orders need a quote at most max.quote.age.ms old.")
     public @interface Config {
-        @AttributeDefinition(name = "Max quote age (ms)", description = "The oldest quote a market or marketable order may rely on.")
+        @AttributeDefinition(name = "Max quote age (ms)", description = "The oldest quote a market or marketable "
+                + "order may rely on.")
         long max_quote_age_ms() default DEFAULT_MAX_AGE_MS;
 
-        @AttributeDefinition(name = "Require a quote", description = "true: an order in an instrument without a quote is denied even if it has a mark from bars or trades.")
+        @AttributeDefinition(name = "Require a quote", description = "true: an order in an instrument without a quote "
+                + "is denied even if it has a mark from bars or trades.")
         boolean require_quote() default false;
     }
 

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Configuration: {@code symbols} (comma or blank separated, empty: none), {@code reason} (shown with each denial).
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = RestrictedListRule.PID,
-        property = {ConfigurationCheck.PID + "=" + RestrictedListRule.PID, RiskRule.NAME_PROPERTY + "=" + RestrictedListRule.NAME,
-                "service.ranking:Integer=95"})
+        property = {ConfigurationCheck.PID + "=" + RestrictedListRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + RestrictedListRule.NAME,
+                "service.ranking:Integer=850"})
 @Designate(ocd = RestrictedListRule.Config.class)
 public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
 
@@ -38,12 +39,16 @@ public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestrictedListRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: restricted list", description = "Symbols no portfolio may trade (compliance), separate from the allowlist; edits apply at runtime.")
+    @ObjectClassDefinition(name = "Nautilus risk: restricted list",
+            description = "Symbols no portfolio may trade (compliance), separate from the allowlist; edits apply at "
+                    + "runtime.")
     public @interface Config {
-        @AttributeDefinition(name = "Symbols", description = "Restricted symbols, comma separated; empty: none.", required = false)
+        @AttributeDefinition(name = "Symbols", description = "Restricted symbols, comma separated; empty: none.", "
+                + "required = false)
         String symbols() default "";
 
-        @AttributeDefinition(name = "Reason", description = "Why they are restricted, shown with each denial.", required = false)
+        @AttributeDefinition(name = "Reason", description = "Why they are restricted, shown with each denial.", "
+                + "required = false)
         String reason() default "compliance restricted list";
     }
 

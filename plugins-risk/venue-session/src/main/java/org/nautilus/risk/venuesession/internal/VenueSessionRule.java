@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * The rule has no limits of its own; {@code enabled = false} switches it off.
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = VenueSessionRule.PID,
-        property = {ConfigurationCheck.PID + "=" + VenueSessionRule.PID, RiskRule.NAME_PROPERTY + "=" + VenueSessionRule.NAME,
-                "service.ranking:Integer=70"})
+        property = {ConfigurationCheck.PID + "=" + VenueSessionRule.PID,
+                RiskRule.NAME_PROPERTY + "=" + VenueSessionRule.NAME,
+                "service.ranking:Integer=750"})
 @Designate(ocd = VenueSessionRule.Config.class)
 public final class VenueSessionRule implements RiskRule, ConfigurationCheck {
 
@@ -45,7 +46,9 @@ public final class VenueSessionRule implements RiskRule, ConfigurationCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(VenueSessionRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: venue pre-entry checks", description = "The venue is in its trading hours and accepts the order type and time in force (what each venue declares).")
+    @ObjectClassDefinition(name = "Nautilus risk: venue pre-entry checks",
+            description = "The venue is in its trading hours and accepts the order type and time in force (what each "
+                    + "venue declares).")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;
