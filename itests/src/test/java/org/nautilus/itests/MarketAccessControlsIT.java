@@ -32,7 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RiskControlsIT extends NautilusTestSupport {
+public class MarketAccessControlsIT extends NautilusTestSupport {
 
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final Duration CONFIG = Duration.ofSeconds(30);
