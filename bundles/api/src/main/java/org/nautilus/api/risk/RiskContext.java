@@ -12,6 +12,7 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
+import org.nautilus.api.marketdata.Quote;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -80,4 +81,29 @@ public interface RiskContext {
     }
 
     Instant now();
+
+    /**
+     * The instrument's last quote (top of book, with the feed's timestamp), if any: the reference the stale market
+     * data check looks at. Default: none.
+     *
+     * @since 1.2
+     */
+    default Optional<Quote> lastQuote(InstrumentId id) {
+        return Optional.empty();
+    }
+
+    /**
+     * How many amends of the portfolio's orders the risk engine approved at or after {@code since}. Default: 0
+     * (an engine that keeps no amend history).
+     *
+     * @since 1.2
+     */
+    default int amendCount(PortfolioId portfolio, Instant since) {
+        return 0;
+    }
+
+    /** How many cancels of the portfolio's orders the risk engine approved at or after {@code since}. @since 1.2 */
+    default int cancelCount(PortfolioId portfolio, Instant since) {
+        return 0;
+    }
 }

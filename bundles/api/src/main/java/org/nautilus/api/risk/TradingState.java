@@ -2,8 +2,8 @@ package org.nautilus.api.risk;
 
 /**
  * The kill switch's trading states, globally and per portfolio. The effective state of a portfolio is the
- * more restrictive of the global state and its own. Cancels are never blocked: the OMS does not ask the risk
- * engine to cancel an order.
+ * more restrictive of the global state and its own. The kill switch never blocks a cancel (and the cancel throttle
+ * lets a HALTED portfolio's cancels through).
  */
 public enum TradingState {
     /** Normal trading: every rule decides. */

@@ -3,9 +3,13 @@ package org.nautilus.api.venue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -114,5 +118,25 @@ public interface Venue {
     /** Typical one-way latency to the venue (order to acknowledgement), for the router's estimates. */
     default Duration latency() {
         return Duration.ZERO;
+    }
+
+    /**
+     * When the venue takes orders; empty (the default): at any time. The pre-trade venue check denies an order for
+     * a venue outside its session.
+     *
+     * @since 1.4
+     */
+    default Optional<TradingHours> tradingHours() {
+        return Optional.empty();
+    }
+
+    /** The order types the venue accepts; default: every type. @since 1.4 */
+    default Set<OrderType> orderTypes() {
+        return EnumSet.allOf(OrderType.class);
+    }
+
+    /** The times in force the venue accepts; default: every one. @since 1.4 */
+    default Set<TimeInForce> timesInForce() {
+        return EnumSet.allOf(TimeInForce.class);
     }
 }

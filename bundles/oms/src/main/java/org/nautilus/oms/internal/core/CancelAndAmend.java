@@ -154,6 +154,10 @@ final class CancelAndAmend {
         if (!valid.approved()) {
             return CommandResult.refused("AMEND_INVALID", valid.describe(), record.snapshot());
         }
+        RiskDecision allowed = newOrders.checkAmend(record.snapshot(), amended);
+        if (!allowed.approved()) {
+            return CommandResult.refused("RISK_DENIED", allowed.describe(), record.snapshot());
+        }
         if (amended.quantity().compareTo(current.quantity()) > 0) {
             // More quantity is more risk: pre-trade risk sees the order as it would be.
             RiskDecision decision = newOrders.checkRisk(amended);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Quantity;
@@ -238,6 +239,16 @@ final class NewOrders {
             LOG.error("risk check failed for {}", request.clientOrderId(), e);
             return RiskDecision.reject("risk-engine", "RISK_ERROR", "the risk check failed: " + e);
         }
+    }
+
+    /** The risk engine's amend checks (the amend throttle, and any amend rule) on a client's amend. */
+    RiskDecision checkAmend(Order current, OrderRequest amended) {
+        return risk.checkAmend(current, amended);
+    }
+
+    /** The risk engine's cancel checks (the cancel throttle) on a client's cancel of an open order. */
+    RiskDecision checkCancel(Order order) {
+        return risk.checkCancel(order);
     }
 
     private OrderRouter.RoutingPlan plan(OrderRecord record, Instant now) {

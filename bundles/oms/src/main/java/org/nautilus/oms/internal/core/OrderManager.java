@@ -24,6 +24,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderList;
+import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.ExecutionReport;
@@ -330,7 +331,13 @@ public final class OrderManager implements AutoCloseable {
         if (record == null) {
             return queries.unknownOrFinished(orderId, "there is nothing to cancel");
         }
-        CommandResult result = record.partition.call(() -> cancels.cancel(record, null));
+        CommandResult result = record.partition.call(() -> {
+            // A client's cancel passes the risk engine's cancel checks (the cancel throttle) first.
+            RiskDecision allowed = record.status().isOpen() ? newOrders.checkCancel(record.snapshot())
+                    : RiskDecision.approve();
+            return allowed.approved() ? cancels.cancel(record, null)
+                    : CommandResult.refused("RISK_DENIED", allowed.describe(), record.snapshot());
+        });
         return result.accepted()
                 ? CommandResult.accepted(record.snapshot(), CancelAndAmend.describeCancel(record.snapshot()))
                 : result;

@@ -59,6 +59,28 @@ class AmendTest {
     }
 
     @Test
+    void an_amend_or_cancel_the_risk_engine_refuses_is_not_sent_and_the_order_works_on() {
+        h.risk.nextAmend = RiskDecision.reject("amend-cancel-rate", "AMEND_RATE",
+                "amend rate 1 per 1000 ms exceeded: 2");
+        h.risk.nextCancel = RiskDecision.reject("amend-cancel-rate", "CANCEL_RATE",
+                "cancel rate 1 per 1000 ms exceeded: 2");
+
+        CommandResult amend = h.oms.amend(resting.id(), null, Price.of("99.75"));
+        CommandResult cancel = h.oms.cancel(resting.id());
+
+        assertThat(amend.accepted()).isFalse();
+        assertThat(amend.code()).isEqualTo("RISK_DENIED");
+        assertThat(amend.message()).isEqualTo("amend-cancel-rate: amend rate 1 per 1000 ms exceeded: 2 [AMEND_RATE]");
+        assertThat(cancel.accepted()).isFalse();
+        assertThat(cancel.message())
+                .isEqualTo("amend-cancel-rate: cancel rate 1 per 1000 ms exceeded: 2 [CANCEL_RATE]");
+        assertThat(sim.amends).isEmpty();
+        Order after = h.oms.order(resting.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(ACCEPTED);
+        assertThat(after.request().limitPrice()).isEqualTo(Price.of("99.50"));
+    }
+
+    @Test
     void an_amend_the_venue_refuses_leaves_the_order_unchanged_with_the_reason() {
         sim.onAmend = FakeVenue.OnAmend.REJECT;
 

@@ -69,6 +69,20 @@ final class Fixtures {
         public List<RiskRuleInfo> rules() {
             return List.of();
         }
+
+        /** What the amend and cancel checks answer (the throttles of plugins-risk). */
+        volatile RiskDecision nextAmend = RiskDecision.approve();
+        volatile RiskDecision nextCancel = RiskDecision.approve();
+
+        @Override
+        public RiskDecision checkAmend(Order order, OrderRequest amended) {
+            return nextAmend;
+        }
+
+        @Override
+        public RiskDecision checkCancel(Order order) {
+            return nextCancel;
+        }
     }
 
     /** Records every order change and fill it is told about, in order. */

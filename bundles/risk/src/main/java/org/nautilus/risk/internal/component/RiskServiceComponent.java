@@ -176,6 +176,16 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     }
 
     @Override
+    public RiskDecision checkAmend(Order order, OrderRequest amended) {
+        return core.checkAmend(order, amended);
+    }
+
+    @Override
+    public RiskDecision checkCancel(Order order) {
+        return core.checkCancel(order);
+    }
+
+    @Override
     public List<RiskRuleInfo> rules() {
         return core.rules();
     }

@@ -26,6 +26,7 @@ import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
@@ -129,6 +130,31 @@ public final class RiskEngine {
                 state.checking = false;
                 state.checkPnl = null;
             }
+        }
+    }
+
+    /** Runs every rule's amend check; an approved amend is remembered for the amend throttle. */
+    public RiskDecision checkAmend(Order order, OrderRequest amended) {
+        PortfolioState state = state(order.portfolioId());
+        synchronized (state) {
+            RiskDecision decision = chain.checkAmend(order, amended, context);
+            if (decision.approved()) {
+                state.amends.record(new SubmittedOrder(amended, clock.instant()), config.historyRetention().toNanos());
+            }
+            return decision;
+        }
+    }
+
+    /** Runs every rule's cancel check; an approved cancel is remembered for the cancel throttle. */
+    public RiskDecision checkCancel(Order order) {
+        PortfolioState state = state(order.portfolioId());
+        synchronized (state) {
+            RiskDecision decision = chain.checkCancel(order, context);
+            if (decision.approved()) {
+                state.cancels.record(new SubmittedOrder(order.request(), clock.instant()),
+                        config.historyRetention().toNanos());
+            }
+            return decision;
         }
     }
 
@@ -253,6 +279,9 @@ public final class RiskEngine {
     /** Mutable state of one portfolio, guarded by its own monitor. */
     private static final class PortfolioState {
         final SubmitHistory history;
+        /** Approved amends and cancels, for their throttles (only their times are read). */
+        final SubmitHistory amends;
+        final SubmitHistory cancels;
         final DailyPnl daily;
         /** {@code true} while an order of this portfolio is being checked (under the lock). */
         boolean checking;
@@ -261,6 +290,8 @@ public final class RiskEngine {
 
         PortfolioState(PortfolioId portfolio, int historyCapacity) {
             this.history = new SubmitHistory(historyCapacity);
+            this.amends = new SubmitHistory(historyCapacity);
+            this.cancels = new SubmitHistory(historyCapacity);
             this.daily = new DailyPnl(portfolio);
         }
     }
@@ -341,6 +372,27 @@ public final class RiskEngine {
         @Override
         public Instant now() {
             return clock.instant();
+        }
+
+        @Override
+        public Optional<Quote> lastQuote(InstrumentId id) {
+            return marketData.lastQuote(id);
+        }
+
+        @Override
+        public int amendCount(PortfolioId portfolio, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.amends.countSince(since);
+            }
+        }
+
+        @Override
+        public int cancelCount(PortfolioId portfolio, Instant since) {
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return state.cancels.countSince(since);
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
@@ -113,6 +115,28 @@ public final class RuleChain {
         return RiskDecision.approve();
     }
 
+    /** Runs every rule's amend check on an amend a client asked for; the first rejection wins. */
+    public RiskDecision checkAmend(Order order, OrderRequest amended, RiskContext context) {
+        return decide(order.request(), rule -> rule.checkAmend(order, amended, context));
+    }
+
+    /** Runs every rule's cancel check on a cancel a client asked for; the first rejection wins. */
+    public RiskDecision checkCancel(Order order, RiskContext context) {
+        return decide(order.request(), rule -> rule.checkCancel(order, context));
+    }
+
+    /** Amends and cancels are rarer than new orders: one loop for both, through a lambda. */
+    private RiskDecision decide(OrderRequest request, Function<RiskRule, RiskDecision> check) {
+        for (Entry entry : entries) {
+            RiskDecision decision = run(entry, request, check);
+            if (!decision.approved()) {
+                entry.rejections.increment();
+                return decision;
+            }
+        }
+        return RiskDecision.approve();
+    }
+
     /**
      * The registered rules in the order they run (a mandatory one says so), then the mandatory rules that are
      * missing, each with the orders denied since (counted together).
@@ -175,23 +199,39 @@ public final class RuleChain {
 
     private static RiskDecision run(Entry entry, OrderRequest request, RiskContext context) {
         try {
-            RiskDecision decision = entry.rule.check(request, context);
-            if (decision == null) {
-                throw new IllegalStateException("returned no decision");
-            }
-            return decision;
+            return decided(entry.rule.check(request, context));
         } catch (RuntimeException e) {
-            // A broken rule must not let orders through unchecked: deny, and say why. Log the first failure
-            // with its stack, then every 1000th, so a rule failing on every order cannot flood the log.
-            long n = entry.failures.incrementAndGet();
-            if (n == 1) {
-                LOG.warn("Risk rule '{}' failed on order {}; the order is denied", entry.name,
-                        request.clientOrderId(), e);
-            } else if (n % 1000 == 0) {
-                LOG.warn("Risk rule '{}' has failed {} times, last: {}", entry.name, n, e.toString());
-            }
-            return RiskDecision.reject(entry.name, RULE_ERROR, "rule failed: " + e);
+            return failed(entry, request, e);
         }
+    }
+
+    private static RiskDecision run(Entry entry, OrderRequest request,
+                                    Function<RiskRule, RiskDecision> check) {
+        try {
+            return decided(check.apply(entry.rule));
+        } catch (RuntimeException e) {
+            return failed(entry, request, e);
+        }
+    }
+
+    private static RiskDecision decided(RiskDecision decision) {
+        if (decision == null) {
+            throw new IllegalStateException("returned no decision");
+        }
+        return decision;
+    }
+
+    private static RiskDecision failed(Entry entry, OrderRequest request, RuntimeException e) {
+        // A broken rule must not let orders through unchecked: deny, and say why. Log the first failure
+        // with its stack, then every 1000th, so a rule failing on every order cannot flood the log.
+        long n = entry.failures.incrementAndGet();
+        if (n == 1) {
+            LOG.warn("Risk rule '{}' failed on order {}; the order is denied", entry.name,
+                    request.clientOrderId(), e);
+        } else if (n % 1000 == 0) {
+            LOG.warn("Risk rule '{}' has failed {} times, last: {}", entry.name, n, e.toString());
+        }
+        return RiskDecision.reject(entry.name, RULE_ERROR, "rule failed: " + e);
     }
 
     private static String describe(Entry e) {

@@ -26,6 +26,7 @@ public final class FakeMarketData implements MarketDataService {
     private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Price> marks = new ConcurrentHashMap<>();
     private final Map<InstrumentId, List<Bar>> bars = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, Quote> quotes = new ConcurrentHashMap<>();
 
     public void mark(String symbol, String price) {
         marks.put(InstrumentId.of(symbol), Price.of(price));
@@ -49,6 +50,7 @@ public final class FakeMarketData implements MarketDataService {
 
     @Override
     public void publish(Quote quote) {
+        quotes.put(quote.instrumentId(), quote);
         marks.put(quote.instrumentId(), quote.mid());
     }
 
@@ -74,7 +76,7 @@ public final class FakeMarketData implements MarketDataService {
 
     @Override
     public Optional<Quote> lastQuote(InstrumentId id) {
-        return Optional.empty();
+        return Optional.ofNullable(quotes.get(id));
     }
 
     @Override

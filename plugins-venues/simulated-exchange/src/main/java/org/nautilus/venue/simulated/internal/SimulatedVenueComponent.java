@@ -10,6 +10,8 @@ import java.util.Set;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderType;
+import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
@@ -22,6 +24,7 @@ import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.FeeSchedule;
+import org.nautilus.api.venue.TradingHours;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.api.venue.VenueConnectionListener;
 import org.nautilus.api.venue.VenueExecution;
@@ -116,6 +119,19 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Bar quotes participation",
                 description = "The share of a bar's volume a quote made from it shows on each side")
         String bar_quotes_participation() default "0.1";
+
+        @AttributeDefinition(name = "Trading hours", required = false, description = "[DAYS] HH:mm-HH:mm ZONE, e.g. "
+                + "MON-FRI 09:30-16:00 America/New_York: the pre-trade venue check denies orders outside it. Empty: "
+                + "always open.")
+        String trading_hours() default "";
+
+        @AttributeDefinition(name = "Order types", required = false, description = "Order types the venue accepts, "
+                + "e.g. LIMIT, MARKET. Empty: all.")
+        String order_types() default "";
+
+        @AttributeDefinition(name = "Times in force", required = false, description = "Times in force the venue "
+                + "accepts, e.g. DAY, IOC. Empty: all.")
+        String time_in_force() default "";
     }
 
     /** Quotes made from bars: which bars, and how (see {@link BarQuotes}). */
@@ -141,10 +157,13 @@ public final class SimulatedVenueComponent implements Venue {
     /** The bars of every spec, for quotes made from bars ({@code bar.quotes.spec}). */
     private Subscription barSubscription;
     private volatile FromBars fromBars;
+    /** Hours, order types and times in force the venue declares (the pre-trade venue check reads them). */
+    private volatile Acceptance acceptance;
 
     @Activate
     public SimulatedVenueComponent(Config config) {
         this.fromBars = FromBars.of(config);
+        this.acceptance = Acceptance.of(config.trading_hours(), config.order_types(), config.time_in_force());
         this.exchange = new SimulatedExchange(toVenueConfig(config), Clock.systemUTC(), new MarketAccess() {
             @Override
             public Optional<Instrument> instrument(InstrumentId id) {
@@ -166,8 +185,10 @@ public final class SimulatedVenueComponent implements Venue {
     void modified(Config config) {
         try {
             FromBars bars = FromBars.of(config);
+            Acceptance accepts = Acceptance.of(config.trading_hours(), config.order_types(), config.time_in_force());
             exchange.reconfigure(toVenueConfig(config));
             fromBars = bars;
+            acceptance = accepts;
         } catch (RuntimeException e) {
             LOG.error("simulated venue {}: configuration change refused, the venue keeps its settings: {}",
                     exchange.id(), e.getMessage());
@@ -320,7 +341,22 @@ public final class SimulatedVenueComponent implements Venue {
 
     @Override
     public String description() {
-        return exchange.description();
+        return exchange.description() + acceptance.describe();
+    }
+
+    @Override
+    public Optional<TradingHours> tradingHours() {
+        return acceptance.hours();
+    }
+
+    @Override
+    public Set<OrderType> orderTypes() {
+        return acceptance.orderTypes();
+    }
+
+    @Override
+    public Set<TimeInForce> timesInForce() {
+        return acceptance.timesInForce();
     }
 
     @Override

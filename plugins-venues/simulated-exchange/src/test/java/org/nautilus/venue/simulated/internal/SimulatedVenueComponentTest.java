@@ -129,6 +129,21 @@ class SimulatedVenueComponentTest {
         }
 
         @Override
+        public String trading_hours() {
+            return "";
+        }
+
+        @Override
+        public String order_types() {
+            return "";
+        }
+
+        @Override
+        public String time_in_force() {
+            return "";
+        }
+
+        @Override
         public Class<? extends Annotation> annotationType() {
             return SimulatedVenueComponent.Config.class;
         }
