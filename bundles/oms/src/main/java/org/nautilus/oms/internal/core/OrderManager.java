@@ -369,6 +369,28 @@ public final class OrderManager implements AutoCloseable {
                 : result;
     }
 
+    /**
+     * Expires an open order (a DAY order at the session close, a GTD order at its time; see
+     * {@link org.nautilus.oms.internal.expiry.OrderExpiry}): a cancel at its venue, which ends the order EXPIRED.
+     */
+    public CommandResult expire(OrderId orderId, String why) {
+        journal.checkAvailable();
+        OrderRecord record = visible(orderId);
+        if (record == null) {
+            return unknownOrFinished(orderId, "there is nothing to expire");
+        }
+        return record.partition.call(() -> {
+            List<OrderRecord> expiring = new ArrayList<>(record.splitParts != null ? record.splitParts : List.of());
+            expiring.add(record);
+            expiring.forEach(r -> r.expiry = why);
+            CommandResult result = cancelAsWriter(record, why);
+            if (!result.accepted()) { // refused (an amend or a cancel pending): a later cancel is not an expiry
+                expiring.forEach(r -> r.expiry = null);
+            }
+            return result;
+        });
+    }
+
     /** Cancel-replace; see {@link org.nautilus.api.oms.OrderService#amend}. */
     public CommandResult amend(OrderId orderId, Quantity quantity, Price price) {
         journal.checkAvailable();
@@ -1610,6 +1632,12 @@ public final class OrderManager implements AutoCloseable {
     /** Moves the order to {@code to} if the state machine allows it; otherwise refuses and changes nothing. */
     private boolean transition(OrderRecord record, OrderStatus to, OrderEventType type, String reason, Instant at,
                                OrderRequest request) {
+        // The cancel of an expiry, confirmed (or done locally); a child not yet released can only be CANCELED.
+        if (to == CANCELED && record.expiry != null && OrderStateMachine.allows(record.status(), EXPIRED)) {
+            to = EXPIRED;
+            type = OrderEventType.EXPIRED;
+            reason = record.expiry;
+        }
         if (!OrderStateMachine.allows(record.status(), to)) {
             illegal(record, to);
             return false;
