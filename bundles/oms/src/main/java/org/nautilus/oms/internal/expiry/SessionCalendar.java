@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * entered in (entered after a close, or on a day without a session: the next session's close).
  *
  * <p>Configured by {@code etc/nautilus.calendar.cfg} (PID {@code nautilus.calendar}), keys {@value #ZONE},
- * {@value #OPEN}, {@value #CLOSE}, {@value #WEEKEND} and {@value #HOLIDAYS}; see {@link #parse}.
+ * {@value #OPEN}, {@value #CLOSE}, {@value #WEEKEND} ({@value #NONE}: every day trades) and {@value #HOLIDAYS}; see
+ * {@link #parse}.
  *
  * @param zone     the time zone of the session times and of the dates
  * @param open     when the session opens (local time)
@@ -36,6 +37,8 @@ public record SessionCalendar(ZoneId zone, LocalTime open, LocalTime close, Set<
     public static final String CLOSE = "session.close";
     public static final String WEEKEND = "session.weekend";
     public static final String HOLIDAYS = "session.holidays";
+    /** The {@value #WEEKEND} of a market that trades every day. */
+    public static final String NONE = "none";
 
     /** Without configuration: New York equities, 09:30 to 16:00, Monday to Friday, no holidays. */
     public static final SessionCalendar DEFAULT = new SessionCalendar(ZoneId.of("America/New_York"),
@@ -67,6 +70,9 @@ public record SessionCalendar(ZoneId zone, LocalTime open, LocalTime close, Set<
         LocalTime close = read(properties, CLOSE, DEFAULT.close, LocalTime::parse);
         Set<DayOfWeek> weekend = read(properties, WEEKEND, DEFAULT.weekend, text -> {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            if (text.equalsIgnoreCase(NONE)) {
+                return days;
+            }
             for (String day : list(text)) {
                 days.add(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)));
             }

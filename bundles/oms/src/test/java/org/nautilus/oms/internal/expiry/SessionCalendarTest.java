@@ -66,6 +66,15 @@ class SessionCalendarTest {
     }
 
     @Test
+    void a_market_without_a_weekend_trades_every_day() {
+        SessionCalendar everyDay = SessionCalendar.parse(Map.of(SessionCalendar.WEEKEND, "NONE"));
+
+        assertThat(everyDay.weekend()).isEmpty();
+        assertThat(everyDay.sessionClose(Instant.parse("2026-12-05T15:00:00Z")).toInstant()) // a Saturday
+                .isEqualTo(Instant.parse("2026-12-05T21:00:00Z"));
+    }
+
+    @Test
     void missing_keys_keep_the_default_new_york_session() {
         assertThat(SessionCalendar.parse(Map.of())).isEqualTo(SessionCalendar.DEFAULT);
         assertThat(SessionCalendar.parse(Map.of(SessionCalendar.CLOSE, " "))).isEqualTo(SessionCalendar.DEFAULT);
