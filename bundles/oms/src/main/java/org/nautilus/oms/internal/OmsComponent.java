@@ -68,8 +68,8 @@ import org.slf4j.LoggerFactory;
  * were open at a venue are reconciled with it when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
  * the cluster-wide OrderService of the grid bundle, which reaches it from any node and stays put when it moves.
  */
-@Component(service = {OrderService.class, VenueService.class, MetricsSource.class}, configurationPid = {"nautilus.oms",
-        "nautilus.calendar"}, immediate = true, property = ClusterService.LOCAL_PROPERTY + ":Boolean=true")
+@Component(service = {OrderService.class, VenueService.class, MetricsSource.class}, configurationPid = "nautilus.oms",
+        immediate = true, property = ClusterService.LOCAL_PROPERTY + ":Boolean=true")
 @Designate(ocd = OmsConfig.class)
 public final class OmsComponent implements OrderService, VenueService, MetricsSource {
 
@@ -89,7 +89,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
                 return thread;
             });
     private volatile AuditService audit;
-    /** DAY orders expire at the session close of etc/nautilus.calendar.cfg, GTD orders at their time. */
+    /** DAY orders expire at the session close of the session.* keys (etc/nautilus.oms.cfg), GTD at their time. */
     private final LivePlatformClock expiryClock = new LivePlatformClock(
             "nautilus-oms-expiry", e -> LOG.error("order expiry failed", e));
     private final OrderExpiry expiry;

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * {@code zone}; weekend days and holidays have none. A DAY order lives until the close of the session it was
  * entered in (entered after a close, or on a day without a session: the next session's close).
  *
- * <p>Configured by {@code etc/nautilus.calendar.cfg} (PID {@code nautilus.calendar}), keys {@value #ZONE},
+ * <p>Configured by keys of {@code etc/nautilus.oms.cfg} (PID {@code nautilus.oms}): {@value #ZONE},
  * {@value #OPEN}, {@value #CLOSE}, {@value #WEEKEND} ({@value #NONE}: every day trades) and {@value #HOLIDAYS}; see
  * {@link #parse}.
  *
