@@ -221,7 +221,13 @@ public class RiskControlsIT extends TradingScenarioSupport {
         RiskMetricsService metrics = service(RiskMetricsService.class, null);
         Order fill = bought;
         RiskMetrics m = await("r-var's metrics match its position and bars", SOON, () -> metrics.metrics(
-                PortfolioId.of("r-var")), r -> expected(r, fill, x) == null);
+                PortfolioId.of("r-var")), r -> {
+                    try {
+                        return expected(r, fill, x) == null;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         String shell = executeCommand("nautilus:risk -P r-var");
         assertTrue(shell, shell.contains("r-var") && shell.contains(m.grossExposure().toString())
                 && shell.contains(m.historicalVar().toString()));
