@@ -23,7 +23,6 @@ import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.RejectionCodes;
-import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.Venue;
 
@@ -55,23 +54,24 @@ public abstract class TradingScenarioSupport extends NautilusTestSupport {
 
     /**
      * Publishes a quote of {@code size} on each side and waits until venue SIM's book shows it (its market maker
-     * rests {@code size} at the bid and the ask, more further out).
+     * rests {@code size} at the bid and the ask, more further out; the test's own resting orders may be better).
      */
     protected void quote(InstrumentId id, String bid, String ask, long size) throws Exception {
         quoteAt(id, bid, ask, size, Instant.now());
         Venue sim = service(Venue.class, "(" + Venue.ID_PROPERTY + "=SIM)");
-        await("SIM's book of " + id + " at " + bid + " / " + ask, SOON, () -> sim.depth(id, 1).orElse(null),
-                book -> book != null && top(book.bids()).equals(Price.of(bid)) && top(book.asks()).equals(Price.of(ask)));
+        await("SIM's book of " + id + " at " + bid + " / " + ask, SOON, () -> sim.depth(id, 10).orElse(null),
+                book -> book != null && shows(book.bids(), bid, size) && shows(book.asks(), ask, size));
+    }
+
+    private static boolean shows(List<BookLevel> levels, String price, long size) {
+        return levels.stream().anyMatch(l -> l.price().equals(Price.of(price))
+                && l.quantity().compareTo(Quantity.ofWhole(size)) >= 0);
     }
 
     /** Publishes a quote stamped {@code at} (a past time builds bars of past intervals). */
     protected void quoteAt(InstrumentId id, String bid, String ask, long size, Instant at) throws Exception {
         marketData().publish(new Quote(id, Price.of(bid), Quantity.ofWhole(size), Price.of(ask), Quantity.ofWhole(size),
                 at));
-    }
-
-    private static Price top(List<BookLevel> levels) {
-        return levels.isEmpty() ? Price.of("0") : levels.get(0).price();
     }
 
     static OrderRequest order(String clientId, String portfolio, InstrumentId id, Side side, long quantity, OrderType type,
@@ -92,16 +92,19 @@ public abstract class TradingScenarioSupport extends NautilusTestSupport {
 
     /** The order once it is in one of {@code statuses}. */
     protected Order awaitStatus(OrderId id, OrderStatus... statuses) throws Exception {
-        List<OrderStatus> wanted = Arrays.asList(statuses);
         OrderService service = orders();
-        return await("order " + id + " " + wanted, SOON, () -> service.order(id).orElse(null),
-                order -> order != null && wanted.contains(order.status()));
+        return awaitStatus(id.toString(), () -> service.order(id), statuses);
     }
 
     protected Order awaitStatus(ClientOrderId id, OrderStatus... statuses) throws Exception {
-        List<OrderStatus> wanted = Arrays.asList(statuses);
         OrderService service = orders();
-        return await("order " + id + " " + wanted, SOON, () -> service.order(id).orElse(null),
+        return awaitStatus(id.toString(), () -> service.order(id), statuses);
+    }
+
+    private static Order awaitStatus(String id, java.util.concurrent.Callable<Optional<Order>> probe,
+                                     OrderStatus... statuses) throws Exception {
+        List<OrderStatus> wanted = Arrays.asList(statuses);
+        return await("order " + id + " " + wanted, SOON, () -> probe.call().orElse(null),
                 order -> order != null && wanted.contains(order.status()));
     }
 
