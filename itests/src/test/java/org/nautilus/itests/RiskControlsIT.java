@@ -108,7 +108,7 @@ public class RiskControlsIT extends TradingScenarioSupport {
         quote(x, "99.95", "100.05", 100);
 
         denied(limit("r-lev-1", "r-lev", x, Side.BUY, 20, "99"), "MAX_LEVERAGE",
-                "max leverage 0.001 exceeded: 0.002 (gross exposure 2,000 on equity 1,000,000)");
+                "max leverage 0.001 exceeded: 0.002 (gross exposure 2000 on equity 1,000,000)");
         denied(limit("r-col-1", "r-col", x, Side.BUY, 1, "110"), "PRICE_COLLAR",
                 "price collar 5% around 100", "(95 to 105) exceeded: BUY limit 110 is 10% away");
         OrderRequest reduceOnly = limit("r-ro-1", "r-ro", x, Side.BUY, 5, "99").withFlags(false, true);
