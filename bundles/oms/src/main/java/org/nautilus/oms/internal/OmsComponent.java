@@ -34,6 +34,7 @@ import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.metrics.MetricsCollector;
 import org.nautilus.api.metrics.MetricsSource;
+import org.nautilus.api.time.LivePlatformClock;
 import org.nautilus.api.venue.VenueService;
 import org.nautilus.oms.internal.routing.DecisionLog;
 import org.nautilus.oms.internal.routing.DirectRouter;
@@ -43,6 +44,8 @@ import org.nautilus.oms.internal.routing.OrderRouter;
 import org.nautilus.oms.internal.routing.SmartOrderRouter;
 import org.nautilus.oms.internal.routing.VenueDirectory;
 import org.nautilus.oms.internal.routing.VenueStatistics;
+import org.nautilus.oms.internal.expiry.OrderExpiry;
+import org.nautilus.oms.internal.expiry.SessionCalendar;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -86,11 +89,16 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
                 return thread;
             });
     private volatile AuditService audit;
+    /** DAY orders expire at the session close of the session.* keys (etc/nautilus.oms.cfg), GTD at their time. */
+    private final LivePlatformClock expiryClock = new LivePlatformClock(
+            "nautilus-oms-expiry", e -> LOG.error("order expiry failed", e));
+    private final OrderExpiry expiry;
 
     @Activate
     public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData,
                         @Reference(name = "store") TradingStore store,
-                        @Reference(name = "leadership") OmsLeadership leadership, OmsConfig config) {
+                        @Reference(name = "leadership") OmsLeadership leadership, OmsConfig config,
+                        Map<String, Object> properties) {
         this.marketData = marketData;
         this.partitions = config.partitions();
         this.decisions = new DecisionLog(config.router_decisions_kept());
@@ -109,14 +117,21 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
                 .build();
         manager.reconciler().tolerance(tolerance(config));
         manager.reconciler().journal(this::audit);
+        this.expiry = new OrderExpiry(expiryClock,
+                SessionCalendar.DEFAULT, manager::expire);
+        expiry.configure(properties);
+        listeners.add(expiry);
         OrderManager.Recovery recovery = manager.recover();
+        expiry.track(manager.orders().stream().filter(o -> !o.status().isTerminal()).toList());
+        expiry.start();
         LOG.info("OMS started on node {} (leadership epoch {}): {} partitions, {} router, store {}: {} order(s) "
                 + "recovered ({} open to reconcile)", leadership.node(), leadership.epoch(), partitions, config.router(),
                 store.description(), recovery.stored(), recovery.open());
     }
 
     @Modified
-    void modified(OmsConfig config) {
+    void modified(OmsConfig config, Map<String, Object> properties) {
+        expiry.configure(properties);
         manager.setRouter(router(config));
         manager.retainedOrders(config.orders_retained(), config.orders_retained_history());
         manager.reconciler().tolerance(tolerance(config));
@@ -130,6 +145,8 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
 
     @Deactivate
     void deactivate() {
+        expiry.close();
+        expiryClock.close();
         reconciliations.shutdownNow();
         manager.close();
     }

@@ -343,6 +343,28 @@ public final class OrderManager implements AutoCloseable {
                 : result;
     }
 
+    /**
+     * Expires an open order (a DAY order at the session close, a GTD order at its time; see
+     * {@link org.nautilus.oms.internal.expiry.OrderExpiry}): a cancel at its venue, which ends the order EXPIRED.
+     */
+    public CommandResult expire(OrderId orderId, String why) {
+        store.checkAvailable();
+        OrderRecord record = live.visible(orderId);
+        if (record == null) {
+            return queries.unknownOrFinished(orderId, "there is nothing to expire");
+        }
+        return record.partition.call(() -> {
+            List<OrderRecord> expiring = new ArrayList<>(record.splitParts != null ? record.splitParts : List.of());
+            expiring.add(record);
+            expiring.forEach(r -> r.expiry = why);
+            CommandResult result = cancels.cancel(record, why);
+            if (!result.accepted()) { // refused (an amend or a cancel pending): a later cancel is not an expiry
+                expiring.forEach(r -> r.expiry = null);
+            }
+            return result;
+        });
+    }
+
     /** Cancel-replace; see {@link org.nautilus.api.oms.OrderService#amend}. */
     public CommandResult amend(OrderId orderId, Quantity quantity, Price price) {
         store.checkAvailable();

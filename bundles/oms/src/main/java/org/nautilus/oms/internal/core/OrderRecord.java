@@ -63,6 +63,8 @@ final class OrderRecord {
     boolean triggersResolved;
     /** Why a cancel the OMS itself sent (OCO) happens, for the CANCELED the venue confirms. */
     String cancelReason;
+    /** Set when the OMS expires the order (DAY, GTD): its cancel, once confirmed, ends it EXPIRED with this reason. */
+    String expiry;
     /** Already counted among the partition's finished orders. */
     boolean retired;
     /** Dropped from the OMS's maps and kept as its final snapshot only. */

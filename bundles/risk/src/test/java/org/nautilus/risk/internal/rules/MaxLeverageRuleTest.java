@@ -30,6 +30,15 @@ class MaxLeverageRuleTest {
     }
 
     @Test
+    void anExcessInTheThirdDecimalShowsInTheMessage() {
+        desk.position("main", "AAPL", 20_010, "200");   // 4,002,000: leverage 4.002
+
+        RiskDecision decision = desk.check(buy(10, "AAPL"));
+
+        assertThat(decision.message()).startsWith("max leverage 4 exceeded: 4.004 ");
+    }
+
+    @Test
     void aBuyUpToExactly4TimesEquityIsApproved() {
         desk.position("main", "AAPL", 10_000, "200");
         desk.position("main", "MSFT", -4_500, "400");

@@ -80,7 +80,8 @@ public final class MaxLeverageRule extends ConfiguredRule<MaxLeverageRule.Limits
         // gross > max × equity, exactly: in raw units gross × ONE > max × equity, compared in 128 bits (the
         // product can exceed the long range of Money)
         if (Numbers.compareProducts(gross, FixedPoint.ONE, max, equity.raw()) > 0) {
-            BigDecimal leverage = FixedPoint.toBigDecimal(gross).divide(equity.toBigDecimal(), 2, RoundingMode.HALF_UP);
+            // Six places: a limit below 0.01, or an excess in the third place, still shows in the message.
+            BigDecimal leverage = FixedPoint.toBigDecimal(gross).divide(equity.toBigDecimal(), 6, RoundingMode.HALF_UP);
             return reject(CODE, "max leverage " + Numbers.format(max) + " exceeded: " + Numbers.format(leverage)
                     + " (gross exposure " + Numbers.format(gross) + " on equity " + Numbers.format(equity.raw()) + ")");
         }
