@@ -38,7 +38,7 @@ import org.osgi.framework.Bundle;
 /**
  * The pre-trade risk rules as plugin bundles in the assembled distribution: a rule's bundle uninstalled while trading
  * takes exactly its check away and reinstalled brings it back; a mandatory rule's bundle stopped denies every new
- * order with RISK_RULE_MISSING until it is started again (fail closed); a HALT cancels the open orders of its
+ * order with RULE_MISSING until it is started again (fail closed); a HALT cancels the open orders of its
  * portfolio and says how many.
  */
 @RunWith(PaxExam.class)
@@ -99,10 +99,10 @@ public class RiskRulePluginIT extends NautilusTestSupport {
                     () -> executeCommand("nautilus:risk-rules"), out -> out.contains("MISSING"));
             assertTrue(rules, rules.contains("price-collar"));
             Order denied = submit(oms, "rp-mandatory", 2);
-            assertDenied(denied, "RISK_RULE_MISSING");
+            assertDenied(denied, "RULE_MISSING");
             assertTrue(denied.reason(), denied.reason().contains("price-collar"));
             String shell = executeCommand("nautilus:submit -P rp-mandatory-shell BUY 1 MSFT");
-            assertTrue(shell, shell.contains("DENIED") && shell.contains("RISK_RULE_MISSING"));
+            assertTrue(shell, shell.contains("DENIED") && shell.contains("RULE_MISSING"));
         } finally {
             collar.start();
         }

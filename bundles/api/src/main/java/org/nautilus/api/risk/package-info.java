@@ -11,7 +11,7 @@
  *
  * <p>Each rule is its own plugin bundle; the risk engine ships none. A rule that is not registered is not run,
  * unless the engine's configuration makes it mandatory: then every new order is denied with
- * {@code RISK_RULE_MISSING} naming it until it is back. A HALT of the kill switch also cancels the open orders of
+ * {@code RULE_MISSING} naming it until it is back. A HALT of the kill switch also cancels the open orders of
  * its scope ({@link org.nautilus.api.risk.TradingStateService#change}, since 1.2).
  */
 @Export

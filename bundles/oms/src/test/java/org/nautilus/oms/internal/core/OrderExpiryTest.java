@@ -21,6 +21,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.time.SimulatedPlatformClock;
 import org.nautilus.api.venue.ExecType;
+import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.expiry.OrderExpiry;
 import org.nautilus.oms.internal.expiry.SessionCalendar;
 

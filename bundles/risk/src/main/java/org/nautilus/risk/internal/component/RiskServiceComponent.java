@@ -87,7 +87,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         @AttributeDefinition(name = "Refresh (ms)", description = "How often every portfolio's P&L is observed, so the daily baseline rolls at the close.")
         long refresh_ms() default 1000;
 
-        @AttributeDefinition(name = "Mandatory rules", description = "Rule names (comma-separated) that must be running: while one is missing (its bundle stopped, uninstalled or failed to start) every new order is denied with RISK_RULE_MISSING. Blank: none.", required = false)
+        @AttributeDefinition(name = "Mandatory rules", description = "Rule names (comma-separated) that must be running: while one is missing (its bundle stopped, uninstalled or failed to start) every new order is denied with RULE_MISSING. Blank: none.", required = false)
         String mandatory_rules() default "";
     }
 

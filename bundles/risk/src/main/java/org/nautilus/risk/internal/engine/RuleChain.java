@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
@@ -35,7 +36,7 @@ public final class RuleChain {
     /** Reason code when a rule throws instead of deciding: the order is denied (fail closed). */
     public static final String RULE_ERROR = "RULE_ERROR";
     /** Reason code while a mandatory rule is not running: every new order is denied (fail closed). */
-    public static final String RULE_MISSING = "RISK_RULE_MISSING";
+    public static final String RULE_MISSING = RejectCode.RULE_MISSING.name();
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleChain.class);
     private static final Comparator<Entry> ORDER =

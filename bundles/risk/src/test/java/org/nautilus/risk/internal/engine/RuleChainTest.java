@@ -33,11 +33,11 @@ class RuleChainTest {
 
         RiskDecision denied = engine.check(buy(1, "AAPL"), market);
         assertThat(denied.describe()).isEqualTo("max-order-quantity: mandatory risk rule max-order-quantity is not "
-                + "running: new orders are denied until it is back [RISK_RULE_MISSING]");
+                + "running: new orders are denied until it is back [RULE_MISSING]");
         assertThat(engine.rules()).extracting(RiskRuleInfo::name, RiskRuleInfo::description, RiskRuleInfo::rejections)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("kill-switch", "kill-switch [mandatory]", 0L),
                         org.assertj.core.groups.Tuple.tuple("max-order-quantity",
-                                "MISSING: mandatory rule not running, every new order is denied [RISK_RULE_MISSING]",
+                                "MISSING: mandatory rule not running, every new order is denied [RULE_MISSING]",
                                 1L));
 
         engine.add(maxQty, null, 0); // its bundle is back
