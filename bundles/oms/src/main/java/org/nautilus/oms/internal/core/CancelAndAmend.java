@@ -156,13 +156,13 @@ final class CancelAndAmend {
         }
         RiskDecision allowed = newOrders.checkAmend(record.snapshot(), amended);
         if (!allowed.approved()) {
-            return CommandResult.refused("RISK_DENIED", allowed.describe(), record.snapshot());
+            return NewOrders.riskRefused(allowed, record.snapshot());
         }
         if (amended.quantity().compareTo(current.quantity()) > 0) {
             // More quantity is more risk: pre-trade risk sees the order as it would be.
             RiskDecision decision = newOrders.checkRisk(amended);
             if (!decision.approved()) {
-                return CommandResult.refused("RISK_DENIED", decision.describe(), record.snapshot());
+                return NewOrders.riskRefused(decision, record.snapshot());
             }
         }
         if (status == INITIALIZED) {

@@ -20,6 +20,7 @@ import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.ContingencyType;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
+import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.RouteAllocation;
@@ -239,6 +240,12 @@ final class NewOrders {
             LOG.error("risk check failed for {}", request.clientOrderId(), e);
             return RiskDecision.reject("risk-engine", "RISK_ERROR", "the risk check failed: " + e);
         }
+    }
+
+    /** A client's amend or cancel the risk engine refused: the rule's own code, so the client sees which limit. */
+    static CommandResult riskRefused(RiskDecision decision, Order order) {
+        return CommandResult.refused(decision.code() != null ? decision.code() : "RISK_DENIED", decision.describe(),
+                order);
     }
 
     /** The risk engine's amend checks (the amend throttle, and any amend rule) on a client's amend. */

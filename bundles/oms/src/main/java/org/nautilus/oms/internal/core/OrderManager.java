@@ -336,7 +336,7 @@ public final class OrderManager implements AutoCloseable {
             RiskDecision allowed = record.status().isOpen() ? newOrders.checkCancel(record.snapshot())
                     : RiskDecision.approve();
             return allowed.approved() ? cancels.cancel(record, null)
-                    : CommandResult.refused("RISK_DENIED", allowed.describe(), record.snapshot());
+                    : NewOrders.riskRefused(allowed, record.snapshot());
         });
         return result.accepted()
                 ? CommandResult.accepted(record.snapshot(), CancelAndAmend.describeCancel(record.snapshot()))

@@ -69,11 +69,11 @@ class AmendTest {
         CommandResult cancel = h.oms.cancel(resting.id());
 
         assertThat(amend.accepted()).isFalse();
-        assertThat(amend.code()).isEqualTo("RISK_DENIED");
-        assertThat(amend.message()).isEqualTo("amend-cancel-rate: amend rate 1 per 1000 ms exceeded: 2 [AMEND_RATE]");
+        assertThat(amend.code()).isEqualTo("AMEND_RATE");
+        assertThat(amend.message()).isEqualTo("amend-cancel-rate: amend rate 1 per 1000 ms exceeded: 2");
         assertThat(cancel.accepted()).isFalse();
         assertThat(cancel.message())
-                .isEqualTo("amend-cancel-rate: cancel rate 1 per 1000 ms exceeded: 2 [CANCEL_RATE]");
+                .isEqualTo("amend-cancel-rate: cancel rate 1 per 1000 ms exceeded: 2");
         assertThat(sim.amends).isEmpty();
         Order after = h.oms.order(resting.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(ACCEPTED);
@@ -175,7 +175,7 @@ class AmendTest {
 
         CommandResult result = h.oms.amend(resting.id(), Quantity.ofWhole(500), null);
 
-        assertThat(result.code()).isEqualTo("RISK_DENIED");
+        assertThat(result.code()).isEqualTo("MAX_ORDER_QUANTITY");
         assertThat(result.message()).isEqualTo("max-order-quantity: max 100 exceeded: 500");
         assertThat(sim.amends).isEmpty();
     }
