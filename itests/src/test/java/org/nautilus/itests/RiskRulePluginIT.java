@@ -164,7 +164,7 @@ public class RiskRulePluginIT extends NautilusTestSupport {
 
     private static void assertDenied(Order order, String code) {
         assertEquals(order.toString(), OrderStatus.DENIED, order.status());
-        assertTrue(order.reason(), order.reason().endsWith("[" + code + "]"));
+        assertEquals(order.toString(), code, order.refusalCode().name());
         assertFalse(order.reason(), order.reason().isBlank());
     }
 }

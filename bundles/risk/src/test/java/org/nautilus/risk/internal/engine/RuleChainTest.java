@@ -33,7 +33,7 @@ class RuleChainTest {
 
         RiskDecision denied = engine.check(buy(1, "AAPL"), market);
         assertThat(denied.describe()).isEqualTo("max-order-quantity: mandatory risk rule max-order-quantity is not "
-                + "running: new orders are denied until it is back [RULE_MISSING]");
+                + "running: new orders are denied until it is back");
         assertThat(engine.rules()).extracting(RiskRuleInfo::name, RiskRuleInfo::description, RiskRuleInfo::rejections)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("kill-switch", "kill-switch [mandatory]", 0L),
                         org.assertj.core.groups.Tuple.tuple("max-order-quantity",
