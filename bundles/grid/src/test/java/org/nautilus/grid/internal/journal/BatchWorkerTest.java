@@ -79,7 +79,7 @@ class BatchWorkerTest {
         CompletableFuture.runAsync(() -> worker.awaitRoom(3)).get(5, TimeUnit.SECONDS);
 
         CompletableFuture<Void> room = CompletableFuture.runAsync(() -> worker.awaitRoom(2));
-        Thread.sleep(100);
+        Thread.sleep(100); // a negative check: nothing may free room while the gate is shut, so no condition to await
         assertThat(room).as("2 pending, at most 2").isNotDone();
         gate.countDown();
         room.get(5, TimeUnit.SECONDS);
@@ -90,7 +90,7 @@ class BatchWorkerTest {
         worker().linger(TimeUnit.SECONDS.toNanos(30), 10).start();
         worker.add("first");
         worker.add("second");
-        Thread.sleep(100);
+        Thread.sleep(100); // a negative check: the worker must not hand over a batch of two while it lingers
         assertThat(batches).as("lingering: under 10 waiting").isEmpty();
 
         assertThat(worker.awaitHandled(TimeUnit.SECONDS.toNanos(5))).isTrue();
