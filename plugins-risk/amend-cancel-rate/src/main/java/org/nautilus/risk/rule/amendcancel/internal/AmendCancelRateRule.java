@@ -13,6 +13,7 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStateService;
+import org.nautilus.risk.support.LiveLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -23,8 +24,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Amend and cancel throttles beside the submit throttle ({@code order-rate}): at most {@code max.amends} approved
@@ -43,7 +42,6 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.amend_cancel_rate";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AmendCancelRateRule.class);
 
     @ObjectClassDefinition(name = "Nautilus risk: amend and cancel throttles",
             description = "At most max.amends amends and max.cancels cancels per portfolio in any window of window.ms.")
@@ -112,23 +110,13 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
     /** A configuration edit: applied if valid, otherwise logged and the limits in force stay. */
     @Modified
     public void modified(Map<String, Object> properties) {
-        try {
-            limits = Limits.of(properties);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Risk rule '{}': invalid configuration, the limits in force stay ({}): {}", NAME, describe(),
-                    e.getMessage());
-        }
+        limits = LiveLimits.apply(NAME, limits, () -> Limits.of(properties), this::describe);
     }
 
     /** For the audit journal: would these properties be refused, and what stays in force then. */
     @Override
     public Optional<Refusal> check(Map<String, Object> properties) {
-        try {
-            Limits.of(properties);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(e.getMessage(), describe()));
-        }
+        return LiveLimits.refusal(() -> Limits.of(properties), this::describe);
     }
 
     /** The kill switch, if it runs: a HALTED portfolio's cancels are not throttled. */

@@ -14,14 +14,13 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.support.LiveLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Concentration limit: one instrument's position, if this order and the portfolio's other working orders on its
@@ -39,7 +38,6 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.concentration";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConcentrationRule.class);
 
     @ObjectClassDefinition(name = "Nautilus risk: concentration",
             description = "One instrument's position plus working orders on the order's side, at most max.percent of "
@@ -97,23 +95,13 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
     /** A configuration edit: applied if valid, otherwise logged and the limits in force stay. */
     @Modified
     public void modified(Map<String, Object> properties) {
-        try {
-            limits = Limits.of(properties);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Risk rule '{}': invalid configuration, the limits in force stay ({}): {}", NAME, describe(),
-                    e.getMessage());
-        }
+        limits = LiveLimits.apply(NAME, limits, () -> Limits.of(properties), this::describe);
     }
 
     /** For the audit journal: would these properties be refused, and what stays in force then. */
     @Override
     public Optional<Refusal> check(Map<String, Object> properties) {
-        try {
-            Limits.of(properties);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(e.getMessage(), describe()));
-        }
+        return LiveLimits.refusal(() -> Limits.of(properties), this::describe);
     }
 
     @Override

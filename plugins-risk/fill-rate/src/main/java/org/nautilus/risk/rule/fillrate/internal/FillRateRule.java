@@ -18,6 +18,7 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStateService;
+import org.nautilus.risk.support.LiveLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -103,12 +104,7 @@ public final class FillRateRule implements RiskRule, OrderEventSubscriber, Metri
 
     @Override
     public Optional<Refusal> check(Map<String, Object> properties) {
-        try {
-            FillRateMonitor.Limits.of(properties);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(e.getMessage(), describe()));
-        }
+        return LiveLimits.refusal(() -> FillRateMonitor.Limits.of(properties), this::describe);
     }
 
     @Override

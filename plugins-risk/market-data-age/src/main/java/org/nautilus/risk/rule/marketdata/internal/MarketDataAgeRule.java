@@ -11,14 +11,13 @@ import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.support.LiveLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stale or missing market data: a MARKET order, or a LIMIT order that is marketable against the last quote (a BUY at
@@ -38,7 +37,6 @@ public final class MarketDataAgeRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.market_data_age";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MarketDataAgeRule.class);
 
     @ObjectClassDefinition(name = "Nautilus risk: stale market data",
             description = "MARKET and marketable LIMIT orders need a quote at most max.quote.age.ms old.")
@@ -102,23 +100,13 @@ public final class MarketDataAgeRule implements RiskRule, ConfigurationCheck {
     /** A configuration edit: applied if valid, otherwise logged and the limits in force stay. */
     @Modified
     public void modified(Map<String, Object> properties) {
-        try {
-            limits = Limits.of(properties);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Risk rule '{}': invalid configuration, the limits in force stay ({}): {}", NAME, describe(),
-                    e.getMessage());
-        }
+        limits = LiveLimits.apply(NAME, limits, () -> Limits.of(properties), this::describe);
     }
 
     /** For the audit journal: would these properties be refused, and what stays in force then. */
     @Override
     public Optional<Refusal> check(Map<String, Object> properties) {
-        try {
-            Limits.of(properties);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(e.getMessage(), describe()));
-        }
+        return LiveLimits.refusal(() -> Limits.of(properties), this::describe);
     }
 
     @Override

@@ -12,14 +12,13 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.support.LiveLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Restricted list: the symbols compliance restricts (inside information, an underwriting, a watch list) may not be
@@ -37,7 +36,6 @@ public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.restricted_list";
 
-    private static final Logger LOG = LoggerFactory.getLogger(RestrictedListRule.class);
 
     @ObjectClassDefinition(name = "Nautilus risk: restricted list",
             description = "Symbols no portfolio may trade (compliance), separate from the allowlist; edits apply at "
@@ -105,23 +103,13 @@ public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
     /** A configuration edit: applied if valid, otherwise logged and the limits in force stay. */
     @Modified
     public void modified(Map<String, Object> properties) {
-        try {
-            limits = Limits.of(properties);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Risk rule '{}': invalid configuration, the limits in force stay ({}): {}", NAME, describe(),
-                    e.getMessage());
-        }
+        limits = LiveLimits.apply(NAME, limits, () -> Limits.of(properties), this::describe);
     }
 
     /** For the audit journal: would these properties be refused, and what stays in force then. */
     @Override
     public Optional<Refusal> check(Map<String, Object> properties) {
-        try {
-            Limits.of(properties);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(e.getMessage(), describe()));
-        }
+        return LiveLimits.refusal(() -> Limits.of(properties), this::describe);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.venue.TradingHours;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.risk.support.LiveLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -23,8 +24,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Venue pre-entry checks: an order is only sent where it can be taken. What a venue says about itself
@@ -44,7 +43,6 @@ public final class VenueSessionRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.venue_session";
 
-    private static final Logger LOG = LoggerFactory.getLogger(VenueSessionRule.class);
 
     @ObjectClassDefinition(name = "Nautilus risk: venue pre-entry checks",
             description = "The venue is in its trading hours and accepts the order type and time in force (what each "
@@ -95,23 +93,13 @@ public final class VenueSessionRule implements RiskRule, ConfigurationCheck {
     /** A configuration edit: applied if valid, otherwise logged and the limits in force stay. */
     @Modified
     public void modified(Map<String, Object> properties) {
-        try {
-            limits = Limits.of(properties);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Risk rule '{}': invalid configuration, the limits in force stay ({}): {}", NAME, describe(),
-                    e.getMessage());
-        }
+        limits = LiveLimits.apply(NAME, limits, () -> Limits.of(properties), this::describe);
     }
 
     /** For the audit journal: would these properties be refused, and what stays in force then. */
     @Override
     public Optional<Refusal> check(Map<String, Object> properties) {
-        try {
-            Limits.of(properties);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal(e.getMessage(), describe()));
-        }
+        return LiveLimits.refusal(() -> Limits.of(properties), this::describe);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
