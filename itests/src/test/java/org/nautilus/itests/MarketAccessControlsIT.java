@@ -57,7 +57,7 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
     @Test
     public void theCreditLimitCountsPositionsAndWorkingOrders() throws Exception {
         try {
-            setProperty("nautilus.risk.credit_limit", "portfolio.itest-credit.credit.limit", "5000");
+            setProperties("nautilus.risk.credit_limit", "portfolio.itest-credit.credit.limit", "5000");
             awaitRules("itest-credit: 5000");
             // About 1,800 working, then about 3,800 more at the market: over 5,000 only with the working order.
             String first = submit("-P itest-credit -t LIMIT -p " + priceAwayFromBid(0.97) + " BUY 10 AAPL");
@@ -73,22 +73,21 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
     @Test
     public void concentrationDeniesOneInstrumentOverItsShareOfEquity() throws Exception {
         try {
-            setProperty("nautilus.risk.concentration", "max.percent", "0.1");
+            setProperties("nautilus.risk.concentration", "max.percent", "0.1");
             awaitRules("concentration at most 0.1% of equity");
             String denied = submit("-P itest-concentration BUY 10 AAPL");
             assertTrue(denied, denied.contains("DENIED") && denied.contains("[CONCENTRATION]")
                     && denied.contains("concentration 0.1% of equity 1000000 exceeded: AAPL would be "));
         } finally {
-            setProperty("nautilus.risk.concentration", "max.percent", "400");
+            setProperties("nautilus.risk.concentration", "max.percent", "400");
         }
     }
 
     @Test
     public void amendsAndCancelsBeyondTheirThrottleAreRefusedAndTheOrderKeepsWorking() throws Exception {
         try {
-            setProperty("nautilus.risk.amend_cancel_rate", "window.ms", "60000");
-            setProperty("nautilus.risk.amend_cancel_rate", "max.amends", "1");
-            setProperty("nautilus.risk.amend_cancel_rate", "max.cancels", "1");
+            setProperties("nautilus.risk.amend_cancel_rate", "window.ms", "60000", "max.amends", "1",
+                    "max.cancels", "1");
             awaitRules("amends 1 and cancels 1 per 60000 ms");
             String a = orderId(submit("-P itest-throttle -t LIMIT -p " + priceAwayFromBid(0.97) + " BUY 1 AAPL"));
             String b = orderId(submit("-P itest-throttle -t LIMIT -p " + priceAwayFromBid(0.97) + " BUY 2 AAPL"));
@@ -107,18 +106,15 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
             assertTrue(order, order.lines().findFirst().orElse("").contains(": ACCEPTED")
                     && !order.contains("PENDING_CANCEL"));
         } finally {
-            setProperty("nautilus.risk.amend_cancel_rate", "max.amends", "100");
-            setProperty("nautilus.risk.amend_cancel_rate", "max.cancels", "1000");
-            setProperty("nautilus.risk.amend_cancel_rate", "window.ms", "1000");
+            setProperties("nautilus.risk.amend_cancel_rate", "max.amends", "100", "max.cancels", "1000",
+                    "window.ms", "1000");
         }
     }
 
     @Test
     public void theFillRateAlarmIsAuditedAndWithActionDenyDeniesThePortfolio() throws Exception {
         try {
-            setProperty("nautilus.risk.fill_rate", "window.ms", "60000");
-            setProperty("nautilus.risk.fill_rate", "action", "deny");
-            setProperty("nautilus.risk.fill_rate", "max.fills", "1");
+            setProperties("nautilus.risk.fill_rate", "window.ms", "60000", "action", "deny", "max.fills", "1");
             awaitRules("fill rate alarm above 1 fills per 60000 ms per portfolio, action deny");
             submit("-P itest-fills BUY 1 AAPL");
             submit("-P itest-fills BUY 2 AAPL"); // not the same order again: the duplicate check would deny it
@@ -131,22 +127,20 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
             String metrics = executeCommand("nautilus:metrics nautilus_risk_fill_rate");
             assertTrue(metrics, metrics.contains("nautilus_risk_fill_rate_alarms_total"));
         } finally {
-            setProperty("nautilus.risk.fill_rate", "max.fills", "200");
-            setProperty("nautilus.risk.fill_rate", "action", "alarm");
-            setProperty("nautilus.risk.fill_rate", "window.ms", "1000");
+            setProperties("nautilus.risk.fill_rate", "max.fills", "200", "action", "alarm", "window.ms", "1000");
         }
     }
 
     @Test
     public void aRestrictedSymbolIsDeniedWithItsOwnCodeAndTheListChangesAtRuntime() throws Exception {
         try {
-            setProperty("nautilus.risk.restricted_list", "symbols", "MSFT");
+            setProperties("nautilus.risk.restricted_list", "symbols", "MSFT");
             awaitRules("restricted symbols: MSFT");
             String denied = submit("-P itest-restricted BUY 1 MSFT");
             assertTrue(denied, denied.contains("DENIED") && denied.contains("[RESTRICTED_SYMBOL]")
                     && denied.contains("MSFT is restricted (compliance restricted list)"));
         } finally {
-            setProperty("nautilus.risk.restricted_list", "symbols", "");
+            setProperties("nautilus.risk.restricted_list", "symbols", "");
         }
         awaitRules("restricted symbols: none");
         String allowed = submit("-P itest-restricted BUY 1 MSFT");
@@ -156,7 +150,7 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
     @Test
     public void aMarketOrderOnAStaleQuoteIsDenied() throws Exception {
         try {
-            setProperty("nautilus.risk.market_data_age", "max.quote.age.ms", "1");
+            setProperties("nautilus.risk.market_data_age", "max.quote.age.ms", "1");
             awaitRules("need a quote at most 1 ms old");
             // The simulated feed quotes every 100 ms: a quote is almost always older than 1 ms when an order comes.
             int[] quantity = {0};
@@ -166,7 +160,7 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
             assertTrue(denied, denied.contains("DENIED") && denied.contains("the last quote of AAPL is ")
                     && denied.contains("ms old (at most 1 ms): a MARKET order needs a fresh reference"));
         } finally {
-            setProperty("nautilus.risk.market_data_age", "max.quote.age.ms", "120000");
+            setProperties("nautilus.risk.market_data_age", "max.quote.age.ms", "120000");
         }
     }
 
@@ -199,8 +193,17 @@ public class MarketAccessControlsIT extends NautilusTestSupport {
         }
     }
 
-    private void setProperty(String pid, String key, String value) throws Exception {
-        executeCommand("config:property-set -p " + pid + " " + key + " \"" + value + "\"");
+    /**
+     * One configuration update for all the pairs: property-sets in a row race with the file install writing each
+     * back to the .cfg file, and one of them was lost.
+     */
+    private void setProperties(String pid, String... keysAndValues) throws Exception {
+        StringBuilder script = new StringBuilder("config:edit " + pid);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            script.append("; config:property-set ").append(keysAndValues[i]).append(" \"").append(keysAndValues[i + 1])
+                    .append('"');
+        }
+        executeCommand(script.append("; config:update").toString());
     }
 
     private void awaitRules(String text) throws Exception {
