@@ -3,7 +3,6 @@ package org.nautilus.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.nautilus.api.oms.OrderService;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -116,14 +116,16 @@ public class AccessIT extends NautilusTestSupport {
 
         String text = await("the order counters to move", STARTUP, () -> executeCommand("nautilus:metrics"),
                 t -> value(t, "nautilus_orders_total{outcome=\"FILLED\"}") >= filledBefore + 1
-                        && value(t, "nautilus_order_rejections_total{code=\"MAX_ORDER_QUANTITY\"}") >= deniedBefore + 1);
+                        && value(t, "nautilus_order_rejections_total{code=\"MAX_ORDER_QUANTITY\"}") >= deniedBefore
+                                + 1);
         assertTrue(value(text, "nautilus_fills_total") >= 1);
         assertTrue(value(text, "nautilus_order_ack_seconds_count") >= 1);
         assertTrue(text, text.contains("nautilus_order_ack_seconds_bucket{le="));
         assertTrue(value(text, "nautilus_store_group_commits_total") >= 1);
         assertTrue(value(text, "karaf_bundles{state=\"active\"}") > 50);
         assertEquals(1.0, value(text, "nautilus_oms_leader"), 0.0);
-        assertTrue(text, text.contains("jvm_memory_used_bytes{area=\"heap\"") && text.contains("jvm_threads_live_threads"));
+        assertTrue(text,
+                text.contains("jvm_memory_used_bytes{area=\"heap\"") && text.contains("jvm_threads_live_threads"));
         assertTrue(text, text.contains("nautilus_route_exchanges_total{route=\"simulated-market\"}"));
         assertTrue(text, text.contains("nautilus_marketdata_quotes_total{instrument=\"AAPL\"}"));
         assertTrue(text, text.contains("nautilus_marketdata_delivered_total{subscriber="));
@@ -188,7 +190,8 @@ public class AccessIT extends NautilusTestSupport {
         // Refused attempts are recorded too (rate-limited): vera's order, tom's halt.
         await("the refused HTTP attempts in the audit journal", STARTUP,
                 () -> executeCommand("nautilus:audit -k ACTION -n 0 -f CSV"),
-                who -> who.contains("REFUSED,POST /api/v1/orders") && who.contains("REFUSED,PUT /api/v1/trading-state"));
+                who -> who.contains("REFUSED,POST /api/v1/orders")
+                        && who.contains("REFUSED,PUT /api/v1/trading-state"));
 
         // The probes are open, the detail behind them is not.
         assertEquals(200, http("GET", "/health/ready", null, null).status);
@@ -211,7 +214,8 @@ public class AccessIT extends NautilusTestSupport {
         assertTrue(page.body, page.body.contains("Nautilus desk"));
         assertEquals(200, http("GET", "/desk/lib/chart.umd.js", null, null).status);
         Reply traversal = http("GET", "/desk/../../etc/users.properties", null, null);
-        assertTrue(traversal.status + " " + traversal.body, traversal.status >= 400 && !traversal.body.contains("admingroup"));
+        assertTrue(traversal.status + " " + traversal.body,
+                traversal.status >= 400 && !traversal.body.contains("admingroup"));
     }
 
     private static final String ORDER = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":1,"
@@ -223,7 +227,7 @@ public class AccessIT extends NautilusTestSupport {
     }
 
     private long orderCount() throws Exception {
-        return service(org.nautilus.api.oms.OrderService.class, null).orders().size();
+        return service(OrderService.class, null).orders().size();
     }
 
     private void awaitHttp() throws Exception {

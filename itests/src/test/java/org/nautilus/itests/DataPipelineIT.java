@@ -74,7 +74,8 @@ public class DataPipelineIT extends NautilusTestSupport {
     }
 
     private static String item(String time, String words) {
-        return "{\"time\":\"" + time + "\",\"instruments\":[\"AAPL.NASDAQ\"],\"source\":\"gen-wire\",\"text\":\"[GENERATED] "
+        return "{\"time\":\"" + time
+                + "\",\"instruments\":[\"AAPL.NASDAQ\"],\"source\":\"gen-wire\",\"text\":\"[GENERATED] "
                 + words + "\"}";
     }
 
@@ -119,7 +120,8 @@ public class DataPipelineIT extends NautilusTestSupport {
         Files.move(temporary, routes, StandardCopyOption.ATOMIC_MOVE);
 
         await("the Apple bars in the store", STARTUP, () -> store.instruments().contains(APPLE)
-                ? store.bars(APPLE, DAY, TimeRange.ALL).size() : 0, n -> n == 252);
+                ? store.bars(APPLE, DAY, TimeRange.ALL).size()
+                : 0, n -> n == 252);
         await("the fundamentals in the store", STARTUP, () -> {
             try {
                 return store.fundamentalHistory(APPLE).size();
@@ -148,8 +150,10 @@ public class DataPipelineIT extends NautilusTestSupport {
 
         String before = executeCommand("nautilus:sentiment --as-of 2013-03-29 AAPL.NASDAQ");
         String after = executeCommand("nautilus:sentiment --as-of 2013-12-20 AAPL.NASDAQ");
-        assertTrue(before + after, sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-03-29"))).getAsDouble() > 0.9);
-        assertTrue(before + after, sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-12-20"))).getAsDouble() < -0.9);
+        assertTrue(before + after,
+                sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-03-29"))).getAsDouble() > 0.9);
+        assertTrue(before + after,
+                sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-12-20"))).getAsDouble() < -0.9);
         assertTrue(before, before.contains("AAPL.NASDAQ") && before.contains("lexicon scorer"));
         assertTrue(sentiment.score(APPLE, Instant.parse("2013-02-05T13:59:59Z")).isEmpty());
     }

@@ -3,6 +3,7 @@ package org.nautilus.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,7 +57,8 @@ class DeskBrowserIT {
         node.start();
         // bin/setenv made the self-signed certificate at first start and put its password in the config.
         assertThat(karaf.resolve("etc/nautilus-http.p12")).exists();
-        assertThat(Files.readString(karaf.resolve("etc/org.ops4j.pax.web.cfg"))).doesNotContain("GENERATED-AT-FIRST-START");
+        assertThat(Files.readString(karaf.resolve("etc/org.ops4j.pax.web.cfg")))
+                .doesNotContain("GENERATED-AT-FIRST-START");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -114,7 +116,7 @@ class DeskBrowserIT {
                         && cells.get(7).equals("FILLED")));
         wait.until(b -> b.findElements(By.cssSelector("#positions tbody tr")).stream().map(DeskBrowserIT::cells)
                 .anyMatch(cells -> cells.size() > 2 && cells.get(1).equals("AAPL") && !cells.get(2).isEmpty()
-                        && new java.math.BigDecimal(cells.get(2)).signum() != 0));
+                        && new BigDecimal(cells.get(2)).signum() != 0));
         wait.until(b -> ((Number) js("const c = Chart.getChart('pnl-chart');"
                 + "return c ? c.getDatasetMeta(0).data.length : 0;")).intValue() >= 2);
         assertThat(js("return window.nautilusNoReload;")).as("the page was never reloaded").isEqualTo(42L);

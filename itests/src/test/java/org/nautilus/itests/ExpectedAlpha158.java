@@ -13,6 +13,7 @@ import java.util.List;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
+import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.CsvBarReader;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.FactorColumns;
@@ -56,7 +57,7 @@ final class ExpectedAlpha158 {
             Files.createDirectories(file.getParent());
             Files.write(file, lines, StandardCharsets.UTF_8);
             return file.toString();
-        } catch (IOException | org.nautilus.research.internal.data.BarFileException e) {
+        } catch (IOException | BarFileException e) {
             throw new UncheckedIOException(new IOException("cannot compute the expected Alpha158 values", e));
         }
     }

@@ -6,12 +6,14 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nautilus.api.domain.FixedPoint;
@@ -85,7 +87,8 @@ public class FactorFilesIT extends NautilusTestSupport {
         double[] low = column(bars, b -> b.low().raw());
 
         // Added: values on every bar the gateway has, warmed up from its history.
-        write(file, "factors:\n  - name: IT_MOM\n    expression: $close/Ref($close,5)-1\n    description: 5-bar momentum\n");
+        write(file,
+                "factors:\n  - name: IT_MOM\n    expression: $close/Ref($close,5)-1\n    description: 5-bar momentum\n");
         await("IT_MOM computed", RELOAD, () -> factors.history("IT_MOM", APPLE, DAY), h -> h.size() == rows - 5);
         assertValues(factors, "IT_MOM", bars, 5, i -> close[i] / close[i - 5] - 1);
         assertTrue(factors.factors().contains(new FactorInfo("IT_MOM", "5-bar momentum", 5, "itest")));
@@ -103,7 +106,8 @@ public class FactorFilesIT extends NautilusTestSupport {
         write(file, "factors:\n  - name: IT_MOM\n    expression: $close/Raf($close,10)-1\n");
         List<FactorProblem> problems = await("the broken file reported", RELOAD, () -> problems(factors, "itest"),
                 list -> !list.isEmpty());
-        assertTrue(problems.toString(), problems.get(0).problem().message().startsWith("itest.yaml:3:24: unknown function 'Raf'"));
+        assertTrue(problems.toString(),
+                problems.get(0).problem().message().startsWith("itest.yaml:3:24: unknown function 'Raf'"));
         String listed = executeCommand("nautilus:factors -l itest");
         assertTrue(listed, listed.contains("itest.yaml:3:24"));
         assertEquals(2, library(factors, "itest").size());
@@ -127,7 +131,7 @@ public class FactorFilesIT extends NautilusTestSupport {
 
     /** The factor's value at every bar from {@code first} on is {@code expected}, bit for bit. */
     private static void assertValues(FactorService factors, String factor, List<Bar> bars, int first,
-                                     IntToDoubleFunction expected) {
+            IntToDoubleFunction expected) {
         Map<Instant, Integer> rows = new HashMap<>();
         for (int i = 0; i < bars.size(); i++) {
             rows.put(bars.get(i).end(), i);
@@ -142,7 +146,7 @@ public class FactorFilesIT extends NautilusTestSupport {
     }
 
     /** A field as the engine reads it: the fixed-point raw value over 10^scale, one division. */
-    private static double[] column(List<Bar> bars, java.util.function.ToLongFunction<Bar> raw) {
+    private static double[] column(List<Bar> bars, ToLongFunction<Bar> raw) {
         double unit = Math.pow(10, FixedPoint.SCALE);
         return bars.stream().mapToDouble(b -> raw.applyAsLong(b) / unit).toArray();
     }
@@ -151,7 +155,7 @@ public class FactorFilesIT extends NautilusTestSupport {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(".itest.yaml.tmp"); // hidden: never read half-written
         Files.writeString(temporary, yaml, StandardCharsets.UTF_8);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

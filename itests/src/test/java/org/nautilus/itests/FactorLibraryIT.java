@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +116,8 @@ public class FactorLibraryIT extends NautilusTestSupport {
         int compared = 0;
         for (String factor : expected.values.keySet()) {
             List<FactorValue> history = factors.history(factor, APPLE, DAY);
-            long finite = Arrays.stream(expected.values.get(factor)).filter(b -> Double.isFinite(Double.longBitsToDouble(b)))
+            long finite = Arrays.stream(expected.values.get(factor))
+                    .filter(b -> Double.isFinite(Double.longBitsToDouble(b)))
                     .count();
             assertEquals(factor + " values", finite, history.size());
             for (FactorValue value : history) {
@@ -131,7 +133,7 @@ public class FactorLibraryIT extends NautilusTestSupport {
     /** What {@link ExpectedAlpha158} wrote. */
     private record Expected(List<String> closes, Map<String, long[]> values) {
 
-        static Expected read(Path file) throws java.io.IOException {
+        static Expected read(Path file) throws IOException {
             List<String> closes = new ArrayList<>();
             Map<String, long[]> values = new LinkedHashMap<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

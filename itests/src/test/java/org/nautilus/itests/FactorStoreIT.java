@@ -6,12 +6,14 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -123,7 +125,8 @@ public class FactorStoreIT extends NautilusTestSupport {
                 && section.contains(String.format(Locale.ROOT, "%.4f", lastKnown.value())));
         assertFails("nautilus:factor-history NOPE AAPL.NASDAQ", "no values of factor 'NOPE'");
         assertFails("nautilus:factor-history KMID MSFT", "no values of MSFT");
-        assertFails("nautilus:factor-history --from 2013-07-01 --to 2013-06-01 KMID AAPL.NASDAQ", "inverted date range");
+        assertFails("nautilus:factor-history --from 2013-07-01 --to 2013-06-01 KMID AAPL.NASDAQ",
+                "inverted date range");
         assertFails("nautilus:factor-backfill -l nope", "no factor library [nope]");
 
         // Again: the same values (the partitions are replaced, not appended to).
@@ -134,7 +137,8 @@ public class FactorStoreIT extends NautilusTestSupport {
         FactorService factors = service(FactorService.class, null);
         MarketDataService marketData = service(MarketDataService.class, null);
         service(RouteService.class, null).start("replay-apple-daily");
-        await("the Apple daily bars replayed", STARTUP, () -> marketData.bars(APPLE, DAY, 10_000).size(), n -> n == 252);
+        await("the Apple daily bars replayed", STARTUP, () -> marketData.bars(APPLE, DAY, 10_000).size(),
+                n -> n == 252);
         Instant lastEnd = bars.get(251).end();
         await("live values after the last bar", Duration.ofSeconds(60), () -> factors.latest("KMID", APPLE),
                 v -> v.isPresent() && v.get().asOf().equals(lastEnd));
@@ -178,7 +182,7 @@ public class FactorStoreIT extends NautilusTestSupport {
     }
 
     private static double valueAt(List<FactorValue> values, String barEndDay) {
-        Instant end = LocalDate.parse(barEndDay).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant end = LocalDate.parse(barEndDay).atStartOfDay(ZoneOffset.UTC).toInstant();
         return values.stream().filter(v -> v.asOf().equals(end)).findFirst()
                 .orElseThrow(() -> new AssertionError("no bar ending " + end)).value();
     }
@@ -207,7 +211,7 @@ public class FactorStoreIT extends NautilusTestSupport {
 
     /** Each stored value equals the batch value of its bar; returns how many were compared. */
     private static long assertEqualsBatch(Map<String, List<FactorValue>> stored, Map<String, long[]> expected,
-                                          List<Bar> bars) {
+            List<Bar> bars) {
         Map<Instant, Integer> rows = new HashMap<>();
         for (int i = 0; i < bars.size(); i++) {
             rows.put(bars.get(i).end(), i);
@@ -225,7 +229,7 @@ public class FactorStoreIT extends NautilusTestSupport {
     }
 
     /** The factor lines of what {@link ExpectedAlpha158} wrote. */
-    private static Map<String, long[]> readExpected(Path file) throws java.io.IOException {
+    private static Map<String, long[]> readExpected(Path file) throws IOException {
         Map<String, long[]> values = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] cells = line.split("\t");

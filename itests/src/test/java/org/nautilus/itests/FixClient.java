@@ -1,8 +1,10 @@
 package org.nautilus.itests;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,6 +20,7 @@ import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.MsgType;
 import quickfix.field.Password;
+import quickfix.field.Text;
 import quickfix.field.Username;
 
 /**
@@ -32,14 +35,14 @@ final class FixClient implements Application, AutoCloseable {
     private final String password;
     private final SocketInitiator initiator;
     private final LinkedBlockingQueue<Message> received = new LinkedBlockingQueue<>();
-    private final List<String> logonRejects = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> logonRejects = new CopyOnWriteArrayList<>();
     private volatile boolean loggedOn;
 
     /**
      * @param store where the client keeps its sequence numbers and messages (survives {@link #logOut()} and a restart
      *              of the node), or {@code null} for memory only
      */
-    FixClient(String beginString, String clientCompId, int port, String user, String password, java.nio.file.Path store)
+    FixClient(String beginString, String clientCompId, int port, String user, String password, Path store)
             throws Exception {
         this.session = new SessionID(beginString, clientCompId, "NAUTILUS");
         this.user = user;
@@ -190,7 +193,7 @@ final class FixClient implements Application, AutoCloseable {
         if (MsgType.REJECT.equals(type)) {
             received.add(message);
         } else if (MsgType.LOGOUT.equals(type) && !loggedOn) {
-            logonRejects.add(field(message, quickfix.field.Text.FIELD));
+            logonRejects.add(field(message, Text.FIELD));
         }
     }
 

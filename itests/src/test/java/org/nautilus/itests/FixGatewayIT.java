@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nautilus.itests.FixClient.field;
 import static org.nautilus.itests.FixClient.type;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,18 +25,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.nautilus.testsupport.Await;
 import quickfix.Message;
+import quickfix.field.AvgPx;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
+import quickfix.field.CxlRejReason;
 import quickfix.field.ExecTransType;
 import quickfix.field.ExecType;
+import quickfix.field.HandlInst;
 import quickfix.field.LeavesQty;
+import quickfix.field.MassCancelRequestType;
 import quickfix.field.MsgType;
 import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
+import quickfix.field.OrdType;
 import quickfix.field.OrderID;
+import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
+import quickfix.field.OrigSendingTime;
+import quickfix.field.PossDupFlag;
+import quickfix.field.Price;
 import quickfix.field.RefTagID;
+import quickfix.field.Side;
+import quickfix.field.Symbol;
 import quickfix.field.Text;
+import quickfix.field.TimeInForce;
+import quickfix.field.TotalAffectedOrders;
+import quickfix.field.TransactTime;
 
 /**
  * The FIX order-entry gateway in the assembled distribution, started with its own scripts, driven by QuickFIX/J
@@ -98,9 +116,9 @@ class FixGatewayIT {
     private static void awaitGatewayPort() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", FIX_PORT)) {
+            try (Socket socket = new Socket("127.0.0.1", FIX_PORT)) {
                 return;
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(500);
             }
         }
@@ -137,7 +155,7 @@ class FixGatewayIT {
         assertThat(field(filled, ExecType.FIELD)).isEqualTo("F");
         assertThat(new BigDecimal(field(filled, CumQty.FIELD))).isEqualByComparingTo("3");
         assertThat(new BigDecimal(field(filled, LeavesQty.FIELD))).isEqualByComparingTo("0");
-        lastPrice = new BigDecimal(field(filled, quickfix.field.AvgPx.FIELD));
+        lastPrice = new BigDecimal(field(filled, AvgPx.FIELD));
         assertThat(lastPrice).isPositive();
         // The drop copy of portfolio fix-a sees the same execution, under the OMS's client order id.
         Message copied = dropCopy.await("the drop copy of the fill", m -> ("fix:CLIENT1:" + id).equals(
@@ -155,15 +173,15 @@ class FixGatewayIT {
 
         String replaceId = nextId();
         Message replace = request(FIX44, MsgType.ORDER_CANCEL_REPLACE_REQUEST, replaceId, id);
-        replace.setString(quickfix.field.OrdType.FIELD, "2");
-        replace.setString(quickfix.field.OrderQty.FIELD, "4");
-        replace.setString(quickfix.field.Price.FIELD, restingPrice().toPlainString());
+        replace.setString(OrdType.FIELD, "2");
+        replace.setString(OrderQty.FIELD, "4");
+        replace.setString(Price.FIELD, restingPrice().toPlainString());
         client.send(replace);
         Message pendingReplace = client.await("Pending Replace", report(replaceId).and(execType('E')), WAIT);
         assertThat(field(pendingReplace, OrigClOrdID.FIELD)).isEqualTo(id);
         Message replaced = client.await("Replaced", report(replaceId).and(execType('5')), WAIT);
         assertThat(field(replaced, OrigClOrdID.FIELD)).isEqualTo(id);
-        assertThat(new BigDecimal(field(replaced, quickfix.field.OrderQty.FIELD))).isEqualByComparingTo("4");
+        assertThat(new BigDecimal(field(replaced, OrderQty.FIELD))).isEqualByComparingTo("4");
         assertThat(field(replaced, OrderID.FIELD)).isEqualTo(orderId);
 
         Message status = request(FIX44, MsgType.ORDER_STATUS_REQUEST, replaceId, null);
@@ -183,7 +201,7 @@ class FixGatewayIT {
         client.send(request(FIX44, MsgType.ORDER_CANCEL_REQUEST, lateId, replaceId));
         Message tooLate = client.await("OrderCancelReject", m -> MsgType.ORDER_CANCEL_REJECT.equals(type(m))
                 && lateId.equals(field(m, ClOrdID.FIELD)), WAIT);
-        assertThat(field(tooLate, quickfix.field.CxlRejReason.FIELD)).isEqualTo("0");
+        assertThat(field(tooLate, CxlRejReason.FIELD)).isEqualTo("0");
         assertThat(field(tooLate, Text.FIELD)).startsWith("ORDER_TERMINAL");
     }
 
@@ -199,8 +217,8 @@ class FixGatewayIT {
         assertThat(field(duplicate, Text.FIELD)).startsWith("DUPLICATE_CLORDID");
         assertThat(field(duplicate, OrderID.FIELD)).isEqualTo(orderId);
         Message resend = newOrder(FIX44, id, '1', "1", restingPrice());
-        resend.getHeader().setBoolean(quickfix.field.PossDupFlag.FIELD, true);
-        resend.getHeader().setUtcTimeStamp(quickfix.field.OrigSendingTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        resend.getHeader().setBoolean(PossDupFlag.FIELD, true);
+        resend.getHeader().setUtcTimeStamp(OrigSendingTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
         client.send(resend);
         assertThat(field(client.await("the resend's status", report(id).and(execType('I')), WAIT), OrderID.FIELD))
                 .isEqualTo(orderId);
@@ -214,18 +232,18 @@ class FixGatewayIT {
     void malformedAndSemanticallyBadMessagesAreRejectedNamingTheFieldAndChangeNothing() throws Exception {
         String noQty = nextId();
         Message missing = newOrder(FIX44, noQty, '1', "1", null);
-        missing.removeField(quickfix.field.OrderQty.FIELD);
+        missing.removeField(OrderQty.FIELD);
         client.send(missing);
         assertThat(field(client.await("Reject", reject(), WAIT), RefTagID.FIELD)).isEqualTo("38");
 
         Message badType = newOrder(FIX44, nextId(), '1', "1", null);
-        badType.setString(quickfix.field.OrdType.FIELD, "Z");
+        badType.setString(OrdType.FIELD, "Z");
         client.send(badType);
         assertThat(field(client.await("Reject", reject(), WAIT), RefTagID.FIELD)).isEqualTo("40");
 
         String priced = nextId();
         Message marketWithPrice = newOrder(FIX44, priced, '1', "1", null);
-        marketWithPrice.setString(quickfix.field.Price.FIELD, "10");
+        marketWithPrice.setString(Price.FIELD, "10");
         client.send(marketWithPrice);
         Message rejected = client.await("Reject", reject(), WAIT);
         assertThat(field(rejected, RefTagID.FIELD)).isEqualTo("44");
@@ -292,20 +310,20 @@ class FixGatewayIT {
         Message mass = new Message();
         mass.getHeader().setString(MsgType.FIELD, MsgType.ORDER_MASS_CANCEL_REQUEST);
         mass.setString(ClOrdID.FIELD, nextId());
-        mass.setChar(quickfix.field.MassCancelRequestType.FIELD, '7');
-        mass.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        mass.setChar(MassCancelRequestType.FIELD, '7');
+        mass.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
         client.send(mass);
         // The two Canceled reports and the mass cancel report come in whichever order the OMS and the command
         // thread produce them.
         Predicate<Message> massReport = m -> MsgType.ORDER_MASS_CANCEL_REPORT.equals(type(m));
         Predicate<Message> firstCanceled = report(first).and(execType('4'));
         Predicate<Message> secondCanceled = report(second).and(execType('4'));
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             Message next = client.await("the mass cancel's reports", massReport.or(firstCanceled).or(secondCanceled),
                     WAIT);
             if (massReport.test(next)) {
-                assertThat(field(next, quickfix.field.TotalAffectedOrders.FIELD)).isEqualTo("2");
+                assertThat(field(next, TotalAffectedOrders.FIELD)).isEqualTo("2");
                 seen.add("r");
             } else {
                 seen.add(field(next, ClOrdID.FIELD));
@@ -327,7 +345,7 @@ class FixGatewayIT {
         client.logOn();
         // Sent while the client was away, replayed by the gateway's store on the client's ResendRequest.
         Message canceled = client.await("Canceled (resent)", report(id).and(execType('4')), WAIT);
-        assertThat(canceled.getHeader().getBoolean(quickfix.field.PossDupFlag.FIELD)).isTrue();
+        assertThat(canceled.getHeader().getBoolean(PossDupFlag.FIELD)).isTrue();
     }
 
     @Test
@@ -378,17 +396,17 @@ class FixGatewayIT {
         order.getHeader().setString(MsgType.FIELD, MsgType.ORDER_SINGLE);
         order.setString(ClOrdID.FIELD, clOrdId);
         if (FIX42.equals(version)) {
-            order.setChar(quickfix.field.HandlInst.FIELD, '1');
+            order.setChar(HandlInst.FIELD, '1');
         }
-        order.setString(quickfix.field.Symbol.FIELD, "MSFT");
-        order.setChar(quickfix.field.Side.FIELD, '1');
-        order.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
-        order.setString(quickfix.field.OrderQty.FIELD, quantity);
-        order.setChar(quickfix.field.OrdType.FIELD, price == null ? '1' : '2');
+        order.setString(Symbol.FIELD, "MSFT");
+        order.setChar(Side.FIELD, '1');
+        order.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        order.setString(OrderQty.FIELD, quantity);
+        order.setChar(OrdType.FIELD, price == null ? '1' : '2');
         if (price != null) {
-            order.setString(quickfix.field.Price.FIELD, price.toPlainString());
+            order.setString(Price.FIELD, price.toPlainString());
         }
-        order.setChar(quickfix.field.TimeInForce.FIELD, '0');
+        order.setChar(TimeInForce.FIELD, '0');
         return order;
     }
 
@@ -400,13 +418,13 @@ class FixGatewayIT {
         if (origClOrdId != null) {
             request.setString(OrigClOrdID.FIELD, origClOrdId);
         }
-        request.setString(quickfix.field.Symbol.FIELD, "MSFT");
-        request.setChar(quickfix.field.Side.FIELD, '1');
+        request.setString(Symbol.FIELD, "MSFT");
+        request.setChar(Side.FIELD, '1');
         if (!MsgType.ORDER_STATUS_REQUEST.equals(msgType)) {
-            request.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+            request.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
         }
         if (MsgType.ORDER_CANCEL_REQUEST.equals(msgType)) {
-            request.setString(quickfix.field.OrderQty.FIELD, "1");
+            request.setString(OrderQty.FIELD, "1");
         }
         return request;
     }

@@ -23,6 +23,7 @@ import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditEntry;
 import org.nautilus.api.audit.AuditQuery;
 import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.Model;
 import org.nautilus.api.research.signal.ServedModel;
@@ -66,9 +67,10 @@ public class ModelHotDeployIT extends NautilusTestSupport {
         RouteService routes = service(RouteService.class, null);
         await("the default Weka families", STARTUP, () -> executeCommand("nautilus:models"),
                 out -> out.contains("weka-random-forest") && out.contains("weka-m5p"));
-        assertFalse("weka-direction is not deployed by default", executeCommand("nautilus:models").contains("weka-direction"));
+        assertFalse("weka-direction is not deployed by default",
+                executeCommand("nautilus:models").contains("weka-direction"));
         await("the technical factors", STARTUP,
-                () -> factors.factors().stream().map(org.nautilus.api.research.FactorInfo::name).toList(),
+                () -> factors.factors().stream().map(FactorInfo::name).toList(),
                 names -> names.contains("RSI_14") && names.contains("WILLR_14"));
 
         Path deployed = Path.of(System.getProperty("karaf.home"), "deploy", "nautilus-model-weka-classifier.jar");
@@ -89,7 +91,8 @@ public class ModelHotDeployIT extends NautilusTestSupport {
                 s -> state(s).equals("WAITING"));
         // nautilus:models still lists the registered model (family weka-direction): ask the service registry.
         await("the weka-direction family service gone", Duration.ofSeconds(30), () -> bundleContext
-                .getServiceReferences(Model.class, "(" + Model.FAMILY_PROPERTY + "=weka-direction)").size(), n -> n == 0);
+                .getServiceReferences(Model.class, "(" + Model.FAMILY_PROPERTY + "=weka-direction)").size(),
+                n -> n == 0);
         String shown = executeCommand("nautilus:signals");
         assertTrue(shown, shown.contains("model family weka-direction is not deployed"));
         // The other families are untouched.
@@ -124,7 +127,8 @@ public class ModelHotDeployIT extends NautilusTestSupport {
         TrackingService tracking = service(TrackingService.class, null);
         Run run = tracking.runs(new RunQuery("aapl-daily", null, Map.of("family", "weka-direction"), null, true, 0))
                 .get(0);
-        assertTrue(run.artifacts().toString(), run.artifacts().containsAll(List.of("model.bin", "report.html", "folds.png")));
+        assertTrue(run.artifacts().toString(),
+                run.artifacts().containsAll(List.of("model.bin", "report.html", "folds.png")));
         HttpResponse<byte[]> report = get("/api/v1/runs/" + run.id() + "/artifacts/report.html");
         assertEquals(200, report.statusCode());
         assertTrue(report.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -152,7 +156,8 @@ public class ModelHotDeployIT extends NautilusTestSupport {
         assertFalse(tracking.run(scratch.id()).isPresent() || tracking.run(other.id()).isPresent());
         List<AuditEntry> deletions = service(AuditService.class, null).query(AuditQuery.all()).stream()
                 .filter(e -> e.category() == AuditCategory.MODEL && e.type().endsWith("_DELETED")).toList();
-        assertEquals(deletions.toString(), List.of("EXPERIMENT_DELETED scratch itest", "RUN_DELETED " + other.id() + " itest"),
+        assertEquals(deletions.toString(),
+                List.of("EXPERIMENT_DELETED scratch itest", "RUN_DELETED " + other.id() + " itest"),
                 deletions.stream().map(e -> e.type() + " " + e.subject() + " " + e.fields().get("user")).toList());
     }
 

@@ -23,6 +23,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.signal.Signal;
@@ -73,7 +74,7 @@ public class ModelsIT extends NautilusTestSupport {
                 out -> out.contains("lightgbm") && out.contains("weka-random-forest") && out.contains("weka-m5p"));
         // The specs' factors come from the technical library, which may register after the model families.
         await("the technical factors", STARTUP,
-                () -> factors.factors().stream().map(org.nautilus.api.research.FactorInfo::name).toList(),
+                () -> factors.factors().stream().map(FactorInfo::name).toList(),
                 names -> names.contains("RSI_14") && names.contains("WILLR_14"));
 
         String lgbm = executeCommand("nautilus:train etc/models/aapl-lightgbm.properties");
@@ -82,15 +83,17 @@ public class ModelsIT extends NautilusTestSupport {
         assertTrue(forest, forest.contains("registered aapl-forest version 1"));
         // A second LightGBM version: more trees.
         Path spec = Path.of(System.getProperty("karaf.home"), "etc/models/aapl-lightgbm-2.properties");
-        Files.writeString(spec, Files.readString(Path.of(System.getProperty("karaf.home"), "etc/models/aapl-lightgbm.properties"))
-                .replace("param.iterations = 50", "param.iterations = 80"));
+        Files.writeString(spec,
+                Files.readString(Path.of(System.getProperty("karaf.home"), "etc/models/aapl-lightgbm.properties"))
+                        .replace("param.iterations = 50", "param.iterations = 80"));
         assertTrue(executeCommand("nautilus:train " + spec).contains("registered aapl-lgbm version 2"));
 
         List<Run> runs = tracking.runs(new RunQuery("aapl-daily", null, null, null, true, 0));
         assertEquals(3, runs.size());
         assertEquals(9, tracking.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).size() - 3); // 3 folds each
         String listed = executeCommand("nautilus:runs -e aapl-daily");
-        assertTrue(listed, listed.contains(runs.get(0).id()) && listed.contains("FINISHED") && listed.contains("correlation"));
+        assertTrue(listed,
+                listed.contains(runs.get(0).id()) && listed.contains("FINISHED") && listed.contains("correlation"));
         String shown = executeCommand("nautilus:runs " + runs.get(0).id());
         assertTrue(shown, shown.contains("sha256:") && shown.contains("fold-2") && shown.contains("model.bin"));
         String models = executeCommand("nautilus:models aapl-lgbm");
@@ -99,7 +102,8 @@ public class ModelsIT extends NautilusTestSupport {
         List<SignalBatch> received = new CopyOnWriteArrayList<>();
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(SignalListener.SHADOW_PROPERTY, "true");
-        ServiceRegistration<SignalListener> listener = bundleContext.registerService(SignalListener.class, received::add, props);
+        ServiceRegistration<SignalListener> listener = bundleContext.registerService(SignalListener.class,
+                received::add, props);
         try {
             String promoted = executeCommand("nautilus:model-promote aapl-lgbm 1 champion");
             assertTrue(promoted, promoted.contains("aapl-lgbm champion: version none -> 1 (by itest)"));
@@ -134,7 +138,8 @@ public class ModelsIT extends NautilusTestSupport {
             int firstV2 = -1;
             for (int i = 0; i < lgbmBatches.size(); i++) {
                 SignalBatch b = lgbmBatches.get(i);
-                assertTrue(b.signals().stream().allMatch(s -> s.version() == b.version() && s.instrument().equals(APPLE)));
+                assertTrue(
+                        b.signals().stream().allMatch(s -> s.version() == b.version() && s.instrument().equals(APPLE)));
                 if (b.version() == 2 && firstV2 < 0) {
                     firstV2 = i;
                 }
@@ -155,8 +160,9 @@ public class ModelsIT extends NautilusTestSupport {
             Signal signal = signals.latest("aapl-lgbm", "champion", APPLE).orElseThrow();
             assertEquals(Double.doubleToRawLongBits(v2.predict(row)), Double.doubleToRawLongBits(signal.value()));
             String shownSignals = executeCommand("nautilus:signals");
-            assertTrue(shownSignals, shownSignals.contains("aapl-lgbm") && shownSignals.contains("WAITING (model family "
-                    + "weka-random-forest is not deployed)"));
+            assertTrue(shownSignals,
+                    shownSignals.contains("aapl-lgbm") && shownSignals.contains("WAITING (model family "
+                            + "weka-random-forest is not deployed)"));
 
             // Promotions are audited with the user; a roll-back from the shell.
             List<AuditEntry> audit = service(AuditService.class, null).query(AuditQuery.all()).stream()

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,7 +145,7 @@ class NautilusAdminScriptTest {
 
         Run added = user("correct-horse-1\n", "user-add", "alice", "trader", "risk");
         assertThat(added.exitCode()).as(added.output()).isZero();
-        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512")
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512")
                 .digest("correct-horse-1".getBytes(StandardCharsets.UTF_8)));
         assertThat(Files.readString(users)).contains("alice = {CRYPT}" + digest + "{CRYPT},_g_:traders,_g_:riskgroup")
                 .doesNotContain("correct-horse-1");
@@ -162,7 +165,7 @@ class NautilusAdminScriptTest {
 
     /** nautilus-admin's user commands: local, no SSH; {@code stdin} is what a script pipes in (the password). */
     private Run user(String stdin, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/nautilus-admin").toString()));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/nautilus-admin").toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -180,7 +183,7 @@ class NautilusAdminScriptTest {
 
     private Run admin(List<String> answers, String... arguments) throws Exception {
         Files.write(scenario, answers);
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/nautilus-admin").toString()));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/nautilus-admin").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", home.resolve("fake") + ":" + System.getenv("PATH"));

@@ -12,16 +12,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -29,9 +34,9 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.options.extra.VMOption;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -53,7 +58,7 @@ public abstract class NautilusTestSupport {
      */
     static final String ITEST_USER = "itest";
     static final String ITEST_PASSWORD = "itest-password";
-    static final String ITEST_BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString(
+    static final String ITEST_BASIC = "Basic " + Base64.getEncoder().encodeToString(
             (ITEST_USER + ":" + ITEST_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     /** How long a fresh node may take to start a part (Ignite, training, the first bars). */
@@ -82,7 +87,8 @@ public abstract class NautilusTestSupport {
                 // (DeskBrowserIT starts the distribution with its scripts, over TLS).
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.enabled", "true"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
-                editConfigurationFilePut("etc/users.properties", ITEST_USER, passwordLine(ITEST_PASSWORD, "admingroup")),
+                editConfigurationFilePut("etc/users.properties", ITEST_USER,
+                        passwordLine(ITEST_PASSWORD, "admingroup")),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "local.address", "127.0.0.1"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.port", "48500"),
                 editConfigurationFilePut("etc/nautilus.grid.cfg", "discovery.addresses", "127.0.0.1:48500..48509"),
@@ -110,10 +116,10 @@ public abstract class NautilusTestSupport {
     /** A users.properties value as bin/nautilus-admin user-add writes it: SHA-512 digest, then the group. */
     static String passwordLine(String password, String group) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
+            byte[] digest = MessageDigest.getInstance("SHA-512")
                     .digest(password.getBytes(StandardCharsets.UTF_8));
-            return "{CRYPT}" + java.util.HexFormat.of().formatHex(digest) + "{CRYPT},_g_:" + group;
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return "{CRYPT}" + HexFormat.of().formatHex(digest) + "{CRYPT},_g_:" + group;
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -212,7 +218,7 @@ public abstract class NautilusTestSupport {
     }
 
     /** Polls until the condition holds, failing with the last value's description after the timeout. */
-    protected static <T> T await(String what, Duration timeout, Callable<T> probe, java.util.function.Predicate<T> done)
+    protected static <T> T await(String what, Duration timeout, Callable<T> probe, Predicate<T> done)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = null;

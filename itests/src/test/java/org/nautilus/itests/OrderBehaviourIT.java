@@ -178,7 +178,8 @@ public class OrderBehaviourIT extends TradingScenarioSupport {
         quote(x, "99.95", "100.05", 10);
         Venue simb = service(Venue.class, "(" + Venue.ID_PROPERTY + "=SIMB)");
         await("SIMB's book of XSPL", SOON, () -> simb.depth(x, 1).orElse(null),
-                book -> book != null && !book.asks().isEmpty() && book.asks().get(0).price().equals(Price.of("100.05")));
+                book -> book != null && !book.asks().isEmpty()
+                        && book.asks().get(0).price().equals(Price.of("100.05")));
 
         String shown = executeCommand("nautilus:submit -P o-split BUY 14 XSPL");
         Order order = awaitStatus(shownOrderId(shown), FILLED);
@@ -206,7 +207,7 @@ public class OrderBehaviourIT extends TradingScenarioSupport {
         Instant closeAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         LocalTime close = LocalTime.ofInstant(closeAt, ZoneOffset.UTC);
         Hashtable<String, Object> session = new Hashtable<>();
-        for (var keys = before.keys(); keys.hasMoreElements(); ) {
+        for (var keys = before.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
             session.put(key, before.get(key));
         }

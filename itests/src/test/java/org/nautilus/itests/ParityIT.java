@@ -63,7 +63,8 @@ public class ParityIT extends NautilusTestSupport {
         PARAMETERS.forEach((k, v) -> options.add(editConfigurationFilePut(strategy, k, v)));
         options.add(editConfigurationFilePut("etc/nautilus.venue.simulated-SIM.cfg", "bar.quotes.spec", "P1D"));
         options.add(editConfigurationFilePut("etc/nautilus.venue.simulated-SIM.cfg", "bar.quotes.slippage.bps", "5"));
-        options.add(editConfigurationFilePut("etc/nautilus.venue.simulated-SIM.cfg", "bar.quotes.participation", "0.1"));
+        options.add(
+                editConfigurationFilePut("etc/nautilus.venue.simulated-SIM.cfg", "bar.quotes.participation", "0.1"));
         options.add(editConfigurationFilePut("etc/nautilus.risk.duplicate_order.cfg", "window.ms", "20"));
         return options.toArray(Option[]::new);
     }
@@ -133,7 +134,7 @@ public class ParityIT extends NautilusTestSupport {
         spec.put("risk.max.loss", "50000");
         spec.put("risk.max.leverage", "4");
         spec.put("risk.max.deviation.percent", "5");
-        BacktestResult result = backtests.run(BacktestSpec.fromProperties(spec), line -> { });
+        BacktestResult result = backtests.run(BacktestSpec.fromProperties(spec), line -> {});
         Path folder = Path.of(result.folder());
         List<String> backtestOrders = Files.readAllLines(folder.resolve("orders.csv")).stream().skip(1)
                 .map(line -> line.split(",", -1)).map(c -> String.join(" ", c[3], c[4], c[5], c[7], c[8], c[9]))

@@ -96,7 +96,8 @@ public class PlatformIT extends NautilusTestSupport {
 
         String orderId = firstToken(submitted, "Order ");
         String again = executeCommand("nautilus:submit -v SIM -P itest-buy -c itest-buy-1 BUY 10 AAPL");
-        assertTrue("a repeated client order id returns the same order:\n" + again, again.contains("Order " + orderId + " "));
+        assertTrue("a repeated client order id returns the same order:\n" + again,
+                again.contains("Order " + orderId + " "));
 
         String journal = executeCommand("nautilus:audit -n 0 -k ORDER -s " + orderId);
         assertTrue(journal, journal.contains("SUBMITTED") && journal.contains("FILL"));
@@ -113,7 +114,8 @@ public class PlatformIT extends NautilusTestSupport {
         // 2 % under the bid: inside the 5 % price collar, far enough not to fill.
         BigDecimal bid = marketData.lastQuote(AAPL).orElseThrow().bid().toBigDecimal();
         String limit = bid.multiply(new BigDecimal("0.98")).setScale(2, RoundingMode.DOWN).toPlainString();
-        String submitted = executeCommand("nautilus:submit -t LIMIT -p " + limit + " -v SIM -P itest-cancel -w 200 BUY 1 AAPL");
+        String submitted = executeCommand(
+                "nautilus:submit -t LIMIT -p " + limit + " -v SIM -P itest-cancel -w 200 BUY 1 AAPL");
         assertTrue(submitted, submitted.contains("ACCEPTED"));
         String orderId = firstToken(submitted, "Order ");
         String canceled = executeCommand("nautilus:cancel " + orderId);

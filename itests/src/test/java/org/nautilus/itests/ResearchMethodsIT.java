@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nautilus.api.research.dataset.DataSource;
@@ -49,7 +50,8 @@ public class ResearchMethodsIT extends NautilusTestSupport {
         assertTrue(generated, generated.contains("generated 120 instruments x 300 days (GENERATED data)"));
         assertTrue(generated, generated.contains("rank_icir") && generated.contains("quantile 5 mean"));
         assertTrue(generated, generated.contains("report: " + report.resolve("index.html")));
-        for (String file : List.of("index.html", "ic.png", "monthly-ic.png", "quantile-returns.png", "long-short.png")) {
+        for (String file : List.of("index.html", "ic.png", "monthly-ic.png", "quantile-returns.png",
+                "long-short.png")) {
             assertTrue(file, Files.size(report.resolve(file)) > 1000);
         }
         assertTrue(Files.readString(report.resolve("index.html")).contains("GENERATED data"));
@@ -64,8 +66,9 @@ public class ResearchMethodsIT extends NautilusTestSupport {
         try {
             executeCommand("nautilus:factor-eval --no-report NO_SUCH_FACTOR");
             throw new AssertionError("an unknown factor was accepted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            assertTrue(e.getCause().getMessage(), e.getCause().getMessage().contains("unknown factor 'NO_SUCH_FACTOR'"));
+        } catch (ExecutionException e) {
+            assertTrue(e.getCause().getMessage(),
+                    e.getCause().getMessage().contains("unknown factor 'NO_SUCH_FACTOR'"));
         }
 
         DatasetService datasets = service(DatasetService.class, null);

@@ -2,7 +2,6 @@ package org.nautilus.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -21,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +89,8 @@ public class RestApiIT extends NautilusTestSupport {
         assertEquals(id, JSON.readTree(again.body()).get("id").asText());
         assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
         assertEquals("one order for the key", 1,
-                JSON.readTree(get("/api/v1/orders?portfolio=it-rest&limit=1000").body()).get("items").findValues("clientOrderId")
+                JSON.readTree(get("/api/v1/orders?portfolio=it-rest&limit=1000").body()).get("items")
+                        .findValues("clientOrderId")
                         .stream().filter(v -> v.asText().equals(key)).count());
 
         await("order " + id + " ACCEPTED", STARTUP, () -> JSON.readTree(get("/api/v1/orders/" + id).body()),
@@ -170,7 +171,8 @@ public class RestApiIT extends NautilusTestSupport {
         assertError(get("/api/v1/no-such-thing"), 404, "NOT_FOUND", null);
         assertError(send(HttpRequest.newBuilder(uri("/api/v1/orders")).PUT(HttpRequest.BodyPublishers.ofString(good))
                 .header("Content-Type", "application/json")), 405, "METHOD_NOT_ALLOWED", null);
-        assertError(put("/api/v1/trading-state", "{\"state\":\"PAUSED\",\"reason\":\"x\"}"), 400, "WRONG_TYPE", "state");
+        assertError(put("/api/v1/trading-state", "{\"state\":\"PAUSED\",\"reason\":\"x\"}"), 400, "WRONG_TYPE",
+                "state");
         assertEquals("only the one good order (" + key + ") was created", before + 1, orderCount());
         assertEquals(200, get("/health/ready").statusCode());
     }
@@ -224,7 +226,8 @@ public class RestApiIT extends NautilusTestSupport {
                                 .append(URLEncoder.encode(example.asText(), StandardCharsets.UTF_8));
                     }
                 }
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri(target + query)).timeout(Duration.ofSeconds(30))
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri(target + query))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Authorization", ITEST_BASIC);
                 JsonNode body = op.path("requestBody").path("content").path("application/json").get("example");
                 request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -236,7 +239,8 @@ public class RestApiIT extends NautilusTestSupport {
                 int status;
                 String answer;
                 if (op.path("responses").path("200").path("content").has("text/event-stream")) {
-                    HttpResponse<InputStream> stream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<InputStream> stream = http.send(request.build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
                     status = stream.statusCode();
                     answer = stream.headers().firstValue("Content-Type").orElse("");
                     stream.body().close();
@@ -266,8 +270,9 @@ public class RestApiIT extends NautilusTestSupport {
 
     @Test
     public void orderEventsStreamAsServerSentEvents() throws Exception {
-        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(uri("/api/v1/stream/orders?portfolio=it-sse"))
-                .header("Authorization", ITEST_BASIC).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = http
+                .send(HttpRequest.newBuilder(uri("/api/v1/stream/orders?portfolio=it-sse"))
+                        .header("Authorization", ITEST_BASIC).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stream.statusCode());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertEquals("event: subscribed", await("the subscribed event", STARTUP, lines::readLine,
@@ -300,7 +305,7 @@ public class RestApiIT extends NautilusTestSupport {
 
     @Test
     public void zReadinessGoesDownWhenTheOmsStopsAndComesBackWithIt() throws Exception {
-        Bundle oms = java.util.Arrays.stream(bundleContext.getBundles())
+        Bundle oms = Arrays.stream(bundleContext.getBundles())
                 .filter(b -> "nautilus-oms".equals(b.getSymbolicName())).findFirst().orElseThrow();
         oms.stop();
         try {

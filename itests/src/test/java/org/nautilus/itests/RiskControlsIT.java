@@ -22,11 +22,11 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.domain.Position;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.risk.RiskMetrics;
 import org.nautilus.api.risk.RiskMetricsService;
@@ -48,7 +48,8 @@ public class RiskControlsIT extends TradingScenarioSupport {
     @Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(Arrays.asList(distribution()));
-        options.add(editConfigurationFilePut("etc/nautilus.risk.max_position.cfg", "portfolio.r-pos.max.position", "50"));
+        options.add(
+                editConfigurationFilePut("etc/nautilus.risk.max_position.cfg", "portfolio.r-pos.max.position", "50"));
         options.add(editConfigurationFilePut("etc/nautilus.risk.max_leverage.cfg", "portfolio.r-lev.max.leverage",
                 "0.001"));
         options.add(editConfigurationFilePut("etc/nautilus.risk.max_daily_loss.cfg", "portfolio.r-loss.max.loss", "1"));
@@ -76,8 +77,9 @@ public class RiskControlsIT extends TradingScenarioSupport {
 
     private Position awaitPosition(String portfolio, InstrumentId id, long quantity) throws Exception {
         PositionService positions = service(PositionService.class, null);
-        return await(portfolio + " holds " + quantity + " " + id, SOON, () -> positions.positions(PortfolioId.of(portfolio))
-                .stream().filter(p -> p.instrumentId().equals(id)).findFirst().orElse(null),
+        return await(portfolio + " holds " + quantity + " " + id, SOON,
+                () -> positions.positions(PortfolioId.of(portfolio))
+                        .stream().filter(p -> p.instrumentId().equals(id)).findFirst().orElse(null),
                 p -> p != null && p.quantity().equals(Quantity.ofWhole(quantity)));
     }
 
@@ -131,8 +133,9 @@ public class RiskControlsIT extends TradingScenarioSupport {
         for (int i = 1; i <= 3; i++) {
             rate.add(orders().submit(limit("r-rate-" + i, "r-rate", x, Side.BUY, 1, Integer.toString(95 + i))));
         }
-        assertEquals(ACCEPTED, rate.get(1).status() == DENIED ? DENIED : awaitStatus(rate.get(1).id(), ACCEPTED)
-                .status());
+        assertEquals(ACCEPTED, rate.get(1).status() == DENIED ? DENIED
+                : awaitStatus(rate.get(1).id(), ACCEPTED)
+                        .status());
         Order third = rate.get(2);
         assertEquals(third.reason(), "ORDER_RATE", code(third));
         assertTrue(third.reason(), third.reason().contains("order rate 2 per 1s exceeded: 3"));
@@ -164,9 +167,11 @@ public class RiskControlsIT extends TradingScenarioSupport {
                 .replace(",", ""));
         BigDecimal lossOnMark = new BigDecimal("95.00").subtract(bought.averagePrice().toBigDecimal())
                 .multiply(BigDecimal.TEN);
-        assertTrue("the denial's P&L " + shown + " is the marked loss " + lossOnMark + " less fees, as the metrics say ("
-                + loss.dailyPnl() + ")", shown.compareTo(lossOnMark) <= 0
-                && shown.compareTo(lossOnMark.subtract(BigDecimal.ONE)) > 0);
+        assertTrue(
+                "the denial's P&L " + shown + " is the marked loss " + lossOnMark + " less fees, as the metrics say ("
+                        + loss.dailyPnl() + ")",
+                shown.compareTo(lossOnMark) <= 0
+                        && shown.compareTo(lossOnMark.subtract(BigDecimal.ONE)) > 0);
         // Reducing the position is still allowed.
         Order sold = orders().submit(market("r-loss-3", "r-loss", x, Side.SELL, 4));
         assertEquals(FILLED, awaitStatus(sold.id(), FILLED).status());
@@ -245,7 +250,8 @@ public class RiskControlsIT extends TradingScenarioSupport {
                 || m.netExposure().toBigDecimal().compareTo(exposure) != 0) {
             wrong.add("exposure " + m.grossExposure() + "/" + m.netExposure() + " instead of " + exposure);
         }
-        BigDecimal unrealized = mark.toBigDecimal().subtract(fill.averagePrice().toBigDecimal()).multiply(BigDecimal.TEN);
+        BigDecimal unrealized = mark.toBigDecimal().subtract(fill.averagePrice().toBigDecimal())
+                .multiply(BigDecimal.TEN);
         if (m.dailyUnrealizedPnl().toBigDecimal().compareTo(unrealized) != 0) {
             wrong.add("unrealized " + m.dailyUnrealizedPnl() + " instead of " + unrealized);
         }
@@ -253,7 +259,8 @@ public class RiskControlsIT extends TradingScenarioSupport {
         List<Double> pnl = new ArrayList<>();
         for (int i = 1; i < bars.size(); i++) {
             BigDecimal previous = bars.get(i - 1).close().toBigDecimal();
-            double r = bars.get(i).close().toBigDecimal().subtract(previous).divide(previous, 12, RoundingMode.HALF_EVEN)
+            double r = bars.get(i).close().toBigDecimal().subtract(previous)
+                    .divide(previous, 12, RoundingMode.HALF_EVEN)
                     .doubleValue();
             pnl.add(exposure.doubleValue() * r);
         }

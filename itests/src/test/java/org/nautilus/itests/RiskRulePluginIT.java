@@ -138,8 +138,9 @@ public class RiskRulePluginIT extends NautilusTestSupport {
     }
 
     private Order submit(OrderService oms, String portfolio, long quantity) {
-        return oms.submit(OrderRequest.market(ClientOrderId.of("rp-" + IDS.incrementAndGet()), PortfolioId.of(portfolio),
-                MSFT, Side.BUY, Quantity.ofWhole(quantity)));
+        return oms
+                .submit(OrderRequest.market(ClientOrderId.of("rp-" + IDS.incrementAndGet()), PortfolioId.of(portfolio),
+                        MSFT, Side.BUY, Quantity.ofWhole(quantity)));
     }
 
     /** A BUY limit at 97 % of the bid on SIM: inside the price collar, away enough not to fill. */

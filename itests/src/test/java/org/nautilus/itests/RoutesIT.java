@@ -3,9 +3,11 @@ package org.nautilus.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataService;
@@ -43,11 +46,11 @@ public class RoutesIT extends NautilusTestSupport {
     }
 
     /** Writes a route file whole (as an editor's save-and-rename does): the watcher never reads it half written. */
-    private static void replace(Path file, String text) throws java.io.IOException {
+    private static void replace(Path file, String text) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Test
@@ -125,11 +128,12 @@ public class RoutesIT extends NautilusTestSupport {
             }
             Instant start = Instant.ofEpochSecond(Long.parseLong(f[0]) / 60 * 60);
             Price price = Price.of(new BigDecimal(f[1]).stripTrailingZeros());
-            org.nautilus.api.domain.Quantity size = org.nautilus.api.domain.Quantity.of(amount.stripTrailingZeros());
+            Quantity size = Quantity.of(amount.stripTrailingZeros());
             bars.merge(start, new Bar(BITSTAMP, start, start.plusSeconds(60), price, price, price, price, size),
                     (a, b) -> new Bar(BITSTAMP, a.start(), a.end(), a.open(),
                             a.high().compareTo(b.high()) >= 0 ? a.high() : b.high(),
-                            a.low().compareTo(b.low()) <= 0 ? a.low() : b.low(), b.close(), a.volume().plus(b.volume())));
+                            a.low().compareTo(b.low()) <= 0 ? a.low() : b.low(), b.close(),
+                            a.volume().plus(b.volume())));
         }
         return bars;
     }

@@ -5,8 +5,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -40,7 +42,7 @@ final class ScriptedDistribution {
         this.httpPort = httpPort;
         if (Files.exists(home)) {
             try (var old = Files.walk(home)) {
-                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -194,7 +196,7 @@ final class ScriptedDistribution {
                 }
             }}, null);
             return context;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -56,7 +56,8 @@ public class StrategyIT extends NautilusTestSupport {
                 StandardCopyOption.REPLACE_EXISTING);
         try {
             await("ma-cross RUNNING in nautilus:strategies", Duration.ofSeconds(60),
-                    () -> executeCommand("nautilus:strategies"), out -> out.contains("ma-cross") && out.contains("RUNNING"));
+                    () -> executeCommand("nautilus:strategies"),
+                    out -> out.contains("ma-cross") && out.contains("RUNNING"));
             // 1 s bars, averages of 3 and 8 closes: crossings within a minute or two of the simulated walk.
             StrategyInfo trading = await("ma-cross fills", Duration.ofSeconds(150),
                     () -> strategies.strategy("ma-cross").orElseThrow(), s -> s.fills() > 0);

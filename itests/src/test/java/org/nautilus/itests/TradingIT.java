@@ -7,10 +7,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import java.util.concurrent.TimeUnit;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -48,7 +48,8 @@ public class TradingIT extends NautilusTestSupport {
     @Test
     public void aRestingLimitOrderIsAmendedThenItsHistoryShowsEveryEvent() throws Exception {
         String limit = priceAwayFromBid(0.97);
-        String submitted = executeCommand("nautilus:submit -t LIMIT -p " + limit + " -v SIM -P t-amend -w 200 BUY 3 MSFT");
+        String submitted = executeCommand(
+                "nautilus:submit -t LIMIT -p " + limit + " -v SIM -P t-amend -w 200 BUY 3 MSFT");
         assertTrue(submitted, submitted.contains("ACCEPTED"));
         String id = orderId(submitted);
 
@@ -56,7 +57,8 @@ public class TradingIT extends NautilusTestSupport {
         assertTrue(amended, amended.contains("BUY 2 MSFT"));
 
         String history = executeCommand("nautilus:order " + id);
-        assertTrue(history, history.contains("SUBMITTED") && history.contains("ACCEPTED") && history.contains("UPDATED"));
+        assertTrue(history,
+                history.contains("SUBMITTED") && history.contains("ACCEPTED") && history.contains("UPDATED"));
 
         executeCommand("nautilus:cancel " + id);
         try {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -74,15 +75,17 @@ public abstract class TradingScenarioSupport extends NautilusTestSupport {
                 at));
     }
 
-    static OrderRequest order(String clientId, String portfolio, InstrumentId id, Side side, long quantity, OrderType type,
-                              String limit, String stop, TimeInForce tif) {
+    static OrderRequest order(String clientId, String portfolio, InstrumentId id, Side side, long quantity,
+            OrderType type,
+            String limit, String stop, TimeInForce tif) {
         return new OrderRequest(ClientOrderId.of(clientId), PortfolioId.of(portfolio), id, side, type,
-                Quantity.ofWhole(quantity), limit == null ? null : Price.of(limit), stop == null ? null : Price.of(stop),
+                Quantity.ofWhole(quantity), limit == null ? null : Price.of(limit),
+                stop == null ? null : Price.of(stop),
                 tif, null, SIM, false, false);
     }
 
     static OrderRequest limit(String clientId, String portfolio, InstrumentId id, Side side, long quantity,
-                              String price) {
+            String price) {
         return order(clientId, portfolio, id, side, quantity, OrderType.LIMIT, price, null, TimeInForce.GTC);
     }
 
@@ -101,8 +104,8 @@ public abstract class TradingScenarioSupport extends NautilusTestSupport {
         return awaitStatus(id.toString(), () -> service.order(id), statuses);
     }
 
-    private static Order awaitStatus(String id, java.util.concurrent.Callable<Optional<Order>> probe,
-                                     OrderStatus... statuses) throws Exception {
+    private static Order awaitStatus(String id, Callable<Optional<Order>> probe,
+            OrderStatus... statuses) throws Exception {
         List<OrderStatus> wanted = Arrays.asList(statuses);
         return await("order " + id + " " + wanted, SOON, () -> probe.call().orElse(null),
                 order -> order != null && wanted.contains(order.status()));

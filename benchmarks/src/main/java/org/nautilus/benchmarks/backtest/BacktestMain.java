@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -42,7 +43,8 @@ public final class BacktestMain {
         int every = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         List<BacktestSpec.DataFile> files = new ArrayList<>();
         for (int i = 0; i < instruments; i++) {
-            files.add(new BacktestSpec.DataFile("generated-" + i, "generated", InstrumentId.of("SYM" + i), Duration.ofMinutes(1)));
+            files.add(new BacktestSpec.DataFile("generated-" + i, "generated", InstrumentId.of("SYM" + i),
+                    Duration.ofMinutes(1)));
         }
         BacktestSpec spec = new BacktestSpec("bench", Map.of("lot.size", "1"), files, null, null,
                 new BigDecimal("1000000000"), BacktestSpec.Execution.defaults(),
@@ -68,7 +70,7 @@ public final class BacktestMain {
             @Override
             public StrategyHandler start(StrategyContext context) {
                 return new StrategyHandler() {
-                    private final java.util.Map<InstrumentId, int[]> counts = new java.util.HashMap<>();
+                    private final Map<InstrumentId, int[]> counts = new HashMap<>();
 
                     @Override
                     public void onBar(Bar bar) {
@@ -82,10 +84,11 @@ public final class BacktestMain {
             }
         };
         long t0 = System.nanoTime();
-        BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, Path.of("."), false).run(line -> { });
+        BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, Path.of("."), false).run(line -> {});
         double seconds = (System.nanoTime() - t0) / 1e9;
         long barsRun = outcome.events() / 2;
-        System.out.printf("%-16s %,12d bars in %6.2f s: %,11.0f bars/s, %,11.0f steps/s, %,9d orders (%,9.0f/s), %,9d fills%s%n",
+        System.out.printf(
+                "%-16s %,12d bars in %6.2f s: %,11.0f bars/s, %,11.0f steps/s, %,9d orders (%,9.0f/s), %,9d fills%s%n",
                 label, barsRun, seconds, barsRun / seconds, outcome.events() / seconds, outcome.submitted(),
                 outcome.submitted() / seconds, outcome.fillCount(),
                 outcome.failure() == null ? "" : " FAILED: " + outcome.failure());

@@ -1,19 +1,25 @@
 package org.nautilus.benchmarks.durable;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.nautilus.api.domain.ClientOrderId;
@@ -32,17 +38,17 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskService;
-import org.nautilus.grid.internal.node.EmbeddedGrid;
-import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.journal.Durations;
 import org.nautilus.grid.internal.journal.GroupCommit;
 import org.nautilus.grid.internal.journal.Materializer;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
 import org.nautilus.grid.internal.store.StoreSettings;
 import org.nautilus.grid.internal.store.StoreSettings.JournalMode;
-import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.testsupport.ScriptedRisk;
@@ -91,7 +97,7 @@ public final class DurableMain {
      */
     private static int window;
     private static final InstrumentId[] SYMBOLS = {InstrumentId.of("AAPL"), InstrumentId.of("MSFT"),
-        InstrumentId.of("NVDA")};
+            InstrumentId.of("NVDA")};
 
     private DurableMain() {
     }
@@ -123,7 +129,7 @@ public final class DurableMain {
                 seconds, warmup, Runtime.getRuntime().availableProcessors(), base);
         List<String> modes = args.length > 4 ? List.of(args[4].split(","))
                 : List.of("journal", "journal-subscriber", "journal-each", "ignite-group", "no-persistence",
-                "no-store");
+                        "no-store");
         List<Result> results = new ArrayList<>();
         // The disk's own fsync rate on the same directory, before and after the modes (it moves with the other
         // sessions' I/O), so the journal figures can be read against this run's disk.
@@ -222,7 +228,7 @@ public final class DurableMain {
      * @param maxBatch commands per commit
      */
     static Result run(String mode, Path work, boolean persistent, JournalMode journal, int maxBatch, int seconds,
-                      int clients, int warmup) throws Exception {
+            int clients, int warmup) throws Exception {
         Clock clock = Clock.systemUTC();
         EmbeddedGrid grid = null;
         IgniteTradingStore store = null;
@@ -310,7 +316,7 @@ public final class DurableMain {
                 long groups = after.groups() - before.groups();
                 long units = after.units() - before.units();
                 storeLine = String.format("%d commits, %.1f commands and %.1f entries per commit, %.0f us per "
-                                + "commit (%.0f us of it on the committer's CPU), %d over 5 ms",
+                        + "commit (%.0f us of it on the committer's CPU), %d over 5 ms",
                         groups, groups == 0 ? 0.0 : (double) units / groups,
                         groups == 0 ? 0.0 : (double) (after.entries() - before.entries()) / groups,
                         groups == 0 ? 0.0 : (after.writeNanos() - before.writeNanos()) / 1e3 / groups,
@@ -321,10 +327,12 @@ public final class DurableMain {
                 long batches = materializedAfter.batches() - materializedBefore.batches();
                 long units = materializedAfter.units() - materializedBefore.units();
                 storeLine += String.format("; Ignite written behind: %d commands/s in %d transactions of %.0f, "
-                                + "%.0f us committer CPU per command, lag %d of at most %d",
+                        + "%.0f us committer CPU per command, lag %d of at most %d",
                         Math.round(units / (elapsed / 1e9)), batches, batches == 0 ? 0.0 : (double) units / batches,
-                        units == 0 ? 0.0 : (materializedAfter.writeCpuNanos() - materializedBefore.writeCpuNanos())
-                                / 1e3 / units, materializedAfter.lag(), materializedAfter.maxLag());
+                        units == 0 ? 0.0
+                                : (materializedAfter.writeCpuNanos() - materializedBefore.writeCpuNanos())
+                                        / 1e3 / units,
+                        materializedAfter.lag(), materializedAfter.maxLag());
                 storeLine += String.format("; journal %.0f bytes per order", orders == 0 ? 0.0
                         : (double) journalBytes / orders);
             }
@@ -352,8 +360,8 @@ public final class DurableMain {
                 System.out.println("  tail: durable to callbacks run " + after.callbacks().minus(before.callbacks()));
             }
             System.out.printf("  cpu: %.1f us per order for the whole process (%.2f cores busy), %.1f us of it on the "
-                            + "client threads (OMS, encoding, waits), GC %d ms; %.0f bytes allocated per order "
-                            + "(all threads)%n",
+                    + "client threads (OMS, encoding, waits), GC %d ms; %.0f bytes allocated per order "
+                    + "(all threads)%n",
                     orders == 0 ? 0.0 : cpu / 1e3 / orders, cpu / (double) elapsed,
                     orders == 0 ? 0.0 : clientCpu / 1e3 / orders, gc, orders == 0 ? 0.0 : (double) allocated / orders);
             System.out.println("  threads: " + runnable);
@@ -416,11 +424,11 @@ public final class DurableMain {
      * then an OMS recovering every order from it, timed; the clients' last acknowledged orders must be back.
      */
     private static String restart(GridSettings settings, JournalMode journal, int maxBatch, Clock clock,
-                                  List<Order> acknowledged) {
+            List<Order> acknowledged) {
         long t0 = System.nanoTime();
         try (EmbeddedGrid grid = EmbeddedGrid.start(settings, DurableMain.class.getClassLoader());
-             IgniteTradingStore store = IgniteTradingStore.open(grid, storeSettings(settings.workDirectory(),
-                     journal, maxBatch))) {
+                IgniteTradingStore store = IgniteTradingStore.open(grid, storeSettings(settings.workDirectory(),
+                        journal, maxBatch))) {
             long t1 = System.nanoTime();
             OrderManager oms = oms(store, clock, new OrderListeners());
             try {
@@ -428,7 +436,8 @@ public final class DurableMain {
                 long t2 = System.nanoTime();
                 for (Order order : acknowledged) {
                     if (order != null && !oms.order(order.id()).map(order::equals).orElse(false)) {
-                        return "RESTART CHECK FAILED: acknowledged order " + order.id() + " not recovered as acknowledged";
+                        return "RESTART CHECK FAILED: acknowledged order " + order.id()
+                                + " not recovered as acknowledged";
                     }
                 }
                 return String.format("restart: grid and store open with %,d orders in %.1f s (order index rebuilt from "
@@ -442,7 +451,7 @@ public final class DurableMain {
 
     /** Positions equal the sums of fills; each client's last acknowledged order is in the store as returned. */
     private static String check(PositionKeeper keeper, Map<String, LongAdder> filled, IgniteTradingStore store,
-                                List<Order> acknowledged) {
+            List<Order> acknowledged) {
         for (Position p : keeper.positions()) {
             LongAdder sum = filled.get(p.portfolioId() + "/" + p.instrumentId());
             if (sum == null || sum.sum() != p.quantity().raw()) {
@@ -461,7 +470,8 @@ public final class DurableMain {
             }
         }
         return "checks: " + keeper.positions().size() + " positions = sums of their fills"
-                + (store != null ? ", stored positions and every client's last acknowledged order match the store" : "");
+                + (store != null ? ", stored positions and every client's last acknowledged order match the store"
+                        : "");
     }
 
     /** An outside subscriber that counts the events it is given and checks each portfolio's sequence has no gap. */
@@ -541,7 +551,7 @@ public final class DurableMain {
                 return now;
             }
             while (now < next) {
-                java.util.concurrent.locks.LockSupport.parkNanos(next - now);
+                LockSupport.parkNanos(next - now);
                 now = System.nanoTime();
             }
             long due = next;
@@ -556,7 +566,7 @@ public final class DurableMain {
                 return;
             }
             long n = 0;
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = -1;
             while (running) {
                 OrderRequest request = request(n);
@@ -565,7 +575,8 @@ public final class DurableMain {
                 long t1 = System.nanoTime();
                 n++;
                 if (order.status() != OrderStatus.FILLED) {
-                    throw new IllegalStateException("order " + order.id() + " " + order.status() + ": " + order.reason());
+                    throw new IllegalStateException(
+                            "order " + order.id() + " " + order.status() + ": " + order.reason());
                 }
                 if (measuring) {
                     if (cpuStart < 0) {
@@ -586,8 +597,8 @@ public final class DurableMain {
          * Latency from submission (open loop: from the scheduled time) to the acknowledgement.
          */
         private void runAsync() {
-            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(window);
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Semaphore inFlight = new Semaphore(window);
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = -1;
             long n = 0;
             while (running && failure == null) {
@@ -603,8 +614,9 @@ public final class DurableMain {
                     long t1 = System.nanoTime();
                     inFlight.release();
                     if (e != null || order.status() != OrderStatus.FILLED) {
-                        failure = e != null ? e : new IllegalStateException("order " + order.id() + " "
-                                + order.status() + ": " + order.reason());
+                        failure = e != null ? e
+                                : new IllegalStateException("order " + order.id() + " "
+                                        + order.status() + ": " + order.reason());
                         return;
                     }
                     if (measure) {
@@ -652,7 +664,7 @@ public final class DurableMain {
     /** Bytes allocated so far by the live threads (threads that ended are not counted). */
     /** CPU nanoseconds so far of every live thread, by id. */
     private static Map<Long, Long> threadCpu() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<Long, Long> cpu = new HashMap<>();
         for (long id : threads.getAllThreadIds()) {
             long nanos = threads.getThreadCpuTime(id);
@@ -665,23 +677,23 @@ public final class DurableMain {
 
     /** The threads that used the most CPU between two {@link #threadCpu()} readings, µs per order (digits folded). */
     private static String cpuByThread(Map<Long, Long> before, Map<Long, Long> after, long orders) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> byName = new HashMap<>();
         after.forEach((id, nanos) -> {
-            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            ThreadInfo info = threads.getThreadInfo(id);
             if (info != null) {
                 byName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos - before.getOrDefault(id, 0L),
                         Long::sum);
             }
         });
-        return byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        return byName.entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue(Comparator.reverseOrder()))
                 .limit(10).map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(),
                         orders == 0 ? 0.0 : e.getValue() / 1e3 / orders))
-                .collect(java.util.stream.Collectors.joining(", ")) + " us";
+                .collect(Collectors.joining(", ")) + " us";
     }
 
     private static long allocatedBytes() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()) {
             return 0;
         }
@@ -693,13 +705,13 @@ public final class DurableMain {
     }
 
     private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static long gcMillis() {
         long total = 0;
-        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+        for (GarbageCollectorMXBean gc : ManagementFactory
                 .getGarbageCollectorMXBeans()) {
             total += Math.max(0, gc.getCollectionTime());
         }

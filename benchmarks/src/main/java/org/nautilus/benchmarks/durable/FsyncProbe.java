@@ -33,7 +33,7 @@ final class FsyncProbe {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,.0f fsyncs/s (p50 %.0f us, p99 %.0f us, max %.1f ms, %,d syncs in "
-                            + "%.1f s)", perSecond(), latency.getValueAtPercentile(50) / 1e3,
+                    + "%.1f s)", perSecond(), latency.getValueAtPercentile(50) / 1e3,
                     latency.getValueAtPercentile(99) / 1e3, latency.getMaxValue() / 1e6, syncs, seconds);
         }
     }
@@ -47,7 +47,7 @@ final class FsyncProbe {
         Path file = Files.createTempFile(dir, "fsync-probe", ".bin");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer zeros = ByteBuffer.allocate(1 << 16);
-            for (long at = 0; at < FILE_BYTES; ) {
+            for (long at = 0; at < FILE_BYTES;) {
                 zeros.clear();
                 at += channel.write(zeros, at);
             }

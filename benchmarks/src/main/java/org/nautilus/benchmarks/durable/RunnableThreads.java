@@ -98,7 +98,7 @@ final class RunnableThreads implements AutoCloseable {
             return "not sampled (no /proc/self/task)";
         }
         String top = byName.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .sorted(Map.Entry.<String, Long> comparingByValue(Comparator.reverseOrder()))
                 .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / samples))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%.2f runnable on average (%d samples), more than 2 in %.0f %% of them; "

@@ -2,6 +2,8 @@ package org.nautilus.benchmarks.features;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.ShutdownPolicy;
@@ -23,10 +24,10 @@ import org.nautilus.api.research.store.BackfillRequest;
 import org.nautilus.api.research.store.ClusterBackfillResult;
 import org.nautilus.api.research.store.TimeRange;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
-import org.nautilus.grid.internal.node.EmbeddedGrid;
-import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.features.GridBackfill;
 import org.nautilus.grid.internal.features.GridFeatureCache;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.store.DatePartition;
 import org.nautilus.research.internal.store.DuckDbFactorStore;
@@ -68,14 +69,14 @@ public final class BackfillClusterMain {
         int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Files.createTempDirectory("nautilus-backfill-cluster");
         System.out.printf(Locale.ROOT, "%d cores, %s %s; Alpha158 over %d GENERATED instruments x %d days; 1 node,"
-                        + " then %d nodes in %d JVMs on loopback (%s)%n", Runtime.getRuntime().availableProcessors(),
+                + " then %d nodes in %d JVMs on loopback (%s)%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), instruments, days, nodes,
                 nodes, dir);
         writeBars(dir, instruments, days);
         BackfillRequest request = new BackfillRequest(Set.of("alpha158"), Set.of(), TimeRange.ALL);
 
         Node single = Node.start(dir.resolve("one"), "one", 1, 1, sources(dir));
-        ClusterBackfillResult one = single.backfill.backfill(request, line -> { });
+        ClusterBackfillResult one = single.backfill.backfill(request, line -> {});
         single.stop();
         String oneDigest = digest(List.of(dir.resolve("one/store")));
         print("1 node ", one);
@@ -88,7 +89,7 @@ public final class BackfillClusterMain {
         try {
             first.awaitServers(nodes);
             awaitChildren(dir.resolve("three"), nodes); // their backfills are registered, not only their nodes
-            ClusterBackfillResult many = first.backfill.backfill(request, line -> { });
+            ClusterBackfillResult many = first.backfill.backfill(request, line -> {});
             print(nodes + " nodes", many);
             first.stop();
             for (Process child : children) {
@@ -101,7 +102,7 @@ public final class BackfillClusterMain {
             }
             String manyDigest = digest(stores);
             System.out.printf(Locale.ROOT, "values: 1 node %,d, %d nodes %,d; digest of every value 1 node %s, %d nodes"
-                            + " %s: %s%n", one.values(), nodes, many.values(), oneDigest.substring(0, 16), nodes,
+                    + " %s: %s%n", one.values(), nodes, many.values(), oneDigest.substring(0, 16), nodes,
                     manyDigest.substring(0, 16), oneDigest.equals(manyDigest) ? "IDENTICAL" : "DIFFERENT");
             double speedup = one.elapsed().toNanos() / (double) many.elapsed().toNanos();
             System.out.printf(Locale.ROOT, "backfill-cluster: %.2f x speed-up with %d nodes%n", speedup, nodes);
@@ -130,7 +131,8 @@ public final class BackfillClusterMain {
         for (ClusterBackfillResult.NodeShare share : result.shares()) {
             System.out.printf(Locale.ROOT, "  %-8s %3d partitions, %4d instruments, %,11d values, %.2f s%s%n",
                     share.node(), share.partitions(), share.instruments(), share.values(),
-                    share.elapsed().toMillis() / 1000.0, share.failures().isEmpty() ? "" : " FAILURES " + share.failures());
+                    share.elapsed().toMillis() / 1000.0,
+                    share.failures().isEmpty() ? "" : " FAILURES " + share.failures());
         }
     }
 
@@ -161,7 +163,8 @@ public final class BackfillClusterMain {
     private record Node(EmbeddedGrid grid, DuckDbFactorStore store, GridFeatureCache cache, GridBackfill backfill) {
 
         static Node start(Path dir, String name, int n, int nodes, String sources) {
-            GridSettings settings = new GridSettings(name + n, name + n, dir.resolve("grid" + n).toAbsolutePath(), false,
+            GridSettings settings = new GridSettings(name + n, name + n, dir.resolve("grid" + n).toAbsolutePath(),
+                    false,
                     GridSettings.WalMode.LOG_ONLY, 256, 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC,
                     List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + nodes - 1)), DISCOVERY + n - 1, 0,
                     COMMUNICATION + n - 1, "nautilus", "nautilus-grid", 1, true, false, 10_000, 0, 60_000, true, null);
@@ -202,9 +205,11 @@ public final class BackfillClusterMain {
     }
 
     private static FactorStoreConfig config(String sources) {
-        return (FactorStoreConfig) java.lang.reflect.Proxy.newProxyInstance(FactorStoreConfig.class.getClassLoader(),
-                new Class<?>[] {FactorStoreConfig.class}, (proxy, method, a) -> method.getName().equals("backfill_sources")
-                        ? sources : method.getDefaultValue());
+        return (FactorStoreConfig) Proxy.newProxyInstance(FactorStoreConfig.class.getClassLoader(),
+                new Class<?>[] {FactorStoreConfig.class},
+                (proxy, method, a) -> method.getName().equals("backfill_sources")
+                        ? sources
+                        : method.getDefaultValue());
     }
 
     private static String sources(Path dir) throws IOException {
@@ -254,7 +259,7 @@ public final class BackfillClusterMain {
         lines.sort(null);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (String line : lines) {
-            sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(line.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
         return HexFormat.of().formatHex(sha.digest()) + " (" + lines.size() + ")";

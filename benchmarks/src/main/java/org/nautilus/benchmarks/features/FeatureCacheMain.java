@@ -3,7 +3,6 @@ package org.nautilus.benchmarks.features;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +12,9 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
+import org.nautilus.grid.internal.features.GridFeatureCache;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
-import org.nautilus.grid.internal.features.GridFeatureCache;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.FactorStream;
 import org.nautilus.research.internal.features.CompiledLibrary;
@@ -41,18 +40,19 @@ public final class FeatureCacheMain {
         int stateEvery = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int days = warm + closes;
         System.out.printf(Locale.ROOT, "%d cores, %s %s; %d GENERATED instruments x %d days (%d warm-up, %d measured"
-                        + " closes), Alpha158, state every %d bars%n", Runtime.getRuntime().availableProcessors(),
+                + " closes), Alpha158, state every %d bars%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), instruments, days, warm,
                 closes, stateEvery);
         List<List<Bar>> bars = new ArrayList<>();
         for (int i = 0; i < instruments; i++) {
-            bars.add(GeneratedBars.bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)), GeneratedBars.instrument(i, days)));
+            bars.add(GeneratedBars.bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)),
+                    GeneratedBars.instrument(i, days)));
         }
 
         Path work = Files.createTempDirectory("nautilus-featurecache-bench");
         GridSettings settings = GridSettings.localNode("featurecache-bench", work, 49950, 49960).withPersistence(false);
         try (EmbeddedGrid grid = EmbeddedGrid.start(settings, FeatureCacheMain.class.getClassLoader());
-             GridFeatureCache cache = new GridFeatureCache(grid)) {
+                GridFeatureCache cache = new GridFeatureCache(grid)) {
             CompiledLibrary library = CompiledLibrary.compile(new Alpha158Library());
             FeatureEngine plain = engine(library);
             FeatureEngine cached = engine(library);
@@ -86,7 +86,7 @@ public final class FeatureCacheMain {
             System.out.printf(Locale.ROOT, "cache overhead per bar (median close, per instrument): %.2f µs (%.1f%%)%n",
                     overhead, 100.0 * (median(cachedNanos) - median(plainNanos)) / median(plainNanos));
             System.out.printf(Locale.ROOT, "cache writes over the measured closes: %d offered, %d entries written in"
-                            + " %d batches (%.1f entries per batch), %d failures; final flush %.1f ms (%s)%n",
+                    + " %d batches (%.1f entries per batch), %d failures; final flush %.1f ms (%s)%n",
                     after.offered() - before.offered(), after.written() - before.written(),
                     after.batches() - before.batches(),
                     (after.written() - before.written()) / Math.max(1.0, after.batches() - before.batches()),
@@ -137,7 +137,7 @@ public final class FeatureCacheMain {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%s: a close of %d instruments takes median %.2f ms, p90 %.2f ms, max %.2f ms"
-                        + " (%.2f µs per bar)%n", what, instruments, sorted[sorted.length / 2] / 1e6,
+                + " (%.2f µs per bar)%n", what, instruments, sorted[sorted.length / 2] / 1e6,
                 sorted[(int) (sorted.length * 0.9)] / 1e6, sorted[sorted.length - 1] / 1e6,
                 sorted[sorted.length / 2] / 1e3 / instruments);
     }

@@ -54,7 +54,7 @@ public final class FeaturesMain {
         int streamBars = args.length > 2 ? Integer.parseInt(args[2]) : 400_000;
 
         System.out.printf(Locale.ROOT, "%d cores, %s %s; generating %d instruments x %d days of GENERATED bars"
-                        + " (seeded)...%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                + " (seeded)...%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), instruments, days);
         BarColumns[] universe = new BarColumns[instruments];
         for (int i = 0; i < instruments; i++) {
@@ -100,7 +100,7 @@ public final class FeaturesMain {
         int measured = streamBars - warmup;
         double meanMicros = measuredNanos / 1e3 / measured;
         System.out.printf(Locale.ROOT, "streaming: %d bars after %d warm-up bars, all %d factors per bar: mean %.2f µs,"
-                        + " p50 %.2f µs, p99 %.2f µs, p99.9 %.2f µs, max %.1f µs; %.1f ns per value%n", measured, warmup,
+                + " p50 %.2f µs, p99 %.2f µs, p99.9 %.2f µs, max %.1f µs; %.1f ns per value%n", measured, warmup,
                 factors, meanMicros, histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
                 histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3,
                 measuredNanos / (double) measured / factors);
@@ -138,8 +138,10 @@ public final class FeaturesMain {
             long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             double valuesComputed = (double) universe.length * days * factors;
             // On a shared machine the thread's CPU time is the steadier figure; wall time includes waiting for a core.
-            System.out.printf(Locale.ROOT, "%s batch %s, 1 thread: %.2f s wall, %.2f s CPU for %d x %d bars x %d factors"
-                            + " = %.3g values: %.2f ns per value wall, %.2f ns CPU (%.2f ns CPU per node-row)%n", set, pass,
+            System.out.printf(Locale.ROOT,
+                    "%s batch %s, 1 thread: %.2f s wall, %.2f s CPU for %d x %d bars x %d factors"
+                            + " = %.3g values: %.2f ns per value wall, %.2f ns CPU (%.2f ns CPU per node-row)%n",
+                    set, pass,
                     nanos / 1e9, cpuNanos / 1e9, universe.length, days, factors, valuesComputed, nanos / valuesComputed,
                     cpuNanos / valuesComputed, cpuNanos / ((double) universe.length * days * program.nodeCount()));
         }
@@ -162,7 +164,7 @@ public final class FeaturesMain {
         });
         long nanos = System.nanoTime() - start;
         System.out.printf(Locale.ROOT, "%s batch on %d threads: %.2f s wall for %d x %d bars x %d factors, %.2f ns per"
-                        + " value wall%n", set, threads, nanos / 1e9, universe.length, days, program.size(),
+                + " value wall%n", set, threads, nanos / 1e9, universe.length, days, program.size(),
                 nanos / ((double) universe.length * days * program.size()));
         return checksum.sum();
     }

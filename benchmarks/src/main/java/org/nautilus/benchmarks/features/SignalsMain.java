@@ -17,18 +17,17 @@ import java.util.concurrent.TimeUnit;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.RegisteredModel;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
+import org.nautilus.grid.internal.features.GridFeatureCache;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
-import org.nautilus.grid.internal.features.GridFeatureCache;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
-import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.features.CompiledLibrary;
 import org.nautilus.research.internal.features.FeatureEngine;
 import org.nautilus.research.internal.serving.CachedFeatures;
@@ -54,12 +53,13 @@ public final class SignalsMain {
         int closes = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int days = warm + closes;
         System.out.printf(Locale.ROOT, "%d cores, %s %s; %d GENERATED instruments, %d warm-up days, %d measured"
-                        + " closes; Alpha158 into the feature cache, LightGBM on 40 of its factors%n",
+                + " closes; Alpha158 into the feature cache, LightGBM on 40 of its factors%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), instruments, warm, closes);
         List<List<Bar>> bars = new ArrayList<>();
         for (int i = 0; i < instruments; i++) {
-            bars.add(GeneratedBars.bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)), GeneratedBars.instrument(i, days)));
+            bars.add(GeneratedBars.bars(InstrumentId.of(String.format(Locale.ROOT, "GEN%04d", i)),
+                    GeneratedBars.instrument(i, days)));
         }
         CompiledLibrary library = CompiledLibrary.compile(new Alpha158Library());
         // 40 factors that have values on these bars (they have no VWAP: the VWAP factors are NaN)
@@ -74,7 +74,7 @@ public final class SignalsMain {
         Path work = Files.createTempDirectory("nautilus-signals-bench");
         GridSettings settings = GridSettings.localNode("signals-bench", work, 49970, 49980).withPersistence(false);
         try (EmbeddedGrid grid = EmbeddedGrid.start(settings, SignalsMain.class.getClassLoader());
-             GridFeatureCache cache = new GridFeatureCache(grid)) {
+                GridFeatureCache cache = new GridFeatureCache(grid)) {
             FeatureEngine engine = new FeatureEngine((instrument, spec, limit) -> List.of(), 200, 10, 5000);
             engine.addLibrary(library, library);
             engine.startLibrary(library);
@@ -110,7 +110,7 @@ public final class SignalsMain {
 
                 @Override
                 public Map<String, Double> features(Set<String> names, InstrumentId instrument, BarSpec spec,
-                                                    Instant end) {
+                        Instant end) {
                     return cached.features(names, instrument, spec, end);
                 }
             }, List.of("champion"), (SignalBatch batch) -> out.add(new long[] {System.nanoTime(),

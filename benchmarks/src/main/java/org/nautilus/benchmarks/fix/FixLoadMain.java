@@ -23,7 +23,12 @@ import quickfix.SocketInitiator;
 import quickfix.field.ClOrdID;
 import quickfix.field.ExecType;
 import quickfix.field.MsgType;
+import quickfix.field.OrdType;
+import quickfix.field.OrderQty;
 import quickfix.field.Password;
+import quickfix.field.Side;
+import quickfix.field.Symbol;
+import quickfix.field.TransactTime;
 import quickfix.field.Username;
 
 /**
@@ -91,7 +96,8 @@ public final class FixLoadMain implements Application {
             Thread.sleep(100);
         }
         if (driver.loggedOn.size() < sessions) {
-            throw new IllegalStateException("only " + driver.loggedOn.size() + " of " + sessions + " sessions logged on");
+            throw new IllegalStateException(
+                    "only " + driver.loggedOn.size() + " of " + sessions + " sessions logged on");
         }
         System.out.printf("%d FIX 4.4 sessions on 127.0.0.1:%d, window %d per session, %s%n", sessions, port, window,
                 symbol);
@@ -102,7 +108,8 @@ public final class FixLoadMain implements Application {
         var closed = driver.latency.getIntervalHistogram();
         System.out.printf("throughput: %d acknowledged, %d rejected%s in %d s; latency p50 %.2f ms, p99 %.2f ms%n",
                 driver.acknowledged.sum(), driver.rejected.sum(), driver.lastRejection == null ? ""
-                        : " (e.g. " + driver.lastRejection + ")", seconds, closed.getValueAtPercentile(50) / 1000.0,
+                        : " (e.g. " + driver.lastRejection + ")",
+                seconds, closed.getValueAtPercentile(50) / 1000.0,
                 closed.getValueAtPercentile(99) / 1000.0);
         driver.drain();
         driver.reset();
@@ -110,7 +117,7 @@ public final class FixLoadMain implements Application {
         driver.drain();
         var open = driver.latency.getIntervalHistogram();
         System.out.printf("at %d orders/s: %d acknowledged, %d rejected; D -> ER(New) p50 %.3f ms, p99 %.3f ms, "
-                        + "p99.9 %.3f ms, max %.3f ms%n", rate, driver.acknowledged.sum(), driver.rejected.sum(),
+                + "p99.9 %.3f ms, max %.3f ms%n", rate, driver.acknowledged.sum(), driver.rejected.sum(),
                 open.getValueAtPercentile(50) / 1000.0, open.getValueAtPercentile(99) / 1000.0,
                 open.getValueAtPercentile(99.9) / 1000.0, open.getMaxValue() / 1000.0);
         System.out.printf("fix p99 at %d/s: %.3f ms%n", rate, open.getValueAtPercentile(99) / 1000.0);
@@ -185,11 +192,11 @@ public final class FixLoadMain implements Application {
         Message order = new Message();
         order.getHeader().setString(MsgType.FIELD, MsgType.ORDER_SINGLE);
         order.setString(ClOrdID.FIELD, clOrdId);
-        order.setString(quickfix.field.Symbol.FIELD, symbol);
-        order.setChar(quickfix.field.Side.FIELD, n % 2 == 0 ? '1' : '2');
-        order.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
-        order.setInt(quickfix.field.OrderQty.FIELD, 1);
-        order.setChar(quickfix.field.OrdType.FIELD, '1');
+        order.setString(Symbol.FIELD, symbol);
+        order.setChar(Side.FIELD, n % 2 == 0 ? '1' : '2');
+        order.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        order.setInt(OrderQty.FIELD, 1);
+        order.setChar(OrdType.FIELD, '1');
         inFlight.put(clOrdId, now);
         session.send(order);
     }

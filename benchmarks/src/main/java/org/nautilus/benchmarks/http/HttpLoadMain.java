@@ -12,9 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -43,7 +47,7 @@ public final class HttpLoadMain {
 
     /** One phase's figures. */
     private record Result(double rate, long acknowledged, long refused, long failed, String refusal, double p50,
-                          double p99, double p999, double max) {
+            double p99, double p999, double max) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +103,7 @@ public final class HttpLoadMain {
     }
 
     private static Result run(String base, int seconds, int clients, int warmup, String symbol, String venue,
-                              String token, String client, HttpClient http, String prefix) throws Exception {
+            String token, String client, HttpClient http, String prefix) throws Exception {
         URI orders = URI.create(base + "/api/v1/orders");
         Recorder latency = new Recorder(3);
         LongAdder acknowledged = new LongAdder();
@@ -199,7 +203,8 @@ public final class HttpLoadMain {
 
         SocketExchange(URI orders, String token) throws IOException {
             this.orders = orders;
-            this.head = "POST " + orders.getRawPath() + " HTTP/1.1\r\nHost: " + orders.getHost() + ":" + orders.getPort()
+            this.head = "POST " + orders.getRawPath() + " HTTP/1.1\r\nHost: " + orders.getHost() + ":"
+                    + orders.getPort()
                     + "\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
                     + "Content-Type: application/json\r\nContent-Length: ";
             connect();
@@ -249,7 +254,7 @@ public final class HttpLoadMain {
         int length = -1;
         boolean chunked = false;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(lower.substring(15).strip());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -258,7 +263,8 @@ public final class HttpLoadMain {
         }
         StringBuilder body = new StringBuilder();
         if (chunked) {
-            for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in).strip(), 16)) {
+            for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in).strip(),
+                    16)) {
                 body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
                 line(in);
             }
@@ -301,7 +307,7 @@ public final class HttpLoadMain {
         socket.getOutputStream().write(("GET /api/v1/stream/orders HTTP/1.1\r\nHost: " + base.getHost() + ":"
                 + base.getPort() + "\r\nAccept: text/event-stream\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+                        .getBytes(StandardCharsets.US_ASCII));
         return socket;
     }
 
@@ -328,15 +334,16 @@ public final class HttpLoadMain {
 
     /** POST /api/v1/tokens with the user's password: the token of {"token":"v1...",...}. */
     private static String token(HttpClient http, String base, String user, String password) throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
                 .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
+        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
                 .matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "no token for " + user + ": " + response.statusCode() + " " + response.body());
         }
         return token.group(1);
     }

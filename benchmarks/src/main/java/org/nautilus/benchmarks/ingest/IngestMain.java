@@ -1,6 +1,7 @@
 package org.nautilus.benchmarks.ingest;
 
 import java.io.BufferedWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ public final class IngestMain {
             symbols.add(symbol);
             bars += series.rows();
             try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve(symbol + ".csv"), StandardCharsets.UTF_8);
-                 BufferedWriter json = Files.newBufferedWriter(dir.resolve(symbol + ".jsonl"), StandardCharsets.UTF_8)) {
+                    BufferedWriter json = Files.newBufferedWriter(dir.resolve(symbol + ".jsonl"),
+                            StandardCharsets.UTF_8)) {
                 csv.write("date,open,high,low,close,volume\n");
                 for (int r = 0; r < series.rows(); r++) {
                     LocalDate day = universe.calendar().get(series.days()[r]);
@@ -70,7 +72,7 @@ public final class IngestMain {
                 }
             }
             try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("COPY (SELECT * FROM read_csv('" + dir.resolve(symbol + ".csv") + "', types = "
                         + "{'open': 'DECIMAL(18,4)', 'high': 'DECIMAL(18,4)', 'low': 'DECIMAL(18,4)', "
                         + "'close': 'DECIMAL(18,4)', 'volume': 'DECIMAL(18,0)'})) TO '"
@@ -78,7 +80,7 @@ public final class IngestMain {
             }
         }
         System.out.printf(Locale.ROOT, "ingest: %d instruments x %d days of GENERATED bars = %,d bars in %s; %d cores,"
-                        + " %s %s; load %s%n", instruments, days, bars, dir, Runtime.getRuntime().availableProcessors(),
+                + " %s %s; load %s%n", instruments, days, bars, dir, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), load());
         List<Double> csvIntoStore = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -88,7 +90,8 @@ public final class IngestMain {
                 if (format.equals("csv")) {
                     csvIntoStore.add(stored);
                 }
-                System.out.printf(Locale.ROOT, "run %d %-8s read+check %,10.0f bars/s   into the store %,10.0f bars/s  (load %s)%n",
+                System.out.printf(Locale.ROOT,
+                        "run %d %-8s read+check %,10.0f bars/s   into the store %,10.0f bars/s  (load %s)%n",
                         run, format, checked, stored, load());
             }
         }
@@ -135,7 +138,7 @@ public final class IngestMain {
     }
 
     private static String num(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String load() {

@@ -1,5 +1,7 @@
 package org.nautilus.benchmarks.longmap;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import org.agrona.collections.Long2LongHashMap;
@@ -79,7 +81,7 @@ public final class LongMapMain {
         double total = (last - start) / 1e6;
         long sum = 0;
         long lookups = System.nanoTime();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < orders; i++) {
             sum += subject.get().applyAsLong(random.nextLong(1, orders + 1L));
         }
@@ -102,7 +104,7 @@ public final class LongMapMain {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 }

@@ -1,5 +1,6 @@
 package org.nautilus.benchmarks.marketdata;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -8,9 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.ProducerTemplate;
@@ -71,7 +75,7 @@ public final class MarketDataMain {
         int ticks = quick ? 200_000 : 5_000_000;
         int perTickTicks = quick ? 100_000 : 1_000_000;
         System.out.printf(Locale.ROOT, "%d instruments, bars PT1S + ticks:100, ring of %,d events, %s cores, %s, "
-                        + "load average %s%n", INSTRUMENTS, RING, Runtime.getRuntime().availableProcessors(),
+                + "load average %s%n", INSTRUMENTS, RING, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), loadAverage());
         // warm-up
         run(Mode.GATEWAY, 1, ticks / 5, false);
@@ -100,16 +104,17 @@ public final class MarketDataMain {
         headline.add(run(Mode.ROUTE_BATCH, 4, ticks, true));
         headline.add(run(Mode.ROUTE_BATCH, 4, ticks, true));
         List<Result> sorted = new ArrayList<>(headline);
-        sorted.sort(java.util.Comparator.comparingDouble(Result::rate));
+        sorted.sort(Comparator.comparingDouble(Result::rate));
         Result median = sorted.get(1);
         long drops = headline.stream().mapToLong(Result::dropped).sum();
         System.out.printf(Locale.ROOT, "route-batch 4 subscribers, three runs: %,.0f / %,.0f / %,.0f ticks/s "
-                        + "(median %,.0f); publisher thread %.2f us CPU per tick (%.2f of its wall time on a core), "
-                        + "GC %.0f %% of the time (median run); load average %s%s%n",
+                + "(median %,.0f); publisher thread %.2f us CPU per tick (%.2f of its wall time on a core), "
+                + "GC %.0f %% of the time (median run); load average %s%s%n",
                 headline.get(0).rate, headline.get(1).rate, headline.get(2).rate, median.rate,
                 median.publisherCpuPerTick, median.publisherOnCore, median.gcShare, loadAverage(),
-                drops == 0 ? "" : "; WARNING: " + drops + " events dropped (lapped subscribers count as done), "
-                        + "the figure overstates delivery");
+                drops == 0 ? ""
+                        : "; WARNING: " + drops + " events dropped (lapped subscribers count as done), "
+                                + "the figure overstates delivery");
         System.out.printf(Locale.ROOT, "marketdata: %.0f ticks/s%n", median.rate);
     }
 
@@ -127,7 +132,9 @@ public final class MarketDataMain {
         }
     }
 
-    enum Mode { GATEWAY, ROUTE_BATCH, ROUTE_PER_TICK }
+    enum Mode {
+        GATEWAY, ROUTE_BATCH, ROUTE_PER_TICK
+    }
 
     private static Result run(Mode mode, int subscriberCount, int ticks, boolean print) throws Exception {
         MarketDataGateway gateway = new MarketDataGateway(Clock.systemUTC(), Duration.ofSeconds(1),
@@ -164,8 +171,8 @@ public final class MarketDataMain {
                 .filter(t -> t.getName().startsWith("nautilus-marketdata-subscriber-")).toList();
         long subscribersCpuBefore = threadsCpu(subscriberThreads);
         long[] prices = new long[INSTRUMENTS];
-        java.util.Arrays.fill(prices, 100_00000000L);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        Arrays.fill(prices, 100_00000000L);
+        SplittableRandom random = new SplittableRandom(42);
         Quantity size = Quantity.ofWhole(10);
         long start = System.nanoTime();
         List<Trade> batch = new ArrayList<>(1000);
@@ -207,10 +214,10 @@ public final class MarketDataMain {
         double rate = ticks / seconds;
         if (print) {
             System.out.printf(Locale.ROOT, "%-15s %d subscribers: %,12.0f ticks/s end to end (publisher %,12.0f/s), "
-                            + "%,d bars closed, %,d events dropped, mark SYM0 %s; per tick: %.2f us CPU (%.2f cores busy), "
-                            + "%.3f context switches (%.3f voluntary); publisher thread %.2f us CPU per tick "
-                            + "(%.2f of its wall time on a core), subscriber threads %.2f us CPU per tick together; "
-                            + "GC %d collections, %d ms (%.0f %% of the time)%n",
+                    + "%,d bars closed, %,d events dropped, mark SYM0 %s; per tick: %.2f us CPU (%.2f cores busy), "
+                    + "%.3f context switches (%.3f voluntary); publisher thread %.2f us CPU per tick "
+                    + "(%.2f of its wall time on a core), subscriber threads %.2f us CPU per tick together; "
+                    + "GC %d collections, %d ms (%.0f %% of the time)%n",
                     mode.name().toLowerCase(Locale.ROOT).replace('_', '-'), subscriberCount, rate,
                     ticks / ((published - start) / 1e9), bars, drops, gateway.mark(ids[0]).orElseThrow(),
                     used.cpuNanos / 1e3 / ticks, used.cpuNanos / (double) (done - start),
@@ -243,7 +250,7 @@ public final class MarketDataMain {
      * answered); involuntary ones are the scheduler taking a core away (more threads runnable than cores).
      */
     private record Usage(long cpuNanos, long voluntarySwitches, long involuntarySwitches, long gcMillis,
-                         long gcCount) {
+            long gcCount) {
         static Usage now() {
             long gcMillis = 0;
             long gcCount = 0;
@@ -251,7 +258,7 @@ public final class MarketDataMain {
                 gcMillis += Math.max(0, gc.getCollectionTime());
                 gcCount += Math.max(0, gc.getCollectionCount());
             }
-            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
             long voluntary = 0;
             long involuntary = 0;

@@ -36,7 +36,8 @@ public final class MatchingMain {
         Map<String, double[]> throughput = new HashMap<>();
         for (RunResult r : results) {
             String engine = r.getParams().getParam("engine");
-            throughput.put(engine, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+            throughput.put(engine,
+                    new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
         }
 
         Histogram ours = latency("nautilus", quick);
@@ -56,7 +57,8 @@ public final class MatchingMain {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "stream: %,d commands (~55%% GTC, 6%% IOC, 4%% market, 20%% cancel, 8%% move, "
-                + "7%% reduce), %,d trades in both engines, 1000 users, seed %d%n", sample.size, counter.trades(), MatchingBenchmark.SEED);
+                + "7%% reduce), %,d trades in both engines, 1000 users, seed %d%n", sample.size, counter.trades(),
+                MatchingBenchmark.SEED);
         print("exchange-core 0.5.3 (OrderBookDirectImpl)", throughput.get("exchange-core"), theirs);
         print("nautilus OrderBook", throughput.get("nautilus"), ours);
         System.out.printf(Locale.ROOT, "matching p99: %d ns (exchange-core %d ns)%n",
@@ -66,7 +68,8 @@ public final class MatchingMain {
     }
 
     private static void print(String name, double[] score, Histogram latency) {
-        System.out.printf(Locale.ROOT, "%-42s %,12.0f ± %,.0f orders/s   latency p50 %d ns, p99 %d ns, p99.9 %d ns, max %d ns%n",
+        System.out.printf(Locale.ROOT,
+                "%-42s %,12.0f ± %,.0f orders/s   latency p50 %d ns, p99 %d ns, p99.9 %d ns, max %d ns%n",
                 name, score[0], score[1], latency.getValueAtPercentile(50), latency.getValueAtPercentile(99),
                 latency.getValueAtPercentile(99.9), latency.getMaxValue());
     }

@@ -1,5 +1,7 @@
 package org.nautilus.benchmarks.matching;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.SplittableRandom;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.TimeInForce;
@@ -87,9 +89,12 @@ final class OrderStream {
         long id = orderId[i];
         live.touched = 0;
         switch (kind[i]) {
-            case GTC -> oracle.submit(id, uid[i], buy[i], OrderType.LIMIT, TimeInForce.GTC, false, price[i], 0, quantity[i], 0);
-            case IOC -> oracle.submit(id, uid[i], buy[i], OrderType.LIMIT, TimeInForce.IOC, false, price[i], 0, quantity[i], 0);
-            case MARKET -> oracle.submit(id, uid[i], buy[i], OrderType.MARKET, TimeInForce.IOC, false, 0, 0, quantity[i], 0);
+            case GTC -> oracle.submit(id, uid[i], buy[i], OrderType.LIMIT, TimeInForce.GTC, false, price[i], 0,
+                    quantity[i], 0);
+            case IOC -> oracle.submit(id, uid[i], buy[i], OrderType.LIMIT, TimeInForce.IOC, false, price[i], 0,
+                    quantity[i], 0);
+            case MARKET ->
+                    oracle.submit(id, uid[i], buy[i], OrderType.MARKET, TimeInForce.IOC, false, 0, 0, quantity[i], 0);
             case CANCEL -> oracle.cancel(id);
             case MOVE -> oracle.move(id, price[i]);
             case REDUCE -> oracle.reduce(id, quantity[i]);
@@ -110,7 +115,7 @@ final class OrderStream {
     private static final class Live implements MatchListener {
         long[] ids = new long[MAX_LIVE + 16];
         int count;
-        final java.util.HashMap<Long, Integer> positions = new java.util.HashMap<>();
+        final HashMap<Long, Integer> positions = new HashMap<>();
         long[] touchedIds = new long[1024];
         int touched;
 
@@ -134,7 +139,7 @@ final class OrderStream {
 
         void touch(long id) {
             if (touched == touchedIds.length) {
-                touchedIds = java.util.Arrays.copyOf(touchedIds, touched * 2);
+                touchedIds = Arrays.copyOf(touchedIds, touched * 2);
             }
             touchedIds[touched++] = id;
         }

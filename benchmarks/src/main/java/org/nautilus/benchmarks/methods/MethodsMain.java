@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
-import org.nautilus.api.research.dataset.LabelSpec;
 import org.nautilus.api.research.dataset.PanelDataset;
 import org.nautilus.api.research.dataset.Processing;
 import org.nautilus.api.research.dataset.Split;
@@ -63,8 +62,8 @@ public final class MethodsMain {
             long t4 = System.nanoTime();
             generateSeconds.add((t1 - t0) / 1e9);
             System.out.printf(Locale.ROOT, "run %d: generate %.2f s (%d bars, %d fundamentals, %d news); panel %.2f s "
-                            + "(%d rows x %d features, digest %s); evaluate %.2f s (IC of planted 1 vs Qlib label %.4f"
-                            + " ± %.4f, expected %.4f); splits %.2f s (%d + %d)%n", run, (t1 - t0) / 1e9,
+                    + "(%d rows x %d features, digest %s); evaluate %.2f s (IC of planted 1 vs Qlib label %.4f"
+                    + " ± %.4f, expected %.4f); splits %.2f s (%d + %d)%n", run, (t1 - t0) / 1e9,
                     universe.instruments().stream().mapToInt(GeneratedUniverse.Series::rows).sum(),
                     universe.fundamentals().size(), universe.news().size(), (t2 - t1) / 1e9, panel.rows(),
                     features.size(), panel.digest().substring(0, 12), (t3 - t2) / 1e9, e.ic().mean(),

@@ -3,12 +3,15 @@ package org.nautilus.benchmarks.metrics;
 import java.time.Instant;
 import java.util.Arrays;
 import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
@@ -102,12 +105,15 @@ public final class ScrapeMain {
             Order order = new Order(OrderId.of(i + 1), request, status,
                     status == OrderStatus.PARTIALLY_FILLED ? Quantity.ofWhole(1) : Quantity.ZERO, null,
                     VenueId.of("SIM"), null, t0, t0);
-            String reason = type == OrderEventType.DENIED || type == OrderEventType.REJECTED ? "rule: no [CODE_" + (i % 12) + "]"
+            String reason = type == OrderEventType.DENIED || type == OrderEventType.REJECTED
+                    ? "rule: no [CODE_" + (i % 12) + "]"
                     : null;
-            org.nautilus.api.domain.Fill fill = type != OrderEventType.FILL ? null : new org.nautilus.api.domain.Fill(
-                    "x" + i, order.id(), order.portfolioId(), order.instrumentId(), VenueId.of("SIM"), Side.BUY,
-                    Quantity.ofWhole(1), org.nautilus.api.domain.Price.of("100"), org.nautilus.api.domain.Money.ZERO, t0);
-            orders.onEvent(new OrderEvent(2, type, order, fill, reason, t0.plusNanos(50_000L + (i % 400) * 50_000L), 0));
+            Fill fill = type != OrderEventType.FILL ? null
+                    : new Fill(
+                            "x" + i, order.id(), order.portfolioId(), order.instrumentId(), VenueId.of("SIM"), Side.BUY,
+                            Quantity.ofWhole(1), Price.of("100"), Money.ZERO, t0);
+            orders.onEvent(
+                    new OrderEvent(2, type, order, fill, reason, t0.plusNanos(50_000L + (i % 400) * 50_000L), 0));
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.PanelDataset;
@@ -40,7 +40,8 @@ public final class Alpha158ModelsMain {
         int wekaRows = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         System.out.printf(Locale.ROOT, "%d cores, %s %s, max heap %d MB, OMP_WAIT_POLICY=%s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, System.getenv("OMP_WAIT_POLICY"));
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+                System.getenv("OMP_WAIT_POLICY"));
 
         long t0 = System.nanoTime();
         LabelledMatrix train = alpha158(1, instruments, days);
@@ -57,12 +58,15 @@ public final class Alpha158ModelsMain {
                 train.rows(), train.featureNames().size(), trainSeconds);
 
         LabelledMatrix weka = wekaRows > 0 ? new LabelledMatrix(train.featureNames(), train.targetName(),
-                Arrays.copyOfRange(train.features(), 0, wekaRows), Arrays.copyOfRange(train.targets(), 0, wekaRows)) : null;
+                Arrays.copyOfRange(train.features(), 0, wekaRows), Arrays.copyOfRange(train.targets(), 0, wekaRows))
+                : null;
         train = null; // the test universe needs the memory
         LabelledMatrix test = alpha158(2, Math.min(instruments, 200), Math.min(days, 1_000));
         double[] predicted = booster.predict(test.features());
-        System.out.printf(Locale.ROOT, "  out-of-sample on another generated universe (seed 2, %d rows): pooled IC %.4f, "
-                        + "rank IC %.4f%n", test.rows(), CrossSection.pearson(predicted, test.targets(), 0, predicted.length),
+        System.out.printf(Locale.ROOT,
+                "  out-of-sample on another generated universe (seed 2, %d rows): pooled IC %.4f, "
+                        + "rank IC %.4f%n",
+                test.rows(), CrossSection.pearson(predicted, test.targets(), 0, predicted.length),
                 CrossSection.spearman(predicted, test.targets(), 0, predicted.length));
         double sink = ModelsMain.predictLatencies(booster, test.features());
         if (weka != null) {

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
@@ -49,8 +51,10 @@ public final class ModelsMain {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int features = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int wekaRows = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
-        System.out.printf(Locale.ROOT, "%d cores, %s %s, OMP_WAIT_POLICY=%s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getenv("OMP_WAIT_POLICY"));
+        System.out.printf(Locale.ROOT, "%d cores, %s %s, OMP_WAIT_POLICY=%s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getenv("OMP_WAIT_POLICY"));
 
         LabelledMatrix panel = panel(rows, features, 42);
         Path natives = Files.createTempDirectory("nautilus-bench-lightgbm");
@@ -63,7 +67,8 @@ public final class ModelsMain {
                 rows, features, trainSeconds);
         double ic = HoldoutMetrics.correlation(booster.predict(Arrays.copyOfRange(panel.features(), 0, 20_000)),
                 Arrays.copyOfRange(panel.targets(), 0, 20_000));
-        System.out.printf(Locale.ROOT, "  in-sample correlation on 20,000 rows: %.3f (planted signal, sanity check)%n", ic);
+        System.out.printf(Locale.ROOT, "  in-sample correlation on 20,000 rows: %.3f (planted signal, sanity check)%n",
+                ic);
 
         LabelledMatrix probe = panel(300_000, features, 99);
         double sink = predictLatencies(booster, probe.features());
@@ -94,7 +99,8 @@ public final class ModelsMain {
                 single.recordValue(took);
             }
         }
-        System.out.printf(Locale.ROOT, "lightgbm single-row predict: p50 %.1f us, p99 %.1f us, p99.9 %.1f us (%d calls)%n",
+        System.out.printf(Locale.ROOT,
+                "lightgbm single-row predict: p50 %.1f us, p99 %.1f us, p99.9 %.1f us (%d calls)%n",
                 single.getValueAtPercentile(50) / 1e3, single.getValueAtPercentile(99) / 1e3,
                 single.getValueAtPercentile(99.9) / 1e3, single.getTotalCount());
 
@@ -131,7 +137,7 @@ public final class ModelsMain {
             }
         }
         System.out.printf(Locale.ROOT, "weka random forest: %d rows x %d features, 100 trees, 1 thread: %.1f s; "
-                        + "single-row predict p50 %.1f us, p99 %.1f us%n", wekaRows, panel.featureNames().size(),
+                + "single-row predict p50 %.1f us, p99 %.1f us%n", wekaRows, panel.featureNames().size(),
                 wekaSeconds, wekaPredict.getValueAtPercentile(50) / 1e3, wekaPredict.getValueAtPercentile(99) / 1e3);
         return sink;
     }
@@ -141,7 +147,8 @@ public final class ModelsMain {
         try (Tracker tracker = new Tracker(new MemoryTrackingStore(), artifacts, Clock.systemUTC())) {
             long c = System.nanoTime();
             for (int i = 0; i < 10_000; i++) {
-                Run run = tracker.startRun("experiment-" + (i % 20), null, "run-" + i, i, Map.of("nautilus-research", "0.1.0"));
+                Run run = tracker.startRun("experiment-" + (i % 20), null, "run-" + i, i,
+                        Map.of("nautilus-research", "0.1.0"));
                 for (int p = 0; p < 12; p++) {
                     tracker.logParam(run.id(), "param." + p, Integer.toString((i + p) % 7));
                 }
@@ -167,7 +174,7 @@ public final class ModelsMain {
         }
     }
 
-    private static void time(String what, java.util.function.IntSupplier query) {
+    private static void time(String what, IntSupplier query) {
         long[] nanos = new long[50];
         int found = 0;
         for (int i = 0; i < nanos.length; i++) {
@@ -177,7 +184,8 @@ public final class ModelsMain {
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "tracker %s: %d runs, p50 %.2f ms, max %.2f ms (first call %.2f ms)%n", what, found,
+        System.out.printf(Locale.ROOT, "tracker %s: %d runs, p50 %.2f ms, max %.2f ms (first call %.2f ms)%n", what,
+                found,
                 sorted[25] / 1e6, sorted[49] / 1e6, nanos[0] / 1e6);
     }
 
@@ -194,7 +202,7 @@ public final class ModelsMain {
             y[i] = 0.02 * row[0] - 0.015 * row[1] + 0.01 * row[2] * row[3] + (row[4] > 1 ? 0.02 : 0)
                     + 0.05 * random.nextGaussian();
         }
-        List<String> names = java.util.stream.IntStream.range(0, features).mapToObj(f -> "f" + f).toList();
+        List<String> names = IntStream.range(0, features).mapToObj(f -> "f" + f).toList();
         return new LabelledMatrix(names, "label", x, y);
     }
 

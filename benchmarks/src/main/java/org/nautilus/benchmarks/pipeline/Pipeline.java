@@ -20,12 +20,12 @@ import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.benchmarks.support.BenchmarkRules;
 import org.nautilus.benchmarks.support.SimulatedMarket;
 import org.nautilus.oms.internal.core.OrderListeners;
-import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
 import org.nautilus.risk.internal.engine.RuleChain;
+import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
 
@@ -62,7 +62,8 @@ final class Pipeline implements AutoCloseable {
         publishQuotes(Instant.now());
         EngineConfig config = EngineConfig.of("1000000000", "UTC", "00:00", "0.95", 250, 20, 1_000, 1 << 20, 1000,
                 Map.of());
-        risk = new RiskEngine(new RuleChain(), market, new EngineServices.Positions(keeper, market::mark), clock, config);
+        risk = new RiskEngine(new RuleChain(), market, new EngineServices.Positions(keeper, market::mark), clock,
+                config);
         for (RiskRule rule : BenchmarkRules.all(clock, SYMBOLS)) {
             risk.chain().add(rule, null, 0);
         }
@@ -85,7 +86,8 @@ final class Pipeline implements AutoCloseable {
                         k -> new LongAdder()).add(fill.signedQuantity().raw());
             }
         });
-        oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock).listeners(listeners).partitions(partitions).build();
+        oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock).listeners(listeners)
+                .partitions(partitions).build();
         oms.venueAdded(sim.id(), sim);
         oms.venueAdded(simb.id(), simb);
     }

@@ -98,7 +98,7 @@ public final class PipelineMain {
     }
 
     private static void report(Pipeline pipeline, Client[] workers, int clients, int partitions, int warmup,
-                               long elapsedNanos, Usage used) {
+            long elapsedNanos, Usage used) {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         long orders = 0;
         Map<OrderStatus, Long> statuses = new EnumMap<>(OrderStatus.class);
@@ -129,7 +129,7 @@ public final class PipelineMain {
             clientBytes += worker.allocatedBytes;
         }
         System.out.printf("cpu: %.1f us per order (whole process, GC included; %.2f of %d cores busy), client threads "
-                        + "%.1f us, allocated %d bytes per order; GC %d pauses, %d ms (%.0f%% of the time)%n",
+                + "%.1f us, allocated %d bytes per order; GC %d pauses, %d ms (%.0f%% of the time)%n",
                 used.cpuNanos / 1e3 / n, used.cpuNanos / (double) elapsedNanos,
                 Runtime.getRuntime().availableProcessors(), clientCpu / 1e3 / n, clientBytes / n,
                 used.gcCount, used.gcMillis, 100.0 * used.gcMillis * 1e6 / elapsedNanos);
@@ -152,7 +152,8 @@ public final class PipelineMain {
                 millis += Math.max(0, gc.getCollectionTime());
             }
             long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : 0;
+                    ? os.getProcessCpuTime()
+                    : 0;
             return new Usage(cpu, count, millis);
         }
 

@@ -83,7 +83,8 @@ public class RiskCheckBenchmark {
         Instant now = Instant.now();
         for (int s = 0; s < SYMBOLS.length; s++) {
             market.define(Instrument.equity(SYMBOLS[s], "USD"));
-            market.publish(new Trade(InstrumentId.of(SYMBOLS[s]), Price.ofWhole(100 + 50L * s), Quantity.ofWhole(1), now));
+            market.publish(
+                    new Trade(InstrumentId.of(SYMBOLS[s]), Price.ofWhole(100 + 50L * s), Quantity.ofWhole(1), now));
         }
         for (int p = 0; p < PORTFOLIOS; p++) {
             for (int s = 0; s < SYMBOLS.length; s++) {

@@ -108,7 +108,8 @@ public final class SnapshotMain {
         Fill fill = new Fill("x-" + id, OrderId.of(id), portfolio, instrument, VenueId.of("SIM"), Side.BUY,
                 Quantity.ofWhole(1), Price.ofWhole(100), Money.ZERO, now);
         store.begin();
-        store.record(StoredOrder.of(created, 1), new OrderEvent(1, OrderEventType.INITIALIZED, created, null, null, now, 0));
+        store.record(StoredOrder.of(created, 1),
+                new OrderEvent(1, OrderEventType.INITIALIZED, created, null, null, now, 0));
         store.record(StoredOrder.of(filled, 2), new OrderEvent(2, OrderEventType.FILL, filled, fill, null, now, 0));
         store.save(new Position(portfolio, instrument, Quantity.ofWhole(id), Price.ofWhole(100), Money.ZERO,
                 Money.ZERO, id, now));

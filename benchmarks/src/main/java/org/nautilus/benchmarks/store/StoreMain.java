@@ -5,16 +5,25 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBDriver;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
@@ -32,8 +41,8 @@ import org.nautilus.research.internal.expression.FactorBatch;
 import org.nautilus.research.internal.expression.FactorColumns;
 import org.nautilus.research.internal.expression.FactorGraph;
 import org.nautilus.research.internal.expression.FactorProgram;
-import org.nautilus.research.internal.store.DuckDbFactorStore;
 import org.nautilus.research.internal.store.DatePartition;
+import org.nautilus.research.internal.store.DuckDbFactorStore;
 
 /**
  * {@code benchmarks/run.sh store [instruments] [days] [factors] [partition]}: the factor store (DuckDB in memory
@@ -68,7 +77,7 @@ public final class StoreMain {
         FactorProgram program = FactorGraph.compile(definitions).programOrThrow();
         Path root = Files.createTempDirectory("nautilus-store-bench");
         System.out.printf(Locale.ROOT, "store: %d instruments x %d days of GENERATED bars, %d factors (%s...), %s "
-                        + "partitions, in %s; %d cores, %s %s%n", instruments, days, factorCount,
+                + "partitions, in %s; %d cores, %s %s%n", instruments, days, factorCount,
                 program.names().subList(0, Math.min(3, factorCount)), partition, root,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
@@ -76,7 +85,8 @@ public final class StoreMain {
         for (int d = 0; d < days; d++) {
             ends.add(FIRST_DAY.plus(Duration.ofDays(d + 1)));
         }
-        List<InstrumentId> ids = IntStream.range(0, instruments).mapToObj(i -> InstrumentId.of(String.format("G%04d", i)))
+        List<InstrumentId> ids = IntStream.range(0, instruments)
+                .mapToObj(i -> InstrumentId.of(String.format("G%04d", i)))
                 .toList();
         try (DuckDbFactorStore store = DuckDbFactorStore.open(root, DatePartition.parse(partition), 0)) {
             long barNanos = 0;
@@ -105,11 +115,12 @@ public final class StoreMain {
             long barBytes = size(root.resolve("bars"));
             long valueBytes = size(root.resolve("values"));
             long barsWritten = (long) instruments * days;
-            System.out.printf(Locale.ROOT, "write bars: %,d bars in %.2f s = %,.0f bars/s, %.1f MB Parquet (%.1f MB/s)%n",
+            System.out.printf(Locale.ROOT,
+                    "write bars: %,d bars in %.2f s = %,.0f bars/s, %.1f MB Parquet (%.1f MB/s)%n",
                     barsWritten, barNanos / 1e9, barsWritten / (barNanos / 1e9), barBytes / 1e6,
                     barBytes / 1e6 / (barNanos / 1e9));
             System.out.printf(Locale.ROOT, "write values: %,d values in %.2f s = %.2f M values/s, %.1f MB Parquet "
-                            + "(%.1f MB/s; %.2f bytes per value); computing them took %.2f s%n", values, valueNanos / 1e9,
+                    + "(%.1f MB/s; %.2f bytes per value); computing them took %.2f s%n", values, valueNanos / 1e9,
                     values / (valueNanos / 1e9) / 1e6, valueBytes / 1e6, valueBytes / 1e6 / (valueNanos / 1e9),
                     (double) valueBytes / values, computeNanos / 1e9);
 
@@ -139,12 +150,13 @@ public final class StoreMain {
                     + "cross-section (%d instruments): median %.1f ms of 5%n", rows, median(single) / 1e6, width,
                     median(section) / 1e6);
 
-            List<Fundamental> fundamentals = fundamentals(ids, LocalDate.ofInstant(FIRST_DAY, java.time.ZoneOffset.UTC),
+            List<Fundamental> fundamentals = fundamentals(ids, LocalDate.ofInstant(FIRST_DAY, ZoneOffset.UTC),
                     days);
             long f0 = System.nanoTime();
             store.writeFundamentals(fundamentals);
             long f1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "write fundamentals: %,d rows in %.2f s%n", fundamentals.size(), (f1 - f0) / 1e9);
+            System.out.printf(Locale.ROOT, "write fundamentals: %,d rows in %.2f s%n", fundamentals.size(),
+                    (f1 - f0) / 1e9);
             long[] join = new long[3];
             int joined = 0;
             for (int k = 0; k < join.length; k++) {
@@ -170,11 +182,11 @@ public final class StoreMain {
                 + ", hive_partitioning = true, hive_types = {'instrument': VARCHAR, 'date': VARCHAR})";
         String fundamentals = "read_parquet(" + DuckDbFactorStore.literal(root + "/fundamentals/*/data.parquet")
                 + ", hive_partitioning = true, hive_types = {'instrument': VARCHAR})";
-        try (java.sql.Connection c = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties())) {
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties())) {
             long t0 = System.nanoTime();
             String count = count(c, DuckDbFactorStore.pointInTimeJoin(bars, fundamentals, DAY, TimeRange.ALL));
             long t1 = System.nanoTime();
-            try (java.sql.Statement s = c.createStatement()) {
+            try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE b AS SELECT * FROM " + bars);
                 s.execute("CREATE TABLE f AS SELECT * FROM " + fundamentals);
             }
@@ -184,15 +196,15 @@ public final class StoreMain {
             System.out.printf(Locale.ROOT, "point-in-time join in DuckDB only (%s): over the files %.2f s; loading "
                     + "the files into tables %.2f s; over the tables %.2f s (%s)%n", count, (t1 - t0) / 1e9,
                     (t2 - t1) / 1e9, (t3 - t2) / 1e9, inMemory);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String count(java.sql.Connection c, String join) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement p = c.prepareStatement("SELECT count(*), round(sum(value), 2) FROM (" + join + ")")) {
+    private static String count(Connection c, String join) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*), round(sum(value), 2) FROM (" + join + ")")) {
             p.setString(1, "eps");
-            try (java.sql.ResultSet r = p.executeQuery()) {
+            try (ResultSet r = p.executeQuery()) {
                 r.next();
                 return r.getLong(1) + " rows, sum " + r.getDouble(2);
             }
@@ -221,9 +233,9 @@ public final class StoreMain {
             SplittableRandom random = new SplittableRandom(50_000 + i);
             double eps = 0.5 + random.nextDouble() * 3;
             double book = 5 + random.nextDouble() * 50;
-            for (LocalDate end = first.withDayOfMonth(1).plusMonths(3).minusDays(1); end.isBefore(first.plusDays(days));
-                 end = end.plusDays(1).plusMonths(3).minusDays(1)) {
-                Instant published = end.plusDays(20 + random.nextInt(40)).atStartOfDay(java.time.ZoneOffset.UTC)
+            for (LocalDate end = first.withDayOfMonth(1).plusMonths(3).minusDays(1); end
+                    .isBefore(first.plusDays(days)); end = end.plusDays(1).plusMonths(3).minusDays(1)) {
+                Instant published = end.plusDays(20 + random.nextInt(40)).atStartOfDay(ZoneOffset.UTC)
                         .toInstant().plus(Duration.ofHours(21));
                 eps *= 1 + (random.nextDouble() - 0.45) * 0.2;
                 book *= 1 + (random.nextDouble() - 0.4) * 0.05;
@@ -244,7 +256,7 @@ public final class StoreMain {
 
     private static double median(long[] nanos) {
         long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 

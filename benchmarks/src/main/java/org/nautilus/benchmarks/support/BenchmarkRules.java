@@ -24,18 +24,18 @@ public final class BenchmarkRules {
 
     public static RiskRule[] all(Clock clock, String... symbols) {
         return new RiskRule[] {
-            new KillSwitch(clock),
-            new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(String.join(",", symbols), Map.of())),
-            new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000000", Map.of())),
-            new MaxNotionalRule(MaxNotionalRule.Limits.of("1000000000", Map.of())),
-            new PriceCollarRule(PriceCollarRule.Limits.of("50")),
-            new ReduceOnlyRule(),
-            new DuplicateOrderRule(DuplicateOrderRule.Limits.of(100)),
-            new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
-            new MaxPositionRule(MaxPositionRule.Limits.of("1000000000", Map.of())),
-            new MaxDailyLossRule(MaxDailyLossRule.Limits.of("1000000000", Map.of())),
-            new MaxLeverageRule(MaxLeverageRule.Limits.of("100", Map.of())),
-            new OrderRateRule(OrderRateRule.Limits.of(100_000_000, 1000, Map.of())),
+                new KillSwitch(clock),
+                new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(String.join(",", symbols), Map.of())),
+                new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000000", Map.of())),
+                new MaxNotionalRule(MaxNotionalRule.Limits.of("1000000000", Map.of())),
+                new PriceCollarRule(PriceCollarRule.Limits.of("50")),
+                new ReduceOnlyRule(),
+                new DuplicateOrderRule(DuplicateOrderRule.Limits.of(100)),
+                new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
+                new MaxPositionRule(MaxPositionRule.Limits.of("1000000000", Map.of())),
+                new MaxDailyLossRule(MaxDailyLossRule.Limits.of("1000000000", Map.of())),
+                new MaxLeverageRule(MaxLeverageRule.Limits.of("100", Map.of())),
+                new OrderRateRule(OrderRateRule.Limits.of(100_000_000, 1000, Map.of())),
         };
     }
 }

@@ -71,6 +71,6 @@ public final class SimulatedMarket implements MarketDataService, MarketAccess {
 
     @Override
     public Subscription subscribe(Set<InstrumentId> ids, MarketDataListener listener) {
-        return () -> { };
+        return () -> {};
     }
 }

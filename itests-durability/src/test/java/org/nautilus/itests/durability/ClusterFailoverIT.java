@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -114,7 +115,8 @@ class ClusterFailoverIT {
 
         Properties after = awaitStatus(driver, s -> !s.getProperty("leader", "").isEmpty()
                 && !s.getProperty("leader").equals(leader));
-        assertThat(Long.parseLong(after.getProperty("epoch"))).isGreaterThan(Long.parseLong(status.getProperty("epoch")));
+        assertThat(Long.parseLong(after.getProperty("epoch")))
+                .isGreaterThan(Long.parseLong(status.getProperty("epoch")));
         assertThat(after.getProperty("lost")).isEqualTo("0");
         KarafNode.Result cluster = driver.admin("nautilus:cluster");
         assertThat(cluster.exitCode()).as(cluster.output()).isZero();
@@ -131,7 +133,8 @@ class ClusterFailoverIT {
             assertThat(row[10]).as("status of %s", ack[0]).isEqualTo(ack[2]);
         }
         assertThat(positions(driver)).isEqualTo(sumsOfFills(rows));
-        assertThat(driver.log() + node(after.getProperty("leader")).log()).contains("runs the OMS now (leadership epoch");
+        assertThat(driver.log() + node(after.getProperty("leader")).log())
+                .contains("runs the OMS now (leadership epoch");
     }
 
     @Test
@@ -192,8 +195,8 @@ class ClusterFailoverIT {
         }
         Path pages = broken.home.resolve("data/ignite/db/c3/cacheGroup-nautilus-trading");
         byte[] garbage = new byte[8192];
-        new java.util.Random(17).nextBytes(garbage);
-        try (java.util.stream.Stream<Path> files = Files.list(pages)) {
+        new Random(17).nextBytes(garbage);
+        try (Stream<Path> files = Files.list(pages)) {
             for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
                 Files.write(part, garbage);
             }

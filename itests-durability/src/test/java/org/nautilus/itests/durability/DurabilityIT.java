@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,12 +42,12 @@ class DurabilityIT {
 
     /** One acknowledged order as the load generator recorded it. */
     record Ack(String clientId, long orderId, String status, BigDecimal filled, String side, String symbol,
-               String portfolio, String type) {
+            String portfolio, String type) {
     }
 
     /** One row of nautilus:orders. */
     record Row(long id, String clientId, String portfolio, String symbol, String side, String type, BigDecimal filled,
-               String status, String reason) {
+            String status, String reason) {
     }
 
     @BeforeAll
@@ -79,7 +80,7 @@ class DurabilityIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             String out = node.admin("nautilus:reconcile").output();
-            java.util.Set<String> reconciled = new java.util.HashSet<>();
+            Set<String> reconciled = new HashSet<>();
             for (String line : out.split("\\R")) {
                 String[] columns = line.split("\\|");
                 if (columns.length >= 4 && !columns[1].contains("RECONCILING") && !columns[3].contains("(none yet)")) {
@@ -166,7 +167,7 @@ class DurabilityIT {
 
     /** One order event as the outside subscriber (EventRecorder) wrote it. */
     record Recorded(String portfolio, long sequence, long orderId, String clientId, String type, String status,
-                    BigDecimal filled) {
+            BigDecimal filled) {
     }
 
     @Test
@@ -255,9 +256,10 @@ class DurabilityIT {
                     && last.get(r.id()).status().equals(r.status()));
             if (complete) {
                 Map<String, List<Long>> sequences = new TreeMap<>();
-                recorded.forEach(e -> sequences.computeIfAbsent(e.portfolio(), p -> new ArrayList<>()).add(e.sequence()));
+                recorded.forEach(
+                        e -> sequences.computeIfAbsent(e.portfolio(), p -> new ArrayList<>()).add(e.sequence()));
                 for (Map.Entry<String, List<Long>> stream : sequences.entrySet()) {
-                    List<Long> expected = java.util.stream.LongStream.rangeClosed(1, stream.getValue().size()).boxed()
+                    List<Long> expected = LongStream.rangeClosed(1, stream.getValue().size()).boxed()
                             .toList();
                     assertThat(stream.getValue()).as("portfolio %s: every event once, in order, across %d kills",
                             stream.getKey(), cycles).isEqualTo(expected);

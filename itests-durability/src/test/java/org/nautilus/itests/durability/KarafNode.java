@@ -1,14 +1,18 @@
 package org.nautilus.itests.durability;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +36,7 @@ final class KarafNode implements AutoCloseable {
      * @param discoveryAddresses the static discovery list (this node's own range for a single node)
      */
     static KarafNode unpack(Path distribution, Path directory, int sshPort, int discoveryPort, int communicationPort,
-                            String discoveryAddresses) throws IOException, InterruptedException {
+            String discoveryAddresses) throws IOException, InterruptedException {
         if (!Files.isRegularFile(distribution)) {
             throw new IllegalStateException("the assembled distribution is missing: " + distribution
                     + " (build it with: mvn -o -q install -DskipTests)");
@@ -64,7 +68,7 @@ final class KarafNode implements AutoCloseable {
      * generator, cluster probe, acknowledgement check) in {@code deploy/}.
      */
     static KarafNode clusterNode(Path work, String id, int sshPort, int discoveryPort, int communicationPort,
-                                 String discoveryAddresses) throws IOException, InterruptedException {
+            String discoveryAddresses) throws IOException, InterruptedException {
         KarafNode node = unpack(Path.of(System.getProperty("distribution")), work.resolve(id), sshPort, discoveryPort,
                 communicationPort, discoveryAddresses);
         node.configure("nautilus.grid", "consistent.id", id);
@@ -78,7 +82,7 @@ final class KarafNode implements AutoCloseable {
         node.configure("nautilus.risk.credit_limit", "credit.limit", "1000000000000");
         node.configure("nautilus.risk.concentration", "max.percent", "10000000");
         Files.copy(Path.of(System.getProperty("load.bundle")), node.home.resolve("deploy/durability-load.jar"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         return node;
     }
 
@@ -87,9 +91,9 @@ final class KarafNode implements AutoCloseable {
         Path file = home.resolve("etc").resolve(pid + ".cfg");
         String text = Files.exists(file) ? Files.readString(file) : "";
         String line = key + " = " + value;
-        String pattern = "(?m)^#?\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*$";
-        text = java.util.regex.Pattern.compile(pattern).matcher(text).find()
-                ? text.replaceAll(pattern, java.util.regex.Matcher.quoteReplacement(line))
+        String pattern = "(?m)^#?\\s*" + Pattern.quote(key) + "\\s*=.*$";
+        text = Pattern.compile(pattern).matcher(text).find()
+                ? text.replaceAll(pattern, Matcher.quoteReplacement(line))
                 : text + "\n" + line + "\n";
         Files.writeString(file, text);
     }
@@ -204,7 +208,7 @@ final class KarafNode implements AutoCloseable {
         Path out = Files.createTempFile("karaf-node", ".out");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

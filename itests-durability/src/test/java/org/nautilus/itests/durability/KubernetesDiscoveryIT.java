@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,13 +70,15 @@ class KubernetesDiscoveryIT {
         api.stubFor(get(urlEqualTo(ENDPOINTS)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"kind\":\"Endpoints\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"nautilus-grid\","
-                                + "\"namespace\":\"nautilus\"},\"subsets\":[{\"addresses\":[" + addresses + "],"
-                                + "\"ports\":[{\"name\":\"discovery\",\"port\":49680,\"protocol\":\"TCP\"}]}]}")));
+                        .withBody(
+                                "{\"kind\":\"Endpoints\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"nautilus-grid\","
+                                        + "\"namespace\":\"nautilus\"},\"subsets\":[{\"addresses\":[" + addresses + "],"
+                                        + "\"ports\":[{\"name\":\"discovery\",\"port\":49680,\"protocol\":\"TCP\"}]}]}")));
         api.stubFor(get(urlEqualTo(ENDPOINTS)).atPriority(2).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Unauthorized\","
-                        + "\"code\":401}")));
+                .withBody(
+                        "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Unauthorized\","
+                                + "\"code\":401}")));
     }
 
     @AfterAll
@@ -98,8 +99,9 @@ class KubernetesDiscoveryIT {
         for (KarafNode node : NODES) {
             node.awaitReady(START);
         }
-        Properties status = ClusterFailoverIT.awaitStatus(NODES.get(0), s -> s.getProperty("nodes", "").split(",").length == 3
-                && !s.getProperty("nodes").contains(":false:") && !s.getProperty("leader", "").isEmpty());
+        Properties status = ClusterFailoverIT.awaitStatus(NODES.get(0),
+                s -> s.getProperty("nodes", "").split(",").length == 3
+                        && !s.getProperty("nodes").contains(":false:") && !s.getProperty("leader", "").isEmpty());
         assertThat(status.getProperty("nodes")).contains("k1:true", "k2:true", "k3:true");
         api.verify(getRequestedFor(urlEqualTo(ENDPOINTS)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         assertThat(api.findAll(getRequestedFor(urlEqualTo(ENDPOINTS))))

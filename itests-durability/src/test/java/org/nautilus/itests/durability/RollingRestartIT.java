@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,14 +151,15 @@ class RollingRestartIT {
         double rate = beforeCount / (WARMUP_SECONDS - 0.0);
         // benchmarks/run.sh rolling reads these lines.
         System.out.printf("rolling restart: target %.0f orders/s, reached %.0f orders/s before the roll; %d orders "
-                        + "acknowledged, %s lost, %s with another order id; roll took %.1f s (%s); longest gap between "
-                        + "acknowledgements during the roll %.2f s; ack latency p50/p99 before %.2f/%.2f ms, during "
-                        + "%.2f/%.2f ms; OMS first on %s%n", RATE, rate, acks.size(), result.getProperty("missing"),
+                + "acknowledged, %s lost, %s with another order id; roll took %.1f s (%s); longest gap between "
+                + "acknowledgements during the roll %.2f s; ack latency p50/p99 before %.2f/%.2f ms, during "
+                + "%.2f/%.2f ms; OMS first on %s%n", RATE, rate, acks.size(), result.getProperty("missing"),
                 result.getProperty("wrong"), (rollEnd - rollStart) / 1e3, String.join("; ", steps),
                 longestGap / 1e3, pct(before, 50), pct(before, 99), pct(during, 50), pct(during, 99), firstLeader);
 
         assertThat(Long.parseLong(result.getProperty("checked"))).isEqualTo(acks.size()).isPositive();
-        assertThat(result.getProperty("missing")).as("acknowledged orders missing: " + result.getProperty("missing.first"))
+        assertThat(result.getProperty("missing"))
+                .as("acknowledged orders missing: " + result.getProperty("missing.first"))
                 .isEqualTo("0");
         assertThat(result.getProperty("wrong")).as(result.getProperty("wrong.first")).isEqualTo("0");
         assertThat(during).as("orders were acknowledged during the roll").isNotEmpty();

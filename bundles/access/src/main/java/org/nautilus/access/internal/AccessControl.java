@@ -1,5 +1,6 @@
 package org.nautilus.access.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -87,7 +88,8 @@ final class AccessControl {
             return new Allowed(identity, used);
         }
         return new Forbidden(identity, role, "user '" + identity.user() + "' lacks the role '" + role + "' needed for "
-                + method + " " + path + " (has " + String.join(", ", identity.roles().stream().sorted().toList()) + ")");
+                + method + " " + path + " (has " + String.join(", ", identity.roles().stream().sorted().toList())
+                + ")");
     }
 
     private Optional<Identity> basic(String encoded) {
@@ -100,7 +102,7 @@ final class AccessControl {
         char[] text;
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(raw));
+                    .decode(ByteBuffer.wrap(raw));
             text = new char[chars.remaining()];
             chars.get(text);
         } catch (CharacterCodingException e) {

@@ -34,9 +34,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * one write); refused attempts too, at most {@link AuditRecorder#REFUSALS_PER_SECOND} a second.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, property = {
-    "osgi.jaxrs.extension=true",
-    "osgi.jaxrs.name=nautilus.access",
-    "osgi.jaxrs.application.select=(osgi.jaxrs.name=*)"})
+        "osgi.jaxrs.extension=true",
+        "osgi.jaxrs.name=nautilus.access",
+        "osgi.jaxrs.application.select=(osgi.jaxrs.name=*)"})
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -53,8 +53,7 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         this.access = service.control();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setAudit(AuditService service) {
         audit = service;
     }
@@ -69,14 +68,16 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     public void filter(ContainerRequestContext request) {
         String method = request.getMethod();
         String path = "/" + stripLeadingSlashes(request.getUriInfo().getRequestUri().getPath());
-        AccessControl.Decision decision = access.decide(method, path, request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        AccessControl.Decision decision = access.decide(method, path,
+                request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (decision instanceof AccessControl.Unauthenticated refused) {
             // A page's script (X-Requested-With) gets no Basic challenge: browsers answer one with their own dialog.
             boolean script = "XMLHttpRequest".equalsIgnoreCase(request.getHeaderString("X-Requested-With"));
             recorder.refused(null, method, path, 401, refused.reason());
             request.abortWith(error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", refused.reason())
                     .header(HttpHeaders.WWW_AUTHENTICATE, script ? "Bearer realm=\"nautilus\""
-                            : "Basic realm=\"nautilus\", Bearer realm=\"nautilus\"").build());
+                            : "Basic realm=\"nautilus\", Bearer realm=\"nautilus\"")
+                    .build());
         } else if (decision instanceof AccessControl.Forbidden forbidden) {
             recorder.refused(forbidden.identity().user(), method, path, 403, forbidden.reason());
             request.abortWith(error(Response.Status.FORBIDDEN, "FORBIDDEN", forbidden.reason()).build());

@@ -1,6 +1,7 @@
 package org.nautilus.access.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -84,7 +85,7 @@ final class AuditRecorder implements AutoCloseable {
             refusalsInWindow++;
             suppressed = suppressedRefusals.getAndSet(0);
         }
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("status", Integer.toString(status));
         fields.put("reason", reason);
         if (suppressed > 0) {
@@ -92,7 +93,8 @@ final class AuditRecorder implements AutoCloseable {
         }
         offer(AuditRecord.action(Actor.of(user == null ? "anonymous" : user, Channel.HTTP), "REFUSED",
                 method + " " + path, null, method + " " + path + " -> " + status + ": " + reason
-                        + (suppressed > 0 ? " (" + suppressed + " more refused attempts not recorded before this)" : ""),
+                        + (suppressed > 0 ? " (" + suppressed + " more refused attempts not recorded before this)"
+                                : ""),
                 fields));
     }
 

@@ -31,7 +31,8 @@ final class RoleTable {
                 case "WRITE" -> !read;
                 default -> true;
             };
-            return methodMatches && (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
+            return methodMatches
+                    && (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
         }
     }
 

@@ -32,7 +32,8 @@ public final class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@Context SecurityContext security) {
         if (!(security.getUserPrincipal() instanceof IdentityPrincipal principal)) {
-            return AccessFilter.error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", "log in with HTTP Basic").build();
+            return AccessFilter.error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", "log in with HTTP Basic")
+                    .build();
         }
         if (!SecurityContext.BASIC_AUTH.equals(security.getAuthenticationScheme())) {
             return AccessFilter.error(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED",

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Tokens {
 
     /** A token for {@code identity}, valid for the configured lifetime from now. */
     Valid issue(Identity identity) {
-        Instant expires = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expires = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
         return new Valid(identity, expires);
     }
 

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.nautilus.testsupport.MutableClock;
 
@@ -24,8 +25,10 @@ class AccessControlTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final Tokens tokens = new Tokens(new byte[32], Duration.ofHours(8), clock);
     private final AccessControl access = new AccessControl(new RoleTable(RoleTable.DEFAULT), tokens,
-            (user, password) -> PASSWORDS.containsKey(user) && Arrays.equals(PASSWORDS.get(user).toCharArray(), password)
-                    ? Optional.of(new Identity(user, ROLES.get(user))) : Optional.empty());
+            (user, password) -> PASSWORDS.containsKey(user)
+                    && Arrays.equals(PASSWORDS.get(user).toCharArray(), password)
+                            ? Optional.of(new Identity(user, ROLES.get(user)))
+                            : Optional.empty());
 
     @Test
     void probesAndThePageNeedNoUserEverythingElseDoes() {
@@ -43,24 +46,25 @@ class AccessControlTest {
     void everyRoleIsAllowedItsOwnAndRefusedTheOthers() {
         // method, path, and who may: the others get 403
         Object[][] cases = {
-            {"GET", "/api/v1/orders", Set.of("vera", "tom", "rita", "ada")},
-            {"GET", "/metrics", Set.of("vera", "tom", "rita", "ada")},
-            {"POST", "/api/v1/orders", Set.of("tom", "ada")},
-            {"POST", "/api/v1/backtests", Set.of("tom", "ada")},
-            {"GET", "/api/v1/backtests/ma-cross-0001/tearsheet", Set.of("vera", "tom", "rita", "ada")},
-            {"DELETE", "/api/v1/orders/42", Set.of("tom", "ada")},
-            {"PUT", "/api/v1/trading-state", Set.of("rita", "ada")},
-            {"PUT", "/api/v1/risk/rules/max-order-quantity", Set.of("rita", "ada")},
-            {"POST", "/api/v1/routes/replay-bitstamp/start", Set.of("ada")},
-            {"POST", "/api/v1/something-new", Set.of("ada")},
-            {"GET", "/api/v1/audit/export", Set.of("rita", "ada")},
-            {"POST", "/api/v1/tokens", Set.of("vera", "tom", "rita", "ada")},
+                {"GET", "/api/v1/orders", Set.of("vera", "tom", "rita", "ada")},
+                {"GET", "/metrics", Set.of("vera", "tom", "rita", "ada")},
+                {"POST", "/api/v1/orders", Set.of("tom", "ada")},
+                {"POST", "/api/v1/backtests", Set.of("tom", "ada")},
+                {"GET", "/api/v1/backtests/ma-cross-0001/tearsheet", Set.of("vera", "tom", "rita", "ada")},
+                {"DELETE", "/api/v1/orders/42", Set.of("tom", "ada")},
+                {"PUT", "/api/v1/trading-state", Set.of("rita", "ada")},
+                {"PUT", "/api/v1/risk/rules/max-order-quantity", Set.of("rita", "ada")},
+                {"POST", "/api/v1/routes/replay-bitstamp/start", Set.of("ada")},
+                {"POST", "/api/v1/something-new", Set.of("ada")},
+                {"GET", "/api/v1/audit/export", Set.of("rita", "ada")},
+                {"POST", "/api/v1/tokens", Set.of("vera", "tom", "rita", "ada")},
         };
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
             Set<String> allowed = (Set<String>) c[2];
             for (String user : PASSWORDS.keySet()) {
-                AccessControl.Decision d = access.decide((String) c[0], (String) c[1], basic(user, PASSWORDS.get(user)));
+                AccessControl.Decision d = access.decide((String) c[0], (String) c[1],
+                        basic(user, PASSWORDS.get(user)));
                 if (allowed.contains(user)) {
                     assertThat(d).as(user + " " + c[0] + " " + c[1]).isInstanceOf(AccessControl.Allowed.class);
                 } else {
@@ -77,7 +81,8 @@ class AccessControlTest {
                 "wrong user name or password");
         assertThat(reason(access.decide("GET", "/api/v1/orders", basic("nobody", "trader-pass")))).isEqualTo(
                 "wrong user name or password");
-        assertThat(reason(access.decide("GET", "/api/v1/orders", "Basic !!!"))).isEqualTo("wrong user name or password");
+        assertThat(reason(access.decide("GET", "/api/v1/orders", "Basic !!!")))
+                .isEqualTo("wrong user name or password");
         assertThat(reason(access.decide("GET", "/api/v1/orders", "Basic " + Base64.getEncoder().encodeToString(
                 "no-colon".getBytes(StandardCharsets.UTF_8))))).isEqualTo("wrong user name or password");
         assertThat(reason(access.decide("GET", "/api/v1/orders", "Digest x"))).contains("unsupported");
@@ -117,7 +122,7 @@ class AccessControlTest {
 
     @Test
     void aShortSecretIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Tokens(new byte[8], Duration.ofHours(1), clock))
+        Assertions.assertThatThrownBy(() -> new Tokens(new byte[8], Duration.ofHours(1), clock))
                 .hasMessageContaining("at least 32 bytes");
     }
 

@@ -31,7 +31,7 @@ class AuditRecorderTest {
 
         @Override
         public AuditEntry record(AuditCategory category, String type, String subject, PortfolioId portfolio,
-                                 String detail, Map<String, String> fields) {
+                String detail, Map<String, String> fields) {
             throw new AssertionError("the recorder writes in batches, never one by one");
         }
 

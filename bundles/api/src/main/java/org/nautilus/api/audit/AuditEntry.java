@@ -1,8 +1,10 @@
 package org.nautilus.api.audit;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.nautilus.api.domain.PortfolioId;
 
@@ -21,7 +23,7 @@ import org.nautilus.api.domain.PortfolioId;
  * @param fields    the structured content (order id, client order id, status, quantities, prices, changed keys...)
  */
 public record AuditEntry(long sequence, Instant timestamp, AuditCategory category, String type, String subject,
-                         PortfolioId portfolio, String node, String detail, Map<String, String> fields) {
+        PortfolioId portfolio, String node, String detail, Map<String, String> fields) {
 
     public AuditEntry {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -30,20 +32,20 @@ public record AuditEntry(long sequence, Instant timestamp, AuditCategory categor
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(detail, "detail");
         node = node == null ? "" : node;
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(fields));
     }
 
     /** Who did it, for an {@link AuditCategory#ACTION} entry (or any entry recorded with an actor). */
-    public java.util.Optional<Actor> actor() {
+    public Optional<Actor> actor() {
         String user = fields.get(Actor.USER_FIELD);
         String channel = fields.get(Actor.CHANNEL_FIELD);
         if (user == null || channel == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new Actor(user, Channel.valueOf(channel)));
+            return Optional.of(new Actor(user, Channel.valueOf(channel)));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

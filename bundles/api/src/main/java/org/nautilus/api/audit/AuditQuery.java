@@ -17,7 +17,7 @@ import org.nautilus.api.domain.PortfolioId;
  * @param limit      at most this many entries, the most recent ones (0: no limit)
  */
 public record AuditQuery(Instant from, Instant to, Set<AuditCategory> categories, String subject,
-                         PortfolioId portfolio, int limit) {
+        PortfolioId portfolio, int limit) {
 
     public AuditQuery {
         categories = categories == null || categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));

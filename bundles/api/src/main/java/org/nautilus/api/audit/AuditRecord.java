@@ -1,5 +1,6 @@
 package org.nautilus.api.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.nautilus.api.domain.PortfolioId;
@@ -14,7 +15,7 @@ import org.nautilus.api.domain.PortfolioId;
  * @since 1.3
  */
 public record AuditRecord(AuditCategory category, String type, String subject, PortfolioId portfolio, String detail,
-                          Map<String, String> fields) {
+        Map<String, String> fields) {
 
     public AuditRecord {
         Objects.requireNonNull(category, "category");
@@ -25,8 +26,8 @@ public record AuditRecord(AuditCategory category, String type, String subject, P
     /** An {@link AuditCategory#ACTION} with who did it, as {@link AuditService#record(Actor, String, String,
      * PortfolioId, String, Map)} records it. */
     public static AuditRecord action(Actor actor, String type, String subject, PortfolioId portfolio, String detail,
-                                     Map<String, String> fields) {
-        Map<String, String> withActor = new java.util.LinkedHashMap<>();
+            Map<String, String> fields) {
+        Map<String, String> withActor = new LinkedHashMap<>();
         if (fields != null) {
             withActor.putAll(fields);
         }

@@ -1,6 +1,7 @@
 package org.nautilus.api.audit;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nautilus.api.domain.PortfolioId;
@@ -34,7 +35,7 @@ public interface AuditService {
      * @return the entry as stored
      */
     AuditEntry record(AuditCategory category, String type, String subject, PortfolioId portfolio, String detail,
-                      Map<String, String> fields);
+            Map<String, String> fields);
 
     /**
      * Records an action (category {@link AuditCategory#ACTION}) with who did it: {@code fields} gets the actor's
@@ -46,7 +47,7 @@ public interface AuditService {
      * @since 1.2
      */
     default AuditEntry record(Actor actor, String type, String subject, PortfolioId portfolio, String detail,
-                              Map<String, String> fields) {
+            Map<String, String> fields) {
         AuditRecord entry = AuditRecord.action(actor, type, subject, portfolio, detail, fields);
         return record(entry.category(), entry.type(), entry.subject(), entry.portfolio(), entry.detail(),
                 entry.fields());
@@ -60,7 +61,7 @@ public interface AuditService {
      * @since 1.3
      */
     default List<AuditEntry> recordAll(List<AuditRecord> entries) {
-        List<AuditEntry> stored = new java.util.ArrayList<>(entries.size());
+        List<AuditEntry> stored = new ArrayList<>(entries.size());
         for (AuditRecord e : entries) {
             stored.add(record(e.category(), e.type(), e.subject(), e.portfolio(), e.detail(), e.fields()));
         }

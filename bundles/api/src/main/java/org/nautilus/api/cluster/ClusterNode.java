@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param backupPartitions  partitions it holds as backup
  */
 public record ClusterNode(String id, String addresses, boolean local, boolean omsLeader, boolean baseline,
-                          int primaryPartitions, int backupPartitions) {
+        int primaryPartitions, int backupPartitions) {
 
     public ClusterNode {
         Objects.requireNonNull(id, "id");

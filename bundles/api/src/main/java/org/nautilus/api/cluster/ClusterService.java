@@ -1,5 +1,6 @@
 package org.nautilus.api.cluster;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** What {@code nautilus:cluster} shows: the nodes, where the partitions live and where the OMS runs. */
@@ -28,5 +29,5 @@ public interface ClusterService {
      * @throws IllegalArgumentException if the node is not in the baseline
      * @throws IllegalStateException    if the node is online, or the cluster is not active or not persistent
      */
-    java.util.List<String> removeFromBaseline(String node);
+    List<String> removeFromBaseline(String node);
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param lostPartitions    partitions with no copy online (data unavailable until their nodes return)
  */
 public record ClusterStatus(String state, List<ClusterNode> nodes, List<String> offlineBaseline, String omsLeader,
-                            long omsEpoch, int backups, int partitions, int lostPartitions) {
+        long omsEpoch, int backups, int partitions, int lostPartitions) {
 
     public ClusterStatus {
         Objects.requireNonNull(state, "state");

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param refusal       why it must not be done now, {@code null} if it may
  */
 public record RejoinPlan(String node, String workDirectory, String movedTo, int backups, List<String> steps,
-                         String refusal) {
+        String refusal) {
 
     public RejoinPlan {
         Objects.requireNonNull(node, "node");

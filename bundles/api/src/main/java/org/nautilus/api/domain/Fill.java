@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param timestamp    when it traded
  */
 public record Fill(String executionId, OrderId orderId, PortfolioId portfolioId, InstrumentId instrumentId,
-                   VenueId venueId, Side side, Quantity quantity, Price price, Money commission, Instant timestamp) {
+        VenueId venueId, Side side, Quantity quantity, Price price, Money commission, Instant timestamp) {
 
     public Fill {
         Objects.requireNonNull(executionId, "executionId");

@@ -12,7 +12,8 @@ final class Identifiers {
 
     static void require(String type, String value) {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException(type + " must be 1-64 letters, digits or . _ / : -, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    type + " must be 1-64 letters, digits or . _ / : -, got '" + value + "'");
         }
     }
 }

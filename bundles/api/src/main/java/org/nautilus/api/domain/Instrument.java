@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param multiplier  contract multiplier: notional = price × quantity × multiplier (1 for cash equities)
  */
 public record Instrument(InstrumentId id, String currency, Price tickSize, Quantity lotSize,
-                         Quantity minQuantity, Quantity maxQuantity, Quantity multiplier) {
+        Quantity minQuantity, Quantity maxQuantity, Quantity multiplier) {
 
     public Instrument {
         Objects.requireNonNull(id, "id");
@@ -26,7 +26,8 @@ public record Instrument(InstrumentId id, String currency, Price tickSize, Quant
         requirePositive(id, "minQuantity", minQuantity.raw());
         requirePositive(id, "multiplier", multiplier.raw());
         if (maxQuantity.compareTo(minQuantity) < 0) {
-            throw new IllegalArgumentException(id + ": maxQuantity " + maxQuantity + " is below minQuantity " + minQuantity);
+            throw new IllegalArgumentException(
+                    id + ": maxQuantity " + maxQuantity + " is below minQuantity " + minQuantity);
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param updatedAt        the time of the last change
  */
 public record Order(OrderId id, OrderRequest request, OrderStatus status, Quantity filledQuantity,
-                    Price averagePrice, VenueId venueId, String reason, RejectCode rejectCode, Instant createdAt,
-                    Instant updatedAt) {
+        Price averagePrice, VenueId venueId, String reason, RejectCode rejectCode, Instant createdAt,
+        Instant updatedAt) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -36,14 +36,15 @@ public record Order(OrderId id, OrderRequest request, OrderStatus status, Quanti
                     + " exceeds quantity " + request.quantity());
         }
         if (rejectCode != null && status != OrderStatus.DENIED && status != OrderStatus.REJECTED) {
-            throw new IllegalArgumentException("order " + id + ": a reject code (" + rejectCode + ") belongs to a DENIED"
-                    + " or REJECTED order, not a " + status + " one");
+            throw new IllegalArgumentException(
+                    "order " + id + ": a reject code (" + rejectCode + ") belongs to a DENIED"
+                            + " or REJECTED order, not a " + status + " one");
         }
     }
 
     /** An order that was not refused: no reject code. */
     public Order(OrderId id, OrderRequest request, OrderStatus status, Quantity filledQuantity, Price averagePrice,
-                 VenueId venueId, String reason, Instant createdAt, Instant updatedAt) {
+            VenueId venueId, String reason, Instant createdAt, Instant updatedAt) {
         this(id, request, status, filledQuantity, averagePrice, venueId, reason, null, createdAt, updatedAt);
     }
 

@@ -22,9 +22,9 @@ import java.util.Objects;
  * @param reduceOnly    the order may only reduce the portfolio's position
  */
 public record OrderRequest(ClientOrderId clientOrderId, PortfolioId portfolioId, InstrumentId instrumentId,
-                           Side side, OrderType type, Quantity quantity, Price limitPrice, Price stopPrice,
-                           TimeInForce timeInForce, Instant expireTime, VenueId venueId,
-                           boolean postOnly, boolean reduceOnly) {
+        Side side, OrderType type, Quantity quantity, Price limitPrice, Price stopPrice,
+        TimeInForce timeInForce, Instant expireTime, VenueId venueId,
+        boolean postOnly, boolean reduceOnly) {
 
     public OrderRequest {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -39,11 +39,13 @@ public record OrderRequest(ClientOrderId clientOrderId, PortfolioId portfolioId,
         }
         if (type.needsLimitPrice() != (limitPrice != null)) {
             throw new IllegalArgumentException(type.needsLimitPrice()
-                    ? type + " order needs a limit price" : type + " order must not have a limit price");
+                    ? type + " order needs a limit price"
+                    : type + " order must not have a limit price");
         }
         if (type.needsStopPrice() != (stopPrice != null)) {
             throw new IllegalArgumentException(type.needsStopPrice()
-                    ? type + " order needs a stop price" : type + " order must not have a stop price");
+                    ? type + " order needs a stop price"
+                    : type + " order must not have a stop price");
         }
         if (limitPrice != null && !limitPrice.isPositive()) {
             throw new IllegalArgumentException("limit price must be positive, got " + limitPrice);
@@ -53,7 +55,8 @@ public record OrderRequest(ClientOrderId clientOrderId, PortfolioId portfolioId,
         }
         if ((timeInForce == TimeInForce.GTD) != (expireTime != null)) {
             throw new IllegalArgumentException(timeInForce == TimeInForce.GTD
-                    ? "GTD order needs an expire time" : "only a GTD order has an expire time");
+                    ? "GTD order needs an expire time"
+                    : "only a GTD order has an expire time");
         }
         if (postOnly && type != OrderType.LIMIT) {
             throw new IllegalArgumentException("post-only applies to LIMIT orders only, not " + type);
@@ -65,14 +68,14 @@ public record OrderRequest(ClientOrderId clientOrderId, PortfolioId portfolioId,
 
     /** A DAY market order, routed by the smart order router. */
     public static OrderRequest market(ClientOrderId clientOrderId, PortfolioId portfolioId, InstrumentId instrumentId,
-                                      Side side, Quantity quantity) {
+            Side side, Quantity quantity) {
         return new OrderRequest(clientOrderId, portfolioId, instrumentId, side, OrderType.MARKET, quantity,
                 null, null, TimeInForce.DAY, null, null, false, false);
     }
 
     /** A DAY limit order, routed by the smart order router. */
     public static OrderRequest limit(ClientOrderId clientOrderId, PortfolioId portfolioId, InstrumentId instrumentId,
-                                     Side side, Quantity quantity, Price limitPrice) {
+            Side side, Quantity quantity, Price limitPrice) {
         return new OrderRequest(clientOrderId, portfolioId, instrumentId, side, OrderType.LIMIT, quantity,
                 limitPrice, null, TimeInForce.DAY, null, null, false, false);
     }

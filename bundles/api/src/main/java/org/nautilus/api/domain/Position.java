@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param updatedAt    time of the last fill
  */
 public record Position(PortfolioId portfolioId, InstrumentId instrumentId, Quantity quantity, Price averagePrice,
-                       Money realizedPnl, Money commissions, long fillCount, Instant updatedAt) {
+        Money realizedPnl, Money commissions, long fillCount, Instant updatedAt) {
 
     public Position {
         Objects.requireNonNull(portfolioId, "portfolioId");

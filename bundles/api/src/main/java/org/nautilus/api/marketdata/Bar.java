@@ -20,7 +20,7 @@ import org.nautilus.api.domain.Quantity;
  * @param volume       traded quantity (zero for bars built from quotes)
  */
 public record Bar(InstrumentId instrumentId, Instant start, Instant end, Price open, Price high, Price low,
-                  Price close, Quantity volume) {
+        Price close, Quantity volume) {
 
     public Bar {
         Objects.requireNonNull(instrumentId, "instrumentId");

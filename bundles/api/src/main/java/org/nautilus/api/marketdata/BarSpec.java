@@ -24,7 +24,9 @@ import org.nautilus.api.domain.Quantity;
 public record BarSpec(Type type, Duration interval, long count, Quantity volume) {
 
     /** The kinds of bars. */
-    public enum Type { TIME, TICK, VOLUME }
+    public enum Type {
+        TIME, TICK, VOLUME
+    }
 
     public BarSpec {
         Objects.requireNonNull(type, "type");

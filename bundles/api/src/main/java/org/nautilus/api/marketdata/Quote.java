@@ -17,7 +17,7 @@ import org.nautilus.api.domain.Quantity;
  * @param timestamp    exchange or feed time
  */
 public record Quote(InstrumentId instrumentId, Price bid, Quantity bidSize, Price ask, Quantity askSize,
-                    Instant timestamp) {
+        Instant timestamp) {
 
     public Quote {
         Objects.requireNonNull(instrumentId, "instrumentId");

@@ -23,7 +23,7 @@ import org.nautilus.api.domain.PortfolioId;
  *                  An {@link OrderEventSubscriber} resumes from it.
  */
 public record OrderEvent(int version, OrderEventType type, Order order, Fill fill, String reason, Instant timestamp,
-                         long sequence) {
+        long sequence) {
 
     public OrderEvent {
         Objects.requireNonNull(type, "type");

@@ -2,6 +2,8 @@ package org.nautilus.api.oms;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
@@ -38,11 +40,11 @@ public interface OrderService {
      * the stage may run on a thread of the store's (its acknowledger): they must be short and must not block. This
      * default submits synchronously and returns a completed stage.
      */
-    default java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
+    default CompletionStage<Order> submitAsync(OrderRequest request) {
         try {
-            return java.util.concurrent.CompletableFuture.completedFuture(submit(request));
+            return CompletableFuture.completedFuture(submit(request));
         } catch (RuntimeException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 

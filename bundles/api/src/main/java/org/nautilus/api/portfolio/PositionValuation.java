@@ -35,7 +35,7 @@ public record PositionValuation(Position position, Price mark, Money unrealizedP
 
     /** Values each position at its instrument's mark from {@code marks}, in the order given. */
     public static List<PositionValuation> atMarks(List<Position> positions,
-                                                  Function<InstrumentId, Optional<Price>> marks) {
+            Function<InstrumentId, Optional<Price>> marks) {
         List<PositionValuation> valuations = new ArrayList<>(positions.size());
         for (Position position : positions) {
             valuations.add(of(position, marks.apply(position.instrumentId()).orElse(null)));

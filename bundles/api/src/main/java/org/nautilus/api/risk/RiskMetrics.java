@@ -29,9 +29,9 @@ import org.nautilus.api.domain.PortfolioId;
  * @param asOf               when it was computed
  */
 public record RiskMetrics(PortfolioId portfolio, Money grossExposure, Money netExposure, Money dailyRealizedPnl,
-                          Money dailyUnrealizedPnl, Money dailyPnl, Money equity, BigDecimal leverage,
-                          BigDecimal varConfidence, Duration varHorizon, int varObservations,
-                          Money historicalVar, Money parametricVar, Instant asOf) {
+        Money dailyUnrealizedPnl, Money dailyPnl, Money equity, BigDecimal leverage,
+        BigDecimal varConfidence, Duration varHorizon, int varObservations,
+        Money historicalVar, Money parametricVar, Instant asOf) {
 
     public RiskMetrics {
         Objects.requireNonNull(portfolio, "portfolio");

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param location       where the target keeps it, e.g. a folder or {@code s3://bucket/prefix/name}
  */
 public record SnapshotInfo(String name, Instant createdAt, String storeId, List<String> nodes, long journalSequence,
-                           long auditSequence, long sizeBytes, long takeMillis, long copyMillis, String location) {
+        long auditSequence, long sizeBytes, long takeMillis, long copyMillis, String location) {
 
     public SnapshotInfo {
         Objects.requireNonNull(name, "name");

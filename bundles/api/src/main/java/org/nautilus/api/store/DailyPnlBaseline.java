@@ -17,7 +17,7 @@ import org.nautilus.api.domain.PortfolioId;
  * @param recordedAt when it was taken
  */
 public record DailyPnlBaseline(PortfolioId portfolio, LocalDate day, Money realized, Money unrealized,
-                               Instant recordedAt) {
+        Instant recordedAt) {
 
     public DailyPnlBaseline {
         Objects.requireNonNull(portfolio, "portfolio");

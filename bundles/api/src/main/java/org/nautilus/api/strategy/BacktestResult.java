@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param folder       where the run's files are (summary, orders, fills, equity, tearsheet)
  */
 public record BacktestResult(String runId, String strategy, String strategyVersion, Map<String, String> parameters,
-                             Instant dataFrom, Instant dataTo, long events, long orders, long fills,
-                             PerformanceMetrics metrics, String digest, String folder) {
+        Instant dataFrom, Instant dataTo, long events, long orders, long fills,
+        PerformanceMetrics metrics, String digest, String folder) {
 
     public BacktestResult {
         Objects.requireNonNull(runId, "runId");

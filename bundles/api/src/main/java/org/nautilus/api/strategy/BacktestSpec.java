@@ -1,12 +1,25 @@
 package org.nautilus.api.strategy;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.nautilus.api.domain.InstrumentId;
 
 /**
@@ -27,8 +40,8 @@ import org.nautilus.api.domain.InstrumentId;
  * @param periodsPerYear how many equity points make a year (252 for daily bars)
  */
 public record BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
-                           Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
-                           Duration equityInterval, double periodsPerYear) {
+        Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
+        Duration equityInterval, double periodsPerYear) {
 
     public BacktestSpec {
         Objects.requireNonNull(strategy, "strategy");
@@ -86,24 +99,24 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * @throws IllegalArgumentException if the file is missing or cannot be read, naming it
      * @since 1.2
      */
-    public static Map<String, String> readSettings(java.nio.file.Path file, String name) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    public static Map<String, String> readSettings(Path file, String name) {
+        if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("spec file " + name + " not found (looked at " + file + ")");
         }
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(file,
-                java.nio.charset.StandardCharsets.UTF_8)) {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file,
+                StandardCharsets.UTF_8)) {
             p.load(reader);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("spec file " + name + " cannot be read: " + e.getMessage(), e);
         }
-        Map<String, String> values = new java.util.TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
         return values;
     }
 
     private static BacktestSpec fromSettings(Map<String, String> settings) {
-        java.util.function.Function<String, String> get = key -> {
+        Function<String, String> get = key -> {
             String v = settings.get(key);
             return v == null || v.isBlank() ? null : v.strip();
         };
@@ -111,7 +124,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         if (strategy == null) {
             throw new IllegalArgumentException("strategy is required: the name of a registered strategy");
         }
-        List<DataFile> files = new java.util.ArrayList<>();
+        List<DataFile> files = new ArrayList<>();
         for (int i = 1; get.apply("data." + i + ".file") != null; i++) {
             String format = get.apply("data." + i + ".format");
             String symbol = get.apply("data." + i + ".symbol");
@@ -125,8 +138,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         if (files.isEmpty()) {
             throw new IllegalArgumentException("data.1.file is required: a market data file to replay");
         }
-        Map<String, String> parameters = new java.util.TreeMap<>();
-        Map<String, String> risk = new java.util.TreeMap<>();
+        Map<String, String> parameters = new TreeMap<>();
+        Map<String, String> risk = new TreeMap<>();
         settings.forEach((k, v) -> {
             if (k.startsWith("param.")) {
                 parameters.put(k.substring("param.".length()), v.strip());
@@ -146,7 +159,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         String interval = get.apply("equity.interval");
         return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
                 instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
-                new BigDecimal("100000")), execution, risk,
+                        new BigDecimal("100000")),
+                execution, risk,
                 interval == null ? Duration.ofDays(1) : duration("equity.interval", interval),
                 decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue());
     }
@@ -161,9 +175,10 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
 
     private static Duration duration(String key, String text) {
         try {
-            return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration (P1D, PT1M), got '" + text + "'", e);
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration (P1D, PT1M), got '" + text + "'",
+                    e);
         }
     }
 
@@ -173,8 +188,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         }
         try {
             return text.contains("T") ? Instant.parse(text)
-                    : java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+                    : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(key + " must be a date (2013-03-01) or an instant "
                     + "(2013-03-01T00:00:00Z), got '" + text + "'", e);
         }
@@ -221,11 +236,11 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * @param takerFeeBps   fee of a taking order's fill
      */
     public record Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
-                            BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum) {
+            BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum) {
 
         /** Basis-point fees only. */
         public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
-                         BigDecimal takerFeeBps) {
+                BigDecimal takerFeeBps) {
             this(slippageBps, participation, latency, makerFeeBps, takerFeeBps, BigDecimal.ZERO, BigDecimal.ZERO);
         }
 
@@ -245,7 +260,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 throw new IllegalArgumentException("slippage must not be negative, got " + slippageBps.toPlainString());
             }
             if (participation.signum() <= 0 || participation.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException("participation must be in (0, 1], got " + participation.toPlainString());
+                throw new IllegalArgumentException(
+                        "participation must be in (0, 1], got " + participation.toPlainString());
             }
             if (latency.isNegative()) {
                 throw new IllegalArgumentException("latency must not be negative, got " + latency);

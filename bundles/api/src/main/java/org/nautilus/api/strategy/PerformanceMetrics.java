@@ -17,9 +17,9 @@ package org.nautilus.api.strategy;
  * A value that has no meaning (no variance, no losing trade) is {@code NaN}.
  */
 public record PerformanceMetrics(int periods, double periodsPerYear, double startEquity, double endEquity,
-                                 double totalReturn, double annualReturn, double volatility, double sharpe,
-                                 double sortino, double calmar, double maxDrawdown, int maxDrawdownPeriods,
-                                 double turnover, double grossExposure, double netExposure, int trades,
-                                 double hitRate, double profitFactor, double averageWin, double averageLoss,
-                                 double commissions) {
+        double totalReturn, double annualReturn, double volatility, double sharpe,
+        double sortino, double calmar, double maxDrawdown, int maxDrawdownPeriods,
+        double turnover, double grossExposure, double netExposure, int trades,
+        double hitRate, double profitFactor, double averageWin, double averageLoss,
+        double commissions) {
 }

@@ -22,8 +22,8 @@ import org.nautilus.api.domain.PortfolioId;
  * @param lastError   why it failed, or {@code null}
  */
 public record StrategyInfo(String name, String description, StrategyState state, PortfolioId portfolio,
-                           Set<InstrumentId> instruments, StrategyParameters parameters, long events, long orders,
-                           long fills, Instant since, String lastError) {
+        Set<InstrumentId> instruments, StrategyParameters parameters, long events, long orders,
+        long fills, Instant since, String lastError) {
 
     public StrategyInfo {
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,7 @@
 package org.nautilus.api.strategy;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ public record StrategyParameters(Map<String, String> values) {
         if (v == null) {
             return defaultValue;
         }
-        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");

@@ -3,6 +3,7 @@ package org.nautilus.api.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,8 +33,8 @@ public final class LivePlatformClock implements PlatformClock {
      * real delays.
      */
     public LivePlatformClock(Clock time, String threadName, Consumer<Throwable> onError) {
-        this.clock = java.util.Objects.requireNonNull(time, "time");
-        this.onError = java.util.Objects.requireNonNull(onError, "onError");
+        this.clock = Objects.requireNonNull(time, "time");
+        this.onError = Objects.requireNonNull(onError, "onError");
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

@@ -21,7 +21,7 @@ import org.nautilus.api.domain.VenueId;
  * @param timestamp    venue time of the snapshot
  */
 public record BookDepth(VenueId venueId, InstrumentId instrumentId, List<BookLevel> bids, List<BookLevel> asks,
-                        Instant timestamp) {
+        Instant timestamp) {
 
     public BookDepth {
         Objects.requireNonNull(venueId, "venueId");

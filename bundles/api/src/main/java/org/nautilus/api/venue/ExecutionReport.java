@@ -25,8 +25,8 @@ import org.nautilus.api.domain.VenueId;
  * @param timestamp    venue time
  */
 public record ExecutionReport(OrderId orderId, VenueId venueId, ExecType type, String executionId,
-                              Quantity lastQuantity, Price lastPrice, Money commission, String reason,
-                              RejectCode rejectCode, Instant timestamp) {
+        Quantity lastQuantity, Price lastPrice, Money commission, String reason,
+        RejectCode rejectCode, Instant timestamp) {
 
     public ExecutionReport {
         Objects.requireNonNull(orderId, "orderId");
@@ -47,26 +47,27 @@ public record ExecutionReport(OrderId orderId, VenueId venueId, ExecType type, S
 
     /** A report with no reject code. */
     public ExecutionReport(OrderId orderId, VenueId venueId, ExecType type, String executionId, Quantity lastQuantity,
-                           Price lastPrice, Money commission, String reason, Instant timestamp) {
+            Price lastPrice, Money commission, String reason, Instant timestamp) {
         this(orderId, venueId, type, executionId, lastQuantity, lastPrice, commission, reason, null, timestamp);
     }
 
     /** The venue refused the order: why, as text and as a value. @since venue 2.0 */
     public static ExecutionReport rejected(OrderId orderId, VenueId venueId, String executionId, RejectCode code,
-                                           String reason, Instant timestamp) {
+            String reason, Instant timestamp) {
         return new ExecutionReport(orderId, venueId, ExecType.REJECTED, executionId, Quantity.ZERO, null, Money.ZERO,
                 reason, code, timestamp);
     }
 
     public static ExecutionReport of(OrderId orderId, VenueId venueId, ExecType type, String executionId,
-                                      String reason, Instant timestamp) {
+            String reason, Instant timestamp) {
         return new ExecutionReport(orderId, venueId, type, executionId, Quantity.ZERO, null, Money.ZERO, reason, null,
                 timestamp);
     }
 
     public static ExecutionReport fill(OrderId orderId, VenueId venueId, String executionId, Quantity quantity,
-                                       Price price, Money commission, Instant timestamp) {
-        return new ExecutionReport(orderId, venueId, ExecType.FILL, executionId, quantity, price, commission, null, null,
+            Price price, Money commission, Instant timestamp) {
+        return new ExecutionReport(orderId, venueId, ExecType.FILL, executionId, quantity, price, commission, null,
+                null,
                 timestamp);
     }
 }

@@ -22,9 +22,9 @@ import org.nautilus.api.domain.VenueId;
  * @since 1.3
  */
 public record ReconciliationReport(VenueId venueId, Instant time, Outcome outcome, int fillsBooked,
-                                   List<OrderId> ordersClosed, List<VenueOrder> externalOrders,
-                                   List<PositionDifference> positions, List<String> notes, String failure,
-                                   String acknowledgedBy) {
+        List<OrderId> ordersClosed, List<VenueOrder> externalOrders,
+        List<PositionDifference> positions, List<String> notes, String failure,
+        String acknowledgedBy) {
 
     /** The verdict of a reconciliation. */
     public enum Outcome {
@@ -58,7 +58,8 @@ public record ReconciliationReport(VenueId venueId, Instant time, Outcome outcom
 
     /** One line: the verdict and the counts. */
     public String summary() {
-        StringBuilder s = new StringBuilder(outcome.name()).append(": ").append(fillsBooked).append(" missed fill(s) booked, ")
+        StringBuilder s = new StringBuilder(outcome.name()).append(": ").append(fillsBooked)
+                .append(" missed fill(s) booked, ")
                 .append(ordersClosed.size()).append(" order(s) closed, ").append(externalOrders.size())
                 .append(" external order(s), ").append(positions.size()).append(" position difference(s)");
         if (failure != null) {

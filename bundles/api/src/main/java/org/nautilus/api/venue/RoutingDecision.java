@@ -22,8 +22,8 @@ import org.nautilus.api.domain.Side;
  * @param timestamp     when it was decided
  */
 public record RoutingDecision(OrderId orderId, ClientOrderId clientOrderId, InstrumentId instrumentId, Side side,
-                              Quantity quantity, List<RouteAllocation> allocations, String reason,
-                              Instant timestamp) {
+        Quantity quantity, List<RouteAllocation> allocations, String reason,
+        Instant timestamp) {
 
     public RoutingDecision {
         Objects.requireNonNull(orderId, "orderId");

@@ -1,5 +1,6 @@
 package org.nautilus.api.venue;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -64,7 +65,7 @@ public record TradingHours(ZoneId zone, LocalTime open, LocalTime close, Set<Day
         try {
             return new TradingHours(ZoneId.of(parts[parts.length - 1]), LocalTime.parse(times[0]),
                     LocalTime.parse(times[1]), days);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("trading hours '" + text + "': " + e.getMessage(), e);
         }
     }
@@ -78,7 +79,7 @@ public record TradingHours(ZoneId zone, LocalTime open, LocalTime close, Set<Day
             if (range.length > 2) {
                 throw new IllegalArgumentException("days '" + item + "': expected a day or a range such as MON-FRI");
             }
-            for (DayOfWeek d = from; ; d = d.plus(1)) {
+            for (DayOfWeek d = from;; d = d.plus(1)) {
                 days.add(d);
                 if (d == to) {
                     break;

@@ -2,8 +2,8 @@ package org.nautilus.api.venue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.nautilus.api.domain.InstrumentId;

@@ -8,6 +8,7 @@ import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.VenueId;
 
 /**
  * One execution (trade) the venue reports, as a reconciliation query sees it.
@@ -25,8 +26,8 @@ import org.nautilus.api.domain.Side;
  * @since 1.3
  */
 public record VenueExecution(String executionId, OrderId orderId, String venueOrderId, InstrumentId instrumentId,
-                             Side side, Quantity quantity, Price price, Money commission,
-                             Instant timestamp) {
+        Side side, Quantity quantity, Price price, Money commission,
+        Instant timestamp) {
 
     public VenueExecution {
         Objects.requireNonNull(executionId, "executionId");
@@ -41,7 +42,7 @@ public record VenueExecution(String executionId, OrderId orderId, String venueOr
     }
 
     /** The FILL report this execution stands for, for the OMS order {@code id}. */
-    public ExecutionReport toFill(OrderId id, org.nautilus.api.domain.VenueId venue) {
+    public ExecutionReport toFill(OrderId id, VenueId venue) {
         return ExecutionReport.fill(id, venue, executionId, quantity, price, commission, timestamp);
     }
 }

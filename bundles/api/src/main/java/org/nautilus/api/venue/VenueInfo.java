@@ -13,7 +13,7 @@ import org.nautilus.api.domain.VenueId;
  * @param reason       why it is not {@link VenueAvailability#AVAILABLE}, otherwise {@code null} (since 1.3)
  */
 public record VenueInfo(VenueId id, String description, int openOrders, VenueAvailability availability,
-                        String reason) {
+        String reason) {
 
     public VenueInfo {
         Objects.requireNonNull(availability, "availability");

@@ -21,7 +21,7 @@ import org.nautilus.api.domain.Side;
  * @since 1.3
  */
 public record VenueOrder(OrderId orderId, String venueOrderId, InstrumentId instrumentId, Side side,
-                         Quantity quantity, Quantity filledQuantity, Price limitPrice) {
+        Quantity quantity, Quantity filledQuantity, Price limitPrice) {
 
     public VenueOrder {
         Objects.requireNonNull(venueOrderId, "venueOrderId");

@@ -85,8 +85,8 @@ class FixedPointDivideTest {
     @Test
     void edges_fall_back_to_the_exact_path() {
         long[] edges = {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1, -1, 1,
-            Long.MAX_VALUE / 10_000L, Long.MAX_VALUE / 10_000L + 1, Long.MAX_VALUE / FixedPoint.ONE,
-            (Long.MAX_VALUE / FixedPoint.ONE - 1) * FixedPoint.ONE, FixedPoint.ONE, -FixedPoint.ONE};
+                Long.MAX_VALUE / 10_000L, Long.MAX_VALUE / 10_000L + 1, Long.MAX_VALUE / FixedPoint.ONE,
+                (Long.MAX_VALUE / FixedPoint.ONE - 1) * FixedPoint.ONE, FixedPoint.ONE, -FixedPoint.ONE};
         for (long a : edges) {
             for (long b : edges) {
                 same(a, b);

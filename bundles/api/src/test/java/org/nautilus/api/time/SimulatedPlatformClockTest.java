@@ -24,7 +24,8 @@ class SimulatedPlatformClockTest {
         assertThat(ran).containsExactly("a@" + T0.plusSeconds(10));
         assertThat(clock.now()).isEqualTo(T0.plusSeconds(15));
         clock.advanceTo(T0.plusSeconds(30));
-        assertThat(ran).containsExactly("a@" + T0.plusSeconds(10), "b@" + T0.plusSeconds(20), "c@" + T0.plusSeconds(20));
+        assertThat(ran).containsExactly("a@" + T0.plusSeconds(10), "b@" + T0.plusSeconds(20),
+                "c@" + T0.plusSeconds(20));
         assertThat(clock.clock().instant()).isEqualTo(T0.plusSeconds(30));
     }
 

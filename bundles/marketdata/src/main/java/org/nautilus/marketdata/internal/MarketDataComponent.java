@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * The gateway as an OSGi service, configured from {@code etc/nautilus.marketdata.cfg}. Editing the file applies
  * live: instruments are added or replaced (ones removed from the file are forgotten), bar settings change.
  */
-@Component(service = {MarketDataService.class, MetricsSource.class}, configurationPid = "nautilus.marketdata",
-        immediate = true)
+@Component(service = {MarketDataService.class,
+        MetricsSource.class}, configurationPid = "nautilus.marketdata", immediate = true)
 @Designate(ocd = MarketDataConfig.class)
 public final class MarketDataComponent implements MarketDataService, MetricsSource {
 
@@ -230,8 +230,10 @@ public final class MarketDataComponent implements MarketDataService, MetricsSour
     public void collect(MetricsCollector out) {
         for (MarketDataGateway.InstrumentStats stats : gateway.stats()) {
             String instrument = stats.instrumentId().value();
-            out.counter("nautilus_marketdata_quotes_total", "Quotes received", stats.quotes(), "instrument", instrument);
-            out.counter("nautilus_marketdata_trades_total", "Trades received", stats.trades(), "instrument", instrument);
+            out.counter("nautilus_marketdata_quotes_total", "Quotes received", stats.quotes(), "instrument",
+                    instrument);
+            out.counter("nautilus_marketdata_trades_total", "Trades received", stats.trades(), "instrument",
+                    instrument);
             out.counter("nautilus_marketdata_bars_total", "Bars closed", stats.barsClosed(), "instrument", instrument);
             out.counter("nautilus_marketdata_late_ticks_total", "Ticks too late for their bar", stats.lateTicks(),
                     "instrument", instrument);

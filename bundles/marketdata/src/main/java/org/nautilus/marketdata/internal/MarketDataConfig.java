@@ -3,8 +3,7 @@ package org.nautilus.marketdata.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Nautilus market data gateway",
-        description = "Instruments, bar aggregation and subscriber queues of the market data gateway.")
+@ObjectClassDefinition(name = "Nautilus market data gateway", description = "Instruments, bar aggregation and subscriber queues of the market data gateway.")
 @interface MarketDataConfig {
 
     @AttributeDefinition(description = "Comma-separated SYMBOL:CURRENCY:TICK:LOT[:MIN:MAX[:MULTIPLIER]]")

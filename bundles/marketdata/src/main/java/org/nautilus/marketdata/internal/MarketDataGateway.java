@@ -70,7 +70,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
 
     /** As above, with more bar specs aggregated from the start. */
     public MarketDataGateway(Clock clock, Duration barInterval, List<BarSpec> extraSpecs, int barHistory,
-                             int queueCapacity) {
+            int queueCapacity) {
         this(clock, barInterval, extraSpecs, ZoneOffset.UTC, barHistory, queueCapacity);
     }
 
@@ -78,7 +78,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
      * @param sessionZone the time zone whose midnight starts daily bars (the trading day of the market)
      */
     public MarketDataGateway(Clock clock, Duration barInterval, List<BarSpec> extraSpecs, ZoneId sessionZone,
-                             int barHistory, int queueCapacity) {
+            int barHistory, int queueCapacity) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = new Settings(barInterval, List.copyOf(extraSpecs), sessionZone, barHistory, queueCapacity);
         this.ring = new BroadcastRing(queueCapacity);
@@ -89,7 +89,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
      * default, not configured, not subscribed) is dropped; a new one starts with the next tick.
      */
     public void reconfigure(Duration barInterval, List<BarSpec> extraSpecs, ZoneId sessionZone, int barHistory,
-                            int queueCapacity) {
+            int queueCapacity) {
         Settings next = new Settings(barInterval, List.copyOf(extraSpecs), sessionZone, barHistory, queueCapacity);
         boolean newZone = !next.sessionZone.equals(settings.sessionZone);
         settings = next;
@@ -336,7 +336,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     }
 
     private synchronized SubscriberChannel open(Set<InstrumentId> instrumentIds, BarSpec spec, boolean allBars,
-                                                MarketDataListener listener) {
+            MarketDataListener listener) {
         Objects.requireNonNull(listener, "listener");
         for (InstrumentId id : instrumentIds) {
             if (!instruments.containsKey(id)) {
@@ -348,7 +348,8 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             ring = new BroadcastRing(settings.queueCapacity);
         }
         SubscriberChannel channel = allBars
-                ? SubscriberChannel.allBars(subscriberIds.incrementAndGet(), instrumentIds, listener, ring, channels::remove)
+                ? SubscriberChannel.allBars(subscriberIds.incrementAndGet(), instrumentIds, listener, ring,
+                        channels::remove)
                 : new SubscriberChannel(subscriberIds.incrementAndGet(), instrumentIds, spec, listener, ring,
                         channels::remove);
         channels.add(channel);
@@ -430,7 +431,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
 
     /** Per-instrument counters. */
     public record InstrumentStats(InstrumentId instrumentId, long quotes, long trades, long barsClosed,
-                                  long lateTicks) {
+            long lateTicks) {
     }
 
     /**
@@ -442,9 +443,9 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     }
 
     private record Settings(Duration barInterval, BarSpec defaultSpec, List<BarSpec> extraSpecs, ZoneId sessionZone,
-                            int barHistory, int queueCapacity) {
+            int barHistory, int queueCapacity) {
         Settings(Duration barInterval, List<BarSpec> extraSpecs, ZoneId sessionZone, int barHistory,
-                 int queueCapacity) {
+                int queueCapacity) {
             this(barInterval, spec(barInterval), extraSpecs, sessionZone, barHistory, queueCapacity);
         }
 

@@ -51,18 +51,18 @@ final class SubscriberChannel implements Subscription {
     private long lastDropLog;
 
     SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, MarketDataListener listener,
-                      BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+            BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
         this(id, instruments, barSpec, false, listener, ring, onClose);
     }
 
     /** A subscription to the bars of every spec. */
     static SubscriberChannel allBars(long id, Set<InstrumentId> instruments, MarketDataListener listener,
-                                     BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+            BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
         return new SubscriberChannel(id, instruments, null, true, listener, ring, onClose);
     }
 
     private SubscriberChannel(long id, Set<InstrumentId> instruments, BarSpec barSpec, boolean allBars,
-                              MarketDataListener listener, BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
+            MarketDataListener listener, BroadcastRing ring, Consumer<SubscriberChannel> onClose) {
         this.id = id;
         this.instruments = Set.copyOf(instruments);
         this.barSpec = barSpec;

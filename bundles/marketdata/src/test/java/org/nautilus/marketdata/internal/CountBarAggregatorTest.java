@@ -46,8 +46,8 @@ class CountBarAggregatorTest {
         trade(tenCoins, 0, "800", "4");
         trade(tenCoins, 1, "801", "5.9");
         assertThat(bars).isEmpty();
-        trade(tenCoins, 2, "802", "3");   // crosses 10: bar of 12.9
-        trade(tenCoins, 3, "803", "10");  // exactly 10: a bar of its own
+        trade(tenCoins, 2, "802", "3"); // crosses 10: bar of 12.9
+        trade(tenCoins, 3, "803", "10"); // exactly 10: a bar of its own
 
         assertThat(bars).extracting(Bar::volume).containsExactly(Quantity.of("12.9"), Quantity.of("10"));
         assertThat(bars.get(1).start()).isEqualTo(T0.plusSeconds(3));

@@ -120,7 +120,8 @@ class MarketDataGatewayTest {
     void subscribersGetTheirInstrumentsInOrderAndBarsAfterTheyClose() throws Exception {
         Recorder aapl = new Recorder();
         Recorder all = new Recorder();
-        try (Subscription a = gateway.subscribe(Set.of(AAPL), aapl); Subscription b = gateway.subscribe(Set.of(), all)) {
+        try (Subscription a = gateway.subscribe(Set.of(AAPL), aapl);
+                Subscription b = gateway.subscribe(Set.of(), all)) {
             gateway.publish(quote(AAPL, 0, "100", "101"));
             gateway.publish(quote(MSFT, 0, "400", "401"));
             gateway.publish(trade(AAPL, 500, "100.5", "3"));
@@ -153,7 +154,8 @@ class MarketDataGatewayTest {
         Recorder fast = new Recorder();
         MarketDataGateway small = new MarketDataGateway(clock, Duration.ofSeconds(1), 10, 16);
         small.define(Instrument.equity("AAPL", "USD"));
-        try (Subscription s = small.subscribe(Set.of(), stuck); Subscription f = small.subscribe(Set.of(), fast)) {
+        try (Subscription s = small.subscribe(Set.of(), stuck);
+                Subscription f = small.subscribe(Set.of(), fast)) {
             for (int i = 0; i < 100; i++) {
                 small.publish(quote(AAPL, i, "100", "101"));
                 fast.await(i + 1); // the fast one keeps up although the stuck one is a whole ring behind
@@ -238,7 +240,7 @@ class MarketDataGatewayTest {
         Recorder legacy = new Recorder();
         Recorder ticks = new Recorder();
         try (Subscription a = gateway.subscribe(Set.of(AAPL), legacy);
-             Subscription b = gateway.subscribeBars(Set.of(AAPL), BarSpec.ticks(2), ticks)) {
+                Subscription b = gateway.subscribeBars(Set.of(AAPL), BarSpec.ticks(2), ticks)) {
             assertThat(gateway.barSpecs()).containsExactly(BarSpec.time(Duration.ofSeconds(1)), BarSpec.ticks(2));
             gateway.publish(trade(AAPL, 0, "100", "1"));
             gateway.publish(trade(AAPL, 100, "101", "1"));
@@ -311,7 +313,8 @@ class MarketDataGatewayTest {
     }
 
     private static Quote quote(InstrumentId id, long millis, String bid, String ask) {
-        return new Quote(id, Price.of(bid), Quantity.of("100"), Price.of(ask), Quantity.of("100"), T0.plusMillis(millis));
+        return new Quote(id, Price.of(bid), Quantity.of("100"), Price.of(ask), Quantity.of("100"),
+                T0.plusMillis(millis));
     }
 
     private static Trade trade(InstrumentId id, long millis, String price, String size) {

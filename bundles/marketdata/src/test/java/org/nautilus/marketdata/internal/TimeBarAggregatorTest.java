@@ -67,9 +67,9 @@ class TimeBarAggregatorTest {
     @Test
     void outOfOrderTicksInsideTheOpenBarSetOpenAndCloseByTimestamp() {
         trade(20_000, "101", "1");
-        trade(5_000, "100", "1");   // earlier: becomes the open
+        trade(5_000, "100", "1"); // earlier: becomes the open
         trade(50_000, "103", "1");
-        trade(40_000, "102", "1");  // earlier than the last: not the close
+        trade(40_000, "102", "1"); // earlier than the last: not the close
 
         minute.advanceTo(T0.plusSeconds(60), bars::add);
 
@@ -84,8 +84,8 @@ class TimeBarAggregatorTest {
     @Test
     void aTickForAClosedIntervalIsLateAndDoesNotReviseThePublishedBar() {
         trade(1_000, "100", "1");
-        trade(61_000, "110", "1");      // closes the first bar
-        trade(59_000, "50", "1000");    // late
+        trade(61_000, "110", "1"); // closes the first bar
+        trade(59_000, "50", "1000"); // late
 
         assertThat(minute.lateTicks()).isEqualTo(1);
         assertThat(bars).singleElement().satisfies(bar -> {

@@ -20,8 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The node's metrics: {@link MetricsService} for the scrapers, an {@link OrderEventSubscriber} counting the OMS's
  * durable events, and the whiteboard of {@link MetricsSource}s other bundles publish.
  */
-@Component(service = {MetricsService.class, OrderEventSubscriber.class}, immediate = true,
-        property = "subscriber.name=metrics")
+@Component(service = {MetricsService.class,
+        OrderEventSubscriber.class}, immediate = true, property = "subscriber.name=metrics")
 public final class MetricsComponent implements MetricsService, OrderEventSubscriber {
 
     private final PrometheusMetrics metrics = new PrometheusMetrics();
@@ -50,8 +50,7 @@ public final class MetricsComponent implements MetricsService, OrderEventSubscri
         orders.onEvent(event);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addSource(MetricsSource source) {
         metrics.add(source);
     }
@@ -60,8 +59,7 @@ public final class MetricsComponent implements MetricsService, OrderEventSubscri
         metrics.remove(source);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setRoutes(RouteService service) {
         routes = service;
     }
@@ -72,8 +70,7 @@ public final class MetricsComponent implements MetricsService, OrderEventSubscri
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setRisk(RiskService service) {
         risk = service;
     }
@@ -84,8 +81,7 @@ public final class MetricsComponent implements MetricsService, OrderEventSubscri
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setCluster(ClusterService service) {
         cluster = service;
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.RejectCode;
@@ -66,7 +67,8 @@ public final class OrderMetrics {
                 ack(event);
             }
             case ACCEPTED -> ack(event);
-            default -> { }
+            default -> {
+            }
         }
         Counter outcome = outcomes[order.status().ordinal()];
         if (outcome != null && event.type() != OrderEventType.INITIALIZED && isFinal(event)) {
@@ -86,7 +88,7 @@ public final class OrderMetrics {
     private void ack(OrderEvent event) {
         long nanos = Duration.between(event.order().createdAt(), event.timestamp()).toNanos();
         if (nanos >= 0) {
-            ack.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            ack.record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -20,9 +20,9 @@ import org.osgi.framework.BundleContext;
 final class PlatformSource implements MetricsSource {
 
     private static final int[] STATES = {Bundle.INSTALLED, Bundle.RESOLVED, Bundle.STARTING, Bundle.ACTIVE,
-        Bundle.STOPPING, Bundle.UNINSTALLED};
+            Bundle.STOPPING, Bundle.UNINSTALLED};
     private static final String[] STATE_NAMES = {"installed", "resolved", "starting", "active", "stopping",
-        "uninstalled"};
+            "uninstalled"};
 
     private final BundleContext context;
     private final Supplier<RouteService> routes;
@@ -30,7 +30,7 @@ final class PlatformSource implements MetricsSource {
     private final Supplier<ClusterService> cluster;
 
     PlatformSource(BundleContext context, Supplier<RouteService> routes, Supplier<RiskService> risk,
-                   Supplier<ClusterService> cluster) {
+            Supplier<ClusterService> cluster) {
         this.context = context;
         this.routes = routes;
         this.risk = risk;

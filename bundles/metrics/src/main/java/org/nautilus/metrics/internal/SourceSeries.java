@@ -84,7 +84,8 @@ final class SourceSeries implements MetricsCollector {
 
     private void report(Meter.Type type, String name, String help, double value, String... labels) {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("metric name '" + name + "' is not a Prometheus name ([a-zA-Z_][a-zA-Z0-9_]*)");
+            throw new IllegalArgumentException(
+                    "metric name '" + name + "' is not a Prometheus name ([a-zA-Z_][a-zA-Z0-9_]*)");
         }
         if (labels.length % 2 != 0) {
             throw new IllegalArgumentException("metric '" + name + "': labels are name/value pairs, got "
@@ -104,7 +105,8 @@ final class SourceSeries implements MetricsCollector {
             Meter meter;
             try {
                 meter = type == Meter.Type.COUNTER
-                        ? FunctionCounter.builder(name, holder, v -> v.value).description(help).tags(tags).register(registry)
+                        ? FunctionCounter.builder(name, holder, v -> v.value).description(help).tags(tags)
+                                .register(registry)
                         : Gauge.builder(name, holder, v -> v.value).description(help).tags(tags).register(registry);
             } catch (IllegalArgumentException e) {
                 // Prometheus wants one set of label names per metric name: say so once, keep scraping the rest.

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
@@ -22,8 +24,6 @@ import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.metrics.MetricsSource;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class PrometheusMetricsTest {
 
@@ -85,7 +85,8 @@ class PrometheusMetricsTest {
     void anOrdersEventsMoveItsCounters() {
         Order order = order(OrderStatus.INITIALIZED, "0");
         orders.onEvent(new OrderEvent(1, OrderEventType.INITIALIZED, order, null, null, T0, 1));
-        orders.onEvent(new OrderEvent(2, OrderEventType.SUBMITTED, order(OrderStatus.SUBMITTED, "0"), null, null, T0, 2));
+        orders.onEvent(
+                new OrderEvent(2, OrderEventType.SUBMITTED, order(OrderStatus.SUBMITTED, "0"), null, null, T0, 2));
         orders.onEvent(new OrderEvent(3, OrderEventType.ACCEPTED, order(OrderStatus.ACCEPTED, "0"), null, null,
                 T0.plusMillis(3), 3));
         Order filled = order(OrderStatus.FILLED, "10");

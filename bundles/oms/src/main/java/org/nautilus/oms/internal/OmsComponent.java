@@ -1,9 +1,15 @@
 package org.nautilus.oms.internal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.cluster.ClusterService;
 import org.nautilus.api.cluster.OmsLeadership;
 import org.nautilus.api.domain.ClientOrderId;
@@ -17,35 +23,33 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.metrics.MetricsCollector;
+import org.nautilus.api.metrics.MetricsSource;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderList;
-import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.store.TradingStore;
+import org.nautilus.api.time.LivePlatformClock;
+import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.Venue;
-import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.api.venue.VenueInfo;
-import org.nautilus.api.audit.AuditCategory;
-import org.nautilus.api.audit.AuditService;
-import org.nautilus.api.metrics.MetricsCollector;
-import org.nautilus.api.metrics.MetricsSource;
-import org.nautilus.api.time.LivePlatformClock;
 import org.nautilus.api.venue.VenueService;
-import org.nautilus.oms.internal.routing.DecisionLog;
-import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.oms.internal.expiry.OrderExpiry;
+import org.nautilus.oms.internal.expiry.SessionCalendar;
+import org.nautilus.oms.internal.routing.DecisionLog;
+import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.routing.OrderRouter;
 import org.nautilus.oms.internal.routing.SmartOrderRouter;
 import org.nautilus.oms.internal.routing.VenueDirectory;
 import org.nautilus.oms.internal.routing.VenueStatistics;
-import org.nautilus.oms.internal.expiry.OrderExpiry;
-import org.nautilus.oms.internal.expiry.SessionCalendar;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -68,8 +72,9 @@ import org.slf4j.LoggerFactory;
  * were open at a venue are reconciled with it when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
  * the cluster-wide OrderService of the grid bundle, which reaches it from any node and stays put when it moves.
  */
-@Component(service = {OrderService.class, VenueService.class, MetricsSource.class}, configurationPid = "nautilus.oms",
-        immediate = true, property = ClusterService.LOCAL_PROPERTY + ":Boolean=true")
+@Component(service = {OrderService.class, VenueService.class,
+        MetricsSource.class}, configurationPid = "nautilus.oms", immediate = true, property = ClusterService.LOCAL_PROPERTY
+                + ":Boolean=true")
 @Designate(ocd = OmsConfig.class)
 public final class OmsComponent implements OrderService, VenueService, MetricsSource {
 
@@ -82,7 +87,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
     private final MarketDataService marketData;
     private final OrderManager manager;
     private final int partitions;
-    private final java.util.concurrent.ExecutorService reconciliations = java.util.concurrent.Executors
+    private final ExecutorService reconciliations = Executors
             .newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "nautilus-oms-reconcile");
                 thread.setDaemon(true);
@@ -96,9 +101,9 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
 
     @Activate
     public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData,
-                        @Reference(name = "store") TradingStore store,
-                        @Reference(name = "leadership") OmsLeadership leadership, OmsConfig config,
-                        Map<String, Object> properties) {
+            @Reference(name = "store") TradingStore store,
+            @Reference(name = "leadership") OmsLeadership leadership, OmsConfig config,
+            Map<String, Object> properties) {
         this.marketData = marketData;
         this.partitions = config.partitions();
         this.decisions = new DecisionLog(config.router_decisions_kept());
@@ -125,7 +130,8 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
         expiry.track(manager.orders().stream().filter(o -> !o.status().isTerminal()).toList());
         expiry.start();
         LOG.info("OMS started on node {} (leadership epoch {}): {} partitions, {} router, store {}: {} order(s) "
-                + "recovered ({} open to reconcile)", leadership.node(), leadership.epoch(), partitions, config.router(),
+                + "recovered ({} open to reconcile)", leadership.node(), leadership.epoch(), partitions,
+                config.router(),
                 store.description(), recovery.stored(), recovery.open());
     }
 
@@ -151,8 +157,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
         manager.close();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setAudit(AuditService service) {
         audit = service;
     }
@@ -163,8 +168,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addVenue(Venue venue, Map<String, Object> properties) {
         manager.venueAdded(venueId(venue, properties), venue);
     }
@@ -173,8 +177,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
         manager.venueRemoved(venueId(venue, properties), venue);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addOrderStepListener(OrderStepListener listener) {
         listeners.add(listener);
     }
@@ -183,8 +186,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
         listeners.remove(listener);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addOrderEventSubscriber(OrderEventSubscriber subscriber, Map<String, Object> properties) {
         Object name = properties.getOrDefault("subscriber.name", properties.get("component.name"));
         manager.subscribe(subscriber, name != null ? name.toString() : "service-" + properties.get("service.id"),
@@ -213,7 +215,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
     }
 
     @Override
-    public java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
+    public CompletionStage<Order> submitAsync(OrderRequest request) {
         return manager.submitAsync(request);
     }
 
@@ -321,7 +323,7 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
         if (journal == null) {
             return;
         }
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("outcome", report.outcome().name());
         fields.put("fillsBooked", Integer.toString(report.fillsBooked()));
         fields.put("ordersClosed", report.ordersClosed().toString());

@@ -35,16 +35,15 @@ import org.slf4j.LoggerFactory;
  * node committed). Clients use the cluster-wide PositionService of the grid bundle: this keeper where it runs, the
  * store on the other nodes.
  */
-@Component(service = {PositionService.class, OrderStepListener.class}, immediate = true,
-        property = {"listener.name=position-keeper", ClusterService.LOCAL_PROPERTY + ":Boolean=true"})
+@Component(service = {PositionService.class, OrderStepListener.class}, immediate = true, property = {
+        "listener.name=position-keeper", ClusterService.LOCAL_PROPERTY + ":Boolean=true"})
 public final class PositionKeeperComponent implements PositionService, OrderStepListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PositionKeeperComponent.class);
 
     private final PositionKeeper keeper;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile MarketDataService marketData;
 
     @Activate

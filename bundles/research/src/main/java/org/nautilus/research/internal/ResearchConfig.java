@@ -4,8 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@value #PID}, shared by the feature engine and model training. */
-@ObjectClassDefinition(name = "Nautilus research",
-        description = "Feature engine windows (also used when training sets are built).")
+@ObjectClassDefinition(name = "Nautilus research", description = "Feature engine windows (also used when training sets are built).")
 public @interface ResearchConfig {
 
     String PID = "nautilus.research";
@@ -23,8 +22,7 @@ public @interface ResearchConfig {
 
     @AttributeDefinition(name = "Cache state interval", description = "Bars of a series between two snapshots of a "
             + "factor library's streaming state in the feature cache (when the grid runs one); a stream resumed "
-            + "after a restart or a node's death replays fewer bars than this. Values go to the cache every bar.",
-            min = "1")
+            + "after a restart or a node's death replays fewer bars than this. Values go to the cache every bar.", min = "1")
     int cache_state_every() default 50;
 
     @AttributeDefinition(name = "Instrument groups", description = "Each instrument's group for group "

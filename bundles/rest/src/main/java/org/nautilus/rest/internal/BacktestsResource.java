@@ -37,8 +37,7 @@ public class BacktestsResource {
     /** The charts of a tearsheet (PNG files beside it). */
     static final Set<String> CHARTS = Set.of("equity", "underwater", "monthly", "rolling-sharpe");
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile BacktestService backtests;
 
     /**
@@ -47,7 +46,7 @@ public class BacktestsResource {
      * ({@code param.} keys) and the strategy, each overriding what came before, as the shell's -o, -p and -s do.
      */
     record BacktestRequest(String spec, Map<String, String> settings, Map<String, String> parameters,
-                           String strategy) {
+            String strategy) {
     }
 
     @POST
@@ -70,7 +69,7 @@ public class BacktestsResource {
         BacktestService service = RiskResource.require(backtests, "BACKTESTS_UNAVAILABLE", "the backtest service");
         BacktestResult result;
         try {
-            result = service.run(BacktestSpec.fromProperties(values), line -> { });
+            result = service.run(BacktestSpec.fromProperties(values), line -> {});
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "INVALID_BACKTEST", e.getMessage(), null);
         }

@@ -142,12 +142,12 @@ public final class Json {
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             byte[] buffer = new byte[8192];
             int total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
+            for (int n; (n = in.read(buffer)) > 0;) {
                 total += n;
                 if (total > MAX_BODY_BYTES) {
                     // Nothing more is kept; the rest is read and dropped (up to a bound), so the client, still
                     // sending, gets the answer on a connection that stays usable instead of a reset.
-                    for (long dropped = total; dropped < MAX_DRAINED_BYTES && (n = in.read(buffer)) > 0; ) {
+                    for (long dropped = total; dropped < MAX_DRAINED_BYTES && (n = in.read(buffer)) > 0;) {
                         dropped += n;
                     }
                     throw new ApiException(413, "BODY_TOO_LARGE", "the request body exceeds " + MAX_BODY_BYTES

@@ -27,16 +27,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Produces(Json.MEDIA_TYPE)
 public class MarketResource {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile MarketDataService marketData;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile VenueService venueService;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<Venue> venues;
 
     @GET
@@ -71,7 +68,7 @@ public class MarketResource {
     @GET
     @Path("bars/{symbol}")
     public String bars(@PathParam("symbol") String symbol, @QueryParam("spec") String spec,
-                       @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit) {
         MarketDataService gateway = gateway();
         InstrumentId id = known(gateway, symbol);
         int count = Params.intIn("limit", limit, 100, 1, 10_000);
@@ -101,7 +98,7 @@ public class MarketResource {
     @GET
     @Path("venues/{venue}/book/{symbol}")
     public String book(@PathParam("venue") String venue, @PathParam("symbol") String symbol,
-                       @QueryParam("levels") String levels) {
+            @QueryParam("levels") String levels) {
         int depth = Params.intIn("levels", levels, 5, 1, 100);
         List<Venue> all = venues == null ? List.of() : venues;
         Venue target = all.stream().filter(v -> v.id().value().equals(venue)).findFirst()

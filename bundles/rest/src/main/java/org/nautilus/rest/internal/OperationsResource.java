@@ -39,24 +39,19 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Produces(Json.MEDIA_TYPE)
 public class OperationsResource {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile RouteService routes;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile FactorService factors;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ModelRegistry models;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AuditService audit;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ClusterService cluster;
 
     @GET
@@ -128,7 +123,7 @@ public class OperationsResource {
     @GET
     @Path("factors/{factor}/{symbol}")
     public String factorValues(@PathParam("factor") String factor, @PathParam("symbol") String symbol,
-                               @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit) {
         FactorService service = RiskResource.require(factors, "RESEARCH_UNAVAILABLE", "the feature engine");
         if (service.factors().stream().noneMatch(f -> f.name().equals(factor))) {
             throw new ApiException(404, "UNKNOWN_FACTOR", "no factor '" + factor + "'; GET /api/v1/factors lists them",
@@ -148,9 +143,9 @@ public class OperationsResource {
     @GET
     @Path("audit")
     public Response audit(@QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("category") String category, @QueryParam("subject") String subject,
-                          @QueryParam("portfolio") String portfolio, @QueryParam("limit") String limit,
-                          @QueryParam("format") String format) {
+            @QueryParam("category") String category, @QueryParam("subject") String subject,
+            @QueryParam("portfolio") String portfolio, @QueryParam("limit") String limit,
+            @QueryParam("format") String format) {
         AuditService service = RiskResource.require(audit, "AUDIT_UNAVAILABLE", "the audit journal");
         Set<AuditCategory> categories = Params.enumSet("category", AuditCategory.class, category);
         String wantedPortfolio = Params.blankToNull(portfolio);

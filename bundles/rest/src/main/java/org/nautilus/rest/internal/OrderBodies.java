@@ -13,8 +13,8 @@ final class OrderBodies {
 
     /** A new order. Required: symbol, side, quantity; the rest has the shell's defaults. */
     record Submit(String clientOrderId, String portfolio, String symbol, Side side, OrderType type, BigDecimal quantity,
-                  BigDecimal limitPrice, BigDecimal stopPrice, TimeInForce timeInForce, String expireTime, String venue,
-                  Boolean postOnly, Boolean reduceOnly) {
+            BigDecimal limitPrice, BigDecimal stopPrice, TimeInForce timeInForce, String expireTime, String venue,
+            Boolean postOnly, Boolean reduceOnly) {
     }
 
     /** A new quantity, a new limit price, or both. */

@@ -13,10 +13,10 @@ import org.nautilus.api.domain.TimeInForce;
 
 /** An order as the API shows it: flat, with the request's fields beside its state. */
 public record OrderView(String id, String clientOrderId, String portfolio, String symbol, Side side, OrderType type,
-                        Quantity quantity, Price limitPrice, Price stopPrice, TimeInForce timeInForce, Instant expireTime,
-                        String requestedVenue, boolean postOnly, boolean reduceOnly, OrderStatus status,
-                        Quantity filledQuantity, Quantity leavesQuantity, Price averagePrice, String venue,
-                        String reason, RejectCode rejectCode, Instant createdAt, Instant updatedAt) {
+        Quantity quantity, Price limitPrice, Price stopPrice, TimeInForce timeInForce, Instant expireTime,
+        String requestedVenue, boolean postOnly, boolean reduceOnly, OrderStatus status,
+        Quantity filledQuantity, Quantity leavesQuantity, Price averagePrice, String venue,
+        String reason, RejectCode rejectCode, Instant createdAt, Instant updatedAt) {
 
     public static OrderView of(Order order) {
         OrderRequest request = order.request();

@@ -77,8 +77,7 @@ public class OrdersResource {
     private final ExecutorService responders = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.daemon("nautilus-http-ack"));
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile OrderService orders;
 
     @Deactivate
@@ -86,14 +85,13 @@ public class OrdersResource {
         responders.shutdown();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile MarketDataService marketData;
 
     @POST
     public void submit(@HeaderParam("Content-Type") String contentType,
-                       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body,
-                       @Suspended AsyncResponse response) {
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body,
+            @Suspended AsyncResponse response) {
         OrderRequest request;
         OrderService oms;
         try {
@@ -109,7 +107,8 @@ public class OrdersResource {
         oms.submitAsync(request).whenCompleteAsync((order, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 response.resume(ErrorMapper.response(ErrorMapper.error(cause)));
             } else if (order.createdAt().isBefore(received)) {
                 response.resume(Response.ok(Json.write(OrderView.of(order)), Json.MEDIA_TYPE)
@@ -132,7 +131,8 @@ public class OrdersResource {
     /** A refused order's 422: its reject code, its reason as it is, its id. */
     static ApiError refusal(Order order) {
         return new ApiError(422, order.refusalCode().name(), order.reason() == null
-                ? "the order was " + order.status() : order.reason(), null, order.id().toString());
+                ? "the order was " + order.status()
+                : order.reason(), null, order.id().toString());
     }
 
     /**
@@ -149,7 +149,8 @@ public class OrdersResource {
         String clientId = Params.blankToNull(body.clientOrderId());
         if (key != null && clientId != null && !key.equals(clientId)) {
             throw new ApiException(400, "IDEMPOTENCY_KEY_MISMATCH", "the " + IDEMPOTENCY_KEY + " header '" + key
-                    + "' differs from clientOrderId '" + clientId + "': give one, or the same in both", "clientOrderId");
+                    + "' differs from clientOrderId '" + clientId + "': give one, or the same in both",
+                    "clientOrderId");
         }
         if (clientId == null) {
             clientId = key != null ? key : generatedClientOrderId();
@@ -244,8 +245,8 @@ public class OrdersResource {
 
     @GET
     public String blotter(@QueryParam("status") String status, @QueryParam("portfolio") String portfolio,
-                          @QueryParam("symbol") String symbol, @QueryParam("side") String side,
-                          @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("symbol") String symbol, @QueryParam("side") String side,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         Set<OrderStatus> statuses = Params.enumSet("status", OrderStatus.class, status);
         Side wantedSide = side == null || side.isBlank() ? null : Params.enumValue("side", Side.class, side);
         int from = Params.intIn("offset", offset, 0, 0, Integer.MAX_VALUE);
@@ -301,7 +302,7 @@ public class OrdersResource {
     @POST
     @Path("{orderId}/amend")
     public Response amend(@PathParam("orderId") String orderId, @HeaderParam("Content-Type") String contentType,
-                          InputStream body) {
+            InputStream body) {
         OrderId id = Params.orderId(orderId);
         OrderBodies.Amend amend = Json.readBody(contentType, body, OrderBodies.Amend.class);
         if (amend.quantity() == null && amend.price() == null) {

@@ -43,15 +43,15 @@ public class RunsResource {
             "tsv", "text/tab-separated-values; charset=utf-8", "csv", "text/csv; charset=utf-8",
             "json", Json.MEDIA_TYPE, "txt", "text/plain; charset=utf-8");
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile TrackingService tracking;
 
     @GET
     @Path("runs")
     public String runs(@QueryParam("experiment") String experiment, @QueryParam("status") String status,
-                       @QueryParam("children") String children, @QueryParam("limit") String limit) {
-        RunStatus state = status == null || status.isBlank() ? null : Params.enumValue("status", RunStatus.class, status);
+            @QueryParam("children") String children, @QueryParam("limit") String limit) {
+        RunStatus state = status == null || status.isBlank() ? null
+                : Params.enumValue("status", RunStatus.class, status);
         boolean withChildren = children != null && Boolean.parseBoolean(children.strip());
         RunQuery query = new RunQuery(Params.blankToNull(experiment), state, null, null, !withChildren,
                 Params.intIn("limit", limit, 100, 0, 100_000));
@@ -138,13 +138,15 @@ public class RunsResource {
     }
 
     private static String user(SecurityContext security) {
-        return security == null || security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
+        return security == null || security.getUserPrincipal() == null ? "unknown"
+                : security.getUserPrincipal().getName();
     }
 
     static String type(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? MediaType.APPLICATION_OCTET_STREAM
-                : TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), MediaType.APPLICATION_OCTET_STREAM);
+                : TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT),
+                        MediaType.APPLICATION_OCTET_STREAM);
     }
 
     private static long size(java.nio.file.Path file) {

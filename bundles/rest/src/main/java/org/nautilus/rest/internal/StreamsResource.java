@@ -4,11 +4,11 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.ws.rs.GET;
@@ -50,13 +50,12 @@ public class StreamsResource {
 
     private final BundleContext context;
     private final ExecutorService sender = Executors.newFixedThreadPool(2, Threads.daemon("nautilus-http-sse"));
-    private final ScheduledExecutorService heartbeat =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("nautilus-http-sse-heartbeat"));
+    private final ScheduledExecutorService heartbeat = Executors
+            .newSingleThreadScheduledExecutor(Threads.daemon("nautilus-http-sse-heartbeat"));
     private final Set<EventStream> streams = new CopyOnWriteArraySet<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile MarketDataService marketData;
 
     @Activate

@@ -1,6 +1,5 @@
 package org.nautilus.shell.internal;
 
-import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -8,16 +7,16 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderService;
 
-@Command(scope = "nautilus", name = "amend", description = "Cancel-replace: changes an open order's quantity and/or price.",
-        detailedDescription = "Keeps the order id, e.g. nautilus:amend -p 189.50 42 or nautilus:amend -q 5 42.\n"
-                + "The quantity is the new total (fills included). A lower quantity keeps the order's time priority;\n"
-                + "a price change or a higher quantity loses it. A refused amend changes nothing.")
+@Command(scope = "nautilus", name = "amend", description = "Cancel-replace: changes an open order's quantity and/or price.", detailedDescription = "Keeps the order id, e.g. nautilus:amend -p 189.50 42 or nautilus:amend -q 5 42.\n"
+        + "The quantity is the new total (fills included). A lower quantity keeps the order's time priority;\n"
+        + "a price change or a higher quantity loses it. A refused amend changes nothing.")
 @Service
 public class AmendOrderCommand implements Action {
 

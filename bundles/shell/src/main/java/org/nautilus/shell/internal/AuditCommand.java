@@ -25,13 +25,12 @@ import org.nautilus.api.audit.AuditQuery;
 import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.PortfolioId;
 
-@Command(scope = "nautilus", name = "audit", description = "Queries or exports the audit journal: order events, risk and config changes.",
-        detailedDescription = "The append-only journal of every order event and every risk or configuration change.\n"
-                + "  nautilus:audit -n 50                              the last 50 entries\n"
-                + "  nautilus:audit -k RISK,CONFIG                     risk and configuration changes\n"
-                + "  nautilus:audit -s 42                              everything about order 42\n"
-                + "  nautilus:audit -k ACTION                          who did what (user@SHELL, user@HTTP, ...)\n"
-                + "  nautilus:audit -f JSON_LINES -o /tmp/audit.jsonl  export (CSV or JSON_LINES) to a file")
+@Command(scope = "nautilus", name = "audit", description = "Queries or exports the audit journal: order events, risk and config changes.", detailedDescription = "The append-only journal of every order event and every risk or configuration change.\n"
+        + "  nautilus:audit -n 50                              the last 50 entries\n"
+        + "  nautilus:audit -k RISK,CONFIG                     risk and configuration changes\n"
+        + "  nautilus:audit -s 42                              everything about order 42\n"
+        + "  nautilus:audit -k ACTION                          who did what (user@SHELL, user@HTTP, ...)\n"
+        + "  nautilus:audit -f JSON_LINES -o /tmp/audit.jsonl  export (CSV or JSON_LINES) to a file")
 @Service
 public class AuditCommand implements Action {
 
@@ -69,7 +68,8 @@ public class AuditCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        AuditQuery query = new AuditQuery(from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to),
+        AuditQuery query = new AuditQuery(from == null ? null : Instant.parse(from),
+                to == null ? null : Instant.parse(to),
                 kinds(), subject, portfolio == null ? null : PortfolioId.of(portfolio), last);
         if (format != null) {
             AuditFormat exportFormat = SubmitOrderCommand.parse(AuditFormat.class, format, "format");

@@ -21,8 +21,7 @@ import org.nautilus.api.strategy.PerformanceMetrics;
 
 @Command(scope = "nautilus", name = "backtest", description = "Backtests a registered strategy over market data "
         + "files through the platform's own OMS, risk rules, simulated exchange and position keeper on a simulated "
-        + "clock; prints progress and the metrics, and writes the tearsheet.",
-        detailedDescription = "SPEC is a properties file (relative to the Karaf home), e.g. etc/backtests/ma-cross-apple"
+        + "clock; prints progress and the metrics, and writes the tearsheet.", detailedDescription = "SPEC is a properties file (relative to the Karaf home), e.g. etc/backtests/ma-cross-apple"
                 + ".properties: strategy, data.N.file/format/symbol/interval, param.* (the strategy's parameters), "
                 + "from, to, initial.cash, slippage.bps, participation, latency.ms, maker.fee.bps, taker.fee.bps, "
                 + "risk.*, equity.interval, periods.per.year. Options override it: -s STRATEGY, -p key=value "
@@ -52,7 +51,8 @@ public class BacktestCommand implements Action {
     public Object execute() throws IOException {
         Map<String, String> values = new TreeMap<>();
         if (spec != null) {
-            values.putAll(BacktestSpec.readSettings(Path.of(System.getProperty("karaf.home", ".")).resolve(spec), spec));
+            values.putAll(
+                    BacktestSpec.readSettings(Path.of(System.getProperty("karaf.home", ".")).resolve(spec), spec));
         }
         put(values, settings, "");
         put(values, params, "param.");
@@ -68,7 +68,8 @@ public class BacktestCommand implements Action {
                 Text.dateTime(r.dataFrom()), Text.dateTime(r.dataTo()));
         System.out.printf("  equity %.2f -> %.2f  return %s  annual %s  volatility %s%n", m.startEquity(),
                 m.endEquity(), percent(m.totalReturn()), percent(m.annualReturn()), percent(m.volatility()));
-        System.out.printf("  sharpe %s  sortino %s  calmar %s  max drawdown %s over %d periods%n", Text.number(m.sharpe()),
+        System.out.printf("  sharpe %s  sortino %s  calmar %s  max drawdown %s over %d periods%n",
+                Text.number(m.sharpe()),
                 Text.number(m.sortino()), Text.number(m.calmar()), percent(m.maxDrawdown()), m.maxDrawdownPeriods());
         System.out.printf("  %d orders, %d fills, %d round trips, hit rate %s, turnover %s, commissions %.2f%n",
                 r.orders(), r.fills(), m.trades(), percent(m.hitRate()), Text.number(m.turnover()), m.commissions());

@@ -13,8 +13,7 @@ import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.cluster.ClusterService;
 
 @Command(scope = "nautilus", name = "baseline", description = "Removes a node that is gone for good from the grid's "
-        + "baseline, so the cluster stops waiting for it and re-creates the backups it held on the other nodes.",
-        detailedDescription = "  nautilus:baseline remove NODE    NODE is a consistent id that nautilus:cluster lists\n"
+        + "baseline, so the cluster stops waiting for it and re-creates the backups it held on the other nodes.", detailedDescription = "  nautilus:baseline remove NODE    NODE is a consistent id that nautilus:cluster lists\n"
                 + "                                   as 'yes (offline)'\n"
                 + "Only an offline node can be removed. Partitions whose only copy was on it are lost (with\n"
                 + "cache.backups >= 1 there are none unless two nodes are gone). A node started again later with\n"

@@ -15,9 +15,8 @@ import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.Venue;
 
-@Command(scope = "nautilus", name = "book", description = "Shows a venue's order book depth for an instrument.",
-        detailedDescription = "Bids and asks by price level with quantity and order count, best first,\n"
-                + "e.g. nautilus:book SIM AAPL or nautilus:book -l 10 SIM BTC-USD.")
+@Command(scope = "nautilus", name = "book", description = "Shows a venue's order book depth for an instrument.", detailedDescription = "Bids and asks by price level with quantity and order count, best first,\n"
+        + "e.g. nautilus:book SIM AAPL or nautilus:book -l 10 SIM BTC-USD.")
 @Service
 public class BookCommand implements Action {
 

@@ -1,10 +1,9 @@
 package org.nautilus.shell.internal;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.nautilus.api.audit.AuditService;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -13,6 +12,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -27,12 +27,11 @@ import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
 
-@Command(scope = "nautilus", name = "bracket", description = "Submits a bracket: an entry with a take-profit and a stop-loss.",
-        detailedDescription = "The exits (the other side, the entry's quantity) work once the entry fills; when one\n"
-                + "exit fills, the other is canceled (OCO). E.g. buy 10 AAPL at market, take profit at 200,\n"
-                + "stop out at 180:\n"
-                + "  nautilus:bracket -v SIM BUY 10 AAPL 200 180\n"
-                + "Client order ids are <prefix>-entry, <prefix>-tp and <prefix>-sl.")
+@Command(scope = "nautilus", name = "bracket", description = "Submits a bracket: an entry with a take-profit and a stop-loss.", detailedDescription = "The exits (the other side, the entry's quantity) work once the entry fills; when one\n"
+        + "exit fills, the other is canceled (OCO). E.g. buy 10 AAPL at market, take profit at 200,\n"
+        + "stop out at 180:\n"
+        + "  nautilus:bracket -v SIM BUY 10 AAPL 200 180\n"
+        + "Client order ids are <prefix>-entry, <prefix>-tp and <prefix>-sl.")
 @Service
 public class BracketOrderCommand implements Action {
 

@@ -26,7 +26,8 @@ public class ClusterCommand implements Action {
     public Object execute() {
         ClusterStatus status = cluster.status();
         System.out.printf("Cluster %s: %d node(s) online, OMS on %s (leadership epoch %d)%n", status.state(),
-                status.nodes().size(), status.omsLeader() == null ? "- (moving)" : status.omsLeader(), status.omsEpoch());
+                status.nodes().size(), status.omsLeader() == null ? "- (moving)" : status.omsLeader(),
+                status.omsEpoch());
         System.out.printf("Trading state: %d partitions, %d backup(s) each, %d lost%n", status.partitions(),
                 status.backups(), status.lostPartitions());
         ShellTable table = new ShellTable();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
@@ -28,8 +29,8 @@ import org.nautilus.api.oms.OrderService;
  */
 abstract class ContingentListCommand implements Action {
 
-    @Argument(index = 0, name = "orders", required = true, multiValued = true,
-            description = "two or more orders, each quoted: \"" + OrderSpec.SYNTAX + "\"")
+    @Argument(index = 0, name = "orders", required = true, multiValued = true, description = "two or more orders, each quoted: \""
+            + OrderSpec.SYNTAX + "\"")
     @Completion(value = StringsCompleter.class, values = {"BUY", "SELL"})
     List<String> orders;
 
@@ -78,7 +79,7 @@ abstract class ContingentListCommand implements Action {
         }
         List<Order> placed = orderService.submit(new OrderList(type(), requests));
         ShellAudit.record(audit, type().name(), placed.get(0).id().toString(), book,
-                placed.stream().map(Text::order).collect(java.util.stream.Collectors.joining("; ")),
+                placed.stream().map(Text::order).collect(Collectors.joining("; ")),
                 Map.of("clientOrderId", prefix));
         placed.forEach(order -> System.out.println(Text.order(order)));
         return null;

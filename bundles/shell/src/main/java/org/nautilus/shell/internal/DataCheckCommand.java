@@ -24,29 +24,26 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
-import org.nautilus.api.research.data.DataFiles;
 import org.nautilus.api.research.data.BarFormat;
 import org.nautilus.api.research.data.BarRow;
 import org.nautilus.api.research.data.CheckRules;
 import org.nautilus.api.research.data.DataCheckReport;
+import org.nautilus.api.research.data.DataFiles;
 import org.nautilus.api.research.data.DataIssue;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
 
-@Command(scope = "nautilus", name = "data-check",
-        description = "Checks a bar file, or an instrument's stored bars, and reports every issue with its row.",
-        detailedDescription = "Finds gaps (expected bars missing by the interval and calendar), duplicate and out-of-order\n"
-                + "rows, outliers (log close-to-close returns with a robust z-score |r - median| / (1.4826 MAD) above\n"
-                + "--outlier-z), zero or negative prices, high below low or open/close outside [low, high], negative\n"
-                + "volumes. Nothing is dropped or fixed: this only reports.\n"
-                + "  nautilus:data-check samples/appleinc_bars_from_20130101_usd.csv\n"
-                + "  nautilus:data-check --interval PT5M --calendar continuous data/eth.parquet\n"
-                + "  nautilus:data-check AAPL.NASDAQ          (the bars the factor store holds)")
+@Command(scope = "nautilus", name = "data-check", description = "Checks a bar file, or an instrument's stored bars, and reports every issue with its row.", detailedDescription = "Finds gaps (expected bars missing by the interval and calendar), duplicate and out-of-order\n"
+        + "rows, outliers (log close-to-close returns with a robust z-score |r - median| / (1.4826 MAD) above\n"
+        + "--outlier-z), zero or negative prices, high below low or open/close outside [low, high], negative\n"
+        + "volumes. Nothing is dropped or fixed: this only reports.\n"
+        + "  nautilus:data-check samples/appleinc_bars_from_20130101_usd.csv\n"
+        + "  nautilus:data-check --interval PT5M --calendar continuous data/eth.parquet\n"
+        + "  nautilus:data-check AAPL.NASDAQ          (the bars the factor store holds)")
 @Service
 public class DataCheckCommand implements Action {
 
-    @Argument(index = 0, name = "file-or-symbol", required = true,
-            description = "a bar file (CSV, JSON lines, Parquet; relative to the Karaf home) or a stored instrument")
+    @Argument(index = 0, name = "file-or-symbol", required = true, description = "a bar file (CSV, JSON lines, Parquet; relative to the Karaf home) or a stored instrument")
     @Completion(DataCheckCommand.Targets.class)
     String target;
 
@@ -86,7 +83,8 @@ public class DataCheckCommand implements Action {
         try {
             barInterval = Duration.parse(interval.strip().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--interval '" + interval + "' is not an ISO-8601 duration such as P1D or PT5M");
+            throw new IllegalArgumentException(
+                    "--interval '" + interval + "' is not an ISO-8601 duration such as P1D or PT5M");
         }
         CheckRules defaults = CheckRules.of(barInterval);
         CheckRules rules = new CheckRules(barInterval, calendar == null ? defaults.calendar()
@@ -100,7 +98,8 @@ public class DataCheckCommand implements Action {
             String name = file.getFileName().toString();
             InstrumentId instrument = InstrumentId.of(symbol != null ? symbol
                     : name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
-            List<BarRow> rows = data.read(file, format != null ? BarFormat.parse(format) : BarFormat.guess(name), instrument);
+            List<BarRow> rows = data.read(file, format != null ? BarFormat.parse(format) : BarFormat.guess(name),
+                    instrument);
             report = data.check(name, rows, rules);
         } else {
             InstrumentId instrument = InstrumentId.of(target);
@@ -131,11 +130,13 @@ public class DataCheckCommand implements Action {
         }
         System.out.println(report.summary() + " [" + rules.calendar().name().toLowerCase(Locale.ROOT)
                 + " calendar, outliers beyond robust z " + BigDecimal.valueOf(rules.outlierZ()).stripTrailingZeros()
-                .toPlainString() + "]");
+                        .toPlainString()
+                + "]");
         long errorRows = report.errors().stream().map(DataIssue::location).distinct().count();
         if (errorRows > 0) {
-            System.out.println(errorRows + " rows cannot be loaded as bars (duplicate, out of order, non-positive price,"
-                    + " inconsistent OHLC or negative volume)");
+            System.out
+                    .println(errorRows + " rows cannot be loaded as bars (duplicate, out of order, non-positive price,"
+                            + " inconsistent OHLC or negative volume)");
         }
         return null;
     }
@@ -149,7 +150,7 @@ public class DataCheckCommand implements Action {
 
         @Override
         public int complete(Session session, CommandLine commandLine,
-                            List<String> candidates) {
+                List<String> candidates) {
             StringsCompleter symbols = new StringsCompleter();
             store.instruments().forEach(i -> symbols.getStrings().add(i.value()));
             int symbolsAt = symbols.complete(session, commandLine, candidates);

@@ -13,24 +13,22 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.research.store.BackfillRequest;
+import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.ClusterBackfillResult;
 import org.nautilus.api.research.store.DistributedBackfill;
-import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
 
-@Command(scope = "nautilus", name = "factor-backfill",
-        description = "Computes factor libraries over historical bars and writes bars and values into the factor store.",
-        detailedDescription = "Reads each instrument's bars (backfill.sources in etc/nautilus.factorstore.cfg: the\n"
-                + "shipped Apple daily bars of 2013), computes the libraries over the whole series with the live\n"
-                + "engine's kernels (the same values, bit for bit) and replaces the store's bars and values in the\n"
-                + "range; running it again gives the same store. Prints a line per instrument.\n"
-                + "  nautilus:factor-backfill                                    every library, every instrument\n"
-                + "  nautilus:factor-backfill -l alpha158 --from 2013-06-01 AAPL.NASDAQ\n"
-                + "With --cluster the instruments are split by their feature-cache partition and each node of the\n"
-                + "grid computes and writes its own (Ignite compute jobs); a line per node.\n"
-                + "  nautilus:factor-backfill --cluster -l alpha158")
+@Command(scope = "nautilus", name = "factor-backfill", description = "Computes factor libraries over historical bars and writes bars and values into the factor store.", detailedDescription = "Reads each instrument's bars (backfill.sources in etc/nautilus.factorstore.cfg: the\n"
+        + "shipped Apple daily bars of 2013), computes the libraries over the whole series with the live\n"
+        + "engine's kernels (the same values, bit for bit) and replaces the store's bars and values in the\n"
+        + "range; running it again gives the same store. Prints a line per instrument.\n"
+        + "  nautilus:factor-backfill                                    every library, every instrument\n"
+        + "  nautilus:factor-backfill -l alpha158 --from 2013-06-01 AAPL.NASDAQ\n"
+        + "With --cluster the instruments are split by their feature-cache partition and each node of the\n"
+        + "grid computes and writes its own (Ignite compute jobs); a line per node.\n"
+        + "  nautilus:factor-backfill --cluster -l alpha158")
 @Service
 public class FactorBackfillCommand implements Action {
 
@@ -86,8 +84,8 @@ public class FactorBackfillCommand implements Action {
         }
         System.out.println("Backfilling " + (chosen.isEmpty() ? backfill.libraries() : chosen) + " into "
                 + store.location());
-        BackfillResult result = backfill.backfill(new BackfillRequest(chosen, instruments, range), p ->
-                System.out.println(String.format(Locale.ROOT, "%d/%d %s: %s, %,d bars, %,d values, %,.0f values/s",
+        BackfillResult result = backfill.backfill(new BackfillRequest(chosen, instruments, range),
+                p -> System.out.println(String.format(Locale.ROOT, "%d/%d %s: %s, %,d bars, %,d values, %,.0f values/s",
                         p.instrumentsDone(), p.instruments(), p.instrument(),
                         p.failure() == null ? "done" : "FAILED " + p.failure(), p.bars(), p.values(),
                         p.valuesPerSecond())));

@@ -13,12 +13,10 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.store.FactorStore;
 
-@Command(scope = "nautilus", name = "factor-cross-section",
-        description = "A factor across instruments at a date: each instrument's latest stored value known then.",
-        detailedDescription = "DATE is a day (its end: that day's daily bar has closed) or an instant. Each row shows\n"
-                + "the time of its value, so an instrument with no bar that day shows how old its value is:\n"
-                + "  nautilus:factor-cross-section KMID 2013-06-28\n"
-                + "  nautilus:factor-cross-section -s PT24H ROC5 2013-06-28T12:00:00Z")
+@Command(scope = "nautilus", name = "factor-cross-section", description = "A factor across instruments at a date: each instrument's latest stored value known then.", detailedDescription = "DATE is a day (its end: that day's daily bar has closed) or an instant. Each row shows\n"
+        + "the time of its value, so an instrument with no bar that day shows how old its value is:\n"
+        + "  nautilus:factor-cross-section KMID 2013-06-28\n"
+        + "  nautilus:factor-cross-section -s PT24H ROC5 2013-06-28T12:00:00Z")
 @Service
 public class FactorCrossSectionCommand implements Action {
 

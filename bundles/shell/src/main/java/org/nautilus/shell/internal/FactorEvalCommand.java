@@ -22,8 +22,7 @@ import org.nautilus.api.research.evaluation.FactorEvaluation;
 import org.nautilus.api.research.evaluation.FactorEvaluationService;
 
 @Command(scope = "nautilus", name = "factor-eval", description = "Evaluates a factor: IC, Rank IC, ICIR, quantile "
-        + "returns, turnover, long-short; writes an HTML report with charts.",
-        detailedDescription = "Evaluates a factor per date across instruments (Qlib/alphalens formulas) against a\n"
+        + "returns, turnover, long-short; writes an HTML report with charts.", detailedDescription = "Evaluates a factor per date across instruments (Qlib/alphalens formulas) against a\n"
                 + "forward-return label, prints the summary and writes index.html and PNG charts (daily IC,\n"
                 + "monthly IC heatmap, quantile returns, long-short curve) into the output directory.\n"
                 + "The factor is a library definition (TAB completes) or an expression in quotes.\n"
@@ -85,9 +84,10 @@ public class FactorEvalCommand implements Action {
         DataSource source = generated > 0
                 ? new DataSource.Generated(seed, generated, days, 4, plantedIc, LocalDate.of(2010, 1, 4), false)
                 : new DataSource.Samples(sample);
-        Path directory = noReport ? null : Path.of(output != null ? output
-                : System.getProperty("karaf.data", "data") + "/reports/factor-eval/"
-                        + factor.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        Path directory = noReport ? null
+                : Path.of(output != null ? output
+                        : System.getProperty("karaf.data", "data") + "/reports/factor-eval/"
+                                + factor.replaceAll("[^A-Za-z0-9_.-]", "_"));
         EvaluationReport report = evaluation.evaluate(new EvaluationRequest(factor, source,
                 new LabelSpec(labelFrom, labelTo), quantiles, directory), line -> {
                     out.println("  " + line);

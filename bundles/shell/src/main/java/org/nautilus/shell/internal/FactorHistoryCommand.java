@@ -15,12 +15,10 @@ import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
 
-@Command(scope = "nautilus", name = "factor-history",
-        description = "A factor's stored values on instruments over a range of days, as known at a moment.",
-        detailedDescription = "Reads the factor store (fill it with nautilus:factor-backfill). --as-of shows only\n"
-                + "what was known then (a date means its end):\n"
-                + "  nautilus:factor-history KMID AAPL.NASDAQ --from 2013-06-01 --to 2013-06-30\n"
-                + "  nautilus:factor-history --as-of 2013-06-14 ROC5 AAPL.NASDAQ")
+@Command(scope = "nautilus", name = "factor-history", description = "A factor's stored values on instruments over a range of days, as known at a moment.", detailedDescription = "Reads the factor store (fill it with nautilus:factor-backfill). --as-of shows only\n"
+        + "what was known then (a date means its end):\n"
+        + "  nautilus:factor-history KMID AAPL.NASDAQ --from 2013-06-01 --to 2013-06-30\n"
+        + "  nautilus:factor-history --as-of 2013-06-14 ROC5 AAPL.NASDAQ")
 @Service
 public class FactorHistoryCommand implements Action {
 

@@ -16,14 +16,12 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
 
-@Command(scope = "nautilus", name = "feature-cache",
-        description = "Shows the grid's feature cache: its write counters, or the cached feature vectors of instruments.",
-        detailedDescription = "The feature engine writes each library's latest vector per instrument and bar series\n"
-                + "to the partitioned Ignite cache nautilus-features (written behind, coalesced), with a snapshot\n"
-                + "of its streaming state every cache.state.every bars (etc/nautilus.research.cfg); any node reads\n"
-                + "them, model serving scores from them, a restarted node resumes its streams from them.\n"
-                + "  nautilus:feature-cache                                     counters\n"
-                + "  nautilus:feature-cache -l alpha158 -s P1D AAPL.NASDAQ      the cached vector (any node's)")
+@Command(scope = "nautilus", name = "feature-cache", description = "Shows the grid's feature cache: its write counters, or the cached feature vectors of instruments.", detailedDescription = "The feature engine writes each library's latest vector per instrument and bar series\n"
+        + "to the partitioned Ignite cache nautilus-features (written behind, coalesced), with a snapshot\n"
+        + "of its streaming state every cache.state.every bars (etc/nautilus.research.cfg); any node reads\n"
+        + "them, model serving scores from them, a restarted node resumes its streams from them.\n"
+        + "  nautilus:feature-cache                                     counters\n"
+        + "  nautilus:feature-cache -l alpha158 -s P1D AAPL.NASDAQ      the cached vector (any node's)")
 @Service
 public class FeatureCacheCommand implements Action {
 

@@ -16,14 +16,12 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.fundamental.FundamentalFactors;
 import org.nautilus.api.research.store.TimeRange;
 
-@Command(scope = "nautilus", name = "fundamental-factors",
-        description = "Computes P/E, P/B, earnings yield, ROE and sales growth on stored bars from point-in-time fundamentals.",
-        detailedDescription = "Each bar gets the fundamentals published by its end (the latest revision then), never a\n"
-                + "later one; the values go into the factor store (read them with nautilus:factor-history --as-of).\n"
-                + "Needs the instrument's bars and fundamentals in the store (a nautilus-data: route, or\n"
-                + "nautilus:factor-backfill and nautilus:fundamentals --load). Prints a line per instrument.\n"
-                + "  nautilus:fundamental-factors ACME\n"
-                + "  nautilus:factor-history --as-of 2025-02-05 PE ACME")
+@Command(scope = "nautilus", name = "fundamental-factors", description = "Computes P/E, P/B, earnings yield, ROE and sales growth on stored bars from point-in-time fundamentals.", detailedDescription = "Each bar gets the fundamentals published by its end (the latest revision then), never a\n"
+        + "later one; the values go into the factor store (read them with nautilus:factor-history --as-of).\n"
+        + "Needs the instrument's bars and fundamentals in the store (a nautilus-data: route, or\n"
+        + "nautilus:factor-backfill and nautilus:fundamentals --load). Prints a line per instrument.\n"
+        + "  nautilus:fundamental-factors ACME\n"
+        + "  nautilus:factor-history --as-of 2025-02-05 PE ACME")
 @Service
 public class FundamentalFactorsCommand implements Action {
 

@@ -17,12 +17,10 @@ import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.Fundamental;
 
-@Command(scope = "nautilus", name = "fundamentals",
-        description = "An instrument's fundamentals as known at a moment, or loads a CSV file of them.",
-        detailedDescription = "Fundamentals are kept bitemporally: a restatement is a new row, and a read as of a\n"
-                + "moment sees, for each field and period, the latest figure published by then.\n"
-                + "  nautilus:fundamentals --load etc/acme-fundamentals.csv     instrument,period_end,published,field,value\n"
-                + "  nautilus:fundamentals --as-of 2013-05-15 ACME")
+@Command(scope = "nautilus", name = "fundamentals", description = "An instrument's fundamentals as known at a moment, or loads a CSV file of them.", detailedDescription = "Fundamentals are kept bitemporally: a restatement is a new row, and a read as of a\n"
+        + "moment sees, for each field and period, the latest figure published by then.\n"
+        + "  nautilus:fundamentals --load etc/acme-fundamentals.csv     instrument,period_end,published,field,value\n"
+        + "  nautilus:fundamentals --as-of 2013-05-15 ACME")
 @Service
 public class FundamentalsCommand implements Action {
 

@@ -15,12 +15,11 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataService;
 
-@Command(scope = "nautilus", name = "bars", description = "Lists an instrument's most recent closed bars.",
-        detailedDescription = "Bars are published when they close, never early. The default bars, or one of the\n"
-                + "kinds configured in etc/nautilus.marketdata.cfg (bar.specs), e.g.\n"
-                + "  nautilus:bars AAPL                      default bars\n"
-                + "  nautilus:bars -s PT1M -n 30 BTC-USD     1-minute bars\n"
-                + "  nautilus:bars -s ticks:100 AAPL         100-trade bars")
+@Command(scope = "nautilus", name = "bars", description = "Lists an instrument's most recent closed bars.", detailedDescription = "Bars are published when they close, never early. The default bars, or one of the\n"
+        + "kinds configured in etc/nautilus.marketdata.cfg (bar.specs), e.g.\n"
+        + "  nautilus:bars AAPL                      default bars\n"
+        + "  nautilus:bars -s PT1M -n 30 BTC-USD     1-minute bars\n"
+        + "  nautilus:bars -s ticks:100 AAPL         100-trade bars")
 @Service
 public class ListBarsCommand implements Action {
 

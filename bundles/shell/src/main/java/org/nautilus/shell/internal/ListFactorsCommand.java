@@ -21,13 +21,12 @@ import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
 
-@Command(scope = "nautilus", name = "factors", description = "Lists the factors (plugins and libraries) and their latest values per instrument.",
-        detailedDescription = "Without options a factor library is one line (its size and refused definitions) and\n"
-                + "only the plugins' values are listed; name a library, a factor or an instrument to see values:\n"
-                + "  nautilus:factors                               plugins, libraries, refused definitions\n"
-                + "  nautilus:factors -l alpha158 -i AAPL.NASDAQ     Alpha158 on the replayed Apple bars\n"
-                + "  nautilus:factors -i AAPL.NASDAQ 'MA*'           factors named MA... (* and ? match)\n"
-                + "  nautilus:factors -a                             everything")
+@Command(scope = "nautilus", name = "factors", description = "Lists the factors (plugins and libraries) and their latest values per instrument.", detailedDescription = "Without options a factor library is one line (its size and refused definitions) and\n"
+        + "only the plugins' values are listed; name a library, a factor or an instrument to see values:\n"
+        + "  nautilus:factors                               plugins, libraries, refused definitions\n"
+        + "  nautilus:factors -l alpha158 -i AAPL.NASDAQ     Alpha158 on the replayed Apple bars\n"
+        + "  nautilus:factors -i AAPL.NASDAQ 'MA*'           factors named MA... (* and ? match)\n"
+        + "  nautilus:factors -a                             everything")
 @Service
 public class ListFactorsCommand implements Action {
 
@@ -59,7 +58,8 @@ public class ListFactorsCommand implements Action {
         List<FactorInfo> infos = factors.factors().stream()
                 .filter(f -> library == null || f.library().equals(library))
                 .filter(f -> nameMatches.test(f.name())).toList();
-        if (library != null && infos.isEmpty() && factors.factors().stream().noneMatch(f -> f.library().equals(library))) {
+        if (library != null && infos.isEmpty()
+                && factors.factors().stream().noneMatch(f -> f.library().equals(library))) {
             throw new IllegalArgumentException("no factor library '" + library + "'; libraries: " + libraries());
         }
         Map<String, String> libraryOf = new LinkedHashMap<>();

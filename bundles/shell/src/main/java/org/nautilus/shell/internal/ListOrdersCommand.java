@@ -48,7 +48,8 @@ public class ListOrdersCommand implements Action {
         for (Order o : shown) {
             table.addRow().addContent(o.id(), o.clientOrderId(), o.portfolioId(), o.instrumentId(), o.side(),
                     o.request().type(), o.quantity(), Text.orNone(o.request().limitPrice()), o.filledQuantity(),
-                    Text.orNone(o.averagePrice()), o.status(), Text.orNone(Text.venueReached(o)), Text.orNone(o.reason()));
+                    Text.orNone(o.averagePrice()), o.status(), Text.orNone(Text.venueReached(o)),
+                    Text.orNone(o.reason()));
         }
         Text.print(table, session);
         return null;

@@ -9,9 +9,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.RiskService;
 
-@Command(scope = "nautilus", name = "risk-rules", description = "Lists the pre-trade risk rules with their current limits.",
-        detailedDescription = "Every registered RiskRule plugin, its limits as configured in etc/nautilus.risk.*.cfg\n"
-                + "(edits apply without a restart) and how many orders it has denied.")
+@Command(scope = "nautilus", name = "risk-rules", description = "Lists the pre-trade risk rules with their current limits.", detailedDescription = "Every registered RiskRule plugin, its limits as configured in etc/nautilus.risk.*.cfg\n"
+        + "(edits apply without a restart) and how many orders it has denied.")
 @Service
 public class ListRiskRulesCommand implements Action {
 

@@ -10,9 +10,8 @@ import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
 
-@Command(scope = "nautilus", name = "routes", description = "Lists the Camel routes and the route files in etc/routes.",
-        detailedDescription = "Routes with their state and exchange counts, then each route file with the outcome\n"
-                + "of its last load (a broken file shows file, line and reason; its old routes keep running).")
+@Command(scope = "nautilus", name = "routes", description = "Lists the Camel routes and the route files in etc/routes.", detailedDescription = "Routes with their state and exchange counts, then each route file with the outcome\n"
+        + "of its last load (a broken file shows file, line and reason; its old routes keep running).")
 @Service
 public class ListRoutesCommand implements Action {
 

@@ -11,8 +11,7 @@ import org.nautilus.api.strategy.StrategyInfo;
 import org.nautilus.api.strategy.StrategyService;
 
 @Command(scope = "nautilus", name = "strategies", description = "Lists the strategy plugins: state, portfolio, "
-        + "instruments and what each did since it started.",
-        detailedDescription = "Each strategy is configured in etc/nautilus.strategy.<name>.cfg, a - in the name written _ (portfolio, instruments, "
+        + "instruments and what each did since it started.", detailedDescription = "Each strategy is configured in etc/nautilus.strategy.<name>.cfg, a - in the name written _ (portfolio, instruments, "
                 + "venue, autostart, flatten.on.stop and its own parameters). Start and stop one with "
                 + "nautilus:strategy-start / nautilus:strategy-stop.")
 @Service

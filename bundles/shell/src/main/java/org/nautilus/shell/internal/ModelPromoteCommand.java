@@ -11,10 +11,9 @@ import org.apache.karaf.shell.support.ShellUtil;
 import org.nautilus.api.research.tracking.AliasChange;
 import org.nautilus.api.research.tracking.ModelRegistry;
 
-@Command(scope = "nautilus", name = "model-promote", description = "Points a model's alias (champion, challenger) at a version; serving swaps to it. Audited with your user.",
-        detailedDescription = "  nautilus:model-promote aapl-lgbm 2 champion     version 2 serves live\n"
-                + "  nautilus:model-promote aapl-lgbm 3 challenger   version 3 scores in shadow\n"
-                + "Undo with nautilus:model-rollback NAME ALIAS.")
+@Command(scope = "nautilus", name = "model-promote", description = "Points a model's alias (champion, challenger) at a version; serving swaps to it. Audited with your user.", detailedDescription = "  nautilus:model-promote aapl-lgbm 2 champion     version 2 serves live\n"
+        + "  nautilus:model-promote aapl-lgbm 3 challenger   version 3 scores in shadow\n"
+        + "Undo with nautilus:model-rollback NAME ALIAS.")
 @Service
 public class ModelPromoteCommand implements Action {
 
@@ -39,7 +38,8 @@ public class ModelPromoteCommand implements Action {
     public Object execute() {
         AliasChange change = registry.setAlias(name, alias, version, user());
         session.getConsole().println(change.model() + " " + change.alias() + ": version "
-                + (change.previous() == 0 ? "none" : change.previous()) + " -> " + change.version() + " (by " + change.user() + ")");
+                + (change.previous() == 0 ? "none" : change.previous()) + " -> " + change.version() + " (by "
+                + change.user() + ")");
         return null;
     }
 

@@ -20,10 +20,9 @@ import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.RegisteredModel;
 
-@Command(scope = "nautilus", name = "models", description = "Lists the model families deployed and the registered models with versions, aliases and lineage.",
-        detailedDescription = "  nautilus:models              families, then one line per registered model version\n"
-                + "  nautilus:models -f           families with their parameters and defaults\n"
-                + "  nautilus:models NAME         one model: versions, lineage (run, dataset, code) and alias history")
+@Command(scope = "nautilus", name = "models", description = "Lists the model families deployed and the registered models with versions, aliases and lineage.", detailedDescription = "  nautilus:models              families, then one line per registered model version\n"
+        + "  nautilus:models -f           families with their parameters and defaults\n"
+        + "  nautilus:models NAME         one model: versions, lineage (run, dataset, code) and alias history")
 @Service
 public class ModelsCommand implements Action {
 
@@ -53,7 +52,7 @@ public class ModelsCommand implements Action {
             table.column("FAMILY");
             table.column("LIBRARY");
             table.column(families ? "PARAMETERS (defaults)" : "DESCRIPTION");
-            for (Model model : models == null ? List.<Model>of() : models) {
+            for (Model model : models == null ? List.<Model> of() : models) {
                 table.addRow().addContent(model.family(), model.library(),
                         families ? new TreeMap<>(model.defaultParameters()).toString() : model.description());
             }
@@ -61,7 +60,7 @@ public class ModelsCommand implements Action {
         }
         List<RegisteredModel> registered = name == null ? registry.models()
                 : List.of(registry.model(name).orElseThrow(() -> new IllegalArgumentException("no registered model '"
-                + name + "'; models: " + registry.models().stream().map(RegisteredModel::name).toList())));
+                        + name + "'; models: " + registry.models().stream().map(RegisteredModel::name).toList())));
         Map<String, ServedModel> serving = new TreeMap<>();
         if (signals != null) {
             signals.served().forEach(s -> serving.put(s.model() + "/" + s.alias(), s));
@@ -94,7 +93,8 @@ public class ModelsCommand implements Action {
                 });
                 var row = table.addRow();
                 row.addContent(model.name(), v.version(), aliases.toString(), v.family(), v.run(),
-                        v.datasetDigest() == null ? "-" : v.datasetDigest().substring(0, Math.min(19, v.datasetDigest().length())),
+                        v.datasetDigest() == null ? "-"
+                                : v.datasetDigest().substring(0, Math.min(19, v.datasetDigest().length())),
                         served.toString());
                 if (name != null) {
                     row.addContent(v.codeVersion().toString());
@@ -109,7 +109,8 @@ public class ModelsCommand implements Action {
             history.column("CHANGE");
             history.column("USER");
             for (AliasChange c : registry.aliasHistory(name)) {
-                history.addRow().addContent(Text.dateTime(c.time()), c.alias(), c.previous() + " -> " + c.version(), c.user());
+                history.addRow().addContent(Text.dateTime(c.time()), c.alias(), c.previous() + " -> " + c.version(),
+                        c.user());
             }
             Text.print(history, session);
         }

@@ -35,7 +35,7 @@ final class OrderSpec {
      * @throws IllegalArgumentException saying which order, what is wrong and the syntax
      */
     static OrderRequest parse(String spec, int position, ClientOrderId clientOrderId, PortfolioId portfolio,
-                              VenueId venue, TimeInForce tif, Instant expire) {
+            VenueId venue, TimeInForce tif, Instant expire) {
         String[] words = spec.strip().split("\\s+");
         try {
             if (words.length < 3) {

@@ -20,16 +20,14 @@ import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.api.venue.VenueService;
 
-@Command(scope = "nautilus", name = "reconcile",
-        description = "Shows the last reconciliation of each venue with the OMS; reconciles again or acknowledges a mismatch.",
-        detailedDescription = "The OMS reconciles with a venue when it registers and on every reconnect: missed fills\n"
-                + "are booked, orders the venue closed get their end, orders we did not send are listed as external,\n"
-                + "positions are compared. A position difference beyond reconcile.position.tolerance (etc/nautilus.oms.cfg)\n"
-                + "blocks the venue for new orders until acknowledged; a failed query keeps it DISCONNECTED.\n"
-                + "  nautilus:reconcile                  last report of every venue\n"
-                + "  nautilus:reconcile SIM              the details of one venue's last report\n"
-                + "  nautilus:reconcile --run SIM        reconcile now (e.g. after a failed query was fixed)\n"
-                + "  nautilus:reconcile --ack IBKR       accept IBKR's positions as they are and trade there again")
+@Command(scope = "nautilus", name = "reconcile", description = "Shows the last reconciliation of each venue with the OMS; reconciles again or acknowledges a mismatch.", detailedDescription = "The OMS reconciles with a venue when it registers and on every reconnect: missed fills\n"
+        + "are booked, orders the venue closed get their end, orders we did not send are listed as external,\n"
+        + "positions are compared. A position difference beyond reconcile.position.tolerance (etc/nautilus.oms.cfg)\n"
+        + "blocks the venue for new orders until acknowledged; a failed query keeps it DISCONNECTED.\n"
+        + "  nautilus:reconcile                  last report of every venue\n"
+        + "  nautilus:reconcile SIM              the details of one venue's last report\n"
+        + "  nautilus:reconcile --run SIM        reconcile now (e.g. after a failed query was fixed)\n"
+        + "  nautilus:reconcile --ack IBKR       accept IBKR's positions as they are and trade there again")
 @Service
 public class ReconcileCommand implements Action {
 
@@ -60,7 +58,8 @@ public class ReconcileCommand implements Action {
                         + (acknowledge ? "--ack" : "--run") + " SIM");
             }
             VenueId id = VenueId.of(venue);
-            CommandResult result = acknowledge ? venues.acknowledge(id, ShellAudit.actor().user()) : venues.reconcile(id);
+            CommandResult result = acknowledge ? venues.acknowledge(id, ShellAudit.actor().user())
+                    : venues.reconcile(id);
             if (run) {
                 ShellAudit.record(audit, "VENUE_RECONCILE", venue, null, result.message(),
                         Map.of("code", result.code()));

@@ -1,19 +1,18 @@
 package org.nautilus.shell.internal;
 
 import java.util.Map;
-import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteService;
 
-@Command(scope = "nautilus", name = "route-reload", description = "Loads a route file of etc/routes again now.",
-        detailedDescription = "Files reload on their own when they change; this forces it. A broken file is\n"
-                + "reported with file, line and reason, and its running routes keep running.")
+@Command(scope = "nautilus", name = "route-reload", description = "Loads a route file of etc/routes again now.", detailedDescription = "Files reload on their own when they change; this forces it. A broken file is\n"
+        + "reported with file, line and reason, and its running routes keep running.")
 @Service
 public class ReloadRouteFileCommand implements Action {
 
@@ -30,8 +29,10 @@ public class ReloadRouteFileCommand implements Action {
     @Override
     public Object execute() {
         RouteFileInfo info = routes.reload(file);
-        ShellAudit.record(audit, "ROUTE_RELOAD", file, null, info.loaded() ? "loaded: " + String.join(", ", info.routeIds())
-                : "refused: " + info.error(), Map.of());
+        ShellAudit.record(audit, "ROUTE_RELOAD", file, null,
+                info.loaded() ? "loaded: " + String.join(", ", info.routeIds())
+                        : "refused: " + info.error(),
+                Map.of());
         if (!info.loaded()) {
             throw new IllegalStateException(info.error());
         }

@@ -12,10 +12,9 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.RiskMetrics;
 import org.nautilus.api.risk.RiskMetricsService;
 
-@Command(scope = "nautilus", name = "risk", description = "Shows risk metrics per portfolio: exposure, P&L, leverage, VaR.",
-        detailedDescription = "Computed from positions marked at the latest prices: gross and net exposure, today's\n"
-                + "realized and unrealized P&L, leverage (gross exposure / equity), and 95% value at risk by\n"
-                + "historical simulation over recent returns and by the parametric (variance) method.")
+@Command(scope = "nautilus", name = "risk", description = "Shows risk metrics per portfolio: exposure, P&L, leverage, VaR.", detailedDescription = "Computed from positions marked at the latest prices: gross and net exposure, today's\n"
+        + "realized and unrealized P&L, leverage (gross exposure / equity), and 95% value at risk by\n"
+        + "historical simulation over recent returns and by the parametric (variance) method.")
 @Service
 public class RiskMetricsCommand implements Action {
 
@@ -30,7 +29,8 @@ public class RiskMetricsCommand implements Action {
 
     @Override
     public Object execute() {
-        List<RiskMetrics> metrics = portfolio == null ? risk.metrics() : List.of(risk.metrics(PortfolioId.of(portfolio)));
+        List<RiskMetrics> metrics = portfolio == null ? risk.metrics()
+                : List.of(risk.metrics(PortfolioId.of(portfolio)));
         ShellTable table = new ShellTable();
         table.column("PORTFOLIO");
         table.column("GROSS").alignRight();

@@ -1,11 +1,11 @@
 package org.nautilus.shell.internal;
 
 import java.util.Map;
-import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
 

@@ -11,9 +11,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.VenueService;
 
-@Command(scope = "nautilus", name = "router", description = "Lists the smart order router's recent decisions and why.",
-        detailedDescription = "Newest first: where each order went (one venue, or several when split) and the\n"
-                + "numbers the router compared (prices, fees, fill rates, sizes).")
+@Command(scope = "nautilus", name = "router", description = "Lists the smart order router's recent decisions and why.", detailedDescription = "Newest first: where each order went (one venue, or several when split) and the\n"
+        + "numbers the router compared (prices, fees, fill rates, sizes).")
 @Service
 public class RouterDecisionsCommand implements Action {
 
@@ -37,9 +36,11 @@ public class RouterDecisionsCommand implements Action {
         table.column("ALLOCATION");
         table.column("REASON");
         for (RoutingDecision d : venues.decisions(last)) {
-            String allocation = d.allocations().isEmpty() ? "none" : d.allocations().stream()
-                    .map(a -> a.venueId() + ":" + a.quantity() + (a.expectedPrice() == null ? "" : "@" + a.expectedPrice()))
-                    .collect(Collectors.joining(" "));
+            String allocation = d.allocations().isEmpty() ? "none"
+                    : d.allocations().stream()
+                            .map(a -> a.venueId() + ":" + a.quantity()
+                                    + (a.expectedPrice() == null ? "" : "@" + a.expectedPrice()))
+                            .collect(Collectors.joining(" "));
             table.addRow().addContent(d.orderId(), Text.time(d.timestamp()), d.side(), d.quantity(), d.instrumentId(),
                     allocation, d.reason());
         }

@@ -21,7 +21,8 @@ public class RunCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter ids = new StringsCompleter();
-        tracking.runs(new RunQuery(null, null, null, null, true, 200)).stream().map(Run::id).forEach(ids.getStrings()::add);
+        tracking.runs(new RunQuery(null, null, null, null, true, 200)).stream().map(Run::id)
+                .forEach(ids.getStrings()::add);
         return ids.complete(session, commandLine, candidates);
     }
 }

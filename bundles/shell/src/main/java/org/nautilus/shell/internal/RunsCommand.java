@@ -20,15 +20,14 @@ import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrackingService;
 
-@Command(scope = "nautilus", name = "runs", description = "Lists tracked training runs (newest first), or shows one run in full.",
-        detailedDescription = "  nautilus:runs                       the 20 newest runs (folds left out)\n"
-                + "  nautilus:runs -e aapl-daily -n 0    every run of an experiment\n"
-                + "  nautilus:runs -p family=lightgbm    runs whose parameter has that value\n"
-                + "  nautilus:runs RUN                   params, metrics (with their history), tags, lineage, artifacts, folds\n"
-                + "  nautilus:runs --delete RUN          deletes a run, its folds and files for good (audited)\n"
-                + "  nautilus:runs --delete-experiment E deletes an experiment and all its runs for good (audited)\n"
-                + "A run's artifacts (model.bin, report.html, folds.png, ...) are listed with their paths by nautilus:runs RUN\n"
-                + "and served over HTTP at /api/v1/runs/RUN/artifacts/NAME.")
+@Command(scope = "nautilus", name = "runs", description = "Lists tracked training runs (newest first), or shows one run in full.", detailedDescription = "  nautilus:runs                       the 20 newest runs (folds left out)\n"
+        + "  nautilus:runs -e aapl-daily -n 0    every run of an experiment\n"
+        + "  nautilus:runs -p family=lightgbm    runs whose parameter has that value\n"
+        + "  nautilus:runs RUN                   params, metrics (with their history), tags, lineage, artifacts, folds\n"
+        + "  nautilus:runs --delete RUN          deletes a run, its folds and files for good (audited)\n"
+        + "  nautilus:runs --delete-experiment E deletes an experiment and all its runs for good (audited)\n"
+        + "A run's artifacts (model.bin, report.html, folds.png, ...) are listed with their paths by nautilus:runs RUN\n"
+        + "and served over HTTP at /api/v1/runs/RUN/artifacts/NAME.")
 @Service
 public class RunsCommand implements Action {
 
@@ -85,7 +84,7 @@ public class RunsCommand implements Action {
             return null;
         }
         Map<String, String> wanted = new LinkedHashMap<>();
-        for (String p : params == null ? List.<String>of() : params) {
+        for (String p : params == null ? List.<String> of() : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("-p takes KEY=VALUE, got '" + p + "'");
@@ -105,7 +104,8 @@ public class RunsCommand implements Action {
         table.column("METRICS");
         for (Run r : runs) {
             table.addRow().addContent(r.parent() == null ? r.id() : "  " + r.id(), r.experiment(), r.name(), r.status(),
-                    Text.dateTime(r.started()), r.ended() == null ? "-" : Duration.between(r.started(), r.ended()).toMillis() + " ms",
+                    Text.dateTime(r.started()),
+                    r.ended() == null ? "-" : Duration.between(r.started(), r.ended()).toMillis() + " ms",
                     r.params().getOrDefault("rows", "-"), Text.metrics(r.metrics()));
         }
         Text.print(table, session);
@@ -114,7 +114,8 @@ public class RunsCommand implements Action {
 
     private void show(Run r) {
         var out = session.getConsole();
-        out.println("run " + r.id() + " (" + r.name() + ") in " + r.experiment() + (r.parent() == null ? "" : ", fold of " + r.parent()));
+        out.println("run " + r.id() + " (" + r.name() + ") in " + r.experiment()
+                + (r.parent() == null ? "" : ", fold of " + r.parent()));
         out.println("status " + r.status() + ", started " + Text.dateTime(r.started())
                 + (r.ended() == null ? "" : ", ended " + Text.dateTime(r.ended())) + ", seed " + r.seed());
         out.println("dataset " + Text.orNone(r.datasetDigest()));
@@ -132,7 +133,8 @@ public class RunsCommand implements Action {
         r.metrics().keySet().stream().sorted().forEach(key -> {
             StringBuilder history = new StringBuilder();
             for (MetricPoint p : tracking.metricHistory(r.id(), key)) {
-                history.append(history.isEmpty() ? "" : "  ").append(p.step()).append(": ").append(Text.number(p.value()));
+                history.append(history.isEmpty() ? "" : "  ").append(p.step()).append(": ")
+                        .append(Text.number(p.value()));
             }
             metrics.addRow().addContent(key, Text.number(r.metrics().get(key)), history.toString());
         });

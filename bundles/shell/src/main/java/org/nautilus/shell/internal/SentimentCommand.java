@@ -18,13 +18,11 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.research.sentiment.SentimentService;
 
-@Command(scope = "nautilus", name = "sentiment",
-        description = "Each instrument's decayed-average news sentiment as known at a moment.",
-        detailedDescription = "The score is the average of the scorer's scores of the instrument's news items published\n"
-                + "by then, each weighted 2^-(age / half-life) (etc/nautilus.sentiment.cfg); news arrive through\n"
-                + "nautilus-data: routes (kind: news).\n"
-                + "  nautilus:sentiment                          every instrument with news, now\n"
-                + "  nautilus:sentiment --as-of 2015-06-30 GEN0001")
+@Command(scope = "nautilus", name = "sentiment", description = "Each instrument's decayed-average news sentiment as known at a moment.", detailedDescription = "The score is the average of the scorer's scores of the instrument's news items published\n"
+        + "by then, each weighted 2^-(age / half-life) (etc/nautilus.sentiment.cfg); news arrive through\n"
+        + "nautilus-data: routes (kind: news).\n"
+        + "  nautilus:sentiment                          every instrument with news, now\n"
+        + "  nautilus:sentiment --as-of 2015-06-30 GEN0001")
 @Service
 public class SentimentCommand implements Action {
 

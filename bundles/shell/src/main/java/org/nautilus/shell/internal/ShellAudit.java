@@ -1,6 +1,5 @@
 package org.nautilus.shell.internal;
 
-import org.nautilus.api.oms.CommandResult;
 import java.security.AccessController;
 import java.security.Principal;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.nautilus.api.audit.Actor;
 import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.audit.Channel;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.oms.CommandResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ final class ShellAudit {
 
     /** Records the action; the action already happened, so a journal that cannot write is logged, not thrown. */
     static void record(AuditService audit, String type, String subject, PortfolioId portfolio, String detail,
-                       Map<String, String> fields) {
+            Map<String, String> fields) {
         Actor actor = actor();
         if (audit == null) {
             LOG.warn("audit journal unavailable: {} {} by {} not recorded ({})", type, subject, actor, detail);

@@ -15,8 +15,7 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.venue.VenueService;
 
-@Command(scope = "nautilus", name = "order", description = "Shows one order: its events, fills and routing decision.",
-        detailedDescription = "The order's full history, e.g. nautilus:order 42 or nautilus:order my-client-id-1.")
+@Command(scope = "nautilus", name = "order", description = "Shows one order: its events, fills and routing decision.", detailedDescription = "The order's full history, e.g. nautilus:order 42 or nautilus:order my-client-id-1.")
 @Service
 public class ShowOrderCommand implements Action {
 
@@ -36,7 +35,7 @@ public class ShowOrderCommand implements Action {
     public Object execute() {
         Order order = (id.chars().allMatch(Character::isDigit) ? orders.order(OrderId.parse(id))
                 : orders.order(ClientOrderId.of(id)))
-                .orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'"));
+                        .orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'"));
         System.out.println(Text.order(order));
         venues.decision(order.id()).ifPresent(d -> System.out.println("Routing: " + d.reason()));
 

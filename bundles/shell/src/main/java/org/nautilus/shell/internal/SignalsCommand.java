@@ -40,7 +40,8 @@ public class SignalsCommand implements Action {
         served.column("BATCHES").alignRight();
         for (ServedModel s : signals.served()) {
             if (model == null || model.equals(s.model())) {
-                served.addRow().addContent(s.model(), s.alias(), s.version(), s.family(), s.shadow() ? "shadow" : "live",
+                served.addRow().addContent(s.model(), s.alias(), s.version(), s.family(),
+                        s.shadow() ? "shadow" : "live",
                         s.detail() == null ? s.state() : s.state() + " (" + s.detail() + ")", s.published());
             }
         }

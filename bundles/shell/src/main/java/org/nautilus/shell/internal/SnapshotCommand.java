@@ -16,8 +16,7 @@ import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.snapshot.SnapshotService;
 
 @Command(scope = "nautilus", name = "snapshot", description = "Takes, lists and restores snapshots of the trading "
-        + "state (orders, fills, positions, risk state, audit journal) with the journal position they cover.",
-        detailedDescription = "  nautilus:snapshot list                 the snapshots on the target, oldest first\n"
+        + "state (orders, fills, positions, risk state, audit journal) with the journal position they cover.", detailedDescription = "  nautilus:snapshot list                 the snapshots on the target, oldest first\n"
                 + "  nautilus:snapshot create [NAME]        take one now (default name snap_<UTC time>)\n"
                 + "  nautilus:snapshot restore NAME         restore into this node, whose store must hold no orders\n"
                 + "A snapshot is Ignite's consistent, cluster-wide snapshot taken once the caches hold every\n"

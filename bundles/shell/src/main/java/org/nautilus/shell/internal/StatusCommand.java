@@ -17,10 +17,9 @@ import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.routes.RouteService;
 import org.nautilus.api.venue.VenueService;
 
-@Command(scope = "nautilus", name = "status", description = "Shows whether the node is ready to trade, part by part.",
-        detailedDescription = "Lists each platform service and whether it is up. The last line is 'READY' once the\n"
-                + "OMS, risk, positions (with their store), market data with prices, routes and at least one venue\n"
-                + "are up, otherwise 'STARTING'. Scripts wait for READY: bin/nautilus-admin --wait 60 nautilus:status")
+@Command(scope = "nautilus", name = "status", description = "Shows whether the node is ready to trade, part by part.", detailedDescription = "Lists each platform service and whether it is up. The last line is 'READY' once the\n"
+        + "OMS, risk, positions (with their store), market data with prices, routes and at least one venue\n"
+        + "are up, otherwise 'STARTING'. Scripts wait for READY: bin/nautilus-admin --wait 60 nautilus:status")
 @Service
 public class StatusCommand implements Action {
 

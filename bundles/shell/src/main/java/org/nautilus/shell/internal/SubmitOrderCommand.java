@@ -1,12 +1,11 @@
 package org.nautilus.shell.internal;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.nautilus.api.audit.AuditService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -16,6 +15,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -29,15 +29,13 @@ import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.OrderService;
-import org.nautilus.api.oms.RejectionCodes;
 
-@Command(scope = "nautilus", name = "submit", description = "Submits an order: pre-trade risk, routing, venue.",
-        detailedDescription = "Submits a new order and prints where it stands, e.g.\n"
-                + "  nautilus:submit BUY 10 AAPL                      market order, routed by the smart order router\n"
-                + "  nautilus:submit -t LIMIT -p 410.50 SELL 5 MSFT    limit order\n"
-                + "  nautilus:submit -v SIM -c my-id-1 BUY 1 AAPL      to venue SIM with client order id my-id-1\n"
-                + "Options come before the arguments. A repeated client order id returns the existing order\n"
-                + "instead of creating a second one.")
+@Command(scope = "nautilus", name = "submit", description = "Submits an order: pre-trade risk, routing, venue.", detailedDescription = "Submits a new order and prints where it stands, e.g.\n"
+        + "  nautilus:submit BUY 10 AAPL                      market order, routed by the smart order router\n"
+        + "  nautilus:submit -t LIMIT -p 410.50 SELL 5 MSFT    limit order\n"
+        + "  nautilus:submit -v SIM -c my-id-1 BUY 1 AAPL      to venue SIM with client order id my-id-1\n"
+        + "Options come before the arguments. A repeated client order id returns the existing order\n"
+        + "instead of creating a second one.")
 @Service
 public class SubmitOrderCommand implements Action {
 
@@ -99,10 +97,12 @@ public class SubmitOrderCommand implements Action {
         OrderType orderType = parse(OrderType.class, type, "order type");
         TimeInForce tif = parse(TimeInForce.class, timeInForce, "time in force");
         OrderRequest request = new OrderRequest(
-                ClientOrderId.of(clientOrderId != null ? clientOrderId : "sh-" + UUID.randomUUID().toString().substring(0, 8)),
+                ClientOrderId.of(
+                        clientOrderId != null ? clientOrderId : "sh-" + UUID.randomUUID().toString().substring(0, 8)),
                 PortfolioId.of(portfolio), InstrumentId.of(symbol), parse(Side.class, side, "side"), orderType,
                 Quantity.of(quantity), limitPrice == null ? null : Price.of(limitPrice),
-                stopPrice == null ? null : Price.of(stopPrice), tif, expireTime == null ? null : Instant.parse(expireTime),
+                stopPrice == null ? null : Price.of(stopPrice), tif,
+                expireTime == null ? null : Instant.parse(expireTime),
                 venue == null ? null : VenueId.of(venue), postOnly, reduceOnly);
         Order submitted = orders.submit(request);
         Map<String, String> fields = new LinkedHashMap<>();

@@ -15,7 +15,6 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
-import org.nautilus.api.oms.RejectionCodes;
 import org.nautilus.api.research.FactorValue;
 
 /** How the shell writes domain values: one place, so every command reads the same. */
@@ -54,7 +53,7 @@ final class Text {
 
     /** Prints factor values as a table (symbol, bar series, time known, value) and how many there are. */
     static void printValues(String factor, List<FactorValue> values, String unit,
-                            Session session) {
+            Session session) {
         ShellTable table = new ShellTable();
         table.column("SYMBOL");
         table.column("BARS");

@@ -1,7 +1,6 @@
 package org.nautilus.shell.internal;
 
 import java.util.Map;
-import org.nautilus.api.audit.AuditService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -12,20 +11,20 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStateOutcome;
 import org.nautilus.api.risk.TradingStateService;
 import org.nautilus.api.risk.TradingStatus;
 
-@Command(scope = "nautilus", name = "trading-state", description = "Shows or sets the trading state: the kill switch.",
-        detailedDescription = "ACTIVE trades normally; REDUCING accepts only orders that reduce a position; HALTED\n"
-                + "denies every new order (cancels still work) and cancels the open orders of its scope\n"
-                + "(cancel.open.orders in etc/nautilus.risk.kill_switch.cfg), saying how many.\n"
-                + "Without a state, lists the current states.\n"
-                + "  nautilus:trading-state -r \"runaway algo\" HALTED     halt everything\n"
-                + "  nautilus:trading-state -P alpha REDUCING            one portfolio\n"
-                + "  nautilus:trading-state ACTIVE                       resume")
+@Command(scope = "nautilus", name = "trading-state", description = "Shows or sets the trading state: the kill switch.", detailedDescription = "ACTIVE trades normally; REDUCING accepts only orders that reduce a position; HALTED\n"
+        + "denies every new order (cancels still work) and cancels the open orders of its scope\n"
+        + "(cancel.open.orders in etc/nautilus.risk.kill_switch.cfg), saying how many.\n"
+        + "Without a state, lists the current states.\n"
+        + "  nautilus:trading-state -r \"runaway algo\" HALTED     halt everything\n"
+        + "  nautilus:trading-state -P alpha REDUCING            one portfolio\n"
+        + "  nautilus:trading-state ACTIVE                       resume")
 @Service
 public class TradingStateCommand implements Action {
 

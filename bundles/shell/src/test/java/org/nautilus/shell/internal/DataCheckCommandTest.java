@@ -63,7 +63,8 @@ class DataCheckCommandTest {
                     new Bar(acme, thursday, thursday.plus(Duration.ofDays(1)), p, p, p, p, Quantity.ofWhole(1))));
             DataCheckCommand command = command(store);
             command.target = "ACME";
-            assertThat(run(command)).contains("2 missing PT24H bars").contains("store ACME PT24H: 2 rows, 1 issues (GAP 1)");
+            assertThat(run(command)).contains("2 missing PT24H bars")
+                    .contains("store ACME PT24H: 2 rows, 1 issues (GAP 1)");
 
             command.target = "NOPE";
             assertThatThrownBy(command::execute).hasMessageContaining("NOPE is neither a file")

@@ -27,7 +27,8 @@ class ListFactorsCommandTest {
     void asOfShowsTheDateAndTimeInUtcSoADailyBarsValueCanBeDated() {
         ListFactorsCommand command = new ListFactorsCommand();
         command.factors = factors(List.of(new FactorInfo("rsi-14", "RSI", 15)),
-                List.of(new FactorValue("rsi-14", InstrumentId.of("AAPL"), 61.25, Instant.parse("2024-03-15T00:00:00Z"), DAY)),
+                List.of(new FactorValue("rsi-14", InstrumentId.of("AAPL"), 61.25, Instant.parse("2024-03-15T00:00:00Z"),
+                        DAY)),
                 List.of());
 
         String out = run(command);
@@ -66,7 +67,8 @@ class ListFactorsCommandTest {
                 .doesNotContain("| AAPL  ");
     }
 
-    private static FactorService factors(List<FactorInfo> infos, List<FactorValue> values, List<FactorProblem> problems) {
+    private static FactorService factors(List<FactorInfo> infos, List<FactorValue> values,
+            List<FactorProblem> problems) {
         return (FactorService) Proxy.newProxyInstance(FactorService.class.getClassLoader(),
                 new Class<?>[] {FactorService.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "latest" -> values;

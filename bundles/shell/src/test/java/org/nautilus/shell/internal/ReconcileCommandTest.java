@@ -77,7 +77,8 @@ class ReconcileCommandTest {
     void lists_every_venue_with_its_state_and_last_report() throws Exception {
         String out = run(command(null, false));
 
-        assertThat(out).containsPattern("(?m)^IBKR\\s*\\|\\s*BLOCKED \\(position mismatch\\)\\s*\\|.*\\|\\s*BLOCKED\\s*\\|")
+        assertThat(out)
+                .containsPattern("(?m)^IBKR\\s*\\|\\s*BLOCKED \\(position mismatch\\)\\s*\\|.*\\|\\s*BLOCKED\\s*\\|")
                 .containsPattern("(?m)^SIM\\s*\\|\\s*AVAILABLE\\s*\\|\\s*-\\s*\\|\\s*\\(none yet\\)");
     }
 

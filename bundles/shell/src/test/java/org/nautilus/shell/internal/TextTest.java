@@ -34,7 +34,8 @@ class TextTest {
                 ------+------------
                 SIM   |           3
                 """);
-        assertThat(out.lines().skip(2).findFirst().orElseThrow().split("\\|")).containsExactly("SIM   ", "           3");
+        assertThat(out.lines().skip(2).findFirst().orElseThrow().split("\\|")).containsExactly("SIM   ",
+                "           3");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class AckVerifier {
                 + "\nmissing.first=" + String.join(" ", missing) + "\nwrong.first=" + String.join(" ", wrong) + "\n";
         Path out = home.resolve("verify-acks.result");
         Files.writeString(out.resolveSibling("verify-acks.result.tmp"), result);
-        Files.move(out.resolveSibling("verify-acks.result.tmp"), out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(out.resolveSibling("verify-acks.result.tmp"), out, StandardCopyOption.ATOMIC_MOVE);
         Files.move(folder, home.resolve("verify-acks.done-" + System.currentTimeMillis()));
         LOG.info("durability verify: {} acknowledged order(s) checked, {} missing, {} with another order id", checked,
                 missingCount, wrongCount);

@@ -44,7 +44,8 @@ public final class ClusterProbe {
                 nodes.append(nodes.length() == 0 ? "" : ",").append(node.id()).append(':').append(node.baseline())
                         .append(':').append(node.primaryPartitions()).append(':').append(node.backupPartitions());
             }
-            String text = "state=" + status.state() + "\nleader=" + (status.omsLeader() == null ? "" : status.omsLeader())
+            String text = "state=" + status.state() + "\nleader="
+                    + (status.omsLeader() == null ? "" : status.omsLeader())
                     + "\nepoch=" + status.omsEpoch() + "\nlost=" + status.lostPartitions() + "\nbackups="
                     + status.backups() + "\nnodes=" + nodes + "\noffline=" + String.join(",", status.offlineBaseline())
                     + "\n";

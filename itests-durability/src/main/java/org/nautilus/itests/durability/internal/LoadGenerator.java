@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
@@ -105,7 +106,7 @@ public final class LoadGenerator {
     }
 
     private void fire(OrderService orders, MarketDataService marketData, String prefix, int thread, int count,
-                      int limitEvery, long retryMillis, long intervalNanos, long endNanos) {
+            int limitEvery, long retryMillis, long intervalNanos, long endNanos) {
         PortfolioId portfolio = PortfolioId.of("dur-" + (thread % 4));
         long next = System.nanoTime();
         for (int n = 0; n < count && running && System.nanoTime() - endNanos < 0; n++) {
@@ -114,7 +115,7 @@ public final class LoadGenerator {
                 next += intervalNanos;
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
             }
             InstrumentId symbol = SYMBOLS[n % SYMBOLS.length];

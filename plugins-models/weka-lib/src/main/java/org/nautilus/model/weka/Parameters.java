@@ -31,7 +31,8 @@ public final class Parameters {
         try {
             value = Integer.parseInt(values.get(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(family + ": " + name + " must be an integer, got '" + values.get(name) + "'");
+            throw new IllegalArgumentException(
+                    family + ": " + name + " must be an integer, got '" + values.get(name) + "'");
         }
         if (value < min) {
             throw new IllegalArgumentException(family + ": " + name + " must be at least " + min + ", got " + value);
@@ -44,7 +45,8 @@ public final class Parameters {
         try {
             value = Double.parseDouble(values.get(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(family + ": " + name + " must be a number, got '" + values.get(name) + "'");
+            throw new IllegalArgumentException(
+                    family + ": " + name + " must be a number, got '" + values.get(name) + "'");
         }
         if (!(value >= min) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(family + ": " + name + " must be a finite number of at least " + min

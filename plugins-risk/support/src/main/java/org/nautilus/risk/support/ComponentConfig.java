@@ -16,8 +16,8 @@ public final class ComponentConfig {
     }
 
     public static <A extends Annotation> A of(Class<A> type, Map<String, ?> properties) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
-                switch (method.getName()) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "annotationType" -> type;
                     case "toString" -> type.getSimpleName() + properties;
                     case "hashCode" -> System.identityHashCode(proxy);

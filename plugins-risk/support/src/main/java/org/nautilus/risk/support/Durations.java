@@ -1,5 +1,6 @@
 package org.nautilus.risk.support;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Short duration text for messages: {@code 1s}, {@code 250ms}, {@code 1.5s}, {@code 2m}. */
@@ -17,7 +18,7 @@ public final class Durations {
             return ms / 1000 + "s";
         }
         if (ms >= 1000) {
-            return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s";
+            return BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s";
         }
         return ms + "ms";
     }

@@ -38,7 +38,7 @@ public record PerPortfolio<T>(T defaultValue, Map<PortfolioId, T> overrides) {
      * @throws IllegalArgumentException naming the key whose value is invalid
      */
     public static <T> PerPortfolio<T> read(Map<String, ?> properties, String key, T defaultValue,
-                                           Function<String, T> parser) {
+            Function<String, T> parser) {
         Map<PortfolioId, T> overrides = new HashMap<>();
         String suffix = "." + key;
         for (Map.Entry<String, ?> e : properties.entrySet()) {
@@ -78,8 +78,8 @@ public record PerPortfolio<T>(T defaultValue, Map<PortfolioId, T> overrides) {
             return format.apply(defaultValue);
         }
         StringBuilder b = new StringBuilder(format.apply(defaultValue)).append(" (");
-        overrides.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                b.append(e.getKey()).append(": ").append(format.apply(e.getValue())).append(", "));
+        overrides.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> b.append(e.getKey()).append(": ").append(format.apply(e.getValue())).append(", "));
         b.setLength(b.length() - 2);
         return b.append(')').toString();
     }

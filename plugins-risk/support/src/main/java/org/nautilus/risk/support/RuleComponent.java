@@ -10,7 +10,6 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.support.ConfiguredRule;
 
 /**
  * The OSGi side of a built-in rule: publishes a plain-Java {@link ConfiguredRule} as a {@link RiskRule}
@@ -22,7 +21,8 @@ import org.nautilus.risk.support.ConfiguredRule;
  * @param <L> the rule's limits
  * @param <C> the component's configuration annotation
  */
-public abstract class RuleComponent<R extends ConfiguredRule<L>, L, C extends Annotation> implements RiskRule, ConfigurationCheck {
+public abstract class RuleComponent<R extends ConfiguredRule<L>, L, C extends Annotation>
+        implements RiskRule, ConfigurationCheck {
 
     protected final R rule;
     private final Class<C> configType;

@@ -19,7 +19,7 @@ import org.nautilus.api.marketdata.BarSpec;
  * @param values     one value per name; NaN where a factor has none (warming up, undefined)
  */
 public record FeatureVector(InstrumentId instrument, BarSpec bars, String library, String program, Instant asOf,
-                            List<String> names, double[] values) {
+        List<String> names, double[] values) {
 
     public FeatureVector {
         Objects.requireNonNull(instrument, "instrument");

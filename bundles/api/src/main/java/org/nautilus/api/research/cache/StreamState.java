@@ -1,6 +1,7 @@
 package org.nautilus.api.research.cache;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
@@ -21,7 +22,7 @@ import org.nautilus.api.marketdata.BarSpec;
  * @param state      the opaque state (the engine's format)
  */
 public record StreamState(InstrumentId instrument, BarSpec bars, String library, String program, Instant lastBar,
-                          long barDigest, long barCount, byte[] state) {
+        long barDigest, long barCount, byte[] state) {
 
     public StreamState {
         Objects.requireNonNull(instrument, "instrument");
@@ -39,7 +40,7 @@ public record StreamState(InstrumentId instrument, BarSpec bars, String library,
     public boolean equals(Object o) {
         return o instanceof StreamState s && instrument.equals(s.instrument) && bars.equals(s.bars)
                 && library.equals(s.library) && program.equals(s.program) && lastBar.equals(s.lastBar)
-                && barDigest == s.barDigest && barCount == s.barCount && java.util.Arrays.equals(state, s.state);
+                && barDigest == s.barDigest && barCount == s.barCount && Arrays.equals(state, s.state);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.nautilus.api.domain.InstrumentId;
  * @param location   where it came from, e.g. {@code apple.csv:17} or {@code bars.parquet:row 17}
  */
 public record BarRow(InstrumentId instrument, Instant start, BigDecimal open, BigDecimal high, BigDecimal low,
-                     BigDecimal close, BigDecimal volume, String location) {
+        BigDecimal close, BigDecimal volume, String location) {
 
     public BarRow {
         Objects.requireNonNull(instrument, "instrument");

@@ -2,6 +2,7 @@ package org.nautilus.api.research.data;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import org.nautilus.api.domain.InstrumentId;
 
@@ -18,7 +19,9 @@ import org.nautilus.api.domain.InstrumentId;
 public record CorporateAction(InstrumentId instrument, LocalDate exDate, Kind kind, BigDecimal value) {
 
     /** What happened. */
-    public enum Kind { SPLIT, DIVIDEND }
+    public enum Kind {
+        SPLIT, DIVIDEND
+    }
 
     public CorporateAction {
         Objects.requireNonNull(instrument, "instrument");
@@ -26,7 +29,7 @@ public record CorporateAction(InstrumentId instrument, LocalDate exDate, Kind ki
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
         if (value.signum() <= 0) {
-            throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT) + " of " + instrument
+            throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " of " + instrument
                     + " on " + exDate + " must be positive, got " + value.toPlainString());
         }
     }

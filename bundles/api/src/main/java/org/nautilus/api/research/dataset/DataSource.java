@@ -42,7 +42,7 @@ public sealed interface DataSource {
      * @param gaps          whether instruments list late, delist early and skip days (missing rows)
      */
     record Generated(long seed, int instruments, int days, int factors, double plantedIc, LocalDate start,
-                     boolean gaps) implements DataSource {
+            boolean gaps) implements DataSource {
         public Generated {
             if (instruments < 1 || instruments > 100_000) {
                 throw new IllegalArgumentException("instruments must be in 1..100000, was " + instruments);
@@ -58,7 +58,8 @@ public sealed interface DataSource {
             }
             if (factors * plantedIc * plantedIc >= 0.9) {
                 throw new IllegalArgumentException(factors + " factors with IC " + plantedIc
-                        + " would explain " + factors * plantedIc * plantedIc + " of the return variance; keep it below 0.9");
+                        + " would explain " + factors * plantedIc * plantedIc
+                        + " of the return variance; keep it below 0.9");
             }
             Objects.requireNonNull(start, "start");
         }

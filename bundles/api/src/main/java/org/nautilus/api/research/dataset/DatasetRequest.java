@@ -25,8 +25,8 @@ import org.nautilus.api.research.expression.FactorDefinition;
  *                           dropped)
  */
 public record DatasetRequest(DataSource source, List<FactorDefinition> features, LabelSpec label,
-                             List<Processing> featureProcessing, List<Processing> labelProcessing,
-                             List<InstrumentId> universe, LocalDate from, LocalDate to, boolean dropIncomplete) {
+        List<Processing> featureProcessing, List<Processing> labelProcessing,
+        List<InstrumentId> universe, LocalDate from, LocalDate to, boolean dropIncomplete) {
 
     public DatasetRequest {
         Objects.requireNonNull(source, "source");
@@ -60,7 +60,8 @@ public record DatasetRequest(DataSource source, List<FactorDefinition> features,
     }
 
     public DatasetRequest withLabelProcessing(List<Processing> steps) {
-        return new DatasetRequest(source, features, label, featureProcessing, steps, universe, from, to, dropIncomplete);
+        return new DatasetRequest(source, features, label, featureProcessing, steps, universe, from, to,
+                dropIncomplete);
     }
 
     public DatasetRequest withLabel(LabelSpec newLabel) {
@@ -79,7 +80,8 @@ public record DatasetRequest(DataSource source, List<FactorDefinition> features,
     }
 
     public DatasetRequest withDropIncomplete(boolean drop) {
-        return new DatasetRequest(source, features, label, featureProcessing, labelProcessing, universe, from, to, drop);
+        return new DatasetRequest(source, features, label, featureProcessing, labelProcessing, universe, from, to,
+                drop);
     }
 
     /** One stable text of everything that decides the dataset's content: the first part of its digest. */

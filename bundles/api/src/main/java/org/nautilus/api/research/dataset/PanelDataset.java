@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +48,8 @@ public final class PanelDataset {
      * @param digest        SHA-256 (hex) of the canonical request and the data
      */
     public PanelDataset(DatasetRequest request, List<String> featureNames, String labelName, List<LocalDate> dates,
-                        List<InstrumentId> instruments, int[] rowDate, int[] rowInstrument, int[] labelEndDay,
-                        double[][] features, double[] labels, String digest) {
+            List<InstrumentId> instruments, int[] rowDate, int[] rowInstrument, int[] labelEndDay,
+            double[][] features, double[] labels, String digest) {
         this.request = Objects.requireNonNull(request, "request");
         this.featureNames = List.copyOf(featureNames);
         this.labelName = Objects.requireNonNull(labelName, "labelName");
@@ -211,8 +213,8 @@ public final class PanelDataset {
     public PanelDataset select(int[] rowIndices) {
         int n = rowIndices.length;
         int[] dateMap = new int[dates.size()];
-        java.util.Arrays.fill(dateMap, -1);
-        List<LocalDate> keptDates = new java.util.ArrayList<>();
+        Arrays.fill(dateMap, -1);
+        List<LocalDate> keptDates = new ArrayList<>();
         int[] d = new int[n];
         int[] i = new int[n];
         int[] e = new int[n];

@@ -15,7 +15,7 @@ import org.nautilus.api.research.dataset.LabelSpec;
  * @param reportDirectory where to write the report (HTML + PNG files); null = no files
  */
 public record EvaluationRequest(String factor, DataSource source, LabelSpec label, int quantiles,
-                                Path reportDirectory) {
+        Path reportDirectory) {
     public EvaluationRequest {
         Objects.requireNonNull(factor, "factor");
         if (factor.isBlank()) {

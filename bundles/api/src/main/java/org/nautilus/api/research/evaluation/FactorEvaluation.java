@@ -2,6 +2,8 @@ package org.nautilus.api.research.evaluation;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,10 +30,10 @@ import java.util.TreeMap;
  * @param longShortSharpe      mean / std of the daily long-short return × √252
  */
 public record FactorEvaluation(String name, String datasetDigest, String source, List<DailyIc> daily, IcSummary ic,
-                               IcSummary rankIc, QuantileReturns quantiles, double topTurnover,
-                               double bottomTurnover, double rankAutocorrelation, SortedMap<YearMonth, Double> monthlyIc,
-                               List<LocalDate> longShortDates, List<Double> longShortCumulative,
-                               double longShortSharpe) {
+        IcSummary rankIc, QuantileReturns quantiles, double topTurnover,
+        double bottomTurnover, double rankAutocorrelation, SortedMap<YearMonth, Double> monthlyIc,
+        List<LocalDate> longShortDates, List<Double> longShortCumulative,
+        double longShortSharpe) {
 
     public FactorEvaluation {
         Objects.requireNonNull(name, "name");
@@ -41,7 +43,7 @@ public record FactorEvaluation(String name, String datasetDigest, String source,
         Objects.requireNonNull(ic, "ic");
         Objects.requireNonNull(rankIc, "rankIc");
         Objects.requireNonNull(quantiles, "quantiles");
-        monthlyIc = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(monthlyIc));
+        monthlyIc = Collections.unmodifiableSortedMap(new TreeMap<>(monthlyIc));
         longShortDates = List.copyOf(longShortDates);
         longShortCumulative = List.copyOf(longShortCumulative);
         if (longShortDates.size() != longShortCumulative.size()) {
@@ -52,7 +54,7 @@ public record FactorEvaluation(String name, String datasetDigest, String source,
 
     /** The summary as name → value, in a stable order, for tables and run metrics. */
     public Map<String, Double> summary() {
-        Map<String, Double> summary = new java.util.LinkedHashMap<>();
+        Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("dates", (double) ic.dates());
         summary.put("ic.mean", ic.mean());
         summary.put("ic.std", ic.std());

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param published batches published so far
  */
 public record ServedModel(String model, String alias, int version, String family, boolean shadow, String state,
-                          String detail, long published) {
+        String detail, long published) {
 
     public ServedModel {
         Objects.requireNonNull(model, "model");

@@ -15,7 +15,7 @@ import org.nautilus.api.domain.InstrumentId;
  * @param failure         why this instrument failed, or {@code null}
  */
 public record BackfillProgress(InstrumentId instrument, int instrumentsDone, int instruments, long bars, long values,
-                               Duration elapsed, String failure) {
+        Duration elapsed, String failure) {
 
     /** Values written per second so far. */
     public double valuesPerSecond() {

@@ -16,7 +16,7 @@ import org.nautilus.api.domain.InstrumentId;
  * @param failures    instruments that could not be backfilled, with why
  */
 public record BackfillResult(List<String> libraries, int instruments, long bars, long values, Duration elapsed,
-                             Map<InstrumentId, String> failures) {
+        Map<InstrumentId, String> failures) {
 
     public BackfillResult {
         libraries = List.copyOf(libraries);

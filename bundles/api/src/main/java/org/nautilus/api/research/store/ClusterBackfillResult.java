@@ -27,7 +27,7 @@ public record ClusterBackfillResult(List<NodeShare> shares, Duration elapsed) {
      * @param failures    instruments that failed there, with why
      */
     public record NodeShare(String node, int partitions, int instruments, long bars, long values, Duration elapsed,
-                            List<String> failures) {
+            List<String> failures) {
         public NodeShare {
             failures = List.copyOf(failures);
         }

@@ -18,7 +18,7 @@ import org.nautilus.api.marketdata.BarSpec;
  * @param values     {@code values[f][row]}; NaN where a factor has no value (it is not stored)
  */
 public record FactorSeries(InstrumentId instrument, BarSpec bars, List<Instant> times, List<String> factors,
-                           double[][] values) {
+        double[][] values) {
 
     public FactorSeries {
         Objects.requireNonNull(instrument, "instrument");

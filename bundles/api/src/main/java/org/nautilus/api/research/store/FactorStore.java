@@ -64,7 +64,7 @@ public interface FactorStore {
      * @throws IllegalArgumentException if the store has no such factor or instrument
      */
     List<FactorValue> history(String factor, Collection<InstrumentId> instruments, BarSpec spec, TimeRange range,
-                              Instant asOf);
+            Instant asOf);
 
     /**
      * A cross-section: for each instrument, the factor's latest value known at {@code asOf} (it carries its own
@@ -101,7 +101,7 @@ public interface FactorStore {
      * @throws IllegalArgumentException if the store has no such field or instrument
      */
     List<FactorValue> fundamentalOnBars(String field, Collection<InstrumentId> instruments, BarSpec spec,
-                                        TimeRange range);
+            TimeRange range);
 
     /** Where the store keeps its files (a directory several processes can read), for people. */
     String location();

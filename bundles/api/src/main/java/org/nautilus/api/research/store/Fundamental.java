@@ -2,6 +2,7 @@ package org.nautilus.api.research.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.nautilus.api.domain.InstrumentId;
@@ -29,9 +30,10 @@ public record Fundamental(InstrumentId instrument, String field, LocalDate perio
         Objects.requireNonNull(periodEnd, "periodEnd");
         Objects.requireNonNull(published, "published");
         if (!FIELD.matcher(field).matches()) {
-            throw new IllegalArgumentException("'" + field + "' is not a fundamental field name: letters, digits and _");
+            throw new IllegalArgumentException(
+                    "'" + field + "' is not a fundamental field name: letters, digits and _");
         }
-        if (published.isBefore(periodEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+        if (published.isBefore(periodEnd.atStartOfDay(ZoneOffset.UTC).toInstant())) {
             throw new IllegalArgumentException(field + " of " + instrument + " for the period ending " + periodEnd
                     + " published at " + published + ", before the period ended");
         }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param created       when it was registered
  */
 public record ModelVersion(String model, int version, String run, String family, List<String> features,
-                           String datasetDigest, Map<String, String> codeVersion, Instant created) {
+        String datasetDigest, Map<String, String> codeVersion, Instant created) {
 
     public ModelVersion {
         Objects.requireNonNull(model, "model");

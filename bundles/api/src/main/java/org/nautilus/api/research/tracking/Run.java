@@ -24,9 +24,9 @@ import java.util.Objects;
  * @param artifacts     names of its artifact files
  */
 public record Run(String id, String experiment, String parent, String name, RunStatus status, Instant started,
-                  Instant ended, long seed, String datasetDigest, Map<String, String> codeVersion,
-                  Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags,
-                  List<String> artifacts) {
+        Instant ended, long seed, String datasetDigest, Map<String, String> codeVersion,
+        Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags,
+        List<String> artifacts) {
 
     public Run {
         Objects.requireNonNull(id, "id");

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param limit      at most this many (0 for all)
  */
 public record RunQuery(String experiment, RunStatus status, Map<String, String> params, Map<String, String> tags,
-                       boolean topLevel, int limit) {
+        boolean topLevel, int limit) {
 
     public RunQuery {
         params = params == null ? Map.of() : Map.copyOf(params);

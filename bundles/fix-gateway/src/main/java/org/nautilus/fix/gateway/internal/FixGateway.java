@@ -1,11 +1,14 @@
 package org.nautilus.fix.gateway.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.nautilus.api.access.AuthenticatedUser;
@@ -49,20 +54,29 @@ import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.UnsupportedMessageType;
+import quickfix.field.Account;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.ClOrdID;
 import quickfix.field.CxlRejResponseTo;
+import quickfix.field.ExDestination;
 import quickfix.field.ExecInst;
 import quickfix.field.ExecType;
+import quickfix.field.ExpireTime;
 import quickfix.field.MassCancelRequestType;
 import quickfix.field.MassCancelResponse;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
+import quickfix.field.OrdType;
 import quickfix.field.OrderID;
+import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.Password;
 import quickfix.field.PossDupFlag;
 import quickfix.field.PossResend;
+import quickfix.field.Side;
+import quickfix.field.StopPx;
+import quickfix.field.Symbol;
+import quickfix.field.TotalAffectedOrders;
 import quickfix.field.Username;
 
 /**
@@ -96,7 +110,7 @@ final class FixGateway implements Application {
     private final AtomicLong execIds = new AtomicLong(System.currentTimeMillis());
 
     FixGateway(Map<SessionID, SessionPolicy> policies, Supplier<OrderService> oms, Supplier<UserAuthenticator> users,
-               Supplier<AuditService> audit) {
+            Supplier<AuditService> audit) {
         this.oms = oms;
         this.users = users;
         this.audit = audit;
@@ -149,7 +163,7 @@ final class FixGateway implements Application {
         }
         state.loggedOn = false;
         record(state, "FIX_LOGOUT", session.toString(), "logged out or disconnected");
-        java.time.Duration grace = state.policy.cancelOnDisconnect();
+        Duration grace = state.policy.cancelOnDisconnect();
         if (grace != null && !timers.isShutdown()) {
             LOG.info("FIX {} disconnected: its open orders are canceled unless it logs on within {} s", session,
                     grace.toSeconds());
@@ -271,7 +285,7 @@ final class FixGateway implements Application {
         OrderRequest request = request(state, message, clOrdId);
         OrderService service = oms.get();
         SessionID session = state.policy.session();
-        char side = message.getChar(quickfix.field.Side.FIELD);
+        char side = message.getChar(Side.FIELD);
         if (service == null) {
             send(session, Reports.rejectUnknown(session.getBeginString(), clOrdId, request.instrumentId().value(),
                     side, nextExecId(), "OMS_UNAVAILABLE: the OMS is not running on this node; nothing was done"));
@@ -284,7 +298,8 @@ final class FixGateway implements Application {
             state.submits.remove(clOrdId, submitted);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 send(session, Reports.rejectUnknown(session.getBeginString(), clOrdId,
                         request.instrumentId().value(), side, nextExecId(), "OMS_UNAVAILABLE: "
                                 + cause.getMessage() + "; nothing was done, send it again"));
@@ -292,34 +307,37 @@ final class FixGateway implements Application {
                 // A repeated ClOrdID (a PossDup resend or a client's retry): the OMS created nothing.
                 send(session, Reports.executionReport(session.getBeginString(), order, currentClOrdId(order, state),
                         null, nextExecId(), ExecType.ORDER_STATUS, null,
-                        "DUPLICATE_CLORDID: ClOrdID " + clOrdId + " is order " + order.id() + "; nothing new was done"));
+                        "DUPLICATE_CLORDID: ClOrdID " + clOrdId + " is order " + order.id()
+                                + "; nothing new was done"));
             }
         }, state.commands);
     }
 
     private OrderRequest request(SessionState state, Message message, String clOrdId) throws FieldNotFound,
             IncorrectTagValue, IncorrectDataFormat {
-        if (message.isSetField(quickfix.field.Account.FIELD)
-                && !message.getString(quickfix.field.Account.FIELD).equals(state.policy.portfolio().value())) {
-            throw new IncorrectTagValue(quickfix.field.Account.FIELD, message.getString(quickfix.field.Account.FIELD),
+        if (message.isSetField(Account.FIELD)
+                && !message.getString(Account.FIELD).equals(state.policy.portfolio().value())) {
+            throw new IncorrectTagValue(Account.FIELD, message.getString(Account.FIELD),
                     "Account must be this session's portfolio " + state.policy.portfolio() + " or absent");
         }
         InstrumentId instrument = instrument(message);
-        var side = FixValues.side(message.getChar(quickfix.field.Side.FIELD));
-        OrderType type = FixValues.orderType(message.getChar(quickfix.field.OrdType.FIELD));
-        Quantity quantity = FixValues.quantity(message, quickfix.field.OrderQty.FIELD);
+        var side = FixValues.side(message.getChar(Side.FIELD));
+        OrderType type = FixValues.orderType(message.getChar(OrdType.FIELD));
+        Quantity quantity = FixValues.quantity(message, OrderQty.FIELD);
         Price limit = FixValues.price(message, quickfix.field.Price.FIELD);
-        Price stop = FixValues.price(message, quickfix.field.StopPx.FIELD);
+        Price stop = FixValues.price(message, StopPx.FIELD);
         TimeInForce tif = message.isSetField(quickfix.field.TimeInForce.FIELD)
-                ? FixValues.timeInForce(message.getChar(quickfix.field.TimeInForce.FIELD)) : TimeInForce.DAY;
-        Instant expire = message.isSetField(quickfix.field.ExpireTime.FIELD)
-                ? message.getUtcTimeStamp(quickfix.field.ExpireTime.FIELD).toInstant(ZoneOffset.UTC) : null;
+                ? FixValues.timeInForce(message.getChar(quickfix.field.TimeInForce.FIELD))
+                : TimeInForce.DAY;
+        Instant expire = message.isSetField(ExpireTime.FIELD)
+                ? message.getUtcTimeStamp(ExpireTime.FIELD).toInstant(ZoneOffset.UTC)
+                : null;
         String execInst = message.isSetField(ExecInst.FIELD) ? message.getString(ExecInst.FIELD) : "";
         boolean postOnly = execInst.indexOf(ExecInst.PARTICIPATE_DONT_INITIATE) >= 0;
         boolean reduceOnly = execInst.indexOf(ExecInst.DO_NOT_INCREASE_DNI) >= 0;
         VenueId venue = null;
-        if (message.isSetField(quickfix.field.ExDestination.FIELD)) {
-            venue = id(quickfix.field.ExDestination.FIELD, message.getString(quickfix.field.ExDestination.FIELD),
+        if (message.isSetField(ExDestination.FIELD)) {
+            venue = id(ExDestination.FIELD, message.getString(ExDestination.FIELD),
                     VenueId::of);
         }
         try {
@@ -329,19 +347,19 @@ final class FixGateway implements Application {
         } catch (IllegalArgumentException e) {
             String text = e.getMessage() == null ? "" : e.getMessage();
             int tag = text.contains("limit price") ? quickfix.field.Price.FIELD
-                    : text.contains("stop price") ? quickfix.field.StopPx.FIELD
-                    : text.contains("expire") || text.contains("GTD") ? quickfix.field.ExpireTime.FIELD
-                    : text.contains("post-only") ? ExecInst.FIELD
-                    : quickfix.field.OrdType.FIELD;
+                    : text.contains("stop price") ? StopPx.FIELD
+                            : text.contains("expire") || text.contains("GTD") ? ExpireTime.FIELD
+                                    : text.contains("post-only") ? ExecInst.FIELD
+                                            : OrdType.FIELD;
             throw new IncorrectTagValue(tag, message.isSetField(tag) ? message.getString(tag) : "", text);
         }
     }
 
     private static InstrumentId instrument(Message message) throws FieldNotFound, IncorrectTagValue {
-        return id(quickfix.field.Symbol.FIELD, message.getString(quickfix.field.Symbol.FIELD), InstrumentId::of);
+        return id(Symbol.FIELD, message.getString(Symbol.FIELD), InstrumentId::of);
     }
 
-    private static <T> T id(int tag, String text, java.util.function.Function<String, T> parse)
+    private static <T> T id(int tag, String text, Function<String, T> parse)
             throws IncorrectTagValue {
         try {
             return parse.apply(text);
@@ -360,7 +378,7 @@ final class FixGateway implements Application {
 
     /** An F or G, validated on the session's thread. */
     private record CancelOrReplace(String clOrdId, String origClOrdId, String orderId, char side, Quantity quantity,
-                                   Price price, Price stopPrice, Character orderType, boolean possDup) {
+            Price price, Price stopPrice, Character orderType, boolean possDup) {
     }
 
     private static CancelOrReplace cancelOrReplace(Message message, boolean replace, boolean possDup)
@@ -368,21 +386,23 @@ final class FixGateway implements Application {
         String clOrdId = clOrdId(message, ClOrdID.FIELD);
         String orig = clOrdId(message, OrigClOrdID.FIELD);
         String orderId = message.isSetField(OrderID.FIELD) ? message.getString(OrderID.FIELD) : null;
-        char side = message.getChar(quickfix.field.Side.FIELD);
+        char side = message.getChar(Side.FIELD);
         FixValues.side(side);
         if (!replace) {
             return new CancelOrReplace(clOrdId, orig, orderId, side, null, null, null, null, possDup);
         }
-        Character type = message.isSetField(quickfix.field.OrdType.FIELD)
-                ? message.getChar(quickfix.field.OrdType.FIELD) : null;
+        Character type = message.isSetField(OrdType.FIELD)
+                ? message.getChar(OrdType.FIELD)
+                : null;
         if (type != null) {
             FixValues.orderType(type);
         }
-        Quantity quantity = message.isSetField(quickfix.field.OrderQty.FIELD)
-                ? FixValues.quantity(message, quickfix.field.OrderQty.FIELD) : null;
+        Quantity quantity = message.isSetField(OrderQty.FIELD)
+                ? FixValues.quantity(message, OrderQty.FIELD)
+                : null;
         return new CancelOrReplace(clOrdId, orig, orderId, side, quantity,
                 FixValues.price(message, quickfix.field.Price.FIELD),
-                FixValues.price(message, quickfix.field.StopPx.FIELD), type, possDup);
+                FixValues.price(message, StopPx.FIELD), type, possDup);
     }
 
     private void cancel(SessionState state, CancelOrReplace request) {
@@ -463,7 +483,7 @@ final class FixGateway implements Application {
 
     /** The OMS refused a cancel or replace at once: a 9 echoing the request's ClOrdIDs; nothing changed. */
     private void refused(SessionState state, Order order, Chain chain, CancelOrReplace request, char responseTo,
-                         CommandResult result) {
+            CommandResult result) {
         chain.pending = null;
         Order now = result.order() == null ? order : result.order();
         if (now.status().isTerminal()) {
@@ -494,10 +514,11 @@ final class FixGateway implements Application {
         report.setString(OrderID.FIELD, "mass-" + nextExecId());
         report.setChar(MassCancelRequestType.FIELD, scope);
         report.setChar(MassCancelResponse.FIELD, scope == MassCancelRequestType.CANCEL_ALL_ORDERS
-                ? MassCancelResponse.CANCEL_ALL_ORDERS : MassCancelResponse.CANCEL_ORDERS_FOR_A_SECURITY);
-        report.setInt(quickfix.field.TotalAffectedOrders.FIELD, canceled);
+                ? MassCancelResponse.CANCEL_ALL_ORDERS
+                : MassCancelResponse.CANCEL_ORDERS_FOR_A_SECURITY);
+        report.setInt(TotalAffectedOrders.FIELD, canceled);
         if (symbol != null) {
-            report.setString(quickfix.field.Symbol.FIELD, symbol.value());
+            report.setString(Symbol.FIELD, symbol.value());
         }
         send(session, report);
         record(state, "FIX_MASS_CANCEL", session.toString(), "canceled " + canceled + " open order(s)"
@@ -539,7 +560,7 @@ final class FixGateway implements Application {
                 // The D is still on its way to the journal: this command waits for it on the session's own thread.
                 try {
                     order = submitting.join();
-                } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+                } catch (CompletionException | CancellationException failed) {
                     return null;
                 }
             }
@@ -560,7 +581,8 @@ final class FixGateway implements Application {
         }
         // Another session's (or channel's) order is not this session's to see or touch.
         return order != null && order.clientOrderId().value().startsWith(state.policy.clientOrderPrefix())
-                ? order : null;
+                ? order
+                : null;
     }
 
     // ----------------------------------------------------------------------------------------- OMS events
@@ -621,7 +643,8 @@ final class FixGateway implements Application {
                 String code = type == OrderEventType.CANCEL_REJECTED ? "CANCEL_REJECTED" : "REPLACE_REJECTED";
                 return Reports.cancelReject(beginString, order, pending == null ? current : pending, current,
                         type == OrderEventType.CANCEL_REJECTED ? CxlRejResponseTo.ORDER_CANCEL_REQUEST
-                                : CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST, code,
+                                : CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST,
+                        code,
                         reason == null ? "refused by the venue" : reason);
             }
             default:
@@ -647,7 +670,7 @@ final class FixGateway implements Application {
         String text = type == OrderEventType.DENIED || type == OrderEventType.REJECTED
                 ? RejectCode.orDefault(order.rejectCode(), type == OrderEventType.DENIED ? OrderStatus.DENIED
                         : OrderStatus.REJECTED) + ": "
-                + (reason == null ? "the order was " + type : reason)
+                        + (reason == null ? "the order was " + type : reason)
                 : reason;
         Message report = Reports.executionReport(beginString, order, clOrdId, orig, execId, execType, event.fill(),
                 text);
@@ -664,11 +687,12 @@ final class FixGateway implements Application {
         return report;
     }
 
-    private java.util.Optional<SessionState> byClientState(Order order) {
+    private Optional<SessionState> byClientState(Order order) {
         String id = order.clientOrderId().value();
         int end = id.indexOf(':', PREFIX.length());
-        return end < 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(byClient.get(
-                id.substring(PREFIX.length(), end)));
+        return end < 0 ? Optional.empty()
+                : Optional.ofNullable(byClient.get(
+                        id.substring(PREFIX.length(), end)));
     }
 
     private Chain chain(Order order, SessionState owner) {
@@ -691,7 +715,8 @@ final class FixGateway implements Application {
     private static void send(SessionID session, Message message) {
         Session target = Session.lookupSession(session);
         if (target == null) {
-            LOG.warn("FIX {} is gone: dropped a {}", session, message.getHeader().getOptionalString(MsgType.FIELD).orElse("?"));
+            LOG.warn("FIX {} is gone: dropped a {}", session,
+                    message.getHeader().getOptionalString(MsgType.FIELD).orElse("?"));
             return;
         }
         // Stored and sequenced even while the client is away: its Resend after the next Logon replays it.
@@ -714,7 +739,7 @@ final class FixGateway implements Application {
         });
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -3,6 +3,7 @@ package org.nautilus.fix.gateway.internal;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,16 +43,13 @@ public final class FixGatewayComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(FixGatewayComponent.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile OrderService orders;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile UserAuthenticator users;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AuditService audit;
 
     private FixGateway gateway;
@@ -75,7 +73,7 @@ public final class FixGatewayComponent {
             settings.setString("FileStorePath", store.toString());
         }
         Map<SessionID, SessionPolicy> policies = new LinkedHashMap<>();
-        for (Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+        for (Iterator<SessionID> it = settings.sectionIterator(); it.hasNext();) {
             SessionID session = it.next();
             policies.put(session, SessionPolicy.read(settings, session));
         }
@@ -95,7 +93,7 @@ public final class FixGatewayComponent {
                 LOG.error("FIX gateway fell behind the OMS and no longer gets its events ({}): execution reports "
                         + "stop until the gateway is restarted (bundle:restart nautilus-fix-gateway)", why);
             }
-        }, new java.util.Hashtable<>(Map.of(OrderEventSubscriber.QUEUE_SIZE_PROPERTY,
+        }, new Hashtable<>(Map.of(OrderEventSubscriber.QUEUE_SIZE_PROPERTY,
                 config.subscriber_queue_size(), "subscriber.name", "fix-gateway")));
         acceptor = Acceptors.start(gateway, settings, new FileStoreFactory(settings));
         LOG.info("FIX gateway: {} session(s) from {} ({}), store {}", policies.size(), file,

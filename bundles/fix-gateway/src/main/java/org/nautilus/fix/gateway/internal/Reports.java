@@ -1,5 +1,6 @@
 package org.nautilus.fix.gateway.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.RejectCode;
 import quickfix.FixVersions;
 import quickfix.Message;
+import quickfix.field.Account;
 import quickfix.field.AvgPx;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.BusinessRejectRefID;
@@ -26,11 +28,18 @@ import quickfix.field.LeavesQty;
 import quickfix.field.MsgType;
 import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
+import quickfix.field.OrdType;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
+import quickfix.field.Price;
 import quickfix.field.RefMsgType;
+import quickfix.field.RefSeqNum;
+import quickfix.field.Side;
+import quickfix.field.StopPx;
+import quickfix.field.Symbol;
 import quickfix.field.Text;
+import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 
 /**
@@ -58,7 +67,7 @@ final class Reports {
      * @param text     Text (58), e.g. the OMS's reason with its code, or {@code null}
      */
     static Message executionReport(String beginString, Order order, String clOrdId, String origClOrdId, String execId,
-                                   char execType, Fill fill, String text) {
+            char execType, Fill fill, String text) {
         boolean fix42 = isFix42(beginString);
         Message report = message(MsgType.EXECUTION_REPORT);
         char status = FixValues.ordStatus(order.status(), order.filledQuantity());
@@ -83,21 +92,22 @@ final class Reports {
         if (status == OrdStatus.REJECTED) {
             // The reject code's nearest FIX value; the code itself is in Text.
             RejectCode code = RejectCode.orDefault(order.rejectCode(), order.status() == OrderStatus.DENIED
-                    ? OrderStatus.DENIED : OrderStatus.REJECTED);
+                    ? OrderStatus.DENIED
+                    : OrderStatus.REJECTED);
             report.setInt(OrdRejReason.FIELD, FixValues.ordRejReason(code, fix42));
         }
         OrderRequest request = order.request();
-        report.setString(quickfix.field.Account.FIELD, order.portfolioId().value());
-        report.setString(quickfix.field.Symbol.FIELD, order.instrumentId().value());
-        report.setChar(quickfix.field.Side.FIELD, FixValues.side(order.side()));
-        report.setChar(quickfix.field.OrdType.FIELD, FixValues.orderType(request.type()));
-        report.setChar(quickfix.field.TimeInForce.FIELD, FixValues.timeInForce(request.timeInForce()));
+        report.setString(Account.FIELD, order.portfolioId().value());
+        report.setString(Symbol.FIELD, order.instrumentId().value());
+        report.setChar(Side.FIELD, FixValues.side(order.side()));
+        report.setChar(OrdType.FIELD, FixValues.orderType(request.type()));
+        report.setChar(TimeInForce.FIELD, FixValues.timeInForce(request.timeInForce()));
         report.setDecimal(OrderQty.FIELD, request.quantity().toBigDecimal());
         if (request.limitPrice() != null) {
-            report.setDecimal(quickfix.field.Price.FIELD, request.limitPrice().toBigDecimal());
+            report.setDecimal(Price.FIELD, request.limitPrice().toBigDecimal());
         }
         if (request.stopPrice() != null) {
-            report.setDecimal(quickfix.field.StopPx.FIELD, request.stopPrice().toBigDecimal());
+            report.setDecimal(StopPx.FIELD, request.stopPrice().toBigDecimal());
         }
         if (fill != null) {
             report.setDecimal(LastQty.FIELD, fill.quantity().toBigDecimal());
@@ -105,7 +115,7 @@ final class Reports {
         }
         report.setDecimal(LeavesQty.FIELD, order.leavesQuantity().toBigDecimal());
         report.setDecimal(CumQty.FIELD, order.filledQuantity().toBigDecimal());
-        report.setDecimal(AvgPx.FIELD, order.averagePrice() == null ? java.math.BigDecimal.ZERO
+        report.setDecimal(AvgPx.FIELD, order.averagePrice() == null ? BigDecimal.ZERO
                 : order.averagePrice().toBigDecimal());
         report.setUtcTimeStamp(TransactTime.FIELD, utc(order.updatedAt()), true);
         if (text != null) {
@@ -119,7 +129,7 @@ final class Reports {
      * filled.
      */
     static Message rejectUnknown(String beginString, String clOrdId, String symbol, char side, String execId,
-                                 String text) {
+            String text) {
         boolean fix42 = isFix42(beginString);
         Message report = message(MsgType.EXECUTION_REPORT);
         report.setString(OrderID.FIELD, "NONE");
@@ -131,11 +141,11 @@ final class Reports {
         report.setChar(ExecType.FIELD, ExecType.REJECTED);
         report.setChar(OrdStatus.FIELD, OrdStatus.REJECTED);
         report.setInt(OrdRejReason.FIELD, fix42 ? OrdRejReason.BROKER_EXCHANGE_OPTION : OrdRejReason.OTHER);
-        report.setString(quickfix.field.Symbol.FIELD, symbol);
-        report.setChar(quickfix.field.Side.FIELD, side);
-        report.setDecimal(LeavesQty.FIELD, java.math.BigDecimal.ZERO);
-        report.setDecimal(CumQty.FIELD, java.math.BigDecimal.ZERO);
-        report.setDecimal(AvgPx.FIELD, java.math.BigDecimal.ZERO);
+        report.setString(Symbol.FIELD, symbol);
+        report.setChar(Side.FIELD, side);
+        report.setDecimal(LeavesQty.FIELD, BigDecimal.ZERO);
+        report.setDecimal(CumQty.FIELD, BigDecimal.ZERO);
+        report.setDecimal(AvgPx.FIELD, BigDecimal.ZERO);
         report.setUtcTimeStamp(TransactTime.FIELD, utc(Instant.now()), true);
         report.setString(Text.FIELD, text);
         return report;
@@ -149,7 +159,7 @@ final class Reports {
      *                   {@link CxlRejResponseTo#ORDER_CANCEL_REPLACE_REQUEST}
      */
     static Message cancelReject(String beginString, Order order, String clOrdId, String origClOrdId, char responseTo,
-                                String code, String text) {
+            String code, String text) {
         boolean fix42 = isFix42(beginString);
         Message reject = message(MsgType.ORDER_CANCEL_REJECT);
         reject.setString(OrderID.FIELD, order == null ? "NONE" : order.id().toString());
@@ -161,7 +171,8 @@ final class Reports {
         reject.setInt(CxlRejReason.FIELD, switch (code) {
             case "ORDER_TERMINAL" -> CxlRejReason.TOO_LATE_TO_CANCEL;
             case "UNKNOWN_ORDER" -> CxlRejReason.UNKNOWN_ORDER;
-            case "CANCEL_PENDING", "AMEND_PENDING" -> CxlRejReason.ORDER_ALREADY_IN_PENDING_CANCEL_OR_PENDING_REPLACE_STATUS;
+            case "CANCEL_PENDING", "AMEND_PENDING" ->
+                    CxlRejReason.ORDER_ALREADY_IN_PENDING_CANCEL_OR_PENDING_REPLACE_STATUS;
             default -> fix42 ? CxlRejReason.BROKER_EXCHANGE_OPTION : 99;
         });
         reject.setString(Text.FIELD, code + ": " + text);
@@ -170,10 +181,10 @@ final class Reports {
 
     /** A BusinessMessageReject (j) of a message of type {@code refMsgType}; {@code refId} is its ClOrdID if any. */
     static Message businessReject(String refMsgType, int refSeqNum, String refId, int reason, String code,
-                                  String text) {
+            String text) {
         Message reject = message(MsgType.BUSINESS_MESSAGE_REJECT);
         if (refSeqNum > 0) {
-            reject.setInt(quickfix.field.RefSeqNum.FIELD, refSeqNum);
+            reject.setInt(RefSeqNum.FIELD, refSeqNum);
         }
         reject.setString(RefMsgType.FIELD, refMsgType);
         if (refId != null) {

@@ -26,7 +26,7 @@ import quickfix.SessionSettings;
  *                           for it to log back on before its open orders are canceled
  */
 record SessionPolicy(SessionID session, String user, PortfolioId portfolio, Set<PortfolioId> dropCopyPortfolios,
-                     int messagesPerSecond, Duration cancelOnDisconnect) {
+        int messagesPerSecond, Duration cancelOnDisconnect) {
 
     static final String USER = "User";
     static final String PORTFOLIO = "Portfolio";
@@ -82,7 +82,8 @@ record SessionPolicy(SessionID session, String user, PortfolioId portfolio, Set<
             Duration grace = null;
             if (settings.isSetting(session, CANCEL_ON_DISCONNECT) && settings.getBool(session, CANCEL_ON_DISCONNECT)) {
                 long seconds = settings.isSetting(session, CANCEL_ON_DISCONNECT_GRACE)
-                        ? settings.getLong(session, CANCEL_ON_DISCONNECT_GRACE) : 0;
+                        ? settings.getLong(session, CANCEL_ON_DISCONNECT_GRACE)
+                        : 0;
                 if (seconds < 0) {
                     throw new ConfigError(session + ": " + CANCEL_ON_DISCONNECT_GRACE + " must not be negative");
                 }

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,7 +171,7 @@ final class AcceptanceScript {
 
     private static void compare(Map<String, String> expected, Map<String, String> actual, String raw) {
         String got = printable(raw);
-        if (!java.util.Objects.equals(expected.get("35"), actual.get("35"))) {
+        if (!Objects.equals(expected.get("35"), actual.get("35"))) {
             throw new AssertionError("expected MsgType " + expected.get("35") + ", got " + got);
         }
         for (Map.Entry<String, String> field : actual.entrySet()) {

@@ -1,7 +1,5 @@
 package org.nautilus.fix.gateway.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;

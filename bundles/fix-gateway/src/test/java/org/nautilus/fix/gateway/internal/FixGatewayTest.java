@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -24,15 +27,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.api.access.AuthenticatedUser;
 import org.nautilus.api.access.UserAuthenticator;
+import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
+import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
@@ -53,9 +63,15 @@ import quickfix.SocketInitiator;
 import quickfix.ThreadedSocketAcceptor;
 import quickfix.field.ClOrdID;
 import quickfix.field.ExecType;
+import quickfix.field.MassCancelRequestType;
 import quickfix.field.MsgType;
 import quickfix.field.OrdStatus;
+import quickfix.field.OrdType;
+import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
+import quickfix.field.OrigSendingTime;
+import quickfix.field.PossDupFlag;
+import quickfix.field.TransactTime;
 
 /**
  * The gateway in process, over loopback: QuickFIX/J initiators against its acceptor, the OMS core
@@ -97,7 +113,7 @@ class FixGatewayTest {
         exchange.onQuote(quote);
         RiskService maxQuantity = new ScriptedRisk(request -> request.quantity().compareTo(Quantity.ofWhole(1000)) > 0
                 ? RiskDecision.reject("max-order-quantity", RejectCode.MAX_ORDER_QUANTITY, "quantity "
-                + request.quantity() + " exceeds 1000")
+                        + request.quantity() + " exceeds 1000")
                 : RiskDecision.approve());
         oms = OrderManager.builder(market::instrument, maxQuantity).clock(Clock.systemUTC()).partitions(2).build();
         oms.venueAdded(exchange.id(), exchange);
@@ -128,53 +144,53 @@ class FixGatewayTest {
         OrderService service = new OrderService() {
             // OrderManager is the OMS core; the OSGi component that publishes it delegates the same way.
             @Override
-            public org.nautilus.api.domain.Order submit(OrderRequest request) {
+            public Order submit(OrderRequest request) {
                 return oms.submit(request);
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<org.nautilus.api.domain.Order> submitAsync(OrderRequest r) {
+            public CompletionStage<Order> submitAsync(OrderRequest r) {
                 return oms.submitAsync(r);
             }
 
             @Override
-            public java.util.List<org.nautilus.api.domain.Order> submit(org.nautilus.api.oms.OrderList list) {
+            public List<Order> submit(OrderList list) {
                 return oms.submit(list);
             }
 
             @Override
-            public org.nautilus.api.oms.CommandResult amend(org.nautilus.api.domain.OrderId id, Quantity quantity,
-                                                           Price price) {
+            public CommandResult amend(OrderId id, Quantity quantity,
+                    Price price) {
                 return oms.amend(id, quantity, price);
             }
 
             @Override
-            public org.nautilus.api.oms.CommandResult cancel(org.nautilus.api.domain.OrderId id) {
+            public CommandResult cancel(OrderId id) {
                 return oms.cancel(id);
             }
 
             @Override
-            public Optional<org.nautilus.api.domain.Order> order(org.nautilus.api.domain.OrderId id) {
+            public Optional<Order> order(OrderId id) {
                 return oms.order(id);
             }
 
             @Override
-            public Optional<org.nautilus.api.domain.Order> order(org.nautilus.api.domain.ClientOrderId id) {
+            public Optional<Order> order(ClientOrderId id) {
                 return oms.order(id);
             }
 
             @Override
-            public java.util.List<org.nautilus.api.domain.Order> orders() {
+            public List<Order> orders() {
                 return oms.orders();
             }
 
             @Override
-            public java.util.List<org.nautilus.api.domain.Fill> fills(org.nautilus.api.domain.OrderId id) {
+            public List<Fill> fills(OrderId id) {
                 return oms.fills(id);
             }
 
             @Override
-            public java.util.List<OrderEvent> events(org.nautilus.api.domain.OrderId id) {
+            public List<OrderEvent> events(OrderId id) {
                 return oms.events(id);
             }
         };
@@ -189,7 +205,7 @@ class FixGatewayTest {
     }
 
     private static void session(SessionSettings settings, Map<SessionID, SessionPolicy> policies, String version,
-                                String client, String... keys) throws Exception {
+            String client, String... keys) throws Exception {
         SessionID id = new SessionID(version, "NAUTILUS", client);
         settings.setString(id, "BeginString", version);
         settings.setString(id, "TargetCompID", client);
@@ -230,8 +246,8 @@ class FixGatewayTest {
         c1.send(order("FIX.4.4", "l1", "2", new BigDecimal("95")));
         c1.next("New", report("l1", '0'));
         Message replace = request(MsgType.ORDER_CANCEL_REPLACE_REQUEST, "l2", "l1");
-        replace.setChar(quickfix.field.OrdType.FIELD, '2');
-        replace.setString(quickfix.field.OrderQty.FIELD, "7");
+        replace.setChar(OrdType.FIELD, '2');
+        replace.setString(OrderQty.FIELD, "7");
         replace.setString(quickfix.field.Price.FIELD, "96");
         c1.send(replace);
         assertThat(c1.next("Pending Replace", report("l2", 'E')).getString(OrigClOrdID.FIELD)).isEqualTo("l1");
@@ -259,8 +275,8 @@ class FixGatewayTest {
         assertThat(duplicate.getString(58)).startsWith("DUPLICATE_CLORDID");
         assertThat(duplicate.getString(37)).isEqualTo(orderId);
         Message resend = order("FIX.4.4", "d1", "1", new BigDecimal("95"));
-        resend.getHeader().setBoolean(quickfix.field.PossDupFlag.FIELD, true);
-        resend.getHeader().setUtcTimeStamp(quickfix.field.OrigSendingTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        resend.getHeader().setBoolean(PossDupFlag.FIELD, true);
+        resend.getHeader().setUtcTimeStamp(OrigSendingTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
         c1.send(resend);
         assertThat(c1.next("status of the PossDup", report("d1", 'I')).getString(37)).isEqualTo(orderId);
 
@@ -309,8 +325,8 @@ class FixGatewayTest {
         Message mass = new Message();
         mass.getHeader().setString(MsgType.FIELD, MsgType.ORDER_MASS_CANCEL_REQUEST);
         mass.setString(ClOrdID.FIELD, "mass1");
-        mass.setChar(quickfix.field.MassCancelRequestType.FIELD, '7');
-        mass.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        mass.setChar(MassCancelRequestType.FIELD, '7');
+        mass.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
         c1.send(mass);
         assertThat(c1.next("OrderMassCancelReport", type(MsgType.ORDER_MASS_CANCEL_REPORT)).getInt(533)).isEqualTo(2);
 
@@ -339,12 +355,12 @@ class FixGatewayTest {
         c1.awaitLoggedOn(false);
         // About time passing: the gateway cancels an absent client's orders after its grace period (2 s here).
         Thread.sleep(2500);
-        assertThat(oms.order(org.nautilus.api.domain.ClientOrderId.of("fix:C1:away1")).orElseThrow().status())
-                .isEqualTo(org.nautilus.api.domain.OrderStatus.CANCELED);
+        assertThat(oms.order(ClientOrderId.of("fix:C1:away1")).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELED);
         c1.initiator.start();
         c1.awaitLoggedOn(true);
         Message resent = c1.next("the Canceled sent while away", report("away1", '4'));
-        assertThat(resent.getHeader().getBoolean(quickfix.field.PossDupFlag.FIELD)).isTrue();
+        assertThat(resent.getHeader().getBoolean(PossDupFlag.FIELD)).isTrue();
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -375,7 +391,8 @@ class FixGatewayTest {
             settings.setString("FileStorePath", store.toString());
         }
         client.initiator = new SocketInitiator(client, store == null ? new MemoryStoreFactory()
-                : new FileStoreFactory(settings), settings, new GatewayLogFactory(), new quickfix.DefaultMessageFactory());
+                : new FileStoreFactory(settings), settings, new GatewayLogFactory(),
+                new quickfix.DefaultMessageFactory());
         clients.put(compId + clients.size(), client);
         return client;
     }
@@ -458,7 +475,7 @@ class FixGatewayTest {
         /** The next message matching; the ones before it are skipped. */
         Message next(String what, Predicate<Message> match) throws InterruptedException {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            java.util.List<String> skipped = new java.util.ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             while (true) {
                 Message message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (message == null) {

@@ -18,9 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
-import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.services.ServiceDescriptor;
 import org.nautilus.api.cluster.ClusterService;
 import org.nautilus.api.cluster.ClusterStatus;
@@ -33,6 +33,7 @@ import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.store.TradingStore;
 import org.nautilus.api.venue.VenueService;
+import org.nautilus.grid.internal.node.BaselineRemoval;
 import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.store.GridStoreComponent;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
@@ -63,8 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ClusterService.class, immediate = true)
 // Registered at runtime (leadership here, forwarders elsewhere): declared for resolvers.
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nautilus.api.cluster.OmsLeadership\"",
-        uses = OmsLeadership.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nautilus.api.cluster.OmsLeadership\"", uses = OmsLeadership.class)
 public final class ClusterComponent implements ClusterService {
 
     static final String SINGLETON = "nautilus-oms-leader";
@@ -88,17 +88,13 @@ public final class ClusterComponent implements ClusterService {
     /** Nodes outside the baseline by when they were first seen; touched on {@link #thread} only. */
     private final Map<String, Long> joinedOutsideBaseline = new HashMap<>();
     // The leader's own OMS, execution engine and position keeper (the real ones), while they run here.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     private volatile OrderService localOrders;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     private volatile VenueService localVenues;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_SERVICE)
     private volatile PositionService localPositions;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile MarketDataService marketData;
     private volatile boolean leader;
     private volatile long epoch;
@@ -107,8 +103,8 @@ public final class ClusterComponent implements ClusterService {
 
     @Activate
     public ClusterComponent(@Reference Grid grid,
-                            @Reference(target = "(" + TradingStore.TYPE_PROPERTY + "=ignite)") TradingStore tradingStore,
-                            BundleContext context) {
+            @Reference(target = "(" + TradingStore.TYPE_PROPERTY + "=ignite)") TradingStore tradingStore,
+            BundleContext context) {
         this.grid = grid;
         this.tradingStore = tradingStore;
         this.store = ((GridStoreComponent) tradingStore).store();
@@ -136,7 +132,7 @@ public final class ClusterComponent implements ClusterService {
                 Map.of(Constants.SERVICE_RANKING, ClusterService.CLUSTER_RANKING));
         ClusterOms oms = new ClusterOms(() -> leader, local, new RemoteOms(this::endpoint));
         clientServices.add(context.registerService(new String[] {OrderService.class.getName(),
-            VenueService.class.getName()}, oms, properties));
+                VenueService.class.getName()}, oms, properties));
         PositionService stored = new StorePositions((PositionStore) tradingStore, this::mark);
         clientServices.add(context.registerService(PositionService.class,
                 new ClusterPositions(() -> localPositions, stored), properties));
@@ -193,8 +189,10 @@ public final class ClusterComponent implements ClusterService {
         try {
             epoch = store.acquireEpoch();
         } catch (RuntimeException e) {
-            LOG.error("cluster: this node holds the OMS singleton but cannot take the leadership epoch; the OMS does not "
-                    + "start here", e);
+            LOG.error(
+                    "cluster: this node holds the OMS singleton but cannot take the leadership epoch; the OMS does not "
+                            + "start here",
+                    e);
             return;
         }
         leader = true;
@@ -257,7 +255,8 @@ public final class ClusterComponent implements ClusterService {
             List<ClusterNode> joined = ignite.cluster().forServers().nodes().stream()
                     .filter(n -> !inBaseline.contains(n.consistentId())).toList();
             long now = System.currentTimeMillis();
-            joinedOutsideBaseline.keySet().retainAll(joined.stream().map(n -> String.valueOf(n.consistentId())).toList());
+            joinedOutsideBaseline.keySet()
+                    .retainAll(joined.stream().map(n -> String.valueOf(n.consistentId())).toList());
             joined.forEach(n -> joinedOutsideBaseline.putIfAbsent(String.valueOf(n.consistentId()), now));
             if (joined.isEmpty() || joinedOutsideBaseline.values().stream().anyMatch(t -> now - t < delay)) {
                 return;
@@ -300,7 +299,7 @@ public final class ClusterComponent implements ClusterService {
 
     @Override
     public List<String> removeFromBaseline(String node) {
-        return org.nautilus.grid.internal.node.BaselineRemoval.remove(grid.ignite(), node);
+        return BaselineRemoval.remove(grid.ignite(), node);
     }
 
     @Override

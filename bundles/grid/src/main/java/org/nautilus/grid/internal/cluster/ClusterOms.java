@@ -2,6 +2,8 @@ package org.nautilus.grid.internal.cluster;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -10,10 +12,12 @@ import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueService;
@@ -51,11 +55,11 @@ final class ClusterOms implements OrderService, VenueService {
 
     /** The local OMS's own asynchronous submit on the leader; a forwarded, synchronous one elsewhere. */
     @Override
-    public java.util.concurrent.CompletionStage<Order> submitAsync(OrderRequest request) {
+    public CompletionStage<Order> submitAsync(OrderRequest request) {
         try {
             return oms().submitAsync(request);
         } catch (RuntimeException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -115,17 +119,17 @@ final class ClusterOms implements OrderService, VenueService {
     }
 
     @Override
-    public List<org.nautilus.api.venue.ReconciliationReport> reconciliations() {
+    public List<ReconciliationReport> reconciliations() {
         return engine().reconciliations();
     }
 
     @Override
-    public CommandResult acknowledge(org.nautilus.api.domain.VenueId venue, String by) {
+    public CommandResult acknowledge(VenueId venue, String by) {
         return engine().acknowledge(venue, by);
     }
 
     @Override
-    public CommandResult reconcile(org.nautilus.api.domain.VenueId venue) {
+    public CommandResult reconcile(VenueId venue) {
         return engine().reconcile(venue);
     }
 }

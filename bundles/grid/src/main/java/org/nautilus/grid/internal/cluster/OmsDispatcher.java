@@ -8,6 +8,7 @@ import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
@@ -49,9 +50,9 @@ final class OmsDispatcher implements OmsClusterEndpoint {
                 case "decisions" -> venueService().decisions(args.get(0).asInt());
                 case "decision" -> venueService().decision(arg(args, 0, OrderId.class)).orElse(null);
                 case "reconciliations" -> venueService().reconciliations();
-                case "acknowledge" -> venueService().acknowledge(arg(args, 0, org.nautilus.api.domain.VenueId.class),
+                case "acknowledge" -> venueService().acknowledge(arg(args, 0, VenueId.class),
                         args.get(1).asText());
-                case "reconcile" -> venueService().reconcile(arg(args, 0, org.nautilus.api.domain.VenueId.class));
+                case "reconcile" -> venueService().reconcile(arg(args, 0, VenueId.class));
                 default -> throw new IllegalArgumentException("unknown OMS call '" + method + "'");
             };
             return "{\"result\":" + Payloads.write(result) + "}";

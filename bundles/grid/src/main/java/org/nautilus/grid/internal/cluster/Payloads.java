@@ -62,7 +62,8 @@ final class Payloads {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -81,7 +82,8 @@ final class Payloads {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot decode " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("cannot decode " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -92,7 +94,7 @@ final class Payloads {
     static <T> List<T> readList(String json, Class<T> element) {
         JavaType type = MAPPER.getTypeFactory().constructCollectionType(List.class, element);
         try {
-            return List.copyOf(MAPPER.<List<T>>readValue(json, type));
+            return List.copyOf(MAPPER.<List<T>> readValue(json, type));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot decode a list of " + element.getSimpleName() + ": "
                     + e.getOriginalMessage(), e);

@@ -11,11 +11,13 @@ import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
+import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.RoutingDecision;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueService;
@@ -96,17 +98,17 @@ final class RemoteOms implements OrderService, VenueService {
     }
 
     @Override
-    public List<org.nautilus.api.venue.ReconciliationReport> reconciliations() {
-        return Payloads.readList(call("reconciliations").toString(), org.nautilus.api.venue.ReconciliationReport.class);
+    public List<ReconciliationReport> reconciliations() {
+        return Payloads.readList(call("reconciliations").toString(), ReconciliationReport.class);
     }
 
     @Override
-    public CommandResult acknowledge(org.nautilus.api.domain.VenueId venue, String by) {
+    public CommandResult acknowledge(VenueId venue, String by) {
         return Payloads.read(call("acknowledge", venue, by), CommandResult.class);
     }
 
     @Override
-    public CommandResult reconcile(org.nautilus.api.domain.VenueId venue) {
+    public CommandResult reconcile(VenueId venue) {
         return Payloads.read(call("reconcile", venue), CommandResult.class);
     }
 

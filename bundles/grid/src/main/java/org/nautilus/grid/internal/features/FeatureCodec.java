@@ -104,7 +104,7 @@ final class FeatureCodec {
     }
 
     private static void head(DataOutputStream out, InstrumentId instrument, BarSpec bars, String library,
-                             String program) throws IOException {
+            String program) throws IOException {
         out.writeUTF(instrument.value());
         out.writeUTF(bars.toString());
         out.writeUTF(library);

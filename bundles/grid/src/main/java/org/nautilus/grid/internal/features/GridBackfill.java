@@ -54,17 +54,16 @@ public final class GridBackfill implements DistributedBackfill {
 
     @Activate
     public GridBackfill(@Reference Grid grid, @Reference FactorBackfill local,
-                        @Reference(target = "(component.name=org.nautilus.grid.internal.features.GridFeatureCache)")
-                        FeatureCache partitions) {
+            @Reference(target = "(component.name=org.nautilus.grid.internal.features.GridFeatureCache)") FeatureCache partitions) {
         // the feature cache's partitions are the split: it is referenced so that it exists, configured, first
         this.ignite = grid.ignite();
         this.local = local;
-        ignite.cluster().<String, Object>nodeLocalMap().put(LOCAL_BACKFILL, local);
+        ignite.cluster().<String, Object> nodeLocalMap().put(LOCAL_BACKFILL, local);
     }
 
     @Deactivate
     void deactivate() {
-        ignite.cluster().<String, Object>nodeLocalMap().remove(LOCAL_BACKFILL, local);
+        ignite.cluster().<String, Object> nodeLocalMap().remove(LOCAL_BACKFILL, local);
     }
 
     @Override
@@ -185,8 +184,9 @@ public final class GridBackfill implements DistributedBackfill {
             instruments.forEach(i -> ids.add(InstrumentId.of(i)));
             long t0 = System.nanoTime();
             BackfillResult result = backfill.backfill(new BackfillRequest(Set.copyOf(libraries), ids,
-                    new TimeRange(Instant.ofEpochSecond(fromSecond, fromNano), Instant.ofEpochSecond(toSecond, toNano))),
-                    p -> { });
+                    new TimeRange(Instant.ofEpochSecond(fromSecond, fromNano),
+                            Instant.ofEpochSecond(toSecond, toNano))),
+                    p -> {});
             StringBuilder failures = new StringBuilder();
             result.failures().forEach((instrument, why) -> failures.append(failures.length() == 0 ? "" : "\n")
                     .append(instrument.value()).append(": ").append(why));

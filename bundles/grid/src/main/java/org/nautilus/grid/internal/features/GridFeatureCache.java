@@ -1,7 +1,6 @@
 package org.nautilus.grid.internal.features;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.apache.ignite.IgniteCache;
@@ -135,7 +135,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
                     lock.unlock();
                 }
                 if (!flushing && !pending.isEmpty()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                    LockSupport.parkNanos(LINGER_NANOS);
                 }
                 writePending();
             } catch (InterruptedException e) {
@@ -204,7 +204,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
 
     @Override
     public Map<InstrumentId, FeatureVector> vectors(Collection<InstrumentId> instruments, BarSpec bars,
-                                                    String library) {
+            String library) {
         Map<InstrumentId, FeatureVector> result = new HashMap<>();
         Map<AffinityKey<String>, InstrumentId> remote = new TreeMap<>((a, b) -> a.key().compareTo(b.key()));
         for (InstrumentId instrument : instruments) {

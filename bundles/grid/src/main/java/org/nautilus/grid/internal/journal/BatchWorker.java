@@ -46,8 +46,8 @@ public final class BatchWorker<T> implements AutoCloseable {
     private final ArrayDeque<T> queue = new ArrayDeque<>();
     private final Thread thread;
     private ToIntFunction<T> weight = item -> 1;
-    private ObjLongConsumer<T> numbering = (item, number) -> { };
-    private Consumer<Throwable> onFailure = e -> { };
+    private ObjLongConsumer<T> numbering = (item, number) -> {};
+    private Consumer<Throwable> onFailure = e -> {};
     private volatile int maxBatch = Integer.MAX_VALUE;
     private long lingerNanos;
     private int lingerBelow;

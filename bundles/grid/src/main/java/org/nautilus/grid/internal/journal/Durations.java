@@ -1,5 +1,6 @@
 package org.nautilus.grid.internal.journal;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -113,7 +114,7 @@ public final class Durations {
         /** {@code p50 ... p99 ... p99.9 ... max ...} in microseconds. */
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%,d: p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us",
+            return String.format(Locale.ROOT, "%,d: p50 %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us",
                     count, percentileNanos(50) / 1e3, percentileNanos(99) / 1e3, percentileNanos(99.9) / 1e3,
                     max / 1e3);
         }

@@ -63,8 +63,8 @@ public final class GroupCommit<U extends UnitOfWork> implements AutoCloseable {
      *                   run: the acknowledger's share
      */
     public record Stats(long groups, long units, long entries, long writeNanos, long writeCpuNanos, int maxBatch,
-                        long slowWrites, Durations.Snapshot writes, Durations.Snapshot waits,
-                        Durations.Snapshot callbacks) {
+            long slowWrites, Durations.Snapshot writes, Durations.Snapshot waits,
+            Durations.Snapshot callbacks) {
 
         public double unitsPerGroup() {
             return groups == 0 ? 0 : (double) units / groups;
@@ -311,7 +311,7 @@ public final class GroupCommit<U extends UnitOfWork> implements AutoCloseable {
         if (!callbacks.isEmpty()) {
             acknowledger.add(new Durable(upTo, System.nanoTime()));
         }
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
             Waiter waiter = it.next();
             if (waiter.sequence <= upTo) {
                 it.remove();
@@ -329,7 +329,7 @@ public final class GroupCommit<U extends UnitOfWork> implements AutoCloseable {
     private void acknowledge(List<Durable> marks) {
         Durable latest = marks.get(marks.size() - 1);
         StoreException failed = failure;
-        for (Iterator<Callback> it = callbacks.iterator(); it.hasNext(); ) {
+        for (Iterator<Callback> it = callbacks.iterator(); it.hasNext();) {
             Callback callback = it.next();
             if (callback.sequence <= latest.sequence() && callback.claim()) {
                 it.remove();

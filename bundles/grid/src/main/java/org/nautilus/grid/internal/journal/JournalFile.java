@@ -192,7 +192,7 @@ public final class JournalFile implements AutoCloseable {
     private static void zero(Path segment, long from, long to) throws IOException {
         try (FileChannel out = FileChannel.open(segment, StandardOpenOption.WRITE)) {
             ByteBuffer zeros = ByteBuffer.allocate(1 << 16);
-            for (long at = from; at < to; ) {
+            for (long at = from; at < to;) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), to - at));
                 at += out.write(zeros, at);
             }
@@ -302,7 +302,7 @@ public final class JournalFile implements AutoCloseable {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
-            for (long at = 0; at < bytes; ) {
+            for (long at = 0; at < bytes;) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - at));
                 at += out.write(zeros, at);
             }

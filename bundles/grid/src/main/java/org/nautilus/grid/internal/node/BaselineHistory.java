@@ -109,7 +109,8 @@ public final class BaselineHistory {
                 found = ignite.compute(ignite.cluster().forNode(other)).withTimeout(CALL_TIMEOUT_MS)
                         .call(new ReadItems(List.copyOf(missing)));
             } catch (RuntimeException e) {
-                LOG.debug("Ignite node '{}': node {} could not send baseline history items", self, other.consistentId(), e);
+                LOG.debug("Ignite node '{}': node {} could not send baseline history items", self, other.consistentId(),
+                        e);
                 continue;
             }
             for (Map.Entry<Integer, byte[]> item : found.entrySet()) {
@@ -170,7 +171,8 @@ public final class BaselineHistory {
             database.checkpointReadLock();
             try {
                 for (int id = 0; id < baselineId; id++) {
-                    if (!byId.containsKey(id) && metastorage.read(PREFIX + id) instanceof BaselineTopologyHistoryItem item) {
+                    if (!byId.containsKey(id)
+                            && metastorage.read(PREFIX + id) instanceof BaselineTopologyHistoryItem item) {
                         byId.put(id, item);
                     }
                 }

@@ -28,7 +28,8 @@ public final class BaselineRemoval {
      */
     public static List<String> remove(Ignite ignite, String node) {
         if (node == null || node.isBlank()) {
-            throw new IllegalArgumentException("name the node to remove (its consistent id, as nautilus:cluster shows)");
+            throw new IllegalArgumentException(
+                    "name the node to remove (its consistent id, as nautilus:cluster shows)");
         }
         if (!ignite.cluster().state().active()) {
             throw new IllegalStateException("the cluster is " + ignite.cluster().state() + ": the baseline can only be "
@@ -41,12 +42,14 @@ public final class BaselineRemoval {
         List<String> ids = new ArrayList<>();
         baseline.forEach(b -> ids.add(String.valueOf(b.consistentId())));
         if (!ids.contains(node)) {
-            throw new IllegalArgumentException("node '" + node + "' is not in the baseline " + ids.stream().sorted().toList());
+            throw new IllegalArgumentException(
+                    "node '" + node + "' is not in the baseline " + ids.stream().sorted().toList());
         }
         for (ClusterNode online : ignite.cluster().forServers().nodes()) {
             if (node.equals(String.valueOf(online.consistentId()))) {
-                throw new IllegalStateException("node '" + node + "' is online: stop it first (only a node that is gone "
-                        + "can be removed; its partitions must have another copy)");
+                throw new IllegalStateException(
+                        "node '" + node + "' is online: stop it first (only a node that is gone "
+                                + "can be removed; its partitions must have another copy)");
             }
         }
         List<BaselineNode> remaining = new ArrayList<>();

@@ -244,11 +244,13 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         // even its own from an earlier class loader (after bundle:update). That earlier filter keeps protecting
         // the JVM with the same lists, so leave it in place; a Karaf restart releases the old class loader.
         ObjectInputFilter existing = ObjectInputFilter.Config.getSerialFilter();
-        if (existing != null && existing.getClass().getName().equals("org.apache.ignite.marshaller.IgniteObjectInputFilter")
+        if (existing != null
+                && existing.getClass().getName().equals("org.apache.ignite.marshaller.IgniteObjectInputFilter")
                 && existing.getClass().getClassLoader() != Ignition.class.getClassLoader()
                 && System.getProperty(FILTER_AUTOCONFIGURATION) == null) {
-            LOG.warn("Ignite's deserialization filter from an earlier copy of this bundle is still installed; keeping it "
-                    + "(restart Karaf to release that copy's memory)");
+            LOG.warn(
+                    "Ignite's deserialization filter from an earlier copy of this bundle is still installed; keeping it "
+                            + "(restart Karaf to release that copy's memory)");
             System.setProperty(FILTER_AUTOCONFIGURATION, "false");
         }
         String karafHome = System.getProperty("karaf.home");
@@ -277,12 +279,13 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         }
         return "Ignite node '" + s.instanceName() + "' failed to start" + where + ": " + rootMessage(e)
                 + (s.persistenceEnabled()
-                    ? ". If the persistent data is damaged, restore " + s.workDirectory() + " from a backup or move "
-                        + "it away to start with an empty grid (in a cluster with cache.backups >= 1, "
-                        + "nautilus:cluster-rejoin does that and takes the data back from the other nodes); if the "
-                        + "ports are taken, change discovery.port / "
-                        + "communication.port in etc/" + GridConfig.PID + ".cfg."
-                    : ".");
+                        ? ". If the persistent data is damaged, restore " + s.workDirectory()
+                                + " from a backup or move "
+                                + "it away to start with an empty grid (in a cluster with cache.backups >= 1, "
+                                + "nautilus:cluster-rejoin does that and takes the data back from the other nodes); if the "
+                                + "ports are taken, change discovery.port / "
+                                + "communication.port in etc/" + GridConfig.PID + ".cfg."
+                        : ".");
     }
 
     static String rootMessage(Throwable e) {

@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code modified} method on purpose: every setting needs a node restart, which Declarative Services performs,
  * stopping the stores on the node first and starting them again afterwards.
  */
-@Component(service = Grid.class, immediate = true, configurationPid = GridConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = Grid.class, immediate = true, configurationPid = GridConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = GridConfig.class)
 public final class GridNode implements Grid {
 

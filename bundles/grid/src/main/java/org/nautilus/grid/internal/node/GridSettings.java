@@ -44,13 +44,13 @@ import java.util.Objects;
  * @param kubernetesTokenFile file with the bearer token sent to it (in a pod the mounted service-account token)
  */
 public record GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
-                           WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
-                           DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
-                           int discoveryPortRange, int communicationPort, String kubernetesNamespace,
-                           String kubernetesServiceName, int cacheBackups, boolean autoActivate,
-                           boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
-                           long activationTimeoutMs, boolean gracefulShutdown, String zone, String kubernetesMaster,
-                           String kubernetesTokenFile) {
+        WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
+        DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
+        int discoveryPortRange, int communicationPort, String kubernetesNamespace,
+        String kubernetesServiceName, int cacheBackups, boolean autoActivate,
+        boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
+        long activationTimeoutMs, boolean gracefulShutdown, String zone, String kubernetesMaster,
+        String kubernetesTokenFile) {
 
     /** Where pods reach the Kubernetes API (kubernetes mode), as Ignite's IP finder defaults it. */
     public static final String DEFAULT_KUBERNETES_MASTER = "https://kubernetes.default.svc.cluster.local:443";
@@ -59,12 +59,12 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
 
     /** The settings with the in-cluster Kubernetes API defaults (tests, tools). */
     public GridSettings(String instanceName, String consistentId, Path workDirectory, boolean persistenceEnabled,
-                        WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
-                        DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
-                        int discoveryPortRange, int communicationPort, String kubernetesNamespace,
-                        String kubernetesServiceName, int cacheBackups, boolean autoActivate,
-                        boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
-                        long activationTimeoutMs, boolean gracefulShutdown, String zone) {
+            WalMode walMode, int dataRegionMaxSizeMb, int walSegmentSizeMb, String localAddress,
+            DiscoveryMode discoveryMode, List<String> discoveryAddresses, int discoveryPort,
+            int discoveryPortRange, int communicationPort, String kubernetesNamespace,
+            String kubernetesServiceName, int cacheBackups, boolean autoActivate,
+            boolean haltOnFailure, long failureDetectionTimeoutMs, long baselineJoinDelayMs,
+            long activationTimeoutMs, boolean gracefulShutdown, String zone) {
         this(instanceName, consistentId, workDirectory, persistenceEnabled, walMode, dataRegionMaxSizeMb,
                 walSegmentSizeMb, localAddress, discoveryMode, discoveryAddresses, discoveryPort, discoveryPortRange,
                 communicationPort, kubernetesNamespace, kubernetesServiceName, cacheBackups, autoActivate,
@@ -82,7 +82,9 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
         BACKGROUND
     }
 
-    public enum DiscoveryMode { STATIC, KUBERNETES }
+    public enum DiscoveryMode {
+        STATIC, KUBERNETES
+    }
 
     static final int MIN_REGION_MB = 16;
 
@@ -209,7 +211,7 @@ public record GridSettings(String instanceName, String consistentId, Path workDi
 
     /** Single-node settings on loopback with the given work directory and ports (tests, tools). */
     public static GridSettings localNode(String instanceName, Path workDirectory, int discoveryPort,
-                                         int communicationPort) {
+            int communicationPort) {
         return new GridSettings(instanceName, instanceName, workDirectory.toAbsolutePath(), true, WalMode.FSYNC,
                 64, 4, "127.0.0.1", DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 2)), discoveryPort, 2,

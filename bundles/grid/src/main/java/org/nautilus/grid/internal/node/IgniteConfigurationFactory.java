@@ -46,7 +46,8 @@ final class IgniteConfigurationFactory {
                 // No thin-client/JDBC (10800) or REST connector ports: the platform talks to the node in-process.
                 .setClientConnectorConfiguration(null)
                 .setConnectorConfiguration(null)
-                .setFailureHandler(s.haltOnFailure() ? new StopNodeOrHaltFailureHandler() : new StopNodeFailureHandler())
+                .setFailureHandler(
+                        s.haltOnFailure() ? new StopNodeOrHaltFailureHandler() : new StopNodeFailureHandler())
                 .setDataStorageConfiguration(dataStorage(s))
                 .setDiscoverySpi(discovery(s))
                 // A bounded outbound queue per connection (Ignite's advice) instead of the unbounded default.

@@ -18,8 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * when {@link GridNode} failed to start, which is when it is needed. After moving the data aside it restarts
  * {@link GridNode} (disable, enable: Declarative Services activates it again, asynchronously).
  */
-@Component(service = NodeRecovery.class, immediate = true, configurationPid = GridConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = NodeRecovery.class, immediate = true, configurationPid = GridConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class NodeRecoveryComponent implements NodeRecovery {
 
     private final GridConfig config;

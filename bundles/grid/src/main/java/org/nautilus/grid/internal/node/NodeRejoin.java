@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class NodeRejoin {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeRejoin.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private NodeRejoin() {
     }
@@ -34,7 +35,8 @@ public final class NodeRejoin {
         Path work = settings.workDirectory();
         Path movedTo = work.resolveSibling(work.getFileName() + ".discarded-" + STAMP.format(now));
         List<String> steps = List.of(
-                "move " + work + " to " + movedTo + " (kept: delete it once the node is back and the cluster is healthy)",
+                "move " + work + " to " + movedTo
+                        + " (kept: delete it once the node is back and the cluster is healthy)",
                 "start the grid on this node again: it joins the cluster empty and takes the baseline, and its "
                         + "history, from the other nodes; a stopped cluster activates once every baseline node is back",
                 "the partitions this node held come back from their " + settings.cacheBackups() + " backup cop"
@@ -83,6 +85,7 @@ public final class NodeRejoin {
         // A rename in the same parent directory: atomic, nothing copied, nothing deleted.
         Files.move(Path.of(plan.workDirectory()), Path.of(plan.movedTo()), StandardCopyOption.ATOMIC_MOVE);
         LOG.warn("Node {}: moved its grid data {} aside to {}; the grid starts empty and rejoins the cluster, taking "
-                + "its partitions from the backups on the other nodes", plan.node(), plan.workDirectory(), plan.movedTo());
+                + "its partitions from the backups on the other nodes", plan.node(), plan.workDirectory(),
+                plan.movedTo());
     }
 }

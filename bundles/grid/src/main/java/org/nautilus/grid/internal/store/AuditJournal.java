@@ -13,6 +13,7 @@ import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditEntry;
 import org.nautilus.api.audit.AuditFormat;
 import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.audit.AuditRecord;
 import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
@@ -98,7 +99,7 @@ public final class AuditJournal implements AuditService {
 
     @Override
     public AuditEntry record(AuditCategory category, String type, String subject, PortfolioId portfolio, String detail,
-                             Map<String, String> fields) {
+            Map<String, String> fields) {
         Unit.AuditDraft draft = new Unit.AuditDraft(Instant.now(), category, type, subject, portfolio, detail,
                 fields == null ? Map.of() : Map.copyOf(fields));
         store.groupCommit().write(unit -> unit.audits.add(draft));
@@ -108,10 +109,10 @@ public final class AuditJournal implements AuditService {
 
     /** All in one unit: one durable commit for the lot, instead of one each. */
     @Override
-    public List<AuditEntry> recordAll(List<org.nautilus.api.audit.AuditRecord> entries) {
+    public List<AuditEntry> recordAll(List<AuditRecord> entries) {
         Instant now = Instant.now();
         List<Unit.AuditDraft> drafts = new ArrayList<>(entries.size());
-        for (org.nautilus.api.audit.AuditRecord e : entries) {
+        for (AuditRecord e : entries) {
             drafts.add(new Unit.AuditDraft(now, e.category(), e.type(), e.subject(), e.portfolio(), e.detail(),
                     e.fields()));
         }
@@ -141,9 +142,9 @@ public final class AuditJournal implements AuditService {
         long[] events = new long[1];
         // Count the events in each stored entry without decoding them.
         store.events.forEach(in -> {
-            events[0] += in.<Integer>field("count");
+            events[0] += in.<Integer> field("count");
             return false;
-        }, ignored -> { });
+        }, ignored -> {});
         return events[0] + store.audit.sizeLong();
     }
 
@@ -152,14 +153,15 @@ public final class AuditJournal implements AuditService {
         return stored -> {
             Object[] bodies = stored.field(OrderCodecs.EVENTS_FIELD);
             BinaryObject in = (BinaryObject) bodies[0];
-            if (q.subject() != null && !q.subject().equals(String.valueOf((Object) in.field(OrderCodecs.ORDER_FIELD)))) {
+            if (q.subject() != null
+                    && !q.subject().equals(String.valueOf((Object) in.field(OrderCodecs.ORDER_FIELD)))) {
                 return false;
             }
             if (q.portfolio() != null && !q.portfolio().value().equals(in.field("portfolio"))) {
                 return false;
             }
             // One unit's events of one order: within seconds of each other; the exact check is on each event.
-            long seconds = in.<Long>field("timestampSeconds");
+            long seconds = in.<Long> field("timestampSeconds");
             return (q.from() == null || seconds >= q.from().getEpochSecond() - 60)
                     && (q.to() == null || seconds <= q.to().getEpochSecond());
         };

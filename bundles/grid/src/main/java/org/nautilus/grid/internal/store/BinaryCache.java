@@ -3,14 +3,16 @@ package org.nautilus.grid.internal.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
@@ -43,7 +45,7 @@ public final class BinaryCache<K, V> {
         return content(a).compareTo(content(b));
     };
 
-    private static final java.util.regex.Pattern IDENTITY = java.util.regex.Pattern.compile("idHash=-?\\d+,? ?");
+    private static final Pattern IDENTITY = Pattern.compile("idHash=-?\\d+,? ?");
 
     private static String content(BinaryObject key) {
         return IDENTITY.matcher(key.toString()).replaceAll("");
@@ -55,7 +57,7 @@ public final class BinaryCache<K, V> {
     private final BinaryCodec<V> values;
 
     private BinaryCache(IgniteCache<BinaryObject, BinaryObject> cache, IgniteBinary binary, BinaryCodec<K> keys,
-                        BinaryCodec<V> values) {
+            BinaryCodec<V> values) {
         this.cache = cache;
         this.binary = binary;
         this.keys = keys;
@@ -70,7 +72,7 @@ public final class BinaryCache<K, V> {
      *                              deleted {@code db/binary_meta}): every read would otherwise block and fail
      */
     public static <K, V> BinaryCache<K, V> open(Grid grid, CacheConfiguration<BinaryObject, BinaryObject> cfg,
-                                                BinaryCodec<K> keys, BinaryCodec<V> values) {
+            BinaryCodec<K> keys, BinaryCodec<V> values) {
         IgniteCache<BinaryObject, BinaryObject> cache = GridCaches.getOrCreate(grid.ignite(), cfg).withKeepBinary();
         IgniteBinary binary = grid.ignite().binary();
         long entries = cache.sizeLong(CachePeekMode.PRIMARY);
@@ -124,7 +126,7 @@ public final class BinaryCache<K, V> {
         if (entries.isEmpty()) {
             return;
         }
-        if (entries instanceof java.util.SortedMap) {
+        if (entries instanceof SortedMap) {
             cache.putAll(entries);
         } else {
             Map<BinaryObject, BinaryObject> sorted = new TreeMap<>(KEY_ORDER);

@@ -1,5 +1,6 @@
 package org.nautilus.grid.internal.store;
 
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -50,7 +51,7 @@ final class ConfigAuditor {
      * says why and what stays in force, and the values in force remain the ones the next change is compared with.
      */
     Optional<Unit.AuditDraft> changed(String pid, Dictionary<String, ?> properties, Optional<Refusal> refusal,
-                                      Instant now) {
+            Instant now) {
         if (!audited(pid)) {
             return Optional.empty();
         }
@@ -120,9 +121,9 @@ final class ConfigAuditor {
 
     private static String arrayText(Object array) {
         StringBuilder text = new StringBuilder("[");
-        int n = java.lang.reflect.Array.getLength(array);
+        int n = Array.getLength(array);
         for (int i = 0; i < n; i++) {
-            text.append(i == 0 ? "" : ", ").append(java.lang.reflect.Array.get(array, i));
+            text.append(i == 0 ? "" : ", ").append(Array.get(array, i));
         }
         return text.append(']').toString();
     }

@@ -29,7 +29,7 @@ public final class GridCaches {
      *                      {@code null} for the whole key
      */
     public static CacheConfiguration<BinaryObject, BinaryObject> transactional(String name, GridSettings settings,
-                                                                             String keyType, String affinityField) {
+            String keyType, String affinityField) {
         CacheConfiguration<BinaryObject, BinaryObject> cfg = new CacheConfiguration<BinaryObject, BinaryObject>(name)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setCacheMode(CacheMode.PARTITIONED)
@@ -52,8 +52,8 @@ public final class GridCaches {
      * and one transaction over them touches the same partition files.
      */
     public static CacheConfiguration<BinaryObject, BinaryObject> transactional(String name, String group,
-                                                                             GridSettings settings, String keyType,
-                                                                             String affinityField) {
+            GridSettings settings, String keyType,
+            String affinityField) {
         return transactional(name, settings, keyType, affinityField).setGroupName(group)
                 .setAffinity(affinity(settings, TRADING_PARTITIONS));
     }

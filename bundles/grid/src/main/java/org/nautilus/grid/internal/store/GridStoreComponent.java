@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,8 @@ import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditEntry;
 import org.nautilus.api.audit.AuditFormat;
 import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.audit.AuditRecord;
 import org.nautilus.api.audit.AuditService;
-import org.nautilus.api.metrics.MetricsCollector;
-import org.nautilus.api.metrics.MetricsSource;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -23,6 +23,8 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
+import org.nautilus.api.metrics.MetricsCollector;
+import org.nautilus.api.metrics.MetricsSource;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.portfolio.PositionStore;
 import org.nautilus.api.risk.TradingStatus;
@@ -36,7 +38,6 @@ import org.nautilus.grid.internal.journal.GroupCommit;
 import org.nautilus.grid.internal.journal.Materializer;
 import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.node.GridStartupException;
-import java.util.Hashtable;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -76,8 +77,8 @@ import org.slf4j.LoggerFactory;
 @Capability(namespace = "osgi.service", attribute = {"objectClass:List<String>=\"org.nautilus.api.store.TradingStore,"
         + "org.nautilus.api.portfolio.PositionStore,org.nautilus.api.store.RiskStateStore,"
         + "org.nautilus.api.audit.AuditService,org.osgi.service.cm.ConfigurationListener,"
-        + "org.nautilus.api.metrics.MetricsSource\""},
-        uses = {TradingStore.class, PositionStore.class, RiskStateStore.class, AuditService.class})
+        + "org.nautilus.api.metrics.MetricsSource\""}, uses = {TradingStore.class, PositionStore.class,
+                RiskStateStore.class, AuditService.class})
 // The snapshot component's handle on the store, registered in the constructor too (private to this bundle).
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nautilus.grid.internal.store.StoreHost\"")
 @Designate(ocd = StoreConfig.class)
@@ -99,8 +100,8 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
 
     /** The services this component publishes once the store is open, and their properties. */
     static final String[] SERVICES = {TradingStore.class.getName(), PositionStore.class.getName(),
-        RiskStateStore.class.getName(), AuditService.class.getName(), ConfigurationListener.class.getName(),
-        MetricsSource.class.getName()};
+            RiskStateStore.class.getName(), AuditService.class.getName(), ConfigurationListener.class.getName(),
+            MetricsSource.class.getName()};
 
     /**
      * Opens the store; if it cannot (a lost persistence directory, say), logs why and stays active without services,
@@ -205,8 +206,7 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setConfigAdmin(ConfigurationAdmin admin) {
         configAdmin = admin;
         try {
@@ -449,12 +449,12 @@ public final class GridStoreComponent implements TradingStore, PositionStore, Ri
 
     @Override
     public AuditEntry record(AuditCategory category, String type, String subject, PortfolioId portfolio, String detail,
-                             Map<String, String> fields) {
+            Map<String, String> fields) {
         return audit.record(category, type, subject, portfolio, detail, fields);
     }
 
     @Override
-    public List<AuditEntry> recordAll(List<org.nautilus.api.audit.AuditRecord> entries) {
+    public List<AuditEntry> recordAll(List<AuditRecord> entries) {
         return audit.recordAll(entries);
     }
 

@@ -26,12 +26,12 @@ import org.nautilus.api.store.RiskStateStore;
 import org.nautilus.api.store.StoreException;
 import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.store.TradingStore;
-import org.nautilus.grid.internal.node.Grid;
-import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.journal.Durations;
 import org.nautilus.grid.internal.journal.GroupCommit;
 import org.nautilus.grid.internal.journal.JournalFile;
 import org.nautilus.grid.internal.journal.Materializer;
+import org.nautilus.grid.internal.node.Grid;
+import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
 import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
 import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
@@ -284,7 +284,7 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
             unit.baselines.put(baseline.portfolio(), baseline);
             unit.audits.add(new Unit.AuditDraft(baseline.recordedAt(), AuditCategory.RISK, "DAILY_BASELINE",
                     baseline.portfolio().value(), baseline.portfolio(), "daily P&L baseline of " + baseline.day()
-                    + ": realized " + baseline.realized() + ", unrealized " + baseline.unrealized(),
+                            + ": realized " + baseline.realized() + ", unrealized " + baseline.unrealized(),
                     Map.of("day", baseline.day().toString(), "realized", baseline.realized().toString(),
                             "unrealized", baseline.unrealized().toString())));
         });

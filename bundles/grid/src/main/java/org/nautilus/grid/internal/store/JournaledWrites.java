@@ -69,8 +69,9 @@ final class JournaledWrites implements WriteStrategy {
         this.fence = fence;
         this.storeId = identity.storeId();
         @SuppressWarnings({"unchecked", "rawtypes"})
-        IgniteCache<Long, byte[]> log = (IgniteCache) caches.grid.ignite().getOrCreateCache((CacheConfiguration)
-                GridCaches.transactional(ORDER_LOG, GROUP, caches.grid.settings(), Long.class.getName(), null));
+        IgniteCache<Long, byte[]> log = (IgniteCache) caches.grid.ignite()
+                .getOrCreateCache((CacheConfiguration) GridCaches.transactional(ORDER_LOG, GROUP,
+                        caches.grid.settings(), Long.class.getName(), null));
         orderLog = new OrderLog(log);
         orderLog.load();
         identity.checkJournal(caches.settings.journalDirectory());

@@ -3,6 +3,7 @@ package org.nautilus.grid.internal.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.nautilus.api.snapshot.SnapshotTarget;
@@ -51,7 +52,7 @@ public final class LocalFolderTarget implements SnapshotTarget {
         Path path = folder.resolve(name).resolve(file);
         Path tmp = path.resolveSibling(file + ".tmp");
         Files.write(tmp, content);
-        Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class LongLongMap {
 
         long get(long key, int hash) {
             int mask = keys.length - 1;
-            for (int i = hash & mask; ; i = (i + 1) & mask) {
+            for (int i = hash & mask;; i = (i + 1) & mask) {
                 long k = keys[i];
                 if (k == key) {
                     return values[i];
@@ -81,7 +81,7 @@ public final class LongLongMap {
 
         long putIfAbsent(long key, long value, int hash) {
             int mask = keys.length - 1;
-            for (int i = hash & mask; ; i = (i + 1) & mask) {
+            for (int i = hash & mask;; i = (i + 1) & mask) {
                 long k = keys[i];
                 if (k == key) {
                     return values[i];

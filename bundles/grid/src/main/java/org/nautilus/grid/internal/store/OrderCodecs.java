@@ -15,7 +15,9 @@ import static org.nautilus.grid.internal.store.BinaryFields.writeInstant;
 import static org.nautilus.grid.internal.store.BinaryFields.writeOptional;
 import static org.nautilus.grid.internal.store.BinaryFields.writeOptionalInstant;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.binary.BinaryObjectBuilder;
@@ -177,7 +179,7 @@ final class OrderCodecs {
      * mostly carry the same request instance, and its stored state the same order snapshot as its last event); set
      * around the encoding of a unit, empty otherwise.
      */
-    static final ThreadLocal<java.util.Map<Object, BinaryObject>> REQUESTS = new ThreadLocal<>();
+    static final ThreadLocal<Map<Object, BinaryObject>> REQUESTS = new ThreadLocal<>();
 
     /** Codecs that nest objects need the binary facade to build them. */
     static BinaryCodec<StoredOrder> storedOrder(IgniteBinary binary) {
@@ -235,7 +237,7 @@ final class OrderCodecs {
                     throw new IllegalStateException("stored " + in.type().typeName() + " has no field '" + EVENTS_FIELD
                             + "'");
                 }
-                List<OrderEvent> events = new java.util.ArrayList<>(bodies.length);
+                List<OrderEvent> events = new ArrayList<>(bodies.length);
                 for (Object body : bodies) {
                     events.add(readEventBody((BinaryObject) body));
                 }
@@ -252,7 +254,7 @@ final class OrderCodecs {
     }
 
     /** The event itself; {@code requests} (may be {@code null}) reuses the encoding of a request already encoded. */
-    static BinaryObject eventBody(IgniteBinary binary, OrderEvent e, java.util.Map<Object, BinaryObject> requests) {
+    static BinaryObject eventBody(IgniteBinary binary, OrderEvent e, Map<Object, BinaryObject> requests) {
         BinaryObjectBuilder out = binary.builder("nautilus.OrderEvent");
         out.setField(ORDER_FIELD, e.orderId().value(), long.class);
         out.setField("version", e.version(), int.class);
@@ -303,7 +305,7 @@ final class OrderCodecs {
     }
 
     /** @param requests encodings of requests and orders already made in this unit (by identity), or {@code null} */
-    static BinaryObject order(IgniteBinary binary, Order o, java.util.Map<Object, BinaryObject> requests) {
+    static BinaryObject order(IgniteBinary binary, Order o, Map<Object, BinaryObject> requests) {
         if (requests != null) {
             BinaryObject done = requests.get(o);
             if (done != null) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
@@ -69,7 +70,7 @@ final class OrderLog {
     private void forEachRecord(List<Long> sequences, RecordAction action) {
         for (int from = 0; from < sequences.size(); from += FETCH) {
             List<Long> chunk = sequences.subList(from, Math.min(sequences.size(), from + FETCH));
-            Map<Long, byte[]> rows = cache.getAll(new java.util.TreeSet<>(chunk));
+            Map<Long, byte[]> rows = cache.getAll(new TreeSet<>(chunk));
             for (Long sequence : chunk) {
                 byte[] row = rows.get(sequence);
                 if (row == null) {

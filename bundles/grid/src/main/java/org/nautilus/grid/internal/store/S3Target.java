@@ -63,7 +63,7 @@ public final class S3Target implements SnapshotTarget {
      * @param prefix      key prefix without a leading or trailing slash, e.g. {@code snapshots/nautilus}
      */
     public S3Target(URI endpoint, String bucket, String prefix, String region, Supplier<Credentials> credentials,
-                    Clock clock) {
+            Clock clock) {
         this.endpoint = endpoint;
         this.bucket = bucket;
         this.prefix = prefix == null || prefix.isBlank() ? "" : prefix.replaceAll("^/+|/+$", "") + "/";
@@ -180,7 +180,7 @@ public final class S3Target implements SnapshotTarget {
     }
 
     private HttpResponse<byte[]> send(String method, String key, Map<String, String> query, byte[] body,
-                                      int... expected) throws IOException {
+            int... expected) throws IOException {
         String path = "/" + bucket + (key.isEmpty() ? "/" : "/" + encodePath(key));
         String canonicalQuery = query == null ? "" : canonicalQuery(query);
         URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + path
@@ -220,13 +220,13 @@ public final class S3Target implements SnapshotTarget {
      * if any, Authorization). Package-private for the published test vector.
      */
     Map<String, String> sign(String method, String rawPath, String canonicalQuery, String host, byte[] body,
-                             Credentials c, String amzDate) {
+            Credentials c, String amzDate) {
         return sign(method, rawPath, canonicalQuery, host, hex(sha256(body)), c, amzDate, region, "s3", true);
     }
 
     static Map<String, String> sign(String method, String rawPath, String canonicalQuery, String host,
-                                    String payloadHash, Credentials c, String amzDate, String region,
-                                    String service, boolean contentHashHeader) {
+            String payloadHash, Credentials c, String amzDate, String region,
+            String service, boolean contentHashHeader) {
         TreeMap<String, String> headers = new TreeMap<>();
         headers.put("host", host);
         headers.put("x-amz-date", amzDate);
@@ -329,7 +329,8 @@ public final class S3Target implements SnapshotTarget {
                     request.header("Authorization", Files.readString(Path.of(tokenFile)).strip());
                 }
                 String json = client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-                return new Credentials(field(json, "AccessKeyId"), field(json, "SecretAccessKey"), field(json, "Token"));
+                return new Credentials(field(json, "AccessKeyId"), field(json, "SecretAccessKey"),
+                        field(json, "Token"));
             } catch (IOException e) {
                 throw new IllegalStateException("AWS credentials from " + uri + " failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.nautilus.grid.internal.store;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -98,13 +99,15 @@ public final class SnapshotComponent implements SnapshotService {
             throw new IllegalArgumentException("target = s3 needs s3.bucket in etc/nautilus.snapshot.cfg");
         }
         String region = config.s3_region() == null || config.s3_region().isBlank()
-                ? System.getenv().getOrDefault("AWS_REGION", "") : config.s3_region().strip();
+                ? System.getenv().getOrDefault("AWS_REGION", "")
+                : config.s3_region().strip();
         if (region.isEmpty()) {
             throw new IllegalArgumentException("target = s3 needs s3.region (or AWS_REGION in the environment)");
         }
         String endpoint = config.s3_endpoint() == null || config.s3_endpoint().isBlank()
-                ? "https://s3." + region + ".amazonaws.com" : config.s3_endpoint().strip();
-        return new S3Target(java.net.URI.create(endpoint), bucket, config.s3_prefix(), region,
+                ? "https://s3." + region + ".amazonaws.com"
+                : config.s3_endpoint().strip();
+        return new S3Target(URI.create(endpoint), bucket, config.s3_prefix(), region,
                 S3Target.podIdentity(System.getenv()), Clock.systemUTC());
     }
 
@@ -176,7 +179,8 @@ public final class SnapshotComponent implements SnapshotService {
         } catch (IllegalStateException e) {
             where = "target '" + config.target() + "' (not available)";
         }
-        return where + (schedule == null ? ", on demand only" : ", every " + config.interval_minutes()
-                + " min (newest " + config.keep() + " auto_* kept)");
+        return where + (schedule == null ? ", on demand only"
+                : ", every " + config.interval_minutes()
+                        + " min (newest " + config.keep() + " auto_* kept)");
     }
 }

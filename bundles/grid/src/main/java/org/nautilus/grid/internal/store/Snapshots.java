@@ -46,7 +46,8 @@ public final class Snapshots implements SnapshotService {
 
     static final String MANIFEST = "nautilus-snapshot.properties";
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+            .withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
 
     private final Grid grid;
@@ -148,7 +149,8 @@ public final class Snapshots implements SnapshotService {
     @Override
     public RestoreResult restore(String name) {
         SnapshotInfo info = find(name).orElseThrow(() -> new IllegalArgumentException("no snapshot '" + name
-                + "' on the " + target.describe() + "; snapshots: " + list().stream().map(SnapshotInfo::name).toList()));
+                + "' on the " + target.describe() + "; snapshots: "
+                + list().stream().map(SnapshotInfo::name).toList()));
         IgniteTradingStore store = requireStore();
         lock("restore snapshot " + name);
         try {
@@ -287,7 +289,8 @@ public final class Snapshots implements SnapshotService {
         String nodes = p.getProperty("nodes", "");
         return new SnapshotInfo(p.getProperty("name"), Instant.parse(p.getProperty("created")),
                 p.getProperty("store.id"), nodes.isEmpty() ? List.of() : Arrays.asList(nodes.split(",")),
-                Long.parseLong(p.getProperty("journal.sequence", "0")), Long.parseLong(p.getProperty("audit.sequence", "0")),
+                Long.parseLong(p.getProperty("journal.sequence", "0")),
+                Long.parseLong(p.getProperty("audit.sequence", "0")),
                 Long.parseLong(p.getProperty("size.bytes", "0")), Long.parseLong(p.getProperty("take.millis", "0")),
                 Long.parseLong(p.getProperty("copy.millis", "0")), p.getProperty("location", ""));
     }

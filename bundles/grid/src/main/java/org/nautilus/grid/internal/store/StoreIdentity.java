@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.journal.JournalFile;
+import org.nautilus.grid.internal.node.GridStartupException;
 import org.nautilus.grid.internal.store.StateCodecs.Meta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,7 +163,8 @@ final class StoreIdentity {
         boolean used = caches.meta.get(META_JOURNAL).isPresent();
         Path idFile = directory.resolve(JOURNAL_ID_FILE);
         try {
-            String found = Files.isRegularFile(idFile) ? Files.readString(idFile, StandardCharsets.UTF_8).strip() : null;
+            String found = Files.isRegularFile(idFile) ? Files.readString(idFile, StandardCharsets.UTF_8).strip()
+                    : null;
             if (found != null && found.equals(storeId)) {
                 return;
             }

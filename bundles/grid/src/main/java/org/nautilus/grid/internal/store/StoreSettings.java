@@ -3,7 +3,9 @@ package org.nautilus.grid.internal.store;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.node.GridStartupException;
 
 /**
@@ -19,7 +21,7 @@ import org.nautilus.grid.internal.node.GridStartupException;
  * @param materializeMaxLag  at most this many journaled commands not yet in the Ignite caches
  */
 public record StoreSettings(int maxBatch, Duration commitTimeout, boolean freshStartAllowed, Path markerFile,
-                            JournalMode journal, Path journalDirectory, int journalSegmentMb, int materializeMaxLag) {
+        JournalMode journal, Path journalDirectory, int journalSegmentMb, int materializeMaxLag) {
 
     /** When the store acknowledges after its own journal rather than after the Ignite transaction. */
     public enum JournalMode {
@@ -57,7 +59,7 @@ public record StoreSettings(int maxBatch, Duration commitTimeout, boolean freshS
     }
 
     /** {@code true} if this store journals on a grid node with these settings. */
-    public boolean journaled(org.nautilus.grid.internal.node.GridSettings grid) {
+    public boolean journaled(GridSettings grid) {
         return switch (journal) {
             case ON -> {
                 if (!grid.persistenceEnabled()) {
@@ -90,7 +92,7 @@ public record StoreSettings(int maxBatch, Duration commitTimeout, boolean freshS
     public static StoreSettings from(StoreConfig config, Path workDirectory) {
         JournalMode mode;
         try {
-            mode = JournalMode.valueOf(config.journal_mode().strip().toUpperCase(java.util.Locale.ROOT));
+            mode = JournalMode.valueOf(config.journal_mode().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new GridStartupException("journal.mode must be AUTO, ON or OFF, got '" + config.journal_mode() + "'");
         }

@@ -28,10 +28,10 @@ final class Unit extends UnitOfWork {
      * the caller who waits for the commit and wants the entry as stored).
      */
     record AuditDraft(Instant timestamp, AuditCategory category, String type, String subject, PortfolioId portfolio,
-                      String detail, Map<String, String> fields, long[] assigned) {
+            String detail, Map<String, String> fields, long[] assigned) {
 
         AuditDraft(Instant timestamp, AuditCategory category, String type, String subject, PortfolioId portfolio,
-                   String detail, Map<String, String> fields) {
+                String detail, Map<String, String> fields) {
             this(timestamp, category, type, subject, portfolio, detail, fields, new long[1]);
         }
     }

@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -99,8 +98,8 @@ final class UnitCodec {
      * Each encoding thread's scratch buffer: a fresh one per unit was most of the store's garbage at 100k orders/s.
      * It holds a JDK type only, so a thread outliving this bundle keeps none of its classes.
      */
-    private static final ThreadLocal<ByteBuffer> SCRATCH =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER));
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal
+            .withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER));
 
     /** The unit's encoding, exactly sized. */
     static byte[] encode(Unit unit) {
@@ -509,11 +508,11 @@ final class UnitCodec {
      * instrument and venue.
      */
     private static final class Recent<T> {
-        private final java.util.function.Function<String, T> make;
-        private final java.util.function.Function<T, String> value;
+        private final Function<String, T> make;
+        private final Function<T, String> value;
         private T last;
 
-        Recent(java.util.function.Function<String, T> make, java.util.function.Function<T, String> value) {
+        Recent(Function<String, T> make, Function<T, String> value) {
             this.make = make;
             this.value = value;
         }
@@ -767,7 +766,7 @@ final class UnitCodec {
             }
             char[] chars = new char[n];
             int c = 0;
-            for (i = 0; i < n; ) {
+            for (i = 0; i < n;) {
                 int b0 = b[i++] & 0xFF;
                 if (b0 < 0x80) {
                     chars[c++] = (char) b0;

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
@@ -53,7 +54,7 @@ public final class GridTrackingStore implements TrackingStore {
     public void remove(Iterable<String> keys) {
         Set<String> set = new HashSet<>();
         keys.forEach(set::add);
-        cache.removeAll(new java.util.TreeSet<>(set));
+        cache.removeAll(new TreeSet<>(set));
     }
 
     /** A scan of the whole cache filtered here (no filter class has to travel to other nodes). */

@@ -74,7 +74,8 @@ class PayloadsTest {
     void venue_views_round_trip() {
         RoutingDecision decision = new RoutingDecision(OrderId.of(1), ClientOrderId.of("c"), InstrumentId.of("AAPL"),
                 Side.BUY, Quantity.ofWhole(10), List.of(new RouteAllocation(VenueId.of("SIM"), Quantity.ofWhole(10),
-                Price.of("100"))), "best price", T);
+                        Price.of("100"))),
+                "best price", T);
         VenueInfo info = new VenueInfo(VenueId.of("SIM"), "simulated", 3);
 
         assertThat(Payloads.read(Payloads.write(decision), RoutingDecision.class)).isEqualTo(decision);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,19 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
+import org.nautilus.api.venue.PositionDifference;
+import org.nautilus.api.venue.ReconciliationReport;
+import org.nautilus.api.venue.RoutingDecision;
+import org.nautilus.api.venue.VenueAvailability;
+import org.nautilus.api.venue.VenueInfo;
+import org.nautilus.api.venue.VenueOrder;
+import org.nautilus.api.venue.VenueService;
 
 /** A follower's OMS calls go to the leader's OMS and come back as if local; failures come back retryable. */
 class RemoteOmsTest {
@@ -111,44 +120,45 @@ class RemoteOmsTest {
 
     @Test
     void reconciliation_reports_acknowledgements_and_reconcile_requests_reach_the_leaders_OMS() {
-        org.nautilus.api.domain.VenueId ibkr = org.nautilus.api.domain.VenueId.of("IBKR");
-        org.nautilus.api.venue.ReconciliationReport report = new org.nautilus.api.venue.ReconciliationReport(ibkr,
-                Instant.parse("2024-12-01T14:30:00Z"), org.nautilus.api.venue.ReconciliationReport.Outcome.BLOCKED, 2,
-                List.of(OrderId.of(7)), List.of(new org.nautilus.api.venue.VenueOrder(null, "123", InstrumentId.of("AAPL"),
+        VenueId ibkr = VenueId.of("IBKR");
+        ReconciliationReport report = new ReconciliationReport(ibkr,
+                Instant.parse("2024-12-01T14:30:00Z"), ReconciliationReport.Outcome.BLOCKED, 2,
+                List.of(OrderId.of(7)), List.of(new VenueOrder(null, "123", InstrumentId.of("AAPL"),
                         Side.SELL, Quantity.ofWhole(5), Quantity.ZERO, null)),
-                List.of(new org.nautilus.api.venue.PositionDifference(InstrumentId.of("AAPL"), Quantity.ofWhole(6),
-                        Quantity.ofWhole(10))), List.of("a note"), null, null);
-        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.nautilus.api.venue.VenueService venues = new org.nautilus.api.venue.VenueService() {
+                List.of(new PositionDifference(InstrumentId.of("AAPL"), Quantity.ofWhole(6),
+                        Quantity.ofWhole(10))),
+                List.of("a note"), null, null);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        VenueService venues = new VenueService() {
             @Override
-            public List<org.nautilus.api.venue.VenueInfo> venues() {
-                return List.of(new org.nautilus.api.venue.VenueInfo(ibkr, "ib", 1,
-                        org.nautilus.api.venue.VenueAvailability.BLOCKED, "position mismatch"));
+            public List<VenueInfo> venues() {
+                return List.of(new VenueInfo(ibkr, "ib", 1,
+                        VenueAvailability.BLOCKED, "position mismatch"));
             }
 
             @Override
-            public List<org.nautilus.api.venue.RoutingDecision> decisions(int limit) {
+            public List<RoutingDecision> decisions(int limit) {
                 return List.of();
             }
 
             @Override
-            public Optional<org.nautilus.api.venue.RoutingDecision> decision(OrderId orderId) {
+            public Optional<RoutingDecision> decision(OrderId orderId) {
                 return Optional.empty();
             }
 
             @Override
-            public List<org.nautilus.api.venue.ReconciliationReport> reconciliations() {
+            public List<ReconciliationReport> reconciliations() {
                 return List.of(report);
             }
 
             @Override
-            public CommandResult acknowledge(org.nautilus.api.domain.VenueId venue, String by) {
+            public CommandResult acknowledge(VenueId venue, String by) {
                 calls.add("ack " + venue + " by " + by);
                 return CommandResult.accepted(null, "acknowledged");
             }
 
             @Override
-            public CommandResult reconcile(org.nautilus.api.domain.VenueId venue) {
+            public CommandResult reconcile(VenueId venue) {
                 calls.add("reconcile " + venue);
                 return CommandResult.accepted(null, "started");
             }

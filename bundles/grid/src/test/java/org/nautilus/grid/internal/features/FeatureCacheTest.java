@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cache.affinity.AffinityKey;
@@ -113,7 +112,8 @@ class FeatureCacheTest {
         // every node's own read (node 3 never wrote anything)
         Map<InstrumentId, FeatureVector> read = nodes.get(2).vectors(instruments, DAILY, "lib");
         assertThat(read).hasSize(60);
-        instruments.forEach(i -> assertThat(read.get(i)).isEqualTo(vector(Integer.parseInt(i.value().substring(3)), 1)));
+        instruments
+                .forEach(i -> assertThat(read.get(i)).isEqualTo(vector(Integer.parseInt(i.value().substring(3)), 1)));
         assertThat(Double.doubleToRawLongBits(read.get(InstrumentId.of("GEN3")).values()[2]))
                 .isEqualTo(Double.doubleToRawLongBits(-0.0));
 
@@ -203,7 +203,7 @@ class FeatureCacheTest {
     }
 
     private static void assertSameValues(CompiledLibrary library, FeatureEngine actual, FeatureEngine expected,
-                                         int row) {
+            int row) {
         for (String factor : library.published()) {
             Optional<FactorValue> a = actual.latest(factor, AAPL, DAILY);
             Optional<FactorValue> e = expected.latest(factor, AAPL, DAILY);
@@ -223,7 +223,7 @@ class FeatureCacheTest {
     private static List<Bar> appleBars() {
         String csv = "appleinc_bars_from_20130101_usd.csv";
         try (InputStream in = FeatureCacheTest.class.getClassLoader().getResourceAsStream(csv);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return CsvBarReader.read(reader, csv, AAPL, Duration.ofDays(1));
         } catch (Exception e) {
             throw new IllegalStateException(csv + " (org.ta4j:ta4j-examples:0.18): " + e, e);

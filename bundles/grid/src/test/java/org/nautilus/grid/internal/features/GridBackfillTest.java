@@ -159,10 +159,11 @@ class GridBackfillTest {
     void an_unknown_instrument_or_library_is_refused_before_any_node_writes() throws IOException {
         GridBackfill backfill = cluster("bad", 1, barFiles()).get(0);
         assertThatThrownBy(() -> backfill.backfill(new BackfillRequest(Set.of("alpha158"),
-                Set.of(InstrumentId.of("NOPE")), TimeRange.ALL), line -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no historical bars of [NOPE]");
+                Set.of(InstrumentId.of("NOPE")), TimeRange.ALL), line -> {}))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("no historical bars of [NOPE]");
         assertThatThrownBy(() -> backfill.backfill(new BackfillRequest(Set.of("alpha999"), Set.of(), TimeRange.ALL),
-                line -> { })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alpha999");
+                line -> {})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alpha999");
         assertThat(stores.get(0).instruments()).isEmpty();
     }
 
@@ -173,7 +174,8 @@ class GridBackfillTest {
             return values;
         }
         for (String factor : store.factors()) {
-            for (FactorValue v : store.history(factor, List.of(), DAILY, TimeRange.ALL, Instant.parse("2100-01-01T00:00:00Z"))) {
+            for (FactorValue v : store.history(factor, List.of(), DAILY, TimeRange.ALL,
+                    Instant.parse("2100-01-01T00:00:00Z"))) {
                 values.add(factor + " " + v.instrument().value() + " " + v.asOf() + " "
                         + Long.toHexString(Double.doubleToRawLongBits(v.value())));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,13 +31,15 @@ class JournalFileTest {
     /** Every record after {@code after}, by sequence. */
     private Map<Long, String> replay(long after) {
         Map<Long, String> seen = new LinkedHashMap<>();
-        JournalFile.open(dir, SEGMENT, after, (sequence, payload) ->
-                seen.put(sequence, StandardCharsets.UTF_8.decode(payload).toString())).close();
+        JournalFile
+                .open(dir, SEGMENT, after,
+                        (sequence, payload) -> seen.put(sequence, StandardCharsets.UTF_8.decode(payload).toString()))
+                .close();
         return seen;
     }
 
     private void write(long from, long to, int size) throws IOException {
-        try (JournalFile journal = JournalFile.open(dir, SEGMENT, from - 1, (s, p) -> { })) {
+        try (JournalFile journal = JournalFile.open(dir, SEGMENT, from - 1, (s, p) -> {})) {
             for (long s = from; s <= to; s++) {
                 journal.append(s, text(("record " + s + " ").repeat(size)));
             }
@@ -59,7 +62,7 @@ class JournalFileTest {
     void segments_roll_over_and_those_the_caches_cover_are_deleted() throws IOException {
         write(1, 100, 20);
         List<Path> segments;
-        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 100, (s, p) -> { })) {
+        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 100, (s, p) -> {})) {
             segments = journal.segments();
             assertThat(segments).hasSizeGreaterThan(3);
             journal.deleteUpTo(90);
@@ -75,13 +78,13 @@ class JournalFileTest {
             throws IOException {
         write(1, 3, 1);
         Path segment;
-        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 3, (s, p) -> { })) {
+        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 3, (s, p) -> {})) {
             segment = journal.segments().get(0);
         }
         long end = 3 * (JournalFile.HEADER + "record 1 ".length());
         try (FileChannel out = FileChannel.open(segment, StandardOpenOption.WRITE)) {
             // A header claiming 100 bytes, and only half of them written.
-            ByteBuffer torn = ByteBuffer.allocate(JournalFile.HEADER + 50).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer torn = ByteBuffer.allocate(JournalFile.HEADER + 50).order(ByteOrder.LITTLE_ENDIAN);
             torn.putInt(100).putInt(12345).putLong(4).put(new byte[50]).flip();
             out.write(torn, end);
         }
@@ -95,7 +98,7 @@ class JournalFileTest {
     void a_corrupt_record_followed_by_later_segments_stops_the_start() throws IOException {
         write(1, 100, 20);
         Path first;
-        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 100, (s, p) -> { })) {
+        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 100, (s, p) -> {})) {
             first = journal.segments().get(0);
         }
         try (FileChannel out = FileChannel.open(first, StandardOpenOption.WRITE)) {
@@ -109,7 +112,7 @@ class JournalFileTest {
 
     @Test
     void sequences_must_increase() throws IOException {
-        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 0, (s, p) -> { })) {
+        try (JournalFile journal = JournalFile.open(dir, SEGMENT, 0, (s, p) -> {})) {
             journal.append(1, text("a"));
             assertThatThrownBy(() -> journal.append(1, text("b"))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("journal sequence 1 after 1");

@@ -16,6 +16,7 @@ import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
@@ -79,8 +80,9 @@ class BaselineHistoryTest {
     private List<EmbeddedGrid> c3JoinsWhileTheBaselineChanges() throws Exception {
         EmbeddedGrid c1 = start(1);
         EmbeddedGrid c2 = start(2);
-        IgniteCache<Integer, Integer> cache = c1.ignite().getOrCreateCache(new CacheConfiguration<Integer, Integer>("data")
-                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL).setBackups(1));
+        IgniteCache<Integer, Integer> cache = c1.ignite()
+                .getOrCreateCache(new CacheConfiguration<Integer, Integer>("data")
+                        .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL).setBackups(1));
         for (int k = 0; k < KEYS; k++) {
             cache.put(k, k);
         }
@@ -115,7 +117,7 @@ class BaselineHistoryTest {
     /** Waits until the coordinator's cluster state carries the baseline of the given id (its exchange may lag). */
     private static void awaitBaselineAnnounced(EmbeddedGrid node, int id) throws InterruptedException {
         Await.until("baseline " + id + " announced", Duration.ofSeconds(30), () -> {
-            var blt = ((org.apache.ignite.internal.IgniteEx) node.ignite()).context().state().clusterState()
+            var blt = ((IgniteEx) node.ignite()).context().state().clusterState()
                     .baselineTopology();
             return blt != null && blt.id() == id;
         });

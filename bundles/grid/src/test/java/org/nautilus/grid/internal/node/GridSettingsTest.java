@@ -43,7 +43,7 @@ class GridSettingsTest {
 
         assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("zone", " ", "zone.required", true)),
                 null)).isInstanceOf(GridStartupException.class).hasMessageContaining("zone.required")
-                .hasMessageContaining("topology.kubernetes.io/zone");
+                        .hasMessageContaining("topology.kubernetes.io/zone");
         assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("zone", "${env:NODE_ZONE}")), null))
                 .isInstanceOf(GridStartupException.class).hasMessageContaining("unresolved");
         assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(Map.of("shutdown.policy", "later")), null))
@@ -91,7 +91,7 @@ class GridSettingsTest {
                 .isInstanceOf(GridStartupException.class).hasMessageContaining("instance.name");
         assertThatThrownBy(() -> GridSettings.from(TestConfigs.gridConfig(
                 Map.of("discovery.mode", "kubernetes", "kubernetes.service.name", "")), null))
-                .isInstanceOf(GridStartupException.class).hasMessageContaining("kubernetes.service.name");
+                        .isInstanceOf(GridStartupException.class).hasMessageContaining("kubernetes.service.name");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Paths;
 import java.util.Map;
+import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.WALMode;
@@ -36,7 +37,7 @@ class IgniteConfigurationFactoryTest {
         assertThat(cfg.getLocalHost()).isEqualTo("127.0.0.1");
         assertThat(cfg.getFailureHandler()).isInstanceOf(StopNodeFailureHandler.class);
         assertThat(cfg.getGridLogger().isQuiet()).isFalse();
-        assertThat(cfg.getShutdownPolicy()).isEqualTo(org.apache.ignite.ShutdownPolicy.IMMEDIATE);
+        assertThat(cfg.getShutdownPolicy()).isEqualTo(ShutdownPolicy.IMMEDIATE);
         assertThat(cfg.getUserAttributes() == null || !cfg.getUserAttributes().containsKey(GridSettings.ZONE_ATTRIBUTE))
                 .as("no zone attribute without a zone").isTrue();
 
@@ -69,6 +70,6 @@ class IgniteConfigurationFactoryTest {
         assertThat(cfg.getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled())
                 .isFalse();
         assertThat(cfg.getUserAttributes().get(GridSettings.ZONE_ATTRIBUTE)).isEqualTo("eu-west-1b");
-        assertThat(cfg.getShutdownPolicy()).isEqualTo(org.apache.ignite.ShutdownPolicy.GRACEFUL);
+        assertThat(cfg.getShutdownPolicy()).isEqualTo(ShutdownPolicy.GRACEFUL);
     }
 }

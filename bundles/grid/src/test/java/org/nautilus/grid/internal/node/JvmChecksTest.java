@@ -2,6 +2,7 @@ package org.nautilus.grid.internal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 class JvmChecksTest {
@@ -15,7 +16,7 @@ class JvmChecksTest {
     @Test
     void aModuleWithoutTheFlagsIsReportedWithTheExactFlags() {
         // java.base's own module is not an unnamed module, so none of the ALL-UNNAMED opens reach it.
-        assertThat(JvmChecks.missingOpens(java.sql.Connection.class))
+        assertThat(JvmChecks.missingOpens(Connection.class))
                 .contains("--add-opens=java.base/java.nio=ALL-UNNAMED");
     }
 }

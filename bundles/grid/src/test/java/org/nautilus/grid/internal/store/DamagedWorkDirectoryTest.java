@@ -3,11 +3,13 @@ package org.nautilus.grid.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class DamagedWorkDirectoryTest {
 
     private static void overwrite(List<Path> files) throws IOException {
         byte[] garbage = new byte[8192];
-        new java.util.Random(42).nextBytes(garbage);
+        new Random(42).nextBytes(garbage);
         for (Path file : files) {
             Files.write(file, garbage);
         }
@@ -68,7 +70,7 @@ class DamagedWorkDirectoryTest {
         assertThatThrownBy(() -> EmbeddedGrid.start(settings(work), getClass().getClassLoader()))
                 .isInstanceOf(GridStartupException.class)
                 .hasMessageContaining("failed to start on work directory " + work)
-                .hasMessageContaining("cacheGroup-nautilus-trading" + java.io.File.separator + "part-")
+                .hasMessageContaining("cacheGroup-nautilus-trading" + File.separator + "part-")
                 .hasMessageContaining("restore");
 
         // The failed start left nothing behind: the same node starts on a sound directory.

@@ -3,11 +3,14 @@ package org.nautilus.grid.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +108,7 @@ class IgniteTradingStoreTest {
     }
 
     static Position position(String portfolio, String instrument, String qty, String avg, String pnl, String fees,
-                             long fills, Instant at) {
+            long fills, Instant at) {
         return new Position(PortfolioId.of(portfolio), InstrumentId.of(instrument), Quantity.of(qty), Price.of(avg),
                 Money.of(pnl), Money.of(fees), fills, at);
     }
@@ -155,7 +158,8 @@ class IgniteTradingStoreTest {
                 Money.of("3"), T);
 
         s.begin();
-        s.record(StoredOrder.of(initialized, 1), new OrderEvent(1, OrderEventType.INITIALIZED, initialized, null, null, T, 1));
+        s.record(StoredOrder.of(initialized, 1),
+                new OrderEvent(1, OrderEventType.INITIALIZED, initialized, null, null, T, 1));
         s.record(latest, new OrderEvent(2, OrderEventType.ACCEPTED, order(7, "c-7", OrderStatus.ACCEPTED, "0", null),
                 null, null, T, 2));
         s.record(latest, new OrderEvent(3, OrderEventType.FILL, partial, fill, null, T.plusSeconds(2), 3));
@@ -225,7 +229,8 @@ class IgniteTradingStoreTest {
 
         assertThat(limit.sequence()).isPositive();
         assertThat(audit.query(AuditQuery.all().categories(Set.of(AuditCategory.RISK)))).containsExactly(limit);
-        assertThat(audit.query(AuditQuery.all().subject("1"))).extracting(AuditEntry::type).containsExactly("INITIALIZED");
+        assertThat(audit.query(AuditQuery.all().subject("1"))).extracting(AuditEntry::type)
+                .containsExactly("INITIALIZED");
         assertThat(audit.query(AuditQuery.all().portfolio(PortfolioId.of("beta")))).isEmpty();
         assertThat(audit.query(AuditQuery.all().limit(1))).containsExactly(limit);
         assertThat(audit.size()).isEqualTo(2);
@@ -287,9 +292,9 @@ class IgniteTradingStoreTest {
         unit.firstSequence = sequence;
         unit.journalBytes = UnitCodec.encode(unit);
         Path journalDirectory = StoreSettings.defaultJournal(work());
-        try (JournalFile journal = JournalFile.open(journalDirectory, 64 << 20, 0, (n, payload) -> { })) {
+        try (JournalFile journal = JournalFile.open(journalDirectory, 64 << 20, 0, (n, payload) -> {})) {
             journal.append(journal.lastSequence() + 1, IgniteTradingStore.journalRecord(List.of(unit),
-                    java.nio.ByteBuffer.allocate(16)));
+                    ByteBuffer.allocate(16)));
             journal.sync();
         }
 
@@ -381,9 +386,9 @@ class IgniteTradingStoreTest {
         assertThat(StoreSettings.defaultMarker(work())).doesNotExist();
     }
 
-    static void deleteTree(Path root) throws java.io.IOException {
+    static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

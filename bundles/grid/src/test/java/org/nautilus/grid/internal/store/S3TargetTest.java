@@ -68,15 +68,18 @@ class S3TargetTest {
         assertThat(target.upload("snap_1", snapshot)).isEqualTo("s3://bucket/snapshots/prod/snap_1");
         target.write("snap_1", Snapshots.MANIFEST, "name=snap_1\n".getBytes(StandardCharsets.UTF_8));
         target.write("snap_2", Snapshots.MANIFEST, "name=snap_2\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(objects).containsKey("bucket/snapshots/prod/snap_1/db/node a/cacheGroup-nautilus-trading/part-1.bin");
+        assertThat(objects)
+                .containsKey("bucket/snapshots/prod/snap_1/db/node a/cacheGroup-nautilus-trading/part-1.bin");
 
         assertThat(target.names()).containsExactly("snap_1", "snap_2");
-        assertThat(new String(target.read("snap_1", Snapshots.MANIFEST), StandardCharsets.UTF_8)).isEqualTo("name=snap_1\n");
+        assertThat(new String(target.read("snap_1", Snapshots.MANIFEST), StandardCharsets.UTF_8))
+                .isEqualTo("name=snap_1\n");
         assertThat(target.read("snap_1", "nope")).isNull();
         assertThat(target.size("snap_1")).isEqualTo(3000 + 4 + 12);
 
         Path fetched = target.fetch("snap_1", tmp.resolve("scratch"));
-        assertThat(Files.size(fetched.resolve("snap_1/db/node a/cacheGroup-nautilus-trading/part-1.bin"))).isEqualTo(3000);
+        assertThat(Files.size(fetched.resolve("snap_1/db/node a/cacheGroup-nautilus-trading/part-1.bin")))
+                .isEqualTo(3000);
         assertThat(Files.readString(fetched.resolve("snap_1/node_a.smf"))).isEqualTo("meta");
 
         target.delete("snap_1");
@@ -98,7 +101,8 @@ class S3TargetTest {
                     || !"session".equals(exchange.getRequestHeaders().getFirst("x-amz-security-token"))) {
                 status = 403;
             } else {
-                String key = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(1), StandardCharsets.UTF_8);
+                String key = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(1),
+                        StandardCharsets.UTF_8);
                 String method = exchange.getRequestMethod();
                 if (method.equals("PUT")) {
                     objects.put(key, body);
@@ -133,7 +137,8 @@ class S3TargetTest {
             query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         String prefix = "bucket/" + query.get("prefix");
-        List<String> keys = objects.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(7)).toList();
+        List<String> keys = objects.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(7))
+                .toList();
         int from = Integer.parseInt(query.getOrDefault("continuation-token", "0"));
         StringBuilder xml = new StringBuilder("<ListBucketResult>");
         for (String key : keys.subList(from, Math.min(keys.size(), from + 2))) {

@@ -133,7 +133,8 @@ class SnapshotsTest {
         assertThatThrownBy(() -> a.snapshots.create("../etc")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not allowed");
         assertThatThrownBy(() -> a.snapshots.restore("during_trading")).as("a store with orders is not overwritten")
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds").hasMessageContaining("order(s)");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds")
+                .hasMessageContaining("order(s)");
         a.close();
 
         Node b = new Node("snap-b");

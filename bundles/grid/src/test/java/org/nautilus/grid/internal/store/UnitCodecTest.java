@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -247,7 +248,7 @@ class UnitCodecTest {
                     Map.of(text + "k", text + "v")));
         }
         unit.orders.put(ID, new StoredOrder(snapshot(request, OrderStatus.ACCEPTED, Quantity.ZERO, null, T0), 2, false,
-                "Ωμέγα 📈".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "Ωμέγα 📈".getBytes(StandardCharsets.UTF_8)));
 
         roundTrip(unit);
     }
@@ -255,15 +256,16 @@ class UnitCodecTest {
     @Test
     void extreme_numbers_instants_and_dates_round_trip() {
         long[] raws = {0, 1, -1, 10, -10, 99_999_999, 100_000_000, 123_456_789_012L, 1_000_000_000_000_000L,
-            1_000_000_000_000_000_000L, -1_000_000_000_000_000_000L, 9_000_000_000_000_000_000L, 1L << 59,
-            -(1L << 59), 5_764_607_523_034_234_880L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 7};
+                1_000_000_000_000_000_000L, -1_000_000_000_000_000_000L, 9_000_000_000_000_000_000L, 1L << 59,
+                -(1L << 59), 5_764_607_523_034_234_880L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 7};
         long jump = 1L << 31;
         // Jumps of 2^31 seconds and more take the long form; 9e9 seconds as nanoseconds would overflow.
         Instant[] times = {Instant.EPOCH, Instant.ofEpochSecond(9_000_000_000L, 999_999_999), Instant.EPOCH,
-            Instant.ofEpochSecond(-9_000_000_000L), Instant.MIN, Instant.MAX, Instant.ofEpochSecond(-1, 999_999_999), T0,
-            T0.plusNanos(1), T0.minusNanos(1), Instant.ofEpochSecond(jump - 1), Instant.ofEpochSecond(2 * jump - 1),
-            Instant.ofEpochSecond(jump - 1, 999_999_999), Instant.ofEpochSecond(-jump + 1),
-            Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.MAX, Instant.MIN};
+                Instant.ofEpochSecond(-9_000_000_000L), Instant.MIN, Instant.MAX,
+                Instant.ofEpochSecond(-1, 999_999_999), T0,
+                T0.plusNanos(1), T0.minusNanos(1), Instant.ofEpochSecond(jump - 1), Instant.ofEpochSecond(2 * jump - 1),
+                Instant.ofEpochSecond(jump - 1, 999_999_999), Instant.ofEpochSecond(-jump + 1),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.MAX, Instant.MIN};
         Unit unit = new Unit();
         for (int i = 0; i < raws.length; i++) {
             Position p = new Position(ALPHA, InstrumentId.of("X" + i), new Quantity(raws[i]),
@@ -298,7 +300,8 @@ class UnitCodecTest {
             unit.orders.put(order.id(), StoredOrder.of(order, 3));
         }
         for (Order order : orders) {
-            unit.events.add(new OrderEvent(3, OrderEventType.CANCELED, order, null, "mass cancel", order.updatedAt(), 0));
+            unit.events
+                    .add(new OrderEvent(3, OrderEventType.CANCELED, order, null, "mass cancel", order.updatedAt(), 0));
         }
 
         roundTrip(unit);
@@ -323,15 +326,15 @@ class UnitCodecTest {
         // Equal but not the same instance (a request rebuilt by withX): shared all the same.
         int equal = UnitCodec.encode(events(List.of(request, request.withFlags(false, false),
                 request.withQuantity(request.quantity())))).length;
-        int distinct = UnitCodec.encode(events(List.of(request, limit("c-2", Side.BUY), limit("c-3", Side.BUY))))
-                .length;
+        int distinct = UnitCodec
+                .encode(events(List.of(request, limit("c-2", Side.BUY), limit("c-3", Side.BUY)))).length;
 
         assertThat(shared).isLessThan(2 * one);
         assertThat(equal).isEqualTo(shared);
         assertThat(distinct).isGreaterThan(shared + 2 * 20);
         Unit decoded = UnitCodec.decode(ByteBuffer.wrap(roundTrip(sharedUnit)));
-        assertThat(decoded.events).allSatisfy(e ->
-                assertThat(e.order().request()).isSameAs(decoded.events.get(0).order().request()));
+        assertThat(decoded.events)
+                .allSatisfy(e -> assertThat(e.order().request()).isSameAs(decoded.events.get(0).order().request()));
     }
 
     @Test
@@ -516,7 +519,7 @@ class UnitCodecTest {
     }
 
     private static Order snapshot(OrderRequest request, OrderStatus status, Quantity filled, Price average,
-                                  Instant at) {
+            Instant at) {
         return new Order(ID, request, status, filled, average, SIM, null, T0, at);
     }
 
@@ -628,7 +631,8 @@ class UnitCodecTest {
                         randomInstant(r));
             }
             unit.events.add(new OrderEvent(r.nextInt(1, Integer.MAX_VALUE), type, order, fill,
-                    r.nextBoolean() ? randomText(r) : null, randomInstant(r), r.nextBoolean() ? 0 : r.nextLong(1, Long.MAX_VALUE)));
+                    r.nextBoolean() ? randomText(r) : null, randomInstant(r),
+                    r.nextBoolean() ? 0 : r.nextLong(1, Long.MAX_VALUE)));
         }
         for (int i = r.nextInt(4); i > 0; i--) {
             Position p = new Position(randomPortfolio(r), InstrumentId.of("I" + r.nextInt(5)),

@@ -64,7 +64,8 @@ class ZoneAwareBackupsTest {
         return new GridSettings("z" + n, "z" + n, dir.resolve("z" + n).toAbsolutePath(), false,
                 GridSettings.WalMode.LOG_ONLY, 64, 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC,
                 List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + NODES - 1)), DISCOVERY + n - 1, 0,
-                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", backups, true, false, 10_000, 0, 60_000, true, zone);
+                COMMUNICATION + n - 1, "nautilus", "nautilus-grid", backups, true, false, 10_000, 0, 60_000, true,
+                zone);
     }
 
     private List<EmbeddedGrid> startZonesAandB() {
@@ -146,7 +147,7 @@ class ZoneAwareBackupsTest {
         List<EmbeddedGrid> nodes = startZonesAandB();
         Ignite z1 = nodes.get(0).ignite();
         assertThat(z1.cluster().shutdownPolicy()).isEqualTo(ShutdownPolicy.GRACEFUL);
-        assertThat(z1.cluster().localNode().<String>attribute(GridSettings.ZONE_ATTRIBUTE)).isEqualTo("a");
+        assertThat(z1.cluster().localNode().<String> attribute(GridSettings.ZONE_ATTRIBUTE)).isEqualTo("a");
         IgniteCache<Integer, Integer> cache = z1.getOrCreateCache(
                 asIntegers(GridCaches.transactional("graceful", "graceful", nodes.get(0).settings(), "K", null)));
         for (int k = 0; k < KEYS; k++) {

@@ -38,7 +38,7 @@ final class CancelAndAmend {
     private final NewOrders newOrders;
 
     CancelAndAmend(Clock clock, OrderValidator validator, VenueDirectory venues, Transitions transitions,
-                   SplitOrders splitOrders, NewOrders newOrders) {
+            SplitOrders splitOrders, NewOrders newOrders) {
         this.clock = clock;
         this.validator = validator;
         this.venues = venues;

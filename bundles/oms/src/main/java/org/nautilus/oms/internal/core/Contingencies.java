@@ -24,7 +24,7 @@ final class Contingencies {
     private final NewOrders newOrders;
 
     Contingencies(Clock clock, StoreGateway store, Transitions transitions, CancelAndAmend cancels,
-                  NewOrders newOrders) {
+            NewOrders newOrders) {
         this.clock = clock;
         this.store = store;
         this.transitions = transitions;

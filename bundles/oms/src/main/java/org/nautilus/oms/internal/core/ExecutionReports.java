@@ -39,7 +39,7 @@ final class ExecutionReports {
     private final Anomalies anomalies;
 
     ExecutionReports(Transitions transitions, VenueStatistics statistics, VenuePositions venuePositions,
-                     Anomalies anomalies) {
+            Anomalies anomalies) {
         this.transitions = transitions;
         this.statistics = statistics;
         this.venuePositions = venuePositions;
@@ -106,8 +106,10 @@ final class ExecutionReports {
             record.pendingAmend = null;
             record.cancelRequested = false;
             transitions.transition(record, record.resumeStatus, cancel ? OrderEventType.CANCEL_REJECTED
-                    : OrderEventType.UPDATE_REJECTED, (cancel ? "cancel" : "amend") + " refused by "
-                    + report.venueId() + ": " + why, report.timestamp());
+                    : OrderEventType.UPDATE_REJECTED,
+                    (cancel ? "cancel" : "amend") + " refused by "
+                            + report.venueId() + ": " + why,
+                    report.timestamp());
             return;
         }
         record.rejectCode = report.rejectCode() != null ? report.rejectCode() : RejectCode.VENUE_REJECTED;

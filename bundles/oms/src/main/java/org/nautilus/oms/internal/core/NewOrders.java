@@ -17,10 +17,10 @@ import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.ContingencyType;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
-import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.venue.RouteAllocation;
@@ -57,8 +57,8 @@ final class NewOrders {
     private final ExecutionReports reports;
 
     NewOrders(Clock clock, OrderValidator validator, RiskService risk, VenueDirectory venues,
-              VenueStatistics statistics, DecisionLog decisions, OrderRouter router, StoreGateway store,
-              LiveOrders live, OrderQueries queries, Transitions transitions, ExecutionReports reports) {
+            VenueStatistics statistics, DecisionLog decisions, OrderRouter router, StoreGateway store,
+            LiveOrders live, OrderQueries queries, Transitions transitions, ExecutionReports reports) {
         this.clock = clock;
         this.validator = validator;
         this.risk = risk;

@@ -1,5 +1,6 @@
 package org.nautilus.oms.internal.core;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -35,9 +36,9 @@ import org.nautilus.api.store.StoredOrder;
  * @param cancelReason     why a cancel the OMS itself sent happens (OCO), else {@code null}
  */
 record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> parts, OrderId triggeredBy,
-                      List<OrderId> triggers, List<OrderId> ocoGroup, boolean ocoDone, boolean triggersResolved,
-                      boolean cancelRequested, OrderStatus resumeStatus, OrderRequest pendingAmend,
-                      String cancelReason) {
+        List<OrderId> triggers, List<OrderId> ocoGroup, boolean ocoDone, boolean triggersResolved,
+        boolean cancelRequested, OrderStatus resumeStatus, OrderRequest pendingAmend,
+        String cancelReason) {
 
     /** First byte of a non-empty working state; a change of the layout takes the next value. */
     private static final byte FORMAT = 1;
@@ -85,7 +86,8 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("stored order " + stored.id() + ": working state of "
                     + stored.working().length + " byte(s) cannot be read (" + (e instanceof EOFException ? "truncated"
-                    : e.getMessage()) + "); it was not written by this OMS", e);
+                            : e.getMessage())
+                    + "); it was not written by this OMS", e);
         }
     }
 
@@ -166,7 +168,7 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
             return new OmsStoredOrder(order, stored.version(), null, List.of(), null, List.of(), List.of(), false,
                     false, false, null, null, null);
         }
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(working));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(working));
         int format = in.readByte();
         if (format != FORMAT) {
             throw new IllegalArgumentException("unknown format " + format);

@@ -284,8 +284,9 @@ public final class OrderManager implements AutoCloseable {
         PartitionAgent partition = live.partitionOf(request.portfolioId());
         // A repeated client order id is answered by the writer too: the order it returns is then durable.
         OrderRecord record = partition.call(() -> newOrders.submit(request, partition));
-        return record != null ? record.snapshot() : order(request.clientOrderId()).orElseThrow(
-                () -> new IllegalStateException("client order id " + request.clientOrderId() + " vanished"));
+        return record != null ? record.snapshot()
+                : order(request.clientOrderId()).orElseThrow(
+                        () -> new IllegalStateException("client order id " + request.clientOrderId() + " vanished"));
     }
 
     /**
@@ -300,9 +301,10 @@ public final class OrderManager implements AutoCloseable {
             store.checkAvailable();
             PartitionAgent partition = live.partitionOf(request.portfolioId());
             return partition.callAsync(() -> newOrders.submit(request, partition),
-                    record -> record != null ? record.snapshot() : order(request.clientOrderId()).orElseThrow(
-                            () -> new IllegalStateException("client order id " + request.clientOrderId()
-                                    + " vanished")));
+                    record -> record != null ? record.snapshot()
+                            : order(request.clientOrderId()).orElseThrow(
+                                    () -> new IllegalStateException("client order id " + request.clientOrderId()
+                                            + " vanished")));
         } catch (RuntimeException e) {
             // One way to learn of a failure: the future (a halted OMS, a store failing at hand-over).
             return CompletableFuture.failedFuture(e);
@@ -315,7 +317,8 @@ public final class OrderManager implements AutoCloseable {
         store.checkAvailable();
         PartitionAgent partition = live.partitionOf(list.orders().get(0).portfolioId());
         List<OrderRecord> records = partition.call(() -> queries.existingOrders(list).isEmpty()
-                ? newOrders.submit(list, partition) : null);
+                ? newOrders.submit(list, partition)
+                : null);
         if (records == null) {
             return queries.existingOrders(list);
         }
@@ -562,7 +565,7 @@ public final class OrderManager implements AutoCloseable {
      * here, its end (CANCELED with {@code closeReason}). The order is from now on served by {@code venue}.
      */
     Reconciled applyReconciled(Venue venue, VenueId id, OrderId orderId, List<ExecutionReport> fills,
-                               boolean openAtVenue, String closeReason) {
+            boolean openAtVenue, String closeReason) {
         return recovery.applyReconciled(venue, id, orderId, fills, openAtVenue, closeReason);
     }
 }

@@ -87,7 +87,7 @@ final class OrderRecord {
     private volatile Order snapshot;
 
     OrderRecord(OrderId id, OrderRequest request, PartitionAgent partition, Instant createdAt,
-                ExecutionListener executionListener) {
+            ExecutionListener executionListener) {
         this.id = id;
         this.request = request;
         this.partition = partition;
@@ -104,7 +104,7 @@ final class OrderRecord {
      * @param events the order's events, or {@code null} as for fills
      */
     OrderRecord(OmsStoredOrder stored, PartitionAgent partition, ExecutionListener executionListener, List<Fill> fills,
-                List<OrderEvent> events) {
+            List<OrderEvent> events) {
         Order order = stored.order();
         this.id = order.id();
         this.request = order.request();

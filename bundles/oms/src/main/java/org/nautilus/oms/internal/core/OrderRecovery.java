@@ -18,7 +18,6 @@ import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
-import org.nautilus.api.store.StoredOrder;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.Venue;
@@ -43,7 +42,7 @@ final class OrderRecovery {
     private final ExecutionReports reports;
 
     OrderRecovery(Clock clock, StoreGateway store, LiveOrders live, Retention retention,
-                  VenuePositions venuePositions, VenueDirectory venues, ExecutionReports reports) {
+            VenuePositions venuePositions, VenueDirectory venues, ExecutionReports reports) {
         this.clock = clock;
         this.store = store;
         this.live = live;
@@ -267,7 +266,7 @@ final class OrderRecovery {
 
     /** See {@link OrderManager#applyReconciled}. */
     OrderManager.Reconciled applyReconciled(Venue venue, VenueId id, OrderId orderId, List<ExecutionReport> fills,
-                                            boolean openAtVenue, String closeReason) {
+            boolean openAtVenue, String closeReason) {
         OrderRecord record = live.orders.get(orderId);
         if (record == null) {
             return new OrderManager.Reconciled(0, false);

@@ -78,7 +78,9 @@ final class Outbox {
         }
     }
 
-    private enum Outcome { DURABLE, FAILED }
+    private enum Outcome {
+        DURABLE, FAILED
+    }
 
     /** One step's events; {@link #outcome} is guarded by the waiting queue. */
     private static final class Batch {

@@ -2,6 +2,7 @@ package org.nautilus.oms.internal.core;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.nautilus.api.store.Commit;
 import org.slf4j.Logger;
@@ -114,9 +116,9 @@ final class PartitionAgent implements AutoCloseable {
      * Like {@link #call}, but returns at once: the future completes with {@code then} applied to the command's
      * result once the step is durable (on the store's committer thread), so no thread waits per command.
      */
-    <T, R> java.util.concurrent.CompletableFuture<R> callAsync(Supplier<T> command,
-                                                              java.util.function.Function<T, R> then) {
-        java.util.concurrent.CompletableFuture<R> future = new java.util.concurrent.CompletableFuture<>();
+    <T, R> CompletableFuture<R> callAsync(Supplier<T> command,
+            Function<T, R> then) {
+        CompletableFuture<R> future = new CompletableFuture<>();
         if (lock.isHeldByCurrentThread() || store.inUnit()) {
             // Inside another step: durable with it, whose caller waits.
             future.complete(then.apply(call(command)));

@@ -3,7 +3,9 @@ package org.nautilus.oms.internal.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.OrderId;
@@ -134,8 +136,8 @@ final class StoreGateway {
      * Completes {@code future} with {@code value} once {@code commit} is durable, without a thread waiting for it; if
      * the commit failed, the OMS halts and the future fails with {@link OrderServiceUnavailableException}.
      */
-    <T> void complete(Commit commit, java.util.concurrent.CompletableFuture<T> future,
-                      java.util.function.Supplier<T> value) {
+    <T> void complete(Commit commit, CompletableFuture<T> future,
+            Supplier<T> value) {
         commit.whenDone(failed -> {
             if (failed == null) {
                 try {

@@ -41,7 +41,7 @@ final class Transitions {
 
     /** Moves the order to {@code to} if the state machine allows it; otherwise refuses and changes nothing. */
     boolean transition(OrderRecord record, OrderStatus to, OrderEventType type, String reason, Instant at,
-                       OrderRequest request) {
+            OrderRequest request) {
         // The cancel of an expiry, confirmed (or done locally); a child not yet released can only be CANCELED.
         if (to == OrderStatus.CANCELED && record.expiry != null
                 && OrderStateMachine.allows(record.status(), OrderStatus.EXPIRED)) {

@@ -1,8 +1,10 @@
 package org.nautilus.oms.internal.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class VenueReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(VenueReconciler.class);
     /** How far before our oldest open order executions are asked for (clock differences with the venue). */
-    static final java.time.Duration EXECUTIONS_MARGIN = java.time.Duration.ofMinutes(10);
+    static final Duration EXECUTIONS_MARGIN = Duration.ofMinutes(10);
 
     private final OrderManager manager;
     private final VenueDirectory directory;
@@ -67,10 +69,10 @@ public final class VenueReconciler {
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final Map<VenueId, AtomicLong> fillsBooked = new ConcurrentHashMap<>();
     private volatile Quantity tolerance = Quantity.ZERO;
-    private volatile Consumer<ReconciliationReport> journal = report -> { };
+    private volatile Consumer<ReconciliationReport> journal = report -> {};
 
     VenueReconciler(OrderManager manager, VenueDirectory directory, VenuePositions positions, Executor executor,
-                    Clock clock) {
+            Clock clock) {
         this.manager = manager;
         this.directory = directory;
         this.positions = positions;
@@ -263,7 +265,7 @@ public final class VenueReconciler {
             for (Order order : ours) {
                 boolean stillOpen = openThere.containsKey(order.id());
                 List<ExecutionReport> missed = new ArrayList<>(fills.getOrDefault(order.id(), List.of()));
-                missed.sort(java.util.Comparator.comparing(ExecutionReport::timestamp));
+                missed.sort(Comparator.comparing(ExecutionReport::timestamp));
                 OrderManager.Reconciled result = manager.applyReconciled(venue, id, order.id(), missed,
                         stillOpen || !executionsKnown, "closed at venue " + id
                                 + " while we were not connected: not among its open orders at reconciliation");
@@ -302,7 +304,8 @@ public final class VenueReconciler {
             Quantity limit = tolerance;
             for (InstrumentId instrument : instruments) {
                 PositionDifference difference = new PositionDifference(instrument,
-                        reported.getOrDefault(instrument, Quantity.ZERO), expected.getOrDefault(instrument, Quantity.ZERO));
+                        reported.getOrDefault(instrument, Quantity.ZERO),
+                        expected.getOrDefault(instrument, Quantity.ZERO));
                 if (!difference.difference().isZero()) {
                     differences.add(difference);
                     beyondTolerance |= difference.difference().abs().compareTo(limit) > 0;
@@ -318,7 +321,8 @@ public final class VenueReconciler {
         fillsBooked.computeIfAbsent(id, v -> new AtomicLong()).addAndGet(booked);
         if (outcome == Outcome.BLOCKED) {
             directory.state(id, VenueAvailability.BLOCKED, "position mismatch beyond tolerance "
-                    + tolerance.toString() + ": " + describe(differences) + "; acknowledge with nautilus:reconcile --ack "
+                    + tolerance.toString() + ": " + describe(differences)
+                    + "; acknowledge with nautilus:reconcile --ack "
                     + id);
         } else if (!venue.connected()) {
             directory.state(id, VenueAvailability.DISCONNECTED, "disconnected while reconciling");
@@ -330,8 +334,8 @@ public final class VenueReconciler {
 
     private Map<InstrumentId, Quantity> expected(VenueId id) {
         Map<InstrumentId, Quantity> expected = new LinkedHashMap<>(positions.at(id));
-        accepted.getOrDefault(id, Map.of()).forEach((instrument, difference) ->
-                expected.merge(instrument, difference, Quantity::plus));
+        accepted.getOrDefault(id, Map.of())
+                .forEach((instrument, difference) -> expected.merge(instrument, difference, Quantity::plus));
         return expected;
     }
 

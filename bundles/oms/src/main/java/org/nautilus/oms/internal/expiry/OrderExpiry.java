@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,7 +152,7 @@ public final class OrderExpiry implements OrderStepListener, AutoCloseable {
                 due.add(order);
             }
         }
-        due.sort(java.util.Comparator.comparing(Order::id));
+        due.sort(Comparator.comparing(Order::id));
         for (Order order : due) {
             expiring.put(order.id(), order);
             open.remove(order.id());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ import java.util.TreeSet;
  * @param holidays dates without a session
  */
 public record SessionCalendar(ZoneId zone, LocalTime open, LocalTime close, Set<DayOfWeek> weekend,
-                              Set<LocalDate> holidays) {
+        Set<LocalDate> holidays) {
 
     public static final String ZONE = "session.zone";
     public static final String OPEN = "session.open";
@@ -133,6 +134,6 @@ public record SessionCalendar(ZoneId zone, LocalTime open, LocalTime close, Set<
     }
 
     private static String[] list(String text) {
-        return java.util.Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toArray(String[]::new);
     }
 }

@@ -28,8 +28,9 @@ public final class DirectRouter implements OrderRouter {
             Venue named = find(venues, request.venueId());
             return named != null ? RoutingPlan.to(named, request.quantity(), null, "requested by the order")
                     : RoutingPlan.refused("UNKNOWN_VENUE", "venue " + request.venueId() + " is not registered"
-                    + " (registered: " + venues.stream().map(v -> v.id().value()).collect(Collectors.joining(", "))
-                    + ")");
+                            + " (registered: "
+                            + venues.stream().map(v -> v.id().value()).collect(Collectors.joining(", "))
+                            + ")");
         }
         Venue fallback = defaultVenue == null ? null : find(venues, defaultVenue);
         return fallback != null ? RoutingPlan.to(fallback, request.quantity(), null, "default venue")

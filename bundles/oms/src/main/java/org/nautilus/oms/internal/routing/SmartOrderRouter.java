@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
@@ -41,7 +42,6 @@ import org.nautilus.api.venue.Venue;
  */
 public final class SmartOrderRouter implements OrderRouter {
 
-
     /**
      * @param split             whether an order may be split across venues
      * @param depthLevels       how many book levels per venue to look at
@@ -60,7 +60,7 @@ public final class SmartOrderRouter implements OrderRouter {
     private final Settings settings;
     private final DirectRouter direct;
     /** Each venue's taker fee as a fixed-point rate, recomputed only when its fee schedule changes. */
-    private final Map<Venue, TakerRate> takerRates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Venue, TakerRate> takerRates = new ConcurrentHashMap<>();
 
     /** A taker fee in bps and its fixed-point rate. */
     private record TakerRate(BigDecimal bps, long raw) {
@@ -71,7 +71,7 @@ public final class SmartOrderRouter implements OrderRouter {
     private static final Comparator<Level> BEST_FOR_SELL = (x, y) -> compareLevels(x, y, true);
 
     public SmartOrderRouter(Function<InstrumentId, Optional<Instrument>> instruments, VenueStatistics statistics,
-                            Settings settings) {
+            Settings settings) {
         this.instruments = instruments;
         this.statistics = statistics;
         this.settings = settings;
@@ -80,7 +80,7 @@ public final class SmartOrderRouter implements OrderRouter {
 
     /** What the router knows about one venue for one order. */
     private record Candidate(Venue venue, BookDepth depth, FeeSchedule fees, long takerRate, double fillRate,
-                             double knownFillRate, Quantity available) {
+            double knownFillRate, Quantity available) {
 
         VenueId id() {
             return venue.id();
@@ -121,7 +121,8 @@ public final class SmartOrderRouter implements OrderRouter {
             Venue venue = venues.get(v);
             BookDepth depth = depth(venue, request.instrumentId());
             Quantity available = canTrade && depth != null
-                    ? depth.availableToTake(request.side(), request.limitPrice()) : Quantity.ZERO;
+                    ? depth.availableToTake(request.side(), request.limitPrice())
+                    : Quantity.ZERO;
             visible += available.raw();
             double rate = statistics.fillRate(venue.id());
             FeeSchedule fees = fees(venue);
@@ -194,7 +195,7 @@ public final class SmartOrderRouter implements OrderRouter {
      * {@code taken}) no map exists, the second venue creates it.
      */
     private static Map<Candidate, Long> allocate(Map<Candidate, Long> allocation, Candidate only, long taken,
-                                                 Candidate venue, long take) {
+            Candidate venue, long take) {
         if (allocation == null && (only == null || only == venue)) {
             return null;
         }
@@ -297,7 +298,8 @@ public final class SmartOrderRouter implements OrderRouter {
                 Quantity fill = c.available().min(request.quantity());
                 Price average = c.depth().averagePriceToTake(side, fill).orElseThrow();
                 reason.append("; ").append(c.id()).append(' ').append(fill).append(" @ ").append(average)
-                        .append(" (").append(FixedPoint.format(effective(side, average.raw(), c.takerRate()))).append(" after ")
+                        .append(" (").append(FixedPoint.format(effective(side, average.raw(), c.takerRate())))
+                        .append(" after ")
                         .append(bps(c.fees().takerBps())).append(" bps, fill rate ").append(c.describeFillRate())
                         .append(')');
             }
@@ -321,7 +323,8 @@ public final class SmartOrderRouter implements OrderRouter {
             StringBuilder reason = new StringBuilder();
             reason.append(request.type()).append(' ').append(request.side()).append(' ').append(request.quantity())
                     .append(' ').append(request.instrumentId())
-                    .append(request.type() == OrderType.MARKET ? " (no book shows liquidity)" : " does not trade at once")
+                    .append(request.type() == OrderType.MARKET ? " (no book shows liquidity)"
+                            : " does not trade at once")
                     .append(": ").append(chosen.id()).append(" by ").append(maker ? "maker" : "taker")
                     .append(" fee, fill rate, spread:");
             for (Candidate c : ranked) {

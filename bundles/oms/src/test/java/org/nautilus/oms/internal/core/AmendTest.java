@@ -23,6 +23,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.venue.ExecType;
 import org.nautilus.oms.internal.routing.DirectRouter;
 
 class AmendTest {
@@ -128,7 +129,7 @@ class AmendTest {
         sim.fill(resting.id(), Quantity.ofWhole(3), Price.of("99.50"));
         h.oms.sync();
         assertThat(h.oms.order(resting.id()).orElseThrow().status()).isEqualTo(PENDING_UPDATE);
-        sim.report(resting.id(), org.nautilus.api.venue.ExecType.REPLACED, null);
+        sim.report(resting.id(), ExecType.REPLACED, null);
         h.oms.sync();
 
         Order after = h.oms.order(resting.id()).orElseThrow();
@@ -143,7 +144,7 @@ class AmendTest {
         h.oms.amend(resting.id(), Quantity.ofWhole(4), null);
 
         sim.fill(resting.id(), Quantity.ofWhole(4), Price.of("99.50"));
-        sim.report(resting.id(), org.nautilus.api.venue.ExecType.REPLACED, null);
+        sim.report(resting.id(), ExecType.REPLACED, null);
         h.oms.sync();
 
         assertThat(h.oms.order(resting.id()).orElseThrow().status()).isEqualTo(FILLED);
@@ -157,7 +158,8 @@ class AmendTest {
         CommandResult result = h.oms.amend(resting.id(), Quantity.ofWhole(6), null);
 
         assertThat(result.code()).isEqualTo("AMEND_INVALID");
-        assertThat(result.message()).isEqualTo("new quantity 6 is not above the 6 already filled; cancel the order instead");
+        assertThat(result.message())
+                .isEqualTo("new quantity 6 is not above the 6 already filled; cancel the order instead");
     }
 
     @Test

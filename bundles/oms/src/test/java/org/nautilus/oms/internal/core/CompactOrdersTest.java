@@ -41,7 +41,8 @@ class CompactOrdersTest {
         OrderStatus status = traded ? OrderStatus.FILLED : OrderStatus.CANCELED;
         return new Order(OrderId.of(id), request, status, traded ? quantity : Quantity.ZERO,
                 traded ? new Price(random.nextLong() & 0xffffffffffL) : null, SIM,
-                traded ? null : "canceled " + id, Instant.ofEpochSecond(1_700_000_000L + id, random.nextInt(1_000_000_000)),
+                traded ? null : "canceled " + id,
+                Instant.ofEpochSecond(1_700_000_000L + id, random.nextInt(1_000_000_000)),
                 Instant.ofEpochSecond(1_700_000_001L + id, 123));
     }
 

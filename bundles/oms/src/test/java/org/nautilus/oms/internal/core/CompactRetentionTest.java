@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
+import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.oms.internal.routing.DirectRouter;
 
@@ -85,8 +87,8 @@ class CompactRetentionTest {
         FakeVenue sim = new FakeVenue("SIM", FakeVenue.OnSubmit.FILL);
         OrderManager oms = oms(store, 100, 1, sim);
         Order first = oms.submit(market("c1", Side.BUY, 3));
-        List<org.nautilus.api.oms.OrderEvent> events = oms.events(first.id());
-        List<org.nautilus.api.domain.Fill> fills = oms.fills(first.id());
+        List<OrderEvent> events = oms.events(first.id());
+        List<Fill> fills = oms.fills(first.id());
         for (int i = 2; i <= 5; i++) {
             oms.submit(market("c" + i, Side.BUY, 1));
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
@@ -137,7 +138,7 @@ class ContingentOrdersTest {
                 limit("tp", Side.SELL, 10, "110"), stopLoss("sl", 10, "95")));
 
         assertThat(bracket).extracting(Order::status).containsExactly(
-                org.nautilus.api.domain.OrderStatus.REJECTED, CANCELED, CANCELED);
+                OrderStatus.REJECTED, CANCELED, CANCELED);
         assertThat(sim.submitted).hasSize(1);
     }
 

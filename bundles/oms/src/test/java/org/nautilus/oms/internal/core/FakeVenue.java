@@ -14,6 +14,7 @@ import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.RejectCode;
+import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.BookLevel;
@@ -26,14 +27,22 @@ import org.nautilus.api.venue.Venue;
 /** An in-test venue whose answers the test chooses; it remembers what it was sent. */
 final class FakeVenue implements Venue {
 
-    enum OnSubmit { FILL, ACCEPT, REJECT, SILENT, THROW }
+    enum OnSubmit {
+        FILL, ACCEPT, REJECT, SILENT, THROW
+    }
 
-    enum OnCancel { CANCEL, SILENT, REJECT }
+    enum OnCancel {
+        CANCEL, SILENT, REJECT
+    }
 
-    enum OnAmend { UNSUPPORTED, REPLACE, REJECT, SILENT }
+    enum OnAmend {
+        UNSUPPORTED, REPLACE, REJECT, SILENT
+    }
 
     /** How the venue answers a reconciliation after an OMS restart. */
-    enum OnReconcile { NOTHING, CANCEL }
+    enum OnReconcile {
+        NOTHING, CANCEL
+    }
 
     static final Instant T = Instant.parse("2024-03-01T14:30:00Z");
 
@@ -79,13 +88,14 @@ final class FakeVenue implements Venue {
             case FILL -> {
                 accept(order.id());
                 Price price = order.request().limitPrice() != null ? order.request().limitPrice()
-                        : order.side() == org.nautilus.api.domain.Side.BUY ? ask : bid;
+                        : order.side() == Side.BUY ? ask : bid;
                 fill(order.id(), order.quantity(), price);
             }
             case ACCEPT -> accept(order.id());
             case REJECT -> report(order.id(), ExecType.REJECTED, "no liquidity for " + order.instrumentId());
             case THROW -> throw new IllegalStateException("connection lost");
-            case SILENT -> { }
+            case SILENT -> {
+            }
             default -> throw new AssertionError(onSubmit);
         }
     }
@@ -96,7 +106,8 @@ final class FakeVenue implements Venue {
         switch (onCancel) {
             case CANCEL -> report(order.id(), ExecType.CANCELED, null);
             case REJECT -> report(order.id(), ExecType.REJECTED, "too late to cancel");
-            case SILENT -> { }
+            case SILENT -> {
+            }
             default -> throw new AssertionError(onCancel);
         }
     }
@@ -121,7 +132,8 @@ final class FakeVenue implements Venue {
         switch (onAmend) {
             case REPLACE -> report(amended.id(), ExecType.REPLACED, null);
             case REJECT -> report(amended.id(), ExecType.REPLACE_REJECTED, "price outside the collar");
-            case SILENT -> { }
+            case SILENT -> {
+            }
             default -> Venue.super.amend(amended, listener);
         }
     }

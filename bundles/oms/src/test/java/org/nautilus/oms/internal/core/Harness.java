@@ -25,8 +25,9 @@ final class Harness implements AutoCloseable {
         listeners.add(recorder);
         oms = OrderManager.builder(Fixtures.instruments(), risk).clock(Fixtures.CLOCK).venues(venues)
                 .listeners(listeners).statistics(statistics).decisions(decisions)
-                .router(router != null ? router : new SmartOrderRouter(Fixtures.instruments(), statistics,
-                        SmartOrderRouter.Settings.defaults()))
+                .router(router != null ? router
+                        : new SmartOrderRouter(Fixtures.instruments(), statistics,
+                                SmartOrderRouter.Settings.defaults()))
                 .partitions(2).retainedOrders(retained).build();
         for (FakeVenue fake : fakes) {
             oms.venueAdded(fake.id(), fake);

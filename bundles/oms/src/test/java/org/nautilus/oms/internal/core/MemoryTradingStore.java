@@ -98,7 +98,7 @@ final class MemoryTradingStore implements TradingStore {
             }
 
             @Override
-            public void whenDone(java.util.function.Consumer<StoreException> action) {
+            public void whenDone(Consumer<StoreException> action) {
                 Runnable run = () -> {
                     try {
                         await();

@@ -12,6 +12,7 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
@@ -66,7 +67,7 @@ class OmsStoredOrderTest {
     @Test
     void a_pending_amend_of_a_stop_price_comes_back() {
         OrderRequest stop = new OrderRequest(REQUEST.clientOrderId(), REQUEST.portfolioId(), REQUEST.instrumentId(),
-                Side.SELL, org.nautilus.api.domain.OrderType.STOP, Quantity.ofWhole(10), null, Price.of("140"),
+                Side.SELL, OrderType.STOP, Quantity.ofWhole(10), null, Price.of("140"),
                 REQUEST.timeInForce(), null, null, false, false);
         Order order = new Order(OrderId.of(8), stop, OrderStatus.PENDING_UPDATE, Quantity.ZERO, null, null, null, T,
                 T);
@@ -98,7 +99,7 @@ class OmsStoredOrderTest {
                 .hasMessageContaining("unknown format 9");
         assertThatThrownBy(() -> OmsStoredOrder.of(new StoredOrder(ORDER, 2, false,
                 Arrays.copyOf(good, good.length - 1)))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("stored order 7");
+                        .hasMessageContaining("stored order 7");
         assertThatThrownBy(() -> OmsStoredOrder.of(new StoredOrder(ORDER, 2, false,
                 Arrays.copyOf(good, good.length + 1)))).hasMessageContaining("left over");
         assertThatThrownBy(() -> OmsStoredOrder.of(new StoredOrder(ORDER, 2, true, good)))

@@ -14,12 +14,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
@@ -45,7 +50,7 @@ class OrderEventDeliveryTest {
                 .router(new DirectRouter(null)).partitions(2).store(durable).build();
         started.add(oms);
         oms.recover();
-        oms.venueAdded(org.nautilus.api.domain.VenueId.of("SIM"), new FakeVenue("SIM", FakeVenue.OnSubmit.FILL));
+        oms.venueAdded(VenueId.of("SIM"), new FakeVenue("SIM", FakeVenue.OnSubmit.FILL));
         return oms;
     }
 
@@ -107,11 +112,11 @@ class OrderEventDeliveryTest {
         CompletableFuture<Order> ack = oms.submitAsync(market("c1", Side.BUY, 10));
 
         // The step is applied (the order is FILLED in memory) but its unit is not durable yet.
-        eventually(() -> oms.order(org.nautilus.api.domain.ClientOrderId.of("c1")).isPresent());
+        eventually(() -> oms.order(ClientOrderId.of("c1")).isPresent());
         allowStrayDelivery();
         assertThat(recorder.events).as("nothing leaves before the commit").isEmpty();
         durable.countDown();
-        assertThat(ack.get(5, TimeUnit.SECONDS).status()).isEqualTo(org.nautilus.api.domain.OrderStatus.FILLED);
+        assertThat(ack.get(5, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.FILLED);
         eventually(() -> recorder.events.size() == 4);
         assertThat(recorder.events).extracting(OrderEvent::type).containsExactly(OrderEventType.INITIALIZED,
                 OrderEventType.SUBMITTED, OrderEventType.ACCEPTED, OrderEventType.FILL);
@@ -132,7 +137,7 @@ class OrderEventDeliveryTest {
 
         allowStrayDelivery();
         assertThat(recorder.events).as("the failed unit's events never leave").hasSize(4)
-                .allSatisfy(e -> assertThat(e.order().clientOrderId()).isEqualTo(org.nautilus.api.domain.ClientOrderId.of("c1")));
+                .allSatisfy(e -> assertThat(e.order().clientOrderId()).isEqualTo(ClientOrderId.of("c1")));
     }
 
     @Test
@@ -146,8 +151,8 @@ class OrderEventDeliveryTest {
             store.gate = i % 7 == 0 ? new CountDownLatch(1) : null;
             CountDownLatch held = store.gate;
             PortfolioId portfolio = i % 2 == 0 ? MAIN : OTHER;
-            acks.add(oms.submitAsync(OrderRequest.market(org.nautilus.api.domain.ClientOrderId.of("c" + i), portfolio, Fixtures.AAPL,
-                    Side.BUY, org.nautilus.api.domain.Quantity.ofWhole(1))));
+            acks.add(oms.submitAsync(OrderRequest.market(ClientOrderId.of("c" + i), portfolio, Fixtures.AAPL,
+                    Side.BUY, Quantity.ofWhole(1))));
             if (held != null && i % 3 == 0) {
                 held.countDown();
             } else if (held != null) {
@@ -161,8 +166,8 @@ class OrderEventDeliveryTest {
         for (PortfolioId portfolio : List.of(MAIN, OTHER)) {
             assertThat(recorder.events.stream().filter(e -> e.portfolioId().equals(portfolio))
                     .map(OrderEvent::sequence).toList())
-                    .as("portfolio %s: 1..400 in order", portfolio)
-                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 400).boxed().toList());
+                            .as("portfolio %s: 1..400 in order", portfolio)
+                            .isEqualTo(LongStream.rangeClosed(1, 400).boxed().toList());
         }
     }
 
@@ -177,7 +182,7 @@ class OrderEventDeliveryTest {
 
         for (int i = 0; i < 50; i++) {
             assertThat(oms.submit(market("c" + i, Side.BUY, 1)).status())
-                    .isEqualTo(org.nautilus.api.domain.OrderStatus.FILLED);
+                    .isEqualTo(OrderStatus.FILLED);
         }
         slow.blocked.countDown();
 
@@ -186,7 +191,7 @@ class OrderEventDeliveryTest {
         assertThat(slow.events.size()).as("what was queued before the drop").isLessThanOrEqualTo(11);
         eventually(() -> fast.events.size() == 200);
         assertThat(oms.submit(market("after", Side.BUY, 1)).status())
-                .isEqualTo(org.nautilus.api.domain.OrderStatus.FILLED);
+                .isEqualTo(OrderStatus.FILLED);
         eventually(() -> fast.events.size() == 204);
         assertThat(slow.events.size()).as("nothing more after the drop").isLessThanOrEqualTo(11);
     }
@@ -212,7 +217,8 @@ class OrderEventDeliveryTest {
         allowStrayDelivery();
         assertThat(resumed.events).extracting(OrderEvent::sequence)
                 .containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
-        assertThat(resumed.events.subList(0, 5)).as("the missed ones, as they were").isEqualTo(first.events.subList(3, 8));
+        assertThat(resumed.events.subList(0, 5)).as("the missed ones, as they were")
+                .isEqualTo(first.events.subList(3, 8));
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nautilus.oms.internal.core.Fixtures.limit;
 import static org.nautilus.oms.internal.core.Fixtures.market;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
@@ -32,10 +34,10 @@ class OrderEventsTest {
 
         assertThat(h.oms.events(order.id())).extracting(OrderEvent::version, OrderEvent::type)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, OrderEventType.INITIALIZED),
-                        org.assertj.core.groups.Tuple.tuple(2, OrderEventType.SUBMITTED),
-                        org.assertj.core.groups.Tuple.tuple(3, OrderEventType.ACCEPTED),
-                        org.assertj.core.groups.Tuple.tuple(4, OrderEventType.FILL));
+                        Tuple.tuple(1, OrderEventType.INITIALIZED),
+                        Tuple.tuple(2, OrderEventType.SUBMITTED),
+                        Tuple.tuple(3, OrderEventType.ACCEPTED),
+                        Tuple.tuple(4, OrderEventType.FILL));
         OrderEvent last = h.oms.events(order.id()).get(3);
         assertThat(last.order()).isEqualTo(order);
         assertThat(last.fill().quantity()).isEqualTo(Quantity.ofWhole(10));
@@ -72,6 +74,6 @@ class OrderEventsTest {
 
     @Test
     void the_events_of_an_unknown_order_are_empty() {
-        assertThat(h.oms.events(org.nautilus.api.domain.OrderId.of(42))).isEmpty();
+        assertThat(h.oms.events(OrderId.of(42))).isEmpty();
     }
 }

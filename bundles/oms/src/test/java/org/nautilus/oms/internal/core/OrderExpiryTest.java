@@ -21,9 +21,9 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.time.SimulatedPlatformClock;
 import org.nautilus.api.venue.ExecType;
-import org.nautilus.oms.internal.routing.DirectRouter;
 import org.nautilus.oms.internal.expiry.OrderExpiry;
 import org.nautilus.oms.internal.expiry.SessionCalendar;
+import org.nautilus.oms.internal.routing.DirectRouter;
 
 /**
  * DAY and GTD orders expire through the OMS on the platform clock: a cancel at the venue ending EXPIRED, recorded

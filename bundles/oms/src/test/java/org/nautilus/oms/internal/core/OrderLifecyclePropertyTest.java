@@ -21,8 +21,10 @@ import org.nautilus.oms.internal.routing.DirectRouter;
 /** Invariants of one order under any sequence of venue reports and client commands. */
 class OrderLifecyclePropertyTest {
 
-    enum Step { ACCEPT, TRIGGER, FILL_1, FILL_3, REPEAT_FILL, CANCEL, CANCELED, EXPIRED, REJECTED, AMEND, REPLACED,
-        REPLACE_REJECTED }
+    enum Step {
+        ACCEPT, TRIGGER, FILL_1, FILL_3, REPEAT_FILL, CANCEL, CANCELED, EXPIRED, REJECTED, AMEND, REPLACED,
+        REPLACE_REJECTED
+    }
 
     @Provide
     Arbitrary<List<Step>> steps() {
@@ -30,7 +32,8 @@ class OrderLifecyclePropertyTest {
     }
 
     @Property(tries = 200)
-    void an_order_never_leaves_a_terminal_state_and_always_equals_its_fills_and_events(@ForAll("steps") List<Step> steps) {
+    void an_order_never_leaves_a_terminal_state_and_always_equals_its_fills_and_events(
+            @ForAll("steps") List<Step> steps) {
         FakeVenue venue = new FakeVenue("SIM", FakeVenue.OnSubmit.SILENT);
         venue.onCancel = FakeVenue.OnCancel.SILENT;
         venue.onAmend = FakeVenue.OnAmend.SILENT;

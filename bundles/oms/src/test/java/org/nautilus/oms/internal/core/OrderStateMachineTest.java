@@ -49,7 +49,8 @@ class OrderStateMachineTest {
     @Test
     void only_an_order_not_yet_sent_can_be_DENIED() {
         for (OrderStatus status : OrderStatus.values()) {
-            assertThat(OrderStateMachine.allows(status, OrderStatus.DENIED)).isEqualTo(status == OrderStatus.INITIALIZED);
+            assertThat(OrderStateMachine.allows(status, OrderStatus.DENIED))
+                    .isEqualTo(status == OrderStatus.INITIALIZED);
         }
     }
 

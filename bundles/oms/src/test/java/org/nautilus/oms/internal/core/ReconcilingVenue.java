@@ -139,7 +139,8 @@ final class ReconcilingVenue implements Venue {
         if (executionsUnsupported) {
             return VenueQuery.unsupported("test venue keeps no executions");
         }
-        return failExecutions != null ? VenueQuery.failed(failExecutions) : VenueQuery.answered(List.copyOf(executions));
+        return failExecutions != null ? VenueQuery.failed(failExecutions)
+                : VenueQuery.answered(List.copyOf(executions));
     }
 
     @Override

@@ -13,6 +13,7 @@ import static org.nautilus.oms.internal.core.Fixtures.market;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +140,7 @@ class RecoveryTest {
         CountDownLatch durable = new CountDownLatch(1);
         store.gate = durable;
 
-        java.util.concurrent.CompletableFuture<Order> ack = oms.submitAsync(market("c1", Side.BUY, 10));
+        CompletableFuture<Order> ack = oms.submitAsync(market("c1", Side.BUY, 10));
 
         // The writer has applied the order (it is FILLED in memory) and waits for its unit to be durable.
         Await.until("c1 filled in memory", () -> oms.order(ClientOrderId.of("c1"))
@@ -223,7 +224,8 @@ class RecoveryTest {
     @Test
     void a_denied_order_is_stored_with_its_reason() {
         Fixtures.FakeRisk risk = new Fixtures.FakeRisk();
-        risk.next = RiskDecision.reject("max-order-quantity", "MAX_ORDER_QUANTITY", "max order quantity 5 exceeded: 10");
+        risk.next = RiskDecision.reject("max-order-quantity", "MAX_ORDER_QUANTITY",
+                "max order quantity 5 exceeded: 10");
         OrderManager oms = OrderManager.builder(Fixtures.instruments(), risk).clock(Fixtures.CLOCK)
                 .router(new DirectRouter(null)).partitions(2).store(store).build();
         started.add(oms);

@@ -14,6 +14,8 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.BookDepth;
+import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.Venue;
 import org.nautilus.oms.internal.routing.OrderRouter;
 import org.nautilus.oms.internal.routing.SmartOrderRouter;
@@ -33,7 +35,7 @@ class SmartOrderRouterTest {
     }
 
     private OrderRouter.RoutingPlan route(SmartOrderRouter router, OrderRequest request) {
-        return router.route(request, List.<Venue>of(a, b));
+        return router.route(request, List.<Venue> of(a, b));
     }
 
     private static String legs(OrderRouter.RoutingPlan plan) {
@@ -47,7 +49,8 @@ class SmartOrderRouterTest {
 
         assertThat(legs(plan)).isEqualTo("SIM-B 100 @ 100.04");
         assertThat(plan.reason()).startsWith("SIM-B has the best fee-adjusted price for BUY 100 AAPL")
-                .contains("SIM-B 100 @ 100.04 (100.050004 after 1 bps").contains("SIM 100 @ 100.05 (100.080015 after 3 bps");
+                .contains("SIM-B 100 @ 100.04 (100.050004 after 1 bps")
+                .contains("SIM 100 @ 100.05 (100.080015 after 3 bps");
     }
 
     @Test
@@ -156,7 +159,8 @@ class SmartOrderRouterTest {
 
     @Test
     void an_order_naming_its_venue_goes_there() {
-        OrderRouter.RoutingPlan plan = route(router(true, "0"), market("c", Side.BUY, 1000).withVenue(VenueId.of("SIM")));
+        OrderRouter.RoutingPlan plan = route(router(true, "0"),
+                market("c", Side.BUY, 1000).withVenue(VenueId.of("SIM")));
 
         assertThat(legs(plan)).isEqualTo("SIM 1000");
         assertThat(plan.reason()).isEqualTo("requested by the order");
@@ -166,12 +170,12 @@ class SmartOrderRouterTest {
     void parts_are_whole_lots_and_never_below_the_minimum() {
         // BTC-USD: lot 0.001; SIM-B shows 0.0005 (below a lot): it all goes to SIM.
         FakeVenue btcA = new FakeVenue("SIM", FakeVenue.OnSubmit.FILL);
-        btcA.depth = new org.nautilus.api.venue.BookDepth(btcA.id(), Fixtures.BTC, List.of(),
-                List.of(new org.nautilus.api.venue.BookLevel(Price.ofWhole(64000), Quantity.of("0.0015"), 1)),
+        btcA.depth = new BookDepth(btcA.id(), Fixtures.BTC, List.of(),
+                List.of(new BookLevel(Price.ofWhole(64000), Quantity.of("0.0015"), 1)),
                 FakeVenue.T);
         FakeVenue btcB = new FakeVenue("SIM-B", FakeVenue.OnSubmit.FILL);
-        btcB.depth = new org.nautilus.api.venue.BookDepth(btcB.id(), Fixtures.BTC, List.of(),
-                List.of(new org.nautilus.api.venue.BookLevel(Price.of("63999.5"), Quantity.of("0.0005"), 1)),
+        btcB.depth = new BookDepth(btcB.id(), Fixtures.BTC, List.of(),
+                List.of(new BookLevel(Price.of("63999.5"), Quantity.of("0.0005"), 1)),
                 FakeVenue.T);
         OrderRequest request = OrderRequest.market(ClientOrderId.of("b"), Fixtures.MAIN, Fixtures.BTC, Side.BUY,
                 Quantity.of("0.002"));

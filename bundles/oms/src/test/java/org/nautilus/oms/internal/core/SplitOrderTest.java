@@ -10,6 +10,7 @@ import static org.nautilus.oms.internal.core.Fixtures.limit;
 import static org.nautilus.oms.internal.core.Fixtures.market;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Fill;
@@ -44,9 +45,9 @@ class SplitOrderTest {
         assertThat(order.venueId()).isEqualTo(OrderManager.SPLIT);
         assertThat(h.oms.fills(order.id())).extracting(Fill::venueId, Fill::quantity, Fill::price, Fill::orderId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(VenueId.of("SIM-B"), Quantity.ofWhole(200),
+                        Tuple.tuple(VenueId.of("SIM-B"), Quantity.ofWhole(200),
                                 Price.of("100.04"), order.id()),
-                        org.assertj.core.groups.Tuple.tuple(VenueId.of("SIM"), Quantity.ofWhole(800),
+                        Tuple.tuple(VenueId.of("SIM"), Quantity.ofWhole(800),
                                 Price.of("100.05"), order.id()));
         // (200 × 100.04 + 800 × 100.05) / 1000
         assertThat(order.averagePrice()).isEqualTo(Price.of("100.048"));
@@ -63,8 +64,8 @@ class SplitOrderTest {
         RoutingDecision decision = h.oms.decision(order.id()).orElseThrow();
         assertThat(decision.split()).isTrue();
         assertThat(decision.allocations()).extracting(RouteAllocation::venueId, RouteAllocation::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(VenueId.of("SIM-B"), Quantity.ofWhole(200)),
-                        org.assertj.core.groups.Tuple.tuple(VenueId.of("SIM"), Quantity.ofWhole(800)));
+                .containsExactly(Tuple.tuple(VenueId.of("SIM-B"), Quantity.ofWhole(200)),
+                        Tuple.tuple(VenueId.of("SIM"), Quantity.ofWhole(800)));
         assertThat(decision.reason()).contains("split across 2 venues");
         assertThat(h.oms.decisions(10)).first().isEqualTo(decision);
     }

@@ -3,9 +3,9 @@ package org.nautilus.oms.internal.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nautilus.api.domain.OrderStatus.ACCEPTED;
 import static org.nautilus.api.domain.OrderStatus.CANCELED;
+import static org.nautilus.api.domain.OrderStatus.DENIED;
 import static org.nautilus.api.domain.OrderStatus.FILLED;
 import static org.nautilus.api.domain.OrderStatus.PARTIALLY_FILLED;
-import static org.nautilus.api.domain.OrderStatus.DENIED;
 import static org.nautilus.oms.internal.core.Fixtures.AAPL;
 import static org.nautilus.oms.internal.core.Fixtures.limit;
 
@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
+import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
@@ -23,6 +25,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.ReconciliationReport.Outcome;
 import org.nautilus.api.venue.VenueAvailability;
+import org.nautilus.api.venue.VenueExecution;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.oms.internal.routing.DirectRouter;
@@ -300,8 +303,8 @@ class VenueReconcilerTest {
         assertThat(order(order.id()).status()).as("not lost with its venue").isEqualTo(ACCEPTED);
 
         ReconcilingVenue back = new ReconcilingVenue("IB"); // a new instance of the venue: the order filled meanwhile
-        back.executions.add(new org.nautilus.api.venue.VenueExecution("IB-x77", order.id(), "V1", AAPL, Side.BUY,
-                Quantity.ofWhole(10), org.nautilus.api.domain.Price.of("99.9"), org.nautilus.api.domain.Money.ZERO,
+        back.executions.add(new VenueExecution("IB-x77", order.id(), "V1", AAPL, Side.BUY,
+                Quantity.ofWhole(10), Price.of("99.9"), Money.ZERO,
                 Fixtures.NOW));
         back.account.put(AAPL, Quantity.ofWhole(10));
         oms.venueAdded(IB, back);

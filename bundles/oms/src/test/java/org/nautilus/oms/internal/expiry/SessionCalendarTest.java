@@ -54,7 +54,8 @@ class SessionCalendarTest {
     @Test
     void every_key_is_read_from_the_configuration() {
         SessionCalendar calendar = SessionCalendar.parse(Map.of(SessionCalendar.ZONE, "Europe/London",
-                SessionCalendar.OPEN, "08:00", SessionCalendar.CLOSE, "16:30:15", SessionCalendar.WEEKEND, "friday,saturday",
+                SessionCalendar.OPEN, "08:00", SessionCalendar.CLOSE, "16:30:15", SessionCalendar.WEEKEND,
+                "friday,saturday",
                 SessionCalendar.HOLIDAYS, "2026-12-28, 2026-12-29"));
 
         assertThat(calendar.zone()).isEqualTo(ZoneId.of("Europe/London"));
@@ -99,6 +100,6 @@ class SessionCalendarTest {
                 .hasMessageContaining("session.close 16:00 must be after session.open 17:00");
         assertThatThrownBy(() -> SessionCalendar.parse(Map.of(SessionCalendar.WEEKEND,
                 "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY")))
-                .hasMessageContaining("no session");
+                        .hasMessageContaining("no session");
     }
 }

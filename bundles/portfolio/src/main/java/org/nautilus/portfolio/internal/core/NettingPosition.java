@@ -1,11 +1,11 @@
 package org.nautilus.portfolio.internal.core;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.math.BigDecimal;
 import java.util.Objects;
-import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Fill;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
@@ -32,7 +32,8 @@ public final class NettingPosition {
     /** The position after {@code fill}; the fill must be for the position's portfolio and instrument. */
     public static Position apply(Position position, Fill fill) {
         Objects.requireNonNull(position, "position");
-        if (!position.portfolioId().equals(fill.portfolioId()) || !position.instrumentId().equals(fill.instrumentId())) {
+        if (!position.portfolioId().equals(fill.portfolioId())
+                || !position.instrumentId().equals(fill.instrumentId())) {
             throw new IllegalArgumentException("fill " + fill.executionId() + " of " + fill.portfolioId() + "/"
                     + fill.instrumentId() + " applied to the position " + position.portfolioId() + "/"
                     + position.instrumentId());

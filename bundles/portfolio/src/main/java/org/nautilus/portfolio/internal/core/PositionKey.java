@@ -8,8 +8,8 @@ import org.nautilus.api.domain.PortfolioId;
 /** A position's identity: portfolio and instrument, sorted in that order. */
 public record PositionKey(PortfolioId portfolio, InstrumentId instrument) implements Comparable<PositionKey> {
 
-    private static final Comparator<PositionKey> ORDER =
-            Comparator.comparing(PositionKey::portfolio).thenComparing(PositionKey::instrument);
+    private static final Comparator<PositionKey> ORDER = Comparator.comparing(PositionKey::portfolio)
+            .thenComparing(PositionKey::instrument);
 
     public PositionKey {
         Objects.requireNonNull(portfolio, "portfolio");

@@ -37,7 +37,7 @@ final class Fills {
     }
 
     static Fill fill(PortfolioId portfolio, InstrumentId instrument, Side side, Quantity quantity, Price price,
-                     Money commission) {
+            Money commission) {
         long n = IDS.incrementAndGet();
         return new Fill("X-" + n, OrderId.of(n), portfolio, instrument, VenueId.of("SIM"), side, quantity, price,
                 commission, T0.plusSeconds(n));

@@ -23,7 +23,8 @@ import org.nautilus.api.domain.Side;
 class NettingPositionPropertyTest {
 
     @Property(tries = 500)
-    void quantity_commissions_and_count_are_exactly_the_sums_of_the_fills(@ForAll("fills") @Size(max = 60) List<Fill> fills) {
+    void quantity_commissions_and_count_are_exactly_the_sums_of_the_fills(
+            @ForAll("fills") @Size(max = 60) List<Fill> fills) {
         Position position = fold(fills);
 
         long quantity = 0;

@@ -24,7 +24,7 @@ class WeightedAverageTest {
 
     @Property(tries = 5000)
     void equals_the_exact_division(@ForAll("quantities") long q1, @ForAll("prices") long p1,
-                                   @ForAll("quantities") long q2, @ForAll("prices") long p2) {
+            @ForAll("quantities") long q2, @ForAll("prices") long p2) {
         assertThat(NettingPosition.weightedAverage(q1, p1, q2, p2)).isEqualTo(reference(q1, p1, q2, p2));
     }
 

@@ -86,15 +86,16 @@ public final class BackAdjustment {
             }
             adjusted.set(i, prices.compareTo(BigDecimal.ONE) == 0 && volumes.compareTo(BigDecimal.ONE) == 0 ? bar
                     : new Bar(bar.instrumentId(), bar.start(), bar.end(), scale(bar.open(), prices),
-                    scale(bar.high(), prices), scale(bar.low(), prices), scale(bar.close(), prices),
-                    Quantity.of(bar.volume().toBigDecimal().multiply(volumes, PRECISION)
-                            .setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN))));
+                            scale(bar.high(), prices), scale(bar.low(), prices), scale(bar.close(), prices),
+                            Quantity.of(bar.volume().toBigDecimal().multiply(volumes, PRECISION)
+                                    .setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN))));
         }
         return adjusted;
     }
 
     private static Price scale(Price price, BigDecimal factor) {
-        return Price.of(price.toBigDecimal().multiply(factor, PRECISION).setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN));
+        return Price.of(
+                price.toBigDecimal().multiply(factor, PRECISION).setScale(FixedPoint.SCALE, RoundingMode.HALF_EVEN));
     }
 
     private static Bar lastBefore(List<Bar> bars, LocalDate exDate) {

@@ -52,9 +52,11 @@ public final class BarChecker {
             rowChecks(row, i, found);
             BarRow first = seen.putIfAbsent(row.start(), row);
             if (first != null) {
-                found.add(new Found(i, issue(Kind.DUPLICATE, row, "start " + row.start() + " also at " + first.location()
-                        + (sameValues(first, row) ? " (same values)" : " (different values: close " + first.close().toPlainString()
-                        + " there, " + row.close().toPlainString() + " here)"))));
+                found.add(new Found(i,
+                        issue(Kind.DUPLICATE, row, "start " + row.start() + " also at " + first.location()
+                                + (sameValues(first, row) ? " (same values)"
+                                        : " (different values: close " + first.close().toPlainString()
+                                                + " there, " + row.close().toPlainString() + " here)"))));
                 continue;
             }
             if (latest != null && row.start().isBefore(latest.start())) {
@@ -91,9 +93,10 @@ public final class BarChecker {
             found.add(new Found(i, issue(Kind.INCONSISTENT_OHLC, row, "high " + row.high().toPlainString() + " < low "
                     + row.low().toPlainString())));
         } else if (outside(row.open(), row) || outside(row.close(), row)) {
-            found.add(new Found(i, issue(Kind.INCONSISTENT_OHLC, row, "open " + row.open().toPlainString() + " or close "
-                    + row.close().toPlainString() + " outside [low " + row.low().toPlainString() + ", high "
-                    + row.high().toPlainString() + "]")));
+            found.add(new Found(i,
+                    issue(Kind.INCONSISTENT_OHLC, row, "open " + row.open().toPlainString() + " or close "
+                            + row.close().toPlainString() + " outside [low " + row.low().toPlainString() + ", high "
+                            + row.high().toPlainString() + "]")));
         }
         if (row.volume().signum() < 0) {
             found.add(new Found(i, issue(Kind.NEGATIVE_VOLUME, row, "volume " + row.volume().toPlainString())));
@@ -120,7 +123,8 @@ public final class BarChecker {
         long slots = Duration.between(previous.start(), row.start()).dividedBy(interval);
         if (slots > WALK_LIMIT || rules.calendar() == CheckRules.Calendar.CONTINUOUS) {
             // rows between starts that are not on the interval's grid count the whole slots between them
-            missing = Math.max(0, slots - (previous.start().plus(interval.multipliedBy(slots)).equals(row.start()) ? 1 : 0));
+            missing = Math.max(0,
+                    slots - (previous.start().plus(interval.multipliedBy(slots)).equals(row.start()) ? 1 : 0));
             firstMissing = missing > 0 ? expected : null;
         } else {
             for (Instant t = expected; t.isBefore(row.start()); t = t.plus(interval)) {

@@ -74,7 +74,8 @@ public final class BarRowReader {
                     throw new BarFileException(where + ": expected " + c.width() + " fields, got " + fields.length);
                 }
                 String volume = c.volume() < 0 || fields[c.volume()].isBlank() ? "0" : fields[c.volume()];
-                rows.add(new BarRow(instrument, time(fields[c.time()].strip(), where), number(fields[c.open()], "open", where),
+                rows.add(new BarRow(instrument, time(fields[c.time()].strip(), where),
+                        number(fields[c.open()], "open", where),
                         number(fields[c.high()], "high", where), number(fields[c.low()], "low", where),
                         number(fields[c.close()], "close", where), number(volume, "volume", where), where));
             }
@@ -93,8 +94,8 @@ public final class BarRowReader {
                 : "read_json('" + path + "', format = 'newline_delimited')";
         List<BarRow> rows = new ArrayList<>();
         try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
             int[] c = columns(result.getMetaData(), name);
             int row = 0;
             while (result.next()) {
@@ -107,8 +108,10 @@ public final class BarRowReader {
                         volume == null ? BigDecimal.ZERO : number(volume, "volume", where), where));
             }
         } catch (SQLException e) {
-            throw new BarFileException(name + ": cannot read as " + format.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new BarFileException(
+                    name + ": cannot read as " + format.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                            + ": " + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
         return rows;
     }

@@ -88,7 +88,8 @@ public final class CorporateActionsCsvReader {
         };
         try {
             return new CorporateAction(InstrumentId.of(fields[columns[0]].strip()),
-                    LocalDate.parse(fields[columns[1]].strip()), parsedKind, new BigDecimal(fields[columns[3]].strip()));
+                    LocalDate.parse(fields[columns[1]].strip()), parsedKind,
+                    new BigDecimal(fields[columns[3]].strip()));
         } catch (DateTimeParseException e) {
             throw new BarFileException(where + "ex_date '" + e.getParsedString() + "' is not a date (YYYY-MM-DD)", e);
         } catch (NumberFormatException e) {

@@ -81,8 +81,9 @@ public final class CsvBarReader {
             public void row(String[] fields, int line) throws BarFileException {
                 Bar bar = parse(fields, columns[0], instrument, interval, source, line);
                 if (!bars.isEmpty() && !bar.start().isAfter(bars.get(bars.size() - 1).start())) {
-                    throw new BarFileException(source + ":" + line + ": " + bar.start() + " is not after the previous row's "
-                            + bars.get(bars.size() - 1).start() + " (rows must be oldest first, one per time)");
+                    throw new BarFileException(
+                            source + ":" + line + ": " + bar.start() + " is not after the previous row's "
+                                    + bars.get(bars.size() - 1).start() + " (rows must be oldest first, one per time)");
                 }
                 bars.add(bar);
             }
@@ -94,7 +95,7 @@ public final class CsvBarReader {
     }
 
     private static Bar parse(String[] fields, Columns columns, InstrumentId instrument, Duration interval,
-                             String source, int line) throws BarFileException {
+            String source, int line) throws BarFileException {
         String where = source + ":" + line + ": ";
         if (fields.length < columns.width) {
             throw new BarFileException(where + "expected " + columns.width + " fields, got " + fields.length);
@@ -106,7 +107,8 @@ public final class CsvBarReader {
             Price low = Price.of(fields[columns.low]);
             Price close = Price.of(fields[columns.close]);
             Quantity volume = columns.volume < 0 || fields[columns.volume].isBlank()
-                    ? Quantity.ZERO : Quantity.of(fields[columns.volume]);
+                    ? Quantity.ZERO
+                    : Quantity.of(fields[columns.volume]);
             return new Bar(instrument, start, start.plus(interval), open, high, low, close, volume);
         } catch (IllegalArgumentException e) {
             throw new BarFileException(where + e.getMessage(), e);

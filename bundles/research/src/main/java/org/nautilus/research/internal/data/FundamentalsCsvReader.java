@@ -48,7 +48,8 @@ public final class FundamentalsCsvReader {
         }
     }
 
-    public static List<Fundamental> read(Reader reader, String source, InstrumentId instrument) throws BarFileException {
+    public static List<Fundamental> read(Reader reader, String source, InstrumentId instrument)
+            throws BarFileException {
         List<Fundamental> rows = new ArrayList<>();
         int[][] columns = new int[1][]; // instrument, period_end, published, field, value
         boolean header = CsvRows.read(reader, source, new CsvRows.Handler() {
@@ -63,7 +64,8 @@ public final class FundamentalsCsvReader {
             }
         });
         if (!header) {
-            throw new BarFileException(source + ": empty, expected a header such as instrument,period_end,published,field,value");
+            throw new BarFileException(
+                    source + ": empty, expected a header such as instrument,period_end,published,field,value");
         }
         return rows;
     }

@@ -33,9 +33,9 @@ public final class NewsJsonReader {
         String path = file.toAbsolutePath().toString().replace("'", "''");
         List<NewsItem> items = new ArrayList<>();
         try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM read_json('" + path
-                     + "', format = 'newline_delimited')")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT * FROM read_json('" + path
+                        + "', format = 'newline_delimited')")) {
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
                 columns.add(result.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));

@@ -16,12 +16,13 @@ import org.nautilus.research.internal.expression.BarColumns;
  *                   factors, {@code planted_1}, …); empty for market data
  */
 public record InstrumentHistory(InstrumentId instrument, LocalDate[] dates, BarColumns bars,
-                                Map<String, double[]> columns) {
+        Map<String, double[]> columns) {
 
     public InstrumentHistory {
         Objects.requireNonNull(instrument, "instrument");
         if (dates.length != bars.rows()) {
-            throw new IllegalArgumentException(instrument + ": " + dates.length + " dates for " + bars.rows() + " bars");
+            throw new IllegalArgumentException(
+                    instrument + ": " + dates.length + " dates for " + bars.rows() + " bars");
         }
         for (int i = 1; i < dates.length; i++) {
             if (!dates[i].isAfter(dates[i - 1])) {

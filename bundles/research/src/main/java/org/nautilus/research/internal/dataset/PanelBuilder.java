@@ -45,7 +45,7 @@ public final class PanelBuilder {
     }
 
     public static PanelDataset build(DatasetRequest request, List<InstrumentHistory> histories,
-                                     Consumer<String> progress) {
+            Consumer<String> progress) {
         return build(request, List.of(), histories, progress);
     }
 
@@ -54,7 +54,7 @@ public final class PanelBuilder {
      *                are computed only where a feature needs them
      */
     public static PanelDataset build(DatasetRequest request, List<FactorDefinition> context,
-                                     List<InstrumentHistory> histories, Consumer<String> progress) {
+            List<InstrumentHistory> histories, Consumer<String> progress) {
         List<InstrumentHistory> selected = select(request, histories);
         List<FactorDefinition> features = request.features();
         int f = features.size();
@@ -276,7 +276,7 @@ public final class PanelBuilder {
 
     /** SHA-256 over the canonical request, then every row: date, instrument, label end, features, label. */
     static String digest(DatasetRequest request, List<LocalDate> dates, List<InstrumentId> instruments, int[] rowDate,
-                         int[] rowInstrument, int[] labelEnd, double[][] x, double[] y) {
+            int[] rowInstrument, int[] labelEnd, double[][] x, double[] y) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(request.canonical().getBytes(StandardCharsets.UTF_8));

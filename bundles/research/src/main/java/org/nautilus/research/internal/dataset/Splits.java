@@ -121,7 +121,8 @@ public final class Splits {
     static List<Split> shuffled(PanelDataset dataset, SplitSpec.ShuffledKFold spec) {
         int n = dataset.rows();
         if (spec.folds() > n) {
-            throw new IllegalArgumentException(spec.folds() + " folds need at least as many rows; the dataset has " + n);
+            throw new IllegalArgumentException(
+                    spec.folds() + " folds need at least as many rows; the dataset has " + n);
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -154,7 +155,7 @@ public final class Splits {
 
     /** Test = the rows of the date ranges; train = every other row not purged or embargoed by any of them. */
     private static Split purged(PanelDataset dataset, String name, int[][] testDates, int embargo,
-                                List<Integer> groups) {
+            List<Integer> groups) {
         int dates = dataset.dates().size();
         boolean[] excluded = new boolean[dates];
         long[] spanStart = new long[testDates.length];

@@ -27,7 +27,7 @@ public final class Validation {
      * is over every test date of every split.
      */
     public static <P> IcSummary crossValidatedIc(PanelDataset panel, List<Split> splits, Learner<P> learner,
-                                                 P params) {
+            P params) {
         List<Double> daily = new ArrayList<>();
         for (Split split : splits) {
             Learner.Scorer scorer = learner.fit(panel, split.train(), params);
@@ -44,7 +44,7 @@ public final class Validation {
      * @return the candidates' inner scores, the chosen one and its outer test IC
      */
     public static <P> SearchResult<P> search(PanelDataset panel, Split outer, SplitSpec inner, List<P> candidates,
-                                             Learner<P> learner) {
+            Learner<P> learner) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("a search needs at least one candidate");
         }
@@ -111,7 +111,7 @@ public final class Validation {
      * @return per feature name, the mean drop in IC (positive = the model relies on it)
      */
     public static <P> Map<String, Double> permutationImportance(PanelDataset panel, List<Split> splits,
-                                                                Learner<P> learner, P params, long seed) {
+            Learner<P> learner, P params, long seed) {
         int features = panel.featureNames().size();
         double[] drop = new double[features];
         for (Split split : splits) {
@@ -131,7 +131,7 @@ public final class Validation {
 
     /** Daily ICs of a scorer over test rows (ascending), with feature {@code permute} shuffled within each date. */
     private static List<Double> testIcs(PanelDataset panel, int[] test, Learner.Scorer scorer, int permute,
-                                        SplittableRandom random) {
+            SplittableRandom random) {
         List<Double> ics = new ArrayList<>();
         int i = 0;
         while (i < test.length) {

@@ -32,7 +32,9 @@ import org.nautilus.api.research.expression.UnaryOperator;
  */
 public final class ExpressionParser {
 
-    private enum Kind { NUMBER, FIELD, NAME, OPEN, CLOSE, COMMA, OPERATOR, END }
+    private enum Kind {
+        NUMBER, FIELD, NAME, OPEN, CLOSE, COMMA, OPERATOR, END
+    }
 
     private record Token(Kind kind, String text, int column) {
     }
@@ -151,7 +153,8 @@ public final class ExpressionParser {
             case FIELD: {
                 BarField field = FIELDS.get(token.text.substring(1));
                 if (field == null) {
-                    throw error(token, "unknown field '" + token.text + "'; known: $open, $high, $low, $close, $volume, $vwap");
+                    throw error(token,
+                            "unknown field '" + token.text + "'; known: $open, $high, $low, $close, $volume, $vwap");
                 }
                 return new Field(field);
             }
@@ -291,23 +294,27 @@ public final class ExpressionParser {
             int column = i + 1;
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
+            } else if (Character.isDigit(c)
+                    || c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
                 int end = numberEnd(text, i);
                 tokens.add(new Token(Kind.NUMBER, text.substring(i, end), column));
                 i = end;
             } else if (c == '$' || Character.isLetter(c) || c == '_') {
                 int end = i + 1;
-                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                while (end < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
                     end++;
                 }
                 if (c == '$' && end == i + 1) {
-                    throw new ExpressionSyntaxException(text, column, "'$' must be followed by a field name, e.g. $close");
+                    throw new ExpressionSyntaxException(text, column,
+                            "'$' must be followed by a field name, e.g. $close");
                 }
                 // library.name: a factor of another library (one dot, a name on each side)
                 if (c != '$' && end + 1 < text.length() && text.charAt(end) == '.'
                         && (Character.isLetter(text.charAt(end + 1)) || text.charAt(end + 1) == '_')) {
                     end += 2;
-                    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    while (end < text.length()
+                            && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
                         end++;
                     }
                 }

@@ -73,7 +73,7 @@ public final class FactorGraph {
      * @param others  the other libraries' definitions, by library name
      */
     public static FactorGraph compile(String library, List<FactorDefinition> definitions,
-                                      Map<String, List<FactorDefinition>> others) {
+            Map<String, List<FactorDefinition>> others) {
         return new Compiler(library, definitions, others).compile();
     }
 
@@ -236,7 +236,7 @@ public final class FactorGraph {
             }
             if (visiting.contains(target)) {
                 List<String> cycle = new ArrayList<>();
-                for (var it = visiting.descendingIterator(); it.hasNext(); ) {
+                for (var it = visiting.descendingIterator(); it.hasNext();) {
                     Name step = it.next();
                     if (!cycle.isEmpty() || step.equals(target)) {
                         cycle.add(display(step));

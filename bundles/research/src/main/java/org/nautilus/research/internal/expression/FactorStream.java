@@ -72,7 +72,7 @@ public final class FactorStream {
      * {@code update} once, fields read from the bar; constants and cross-sections are left as they are.
      */
     static void step(int[] order, Node[] nodes, Kernel[] kernels, double[] values, double open, double high,
-                     double low, double close, double volume, double vwap) {
+            double low, double close, double volume, double vwap) {
         for (int i : order) {
             Node node = nodes[i];
             int[] in = node.inputs();
@@ -101,7 +101,6 @@ public final class FactorStream {
         double[] f = BarColumns.fields(bar);
         update(f[0], f[1], f[2], f[3], f[4], f[5]);
     }
-
 
     /** Factor {@code index}'s value after the last bar (NaN before the first bar or where it has none). */
     public double value(int index) {

@@ -21,7 +21,7 @@ import org.nautilus.research.internal.expression.kernel.Kernel;
  *                   then the cross-sections of level L+1, then the per-instrument nodes of level L+1, ...
  */
 record Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel,
-            int lookback, CrossSectionOperator crossSection, int level) {
+        int lookback, CrossSectionOperator crossSection, int level) {
 
     Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel, int lookback) {
         this(expression, field, constant, inputs, kernel, lookback, null, 0);

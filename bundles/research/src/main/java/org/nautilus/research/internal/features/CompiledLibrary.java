@@ -30,7 +30,7 @@ public final class CompiledLibrary {
     private final Set<String> referencedLibraries;
 
     private CompiledLibrary(String name, FactorProgram program, FactorProgram panel, int[] panelFactors,
-                            List<FactorInfo> infos, List<FactorProblem> problems, Set<String> referencedLibraries) {
+            List<FactorInfo> infos, List<FactorProblem> problems, Set<String> referencedLibraries) {
         this.name = name;
         this.program = program;
         this.panel = panel;

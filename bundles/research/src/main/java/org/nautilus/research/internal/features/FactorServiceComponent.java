@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +22,8 @@ import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.research.Factor;
-import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
-import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.ResearchConfig;
@@ -66,9 +63,7 @@ public final class FactorServiceComponent extends EngineQueries {
 
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config,
-                                  @Reference(name = "initialFeatureCache", cardinality = ReferenceCardinality.OPTIONAL,
-                                          policyOption = ReferencePolicyOption.RELUCTANT)
-                                  FeatureCache initialCache) {
+            @Reference(name = "initialFeatureCache", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.RELUCTANT) FeatureCache initialCache) {
         super(new FeatureEngine(marketData::bars, Math.max(1, config.bars_window()),
                 Math.max(1, config.history_size()), Math.max(1, config.warmup_bars())));
         this.cacheStateEvery = Math.max(1, config.cache_state_every());
@@ -116,8 +111,7 @@ public final class FactorServiceComponent extends EngineQueries {
      * The grid's feature cache, when it runs (it may come after this component): the libraries' vectors and stream
      * states are written to it and new streams resume from it.
      */
-    @Reference(name = "featureCache", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(name = "featureCache", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindFeatureCache(FeatureCache cache) {
         if (featureCache != cache) {
             featureCache = cache;
@@ -224,8 +218,7 @@ public final class FactorServiceComponent extends EngineQueries {
     }
 
     /** Told (on the writer thread) once a closed bar's factor values are published: model serving listens. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addFeatureListener(FeatureListener listener) {
         featureListeners.add(listener);
     }
@@ -234,8 +227,7 @@ public final class FactorServiceComponent extends EngineQueries {
         featureListeners.remove(listener);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addFactor(Factor factor) {
         engine.register(factor);
         submit(() -> engine.computeLatest(factor));
@@ -247,8 +239,7 @@ public final class FactorServiceComponent extends EngineQueries {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addLibrary(FactorLibrary library) {
         try {
             catalog.put(library, library);

@@ -41,7 +41,8 @@ public final class FactorWindows {
      * The factor's value, or empty if it needs more bars, returns no finite number, or fails (a plugin must not
      * stop the engine: its failure goes to {@code onFailure}).
      */
-    public static OptionalDouble evaluate(Factor factor, List<Bar> bars, BiConsumer<Factor, RuntimeException> onFailure) {
+    public static OptionalDouble evaluate(Factor factor, List<Bar> bars,
+            BiConsumer<Factor, RuntimeException> onFailure) {
         if (bars.size() < factor.lookback()) {
             return OptionalDouble.empty();
         }

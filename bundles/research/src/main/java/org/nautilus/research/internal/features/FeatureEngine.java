@@ -175,8 +175,8 @@ public final class FeatureEngine {
      * A plugin with the name of a registered plugin replaces it; a name a library publishes stays the library's.
      */
     public void register(Factor factor) {
-        Object owner = owners.compute(factor.name(), (name, current) ->
-                current == null || current instanceof Factor ? factor : current);
+        Object owner = owners.compute(factor.name(),
+                (name, current) -> current == null || current instanceof Factor ? factor : current);
         if (owner != factor) {
             LOG.warn("Factor plugin {} ignored: {} already publishes a factor of that name", factor.name(), owner);
             return;
@@ -380,16 +380,16 @@ public final class FeatureEngine {
         return panels.computeIfAbsent(registered.library, l -> new HashMap<>()).computeIfAbsent(spec,
                 s -> new LivePanel(registered.library, s, instrument -> history(new SeriesKey(instrument, s), warmup,
                         null), instrument -> groups.get(instrument), new LivePanel.Publisher() {
-                    @Override
-                    public void publish(InstrumentId instrument, Instant asOf, PanelStream stream, int index) {
-                        publishPanel(registered, new SeriesKey(instrument, s), stream, index, asOf);
-                    }
+                            @Override
+                            public void publish(InstrumentId instrument, Instant asOf, PanelStream stream, int index) {
+                                publishPanel(registered, new SeriesKey(instrument, s), stream, index, asOf);
+                            }
 
-                    @Override
-                    public void restart() {
-                        purgePanelValues(registered.library, s);
-                    }
-                }));
+                            @Override
+                            public void restart() {
+                                purgePanelValues(registered.library, s);
+                            }
+                        }));
     }
 
     /** Every known series' instrument joins its spec's panel, computed once from the bar history. */
@@ -413,7 +413,7 @@ public final class FeatureEngine {
 
     /** The library's cross-sectional values of one instrument after a closed time: the finite ones it owns. */
     private void publishPanel(Registered registered, SeriesKey series, PanelStream stream, int instrument,
-                              Instant asOf) {
+            Instant asOf) {
         CompiledLibrary library = registered.library;
         int first = library.program().size();
         int[] factors = library.panelFactors();

@@ -123,7 +123,8 @@ public final class LibraryCatalog {
             more = false;
             for (Map.Entry<Object, CompiledLibrary> entry : List.copyOf(compiled.entrySet())) {
                 Object source = entry.getKey();
-                if (!done.contains(source) && entry.getValue().referencedLibraries().stream().anyMatch(names::contains)) {
+                if (!done.contains(source)
+                        && entry.getValue().referencedLibraries().stream().anyMatch(names::contains)) {
                     done.add(source);
                     FactorLibrary library = sources.get(source);
                     install(source, CompiledLibrary.compile(library, others(source)));

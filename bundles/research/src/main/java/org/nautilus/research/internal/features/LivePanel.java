@@ -55,7 +55,7 @@ final class LivePanel {
      * @param groupOf each instrument's group for {@code GroupDemean}, or null for none
      */
     LivePanel(CompiledLibrary library, BarSpec spec, Function<InstrumentId, List<Bar>> history,
-              Function<InstrumentId, String> groupOf, Publisher publisher) {
+            Function<InstrumentId, String> groupOf, Publisher publisher) {
         this.library = library;
         this.spec = spec;
         this.history = history;

@@ -1,10 +1,10 @@
 package org.nautilus.research.internal.files;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param positions   where each definition's expression starts, by factor name
  */
 public record FactorFile(String file, String library, List<FactorDefinition> definitions,
-                         Map<String, Position> positions) implements FactorLibrary {
+        Map<String, Position> positions) implements FactorLibrary {
 
     private static final Set<String> TOP_KEYS = Set.of("library", "factors");
     private static final Set<String> FACTOR_KEYS = Set.of("name", "expression", "description");
@@ -88,7 +88,8 @@ public record FactorFile(String file, String library, List<FactorDefinition> def
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new FactorFileException(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
+            throw new FactorFileException(mark == null ? 1 : mark.getLine() + 1,
+                    mark == null ? 1 : mark.getColumn() + 1,
                     "not valid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getMessage()));
         } catch (YAMLException e) {
             throw new FactorFileException(1, 1, "not valid YAML: " + e.getMessage());
@@ -119,7 +120,8 @@ public record FactorFile(String file, String library, List<FactorDefinition> def
             Node expressionNode = required(factor, "expression", item);
             String name = scalar(nameNode, "name");
             String expression = scalar(expressionNode, "expression");
-            String description = factor.containsKey("description") ? scalar(factor.get("description"), "description") : "";
+            String description = factor.containsKey("description") ? scalar(factor.get("description"), "description")
+                    : "";
             if (positions.containsKey(name)) {
                 throw error(nameNode, "factor " + name + " is defined twice in the file (first at line "
                         + positions.get(name).line() + ")");
@@ -141,7 +143,8 @@ public record FactorFile(String file, String library, List<FactorDefinition> def
         Mark start = node.getStartMark();
         Mark end = node.getEndMark();
         DumperOptions.ScalarStyle style = node.getScalarStyle();
-        boolean quoted = style == DumperOptions.ScalarStyle.DOUBLE_QUOTED || style == DumperOptions.ScalarStyle.SINGLE_QUOTED;
+        boolean quoted = style == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                || style == DumperOptions.ScalarStyle.SINGLE_QUOTED;
         boolean oneLine = start.getLine() == end.getLine() && (style == DumperOptions.ScalarStyle.PLAIN || quoted)
                 && !node.getValue().contains("\\");
         return new Position(start.getLine() + 1, start.getColumn() + 1 + (quoted ? 1 : 0), oneLine);

@@ -120,7 +120,8 @@ public final class FactorFileManager {
         } catch (FactorFileException e) {
             String line = line(content, e.line());
             return refuse(name, hash, catalogVersion, source, previous, List.of(new FactorProblem(stem(name),
-                    new ExpressionProblem(name, line.isBlank() ? "(line " + e.line() + ")" : line, column(line, e.column()),
+                    new ExpressionProblem(name, line.isBlank() ? "(line " + e.line() + ")" : line,
+                            column(line, e.column()),
                             name + ":" + e.line() + ":" + e.column() + ": " + e.reason()))));
         }
         List<FactorProblem> problems = catalog.putWhole(source, file).stream().map(p -> located(file, p)).toList();
@@ -147,7 +148,7 @@ public final class FactorFileManager {
     }
 
     private boolean refuse(String name, String hash, long catalogVersion, Source source, FileState previous,
-                           List<FactorProblem> problems) {
+            List<FactorProblem> problems) {
         boolean running = previous != null && previous.running;
         if (previous != null && previous.hash.equals(hash) && previous.problems.equals(problems)) {
             LOG.debug("Factor file {} still refused: {}", name, problems); // a retry, already reported
@@ -188,6 +189,6 @@ public final class FactorFileManager {
      * catalog's version when it was last tried.
      */
     private record FileState(Source source, String hash, List<FactorProblem> problems, boolean running,
-                             long catalogVersion) {
+            long catalogVersion) {
     }
 }

@@ -19,7 +19,7 @@ import org.nautilus.research.internal.expression.BarColumns;
  * @param news         news items, ordered by time
  */
 public record GeneratedUniverse(DataSource.Generated spec, List<LocalDate> calendar, List<Series> instruments,
-                                List<Fundamental> fundamentals, List<NewsItem> news) {
+        List<Fundamental> fundamentals, List<NewsItem> news) {
 
     /** Marks every generated text. */
     public static final String LABEL = "GENERATED (synthetic data, not market data)";
@@ -58,7 +58,7 @@ public record GeneratedUniverse(DataSource.Generated spec, List<LocalDate> calen
      * @param value      the value
      */
     public record Fundamental(InstrumentId instrument, String field, LocalDate periodEnd, Instant published,
-                              int revision, double value) {
+            int revision, double value) {
     }
 
     /**
@@ -73,7 +73,7 @@ public record GeneratedUniverse(DataSource.Generated spec, List<LocalDate> calen
      * @param sentiment   the planted sentiment in [−1, 1] the words were chosen from (the truth, for tests)
      */
     public record NewsItem(Instant time, List<InstrumentId> instruments, String source, String text,
-                           double sentiment) {
+            double sentiment) {
         public NewsItem {
             instruments = List.copyOf(instruments);
         }

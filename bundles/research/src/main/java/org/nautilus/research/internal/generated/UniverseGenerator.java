@@ -51,9 +51,9 @@ public final class UniverseGenerator {
     private static final double MARKET_VOLATILITY = 0.01;
     private static final double NEWS_PER_DAY = 0.02;
     private static final String[] POSITIVE = {"beats estimates", "upgrade", "record orders", "strong demand",
-        "raises guidance", "buyback"};
+            "raises guidance", "buyback"};
     private static final String[] NEGATIVE = {"misses estimates", "downgrade", "recall", "weak demand",
-        "cuts guidance", "lawsuit"};
+            "cuts guidance", "lawsuit"};
 
     private UniverseGenerator() {
     }
@@ -109,7 +109,7 @@ public final class UniverseGenerator {
     }
 
     private record Draw(GeneratedUniverse.Series series, List<GeneratedUniverse.Fundamental> fundamentals,
-                        List<GeneratedUniverse.NewsItem> news) {
+            List<GeneratedUniverse.NewsItem> news) {
     }
 
     private static Draw instrument(DataSource.Generated spec, int index, LocalDate[] calendar, double[] market) {
@@ -198,13 +198,14 @@ public final class UniverseGenerator {
         BarColumns bars = new BarColumns(Arrays.copyOf(open, rows), Arrays.copyOf(high, rows),
                 Arrays.copyOf(low, rows), Arrays.copyOf(close, rows), Arrays.copyOf(volume, rows),
                 Arrays.copyOf(vwap, rows));
-        GeneratedUniverse.Series series = new GeneratedUniverse.Series(id, Arrays.copyOf(dayIndex, rows), bars, planted);
+        GeneratedUniverse.Series series = new GeneratedUniverse.Series(id, Arrays.copyOf(dayIndex, rows), bars,
+                planted);
         return new Draw(series, fundamentals(id, calendar[first], calendar[last], random), news);
     }
 
     /** Quarterly EPS: published 25–55 days after the quarter ends, 30% revised 30–90 days later. */
     private static List<GeneratedUniverse.Fundamental> fundamentals(InstrumentId id, LocalDate from, LocalDate to,
-                                                                   SplittableRandom random) {
+            SplittableRandom random) {
         List<GeneratedUniverse.Fundamental> statements = new ArrayList<>();
         double eps = 0.5 + 2 * random.nextDouble();
         LocalDate quarterEnd = from.withDayOfMonth(1).plusMonths(3 - (from.getMonthValue() - 1) % 3).minusDays(1);
@@ -228,7 +229,7 @@ public final class UniverseGenerator {
 
     /** A headline whose words lean with the planted factor (plus noise); published before that day's close. */
     private static GeneratedUniverse.NewsItem newsItem(InstrumentId id, LocalDate day, double factor,
-                                                       SplittableRandom random) {
+            SplittableRandom random) {
         double sentiment = Math.max(-1, Math.min(1, (factor + random.nextGaussian()) / 2));
         StringBuilder text = new StringBuilder("[GENERATED] ").append(id.value()).append(':');
         for (int w = 0; w < 3; w++) {

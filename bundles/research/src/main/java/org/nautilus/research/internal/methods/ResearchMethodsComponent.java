@@ -29,6 +29,7 @@ import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunStatus;
+import org.nautilus.api.research.tracking.TrackingService;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.CsvBarReader;
@@ -40,7 +41,6 @@ import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.generated.UniverseGenerator;
 import org.nautilus.research.internal.report.EvaluationReportWriter;
-import org.nautilus.api.research.tracking.TrackingService;
 import org.nautilus.research.internal.stats.CrossSection;
 import org.nautilus.research.internal.training.Placeholders;
 import org.osgi.service.component.annotations.Activate;
@@ -99,8 +99,7 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
                 InstrumentId.of(config.samples_instrument()));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addLibrary(FactorLibrary library) {
         libraries.put(library, List.copyOf(library.definitions()));
     }
@@ -109,8 +108,7 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
         libraries.remove(library);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void setTracking(TrackingService service) {
         tracking = service;
     }
@@ -143,7 +141,7 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
 
     @Override
     public EvaluationReport evaluate(EvaluationRequest request, Consumer<String> progress) {
-        Consumer<String> say = progress == null ? line -> { } : progress;
+        Consumer<String> say = progress == null ? line -> {} : progress;
         FactorDefinition definition = resolve(request.factor());
         List<FactorDefinition> context = libraries.values().stream().flatMap(List::stream).toList();
         say.accept("evaluating " + definition.name() + " = " + definition.expression() + " over "
@@ -180,7 +178,7 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
      * metrics, the dataset digest, and the report files as artifacts (listed by the shell, served over HTTP).
      */
     private static String track(TrackingService runs, FactorDefinition definition, EvaluationRequest request,
-                                FactorEvaluation evaluation, List<Path> files) {
+            FactorEvaluation evaluation, List<Path> files) {
         Run run = runs.startRun(FACTOR_EXPERIMENT, null, definition.name(), 0,
                 Map.of("library", "nautilus-research"));
         try {
@@ -197,7 +195,8 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
             return run.id();
         } catch (IOException | RuntimeException e) {
             runs.endRun(run.id(), RunStatus.FAILED);
-            throw new IllegalStateException("cannot track the evaluation as run " + run.id() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot track the evaluation as run " + run.id() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,8 +106,9 @@ public final class EvaluationReportWriter {
         List<Number[]> cells = new ArrayList<>();
         double extreme = 1e-9;
         for (Map.Entry<YearMonth, Double> entry : monthly.entrySet()) {
-            cells.add(new Number[] {entry.getKey().getMonthValue() - 1, years.indexOf(String.valueOf(entry.getKey().getYear())),
-                entry.getValue()});
+            cells.add(new Number[] {entry.getKey().getMonthValue() - 1,
+                    years.indexOf(String.valueOf(entry.getKey().getYear())),
+                    entry.getValue()});
             extreme = Math.max(extreme, Math.abs(entry.getValue()));
         }
         extreme = Math.ceil(extreme * 1000) / 1000; // the scale's ends as the legend prints them: 0.059, not 0.0589725...
@@ -141,7 +142,8 @@ public final class EvaluationReportWriter {
             basisPoints.add(0.0);
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title(e, "Mean return by quantile") + (none ? " (no quantiles)" : "")).xAxisTitle("quantile (Q1 = lowest score)")
+                .title(title(e, "Mean return by quantile") + (none ? " (no quantiles)" : ""))
+                .xAxisTitle("quantile (Q1 = lowest score)")
                 .yAxisTitle("basis points").build();
         chart.getStyler().setPlotGridLinesColor(Color.LIGHT_GRAY);
         chart.getStyler().setLegendVisible(false);
@@ -206,7 +208,7 @@ public final class EvaluationReportWriter {
         }
         out.append("</table>\n");
         for (String[] chart : new String[][] {{"ic.png", "Daily IC"}, {"monthly-ic.png", "Monthly IC heatmap"},
-            {"quantile-returns.png", "Mean return by quantile"}, {"long-short.png", "Long-short return"}}) {
+                {"quantile-returns.png", "Mean return by quantile"}, {"long-short.png", "Long-short return"}}) {
             out.append("<h2>").append(chart[1]).append("</h2><img src=\"").append(chart[0]).append("\" alt=\"")
                     .append(chart[1]).append("\" width=\"").append(WIDTH).append("\">\n");
         }

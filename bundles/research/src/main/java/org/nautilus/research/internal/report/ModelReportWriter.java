@@ -37,7 +37,7 @@ public final class ModelReportWriter {
 
     /** The report's files by name: {@value #HTML} then {@value #PNG}. */
     public static Map<String, byte[]> write(String title, Map<String, String> params, List<Fold> folds,
-                                            Map<String, Double> importance) throws IOException {
+            Map<String, Double> importance) throws IOException {
         System.setProperty("java.awt.headless", "true"); // a server: no display, only images
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(HTML, html(title, params, folds, importance).getBytes(StandardCharsets.UTF_8));
@@ -91,7 +91,8 @@ public final class ModelReportWriter {
         keys.forEach(k -> out.append("<th>").append(escape(k)).append("</th>"));
         out.append("</tr>\n");
         for (int k = 0; k < folds.size(); k++) {
-            out.append("<tr><td>").append(k + 1).append("</td><td>").append(escape(folds.get(k).split())).append("</td>");
+            out.append("<tr><td>").append(k + 1).append("</td><td>").append(escape(folds.get(k).split()))
+                    .append("</td>");
             for (String key : keys) {
                 Double v = folds.get(k).metrics().get(key);
                 out.append("<td>").append(v == null ? "" : format(v)).append("</td>");
@@ -105,7 +106,7 @@ public final class ModelReportWriter {
             out.append("<p>This family has no importance of its own.</p>\n");
         } else {
             out.append("<table><tr><th>feature</th><th>importance</th></tr>\n");
-            importance.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            importance.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
                     .forEach(e -> out.append("<tr><td>").append(escape(e.getKey())).append("</td><td>")
                             .append(format(e.getValue())).append("</td></tr>\n"));
             out.append("</table>\n");

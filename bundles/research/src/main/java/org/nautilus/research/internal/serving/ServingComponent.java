@@ -15,9 +15,9 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
-import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
+import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.signal.ServedModel;
 import org.nautilus.api.research.signal.Signal;
 import org.nautilus.api.research.signal.SignalBatch;
@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * to the {@link SignalListener} whiteboard. The served aliases are re-read from the registry every second and at
  * once when a model family comes or goes.
  */
-@Component(service = {SignalService.class, FeatureListener.class}, configurationPid = ModelsConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Component(service = {SignalService.class,
+        FeatureListener.class}, configurationPid = ModelsConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 public final class ServingComponent implements SignalService, FeatureListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingComponent.class);
@@ -87,7 +87,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
 
             @Override
             public Map<String, Double> features(Set<String> names, InstrumentId instrument, BarSpec bars,
-                                                Instant end) {
+                    Instant end) {
                 CachedFeatures cached = cachedFeatures;
                 return cached == null ? SignalServer.Platform.super.features(names, instrument, bars, end)
                         : cached.features(names, instrument, bars, end);
@@ -115,8 +115,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
     }
 
     /** The grid's feature cache: the features models score are read from it (any node can then serve). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindFeatureCache(FeatureCache cache) {
         CachedFeatures cached = new CachedFeatures(cache, factors::latest);
         cached.libraries(factors.factors());
@@ -140,8 +139,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
     }
 
     /** A family came or went: re-read the served versions now, not at the next tick. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addFamily(Model model) {
         refreshSoon();
     }
@@ -161,8 +159,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addListener(SignalListener listener, Map<String, Object> properties) {
         listeners.add(new Subscriber(listener, (String) properties.get(SignalListener.MODEL_PROPERTY),
                 Boolean.parseBoolean(String.valueOf(properties.get(SignalListener.SHADOW_PROPERTY)))));

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -64,7 +64,7 @@ public final class SignalServer implements AutoCloseable {
          * when the grid runs one; by default, one {@link #feature} per factor.
          */
         default Map<String, Double> features(Set<String> factors, InstrumentId instrument, BarSpec bars,
-                                             Instant end) {
+                Instant end) {
             Map<String, Double> values = new HashMap<>(factors.size() * 2);
             for (String factor : factors) {
                 Optional<FactorValue> value = feature(factor, instrument, bars);
@@ -254,7 +254,8 @@ public final class SignalServer implements AutoCloseable {
                 signals.add(new Signal(scored.get(i), s.key.model, loaded.version.version(), s.key.alias,
                         predictions[i], end));
             }
-            SignalBatch out = new SignalBatch(s.key.model, loaded.version.version(), s.key.alias, s.shadow, end, signals);
+            SignalBatch out = new SignalBatch(s.key.model, loaded.version.version(), s.key.alias, s.shadow, end,
+                    signals);
             latest.put(s.key, out);
             s.published.incrementAndGet();
             try {
@@ -323,8 +324,9 @@ public final class SignalServer implements AutoCloseable {
 
         ServedModel view() {
             ServedModel v = view;
-            return v == null ? null : new ServedModel(v.model(), v.alias(), v.version(), v.family(), v.shadow(), v.state(), v.detail(),
-                    published.get());
+            return v == null ? null
+                    : new ServedModel(v.model(), v.alias(), v.version(), v.family(), v.shadow(), v.state(), v.detail(),
+                            published.get());
         }
     }
 }

@@ -47,7 +47,7 @@ public final class Backfill {
     }
 
     public BackfillResult run(List<CompiledLibrary> libraries, List<Job> jobs, TimeRange range,
-                              Consumer<BackfillProgress> progress) {
+            Consumer<BackfillProgress> progress) {
         long started = System.nanoTime();
         List<FactorBatch> batches = libraries.stream().map(l -> l.program().newBatch()).toList();
         long bars = 0;

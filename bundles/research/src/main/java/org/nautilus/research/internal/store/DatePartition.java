@@ -2,8 +2,8 @@ package org.nautilus.research.internal.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.nautilus.api.research.store.TimeRange;
 import java.util.Locale;
+import org.nautilus.api.research.store.TimeRange;
 
 /**
  * How finely the store splits an instrument's history into files by date: the {@code date=} key of its hive

@@ -84,7 +84,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         try {
             Files.createDirectories(root);
             // The driver directly, not DriverManager: in OSGi the driver's class loader is not the caller's.
-            DuckDBConnection connection = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+            DuckDBConnection connection = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:",
+                    new Properties());
             try (Statement statement = connection.createStatement()) {
                 Path spill = root.resolve(".duckdb-tmp");
                 statement.execute("SET temp_directory = " + literal(spill.toString()));
@@ -94,7 +95,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
             }
             return new DuckDbFactorStore(root.toAbsolutePath(), partition, connection);
         } catch (IOException e) {
-            throw new FactorStoreException("cannot create the factor store directory " + root + ": " + e.getMessage(), e);
+            throw new FactorStoreException("cannot create the factor store directory " + root + ": " + e.getMessage(),
+                    e);
         } catch (SQLException e) {
             throw new FactorStoreException("cannot start DuckDB for the factor store: " + e.getMessage(), e);
         }
@@ -123,10 +125,12 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 throw new IllegalArgumentException("a bar of " + bar.instrumentId() + " among bars of " + instrument);
             }
             if (!range.contains(bar.end())) {
-                throw new IllegalArgumentException("bar ending " + bar.end() + " is outside the range replaced " + range);
+                throw new IllegalArgumentException(
+                        "bar ending " + bar.end() + " is outside the range replaced " + range);
             }
         }
-        try (DuckDBConnection c = database.duplicate(); Statement s = c.createStatement()) {
+        try (DuckDBConnection c = database.duplicate();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE incoming(part VARCHAR, spec VARCHAR, start_us BIGINT, end_us BIGINT, "
                     + "open DECIMAL(18,8), high DECIMAL(18,8), low DECIMAL(18,8), close DECIMAL(18,8), "
                     + "volume DECIMAL(18,8))");
@@ -163,8 +167,10 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
             }
         }
         InstrumentId instrument = series.instrument();
-        try (DuckDBConnection c = database.duplicate(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE incoming(part VARCHAR, factor VARCHAR, spec VARCHAR, us BIGINT, value DOUBLE)");
+        try (DuckDBConnection c = database.duplicate();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TEMP TABLE incoming(part VARCHAR, factor VARCHAR, spec VARCHAR, us BIGINT, value DOUBLE)");
             Set<String> keys = new TreeSet<>();
             String specText = series.bars().toString();
             long[] micros = series.times().stream().mapToLong(DatePartition::micros).toArray();
@@ -192,9 +198,11 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 factors.append(factors.length() == 0 ? "" : ", ").append(literal(factor));
             }
             String kept = series.factors().isEmpty() ? "true"
-                    : "NOT (spec = " + literal(specText) + " AND ts " + between(range) + " AND factor IN (" + factors + "))";
+                    : "NOT (spec = " + literal(specText) + " AND ts " + between(range) + " AND factor IN (" + factors
+                            + "))";
             rewrite(c, Kind.VALUES, instrument, range, keys, kept,
-                    key -> "SELECT factor, spec, make_timestamp(us) AS ts, value FROM incoming WHERE part = " + literal(key),
+                    key -> "SELECT factor, spec, make_timestamp(us) AS ts, value FROM incoming WHERE part = "
+                            + literal(key),
                     "factor, spec, ts");
             return written;
         } catch (SQLException e) {
@@ -206,7 +214,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
     public synchronized int writeFundamentals(List<Fundamental> rows) {
         Set<InstrumentId> instruments = new TreeSet<>();
         rows.forEach(r -> instruments.add(r.instrument()));
-        try (DuckDBConnection c = database.duplicate(); Statement s = c.createStatement()) {
+        try (DuckDBConnection c = database.duplicate();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE incoming(instrument VARCHAR, field VARCHAR, period_days INTEGER, "
                     + "published_us BIGINT, value DOUBLE)");
             try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "incoming")) {
@@ -224,7 +233,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                         + "value FROM incoming WHERE instrument = " + literal(instrument.value()) + ")";
                 String merged = Files.exists(target)
                         ? "SELECT * FROM " + ownFile(target) + " old ANTI JOIN (" + incoming
-                          + ") new USING (field, period_end, published) UNION ALL " + incoming
+                                + ") new USING (field, period_end, published) UNION ALL " + incoming
                         : incoming;
                 writeAtomically(s, directory, "SELECT * FROM (" + merged + ") ORDER BY field, period_end, published");
             }
@@ -241,7 +250,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
      * ({@code kept}, a condition on the old file's rows) and the new ones for that partition.
      */
     private void rewrite(Connection c, Kind kind, InstrumentId instrument, TimeRange range, Set<String> newKeys,
-                         String kept, Function<String, String> incoming, String order)
+            String kept, Function<String, String> incoming, String order)
             throws SQLException {
         Path directory = root.resolve(kind.directory).resolve(instrumentDirectory(instrument));
         Set<String> keys = new TreeSet<>(newKeys);
@@ -264,7 +273,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 writeAtomically(s, partitionDirectory, "SELECT * FROM (" + select + ") ORDER BY " + order);
             }
         } catch (IOException e) {
-            throw new FactorStoreException("rewriting " + kind.directory + " of " + instrument + ": " + e.getMessage(), e);
+            throw new FactorStoreException("rewriting " + kind.directory + " of " + instrument + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -318,8 +328,9 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         if (files.isEmpty()) {
             return names;
         }
-        try (DuckDBConnection c = database.duplicate(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT DISTINCT factor FROM " + parquet(files) + " ORDER BY factor")) {
+        try (DuckDBConnection c = database.duplicate();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT DISTINCT factor FROM " + parquet(files) + " ORDER BY factor")) {
             while (r.next()) {
                 names.add(r.getString(1));
             }
@@ -339,11 +350,13 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         }
         String sql = "SELECT epoch_us(start), epoch_us(\"end\"), open, high, low, close, volume FROM " + parquet(files)
                 + " WHERE spec = ? AND \"end\" " + between(range) + " ORDER BY \"end\"";
-        try (DuckDBConnection c = database.duplicate(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (DuckDBConnection c = database.duplicate();
+                PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, spec.toString());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    bars.add(new Bar(instrument, DatePartition.instant(r.getLong(1)), DatePartition.instant(r.getLong(2)),
+                    bars.add(new Bar(instrument, DatePartition.instant(r.getLong(1)),
+                            DatePartition.instant(r.getLong(2)),
                             Price.of(r.getBigDecimal(3)), Price.of(r.getBigDecimal(4)), Price.of(r.getBigDecimal(5)),
                             Price.of(r.getBigDecimal(6)), Quantity.of(r.getBigDecimal(7))));
                 }
@@ -356,13 +369,14 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
 
     @Override
     public List<FactorValue> history(String factor, Collection<InstrumentId> instruments, BarSpec spec, TimeRange range,
-                                     Instant asOf) {
+            Instant asOf) {
         requireKnown(Kind.VALUES, instruments);
         TimeRange known = range.knownAt(asOf);
         List<Path> files = known == null ? List.of() : files(Kind.VALUES, instruments, known);
         List<FactorValue> values = new ArrayList<>();
         if (!files.isEmpty()) {
-            String sql = "SELECT instrument, spec, epoch_us(ts), value FROM " + parquet(files) + " WHERE factor = ? AND ts "
+            String sql = "SELECT instrument, spec, epoch_us(ts), value FROM " + parquet(files)
+                    + " WHERE factor = ? AND ts "
                     + between(known) + (spec == null ? "" : " AND spec = " + literal(spec.toString()));
             values = values(sql, factor, factor, "reading " + factor);
         }
@@ -387,7 +401,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 }
             }
             if (!older.isEmpty()) {
-                pending.put(InstrumentId.of(decode(directory.getFileName().toString().substring("instrument=".length()))),
+                pending.put(
+                        InstrumentId.of(decode(directory.getFileName().toString().substring("instrument=".length()))),
                         older);
             }
         }
@@ -429,8 +444,9 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
             List<InstrumentId> instruments = new ArrayList<>();
             List<BarSpec> specs = new ArrayList<>();
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE names AS SELECT instrument, row_number() OVER (ORDER BY instrument) - 1 AS i "
-                        + "FROM (SELECT DISTINCT instrument FROM hits)");
+                s.execute(
+                        "CREATE TEMP TABLE names AS SELECT instrument, row_number() OVER (ORDER BY instrument) - 1 AS i "
+                                + "FROM (SELECT DISTINCT instrument FROM hits)");
                 s.execute("CREATE TEMP TABLE specs AS SELECT spec, row_number() OVER (ORDER BY spec) - 1 AS i "
                         + "FROM (SELECT DISTINCT spec FROM hits)");
                 try (ResultSet r = s.executeQuery("SELECT instrument FROM names ORDER BY i")) {
@@ -465,7 +481,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 + parquet(files) + " WHERE published <= make_timestamp(?) GROUP BY field, period_end "
                 + "ORDER BY field, period_end";
         List<Fundamental> rows = new ArrayList<>();
-        try (DuckDBConnection c = database.duplicate(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (DuckDBConnection c = database.duplicate();
+                PreparedStatement p = c.prepareStatement(sql)) {
             p.setLong(1, DatePartition.micros(asOf));
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -486,21 +503,23 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         String sql = "SELECT field, period_end, epoch_us(published), value FROM " + parquet(files)
                 + " ORDER BY published, field, period_end";
         List<Fundamental> rows = new ArrayList<>();
-        try (DuckDBConnection c = database.duplicate(); PreparedStatement p = c.prepareStatement(sql);
-             ResultSet r = p.executeQuery()) {
+        try (DuckDBConnection c = database.duplicate();
+                PreparedStatement p = c.prepareStatement(sql);
+                ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 rows.add(new Fundamental(instrument, r.getString(1), r.getObject(2, LocalDate.class),
                         DatePartition.instant(r.getLong(3)), r.getDouble(4)));
             }
             return rows;
         } catch (SQLException e) {
-            throw new FactorStoreException("reading the fundamentals history of " + instrument + ": " + e.getMessage(), e);
+            throw new FactorStoreException("reading the fundamentals history of " + instrument + ": " + e.getMessage(),
+                    e);
         }
     }
 
     @Override
     public List<FactorValue> fundamentalOnBars(String field, Collection<InstrumentId> instruments, BarSpec spec,
-                                               TimeRange range) {
+            TimeRange range) {
         requireKnown(Kind.FUNDAMENTALS, instruments);
         requireKnown(Kind.BARS, instruments);
         List<Path> fundamentals = files(Kind.FUNDAMENTALS, instruments, null);
@@ -508,7 +527,8 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         if (fundamentals.isEmpty() || bars.isEmpty()) {
             return List.of();
         }
-        List<FactorValue> values = values(pointInTimeJoin(parquet(bars), parquet(fundamentals), spec, range), field, field,
+        List<FactorValue> values = values(pointInTimeJoin(parquet(bars), parquet(fundamentals), spec, range), field,
+                field,
                 "joining " + field + " with bars");
         if (values.isEmpty() && !hasField(fundamentals, field)) {
             throw new IllegalArgumentException("no fundamental field '" + field + "' for " + instruments);
@@ -530,13 +550,15 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                 + "PRECEDING AND CURRENT ROW) AS value FROM f), "
                 + "b AS (SELECT instrument, \"end\" FROM " + barsTable + " WHERE spec = " + literal(spec.toString())
                 + " AND \"end\" " + between(range) + ") "
-                + "SELECT b.instrument, " + literal(spec.toString()) + ", epoch_us(b.\"end\"), k.value FROM b ASOF JOIN known k "
+                + "SELECT b.instrument, " + literal(spec.toString())
+                + ", epoch_us(b.\"end\"), k.value FROM b ASOF JOIN known k "
                 + "ON b.instrument = k.instrument AND b.\"end\" >= k.published";
     }
 
     private boolean hasField(List<Path> fundamentals, String field) {
         String sql = "SELECT count(*) FROM " + parquet(fundamentals) + " WHERE field = ?";
-        try (DuckDBConnection c = database.duplicate(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (DuckDBConnection c = database.duplicate();
+                PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, field);
             try (ResultSet r = p.executeQuery()) {
                 r.next();
@@ -568,8 +590,9 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("the factor store has no " + kind.directory + " of " + String.join(", ", unknown)
-                    + " (instruments: " + instruments() + ")");
+            throw new IllegalArgumentException(
+                    "the factor store has no " + kind.directory + " of " + String.join(", ", unknown)
+                            + " (instruments: " + instruments() + ")");
         }
     }
 
@@ -577,8 +600,10 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
         List<String> known = factors();
         if (!known.contains(factor)) {
             throw new IllegalArgumentException("the factor store has no values of factor '" + factor + "' ("
-                    + known.size() + " factors stored" + (known.isEmpty() ? ": run nautilus:factor-backfill" : ", e.g. "
-                    + known.subList(0, Math.min(5, known.size()))) + ")");
+                    + known.size() + " factors stored" + (known.isEmpty() ? ": run nautilus:factor-backfill"
+                            : ", e.g. "
+                                    + known.subList(0, Math.min(5, known.size())))
+                    + ")");
         }
     }
 

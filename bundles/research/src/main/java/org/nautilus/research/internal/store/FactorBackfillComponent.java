@@ -10,12 +10,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.api.research.store.BackfillProgress;
 import org.nautilus.api.research.store.BackfillRequest;
 import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.FactorStore;
-import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.FundamentalsCsvReader;
 import org.nautilus.research.internal.features.CompiledLibrary;
@@ -50,8 +50,7 @@ public final class FactorBackfillComponent implements FactorBackfill {
                 text -> Placeholders.resolve(text, System::getProperty));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addLibrary(FactorLibrary library) { // public: a grid test runs this component on several nodes
         try {
             libraries.put(library, CompiledLibrary.compile(library));
@@ -88,7 +87,8 @@ public final class FactorBackfillComponent implements FactorBackfill {
             throw new IllegalArgumentException("no factor library " + unknown + "; libraries: " + libraries());
         }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("no factor library is installed (e.g. feature:install nautilus-factor-alpha158)");
+            throw new IllegalArgumentException(
+                    "no factor library is installed (e.g. feature:install nautilus-factor-alpha158)");
         }
         Set<InstrumentId> missing = new TreeSet<>(request.instruments());
         List<BarSource> chosenSources = new ArrayList<>();
@@ -103,7 +103,8 @@ public final class FactorBackfillComponent implements FactorBackfill {
                     + instruments() + " (backfill.sources in etc/" + FactorStoreConfig.PID + ".cfg)");
         }
         chosen.sort(Comparator.comparing(CompiledLibrary::name));
-        LOG.info("Backfilling {} over {} instruments in {}", chosen.stream().map(CompiledLibrary::name).toList(), chosenSources.size(), request.range());
+        LOG.info("Backfilling {} over {} instruments in {}", chosen.stream().map(CompiledLibrary::name).toList(),
+                chosenSources.size(), request.range());
         BackfillResult result = new Backfill(store).run(chosen, Backfill.jobs(chosenSources), request.range(), p -> {
             if (p.failure() != null) {
                 LOG.warn("Backfill of {} failed: {}", p.instrument(), p.failure());

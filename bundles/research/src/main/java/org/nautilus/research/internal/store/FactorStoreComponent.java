@@ -78,7 +78,7 @@ public final class FactorStoreComponent implements FactorStore {
 
     @Override
     public List<FactorValue> history(String factor, Collection<InstrumentId> instruments, BarSpec spec, TimeRange range,
-                                     Instant asOf) {
+            Instant asOf) {
         return store.history(factor, instruments, spec, range, asOf);
     }
 
@@ -99,7 +99,7 @@ public final class FactorStoreComponent implements FactorStore {
 
     @Override
     public List<FactorValue> fundamentalOnBars(String field, Collection<InstrumentId> instruments, BarSpec spec,
-                                               TimeRange range) {
+            TimeRange range) {
         return store.fundamentalOnBars(field, instruments, spec, range);
     }
 

@@ -4,8 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@value #PID}: where the factor store keeps its files and what a backfill reads. */
-@ObjectClassDefinition(name = "Nautilus factor store",
-        description = "The point-in-time factor store (Parquet files read and written by an in-memory DuckDB).")
+@ObjectClassDefinition(name = "Nautilus factor store", description = "The point-in-time factor store (Parquet files read and written by an in-memory DuckDB).")
 public @interface FactorStoreConfig {
 
     String PID = "nautilus.factorstore";

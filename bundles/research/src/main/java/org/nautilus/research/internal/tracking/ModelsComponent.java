@@ -36,9 +36,9 @@ import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.CsvBarReader;
 import org.nautilus.research.internal.features.CompiledLibrary;
-import org.nautilus.research.internal.training.TrainingPanel;
 import org.nautilus.research.internal.training.Placeholders;
 import org.nautilus.research.internal.training.Trainer;
+import org.nautilus.research.internal.training.TrainingPanel;
 import org.nautilus.research.internal.training.TrainingSpec;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -50,7 +50,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * the model families (to fit and to load registered versions), the factor libraries and plugins (to build
  * training sets), and the audit journal (alias changes are recorded with their user).
  */
-@Component(service = {TrackingService.class, ModelRegistry.class, TrainingService.class, ModelsComponent.class},
-        configurationPid = {ResearchConfig.PID, ModelsConfig.PID}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {TrackingService.class, ModelRegistry.class, TrainingService.class,
+        ModelsComponent.class}, configurationPid = {ResearchConfig.PID,
+                ModelsConfig.PID}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 
 public final class ModelsComponent implements TrackingService, ModelRegistry, TrainingService {
 
@@ -103,8 +103,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
 
     // ---- tracked services ----
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addFamily(Model model) {
         families.put(model.family(), model);
         LOG.info("Model family {} deployed ({})", model.family(), model.library());
@@ -116,8 +115,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addLibrary(FactorLibrary library) {
         try {
             libraries.put(library, CompiledLibrary.compile(library));
@@ -130,8 +128,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         libraries.remove(library);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addFactor(Factor factor) {
         factors.put(factor.name(), factor);
     }
@@ -140,8 +137,7 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         factors.remove(factor.name(), factor);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setAudit(AuditService audit) {
         this.audit = audit;
     }
@@ -283,7 +279,8 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     public void deleteExperiment(String name, String user) {
         int runs = tracker.runs(new RunQuery(name, null, null, null, false, 0)).size();
         tracker.deleteExperiment(name);
-        auditDeletion("EXPERIMENT_DELETED", name, "experiment " + name + " deleted with its " + runs + " runs by " + user,
+        auditDeletion("EXPERIMENT_DELETED", name,
+                "experiment " + name + " deleted with its " + runs + " runs by " + user,
                 Map.of("runs", Integer.toString(runs), "user", user));
     }
 
@@ -310,7 +307,8 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         String family = r.params().get("family");
         String features = r.params().get("factors");
         if (family == null || features == null) {
-            throw new IllegalArgumentException("run " + run + " has no family and factors parameters: not a training run");
+            throw new IllegalArgumentException(
+                    "run " + run + " has no family and factors parameters: not a training run");
         }
         return tracker.register(model, run, family, List.of(features.split(",")));
     }

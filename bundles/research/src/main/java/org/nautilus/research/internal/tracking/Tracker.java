@@ -271,8 +271,9 @@ public final class Tracker implements AutoCloseable {
             synchronized (model) {
                 for (ModelVersion v : model.versions) {
                     if (v.run().equals(id)) {
-                        throw new IllegalStateException("run " + id + " is version " + v.version() + " of registered model "
-                                + model.name + ": delete the model first");
+                        throw new IllegalStateException(
+                                "run " + id + " is version " + v.version() + " of registered model "
+                                        + model.name + ": delete the model first");
                     }
                 }
             }
@@ -324,11 +325,13 @@ public final class Tracker implements AutoCloseable {
         RunState run = state(runId);
         Run r = run.snapshot();
         if (r.status() != RunStatus.FINISHED) {
-            throw new IllegalArgumentException("run " + runId + " is " + r.status() + "; only a FINISHED run can be registered");
+            throw new IllegalArgumentException(
+                    "run " + runId + " is " + r.status() + "; only a FINISHED run can be registered");
         }
         if (!r.artifacts().contains(MODEL_ARTIFACT)) {
-            throw new IllegalArgumentException("run " + runId + " has no " + MODEL_ARTIFACT + " artifact (a fold's child "
-                    + "run? register its parent)");
+            throw new IllegalArgumentException(
+                    "run " + runId + " has no " + MODEL_ARTIFACT + " artifact (a fold's child "
+                            + "run? register its parent)");
         }
         ModelState state = models.computeIfAbsent(model, ModelState::new);
         synchronized (state) {
@@ -354,7 +357,8 @@ public final class Tracker implements AutoCloseable {
         ModelState state = modelState(model);
         synchronized (state) {
             if (version < 1 || version > state.versions.size()) {
-                throw new IllegalArgumentException(model + " has versions 1.." + state.versions.size() + ", not " + version);
+                throw new IllegalArgumentException(
+                        model + " has versions 1.." + state.versions.size() + ", not " + version);
             }
             int previous = state.aliases.getOrDefault(alias, 0);
             state.aliases.put(alias, version);
@@ -403,7 +407,8 @@ public final class Tracker implements AutoCloseable {
         ModelState state = modelState(model);
         synchronized (state) {
             if (version < 1 || version > state.versions.size()) {
-                throw new IllegalArgumentException(model + " has versions 1.." + state.versions.size() + ", not " + version);
+                throw new IllegalArgumentException(
+                        model + " has versions 1.." + state.versions.size() + ", not " + version);
             }
             return state.versions.get(version - 1);
         }
@@ -493,7 +498,7 @@ public final class Tracker implements AutoCloseable {
         volatile Run cached;
 
         RunState(String id, String experiment, String parent, String name, Instant started, long seed,
-                 Map<String, String> codeVersion) {
+                Map<String, String> codeVersion) {
             this.id = id;
             this.experiment = experiment;
             this.parent = parent;
@@ -647,7 +652,8 @@ public final class Tracker implements AutoCloseable {
             f.put("history", Integer.toString(history.size()));
             for (int i = 0; i < history.size(); i++) {
                 AliasChange c = history.get(i);
-                f.put("h" + i, c.alias() + "\t" + c.previous() + "\t" + c.version() + "\t" + c.user() + "\t" + c.time());
+                f.put("h" + i,
+                        c.alias() + "\t" + c.previous() + "\t" + c.version() + "\t" + c.user() + "\t" + c.time());
             }
             return f;
         }

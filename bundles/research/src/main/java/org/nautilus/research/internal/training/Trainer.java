@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Model;
+import org.nautilus.api.research.dataset.PanelDataset;
+import org.nautilus.api.research.dataset.Split;
+import org.nautilus.api.research.dataset.SplitSpec;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrainingResult;
-import org.nautilus.api.research.dataset.PanelDataset;
-import org.nautilus.api.research.dataset.Split;
-import org.nautilus.api.research.dataset.SplitSpec;
 import org.nautilus.research.internal.dataset.Splits;
 import org.nautilus.research.internal.evaluation.Validation;
 import org.nautilus.research.internal.report.ModelReportWriter;
@@ -56,7 +56,7 @@ public final class Trainer {
      * @return the finished parent run and, if registered, the version
      */
     public TrainingResult train(TrainingSpec spec, Model model, Map<String, String> codeVersion, TrainingPanel rows,
-                        Consumer<String> progress) {
+            Consumer<String> progress) {
         LabelledMatrix data = rows.matrix();
         Run parent = tracker.startRun(spec.experiment(), null, model.family(), spec.seed(), codeVersion);
         String id = parent.id();
@@ -125,15 +125,19 @@ public final class Trainer {
                 });
                 tracker.endRun(fold.id(), RunStatus.FINISHED);
                 reported.add(new ModelReportWriter.Fold(split.name(), metrics));
-                progress.accept(String.format("fold %d/%d: train %d rows, test %d rows in %d ms: ic %.4f, rank ic %.4f, "
-                                + "%s", k + 1, splits.size(), train.rows(), test.rows(),
+                progress.accept(String.format(
+                        "fold %d/%d: train %d rows, test %d rows in %d ms: ic %.4f, rank ic %.4f, "
+                                + "%s",
+                        k + 1, splits.size(), train.rows(), test.rows(),
                         (System.nanoTime() - started) / 1_000_000, metrics.get(IC), metrics.get(RANK_IC), direction
-                                ? String.format("accuracy %.4f (baseline %.4f), auc %.4f, log-loss %.4f (baseline %.4f)",
-                                metrics.get(HoldoutMetrics.ACCURACY), metrics.get(HoldoutMetrics.BASELINE_ACCURACY),
-                                metrics.get(HoldoutMetrics.AUC), metrics.get(HoldoutMetrics.LOG_LOSS),
-                                metrics.get(HoldoutMetrics.BASELINE_LOG_LOSS))
+                                ? String.format(
+                                        "accuracy %.4f (baseline %.4f), auc %.4f, log-loss %.4f (baseline %.4f)",
+                                        metrics.get(HoldoutMetrics.ACCURACY),
+                                        metrics.get(HoldoutMetrics.BASELINE_ACCURACY),
+                                        metrics.get(HoldoutMetrics.AUC), metrics.get(HoldoutMetrics.LOG_LOSS),
+                                        metrics.get(HoldoutMetrics.BASELINE_LOG_LOSS))
                                 : String.format("rmse %.6f (baseline %.6f)", metrics.get(HoldoutMetrics.RMSE),
-                                metrics.get(HoldoutMetrics.BASELINE_RMSE))));
+                                        metrics.get(HoldoutMetrics.BASELINE_RMSE))));
             }
 
             long started = System.nanoTime();
@@ -182,8 +186,9 @@ public final class Trainer {
                 SplitSpec.WalkForward expanding = walkForward(dates, spec.folds());
                 int window = v.window() > 0 ? v.window() : expanding.trainDates();
                 if (window >= dates) {
-                    throw new IllegalArgumentException("a rolling window of " + window + " dates leaves nothing to test in "
-                            + dates + " dates");
+                    throw new IllegalArgumentException(
+                            "a rolling window of " + window + " dates leaves nothing to test in "
+                                    + dates + " dates");
                 }
                 int block = Math.max(1, (dates - window + spec.folds() - 1) / spec.folds());
                 yield new SplitSpec.WalkForward(window, block, false);
@@ -205,8 +210,9 @@ public final class Trainer {
         Set<String> unknown = new TreeSet<>(spec.search().space().keySet());
         unknown.removeAll(model.defaultParameters().keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(model.family() + " has no parameters " + unknown + " to search; it takes "
-                    + new TreeSet<>(model.defaultParameters().keySet()));
+            throw new IllegalArgumentException(
+                    model.family() + " has no parameters " + unknown + " to search; it takes "
+                            + new TreeSet<>(model.defaultParameters().keySet()));
         }
         Map<String, List<?>> space = new LinkedHashMap<>(spec.search().space());
         List<Map<String, Object>> points = spec.search().method().equals("random")
@@ -226,8 +232,8 @@ public final class Trainer {
      * (the fold's test rows are never seen), logged on {@code runId}; the only candidate when nothing is searched.
      */
     private Map<String, String> chooseParameters(TrainingSpec spec, Model model, TrainingPanel rows, int[] trainRows,
-                                                 List<Map<String, String>> candidates, String runId,
-                                                 Consumer<String> progress) {
+            List<Map<String, String>> candidates, String runId,
+            Consumer<String> progress) {
         if (candidates.size() == 1 && spec.search() == null) {
             return candidates.get(0);
         }
@@ -253,7 +259,8 @@ public final class Trainer {
             }
             if (counted == 0) {
                 throw new IllegalArgumentException("the search's inner folds are too small: " + trainRows.length
-                        + " training rows in " + spec.search().folds() + " inner folds; use fewer search.folds or more data");
+                        + " training rows in " + spec.search().folds()
+                        + " inner folds; use fewer search.folds or more data");
             }
             double score = sum / counted;
             tracker.logMetric(runId, "search.inner-ic", score, c);

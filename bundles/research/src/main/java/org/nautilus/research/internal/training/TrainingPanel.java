@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Factor;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.LabelSpec;
@@ -83,14 +83,15 @@ public record TrainingPanel(PanelDataset panel, List<String> factors) {
             CompiledLibrary library = libraryOf(name, sources);
             double[] column;
             if (library != null) {
-                FactorColumns values = batches.computeIfAbsent(library, l -> l.program().newBatch().evaluate(barColumns));
+                FactorColumns values = batches.computeIfAbsent(library,
+                        l -> l.program().newBatch().evaluate(barColumns));
                 column = values.column(name);
             } else {
                 Factor factor = sources.plugins().get(name);
                 column = new double[n];
                 for (int t = 0; t < n; t++) {
                     OptionalDouble v = FactorWindows.evaluate(factor,
-                            FactorWindows.barsFor(factor, bars, t + 1, sources.window()), (f, e) -> { });
+                            FactorWindows.barsFor(factor, bars, t + 1, sources.window()), (f, e) -> {});
                     column[t] = v.isPresent() ? v.getAsDouble() : Double.NaN;
                 }
             }

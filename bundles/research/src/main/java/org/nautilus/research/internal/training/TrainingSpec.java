@@ -47,9 +47,9 @@ import org.nautilus.api.domain.InstrumentId;
  * </pre>
  */
 public record TrainingSpec(String experiment, String family, Map<String, String> parameters, List<String> factors,
-                           int horizon, Path bars, InstrumentId instrument, Duration interval, LocalDate from,
-                           LocalDate to, int folds, long seed, String register, Validation validation,
-                           Search search) {
+        int horizon, Path bars, InstrumentId instrument, Duration interval, LocalDate from,
+        LocalDate to, int folds, long seed, String register, Validation validation,
+        Search search) {
 
     private static final Set<String> KEYS = Set.of("experiment", "family", "factors", "label.horizon", "bars",
             "instrument", "interval", "from", "to", "folds", "seed", "register", "validation", "window", "embargo",
@@ -129,7 +129,8 @@ public record TrainingSpec(String experiment, String family, Map<String, String>
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add("unknown keys " + unknown + " (known: " + new TreeSet<>(KEYS) + ", param.NAME, search.param.NAME)");
+            problems.add(
+                    "unknown keys " + unknown + " (known: " + new TreeSet<>(KEYS) + ", param.NAME, search.param.NAME)");
         }
         String experiment = required(p, "experiment", problems);
         String family = required(p, "family", problems);

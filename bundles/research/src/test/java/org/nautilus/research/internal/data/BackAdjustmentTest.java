@@ -24,21 +24,24 @@ class BackAdjustmentTest {
     private static Bar bar(String date, String close, long volume) {
         Instant start = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
         Price price = Price.of(close);
-        return new Bar(ACME, start, start.plus(Duration.ofDays(1)), price, price, price, price, Quantity.ofWhole(volume));
+        return new Bar(ACME, start, start.plus(Duration.ofDays(1)), price, price, price, price,
+                Quantity.ofWhole(volume));
     }
 
     private static final List<Bar> RAW = List.of(
             bar("2025-01-06", "100", 1000),
             bar("2025-01-07", "102", 1000),
-            bar("2025-01-08", "51.5", 2000),   // ex-date of a 2-for-1 split
+            bar("2025-01-08", "51.5", 2000), // ex-date of a 2-for-1 split
             bar("2025-01-09", "52", 2000),
-            bar("2025-01-10", "50", 2000));    // ex-date of a 1.04 dividend
+            bar("2025-01-10", "50", 2000)); // ex-date of a 1.04 dividend
 
     @Test
     void splitsAndDividendsAreBackAdjustedByHandComputedFactors() {
         List<CorporateAction> actions = List.of(
-                new CorporateAction(ACME, LocalDate.parse("2025-01-10"), CorporateAction.Kind.DIVIDEND, new BigDecimal("1.04")),
-                new CorporateAction(ACME, LocalDate.parse("2025-01-08"), CorporateAction.Kind.SPLIT, new BigDecimal("2")),
+                new CorporateAction(ACME, LocalDate.parse("2025-01-10"), CorporateAction.Kind.DIVIDEND,
+                        new BigDecimal("1.04")),
+                new CorporateAction(ACME, LocalDate.parse("2025-01-08"), CorporateAction.Kind.SPLIT,
+                        new BigDecimal("2")),
                 new CorporateAction(InstrumentId.of("OTHER"), LocalDate.parse("2025-01-09"), CorporateAction.Kind.SPLIT,
                         new BigDecimal("10")));
         List<Bar> adjusted = BackAdjustment.adjust(RAW, actions);
@@ -77,8 +80,9 @@ class BackAdjustmentTest {
                 CorporateAction.Kind.DIVIDEND, new BigDecimal("5"))))).isEqualTo(RAW);
         assertThatThrownBy(() -> BackAdjustment.adjust(RAW, List.of(new CorporateAction(ACME,
                 LocalDate.parse("2025-01-07"), CorporateAction.Kind.DIVIDEND, new BigDecimal("100")))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("dividend 100 of ACME on 2025-01-07 is not below the close before it, 100 on 2025-01-06");
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage(
+                                "dividend 100 of ACME on 2025-01-07 is not below the close before it, 100 on 2025-01-06");
     }
 
     @Test
@@ -89,8 +93,10 @@ class BackAdjustmentTest {
                 ACME,2025-01-10,Dividend,1.04
                 """), "actions.csv");
         assertThat(actions).containsExactly(
-                new CorporateAction(ACME, LocalDate.parse("2025-01-08"), CorporateAction.Kind.SPLIT, new BigDecimal("2")),
-                new CorporateAction(ACME, LocalDate.parse("2025-01-10"), CorporateAction.Kind.DIVIDEND, new BigDecimal("1.04")));
+                new CorporateAction(ACME, LocalDate.parse("2025-01-08"), CorporateAction.Kind.SPLIT,
+                        new BigDecimal("2")),
+                new CorporateAction(ACME, LocalDate.parse("2025-01-10"), CorporateAction.Kind.DIVIDEND,
+                        new BigDecimal("1.04")));
         assertThatThrownBy(() -> CorporateActionsCsvReader.read(new StringReader("""
                 instrument,ex_date,kind,value
                 ACME,2025-01-08,merger,2

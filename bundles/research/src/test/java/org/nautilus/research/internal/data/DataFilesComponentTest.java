@@ -48,7 +48,8 @@ class DataFilesComponentTest {
                 {"date":"2025-01-08","open":10.8,"high":11.2,"low":10.6,"close":11,"volume":300}
                 """);
         Path parquet = dir.resolve("acme.parquet");
-        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties()); Statement s = c.createStatement()) {
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT CAST(date AS DATE) AS date, CAST(open AS DECIMAL(18,8)) AS open,"
                     + " CAST(high AS DECIMAL(18,8)) AS high, CAST(low AS DECIMAL(18,8)) AS low,"
                     + " CAST(close AS DECIMAL(18,8)) AS close, volume FROM read_csv('" + csv + "'))"
@@ -99,17 +100,20 @@ class DataFilesComponentTest {
                 .hasMessageEndingWith("none.csv: no such file, or it cannot be read");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "date,open,high,low,close\n2025-01-06,10,11,x,10\n");
         assertThatThrownBy(() -> data.read(bad, BarFormat.CSV, ACME)).hasMessage("bad.csv:2: low 'x' is not a number");
-        Path noClose = Files.writeString(dir.resolve("bars.jsonl"), "{\"date\":\"2025-01-06\",\"open\":1,\"high\":1,\"low\":1}\n");
+        Path noClose = Files.writeString(dir.resolve("bars.jsonl"),
+                "{\"date\":\"2025-01-06\",\"open\":1,\"high\":1,\"low\":1}\n");
         assertThatThrownBy(() -> data.read(noClose, BarFormat.JSON_LINES, ACME))
-                .hasMessageStartingWith("bars.jsonl: columns [date, open, high, low] lack a date, open, high, low or close column");
+                .hasMessageStartingWith(
+                        "bars.jsonl: columns [date, open, high, low] lack a date, open, high, low or close column");
     }
 
     @Test
     void readsNewsItemsFromJsonLines(@TempDir Path dir) throws Exception {
-        Path news = Files.writeString(dir.resolve("news.jsonl"), """
-                {"time":"2025-01-06T14:05:00Z","instruments":["ACME","OTHER"],"source":"wire","text":"ACME beats estimates"}
-                {"time":"2025-01-07T09:00:00Z","instrument":"ACME","source":"blog","text":"ACME recall"}
-                """);
+        Path news = Files.writeString(dir.resolve("news.jsonl"),
+                """
+                        {"time":"2025-01-06T14:05:00Z","instruments":["ACME","OTHER"],"source":"wire","text":"ACME beats estimates"}
+                        {"time":"2025-01-07T09:00:00Z","instrument":"ACME","source":"blog","text":"ACME recall"}
+                        """);
         List<NewsItem> items = data.readNews(news);
         assertThat(items).hasSize(2);
         assertThat(items.get(0).time()).isEqualTo(Instant.parse("2025-01-06T14:05:00Z"));
@@ -117,7 +121,9 @@ class DataFilesComponentTest {
         assertThat(items.get(1).instruments()).containsExactly(ACME);
         assertThat(items.get(1).text()).isEqualTo("ACME recall");
         assertThat(items.get(1).location()).isEqualTo("news.jsonl:2");
-        Path none = Files.writeString(dir.resolve("bad.jsonl"), "{\"time\":\"2025-01-06T14:05:00Z\",\"source\":\"w\",\"text\":\"x\"}\n");
-        assertThatThrownBy(() -> data.readNews(none)).hasMessageStartingWith("bad.jsonl: fields [time, source, text] lack");
+        Path none = Files.writeString(dir.resolve("bad.jsonl"),
+                "{\"time\":\"2025-01-06T14:05:00Z\",\"source\":\"w\",\"text\":\"x\"}\n");
+        assertThatThrownBy(() -> data.readNews(none))
+                .hasMessageStartingWith("bad.jsonl: fields [time, source, text] lack");
     }
 }

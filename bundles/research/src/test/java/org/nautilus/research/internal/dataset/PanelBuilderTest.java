@@ -132,7 +132,7 @@ class PanelBuilderTest {
                 null)).hasMessageContaining("instrument ZZZ is not in samples:hand-made");
         assertThatThrownBy(() -> PanelBuilder.build(DatasetRequest.of(SOURCE,
                 List.of(new FactorDefinition("X", "Mean($close,", ""))), histories, null))
-                .hasMessageContaining("X");
+                        .hasMessageContaining("X");
         assertThatThrownBy(() -> PanelBuilder.build(request.withDates(DAY0.plusDays(30), null), histories, null))
                 .hasMessageContaining("no row has a label");
         assertThatThrownBy(() -> DatasetRequest.of(SOURCE, List.of(CLOSE_AND_MOMENTUM.get(0),

@@ -162,6 +162,7 @@ class SplitsTest {
                 .hasMessageContaining("11 folds need at least as many dates; the dataset has 10");
         assertThatThrownBy(() -> Splits.split(panel, new SplitSpec.WalkForward(10, 1, true)))
                 .hasMessageContaining("the dataset has 10");
-        assertThatThrownBy(() -> new SplitSpec.CombinatorialPurged(4, 4, 0)).hasMessageContaining("testGroups < groups");
+        assertThatThrownBy(() -> new SplitSpec.CombinatorialPurged(4, 4, 0))
+                .hasMessageContaining("testGroups < groups");
     }
 }

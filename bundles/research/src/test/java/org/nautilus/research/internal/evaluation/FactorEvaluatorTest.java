@@ -91,8 +91,10 @@ class FactorEvaluatorTest {
         assertThat(e.bottomTurnover()).isCloseTo(golden.get("turnover.bottom"), within(TOLERANCE));
         assertThat(e.rankAutocorrelation()).isCloseTo(golden.get("rank_autocorrelation"), within(TOLERANCE));
         assertThat(e.monthlyIc()).hasSize(3);
-        assertThat(e.monthlyIc().get(YearMonth.of(2024, 1))).isCloseTo(golden.get("monthly.2024-01"), within(TOLERANCE));
-        assertThat(e.monthlyIc().get(YearMonth.of(2024, 3))).isCloseTo(golden.get("monthly.2024-03"), within(TOLERANCE));
+        assertThat(e.monthlyIc().get(YearMonth.of(2024, 1))).isCloseTo(golden.get("monthly.2024-01"),
+                within(TOLERANCE));
+        assertThat(e.monthlyIc().get(YearMonth.of(2024, 3))).isCloseTo(golden.get("monthly.2024-03"),
+                within(TOLERANCE));
         assertThat(e.longShortCumulative().get(e.longShortCumulative().size() - 1))
                 .isCloseTo(golden.get("long_short.last"), within(TOLERANCE));
         assertThat(e.longShortSharpe()).isCloseTo(golden.get("long_short.sharpe"), within(1e-10));

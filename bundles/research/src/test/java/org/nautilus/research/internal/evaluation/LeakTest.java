@@ -63,7 +63,8 @@ class LeakTest {
         }
         return PanelBuilder.build(DatasetRequest.of(source, List.of(
                 new FactorDefinition("LEAK", "tomorrow_volume",
-                "look-ahead: tomorrow's Mean($volume,20)"))).withLabel(LABEL),
+                        "look-ahead: tomorrow's Mean($volume,20)")))
+                .withLabel(LABEL),
                 histories, null);
     }
 

@@ -24,8 +24,8 @@ import org.nautilus.research.internal.generated.UniverseGenerator;
 class PlantedSignalTest {
 
     private static final double IC = 0.06;
-    private static final DataSource.Generated SOURCE =
-            new DataSource.Generated(11, 300, 500, 3, IC, LocalDate.of(2015, 1, 5), true);
+    private static final DataSource.Generated SOURCE = new DataSource.Generated(11, 300, 500, 3, IC,
+            LocalDate.of(2015, 1, 5), true);
     private static final GeneratedUniverse UNIVERSE = UniverseGenerator.generate(SOURCE);
     private static final List<FactorDefinition> FEATURES = List.of(
             new FactorDefinition("PLANTED1", "planted_1", "the truth of factor 1"),

@@ -91,7 +91,7 @@ class FactorGraphTest {
 
         assertThat(graph.program().names()).containsExactly("FINE");
         assertThat(graph.problems()).extracting(ExpressionProblem::factor, ExpressionProblem::column,
-                        ExpressionProblem::message)
+                ExpressionProblem::message)
                 .containsExactly(
                         Tuple.tuple("A", 1, "uses B, which is refused"),
                         Tuple.tuple("B", 5, "uses C, which is refused"),

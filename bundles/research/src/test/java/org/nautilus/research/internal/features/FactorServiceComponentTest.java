@@ -20,7 +20,6 @@ import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Subscription;
-import org.nautilus.api.research.FactorValue;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.support.Bars;
@@ -102,7 +101,7 @@ class FactorServiceComponentTest {
                 new Class<?>[] {MarketDataService.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "subscribeAllBars" -> {
                         listener.set((MarketDataListener) args[1]);
-                        yield (Subscription) () -> { };
+                        yield (Subscription) () -> {};
                     }
                     case "instruments" -> List.of(Instrument.equity("AAPL", "USD"),
                             Instrument.equity("AAPL.NASDAQ", "USD"));

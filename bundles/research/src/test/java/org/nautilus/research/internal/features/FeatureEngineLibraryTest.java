@@ -46,8 +46,11 @@ class FeatureEngineLibraryTest {
     @Test
     void aLibraryDeployedAfterTheBarsIsWarmedUpFromTheHistoryAndThenFollowsLiveBars() {
         List<Bar> history = apple.subList(0, 120);
-        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) -> instrument.equals(AAPL) && spec.equals(DAY)
-                ? history.subList(Math.max(0, history.size() - limit), history.size()) : List.of(), 200, 10_000, 5000);
+        FeatureEngine engine = new FeatureEngine(
+                (instrument, spec, limit) -> instrument.equals(AAPL) && spec.equals(DAY)
+                        ? history.subList(Math.max(0, history.size() - limit), history.size())
+                        : List.of(),
+                200, 10_000, 5000);
         engine.backfill(AAPL, DAY); // the engine's start: the series is known before any library
 
         CompiledLibrary library = CompiledLibrary.compile(sample);
@@ -64,8 +67,9 @@ class FeatureEngineLibraryTest {
 
     @Test
     void theWarmUpIsBoundedAndTheValuesEqualTheBatchOverTheBarsItRead() {
-        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) ->
-                apple.subList(apple.size() - Math.min(limit, apple.size()), apple.size()), 200, 10_000, 50);
+        FeatureEngine engine = new FeatureEngine(
+                (instrument, spec, limit) -> apple.subList(apple.size() - Math.min(limit, apple.size()), apple.size()),
+                200, 10_000, 50);
         CompiledLibrary library = CompiledLibrary.compile(sample);
         engine.addLibrary(sample, library);
         engine.backfill(AAPL, DAY);
@@ -159,7 +163,8 @@ class FeatureEngineLibraryTest {
         List<FactorValue> daily = engine.history("MA5", AAPL, DAY);
         assertThat(daily.get(daily.size() - 1).value()).isEqualTo(dailyBatch);
         assertThat(engine.history("MA5", AAPL, MINUTE)).hasSize(30);
-        assertThat(engine.latest("MA5", AAPL).orElseThrow().bars()).as("the 2024 minute bars are newer").isEqualTo(MINUTE);
+        assertThat(engine.latest("MA5", AAPL).orElseThrow().bars()).as("the 2024 minute bars are newer")
+                .isEqualTo(MINUTE);
     }
 
     /** Every published value equals the batch over {@code bars} at its row, bit for bit; NaN rows publish none. */
@@ -182,7 +187,8 @@ class FeatureEngineLibraryTest {
             }
             double last = column[bars.size() - 1];
             if (Double.isFinite(last)) {
-                assertThat(engine.latest(factor, instrument).orElseThrow().asOf()).isEqualTo(bars.get(bars.size() - 1).end());
+                assertThat(engine.latest(factor, instrument).orElseThrow().asOf())
+                        .isEqualTo(bars.get(bars.size() - 1).end());
             }
         }
     }

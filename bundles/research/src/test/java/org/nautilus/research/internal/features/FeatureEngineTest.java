@@ -114,8 +114,10 @@ class FeatureEngineTest {
     @Test
     void backfillsFromTheGatewaysBarHistory() {
         List<Bar> history = appleBars.subList(0, 30);
-        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) ->
-                instrument.equals(AAPL) ? history.subList(Math.max(0, history.size() - limit), history.size()) : List.of(),
+        FeatureEngine engine = new FeatureEngine(
+                (instrument, spec, limit) -> instrument.equals(AAPL)
+                        ? history.subList(Math.max(0, history.size() - limit), history.size())
+                        : List.of(),
                 200, 100);
         engine.register(rsi);
         engine.backfill(AAPL, DAY);
@@ -162,10 +164,25 @@ class FeatureEngineTest {
     void aFailingFactorDoesNotStopTheOthers() {
         FeatureEngine engine = engine(50, 10);
         engine.register(new Factor() {
-            @Override public String name() { return "broken"; }
-            @Override public String description() { return "always throws"; }
-            @Override public int lookback() { return 1; }
-            @Override public OptionalDouble compute(List<Bar> bars) { throw new IllegalStateException("boom"); }
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String description() {
+                return "always throws";
+            }
+
+            @Override
+            public int lookback() {
+                return 1;
+            }
+
+            @Override
+            public OptionalDouble compute(List<Bar> bars) {
+                throw new IllegalStateException("boom");
+            }
         });
         engine.register(new MomentumFactor());
         appleBars.subList(0, 20).forEach(engine::onBar);
@@ -182,9 +199,20 @@ class FeatureEngineTest {
             this.lookback = lookback;
         }
 
-        @Override public String name() { return "recording"; }
-        @Override public String description() { return "test"; }
-        @Override public int lookback() { return lookback; }
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public int lookback() {
+            return lookback;
+        }
 
         @Override
         public OptionalDouble compute(List<Bar> bars) {

@@ -56,7 +56,8 @@ class FactorFileManagerTest {
     @BeforeEach
     void engineWithBars() {
         engine = new FeatureEngine((instrument, spec, limit) -> instrument.equals(AAPL) && spec.equals(DAY)
-                ? history : List.of(), 200, 10_000, 5000);
+                ? history
+                : List.of(), 200, 10_000, 5000);
         catalog = new LibraryCatalog(engine, Runnable::run); // the test thread is the writer
         files = new FactorFileManager(catalog, directory);
         engine.backfill(AAPL, DAY);

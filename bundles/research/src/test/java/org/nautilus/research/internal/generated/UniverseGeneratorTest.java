@@ -15,8 +15,8 @@ import org.nautilus.research.internal.stats.CrossSection;
 
 class UniverseGeneratorTest {
 
-    private static final DataSource.Generated SPEC =
-            new DataSource.Generated(7, 200, 300, 3, 0.08, LocalDate.of(2020, 1, 1), false);
+    private static final DataSource.Generated SPEC = new DataSource.Generated(7, 200, 300, 3, 0.08,
+            LocalDate.of(2020, 1, 1), false);
 
     @Test
     void theSameSeedGivesTheSameUniverseAndAnotherSeedAnotherOne() {

@@ -32,8 +32,8 @@ import org.nautilus.research.internal.tracking.TrainingTestSupport;
 
 class ResearchMethodsComponentTest {
 
-    private static final DataSource.Generated GENERATED =
-            new DataSource.Generated(5, 150, 260, 2, 0.08, LocalDate.of(2021, 1, 4), false);
+    private static final DataSource.Generated GENERATED = new DataSource.Generated(5, 150, 260, 2, 0.08,
+            LocalDate.of(2021, 1, 4), false);
 
     @TempDir
     Path temp;
@@ -75,8 +75,7 @@ class ResearchMethodsComponentTest {
     /** With run tracking wired, an evaluation with a report becomes a run whose artifacts are the report's files. */
     @Test
     void anEvaluationWithAReportIsTrackedAsARunWithTheReportAsArtifacts() throws IOException {
-        ModelsComponent tracking =
-                TrainingTestSupport.models(temp);
+        ModelsComponent tracking = TrainingTestSupport.models(temp);
         ResearchMethodsComponent component = component();
         component.setTracking(tracking);
         List<String> progress = new ArrayList<>();

@@ -6,11 +6,9 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +29,8 @@ import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.RegisteredModel;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
-import org.nautilus.model.weka.m5p.internal.WekaM5P;
 import org.nautilus.model.weka.linear.internal.WekaRidge;
+import org.nautilus.model.weka.m5p.internal.WekaM5P;
 import org.nautilus.research.internal.features.CompiledLibrary;
 import org.nautilus.research.internal.features.FeatureEngine;
 import org.nautilus.research.internal.support.Bars;
@@ -68,14 +66,16 @@ class SignalServerTest {
         models.addFamily(new WekaM5P());
         deployed.addAll(List.of("weka-ridge", "weka-m5p"));
         Path bars = dir.resolve("apple.csv");
-        try (Reader in = Bars.appleCsv(); Writer out = Files.newBufferedWriter(bars)) {
+        try (Reader in = Bars.appleCsv();
+                Writer out = Files.newBufferedWriter(bars)) {
             in.transferTo(out);
         }
         for (String family : List.of("weka-ridge", "weka-m5p", "weka-ridge")) {
             Path spec = dir.resolve(family + ".properties");
-            Files.writeString(spec, "experiment = serve\nfamily = " + family + "\nfactors = RSI_14, BB_PCTB_20, ROC_10\n"
-                    + "bars = " + bars + "\ninstrument = AAPL\nfolds = 1\nregister = aapl\nto = 2013-09-30\n");
-            models.train(spec, line -> { });
+            Files.writeString(spec,
+                    "experiment = serve\nfamily = " + family + "\nfactors = RSI_14, BB_PCTB_20, ROC_10\n"
+                            + "bars = " + bars + "\ninstrument = AAPL\nfolds = 1\nregister = aapl\nto = 2013-09-30\n");
+            models.train(spec, line -> {});
         }
         engine = new FeatureEngine((instrument, spec, limit) -> List.of(), 200, 500);
         TechnicalLibrary technical = new TechnicalLibrary();
@@ -83,11 +83,28 @@ class SignalServerTest {
         engine.addLibrary(technical, compiled);
         engine.startLibrary(compiled);
         server = new SignalServer(new SignalServer.Platform() {
-            @Override public List<RegisteredModel> models() { return models.models(); }
-            @Override public FittedModel load(String model, int version) { return models.load(model, version); }
-            @Override public boolean deployed(String family) { return deployed.contains(family); }
-            @Override public String interval(ModelVersion version) { return "P1D"; }
-            @Override public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec spec) {
+            @Override
+            public List<RegisteredModel> models() {
+                return models.models();
+            }
+
+            @Override
+            public FittedModel load(String model, int version) {
+                return models.load(model, version);
+            }
+
+            @Override
+            public boolean deployed(String family) {
+                return deployed.contains(family);
+            }
+
+            @Override
+            public String interval(ModelVersion version) {
+                return "P1D";
+            }
+
+            @Override
+            public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec spec) {
                 return engine.latest(factor, instrument, spec);
             }
         }, List.of("champion", "challenger"), batches::add);
@@ -118,7 +135,8 @@ class SignalServerTest {
         models.setAlias("aapl", "champion", 1, "alice");
         models.setAlias("aapl", "challenger", 2, "alice");
         server.refresh();
-        assertThat(server.served()).extracting(ServedModel::alias, ServedModel::version, ServedModel::shadow, ServedModel::state)
+        assertThat(server.served())
+                .extracting(ServedModel::alias, ServedModel::version, ServedModel::shadow, ServedModel::state)
                 .containsExactly(Tuple.tuple("challenger", 2, true, "SERVING"),
                         Tuple.tuple("champion", 1, false, "SERVING"));
 
@@ -127,7 +145,8 @@ class SignalServerTest {
             close(apple.get(i));
         }
         int warm = 150 - 50; // closes from the first with every feature (the longest lookback is 50 bars here)
-        await(() -> champion().size() >= warm && champion().get(champion().size() - 1).time().equals(apple.get(149).end()));
+        await(() -> champion().size() >= warm
+                && champion().get(champion().size() - 1).time().equals(apple.get(149).end()));
         SignalBatch last = champion().get(champion().size() - 1);
         double[] row = {engine.latest("RSI_14", AAPL, DAY).orElseThrow().value(),
                 engine.latest("BB_PCTB_20", AAPL, DAY).orElseThrow().value(),

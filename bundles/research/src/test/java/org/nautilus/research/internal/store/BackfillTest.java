@@ -23,7 +23,6 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.store.BackfillProgress;
-import org.nautilus.api.research.store.BackfillRequest;
 import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.TimeRange;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
@@ -108,9 +107,10 @@ class BackfillTest extends StoreTestSupport {
         stored.forEach((factor, values) -> assertThat(values).as(factor).hasSize(next.getOrDefault(factor, 0)));
 
         // Again: the same store.
-        new Backfill(store).run(List.of(technical), jobs(), TimeRange.ALL, p -> { });
+        new Backfill(store).run(List.of(technical), jobs(), TimeRange.ALL, p -> {});
         for (String factor : technical.program().names()) {
-            assertThat(store.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX)).isEqualTo(stored.get(factor));
+            assertThat(store.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX))
+                    .isEqualTo(stored.get(factor));
         }
     }
 
@@ -118,7 +118,7 @@ class BackfillTest extends StoreTestSupport {
     void aRangeBackfillWritesOnlyTheRangeWithValuesOfTheWholeHistory() {
         CompiledLibrary technical = CompiledLibrary.compile(new TechnicalLibrary());
         TimeRange june = TimeRange.ofDays(LocalDate.parse("2013-06-01"), LocalDate.parse("2013-06-30"));
-        BackfillResult result = new Backfill(store).run(List.of(technical), jobs(), june, p -> { });
+        BackfillResult result = new Backfill(store).run(List.of(technical), jobs(), june, p -> {});
 
         List<Bar> bars = store.bars(APPLE, DAY, TimeRange.ALL);
         assertThat(bars).isNotEmpty().allMatch(b -> june.contains(b.end()));
@@ -143,13 +143,13 @@ class BackfillTest extends StoreTestSupport {
         // The first half of the year alone gives, for each of its bars, the values the whole year gives: what the
         // store holds for a day was computable on that day.
         CompiledLibrary technical = CompiledLibrary.compile(new TechnicalLibrary());
-        new Backfill(store).run(List.of(technical), jobs(), TimeRange.ALL, p -> { });
+        new Backfill(store).run(List.of(technical), jobs(), TimeRange.ALL, p -> {});
         List<String> lines = Files.readAllLines(csv);
         Path half = root.resolve("half.csv");
         Files.write(half, lines.subList(0, 1 + (lines.size() - 1) / 2));
         try (DuckDbFactorStore early = DuckDbFactorStore.open(root.resolve("early"), DatePartition.YEAR, 1)) {
             new Backfill(early).run(List.of(technical), Backfill.jobs(List.of(new BarSource(APPLE, half,
-                    Duration.ofDays(1)))), TimeRange.ALL, p -> { });
+                    Duration.ofDays(1)))), TimeRange.ALL, p -> {});
             int compared = 0;
             for (String factor : technical.program().names()) {
                 List<FactorValue> known = early.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX);

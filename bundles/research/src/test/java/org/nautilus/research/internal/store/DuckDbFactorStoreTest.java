@@ -28,7 +28,6 @@ class DuckDbFactorStoreTest extends StoreTestSupport {
     private static final InstrumentId ODD = InstrumentId.of("BTC/USD:X"); // needs percent-encoding in a path
     private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
 
-
     /** Daily bars starting 2012-12-28 (so they span two year partitions), closes 100, 101, ... */
     private static List<Bar> days(InstrumentId instrument, int n) {
         List<Bar> bars = new ArrayList<>();
@@ -145,7 +144,8 @@ class DuckDbFactorStoreTest extends StoreTestSupport {
                 .hasMessageContaining("nautilus:factor-backfill");
         store.replaceValues(series(AAPL, bars, 0), TimeRange.ALL);
         assertThatThrownBy(() -> store.history("NOPE", List.of(AAPL), DAY, TimeRange.ALL, Instant.MAX))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'NOPE'").hasMessageContaining("[A, B]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'NOPE'")
+                .hasMessageContaining("[A, B]");
         assertThatThrownBy(() -> store.history("A", List.of(InstrumentId.of("MSFT")), DAY, TimeRange.ALL, Instant.MAX))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MSFT")
                 .hasMessageContaining("instruments: [AAPL]");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +33,6 @@ class FundamentalsPointInTimeTest extends StoreTestSupport {
     private static final InstrumentId ACME = InstrumentId.of("ACME");
     private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
 
-
     private static Instant at(String text) {
         return Instant.parse(text);
     }
@@ -46,7 +44,8 @@ class FundamentalsPointInTimeTest extends StoreTestSupport {
         for (LocalDate end : List.of(LocalDate.parse("2012-12-31"), LocalDate.parse("2013-03-31"),
                 LocalDate.parse("2013-06-30"), LocalDate.parse("2013-09-30"))) {
             double eps = Math.round((1 + random.nextDouble()) * 100) / 100.0;
-            csv.append("ACME,").append(end).append(',').append(end.plusDays(30)).append(",eps,").append(eps).append('\n');
+            csv.append("ACME,").append(end).append(',').append(end.plusDays(30)).append(",eps,").append(eps)
+                    .append('\n');
             csv.append("ACME,").append(end).append(',').append(end.plusDays(100)).append("T21:00:00Z,eps,")
                     .append(eps + 0.05).append('\n');
         }
@@ -81,7 +80,8 @@ class FundamentalsPointInTimeTest extends StoreTestSupport {
     @Test
     void eachBarSeesTheLatestPeriodPublishedByItsCloseAndNothingLater() {
         List<Bar> bars = new ArrayList<>();
-        for (LocalDate day = LocalDate.parse("2013-01-01"); day.isBefore(LocalDate.parse("2013-12-31")); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.parse("2013-01-01"); day
+                .isBefore(LocalDate.parse("2013-12-31")); day = day.plusDays(1)) {
             Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             bars.add(new Bar(ACME, start, start.plus(Duration.ofDays(1)), Price.ofWhole(10), Price.ofWhole(10),
                     Price.ofWhole(10), Price.ofWhole(10), Quantity.ofWhole(1)));

@@ -37,7 +37,8 @@ public final class Bars {
 
     public static Bar bar(InstrumentId instrument, Instant start, double close) {
         Price price = Price.of(String.format(Locale.ROOT, "%.4f", close));
-        return new Bar(instrument, start, start.plus(Duration.ofMinutes(1)), price, price, price, price, Quantity.ofWhole(10));
+        return new Bar(instrument, start, start.plus(Duration.ofMinutes(1)), price, price, price, price,
+                Quantity.ofWhole(10));
     }
 
     /** The Apple daily bars of 2013 that ta4j-examples 0.18 ships (and the distribution ships as samples/). */

@@ -128,7 +128,8 @@ class TaLibParityTest {
         double[] latest = new double[program.size()];
         List<String> differences = new ArrayList<>();
         for (int r = 0; r < bars.rows(); r++) {
-            stream.update(bars.open()[r], bars.high()[r], bars.low()[r], bars.close()[r], bars.volume()[r], bars.vwap()[r]);
+            stream.update(bars.open()[r], bars.high()[r], bars.low()[r], bars.close()[r], bars.volume()[r],
+                    bars.vwap()[r]);
             stream.values(latest);
             for (int f = 0; f < program.size(); f++) {
                 double expected = batch.values()[f][r];

@@ -64,7 +64,8 @@ class TrackerTest {
             assertThat(run.artifacts()).containsExactly(Tracker.MODEL_ARTIFACT);
             assertThat(again.metricHistory(id, "ic")).extracting(MetricPoint::step, MetricPoint::value)
                     .containsExactly(Tuple.tuple(1L, 0.05), Tuple.tuple(2L, 0.07));
-            assertThat(Files.readAllBytes(again.artifact(id, Tracker.MODEL_ARTIFACT).orElseThrow())).containsExactly(1, 2, 3);
+            assertThat(Files.readAllBytes(again.artifact(id, Tracker.MODEL_ARTIFACT).orElseThrow())).containsExactly(1,
+                    2, 3);
         }
     }
 
@@ -138,10 +139,12 @@ class TrackerTest {
             assertThatThrownBy(() -> tracker.deleteRun(a.id())).hasMessageContaining("version 1 of registered model m");
             // All or nothing: an experiment holding a registered version is refused and keeps every run.
             int before = tracker.runs(RunQuery.all()).size();
-            assertThatThrownBy(() -> tracker.deleteExperiment(a.experiment())).hasMessageContaining("registered model m");
+            assertThatThrownBy(() -> tracker.deleteExperiment(a.experiment()))
+                    .hasMessageContaining("registered model m");
             assertThat(tracker.runs(RunQuery.all())).hasSize(before);
             assertThat(tracker.run(unfinished.id())).isPresent();
-            assertThat(tracker.aliasHistory("m")).extracting(AliasChange::user).containsExactly("alice", "bob", "carol");
+            assertThat(tracker.aliasHistory("m")).extracting(AliasChange::user).containsExactly("alice", "bob",
+                    "carol");
         }
         try (Tracker again = tracker()) {
             assertThat(again.model("m").orElseThrow().aliases()).containsEntry("champion", 1);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Model;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.Run;
@@ -32,10 +32,10 @@ import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrainingResult;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
-import org.nautilus.model.weka.m5p.internal.WekaM5P;
 import org.nautilus.model.weka.classifier.internal.WekaDirection;
 import org.nautilus.model.weka.forest.internal.WekaRandomForest;
 import org.nautilus.model.weka.linear.internal.WekaRidge;
+import org.nautilus.model.weka.m5p.internal.WekaM5P;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.support.Bars;
 import org.nautilus.testsupport.DsConfigs;
@@ -68,7 +68,8 @@ class TrainingTest {
     @BeforeEach
     void setUp() throws IOException {
         bars = dir.resolve("apple.csv");
-        try (Reader in = Bars.appleCsv(); Writer out = Files.newBufferedWriter(bars)) {
+        try (Reader in = Bars.appleCsv();
+                Writer out = Files.newBufferedWriter(bars)) {
             in.transferTo(out);
         }
         models = new ModelsComponent(store, dir.resolve("models"), research(), Clock.systemUTC());
@@ -120,7 +121,8 @@ class TrainingTest {
             LocalDate testStart = LocalDate.parse(fold.params().get("test.dates").split("\\.\\.")[0]);
             assertThat(trainEnd).isBefore(testStart.minusDays(1));
         }
-        assertThat(progress).anyMatch(l -> l.startsWith("fold 2/2")).anyMatch(l -> l.contains("registered aapl-lgbm version 1"));
+        assertThat(progress).anyMatch(l -> l.startsWith("fold 2/2"))
+                .anyMatch(l -> l.contains("registered aapl-lgbm version 1"));
 
         ModelVersion version = result.version();
         assertThat(version.run()).isEqualTo(run.id());
@@ -134,8 +136,8 @@ class TrainingTest {
     @ValueSource(strings = {"lightgbm", "weka-random-forest", "weka-ridge", "weka-m5p", "weka-direction"})
     void reRunningARunGivesBitIdenticalPredictions(String family) throws IOException {
         Path spec = spec(family, "register = m");
-        TrainingResult first = models.train(spec, line -> { });
-        TrainingResult second = models.train(spec, line -> { });
+        TrainingResult first = models.train(spec, line -> {});
+        TrainingResult second = models.train(spec, line -> {});
         assertThat(second.run().datasetDigest()).isEqualTo(first.run().datasetDigest());
         assertThat(second.run().metrics()).isEqualTo(first.run().metrics());
         FittedModel a = models.load("m", 1);
@@ -166,7 +168,7 @@ class TrainingTest {
     void theSpecChoosesTheValidation(String caseText) throws IOException {
         String[] parts = caseText.split("\\|");
         // spec(...) writes folds = 2 first; a later line of the same key wins.
-        Run run = models.train(spec("weka-ridge", "validation = " + parts[0] + "\n" + parts[1]), line -> { }).run();
+        Run run = models.train(spec("weka-ridge", "validation = " + parts[0] + "\n" + parts[1]), line -> {}).run();
         List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
                 .filter(r -> run.id().equals(r.parent())).toList();
         assertThat(folds).hasSize(Integer.parseInt(parts[3]))
@@ -177,13 +179,15 @@ class TrainingTest {
 
     @Test
     void aBadValidationIsRefusedByName() throws IOException {
-        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = kfold"), line -> { }))
-                .hasMessageContaining("validation must be one of [walk-forward, rolling, purged-kfold, cpcv], got 'kfold'");
-        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = cpcv"), line -> { }))
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = kfold"), line -> {}))
+                .hasMessageContaining(
+                        "validation must be one of [walk-forward, rolling, purged-kfold, cpcv], got 'kfold'");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "validation = cpcv"), line -> {}))
                 .hasMessageContaining("cpcv needs cpcv.test.groups < folds");
-        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search = grid\nsearch.param.trees = 1, 2"), line -> { }))
-                .hasMessageContaining("weka-ridge has no parameters [trees] to search");
-        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search.param.ridge = 1, 2"), line -> { }))
+        assertThatThrownBy(
+                () -> models.train(spec("weka-ridge", "search = grid\nsearch.param.trees = 1, 2"), line -> {}))
+                        .hasMessageContaining("weka-ridge has no parameters [trees] to search");
+        assertThatThrownBy(() -> models.train(spec("weka-ridge", "search.param.ridge = 1, 2"), line -> {}))
                 .hasMessageContaining("search.param.* given without search");
     }
 
@@ -196,20 +200,37 @@ class TrainingTest {
         List<Integer> fits = new CopyOnWriteArrayList<>();
         Model ridge = new WekaRidge();
         Model recording = new Model() {
-            public String family() { return "recording-ridge"; }
-            public String description() { return "records the rows of every fit"; }
-            public String library() { return ridge.library(); }
-            public Map<String, String> defaultParameters() { return ridge.defaultParameters(); }
+            public String family() {
+                return "recording-ridge";
+            }
+
+            public String description() {
+                return "records the rows of every fit";
+            }
+
+            public String library() {
+                return ridge.library();
+            }
+
+            public Map<String, String> defaultParameters() {
+                return ridge.defaultParameters();
+            }
+
             public FittedModel fit(LabelledMatrix data, Map<String, String> p, long seed) {
                 fits.add(data.rows());
                 return ridge.fit(data, p, seed);
             }
-            public FittedModel load(InputStream in) throws IOException { return ridge.load(in); }
+
+            public FittedModel load(InputStream in) throws IOException {
+                return ridge.load(in);
+            }
         };
         models.addFamily(recording);
         List<String> progress = new ArrayList<>();
-        Run run = models.train(spec("recording-ridge", "search = grid\nsearch.param.ridge = 1.0E-8, 1.0E9\nsearch.folds = 2"),
-                progress::add).run();
+        Run run = models
+                .train(spec("recording-ridge", "search = grid\nsearch.param.ridge = 1.0E-8, 1.0E9\nsearch.folds = 2"),
+                        progress::add)
+                .run();
         List<Run> folds = models.runs(new RunQuery("aapl-daily", null, null, null, false, 0)).stream()
                 .filter(r -> run.id().equals(r.parent())).toList();
         // 2 outer folds and the final model, each: 2 candidates x 2 inner folds, then one fit with the choice.
@@ -243,11 +264,12 @@ class TrainingTest {
     @Test
     void aBadSpecIsRefusedWithEveryProblemAndNoRun() throws IOException {
         Path spec = dir.resolve("bad.properties");
-        Files.writeString(spec, "family = lightgbm\nfolds = zero\ncolour = red\nbars = " + bars + "\ninstrument = AAPL.NASDAQ\n");
-        assertThatThrownBy(() -> models.train(spec, line -> { }))
+        Files.writeString(spec,
+                "family = lightgbm\nfolds = zero\ncolour = red\nbars = " + bars + "\ninstrument = AAPL.NASDAQ\n");
+        assertThatThrownBy(() -> models.train(spec, line -> {}))
                 .hasMessageContaining("experiment is missing").hasMessageContaining("factors is missing")
                 .hasMessageContaining("folds must be an integer").hasMessageContaining("unknown keys [colour]");
-        assertThatThrownBy(() -> models.train(spec("xgboost", ""), line -> { }))
+        assertThatThrownBy(() -> models.train(spec("xgboost", ""), line -> {}))
                 .hasMessageContaining("no model family xgboost is deployed");
         assertThat(models.runs(RunQuery.all())).allMatch(r -> r.status() == RunStatus.FINISHED);
     }
@@ -257,15 +279,15 @@ class TrainingTest {
         Path spec = dir.resolve("f.properties");
         Files.writeString(spec, "experiment = e\nfamily = weka-ridge\nfactors = RSI_14, NOPE, library:alpha999\nbars = "
                 + bars + "\ninstrument = AAPL.NASDAQ\n");
-        assertThatThrownBy(() -> models.train(spec, line -> { }))
+        assertThatThrownBy(() -> models.train(spec, line -> {}))
                 .hasMessageContaining("unknown factors [NOPE, library:alpha999");
         assertThat(models.runs(RunQuery.all())).isEmpty();
     }
 
     @Test
     void promotionsAreRecordedAndRollBack() throws IOException {
-        models.train(spec("weka-ridge", "register = r"), line -> { });
-        models.train(spec("weka-ridge", "register = r"), line -> { });
+        models.train(spec("weka-ridge", "register = r"), line -> {});
+        models.train(spec("weka-ridge", "register = r"), line -> {});
         models.setAlias("r", "champion", 1, "alice");
         models.setAlias("r", "champion", 2, "bob");
         assertThat(models.rollback("r", "champion", "carol").version()).isEqualTo(1);

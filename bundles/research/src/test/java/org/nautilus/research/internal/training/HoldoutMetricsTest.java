@@ -19,8 +19,10 @@ class HoldoutMetricsTest {
 
     @Test
     void correlation() {
-        assertThat(HoldoutMetrics.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isCloseTo(1.0, within(1e-12));
-        assertThat(HoldoutMetrics.correlation(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isCloseTo(-1.0, within(1e-12));
+        assertThat(HoldoutMetrics.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isCloseTo(1.0,
+                within(1e-12));
+        assertThat(HoldoutMetrics.correlation(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isCloseTo(-1.0,
+                within(1e-12));
         assertThat(HoldoutMetrics.correlation(new double[] {1, 1, 1}, new double[] {3, 2, 1})).isNaN();
     }
 
@@ -55,7 +57,8 @@ class HoldoutMetricsTest {
         assertThat(HoldoutMetrics.auc(p, new double[] {1, 1, 1, 1})).isNaN();
         double expected = -(Math.log(0.9) + Math.log(0.4) + Math.log(0.4) + Math.log(0.8)) / 4;
         assertThat(HoldoutMetrics.logLoss(p, actual)).isCloseTo(expected, within(1e-12));
-        assertThat(HoldoutMetrics.logLoss(new double[] {0.0}, new double[] {1})).isCloseTo(-Math.log(1e-15), within(1e-9));
+        assertThat(HoldoutMetrics.logLoss(new double[] {0.0}, new double[] {1})).isCloseTo(-Math.log(1e-15),
+                within(1e-9));
         Map<String, Double> metrics = HoldoutMetrics.ofDirection(p, actual, 0.5);
         assertThat(metrics.get("baseline-log-loss")).isCloseTo(Math.log(2), within(1e-12));
         assertThat(metrics.get("baseline-accuracy")).isEqualTo(0.5); // 0.5 is not above 0.5: always says down

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * (plugins-risk/); the rules listed in {@code mandatory.rules} must be running or every new order is denied. The
  * daily P&amp;L baselines are kept in the store's {@link RiskStateStore} when there is one.
  */
-@Component(service = {RiskService.class, RiskMetricsService.class, OrderStepListener.class},
-        configurationPid = RiskServiceComponent.PID)
+@Component(service = {RiskService.class, RiskMetricsService.class,
+        OrderStepListener.class}, configurationPid = RiskServiceComponent.PID)
 @Designate(ocd = RiskServiceComponent.Config.class)
 public final class RiskServiceComponent implements RiskService, RiskMetricsService, OrderStepListener {
 
@@ -56,9 +56,8 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskServiceComponent.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk engine",
-            description = "Capital, trading day, VaR and history settings of the risk engine. Per-portfolio "
-                    + "capital: portfolio.<id>.capital.")
+    @ObjectClassDefinition(name = "Nautilus risk engine", description = "Capital, trading day, VaR and history settings of the risk engine. Per-portfolio "
+            + "capital: portfolio.<id>.capital.")
     public @interface Config {
         @AttributeDefinition(name = "Capital", description = "Starting capital per portfolio: equity = capital + P&L.")
         String capital() default EngineConfig.DEFAULT_CAPITAL;
@@ -98,8 +97,8 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
 
     @Activate
     public RiskServiceComponent(Config config, Map<String, Object> properties,
-                                @Reference(name = "marketData") MarketDataService marketData,
-                                @Reference(name = "positions") PositionService positions) {
+            @Reference(name = "marketData") MarketDataService marketData,
+            @Reference(name = "positions") PositionService positions) {
         EngineConfig initial;
         try {
             initial = parse(config, properties);
@@ -140,8 +139,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         scheduler.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addRule(RiskRule rule, Map<String, Object> properties) {
         Object name = properties.get(RiskRule.NAME_PROPERTY);
         Object ranking = properties.get(Constants.SERVICE_RANKING);
@@ -154,8 +152,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
         LOG.info("Risk rule '{}' removed", properties.get(RiskRule.NAME_PROPERTY));
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setStateStore(RiskStateStore store) {
         stateStore = store;
         core.useStore(store);

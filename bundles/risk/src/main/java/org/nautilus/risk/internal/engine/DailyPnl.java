@@ -82,7 +82,7 @@ final class DailyPnl {
      * @param now          the time a saved baseline is stamped with
      */
     Snapshot observe(List<Position> positions, ToLongFunction<Position> unrealizedOf, LocalDate today,
-                     RiskStateStore store, Instant now) {
+            RiskStateStore store, Instant now) {
         long unrealized = 0;
         for (Position p : positions) {
             long realizedNet = Math.subtractExact(p.realizedPnl().raw(), p.commissions().raw());

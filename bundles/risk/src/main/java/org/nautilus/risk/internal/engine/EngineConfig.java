@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -33,8 +34,8 @@ import org.nautilus.risk.support.PerPortfolio;
  *                           failed to start) every new order is denied ({@link RuleChain#RULE_MISSING})
  */
 public record EngineConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTime dayStart, BigDecimal varConfidence,
-                           int varWindow, int varMinObservations, Duration historyRetention, int historyCapacity,
-                           Duration refreshInterval, Set<String> mandatoryRules) {
+        int varWindow, int varMinObservations, Duration historyRetention, int historyCapacity,
+        Duration refreshInterval, Set<String> mandatoryRules) {
 
     /** What a rule name looks like ({@code risk.rule} of a rule service): {@code max-order-quantity}. */
     private static final Pattern RULE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -95,8 +96,8 @@ public record EngineConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTim
 
     /** Reads the settings; {@code properties} supplies {@code portfolio.<id>.capital} overrides. */
     public static EngineConfig of(String capital, String dayZone, String dayStart, String varConfidence, int varWindow,
-                                int varMinObservations, long historyRetentionMs, int historyCapacity,
-                                long refreshMs, Map<String, ?> properties) {
+            int varMinObservations, long historyRetentionMs, int historyCapacity,
+            long refreshMs, Map<String, ?> properties) {
         Money defaultCapital = PerPortfolio.parse("capital", capital, EngineConfig::parseCapital);
         ZoneId zone = PerPortfolio.parse("day.zone", dayZone, text -> {
             try {
@@ -121,7 +122,7 @@ public record EngineConfig(PerPortfolio<Money> capital, ZoneId dayZone, LocalTim
     /** The trading day an instant falls in. */
     public LocalDate tradingDay(Instant instant) {
         // In local wall-clock time, so a DST change does not shift the boundary by an hour.
-        java.time.LocalDateTime local = instant.atZone(dayZone).toLocalDateTime();
+        LocalDateTime local = instant.atZone(dayZone).toLocalDateTime();
         return local.toLocalTime().isBefore(dayStart) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
     }
 

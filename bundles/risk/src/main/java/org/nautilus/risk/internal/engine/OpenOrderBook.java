@@ -25,8 +25,8 @@ import org.nautilus.api.domain.PortfolioId;
  */
 public final class OpenOrderBook {
 
-    private static final Comparator<Order> OLDEST_FIRST =
-            Comparator.comparing(Order::createdAt).thenComparing(Order::id);
+    private static final Comparator<Order> OLDEST_FIRST = Comparator.comparing(Order::createdAt)
+            .thenComparing(Order::id);
 
     /**
      * The working orders of one bucket, oldest first, as one immutable list replaced on each change. The writer

@@ -75,7 +75,7 @@ public final class RiskEngine {
     }
 
     public RiskEngine(RuleChain chain, MarketDataService marketData, PositionService positions, Clock clock,
-                    EngineConfig config) {
+            EngineConfig config) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         this.positions = Objects.requireNonNull(positions, "positions");

@@ -39,8 +39,8 @@ public final class RuleChain {
     public static final String RULE_MISSING = RejectCode.RULE_MISSING.name();
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleChain.class);
-    private static final Comparator<Entry> ORDER =
-            Comparator.comparingInt(Entry::ranking).reversed().thenComparing(Entry::name);
+    private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::ranking).reversed()
+            .thenComparing(Entry::name);
 
     private final Object writeLock = new Object();
     private volatile Entry[] entries = new Entry[0];
@@ -188,8 +188,9 @@ public final class RuleChain {
 
     private static RiskDecision missingDecision(List<String> absent) {
         String name = absent.get(0);
-        String others = absent.size() == 1 ? "" : " (missing too: " + String.join(", ", absent.subList(1,
-                absent.size())) + ")";
+        String others = absent.size() == 1 ? ""
+                : " (missing too: " + String.join(", ", absent.subList(1,
+                        absent.size())) + ")";
         return RiskDecision.reject(name, RULE_MISSING, "mandatory risk rule " + name + " is not running" + others
                 + ": new orders are denied until it is back");
     }
@@ -207,7 +208,7 @@ public final class RuleChain {
     }
 
     private static RiskDecision run(Entry entry, OrderRequest request,
-                                    Function<RiskRule, RiskDecision> check) {
+            Function<RiskRule, RiskDecision> check) {
         try {
             return decided(check.apply(entry.rule));
         } catch (RuntimeException e) {

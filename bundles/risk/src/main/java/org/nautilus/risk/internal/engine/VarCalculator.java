@@ -51,7 +51,7 @@ public final class VarCalculator {
      * @param minObservations fewer scenarios than this give an empty result
      */
     public static Optional<Result> compute(Map<InstrumentId, Double> exposures, Map<InstrumentId, List<Bar>> bars,
-                                           BigDecimal confidence, int window, int minObservations) {
+            BigDecimal confidence, int window, int minObservations) {
         if (exposures.isEmpty()) {
             return Optional.of(new Result(0, Duration.ZERO, 0, 0));
         }

@@ -11,8 +11,10 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.audit.ConfigurationCheck;
+import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
@@ -20,13 +22,13 @@ import org.nautilus.api.risk.TradingState;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.FakeMarketData;
 import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitchComponent;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityComponent;
+import org.nautilus.risk.rule.orderrate.internal.OrderRateComponent;
 import org.nautilus.testsupport.DsConfigs;
 import org.nautilus.testsupport.InMemoryPositions;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.nautilus.risk.rule.killswitch.internal.KillSwitchComponent;
-import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityComponent;
-import org.nautilus.risk.rule.orderrate.internal.OrderRateComponent;
 
 /** The DS components outside a container: the wiring DS would do, done by hand. */
 class ComponentsTest {
@@ -34,7 +36,7 @@ class ComponentsTest {
     @Test
     void theRiskServiceRunsTheRuleServicesInRankingOrderUnderTheirRiskRuleNames() {
         FakeMarketData market = new FakeMarketData();
-        market.define(org.nautilus.api.domain.Instrument.equity("AAPL", "USD"));
+        market.define(Instrument.equity("AAPL", "USD"));
         market.mark("AAPL", "190");
         RiskServiceComponent risk = new RiskServiceComponent(config(RiskServiceComponent.Config.class, Map.of()),
                 Map.of(), market, new InMemoryPositions());
@@ -51,8 +53,8 @@ class ComponentsTest {
             killSwitch.setGlobal(TradingState.HALTED, "drill");
             assertThat(risk.check(Orders.buy(1500, "AAPL")).code()).isEqualTo("TRADING_HALTED");
             assertThat(risk.rules()).extracting(RiskRuleInfo::name, RiskRuleInfo::rejections).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("kill-switch", 1L),
-                    org.assertj.core.groups.Tuple.tuple("max-order-quantity", 1L));
+                    Tuple.tuple("kill-switch", 1L),
+                    Tuple.tuple("max-order-quantity", 1L));
 
             // Editing etc/nautilus.risk.max_order_quantity.cfg: DS calls modified.
             killSwitch.setGlobal(TradingState.ACTIVE, "");
@@ -73,16 +75,16 @@ class ComponentsTest {
 
         assertThat(maxQty.check(Map.of("max.quantity", "-5"))).contains(new ConfigurationCheck.Refusal(
                 "max.quantity = '-5': must be positive", "max order quantity 1000"));
-        assertThat(maxQty.check(Map.of("max.quantity", "1000000000000000000000000"))).hasValueSatisfying(r ->
-                assertThat(r.reason()).contains("is out of range").doesNotContain("decimals"));
+        assertThat(maxQty.check(Map.of("max.quantity", "1000000000000000000000000")))
+                .hasValueSatisfying(r -> assertThat(r.reason()).contains("is out of range").doesNotContain("decimals"));
         assertThat(maxQty.check(Map.of("max.quantity", "2000", "enabled", "false"))).isEmpty();
-        assertThat(maxQty.check(Map.of("portfolio.alpha.max.quantity", "0"))).hasValueSatisfying(r ->
-                assertThat(r.reason()).startsWith("portfolio.alpha.max.quantity = '0'"));
+        assertThat(maxQty.check(Map.of("portfolio.alpha.max.quantity", "0")))
+                .hasValueSatisfying(r -> assertThat(r.reason()).startsWith("portfolio.alpha.max.quantity = '0'"));
         assertThat(maxQty.describe()).as("nothing applied").isEqualTo("max order quantity 1000");
 
         OrderRateComponent rate = new OrderRateComponent(config(OrderRateComponent.Config.class, Map.of()), Map.of());
-        assertThat(rate.check(Map.of("window.ms", "soon"))).hasValueSatisfying(r ->
-                assertThat(r.reason()).isEqualTo("window.ms = 'soon': not a valid long"));
+        assertThat(rate.check(Map.of("window.ms", "soon")))
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("window.ms = 'soon': not a valid long"));
     }
 
     @Test
@@ -155,6 +157,7 @@ class ComponentsTest {
 
         assertThat(killSwitch.global().state()).isEqualTo(TradingState.HALTED);
         assertThat(killSwitch.global().reason())
-                .isEqualTo("invalid nautilus.risk.kill_switch configuration: state = 'HALTD': must be ACTIVE, REDUCING or HALTED");
+                .isEqualTo(
+                        "invalid nautilus.risk.kill_switch configuration: state = 'HALTD': must be ACTIVE, REDUCING or HALTED");
     }
 }

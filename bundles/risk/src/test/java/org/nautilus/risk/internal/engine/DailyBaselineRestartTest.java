@@ -17,10 +17,10 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.FakeMarketData;
-import org.nautilus.testsupport.InMemoryPositions;
 import org.nautilus.risk.internal.support.MemoryRiskState;
-import org.nautilus.testsupport.MutableClock;
 import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
+import org.nautilus.testsupport.InMemoryPositions;
+import org.nautilus.testsupport.MutableClock;
 
 /** The daily loss limit across a restart: the start-of-day baseline is kept in the store, not only in memory. */
 class DailyBaselineRestartTest {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.PortfolioId;
@@ -57,9 +58,9 @@ class EngineConfigTest {
     void mandatoryRulesAreReadFromACommaSeparatedListAndAMalformedNameIsRefusedByKey() {
         EngineConfig c = EngineConfig.defaults().withMandatoryRules(" max-order-quantity,kill-switch  self-trade ");
 
-        org.assertj.core.api.Assertions.assertThat(c.mandatoryRules())
+        Assertions.assertThat(c.mandatoryRules())
                 .containsExactlyInAnyOrder("kill-switch", "max-order-quantity", "self-trade");
-        org.assertj.core.api.Assertions.assertThat(EngineConfig.defaults().withMandatoryRules("").mandatoryRules())
+        Assertions.assertThat(EngineConfig.defaults().withMandatoryRules("").mandatoryRules())
                 .isEmpty();
         assertThatThrownBy(() -> EngineConfig.defaults().withMandatoryRules("kill-switch, Max Qty!"))
                 .hasMessage("mandatory.rules: 'Max' is not a rule name (e.g. kill-switch, max-order-quantity: see "

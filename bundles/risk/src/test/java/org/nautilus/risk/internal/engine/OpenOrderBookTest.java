@@ -89,11 +89,12 @@ class OpenOrderBookTest {
         String[] portfolios = {"main", "alpha"};
         String[] symbols = {"AAPL", "MSFT"};
         OrderStatus[] statuses = {OrderStatus.SUBMITTED, OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED,
-            OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.ACCEPTED};
+                OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.ACCEPTED};
         for (int change : changes) {
             int id = change % 8;
             OrderRequest request = requests.computeIfAbsent(id, k -> forPortfolio(
-                    (k % 2 == 0 ? buyLimit(10, symbols[(k / 2) % 2], "189") : sellLimit(10, symbols[(k / 2) % 2], "191")),
+                    (k % 2 == 0 ? buyLimit(10, symbols[(k / 2) % 2], "189")
+                            : sellLimit(10, symbols[(k / 2) % 2], "191")),
                     portfolios[(k / 4) % 2]));
             OrderStatus status = statuses[(change / 8) % statuses.length];
             Order order = new Order(OrderId.of(id + 1), request, status,

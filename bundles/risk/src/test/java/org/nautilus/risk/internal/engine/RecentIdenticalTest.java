@@ -34,8 +34,8 @@ class RecentIdenticalTest {
      */
     @Property(tries = 300)
     void theEngineAnswersAsTheDefinition(@ForAll @Size(max = 40) List<@IntRange(min = 0, max = 9999) Integer> history,
-                                         @ForAll @IntRange(min = 0, max = 9999) int probe,
-                                         @ForAll @IntRange(min = 0, max = 50) int windowMs) {
+            @ForAll @IntRange(min = 0, max = 9999) int probe,
+            @ForAll @IntRange(min = 0, max = 50) int windowMs) {
         Desk desk = new Desk().equity("AAPL", "190").equity("MSFT", "400");
         RiskContext engine = desk.context();
         RiskContext definition = new Definition(engine);

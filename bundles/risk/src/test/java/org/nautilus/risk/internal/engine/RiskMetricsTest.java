@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.domain.Position;
+import org.nautilus.api.domain.Price;
+import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.risk.RiskMetrics;
 import org.nautilus.risk.internal.support.Desk;
 
@@ -48,8 +53,8 @@ class RiskMetricsTest {
     void dailyRealizedPnlIsAfterCommissionsAndSinceTheStartOfTheDay() {
         desk.position("main", "AAPL", 1000, "200", "5000"); // 5,000 realized before the desk saw it
         desk.core.metrics(MAIN);
-        desk.positions.put(new org.nautilus.api.domain.Position(MAIN, org.nautilus.api.domain.InstrumentId.of("AAPL"),
-                org.nautilus.api.domain.Quantity.ofWhole(500), org.nautilus.api.domain.Price.of("200"),
+        desk.positions.put(new Position(MAIN, InstrumentId.of("AAPL"),
+                Quantity.ofWhole(500), Price.of("200"),
                 Money.ofWhole(7500), Money.ofWhole(20), 2, desk.clock.instant()));
 
         RiskMetrics m = desk.core.metrics(MAIN);
@@ -90,7 +95,7 @@ class RiskMetricsTest {
         RiskMetrics twice = desk.core.metrics(MAIN);
 
         assertThat(twice.historicalVar().toBigDecimal().doubleValue())
-                .isCloseTo(2 * single.historicalVar().toBigDecimal().doubleValue(), org.assertj.core.data.Offset.offset(0.02));
+                .isCloseTo(2 * single.historicalVar().toBigDecimal().doubleValue(), Offset.offset(0.02));
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.nautilus.risk.internal.support.Orders.buy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.RejectCode;
@@ -17,8 +19,8 @@ import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.RiskRuleInfo;
-import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
 
 class RuleChainTest {
 
@@ -28,15 +30,15 @@ class RuleChainTest {
     @Test
     void whileAMandatoryRuleIsMissingEveryOrderIsDeniedNamingItUntilItIsBack() {
         MaxOrderQuantityRule maxQty = new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000", Map.of()));
-        engine.requireRules(java.util.Set.of("max-order-quantity", "kill-switch"));
+        engine.requireRules(Set.of("max-order-quantity", "kill-switch"));
         engine.add(fixed("kill-switch", true, new ArrayList<>()), null, 100);
 
         RiskDecision denied = engine.check(buy(1, "AAPL"), market);
         assertThat(denied.describe()).isEqualTo("max-order-quantity: mandatory risk rule max-order-quantity is not "
                 + "running: new orders are denied until it is back");
         assertThat(engine.rules()).extracting(RiskRuleInfo::name, RiskRuleInfo::description, RiskRuleInfo::rejections)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("kill-switch", "kill-switch [mandatory]", 0L),
-                        org.assertj.core.groups.Tuple.tuple("max-order-quantity",
+                .containsExactly(Tuple.tuple("kill-switch", "kill-switch [mandatory]", 0L),
+                        Tuple.tuple("max-order-quantity",
                                 "MISSING: mandatory rule not running, every new order is denied [RULE_MISSING]",
                                 1L));
 
@@ -51,7 +53,7 @@ class RuleChainTest {
 
     @Test
     void everyMissingMandatoryRuleIsNamed() {
-        engine.requireRules(java.util.Set.of("self-trade", "kill-switch", "max-notional"));
+        engine.requireRules(Set.of("self-trade", "kill-switch", "max-notional"));
 
         assertThat(engine.check(buy(1, "AAPL"), market).message()).isEqualTo("mandatory risk rule kill-switch is "
                 + "not running (missing too: max-notional, self-trade): new orders are denied until it is back");
@@ -61,7 +63,7 @@ class RuleChainTest {
     void aRuleThatIsNotMandatoryTakesExactlyItsCheckWithItWhenItGoes() {
         MaxOrderQuantityRule maxQty = new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("1000", Map.of()));
         List<String> ran = new ArrayList<>();
-        engine.requireRules(java.util.Set.of("kill-switch"));
+        engine.requireRules(Set.of("kill-switch"));
         engine.add(fixed("kill-switch", true, ran), null, 100);
         engine.add(maxQty, null, 50);
         engine.add(fixed("b-rejects", false, ran), null, 0);
@@ -76,10 +78,10 @@ class RuleChainTest {
 
     @Test
     void aMandatoryRuleNoLongerRequiredStopsDenying() {
-        engine.requireRules(java.util.Set.of("kill-switch"));
+        engine.requireRules(Set.of("kill-switch"));
         assertThat(engine.check(buy(1, "AAPL"), market).approved()).isFalse();
 
-        engine.requireRules(java.util.Set.of());
+        engine.requireRules(Set.of());
 
         assertThat(engine.check(buy(1, "AAPL"), market).approved()).isTrue();
     }
@@ -114,9 +116,9 @@ class RuleChainTest {
         assertThat(decision.rule()).isEqualTo("a-rejects");
         assertThat(ran).containsExactly("kill-switch", "a-rejects");
         assertThat(engine.rules()).extracting(RiskRuleInfo::name, RiskRuleInfo::rejections)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("kill-switch", 0L),
-                        org.assertj.core.groups.Tuple.tuple("a-rejects", 1L),
-                        org.assertj.core.groups.Tuple.tuple("b-rejects", 0L));
+                .containsExactly(Tuple.tuple("kill-switch", 0L),
+                        Tuple.tuple("a-rejects", 1L),
+                        Tuple.tuple("b-rejects", 0L));
     }
 
     @Test
@@ -138,9 +140,20 @@ class RuleChainTest {
     @Test
     void aRuleThatThrowsDeniesTheOrderInsteadOfLettingItThrough() {
         engine.add(new RiskRule() {
-            @Override public String name() { return "broken"; }
-            @Override public String describe() { return "broken"; }
-            @Override public RiskDecision check(OrderRequest r, RiskContext c) { throw new IllegalStateException("boom"); }
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String describe() {
+                return "broken";
+            }
+
+            @Override
+            public RiskDecision check(OrderRequest r, RiskContext c) {
+                throw new IllegalStateException("boom");
+            }
         }, null, 0);
 
         RiskDecision decision = engine.check(buy(1, "AAPL"), market);
@@ -184,9 +197,18 @@ class RuleChainTest {
 
     private static RiskRule fixed(String name, boolean approve, List<String> ran) {
         return new RiskRule() {
-            @Override public String name() { return name; }
-            @Override public String describe() { return name; }
-            @Override public RiskDecision check(OrderRequest request, RiskContext context) {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+
+            @Override
+            public RiskDecision check(OrderRequest request, RiskContext context) {
                 synchronized (ran) {
                     ran.add(name);
                 }

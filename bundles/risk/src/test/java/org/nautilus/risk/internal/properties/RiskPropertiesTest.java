@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,6 +19,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
+import org.assertj.core.data.Offset;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
@@ -36,13 +38,13 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.risk.internal.engine.RuleChain;
 import org.nautilus.risk.internal.engine.VarCalculator;
+import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.internal.support.Orders;
 import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.risk.rule.maxposition.internal.MaxPositionRule;
 import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
 import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
 import org.nautilus.risk.support.Valuation;
-import org.nautilus.risk.internal.support.Desk;
-import org.nautilus.risk.internal.support.Orders;
 import org.nautilus.testsupport.MutableClock;
 
 /** Invariants of the risk rules and the engine, over generated positions, orders and timings. */
@@ -161,8 +163,8 @@ class RiskPropertiesTest {
     /** HALTED denies every new order; REDUCING approves exactly the reducing ones. */
     @Property
     void theKillSwitchStatesMeanWhatTheySay(@ForAll TradingState state,
-                                             @ForAll @LongRange(min = -1000, max = 1000) long held,
-                                             @ForAll boolean buy, @ForAll @IntRange(min = 1, max = 2000) int quantity) {
+            @ForAll @LongRange(min = -1000, max = 1000) long held,
+            @ForAll boolean buy, @ForAll @IntRange(min = 1, max = 2000) int quantity) {
         KillSwitch killSwitch = new KillSwitch(new MutableClock(T));
         killSwitch.setGlobal(state, "test");
         Desk desk = new Desk(killSwitch).equity("AAPL", "190");
@@ -182,10 +184,11 @@ class RiskPropertiesTest {
     /** A reduce-only order approved by the rule can only reduce, whatever the position. */
     @Property
     void reduceOnlyApprovesOnlyReducingOrders(@ForAll @LongRange(min = -1000, max = 1000) long held,
-                                              @ForAll boolean buy, @ForAll @IntRange(min = 1, max = 2000) int quantity) {
+            @ForAll boolean buy, @ForAll @IntRange(min = 1, max = 2000) int quantity) {
         Desk desk = new Desk(new ReduceOnlyRule()).equity("AAPL", "190");
         desk.position("main", "AAPL", held, "190");
-        OrderRequest request = Orders.market("main", buy ? Side.BUY : Side.SELL, quantity, "AAPL").withFlags(false, true);
+        OrderRequest request = Orders.market("main", buy ? Side.BUY : Side.SELL, quantity, "AAPL").withFlags(false,
+                true);
 
         if (desk.check(request).approved()) {
             long after = held + (buy ? quantity : -quantity);
@@ -197,7 +200,7 @@ class RiskPropertiesTest {
     /** VaR is positively homogeneous: k times the exposure, k times the VaR (both methods). */
     @Property
     void varScalesWithTheExposure(@ForAll("pnlScenarios") double[] pnl,
-                                  @ForAll @DoubleRange(min = 0.1, max = 100) double k) {
+            @ForAll @DoubleRange(min = 0.1, max = 100) double k) {
         BigDecimal c = new BigDecimal("0.95");
         double[] scaled = new double[pnl.length];
         for (int i = 0; i < pnl.length; i++) {
@@ -205,9 +208,9 @@ class RiskPropertiesTest {
         }
         double tolerance = 1e-9 * (1 + Math.abs(k * VarCalculator.historical(pnl, c)));
         assertThat(VarCalculator.historical(scaled, c)).isCloseTo(k * VarCalculator.historical(pnl, c),
-                org.assertj.core.data.Offset.offset(tolerance));
+                Offset.offset(tolerance));
         assertThat(VarCalculator.parametric(scaled, c)).isCloseTo(k * VarCalculator.parametric(pnl, c),
-                org.assertj.core.data.Offset.offset(1e-9 * (1 + k * VarCalculator.parametric(pnl, c))));
+                Offset.offset(1e-9 * (1 + k * VarCalculator.parametric(pnl, c))));
     }
 
     /** Historical VaR does not depend on the order of the scenarios, and a higher confidence never lowers it. */
@@ -217,7 +220,7 @@ class RiskPropertiesTest {
         for (double v : pnl) {
             shuffled.add(v);
         }
-        Collections.shuffle(shuffled, new java.util.Random(pnl.length));
+        Collections.shuffle(shuffled, new Random(pnl.length));
         double[] other = shuffled.stream().mapToDouble(Double::doubleValue).toArray();
 
         assertThat(VarCalculator.historical(other, new BigDecimal("0.95")))
@@ -244,9 +247,18 @@ class RiskPropertiesTest {
 
     private static RiskRule fixed(String name, boolean approve) {
         return new RiskRule() {
-            @Override public String name() { return name; }
-            @Override public String describe() { return name; }
-            @Override public RiskDecision check(OrderRequest request, RiskContext context) {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+
+            @Override
+            public RiskDecision check(OrderRequest request, RiskContext context) {
                 return approve ? RiskDecision.approve() : RiskDecision.reject(name, "NO", "no");
             }
         };

@@ -5,6 +5,7 @@ import static org.nautilus.risk.internal.support.Orders.buyLimit;
 import static org.nautilus.risk.internal.support.Orders.forPortfolio;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Quantity;
@@ -59,8 +60,8 @@ class DuplicateOrderRuleTest {
     @Test
     void aDeniedOrderIsNotRememberedSoItsRetryIsNotADuplicate() {
         Desk strict = new Desk(new DuplicateOrderRule(DuplicateOrderRule.Limits.of(1000)),
-                new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("50", java.util.Map.of())))
-                .equity("AAPL", "190");
+                new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of("50", Map.of())))
+                        .equity("AAPL", "190");
         assertThat(strict.check(buyLimit(100, "AAPL", "190")).code()).isEqualTo("MAX_ORDER_QUANTITY");
 
         assertThat(strict.check(buyLimit(100, "AAPL", "190")).code()).isEqualTo("MAX_ORDER_QUANTITY");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.internal.support.Orders;
 import org.nautilus.risk.rule.maxleverage.internal.MaxLeverageRule;
 
 class MaxLeverageRuleTest {
@@ -15,12 +16,12 @@ class MaxLeverageRuleTest {
     // Capital 1,000,000, max leverage 4: gross exposure up to 4,000,000.
     private final Desk desk = new Desk(Desk.capital("1000000"),
             new MaxLeverageRule(MaxLeverageRule.Limits.of("4", Map.of("portfolio.alpha.max.leverage", "1.5"))))
-            .equity("AAPL", "200").equity("MSFT", "400");
+                    .equity("AAPL", "200").equity("MSFT", "400");
 
     @Test
     void with3_8MillionGrossABuyOf2000AaplIsDeniedMaxLeverage4Exceeded() {
-        desk.position("main", "AAPL", 10_000, "200");   // 2,000,000
-        desk.position("main", "MSFT", -4_500, "400");   // 1,800,000 short: gross 3,800,000
+        desk.position("main", "AAPL", 10_000, "200"); // 2,000,000
+        desk.position("main", "MSFT", -4_500, "400"); // 1,800,000 short: gross 3,800,000
 
         RiskDecision decision = desk.check(buy(2000, "AAPL"));
 
@@ -31,7 +32,7 @@ class MaxLeverageRuleTest {
 
     @Test
     void anExcessInTheThirdDecimalShowsInTheMessage() {
-        desk.position("main", "AAPL", 20_010, "200");   // 4,002,000: leverage 4.002
+        desk.position("main", "AAPL", 20_010, "200"); // 4,002,000: leverage 4.002
 
         RiskDecision decision = desk.check(buy(10, "AAPL"));
 
@@ -55,7 +56,7 @@ class MaxLeverageRuleTest {
 
     @Test
     void profitsRaiseEquityAndSoTheRoom() {
-        desk.position("main", "AAPL", 10_000, "180");   // +200,000 unrealized at 200: equity 1,200,000
+        desk.position("main", "AAPL", 10_000, "180"); // +200,000 unrealized at 200: equity 1,200,000
         desk.position("main", "MSFT", -4_500, "400");
 
         assertThat(desk.check(buy(2000, "AAPL")).approved()).isTrue(); // 4.2M / 1.2M = 3.5
@@ -71,7 +72,7 @@ class MaxLeverageRuleTest {
 
     @Test
     void portfolioAlphaIsLimitedTo1_5() {
-        RiskDecision decision = desk.check(org.nautilus.risk.internal.support.Orders.forPortfolio(buy(7600, "AAPL"), "alpha"));
+        RiskDecision decision = desk.check(Orders.forPortfolio(buy(7600, "AAPL"), "alpha"));
 
         assertThat(decision.message()).startsWith("max leverage 1.5 exceeded: 1.52");
     }

@@ -42,7 +42,8 @@ class MaxNotionalRuleTest {
         var decision = desk.check(buy(1, "MSFT"));
 
         assertThat(decision.code()).isEqualTo("NO_PRICE");
-        assertThat(decision.message()).isEqualTo("no price to value a MARKET order in MSFT: no last trade or quote yet");
+        assertThat(decision.message())
+                .isEqualTo("no price to value a MARKET order in MSFT: no last trade or quote yet");
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.nautilus.risk.internal.support.Orders.sell;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskContext;
+import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.rule.maxorderquantity.internal.MaxOrderQuantityRule;
 

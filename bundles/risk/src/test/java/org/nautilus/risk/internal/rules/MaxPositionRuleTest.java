@@ -17,7 +17,7 @@ class MaxPositionRuleTest {
 
     private final Desk desk = new Desk(new MaxPositionRule(
             MaxPositionRule.Limits.of("10000", Map.of("portfolio.alpha.max.position", "500"))))
-            .equity("AAPL", "190");
+                    .equity("AAPL", "190");
 
     @Test
     void long9000AaplABuyOf1500IsDeniedMaxPosition10000Exceeded() {

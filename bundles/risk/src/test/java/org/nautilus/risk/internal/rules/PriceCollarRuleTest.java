@@ -85,10 +85,10 @@ class PriceCollarRuleTest {
      */
     @Property(tries = 1000)
     void decidesAsTheExactDecimalFormula(@ForAll @LongRange(min = 1, max = 1_000_000_000_000_000L) long markRaw,
-                                         @ForAll @IntRange(min = 1, max = 10_000) int pctHundredths,
-                                         @ForAll @IntRange(min = -3, max = 3) int delta,
-                                         @ForAll @LongRange(min = 1, max = 2_000_000_000_000_000L) long anywhere,
-                                         @ForAll boolean nearEdge, @ForAll boolean above) {
+            @ForAll @IntRange(min = 1, max = 10_000) int pctHundredths,
+            @ForAll @IntRange(min = -3, max = 3) int delta,
+            @ForAll @LongRange(min = 1, max = 2_000_000_000_000_000L) long anywhere,
+            @ForAll boolean nearEdge, @ForAll boolean above) {
         BigDecimal pct = BigDecimal.valueOf(pctHundredths, 2);
         long edge = BigInteger.valueOf(markRaw).multiply(BigInteger.valueOf(pctHundredths))
                 .divide(BigInteger.valueOf(10_000)).longValueExact();

@@ -32,7 +32,8 @@ class ReduceOnlyRuleTest {
         var decision = desk.check(reduceOnly(sell(150, "AAPL")));
 
         assertThat(decision.code()).isEqualTo("REDUCE_ONLY");
-        assertThat(decision.message()).isEqualTo("reduce-only SELL 150 AAPL would flip the position of 100 (open SELL orders 0)");
+        assertThat(decision.message())
+                .isEqualTo("reduce-only SELL 150 AAPL would flip the position of 100 (open SELL orders 0)");
     }
 
     @Test

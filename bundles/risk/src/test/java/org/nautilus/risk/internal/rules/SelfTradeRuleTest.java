@@ -18,6 +18,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.internal.support.Orders;
 import org.nautilus.risk.rule.selftrade.internal.SelfTradeRule;
 
 class SelfTradeRuleTest {
@@ -54,7 +55,7 @@ class SelfTradeRuleTest {
     void aMarketSellAgainstOurRestingBidIsDenied() {
         desk.working(buyLimit(100, "AAPL", "189"));
 
-        assertThat(desk.check(org.nautilus.risk.internal.support.Orders.sell(10, "AAPL")).code()).isEqualTo("SELF_TRADE");
+        assertThat(desk.check(Orders.sell(10, "AAPL")).code()).isEqualTo("SELF_TRADE");
     }
 
     @Test

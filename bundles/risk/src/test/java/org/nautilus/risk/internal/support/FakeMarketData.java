@@ -1,5 +1,7 @@
 package org.nautilus.risk.internal.support;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class FakeMarketData implements MarketDataService {
         List<Bar> list = new ArrayList<>();
         InstrumentId id = InstrumentId.of(symbol);
         for (int i = 0; i < closes.length; i++) {
-            Price p = Price.of(java.math.BigDecimal.valueOf(closes[i]).setScale(4, java.math.RoundingMode.HALF_UP));
+            Price p = Price.of(BigDecimal.valueOf(closes[i]).setScale(4, RoundingMode.HALF_UP));
             Instant end = firstEnd.plus(Duration.ofMinutes(i));
             list.add(new Bar(id, end.minus(Duration.ofMinutes(1)), end, p, p, p, p, Quantity.ZERO));
         }
@@ -92,6 +94,6 @@ public final class FakeMarketData implements MarketDataService {
 
     @Override
     public Subscription subscribe(Set<InstrumentId> ids, MarketDataListener listener) {
-        return () -> { };
+        return () -> {};
     }
 }

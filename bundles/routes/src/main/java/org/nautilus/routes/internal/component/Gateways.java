@@ -46,18 +46,18 @@ public final class Gateways {
     }
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
-                    Subscriptions subscriptions) {
+            Subscriptions subscriptions) {
         this(marketData, orders, subscriptions, NO_SIGNALS);
     }
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
-                    Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
+            Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
         this(marketData, orders, subscriptions, signalSubscriptions, () -> null, () -> null);
     }
 
     private Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
-                     Subscriptions subscriptions, SignalSubscriptions signalSubscriptions,
-                     Supplier<AuditService> audit, Supplier<TrainingService> training) {
+            Subscriptions subscriptions, SignalSubscriptions signalSubscriptions,
+            Supplier<AuditService> audit, Supplier<TrainingService> training) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;

@@ -23,7 +23,7 @@ final class MarketDataConsumer extends DefaultConsumer implements MarketDataList
     private Subscription subscription;
 
     MarketDataConsumer(MarketDataEndpoint endpoint, Processor processor, Gateways gateways,
-                       Set<InstrumentId> instruments, Set<MarketDataEndpoint.Type> types) {
+            Set<InstrumentId> instruments, Set<MarketDataEndpoint.Type> types) {
         super(endpoint, processor);
         this.gateways = gateways;
         this.instruments = Set.copyOf(instruments);

@@ -15,7 +15,9 @@ import org.nautilus.api.domain.InstrumentId;
 final class MarketDataEndpoint extends DefaultEndpoint {
 
     /** What a consumer receives. */
-    enum Type { QUOTE, TRADE, BAR }
+    enum Type {
+        QUOTE, TRADE, BAR
+    }
 
     private final Gateways gateways;
     private final Clock clock;
@@ -23,7 +25,7 @@ final class MarketDataEndpoint extends DefaultEndpoint {
     private final Set<Type> types = EnumSet.noneOf(Type.class);
 
     MarketDataEndpoint(String uri, NautilusComponent component, Gateways gateways, Clock clock, String instruments,
-                       String types) {
+            String types) {
         super(uri, component);
         this.gateways = gateways;
         this.clock = clock;

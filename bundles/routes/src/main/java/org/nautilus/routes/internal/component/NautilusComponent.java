@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Endpoint;
-import org.nautilus.routes.internal.signals.SignalsEndpoint;
-import org.nautilus.routes.internal.training.TrainEndpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.TimeInForce;
@@ -14,6 +12,8 @@ import org.nautilus.api.domain.VenueId;
 import org.nautilus.routes.internal.fix.FixMarketDataEndpoint;
 import org.nautilus.routes.internal.oms.OmsCamelEndpoint;
 import org.nautilus.routes.internal.oms.OrderMessages;
+import org.nautilus.routes.internal.signals.SignalsEndpoint;
+import org.nautilus.routes.internal.training.TrainEndpoint;
 
 /**
  * The {@code nautilus:} component, so route files name platform services directly:

@@ -82,14 +82,16 @@ public final class DataComponent extends DefaultComponent {
             throw new IllegalArgumentException(uri + ": bars need a 'symbol' (the instrument they belong to)");
         }
         String formatText = getAndRemoveParameter(parameters, "format", String.class);
-        BarFormat format = formatText == null ? BarFormat.guess(file.getFileName().toString()) : BarFormat.parse(formatText);
+        BarFormat format = formatText == null ? BarFormat.guess(file.getFileName().toString())
+                : BarFormat.parse(formatText);
         Duration interval = duration(uri, getAndRemoveParameter(parameters, "interval", String.class, "P1D"));
         CheckRules defaults = CheckRules.of(interval);
         String calendar = getAndRemoveParameter(parameters, "calendar", String.class);
         double outlierZ = getAndRemoveParameter(parameters, "outlierZ", Double.class, CheckRules.DEFAULT_OUTLIER_Z);
         CheckRules rules = new CheckRules(interval, calendar == null ? defaults.calendar()
                 : CheckRules.Calendar.parse(calendar), outlierZ);
-        String errors = getAndRemoveParameter(parameters, "errors", String.class, "refuse").strip().toLowerCase(Locale.ROOT);
+        String errors = getAndRemoveParameter(parameters, "errors", String.class, "refuse").strip()
+                .toLowerCase(Locale.ROOT);
         if (!errors.equals("refuse") && !errors.equals("skip")) {
             throw new IllegalArgumentException(uri + ": errors must be 'refuse' or 'skip', got '" + errors + "'");
         }
@@ -108,14 +110,16 @@ public final class DataComponent extends DefaultComponent {
         TimeRange range = TimeRange.ofDays(date(uri, "from", getAndRemoveParameter(parameters, "from", String.class)),
                 date(uri, "to", getAndRemoveParameter(parameters, "to", String.class)));
         return new DataEndpoint(uri, this, new DataEndpoint.Settings(file, kind, mode.equals("stream"),
-                start.equals("beginning"), poll, symbol, format, rules, errors.equals("skip"), actions, range), services);
+                start.equals("beginning"), poll, symbol, format, rules, errors.equals("skip"), actions, range),
+                services);
     }
 
     private static Duration duration(String uri, String text) {
         try {
             return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(uri + ": interval '" + text + "' is not an ISO-8601 duration such as PT1M or P1D");
+            throw new IllegalArgumentException(
+                    uri + ": interval '" + text + "' is not an ISO-8601 duration such as PT1M or P1D");
         }
     }
 

@@ -82,13 +82,15 @@ final class DataConsumer extends DefaultConsumer {
                     String line = "Data connector {}: {} bars of {}{} ({}{}) in {} ms";
                     Object[] args = {name, bars.size(), settings.symbol(),
                             settings.actions() == null ? "" : " back-adjusted by " + settings.actions().getFileName(),
-                            loaded.report().summary(), loaded.skipped() == 0 ? "" : ", " + loaded.skipped() + " rows skipped",
+                            loaded.report().summary(),
+                            loaded.skipped() == 0 ? "" : ", " + loaded.skipped() + " rows skipped",
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)};
                     if (loaded.report().clean()) {
                         LOG.info(line, args);
                     } else {
                         LOG.warn(line, args);
-                        loaded.report().issues().stream().limit(LOGGED_ISSUES).forEach(i -> LOG.warn("Data check {}", i));
+                        loaded.report().issues().stream().limit(LOGGED_ISSUES)
+                                .forEach(i -> LOG.warn("Data check {}", i));
                     }
                     send(bars, Map.of(DataComponent.REPORT_HEADER, loaded.report(),
                             DataComponent.INTERVAL_HEADER, settings.rules().interval().toString()));
@@ -210,7 +212,8 @@ final class DataConsumer extends DefaultConsumer {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Data connector " + settings.file(), exchange, exchange.getException());
+            getExceptionHandler().handleException("Data connector " + settings.file(), exchange,
+                    exchange.getException());
         }
         releaseExchange(exchange, true);
     }

@@ -15,8 +15,8 @@ final class DataEndpoint extends DefaultEndpoint {
 
     /** What to read and how. */
     record Settings(Path file, DataKind kind, boolean stream, boolean fromBeginning, long pollMillis,
-                    InstrumentId symbol, BarFormat format, CheckRules rules, boolean skipErrors, Path actions,
-                    TimeRange range) {
+            InstrumentId symbol, BarFormat format, CheckRules rules, boolean skipErrors, Path actions,
+            TimeRange range) {
     }
 
     private final Settings settings;

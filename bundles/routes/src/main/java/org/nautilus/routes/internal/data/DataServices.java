@@ -10,7 +10,7 @@ import org.nautilus.api.research.store.FactorStore;
  * connector that needs a missing one fails its exchange with a message saying which bundle or feature to start.
  */
 public record DataServices(Supplier<DataFiles> files, Supplier<FactorStore> store,
-                           Supplier<SentimentService> sentiment) {
+        Supplier<SentimentService> sentiment) {
 
     DataFiles filesOrFail() {
         return require(files.get(), "the data files service is not available: is the bundle nautilus-research active?");

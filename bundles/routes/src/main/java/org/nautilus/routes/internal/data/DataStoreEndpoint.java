@@ -46,7 +46,8 @@ final class DataStoreEndpoint extends DefaultEndpoint {
             @Override
             public void process(Exchange exchange) {
                 Object body = exchange.getMessage().getBody();
-                List<?> items = body instanceof Collection<?> c ? new ArrayList<>(c) : body == null ? List.of() : List.of(body);
+                List<?> items = body instanceof Collection<?> c ? new ArrayList<>(c)
+                        : body == null ? List.of() : List.of(body);
                 exchange.getMessage().setHeader(WRITTEN_HEADER, write(items));
             }
         };

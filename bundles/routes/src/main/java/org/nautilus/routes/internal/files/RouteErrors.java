@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.xml.io.XmlPullParserException;
 import org.apache.camel.xml.io.XmlPullParserLocationException;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Turns the exceptions of loading a route file into one line a user can act on:
@@ -134,7 +134,8 @@ final class RouteErrors {
     }
 
     private static final Pattern UNKNOWN_PARAMETERS = Pattern.compile("Unknown parameters=\\[\\{([^}]*)\\}\\]");
-    private static final Pattern ENDPOINT = Pattern.compile("(?:endpoint|scheme|uri)[^:]*: ?'?([a-z][a-z0-9+.-]*:[^\\s']*)");
+    private static final Pattern ENDPOINT = Pattern
+            .compile("(?:endpoint|scheme|uri)[^:]*: ?'?([a-z][a-z0-9+.-]*:[^\\s']*)");
 
     /**
      * When no exception says where, point at the first line that mentions what the message names: an unknown

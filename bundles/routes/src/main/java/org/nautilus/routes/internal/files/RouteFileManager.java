@@ -231,13 +231,15 @@ public final class RouteFileManager {
     private static RouteErrors.Lines lines(List<RouteDefinition> routes) {
         return (routeId, step) -> routes.stream().filter(route -> routeId.equals(route.getRouteId())).findFirst()
                 .map(route -> step == null || (route.getInput() != null && step.equals(route.getInput().toString()))
-                        ? routeLine(route) : stepLine(route.getOutputs(), step))
+                        ? routeLine(route)
+                        : stepLine(route.getOutputs(), step))
                 .orElse(0);
     }
 
     private static int routeLine(RouteDefinition route) {
         return route.getInput() != null && route.getInput().getLineNumber() > 0
-                ? route.getInput().getLineNumber() : route.getLineNumber();
+                ? route.getInput().getLineNumber()
+                : route.getLineNumber();
     }
 
     private static int stepLine(List<ProcessorDefinition<?>> steps, String name) {

@@ -106,7 +106,8 @@ public final class FixMarketData {
                 String symbol = snapshot ? snapshotSymbol : entry.getString(Symbol.FIELD);
                 char entryType = entry.getChar(MDEntryType.FIELD);
                 char action = snapshot || !entry.isSetField(MDUpdateAction.FIELD)
-                        ? MDUpdateAction.NEW : entry.getChar(MDUpdateAction.FIELD);
+                        ? MDUpdateAction.NEW
+                        : entry.getChar(MDUpdateAction.FIELD);
                 Top top = changed.computeIfAbsent(symbol, s -> books.getOrDefault(s, new Top()).copy());
                 switch (entryType) {
                     case MDEntryType.BID, MDEntryType.OFFER -> {

@@ -36,7 +36,8 @@ public final class FixMarketDataEndpoint extends DefaultEndpoint {
     private final FixMarketData translator;
     private final AtomicLong requests = new AtomicLong();
 
-    public FixMarketDataEndpoint(String uri, Component component, Gateways gateways, Clock clock, List<String> symbols) {
+    public FixMarketDataEndpoint(String uri, Component component, Gateways gateways, Clock clock,
+            List<String> symbols) {
         super(uri, component);
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException(uri + ": 'symbols' is required, e.g. symbols=AAPL,MSFT");

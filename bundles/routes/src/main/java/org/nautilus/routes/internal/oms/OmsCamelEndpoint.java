@@ -16,15 +16,15 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
+import org.nautilus.api.audit.Actor;
+import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.audit.Channel;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderEventType;
-import org.nautilus.api.audit.Actor;
-import org.nautilus.api.audit.AuditService;
-import org.nautilus.api.audit.Channel;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.routes.internal.component.Gateways;
 import org.slf4j.Logger;
@@ -60,7 +60,7 @@ public final class OmsCamelEndpoint extends DefaultEndpoint {
     private final Map<PortfolioId, Long> delivered = new ConcurrentHashMap<>();
 
     public OmsCamelEndpoint(String uri, Component component, Gateways gateways, OrderMessages.Defaults defaults,
-                       String events, int queueSize, String resumeAfter) {
+            String events, int queueSize, String resumeAfter) {
         super(uri, component);
         this.gateways = gateways;
         this.defaults = defaults;
@@ -148,9 +148,11 @@ public final class OmsCamelEndpoint extends DefaultEndpoint {
         try {
             journal.record(Actor.of(route, Channel.ROUTE), "SUBMIT", order.id().toString(), order.portfolioId(),
                     order.side() + " " + order.quantity() + " " + order.instrumentId() + " " + order.request().type()
-                            + ": " + order.status(), Map.of("clientOrderId", order.clientOrderId().value()));
+                            + ": " + order.status(),
+                    Map.of("clientOrderId", order.clientOrderId().value()));
         } catch (RuntimeException e) {
-            LOG.error("audit: order {} submitted by route {} could not be recorded: {}", order.id(), route, e.toString());
+            LOG.error("audit: order {} submitted by route {} could not be recorded: {}", order.id(), route,
+                    e.toString());
         }
     }
 

@@ -88,21 +88,23 @@ public final class OrderMessages {
             Object tif = map.get("timeInForce");
             return request(string(map, "side"), string(map, "symbol"), string(map, "quantity"),
                     map.get("price") == null ? null : map.get("price").toString(),
-                    clientId == null ? generatedId : clientId.toString(), tif == null ? null : tif.toString(), defaults);
+                    clientId == null ? generatedId : clientId.toString(), tif == null ? null : tif.toString(),
+                    defaults);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad order " + map + ": " + e.getMessage(), e);
         }
     }
 
     private static OrderRequest request(String side, String symbol, String quantity, String price, String clientId,
-                                        String tif, Defaults defaults) {
+            String tif, Defaults defaults) {
         Side s;
         try {
             s = Side.valueOf(side.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("side must be BUY or SELL, got '" + side.strip() + "'");
         }
-        TimeInForce timeInForce = tif == null ? defaults.timeInForce() : TimeInForce.valueOf(tif.strip().toUpperCase(Locale.ROOT));
+        TimeInForce timeInForce = tif == null ? defaults.timeInForce()
+                : TimeInForce.valueOf(tif.strip().toUpperCase(Locale.ROOT));
         return new OrderRequest(ClientOrderId.of(clientId), defaults.portfolio(), InstrumentId.of(symbol.strip()), s,
                 price == null ? OrderType.MARKET : OrderType.LIMIT, Quantity.of(quantity),
                 price == null ? null : Price.of(price), null, timeInForce, null, defaults.venue(), false, false);

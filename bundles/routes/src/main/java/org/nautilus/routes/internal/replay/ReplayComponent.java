@@ -41,7 +41,7 @@ public final class ReplayComponent extends DefaultComponent {
         String formatText = getAndRemoveParameter(parameters, "format", String.class);
         ReplayFormat format = formatText != null ? ReplayFormat.parse(formatText)
                 : Objects.requireNonNullElse(ReplayFormat.guess(file.getFileName().toString()),
-                ReplayFormat.TRADES_CSV);
+                        ReplayFormat.TRADES_CSV);
         String symbolText = getAndRemoveParameter(parameters, "symbol", String.class);
         InstrumentId symbol = symbolText == null || symbolText.isBlank() ? null : InstrumentId.of(symbolText.strip());
         String intervalText = getAndRemoveParameter(parameters, "interval", String.class);

@@ -13,7 +13,7 @@ final class ReplayEndpoint extends DefaultEndpoint {
 
     /** What and how to replay. */
     record Settings(Path file, ReplayFormat format, InstrumentId symbol, Duration interval, boolean realtime,
-                    double speed, int batch, boolean endOfStream) {
+            double speed, int batch, boolean endOfStream) {
     }
 
     private final Settings settings;

@@ -38,7 +38,8 @@ import org.nautilus.routes.internal.component.MarketDataMessages;
  */
 public final class ReplayReader implements Closeable {
 
-    private static final Pattern INTERVAL_IN_NAME = Pattern.compile("[_-](P(?:T)?\\d+[SMHD])\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTERVAL_IN_NAME = Pattern.compile("[_-](P(?:T)?\\d+[SMHD])\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final String file;
     private final ReplayFormat format;
@@ -98,7 +99,7 @@ public final class ReplayReader implements Closeable {
                     }
                 }
             } catch (DeserializationException | ClassCastException | IllegalArgumentException
-                     | ArithmeticException | NullPointerException e) {
+                    | ArithmeticException | NullPointerException e) {
                 throw new ReplayException(file, line, reason(e), e);
             }
         }

@@ -9,22 +9,22 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.nautilus.api.audit.AuditService;
-import org.nautilus.api.research.tracking.TrainingService;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.research.data.DataFiles;
+import org.nautilus.api.research.sentiment.SentimentService;
 import org.nautilus.api.research.signal.SignalListener;
+import org.nautilus.api.research.store.FactorStore;
+import org.nautilus.api.research.tracking.TrainingService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
 import org.nautilus.routes.internal.component.Gateways;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.nautilus.api.research.data.DataFiles;
-import org.nautilus.api.research.sentiment.SentimentService;
-import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.routes.internal.data.DataComponent;
 import org.nautilus.routes.internal.data.DataServices;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -57,8 +57,7 @@ public final class RoutesComponent implements RouteService {
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
-                           @Reference(name = "marketData", policyOption = ReferencePolicyOption.GREEDY)
-                           MarketDataService marketData) {
+            @Reference(name = "marketData", policyOption = ReferencePolicyOption.GREEDY) MarketDataService marketData) {
         // 'from: nautilus:oms' consumers are whiteboard subscribers of the OMS: they get order events once durable
         Gateways gateways = new Gateways(() -> marketData, () -> orders, (subscriber, name, queueSize) -> {
             ServiceRegistration<OrderEventSubscriber> registration = bundleContext.registerService(
@@ -74,7 +73,8 @@ public final class RoutesComponent implements RouteService {
             }
             return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
-        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(), gateways.withAudit(() -> audit).withTraining(() -> training),
+        runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(),
+                gateways.withAudit(() -> audit).withTraining(() -> training),
                 Clock.systemUTC());
         // the research data connectors (nautilus-data:); the services they use may come and go
         runtime.context().addComponent("nautilus-data", new DataComponent(new DataServices(() -> dataFiles,
@@ -111,8 +111,7 @@ public final class RoutesComponent implements RouteService {
     }
 
     /** Optional and dynamic: routes keep running while the OMS restarts; 'to: nautilus:oms' fails clearly meanwhile. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setOrderService(OrderService service) {
         orders = service;
     }
@@ -123,8 +122,7 @@ public final class RoutesComponent implements RouteService {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setAudit(AuditService service) {
         audit = service;
     }
@@ -135,8 +133,7 @@ public final class RoutesComponent implements RouteService {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setDataFiles(DataFiles service) {
         dataFiles = service;
     }
@@ -147,8 +144,7 @@ public final class RoutesComponent implements RouteService {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setFactorStore(FactorStore service) {
         factorStore = service;
     }
@@ -159,8 +155,7 @@ public final class RoutesComponent implements RouteService {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setSentiment(SentimentService service) {
         sentiment = service;
     }
@@ -172,8 +167,7 @@ public final class RoutesComponent implements RouteService {
     }
 
     /** Optional and dynamic: 'to: nautilus:train' fails clearly while the research bundle is away. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setTraining(TrainingService service) {
         training = service;
     }

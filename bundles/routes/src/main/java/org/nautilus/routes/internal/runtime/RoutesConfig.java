@@ -3,8 +3,7 @@ package org.nautilus.routes.internal.runtime;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Nautilus routes",
-        description = "The Camel runtime: where route files are read from and how often they are checked.")
+@ObjectClassDefinition(name = "Nautilus routes", description = "The Camel runtime: where route files are read from and how often they are checked.")
 @interface RoutesConfig {
 
     @AttributeDefinition(description = "Directory of the route files (*.yaml, *.yml, *.xml); empty: ${karaf.etc}/routes")

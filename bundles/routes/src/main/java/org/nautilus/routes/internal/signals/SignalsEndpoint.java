@@ -39,7 +39,7 @@ public final class SignalsEndpoint extends DefaultEndpoint {
     private final int queueSize;
 
     public SignalsEndpoint(String uri, Component component, Gateways gateways, String model, boolean shadow,
-                           boolean split, int queueSize) {
+            boolean split, int queueSize) {
         super(uri, component);
         if (queueSize < 1) {
             throw new IllegalArgumentException(uri + ": queueSize must be >= 1");
@@ -102,7 +102,8 @@ public final class SignalsEndpoint extends DefaultEndpoint {
             if (!queue.offer(batch)) {
                 long count = dropped.incrementAndGet();
                 if (Long.bitCount(count) == 1) { // 1, 2, 4, 8...: say so without flooding the log
-                    LOG.warn("{}: route {} is behind; {} signal batches dropped so far", getEndpointUri(), getRouteId(), count);
+                    LOG.warn("{}: route {} is behind; {} signal batches dropped so far", getEndpointUri(), getRouteId(),
+                            count);
                 }
             }
         }

@@ -107,7 +107,7 @@ public final class QuoteSimulator {
      * @param seed             random seed
      */
     public record Parameters(double annualVolatility, double spreadBps, double tradeProbability,
-                             Duration simulatedStep, long seed) {
+            Duration simulatedStep, long seed) {
         public Parameters {
             if (!(annualVolatility >= 0) || !(spreadBps >= 0) || !(tradeProbability >= 0 && tradeProbability <= 1)) {
                 throw new IllegalArgumentException("volatility and spreadBps must be >= 0, tradeProbability in [0, 1]");

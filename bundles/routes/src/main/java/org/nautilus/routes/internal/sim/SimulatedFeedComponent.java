@@ -56,7 +56,8 @@ public final class SimulatedFeedComponent extends DefaultComponent {
         if (period < 1 || speed <= 0 || steps < 0) {
             throw new IllegalArgumentException(uri + ": period must be >= 1 ms, speed > 0 and steps >= 0");
         }
-        if (!prices.isEmpty() && prices.size() != symbols.size() || !sizes.isEmpty() && sizes.size() != symbols.size()) {
+        if (!prices.isEmpty() && prices.size() != symbols.size()
+                || !sizes.isEmpty() && sizes.size() != symbols.size()) {
             throw new IllegalArgumentException(uri + ": 'prices' and 'sizes' need one value per symbol " + symbols);
         }
 
@@ -71,12 +72,13 @@ public final class SimulatedFeedComponent extends DefaultComponent {
             if (!prices.isEmpty()) {
                 start = Price.of(prices.get(i));
             } else {
-                start = Optional.ofNullable(marketData).flatMap(m -> m.mark(id)).orElseThrow(() ->
-                        new IllegalArgumentException(uri + ": no start price for " + id
+                start = Optional.ofNullable(marketData).flatMap(m -> m.mark(id))
+                        .orElseThrow(() -> new IllegalArgumentException(uri + ": no start price for " + id
                                 + " (no mark in the gateway yet): give prices=... in the same order as symbols"));
             }
             Quantity meanSize = sizes.isEmpty()
-                    ? new Quantity(Math.multiplyExact(lot.raw(), 100)) : Quantity.of(sizes.get(i));
+                    ? new Quantity(Math.multiplyExact(lot.raw(), 100))
+                    : Quantity.of(sizes.get(i));
             specs.add(new QuoteSimulator.SymbolSpec(id, start, tick, lot, meanSize));
         }
         Duration step = Duration.ofNanos(Math.max(1, Math.round(period * 1_000_000L * speed)));

@@ -22,7 +22,7 @@ final class SimulatedFeedConsumer extends DefaultConsumer {
     private long steps;
 
     SimulatedFeedConsumer(SimulatedFeedEndpoint endpoint, Processor processor, QuoteSimulator simulator,
-                          long periodMillis, long maxSteps, Clock clock) {
+            long periodMillis, long maxSteps, Clock clock) {
         super(endpoint, processor);
         this.simulator = simulator;
         this.periodMillis = periodMillis;

@@ -15,7 +15,7 @@ final class SimulatedFeedEndpoint extends DefaultEndpoint {
     private final Clock clock;
 
     SimulatedFeedEndpoint(String uri, SimulatedFeedComponent component, QuoteSimulator simulator, long periodMillis,
-                          long steps, Clock clock) {
+            long steps, Clock clock) {
         super(uri, component);
         this.simulator = simulator;
         this.periodMillis = periodMillis;

@@ -104,7 +104,8 @@ class DataConnectorRouteTest {
         assertThat(stored.get(251).close()).isEqualTo(Price.of("561.02"));
         assertThat(stored.get(251).volume()).isEqualTo(Quantity.ofWhole(7_967_300));
         // the raw file is untouched
-        assertThat(Files.readString(apple)).isEqualTo(Files.readString(copySource("appleinc_bars_from_20130101_usd.csv")));
+        assertThat(Files.readString(apple))
+                .isEqualTo(Files.readString(copySource("appleinc_bars_from_20130101_usd.csv")));
     }
 
     @Test

@@ -85,8 +85,8 @@ class FixMarketDataTest {
         assertThatThrownBy(() -> md.onMessage(incremental(
                 MDUpdateAction.NEW, MDEntryType.TRADE, "AAPL", "190", "1",
                 MDUpdateAction.CHANGE, MDEntryType.BID, "AAPL", "191.00", "5")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("incremental refresh (X) refused").hasMessageContaining("crossed quote");
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("incremental refresh (X) refused").hasMessageContaining("crossed quote");
 
         List<Object> next = md.onMessage(incremental(MDUpdateAction.CHANGE, MDEntryType.OFFER, "AAPL", "190.02", "1"));
         assertThat(((Quote) next.get(0)).bid()).as("the refused bid was not kept").isEqualTo(Price.of("189.99"));
@@ -105,7 +105,8 @@ class FixMarketDataTest {
     void aRejectedRequestIsReportedWithTheVenuesReason() {
         MarketDataRequestReject y = new MarketDataRequestReject(new MDReqID("r9"));
         y.set(new Text("unknown symbol TSLA"));
-        assertThatThrownBy(() -> md.onMessage(y)).hasMessageContaining("r9").hasMessageContaining("unknown symbol TSLA");
+        assertThatThrownBy(() -> md.onMessage(y)).hasMessageContaining("r9")
+                .hasMessageContaining("unknown symbol TSLA");
     }
 
     @Test

@@ -97,8 +97,8 @@ class OmsRouteTest {
         });
         assertThatThrownBy(() -> runtime.context().createProducerTemplate()
                 .requestBody("direct:orders", "BUY,AAPL,100\nHOLD,AAPL,1"))
-                .isInstanceOf(CamelExecutionException.class)
-                .hasStackTraceContaining("bad order line 'HOLD,AAPL,1': side must be BUY or SELL, got 'HOLD'");
+                        .isInstanceOf(CamelExecutionException.class)
+                        .hasStackTraceContaining("bad order line 'HOLD,AAPL,1': side must be BUY or SELL, got 'HOLD'");
         assertThat(submitted).isEmpty();
     }
 
@@ -112,7 +112,8 @@ class OmsRouteTest {
         });
         OrderRequest request = OrderRequest.market(ClientOrderId.of("c1"), PortfolioId.of("default"),
                 InstrumentId.of("AAPL"), Side.BUY, Quantity.ofWhole(1));
-        Order order = new Order(OrderId.of(1), request, OrderStatus.CANCELED, Quantity.ZERO, null, null, "user", NOW, NOW);
+        Order order = new Order(OrderId.of(1), request, OrderStatus.CANCELED, Quantity.ZERO, null, null, "user", NOW,
+                NOW);
 
         events.publish(new OrderEvent(1, OrderEventType.ACCEPTED, order, null, null, NOW, 0));
         events.publish(new OrderEvent(2, OrderEventType.CANCELED, order, null, "user", NOW, 0));

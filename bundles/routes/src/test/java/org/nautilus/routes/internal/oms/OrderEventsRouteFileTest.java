@@ -2,6 +2,8 @@ package org.nautilus.routes.internal.oms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +37,8 @@ import org.nautilus.testsupport.Await;
  */
 class OrderEventsRouteFileTest {
 
-    private static final Path ROUTE_FILE = Path.of("../../karaf-distribution/src/main/resources/etc/routes/order-events.yaml");
+    private static final Path ROUTE_FILE = Path
+            .of("../../karaf-distribution/src/main/resources/etc/routes/order-events.yaml");
     private static final Instant NOW = Instant.parse("2024-03-01T14:30:00Z");
     private static final String HEADER = "time,event,order,client id,portfolio,side,instrument,quantity,filled,"
             + "average price,reason";
@@ -71,7 +74,8 @@ class OrderEventsRouteFileTest {
     @Test
     void aNewFileGetsOneHeaderThenOneLinePerEventOfTheTypesAskedFor() throws Exception {
         Order filled = order(7, OrderStatus.FILLED, Price.of("189.99"), null);
-        Order denied = order(8, OrderStatus.DENIED, null, "max-order-quantity: max order quantity 1,000 exceeded: 5,000");
+        Order denied = order(8, OrderStatus.DENIED, null,
+                "max-order-quantity: max order quantity 1,000 exceeded: 5,000");
 
         events.publish(new OrderEvent(1, OrderEventType.ACCEPTED, filled, null, null, NOW, 0));
         events.publish(new OrderEvent(2, OrderEventType.CANCELED, filled, null, "user", NOW, 0));
@@ -116,8 +120,8 @@ class OrderEventsRouteFileTest {
     private List<String> lines() {
         try {
             return Files.exists(csv()) ? Files.readAllLines(csv()) : List.of();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -68,11 +68,13 @@ class ReplayReaderTest {
 
     @Test
     void readsJsonLinesOfEachType() throws IOException {
-        List<Object> events = read("""
-                {"type":"quote","symbol":"AAPL","bid":189.99,"bidSize":100,"ask":190.01,"askSize":200,"timestamp":"2024-03-01T14:30:00Z"}
-                {"type":"trade","symbol":"AAPL","price":"190.00","size":5,"timestamp":1709303400123}
-                {"type":"bar","symbol":"AAPL","start":"2024-03-01","open":1,"high":2,"low":0.5,"close":1.5,"volume":10}
-                """, ReplayFormat.JSON_LINES, null, null);
+        List<Object> events = read(
+                """
+                        {"type":"quote","symbol":"AAPL","bid":189.99,"bidSize":100,"ask":190.01,"askSize":200,"timestamp":"2024-03-01T14:30:00Z"}
+                        {"type":"trade","symbol":"AAPL","price":"190.00","size":5,"timestamp":1709303400123}
+                        {"type":"bar","symbol":"AAPL","start":"2024-03-01","open":1,"high":2,"low":0.5,"close":1.5,"volume":10}
+                        """,
+                ReplayFormat.JSON_LINES, null, null);
 
         assertThat(events.get(0)).isInstanceOf(Quote.class);
         assertThat(events.get(1)).isEqualTo(new Trade(InstrumentId.of("AAPL"), Price.of("190"), Quantity.of("5"),
@@ -141,7 +143,7 @@ class ReplayReaderTest {
     }
 
     private static List<Object> readResource(String name, ReplayFormat format, InstrumentId symbol,
-                                             Duration interval) throws IOException {
+            Duration interval) throws IOException {
         List<String> errors = new ArrayList<>();
         List<Object> events = readResource(name, format, symbol, interval, errors);
         assertThat(errors).isEmpty();
@@ -149,7 +151,7 @@ class ReplayReaderTest {
     }
 
     private static List<Object> readResource(String name, ReplayFormat format, InstrumentId symbol,
-                                             Duration interval, List<String> errors) throws IOException {
+            Duration interval, List<String> errors) throws IOException {
         var stream = ReplayReaderTest.class.getClassLoader().getResourceAsStream(name);
         assertThat(stream).as(name + " from ta4j-examples").isNotNull();
         return drain(new ReplayReader(name, new InputStreamReader(stream, StandardCharsets.UTF_8), format, symbol,

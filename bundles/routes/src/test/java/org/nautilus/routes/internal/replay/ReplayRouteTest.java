@@ -104,20 +104,23 @@ class ReplayRouteTest {
         Path bars = copy("appleinc_bars_from_20130101_usd.csv");
         Files.createDirectories(dir.resolve("routes"));
         // 252 trading days at 1 market day per 2 ms: about a second
-        Files.writeString(dir.resolve("routes/apple.yaml"), """
-                - route:
-                    id: replay-apple
-                    from:
-                      uri: "nautilus-replay:apple?format=bars-csv&symbol=AAPL&interval=P1D&pace=realtime&speed=43200000&file=%s"
-                      steps:
-                        - to: "nautilus:marketdata"
-                """.formatted(bars));
+        Files.writeString(dir.resolve("routes/apple.yaml"),
+                """
+                        - route:
+                            id: replay-apple
+                            from:
+                              uri: "nautilus-replay:apple?format=bars-csv&symbol=AAPL&interval=P1D&pace=realtime&speed=43200000&file=%s"
+                              steps:
+                                - to: "nautilus:marketdata"
+                        """
+                        .formatted(bars));
         long started = System.nanoTime();
 
         runtime.watch(dir.resolve("routes"), Duration.ofSeconds(10));
 
         BarSpec daily = BarSpec.time(Duration.ofDays(1));
-        await(() -> gateway.barSpecs().contains(daily) && gateway.bars(InstrumentId.of("AAPL"), daily, 1000).size() == 252);
+        await(() -> gateway.barSpecs().contains(daily)
+                && gateway.bars(InstrumentId.of("AAPL"), daily, 1000).size() == 252);
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertThat(elapsedMs).as("paced, not instant").isGreaterThan(400);
         assertThat(gateway.mark(InstrumentId.of("AAPL"))).contains(Price.of("561.02"));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.quickfixj.QuickfixjComponent;
@@ -30,7 +29,8 @@ import org.nautilus.testsupport.MutableClock;
 class CamelRuntimeTest {
 
     /** The route file the distribution ships. */
-    private static final Path SHIPPED = Path.of("../../karaf-distribution/src/main/resources/etc/routes/simulated-market.yaml");
+    private static final Path SHIPPED = Path
+            .of("../../karaf-distribution/src/main/resources/etc/routes/simulated-market.yaml");
 
     @TempDir
     Path dir;

@@ -34,7 +34,7 @@ class SignalsEndpointTest {
 
     /** The listeners the routes registered, with their model filter and shadow flag. */
     private final Map<SignalListener, String> listeners = new ConcurrentHashMap<>();
-    private final Gateways gateways = new Gateways(() -> null, () -> null, (s, n, q) -> () -> { },
+    private final Gateways gateways = new Gateways(() -> null, () -> null, (s, n, q) -> () -> {},
             (listener, model, shadow) -> {
                 listeners.put(listener, model + "/" + shadow);
                 return () -> listeners.remove(listener);

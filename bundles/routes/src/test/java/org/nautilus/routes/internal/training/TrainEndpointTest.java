@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -115,8 +115,9 @@ class TrainEndpointTest {
                 .hasRootCauseMessage("nautilus://train: no spec: give ?spec=FILE or the header NautilusTrainingSpec");
         Path bad = dir.resolve("bad.properties");
         Files.writeString(bad, "family = weka-ridge\n");
-        assertThatThrownBy(() -> producer.requestBodyAndHeader("direct:train", null, TrainEndpoint.SPEC, bad.toString()))
-                .rootCause().hasMessageContaining("experiment is missing");
+        assertThatThrownBy(
+                () -> producer.requestBodyAndHeader("direct:train", null, TrainEndpoint.SPEC, bad.toString()))
+                        .rootCause().hasMessageContaining("experiment is missing");
         assertThat(models.runs(RunQuery.all())).allMatch(r -> r.status() == RunStatus.FINISHED);
     }
 

@@ -9,8 +9,7 @@ import org.nautilus.api.cluster.NodeRecovery;
 import org.nautilus.api.cluster.RejoinPlan;
 
 @Command(scope = "nautilus", name = "cluster-rejoin", description = "Brings back a node whose grid data Ignite cannot "
-        + "use: moves the data aside and lets the node rejoin empty, taking its partitions from the other nodes.",
-        detailedDescription = "For a node whose grid fails to start on its own data, e.g. with Ignite's 'Restoring of\n"
+        + "use: moves the data aside and lets the node rejoin empty, taking its partitions from the other nodes.", detailedDescription = "For a node whose grid fails to start on its own data, e.g. with Ignite's 'Restoring of\n"
                 + "BaselineTopology history has failed' (while the other nodes wait for it). Without --yes it only\n"
                 + "prints what it would do, or why it must not (the grid runs here; no backups). With --yes it moves\n"
                 + "the grid's work directory aside (kept, delete it later) and starts the grid again: the node joins\n"

@@ -20,7 +20,7 @@ public final class Performance {
      * @param commissions    Σ commissions
      */
     public static PerformanceMetrics of(List<EquityPoint> curve, double periodsPerYear, double tradedNotional,
-                                        double[] tripPnl, double commissions) {
+            double[] tripPnl, double commissions) {
         if (curve.isEmpty()) {
             throw new IllegalArgumentException("an equity curve needs at least one point");
         }

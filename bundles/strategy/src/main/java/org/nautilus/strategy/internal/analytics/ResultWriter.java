@@ -43,7 +43,8 @@ public final class ResultWriter {
                     .append(text(order.venueId())).append(',').append(csv(order.reason())).append(',')
                     .append(order.createdAt()).append(',').append(order.updatedAt()).append('\n');
         }
-        StringBuilder f = new StringBuilder("execution_id,order_id,time,instrument,side,quantity,price,commission,venue\n");
+        StringBuilder f = new StringBuilder(
+                "execution_id,order_id,time,instrument,side,quantity,price,commission,venue\n");
         for (Fill fill : fills) {
             f.append(fill.executionId()).append(',').append(fill.orderId().value()).append(',').append(fill.timestamp())
                     .append(',').append(fill.instrumentId().value()).append(',').append(fill.side()).append(',')

@@ -19,7 +19,7 @@ public final class RoundTrips {
 
     /** A closed trip (the trade list's line). */
     public record Trip(String instrument, boolean longTrip, double quantity, Instant entryTime, double entryPrice,
-                       Instant exitTime, double exitPrice, double pnl, double mae, double mfe) {
+            Instant exitTime, double exitPrice, double pnl, double mae, double mfe) {
     }
 
     private final Map<String, Open> open = new HashMap<>();

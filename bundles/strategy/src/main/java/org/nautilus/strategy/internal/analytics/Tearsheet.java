@@ -36,7 +36,7 @@ public final class Tearsheet {
      * @return the HTML file
      */
     public static Path write(Path folder, String title, Map<String, String> summary, Map<String, String> metrics,
-                             List<EquityPoint> curve, double periodsPerYear, int rolling) throws IOException {
+            List<EquityPoint> curve, double periodsPerYear, int rolling) throws IOException {
         // Charts are drawn off screen, also in a container without a display.
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(folder);
@@ -56,7 +56,8 @@ public final class Tearsheet {
         BitmapEncoder.saveBitmap(line("Underwater (drawdown, %)", "drawdown", times, underPercent),
                 folder.resolve("underwater").toString(), BitmapEncoder.BitmapFormat.PNG);
         Map<YearMonth, Double> monthly = ResultWriter.monthlyReturns(curve);
-        CategoryChart months = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Monthly returns (%)").build();
+        CategoryChart months = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Monthly returns (%)")
+                .build();
         months.getStyler().setLegendVisible(false);
         months.addSeries("return", monthly.keySet().stream().map(YearMonth::toString).toList(),
                 monthly.values().stream().map(v -> v * 100).toList());
@@ -78,15 +79,17 @@ public final class Tearsheet {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title><style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
-                        + "text-align:right}th{background:#eee}</style></head><body>\n<h1>").append(escape(title))
+                        + "text-align:right}th{background:#eee}</style></head><body>\n<h1>")
+                .append(escape(title))
                 .append("</h1>\n<table>\n");
         summary.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(v))
                 .append("</td></tr>\n"));
         html.append("</table>\n<h2>Performance</h2>\n<table id=\"metrics\">\n");
         metrics.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td id=\"").append(escape(k))
                 .append("\">").append(escape(v)).append("</td></tr>\n"));
-        html.append("</table>\n<img src=\"equity.png\" alt=\"equity\"><br>\n<img src=\"underwater.png\" alt=\"underwater\">"
-                + "<br>\n");
+        html.append(
+                "</table>\n<img src=\"equity.png\" alt=\"equity\"><br>\n<img src=\"underwater.png\" alt=\"underwater\">"
+                        + "<br>\n");
         if (!rollingTimes.isEmpty()) {
             html.append("<img src=\"rolling-sharpe.png\" alt=\"rolling Sharpe\"><br>\n");
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +125,7 @@ public final class BacktestEngine {
      * @param research    the factor service and model registry to compute factors and signals with
      */
     public BacktestEngine(BacktestSpec spec, Strategy strategy, MarketDataFiles files, Path home, boolean keepRecords,
-                          Research research) {
+            Research research) {
         this.spec = spec;
         this.strategy = strategy;
         this.files = files;
@@ -137,8 +136,8 @@ public final class BacktestEngine {
 
     /** What a run produced. */
     public record Outcome(List<Order> orders, List<Fill> fills, List<EquityPoint> equity, long events,
-                          long submitted, long fillCount, Instant dataFrom, Instant dataTo, PerformanceMetrics metrics,
-                          String failure, List<RoundTrips.Trip> trips, Benchmark.BetaAlpha benchmark) {
+            long submitted, long fillCount, Instant dataFrom, Instant dataTo, PerformanceMetrics metrics,
+            String failure, List<RoundTrips.Trip> trips, Benchmark.BetaAlpha benchmark) {
     }
 
     /**
@@ -155,7 +154,8 @@ public final class BacktestEngine {
                 try {
                     readers.add(files.open(path, file.format(), file.symbol(), file.interval()));
                 } catch (NoSuchFileException e) {
-                    throw new IllegalArgumentException("data file " + file.path() + " not found (looked at " + path + ")", e);
+                    throw new IllegalArgumentException(
+                            "data file " + file.path() + " not found (looked at " + path + ")", e);
                 }
                 names.add(file.path());
             }
@@ -268,7 +268,7 @@ public final class BacktestEngine {
             factors = session(research.factors());
             models = factors == null ? List.of() : models(research.models());
             run = new RunContext(config, new EngineServices.Orders(oms), market, positions,
-                    () -> Optional.<FactorService>ofNullable(factors), clock, config.name(), true, this::flush,
+                    () -> Optional.<FactorService> ofNullable(factors), clock, config.name(), true, this::flush,
                     e -> failure = describe(e), !models.isEmpty());
         }
 
@@ -361,21 +361,24 @@ public final class BacktestEngine {
             Map<String, String> r = spec.risk();
             String symbols = String.join(",", spec.instruments().stream().map(InstrumentId::value).sorted().toList());
             return new RiskRule[] {
-                new KillSwitch(clock.clock()),
-                new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(symbols, Map.of())),
-                new MaxOrderQuantityRule(MaxOrderQuantityRule.Limits.of(r.getOrDefault("max.quantity", "100000000"), Map.of())),
-                new MaxNotionalRule(MaxNotionalRule.Limits.of(r.getOrDefault("max.notional",
-                        spec.initialCash().multiply(BigDecimal.TEN).toPlainString()), Map.of())),
-                new PriceCollarRule(PriceCollarRule.Limits.of(r.getOrDefault("max.deviation.percent", "20"))),
-                new ReduceOnlyRule(),
-                new DuplicateOrderRule(DuplicateOrderRule.Limits.of(1000)),
-                new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
-                new MaxPositionRule(MaxPositionRule.Limits.of(r.getOrDefault("max.position", "1000000000"), Map.of())),
-                new MaxDailyLossRule(MaxDailyLossRule.Limits.of(r.getOrDefault("max.loss",
-                        spec.initialCash().toPlainString()), Map.of())),
-                new MaxLeverageRule(MaxLeverageRule.Limits.of(r.getOrDefault("max.leverage", "10"), Map.of())),
-                new OrderRateRule(OrderRateRule.Limits.of(Integer.parseInt(r.getOrDefault("max.orders", "1000000000")),
-                        1000, Map.of())),
+                    new KillSwitch(clock.clock()),
+                    new SymbolAllowlistRule(SymbolAllowlistRule.Limits.of(symbols, Map.of())),
+                    new MaxOrderQuantityRule(
+                            MaxOrderQuantityRule.Limits.of(r.getOrDefault("max.quantity", "100000000"), Map.of())),
+                    new MaxNotionalRule(MaxNotionalRule.Limits.of(r.getOrDefault("max.notional",
+                            spec.initialCash().multiply(BigDecimal.TEN).toPlainString()), Map.of())),
+                    new PriceCollarRule(PriceCollarRule.Limits.of(r.getOrDefault("max.deviation.percent", "20"))),
+                    new ReduceOnlyRule(),
+                    new DuplicateOrderRule(DuplicateOrderRule.Limits.of(1000)),
+                    new SelfTradeRule(SelfTradeRule.Limits.of("portfolio")),
+                    new MaxPositionRule(
+                            MaxPositionRule.Limits.of(r.getOrDefault("max.position", "1000000000"), Map.of())),
+                    new MaxDailyLossRule(MaxDailyLossRule.Limits.of(r.getOrDefault("max.loss",
+                            spec.initialCash().toPlainString()), Map.of())),
+                    new MaxLeverageRule(MaxLeverageRule.Limits.of(r.getOrDefault("max.leverage", "10"), Map.of())),
+                    new OrderRateRule(
+                            OrderRateRule.Limits.of(Integer.parseInt(r.getOrDefault("max.orders", "1000000000")),
+                                    1000, Map.of())),
             };
         }
 

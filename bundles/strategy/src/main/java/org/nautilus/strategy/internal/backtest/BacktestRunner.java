@@ -53,17 +53,18 @@ public final class BacktestRunner {
      * @throws IllegalArgumentException for bad data or parameters (nothing is stored)
      */
     public synchronized BacktestResult run(BacktestSpec spec, Strategy strategy, String strategyVersion,
-                                           Consumer<String> progress) {
+            Consumer<String> progress) {
         return run(spec, strategy, strategyVersion, BacktestEngine.Research.NONE, progress);
     }
 
     /** As above, computing factors and scoring models with {@code research}. */
     public synchronized BacktestResult run(BacktestSpec spec, Strategy strategy, String strategyVersion,
-                                           BacktestEngine.Research research, Consumer<String> progress) {
+            BacktestEngine.Research research, Consumer<String> progress) {
         try {
             progress.accept("backtest of " + spec.strategy() + " over " + spec.data().size() + " file(s), "
                     + spec.instruments().size() + " instrument(s)");
-            BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, home, true, research).run(progress);
+            BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, home, true, research)
+                    .run(progress);
             if (outcome.failure() != null) {
                 progress.accept("the strategy failed: " + outcome.failure() + " (the run ends there)");
             }
@@ -86,7 +87,8 @@ public final class BacktestRunner {
                         + ", alpha " + ResultWriter.percent(outcome.benchmark().alpha()) + " a year");
             }
             Tearsheet.write(folder, "Backtest " + runId, summary, metrics,
-                    outcome.equity(), spec.periodsPerYear(), Math.max(2, (int) Math.min(63, spec.periodsPerYear() / 4)));
+                    outcome.equity(), spec.periodsPerYear(),
+                    Math.max(2, (int) Math.min(63, spec.periodsPerYear() / 4)));
             store(folder, result, summary);
             progress.accept(String.format("done: %,d events, %,d orders, %,d fills; tearsheet %s",
                     outcome.events(), outcome.submitted(), outcome.fillCount(), folder.resolve("tearsheet.html")));
@@ -134,7 +136,8 @@ public final class BacktestRunner {
         s.put("data.from", r.dataFrom().toString());
         s.put("data.to", r.dataTo().toString());
         s.put("execution", "slippage " + spec.execution().slippageBps().toPlainString() + " bps, participation "
-                + spec.execution().participation().toPlainString() + ", latency " + spec.execution().latency().toMillis()
+                + spec.execution().participation().toPlainString() + ", latency "
+                + spec.execution().latency().toMillis()
                 + " ms, fees maker " + spec.execution().makerFeeBps().toPlainString() + " / taker "
                 + spec.execution().takerFeeBps().toPlainString() + " bps");
         s.put("initial.cash", spec.initialCash().toPlainString());

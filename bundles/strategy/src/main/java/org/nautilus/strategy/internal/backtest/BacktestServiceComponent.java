@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.nautilus.api.routes.MarketDataFiles;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.tracking.ModelRegistry;
+import org.nautilus.api.routes.MarketDataFiles;
 import org.nautilus.api.strategy.BacktestResult;
 import org.nautilus.api.strategy.BacktestService;
 import org.nautilus.api.strategy.BacktestSpec;
@@ -39,12 +39,10 @@ public final class BacktestServiceComponent implements BacktestService {
     private final BacktestRunner runner;
     private final Map<String, Registered> strategies = new ConcurrentHashMap<>();
     /** The research side, when installed: factors over the backtest's bars, model signals scored on them. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile FactorService factors;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ModelRegistry models;
 
     @Activate
@@ -54,8 +52,7 @@ public final class BacktestServiceComponent implements BacktestService {
         this.runner = new BacktestRunner(files, home, data.resolve("backtests"));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindStrategy(Strategy strategy, ServiceReference<Strategy> reference) {
         Object name = reference.getProperty(Strategy.NAME_PROPERTY);
         if (name instanceof String n) {

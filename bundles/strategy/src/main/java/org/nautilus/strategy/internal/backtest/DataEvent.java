@@ -10,10 +10,12 @@ import org.nautilus.api.domain.InstrumentId;
  * same.
  */
 record DataEvent(Instant time, int priority, int feed, long sequence, Kind kind, InstrumentId instrument,
-                 Object payload) implements Comparable<DataEvent> {
+        Object payload) implements Comparable<DataEvent> {
 
     /** What a step is. */
-    enum Kind { QUOTE, TRADE, BAR_OPEN, BAR }
+    enum Kind {
+        QUOTE, TRADE, BAR_OPEN, BAR
+    }
 
     @Override
     public int compareTo(DataEvent o) {

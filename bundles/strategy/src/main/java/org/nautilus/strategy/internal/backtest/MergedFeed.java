@@ -88,9 +88,11 @@ final class MergedFeed implements AutoCloseable {
                     return null;
                 }
                 if (read instanceof Quote q) {
-                    event = new DataEvent(q.timestamp(), 0, feed, sequence++, DataEvent.Kind.QUOTE, q.instrumentId(), q);
+                    event = new DataEvent(q.timestamp(), 0, feed, sequence++, DataEvent.Kind.QUOTE, q.instrumentId(),
+                            q);
                 } else if (read instanceof Trade t) {
-                    event = new DataEvent(t.timestamp(), 0, feed, sequence++, DataEvent.Kind.TRADE, t.instrumentId(), t);
+                    event = new DataEvent(t.timestamp(), 0, feed, sequence++, DataEvent.Kind.TRADE, t.instrumentId(),
+                            t);
                 } else if (read instanceof Bar b) {
                     pendingBar = new DataEvent(b.end(), 0, feed, sequence + 1, DataEvent.Kind.BAR, b.instrumentId(), b);
                     event = new DataEvent(b.start(), 1, feed, sequence, DataEvent.Kind.BAR_OPEN, b.instrumentId(), b);

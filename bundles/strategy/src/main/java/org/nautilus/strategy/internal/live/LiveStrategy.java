@@ -78,7 +78,7 @@ final class LiveStrategy {
 
     /** Starts it: the handler is created on the strategy's thread, then data flows. */
     synchronized StrategyInfo start(OrderService orders, MarketDataService market, PositionService positions,
-                                    Supplier<Optional<FactorService>> factors) {
+            Supplier<Optional<FactorService>> factors) {
         if (state == StrategyState.RUNNING) {
             return info();
         }
@@ -184,7 +184,7 @@ final class LiveStrategy {
         RunContext context = run;
         RunConfig config = context != null ? context.config() : configOrNull();
         return new StrategyInfo(name, strategy.description(), state, config == null ? null : config.portfolio(),
-                config == null ? Set.<InstrumentId>of() : config.instruments(), StrategyParameters.of(parameters),
+                config == null ? Set.<InstrumentId> of() : config.instruments(), StrategyParameters.of(parameters),
                 context == null ? 0 : context.events(), context == null ? 0 : context.submitted(),
                 context == null ? 0 : context.fills(), since, lastError);
     }

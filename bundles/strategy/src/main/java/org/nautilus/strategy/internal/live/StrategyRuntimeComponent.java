@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * signals from the serving side (it is a {@link SignalListener} of every model, shadow batches included, and hands
  * each batch to the strategies whose {@code signals.model} names it, on their own threads).
  */
-@Component(service = {StrategyService.class, OrderEventSubscriber.class, SignalListener.class}, immediate = true,
-        property = SignalListener.SHADOW_PROPERTY + "=true")
+@Component(service = {StrategyService.class, OrderEventSubscriber.class,
+        SignalListener.class}, immediate = true, property = SignalListener.SHADOW_PROPERTY + "=true")
 public final class StrategyRuntimeComponent implements StrategyService, OrderEventSubscriber, SignalListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrategyRuntimeComponent.class);
@@ -49,7 +49,7 @@ public final class StrategyRuntimeComponent implements StrategyService, OrderEve
 
     @Activate
     public StrategyRuntimeComponent(@Reference OrderService orders, @Reference MarketDataService market,
-                                    @Reference PositionService positions) {
+            @Reference PositionService positions) {
         this.orders = orders;
         this.market = market;
         this.positions = positions;
@@ -57,8 +57,7 @@ public final class StrategyRuntimeComponent implements StrategyService, OrderEve
         this.active = true;
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindFactors(FactorService service) {
         factors = service;
     }
@@ -69,8 +68,7 @@ public final class StrategyRuntimeComponent implements StrategyService, OrderEve
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindStrategy(Strategy strategy, Map<String, Object> properties) {
         Object name = properties.get(Strategy.NAME_PROPERTY);
         if (!(name instanceof String n) || n.isBlank()) {

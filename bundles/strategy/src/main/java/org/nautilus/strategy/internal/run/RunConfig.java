@@ -19,7 +19,7 @@ import org.nautilus.api.strategy.StrategyParameters;
  * keys are the strategy's own.
  */
 public record RunConfig(String name, PortfolioId portfolio, Set<InstrumentId> instruments, VenueId venue,
-                        boolean flattenOnStop, StrategyParameters parameters) {
+        boolean flattenOnStop, StrategyParameters parameters) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");

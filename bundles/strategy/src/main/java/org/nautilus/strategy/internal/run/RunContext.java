@@ -86,15 +86,16 @@ public final class RunContext implements StrategyContext {
      * @param onFailure     told when the handler throws (the run then receives nothing more)
      */
     public RunContext(RunConfig config, OrderService orders, MarketDataService market, PositionService positions,
-                      Supplier<Optional<FactorService>> factors, PlatformClock clock, String idPrefix, boolean backtest,
-                      Runnable afterDelivery, Consumer<Throwable> onFailure) {
-        this(config, orders, market, positions, factors, clock, idPrefix, backtest, afterDelivery, onFailure, !backtest);
+            Supplier<Optional<FactorService>> factors, PlatformClock clock, String idPrefix, boolean backtest,
+            Runnable afterDelivery, Consumer<Throwable> onFailure) {
+        this(config, orders, market, positions, factors, clock, idPrefix, backtest, afterDelivery, onFailure,
+                !backtest);
     }
 
     /** @param signalsDelivered whether model signal batches will be handed to {@link #signals} */
     public RunContext(RunConfig config, OrderService orders, MarketDataService market, PositionService positions,
-                      Supplier<Optional<FactorService>> factors, PlatformClock clock, String idPrefix, boolean backtest,
-                      Runnable afterDelivery, Consumer<Throwable> onFailure, boolean signalsDelivered) {
+            Supplier<Optional<FactorService>> factors, PlatformClock clock, String idPrefix, boolean backtest,
+            Runnable afterDelivery, Consumer<Throwable> onFailure, boolean signalsDelivered) {
         this.config = Objects.requireNonNull(config, "config");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.market = Objects.requireNonNull(market, "market");

@@ -36,7 +36,7 @@ class BacktestEngineTest {
     Path dir;
 
     private BacktestEngine.Outcome run(BacktestSpec spec, Strategy strategy) throws IOException {
-        return new BacktestEngine(spec, strategy, new MarketDataFilesComponent(), dir, true).run(line -> { });
+        return new BacktestEngine(spec, strategy, new MarketDataFilesComponent(), dir, true).run(line -> {});
     }
 
     /** The Apple file's rows: date and close, read here with plain string splitting. */
@@ -85,7 +85,8 @@ class BacktestEngineTest {
                 + f.price().toBigDecimal().setScale(2, RoundingMode.UNNECESSARY)).toList();
         assertThat(expected).hasSizeGreaterThan(4);
         assertThat(actual).containsExactlyElementsOf(expected);
-        assertThat(outcome.fills()).allSatisfy(f -> assertThat(f.quantity().toBigDecimal()).isEqualByComparingTo("100"));
+        assertThat(outcome.fills())
+                .allSatisfy(f -> assertThat(f.quantity().toBigDecimal()).isEqualByComparingTo("100"));
 
         // Equity at the end = cash − Σ signed notional − Σ commissions + position × last close.
         double cash = 100_000;
@@ -94,7 +95,8 @@ class BacktestEngineTest {
             double q = f.signedQuantity().toBigDecimal().doubleValue();
             double p = f.price().toBigDecimal().doubleValue();
             // Taker fee 1 bp of the notional.
-            assertThat(f.commission().toBigDecimal().doubleValue()).isCloseTo(Math.abs(q * p) * 1e-4, Offset.offset(1e-6));
+            assertThat(f.commission().toBigDecimal().doubleValue()).isCloseTo(Math.abs(q * p) * 1e-4,
+                    Offset.offset(1e-6));
             cash -= q * p + f.commission().toBigDecimal().doubleValue();
             position += q;
         }
@@ -123,7 +125,8 @@ class BacktestEngineTest {
     void withLatencyAnOrderSentAtTheCloseFillsAtTheQuoteStandingWhenItArrives() throws IOException {
         BacktestSpec.Execution slow = new BacktestSpec.Execution(new BigDecimal("5"), new BigDecimal("0.1"),
                 Duration.ofHours(1), BigDecimal.ONE, BigDecimal.ONE);
-        BacktestSpec spec = SampleData.apple(dir, "ma-cross", Map.of("fast", "5", "slow", "20", "rsi.max", "101"), slow);
+        BacktestSpec spec = SampleData.apple(dir, "ma-cross", Map.of("fast", "5", "slow", "20", "rsi.max", "101"),
+                slow);
         BacktestEngine.Outcome outcome = run(spec, new MaCrossStrategy());
         List<String[]> rows = appleRows();
         assertThat(outcome.fills()).isNotEmpty();
@@ -131,9 +134,11 @@ class BacktestEngineTest {
             // Sent at the close of day D (its bar ends at D+1 00:00), it reaches the book an hour later, when the
             // book shows day D+1's open; after a Friday the book still shows Friday's close (no sessions).
             LocalDate day = LocalDate.ofInstant(fill.timestamp(), ZoneOffset.UTC);
-            assertThat(fill.timestamp()).isEqualTo(day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(1)));
+            assertThat(fill.timestamp())
+                    .isEqualTo(day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(1)));
             String[] trading = rows.stream().filter(r -> LocalDate.parse(r[0]).equals(day)).findFirst().orElse(null);
-            String[] before = rows.stream().filter(r -> LocalDate.parse(r[0]).isBefore(day)).reduce((a, b) -> b).orElseThrow();
+            String[] before = rows.stream().filter(r -> LocalDate.parse(r[0]).isBefore(day)).reduce((a, b) -> b)
+                    .orElseThrow();
             BigDecimal open = new BigDecimal(trading != null ? trading[1] : before[4]);
             BigDecimal half = open.multiply(new BigDecimal("0.0005"));
             BigDecimal expected = fill.side() == Side.BUY ? open.add(half).setScale(2, RoundingMode.CEILING)
@@ -198,7 +203,8 @@ class BacktestEngineTest {
                 };
             }
         };
-        BacktestEngine.Outcome outcome = run(SampleData.apple(dir, "back", Map.of(), SampleData.defaults()), timeTraveller);
+        BacktestEngine.Outcome outcome = run(SampleData.apple(dir, "back", Map.of(), SampleData.defaults()),
+                timeTraveller);
         assertThat(outcome.failure()).contains("timer yesterday").contains("is in the past");
         assertThat(outcome.events()).isEqualTo(2);
     }

@@ -22,9 +22,9 @@ import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.api.research.signal.Signal;
@@ -119,7 +119,7 @@ class BacktestResearchTest {
                     public void onBar(Bar bar) {
                         factorsSeen.add(bar.instrumentId() + " " + bar.end() + " "
                                 + context.factor("MOM", bar.instrumentId()).map(v -> String.format("%.4f@%s",
-                                v.value(), v.asOf())).orElse("none"));
+                                        v.value(), v.asOf())).orElse("none"));
                     }
 
                     @Override
@@ -160,9 +160,10 @@ class BacktestResearchTest {
     @Test
     void theCrossSectionalStrategyTradesTheScoredSignalsInABacktest() throws IOException {
         BacktestEngine.Outcome outcome = new BacktestEngine(spec("cross-sectional", Map.of("signals.model", "alpha",
-                "long.count", "1", "short.count", "1", "capital", "100000", "gross.exposure", "1", "rebalance.bars", "1")),
+                "long.count", "1", "short.count", "1", "capital", "100000", "gross.exposure", "1", "rebalance.bars",
+                "1")),
                 new CrossSectionalStrategy(), new MarketDataFilesComponent(), dir, true,
-                new BacktestEngine.Research(platform, registry)).run(line -> { });
+                new BacktestEngine.Research(platform, registry)).run(line -> {});
 
         assertThat(outcome.failure()).isNull();
         // Long the best score (UP), short the worst (DOWN), from the first scored close (day 2's end) on.
@@ -180,15 +181,15 @@ class BacktestResearchTest {
     void anUnknownModelOrAliasIsRefusedNamingWhatTheRegistryHas() {
         assertThatThrownBy(() -> new BacktestEngine(spec("cross-sectional", Map.of("signals.model", "beta")),
                 new CrossSectionalStrategy(), new MarketDataFilesComponent(), dir, true,
-                new BacktestEngine.Research(platform, registry)).run(line -> { }))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("signals.model = beta: no such registered model; registered: [alpha]");
+                new BacktestEngine.Research(platform, registry)).run(line -> {}))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("signals.model = beta: no such registered model; registered: [alpha]");
         assertThatThrownBy(() -> new BacktestEngine(spec("cross-sectional", Map.of("signals.model", "alpha",
                 "signals.alias", "staging")), new CrossSectionalStrategy(), new MarketDataFilesComponent(), dir, true,
-                new BacktestEngine.Research(platform, registry)).run(line -> { }))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("model alpha has no version under alias 'staging' (signals.alias); its aliases: "
-                        + "{champion=1}");
+                new BacktestEngine.Research(platform, registry)).run(line -> {}))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("model alpha has no version under alias 'staging' (signals.alias); its aliases: "
+                                + "{champion=1}");
     }
 
     private BacktestSpec spec(String strategy, Map<String, String> parameters) {

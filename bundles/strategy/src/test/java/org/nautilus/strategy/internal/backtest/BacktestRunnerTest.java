@@ -43,7 +43,7 @@ class BacktestRunnerTest {
         List<String> progress = new ArrayList<>();
         BacktestSpec spec = BacktestSpec.fromProperties(SPEC);
         BacktestResult first = runner.run(spec, new MaCrossStrategy(), "test", progress::add);
-        BacktestResult second = runner.run(spec, new MaCrossStrategy(), "test", line -> { });
+        BacktestResult second = runner.run(spec, new MaCrossStrategy(), "test", line -> {});
 
         assertThat(first.runId()).isEqualTo("ma-cross-0001");
         assertThat(second.runId()).isEqualTo("ma-cross-0002");
@@ -109,7 +109,7 @@ class BacktestRunnerTest {
         settings.put("fee.per.share", "0.01");
         settings.put("fee.minimum", "10");
         BacktestResult fees = runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
-                line -> { });
+                line -> {});
         List<String> fills = Files.readAllLines(Path.of(fees.folder()).resolve("fills.csv"));
         assertThat(fills.subList(1, fills.size())).isNotEmpty()
                 .allSatisfy(line -> assertThat(line.split(",")[7]).isEqualTo("10"));
@@ -120,7 +120,7 @@ class BacktestRunnerTest {
 
         settings.put("param.benchmark", "SPY");
         assertThatThrownBy(() -> runner.run(BacktestSpec.fromProperties(settings), new MaCrossStrategy(), "test",
-                line -> { })).hasMessage("benchmark SPY is not in the data; its instruments: [AAPL.NASDAQ]");
+                line -> {})).hasMessage("benchmark SPY is not in the data; its instruments: [AAPL.NASDAQ]");
     }
 
     @Test
@@ -131,6 +131,6 @@ class BacktestRunnerTest {
                 .hasMessageContaining("strategy is required");
         assertThatThrownBy(() -> BacktestSpec.fromProperties(Map.of("strategy", "s", "data.1.file", "x.csv",
                 "data.1.format", "bars-csv", "data.1.symbol", "X", "slippage.bps", "five")))
-                .hasMessageContaining("slippage.bps must be a number, got 'five'");
+                        .hasMessageContaining("slippage.bps must be a number, got 'five'");
     }
 }

@@ -37,7 +37,7 @@ final class SampleData {
 
     /** A spec over the Apple daily bars of 2013 in {@code dir}. */
     static BacktestSpec apple(Path dir, String strategy, Map<String, String> parameters,
-                              BacktestSpec.Execution execution) {
+            BacktestSpec.Execution execution) {
         copy(dir, APPLE_FILE);
         return new BacktestSpec(strategy, parameters,
                 List.of(new BacktestSpec.DataFile(APPLE_FILE, "bars-csv", AAPL, Duration.ofDays(1))), null, null,

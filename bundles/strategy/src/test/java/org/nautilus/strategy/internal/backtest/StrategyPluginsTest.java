@@ -35,7 +35,7 @@ class StrategyPluginsTest {
         BacktestSpec spec = SampleData.apple(dir, "market-maker", Map.of("spread.bps", "20", "size", "10",
                 "max.inventory", "30", "requote.bps", "1"), fees);
         BacktestEngine.Outcome outcome = new BacktestEngine(spec, new MarketMakerStrategy(),
-                new MarketDataFilesComponent(), dir, true).run(line -> { });
+                new MarketDataFilesComponent(), dir, true).run(line -> {});
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.fills()).hasSizeGreaterThan(10);
         long position = 0;
@@ -72,7 +72,7 @@ class StrategyPluginsTest {
                 List.of(file("up.csv", "UP"), file("down.csv", "DOWN"), file("flat.csv", "FLAT")), null, null,
                 new BigDecimal("100000"), BacktestSpec.Execution.defaults(), Map.of(), Duration.ofDays(1), 252);
         BacktestEngine.Outcome outcome = new BacktestEngine(spec, new CrossSectionalStrategy(),
-                new MarketDataFilesComponent(), dir, true).run(line -> { });
+                new MarketDataFilesComponent(), dir, true).run(line -> {});
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.fills()).isNotEmpty().allSatisfy(f -> {
             assertThat(f.instrumentId()).isEqualTo(InstrumentId.of("UP"));
@@ -89,7 +89,8 @@ class StrategyPluginsTest {
     }
 
     @Test
-    void withoutTheResearchServicesABacktestScoresNoModelSoTheCrossSectionalStrategyRefusesSignalsModel() throws IOException {
+    void withoutTheResearchServicesABacktestScoresNoModelSoTheCrossSectionalStrategyRefusesSignalsModel()
+            throws IOException {
         Files.writeString(dir.resolve("flat.csv"), "date,open,high,low,close,volume\n2024-01-01,100,100,100,100,1000\n"
                 + "2024-01-02,100,100,100,100,1000\n");
         BacktestSpec spec = new BacktestSpec("cross-sectional", Map.of("signals.model", "alpha", "long.count", "1"),
@@ -98,9 +99,10 @@ class StrategyPluginsTest {
         List<String> progress = new ArrayList<>();
         assertThatThrownBy(() -> new BacktestEngine(spec, new CrossSectionalStrategy(), new MarketDataFilesComponent(),
                 dir, true).run(progress::add))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("signals.model = alpha: this run receives no model signals (a backtest scores "
-                        + "models only with the platform's model registry");
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(
+                                "signals.model = alpha: this run receives no model signals (a backtest scores "
+                                        + "models only with the platform's model registry");
         assertThat(progress).containsExactly("note: a backtest scores no model without the platform's model registry "
                 + "and factor service: signals.model = alpha delivers no signals here");
     }

@@ -140,9 +140,10 @@ class LiveBacktestParityTest {
         BacktestSpec spec = new BacktestSpec("ma-cross", PARAMETERS,
                 List.of(new BacktestSpec.DataFile(FILE, "bars-csv", AAPL, Duration.ofDays(1))), null, null,
                 new BigDecimal("1000000"), new BacktestSpec.Execution(new BigDecimal("5"), new BigDecimal("0.1"),
-                Duration.ZERO, new BigDecimal("2"), new BigDecimal("2")), Map.of(), Duration.ofDays(1), 252);
+                        Duration.ZERO, new BigDecimal("2"), new BigDecimal("2")),
+                Map.of(), Duration.ofDays(1), 252);
         BacktestEngine.Outcome outcome = new BacktestEngine(spec, new MaCrossStrategy(), files, dir, true)
-                .run(line -> { });
+                .run(line -> {});
         List<String> backtestOrders = outcome.orders().stream().map(LiveBacktestParityTest::order).toList();
         List<String> backtestFills = outcome.fills().stream().map(LiveBacktestParityTest::fill).toList();
 
@@ -180,7 +181,7 @@ class LiveBacktestParityTest {
                     if (values.containsKey(key)) {
                         return method.getReturnType() == String.class ? values.get(key)
                                 : method.getReturnType() == int.class ? Integer.valueOf(values.get(key))
-                                : Long.valueOf(values.get(key));
+                                        : Long.valueOf(values.get(key));
                     }
                     return method.getDefaultValue();
                 });

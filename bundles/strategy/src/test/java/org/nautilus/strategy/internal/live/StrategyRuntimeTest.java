@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +27,9 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.oms.OrderStepListener;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.signal.Signal;
 import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.signal.SignalListener;
@@ -332,7 +331,7 @@ class StrategyRuntimeTest {
 
     /** A bar closes: the features of every instrument are known as of it, and the server scores the close. */
     private void close(SignalServer server, Map<InstrumentId, FactorValue> features, BarSpec bars,
-                       Map<InstrumentId, Double> momentum) {
+            Map<InstrumentId, Double> momentum) {
         clock.advance(Duration.ofSeconds(1));
         Instant end = clock.instant();
         momentum.forEach((id, value) -> features.put(id, new FactorValue("MOM", id, value, end, bars)));

@@ -52,7 +52,7 @@ class Alpha158LibraryTest {
 
     @Test
     void every_factor_has_a_description() {
-        assertThat(library.definitions()).allSatisfy(d -> assertThat(d.description()).startsWith("Alpha158 " ));
+        assertThat(library.definitions()).allSatisfy(d -> assertThat(d.description()).startsWith("Alpha158 "));
         assertThat(Alpha158Library.describe("MA20")).isEqualTo("Alpha158 MA, d=20: mean close of d bars / close");
     }
 }

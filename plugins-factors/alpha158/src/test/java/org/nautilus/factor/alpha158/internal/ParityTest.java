@@ -84,7 +84,8 @@ class ParityTest {
         double[] latest = new double[program.size()];
         List<String> differences = new ArrayList<>();
         for (int r = 0; r < bars.rows(); r++) {
-            stream.update(bars.open()[r], bars.high()[r], bars.low()[r], bars.close()[r], bars.volume()[r], bars.vwap()[r]);
+            stream.update(bars.open()[r], bars.high()[r], bars.low()[r], bars.close()[r], bars.volume()[r],
+                    bars.vwap()[r]);
             stream.values(latest);
             for (int f = 0; f < program.size(); f++) {
                 double expected = batch.values()[f][r];
@@ -102,7 +103,8 @@ class ParityTest {
         for (FactorDefinition definition : Golden.definitions("operators.tsv")) {
             collect(ExpressionParser.parse(definition.expression()).root(), used);
         }
-        Set<String> all = new TreeSet<>(List.of("Ref", "Quantile", "If", "$open", "$high", "$low", "$close", "$volume"));
+        Set<String> all = new TreeSet<>(
+                List.of("Ref", "Quantile", "If", "$open", "$high", "$low", "$close", "$volume"));
         Stream.of(UnaryOperator.values()).map(UnaryOperator::function).forEach(all::add);
         Stream.of(BinaryOperator.values()).map(BinaryOperator::function).forEach(all::add);
         Stream.of(RollingOperator.values()).map(RollingOperator::function).forEach(all::add);

@@ -16,12 +16,12 @@ import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.factor.alpha360.internal.Alpha360Library;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
-import org.nautilus.research.internal.files.FactorFile;
-import org.nautilus.research.internal.generated.UniverseGenerator;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.FactorGraph;
 import org.nautilus.research.internal.expression.FactorProgram;
 import org.nautilus.research.internal.expression.FactorStream;
+import org.nautilus.research.internal.files.FactorFile;
+import org.nautilus.research.internal.generated.UniverseGenerator;
 
 /**
  * A stream stopped after N bars, its {@link FactorStream#snapshot} restored into a fresh stream of a freshly
@@ -63,7 +63,7 @@ class SnapshotResumeTest {
     }
 
     private static void resumesBitForBit(String library, Supplier<FactorProgram> compile, BarColumns bars,
-                                         int[] cuts) {
+            int[] cuts) {
         FactorProgram program = compile.get();
         int rows = bars.rows();
         double[][] uninterrupted = new double[rows][program.size()];

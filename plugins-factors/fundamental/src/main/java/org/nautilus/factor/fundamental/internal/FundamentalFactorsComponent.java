@@ -50,7 +50,7 @@ public final class FundamentalFactorsComponent implements FundamentalFactors {
 
     /** The factors on each bar (oldest first) from the rows known at its end: the batch, the stream run through. */
     static FactorSeries compute(InstrumentId instrument, BarSpec spec, List<Bar> bars,
-                                List<Fundamental> history) {
+            List<Fundamental> history) {
         FundamentalStream stream = new FundamentalStream(history);
         double[][] values = new double[FundamentalStream.FACTORS.size()][bars.size()];
         List<Instant> times = new ArrayList<>(bars.size());

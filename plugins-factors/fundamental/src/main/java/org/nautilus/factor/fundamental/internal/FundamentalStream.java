@@ -59,11 +59,11 @@ final class FundamentalStream {
         double sales = trailing("sales", 0, 731 - 365);
         double previousSales = trailing("sales", 4, 731);
         return new double[] {
-            eps > 0 ? close / eps : Double.NaN,
-            book > 0 ? close / book : Double.NaN,
-            eps / close,
-            book > 0 ? eps / book : Double.NaN,
-            previousSales > 0 && !Double.isNaN(sales) ? sales / previousSales - 1 : Double.NaN};
+                eps > 0 ? close / eps : Double.NaN,
+                book > 0 ? close / book : Double.NaN,
+                eps / close,
+                book > 0 ? eps / book : Double.NaN,
+                previousSales > 0 && !Double.isNaN(sales) ? sales / previousSales - 1 : Double.NaN};
     }
 
     /**

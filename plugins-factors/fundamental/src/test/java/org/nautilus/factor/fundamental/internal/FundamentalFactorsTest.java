@@ -58,10 +58,12 @@ class FundamentalFactorsTest {
         rows.add(row("eps", "2024-12-31", Instant.parse("2025-02-10T21:30:00Z"), 0.7));
         store.writeFundamentals(rows);
         List<Bar> bars = new ArrayList<>();
-        for (LocalDate day = LocalDate.of(2025, 1, 27); day.isBefore(LocalDate.of(2025, 2, 15)); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.of(2025, 1, 27); day
+                .isBefore(LocalDate.of(2025, 2, 15)); day = day.plusDays(1)) {
             Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             Price close = Price.of("92");
-            bars.add(new Bar(ACME, start, start.plus(Duration.ofDays(1)), close, close, close, close, Quantity.ofWhole(1)));
+            bars.add(new Bar(ACME, start, start.plus(Duration.ofDays(1)), close, close, close, close,
+                    Quantity.ofWhole(1)));
         }
         store.replaceBars(ACME, DAILY, TimeRange.ALL, bars);
     }
@@ -138,8 +140,9 @@ class FundamentalFactorsTest {
     void theFullHistoryKeepsEveryRevision() {
         List<Fundamental> history = store.fundamentalHistory(ACME);
         assertThat(history).hasSize(14);
-        assertThat(history.stream().filter(f -> f.field().equals("eps") && f.periodEnd().equals(LocalDate.of(2024, 12, 31))))
-                .extracting(Fundamental::value).containsExactly(1.3, 0.7);
+        assertThat(history.stream()
+                .filter(f -> f.field().equals("eps") && f.periodEnd().equals(LocalDate.of(2024, 12, 31))))
+                        .extracting(Fundamental::value).containsExactly(1.3, 0.7);
         assertThatThrownBy(() -> factors.backfill(InstrumentId.of("NONE"), DAILY, TimeRange.ALL))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -82,7 +82,8 @@ final class Indicators {
         Expression downMove = low().ref(1).minus(low());
         // TA-Lib: -DM if the down move is positive and larger, else +DM if the up move is positive and larger; bar 0
         // (no previous bar: the comparisons with NaN are false) counts 0.
-        Expression minusDm = new Conditional(and(gt(downMove, constant(0)), lt(upMove, downMove)), downMove, constant(0));
+        Expression minusDm = new Conditional(and(gt(downMove, constant(0)), lt(upMove, downMove)), downMove,
+                constant(0));
         Expression plusDm = new Conditional(and(gt(upMove, constant(0)), gt(upMove, downMove)), upMove, constant(0));
         Expression range = new Conditional(gt(close().ref(1), constant(0)), trueRange(), constant(0));
         Expression smoothedRange = wilder(range, n);

@@ -86,7 +86,8 @@ public final class RsiFactor implements Factor {
         for (Bar bar : bars) {
             Duration interval = bar.interval();
             series.addBar(interval, bar.end().atZone(ZoneOffset.UTC), num(series, bar.open()), num(series, bar.high()),
-                    num(series, bar.low()), num(series, bar.close()), series.numOf(bar.volume().raw() / (double) FixedPoint.ONE));
+                    num(series, bar.low()), num(series, bar.close()),
+                    series.numOf(bar.volume().raw() / (double) FixedPoint.ONE));
         }
         return series;
     }

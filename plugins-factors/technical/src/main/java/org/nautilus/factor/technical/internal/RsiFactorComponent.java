@@ -28,8 +28,7 @@ public final class RsiFactorComponent {
 
     static final String PID = "nautilus.factor.rsi";
 
-    @ObjectClassDefinition(name = "Nautilus RSI factor",
-            description = "Wilder's relative strength index of the closes; the factor is named rsi-<period>.")
+    @ObjectClassDefinition(name = "Nautilus RSI factor", description = "Wilder's relative strength index of the closes; the factor is named rsi-<period>.")
     public @interface Config {
         @AttributeDefinition(description = "Number of closes to close changes averaged (at least 2).", min = "2")
         int period() default 14;

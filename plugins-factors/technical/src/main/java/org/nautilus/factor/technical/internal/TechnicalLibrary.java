@@ -43,7 +43,8 @@ public final class TechnicalLibrary implements FactorLibrary {
             define("CLOSE_SMA_10", ratio(Indicators.sma(close(), 10)), "close / SMA(10)"),
             define("CLOSE_SMA_20", ratio(Indicators.sma(close(), 20)), "close / SMA(20)"),
             define("CLOSE_SMA_50", ratio(Indicators.sma(close(), 50)), "close / SMA(50)"),
-            define("CLOSE_EMA_10", ratio(Indicators.seededEma(close(), 10)), "close / EMA(10) (TA-Lib's SMA-seeded EMA)"),
+            define("CLOSE_EMA_10", ratio(Indicators.seededEma(close(), 10)),
+                    "close / EMA(10) (TA-Lib's SMA-seeded EMA)"),
             define("CLOSE_EMA_20", ratio(Indicators.seededEma(close(), 20)), "close / EMA(20)"),
             define("CLOSE_EMA_50", ratio(Indicators.seededEma(close(), 50)), "close / EMA(50)"));
 

@@ -92,7 +92,8 @@ class RsiFactorTest {
             series.addBar(bar.end().atZone(ZoneOffset.UTC), bar.close().toBigDecimal(), bar.close().toBigDecimal(),
                     bar.close().toBigDecimal(), bar.close().toBigDecimal());
         }
-        double ta4j = new RSIIndicator(new ClosePriceIndicator(series), 14).getValue(series.getEndIndex()).doubleValue();
+        double ta4j = new RSIIndicator(new ClosePriceIndicator(series), 14).getValue(series.getEndIndex())
+                .doubleValue();
         assertThat(new RsiFactor(14).compute(bars).getAsDouble()).isCloseTo(ta4j, within(1e-6));
     }
 
@@ -117,7 +118,8 @@ class RsiFactorTest {
         for (int i = 0; i < closes.size(); i++) {
             Price close = Price.of(closes.get(i));
             Instant start = T0.plus(Duration.ofMinutes(i));
-            bars.add(new Bar(AAPL, start, start.plus(Duration.ofMinutes(1)), close, close, close, close, Quantity.ofWhole(100)));
+            bars.add(new Bar(AAPL, start, start.plus(Duration.ofMinutes(1)), close, close, close, close,
+                    Quantity.ofWhole(100)));
         }
         return bars;
     }

@@ -45,7 +45,8 @@ class TechnicalLibraryTest {
 
     @Test
     void every_factor_is_described_and_the_library_is_named_technical() {
-        assertThat(library.definitions()).allSatisfy(d -> assertThat(d.description()).startsWith("Technical " + d.name() + ": "));
+        assertThat(library.definitions())
+                .allSatisfy(d -> assertThat(d.description()).startsWith("Technical " + d.name() + ": "));
         assertThat(library.name()).isEqualTo("technical");
     }
 

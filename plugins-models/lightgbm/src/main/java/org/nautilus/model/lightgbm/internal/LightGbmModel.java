@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Model;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * the same data, parameters, seed and thread count give the same trees. OpenMP's idle threads should sleep
  * ({@code OMP_WAIT_POLICY=PASSIVE}, set by {@code bin/setenv}); {@code num.threads} caps LightGBM's threads.
  */
-@Component(service = Model.class, configurationPid = LightGbmModel.PID,
-        property = Model.FAMILY_PROPERTY + "=" + LightGbmModel.FAMILY)
+@Component(service = Model.class, configurationPid = LightGbmModel.PID, property = Model.FAMILY_PROPERTY + "="
+        + LightGbmModel.FAMILY)
 @Designate(ocd = LightGbmModel.Config.class)
 public final class LightGbmModel implements Model {
 
@@ -59,7 +59,8 @@ public final class LightGbmModel implements Model {
 
     @Activate
     public LightGbmModel(Config config) {
-        this(config.threads(), Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "lightgbm"));
+        this(config.threads(),
+                Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "lightgbm"));
     }
 
     public LightGbmModel(int threads, Path nativeDirectory) {
@@ -116,14 +117,17 @@ public final class LightGbmModel implements Model {
             try {
                 Double.parseDouble(value);
             } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(FAMILY + ": " + e.getKey() + " must be a number, got '" + value + "'");
+                throw new IllegalArgumentException(
+                        FAMILY + ": " + e.getKey() + " must be a number, got '" + value + "'");
             }
             merged.put(e.getKey(), value);
         }
         if (Integer.parseInt(merged.get("iterations")) < 1) {
-            throw new IllegalArgumentException(FAMILY + ": iterations must be at least 1, got " + merged.get("iterations"));
+            throw new IllegalArgumentException(
+                    FAMILY + ": iterations must be at least 1, got " + merged.get("iterations"));
         }
-        StringBuilder text = new StringBuilder("objective=regression verbosity=-1 deterministic=true force_row_wise=true");
+        StringBuilder text = new StringBuilder(
+                "objective=regression verbosity=-1 deterministic=true force_row_wise=true");
         text.append(" seed=").append(seed);
         merged.forEach((name, value) -> text.append(' ').append(NAMES.get(name)).append('=').append(value));
         return text.toString();

@@ -14,8 +14,8 @@ import java.util.Random;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 
 class LightGbmModelTest {
 
@@ -79,8 +79,8 @@ class LightGbmModelTest {
         assertThat(loaded.features()).isEqualTo(a.features());
         assertThat(loaded.predict(probe.features())).isEqualTo(batch);
         // Split gains are stored in the text with fewer digits: the reloaded importance is close, not identical.
-        a.importance().forEach((feature, gain) ->
-                assertThat(loaded.importance().get(feature)).isCloseTo(gain, Percentage.withPercentage(1e-3)));
+        a.importance().forEach((feature, gain) -> assertThat(loaded.importance().get(feature)).isCloseTo(gain,
+                Percentage.withPercentage(1e-3)));
     }
 
     @Test

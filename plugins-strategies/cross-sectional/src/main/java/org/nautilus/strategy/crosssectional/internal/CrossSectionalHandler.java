@@ -27,8 +27,9 @@ import org.nautilus.api.strategy.StrategyParameters;
 final class CrossSectionalHandler implements StrategyHandler {
 
     /** The parameters, checked once. */
-    record Settings(String signalModel, String scoreFactor, int lookback, int rebalanceBars, int longCount, int shortCount,
-                    BigDecimal capital, BigDecimal grossExposure, BigDecimal maxTurnover) {
+    record Settings(String signalModel, String scoreFactor, int lookback, int rebalanceBars, int longCount,
+            int shortCount,
+            BigDecimal capital, BigDecimal grossExposure, BigDecimal maxTurnover) {
         Settings {
             if (lookback < 1 || rebalanceBars < 1) {
                 throw new IllegalArgumentException("lookback and rebalance.bars must be at least 1");
@@ -59,7 +60,8 @@ final class CrossSectionalHandler implements StrategyHandler {
                 throw new IllegalArgumentException("long.count + short.count (" + (longCount + shortCount)
                         + ") exceed the universe of " + universe + " instruments");
             }
-            return new Settings(models, p.text("score.factor", null), p.integer("lookback", 20), p.integer("rebalance.bars", 5),
+            return new Settings(models, p.text("score.factor", null), p.integer("lookback", 20),
+                    p.integer("rebalance.bars", 5),
                     longCount, shortCount, p.decimal("capital", "100000"), p.decimal("gross.exposure", "1"),
                     p.decimal("max.turnover", "0.5"));
         }
@@ -148,7 +150,7 @@ final class CrossSectionalHandler implements StrategyHandler {
             score(instrument).ifPresent(s -> scores.put(instrument, s));
         }
         List<Map.Entry<InstrumentId, Double>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort(Map.Entry.<InstrumentId, Double>comparingByValue(Comparator.reverseOrder())
+        ranked.sort(Map.Entry.<InstrumentId, Double> comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         return ranked;
     }

@@ -17,8 +17,8 @@ import org.osgi.service.component.annotations.Component;
  * that close's signals, once every instrument has one (or the next close begins); an instrument with no signal of
  * the close is not ranked.
  */
-@Component(service = Strategy.class, configurationPid = "nautilus.strategy.cross_sectional",
-        property = Strategy.NAME_PROPERTY + "=" + CrossSectionalStrategy.NAME)
+@Component(service = Strategy.class, configurationPid = "nautilus.strategy.cross_sectional", property = Strategy.NAME_PROPERTY
+        + "=" + CrossSectionalStrategy.NAME)
 public final class CrossSectionalStrategy implements Strategy {
 
     static final String NAME = "cross-sectional";

@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Component;
  * is below. Parameters: {@code fast} (10), {@code slow} (30), {@code rsi.period} (14), {@code rsi.max} (70),
  * {@code quantity} (100), {@code allow.short} (false).
  */
-@Component(service = Strategy.class, configurationPid = "nautilus.strategy.ma_cross",
-        property = Strategy.NAME_PROPERTY + "=" + MaCrossStrategy.NAME)
+@Component(service = Strategy.class, configurationPid = "nautilus.strategy.ma_cross", property = Strategy.NAME_PROPERTY
+        + "=" + MaCrossStrategy.NAME)
 public final class MaCrossStrategy implements Strategy {
 
     static final String NAME = "ma-cross";

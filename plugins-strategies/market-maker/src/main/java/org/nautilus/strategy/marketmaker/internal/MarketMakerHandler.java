@@ -68,7 +68,8 @@ final class MarketMakerHandler implements StrategyHandler {
 
     private void requote(InstrumentId instrument, Price mid, boolean force) {
         Price last = quotedMid.get(instrument);
-        if (!force && last != null && Math.abs(mid.raw() - last.raw()) < FixedPoint.multiply(last.raw(), settings.requote())) {
+        if (!force && last != null
+                && Math.abs(mid.raw() - last.raw()) < FixedPoint.multiply(last.raw(), settings.requote())) {
             return;
         }
         for (Order open : context.openOrders()) {

@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Component;
  * position beyond {@code max.inventory}. Requotes when the mid moves by {@code requote.bps} (default 2) or a quote
  * fills. Parameters: {@code spread.bps} (10), {@code size} (10), {@code max.inventory} (100), {@code skew.bps} (2).
  */
-@Component(service = Strategy.class, configurationPid = "nautilus.strategy.market_maker",
-        property = Strategy.NAME_PROPERTY + "=" + MarketMakerStrategy.NAME)
+@Component(service = Strategy.class, configurationPid = "nautilus.strategy.market_maker", property = Strategy.NAME_PROPERTY
+        + "=" + MarketMakerStrategy.NAME)
 public final class MarketMakerStrategy implements Strategy {
 
     static final String NAME = "market-maker";

@@ -78,7 +78,7 @@ final class IbkrClient {
         } catch (IOException | IllegalArgumentException e) {
             throw new IbkrException(method + " " + path + ": bad request: " + e.getMessage(), e);
         }
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             HttpResponse<String> response;
             try {
                 pacer.acquire();
@@ -113,7 +113,8 @@ final class IbkrClient {
                         + ": 401 not authenticated: log in to the Client Portal gateway again");
             }
             if (status >= 400) {
-                throw new IbkrException(status, method + " " + path + ": HTTP " + status + ": " + abbreviate(response.body()));
+                throw new IbkrException(status,
+                        method + " " + path + ": HTTP " + status + ": " + abbreviate(response.body()));
             }
             try {
                 String text = response.body();

@@ -27,9 +27,9 @@ import org.nautilus.api.domain.VenueId;
  * @param backoff           the first 429 back-off (doubles per retry) when the gateway gives no Retry-After
  */
 public record IbkrConfig(VenueId venueId, URI baseUrl, String accountId, Map<InstrumentId, Long> conids,
-                         int requestsPerSecond, Duration pollInterval, Duration sessionCheck, Duration keepalive,
-                         boolean confirmQuestions, boolean trustSelfSigned, Duration timeout, int retries429,
-                         Duration backoff) {
+        int requestsPerSecond, Duration pollInterval, Duration sessionCheck, Duration keepalive,
+        boolean confirmQuestions, boolean trustSelfSigned, Duration timeout, int retries429,
+        Duration backoff) {
 
     public IbkrConfig {
         Objects.requireNonNull(venueId, "venueId");
@@ -64,8 +64,9 @@ public record IbkrConfig(VenueId venueId, URI baseUrl, String accountId, Map<Ins
             try {
                 conids.put(InstrumentId.of(parts[0].strip()), Long.parseLong(parts[1].strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("conids: the conid of " + parts[0].strip() + " must be a number, got '"
-                        + parts[1].strip() + "'");
+                throw new IllegalArgumentException(
+                        "conids: the conid of " + parts[0].strip() + " must be a number, got '"
+                                + parts[1].strip() + "'");
             }
         }
         return conids;

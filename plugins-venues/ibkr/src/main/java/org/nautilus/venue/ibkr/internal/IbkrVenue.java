@@ -1,7 +1,6 @@
 package org.nautilus.venue.ibkr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -253,7 +252,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
 
     @Override
     public String description() {
-        return "Interactive Brokers, Client Portal Web API " + (config.configured() ? "at " + config.baseUrl() : "(not configured)")
+        return "Interactive Brokers, Client Portal Web API "
+                + (config.configured() ? "at " + config.baseUrl() : "(not configured)")
                 + (account == null ? "" : ", account " + account);
     }
 
@@ -637,7 +637,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                 }
                 Quantity filled = Quantity.of(decimal(o.path("filledQuantity")));
                 Quantity remaining = Quantity.of(decimal(o.path("remainingQuantity")));
-                Quantity total = o.has("totalSize") ? Quantity.of(decimal(o.path("totalSize"))) : filled.plus(remaining);
+                Quantity total = o.has("totalSize") ? Quantity.of(decimal(o.path("totalSize")))
+                        : filled.plus(remaining);
                 JsonNode price = o.path("price");
                 open.add(new VenueOrder(orderId(o.path("order_ref").asText("")), o.path("orderId").asText(),
                         instrument(o), side(o.path("side").asText("")), total, filled,
@@ -663,7 +664,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                 }
                 executions.add(new VenueExecution(trade.path("execution_id").asText(),
                         orderId(trade.path("order_ref").asText("")), trade.path("order_id").asText(""),
-                        instrument(trade), side(trade.path("side").asText("")), Quantity.of(decimal(trade.path("size"))),
+                        instrument(trade), side(trade.path("side").asText("")),
+                        Quantity.of(decimal(trade.path("size"))),
                         Price.of(decimal(trade.path("price"))), Money.of(decimal(trade.path("commission"))), at));
             }
             return VenueQuery.answered(executions);

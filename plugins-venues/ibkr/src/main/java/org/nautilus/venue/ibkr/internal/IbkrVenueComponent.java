@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * (the jar just dropped into {@code deploy/}) it registers anyway, as venue {@code IBKR}, DISCONNECTED until
  * {@code base.url} is set. A configuration change restarts the venue (DS re-activation); the OMS keeps the orders.
  */
-@Component(service = Venue.class, configurationPid = IbkrVenueComponent.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, property = Venue.ID_PROPERTY + "=IBKR")
+@Component(service = Venue.class, configurationPid = IbkrVenueComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, property = Venue.ID_PROPERTY
+        + "=IBKR")
 @Designate(ocd = IbkrVenueComponent.Config.class)
 public final class IbkrVenueComponent implements Venue {
 
@@ -41,8 +41,7 @@ public final class IbkrVenueComponent implements Venue {
 
     private static final Logger LOG = LoggerFactory.getLogger(IbkrVenueComponent.class);
 
-    @ObjectClassDefinition(name = "Nautilus Interactive Brokers venue",
-            description = "Interactive Brokers through the Client Portal Web API of a local gateway")
+    @ObjectClassDefinition(name = "Nautilus Interactive Brokers venue", description = "Interactive Brokers through the Client Portal Web API of a local gateway")
     public @interface Config {
 
         @AttributeDefinition(name = "Venue id", description = "The venue.id this venue registers")
@@ -52,8 +51,7 @@ public final class IbkrVenueComponent implements Venue {
                 + " empty: not configured (the venue stays DISCONNECTED)", required = false)
         String base_url() default "";
 
-        @AttributeDefinition(name = "Account", description = "The IBKR account id; empty: the gateway's selected account",
-                required = false)
+        @AttributeDefinition(name = "Account", description = "The IBKR account id; empty: the gateway's selected account", required = false)
         String account_id() default "";
 
         @AttributeDefinition(name = "Contract ids", description = "SYMBOL=CONID pairs, e.g. AAPL=265598; other"
@@ -108,8 +106,10 @@ public final class IbkrVenueComponent implements Venue {
         if (base != null && !"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())) {
             throw new IllegalArgumentException("base.url must be http(s)://host:port/v1/api, got '" + url + "'");
         }
-        return new IbkrConfig(VenueId.of(c.venue_id().strip()), base, c.account_id(), IbkrConfig.parseConids(c.conids()),
-                c.requests_per_second(), Duration.ofMillis(c.poll_interval_ms()), Duration.ofMillis(c.session_check_ms()),
+        return new IbkrConfig(VenueId.of(c.venue_id().strip()), base, c.account_id(),
+                IbkrConfig.parseConids(c.conids()),
+                c.requests_per_second(), Duration.ofMillis(c.poll_interval_ms()),
+                Duration.ofMillis(c.session_check_ms()),
                 Duration.ofSeconds(c.keepalive_s()), c.confirm_questions(), c.trust_self_signed(),
                 Duration.ofMillis(c.timeout_ms()), c.retries_429(), Duration.ofMillis(c.backoff_ms()));
     }

@@ -113,7 +113,8 @@ final class GatewayFake implements AutoCloseable {
     static String liveOrder(String ibkrOrderId, String ref, String side, String status, long filled, long remaining) {
         return "{\"acct\":\"" + ACCOUNT + "\",\"conidex\":\"265598\",\"conid\":265598,\"orderId\":" + ibkrOrderId
                 + ",\"cashCcy\":\"USD\",\"sizeAndFills\":\"" + filled + "/" + (filled + remaining) + "\","
-                + "\"orderDesc\":\"" + side + " " + (filled + remaining) + " Limit 190.00 GTC\",\"description1\":\"AAPL\","
+                + "\"orderDesc\":\"" + side + " " + (filled + remaining)
+                + " Limit 190.00 GTC\",\"description1\":\"AAPL\","
                 + "\"ticker\":\"AAPL\",\"secType\":\"STK\",\"listingExchange\":\"NASDAQ.NMS\",\"remainingQuantity\":"
                 + remaining + ".0,\"filledQuantity\":" + filled + ".0,\"totalSize\":" + (filled + remaining) + ".0,"
                 + "\"companyName\":\"APPLE INC\",\"status\":\"" + status + "\",\"origOrderType\":\"LIMIT\","

@@ -279,8 +279,8 @@ class IbkrVenueTest {
         start();
         gateway.server.stubFor(WireMock.get(urlEqualTo(API
                 + "/iserver/marketdata/snapshot?conids=265598&fields=84,85,86,88")).willReturn(okJson(
-                "[{\"conidEx\":\"265598\",\"conid\":265598,\"84\":\"190.09\",\"85\":\"300\",\"86\":\"190.11\","
-                        + "\"88\":\"200\",\"_updated\":1733063405000,\"6119\":\"q0\",\"server_id\":\"q0\"}]")));
+                        "[{\"conidEx\":\"265598\",\"conid\":265598,\"84\":\"190.09\",\"85\":\"300\",\"86\":\"190.11\","
+                                + "\"88\":\"200\",\"_updated\":1733063405000,\"6119\":\"q0\",\"server_id\":\"q0\"}]")));
 
         assertThat(venue.depth(AAPL, 1)).as("nothing read yet: the caller never waits on the network").isEmpty();
         await("snapshot", () -> venue.depth(AAPL, 1).isPresent());

@@ -15,6 +15,8 @@ import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.time.LivePlatformClock;
+import org.nautilus.api.time.PlatformClock;
 import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.FeeSchedule;
@@ -24,8 +26,6 @@ import org.nautilus.api.venue.VenueExecution;
 import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.api.venue.VenuePosition;
 import org.nautilus.api.venue.VenueQuery;
-import org.nautilus.api.time.LivePlatformClock;
-import org.nautilus.api.time.PlatformClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +80,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     }
 
     private SimulatedExchange(VenueConfig config, PlatformClock clock, boolean ownsClock, Duration expiryPeriod,
-                              MarketAccess market) {
+            MarketAccess market) {
         applyConfig(config);
         this.clock = clock;
         this.ownsClock = ownsClock;

@@ -11,9 +11,9 @@ import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderType;
-import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
+import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
@@ -54,8 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 // Immediate: the venue holds resting orders and follows the market; a delayed component would be disposed (its
 // book lost) whenever the OMS released the service.
-@Component(service = Venue.class, configurationPid = SimulatedVenueComponent.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(service = Venue.class, configurationPid = SimulatedVenueComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SimulatedVenueComponent.Config.class, factory = true)
 public final class SimulatedVenueComponent implements Venue {
 
@@ -63,9 +62,8 @@ public final class SimulatedVenueComponent implements Venue {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenueComponent.class);
 
-    @ObjectClassDefinition(name = "Nautilus simulated exchange",
-            description = "A simulated exchange with a matching engine, fed by the simulated market. One per factory "
-                    + "configuration: etc/nautilus.venue.simulated-<name>.cfg")
+    @ObjectClassDefinition(name = "Nautilus simulated exchange", description = "A simulated exchange with a matching engine, fed by the simulated market. One per factory "
+            + "configuration: etc/nautilus.venue.simulated-<name>.cfg")
     public @interface Config {
 
         @AttributeDefinition(name = "Venue id", description = "The venue.id this instance registers, e.g. SIM")
@@ -74,8 +72,7 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Fee (bps)", description = "Maker and taker fee in basis points of the notional")
         String fee_bps() default "2";
 
-        @AttributeDefinition(name = "Maker fee (bps)", description = "Overrides fee.bps for makers; negative = rebate",
-                required = false)
+        @AttributeDefinition(name = "Maker fee (bps)", description = "Overrides fee.bps for makers; negative = rebate", required = false)
         String fee_maker_bps() default "";
 
         @AttributeDefinition(name = "Taker fee (bps)", description = "Overrides fee.bps for takers", required = false)
@@ -91,8 +88,7 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Latency (ms)", description = "Delay before orders, cancels and amends reach the book")
         long latency_ms() default 0;
 
-        @AttributeDefinition(name = "Liquidity factor",
-                description = "The market maker's size per level = the quote's size times this factor")
+        @AttributeDefinition(name = "Liquidity factor", description = "The market maker's size per level = the quote's size times this factor")
         String liquidity_factor() default "1";
 
         @AttributeDefinition(name = "Liquidity levels", description = "Price levels the market maker quotes per side")
@@ -101,8 +97,7 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Level spacing (ticks)", description = "Ticks between the market maker's levels")
         int liquidity_level_ticks() default 1;
 
-        @AttributeDefinition(name = "Self-match prevention",
-                description = "allow, cancel-taker, cancel-maker or cancel-both")
+        @AttributeDefinition(name = "Self-match prevention", description = "allow, cancel-taker, cancel-maker or cancel-both")
         String self_match() default "cancel-taker";
 
         @AttributeDefinition(name = "Default tick size", description = "Tick size of instruments the gateway does not define")
@@ -116,8 +111,7 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Bar quotes slippage (bps)", description = "Half the spread of a quote made from a bar")
         String bar_quotes_slippage_bps() default "5";
 
-        @AttributeDefinition(name = "Bar quotes participation",
-                description = "The share of a bar's volume a quote made from it shows on each side")
+        @AttributeDefinition(name = "Bar quotes participation", description = "The share of a bar's volume a quote made from it shows on each side")
         String bar_quotes_participation() default "0.1";
 
         @AttributeDefinition(name = "Trading hours", required = false, description = "[DAYS] HH:mm-HH:mm ZONE, e.g. "
@@ -207,8 +201,7 @@ public final class SimulatedVenueComponent implements Venue {
         LOG.info("simulated venue {} stopped with {} open orders", exchange.id(), open);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindMarketData(MarketDataService service) {
         synchronized (marketLock) {
             closeSubscription();
@@ -328,7 +321,8 @@ public final class SimulatedVenueComponent implements Venue {
         try {
             return new BigDecimal(text.strip());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("venue " + venue + ": " + key + " must be a decimal number, got '" + text + "'", e);
+            throw new IllegalArgumentException(
+                    "venue " + venue + ": " + key + " must be a decimal number, got '" + text + "'", e);
         }
     }
 

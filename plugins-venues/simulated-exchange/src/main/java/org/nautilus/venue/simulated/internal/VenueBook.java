@@ -118,7 +118,8 @@ final class VenueBook implements MatchListener {
             }
             if (byOrderId.get(order.id().value()) != null) {
                 queue(listener, ExecutionReport.rejected(order.id(), venue.id(), venue.nextExecutionId(),
-                        RejectCode.VENUE_DUPLICATE_ORDER, "order " + order.id() + " is already working at " + venue.id(),
+                        RejectCode.VENUE_DUPLICATE_ORDER,
+                        "order " + order.id() + " is already working at " + venue.id(),
                         now()));
                 return;
             }
@@ -154,7 +155,8 @@ final class VenueBook implements MatchListener {
         try {
             ClientOrder client = byOrderId.get(amended.id().value());
             OrderRequest request = amended.request();
-            String invalid = client == null ? "order " + amended.id() + " is not working at " + venue.id() : validate(request);
+            String invalid = client == null ? "order " + amended.id() + " is not working at " + venue.id()
+                    : validate(request);
             if (invalid != null) {
                 queue(listener, ExecutionReport.of(amended.id(), venue.id(), ExecType.REPLACE_REJECTED,
                         venue.nextExecutionId(), invalid, now()));
@@ -400,7 +402,8 @@ final class VenueBook implements MatchListener {
     }
 
     private void report(ClientOrder client, ExecType type, String reason) {
-        queue(client.listener, ExecutionReport.of(client.orderId, venue.id(), type, venue.nextExecutionId(), reason, now()));
+        queue(client.listener,
+                ExecutionReport.of(client.orderId, venue.id(), type, venue.nextExecutionId(), reason, now()));
     }
 
     /** The book's reason for refusing a new order, as the OMS's reject code. */
@@ -524,8 +527,9 @@ final class VenueBook implements MatchListener {
                 }
                 boolean kept = j < size && prices[j] == price && quantities[j] == nowQuantities[i]
                         && counts[j] == nowCounts[i];
-                next[i] = kept ? levels.get(j) : new BookLevel(new Price(price), new Quantity(nowQuantities[i]),
-                        nowCounts[i]);
+                next[i] = kept ? levels.get(j)
+                        : new BookLevel(new Price(price), new Quantity(nowQuantities[i]),
+                                nowCounts[i]);
             }
             levels = List.of(next);
             System.arraycopy(nowPrices, 0, prices, 0, count);
@@ -564,7 +568,7 @@ final class VenueBook implements MatchListener {
         }
 
         ClientOrder(OrderId orderId, long bookId, Side side, ExecutionListener listener, long quantity,
-                    long filledBefore) {
+                long filledBefore) {
             this.orderId = orderId;
             this.bookId = bookId;
             this.side = side;

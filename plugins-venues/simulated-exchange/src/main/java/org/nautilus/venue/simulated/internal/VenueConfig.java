@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Price;
-import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
 
 /**
@@ -23,7 +23,7 @@ import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
  * @param selfMatch        self-trade prevention
  */
 public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDecimal liquidityFactor,
-                          int liquidityLevels, int levelTicks, Price defaultTick, SelfMatchPolicy selfMatch) {
+        int liquidityLevels, int levelTicks, Price defaultTick, SelfMatchPolicy selfMatch) {
 
     public VenueConfig {
         Objects.requireNonNull(id, "id");
@@ -31,17 +31,20 @@ public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDec
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(selfMatch, "selfMatch");
         if (latency.isNegative()) {
-            throw new IllegalArgumentException("venue " + id + ": latency.ms must not be negative, got " + latency.toMillis());
+            throw new IllegalArgumentException(
+                    "venue " + id + ": latency.ms must not be negative, got " + latency.toMillis());
         }
         if (liquidityFactor.signum() < 0) {
             throw new IllegalArgumentException("venue " + id + ": liquidity.factor must not be negative, got "
                     + liquidityFactor.toPlainString());
         }
         if (liquidityLevels < 1 || liquidityLevels > 100) {
-            throw new IllegalArgumentException("venue " + id + ": liquidity.levels must be 1..100, got " + liquidityLevels);
+            throw new IllegalArgumentException(
+                    "venue " + id + ": liquidity.levels must be 1..100, got " + liquidityLevels);
         }
         if (levelTicks < 1) {
-            throw new IllegalArgumentException("venue " + id + ": liquidity.level.ticks must be at least 1, got " + levelTicks);
+            throw new IllegalArgumentException(
+                    "venue " + id + ": liquidity.level.ticks must be at least 1, got " + levelTicks);
         }
         if (!defaultTick.isPositive()) {
             throw new IllegalArgumentException("venue " + id + ": default tick must be positive, got " + defaultTick);
@@ -57,11 +60,13 @@ public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDec
     }
 
     public VenueConfig withFees(FeeSchedule newFees) {
-        return new VenueConfig(id, newFees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, selfMatch);
+        return new VenueConfig(id, newFees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick,
+                selfMatch);
     }
 
     public VenueConfig withLatency(Duration newLatency) {
-        return new VenueConfig(id, fees, newLatency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, selfMatch);
+        return new VenueConfig(id, fees, newLatency, liquidityFactor, liquidityLevels, levelTicks, defaultTick,
+                selfMatch);
     }
 
     public VenueConfig withLiquidity(BigDecimal factor, int levels, int ticks) {

@@ -69,7 +69,7 @@ class ReconciliationWithOmsTest {
     }
 
     private OrderRequest request(String clientId, Side side, long quantity, String limit, TimeInForce tif,
-                                 Instant expire) {
+            Instant expire) {
         return new OrderRequest(ClientOrderId.of(clientId), PortfolioId.of("P1"), AAPL, side, OrderType.LIMIT,
                 Quantity.ofWhole(quantity), Price.of(limit), null, tif, expire, null, false, false);
     }
@@ -79,7 +79,7 @@ class ReconciliationWithOmsTest {
         OrderRequest request = new OrderRequest(ClientOrderId.of("f" + id), PortfolioId.of("OTHER"), AAPL, side,
                 OrderType.LIMIT, Quantity.ofWhole(quantity), Price.of(limit), null, TimeInForce.DAY, null, null, false,
                 false);
-        ExecutionListener nobody = report -> { };
+        ExecutionListener nobody = report -> {};
         venue.submit(new Order(OrderId.of(id), request, OrderStatus.SUBMITTED, Quantity.ZERO, null, null, null, T0, T0),
                 nobody);
     }

@@ -72,14 +72,16 @@ class SimulatedExchangeTest {
 
     /** The market: AAPL 100.00 x 100.02, 500 shares each side. */
     private void marketAt(String bid, String ask, long size) {
-        quotes.put(AAPL, new Quote(AAPL, Price.of(bid), Quantity.ofWhole(size), Price.of(ask), Quantity.ofWhole(size), T0));
+        quotes.put(AAPL,
+                new Quote(AAPL, Price.of(bid), Quantity.ofWhole(size), Price.of(ask), Quantity.ofWhole(size), T0));
     }
 
     private Order order(Side side, OrderType type, long quantity, String limit, String stop, TimeInForce tif) {
         OrderRequest request = new OrderRequest(ClientOrderId.of("c" + nextOrderId), PortfolioId.of("P1"), AAPL, side,
                 type, Quantity.ofWhole(quantity), limit == null ? null : Price.of(limit),
                 stop == null ? null : Price.of(stop), tif, null, null, false, false);
-        return new Order(OrderId.of(nextOrderId++), request, OrderStatus.SUBMITTED, Quantity.ZERO, null, null, null, T0, T0);
+        return new Order(OrderId.of(nextOrderId++), request, OrderStatus.SUBMITTED, Quantity.ZERO, null, null, null, T0,
+                T0);
     }
 
     private Order market(Side side, long quantity) {
@@ -142,7 +144,8 @@ class SimulatedExchangeTest {
         Order buy = market(Side.BUY, 80);
         venue.submit(buy, reports);
 
-        assertThat(reports.fills(buy)).extracting(r -> r.lastQuantity() + "@" + r.lastPrice()).containsExactly("50@100.02");
+        assertThat(reports.fills(buy)).extracting(r -> r.lastQuantity() + "@" + r.lastPrice())
+                .containsExactly("50@100.02");
         assertThat(reports.last(buy).type()).isEqualTo(ExecType.CANCELED);
     }
 
@@ -238,7 +241,8 @@ class SimulatedExchangeTest {
         venue.submit(buy, reports);
 
         assertThat(reports.types(buy)).containsExactly(ExecType.REJECTED);
-        assertThat(reports.last(buy).reason()).isEqualTo("limit price 100.005 is not a multiple of the tick size 0.01 of AAPL");
+        assertThat(reports.last(buy).reason())
+                .isEqualTo("limit price 100.005 is not a multiple of the tick size 0.01 of AAPL");
     }
 
     @Test
@@ -265,11 +269,13 @@ class SimulatedExchangeTest {
         Order smaller = new Order(buy.id(), buy.request().withQuantity(Quantity.ofWhole(6)), OrderStatus.PENDING_UPDATE,
                 Quantity.ZERO, null, null, null, T0, T0);
         venue.amend(smaller, reports);
-        Order across = new Order(buy.id(), smaller.request().withLimitPrice(Price.of("100.02")), OrderStatus.PENDING_UPDATE,
+        Order across = new Order(buy.id(), smaller.request().withLimitPrice(Price.of("100.02")),
+                OrderStatus.PENDING_UPDATE,
                 Quantity.ZERO, null, null, null, T0, T0);
         venue.amend(across, reports);
 
-        assertThat(reports.types(buy)).containsExactly(ExecType.ACCEPTED, ExecType.REPLACED, ExecType.REPLACED, ExecType.FILL);
+        assertThat(reports.types(buy)).containsExactly(ExecType.ACCEPTED, ExecType.REPLACED, ExecType.REPLACED,
+                ExecType.FILL);
         assertThat(reports.fills(buy).get(0).lastQuantity()).isEqualTo(Quantity.ofWhole(6));
         assertThat(venue.openOrderCount()).isZero();
     }

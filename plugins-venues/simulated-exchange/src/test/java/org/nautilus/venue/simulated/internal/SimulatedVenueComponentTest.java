@@ -23,6 +23,8 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
+import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -30,8 +32,6 @@ import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.FeeSchedule;
-import org.nautilus.api.marketdata.Bar;
-import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.testsupport.Await;
 import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
 
@@ -42,10 +42,10 @@ class SimulatedVenueComponentTest {
 
     /** A configuration as DS would pass it: {@code etc/nautilus.venue.simulated-<name>.cfg} values. */
     record Cfg(String venueId, String fee, String maker, String taker, long latency, String factor, int levels,
-               int ticks, String selfMatch, String barQuotes) implements SimulatedVenueComponent.Config {
+            int ticks, String selfMatch, String barQuotes) implements SimulatedVenueComponent.Config {
 
         Cfg(String venueId, String fee, String maker, String taker, long latency, String factor, int levels,
-            int ticks, String selfMatch) {
+                int ticks, String selfMatch) {
             this(venueId, fee, maker, taker, latency, factor, levels, ticks, selfMatch, "");
         }
 
@@ -168,19 +168,20 @@ class SimulatedVenueComponentTest {
         Cfg ok = Cfg.of("SIM");
         assertThatThrownBy(() -> SimulatedVenueComponent.toVenueConfig(
                 new Cfg("SIM", "two", "", "", 0, "1", 5, 1, "allow")))
-                .hasMessage("venue SIM: fee.bps must be a decimal number, got 'two'");
+                        .hasMessage("venue SIM: fee.bps must be a decimal number, got 'two'");
         assertThatThrownBy(() -> SimulatedVenueComponent.toVenueConfig(
                 new Cfg("SIM", "2", "", "", 0, "1", 5, 1, "sometimes")))
-                .hasMessage("self.match must be one of allow, cancel-taker, cancel-maker, cancel-both; got 'sometimes'");
+                        .hasMessage(
+                                "self.match must be one of allow, cancel-taker, cancel-maker, cancel-both; got 'sometimes'");
         assertThatThrownBy(() -> SimulatedVenueComponent.toVenueConfig(
                 new Cfg("SIM", "2", "", "", -1, "1", 5, 1, "allow")))
-                .hasMessage("venue SIM: latency.ms must not be negative, got -1");
+                        .hasMessage("venue SIM: latency.ms must not be negative, got -1");
         assertThatThrownBy(() -> SimulatedVenueComponent.toVenueConfig(
                 new Cfg("SIM", "2", "", "", 0, "1", 0, 1, "allow")))
-                .hasMessage("venue SIM: liquidity.levels must be 1..100, got 0");
+                        .hasMessage("venue SIM: liquidity.levels must be 1..100, got 0");
         assertThatThrownBy(() -> SimulatedVenueComponent.toVenueConfig(
                 new Cfg(" ", "2", "", "", 0, "1", 5, 1, "allow")))
-                .hasMessage("nautilus.venue.simulated: venue.id is required, e.g. venue.id=SIM");
+                        .hasMessage("nautilus.venue.simulated: venue.id is required, e.g. venue.id=SIM");
         assertThat(SimulatedVenueComponent.toVenueConfig(ok).selfMatch()).isEqualTo(SelfMatchPolicy.CANCEL_TAKER);
     }
 
@@ -265,13 +266,14 @@ class SimulatedVenueComponentTest {
     void aBadBarQuotesSpecIsRefusedNamingIt() {
         assertThatThrownBy(() -> new SimulatedVenueComponent(
                 new Cfg("SIM", "2", "", "", 0, "1", 1, 1, "cancel-taker", "daily")))
-                .hasMessageStartingWith("nautilus.venue.simulated: bar.quotes: ");
+                        .hasMessageStartingWith("nautilus.venue.simulated: bar.quotes: ");
     }
 
     private static Order order(long id, long quantity) {
         Instant now = Instant.now();
         return new Order(OrderId.of(id), OrderRequest.market(ClientOrderId.of("c" + id), PortfolioId.of("P1"), AAPL,
-                Side.BUY, Quantity.ofWhole(quantity)), OrderStatus.SUBMITTED, Quantity.ZERO, null, null, null, now, now);
+                Side.BUY, Quantity.ofWhole(quantity)), OrderStatus.SUBMITTED, Quantity.ZERO, null, null, null, now,
+                now);
     }
 
     /** A gateway stand-in: only what the venue uses (a proxy, so API additions do not break the test). */

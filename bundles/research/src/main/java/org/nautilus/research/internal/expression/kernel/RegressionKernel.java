@@ -13,7 +13,9 @@ public final class RegressionKernel implements Kernel.OfOne {
     /** Qlib's {@code np.isclose(std, 0, atol=2e-05)}. */
     static final double FLAT = 2e-5;
 
-    private enum Output { SLOPE, RSQUARE, RESIDUAL }
+    private enum Output {
+        SLOPE, RSQUARE, RESIDUAL
+    }
 
     private final SlidingWindow window;
     private final CoMoments moments = new CoMoments();

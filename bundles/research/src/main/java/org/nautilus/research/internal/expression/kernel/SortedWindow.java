@@ -33,7 +33,8 @@ final class SortedWindow {
         }
         int at = firstAtLeast(x);
         if (at >= count || sorted[at] != x) {
-            throw new IllegalStateException(x + " is not in the window " + Arrays.toString(Arrays.copyOf(sorted, count)));
+            throw new IllegalStateException(
+                    x + " is not in the window " + Arrays.toString(Arrays.copyOf(sorted, count)));
         }
         System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
         count--;

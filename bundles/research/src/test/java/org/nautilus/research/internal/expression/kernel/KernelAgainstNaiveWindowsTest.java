@@ -185,7 +185,8 @@ class KernelAgainstNaiveWindowsTest {
                 // A residual or a slope is a small difference of values of the window's size: compare it at
                 // that scale (Alpha158 divides both by the close).
                 double scale = c.name.equals("Resi") || c.name.equals("Slope")
-                        ? Arrays.stream(present(values)).map(Math::abs).max().orElse(1) : 1;
+                        ? Arrays.stream(present(values)).map(Math::abs).max().orElse(1)
+                        : 1;
                 if (!close(actual, expected, scale)) {
                     failures.add(c.name + " row " + i + ": " + actual + " vs " + expected);
                     break;
@@ -227,7 +228,8 @@ class KernelAgainstNaiveWindowsTest {
             double actualCov = cov.update(xs[i], ys[i]);
             double actualCorr = corr.update(xs[i], ys[i]);
             assertThat(close(actualCov, expectedCov)).as("Cov row %d: %s vs %s", i, actualCov, expectedCov).isTrue();
-            assertThat(close(actualCorr, expectedCorr)).as("Corr row %d: %s vs %s", i, actualCorr, expectedCorr).isTrue();
+            assertThat(close(actualCorr, expectedCorr)).as("Corr row %d: %s vs %s", i, actualCorr, expectedCorr)
+                    .isTrue();
         }
     }
 

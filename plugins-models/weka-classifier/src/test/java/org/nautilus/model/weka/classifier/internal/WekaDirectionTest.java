@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Model;
 import org.nautilus.model.weka.FamilyContract;
 import org.nautilus.model.weka.WekaFamily;
@@ -42,7 +42,8 @@ class WekaDirectionTest extends FamilyContract {
         LabelledMatrix data = synthetic(100, 1);
         double[] down = new double[data.rows()];
         Arrays.fill(down, -0.01);
-        FittedModel fitted = family().fit(new LabelledMatrix(data.featureNames(), data.targetName(), data.features(), down),
+        FittedModel fitted = family().fit(
+                new LabelledMatrix(data.featureNames(), data.targetName(), data.features(), down),
                 Map.of(), 1);
         assertThat(fitted.predict(new double[] {90, 0})).isLessThan(0.05);
     }

@@ -33,8 +33,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * HALTED portfolio always passes: the kill switch's cancel-all must not be throttled.
  * Configuration: {@code max.amends}, {@code max.cancels}, {@code window.ms}.
  */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = AmendCancelRateRule.PID,
-        property = {ConfigurationCheck.PID + "=" + AmendCancelRateRule.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = AmendCancelRateRule.PID, property = {
+                ConfigurationCheck.PID + "=" + AmendCancelRateRule.PID,
                 RiskRule.NAME_PROPERTY + "=" + AmendCancelRateRule.NAME,
                 "service.ranking:Integer=50"})
 @Designate(ocd = AmendCancelRateRule.Config.class)
@@ -42,9 +43,7 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.amend_cancel_rate";
 
-
-    @ObjectClassDefinition(name = "Nautilus risk: amend and cancel throttles",
-            description = "At most max.amends amends and max.cancels cancels per portfolio in any window of window.ms.")
+    @ObjectClassDefinition(name = "Nautilus risk: amend and cancel throttles", description = "At most max.amends amends and max.cancels cancels per portfolio in any window of window.ms.")
     public @interface Config {
         @AttributeDefinition(name = "Max amends", description = "The most amends per portfolio per window.")
         int max_amends() default 100;
@@ -56,7 +55,6 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
         @AttributeDefinition(name = "Window (ms)", description = "The sliding window.")
         long window_ms() default 1000;
     }
-
 
     public static final String NAME = "amend-cancel-rate";
     public static final String AMEND_CODE = "AMEND_RATE";
@@ -120,8 +118,7 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
     }
 
     /** The kill switch, if it runs: a HALTED portfolio's cancels are not throttled. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public volatile TradingStateService tradingStates;
 
     @Override

@@ -12,8 +12,9 @@ import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.TradingState;
-import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 
 /** The amend and cancel throttles in the real risk core, which remembers each approved amend and cancel. */
 class AmendCancelRateRuleTest {
@@ -57,7 +58,7 @@ class AmendCancelRateRuleTest {
         Order main = desk.working(buyLimit(10, "AAPL", "99"));
         desk.core.checkCancel(main);
         desk.core.checkCancel(main);
-        Order other = desk.working(org.nautilus.risk.internal.support.Orders.forPortfolio(buyLimit(10, "AAPL", "99"),
+        Order other = desk.working(Orders.forPortfolio(buyLimit(10, "AAPL", "99"),
                 "other"));
         assertTrue(desk.core.checkCancel(other).approved());
     }
@@ -65,7 +66,7 @@ class AmendCancelRateRuleTest {
     @Test
     void aZeroLimitIsRefused() {
         assertEquals("max.cancels = '0': must be positive",
-                rule.check(Map.<String, Object>of("max.cancels", "0")).orElseThrow().reason());
+                rule.check(Map.<String, Object> of("max.cancels", "0")).orElseThrow().reason());
         assertEquals("amends 3 and cancels 2 per 1000 ms per portfolio", rule.describe());
     }
 }

@@ -29,25 +29,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * passes; a portfolio without positive equity may only reduce.
  * Configuration: {@code max.percent} (e.g. {@code 25}).
  */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = ConcentrationRule.PID,
-        property = {ConfigurationCheck.PID + "=" + ConcentrationRule.PID,
-                RiskRule.NAME_PROPERTY + "=" + ConcentrationRule.NAME,
-                "service.ranking:Integer=240"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = ConcentrationRule.PID, property = {
+        ConfigurationCheck.PID + "=" + ConcentrationRule.PID,
+        RiskRule.NAME_PROPERTY + "=" + ConcentrationRule.NAME,
+        "service.ranking:Integer=240"})
 @Designate(ocd = ConcentrationRule.Config.class)
 public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.concentration";
 
-
-    @ObjectClassDefinition(name = "Nautilus risk: concentration",
-            description = "One instrument's position plus working orders on the order's side, at most max.percent of "
-                    + "the portfolio's equity.")
+    @ObjectClassDefinition(name = "Nautilus risk: concentration", description = "One instrument's position plus working orders on the order's side, at most max.percent of "
+            + "the portfolio's equity.")
     public @interface Config {
         @AttributeDefinition(name = "Max percent", description = "The largest share of equity one instrument may "
                 + "take, in percent.")
         String max_percent() default DEFAULT_PERCENT;
     }
-
 
     public static final String NAME = "concentration";
     public static final String CODE = "CONCENTRATION";

@@ -21,8 +21,8 @@ class ConcentrationRuleTest {
     @Test
     void aBuyTakingOneInstrumentOverItsShareOfEquityIsDeniedWithTheShare() {
         Desk desk = desk("25").equity("AAPL", "100");
-        desk.position("main", "AAPL", 150, "100");   // 15,000
-        desk.working(buyLimit(50, "AAPL", "99"));     // + 5,000 working
+        desk.position("main", "AAPL", 150, "100"); // 15,000
+        desk.working(buyLimit(50, "AAPL", "99")); // + 5,000 working
         assertTrue(desk.check(buy(50, "AAPL")).approved(), "250 × 100 = 25,000 = 25% exactly");
         RiskDecision denied = desk.check(buy(51, "AAPL"));
         assertEquals(ConcentrationRule.CODE, denied.code());
@@ -50,9 +50,9 @@ class ConcentrationRuleTest {
     void aPercentThatIsNoNumberIsRefused() {
         ConcentrationRule rule = new ConcentrationRule(Map.of("max.percent", "20"));
         assertEquals("max.percent = 'a lot': not a number",
-                rule.check(Map.<String, Object>of("max.percent", "a lot")).orElseThrow().reason());
+                rule.check(Map.<String, Object> of("max.percent", "a lot")).orElseThrow().reason());
         assertEquals("max.percent must be positive, got 0",
-                rule.check(Map.<String, Object>of("max.percent", "0")).orElseThrow().reason());
+                rule.check(Map.<String, Object> of("max.percent", "0")).orElseThrow().reason());
         assertTrue(rule.describe().startsWith("concentration at most 20%"), rule.describe());
     }
 }

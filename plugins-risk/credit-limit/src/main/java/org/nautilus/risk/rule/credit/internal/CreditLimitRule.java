@@ -33,25 +33,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * passes, so a portfolio at its limit can still get out.
  * Configuration: {@code credit.limit}, per portfolio {@code portfolio.<id>.credit.limit}.
  */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = CreditLimitRule.PID,
-        property = {ConfigurationCheck.PID + "=" + CreditLimitRule.PID,
-                RiskRule.NAME_PROPERTY + "=" + CreditLimitRule.NAME,
-                "service.ranking:Integer=250"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = CreditLimitRule.PID, property = {
+        ConfigurationCheck.PID + "=" + CreditLimitRule.PID,
+        RiskRule.NAME_PROPERTY + "=" + CreditLimitRule.NAME,
+        "service.ranking:Integer=250"})
 @Designate(ocd = CreditLimitRule.Config.class)
 public final class CreditLimitRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.credit_limit";
 
-
-    @ObjectClassDefinition(name = "Nautilus risk: credit limit",
-            description = "Positions plus working orders per portfolio, valued at marks and order prices, at most "
-                    + "credit.limit. Per-portfolio limits: portfolio.<id>.credit.limit.")
+    @ObjectClassDefinition(name = "Nautilus risk: credit limit", description = "Positions plus working orders per portfolio, valued at marks and order prices, at most "
+            + "credit.limit. Per-portfolio limits: portfolio.<id>.credit.limit.")
     public @interface Config {
         @AttributeDefinition(name = "Credit limit", description = "The most a portfolio may hold and have working, in "
                 + "its currency.")
         String credit_limit() default DEFAULT_LIMIT;
     }
-
 
     public static final String NAME = "credit-limit";
     public static final String CODE = "CREDIT_LIMIT";

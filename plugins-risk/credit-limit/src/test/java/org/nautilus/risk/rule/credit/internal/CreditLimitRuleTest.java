@@ -27,8 +27,8 @@ class CreditLimitRuleTest {
     @Test
     void aBuyThatTakesPositionsPlusWorkingOrdersOverTheLimitIsDeniedWithTheNumbers() {
         Desk desk = new Desk(rule(Map.of("credit.limit", "100000"))).equity("AAPL", "100");
-        desk.position("main", "AAPL", 500, "90");                 // 50,000 at the mark
-        desk.working(buyLimit(300, "AAPL", "100"));               // 30,000 working
+        desk.position("main", "AAPL", 500, "90"); // 50,000 at the mark
+        desk.working(buyLimit(300, "AAPL", "100")); // 30,000 working
         RiskDecision denied = desk.check(buyLimit(250, "AAPL", "100")); // 25,000 more: 105,000
         assertFalse(denied.approved());
         assertEquals(CreditLimitRule.CODE, denied.code());
@@ -82,7 +82,7 @@ class CreditLimitRuleTest {
     @Test
     void anInvalidLimitIsRefusedAndTheLimitInForceStays() {
         CreditLimitRule rule = rule(Map.of("credit.limit", "5000"));
-        Optional<ConfigurationCheck.Refusal> refused = rule.check(Map.<String, Object>of("credit.limit", "-1"));
+        Optional<ConfigurationCheck.Refusal> refused = rule.check(Map.<String, Object> of("credit.limit", "-1"));
         assertTrue(refused.isPresent());
         assertEquals("credit.limit = '-1': must be positive", refused.get().reason());
         rule.modified(Map.of("credit.limit", "lots"));

@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.duplicateorder.internal.DuplicateOrderRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link DuplicateOrderRule}, configured live from {@code etc/nautilus.risk.duplicate_order.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = DuplicateOrderComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + DuplicateOrderComponent.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = DuplicateOrderComponent.PID, property = {
+                ConfigurationCheck.PID + "=" + DuplicateOrderComponent.PID,
                 RiskRule.NAME_PROPERTY + "=" + DuplicateOrderRule.NAME, "service.ranking:Integer=450"})
 @Designate(ocd = DuplicateOrderComponent.Config.class)
 public final class DuplicateOrderComponent
@@ -23,8 +23,7 @@ public final class DuplicateOrderComponent
 
     public static final String PID = "nautilus.risk.duplicate_order";
 
-    @ObjectClassDefinition(name = "Nautilus risk: duplicate orders",
-            description = "Denies an order identical to one submitted under another client order id within the window.")
+    @ObjectClassDefinition(name = "Nautilus risk: duplicate orders", description = "Denies an order identical to one submitted under another client order id within the window.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

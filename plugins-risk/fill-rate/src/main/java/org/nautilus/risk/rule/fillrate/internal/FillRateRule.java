@@ -1,6 +1,7 @@
 package org.nautilus.risk.rule.fillrate.internal;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.nautilus.api.audit.AuditCategory;
@@ -41,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * sets the portfolio HALTED (new orders denied until an operator sets it ACTIVE again: a runaway strategy or a venue
  * filling in a loop wants a human, not a timer). The default is {@code alarm}: it tells, and trading goes on.
  */
-@Component(service = {RiskRule.class, OrderEventSubscriber.class, MetricsSource.class, ConfigurationCheck.class},
-        configurationPid = FillRateRule.PID,
-        property = {ConfigurationCheck.PID + "=" + FillRateRule.PID,
+@Component(service = {RiskRule.class, OrderEventSubscriber.class, MetricsSource.class,
+        ConfigurationCheck.class}, configurationPid = FillRateRule.PID, property = {
+                ConfigurationCheck.PID + "=" + FillRateRule.PID,
                 RiskRule.NAME_PROPERTY + "=" + FillRateRule.NAME,
                 "service.ranking:Integer=950"})
 @Designate(ocd = FillRateRule.Config.class)
@@ -57,9 +58,8 @@ public final class FillRateRule implements RiskRule, OrderEventSubscriber, Metri
 
     private static final Logger LOG = LoggerFactory.getLogger(FillRateRule.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: fill rate alarm",
-            description = "More than max.fills fills per portfolio in window.ms raises an alarm (log, audit, metric); "
-                    + "action = alarm, deny (new orders denied while it lasts) or halt (the portfolio is HALTED).")
+    @ObjectClassDefinition(name = "Nautilus risk: fill rate alarm", description = "More than max.fills fills per portfolio in window.ms raises an alarm (log, audit, metric); "
+            + "action = alarm, deny (new orders denied while it lasts) or halt (the portfolio is HALTED).")
     public @interface Config {
         @AttributeDefinition(name = "Max fills", description = "The most fills per portfolio per window.")
         int max_fills() default 200;
@@ -73,12 +73,10 @@ public final class FillRateRule implements RiskRule, OrderEventSubscriber, Metri
 
     private final FillRateMonitor monitor;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AuditService audit;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile TradingStateService tradingStates;
 
     /** A rule over this monitor (tests). */
@@ -116,7 +114,7 @@ public final class FillRateRule implements RiskRule, OrderEventSubscriber, Metri
     public String describe() {
         FillRateMonitor.Limits l = monitor.limits();
         return "fill rate alarm above " + l.maxFills() + " fills per " + l.window().toMillis() + " ms per portfolio, "
-                + "action " + l.action().name().toLowerCase(java.util.Locale.ROOT) + " (" + monitor.alarms()
+                + "action " + l.action().name().toLowerCase(Locale.ROOT) + " (" + monitor.alarms()
                 + " alarms so far)";
     }
 

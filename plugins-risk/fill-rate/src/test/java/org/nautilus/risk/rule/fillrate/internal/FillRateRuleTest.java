@@ -15,6 +15,7 @@ import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
+import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
@@ -23,8 +24,9 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.TradingState;
-import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.risk.internal.support.Desk;
+import org.nautilus.risk.internal.support.Orders;
+import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 
 /** The fill rate alarm: committed FILL events counted per portfolio, the alarm's deny and halt actions. */
 class FillRateRuleTest {
@@ -87,7 +89,7 @@ class FillRateRuleTest {
         assertEquals(FillRateRule.CODE, denied.code());
         assertEquals("fill rate 3 per 1000 ms of portfolio main exceeded: 4 fills in the last 1000 ms; new orders are "
                 + "denied until it falls back", denied.message());
-        assertTrue(desk.check(org.nautilus.risk.internal.support.Orders.forPortfolio(buy(1, "AAPL"), "other"))
+        assertTrue(desk.check(Orders.forPortfolio(buy(1, "AAPL"), "other"))
                 .approved(), "another portfolio trades on");
         desk.advance(Duration.ofMillis(1001));
         assertTrue(desk.check(buy(1, "AAPL")).approved());
@@ -102,8 +104,8 @@ class FillRateRuleTest {
         for (int i = 0; i < 4; i++) {
             fill(buy(1, "AAPL"));
         }
-        assertEquals(TradingState.HALTED, killSwitch.status(org.nautilus.api.domain.PortfolioId.of("main")).state());
-        assertTrue(killSwitch.status(org.nautilus.api.domain.PortfolioId.of("main")).reason()
+        assertEquals(TradingState.HALTED, killSwitch.status(PortfolioId.of("main")).state());
+        assertTrue(killSwitch.status(PortfolioId.of("main")).reason()
                 .startsWith("fill rate 3 per 1000 ms"));
         assertFalse(killSwitch.global().state() == TradingState.HALTED, "only that portfolio");
     }
@@ -111,7 +113,7 @@ class FillRateRuleTest {
     @Test
     void anUnknownActionIsRefused() {
         assertEquals("action = 'panic': alarm, deny or halt",
-                rule.check(Map.<String, Object>of("action", "panic")).orElseThrow().reason());
+                rule.check(Map.<String, Object> of("action", "panic")).orElseThrow().reason());
         assertEquals("fill rate alarm above 3 fills per 1000 ms per portfolio, action alarm (0 alarms so far)",
                 rule.describe());
     }

@@ -53,7 +53,7 @@ public final class KillSwitch implements RiskRule, TradingStateService {
     private final Clock clock;
     private final Object writeLock = new Object();
     private volatile States states;
-    private volatile Consumer<Map<String, String>> persister = p -> { };
+    private volatile Consumer<Map<String, String>> persister = p -> {};
 
     public KillSwitch(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -208,7 +208,7 @@ public final class KillSwitch implements RiskRule, TradingStateService {
     }
 
     private static TradingStatus read(PortfolioId portfolio, String prefix, Map<String, ?> properties,
-                                      TradingStatus current, Instant now) {
+            TradingStatus current, Instant now) {
         String stateKey = prefix + "state";
         Object rawState = properties.get(stateKey);
         TradingState state = rawState == null || String.valueOf(rawState).isBlank() ? TradingState.ACTIVE

@@ -15,15 +15,14 @@ import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStateOutcome;
 import org.nautilus.api.risk.TradingStateService;
 import org.nautilus.api.risk.TradingStatus;
-import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
 import org.nautilus.risk.support.PerPortfolio;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -53,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * {@link #change} cancels on the caller's thread and waits; {@link #setGlobal}, {@link #set} and a HALT written
  * into the file cancel on the kill switch's own thread, so an OMS thread that halts never waits on itself.
  */
-@Component(service = {RiskRule.class, TradingStateService.class}, configurationPid = KillSwitchComponent.PID,
-        property = {RiskRule.NAME_PROPERTY + "=" + KillSwitch.NAME, "service.ranking:Integer=1000"})
+@Component(service = {RiskRule.class,
+        TradingStateService.class}, configurationPid = KillSwitchComponent.PID, property = {
+                RiskRule.NAME_PROPERTY + "=" + KillSwitch.NAME, "service.ranking:Integer=1000"})
 @Designate(ocd = KillSwitchComponent.Config.class)
 public final class KillSwitchComponent implements RiskRule, TradingStateService {
 
@@ -62,10 +62,9 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
 
     private static final Logger LOG = LoggerFactory.getLogger(KillSwitchComponent.class);
 
-    @ObjectClassDefinition(name = "Nautilus risk: kill switch",
-            description = "Trading state ACTIVE, REDUCING (only position-reducing orders) or HALTED (no new orders; "
-                    + "cancels still pass). Per portfolio: portfolio.<id>.state, portfolio.<id>.reason. "
-                    + "The shell (nautilus:trading-state) writes changes here.")
+    @ObjectClassDefinition(name = "Nautilus risk: kill switch", description = "Trading state ACTIVE, REDUCING (only position-reducing orders) or HALTED (no new orders; "
+            + "cancels still pass). Per portfolio: portfolio.<id>.state, portfolio.<id>.reason. "
+            + "The shell (nautilus:trading-state) writes changes here.")
     public @interface Config {
         @AttributeDefinition(name = "State", description = "Global trading state.")
         TradingState state() default TradingState.ACTIVE;
@@ -130,8 +129,7 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
         canceller.shutdown();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void setOrders(OrderService service) {
         this.orders = service;
     }
@@ -142,8 +140,7 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void setAudit(AuditService service) {
         this.audit = service;
     }
@@ -154,8 +151,7 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void setConfigAdmin(ConfigurationAdmin admin) {
         this.configAdmin = admin;
     }

@@ -28,18 +28,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * trigger.
  * Configuration: {@code max.quote.age.ms}, {@code require.quote}.
  */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MarketDataAgeRule.PID,
-        property = {ConfigurationCheck.PID + "=" + MarketDataAgeRule.PID,
-                RiskRule.NAME_PROPERTY + "=" + MarketDataAgeRule.NAME,
-                "service.ranking:Integer=650"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MarketDataAgeRule.PID, property = {
+        ConfigurationCheck.PID + "=" + MarketDataAgeRule.PID,
+        RiskRule.NAME_PROPERTY + "=" + MarketDataAgeRule.NAME,
+        "service.ranking:Integer=650"})
 @Designate(ocd = MarketDataAgeRule.Config.class)
 public final class MarketDataAgeRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.market_data_age";
 
-
-    @ObjectClassDefinition(name = "Nautilus risk: stale market data",
-            description = "MARKET and marketable LIMIT orders need a quote at most max.quote.age.ms old.")
+    @ObjectClassDefinition(name = "Nautilus risk: stale market data", description = "MARKET and marketable LIMIT orders need a quote at most max.quote.age.ms old.")
     public @interface Config {
         @AttributeDefinition(name = "Max quote age (ms)", description = "The oldest quote a market or marketable "
                 + "order may rely on.")
@@ -49,7 +47,6 @@ public final class MarketDataAgeRule implements RiskRule, ConfigurationCheck {
                 + "is denied even if it has a mark from bars or trades.")
         boolean require_quote() default false;
     }
-
 
     public static final String NAME = "market-data-age";
     public static final String STALE = "STALE_MARKET_DATA";

@@ -80,9 +80,9 @@ class MarketDataAgeRuleTest {
     void badSettingsAreRefused() {
         MarketDataAgeRule defaults = new MarketDataAgeRule(Map.of());
         assertEquals("max.quote.age.ms = '0': must be positive",
-                defaults.check(Map.<String, Object>of("max.quote.age.ms", "0")).orElseThrow().reason());
+                defaults.check(Map.<String, Object> of("max.quote.age.ms", "0")).orElseThrow().reason());
         assertEquals("require.quote = 'yes': true or false",
-                defaults.check(Map.<String, Object>of("require.quote", "yes")).orElseThrow().reason());
+                defaults.check(Map.<String, Object> of("require.quote", "yes")).orElseThrow().reason());
         assertEquals("market and marketable orders need a quote at most 120000 ms old", defaults.describe());
     }
 }

@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link MaxDailyLossRule}, configured live from {@code etc/nautilus.risk.max_daily_loss.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxDailyLossComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + MaxDailyLossComponent.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = MaxDailyLossComponent.PID, property = {
+                ConfigurationCheck.PID + "=" + MaxDailyLossComponent.PID,
                 RiskRule.NAME_PROPERTY + "=" + MaxDailyLossRule.NAME, "service.ranking:Integer=200"})
 @Designate(ocd = MaxDailyLossComponent.Config.class)
 public final class MaxDailyLossComponent
@@ -23,8 +23,7 @@ public final class MaxDailyLossComponent
 
     public static final String PID = "nautilus.risk.max_daily_loss";
 
-    @ObjectClassDefinition(name = "Nautilus risk: max daily loss",
-            description = "Once a portfolio has lost this much since the start of the trading day (realized + unrealized), only position-reducing orders pass. Per-portfolio overrides: portfolio.<id>.max.loss.")
+    @ObjectClassDefinition(name = "Nautilus risk: max daily loss", description = "Once a portfolio has lost this much since the start of the trading day (realized + unrealized), only position-reducing orders pass. Per-portfolio overrides: portfolio.<id>.max.loss.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

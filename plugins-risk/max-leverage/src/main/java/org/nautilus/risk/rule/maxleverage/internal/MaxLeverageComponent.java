@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.maxleverage.internal.MaxLeverageRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link MaxLeverageRule}, configured live from {@code etc/nautilus.risk.max_leverage.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = MaxLeverageComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + MaxLeverageComponent.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = MaxLeverageComponent.PID, property = {
+                ConfigurationCheck.PID + "=" + MaxLeverageComponent.PID,
                 RiskRule.NAME_PROPERTY + "=" + MaxLeverageRule.NAME, "service.ranking:Integer=100"})
 @Designate(ocd = MaxLeverageComponent.Config.class)
 public final class MaxLeverageComponent
@@ -23,8 +23,7 @@ public final class MaxLeverageComponent
 
     public static final String PID = "nautilus.risk.max_leverage";
 
-    @ObjectClassDefinition(name = "Nautilus risk: max portfolio leverage",
-            description = "Denies an order that would take gross exposure / equity above the limit. Per-portfolio overrides: portfolio.<id>.max.leverage.")
+    @ObjectClassDefinition(name = "Nautilus risk: max portfolio leverage", description = "Denies an order that would take gross exposure / equity above the limit. Per-portfolio overrides: portfolio.<id>.max.leverage.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

@@ -4,27 +4,25 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.orderrate.internal.OrderRateRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link OrderRateRule}, configured live from {@code etc/nautilus.risk.order_rate.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = OrderRateComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + OrderRateComponent.PID,
-                RiskRule.NAME_PROPERTY + "=" + OrderRateRule.NAME, "service.ranking:Integer=50"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = OrderRateComponent.PID, property = {
+        ConfigurationCheck.PID + "=" + OrderRateComponent.PID,
+        RiskRule.NAME_PROPERTY + "=" + OrderRateRule.NAME, "service.ranking:Integer=50"})
 @Designate(ocd = OrderRateComponent.Config.class)
 public final class OrderRateComponent
         extends RuleComponent<OrderRateRule, OrderRateRule.Limits, OrderRateComponent.Config> {
 
     public static final String PID = "nautilus.risk.order_rate";
 
-    @ObjectClassDefinition(name = "Nautilus risk: order rate throttle",
-            description = "At most max.orders approved orders per portfolio in any window of window.ms. Per-portfolio overrides: portfolio.<id>.max.orders.")
+    @ObjectClassDefinition(name = "Nautilus risk: order rate throttle", description = "At most max.orders approved orders per portfolio in any window of window.ms. Per-portfolio overrides: portfolio.<id>.max.orders.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

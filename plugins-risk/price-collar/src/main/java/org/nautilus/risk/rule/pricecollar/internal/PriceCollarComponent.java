@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.pricecollar.internal.PriceCollarRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link PriceCollarRule}, configured live from {@code etc/nautilus.risk.price_collar.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = PriceCollarComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + PriceCollarComponent.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = PriceCollarComponent.PID, property = {
+                ConfigurationCheck.PID + "=" + PriceCollarComponent.PID,
                 RiskRule.NAME_PROPERTY + "=" + PriceCollarRule.NAME, "service.ranking:Integer=600"})
 @Designate(ocd = PriceCollarComponent.Config.class)
 public final class PriceCollarComponent
@@ -23,8 +23,7 @@ public final class PriceCollarComponent
 
     public static final String PID = "nautilus.risk.price_collar";
 
-    @ObjectClassDefinition(name = "Nautilus risk: price collar",
-            description = "Denies a LIMIT order priced further than the given percentage from the last/mid price.")
+    @ObjectClassDefinition(name = "Nautilus risk: price collar", description = "Denies a LIMIT order priced further than the given percentage from the last/mid price.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

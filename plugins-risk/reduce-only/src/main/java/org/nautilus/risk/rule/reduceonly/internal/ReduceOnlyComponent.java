@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.reduceonly.internal.ReduceOnlyRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link ReduceOnlyRule}, configured live from {@code etc/nautilus.risk.reduce_only.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = ReduceOnlyComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + ReduceOnlyComponent.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = ReduceOnlyComponent.PID, property = {
+                ConfigurationCheck.PID + "=" + ReduceOnlyComponent.PID,
                 RiskRule.NAME_PROPERTY + "=" + ReduceOnlyRule.NAME, "service.ranking:Integer=500"})
 @Designate(ocd = ReduceOnlyComponent.Config.class)
 public final class ReduceOnlyComponent
@@ -23,8 +23,7 @@ public final class ReduceOnlyComponent
 
     public static final String PID = "nautilus.risk.reduce_only";
 
-    @ObjectClassDefinition(name = "Nautilus risk: reduce-only",
-            description = "An order flagged reduce-only may only reduce a position.")
+    @ObjectClassDefinition(name = "Nautilus risk: reduce-only", description = "An order flagged reduce-only may only reduce a position.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

@@ -46,7 +46,8 @@ public final class ReduceOnlyRule extends ConfiguredRule<ReduceOnlyRule.Limits> 
         }
         return reject(CODE, order + " would flip the position of " + Numbers.format(held) + " (open "
                 + request.side() + " orders " + Numbers.format(Valuation.openQuantity(open, request.side(),
-                request.clientOrderId())) + ")");
+                        request.clientOrderId()))
+                + ")");
     }
 
     @Override

@@ -27,29 +27,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ({@code config:property-set -p nautilus.risk.restricted_list symbols "GME, AMC"} or the cfg file).
  * Configuration: {@code symbols} (comma or blank separated, empty: none), {@code reason} (shown with each denial).
  */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = RestrictedListRule.PID,
-        property = {ConfigurationCheck.PID + "=" + RestrictedListRule.PID,
-                RiskRule.NAME_PROPERTY + "=" + RestrictedListRule.NAME,
-                "service.ranking:Integer=850"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = RestrictedListRule.PID, property = {
+        ConfigurationCheck.PID + "=" + RestrictedListRule.PID,
+        RiskRule.NAME_PROPERTY + "=" + RestrictedListRule.NAME,
+        "service.ranking:Integer=850"})
 @Designate(ocd = RestrictedListRule.Config.class)
 public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.restricted_list";
 
-
-    @ObjectClassDefinition(name = "Nautilus risk: restricted list",
-            description = "Symbols no portfolio may trade (compliance), separate from the allowlist; edits apply at "
-                    + "runtime.")
+    @ObjectClassDefinition(name = "Nautilus risk: restricted list", description = "Symbols no portfolio may trade (compliance), separate from the allowlist; edits apply at "
+            + "runtime.")
     public @interface Config {
-        @AttributeDefinition(name = "Symbols", required = false,
-                description = "Restricted symbols, comma separated; empty: none.")
+        @AttributeDefinition(name = "Symbols", required = false, description = "Restricted symbols, comma separated; empty: none.")
         String symbols() default "";
 
-        @AttributeDefinition(name = "Reason", required = false,
-                description = "Why they are restricted, shown with each denial.")
+        @AttributeDefinition(name = "Reason", required = false, description = "Why they are restricted, shown with each denial.")
         String reason() default "compliance restricted list";
     }
-
 
     public static final String NAME = "restricted-list";
     public static final String CODE = "RESTRICTED_SYMBOL";
@@ -69,8 +64,9 @@ public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
             Object why = properties.get("reason");
             Set<InstrumentId> symbols;
             try {
-                symbols = listed == null ? Set.of() : Arrays.stream(String.valueOf(listed).split("[,\\s]+"))
-                        .filter(s -> !s.isEmpty()).map(InstrumentId::of).collect(Collectors.toSet());
+                symbols = listed == null ? Set.of()
+                        : Arrays.stream(String.valueOf(listed).split("[,\\s]+"))
+                                .filter(s -> !s.isEmpty()).map(InstrumentId::of).collect(Collectors.toSet());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("symbols = '" + listed + "': " + e.getMessage(), e);
             }
@@ -81,8 +77,9 @@ public final class RestrictedListRule implements RiskRule, ConfigurationCheck {
 
         @Override
         public String toString() {
-            return symbols.isEmpty() ? "none" : new TreeSet<>(symbols).stream().map(InstrumentId::value)
-                    .collect(Collectors.joining(", "));
+            return symbols.isEmpty() ? "none"
+                    : new TreeSet<>(symbols).stream().map(InstrumentId::value)
+                            .collect(Collectors.joining(", "));
         }
     }
 

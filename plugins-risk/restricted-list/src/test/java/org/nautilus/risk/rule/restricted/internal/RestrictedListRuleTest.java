@@ -40,7 +40,7 @@ class RestrictedListRuleTest {
     @Test
     void anInvalidSymbolIsRefusedAndTheListInForceStays() {
         RestrictedListRule rule = new RestrictedListRule(Map.of("symbols", "GME"));
-        assertTrue(rule.check(Map.<String, Object>of("symbols", "GME, bad symbol!")).isPresent());
+        assertTrue(rule.check(Map.<String, Object> of("symbols", "GME, bad symbol!")).isPresent());
         rule.modified(Map.of("symbols", "bad symbol!"));
         assertEquals("restricted symbols: GME (compliance restricted list)", rule.describe());
     }

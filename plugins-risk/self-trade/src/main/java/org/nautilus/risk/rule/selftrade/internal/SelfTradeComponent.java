@@ -4,27 +4,25 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.selftrade.internal.SelfTradeRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link SelfTradeRule}, configured live from {@code etc/nautilus.risk.self_trade.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = SelfTradeComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + SelfTradeComponent.PID,
-                RiskRule.NAME_PROPERTY + "=" + SelfTradeRule.NAME, "service.ranking:Integer=400"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = SelfTradeComponent.PID, property = {
+        ConfigurationCheck.PID + "=" + SelfTradeComponent.PID,
+        RiskRule.NAME_PROPERTY + "=" + SelfTradeRule.NAME, "service.ranking:Integer=400"})
 @Designate(ocd = SelfTradeComponent.Config.class)
 public final class SelfTradeComponent
         extends RuleComponent<SelfTradeRule, SelfTradeRule.Limits, SelfTradeComponent.Config> {
 
     public static final String PID = "nautilus.risk.self_trade";
 
-    @ObjectClassDefinition(name = "Nautilus risk: self-trade prevention",
-            description = "Denies an order that would trade against our own open order on the other side.")
+    @ObjectClassDefinition(name = "Nautilus risk: self-trade prevention", description = "Denies an order that would trade against our own open order on the other side.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

@@ -28,7 +28,9 @@ public final class SelfTradeRule extends ConfiguredRule<SelfTradeRule.Limits> {
     public static final String CODE = "SELF_TRADE";
 
     /** Whose resting orders count as our own. */
-    public enum Scope { PORTFOLIO, ALL }
+    public enum Scope {
+        PORTFOLIO, ALL
+    }
 
     /** @param scope whose resting orders count */
     public record Limits(Scope scope) {
@@ -71,7 +73,8 @@ public final class SelfTradeRule extends ConfiguredRule<SelfTradeRule.Limits> {
             }
             if (crosses(request, restingPrice)) {
                 return reject(CODE, request.side() + " " + Numbers.format(request.quantity().raw()) + " "
-                        + request.instrumentId() + " at " + (request.limitPrice() == null ? "MARKET" : request.limitPrice())
+                        + request.instrumentId() + " at "
+                        + (request.limitPrice() == null ? "MARKET" : request.limitPrice())
                         + " would trade against own open " + resting.side() + " order " + resting.clientOrderId()
                         + " at " + (restingPrice == null ? "MARKET" : restingPrice)
                         + (resting.portfolioId().equals(request.portfolioId()) ? ""

@@ -4,18 +4,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.risk.RiskRule;
-import org.nautilus.risk.rule.symbolallowlist.internal.SymbolAllowlistRule;
+import org.nautilus.risk.support.RuleComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.nautilus.risk.support.RuleComponent;
 
 /** Publishes {@link SymbolAllowlistRule}, configured live from {@code etc/nautilus.risk.symbol_allowlist.cfg}. */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = SymbolAllowlistComponent.PID,
-        property = {ConfigurationCheck.PID + "=" + SymbolAllowlistComponent.PID,
+@Component(service = {RiskRule.class,
+        ConfigurationCheck.class}, configurationPid = SymbolAllowlistComponent.PID, property = {
+                ConfigurationCheck.PID + "=" + SymbolAllowlistComponent.PID,
                 RiskRule.NAME_PROPERTY + "=" + SymbolAllowlistRule.NAME, "service.ranking:Integer=900"})
 @Designate(ocd = SymbolAllowlistComponent.Config.class)
 public final class SymbolAllowlistComponent
@@ -23,8 +23,7 @@ public final class SymbolAllowlistComponent
 
     public static final String PID = "nautilus.risk.symbol_allowlist";
 
-    @ObjectClassDefinition(name = "Nautilus risk: symbol allowlist",
-            description = "Only the listed symbols may be traded; * allows every instrument the market data gateway defines. Per-portfolio overrides: portfolio.<id>.symbols.")
+    @ObjectClassDefinition(name = "Nautilus risk: symbol allowlist", description = "Only the listed symbols may be traded; * allows every instrument the market data gateway defines. Per-portfolio overrides: portfolio.<id>.symbols.")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;

@@ -54,8 +54,9 @@ public final class SymbolAllowlistRule extends ConfiguredRule<SymbolAllowlistRul
 
         @Override
         public String toString() {
-            return any ? "*" : new TreeSet<>(symbols).stream().map(InstrumentId::value)
-                    .collect(Collectors.joining(", "));
+            return any ? "*"
+                    : new TreeSet<>(symbols).stream().map(InstrumentId::value)
+                            .collect(Collectors.joining(", "));
         }
     }
 

@@ -34,24 +34,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * otherwise it is denied with every venue's reason. An unknown venue is left to the OMS, which refuses it itself.
  * The rule has no limits of its own; {@code enabled = false} switches it off.
  */
-@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = VenueSessionRule.PID,
-        property = {ConfigurationCheck.PID + "=" + VenueSessionRule.PID,
-                RiskRule.NAME_PROPERTY + "=" + VenueSessionRule.NAME,
-                "service.ranking:Integer=750"})
+@Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = VenueSessionRule.PID, property = {
+        ConfigurationCheck.PID + "=" + VenueSessionRule.PID,
+        RiskRule.NAME_PROPERTY + "=" + VenueSessionRule.NAME,
+        "service.ranking:Integer=750"})
 @Designate(ocd = VenueSessionRule.Config.class)
 public final class VenueSessionRule implements RiskRule, ConfigurationCheck {
 
     public static final String PID = "nautilus.risk.venue_session";
 
-
-    @ObjectClassDefinition(name = "Nautilus risk: venue pre-entry checks",
-            description = "The venue is in its trading hours and accepts the order type and time in force (what each "
-                    + "venue declares).")
+    @ObjectClassDefinition(name = "Nautilus risk: venue pre-entry checks", description = "The venue is in its trading hours and accepts the order type and time in force (what each "
+            + "venue declares).")
     public @interface Config {
         @AttributeDefinition(name = "Enabled", description = "false: every order passes this rule.")
         boolean enabled() default true;
     }
-
 
     public static final String NAME = "venue-session";
     public static final String CLOSED = "VENUE_CLOSED";
@@ -102,8 +99,7 @@ public final class VenueSessionRule implements RiskRule, ConfigurationCheck {
         return LiveLimits.refusal(() -> Limits.of(properties), this::describe);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addVenue(Venue venue) {
         venues.add(venue);
     }

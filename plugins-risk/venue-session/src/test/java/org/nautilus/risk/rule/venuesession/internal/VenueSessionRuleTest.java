@@ -30,7 +30,7 @@ class VenueSessionRuleTest {
 
     /** A venue as the SPI describes one: its hours, order types and times in force; it trades nothing here. */
     private record DeclaredVenue(VenueId id, Optional<TradingHours> tradingHours, Set<OrderType> orderTypes,
-                                 Set<TimeInForce> timesInForce) implements Venue {
+            Set<TimeInForce> timesInForce) implements Venue {
 
         @Override
         public String description() {
@@ -111,7 +111,8 @@ class VenueSessionRuleTest {
         assertFalse(overnight.isOpen(Instant.parse("2025-03-08T01:00:00Z")), "Friday 19:00: no Friday session");
         assertEquals("MON,TUE,WED,THU,SUN 18:00-17:00 America/Chicago", overnight.toString());
         assertEquals("trading hours 'nine-to-five': expected [DAYS] HH:mm-HH:mm ZONE, e.g. MON-FRI 09:30-16:00 "
-                + "America/New_York", assertThrows(IllegalArgumentException.class,
+                + "America/New_York",
+                assertThrows(IllegalArgumentException.class,
                         () -> TradingHours.parse("nine-to-five")).getMessage());
         assertEquals("trading hours 'nine to five': 'NINE' is not a day of the week (MON, TUE, ... SUN)",
                 assertThrows(IllegalArgumentException.class, () -> TradingHours.parse("nine to five")).getMessage());

@@ -73,7 +73,7 @@ public final class OrderBook {
      * @param expireAt    epoch millis at which a GTD order expires (see {@link #expire}), 0 for none
      */
     public void submit(long orderId, long owner, boolean buy, OrderType type, TimeInForce timeInForce,
-                       boolean postOnly, long price, long stopPrice, long quantity, long expireAt) {
+            boolean postOnly, long price, long stopPrice, long quantity, long expireAt) {
         boolean hasLimit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
         boolean isStop = type == OrderType.STOP || type == OrderType.STOP_LIMIT;
         if (quantity <= 0) {
@@ -238,7 +238,7 @@ public final class OrderBook {
         }
         int expired = 0;
         beginCommand();
-        for (int i = 0; i < gtdCount; ) {
+        for (int i = 0; i < gtdCount;) {
             BookOrder order = orders.get(gtdIds[i]);
             boolean stale = order == null || order.expireAt != gtdTimes[i];
             if (stale || gtdTimes[i] <= nowMillis) {

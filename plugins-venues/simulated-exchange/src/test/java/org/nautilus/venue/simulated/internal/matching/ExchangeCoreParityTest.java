@@ -8,7 +8,6 @@ import exchange.core2.core.common.MatcherTradeEvent;
 import exchange.core2.core.common.cmd.CommandResultCode;
 import exchange.core2.core.common.cmd.OrderCommand;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +66,8 @@ class ExchangeCoreParityTest {
                 boolean buy = random.nextBoolean();
                 long price = buy ? mid + random.nextInt(0, 8) : mid - random.nextInt(0, 8);
                 long id = nextId++;
-                commands.add(new Command(dice < 61 ? IOC : MARKET, id, uid(id, users), buy, price, 1 + random.nextInt(150)));
+                commands.add(
+                        new Command(dice < 61 ? IOC : MARKET, id, uid(id, users), buy, price, 1 + random.nextInt(150)));
             } else {
                 // Recent orders are the likely ones still working.
                 long id = Math.max(1, placed - random.nextInt((int) Math.min(placed, 200)));
@@ -129,12 +129,15 @@ class ExchangeCoreParityTest {
         List<String> apply(Command c) {
             events.clear();
             switch (c.kind()) {
-                case GTC -> book.submit(c.orderId(), c.uid(), c.buy(), OrderType.LIMIT, TimeInForce.GTC, false, c.price(),
-                        0, c.size(), 0);
-                case IOC -> book.submit(c.orderId(), c.uid(), c.buy(), OrderType.LIMIT, TimeInForce.IOC, false, c.price(),
-                        0, c.size(), 0);
-                case MARKET -> book.submit(c.orderId(), c.uid(), c.buy(), OrderType.MARKET, TimeInForce.IOC, false, 0, 0,
-                        c.size(), 0);
+                case GTC ->
+                        book.submit(c.orderId(), c.uid(), c.buy(), OrderType.LIMIT, TimeInForce.GTC, false, c.price(),
+                                0, c.size(), 0);
+                case IOC ->
+                        book.submit(c.orderId(), c.uid(), c.buy(), OrderType.LIMIT, TimeInForce.IOC, false, c.price(),
+                                0, c.size(), 0);
+                case MARKET ->
+                        book.submit(c.orderId(), c.uid(), c.buy(), OrderType.MARKET, TimeInForce.IOC, false, 0, 0,
+                                c.size(), 0);
                 case CANCEL -> book.cancel(c.orderId());
                 case MOVE -> book.move(c.orderId(), c.price());
                 case REDUCE -> book.reduce(c.orderId(), c.size());

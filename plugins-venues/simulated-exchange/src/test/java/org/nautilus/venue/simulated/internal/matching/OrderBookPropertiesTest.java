@@ -24,7 +24,7 @@ class OrderBookPropertiesTest {
 
     /** One step of a random session; {@code target} picks an earlier order for cancels and amends. */
     record Step(int kind, boolean buy, OrderType type, TimeInForce tif, boolean postOnly, long price, long stop,
-                long quantity, long owner, int target) {
+            long quantity, long owner, int target) {
     }
 
     @Provide
@@ -38,10 +38,11 @@ class OrderBookPropertiesTest {
                 Arbitraries.of(false, false, false, true),
                 Arbitraries.longs().between(90, 110),
                 Arbitraries.longs().between(90, 110),
-                Arbitraries.longs().between(1, 30)
-        ).flatAs((kind, buy, type, tif, postOnly, price, stop, qty) ->
-                Combinators.combine(Arbitraries.longs().between(1, 4), Arbitraries.integers().between(0, 1_000))
-                        .as((owner, target) -> new Step(kind, buy, type, tif, postOnly, price, stop, qty, owner, target)));
+                Arbitraries.longs().between(1, 30))
+                .flatAs((kind, buy, type, tif, postOnly, price, stop, qty) -> Combinators
+                        .combine(Arbitraries.longs().between(1, 4), Arbitraries.integers().between(0, 1_000))
+                        .as((owner, target) -> new Step(kind, buy, type, tif, postOnly, price, stop, qty, owner,
+                                target)));
         return step.list().ofMinSize(1).ofMaxSize(250);
     }
 
@@ -52,7 +53,7 @@ class OrderBookPropertiesTest {
 
     @Property(tries = 250)
     void theBookNeverCrossesAndQuantitiesAreConserved(@ForAll("sessions") List<Step> session,
-                                                      @ForAll("policies") SelfMatchPolicy policy) {
+            @ForAll("policies") SelfMatchPolicy policy) {
         Accounts accounts = new Accounts();
         OrderBook book = new OrderBook(accounts, policy, 16);
         List<Long> ids = new ArrayList<>();
@@ -62,7 +63,8 @@ class OrderBookPropertiesTest {
                 long id = nextId++;
                 ids.add(id);
                 accounts.submitted(id, s.quantity());
-                book.submit(id, s.owner(), s.buy(), s.type(), s.tif(), s.postOnly(), s.price(), s.stop(), s.quantity(), 0);
+                book.submit(id, s.owner(), s.buy(), s.type(), s.tif(), s.postOnly(), s.price(), s.stop(), s.quantity(),
+                        0);
             } else if (s.kind() <= 8) {
                 book.cancel(ids.get(s.target() % ids.size()));
             } else {
@@ -112,7 +114,8 @@ class OrderBookPropertiesTest {
         for (Step s : session) {
             long id = nextId++;
             byId.put(id, s);
-            holder[0].submit(id, s.owner(), s.buy(), s.type(), s.tif(), s.postOnly(), s.price(), s.stop(), s.quantity(), 0);
+            holder[0].submit(id, s.owner(), s.buy(), s.type(), s.tif(), s.postOnly(), s.price(), s.stop(), s.quantity(),
+                    0);
         }
         assertThat(violations).isEmpty();
     }

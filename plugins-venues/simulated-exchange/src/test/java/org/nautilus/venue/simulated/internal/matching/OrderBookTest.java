@@ -51,7 +51,8 @@ class OrderBookTest {
 
         buy(4, 9, 101, 12);
 
-        assertThat(log.take()).containsExactly("accepted 4", "trade 4<-2 100x5", "trade 4<-3 100x5", "trade 4<-1 101x2");
+        assertThat(log.take()).containsExactly("accepted 4", "trade 4<-2 100x5", "trade 4<-3 100x5",
+                "trade 4<-1 101x2");
         assertThat(book.leaves(1)).isEqualTo(3);
         assertThat(book.bestAsk()).isEqualTo(101);
         assertThat(book.bestBid()).isEqualTo(OrderBook.NO_PRICE);
@@ -217,7 +218,8 @@ class OrderBookTest {
         assertThat(book.amend(9, 100, 0, 5)).isFalse();
         assertThat(book.amend(2, 100, 0, 5)).isFalse();
 
-        assertThat(log.take()).containsExactly("amend-rejected 9 UNKNOWN_ORDER", "amend-rejected 2 POST_ONLY_WOULD_TAKE");
+        assertThat(log.take()).containsExactly("amend-rejected 9 UNKNOWN_ORDER",
+                "amend-rejected 2 POST_ONLY_WOULD_TAKE");
         assertThat(book.bestBid()).isEqualTo(99);
     }
 
