@@ -129,6 +129,12 @@ class SignalServerTest {
         return batches.stream().filter(b -> b.alias().equals("champion")).toList();
     }
 
+    /** The newest champion batch, from one read of the batches (they keep arriving on the server's thread). */
+    private Optional<SignalBatch> lastChampion() {
+        List<SignalBatch> served = champion();
+        return served.isEmpty() ? Optional.empty() : Optional.of(served.get(served.size() - 1));
+    }
+
     @Test
     void servesEachCloseOnceAndSwapsVersionsBetweenBatches() throws Exception {
         List<Bar> apple = Bars.apple();
@@ -146,8 +152,8 @@ class SignalServerTest {
         }
         int warm = 150 - 50; // closes from the first with every feature (the longest lookback is 50 bars here)
         await(() -> champion().size() >= warm
-                && champion().get(champion().size() - 1).time().equals(apple.get(149).end()));
-        SignalBatch last = champion().get(champion().size() - 1);
+                && lastChampion().orElseThrow().time().equals(apple.get(149).end()));
+        SignalBatch last = lastChampion().orElseThrow();
         double[] row = {engine.latest("RSI_14", AAPL, DAY).orElseThrow().value(),
                 engine.latest("BB_PCTB_20", AAPL, DAY).orElseThrow().value(),
                 engine.latest("ROC_10", AAPL, DAY).orElseThrow().value()};
@@ -173,7 +179,7 @@ class SignalServerTest {
         for (int i = heldBack; i < apple.size(); i++) {
             close(apple.get(i));
         }
-        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(apple.size() - 1).end()));
+        await(() -> lastChampion().orElseThrow().time().equals(apple.get(apple.size() - 1).end()));
 
         List<SignalBatch> served = champion();
         List<Instant> times = served.stream().map(SignalBatch::time).toList();
@@ -203,7 +209,7 @@ class SignalServerTest {
         for (int i = 0; i < 80; i++) {
             close(apple.get(i));
         }
-        await(() -> !champion().isEmpty() && champion().get(champion().size() - 1).time().equals(apple.get(79).end()));
+        await(() -> lastChampion().filter(b -> b.time().equals(apple.get(79).end())).isPresent());
 
         deployed.remove("weka-m5p");
         server.familyRemoved("weka-m5p");
