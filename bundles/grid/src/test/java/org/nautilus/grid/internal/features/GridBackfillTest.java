@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cluster.ClusterNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +101,9 @@ class GridBackfillTest {
 
     /**
      * Ignite hands a joining node its primary partitions once they are rebalanced to it (late affinity assignment):
-     * wait until every node is primary for some, as in a cluster that has been up for a while.
+     * wait until every node is primary for some, every node's rebalancing is done and the partition map has stopped
+     * moving, as in a cluster that has been up for a while (a primary that moved after the backfill would make the
+     * test's owner check compare against a later map than the one the backfill split by).
      */
     private void awaitPrimaries() {
         Affinity<Object> affinity = running.get(0).ignite().affinity(GridFeatureCache.CACHE);
@@ -112,6 +115,25 @@ class GridBackfillTest {
                 LockSupport.parkNanos(50_000_000);
             }
         }
+        for (EmbeddedGrid grid : running) {
+            grid.ignite().cache(GridFeatureCache.CACHE).rebalance().get(Duration.ofSeconds(60).toMillis());
+        }
+        List<ClusterNode> map = primaries(affinity);
+        for (int stableReads = 0; stableReads < 5;) {
+            assertThat(System.nanoTime()).as("the partition map kept moving").isLessThan(deadline);
+            LockSupport.parkNanos(200_000_000);
+            List<ClusterNode> now = primaries(affinity);
+            stableReads = now.equals(map) ? stableReads + 1 : 0;
+            map = now;
+        }
+    }
+
+    private static List<ClusterNode> primaries(Affinity<Object> affinity) {
+        List<ClusterNode> primaries = new ArrayList<>();
+        for (int p = 0; p < affinity.partitions(); p++) {
+            primaries.add(affinity.mapPartitionToNode(p));
+        }
+        return primaries;
     }
 
     @Test
