@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FundamentalField;
@@ -33,7 +35,7 @@ public final class PointInTimeFields {
     private static final Sentiment NONE = t -> Double.NaN;
 
     private final Expression[] fields;
-    private final List<Fundamental> rows;
+    private List<Fundamental> rows;
     private final Sentiment sentiment;
     private final Map<String, NavigableMap<LocalDate, Double>> known = new HashMap<>();
     private final double[] values;
@@ -58,6 +60,26 @@ public final class PointInTimeFields {
         this.rows = sorted;
         this.sentiment = sentiment == null ? NONE : sentiment;
         this.values = new double[this.fields.length];
+    }
+
+    /**
+     * Takes a newer copy of the instrument's fundamentals (the store took more rows while this ran live): rows it
+     * did not have are taken in from the next bar on, those published since the last bar at their publication, a
+     * late row (published before the last bar, arrived after it) at the next bar, since the bars before it have
+     * been computed without it. Rows it already had stay as they were taken.
+     */
+    public void refresh(List<Fundamental> history) {
+        Set<Fundamental> had = new HashSet<>(rows);
+        List<Fundamental> pending = new ArrayList<>(rows.subList(next, rows.size()));
+        for (Fundamental row : history) {
+            if (!had.contains(row)) {
+                pending.add(row);
+            }
+        }
+        pending.sort(Comparator.comparing(Fundamental::published));
+        List<Fundamental> applied = new ArrayList<>(rows.subList(0, next));
+        applied.addAll(pending);
+        rows = applied;
     }
 
     /** Whether any field reads fundamentals; whether any reads the sentiment. */
