@@ -401,7 +401,7 @@ public final class FeatureEngine {
                             public void restart() {
                                 purgePanelValues(registered.library, s);
                             }
-                        }));
+                        }, pointInTime));
     }
 
     /** Every known series' instrument joins its spec's panel, computed once from the bar history. */

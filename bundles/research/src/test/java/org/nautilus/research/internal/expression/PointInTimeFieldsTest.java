@@ -96,6 +96,60 @@ class PointInTimeFieldsTest {
     }
 
     @Test
+    void crossSectionsOfPointInTimeFieldsStreamAsTheyBatch() {
+        List<Bar> bars = Bars.apple();
+        FactorProgram program = FactorGraph.compile(List.of(new FactorDefinition("PE_RANK", "CSRank($close/$eps)", ""),
+                new FactorDefinition("SENT_Z", "CSZScore(Mean($sentiment,3))", ""),
+                new FactorDefinition("EY_DEMEAN", "CSDemean(PSum($eps,4)/$close)", ""))).programOrThrow();
+        List<Instant> ends = bars.stream().map(Bar::end).toList();
+        int n = 3;
+        BarColumns[] columns = new BarColumns[n];
+        double[][][] data = new double[n][][];
+        for (int i = 0; i < n; i++) {
+            BarColumns apple = BarColumns.of(bars);
+            double scale = 1 + 0.25 * i; // three instruments with the Apple bars at other price levels
+            columns[i] = BarColumns.ofOhlcv(scaled(apple.open(), scale), scaled(apple.high(), scale),
+                    scaled(apple.low(), scale), scaled(apple.close(), scale), apple.volume());
+            long seed = 100 + i;
+            data[i] = PointInTimeFields.columns(program.dataFields(), statements(seed),
+                    t -> sentiment(t.plusSeconds(86_400 * seed)), ends);
+        }
+        Panel panel = Panel.complete(List.of("A", "B", "C"), columns);
+        FactorColumns[] batch = new PanelBatch(program).evaluate(panel, data);
+
+        PanelStream stream = new PanelStream(program, new int[] {-1, -1, -1});
+        boolean[] present = {true, true, true};
+        int finite = 0;
+        for (int r = 0; r < bars.size(); r++) {
+            double[][] fields = new double[n][];
+            double[][] row = new double[n][];
+            for (int i = 0; i < n; i++) {
+                BarColumns c = columns[i];
+                fields[i] = new double[] {c.open()[r], c.high()[r], c.low()[r], c.close()[r], c.volume()[r],
+                        c.vwap()[r]};
+                row[i] = new double[program.dataFields().size()];
+                for (int slot = 0; slot < row[i].length; slot++) {
+                    row[i][slot] = data[i][slot][r];
+                }
+            }
+            stream.update(present, fields, row);
+            for (int i = 0; i < n; i++) {
+                for (int f = 0; f < program.size(); f++) {
+                    assertThat(Double.doubleToRawLongBits(stream.value(i, f))).as("%s of %d row %d",
+                            program.names().get(f), i, r)
+                            .isEqualTo(Double.doubleToRawLongBits(batch[i].values()[f][r]));
+                    finite += Double.isFinite(batch[i].values()[f][r]) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(finite).isGreaterThan(bars.size() * 3);
+    }
+
+    private static double[] scaled(double[] column, double scale) {
+        return Arrays.stream(column).map(v -> v * scale).toArray();
+    }
+
+    @Test
     void aBarSeesOnlyWhatWasPublishedByItsEndAndARestatementFromItsPublicationOn() {
         LocalDate q4 = LocalDate.of(2012, 12, 31);
         Instant published = Instant.parse("2013-01-24T21:00:00Z");
