@@ -51,29 +51,8 @@ public final class Elementwise {
 
         @Override
         public void updateColumn(double[] x, double[] out, int rows) {
-            // The operator chosen once per column, not per row: the loops are what update does row by row (the
-            // same IEEE operations, so the same bits), and the JIT can vectorise them.
-            switch (operator) {
-                case NEG -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = -x[r];
-                    }
-                }
-                case ABS -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = Math.abs(x[r]);
-                    }
-                }
-                case LOG -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = Math.log(x[r]);
-                    }
-                }
-                default -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = update(x[r]);
-                    }
-                }
+            for (int r = 0; r < rows; r++) {
+                out[r] = update(x[r]);
             }
         }
     }
@@ -107,33 +86,8 @@ public final class Elementwise {
 
         @Override
         public void updateColumn(double[] x, double[] y, double[] out, int rows) {
-            // As for the unary operators: the arithmetic chosen once per column, the same operations per row.
-            switch (operator) {
-                case ADD -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = x[r] + y[r];
-                    }
-                }
-                case SUB -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = x[r] - y[r];
-                    }
-                }
-                case MUL -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = x[r] * y[r];
-                    }
-                }
-                case DIV -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = x[r] / y[r];
-                    }
-                }
-                default -> {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = update(x[r], y[r]);
-                    }
-                }
+            for (int r = 0; r < rows; r++) {
+                out[r] = update(x[r], y[r]);
             }
         }
     }
