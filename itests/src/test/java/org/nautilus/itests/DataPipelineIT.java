@@ -20,10 +20,12 @@ import org.junit.runner.RunWith;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.sentiment.SentimentService;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
+import org.nautilus.api.routes.RouteService;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -34,7 +36,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * The data pipeline in the running distribution: a route file backfills the shipped Apple daily bars (checked),
  * GENERATED fundamentals and GENERATED news through the nautilus-data: connectors into the factor store and the
  * sentiment service; nautilus:data-check reports the sample's holiday gaps; the fundamental plugin computes P/E
- * and the others on the stored bars, read back as of a date; the sentiment plugin scores as of dates.
+ * and the others on the stored bars, read back as of a date; the sentiment plugin scores as of dates; the replayed
+ * bars give the fundamental library's expressions live, equal to the stored values.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -156,5 +159,28 @@ public class DataPipelineIT extends NautilusTestSupport {
                 sentiment.score(APPLE, TimeRange.endOfDay(LocalDate.parse("2013-12-20"))).getAsDouble() < -0.9);
         assertTrue(before, before.contains("AAPL.NASDAQ") && before.contains("lexicon scorer"));
         assertTrue(sentiment.score(APPLE, Instant.parse("2013-02-05T13:59:59Z")).isEmpty());
+
+        // The same expressions live: replayed, the Apple bars give the fundamental library's values from the store's
+        // fundamentals ($eps, PSum($eps,4), $book as published by each bar's end), bit for bit the backfilled ones.
+        FactorService factors = service(FactorService.class, null);
+        service(RouteService.class, null).start("replay-apple-daily");
+        Instant lastEnd = bars.get(bars.size() - 1).end();
+        await("live P/E after the last replayed bar", Duration.ofSeconds(90), () -> factors.latest("PE", APPLE),
+                v -> v.isPresent() && v.get().asOf().equals(lastEnd));
+        int compared = 0;
+        for (String factor : List.of("PE", "PB", "EARNINGS_YIELD", "ROE")) {
+            List<FactorValue> live = factors.history(factor, APPLE, DAY);
+            List<FactorValue> stored = store.history(factor, List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX);
+            int offset = stored.size() - live.size(); // the live history keeps the last history.size values
+            assertTrue(factor + ": " + live.size() + " live, " + stored.size() + " stored", offset >= 0);
+            for (int i = 0; i < live.size(); i++) {
+                FactorValue s = stored.get(offset + i);
+                assertEquals(factor, s.asOf(), live.get(i).asOf());
+                assertEquals(factor + " at " + s.asOf(), Double.doubleToRawLongBits(s.value()),
+                        Double.doubleToRawLongBits(live.get(i).value()));
+                compared++;
+            }
+        }
+        assertTrue("live values compared: " + compared, compared > 4 * 100);
     }
 }

@@ -19,8 +19,9 @@ import org.nautilus.research.internal.expression.FactorProgram;
 import org.nautilus.research.internal.expression.FactorStream;
 
 /**
- * {@code benchmarks/run.sh features [instruments] [days] [streamBars]}: the expression engine on GENERATED bars (a
- * seeded random walk per instrument, {@link GeneratedBars}).
+ * {@code benchmarks/run.sh features [instruments] [days] [streamBars] [all|qlib14|alpha158]}: the expression engine
+ * on GENERATED bars (a seeded random walk per instrument, {@link GeneratedBars}); the last argument runs one part
+ * alone (each run of {@code qlib14} is then a fresh, cold JVM).
  * <ul>
  *   <li>Qlib's data-retrieval benchmark shape: {@link #QLIB_14 14 factors} over the universe, cold (the first work of
  *       the JVM), on one thread and then split by instrument over all cores;</li>
@@ -52,6 +53,11 @@ public final class FeaturesMain {
         int instruments = args.length > 0 ? Integer.parseInt(args[0]) : 800;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 3_528;
         int streamBars = args.length > 2 ? Integer.parseInt(args[2]) : 400_000;
+        // qlib14: only the 14-factor shape (cold, a fresh JVM each run); alpha158: only the 158 (batch, streaming)
+        String part = args.length > 3 ? args[3] : "all";
+        if (!Set.of("all", "qlib14", "alpha158").contains(part)) {
+            throw new IllegalArgumentException("part '" + part + "': all, qlib14 or alpha158");
+        }
 
         System.out.printf(Locale.ROOT, "%d cores, %s %s; generating %d instruments x %d days of GENERATED bars"
                 + " (seeded)...%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -63,9 +69,17 @@ public final class FeaturesMain {
 
         // Qlib's data-retrieval benchmark shape first, in the fresh JVM: 14 factors, cold.
         List<FactorDefinition> alpha158 = new Alpha158Library().definitions();
-        FactorProgram qlib14 = compile("qlib14", alpha158.stream().filter(d -> QLIB_14.contains(d.name())).toList());
-        double checksum = batch("qlib14", qlib14, universe, days, "cold");
-        checksum += parallel("qlib14", qlib14, universe, days);
+        double checksum = 0;
+        if (!part.equals("alpha158")) {
+            FactorProgram qlib14 = compile("qlib14",
+                    alpha158.stream().filter(d -> QLIB_14.contains(d.name())).toList());
+            checksum += batch("qlib14", qlib14, universe, days, "cold");
+            checksum += parallel("qlib14", qlib14, universe, days);
+        }
+        if (part.equals("qlib14")) {
+            System.out.printf(Locale.ROOT, "(checksum %.6g)%n", checksum);
+            return;
+        }
 
         FactorProgram program = compile("alpha158", alpha158);
         int factors = program.size();

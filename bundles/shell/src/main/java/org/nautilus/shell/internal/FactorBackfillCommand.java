@@ -20,10 +20,13 @@ import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
 
-@Command(scope = "nautilus", name = "factor-backfill", description = "Computes factor libraries over historical bars and writes bars and values into the factor store.", detailedDescription = "Reads each instrument's bars (backfill.sources in etc/nautilus.factorstore.cfg: the\n"
-        + "shipped Apple daily bars of 2013), computes the libraries over the whole series with the live\n"
-        + "engine's kernels (the same values, bit for bit) and replaces the store's bars and values in the\n"
-        + "range; running it again gives the same store. Prints a line per instrument.\n"
+@Command(scope = "nautilus", name = "factor-backfill", description = "Computes factor libraries over historical bars and writes bars and values into the factor store.", detailedDescription = "Reads each instrument's bars: the bar series the data connectors stored in the factor\n"
+        + "store, and the files of backfill.sources in etc/nautilus.factorstore.cfg (the shipped Apple daily\n"
+        + "bars of 2013) for series the store does not hold (backfill.from chooses). Computes the libraries\n"
+        + "over the whole series with the live engine's kernels (the same values, bit for bit), fundamental\n"
+        + "fields ($eps, PSum($eps,4)) and $sentiment as known at each bar's end, and replaces the store's\n"
+        + "values (and the bars read from files) in the range; running it again gives the same store.\n"
+        + "Prints a line per instrument.\n"
         + "  nautilus:factor-backfill                                    every library, every instrument\n"
         + "  nautilus:factor-backfill -l alpha158 --from 2013-06-01 AAPL.NASDAQ\n"
         + "With --cluster the instruments are split by their feature-cache partition and each node of the\n"

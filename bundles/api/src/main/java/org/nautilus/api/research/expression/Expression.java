@@ -6,8 +6,8 @@ package org.nautilus.api.research.expression;
  * to an equal node.
  */
 public sealed interface Expression
-        permits Field, Constant, FactorReference, Unary, Binary, Ref, Rolling, Quantile, PairRolling, Conditional,
-        CrossSection {
+        permits Field, FundamentalField, SentimentField, Constant, FactorReference, Unary, Binary, Ref, Rolling,
+        Quantile, PairRolling, Conditional, CrossSection {
 
     /** The canonical text, e.g. {@code Mean($close,5)/$close}; operators are fully parenthesised where needed. */
     String text();
@@ -36,6 +36,21 @@ public sealed interface Expression
 
     static Expression vwap() {
         return new Field(BarField.VWAP);
+    }
+
+    /** A fundamental field's latest known value, e.g. {@code fundamental("eps")} for {@code $eps}. */
+    static Expression fundamental(String field) {
+        return FundamentalField.of(field);
+    }
+
+    /** The sum of a fundamental field over its {@code periods} latest known periods, {@code PSum($eps,4)}. */
+    static Expression trailingSum(String field, int periods) {
+        return new FundamentalField(field, periods, 0);
+    }
+
+    /** The news sentiment known at the bar's end, {@code $sentiment}. */
+    static Expression sentiment() {
+        return new SentimentField();
     }
 
     static Expression constant(double value) {

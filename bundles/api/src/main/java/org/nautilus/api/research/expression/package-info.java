@@ -23,9 +23,14 @@
  * <p>2.0: cross-sectional operators, a new kind of node ({@link org.nautilus.api.research.expression.CrossSection}:
  * {@code CSRank}, {@code CSZScore}, {@code CSDemean}, {@code GroupDemean}), computed over the instruments of a
  * universe at each time rather than over one instrument's bars.
+ *
+ * <p>3.0: point-in-time data as fields, two new kinds of node: {@link
+ * org.nautilus.api.research.expression.FundamentalField} ({@code $eps}, {@code PSum($eps,4)}: statements as
+ * published by the bar's end, restatements from their publication on) and {@link
+ * org.nautilus.api.research.expression.SentimentField} ({@code $sentiment}: the decayed news sentiment then).
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.nautilus.api.research.expression;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,6 +53,23 @@ public interface FactorStore {
     /** Factor names with stored values, sorted. */
     List<String> factors();
 
+    /**
+     * The bar series the store holds bars of for an instrument (e.g. daily bars the data connectors loaded), sorted;
+     * empty if it holds none.
+     *
+     * @since 1.2
+     */
+    List<BarSpec> barSpecs(InstrumentId instrument);
+
+    /**
+     * How many fundamentals writes this store object has taken since it opened: a reader that keeps an
+     * instrument's fundamentals reads them again when it changes. (Writes of other processes to a shared directory
+     * are not counted.)
+     *
+     * @since 1.2
+     */
+    long fundamentalsWritten();
+
     /** An instrument's bars of one series ending in {@code range}, oldest first. */
     List<Bar> bars(InstrumentId instrument, BarSpec spec, TimeRange range);
 

@@ -14,9 +14,12 @@
  *
  * <p>1.1: {@code FactorStore.fundamentalHistory}, every revision of an instrument's fundamentals;
  * {@code DistributedBackfill} and {@code ClusterBackfillResult}.
+ *
+ * <p>1.2: {@code FactorStore.barSpecs} (the bar series stored, which a backfill reads) and {@code
+ * fundamentalsWritten} (for readers that keep fundamentals, e.g. the live engine's {@code $eps}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nautilus.api.research.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,12 +14,14 @@ import org.nautilus.api.research.expression.CrossSectionOperator;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FactorReference;
 import org.nautilus.api.research.expression.Field;
+import org.nautilus.api.research.expression.FundamentalField;
 import org.nautilus.api.research.expression.PairOperator;
 import org.nautilus.api.research.expression.PairRolling;
 import org.nautilus.api.research.expression.Quantile;
 import org.nautilus.api.research.expression.Ref;
 import org.nautilus.api.research.expression.Rolling;
 import org.nautilus.api.research.expression.RollingOperator;
+import org.nautilus.api.research.expression.SentimentField;
 import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
 
@@ -151,12 +153,27 @@ public final class ExpressionParser {
             case NUMBER:
                 return new Constant(Double.parseDouble(token.text));
             case FIELD: {
-                BarField field = FIELDS.get(token.text.substring(1));
-                if (field == null) {
-                    throw error(token,
-                            "unknown field '" + token.text + "'; known: $open, $high, $low, $close, $volume, $vwap");
+                String name = token.text.substring(1);
+                BarField field = FIELDS.get(name);
+                if (field != null) {
+                    return new Field(field);
                 }
-                return new Field(field);
+                if (name.equals(SentimentField.NAME)) {
+                    return new SentimentField();
+                }
+                // Any other name is a figure of the fundamentals data (eps, book_value, ...), as the data names it;
+                // one a single edit away from a known field is taken for a typo, not for a field reading NaN.
+                String near = nearKnownField(name);
+                if (near != null) {
+                    throw error(token, "unknown field '" + token.text + "' (did you mean $" + near
+                            + "?); known: $open, $high, $low, $close, $volume, $vwap, $sentiment and the fields of"
+                            + " the fundamentals data, e.g. $eps");
+                }
+                try {
+                    return FundamentalField.of(name);
+                } catch (IllegalArgumentException e) {
+                    throw error(token, e.getMessage());
+                }
             }
             case NAME:
                 if (peek().kind == Kind.OPEN) {
@@ -202,6 +219,18 @@ public final class ExpressionParser {
             }
             return new Quantile(args.get(0), window, q);
         }
+        if (function.equals("PSum")) {
+            if (args.size() != 2 && args.size() != 3) {
+                throw error(name, "PSum takes 2 or 3 arguments (PSum($field, periods[, skip])), got " + args.size());
+            }
+            if (!(args.get(0) instanceof FundamentalField f) || f.periods() != 1) {
+                throw error(starts.get(0), "PSum sums a fundamental field over fiscal periods, e.g. PSum($eps, 4);"
+                        + " got " + args.get(0).text());
+            }
+            int periods = integer(args.get(1), starts.get(1), "fiscal periods", 1);
+            int skip = args.size() == 3 ? integer(args.get(2), starts.get(2), "skip", 0) : 0;
+            return new FundamentalField(f.name(), periods, skip);
+        }
         if (function.equals("If")) {
             arity(name, args, 3, "If(condition, then, otherwise)");
             return new Conditional(args.get(0), args.get(1), args.get(2));
@@ -232,6 +261,37 @@ public final class ExpressionParser {
             return new Binary(binary, args.get(0), args.get(1));
         }
         throw error(name, "unknown function '" + function + "'");
+    }
+
+    /** A bar field or {@code sentiment} one edit (insert, delete, replace, swap neighbours) from {@code name}. */
+    private static String nearKnownField(String name) {
+        List<String> known = new ArrayList<>(FIELDS.keySet());
+        known.add(SentimentField.NAME);
+        for (String field : known) {
+            if (editDistance(name, field) <= 1) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** Optimal string alignment distance. */
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private void arity(Token name, List<Expression> args, int expected, String usage) {

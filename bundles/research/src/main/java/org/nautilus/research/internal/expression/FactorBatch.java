@@ -31,9 +31,20 @@ public final class FactorBatch {
         }
     }
 
+    /** Every factor over the bars, data fields read as NaN. */
     public FactorColumns evaluate(BarColumns bars) {
+        return evaluate(bars, null);
+    }
+
+    /**
+     * Every factor over the bars and the data fields' columns.
+     *
+     * @param data {@code data[slot][row]} for the program's {@link FactorProgram#dataFields()} ({@link
+     *             PointInTimeFields#columns}); {@code null} reads them all as NaN
+     */
+    public FactorColumns evaluate(BarColumns bars, double[][] data) {
         int rows = bars.rows();
-        run(all, nodes, columns, bars, rows);
+        run(all, nodes, columns, bars, data, rows);
         int[] outputs = program.outputs();
         double[][] values = new double[outputs.length][];
         for (int f = 0; f < outputs.length; f++) {
@@ -48,11 +59,19 @@ public final class FactorBatch {
      * {@code update} row after row, as a {@link FactorStream} calls it bar by bar. Field nodes take the caller's
      * columns (read only); cross-sections are left to the caller.
      */
-    static void run(int[] order, Node[] nodes, double[][] columns, BarColumns bars, int rows) {
+    static void run(int[] order, Node[] nodes, double[][] columns, BarColumns bars, double[][] data, int rows) {
         for (int i : order) {
             Node node = nodes[i];
             if (node.isField()) {
                 columns[i] = bars.column(node.field()); // read only
+                continue;
+            }
+            if (node.isData()) {
+                if (data != null && data[node.data()].length != rows) {
+                    throw new IllegalArgumentException(node.expression().text() + " has " + data[node.data()].length
+                            + " values for " + rows + " bars");
+                }
+                columns[i] = data == null ? nans(rows) : data[node.data()]; // read only
                 continue;
             }
             if (node.isCrossSection()) {
@@ -75,6 +94,12 @@ public final class FactorBatch {
         }
     }
 
+    private static double[] nans(int rows) {
+        double[] column = new double[rows];
+        Arrays.fill(column, Double.NaN);
+        return column;
+    }
+
     /** A working column of at least {@code rows}, reused from the last call when it is long enough. */
     static double[] column(double[][] columns, int node, int rows) {
         double[] column = columns[node];
@@ -85,10 +110,10 @@ public final class FactorBatch {
         return column;
     }
 
-    /** Forget the caller's bar columns, so they are neither kept alive nor written into next time. */
+    /** Forget the caller's bar and data columns, so they are neither kept alive nor written into next time. */
     private void releaseFieldColumns() {
         for (int i = 0; i < nodes.length; i++) {
-            if (nodes[i].isField()) {
+            if (nodes[i].isField() || nodes[i].isData()) {
                 columns[i] = null;
             }
         }

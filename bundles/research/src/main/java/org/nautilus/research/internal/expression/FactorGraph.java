@@ -20,10 +20,12 @@ import org.nautilus.api.research.expression.ExpressionProblem;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorReference;
 import org.nautilus.api.research.expression.Field;
+import org.nautilus.api.research.expression.FundamentalField;
 import org.nautilus.api.research.expression.PairRolling;
 import org.nautilus.api.research.expression.Quantile;
 import org.nautilus.api.research.expression.Ref;
 import org.nautilus.api.research.expression.Rolling;
+import org.nautilus.api.research.expression.SentimentField;
 import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
 import org.nautilus.research.internal.expression.kernel.CumulativeSumKernel;
@@ -122,6 +124,7 @@ public final class FactorGraph {
         private final Set<String> referencedLibraries = new TreeSet<>();
         private final Map<Expression, Integer> nodeIndex = new HashMap<>();
         private final List<Node> nodes = new ArrayList<>();
+        private int dataSlots;
 
         Compiler(String library, List<FactorDefinition> definitions, Map<String, List<FactorDefinition>> others) {
             this.library = library;
@@ -287,7 +290,7 @@ public final class FactorGraph {
             } else if (e instanceof CrossSection c) {
                 return new CrossSection(c.operator(), substitute(c.argument(), from));
             }
-            return e; // fields and constants
+            return e; // fields (bar and data) and constants
         }
 
         /** The node computing {@code e}, created (after its inputs) if no equal subexpression has one yet. */
@@ -299,6 +302,8 @@ public final class FactorGraph {
             Node node;
             if (e instanceof Field f) {
                 node = new Node(e, f.field(), Double.NaN, new int[0], null, 0);
+            } else if (e instanceof FundamentalField || e instanceof SentimentField) {
+                node = Node.data(e, dataSlots++);
             } else if (e instanceof Constant c) {
                 node = new Node(e, null, c.value(), new int[0], null, 0);
             } else if (e instanceof Unary u && u.operator() == UnaryOperator.CUMSUM) {

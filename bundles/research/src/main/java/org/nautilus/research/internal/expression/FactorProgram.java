@@ -3,6 +3,7 @@ package org.nautilus.research.internal.expression;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.nautilus.api.research.expression.Expression;
@@ -18,12 +19,29 @@ public final class FactorProgram {
     private final List<String> names;
     private final int[] outputs;
     private final Node[] nodes;
+    private final List<Expression> dataFields;
     private volatile String digest;
 
     FactorProgram(List<String> names, int[] outputs, List<Node> nodes) {
         this.names = List.copyOf(names);
         this.outputs = outputs.clone();
         this.nodes = nodes.toArray(Node[]::new);
+        List<Expression> data = new ArrayList<>();
+        for (Node node : this.nodes) {
+            if (node.isData()) {
+                data.add(node.expression()); // slots are numbered in node order
+            }
+        }
+        this.dataFields = List.copyOf(data);
+    }
+
+    /**
+     * The point-in-time data fields the factors read ({@code FundamentalField}, {@code SentimentField}), in slot
+     * order: a caller supplies their values on each bar in this order ({@link PointInTimeFields} computes them the
+     * same way for batch and streaming); empty if the factors read bars only.
+     */
+    public List<Expression> dataFields() {
+        return dataFields;
     }
 
     /** Factor names, in definition order. */
@@ -129,9 +147,14 @@ public final class FactorProgram {
         return new FactorBatch(this);
     }
 
-    /** All factors over one instrument's bars, from its first bar. */
+    /** All factors over one instrument's bars, from its first bar (data fields NaN). */
     public FactorColumns evaluate(BarColumns bars) {
         return newBatch().evaluate(bars);
+    }
+
+    /** All factors over one instrument's bars and its data fields' columns ({@link #dataFields()} order). */
+    public FactorColumns evaluate(BarColumns bars, double[][] data) {
+        return newBatch().evaluate(bars, data);
     }
 
     Node[] nodes() {

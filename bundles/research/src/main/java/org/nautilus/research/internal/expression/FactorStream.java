@@ -63,16 +63,28 @@ public final class FactorStream {
      * @param vwap NaN if the data has none
      */
     public void update(double open, double high, double low, double close, double volume, double vwap) {
-        step(all, nodes, kernels, values, open, high, low, close, volume, vwap);
+        update(open, high, low, close, volume, vwap, null);
+    }
+
+    /**
+     * Takes the next bar and its point-in-time data fields' values and computes every factor after it.
+     *
+     * @param data the program's {@link FactorProgram#dataFields()} on this bar, in that order ({@link
+     *             PointInTimeFields#next}); {@code null} reads them all as NaN
+     */
+    public void update(double open, double high, double low, double close, double volume, double vwap,
+            double[] data) {
+        step(all, nodes, kernels, values, open, high, low, close, volume, vwap, data);
         bars++;
     }
 
     /**
      * Runs the nodes listed in {@code order} (ascending) for one new bar of one series: each kernel's
-     * {@code update} once, fields read from the bar; constants and cross-sections are left as they are.
+     * {@code update} once, fields read from the bar and data fields from {@code data} (NaN if {@code null});
+     * constants and cross-sections are left as they are.
      */
     static void step(int[] order, Node[] nodes, Kernel[] kernels, double[] values, double open, double high,
-            double low, double close, double volume, double vwap) {
+            double low, double close, double volume, double vwap, double[] data) {
         for (int i : order) {
             Node node = nodes[i];
             int[] in = node.inputs();
@@ -92,14 +104,21 @@ public final class FactorStream {
                     case VOLUME -> volume;
                     case VWAP -> vwap;
                 };
+            } else if (node.isData()) {
+                values[i] = data == null ? Double.NaN : data[node.data()];
             } // else a constant, set once
         }
     }
 
     /** Takes the next bar (no vwap: it reads NaN), converted as {@link BarColumns#of} converts bars. */
     public void update(Bar bar) {
+        update(bar, null);
+    }
+
+    /** Takes the next bar with its data fields' values (see {@link #update(double, double, double, double, double, double, double[])}). */
+    public void update(Bar bar, double[] data) {
         double[] f = BarColumns.fields(bar);
-        update(f[0], f[1], f[2], f[3], f[4], f[5]);
+        update(f[0], f[1], f[2], f[3], f[4], f[5], data);
     }
 
     /** Factor {@code index}'s value after the last bar (NaN before the first bar or where it has none). */

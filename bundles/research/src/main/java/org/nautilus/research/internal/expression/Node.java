@@ -19,12 +19,28 @@ import org.nautilus.research.internal.expression.kernel.Kernel;
  * @param crossSection for a cross-sectional node, its operator (no kernel: it is computed across instruments)
  * @param level      how many cross-sections lie below it: a panel computes the per-instrument nodes of level L,
  *                   then the cross-sections of level L+1, then the per-instrument nodes of level L+1, ...
+ * @param data       for a point-in-time data field ({@code $eps}, {@code $sentiment}), its slot among the program's
+ *                   {@link FactorProgram#dataFields()} (the caller supplies its values bar by bar); else -1
  */
 record Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel,
-        int lookback, CrossSectionOperator crossSection, int level) {
+        int lookback, CrossSectionOperator crossSection, int level, int data) {
 
     Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel, int lookback) {
-        this(expression, field, constant, inputs, kernel, lookback, null, 0);
+        this(expression, field, constant, inputs, kernel, lookback, null, 0, -1);
+    }
+
+    Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel, int lookback,
+            CrossSectionOperator crossSection, int level) {
+        this(expression, field, constant, inputs, kernel, lookback, crossSection, level, -1);
+    }
+
+    /** A point-in-time data field's node, reading slot {@code data} of the values the caller supplies. */
+    static Node data(Expression expression, int data) {
+        return new Node(expression, null, Double.NaN, new int[0], null, 0, null, 0, data);
+    }
+
+    boolean isData() {
+        return data >= 0;
     }
 
     boolean isCrossSection() {
@@ -36,6 +52,6 @@ record Node(Expression expression, BarField field, double constant, int[] inputs
     }
 
     boolean isConstant() {
-        return field == null && kernel == null && crossSection == null;
+        return field == null && kernel == null && crossSection == null && data < 0;
     }
 }

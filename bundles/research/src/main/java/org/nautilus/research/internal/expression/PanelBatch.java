@@ -22,8 +22,18 @@ public final class PanelBatch {
         this.levels = new Levels(nodes);
     }
 
-    /** Each instrument's factor values at its own rows. */
+    /** Each instrument's factor values at its own rows (data fields NaN). */
     public FactorColumns[] evaluate(Panel panel) {
+        return evaluate(panel, null);
+    }
+
+    /**
+     * Each instrument's factor values at its own rows.
+     *
+     * @param data {@code data[i][slot][row]}: instrument i's columns of the program's {@link
+     *             FactorProgram#dataFields()}; {@code null} (or a {@code null} instrument) reads them as NaN
+     */
+    public FactorColumns[] evaluate(Panel panel, double[][][] data) {
         int n = panel.size();
         double[][][] columns = new double[n][nodes.length][];
         double[] x = new double[n];
@@ -58,7 +68,7 @@ public final class PanelBatch {
             }
             for (int i = 0; i < n; i++) {
                 FactorBatch.run(levels.perInstrument(level), nodes, columns[i], panel.bars()[i],
-                        panel.bars()[i].rows());
+                        data == null ? null : data[i], panel.bars()[i].rows());
             }
         }
         int[] outputs = program.outputs();

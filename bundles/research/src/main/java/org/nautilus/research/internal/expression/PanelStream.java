@@ -59,6 +59,16 @@ public final class PanelStream {
      * @param fields  {@code fields[i]}: instrument i's open, high, low, close, volume, vwap (read where present)
      */
     public void update(boolean[] present, double[][] fields) {
+        update(present, fields, null);
+    }
+
+    /**
+     * One time's bars and their point-in-time data fields.
+     *
+     * @param data {@code data[i]}: instrument i's values of the program's {@link FactorProgram#dataFields()} at
+     *             this time (read where present); {@code null} (or a {@code null} row) reads them as NaN
+     */
+    public void update(boolean[] present, double[][] fields, double[][] data) {
         int n = groups.length;
         for (int level = 0; level < levels.count(); level++) {
             for (int node : levels.crossSections(level)) {
@@ -82,7 +92,7 @@ public final class PanelStream {
                 if (present[i]) {
                     double[] bar = fields[i];
                     FactorStream.step(order, nodes, kernels[i], values[i], bar[0], bar[1], bar[2], bar[3], bar[4],
-                            bar[5]);
+                            bar[5], data == null ? null : data[i]);
                 }
             }
         }

@@ -26,6 +26,8 @@ import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.expression.FactorLibrary;
+import org.nautilus.api.research.sentiment.SentimentService;
+import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.files.FactorFileManager;
 import org.osgi.service.component.annotations.Activate;
@@ -60,6 +62,7 @@ public final class FactorServiceComponent extends EngineQueries {
     private final List<FeatureListener> featureListeners = new CopyOnWriteArrayList<>();
     private volatile FeatureCache featureCache;
     private volatile int cacheStateEvery;
+    private final PointInTimeSources pointInTime = PointInTimeSources.none();
 
     @Activate
     public FactorServiceComponent(@Reference MarketDataService marketData, ResearchConfig config,
@@ -71,6 +74,7 @@ public final class FactorServiceComponent extends EngineQueries {
         // comes later is bound below (dynamic) and used from then on.
         this.featureCache = initialCache;
         engine.cache(initialCache, cacheStateEvery);
+        engine.pointInTime(pointInTime);
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-research-features");
             thread.setDaemon(true);
@@ -124,6 +128,26 @@ public final class FactorServiceComponent extends EngineQueries {
             featureCache = null;
             engine.cache(null, cacheStateEvery);
         }
+    }
+
+    /** The factor store's fundamentals for {@code $eps} and the other fundamental fields; absent: they read NaN. */
+    @Reference(name = "factorStore", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindFactorStore(FactorStore store) {
+        pointInTime.store(store);
+    }
+
+    void unbindFactorStore(FactorStore store) {
+        pointInTime.removeStore(store);
+    }
+
+    /** The news sentiment for {@code $sentiment}; absent: it reads NaN. */
+    @Reference(name = "sentiment", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindSentiment(SentimentService service) {
+        pointInTime.sentiment(service);
+    }
+
+    void unbindSentiment(SentimentService service) {
+        pointInTime.removeSentiment(service);
     }
 
     /** The instrument groups for GroupDemean; a malformed list is reported and the current groups kept. */

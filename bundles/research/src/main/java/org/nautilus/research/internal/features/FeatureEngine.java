@@ -25,6 +25,7 @@ import org.nautilus.api.research.FactorInfo;
 import org.nautilus.api.research.FactorProblem;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.cache.FeatureCache;
+import org.nautilus.api.research.expression.Expression;
 import org.nautilus.research.internal.expression.PanelStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,8 @@ public final class FeatureEngine {
     private final Set<Factor> failing = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The feature cache the libraries' streams write to and resume from; null: none. */
     private volatile FeatureCacheLink cache;
+    /** Fundamentals and sentiment for the libraries' data fields ({@code $eps}, {@code $sentiment}). */
+    private volatile PointInTimeSources pointInTime = PointInTimeSources.none();
     /** The names of the libraries this engine has started (writer thread). */
     private final Set<String> librariesStarted = new HashSet<>();
 
@@ -121,7 +124,16 @@ public final class FeatureEngine {
         }
         copy.groups(groups);
         copy.regroup();
+        copy.pointInTime(pointInTime); // a backtest's $eps is what was published by each bar's end, as live
         return copy;
+    }
+
+    /**
+     * Where the libraries' data fields come from (any thread; streams created from then on read them, and every
+     * stream re-reads an instrument's fundamentals when the store takes new ones).
+     */
+    public void pointInTime(PointInTimeSources sources) {
+        this.pointInTime = sources;
     }
 
     /**
@@ -389,7 +401,7 @@ public final class FeatureEngine {
                             public void restart() {
                                 purgePanelValues(registered.library, s);
                             }
-                        }));
+                        }, pointInTime));
     }
 
     /** Every known series' instrument joins its spec's panel, computed once from the bar history. */
@@ -458,6 +470,10 @@ public final class FeatureEngine {
                 publish(registered, series, stream, stream.lastEnd());
             } else {
                 stream = new LibraryStream(registered.library.program().newStream());
+            }
+            List<Expression> dataFields = registered.library.program().dataFields();
+            if (!dataFields.isEmpty()) {
+                stream.data(pointInTime.feed(series.instrument(), dataFields));
             }
             byseries.put(series, stream);
             int publishFrom = history.size() - historySize; // older values would be trimmed at once

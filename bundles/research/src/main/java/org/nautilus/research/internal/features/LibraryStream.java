@@ -13,6 +13,8 @@ final class LibraryStream {
     private final FactorStream stream;
     private Instant lastEnd;
     private int sinceSnapshot;
+    /** The program's point-in-time data fields on each bar; null if it reads bars only. */
+    private PointInTimeSources.Feed data;
 
     LibraryStream(FactorStream stream) {
         this.stream = stream;
@@ -24,12 +26,24 @@ final class LibraryStream {
         this.lastEnd = lastEnd;
     }
 
+    /**
+     * Feeds the program's data fields ({@code $eps}, {@code $sentiment}) from {@code feed} from the next bar on;
+     * a resumed stream's feed first takes in what was published by its last bar (the state already holds the
+     * values before).
+     */
+    void data(PointInTimeSources.Feed feed) {
+        this.data = feed;
+        if (lastEnd != null) {
+            feed.next(lastEnd);
+        }
+    }
+
     /** Takes the bar if it ends after the last one taken; false if it did not (a repeat or out of order). */
     boolean update(Bar bar) {
         if (lastEnd != null && !bar.end().isAfter(lastEnd)) {
             return false;
         }
-        stream.update(bar);
+        stream.update(bar, data == null ? null : data.next(bar.end()));
         lastEnd = bar.end();
         sinceSnapshot++;
         return true;

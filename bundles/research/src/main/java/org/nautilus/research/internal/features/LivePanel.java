@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.expression.Expression;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.PanelStream;
 
@@ -25,7 +26,8 @@ import org.nautilus.research.internal.expression.PanelStream;
  * (an instrument that has stopped does not hold the others back for long). An instrument without a bar at a
  * closed time is left out of its cross-sections and gets no value for it; a bar that comes for a time already
  * closed is not taken. A new instrument rebuilds the panel from every instrument's bar history (the values are
- * those of a batch over those bars). One writer thread.
+ * those of a batch over those bars). Point-in-time data fields ({@code $eps}, {@code $sentiment}) come from one
+ * feed per instrument, read at each closed time. One writer thread.
  */
 final class LivePanel {
 
@@ -43,24 +45,29 @@ final class LivePanel {
     private final Function<InstrumentId, List<Bar>> history;
     private final Function<InstrumentId, String> groupOf;
     private final Publisher publisher;
+    private final PointInTimeSources pointInTime;
     private final List<InstrumentId> universe = new ArrayList<>();
     private final Map<InstrumentId, Integer> index = new HashMap<>();
     private final TreeMap<Instant, Map<Integer, Bar>> pending = new TreeMap<>();
     private Instant[] lastEnd = new Instant[0];
     private Instant closedUpTo;
     private PanelStream stream;
+    /** Each instrument's point-in-time data fields ({@code $eps}, ...); null if the program reads none. */
+    private PointInTimeSources.Feed[] feeds;
 
     /**
      * @param history each instrument's bars of this spec the gateway has, oldest first
      * @param groupOf each instrument's group for {@code GroupDemean}, or null for none
+     * @param pointInTime where the data fields come from
      */
     LivePanel(CompiledLibrary library, BarSpec spec, Function<InstrumentId, List<Bar>> history,
-            Function<InstrumentId, String> groupOf, Publisher publisher) {
+            Function<InstrumentId, String> groupOf, Publisher publisher, PointInTimeSources pointInTime) {
         this.library = library;
         this.spec = spec;
         this.history = history;
         this.groupOf = groupOf;
         this.publisher = publisher;
+        this.pointInTime = pointInTime;
     }
 
     /** Takes a bar; publishes every time it closes. */
@@ -112,6 +119,11 @@ final class LivePanel {
             groups[k] = group == null ? -1 : groupIds.computeIfAbsent(group, g -> groupIds.size());
         }
         stream = new PanelStream(library.panel(), groups);
+        List<Expression> dataFields = library.panel().dataFields();
+        feeds = dataFields.isEmpty() ? null : new PointInTimeSources.Feed[n];
+        for (int k = 0; feeds != null && k < n; k++) {
+            feeds[k] = pointInTime.feed(universe.get(k), dataFields);
+        }
         pending.clear();
         lastEnd = new Instant[n];
         closedUpTo = null;
@@ -136,11 +148,15 @@ final class LivePanel {
             Map<Integer, Bar> bars = pending.pollFirstEntry().getValue();
             boolean[] present = new boolean[n];
             double[][] fields = new double[n][];
+            double[][] data = feeds == null ? null : new double[n][];
             for (Map.Entry<Integer, Bar> entry : bars.entrySet()) {
                 present[entry.getKey()] = true;
                 fields[entry.getKey()] = BarColumns.fields(entry.getValue());
+                if (data != null) {
+                    data[entry.getKey()] = feeds[entry.getKey()].next(time);
+                }
             }
-            stream.update(present, fields);
+            stream.update(present, fields, data);
             closedUpTo = time;
             for (int k = 0; k < n; k++) {
                 if (present[k]) {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.store.BackfillProgress;
 import org.nautilus.api.research.store.BackfillResult;
 import org.nautilus.api.research.store.FactorSeries;
@@ -21,11 +22,14 @@ import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.FactorBatch;
 import org.nautilus.research.internal.expression.FactorColumns;
 import org.nautilus.research.internal.features.CompiledLibrary;
+import org.nautilus.research.internal.features.PointInTimeSources;
 
 /**
  * Computes factor libraries over instruments' bars and writes bars and values into a store: per instrument, one
  * {@link FactorBatch} per library over the whole series (the kernels the live engine streams through, so the
- * values are the live ones bit for bit), then the rows inside the range replace the store's. Plain Java; one
+ * values are the live ones bit for bit), with the libraries' point-in-time data fields ({@code $eps},
+ * {@code $sentiment}) as known at each bar's end, then the rows inside the range replace the store's. Bars read
+ * from files are written into the store too; bars read from the store stay as they are. Plain Java; one
  * instrument at a time.
  */
 public final class Backfill {
@@ -36,14 +40,26 @@ public final class Backfill {
         List<Bar> read() throws BarFileException;
     }
 
-    /** One instrument to backfill: its bars and their series. */
-    public record Job(InstrumentId instrument, BarSpec spec, Bars bars) {
+    /**
+     * One instrument to backfill: its bars and their series.
+     *
+     * @param stored whether the bars are the store's own (then they are not written again)
+     */
+    public record Job(InstrumentId instrument, BarSpec spec, Bars bars, boolean stored) {
     }
 
     private final FactorStore store;
+    private final PointInTimeSources pointInTime;
 
+    /** A backfill whose fundamental fields read the store's fundamentals and whose {@code $sentiment} reads NaN. */
     public Backfill(FactorStore store) {
+        this(store, new PointInTimeSources(store, null));
+    }
+
+    /** @param pointInTime where {@code $eps}, {@code $sentiment}, ... come from */
+    public Backfill(FactorStore store, PointInTimeSources pointInTime) {
         this.store = store;
+        this.pointInTime = pointInTime;
     }
 
     public BackfillResult run(List<CompiledLibrary> libraries, List<Job> jobs, TimeRange range,
@@ -62,10 +78,18 @@ public final class Backfill {
                 int first = firstInside(series, range);
                 int end = endInside(series, range);
                 List<Bar> written = series.subList(first, end);
-                bars += store.replaceBars(job.instrument(), job.spec(), range, written);
+                bars += job.stored() ? written.size() : store.replaceBars(job.instrument(), job.spec(), range, written);
                 List<Instant> times = written.stream().map(Bar::end).toList();
-                for (FactorBatch batch : batches) {
-                    FactorColumns computed = batch.evaluate(columns);
+                List<Instant> ends = null;
+                for (int b = 0; b < batches.size(); b++) {
+                    FactorBatch batch = batches.get(b);
+                    List<Expression> dataFields = libraries.get(b).program().dataFields();
+                    double[][] data = null;
+                    if (!dataFields.isEmpty()) { // over the whole series, as a stream from its first bar sees them
+                        ends = ends == null ? series.stream().map(Bar::end).toList() : ends;
+                        data = pointInTime.columns(job.instrument(), dataFields, ends);
+                    }
+                    FactorColumns computed = batch.evaluate(columns, data);
                     double[][] inside = new double[computed.names().size()][];
                     for (int f = 0; f < inside.length; f++) {
                         inside[f] = Arrays.copyOfRange(computed.values()[f], first, end);
@@ -107,8 +131,13 @@ public final class Backfill {
     public static List<Job> jobs(List<BarSource> sources) {
         List<Job> jobs = new ArrayList<>();
         for (BarSource source : sources) {
-            jobs.add(new Job(source.instrument(), source.spec(), source::read));
+            jobs.add(new Job(source.instrument(), source.spec(), source::read, false));
         }
         return jobs;
+    }
+
+    /** A job over a bar series the store holds (what the data connectors loaded), its whole history. */
+    public static Job stored(FactorStore store, InstrumentId instrument, BarSpec spec) {
+        return new Job(instrument, spec, () -> store.bars(instrument, spec, TimeRange.ALL), true);
     }
 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
@@ -68,6 +69,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
     private final Path root;
     private final DatePartition partition;
     private final DuckDBConnection database;
+    private final AtomicLong fundamentalsWritten = new AtomicLong();
 
     private DuckDbFactorStore(Path root, DatePartition partition, DuckDBConnection database) {
         this.root = root;
@@ -237,6 +239,7 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
                         : incoming;
                 writeAtomically(s, directory, "SELECT * FROM (" + merged + ") ORDER BY field, period_end, published");
             }
+            fundamentalsWritten.incrementAndGet();
             return rows.size();
         } catch (SQLException e) {
             throw new FactorStoreException("writing fundamentals: " + e.getMessage(), e);
@@ -337,6 +340,30 @@ public final class DuckDbFactorStore implements FactorStore, AutoCloseable {
             return names;
         } catch (SQLException e) {
             throw new FactorStoreException("listing factors: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long fundamentalsWritten() {
+        return fundamentalsWritten.get();
+    }
+
+    @Override
+    public List<BarSpec> barSpecs(InstrumentId instrument) {
+        List<Path> files = files(Kind.BARS, List.of(instrument), null);
+        List<BarSpec> specs = new ArrayList<>();
+        if (files.isEmpty()) {
+            return specs;
+        }
+        try (DuckDBConnection c = database.duplicate();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT DISTINCT spec FROM " + parquet(files) + " ORDER BY spec")) {
+            while (r.next()) {
+                specs.add(BarSpec.parse(r.getString(1)));
+            }
+            return specs;
+        } catch (SQLException e) {
+            throw new FactorStoreException("listing the bar series of " + instrument + ": " + e.getMessage(), e);
         }
     }
 

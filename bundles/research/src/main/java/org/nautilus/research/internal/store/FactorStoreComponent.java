@@ -62,6 +62,16 @@ public final class FactorStoreComponent implements FactorStore {
     }
 
     @Override
+    public List<BarSpec> barSpecs(InstrumentId instrument) {
+        return store.barSpecs(instrument);
+    }
+
+    @Override
+    public long fundamentalsWritten() {
+        return store.fundamentalsWritten();
+    }
+
+    @Override
     public List<InstrumentId> instruments() {
         return store.instruments();
     }

@@ -20,7 +20,12 @@ public @interface FactorStoreConfig {
     @AttributeDefinition(name = "DuckDB threads", description = "Worker threads of DuckDB; 0 for one per core.", min = "0")
     int threads() default 0;
 
-    @AttributeDefinition(name = "Backfill sources", description = "Historical bars a backfill reads: entries "
+    @AttributeDefinition(name = "Backfill reads", description = "Where a backfill reads bars: 'store' (the bar "
+            + "series the data connectors stored in the factor store), 'files' (backfill.sources), or 'store, files' "
+            + "(the store's series, and the files for series the store does not hold).")
+    String backfill_from() default "store, files";
+
+    @AttributeDefinition(name = "Backfill sources", description = "Historical bar files a backfill reads: entries "
             + "SYMBOL | FILE | INTERVAL separated by ';' (CSV files as CsvBarReader reads them; a relative file is "
             + "under the Karaf home).")
     String backfill_sources() default "AAPL.NASDAQ | samples/appleinc_bars_from_20130101_usd.csv | P1D";

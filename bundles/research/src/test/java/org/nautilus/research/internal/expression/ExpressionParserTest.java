@@ -16,10 +16,12 @@ import org.nautilus.api.research.expression.Binary;
 import org.nautilus.api.research.expression.BinaryOperator;
 import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FactorReference;
+import org.nautilus.api.research.expression.FundamentalField;
 import org.nautilus.api.research.expression.PairOperator;
 import org.nautilus.api.research.expression.PairRolling;
 import org.nautilus.api.research.expression.Quantile;
 import org.nautilus.api.research.expression.RollingOperator;
+import org.nautilus.api.research.expression.SentimentField;
 import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
 
@@ -41,6 +43,17 @@ class ExpressionParserTest {
                         .dividedBy(high().minus(low()).plus(constant(1e-12))));
         assertThat(parse("Ref($close, 1)")).isEqualTo(close().ref(1));
         assertThat(parse("Ref($close, 0)")).isEqualTo(close());
+    }
+
+    @Test
+    void parses_fundamentals_and_sentiment_as_fields() {
+        assertThat(parse("$eps")).isEqualTo(new FundamentalField("eps", 1, 0));
+        assertThat(parse("$book_value/$close")).isEqualTo(Expression.fundamental("book_value").dividedBy(close()));
+        assertThat(parse("PSum($eps, 4)")).isEqualTo(Expression.trailingSum("eps", 4));
+        assertThat(parse("PSum($sales, 4, 4)")).isEqualTo(new FundamentalField("sales", 4, 4));
+        assertThat(parse("PSum($eps, 1)")).isEqualTo(parse("$eps")); // one period, none skipped: the latest
+        assertThat(parse("Mean($sentiment, 5)")).isEqualTo(new SentimentField().rolling(RollingOperator.MEAN, 5));
+        assertThat(parse("$pe")).isEqualTo(Expression.fundamental("pe")); // two edits from $open: a field of its own
     }
 
     @Test
@@ -88,7 +101,8 @@ class ExpressionParserTest {
             "$close-($open-$high)",
             "($close>$open)>($low>$high)",
             "(IdxMax($high,5)-IdxMin($low,5))/5",
-            "100*Wilder(Greater($close-Ref($close,1),0),14)/SeededEMA($close,12)+MeanDev($close,20)-Cumsum($volume)"})
+            "100*Wilder(Greater($close-Ref($close,1),0),14)/SeededEMA($close,12)+MeanDev($close,20)-Cumsum($volume)",
+            "If(PSum($eps,4)>0,$close/PSum($eps,4),0/0)", "PSum($sales,4)/PSum($sales,4,4)-1+$sentiment*$book_value"})
     void canonical_text_parses_back_to_the_same_expression(String text) {
         Expression expression = parse(text);
 
@@ -104,7 +118,12 @@ class ExpressionParserTest {
             "Mean($close, 0)|14|window must be a whole number of at least 1, got 0",
             "Mean($close, $open)|14|window must be a number, got $open",
             "Ref($close, -1)|13|periods must not be negative: Ref(x, -1) would read a future bar",
-            "$close/$clsoe|8|unknown field '$clsoe'; known: $open, $high, $low, $close, $volume, $vwap",
+            "$close/$clsoe|8|unknown field '$clsoe' (did you mean $close?); known: $open, $high, $low, $close, $volume, $vwap, $sentiment and the fields of the fundamentals data, e.g. $eps",
+            "$sentimnt|1|unknown field '$sentimnt' (did you mean $sentiment?); known: $open, $high, $low, $close, $volume, $vwap, $sentiment and the fields of the fundamentals data, e.g. $eps",
+            "PSum($close, 4)|6|PSum sums a fundamental field over fiscal periods, e.g. PSum($eps, 4); got $close",
+            "PSum($eps)|1|PSum takes 2 or 3 arguments (PSum($field, periods[, skip])), got 1",
+            "PSum($eps, 0)|12|fiscal periods must be a whole number of at least 1, got 0",
+            "PSum($eps, 4, -1)|15|skip must be a whole number of at least 0, got -1",
             "$close > $open > $low|16|comparisons do not chain; parenthesise one side",
             "$close # 2|8|unexpected character '#'",
             "$close +|9|the expression ends where a value is expected",

@@ -2,6 +2,7 @@ package org.nautilus.research.internal.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,10 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.research.internal.support.Bars;
 
-/** The live path: a stream fed {@link Bar}s gives the batch values over the same bars, bit for bit. */
+/**
+ * The live path: a stream fed {@link Bar}s (and the point-in-time fields on each) gives the batch values over the
+ * same bars, bit for bit.
+ */
 class FactorStreamTest {
 
     @Test
@@ -25,13 +29,21 @@ class FactorStreamTest {
                 new FactorDefinition("TAEMA12", "SeededEMA($close, 12)", ""),
                 new FactorDefinition("ATR14", "Wilder(Greater($high-$low, Abs($high-Ref($close, 1))), 14)", ""),
                 new FactorDefinition("CCI20", "MeanDev(($high+$low+$close)/3, 20)", ""),
-                new FactorDefinition("OBV", "Cumsum(Sign($close-Ref($close, 1))*$volume)", ""))).programOrThrow();
-        FactorColumns batch = program.evaluate(BarColumns.of(bars));
+                new FactorDefinition("OBV", "Cumsum(Sign($close-Ref($close, 1))*$volume)", ""),
+                // point-in-time fields (GENERATED statements and sentiment over the real bars)
+                new FactorDefinition("EY_SLOPE", "Slope(PSum($eps,4)/$close, 10)", ""),
+                new FactorDefinition("PB_STD", "Std($close/$book, 20)", ""),
+                new FactorDefinition("SENT_EMA", "EMA($sentiment, 5)", ""))).programOrThrow();
+        List<Instant> ends = bars.stream().map(Bar::end).toList();
+        FactorColumns batch = program.evaluate(BarColumns.of(bars), PointInTimeFields.columns(program.dataFields(),
+                PointInTimeFieldsTest.statements(3), PointInTimeFieldsTest::sentiment, ends));
 
         FactorStream stream = program.newStream();
+        PointInTimeFields fields = new PointInTimeFields(program.dataFields(), PointInTimeFieldsTest.statements(3),
+                PointInTimeFieldsTest::sentiment);
         List<String> differences = new ArrayList<>();
         for (int r = 0; r < bars.size(); r++) {
-            stream.update(bars.get(r));
+            stream.update(bars.get(r), fields.next(bars.get(r).end()));
             for (int f = 0; f < program.size(); f++) {
                 if (Double.doubleToLongBits(stream.value(f)) != Double.doubleToLongBits(batch.values()[f][r])) {
                     differences.add(program.names().get(f) + " row " + r);
@@ -42,6 +54,7 @@ class FactorStreamTest {
         assertThat(differences).isEmpty();
         // a sanity value: the 20-day mean over the close is near 1 for a stock
         assertThat(batch.column("MA20")[bars.size() - 1]).isBetween(0.8, 1.2);
+        assertThat(batch.column("PB_STD")[bars.size() - 1]).isFinite();
     }
 
     @Test

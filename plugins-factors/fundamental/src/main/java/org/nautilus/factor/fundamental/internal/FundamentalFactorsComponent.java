@@ -1,15 +1,14 @@
 package org.nautilus.factor.fundamental.internal;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.fundamental.FundamentalFactors;
-import org.nautilus.api.research.store.FactorSeries;
+import org.nautilus.api.research.store.BackfillRequest;
+import org.nautilus.api.research.store.BackfillResult;
+import org.nautilus.api.research.store.FactorBackfill;
 import org.nautilus.api.research.store.FactorStore;
-import org.nautilus.api.research.store.Fundamental;
 import org.nautilus.api.research.store.TimeRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,51 +16,44 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The fundamental factors over the factor store's bars and fundamentals, written back into it. */
+/**
+ * The fundamental factors over the factor store's bars and fundamentals, written back into it: a backfill of the
+ * {@link FundamentalLibrary} expressions (the engine's batch, bit-identical to what it streams live).
+ */
 @Component(service = FundamentalFactors.class)
 public final class FundamentalFactorsComponent implements FundamentalFactors {
 
     private static final Logger LOG = LoggerFactory.getLogger(FundamentalFactorsComponent.class);
 
     private final FactorStore store;
+    private final FactorBackfill backfill;
 
     @Activate
-    public FundamentalFactorsComponent(@Reference FactorStore store) {
+    public FundamentalFactorsComponent(@Reference FactorStore store, @Reference FactorBackfill backfill) {
         this.store = store;
+        this.backfill = backfill;
     }
 
     @Override
     public List<String> factors() {
-        return FundamentalStream.FACTORS;
+        return FundamentalLibrary.names();
     }
 
+    /** Backfills the library over the instrument's stored bar series ({@code spec} among them). */
     @Override
     public long backfill(InstrumentId instrument, BarSpec spec, TimeRange range) {
-        List<Bar> bars = store.bars(instrument, spec, range);
-        if (bars.isEmpty()) {
+        if (store.bars(instrument, spec, range).isEmpty()) { // an unknown instrument is refused by the store
             throw new IllegalArgumentException("the factor store has no " + spec + " bars of " + instrument + " in "
                     + range);
         }
-        FactorSeries series = compute(instrument, spec, bars, store.fundamentalHistory(instrument));
-        long written = store.replaceValues(series, range);
-        LOG.info("Fundamental factors of {}: {} values on {} bars", instrument, written, bars.size());
-        return written;
-    }
-
-    /** The factors on each bar (oldest first) from the rows known at its end: the batch, the stream run through. */
-    static FactorSeries compute(InstrumentId instrument, BarSpec spec, List<Bar> bars,
-            List<Fundamental> history) {
-        FundamentalStream stream = new FundamentalStream(history);
-        double[][] values = new double[FundamentalStream.FACTORS.size()][bars.size()];
-        List<Instant> times = new ArrayList<>(bars.size());
-        for (int i = 0; i < bars.size(); i++) {
-            Bar bar = bars.get(i);
-            double[] row = stream.next(bar.end(), bar.close().toBigDecimal().doubleValue());
-            for (int f = 0; f < row.length; f++) {
-                values[f][i] = row[f];
-            }
-            times.add(bar.end());
+        store.fundamentalHistory(instrument); // refuses an instrument without fundamentals
+        BackfillResult result = backfill.backfill(new BackfillRequest(Set.of(FundamentalLibrary.NAME),
+                Set.of(instrument), range), progress -> {});
+        String failure = result.failures().get(instrument);
+        if (failure != null) {
+            throw new IllegalArgumentException("fundamental factors of " + instrument + ": " + failure);
         }
-        return new FactorSeries(instrument, spec, times, FundamentalStream.FACTORS, values);
+        LOG.info("Fundamental factors of {}: {} values on {} bars", instrument, result.values(), result.bars());
+        return result.values();
     }
 }

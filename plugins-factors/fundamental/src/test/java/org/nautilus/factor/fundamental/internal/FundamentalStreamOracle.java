@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import org.nautilus.api.research.store.Fundamental;
 
 /**
- * The fundamental factors of one instrument, bar by bar: before each bar it takes in the rows published by the
+ * The plugin's earlier Java implementation of its five factors, kept as the oracle its expressions must equal bit for
+ * bit. The fundamental factors of one instrument, bar by bar: before each bar it takes in the rows published by the
  * bar's end (in publication order, so a restatement replaces its period's figure from its publication on), then
- * computes from what it knows and the bar's close. The batch runs this same stream over the bars, so batch and
- * live are the same code and give the same doubles.
+ * computes from what it knows and the bar's close.
  *
  * <p>Definitions (all per share, quarterly rows):
  * <ul>
@@ -29,7 +29,7 @@ import org.nautilus.api.research.store.Fundamental;
  *   span at most 731 days and the earlier TTM is positive.</li>
  * </ul>
  */
-final class FundamentalStream {
+final class FundamentalStreamOracle {
 
     static final List<String> FACTORS = List.of("PE", "PB", "EARNINGS_YIELD", "ROE", "SALES_GROWTH");
 
@@ -38,7 +38,7 @@ final class FundamentalStream {
     private int next;
 
     /** @param rows the instrument's whole history (any order; every revision) */
-    FundamentalStream(List<Fundamental> rows) {
+    FundamentalStreamOracle(List<Fundamental> rows) {
         List<Fundamental> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(Fundamental::published));
         this.rows = sorted;
