@@ -55,13 +55,15 @@ public final class BinaryCache<K, V> {
     private final IgniteBinary binary;
     private final BinaryCodec<K> keys;
     private final BinaryCodec<V> values;
+    private final int partitions;
 
     private BinaryCache(IgniteCache<BinaryObject, BinaryObject> cache, IgniteBinary binary, BinaryCodec<K> keys,
-            BinaryCodec<V> values) {
+            BinaryCodec<V> values, int partitions) {
         this.cache = cache;
         this.binary = binary;
         this.keys = keys;
         this.values = values;
+        this.partitions = partitions;
     }
 
     /**
@@ -87,7 +89,7 @@ public final class BinaryCache<K, V> {
                 }
             }
         }
-        return new BinaryCache<>(cache, binary, keys, values);
+        return new BinaryCache<>(cache, binary, keys, values, grid.ignite().affinity(cfg.getName()).partitions());
     }
 
     public String name() {
@@ -163,11 +165,7 @@ public final class BinaryCache<K, V> {
 
     /** Reads every value through {@code action}, scanning all partitions (unordered). */
     public void forEach(Consumer<V> action) {
-        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
-            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
-                action.accept(values.read(entry.getValue()));
-            }
-        }
+        scan(value -> action.accept(values.read(value)));
     }
 
     /**
@@ -175,13 +173,11 @@ public final class BinaryCache<K, V> {
      * filter on a field is cheap); unordered.
      */
     public void forEach(Predicate<BinaryObject> filter, Consumer<V> action) {
-        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
-            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
-                if (filter.test(entry.getValue())) {
-                    action.accept(values.read(entry.getValue()));
-                }
+        scan(value -> {
+            if (filter.test(value)) {
+                action.accept(values.read(value));
             }
-        }
+        });
     }
 
     public long sizeLong() {
@@ -200,12 +196,27 @@ public final class BinaryCache<K, V> {
     /** Every value, read with a scan of all partitions (unordered). */
     public List<V> values() {
         List<V> result = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
-            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
-                result.add(values.read(entry.getValue()));
+        forEach(result::add);
+        return result;
+    }
+
+    /**
+     * Every stored value, one partition at a time. A scan of the whole cache has each node read what it takes for its
+     * primary partitions without reserving them, so while partitions move (a node joining or leaving, a restarted
+     * node's stale copies rebalanced, then evicted elsewhere) it can miss entries or fail: a restarted cluster showed
+     * a portfolio's positions missing for a while, and an OMS recovering on a new leader reads its orders this way. A
+     * scan of one partition reserves an owning copy, locally if this node has one, and moves on to another owner if
+     * it cannot.
+     */
+    private void scan(Consumer<BinaryObject> action) {
+        for (int partition = 0; partition < partitions; partition++) {
+            try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache
+                    .query(new ScanQuery<BinaryObject, BinaryObject>().setPartition(partition))) {
+                for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
+                    action.accept(entry.getValue());
+                }
             }
         }
-        return result;
     }
 
     public int size() {
