@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * no-op); Ignite starts it on one node, and again on a survivor when that node dies. The node holding it takes a new
  * leadership epoch in the store (fencing any earlier holder), and registers {@link OmsLeadership}, which the OMS
  * and the position keeper require: they start there and recover from the store, registered as local services
- * ({@link ClusterService#LOCAL_PROPERTY}). Every node registers, for as long as it runs, the services clients use:
+ * ({@link ClusterService#LOCAL_PROPERTY}). {@link Leadership} keeps at it until the OMS runs (an epoch it cannot
+ * take, an OMS that failed to start: retried with a bounded backoff) and says why meanwhile. Every node registers, for as long as it runs, the services clients use:
  * an {@link OrderService} and {@link VenueService} ({@link ClusterOms}: the local OMS on the leader, forwarded to it
  * elsewhere) and a {@link PositionService} ({@link ClusterPositions}), so clients on any node reach the one OMS and
  * stay bound when it moves. The leader also grows the baseline with server nodes that join (never shrinks it).
@@ -233,7 +234,7 @@ public final class ClusterComponent implements ClusterService {
         @Override
         public Optional<String> startFailure() {
             return describe(leadershipComponents(), ComponentConfigurationDTO.FAILED_ACTIVATION,
-                    c -> firstLine(c.failure));
+                    c -> rootCause(c.failure));
         }
 
         @Override
@@ -272,11 +273,15 @@ public final class ClusterComponent implements ClusterService {
         return componentName.substring(componentName.lastIndexOf('.') + 1);
     }
 
-    private static String firstLine(String text) {
-        if (text == null || text.isBlank()) {
+    /** What a failed activation's stack trace says in one line: its deepest cause ("Caused by: ..."), else its first. */
+    static String rootCause(String trace) {
+        if (trace == null || trace.isBlank()) {
             return "no reason given";
         }
-        return text.lines().limit(3).map(String::strip).collect(Collectors.joining(" / "));
+        String cause = trace.lines().map(String::strip).filter(l -> l.startsWith("Caused by: "))
+                .reduce((first, second) -> second).map(l -> l.substring("Caused by: ".length()))
+                .orElse(trace.lines().findFirst().orElse("").strip());
+        return cause.length() <= 300 ? cause : cause.substring(0, 300) + "...";
     }
 
     private void deploy() {

@@ -22,6 +22,7 @@ import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.nautilus.api.store.StoreException;
 import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.node.GridStartupException;
 
@@ -209,6 +210,13 @@ public final class BinaryCache<K, V> {
      * it cannot.
      */
     private void scan(Consumer<BinaryObject> action) {
+        // Ignite's partition scan meets a partition without an owner with a NullPointerException: say it first.
+        Collection<Integer> lost = cache.lostPartitions();
+        if (!lost.isEmpty()) {
+            throw new StoreException("cache " + cache.getName() + " cannot be read whole: " + lost.size()
+                    + " of its partitions are lost (every copy's node is gone), e.g. " + lost.iterator().next()
+                    + "; they come back when those nodes do (nautilus:cluster)");
+        }
         for (int partition = 0; partition < partitions; partition++) {
             try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache
                     .query(new ScanQuery<BinaryObject, BinaryObject>().setPartition(partition))) {
