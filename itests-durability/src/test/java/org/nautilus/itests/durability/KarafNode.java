@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,9 @@ import java.util.stream.Stream;
  * and communication), so it neither disturbs nor joins anything else running on the machine.
  */
 final class KarafNode implements AutoCloseable {
+
+    /** Every node unpacked and not yet closed: a node not READY shows all their logs (the cause is often elsewhere). */
+    private static final List<KarafNode> OPEN = new CopyOnWriteArrayList<>();
 
     final Path home;
     final int sshPort;
@@ -46,6 +50,8 @@ final class KarafNode implements AutoCloseable {
         run(List.of("tar", "-xzf", distribution.toString(), "-C", directory.toString(), "--strip-components=1"),
                 Duration.ofSeconds(120));
         KarafNode node = new KarafNode(directory, sshPort);
+        OPEN.removeIf(n -> n.home.equals(node.home));
+        OPEN.add(node);
         node.replace("etc/org.apache.karaf.shell.cfg", "(?m)^sshPort *=.*$", "sshPort = " + sshPort);
         node.replace("etc/org.apache.karaf.management.cfg", "(?m)^rmiRegistryPort *=.*$",
                 "rmiRegistryPort = " + (sshPort + 3000));
@@ -115,7 +121,48 @@ final class KarafNode implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new AssertionError("node " + home + " not READY after " + timeout + "; last status:\n" + last
-                + "\nlog tail:\n" + logTail(40));
+                + "\n" + logsOfEveryNode());
+    }
+
+    /**
+     * For a failure message: of every open node (this one first), whether it runs, its last warnings and errors,
+     * then its log's tail.
+     */
+    String logsOfEveryNode() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<KarafNode> nodes = new ArrayList<>(OPEN);
+        nodes.remove(this);
+        nodes.add(0, this);
+        for (KarafNode node : nodes) {
+            long pid = node.pid();
+            text.append("\n===== ").append(node.home.getFileName()).append(pid > 0 ? " (running, pid " + pid + ")"
+                    : " (not running)").append(": last warnings and errors =====\n").append(node.problems(30))
+                    .append("\n===== ").append(node.home.getFileName()).append(": log tail =====\n")
+                    .append(node.logTail(40)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The last {@code count} WARN/ERROR lines of the log, each with the first line after it (an exception's). */
+    String problems(int count) throws IOException {
+        Path log = home.resolve("data/log/karaf.log");
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String line = all.get(i);
+            if (line.contains("| WARN ") || line.contains("| ERROR ")) {
+                found.add(line);
+                if (i + 1 < all.size() && !all.get(i + 1).matches("^\\d{4}-\\d\\d-\\d\\dT.*")) {
+                    found.add(all.get(i + 1));
+                }
+            }
+        }
+        return found.isEmpty() ? "(none)"
+                : String.join("\n", found.subList(Math.max(0, found.size() - count),
+                        found.size()));
     }
 
     /** The Karaf JVM's pid, or -1 if it is not running. */
@@ -190,6 +237,7 @@ final class KarafNode implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        OPEN.remove(this);
         kill9();
     }
 

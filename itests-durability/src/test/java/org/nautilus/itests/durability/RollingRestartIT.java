@@ -29,6 +29,12 @@ class RollingRestartIT {
     static final Duration START = Duration.ofSeconds(240);
     static final double RATE = Double.parseDouble(System.getProperty("roll.rate", "1000"));
     static final int WARMUP_SECONDS = Integer.getInteger("roll.warmup", 20);
+    /**
+     * Load threads per node, each blocking on its acknowledgement: with a durable cluster commit of ~250 ms on a
+     * loaded machine, 4 threads per node reach ~40 orders/s in all, whatever the rate asked; more threads keep more
+     * orders in flight ({@code benchmarks/run.sh rolling RATE THREADS}).
+     */
+    static final int THREADS = Integer.getInteger("roll.threads", 4);
     static final List<KarafNode> NODES = new ArrayList<>();
 
     @BeforeAll
@@ -52,7 +58,7 @@ class RollingRestartIT {
 
     /** Starts (or resumes) the load on {@code node}: its share of the rate, acknowledgements to {@code acks}. */
     private static void load(KarafNode node, String prefix, String acks) throws Exception {
-        Files.writeString(node.home.resolve("durability-load.properties"), "threads = 4\nseconds = 3600\n"
+        Files.writeString(node.home.resolve("durability-load.properties"), "threads = " + THREADS + "\nseconds = 3600\n"
                 + "rate = " + RATE / NODES.size() + "\nprefix = " + prefix + "\nlimit.every = 0\nacks = " + acks
                 + "\nretry.ms = 60000\n");
         KarafNode.Result restarted = node.admin("bundle:restart nautilus-itests-durability");
@@ -150,10 +156,13 @@ class RollingRestartIT {
         long beforeCount = Arrays.stream(times).filter(t -> t < rollStart).count();
         double rate = beforeCount / (WARMUP_SECONDS - 0.0);
         // benchmarks/run.sh rolling reads these lines.
-        System.out.printf("rolling restart: target %.0f orders/s, reached %.0f orders/s before the roll; %d orders "
-                + "acknowledged, %s lost, %s with another order id; roll took %.1f s (%s); longest gap between "
-                + "acknowledgements during the roll %.2f s; ack latency p50/p99 before %.2f/%.2f ms, during "
-                + "%.2f/%.2f ms; OMS first on %s%n", RATE, rate, acks.size(), result.getProperty("missing"),
+        System.out.printf(
+                "rolling restart: target %.0f orders/s (%d threads per node), reached %.0f orders/s before the "
+                        + "roll; %d orders "
+                        + "acknowledged, %s lost, %s with another order id; roll took %.1f s (%s); longest gap between "
+                        + "acknowledgements during the roll %.2f s; ack latency p50/p99 before %.2f/%.2f ms, during "
+                        + "%.2f/%.2f ms; OMS first on %s%n",
+                RATE, THREADS, rate, acks.size(), result.getProperty("missing"),
                 result.getProperty("wrong"), (rollEnd - rollStart) / 1e3, String.join("; ", steps),
                 longestGap / 1e3, pct(before, 50), pct(before, 99), pct(during, 50), pct(during, 99), firstLeader);
 

@@ -1,6 +1,8 @@
 package org.nautilus.grid.internal.cluster;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.BaselineNode;
@@ -48,6 +52,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * no-op); Ignite starts it on one node, and again on a survivor when that node dies. The node holding it takes a new
  * leadership epoch in the store (fencing any earlier holder), and registers {@link OmsLeadership}, which the OMS
  * and the position keeper require: they start there and recover from the store, registered as local services
- * ({@link ClusterService#LOCAL_PROPERTY}). Every node registers, for as long as it runs, the services clients use:
+ * ({@link ClusterService#LOCAL_PROPERTY}). {@link Leadership} keeps at it until the OMS runs (an epoch it cannot
+ * take, an OMS that failed to start: retried with a bounded backoff) and says why meanwhile. Every node registers, for as long as it runs, the services clients use:
  * an {@link OrderService} and {@link VenueService} ({@link ClusterOms}: the local OMS on the leader, forwarded to it
  * elsewhere) and a {@link PositionService} ({@link ClusterPositions}), so clients on any node reach the one OMS and
  * stay bound when it moves. The leader also grows the baseline with server nodes that join (never shrinks it).
@@ -75,8 +83,15 @@ public final class ClusterComponent implements ClusterService {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterComponent.class);
     /** By Ignite instance name: the singleton instance Ignite starts finds its node's component here. */
     private static final Map<String, ClusterComponent> LOCAL = new ConcurrentHashMap<>();
-    /** A leadership that arrived before the component was there. */
-    private static final Map<String, Boolean> PENDING = new ConcurrentHashMap<>();
+    /**
+     * By Ignite instance name: whether the singleton runs on that node now. Kept apart from the component, which may
+     * be created again (its store restarting, say) while Ignite keeps the singleton where it is and never says so
+     * again.
+     */
+    private static final Map<String, Boolean> HELD = new ConcurrentHashMap<>();
+    /** The first retry of a leadership that could not start; the delay doubles up to {@link #RETRY_MAX}. */
+    static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+    static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
     private final Grid grid;
     private final IgniteTradingStore store;
@@ -96,10 +111,10 @@ public final class ClusterComponent implements ClusterService {
     private volatile PositionService localPositions;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile MarketDataService marketData;
-    private volatile boolean leader;
-    private volatile long epoch;
-    // Touched on {@link #thread} only.
-    private ServiceRegistration<OmsLeadership> leadershipRegistration;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceComponentRuntime components;
+    private final Leadership leadership;
+    private volatile OmsClusterEndpoint endpoint;
 
     @Activate
     public ClusterComponent(@Reference Grid grid,
@@ -109,28 +124,30 @@ public final class ClusterComponent implements ClusterService {
         this.tradingStore = tradingStore;
         this.store = ((GridStoreComponent) tradingStore).store();
         this.context = context;
-        LocalOms local = new LocalOms(() -> localOrders, () -> localVenues, CALL_TIMEOUT_MS / 2);
-        this.dispatcher = new OmsDispatcher(local);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nautilus-cluster");
             t.setDaemon(true);
             return t;
         });
+        this.leadership = new Leadership(grid.settings().consistentId(), new LeadershipHost(), thread, RETRY_FIRST,
+                RETRY_MAX, System::currentTimeMillis);
+        LocalOms local = new LocalOms(() -> localOrders, () -> localVenues, leadership::whyNoOms,
+                CALL_TIMEOUT_MS / 2);
+        this.dispatcher = new OmsDispatcher(local);
         String name = grid.ignite().name();
         LOCAL.put(name, this);
-        Boolean pending = PENDING.remove(name);
-        if (pending != null) {
-            leadershipChanged(pending);
+        if (Boolean.TRUE.equals(HELD.get(name))) {
+            leadershipChanged(true);
         }
         registerClientServices(local);
         thread.execute(this::deploy);
-        thread.scheduleWithFixedDelay(this::growBaseline, 1, 1, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
     }
 
     private void registerClientServices(LocalOms local) {
         Hashtable<String, Object> properties = new Hashtable<>(
                 Map.of(Constants.SERVICE_RANKING, ClusterService.CLUSTER_RANKING));
-        ClusterOms oms = new ClusterOms(() -> leader, local, new RemoteOms(this::endpoint));
+        ClusterOms oms = new ClusterOms(leadership::registered, local, new RemoteOms(this::endpoint));
         clientServices.add(context.registerService(new String[] {OrderService.class.getName(),
                 VenueService.class.getName()}, oms, properties));
         PositionService stored = new StorePositions((PositionStore) tradingStore, this::mark);
@@ -143,10 +160,7 @@ public final class ClusterComponent implements ClusterService {
         LOCAL.remove(grid.ignite().name(), this);
         clientServices.forEach(ClusterComponent::unregister);
         thread.execute(() -> {
-            if (leadershipRegistration != null) {
-                unregister(leadershipRegistration);
-                leadershipRegistration = null;
-            }
+            leadership.lost();
             store.releaseEpoch();
         });
         thread.shutdown();
@@ -161,12 +175,11 @@ public final class ClusterComponent implements ClusterService {
 
     /** Called by the singleton Ignite started ({@code true}) or stopped ({@code false}) on this node. */
     static void leadership(String instance, boolean acquired) {
+        HELD.put(instance, acquired);
         ClusterComponent component = LOCAL.get(instance);
-        if (component == null) {
-            PENDING.put(instance, acquired);
-            return;
+        if (component != null) {
+            component.leadershipChanged(acquired);
         }
-        component.leadershipChanged(acquired);
     }
 
     /** A call forwarded by another node to this node's OMS. */
@@ -179,50 +192,96 @@ public final class ClusterComponent implements ClusterService {
     }
 
     private void leadershipChanged(boolean acquired) {
-        thread.execute(acquired ? this::becomeLeader : this::stepDown);
+        thread.execute(acquired ? leadership::acquired : leadership::lost);
     }
 
-    private void becomeLeader() {
-        if (leader) {
-            return;
-        }
-        try {
-            epoch = store.acquireEpoch();
-        } catch (RuntimeException e) {
-            LOG.error(
-                    "cluster: this node holds the OMS singleton but cannot take the leadership epoch; the OMS does not "
-                            + "start here",
-                    e);
-            return;
-        }
-        leader = true;
-        String node = grid.settings().consistentId();
-        long taken = epoch;
-        leadershipRegistration = context.registerService(OmsLeadership.class, new OmsLeadership() {
-            @Override
-            public String node() {
-                return node;
-            }
-
-            @Override
-            public long epoch() {
-                return taken;
-            }
-        }, new Hashtable<>(Map.of("oms.epoch", taken, "oms.node", node)));
-        LOG.info("cluster: node {} runs the OMS now (leadership epoch {})", node, taken);
+    private void everySecond() {
+        leadership.check(localOrders != null && localVenues != null);
+        growBaseline();
     }
 
-    private void stepDown() {
-        if (!leader) {
-            return;
+    /** The leadership's view of this node: the store's epoch, the OSGi registration, what SCR says of the OMS. */
+    private final class LeadershipHost implements Leadership.Host {
+
+        @Override
+        public long acquireEpoch() {
+            return store.acquireEpoch();
         }
-        leader = false;
-        if (leadershipRegistration != null) {
-            unregister(leadershipRegistration);
-            leadershipRegistration = null;
+
+        @Override
+        public void releaseEpoch() {
+            store.releaseEpoch();
         }
-        store.releaseEpoch();
-        LOG.info("cluster: node {} no longer runs the OMS", grid.settings().consistentId());
+
+        @Override
+        public Runnable register(long epoch) {
+            String node = grid.settings().consistentId();
+            ServiceRegistration<OmsLeadership> registration = context.registerService(OmsLeadership.class,
+                    new OmsLeadership() {
+                        @Override
+                        public String node() {
+                            return node;
+                        }
+
+                        @Override
+                        public long epoch() {
+                            return epoch;
+                        }
+                    }, new Hashtable<>(Map.of("oms.epoch", epoch, "oms.node", node)));
+            return () -> unregister(registration);
+        }
+
+        @Override
+        public Optional<String> startFailure() {
+            return describe(leadershipComponents(), ComponentConfigurationDTO.FAILED_ACTIVATION,
+                    c -> rootCause(c.failure));
+        }
+
+        @Override
+        public Optional<String> waitingFor() {
+            return describe(leadershipComponents(), ComponentConfigurationDTO.UNSATISFIED_REFERENCE,
+                    c -> "its " + Arrays.stream(c.unsatisfiedReferences).map(r -> r.name).sorted()
+                            .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The configurations of every component that requires the OMS leadership (the OMS, the position keeper). */
+    private List<ComponentConfigurationDTO> leadershipComponents() {
+        ServiceComponentRuntime runtime = components;
+        if (runtime == null) {
+            return List.of();
+        }
+        List<ComponentConfigurationDTO> found = new ArrayList<>();
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+            if (description.references != null && Arrays.stream(description.references)
+                    .anyMatch(r -> OmsLeadership.class.getName().equals(r.interfaceName))) {
+                found.addAll(runtime.getComponentConfigurationDTOs(description));
+            }
+        }
+        return found;
+    }
+
+    private static Optional<String> describe(List<ComponentConfigurationDTO> configurations, int state,
+            Function<ComponentConfigurationDTO, String> detail) {
+        String text = configurations.stream().filter(c -> c.state == state)
+                .map(c -> simpleName(c.description.name) + ": " + detail.apply(c))
+                .collect(Collectors.joining("; "));
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static String simpleName(String componentName) {
+        return componentName.substring(componentName.lastIndexOf('.') + 1);
+    }
+
+    /** What a failed activation's stack trace says in one line: its deepest cause ("Caused by: ..."), else its first. */
+    static String rootCause(String trace) {
+        if (trace == null || trace.isBlank()) {
+            return "no reason given";
+        }
+        String cause = trace.lines().map(String::strip).filter(l -> l.startsWith("Caused by: "))
+                .reduce((first, second) -> second).map(l -> l.substring("Caused by: ".length()))
+                .orElse(trace.lines().findFirst().orElse("").strip());
+        return cause.length() <= 300 ? cause : cause.substring(0, 300) + "...";
     }
 
     private void deploy() {
@@ -242,7 +301,7 @@ public final class ClusterComponent implements ClusterService {
         long delay = grid.settings().baselineJoinDelayMs();
         Ignite ignite = grid.ignite();
         try {
-            if (!leader || delay <= 0 || !grid.settings().persistenceEnabled()
+            if (!leadership.registered() || delay <= 0 || !grid.settings().persistenceEnabled()
                     || ignite.cluster().state() != ClusterState.ACTIVE) {
                 joinedOutsideBaseline.clear();
                 return;
@@ -272,8 +331,18 @@ public final class ClusterComponent implements ClusterService {
         }
     }
 
+    /**
+     * The leader's endpoint. One proxy serves every call: it is not sticky, so each call goes to wherever the
+     * singleton runs then (looked up locally); making a proxy per call cost every forwarded order a lookup.
+     */
     private OmsClusterEndpoint endpoint() {
-        return grid.ignite().services().serviceProxy(SINGLETON, OmsClusterEndpoint.class, false, CALL_TIMEOUT_MS);
+        OmsClusterEndpoint proxy = endpoint;
+        if (proxy == null) {
+            proxy = grid.ignite().services().serviceProxy(SINGLETON, OmsClusterEndpoint.class, false,
+                    CALL_TIMEOUT_MS);
+            endpoint = proxy;
+        }
+        return proxy;
     }
 
     private Optional<Price> mark(InstrumentId instrument) {

@@ -1,5 +1,6 @@
 package org.nautilus.grid.internal.cluster;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
@@ -13,12 +14,19 @@ final class LocalOms {
 
     private final Supplier<OrderService> orders;
     private final Supplier<VenueService> venues;
+    private final Supplier<Optional<String>> whyNot;
     private final long waitMillis;
 
-    /** @param waitMillis how long a call waits for the OMS to come up on this node */
-    LocalOms(Supplier<OrderService> orders, Supplier<VenueService> venues, long waitMillis) {
+    /**
+     * @param whyNot     why the OMS does not run here although this node holds the leadership, if known (named in the
+     *                   error every node's clients then see)
+     * @param waitMillis how long a call waits for the OMS to come up on this node
+     */
+    LocalOms(Supplier<OrderService> orders, Supplier<VenueService> venues, Supplier<Optional<String>> whyNot,
+            long waitMillis) {
         this.orders = orders;
         this.venues = venues;
+        this.whyNot = whyNot;
         this.waitMillis = waitMillis;
     }
 
@@ -44,7 +52,7 @@ final class LocalOms {
         }
         if (found == null) {
             throw new OrderServiceUnavailableException("the " + what + " is not running on the node that holds the "
-                    + "OMS leadership (it is starting or stopping); retry");
+                    + "OMS leadership (" + whyNot.get().orElse("it is starting or stopping") + "); retry");
         }
         return found;
     }

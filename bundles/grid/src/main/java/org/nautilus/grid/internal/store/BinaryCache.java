@@ -22,6 +22,7 @@ import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.nautilus.api.store.StoreException;
 import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.node.GridStartupException;
 
@@ -55,13 +56,15 @@ public final class BinaryCache<K, V> {
     private final IgniteBinary binary;
     private final BinaryCodec<K> keys;
     private final BinaryCodec<V> values;
+    private final int partitions;
 
     private BinaryCache(IgniteCache<BinaryObject, BinaryObject> cache, IgniteBinary binary, BinaryCodec<K> keys,
-            BinaryCodec<V> values) {
+            BinaryCodec<V> values, int partitions) {
         this.cache = cache;
         this.binary = binary;
         this.keys = keys;
         this.values = values;
+        this.partitions = partitions;
     }
 
     /**
@@ -87,7 +90,7 @@ public final class BinaryCache<K, V> {
                 }
             }
         }
-        return new BinaryCache<>(cache, binary, keys, values);
+        return new BinaryCache<>(cache, binary, keys, values, grid.ignite().affinity(cfg.getName()).partitions());
     }
 
     public String name() {
@@ -163,11 +166,7 @@ public final class BinaryCache<K, V> {
 
     /** Reads every value through {@code action}, scanning all partitions (unordered). */
     public void forEach(Consumer<V> action) {
-        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
-            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
-                action.accept(values.read(entry.getValue()));
-            }
-        }
+        scan(value -> action.accept(values.read(value)));
     }
 
     /**
@@ -175,13 +174,11 @@ public final class BinaryCache<K, V> {
      * filter on a field is cheap); unordered.
      */
     public void forEach(Predicate<BinaryObject> filter, Consumer<V> action) {
-        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
-            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
-                if (filter.test(entry.getValue())) {
-                    action.accept(values.read(entry.getValue()));
-                }
+        scan(value -> {
+            if (filter.test(value)) {
+                action.accept(values.read(value));
             }
-        }
+        });
     }
 
     public long sizeLong() {
@@ -200,12 +197,34 @@ public final class BinaryCache<K, V> {
     /** Every value, read with a scan of all partitions (unordered). */
     public List<V> values() {
         List<V> result = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache.query(new ScanQuery<>())) {
-            for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
-                result.add(values.read(entry.getValue()));
+        forEach(result::add);
+        return result;
+    }
+
+    /**
+     * Every stored value, one partition at a time. A scan of the whole cache has each node read what it takes for its
+     * primary partitions without reserving them, so while partitions move (a node joining or leaving, a restarted
+     * node's stale copies rebalanced, then evicted elsewhere) it can miss entries or fail: a restarted cluster showed
+     * a portfolio's positions missing for a while, and an OMS recovering on a new leader reads its orders this way. A
+     * scan of one partition reserves an owning copy, locally if this node has one, and moves on to another owner if
+     * it cannot.
+     */
+    private void scan(Consumer<BinaryObject> action) {
+        // Ignite's partition scan meets a partition without an owner with a NullPointerException: say it first.
+        Collection<Integer> lost = cache.lostPartitions();
+        if (!lost.isEmpty()) {
+            throw new StoreException("cache " + cache.getName() + " cannot be read whole: " + lost.size()
+                    + " of its partitions are lost (every copy's node is gone), e.g. " + lost.iterator().next()
+                    + "; they come back when those nodes do (nautilus:cluster)");
+        }
+        for (int partition = 0; partition < partitions; partition++) {
+            try (QueryCursor<Cache.Entry<BinaryObject, BinaryObject>> cursor = cache
+                    .query(new ScanQuery<BinaryObject, BinaryObject>().setPartition(partition))) {
+                for (Cache.Entry<BinaryObject, BinaryObject> entry : cursor) {
+                    action.accept(entry.getValue());
+                }
             }
         }
-        return result;
     }
 
     public int size() {

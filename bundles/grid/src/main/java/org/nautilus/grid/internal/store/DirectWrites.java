@@ -11,12 +11,21 @@ import java.util.function.Consumer;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.binary.BinaryObjectBuilder;
+import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.internal.cluster.ClusterTopologyCheckedException;
+import org.apache.ignite.internal.transactions.IgniteTxHeuristicCheckedException;
+import org.apache.ignite.internal.transactions.IgniteTxRollbackCheckedException;
+import org.apache.ignite.internal.transactions.IgniteTxTimeoutCheckedException;
 import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionHeuristicException;
+import org.apache.ignite.transactions.TransactionRollbackException;
+import org.apache.ignite.transactions.TransactionTimeoutException;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Position;
 import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.store.StoreException;
 import org.nautilus.api.store.StoredOrder;
 import org.nautilus.grid.internal.journal.Durations;
 import org.nautilus.grid.internal.journal.Materializer;
@@ -25,6 +34,8 @@ import org.nautilus.grid.internal.store.OrderCodecs.OrderRef;
 import org.nautilus.grid.internal.store.OrderCodecs.StoredEvents;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 import org.nautilus.grid.internal.store.StateCodecs.Meta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Without a journal: a group of units is one Ignite transaction over every cache it touches (orders, events,
@@ -32,6 +43,8 @@ import org.nautilus.grid.internal.store.StateCodecs.Meta;
  * it committed. Orders, events and idempotency keys are rows of their own, read straight from the caches.
  */
 final class DirectWrites implements WriteStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectWrites.class);
 
     private final StoreCaches caches;
     private final EpochFence fence;
@@ -97,9 +110,68 @@ final class DirectWrites implements WriteStrategy {
         unit.encoded = e;
     }
 
-    /** Writes one group in one transaction. */
+    /**
+     * Writes one group in one transaction. A transaction that failed for a passing reason (it timed out behind a
+     * partition-map exchange while a node left or joined, the topology changed under it, it was rolled back for an
+     * exchange) wrote nothing, and is tried again, each attempt bounded by a third of the commit timeout, until the
+     * commit timeout has passed: stopping the store at the first such failure stopped the OMS until it moved to
+     * another node (a rolling restart's 56-66 s pauses while a follower restarted). Anything else, the epoch fence
+     * among it, fails the group at once.
+     */
     @Override
-    public void write(List<Unit> group) {
+    public void write(List<Unit> group) throws InterruptedException {
+        long budgetMs = caches.settings.commitTimeout().toMillis();
+        long start = System.nanoTime();
+        long pauseMs = 20;
+        for (int attempt = 1;; attempt++) {
+            long left = budgetMs - (System.nanoTime() - start) / 1_000_000;
+            try {
+                writeOnce(group, Math.max(1000, Math.min(left, budgetMs / 3)));
+                if (attempt > 1) {
+                    LOG.info("nautilus-store: a group of {} unit(s) committed at attempt {}, {} ms after the first",
+                            group.size(), attempt, (System.nanoTime() - start) / 1_000_000);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!rolledBackWhole(e) || left - pauseMs <= 0) {
+                    throw e;
+                }
+                LOG.warn("nautilus-store: a group's transaction failed and wrote nothing ({}); trying again in {} ms "
+                        + "(attempt {}, {} ms left)", abbreviated(e), pauseMs, attempt, left);
+                Thread.sleep(pauseMs);
+                pauseMs = Math.min(1000, pauseMs * 2);
+            }
+        }
+    }
+
+    /**
+     * {@code true} if {@code failure} says the transaction ended without writing anything, for a reason that passes
+     * (a timeout, a rollback for a partition-map exchange, a topology change); never for an outcome Ignite could
+     * not settle (heuristic) or the store's own refusals (the epoch fence).
+     */
+    static boolean rolledBackWhole(Throwable failure) {
+        boolean passing = false;
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof TransactionHeuristicException || e instanceof IgniteTxHeuristicCheckedException
+                    || e instanceof StoreException) {
+                return false;
+            }
+            // The public exceptions and the internal ones they wrap (a cache operation in a transaction throws a
+            // CacheException around either).
+            passing |= e instanceof TransactionTimeoutException || e instanceof TransactionRollbackException
+                    || e instanceof ClusterTopologyException || e instanceof IgniteTxTimeoutCheckedException
+                    || e instanceof IgniteTxRollbackCheckedException || e instanceof ClusterTopologyCheckedException;
+        }
+        return passing;
+    }
+
+    /** Ignite's messages carry the whole transaction's state: its first 300 characters say what happened. */
+    private static String abbreviated(Throwable e) {
+        String text = e.toString();
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private void writeOnce(List<Unit> group, long timeoutMs) {
         IgniteBinary binary = caches.grid.ignite().binary();
         int sequenced = 0;
         int size = 1;
@@ -114,7 +186,7 @@ final class DirectWrites implements WriteStrategy {
         Map<BinaryObject, BinaryObject> clientEntries = BinaryCache.sortedMap();
         Map<BinaryObject, BinaryObject> positionEntries = BinaryCache.sortedMap();
         StoreCaches.RiskAndAudit rows = caches.new RiskAndAudit();
-        try (Transaction tx = caches.transaction(size)) {
+        try (Transaction tx = caches.transaction(size, timeoutMs)) {
             fence.check(omsState);
             if (sequenced > 0) {
                 // Read under the transaction's lock: every node's committer numbers its entries after the others'.

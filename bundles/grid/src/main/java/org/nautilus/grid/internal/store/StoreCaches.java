@@ -134,8 +134,13 @@ final class StoreCaches {
 
     /** A PESSIMISTIC / REPEATABLE_READ transaction of about {@code size} entries, bounded by the commit timeout. */
     Transaction transaction(int size) {
+        return transaction(size, settings.commitTimeout().toMillis());
+    }
+
+    /** A PESSIMISTIC / REPEATABLE_READ transaction of about {@code size} entries, bounded by {@code timeoutMs}. */
+    Transaction transaction(int size, long timeoutMs) {
         return grid.ignite().transactions().txStart(TransactionConcurrency.PESSIMISTIC,
-                TransactionIsolation.REPEATABLE_READ, settings.commitTimeout().toMillis(), size);
+                TransactionIsolation.REPEATABLE_READ, timeoutMs, size);
     }
 
     /** A stored number of the store's bookkeeping, 0 if none. */

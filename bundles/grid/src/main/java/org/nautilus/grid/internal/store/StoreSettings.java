@@ -107,6 +107,11 @@ public record StoreSettings(int maxBatch, Duration commitTimeout, boolean freshS
                 journalSegmentMb, materializeMaxLag);
     }
 
+    public StoreSettings withCommitTimeout(Duration value) {
+        return new StoreSettings(maxBatch, value, freshStartAllowed, markerFile, journal, journalDirectory,
+                journalSegmentMb, materializeMaxLag);
+    }
+
     public StoreSettings withFreshStartAllowed(boolean value) {
         return new StoreSettings(maxBatch, commitTimeout, value, markerFile, journal, journalDirectory,
                 journalSegmentMb, materializeMaxLag);

@@ -97,7 +97,8 @@ class RemoteOmsTest {
 
     private final TinyOms leader = new TinyOms();
     private final AtomicReference<OrderService> running = new AtomicReference<>(leader);
-    private final OmsDispatcher dispatcher = new OmsDispatcher(new LocalOms(running::get, () -> null, 100));
+    private final OmsDispatcher dispatcher = new OmsDispatcher(
+            new LocalOms(running::get, () -> null, Optional::empty, 100));
     private final RemoteOms follower = new RemoteOms(() -> dispatcher);
 
     private static OrderRequest buy(String clientId, long quantity) {
@@ -163,7 +164,8 @@ class RemoteOmsTest {
                 return CommandResult.accepted(null, "started");
             }
         };
-        RemoteOms remote = new RemoteOms(() -> new OmsDispatcher(new LocalOms(running::get, () -> venues, 100)));
+        RemoteOms remote = new RemoteOms(
+                () -> new OmsDispatcher(new LocalOms(running::get, () -> venues, Optional::empty, 100)));
 
         assertThat(remote.venues()).isEqualTo(venues.venues());
         assertThat(remote.reconciliations()).containsExactly(report);

@@ -8,17 +8,23 @@ import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +148,46 @@ class IgniteTradingStoreTest {
         assertThatThrownBy(this::start).isInstanceOf(GridStartupException.class)
                 .hasMessageContaining("store " + id).hasMessageContaining("stored-order format 1")
                 .hasMessageContaining("reads format 2 only").hasMessageContaining("README.md");
+    }
+
+    /**
+     * Without the journal (a cluster), a group's transaction that times out (here behind a lock another transaction
+     * holds longer than one attempt's third of the commit timeout; in a rolling restart, behind a partition-map
+     * exchange) wrote nothing and is tried again: the save commits, and the store keeps committing.
+     */
+    @Test
+    void a_transaction_that_timed_out_and_wrote_nothing_is_tried_again_and_the_store_keeps_committing()
+            throws Exception {
+        IgniteTradingStore s = start(settings(), storeSettings().withJournal(StoreSettings.JournalMode.OFF)
+                .withCommitTimeout(Duration.ofSeconds(6)));
+        Position first = position("alpha", "AAPL", "1", "1", "0", "0", 1, T);
+        s.save(first);
+        CountDownLatch locked = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (Transaction tx = grid.ignite().transactions().txStart(TransactionConcurrency.PESSIMISTIC,
+                    TransactionIsolation.REPEATABLE_READ)) {
+                s.positions.get(PositionKey.of(first));
+                locked.countDown();
+                Thread.sleep(2500);
+                tx.rollback();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        Position second = position("alpha", "AAPL", "2", "1", "0", "0", 2, T.plusSeconds(1));
+        s.save(second);
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        holder.join();
+
+        assertThat(tookMs).as("the first attempt (2 s) timed out behind the 2.5 s lock").isGreaterThanOrEqualTo(2000);
+        assertThat(s.load(ALPHA, InstrumentId.of("AAPL"))).contains(second);
+        assertThat(s.groupCommit().failure()).isNull();
+        Position third = position("alpha", "AAPL", "3", "1", "0", "0", 3, T.plusSeconds(2));
+        s.save(third);
+        assertThat(s.load(ALPHA, InstrumentId.of("AAPL"))).contains(third);
     }
 
     @Test
