@@ -61,7 +61,7 @@ class DurabilityIT {
         node.configure("nautilus.risk.max_position", "max.position", "100000000");
         node.configure("nautilus.risk.max_leverage", "max.leverage", "100000");
         node.configure("nautilus.risk.max_daily_loss", "max.loss", "1000000000");
-        node.configure("nautilus.risk.credit_limit", "credit.limit", "1000000000000");
+        node.configure("nautilus.risk.credit_limit", "credit.limit", "90000000000");
         node.configure("nautilus.risk.concentration", "max.percent", "10000000");
     }
 
