@@ -185,15 +185,21 @@ class OrderExpiryTest {
         assertThat(oms.events(day.id())).extracting(e -> e.type()).contains(OrderEventType.EXPIRED);
     }
 
-    @Test
-    void a_crash_between_the_expirys_cancel_and_its_confirmation_still_ends_the_order_EXPIRED_with_one_cancel() {
+    /** A DAY order whose expiry's cancel is sent at the close, and the node stops before the venue confirms it. */
+    private Order expiringWhenTheNodeStops() {
         start();
         sim.onCancel = FakeVenue.OnCancel.SILENT;
         Order day = oms.submit(limit("day-1", Side.BUY, 10, "99"));
         clock.advanceTo(CLOSE);
         assertThat(status(day).status()).isEqualTo(PENDING_CANCEL);
         expiry.close();
-        oms.close(); // the node stops before the venue confirms
+        oms.close();
+        return day;
+    }
+
+    @Test
+    void a_crash_between_the_expirys_cancel_and_its_confirmation_still_ends_the_order_EXPIRED_with_one_cancel() {
+        Order day = expiringWhenTheNodeStops();
 
         clock.advanceTo(CLOSE.plusSeconds(60));
         start();
@@ -212,13 +218,7 @@ class OrderExpiryTest {
 
     @Test
     void a_venue_that_canceled_while_the_node_was_down_confirms_the_expiry_at_reconciliation() {
-        start();
-        sim.onCancel = FakeVenue.OnCancel.SILENT;
-        Order day = oms.submit(limit("day-1", Side.BUY, 10, "99"));
-        clock.advanceTo(CLOSE);
-        assertThat(status(day).status()).isEqualTo(PENDING_CANCEL);
-        expiry.close();
-        oms.close();
+        Order day = expiringWhenTheNodeStops();
 
         sim.onReconcile = FakeVenue.OnReconcile.CANCEL;
         start();
