@@ -34,14 +34,22 @@ import org.nautilus.api.store.StoredOrder;
  * @param pendingAmend     the request a pending amend asked for (the order's request with another quantity, limit or
  *                         stop price), else {@code null}
  * @param cancelReason     why a cancel the OMS itself sent happens (OCO), else {@code null}
+ * @param expiry           why the OMS expires the order (DAY at the session close, GTD at its time) while the
+ *                         expiry's cancel is pending: its confirmation, even after a restart, ends the order EXPIRED
+ *                         with this reason; else {@code null}
  */
 record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> parts, OrderId triggeredBy,
         List<OrderId> triggers, List<OrderId> ocoGroup, boolean ocoDone, boolean triggersResolved,
         boolean cancelRequested, OrderStatus resumeStatus, OrderRequest pendingAmend,
-        String cancelReason) {
+        String cancelReason, String expiry) {
 
-    /** First byte of a non-empty working state; a change of the layout takes the next value. */
+    /**
+     * First byte of a non-empty working state; a change of the layout takes the next value. Format 1 has one flags
+     * byte; {@link #FORMAT_WIDE_FLAGS} two (a flag above the first eight is set), and is written only then, so the
+     * working state of an order without such a flag stays readable by an OMS that knows format 1 only.
+     */
     private static final byte FORMAT = 1;
+    private static final byte FORMAT_WIDE_FLAGS = 2;
     private static final byte[] NONE = new byte[0];
     private static final int PARENT = 1;
     private static final int TRIGGERED_BY = 2;
@@ -51,6 +59,7 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
     private static final int CANCEL_REQUESTED = 32;
     private static final int PENDING_AMEND = 64;
     private static final int CANCEL_REASON = 128;
+    private static final int EXPIRY = 256;
     private static final int AMEND_LIMIT = 1;
     private static final int AMEND_STOP = 2;
 
@@ -95,20 +104,27 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
      * Layout: nothing for an order without working state (most orders), else {@link #FORMAT}, a flags byte saying
      * which optional parts follow, then parent and triggering order ids, the resume status's name, the three id
      * lists (count, ids), the pending amend as its quantity, limit and stop price (the rest is the order's request),
-     * and the cancel reason (UTF-8 bytes after their count).
+     * the cancel reason and the expiry (each UTF-8 bytes after their count). The flags are one byte in format 1, two
+     * in format 2.
      */
     private byte[] encodeWorking() {
         int flags = (parent != null ? PARENT : 0) | (triggeredBy != null ? TRIGGERED_BY : 0)
                 | (resumeStatus != null ? RESUME_STATUS : 0) | (ocoDone ? OCO_DONE : 0)
                 | (triggersResolved ? TRIGGERS_RESOLVED : 0) | (cancelRequested ? CANCEL_REQUESTED : 0)
-                | (pendingAmend != null ? PENDING_AMEND : 0) | (cancelReason != null ? CANCEL_REASON : 0);
+                | (pendingAmend != null ? PENDING_AMEND : 0) | (cancelReason != null ? CANCEL_REASON : 0)
+                | (expiry != null ? EXPIRY : 0);
         if (flags == 0 && parts.isEmpty() && triggers.isEmpty() && ocoGroup.isEmpty()) {
             return NONE;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeByte(flags);
+            if (flags > 0xFF) {
+                out.writeByte(FORMAT_WIDE_FLAGS);
+                out.writeShort(flags);
+            } else {
+                out.writeByte(FORMAT);
+                out.writeByte(flags);
+            }
             if (parent != null) {
                 out.writeLong(parent.value());
             }
@@ -125,14 +141,29 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
                 writeAmend(out);
             }
             if (cancelReason != null) {
-                byte[] text = cancelReason.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(text.length);
-                out.write(text);
+                writeText(out, cancelReason);
+            }
+            if (expiry != null) {
+                writeText(out, expiry);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeText(DataOutputStream out, String value) throws IOException {
+        byte[] text = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(text.length);
+        out.write(text);
+    }
+
+    private static String readText(DataInputStream in, String what) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IllegalArgumentException(what + " of " + length + " bytes with " + in.available() + " left");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** An amend changes the quantity, the limit or the stop price of the order's request: only those are written. */
@@ -166,14 +197,17 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
                 throw new IllegalArgumentException("an internal order without its parent");
             }
             return new OmsStoredOrder(order, stored.version(), null, List.of(), null, List.of(), List.of(), false,
-                    false, false, null, null, null);
+                    false, false, null, null, null, null);
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(working));
         int format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WIDE_FLAGS) {
             throw new IllegalArgumentException("unknown format " + format);
         }
-        int flags = in.readUnsignedByte();
+        int flags = format == FORMAT ? in.readUnsignedByte() : in.readUnsignedShort();
+        if (format == FORMAT_WIDE_FLAGS && (flags & ~(2 * EXPIRY - 1)) != 0) {
+            throw new IllegalArgumentException("unknown flags " + Integer.toBinaryString(flags));
+        }
         OrderId parent = (flags & PARENT) != 0 ? OrderId.of(in.readLong()) : null;
         if ((parent != null) != stored.internal()) {
             throw new IllegalArgumentException("internal is " + stored.internal() + " but the parent is " + parent);
@@ -194,21 +228,14 @@ record OmsStoredOrder(Order order, int version, OrderId parent, List<OrderId> pa
             Price stop = (prices & AMEND_STOP) != 0 ? new Price(in.readLong()) : null;
             pendingAmend = amended(order.request(), quantity, limit, stop);
         }
-        String cancelReason = null;
-        if ((flags & CANCEL_REASON) != 0) {
-            int length = in.readInt();
-            if (length < 0 || length > in.available()) {
-                throw new IllegalArgumentException("cancel reason of " + length + " bytes with " + in.available()
-                        + " left");
-            }
-            cancelReason = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        }
+        String cancelReason = (flags & CANCEL_REASON) != 0 ? readText(in, "cancel reason") : null;
+        String expiry = (flags & EXPIRY) != 0 ? readText(in, "expiry") : null;
         if (in.available() != 0) {
             throw new IllegalArgumentException(in.available() + " byte(s) left over");
         }
         return new OmsStoredOrder(order, stored.version(), parent, parts, triggeredBy, triggers, ocoGroup,
                 (flags & OCO_DONE) != 0, (flags & TRIGGERS_RESOLVED) != 0, (flags & CANCEL_REQUESTED) != 0,
-                resumeStatus, pendingAmend, cancelReason);
+                resumeStatus, pendingAmend, cancelReason, expiry);
     }
 
     private static void writeIds(DataOutputStream out, List<OrderId> ids) throws IOException {

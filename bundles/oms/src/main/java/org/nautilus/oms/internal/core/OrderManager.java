@@ -16,6 +16,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
@@ -357,6 +358,10 @@ public final class OrderManager implements AutoCloseable {
             return queries.unknownOrFinished(orderId, "there is nothing to expire");
         }
         return record.partition.call(() -> {
+            if (record.expiry != null && record.status() == OrderStatus.PENDING_CANCEL) {
+                // Its expiry's cancel is out (before a restart, perhaps: the mark is stored): not a second one.
+                return CommandResult.accepted(record.snapshot(), "expiry already sent: " + record.expiry);
+            }
             List<OrderRecord> expiring = new ArrayList<>(record.splitParts != null ? record.splitParts : List.of());
             expiring.add(record);
             expiring.forEach(r -> r.expiry = why);

@@ -63,7 +63,10 @@ final class OrderRecord {
     boolean triggersResolved;
     /** Why a cancel the OMS itself sent (OCO) happens, for the CANCELED the venue confirms. */
     String cancelReason;
-    /** Set when the OMS expires the order (DAY, GTD): its cancel, once confirmed, ends it EXPIRED with this reason. */
+    /**
+     * Set when the OMS expires the order (DAY, GTD): its cancel, once confirmed, ends it EXPIRED with this reason.
+     * Stored with the order, so a confirmation after a restart still does.
+     */
     String expiry;
     /** Already counted among the partition's finished orders. */
     boolean retired;
@@ -119,6 +122,7 @@ final class OrderRecord {
         this.resumeStatus = stored.resumeStatus();
         this.pendingAmend = stored.pendingAmend();
         this.cancelReason = stored.cancelReason();
+        this.expiry = stored.expiry();
         this.cancelRequested = stored.cancelRequested();
         this.ocoDone = stored.ocoDone();
         this.triggersResolved = stored.triggersResolved();
@@ -140,7 +144,7 @@ final class OrderRecord {
     StoredOrder stored() {
         return new OmsStoredOrder(snapshot, version, splitParent == null ? null : splitParent.id, ids(splitParts),
                 triggeredBy == null ? null : triggeredBy.id, ids(triggers), ids(ocoGroup), ocoDone, triggersResolved,
-                cancelRequested, resumeStatus, pendingAmend, cancelReason).toStored();
+                cancelRequested, resumeStatus, pendingAmend, cancelReason, expiry).toStored();
     }
 
     private static List<OrderId> ids(List<OrderRecord> records) {

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * event like any other: the OMS cancels the order at its venue and records it EXPIRED in the committed path.
  *
  * <p>It hears every order change as an in-step listener and keeps the open DAY and GTD orders with one wake-up at
- * the earliest due time (all DAY orders of a session share it). It holds nothing durable: after a restart the
- * recovered open orders are given to {@link #track}, and those whose time passed while the node was down expire at
- * {@link #start}.
+ * the earliest due time (all DAY orders of a session share it). What is durable lives in the OMS's stored orders:
+ * after a restart the recovered open orders are given to {@link #track}, and those whose time passed while the node
+ * was down expire at {@link #start}; an order whose expiry's cancel was sent before the restart keeps that mark in the
+ * store (the OMS does not send it again, and its confirmation ends the order EXPIRED), so each order expires once.
  */
 public final class OrderExpiry implements OrderStepListener, AutoCloseable {
 

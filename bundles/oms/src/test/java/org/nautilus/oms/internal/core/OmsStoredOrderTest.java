@@ -28,7 +28,7 @@ class OmsStoredOrderTest {
 
     private static OmsStoredOrder plain(Order order) {
         return new OmsStoredOrder(order, 3, null, List.of(), null, List.of(), List.of(), false, false, false, null,
-                null, null);
+                null, null, null);
     }
 
     @Test
@@ -46,7 +46,8 @@ class OmsStoredOrderTest {
         OrderRequest amend = REQUEST.withQuantity(Quantity.ofWhole(50)).withLimitPrice(Price.of("150.5"));
         OmsStoredOrder full = new OmsStoredOrder(ORDER, 9, OrderId.of(3), List.of(OrderId.of(11), OrderId.of(12)),
                 OrderId.of(4), List.of(OrderId.of(21)), List.of(OrderId.of(7), OrderId.of(Long.MAX_VALUE)), true, true,
-                true, OrderStatus.PARTIALLY_FILLED, amend, "OCO sibling filled: Ωμέγα 📈");
+                true, OrderStatus.PARTIALLY_FILLED, amend, "OCO sibling filled: Ωμέγα 📈",
+                "DAY order expired at the session close 2024-03-01T15:00Z[UTC]");
 
         StoredOrder stored = full.toStored();
 
@@ -59,7 +60,7 @@ class OmsStoredOrderTest {
     void each_flag_alone_comes_back_alone() {
         for (int flag = 0; flag < 3; flag++) {
             OmsStoredOrder one = new OmsStoredOrder(ORDER, 2, null, List.of(), null, List.of(), List.of(), flag == 0,
-                    flag == 1, flag == 2, null, null, null);
+                    flag == 1, flag == 2, null, null, null, null);
             assertThat(OmsStoredOrder.of(one.toStored())).isEqualTo(one);
         }
     }
@@ -75,7 +76,7 @@ class OmsStoredOrderTest {
                 stop.side(), stop.type(), stop.quantity(), null, Price.of("139.5"), stop.timeInForce(), null, null,
                 false, false);
         OmsStoredOrder pending = new OmsStoredOrder(order, 4, null, List.of(), null, List.of(), List.of(), false,
-                false, false, OrderStatus.ACCEPTED, amended, null);
+                false, false, OrderStatus.ACCEPTED, amended, null, null);
 
         assertThat(OmsStoredOrder.of(pending.toStored())).isEqualTo(pending);
     }
@@ -83,7 +84,7 @@ class OmsStoredOrderTest {
     @Test
     void an_amend_that_changes_more_than_quantity_and_prices_is_a_programming_error() {
         OmsStoredOrder odd = new OmsStoredOrder(ORDER, 4, null, List.of(), null, List.of(), List.of(), false, false,
-                false, OrderStatus.ACCEPTED, REQUEST.withVenue(VenueId.of("SIMB")), null);
+                false, OrderStatus.ACCEPTED, REQUEST.withVenue(VenueId.of("SIMB")), null, null);
 
         assertThatThrownBy(odd::toStored).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("order 7").hasMessageContaining("changes more than the quantity and prices");
@@ -92,7 +93,7 @@ class OmsStoredOrderTest {
     @Test
     void bytes_it_did_not_write_are_refused_with_the_order_named() {
         byte[] good = new OmsStoredOrder(ORDER, 2, null, List.of(OrderId.of(11)), null, List.of(), List.of(), false,
-                false, false, null, null, null).toStored().working();
+                false, false, null, null, null, null).toStored().working();
 
         assertThatThrownBy(() -> OmsStoredOrder.of(new StoredOrder(ORDER, 2, false, new byte[] {9, 0})))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stored order 7")
@@ -106,5 +107,25 @@ class OmsStoredOrderTest {
                 .as("internal without a parent").hasMessageContaining("internal is true");
         assertThatThrownBy(() -> OmsStoredOrder.of(new StoredOrder(ORDER, 2, true, new byte[0])))
                 .hasMessageContaining("without its parent");
+    }
+
+    @Test
+    void the_expiry_mark_is_kept_and_only_it_takes_the_two_byte_flags_of_format_2() {
+        OmsStoredOrder pendingCancel = new OmsStoredOrder(ORDER, 5, null, List.of(), null, List.of(), List.of(), false,
+                false, false, OrderStatus.ACCEPTED, null, "GTD order expired at its expire time 2024-03-01T15:00:00Z",
+                "GTD order expired at its expire time 2024-03-01T15:00:00Z");
+        byte[] expiring = pendingCancel.toStored().working();
+        assertThat(expiring[0]).as("format").isEqualTo((byte) 2);
+        assertThat(OmsStoredOrder.of(pendingCancel.toStored())).isEqualTo(pendingCancel);
+
+        OmsStoredOrder userCancel = new OmsStoredOrder(ORDER, 5, null, List.of(), null, List.of(), List.of(), false,
+                false, false, OrderStatus.ACCEPTED, null, null, null);
+        assertThat(userCancel.toStored().working()[0]).as("format 1 as before, readable by an older OMS")
+                .isEqualTo((byte) 1);
+
+        byte[] unknownFlag = expiring.clone();
+        unknownFlag[1] |= 0x02; // a flag above the expiry's
+        assertThatThrownBy(() -> OmsStoredOrder.of(new StoredOrder(ORDER, 5, false, unknownFlag)))
+                .hasMessageContaining("stored order 7").hasMessageContaining("unknown flags");
     }
 }

@@ -179,8 +179,54 @@ class OrderExpiryTest {
         oms.close();
 
         start(); // and a third start reads the expiry from the store
+        clock.runDue();
         assertThat(status(day).status()).isEqualTo(EXPIRED);
+        assertThat(sim.cancels).as("expired once").hasSize(1);
         assertThat(oms.events(day.id())).extracting(e -> e.type()).contains(OrderEventType.EXPIRED);
+    }
+
+    /** A DAY order whose expiry's cancel is sent at the close, and the node stops before the venue confirms it. */
+    private Order expiringWhenTheNodeStops() {
+        start();
+        sim.onCancel = FakeVenue.OnCancel.SILENT;
+        Order day = oms.submit(limit("day-1", Side.BUY, 10, "99"));
+        clock.advanceTo(CLOSE);
+        assertThat(status(day).status()).isEqualTo(PENDING_CANCEL);
+        expiry.close();
+        oms.close();
+        return day;
+    }
+
+    @Test
+    void a_crash_between_the_expirys_cancel_and_its_confirmation_still_ends_the_order_EXPIRED_with_one_cancel() {
+        Order day = expiringWhenTheNodeStops();
+
+        clock.advanceTo(CLOSE.plusSeconds(60));
+        start();
+        clock.runDue();
+        clock.advanceTo(CLOSE.plusSeconds(120)); // past any retry
+        assertThat(status(day).status()).isEqualTo(PENDING_CANCEL);
+        assertThat(sim.cancels).as("the expiry is sent once, not again after the restart").hasSize(1);
+
+        sim.report(day.id(), ExecType.CANCELED, null);
+        Order expired = status(day);
+        assertThat(expired.status()).isEqualTo(EXPIRED);
+        assertThat(expired.reason()).isEqualTo("DAY order expired at the session close 2024-03-01T15:00Z[UTC]");
+        assertThat(oms.events(day.id())).filteredOn(e -> e.type() == OrderEventType.EXPIRED).hasSize(1);
+        assertThat(expiry.waiting()).isZero();
+    }
+
+    @Test
+    void a_venue_that_canceled_while_the_node_was_down_confirms_the_expiry_at_reconciliation() {
+        Order day = expiringWhenTheNodeStops();
+
+        sim.onReconcile = FakeVenue.OnReconcile.CANCEL;
+        start();
+        clock.runDue();
+        Order expired = status(day);
+        assertThat(expired.status()).isEqualTo(EXPIRED);
+        assertThat(expired.reason()).isEqualTo("DAY order expired at the session close 2024-03-01T15:00Z[UTC]");
+        assertThat(sim.cancels).hasSize(1);
     }
 
     @Test

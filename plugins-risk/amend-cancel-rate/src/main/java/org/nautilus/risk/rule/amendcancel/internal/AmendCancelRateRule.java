@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.nautilus.api.audit.ConfigurationCheck;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
@@ -14,6 +15,7 @@ import org.nautilus.api.risk.RiskRule;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStateService;
 import org.nautilus.risk.support.LiveLimits;
+import org.nautilus.risk.support.PerPortfolio;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -31,7 +33,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * RTS 6 message limits; exchanges count every message, not only new orders). The engine remembers each approved
  * amend and cancel ({@link RiskContext#amendCount}, {@link RiskContext#cancelCount}); new orders pass. A cancel of a
  * HALTED portfolio always passes: the kill switch's cancel-all must not be throttled.
- * Configuration: {@code max.amends}, {@code max.cancels}, {@code window.ms}.
+ * Configuration: {@code max.amends}, {@code max.cancels}, {@code window.ms}, and per portfolio any of them as
+ * {@code portfolio.<id>.max.amends} (and so on) beside the default; edits apply at runtime.
  */
 @Component(service = {RiskRule.class,
         ConfigurationCheck.class}, configurationPid = AmendCancelRateRule.PID, property = {
@@ -61,33 +64,46 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
     public static final String CANCEL_CODE = "CANCEL_RATE";
 
     /**
+     * Each limit is a default with per-portfolio overrides ({@code portfolio.<id>.<key>}).
+     *
      * @param maxAmends  the most amends per window
      * @param maxCancels the most cancels per window
      * @param window     the sliding window
      */
-    public record Limits(int maxAmends, int maxCancels, Duration window) {
+    public record Limits(PerPortfolio<Integer> maxAmends, PerPortfolio<Integer> maxCancels,
+            PerPortfolio<Duration> window) {
 
         public static Limits of(Map<String, ?> properties) {
-            return new Limits(positive(properties, "max.amends", 100), positive(properties, "max.cancels", 1000),
-                    Duration.ofMillis(positive(properties, "window.ms", 1000)));
+            return new Limits(read(properties, "max.amends", 100, Limits::positive),
+                    read(properties, "max.cancels", 1000, Limits::positive),
+                    read(properties, "window.ms", Duration.ofMillis(1000), t -> Duration.ofMillis(positive(t))));
         }
 
-        private static int positive(Map<String, ?> properties, String key, int defaultValue) {
+        private static <T> PerPortfolio<T> read(Map<String, ?> properties, String key, T defaultValue,
+                Function<String, T> parser) {
             Object value = properties.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            String text = String.valueOf(value).strip();
+            T byDefault = value == null ? defaultValue : PerPortfolio.parse(key, value, parser);
+            return PerPortfolio.read(properties, key, byDefault, parser);
+        }
+
+        private static int positive(String text) {
             int n;
             try {
                 n = Integer.parseInt(text.replace("_", ""));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " = '" + text + "': not a whole number", e);
+                throw new IllegalArgumentException("not a whole number", e);
             }
             if (n <= 0) {
-                throw new IllegalArgumentException(key + " = '" + text + "': must be positive");
+                throw new IllegalArgumentException("must be positive");
             }
             return n;
+        }
+
+        @Override
+        public String toString() {
+            return "amends " + maxAmends.describe(String::valueOf) + " and cancels "
+                    + maxCancels.describe(String::valueOf) + " per " + window.describe(w -> w.toMillis() + " ms")
+                    + " per portfolio";
         }
     }
 
@@ -128,9 +144,7 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
 
     @Override
     public String describe() {
-        Limits l = limits;
-        return "amends " + l.maxAmends() + " and cancels " + l.maxCancels() + " per " + l.window().toMillis()
-                + " ms per portfolio";
+        return limits.toString();
     }
 
     @Override
@@ -141,10 +155,13 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
     @Override
     public RiskDecision checkAmend(Order order, OrderRequest amended, RiskContext context) {
         Limits l = limits;
-        int recent = context.amendCount(order.portfolioId(), context.now().minus(l.window()));
-        if (recent >= l.maxAmends()) {
-            return RiskDecision.reject(NAME, AMEND_CODE, "amend rate " + l.maxAmends() + " per " + l.window().toMillis()
-                    + " ms of portfolio " + order.portfolioId() + " exceeded: " + (recent + 1) + " amends");
+        PortfolioId portfolio = order.portfolioId();
+        Duration window = l.window().get(portfolio);
+        int max = l.maxAmends().get(portfolio);
+        int recent = context.amendCount(portfolio, context.now().minus(window));
+        if (recent >= max) {
+            return RiskDecision.reject(NAME, AMEND_CODE, "amend rate " + max + " per " + window.toMillis()
+                    + " ms of portfolio " + portfolio + " exceeded: " + (recent + 1) + " amends");
         }
         return RiskDecision.approve();
     }
@@ -155,12 +172,14 @@ public final class AmendCancelRateRule implements RiskRule, ConfigurationCheck {
             return RiskDecision.approve();
         }
         Limits l = limits;
-        Instant since = context.now().minus(l.window());
-        int recent = context.cancelCount(order.portfolioId(), since);
-        if (recent >= l.maxCancels()) {
-            return RiskDecision.reject(NAME, CANCEL_CODE, "cancel rate " + l.maxCancels() + " per "
-                    + l.window().toMillis() + " ms of portfolio " + order.portfolioId() + " exceeded: " + (recent + 1)
-                    + " cancels");
+        PortfolioId portfolio = order.portfolioId();
+        Duration window = l.window().get(portfolio);
+        int max = l.maxCancels().get(portfolio);
+        Instant since = context.now().minus(window);
+        int recent = context.cancelCount(portfolio, since);
+        if (recent >= max) {
+            return RiskDecision.reject(NAME, CANCEL_CODE, "cancel rate " + max + " per " + window.toMillis()
+                    + " ms of portfolio " + portfolio + " exceeded: " + (recent + 1) + " cancels");
         }
         return RiskDecision.approve();
     }

@@ -69,4 +69,38 @@ class AmendCancelRateRuleTest {
                 rule.check(Map.<String, Object> of("max.cancels", "0")).orElseThrow().reason());
         assertEquals("amends 3 and cancels 2 per 1000 ms per portfolio", rule.describe());
     }
+
+    @Test
+    void aPortfolioOverrideStandsBesideTheDefaultAndChangesLive() {
+        AmendCancelRateRule perPortfolio = new AmendCancelRateRule(Map.of("max.amends", "3", "max.cancels", "2",
+                "window.ms", "1000", "portfolio.mm.max.cancels", "4", "portfolio.slow.max.amends", "1"));
+        Desk book = new Desk(perPortfolio).equity("AAPL", "100");
+        assertEquals("amends 3 (slow: 1) and cancels 2 (mm: 4) per 1000 ms per portfolio", perPortfolio.describe());
+        Order mm = book.working(Orders.forPortfolio(buyLimit(10, "AAPL", "99"), "mm"));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(book.core.checkCancel(mm).approved(), "cancel " + (i + 1) + " of the market maker's 4");
+        }
+        RiskDecision fifth = book.core.checkCancel(mm);
+        assertEquals(AmendCancelRateRule.CANCEL_CODE, fifth.code());
+        assertEquals("cancel rate 4 per 1000 ms of portfolio mm exceeded: 5 cancels", fifth.message());
+        Order slow = book.working(Orders.forPortfolio(buyLimit(10, "AAPL", "99"), "slow"));
+        assertTrue(book.core.checkAmend(slow, slow.request().withLimitPrice(Price.of("98"))).approved());
+        RiskDecision second = book.core.checkAmend(slow, slow.request().withLimitPrice(Price.of("97")));
+        assertEquals("amend rate 1 per 1000 ms of portfolio slow exceeded: 2 amends", second.message());
+        Order main = book.working(buyLimit(10, "AAPL", "99"));
+        book.core.checkCancel(main);
+        book.core.checkCancel(main);
+        assertEquals(AmendCancelRateRule.CANCEL_CODE, book.core.checkCancel(main).code(), "main has the default 2");
+
+        perPortfolio.modified(Map.of("max.cancels", "2", "portfolio.mm.max.cancels", "10"));
+        assertTrue(book.core.checkCancel(mm).approved(), "the raised override applies at once");
+    }
+
+    @Test
+    void aBadPortfolioOverrideIsRefusedNamingItsKey() {
+        assertEquals("portfolio.mm.window.ms = 'soon': not a whole number",
+                rule.check(Map.<String, Object> of("portfolio.mm.window.ms", "soon")).orElseThrow().reason());
+        rule.modified(Map.of("portfolio.mm.max.cancels", "0"));
+        assertEquals("amends 3 and cancels 2 per 1000 ms per portfolio", rule.describe());
+    }
 }

@@ -9,12 +9,14 @@ import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderRequest;
+import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskRule;
 import org.nautilus.risk.support.LiveLimits;
+import org.nautilus.risk.support.PerPortfolio;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -27,7 +29,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * side all fill (the worst case), valued at the mark (else the order's price) × multiplier, may be at most
  * {@code max.percent} of the portfolio's equity. An order that leaves the position no larger in absolute terms
  * passes; a portfolio without positive equity may only reduce.
- * Configuration: {@code max.percent} (e.g. {@code 25}).
+ * Configuration: {@code max.percent} (e.g. {@code 25}), and per portfolio {@code portfolio.<id>.max.percent} beside
+ * it; edits apply at runtime.
  */
 @Component(service = {RiskRule.class, ConfigurationCheck.class}, configurationPid = ConcentrationRule.PID, property = {
         ConfigurationCheck.PID + "=" + ConcentrationRule.PID,
@@ -54,24 +57,47 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** @param maxPercent the largest share of equity one instrument may take, in percent */
-    public record Limits(BigDecimal maxPercent) {
-
-        public Limits {
-            if (maxPercent.signum() <= 0) {
-                throw new IllegalArgumentException(KEY + " must be positive, got " + maxPercent.toPlainString());
-            }
-            maxPercent = maxPercent.stripTrailingZeros();
-        }
+    /**
+     * @param maxPercent the largest share of equity one instrument may take, in percent: the default and the
+     *                   portfolios' overrides ({@code portfolio.<id>.max.percent})
+     */
+    public record Limits(PerPortfolio<BigDecimal> maxPercent) {
 
         public static Limits of(Map<String, ?> properties) {
             Object value = properties.get(KEY);
-            String text = value == null ? DEFAULT_PERCENT : String.valueOf(value).strip();
+            BigDecimal defaultPercent = percent(KEY, value == null ? DEFAULT_PERCENT : value);
+            PerPortfolio<BigDecimal> overrides = PerPortfolio.read(properties, KEY, defaultPercent,
+                    text -> percent(null, text));
+            return new Limits(overrides);
+        }
+
+        /** A positive percentage; {@code key} names it in the error (the per-portfolio reader adds its own key). */
+        private static BigDecimal percent(String key, Object value) {
+            String text = String.valueOf(value).strip();
+            BigDecimal percent;
             try {
-                return new Limits(new BigDecimal(text));
+                percent = new BigDecimal(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(KEY + " = '" + text + "': not a number", e);
+                throw new IllegalArgumentException(key == null ? "not a number"
+                        : key + " = '" + text
+                                + "': not a number",
+                        e);
             }
+            if (percent.signum() <= 0) {
+                throw new IllegalArgumentException((key == null ? "" : key + " ") + "must be positive, got "
+                        + percent.toPlainString());
+            }
+            return percent.stripTrailingZeros();
+        }
+
+        /** The limit of one portfolio. */
+        public BigDecimal of(PortfolioId portfolio) {
+            return maxPercent.get(portfolio);
+        }
+
+        @Override
+        public String toString() {
+            return maxPercent.describe(p -> p.toPlainString() + "%");
         }
     }
 
@@ -108,8 +134,7 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
 
     @Override
     public String describe() {
-        return "concentration at most " + limits.maxPercent().toPlainString() + "% of equity per instrument "
-                + "(position + working orders)";
+        return "concentration at most " + limits + " of equity per instrument (position + working orders)";
     }
 
     @Override
@@ -137,7 +162,7 @@ public final class ConcentrationRule implements RiskRule, ConfigurationCheck {
         BigDecimal exposure = FixedPoint.toBigDecimal(Math.abs(projected)).multiply(price.get().toBigDecimal())
                 .multiply(multiplier);
         BigDecimal equity = context.equity(request.portfolioId()).toBigDecimal();
-        BigDecimal max = limits.maxPercent();
+        BigDecimal max = limits.of(request.portfolioId());
         if (equity.signum() <= 0) {
             return RiskDecision.reject(NAME, CODE, "portfolio " + request.portfolioId() + " has equity "
                     + plain(equity) + ": only orders that reduce " + request.instrumentId() + " are accepted");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nautilus.risk.internal.support.Orders.buy;
 import static org.nautilus.risk.internal.support.Orders.buyLimit;
+import static org.nautilus.risk.internal.support.Orders.forPortfolio;
 import static org.nautilus.risk.internal.support.Orders.sell;
 
 import java.util.Map;
@@ -54,5 +55,38 @@ class ConcentrationRuleTest {
         assertEquals("max.percent must be positive, got 0",
                 rule.check(Map.<String, Object> of("max.percent", "0")).orElseThrow().reason());
         assertTrue(rule.describe().startsWith("concentration at most 20%"), rule.describe());
+    }
+
+    @Test
+    void aPortfolioOverrideStandsBesideTheDefaultAndChangesLive() {
+        ConcentrationRule rule = new ConcentrationRule(Map.of("max.percent", "25", "portfolio.hedge.max.percent",
+                "5"));
+        Desk desk = new Desk(Desk.capital("100000"), rule).equity("AAPL", "100");
+        assertEquals("concentration at most 25% (hedge: 5%) of equity per instrument (position + working orders)",
+                rule.describe());
+        assertTrue(desk.check(buy(250, "AAPL")).approved(), "main: 25,000 = 25%");
+        RiskDecision denied = desk.check(forPortfolio(buy(51, "AAPL"), "hedge"));
+        assertEquals(ConcentrationRule.CODE, denied.code());
+        assertEquals("concentration 5% of equity 100000 exceeded: AAPL would be 5100 (5.1%) with this order and the "
+                + "working ones", denied.message());
+        assertTrue(desk.check(forPortfolio(buy(50, "AAPL"), "hedge")).approved());
+
+        rule.modified(Map.of("max.percent", "25", "portfolio.hedge.max.percent", "50"));
+        assertTrue(desk.check(forPortfolio(buy(500, "AAPL"), "hedge")).approved(), "the edit applies at once");
+        rule.modified(Map.of("max.percent", "25"));
+        assertEquals(ConcentrationRule.CODE, desk.check(forPortfolio(buy(251, "AAPL"), "hedge")).code(),
+                "without its override the portfolio has the default");
+    }
+
+    @Test
+    void aBadPortfolioOverrideIsRefusedNamingItsKeyAndTheLimitsInForceStay() {
+        ConcentrationRule rule = new ConcentrationRule(Map.of("max.percent", "20", "portfolio.hedge.max.percent",
+                "5"));
+        assertEquals("portfolio.hedge.max.percent = '-1': must be positive, got -1",
+                rule.check(Map.<String, Object> of("max.percent", "20", "portfolio.hedge.max.percent", "-1"))
+                        .orElseThrow().reason());
+        rule.modified(Map.of("max.percent", "20", "portfolio.hedge.max.percent", "lots"));
+        assertEquals("concentration at most 20% (hedge: 5%) of equity per instrument (position + working orders)",
+                rule.describe());
     }
 }

@@ -8,11 +8,12 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditService;
+import org.nautilus.api.cluster.ClusterService;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderService;
@@ -23,6 +24,7 @@ import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.risk.TradingStateOutcome;
 import org.nautilus.api.risk.TradingStateService;
 import org.nautilus.api.risk.TradingStatus;
+import org.nautilus.api.venue.VenueService;
 import org.nautilus.risk.support.PerPortfolio;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -51,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * {@link #change} outcome the shell prints, in the log and in the audit journal (RISK {@code KILL_SWITCH_CANCEL}).
  * {@link #change} cancels on the caller's thread and waits; {@link #setGlobal}, {@link #set} and a HALT written
  * into the file cancel on the kill switch's own thread, so an OMS thread that halts never waits on itself.
+ *
+ * <p>A HALT in force when this node's OMS starts (the node restarted HALTED, or the OMS moved here) cancels the open
+ * orders it recovered too, each once its venue is reconciled ({@link HaltAtRecovery}).
  */
 @Component(service = {RiskRule.class,
         TradingStateService.class}, configurationPid = KillSwitchComponent.PID, property = {
@@ -77,15 +82,21 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
         boolean cancel_open_orders() default true;
     }
 
+    /** The node-local services (the OMS on the node where it runs), beside the cluster-wide ones. */
+    private static final String LOCAL = "(" + ClusterService.LOCAL_PROPERTY + "=true)";
+
     /** Configuration key: does a HALT cancel the open orders of its scope. */
     static final String CANCEL_OPEN_ORDERS = "cancel.open.orders";
 
     private final KillSwitch killSwitch = new KillSwitch(Clock.systemUTC());
-    private final ExecutorService canceller = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "nautilus-kill-switch");
         thread.setDaemon(true);
         return thread;
     });
+    private final HaltAtRecovery atRecovery = new HaltAtRecovery(this::haltsToCancel, canceller,
+            (status, result) -> report(status, result, "at the OMS's start"));
+    private volatile VenueService localVenues;
     private volatile ConfigurationAdmin configAdmin;
     private volatile OrderService orders;
     private volatile AuditService audit;
@@ -126,6 +137,7 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
 
     @Deactivate
     void deactivate() {
+        atRecovery.stop();
         canceller.shutdown();
     }
 
@@ -137,6 +149,31 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
     public void unsetOrders(OrderService service) {
         if (this.orders == service) {
             this.orders = null;
+        }
+    }
+
+    /**
+     * This node's own OMS, registered once it has recovered its orders (on a cluster, on the leader): a HALT in force
+     * cancels the open orders it recovered.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = LOCAL)
+    public void setRecoveredOms(OrderService service) {
+        atRecovery.recovered(service, () -> localVenues);
+    }
+
+    public void unsetRecoveredOms(OrderService service) {
+        atRecovery.gone(service);
+    }
+
+    /** This node's OMS's venues, whose reconciliation a recovered order's cancel waits for. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = LOCAL)
+    public void setLocalVenues(VenueService service) {
+        this.localVenues = service;
+    }
+
+    public void unsetLocalVenues(VenueService service) {
+        if (this.localVenues == service) {
+            this.localVenues = null;
         }
     }
 
@@ -277,7 +314,19 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
             LOG.error("Kill switch: canceling the open orders of {} failed", scope(status), e);
             return OpenOrderCanceller.Result.NONE;
         }
+        report(status, result, null);
+        return result;
+    }
+
+    /** The HALTED statuses whose open orders are canceled: none while canceling is switched off. */
+    private List<TradingStatus> haltsToCancel() {
+        return cancelOpenOrders ? killSwitch.statuses() : List.of();
+    }
+
+    /** Logs and audits what a HALT's cancels did; {@code when} says when, if not at the HALT itself. */
+    private void report(TradingStatus status, OpenOrderCanceller.Result result, String when) {
         String detail = "HALTED " + scope(status) + ": canceled " + result.canceled() + " open order(s)"
+                + (when == null ? "" : " " + when)
                 + (result.refused() == 0 ? "" : ", " + result.refused() + " cancel(s) refused");
         LOG.warn("Kill switch: {}", detail);
         AuditService journal = audit;
@@ -290,7 +339,6 @@ public final class KillSwitchComponent implements RiskRule, TradingStateService 
                 LOG.error("Kill switch: could not audit '{}': {}", detail, e.toString());
             }
         }
-        return result;
     }
 
     private static String scope(TradingStatus status) {

@@ -1,5 +1,6 @@
 package org.nautilus.risk.rule.killswitch.internal;
 
+import java.util.function.Predicate;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderStatus;
 import org.nautilus.api.domain.PortfolioId;
@@ -20,10 +21,15 @@ final class OpenOrderCanceller {
     /**
      * @param canceled cancels the OMS accepted
      * @param refused  cancels it refused
+     * @param waiting  open orders left for later (their venue not ready for a cancel yet)
      */
-    record Result(int canceled, int refused) {
+    record Result(int canceled, int refused, int waiting) {
 
-        static final Result NONE = new Result(0, 0);
+        static final Result NONE = new Result(0, 0, 0);
+
+        Result(int canceled, int refused) {
+            this(canceled, refused, 0);
+        }
     }
 
     private OpenOrderCanceller() {
@@ -35,15 +41,28 @@ final class OpenOrderCanceller {
      * @param oms the OMS, or {@code null} when there is none (nothing to cancel then)
      */
     static Result cancel(OrderService oms, PortfolioId portfolio) {
+        return cancel(oms, portfolio, order -> true);
+    }
+
+    /**
+     * Cancels the open orders of {@code portfolio} ({@code null}: of every portfolio) that are {@code ready}; the
+     * others are counted as waiting.
+     */
+    static Result cancel(OrderService oms, PortfolioId portfolio, Predicate<Order> ready) {
         if (oms == null) {
             LOG.warn("Kill switch: no order management system running, no open order canceled");
             return Result.NONE;
         }
         int canceled = 0;
         int refused = 0;
+        int waiting = 0;
         for (Order order : oms.orders()) {
             if (!order.status().isOpen() || order.status() == OrderStatus.PENDING_CANCEL
                     || portfolio != null && !order.portfolioId().equals(portfolio)) {
+                continue;
+            }
+            if (!ready.test(order)) {
+                waiting++;
                 continue;
             }
             CommandResult result = oms.cancel(order.id());
@@ -55,6 +74,6 @@ final class OpenOrderCanceller {
                         order.clientOrderId(), result.message(), result.code());
             }
         }
-        return new Result(canceled, refused);
+        return new Result(canceled, refused, waiting);
     }
 }

@@ -100,7 +100,7 @@ class KillSwitchCancelTest {
     }
 
     /** The OMS's orders as a list; a cancel is accepted (or refused) and recorded. */
-    private static final class Blotter implements OrderService {
+    static final class Blotter implements OrderService {
 
         final List<Order> orders = new ArrayList<>();
         final List<OrderId> canceled = new CopyOnWriteArrayList<>();
