@@ -170,7 +170,8 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
 
     @Override
     public void submit(Order order, ExecutionListener listener) {
-        String clOrdId = clOrdId(order.id());
+        // A new order's ClOrdID is its OMS order id (unique and durable): after a restart the status request can name it.
+        String clOrdId = order.id().toString();
         Tracked t = new Tracked(order, listener, clOrdId);
         synchronized (t) {
             orders.put(order.id(), t);
@@ -307,7 +308,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
     // ------------------------------------------------------------------ outgoing
 
     private String clOrdId(OrderId order) {
-        // Unique across restarts of this venue: the order id, then (for cancels and amends) a time-based suffix.
+        // A cancel's or amend's: the order id and a suffix unique across restarts of this venue (time-based).
         return order.toString() + "." + Long.toString(clock.millis(), 36) + requestIds.incrementAndGet();
     }
 
@@ -601,11 +602,15 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
                     : BigDecimal.ZERO;
             BigDecimal notional = avg.multiply(cum.toBigDecimal()).subtract(t.bookedNotional).subtract(lastNotional);
             Price price = Price.of(notional.divide(before.toBigDecimal(), 8, RoundingMode.HALF_EVEN));
-            String executionId = id + "-" + t.clOrdId + "-cum-" + t.booked.plus(before).toBigDecimal().toPlainString();
+            String executionId = id + "-" + t.clOrdId + "-cum-"
+                    + t.booked.plus(before).toBigDecimal().stripTrailingZeros()
+                            .toPlainString();
             book(t, ExecutionReport.fill(t.id, id, executionId, before, price, Money.ZERO, at));
         }
         if (last.isPositive()) {
-            book(t, ExecutionReport.fill(t.id, id, execId(m), last, Price.of(m.getDecimal(LastPx.FIELD)), Money.ZERO,
+            // Commission (12), when the counterparty reports it with the fill.
+            Money commission = m.isSetField(12) ? Money.of(m.getDecimal(12)) : Money.ZERO;
+            book(t, ExecutionReport.fill(t.id, id, execId(m), last, Price.of(m.getDecimal(LastPx.FIELD)), commission,
                     at));
         }
     }

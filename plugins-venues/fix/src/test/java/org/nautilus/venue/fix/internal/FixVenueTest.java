@@ -1,6 +1,7 @@
 package org.nautilus.venue.fix.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -39,6 +40,7 @@ import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.testsupport.Await;
+import org.nautilus.testsupport.DsConfigs;
 import org.nautilus.testsupport.ScriptedRisk;
 import org.nautilus.venue.simulated.internal.MarketAccess;
 import org.nautilus.venue.simulated.internal.SimulatedExchange;
@@ -83,6 +85,34 @@ class FixVenueTest {
     private OrderManager oms;
 
     private void start(String beginString, Dialect dialect) throws Exception {
+        startExchange(beginString);
+        venue = new FixVenue(VENUE, new SessionID(beginString, "NAUTILUS", "XCH"), dialect, Clock.systemUTC(),
+                "127.0.0.1:" + exchangePort);
+        session = FixSession.start(venue, settings(beginString, store, false));
+        Await.until("the venue's session logs on", venue::connected);
+    }
+
+    /** The venue's initiator settings: to the exchange, reconnecting every second. */
+    private SessionSettings settings(String beginString, Path fileStore, boolean resetOnLogon) {
+        SessionID id = new SessionID(beginString, "NAUTILUS", "XCH");
+        SessionSettings settings = new SessionSettings();
+        settings.setString(id, "ConnectionType", "initiator");
+        settings.setString(id, "SocketConnectHost", "127.0.0.1");
+        settings.setLong(id, "SocketConnectPort", exchangePort);
+        settings.setLong(id, "HeartBtInt", 30);
+        settings.setLong(id, "ReconnectInterval", 1);
+        settings.setString(id, "StartTime", "00:00:00");
+        settings.setString(id, "EndTime", "00:00:00");
+        settings.setString(id, "FileStorePath", fileStore.toString());
+        settings.setString(id, "ResetOnLogon", resetOnLogon ? "Y" : "N");
+        settings.setString(id, "UseDataDictionary", "Y");
+        settings.setString(id, "DataDictionary", beginString.replace(".", "") + ".xml");
+        return settings;
+    }
+
+    private int exchangePort;
+
+    private int startExchange(String beginString) throws Exception {
         quotes.put(AAPL, new Quote(AAPL, Price.of("100.00"), Quantity.ofWhole(500), Price.of("100.02"),
                 Quantity.ofWhole(500), Instant.now()));
         // One market-maker level per side: 500 bid at 100.00, 500 offered at 100.02.
@@ -93,21 +123,8 @@ class FixVenueTest {
             port = free.getLocalPort();
         }
         exchange = new FixExchange(book, port, beginString, "XCH", "NAUTILUS");
-        SessionID id = new SessionID(beginString, "NAUTILUS", "XCH");
-        SessionSettings settings = new SessionSettings();
-        settings.setString(id, "ConnectionType", "initiator");
-        settings.setString(id, "SocketConnectHost", "127.0.0.1");
-        settings.setLong(id, "SocketConnectPort", port);
-        settings.setLong(id, "HeartBtInt", 30);
-        settings.setLong(id, "ReconnectInterval", 1);
-        settings.setString(id, "StartTime", "00:00:00");
-        settings.setString(id, "EndTime", "00:00:00");
-        settings.setString(id, "FileStorePath", store.toString());
-        settings.setString(id, "UseDataDictionary", "Y");
-        settings.setString(id, "DataDictionary", beginString.replace(".", "") + ".xml");
-        venue = new FixVenue(VENUE, id, dialect, Clock.systemUTC(), "127.0.0.1:" + port);
-        session = FixSession.start(venue, settings);
-        Await.until("the venue's session logs on", venue::connected);
+        exchangePort = port;
+        return port;
     }
 
     @AfterEach
@@ -249,6 +266,70 @@ class FixVenueTest {
         assertThat(second.getChar(59)).as("GTD sent as GTC").isEqualTo('1');
         assertThat(second.isSetField(126)).as("ExpireTime dropped").isFalse();
         assertThat(second.getChar(40)).as("LIMIT not mapped: standard").isEqualTo('2');
+    }
+
+    @Test
+    void the_component_made_from_its_configuration_logs_on_trades_and_stops() throws Exception {
+        int port = startExchange("FIX.4.4");
+        FixVenueComponent component = new FixVenueComponent(DsConfigs.config(FixVenueComponent.Config.class,
+                Map.of("venue.id", "BROKER1", "target.comp.id", "XCH", "port", port, "reconnect.s", 1,
+                        "store.path", store.resolve("component").toString(), "tags.add", "1=ACCT9")));
+        try {
+            assertThat(component.id()).isEqualTo(VenueId.of("BROKER1"));
+            assertThat(component.description()).contains("FIX.4.4 session NAUTILUS->XCH at 127.0.0.1:" + port);
+            Await.until("the component's session logs on", component::connected);
+            Order order = limit(Side.BUY, 5, "100.02");
+            component.submit(order, listener);
+            awaitReport(order, ExecType.FILL);
+            assertThat(exchange.received().get(0).getString(1)).isEqualTo("ACCT9");
+        } finally {
+            component.deactivate();
+        }
+        assertThat(component.connected()).isFalse();
+        assertThatThrownBy(() -> new FixVenueComponent(DsConfigs.config(FixVenueComponent.Config.class,
+                Map.of("venue.id", "BROKER2", "port", port)))).hasMessageContaining("target.comp.id");
+        assertThatThrownBy(() -> new FixVenueComponent(DsConfigs.config(FixVenueComponent.Config.class,
+                Map.of("venue.id", "BROKER3", "settings.file", "no/such.cfg")))).hasMessageContaining("no/such.cfg");
+    }
+
+    @Test
+    void after_a_restart_of_the_venue_a_recovered_order_is_asked_for_and_what_it_missed_is_booked() throws Exception {
+        start("FIX.4.4", Dialect.STANDARD);
+        Order bid = limit(Side.BUY, 100, "99.00");
+        venue.submit(bid, listener);
+        awaitReport(bid, ExecType.ACCEPTED);
+        Order neverThere = limit(Side.BUY, 10, "98.00");
+
+        // The venue stops (a restart of its bundle or node, its message store lost: it logs on afresh, so the exchange
+        // resends nothing); meanwhile 60 of the bid trade at 99.00.
+        session.close();
+        venue.close();
+        exchange.foreign(Side.SELL, 560, "99.00");
+        venue = new FixVenue(VENUE, new SessionID("FIX.4.4", "NAUTILUS", "XCH"), Dialect.STANDARD, Clock.systemUTC(),
+                null);
+        reports.clear();
+        Order recovered = new Order(bid.id(), bid.request(), OrderStatus.ACCEPTED, Quantity.ZERO, null, VENUE, null,
+                bid.createdAt(), Instant.now());
+        venue.reconcile(recovered, listener);
+        venue.reconcile(new Order(neverThere.id(), neverThere.request(), OrderStatus.ACCEPTED, Quantity.ZERO, null,
+                VENUE, null, neverThere.createdAt(), Instant.now()), listener);
+        assertThat(venue.connected()).isFalse();
+        session = FixSession.start(venue, settings("FIX.4.4", store.resolve("after-restart"), true));
+        Await.until("the restarted venue logs on", venue::connected);
+
+        awaitReport(bid, ExecType.FILL);
+        assertThat(of(bid)).singleElement().satisfies(fill -> {
+            assertThat(fill.lastQuantity()).isEqualTo(Quantity.ofWhole(60));
+            assertThat(fill.lastPrice()).as("from AvgPx").isEqualTo(Price.of("99.00"));
+            assertThat(fill.executionId()).isEqualTo("FIXV-" + bid.id() + "-cum-60");
+        });
+        awaitReport(neverThere, ExecType.CANCELED);
+        assertThat(of(neverThere).get(0).reason()).contains("not known at venue FIXV");
+        // Asked again (the next logon): nothing is booked twice.
+        venue.reconcile(recovered, listener);
+        exchange.foreign(Side.SELL, 40, "99.00");
+        Await.until("the rest fills live", () -> of(bid).size() == 2);
+        assertThat(of(bid).get(1).lastQuantity()).isEqualTo(Quantity.ofWhole(40));
     }
 
     @Test
