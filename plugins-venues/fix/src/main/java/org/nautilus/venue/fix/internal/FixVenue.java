@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +84,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
     private static final int ORDER_QTY = 38;
     private static final char EXEC_ORDER_STATUS = 'I';
     private static final char EXEC_TRADE = 'F';
+    private static final int SENT_KEPT = 10_000;
 
     private final VenueId id;
     private final SessionID session;
@@ -90,7 +94,12 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
     private final Map<OrderId, Tracked> orders = new ConcurrentHashMap<>();
     private final Map<String, Tracked> byClOrdId = new ConcurrentHashMap<>();
     /** Our application messages by MsgSeqNum, to find what a session Reject (3) refers to. */
-    private final Map<Integer, String> sentClOrdIds = new ConcurrentHashMap<>();
+    private final Map<Integer, String> sentClOrdIds = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, String> eldest) {
+            return size() > SENT_KEPT; // a Reject refers to a recent message
+        }
+    });
     private final AtomicLong requestIds = new AtomicLong();
     private volatile boolean loggedOn;
     private volatile String reason = "not logged on yet";
@@ -117,6 +126,8 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
         BigDecimal bookedNotional = BigDecimal.ZERO;
         boolean accepted;
         boolean done;
+        /** Every ClOrdID sent for this order, forgotten with it when it ends. */
+        final List<String> clOrdIds = new ArrayList<>();
 
         Tracked(Order order, ExecutionListener listener, String clOrdId) {
             this.id = order.id();
@@ -176,6 +187,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
         synchronized (t) {
             orders.put(order.id(), t);
             byClOrdId.put(clOrdId, t);
+            t.clOrdIds.add(clOrdId);
             if (!loggedOn) {
                 end(t, ExecutionReport.rejected(order.id(), id, "reject-" + clOrdId, RejectCode.VENUE_UNAVAILABLE,
                         "FIX session " + session + " is not logged on: " + reason, clock.instant()));
@@ -213,6 +225,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
             t.pending = Pending.CANCEL;
             t.pendingClOrdId = clOrdId;
             byClOrdId.put(clOrdId, t);
+            t.clOrdIds.add(clOrdId);
             Message f = message(MsgType.ORDER_CANCEL_REQUEST);
             f.setString(OrigClOrdID.FIELD, t.clOrdId);
             f.setString(ClOrdID.FIELD, clOrdId);
@@ -250,6 +263,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
             t.pendingClOrdId = clOrdId;
             t.pendingAmend = amended;
             byClOrdId.put(clOrdId, t);
+            t.clOrdIds.add(clOrdId);
             Message g = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
             g.setString(OrigClOrdID.FIELD, t.clOrdId);
             g.setString(ClOrdID.FIELD, clOrdId);
@@ -277,7 +291,9 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
                 t.bookedNotional = order.averagePrice() == null ? BigDecimal.ZERO
                         : order.averagePrice().toBigDecimal().multiply(order.filledQuantity().toBigDecimal());
             }
-            byClOrdId.putIfAbsent(t.clOrdId, t);
+            if (byClOrdId.putIfAbsent(t.clOrdId, t) == null) {
+                t.clOrdIds.add(t.clOrdId);
+            }
             if (loggedOn) {
                 askStatus(t);
             }
@@ -491,8 +507,15 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
     private void executionReport(Message m) throws FieldNotFound {
         Tracked t = find(m);
         if (t == null) {
-            LOG.warn("FIX venue {}: an ExecutionReport for an order we do not follow: {}", id,
-                    m.toString().replace('\u0001', '|'));
+            // A resent report of an order that has ended is expected after a gap; anything else is worth a look.
+            boolean resent = m.getHeader().isSetField(PossDupFlag.FIELD) && m.getHeader().getBoolean(PossDupFlag.FIELD);
+            if (resent) {
+                LOG.debug("FIX venue {}: a resent report of an ended order: {}", id,
+                        m.toString().replace('\u0001', '|'));
+            } else {
+                LOG.warn("FIX venue {}: an ExecutionReport for an order we do not follow: {}", id,
+                        m.toString().replace('\u0001', '|'));
+            }
             return;
         }
         char execType = m.getChar(150);
@@ -568,10 +591,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
             case OrdStatus.CANCELED -> end(t, ExecutionReport.of(t.id, id, ExecType.CANCELED, execId(m),
                     "canceled at venue " + id + (m.isSetField(Text.FIELD) ? ": " + text(m) : ""), at));
             case OrdStatus.EXPIRED -> end(t, ExecutionReport.of(t.id, id, ExecType.EXPIRED, execId(m), text(m), at));
-            case OrdStatus.FILLED -> {
-                t.done = true;
-                orders.remove(t.id);
-            }
+            case OrdStatus.FILLED -> forget(t);
             default -> {
             }
         }
@@ -620,8 +640,7 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
         t.bookedNotional = t.bookedNotional.add(fill.lastQuantity().toBigDecimal().multiply(fill.lastPrice()
                 .toBigDecimal()));
         if (t.booked.compareTo(t.order.quantity()) >= 0) {
-            t.done = true;
-            orders.remove(t.id);
+            forget(t);
         }
         report(t, fill);
     }
@@ -662,9 +681,15 @@ public final class FixVenue implements Venue, Application, AutoCloseable {
     }
 
     private void end(Tracked t, ExecutionReport report) {
+        forget(t);
+        report(t, report);
+    }
+
+    /** The order ended: stop following it (a late or resent report of it is then logged and dropped). */
+    private void forget(Tracked t) {
         t.done = true;
         orders.remove(t.id);
-        report(t, report);
+        t.clOrdIds.forEach(byClOrdId::remove);
     }
 
     private void report(Tracked t, ExecutionReport report) {
