@@ -338,10 +338,12 @@ class FixGatewayIT {
         String id = nextId();
         // A quantity of its own: the same order as the mass cancel's first within a second is a duplicate.
         client.send(newOrder(FIX44, id, '1', "4", restingPrice()));
-        client.await("New", report(id).and(execType('0')), WAIT);
+        String orderId = field(client.await("New", report(id).and(execType('0')), WAIT), OrderID.FIELD);
         client.logOut();
-        // Not synchronisation: the client stays away longer than the session's 2 s cancel-on-disconnect grace.
-        Thread.sleep(5000);
+        // The client stays away until the session's 2 s cancel-on-disconnect grace has canceled its order, as the
+        // drop copy of its portfolio shows (instead of sleeping a guessed while).
+        dropCopy.await("the drop copy's Canceled", m -> MsgType.EXECUTION_REPORT.equals(type(m))
+                && orderId.equals(field(m, OrderID.FIELD)) && "4".equals(field(m, ExecType.FIELD)), WAIT);
         client.logOn();
         // Sent while the client was away, replayed by the gateway's store on the client's ResendRequest.
         Message canceled = client.await("Canceled (resent)", report(id).and(execType('4')), WAIT);
@@ -350,9 +352,12 @@ class FixGatewayIT {
 
     @Test
     @Order(11)
-    @Disabled("issue 14: in the clean-clone CI of 2026-12-07 the distribution stopped by this test did not come back "
-            + "(bin/start after bin/stop left no second start in karaf.log), so the client never logged on again; "
-            + "session resume after a restart is not proven in the distribution until the restart itself is fixed")
+    @Disabled("issue 14: the node this test stops does not come back. Run of 2026-12-07 08:44 (fixvenue): bin/stop "
+            + "stops the framework completely within 2 s (karaf.log ends with pax-logging disabled), but the Karaf JVM "
+            + "stays alive for minutes after it, so ScriptedDistribution.stop (which waits for the JVM since b6c473a) "
+            + "gives up after 90 s; before b6c473a the new bin/start waited for data/lock held by that JVM, hence no "
+            + "second start in karaf.log. What keeps the stopped JVM alive (a non-daemon thread or a shutdown hook) is "
+            + "not known yet: a thread dump of it (jstack) after bin/stop is the next step")
     void theSessionResumesAfterTheNodeRestartsAndItsOrdersAreStillThere() throws Exception {
         String id = nextId();
         client.send(newOrder(FIX44, id, '1', "5", restingPrice()));
