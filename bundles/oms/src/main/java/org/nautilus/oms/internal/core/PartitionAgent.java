@@ -161,14 +161,7 @@ final class PartitionAgent implements AutoCloseable {
         commands.add(new QueuedCommand<>(command, then, future));
         if (lock.tryLock()) {
             try {
-                store.begin();
-                try {
-                    drain();
-                    applyQueued();
-                    drain();
-                } finally {
-                    endStep();
-                }
+                stepQueued();
             } finally {
                 lock.unlock();
             }
@@ -265,20 +258,25 @@ final class PartitionAgent implements AutoCloseable {
         lock.lock();
         try {
             // Venue reports nobody waits for: committed with the next group, a failure halts the OMS then.
-            store.begin();
-            try {
-                drain();
-                applyQueued();
-                drain();
-            } finally {
-                endStep();
-            }
+            stepQueued();
         } catch (RuntimeException e) {
             LOG.error("partition {}: background work could not be handed to the store", name, e);
         } finally {
             lock.unlock();
         }
         afterRelease();
+    }
+
+    /** One step of queued work, holding the partition: posted work and the queued commands, in one unit of work. */
+    private void stepQueued() {
+        store.begin();
+        try {
+            drain();
+            applyQueued();
+            drain();
+        } finally {
+            endStep();
+        }
     }
 
     /**

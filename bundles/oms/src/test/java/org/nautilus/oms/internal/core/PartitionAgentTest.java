@@ -69,19 +69,8 @@ class PartitionAgentTest {
 
     @Test
     void a_post_never_blocks_even_while_a_command_holds_the_partition() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread writer = new Thread(() -> agent.call(() -> {
-            holding.countDown();
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        writer.start();
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread writer = holdPartition(release);
         AtomicInteger applied = new AtomicInteger();
 
         long t0 = System.nanoTime();
@@ -145,8 +134,9 @@ class PartitionAgentTest {
         assertThat(result).isEqualTo(42);
     }
 
-    /** Holds the partition on another thread until {@code release} opens; returns that thread, started. */
-    private Thread holdPartition(CountDownLatch holding, CountDownLatch release) {
+    /** Holds the partition on another thread until {@code release} opens; returns that thread, holding it. */
+    private Thread holdPartition(CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
         Thread writer = new Thread(() -> agent.call(() -> {
             holding.countDown();
             try {
@@ -157,15 +147,14 @@ class PartitionAgentTest {
             return null;
         }), "holder");
         writer.start();
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
         return writer;
     }
 
     @Test
     void an_async_command_while_the_partition_is_held_returns_at_once_and_the_holder_applies_it() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread writer = holdPartition(holding, release);
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread writer = holdPartition(release);
         AtomicReference<Thread> ranOn = new AtomicReference<>();
 
         CompletableFuture<String> future = agent.callAsync(() -> {
@@ -183,10 +172,8 @@ class PartitionAgentTest {
 
     @Test
     void async_commands_are_applied_in_arrival_order_and_before_a_later_synchronous_command() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread writer = holdPartition(holding, release);
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread writer = holdPartition(release);
         List<Integer> applied = new ArrayList<>();
         List<CompletableFuture<Integer>> futures = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -256,10 +243,8 @@ class PartitionAgentTest {
 
     @Test
     void closing_fails_the_async_commands_nobody_applied() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread writer = holdPartition(holding, release);
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread writer = holdPartition(release);
         // Queued while the holder is inside its command; closed before it gets to it.
         AtomicInteger applied = new AtomicInteger();
         CompletableFuture<Integer> future = agent.callAsync(applied::incrementAndGet, result -> result);
