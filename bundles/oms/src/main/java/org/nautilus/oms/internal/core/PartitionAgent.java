@@ -138,8 +138,9 @@ final class PartitionAgent implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+            // Also when the command failed: commands queued meanwhile must not wait for the next caller.
+            afterRelease();
         }
-        afterRelease();
         return new Step<>(result, commit);
     }
 
@@ -164,8 +165,8 @@ final class PartitionAgent implements AutoCloseable {
                 stepQueued();
             } finally {
                 lock.unlock();
+                afterRelease();
             }
-            afterRelease();
         }
         // Else the holder applies it before it releases the partition, or its release hands it to the drain thread.
         return future;
@@ -263,8 +264,8 @@ final class PartitionAgent implements AutoCloseable {
             LOG.error("partition {}: background work could not be handed to the store", name, e);
         } finally {
             lock.unlock();
+            afterRelease();
         }
-        afterRelease();
     }
 
     /** One step of queued work, holding the partition: posted work and the queued commands, in one unit of work. */

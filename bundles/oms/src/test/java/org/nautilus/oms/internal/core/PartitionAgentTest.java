@@ -258,4 +258,33 @@ class PartitionAgentTest {
         assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(OrderServiceUnavailableException.class).hasMessageContaining("send it again");
     }
+
+    @Test
+    void async_commands_queued_behind_a_command_that_fails_are_still_applied() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread writer = new Thread(() -> {
+            try {
+                agent.call(() -> {
+                    holding.countDown();
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("the holder's command failed");
+                });
+            } catch (IllegalStateException expected) {
+                // the holder's own failure, not this test's subject
+            }
+        }, "failing holder");
+        writer.start();
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<String> queued = agent.callAsync(() -> "applied", result -> result);
+        release.countDown();
+        writer.join();
+
+        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("applied");
+    }
 }
