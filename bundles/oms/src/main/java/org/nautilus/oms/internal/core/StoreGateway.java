@@ -34,8 +34,10 @@ final class StoreGateway {
     static final int ID_BLOCK = 1000;
 
     private final TradingStore store;
+    /** Ids without a store: a plain counter. */
     private long nextId;
-    private long idLimit;
+    /** Ids with a store: blocks reserved durably, the next one ahead of need. */
+    private final OrderIdBlocks ids;
     private volatile String failure;
     /** Per thread: what waits for the thread's unit of work to be durable. */
     private final ThreadLocal<List<Consumer<StoreException>>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
@@ -43,7 +45,7 @@ final class StoreGateway {
     StoreGateway(TradingStore store, long firstOrderId) {
         this.store = store;
         this.nextId = firstOrderId;
-        this.idLimit = store == null ? Long.MAX_VALUE : firstOrderId;
+        this.ids = store == null ? null : new OrderIdBlocks(store, ID_BLOCK, OrderIdBlocks.backgroundThread());
     }
 
     boolean durable() {
@@ -176,24 +178,33 @@ final class StoreGateway {
     }
 
     /** The next order id: from a block reserved in the store (durably, before any id of it is used). */
-    synchronized long nextId() {
-        if (nextId >= idLimit) {
-            try {
-                nextId = store.reserveOrderIds(ID_BLOCK);
-            } catch (StoreException e) {
-                fail(e);
-                throw unavailable();
+    long nextId() {
+        if (ids == null) {
+            synchronized (this) {
+                return nextId++;
             }
-            idLimit = nextId + ID_BLOCK;
         }
-        return nextId++;
+        try {
+            return ids.next();
+        } catch (StoreException e) {
+            fail(e);
+            throw unavailable();
+        }
     }
 
     /** The id the next new order will get (reserving a block if needed). */
-    synchronized long peekNextId() {
-        long id = nextId();
-        nextId--;
-        return id;
+    long peekNextId() {
+        if (ids == null) {
+            synchronized (this) {
+                return nextId;
+            }
+        }
+        try {
+            return ids.peek();
+        } catch (StoreException e) {
+            fail(e);
+            throw unavailable();
+        }
     }
 
     Optional<OrderId> orderId(ClientOrderId clientOrderId) {
