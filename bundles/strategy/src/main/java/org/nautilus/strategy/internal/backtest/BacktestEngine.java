@@ -485,8 +485,8 @@ public final class BacktestEngine {
                 }
                 case BAR -> {
                     Bar bar = (Bar) e.payload();
-                    trips.mark(bar.instrumentId().value(), bar.low().toBigDecimal().doubleValue(),
-                            bar.high().toBigDecimal().doubleValue());
+                    trips.mark(bar.instrumentId().value(), toDouble(bar.low().raw()),
+                            toDouble(bar.high().raw()));
                     market.publish(bar);
                     toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
                     if (factors != null) {
@@ -503,7 +503,7 @@ public final class BacktestEngine {
                 }
                 case TRADE -> {
                     Trade trade = (Trade) e.payload();
-                    double traded = trade.price().toBigDecimal().doubleValue();
+                    double traded = toDouble(trade.price().raw());
                     trips.mark(trade.instrumentId().value(), traded, traded);
                     market.publish(trade);
                     // The trade first (with queue position it fills resting orders beyond their queue), then, for an
@@ -522,7 +522,7 @@ public final class BacktestEngine {
                 }
                 case QUOTE -> {
                     Quote quote = (Quote) e.payload();
-                    double mid = quote.mid().toBigDecimal().doubleValue();
+                    double mid = toDouble(quote.mid().raw());
                     trips.mark(quote.instrumentId().value(), mid, mid);
                     market.mark(quote.instrumentId(), quote.mid());
                     quoted.add(quote.instrumentId());
@@ -591,9 +591,9 @@ public final class BacktestEngine {
             if (keepRecords) {
                 fills.add(fill);
             }
-            double price = fill.price().toBigDecimal().doubleValue();
-            double quantity = fill.signedQuantity().toBigDecimal().doubleValue();
-            double commission = fill.commission().toBigDecimal().doubleValue();
+            double price = toDouble(fill.price().raw());
+            double quantity = toDouble(fill.signedQuantity().raw());
+            double commission = toDouble(fill.commission().raw());
             tradedNotional += Math.abs(quantity * price);
             commissions += commission;
             trips.fill(fill.instrumentId().value(), fill.timestamp(), quantity, price, commission);
@@ -667,8 +667,16 @@ public final class BacktestEngine {
     private record ScoredModel(String name, String alias, int version, FittedModel fitted) {
     }
 
+    /** Largest raw value whose division by {@link FixedPoint#ONE} is exact input (below 2^52). */
+    private static final long EXACT = 1L << 52;
+
+    /**
+     * A fixed-point raw value as a double, allocating nothing (every price of the data passes here): below 2^52 the
+     * division of two exact doubles, correctly rounded, the same double {@code BigDecimal.doubleValue()} gives (the
+     * JDK computes it so too); beyond, through BigDecimal.
+     */
     private static double toDouble(long raw) {
-        return new Money(raw).toBigDecimal().doubleValue();
+        return Math.abs(raw) < EXACT ? raw / (double) FixedPoint.ONE : new Money(raw).toBigDecimal().doubleValue();
     }
 
     private static String describe(Throwable e) {
