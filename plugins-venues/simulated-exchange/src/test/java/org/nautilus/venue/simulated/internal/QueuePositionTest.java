@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
-import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
@@ -39,18 +35,7 @@ class QueuePositionTest {
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final Instant T0 = Instant.parse("2024-03-01T14:30:00Z");
 
-    private final Map<InstrumentId, Quote> quotes = new ConcurrentHashMap<>();
-    private final MarketAccess market = new MarketAccess() {
-        @Override
-        public Optional<Instrument> instrument(InstrumentId id) {
-            return Optional.of(Instrument.equity(id.value(), "USD"));
-        }
-
-        @Override
-        public Optional<Quote> lastQuote(InstrumentId id) {
-            return Optional.ofNullable(quotes.get(id));
-        }
-    };
+    private final EquityMarket market = new EquityMarket();
     private final SimulatedExchangeTest.Recorder reports = new SimulatedExchangeTest.Recorder();
     private final SimulatedPlatformClock clock = new SimulatedPlatformClock(T0);
     private SimulatedExchange venue;
@@ -73,7 +58,7 @@ class QueuePositionTest {
     private void quote(String bid, String ask, long size) {
         Quote quote = new Quote(AAPL, Price.of(bid), Quantity.ofWhole(size), Price.of(ask), Quantity.ofWhole(size),
                 tick());
-        quotes.put(AAPL, quote);
+        market.quote(quote);
         venue.onQuote(quote);
         clock.runDue();
     }
