@@ -38,10 +38,15 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * same orders and the same fills, price for price and commission for commission.
  *
  * <p>What may differ, and is not compared: order ids, client order ids and timestamps (wall clock live, the data's
- * time in the backtest). What the live run needs that a backtest does not: the replay is paced (a trading day every
- * 200 ms) so the strategy has decided on one bar before the next arrives, as the backtest's loop guarantees; and the
- * duplicate-order rule's window, which counts wall-clock time, is shorter than one replayed day (a replayed year
- * lasts 73 s: a 1 s window would see two orders days apart as duplicates).
+ * time in the backtest). What the live run needs that a backtest does not: the replay is step-locked to the strategy
+ * ({@code to: nautilus:strategy?name=ma-cross} after each bar: the next bar is published only once the strategy has
+ * decided on this one and its orders have their fills), as the backtest's loop guarantees; and the duplicate-order
+ * rule's window, which counts wall-clock time, is shorter than two replayed days (a replayed year lasts seconds: a
+ * 1 s window would see two orders days apart as duplicates; the crossover's consecutive orders alternate sides, so
+ * no two identical orders are ever within 1 ms).
+ *
+ * <p>The replay used to be paced on the wall clock (a day every 200 ms: 73 s for the year, and only likely, not
+ * certain, to give the strategy time); step-locked, it runs as fast as the platform settles.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -65,7 +70,7 @@ public class ParityIT extends NautilusTestSupport {
         options.add(editConfigurationFilePut("etc/nautilus.venue.simulated-SIM.cfg", "bar.quotes.slippage.bps", "5"));
         options.add(
                 editConfigurationFilePut("etc/nautilus.venue.simulated-SIM.cfg", "bar.quotes.participation", "0.1"));
-        options.add(editConfigurationFilePut("etc/nautilus.risk.duplicate_order.cfg", "window.ms", "20"));
+        options.add(editConfigurationFilePut("etc/nautilus.risk.duplicate_order.cfg", "window.ms", "1"));
         return options.toArray(Option[]::new);
     }
 
@@ -85,7 +90,7 @@ public class ParityIT extends NautilusTestSupport {
                 s -> s.isPresent());
         strategies.start("ma-cross");
 
-        // Live: the file replayed through a route into the running platform, a trading day every 200 ms.
+        // Live: the file replayed through a route into the running platform, each bar waiting for the strategy.
         Path file = Path.of(System.getProperty("karaf.etc"), "routes", "parity-apple.yaml");
         Files.writeString(file, """
                 - route:
@@ -98,10 +103,9 @@ public class ParityIT extends NautilusTestSupport {
                         format: bars-csv
                         symbol: AAPL.NASDAQ
                         interval: P1D
-                        pace: realtime
-                        speed: 432000
                       steps:
                         - to: "nautilus:marketdata"
+                        - to: "nautilus:strategy?name=ma-cross&timeout=60000"
                 """);
         await("route parity-apple loaded", Duration.ofSeconds(30),
                 () -> routes.routes().stream().anyMatch(r -> r.id().equals("parity-apple")), loaded -> loaded);

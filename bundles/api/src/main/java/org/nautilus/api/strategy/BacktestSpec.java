@@ -80,6 +80,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * from = 2013-03-01   to = 2013-12-31                          # optional: dates (UTC) or instants
      * initial.cash = 100000
      * slippage.bps = 5   participation = 0.1   latency.ms = 0   maker.fee.bps = 1   taker.fee.bps = 1
+     * amend.latency.ms = 0   cancel.latency.ms = 0                 # optional: default latency.ms
+     * queue.position = true                                        # optional: resting orders queue (default true)
      * fee.per.share = 0.005   fee.minimum = 1                      # optional: per share, and at least per order
      * risk.max.leverage = 10                                       # risk.*: the rules' limits
      * equity.interval = P1D   periods.per.year = 252
@@ -148,14 +150,18 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
             }
         });
         Execution defaults = Execution.defaults();
+        Duration latency = millis("latency.ms", get.apply("latency.ms"), Duration.ZERO);
         Execution execution = new Execution(
                 decimal("slippage.bps", get.apply("slippage.bps"), defaults.slippageBps()),
                 decimal("participation", get.apply("participation"), defaults.participation()),
-                Duration.ofMillis(decimal("latency.ms", get.apply("latency.ms"), BigDecimal.ZERO).longValueExact()),
+                latency,
                 decimal("maker.fee.bps", get.apply("maker.fee.bps"), defaults.makerFeeBps()),
                 decimal("taker.fee.bps", get.apply("taker.fee.bps"), defaults.takerFeeBps()),
                 decimal("fee.per.share", get.apply("fee.per.share"), BigDecimal.ZERO),
-                decimal("fee.minimum", get.apply("fee.minimum"), BigDecimal.ZERO));
+                decimal("fee.minimum", get.apply("fee.minimum"), BigDecimal.ZERO),
+                millis("amend.latency.ms", get.apply("amend.latency.ms"), latency),
+                millis("cancel.latency.ms", get.apply("cancel.latency.ms"), latency),
+                bool("queue.position", get.apply("queue.position"), true));
         String interval = get.apply("equity.interval");
         return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
                 instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
@@ -171,6 +177,24 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
         }
+    }
+
+    private static Duration millis(String key, String text, Duration defaultValue) {
+        try {
+            return text == null ? defaultValue : Duration.ofMillis(new BigDecimal(text).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of milliseconds, got '" + text + "'", e);
+        }
+    }
+
+    private static boolean bool(String key, String text, boolean defaultValue) {
+        if (text == null) {
+            return defaultValue;
+        }
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, got '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static Duration duration(String key, String text) {
@@ -229,14 +253,31 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * Trades become quotes the same way around their price, sized by the trade. Quotes from the data are used as
      * they are.
      *
+     * <p>With {@code queuePosition}, a resting limit order waits behind the quantity the book showed at its price when
+     * it arrived; the data's trades at its price consume that queue first and fill the order only beyond it, a trade
+     * through its price fills it, and a level shown smaller takes the queue down only below it (cancels are assumed
+     * to come from the back). Bars and quotes carry no trades: there a resting order fills when a later quote's
+     * opposite side reaches its price, with or without queue position.
+     *
      * @param slippageBps   half-spread of the synthetic quotes, in basis points of the price
      * @param participation the share of a bar's volume the book shows (0..1]
-     * @param latency       delay before an order, cancel or amend reaches the book (simulated time)
+     * @param latency       delay before a new order reaches the book (simulated time)
      * @param makerFeeBps   fee of a resting order's fill (negative: a rebate)
      * @param takerFeeBps   fee of a taking order's fill
+     * @param amendLatency  delay before an amend reaches the book (an order may fill meanwhile)
+     * @param cancelLatency delay before a cancel reaches the book (an order may fill meanwhile: the cancel is too late)
+     * @param queuePosition whether resting limit orders queue behind the displayed quantity (see above)
      */
     public record Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
-            BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum) {
+            BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum, Duration amendLatency,
+            Duration cancelLatency, boolean queuePosition) {
+
+        /** Amends and cancels as slow as new orders, with queue position. */
+        public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
+                BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum) {
+            this(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare, feeMinimum, latency,
+                    latency, true);
+        }
 
         /** Basis-point fees only. */
         public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
@@ -263,12 +304,27 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 throw new IllegalArgumentException(
                         "participation must be in (0, 1], got " + participation.toPlainString());
             }
-            if (latency.isNegative()) {
-                throw new IllegalArgumentException("latency must not be negative, got " + latency);
+            Objects.requireNonNull(amendLatency, "amendLatency");
+            Objects.requireNonNull(cancelLatency, "cancelLatency");
+            if (latency.isNegative() || amendLatency.isNegative() || cancelLatency.isNegative()) {
+                throw new IllegalArgumentException("latencies must not be negative, got " + latency + " (orders), "
+                        + amendLatency + " (amends), " + cancelLatency + " (cancels)");
             }
         }
 
-        /** 5 bps slippage, 10 % of bar volume, no latency, 1 bp fees both ways. */
+        /** This execution with amends and cancels reaching the book after their own delays. */
+        public Execution withAmendCancelLatency(Duration amend, Duration cancel) {
+            return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
+                    feeMinimum, amend, cancel, queuePosition);
+        }
+
+        /** This execution with queue position on or off. */
+        public Execution withQueuePosition(boolean on) {
+            return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
+                    feeMinimum, amendLatency, cancelLatency, on);
+        }
+
+        /** 5 bps slippage, 10 % of bar volume, no latency, 1 bp fees both ways, queue position. */
         public static Execution defaults() {
             return new Execution(new BigDecimal("5"), new BigDecimal("0.1"), Duration.ZERO, BigDecimal.ONE,
                     BigDecimal.ONE);

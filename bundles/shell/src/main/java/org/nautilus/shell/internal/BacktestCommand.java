@@ -23,8 +23,9 @@ import org.nautilus.api.strategy.PerformanceMetrics;
         + "files through the platform's own OMS, risk rules, simulated exchange and position keeper on a simulated "
         + "clock; prints progress and the metrics, and writes the tearsheet.", detailedDescription = "SPEC is a properties file (relative to the Karaf home), e.g. etc/backtests/ma-cross-apple"
                 + ".properties: strategy, data.N.file/format/symbol/interval, param.* (the strategy's parameters), "
-                + "from, to, initial.cash, slippage.bps, participation, latency.ms, maker.fee.bps, taker.fee.bps, "
-                + "risk.*, equity.interval, periods.per.year. Options override it: -s STRATEGY, -p key=value "
+                + "from, to, initial.cash, slippage.bps, participation, latency.ms, amend.latency.ms, "
+                + "cancel.latency.ms, queue.position, maker.fee.bps, taker.fee.bps, risk.*, equity.interval, "
+                + "periods.per.year; param.session.* sets the session DAY orders expire at. Options override it: -s STRATEGY, -p key=value "
                 + "(a strategy parameter, repeatable), -o key=value (any spec key, repeatable). Results go to "
                 + "data/backtests/<run id>/ (tearsheet.html, PNG charts, orders, fills, equity CSV).")
 @Service

@@ -135,6 +135,13 @@ final class ExecutionReports {
     }
 
     private void onReplaceRejected(OrderRecord record, ExecutionReport report) {
+        if (record.status().isTerminal()) {
+            // The amend reached the venue after the order had ended there (filled, canceled, expired): too late,
+            // as a real venue answers, not an anomaly.
+            LOG.info("order {}: amend too late, the order is already {}: {}", record.id, record.status(),
+                    report.reason());
+            return;
+        }
         if (record.status() != PENDING_UPDATE) {
             anomalies.refuse(record, report, "REPLACE_REJECTED without a pending amend");
             return;

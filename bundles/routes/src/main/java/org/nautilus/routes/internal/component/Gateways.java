@@ -7,6 +7,7 @@ import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.research.tracking.TrainingService;
+import org.nautilus.api.strategy.StrategyService;
 
 /**
  * The platform services the Camel components talk to; absent ones give a clear error when used, and the way a
@@ -40,6 +41,7 @@ public final class Gateways {
     private final SignalSubscriptions signalSubscriptions;
     private final Supplier<AuditService> audit;
     private final Supplier<TrainingService> training;
+    private final Supplier<StrategyService> strategies;
 
     public Gateways(Supplier<MarketDataService> marketData) {
         this(marketData, () -> null, NONE);
@@ -52,28 +54,43 @@ public final class Gateways {
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
             Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
-        this(marketData, orders, subscriptions, signalSubscriptions, () -> null, () -> null);
+        this(marketData, orders, subscriptions, signalSubscriptions, () -> null, () -> null, () -> null);
     }
 
     private Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
             Subscriptions subscriptions, SignalSubscriptions signalSubscriptions,
-            Supplier<AuditService> audit, Supplier<TrainingService> training) {
+            Supplier<AuditService> audit, Supplier<TrainingService> training, Supplier<StrategyService> strategies) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;
         this.signalSubscriptions = signalSubscriptions;
         this.audit = audit;
         this.training = training;
+        this.strategies = strategies;
     }
 
     /** The same gateways, with the audit journal that records what routes do (channel ROUTE). */
     public Gateways withAudit(Supplier<AuditService> journal) {
-        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal, training);
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal, training, strategies);
     }
 
     /** The same gateways, with the model training service ({@code to: nautilus:train}). */
     public Gateways withTraining(Supplier<TrainingService> service) {
-        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, service);
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, service, strategies);
+    }
+
+    /** The same gateways, with the live strategies ({@code to: nautilus:strategy}). */
+    public Gateways withStrategies(Supplier<StrategyService> service) {
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, training, service);
+    }
+
+    public StrategyService strategies() {
+        StrategyService service = strategies.get();
+        if (service == null) {
+            throw new IllegalStateException("live strategies are not available: is the bundle nautilus-strategy "
+                    + "active?");
+        }
+        return service;
     }
 
     public TrainingService training() {

@@ -1,6 +1,7 @@
 package org.nautilus.routes.internal.component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.nautilus.routes.internal.training.TrainEndpoint;
  *       maps or order requests); {@code from: nautilus:oms?events=FILL} emits the OMS's order events;</li>
  *   <li>{@code from: nautilus:signals?model=aapl-lgbm} receives the model signals of served versions (one exchange
  *       per batch, or per signal with {@code split=true});</li>
+ *   <li>{@code to: nautilus:strategy?name=ma-cross} after {@code to: nautilus:marketdata} waits until that live
+ *       strategy has handled the data and its orders are done: a replay step-locked to the strategy
+ *       ({@link StrategyStepEndpoint});</li>
  *   <li>{@code to: nautilus:train?spec=etc/models/aapl-lightgbm.properties} trains the spec as a tracked run (on
  *       the route's thread: a timer route is a training schedule);</li>
  *   <li>{@code to: nautilus:fix-marketdata?symbols=AAPL,MSFT} after a {@code quickfix:} consumer subscribes to the
@@ -73,12 +77,17 @@ public final class NautilusComponent extends DefaultComponent {
             int queueSize = getAndRemoveParameter(parameters, "queueSize", Integer.class, 1_000);
             return new SignalsEndpoint(uri, this, gateways, model, shadow, split, queueSize);
         }
+        if (service.equals("strategy")) {
+            String name = getAndRemoveParameter(parameters, "name", String.class, "");
+            long timeout = getAndRemoveParameter(parameters, "timeout", Long.class, 60_000L);
+            return new StrategyStepEndpoint(uri, this, gateways, name, Duration.ofMillis(timeout));
+        }
         if (service.equals("train")) {
             String spec = getAndRemoveParameter(parameters, "spec", String.class, "");
             return new TrainEndpoint(uri, this, gateways, spec);
         }
         throw new IllegalArgumentException("unknown nautilus endpoint 'nautilus:" + service
-                + "': the endpoints are nautilus:marketdata, nautilus:oms, nautilus:signals, nautilus:train and "
-                + "nautilus:fix-marketdata");
+                + "': the endpoints are nautilus:marketdata, nautilus:oms, nautilus:signals, nautilus:train, "
+                + "nautilus:strategy and nautilus:fix-marketdata");
     }
 }

@@ -20,6 +20,7 @@ import org.nautilus.api.research.tracking.TrainingService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
+import org.nautilus.api.strategy.StrategyService;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.data.DataComponent;
 import org.nautilus.routes.internal.data.DataServices;
@@ -54,6 +55,7 @@ public final class RoutesComponent implements RouteService {
     private volatile FactorStore factorStore;
     private volatile SentimentService sentiment;
     private volatile TrainingService training;
+    private volatile StrategyService strategies;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -74,7 +76,7 @@ public final class RoutesComponent implements RouteService {
             return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
         runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(),
-                gateways.withAudit(() -> audit).withTraining(() -> training),
+                gateways.withAudit(() -> audit).withTraining(() -> training).withStrategies(() -> strategies),
                 Clock.systemUTC());
         // the research data connectors (nautilus-data:); the services they use may come and go
         runtime.context().addComponent("nautilus-data", new DataComponent(new DataServices(() -> dataFiles,
@@ -175,6 +177,18 @@ public final class RoutesComponent implements RouteService {
     void unsetTraining(TrainingService service) {
         if (training == service) {
             training = null;
+        }
+    }
+
+    /** Optional and dynamic: 'to: nautilus:strategy' fails clearly while the strategy bundle is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setStrategies(StrategyService service) {
+        strategies = service;
+    }
+
+    void unsetStrategies(StrategyService service) {
+        if (strategies == service) {
+            strategies = null;
         }
     }
 

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -47,6 +49,8 @@ import org.nautilus.api.time.SimulatedPlatformClock;
 import org.nautilus.api.venue.FeeSchedule;
 import org.nautilus.oms.internal.core.OrderListeners;
 import org.nautilus.oms.internal.core.OrderManager;
+import org.nautilus.oms.internal.expiry.OrderExpiry;
+import org.nautilus.oms.internal.expiry.SessionCalendar;
 import org.nautilus.portfolio.internal.core.PositionKeeper;
 import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
@@ -87,10 +91,13 @@ import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
  * caller's thread except the OMS partition's own hand-offs, which {@link OrderManager#sync()} waits for after each
  * step: the same inputs give the same orders, fills and equity, byte for byte.
  *
- * <p>Execution model (see {@link BacktestSpec.Execution}): each data price becomes the simulated exchange's quote,
- * {@code slippage.bps} either side and sized {@code participation} × the volume; the matching engine fills against
- * it (market orders pay the half-spread, limit orders rest and fill when a later quote reaches them, at their
- * price), maker/taker fees from the venue's schedule.
+ * <p>Execution model (see {@link BacktestSpec.Execution}): each bar or trade price becomes the simulated exchange's
+ * quote, {@code slippage.bps} either side and sized {@code participation} × the volume (an instrument with quotes in
+ * the data is quoted by them instead); the matching engine fills against it (market orders pay the half-spread,
+ * limit orders rest and fill when a later quote reaches them, at their price), maker/taker fees from the venue's
+ * schedule. With queue position the data's trades reach the venue too and fill resting orders at their price once
+ * the queue ahead is gone. New orders, amends and cancels reach the venue after their own latencies. DAY and GTD
+ * orders expire through the OMS's own {@link OrderExpiry} on the simulated clock.
  */
 public final class BacktestEngine {
 
@@ -183,6 +190,7 @@ public final class BacktestEngine {
         final RiskEngine risk;
         final SimulatedExchange venue;
         final OrderManager oms;
+        final OrderExpiry expiry;
         final RunContext run;
         final RunConfig config;
         /** Factors over the backtest's own bars (the platform's definitions and kernels), or null. */
@@ -195,6 +203,8 @@ public final class BacktestEngine {
         /** What the OMS step told us, handed to the run after each step (see {@link #flush}). */
         final ConcurrentLinkedQueue<Object> stepEvents = new ConcurrentLinkedQueue<>();
         final Map<OrderId, Order> orders = new LinkedHashMap<>();
+        /** Instruments the data quotes: their trades do not make the venue's quote. */
+        final Set<InstrumentId> quoted = new HashSet<>();
         final List<Fill> fills = new ArrayList<>();
         final List<EquityPoint> curve = new ArrayList<>();
         final RoundTrips trips = new RoundTrips(keepRecords);
@@ -246,7 +256,8 @@ public final class BacktestEngine {
             }
             venue = new SimulatedExchange(new VenueConfig(VENUE, new FeeSchedule(execution.makerFeeBps(),
                     execution.takerFeeBps(), execution.feePerShare(), execution.feeMinimum()),
-                    execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER),
+                    execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER,
+                    execution.amendLatency(), execution.cancelLatency(), execution.queuePosition()),
                     clock, EXPIRY_CHECK, market);
             OrderListeners listeners = new OrderListeners();
             listeners.add(new OrderStepListener() {
@@ -265,11 +276,32 @@ public final class BacktestEngine {
             oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock.clock())
                     .listeners(listeners).partitions(1).retainedOrders(10_000).retainedHistory(100).build();
             oms.venueAdded(VENUE, new ReportingVenue(venue, () -> venueReported = true));
+            // DAY orders expire at the session close of the simulated clock, GTD orders at their time: the OMS's own
+            // expiry, on this clock (the calendar from the run's session.* settings, else New York equities).
+            expiry = new OrderExpiry(clock, calendar(), oms::expire);
+            listeners.add(expiry);
+            expiry.start();
             factors = session(research.factors());
             models = factors == null ? List.of() : models(research.models());
             run = new RunContext(config, new EngineServices.Orders(oms), market, positions,
                     () -> Optional.<FactorService> ofNullable(factors), clock, config.name(), true, this::flush,
                     e -> failure = describe(e), !models.isEmpty());
+        }
+
+        /**
+         * The session calendar of the run's {@code session.zone}, {@code session.open}, {@code session.close},
+         * {@code session.weekend} and {@code session.holidays} settings ({@link SessionCalendar#parse}).
+         *
+         * @throws IllegalArgumentException naming the setting it cannot read
+         */
+        private SessionCalendar calendar() {
+            Map<String, String> sessions = new TreeMap<>();
+            config.parameters().values().forEach((k, v) -> {
+                if (k.startsWith("session.")) {
+                    sessions.put(k, v);
+                }
+            });
+            return SessionCalendar.parse(sessions);
         }
 
         private FactorSession session(FactorService service) {
@@ -453,8 +485,8 @@ public final class BacktestEngine {
                 }
                 case BAR -> {
                     Bar bar = (Bar) e.payload();
-                    trips.mark(bar.instrumentId().value(), bar.low().toBigDecimal().doubleValue(),
-                            bar.high().toBigDecimal().doubleValue());
+                    trips.mark(bar.instrumentId().value(), toDouble(bar.low().raw()),
+                            toDouble(bar.high().raw()));
                     market.publish(bar);
                     toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
                     if (factors != null) {
@@ -471,19 +503,29 @@ public final class BacktestEngine {
                 }
                 case TRADE -> {
                     Trade trade = (Trade) e.payload();
-                    double traded = trade.price().toBigDecimal().doubleValue();
+                    double traded = toDouble(trade.price().raw());
                     trips.mark(trade.instrumentId().value(), traded, traded);
                     market.publish(trade);
-                    toVenue(quoteAround(trade.instrumentId(), trade.price(), trade.size(), e.time()));
+                    // The trade first (with queue position it fills resting orders beyond their queue), then, for an
+                    // instrument without quotes in the data, the venue's quote around it (with quotes, they make
+                    // the book).
+                    venue.onTrade(trade);
+                    if (quoted.contains(trade.instrumentId())) {
+                        clock.runDue();
+                        flush();
+                    } else {
+                        toVenue(quoteAround(trade.instrumentId(), trade.price(), trade.size(), e.time()));
+                    }
                     if (deliver && ours) {
                         run.deliverEvent(h -> h.onTrade(trade));
                     }
                 }
                 case QUOTE -> {
                     Quote quote = (Quote) e.payload();
-                    double mid = quote.mid().toBigDecimal().doubleValue();
+                    double mid = toDouble(quote.mid().raw());
                     trips.mark(quote.instrumentId().value(), mid, mid);
                     market.mark(quote.instrumentId(), quote.mid());
+                    quoted.add(quote.instrumentId());
                     toVenue(quote);
                     if (deliver && ours) {
                         run.deliverEvent(h -> h.onQuote(quote));
@@ -549,9 +591,9 @@ public final class BacktestEngine {
             if (keepRecords) {
                 fills.add(fill);
             }
-            double price = fill.price().toBigDecimal().doubleValue();
-            double quantity = fill.signedQuantity().toBigDecimal().doubleValue();
-            double commission = fill.commission().toBigDecimal().doubleValue();
+            double price = toDouble(fill.price().raw());
+            double quantity = toDouble(fill.signedQuantity().raw());
+            double commission = toDouble(fill.commission().raw());
             tradedNotional += Math.abs(quantity * price);
             commissions += commission;
             trips.fill(fill.instrumentId().value(), fill.timestamp(), quantity, price, commission);
@@ -614,6 +656,7 @@ public final class BacktestEngine {
 
         @Override
         public void close() {
+            expiry.close();
             oms.close();
             venue.close();
             clock.close();
@@ -624,8 +667,16 @@ public final class BacktestEngine {
     private record ScoredModel(String name, String alias, int version, FittedModel fitted) {
     }
 
+    /** Largest raw value whose division by {@link FixedPoint#ONE} is exact input (below 2^52). */
+    private static final long EXACT = 1L << 52;
+
+    /**
+     * A fixed-point raw value as a double, allocating nothing (every price of the data passes here): below 2^52 the
+     * division of two exact doubles, correctly rounded, the same double {@code BigDecimal.doubleValue()} gives (the
+     * JDK computes it so too); beyond, through BigDecimal.
+     */
     private static double toDouble(long raw) {
-        return new Money(raw).toBigDecimal().doubleValue();
+        return Math.abs(raw) < EXACT ? raw / (double) FixedPoint.ONE : new Money(raw).toBigDecimal().doubleValue();
     }
 
     private static String describe(Throwable e) {

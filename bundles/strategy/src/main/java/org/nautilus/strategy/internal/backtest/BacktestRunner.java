@@ -137,8 +137,10 @@ public final class BacktestRunner {
         s.put("data.to", r.dataTo().toString());
         s.put("execution", "slippage " + spec.execution().slippageBps().toPlainString() + " bps, participation "
                 + spec.execution().participation().toPlainString() + ", latency "
-                + spec.execution().latency().toMillis()
-                + " ms, fees maker " + spec.execution().makerFeeBps().toPlainString() + " / taker "
+                + spec.execution().latency().toMillis() + " ms (amend " + spec.execution().amendLatency().toMillis()
+                + ", cancel " + spec.execution().cancelLatency().toMillis() + "), queue position "
+                + (spec.execution().queuePosition() ? "on" : "off")
+                + ", fees maker " + spec.execution().makerFeeBps().toPlainString() + " / taker "
                 + spec.execution().takerFeeBps().toPlainString() + " bps");
         s.put("initial.cash", spec.initialCash().toPlainString());
         s.put("events", Long.toString(r.events()));

@@ -16,8 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Test;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -37,7 +40,10 @@ import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.engine.RiskEngine;
 import org.nautilus.risk.internal.engine.RuleChain;
 import org.nautilus.risk.rule.killswitch.internal.KillSwitch;
+import org.nautilus.routes.internal.component.Gateways;
+import org.nautilus.routes.internal.component.NautilusComponent;
 import org.nautilus.routes.internal.replay.MarketDataFilesComponent;
+import org.nautilus.routes.internal.replay.ReplayComponent;
 import org.nautilus.strategy.internal.backtest.BacktestEngine;
 import org.nautilus.strategy.internal.backtest.EngineServices;
 import org.nautilus.strategy.macross.internal.MaCrossStrategy;
@@ -58,14 +64,22 @@ class LiveBacktestParityTest {
     private static final InstrumentId AAPL = InstrumentId.of("AAPL.NASDAQ");
     private static final PortfolioId PORTFOLIO = PortfolioId.of("ma-cross");
     private static final String FILE = "appleinc_bars_from_20130101_usd.csv";
+    /** Bars of the file (a bar of each trading day of 2013). */
+    private static final int BARS = 252;
     private static final Map<String, String> PARAMETERS = Map.of("instruments", "AAPL.NASDAQ", "venue", "SIM",
             "bar.spec", "P1D", "fast", "10", "slow", "30", "rsi.period", "14", "rsi.max", "70", "quantity", "100");
 
     @TempDir
     Path dir;
 
-    @Test
-    void theSameBarsGiveTheSameOrdersAndFillsLiveAndInABacktest() throws Exception {
+    /**
+     * @param throughRoute {@code false}: this test publishes the bars and waits after each; {@code true}: a Camel
+     *                     route replays the file into the gateway with the step {@code to: nautilus:strategy}, which
+     *                     does the waiting (what {@code ParityIT} does in the container)
+     */
+    @ParameterizedTest(name = "through a step-locked route: {0}")
+    @ValueSource(booleans = {false, true})
+    void theSameBarsGiveTheSameOrdersAndFillsLiveAndInABacktest(boolean throughRoute) throws Exception {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(FILE)) {
             Files.copy(in, dir.resolve(FILE));
         }
@@ -110,19 +124,24 @@ class LiveBacktestParityTest {
             runtime.bindStrategy(new MaCrossStrategy(), properties);
 
             int bars = 0;
-            try (MarketDataFiles.Reader reader = files.open(dir.resolve(FILE), "bars-csv", AAPL, Duration.ofDays(1))) {
-                for (Object next = reader.next(); next != null; next = reader.next()) {
-                    market.publish((Bar) next);
-                    int seen = ++bars;
-                    // The strategy has handled this bar (its orders sent) and heard of everything its orders did.
-                    await(() -> runtime.strategy("ma-cross").orElseThrow().events() == seen);
-                    oms.sync();
-                    await(() -> {
-                        List<Order> own = own(oms);
-                        long filled = own.stream().mapToLong(o -> oms.fills(o.id()).size()).sum();
-                        return own.stream().noneMatch(o -> o.status().isOpen())
-                                && runtime.strategy("ma-cross").orElseThrow().fills() == filled;
-                    });
+            if (throughRoute) {
+                replayThroughRoute(market, oms, runtime, clock);
+            } else {
+                try (MarketDataFiles.Reader reader = files.open(dir.resolve(FILE), "bars-csv", AAPL,
+                        Duration.ofDays(1))) {
+                    for (Object next = reader.next(); next != null; next = reader.next()) {
+                        market.publish((Bar) next);
+                        int seen = ++bars;
+                        // The strategy has handled this bar (its orders sent) and heard of everything its orders did.
+                        await(() -> runtime.strategy("ma-cross").orElseThrow().events() == seen);
+                        oms.sync();
+                        await(() -> {
+                            List<Order> own = own(oms);
+                            long filled = own.stream().mapToLong(o -> oms.fills(o.id()).size()).sum();
+                            return own.stream().noneMatch(o -> o.status().isOpen())
+                                    && runtime.strategy("ma-cross").orElseThrow().fills() == filled;
+                        });
+                    }
                 }
             }
             runtime.stop("ma-cross", false);
@@ -151,6 +170,36 @@ class LiveBacktestParityTest {
         assertThat(liveOrders).as("orders: side type quantity status filled average price")
                 .isEqualTo(backtestOrders);
         assertThat(liveFills).as("fills: side quantity price commission").isEqualTo(backtestFills);
+    }
+
+    /**
+     * The file replayed by a Camel route: {@code nautilus-replay} at full pace into {@code nautilus:marketdata}, each
+     * bar then waiting in {@code nautilus:strategy?name=ma-cross} until the strategy has handled it and its orders are
+     * done; returns when the strategy has seen every bar and nothing of it is working.
+     */
+    private void replayThroughRoute(MarketDataGateway market, OrderManager oms, StrategyRuntimeComponent runtime,
+            Clock clock) throws Exception {
+        Gateways gateways = new Gateways(() -> market, () -> new EngineServices.Orders(oms),
+                (subscriber, name, size) -> {
+                    throw new IllegalStateException("no order events here");
+                }).withStrategies(() -> runtime);
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("nautilus", new NautilusComponent(gateways, clock));
+            camel.addComponent("nautilus-replay", new ReplayComponent());
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("nautilus-replay:parity?file=" + dir.resolve(FILE) + "&format=bars-csv&symbol=AAPL.NASDAQ"
+                            + "&interval=P1D").to("nautilus:marketdata")
+                                    .to("nautilus:strategy?name=ma-cross&timeout=30000");
+                }
+            });
+            camel.start();
+            Await.until("the strategy saw every bar", Duration.ofSeconds(60),
+                    () -> runtime.strategy("ma-cross").orElseThrow().events() == BARS);
+            oms.sync();
+            await(() -> own(oms).stream().noneMatch(o -> o.status().isOpen()));
+        }
     }
 
     private static List<Order> own(OrderManager oms) {

@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
+import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.marketdata.Trade;
 import org.nautilus.api.time.LivePlatformClock;
 import org.nautilus.api.time.PlatformClock;
 import org.nautilus.api.venue.BookDepth;
@@ -173,7 +175,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     @Override
     public void submit(Order order, ExecutionListener listener) {
         VenueBook book = book(order.instrumentId());
-        runAfterLatency(() -> book.submit(order, listener));
+        runAfter(config.latency(), () -> book.submit(order, listener));
     }
 
     @Override
@@ -183,7 +185,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         }
         VenueBook book = books.get(order.instrumentId());
         if (book != null) {
-            runAfterLatency(() -> book.cancel(order));
+            runAfter(config.cancelLatency(), () -> book.cancel(order));
         }
     }
 
@@ -195,7 +197,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     @Override
     public void amend(Order amended, ExecutionListener listener) {
         VenueBook book = book(amended.instrumentId());
-        runAfterLatency(() -> book.amend(amended, listener));
+        runAfter(config.amendLatency(), () -> book.amend(amended, listener));
     }
 
     @Override
@@ -296,6 +298,29 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     }
 
     /**
+     * A trade of the simulated market (the data's own, not one of this venue's): with queue position on, it executes
+     * resting client orders at or through its price once the quantity queued ahead of them is gone (see
+     * {@link QueuePositions}); without it, it changes nothing. Applied on the matching thread, in order with quotes.
+     */
+    public void onTrade(Trade trade) {
+        if (!config.queuePosition()) {
+            return;
+        }
+        VenueBook book = book(trade.instrumentId());
+        try {
+            clock.execute(() -> book.marketTrade(trade.price().raw(), trade.size().raw()));
+        } catch (IllegalStateException e) {
+            LOG.debug("venue {} closed, trade of {} dropped", config.id(), trade.instrumentId());
+        }
+    }
+
+    /** The quantity queued ahead of a resting client order (queue position on), or -1 if it is not resting. */
+    public long queueAhead(OrderId orderId, InstrumentId instrument) {
+        VenueBook book = books.get(instrument);
+        return book == null ? -1 : book.queueAhead(orderId);
+    }
+
+    /**
      * Quotes of one instrument to show one after the other, none skipped (a bar's open, then its close), on the
      * matching thread; a quote older than the one shown is skipped.
      */
@@ -333,8 +358,8 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         return book != null ? book : books.computeIfAbsent(instrument, id -> new VenueBook(this, id));
     }
 
-    private void runAfterLatency(Runnable command) {
-        Duration delay = config.latency();
+    /** Runs a client command after its latency (new order, amend or cancel), or now without one. */
+    private void runAfter(Duration delay, Runnable command) {
         if (delay.isZero()) {
             command.run();
             return;

@@ -85,8 +85,17 @@ public final class SimulatedVenueComponent implements Venue {
         @AttributeDefinition(name = "Minimum fee per order", description = "The least an order pays in all (0: none)")
         String fee_minimum() default "0";
 
-        @AttributeDefinition(name = "Latency (ms)", description = "Delay before orders, cancels and amends reach the book")
+        @AttributeDefinition(name = "Latency (ms)", description = "Delay before new orders (and, unless set apart, "
+                + "cancels and amends) reach the book")
         long latency_ms() default 0;
+
+        @AttributeDefinition(name = "Amend latency (ms)", description = "Delay before an amend reaches the book "
+                + "(-1: latency.ms)")
+        long amend_latency_ms() default -1;
+
+        @AttributeDefinition(name = "Cancel latency (ms)", description = "Delay before a cancel reaches the book "
+                + "(-1: latency.ms); an order may fill meanwhile, and the cancel is then too late")
+        long cancel_latency_ms() default -1;
 
         @AttributeDefinition(name = "Liquidity factor", description = "The market maker's size per level = the quote's size times this factor")
         String liquidity_factor() default "1";
@@ -311,10 +320,13 @@ public final class SimulatedVenueComponent implements Venue {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("venue " + venueId + ": " + e.getMessage(), e);
         }
-        return new VenueConfig(venueId, fees, Duration.ofMillis(config.latency_ms()),
+        Duration latency = Duration.ofMillis(config.latency_ms());
+        return new VenueConfig(venueId, fees, latency,
                 decimal(venueId, "liquidity.factor", config.liquidity_factor()), config.liquidity_levels(),
                 config.liquidity_level_ticks(), Price.of(decimal(venueId, "tick.default", config.tick_default())),
-                VenueConfig.parseSelfMatch(config.self_match()));
+                VenueConfig.parseSelfMatch(config.self_match()),
+                config.amend_latency_ms() == -1 ? latency : Duration.ofMillis(config.amend_latency_ms()),
+                config.cancel_latency_ms() == -1 ? latency : Duration.ofMillis(config.cancel_latency_ms()), false);
     }
 
     private static BigDecimal decimal(VenueId venue, String key, String text) {

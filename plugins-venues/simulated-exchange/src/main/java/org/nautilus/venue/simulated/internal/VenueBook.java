@@ -83,11 +83,14 @@ final class VenueBook implements MatchListener {
     private final DepthSide askLevels = new DepthSide(false);
     /** The gateway's definition of the instrument, refreshed on every submit and requote. */
     private Optional<Instrument> instrument = Optional.empty();
+    /** The clients' places in their levels' queues, or null without queue position (the venue's setting). */
+    private final QueuePositions queues;
 
     VenueBook(SimulatedExchange venue, InstrumentId instrumentId) {
         this.venue = venue;
         this.instrumentId = instrumentId;
         this.book = new OrderBook(this, venue.config().selfMatch());
+        this.queues = venue.config().queuePosition() ? new QueuePositions(book) : null;
     }
 
     InstrumentId instrumentId() {
@@ -133,6 +136,9 @@ final class VenueBook implements MatchListener {
             book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
                     request.timeInForce(), request.postOnly(), raw(request.limitPrice()), raw(request.stopPrice()),
                     client.quantity, request.expireTime() == null ? 0 : request.expireTime().toEpochMilli());
+            if (queues != null) {
+                queues.mayRest(bookId);
+            }
         } finally {
             deliverAndUnlock();
         }
@@ -164,7 +170,20 @@ final class VenueBook implements MatchListener {
             }
             // The book counts only this venue's part: the amended total minus what was filled before it came here.
             long newTotal = request.quantity().raw() - client.filledBefore;
-            book.amend(client.bookId, raw(request.limitPrice()), raw(request.stopPrice()), newTotal);
+            long oldPrice = book.price(client.bookId);
+            long oldLeaves = book.leaves(client.bookId);
+            long newPrice = raw(request.limitPrice());
+            if (book.amend(client.bookId, newPrice, raw(request.stopPrice()), newTotal) && queues != null) {
+                long newLeaves = newTotal - Math.max(0, book.filled(client.bookId));
+                if (newPrice == oldPrice && newLeaves <= oldLeaves) {
+                    // Less at the same price keeps the place; the orders behind move up by the difference.
+                    queues.left(client.bookId, oldLeaves - newLeaves, false);
+                } else {
+                    // Any other change is a new arrival at the back of the (new) level.
+                    queues.left(client.bookId, oldLeaves, true);
+                    queues.mayRest(client.bookId);
+                }
+            }
         } finally {
             deliverAndUnlock();
         }
@@ -176,6 +195,29 @@ final class VenueBook implements MatchListener {
             book.expire(nowMillis);
         } finally {
             deliverAndUnlock();
+        }
+    }
+
+    /** A trade of the market at {@code price}: fills resting client orders beyond their queue (see {@link QueuePositions}). */
+    void marketTrade(long price, long quantity) {
+        lock.lock();
+        try {
+            if (queues != null) {
+                queues.marketTrade(price, quantity);
+            }
+        } finally {
+            deliverAndUnlock();
+        }
+    }
+
+    /** The quantity queued ahead of a resting client order, or -1 (not resting here, or no queue position). */
+    long queueAhead(OrderId orderId) {
+        lock.lock();
+        try {
+            ClientOrder client = byOrderId.get(orderId.value());
+            return queues == null || client == null ? -1 : queues.ahead(client.bookId);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -279,6 +321,8 @@ final class VenueBook implements MatchListener {
         long factor = venue.liquidityFactor();
         long bidSize = roundDown(FixedPoint.multiply(quote.bidSize().raw(), factor), lot);
         long askSize = roundDown(FixedPoint.multiply(quote.askSize().raw(), factor), lot);
+        long farthestBid = OrderBook.NO_PRICE;
+        long farthestAsk = OrderBook.NO_PRICE;
         book.beginBatch();
         try {
             for (int i = 0; i < marketMakerOrders.size(); i++) {
@@ -289,14 +333,19 @@ final class VenueBook implements MatchListener {
                 long bid = quote.bid().raw() - level * step;
                 if (bidSize > 0 && bid > 0) {
                     marketMaker(true, bid, bidSize);
+                    farthestBid = bid;
                 }
                 long ask = quote.ask().raw() + level * step;
                 if (askSize > 0 && ask > 0) {
                     marketMaker(false, ask, askSize);
+                    farthestAsk = ask;
                 }
             }
         } finally {
             book.endBatch();
+        }
+        if (queues != null) {
+            queues.requoted(farthestBid, farthestAsk);
         }
     }
 
@@ -331,12 +380,20 @@ final class VenueBook implements MatchListener {
 
     @Override
     public void onTrade(long takerId, long makerId, boolean takerBuy, long price, long quantity) {
+        if (queues != null && takerId != OrderBook.OUTSIDE) {
+            // Matched in the book (the market moved through a client's price): the orders behind it move up. A trade
+            // outside the book (the market's own) has already taken the queues down by its whole quantity.
+            queues.left(makerId, quantity, false);
+        }
         fill(byBookId.get(takerId), false, price, quantity);
         fill(byBookId.get(makerId), true, price, quantity);
     }
 
     @Override
     public void onCanceled(long bookId, long canceledQuantity, Reason reason) {
+        if (queues != null) {
+            queues.left(bookId, canceledQuantity, true);
+        }
         ClientOrder client = forget(bookId);
         if (client != null) {
             report(client, reason == Reason.EXPIRED ? ExecType.EXPIRED : ExecType.CANCELED, reason.text());
@@ -345,6 +402,9 @@ final class VenueBook implements MatchListener {
 
     @Override
     public void onTriggered(long bookId) {
+        if (queues != null) {
+            queues.mayRest(bookId);
+        }
         ClientOrder client = byBookId.get(bookId);
         if (client != null) {
             report(client, ExecType.TRIGGERED, null);
@@ -423,6 +483,9 @@ final class VenueBook implements MatchListener {
     /** Delivers the queued reports (unless a listener re-entered this book: the outer call delivers), then unlocks. */
     private void deliverAndUnlock() {
         try {
+            if (queues != null) {
+                queues.joinPending();
+            }
             if (!delivering) {
                 delivering = true;
                 try {

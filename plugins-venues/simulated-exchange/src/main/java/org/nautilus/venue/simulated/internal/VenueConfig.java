@@ -15,25 +15,31 @@ import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
  *
  * @param id               the venue id
  * @param fees             maker/taker fees in basis points
- * @param latency          delay before an order, cancel or amend reaches the book (0: synchronous)
+ * @param latency          delay before a new order reaches the book (0: synchronous)
  * @param liquidityFactor  the market maker's size per level = quote size × this factor
  * @param liquidityLevels  price levels the market maker quotes on each side (1 = the top of book only)
  * @param levelTicks       distance between the market maker's levels, in ticks
  * @param defaultTick      tick size for instruments the market data gateway does not define
  * @param selfMatch        self-trade prevention
+ * @param amendLatency     delay before an amend reaches the book (an order may fill meanwhile)
+ * @param cancelLatency    delay before a cancel reaches the book (an order may fill meanwhile: the cancel is too late)
+ * @param queuePosition    whether a resting limit order waits behind the quantity displayed at its price when it
+ *                         arrived before the market's own trades at that price fill it (see {@link QueuePositions})
  */
 public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDecimal liquidityFactor,
-        int liquidityLevels, int levelTicks, Price defaultTick, SelfMatchPolicy selfMatch) {
+        int liquidityLevels, int levelTicks, Price defaultTick, SelfMatchPolicy selfMatch, Duration amendLatency,
+        Duration cancelLatency, boolean queuePosition) {
 
     public VenueConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(amendLatency, "amendLatency");
+        Objects.requireNonNull(cancelLatency, "cancelLatency");
         Objects.requireNonNull(selfMatch, "selfMatch");
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException(
-                    "venue " + id + ": latency.ms must not be negative, got " + latency.toMillis());
-        }
+        checkLatency(id, "latency.ms", latency);
+        checkLatency(id, "amend.latency.ms", amendLatency);
+        checkLatency(id, "cancel.latency.ms", cancelLatency);
         if (liquidityFactor.signum() < 0) {
             throw new IllegalArgumentException("venue " + id + ": liquidity.factor must not be negative, got "
                     + liquidityFactor.toPlainString());
@@ -53,6 +59,13 @@ public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDec
         checkBps(id, "taker", fees.takerBps());
     }
 
+    /** Amends and cancels as slow as new orders, no queue position. */
+    public VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDecimal liquidityFactor, int liquidityLevels,
+            int levelTicks, Price defaultTick, SelfMatchPolicy selfMatch) {
+        this(id, fees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, selfMatch, latency, latency,
+                false);
+    }
+
     /** A venue with the defaults: 2 bps both ways, no latency, the quotes' size at 5 levels one tick apart. */
     public static VenueConfig defaults(String id) {
         return new VenueConfig(VenueId.of(id), FeeSchedule.ofBps("2", "2"), Duration.ZERO, BigDecimal.ONE, 5, 1,
@@ -61,20 +74,40 @@ public record VenueConfig(VenueId id, FeeSchedule fees, Duration latency, BigDec
 
     public VenueConfig withFees(FeeSchedule newFees) {
         return new VenueConfig(id, newFees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick,
-                selfMatch);
+                selfMatch, amendLatency, cancelLatency, queuePosition);
     }
 
+    /** The same latency for new orders, amends and cancels. */
     public VenueConfig withLatency(Duration newLatency) {
-        return new VenueConfig(id, fees, newLatency, liquidityFactor, liquidityLevels, levelTicks, defaultTick,
-                selfMatch);
+        return withLatencies(newLatency, newLatency, newLatency);
+    }
+
+    /** A latency of its own for new orders, amends and cancels. */
+    public VenueConfig withLatencies(Duration order, Duration amend, Duration cancel) {
+        return new VenueConfig(id, fees, order, liquidityFactor, liquidityLevels, levelTicks, defaultTick, selfMatch,
+                amend, cancel, queuePosition);
     }
 
     public VenueConfig withLiquidity(BigDecimal factor, int levels, int ticks) {
-        return new VenueConfig(id, fees, latency, factor, levels, ticks, defaultTick, selfMatch);
+        return new VenueConfig(id, fees, latency, factor, levels, ticks, defaultTick, selfMatch, amendLatency,
+                cancelLatency, queuePosition);
     }
 
     public VenueConfig withSelfMatch(SelfMatchPolicy policy) {
-        return new VenueConfig(id, fees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, policy);
+        return new VenueConfig(id, fees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick, policy,
+                amendLatency, cancelLatency, queuePosition);
+    }
+
+    public VenueConfig withQueuePosition(boolean on) {
+        return new VenueConfig(id, fees, latency, liquidityFactor, liquidityLevels, levelTicks, defaultTick,
+                selfMatch, amendLatency, cancelLatency, on);
+    }
+
+    private static void checkLatency(VenueId id, String key, Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException(
+                    "venue " + id + ": " + key + " must not be negative, got " + latency.toMillis());
+        }
     }
 
     /** The liquidity factor as a fixed-point raw value. */

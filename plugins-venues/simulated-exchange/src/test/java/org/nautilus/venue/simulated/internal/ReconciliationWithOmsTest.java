@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
-import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
@@ -46,18 +42,7 @@ class ReconciliationWithOmsTest {
     private static final Instant T0 = Instant.parse("2024-03-01T14:30:00Z");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final Map<InstrumentId, Quote> quotes = new ConcurrentHashMap<>();
-    private final MarketAccess market = new MarketAccess() {
-        @Override
-        public Optional<Instrument> instrument(InstrumentId id) {
-            return Optional.of(Instrument.equity(id.value(), "USD"));
-        }
-
-        @Override
-        public Optional<Quote> lastQuote(InstrumentId id) {
-            return Optional.ofNullable(quotes.get(id));
-        }
-    };
+    private final EquityMarket market = new EquityMarket();
     private final RiskService approveAll = ScriptedRisk.approvingAll();
     private SimulatedExchange venue;
     private OrderManager oms;
@@ -91,7 +76,7 @@ class ReconciliationWithOmsTest {
     @Test
     void the_link_drops_mid_order_the_exchange_fills_and_expires_while_we_are_away_and_reconnect_catches_up()
             throws Exception {
-        quotes.put(AAPL, new Quote(AAPL, Price.of("100.00"), Quantity.ofWhole(500), Price.of("100.02"),
+        market.quote(new Quote(AAPL, Price.of("100.00"), Quantity.ofWhole(500), Price.of("100.02"),
                 Quantity.ofWhole(500), T0));
         // One market-maker level per side, so that a large sell reaches our resting bid below it.
         venue = new SimulatedExchange(VenueConfig.defaults("SIM").withLiquidity(BigDecimal.ONE, 1, 1), clock, market);

@@ -9,14 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.ClientOrderId;
-import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
@@ -42,18 +40,7 @@ class SimulatedExchangeTest {
     private static final InstrumentId AAPL = InstrumentId.of("AAPL");
     private static final Instant T0 = Instant.parse("2024-03-01T14:30:00Z");
 
-    private final Map<InstrumentId, Quote> quotes = new ConcurrentHashMap<>();
-    private final MarketAccess market = new MarketAccess() {
-        @Override
-        public Optional<Instrument> instrument(InstrumentId id) {
-            return Optional.of(Instrument.equity(id.value(), "USD"));
-        }
-
-        @Override
-        public Optional<Quote> lastQuote(InstrumentId id) {
-            return Optional.ofNullable(quotes.get(id));
-        }
-    };
+    private final EquityMarket market = new EquityMarket();
     private final Recorder reports = new Recorder();
     private SimulatedExchange venue;
     private long nextOrderId = 1;
@@ -72,7 +59,7 @@ class SimulatedExchangeTest {
 
     /** The market: AAPL 100.00 x 100.02, 500 shares each side. */
     private void marketAt(String bid, String ask, long size) {
-        quotes.put(AAPL,
+        market.quote(
                 new Quote(AAPL, Price.of(bid), Quantity.ofWhole(size), Price.of(ask), Quantity.ofWhole(size), T0));
     }
 

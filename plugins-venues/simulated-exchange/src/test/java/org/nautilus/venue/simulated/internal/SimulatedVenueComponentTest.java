@@ -89,6 +89,16 @@ class SimulatedVenueComponentTest {
         }
 
         @Override
+        public long amend_latency_ms() {
+            return -1;
+        }
+
+        @Override
+        public long cancel_latency_ms() {
+            return -1;
+        }
+
+        @Override
         public String liquidity_factor() {
             return factor;
         }

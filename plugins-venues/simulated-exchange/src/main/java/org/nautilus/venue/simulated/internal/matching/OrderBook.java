@@ -23,6 +23,8 @@ public final class OrderBook {
 
     /** Returned by the best-price queries when the side is empty. */
     public static final long NO_PRICE = Long.MIN_VALUE;
+    /** The taker id of an execution against a trade outside the book ({@link #executeResting}); never an order's. */
+    public static final long OUTSIDE = 0;
 
     private final MatchListener listener;
     private SelfMatchPolicy selfMatch;
@@ -231,6 +233,38 @@ public final class OrderBook {
         return true;
     }
 
+    /**
+     * Executes up to {@code quantity} of a resting limit order against a trade that happened outside this book (a
+     * backtest's market data trade), at the order's price: reported as {@link MatchListener#onTrade} with taker id
+     * {@link #OUTSIDE}. The order keeps its place while it has quantity left.
+     *
+     * @return the quantity executed (0 if the order is not resting)
+     */
+    public long executeResting(long orderId, long quantity) {
+        BookOrder order = orders.get(orderId);
+        if (order == null || order.level == null || quantity <= 0) {
+            return 0;
+        }
+        long executed = Math.min(quantity, order.leaves);
+        PriceLevel level = order.level;
+        beginCommand();
+        order.leaves -= executed;
+        order.filled += executed;
+        level.quantity -= executed;
+        noteTrade(level.price);
+        listener.onTrade(OUTSIDE, order.id, !order.buy, level.price, executed);
+        if (order.leaves == 0) {
+            level.unlink(order);
+            if (level.isEmpty()) {
+                (order.buy ? bids : asks).remove(level);
+            }
+            orders.remove(order.id);
+            release(order);
+        }
+        endCommand();
+        return executed;
+    }
+
     /** Expires the GTD orders whose expire time is at or before {@code nowMillis}; returns how many. */
     public int expire(long nowMillis) {
         if (gtdCount == 0) {
@@ -284,6 +318,24 @@ public final class OrderBook {
     public long bestAsk() {
         PriceLevel level = asks.best();
         return level == null ? NO_PRICE : level.price;
+    }
+
+    /** The quantity resting at {@code price} on one side (0 if no order rests there). */
+    public long levelQuantity(boolean bidSide, long price) {
+        PriceLevel level = (bidSide ? bids : asks).find(price);
+        return level == null ? 0 : level.quantity;
+    }
+
+    /** Whether a working order buys (false also for an order that is not working). */
+    public boolean isBid(long orderId) {
+        BookOrder order = orders.get(orderId);
+        return order != null && order.buy;
+    }
+
+    /** Whether the order rests in the book (a limit order at its price; not a stop waiting for its trigger). */
+    public boolean isResting(long orderId) {
+        BookOrder order = orders.get(orderId);
+        return order != null && order.level != null;
     }
 
     public long lastTradePrice() {
