@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.Venue;
@@ -21,6 +22,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -84,6 +89,27 @@ public final class IbkrVenueComponent implements Venue {
 
         @AttributeDefinition(name = "429 back-off (ms)", description = "The first back-off; doubles per retry")
         long backoff_ms() default 1000;
+
+        @AttributeDefinition(name = "Stream over the WebSocket", description = "Orders, trades and quotes pushed by"
+                + " the gateway's /ws; false: polled only")
+        boolean socket_enabled() default true;
+
+        @AttributeDefinition(name = "WebSocket URL", description = "Empty: the gateway URL with ws(s) and /ws, e.g."
+                + " wss://localhost:5000/v1/api/ws", required = false)
+        String socket_url() default "";
+
+        @AttributeDefinition(name = "Socket heartbeat (ms)", description = "How often tic and ech+hb are sent")
+        long socket_heartbeat_ms() default 30_000;
+
+        @AttributeDefinition(name = "Socket silence (ms)", description = "A socket silent this long is dropped")
+        long socket_silence_ms() default 35_000;
+
+        @AttributeDefinition(name = "Socket back-off (ms)", description = "The first wait before reopening a dropped"
+                + " socket; doubles per failed try")
+        long socket_backoff_ms() default 1000;
+
+        @AttributeDefinition(name = "Socket back-off limit (ms)", description = "The longest wait between tries")
+        long socket_backoff_max_ms() default 60_000;
     }
 
     private final IbkrVenue venue;
@@ -106,12 +132,31 @@ public final class IbkrVenueComponent implements Venue {
         if (base != null && !"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())) {
             throw new IllegalArgumentException("base.url must be http(s)://host:port/v1/api, got '" + url + "'");
         }
+        String socketUrl = c.socket_url() == null ? "" : c.socket_url().strip();
+        IbkrConfig.Streaming streaming;
+        try {
+            streaming = new IbkrConfig.Streaming(c.socket_enabled(), socketUrl.isEmpty() ? null : URI.create(socketUrl),
+                    Duration.ofMillis(c.socket_heartbeat_ms()), Duration.ofMillis(c.socket_silence_ms()),
+                    Duration.ofMillis(c.socket_backoff_ms()), Duration.ofMillis(c.socket_backoff_max_ms()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("socket settings: " + e.getMessage(), e);
+        }
         return new IbkrConfig(VenueId.of(c.venue_id().strip()), base, c.account_id(),
                 IbkrConfig.parseConids(c.conids()),
                 c.requests_per_second(), Duration.ofMillis(c.poll_interval_ms()),
                 Duration.ofMillis(c.session_check_ms()),
                 Duration.ofSeconds(c.keepalive_s()), c.confirm_questions(), c.trust_self_signed(),
-                Duration.ofMillis(c.timeout_ms()), c.retries_429(), Duration.ofMillis(c.backoff_ms()));
+                Duration.ofMillis(c.timeout_ms()), c.retries_429(), Duration.ofMillis(c.backoff_ms()), streaming);
+    }
+
+    /** Quotes pushed or polled from IBKR go into the platform's market data, as every feed's do. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMarketData(MarketDataService service) {
+        venue.marketData(service);
+    }
+
+    void unbindMarketData(MarketDataService service) {
+        venue.marketDataGone(service);
     }
 
     @Deactivate

@@ -31,7 +31,7 @@ final class GatewayFake implements AutoCloseable {
                 "{\"accounts\":[\"" + ACCOUNT + "\"],\"aliases\":{\"" + ACCOUNT + "\":\"" + ACCOUNT + "\"},"
                         + "\"selectedAccount\":\"" + ACCOUNT + "\"}")));
         server.stubFor(post(urlEqualTo(API + "/tickle")).willReturn(okJson(
-                "{\"session\":\"bb665d0f55b6289d70bc5b0d06ad1a7e\",\"ssoExpires\":460311,\"collission\":false,"
+                "{\"session\":\"" + SocketFake.SESSION + "\",\"ssoExpires\":460311,\"collission\":false,"
                         + "\"userId\":123456,\"iserver\":{\"authStatus\":{\"authenticated\":true,\"competing\":false,"
                         + "\"connected\":true}}}")));
         server.stubFor(post(urlEqualTo(API + "/iserver/secdef/search")).willReturn(okJson(
