@@ -65,14 +65,14 @@ import org.slf4j.LoggerFactory;
  * known). The gateway's daily restart and re-authentication look exactly like that; when the status is authenticated
  * again the venue reports connected and the OMS reconciles.
  *
- * <p>Streaming: while the session is up the venue also holds the gateway's WebSocket ({@link IbkrSocket}), sends the
- * session ({@code {"session":...}}), subscribes to live orders ({@code sor}), trades ({@code str}) and the quotes of
- * its instruments ({@code smd+CONID}), and books what is pushed as it arrives, on the socket's thread (the worker may be
- * waiting on a paced request); pushed and polled news are booked under one lock, so a fill seen both ways is booked
- * once, by execution id. While the socket is up orders and
- * trades are not polled; a dropped socket is logged, polling takes over at once and the socket is reopened with a
- * doubling back-off, and once it is back one poll reconciles what happened in between. A dropped socket alone never
- * makes the venue DISCONNECTED: only the REST session does.
+ * <p>Streaming: while the session is up the venue also holds the gateway's WebSocket ({@link IbkrSocket}): it sends
+ * the session ({@code {"session":...}}) and, once the gateway confirms it ({@code sts} authenticated), subscribes to
+ * live orders ({@code sor}), trades ({@code str}) and the quotes of its instruments ({@code smd+CONID}). What is pushed
+ * is booked as it arrives, on the socket's thread (the worker may be waiting on a paced request); pushed and polled
+ * news are booked under one lock, so a fill seen both ways is booked once, by execution id. While the socket streams,
+ * orders and trades are not polled; a dropped, silent or unconfirmed socket is logged, polling takes over at once, the
+ * socket is reopened with a doubling back-off, and once it streams again one poll reconciles what happened in
+ * between. A socket problem alone never makes the venue DISCONNECTED: only the REST session does.
  */
 public final class IbkrVenue implements Venue, AutoCloseable {
 
@@ -110,6 +110,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private boolean socketPending;
     private int socketFailures;
     private long lastTicNanos;
+    private long socketOpenedNanos;
     /** Conids whose quotes the current socket streams. */
     private final Set<Long> streamedQuotes = ConcurrentHashMap.newKeySet();
     private final AtomicLong pushed = new AtomicLong();
@@ -743,16 +744,26 @@ public final class IbkrVenue implements Venue, AutoCloseable {
             return;
         }
         socket = opened;
-        // The session first: until it has it the gateway answers "waiting for session" and ignores the rest.
+        socketOpenedNanos = System.nanoTime();
+        // The session first: until it has it the gateway answers "waiting for session" and ignores the rest. Polling
+        // goes on until the gateway confirms it ({"topic":"sts","args":{"authenticated":true}}).
         opened.send(IbkrClient.JSON.createObjectNode().put("session", session).toString());
-        opened.send("sor+{}");
-        opened.send("str+{}");
+    }
+
+    /** The gateway accepted the socket's session: subscribe, stop polling, and reconcile what happened meanwhile. */
+    private void socketConfirmed(IbkrSocket confirmed) {
+        if (socket != confirmed || streaming) {
+            return;
+        }
+        confirmed.send("sor+{}");
+        confirmed.send("str+{}");
         streamedQuotes.clear();
         config.conids().keySet().forEach(this::subscribeQuotes);
         wanted.forEach(this::subscribeQuotes);
         lastTicNanos = System.nanoTime();
         streaming = true;
-        LOG.info("IBKR venue {}: streaming orders, trades and quotes from {}{}", id(), uri,
+        LOG.info("IBKR venue {}: streaming orders, trades and quotes from {}{}", id(),
+                config.streaming().url(config.baseUrl()),
                 socketFailures == 0 ? "" : " after " + socketFailures + " failed attempt(s)");
         socketFailures = 0;
         // What happened while there was no socket: one poll reconciles it (each execution is booked once).
@@ -814,8 +825,13 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         if (open == null) {
             return;
         }
+        long silence = config.streaming().silence().toMillis();
+        if (!streaming && (System.nanoTime() - socketOpenedNanos) / 1_000_000 > silence) {
+            open.abort("the gateway did not confirm the socket's session within " + silence + " ms");
+            return;
+        }
         long silent = open.silentMillis();
-        if (silent > config.streaming().silence().toMillis()) {
+        if (silent > silence) {
             open.abort("nothing received for " + silent + " ms");
             return;
         }
@@ -837,8 +853,10 @@ public final class IbkrVenue implements Venue, AutoCloseable {
             case "sor" -> each(args, this::orderUpdate);
             case "str" -> each(args, this::bookTrade);
             case "sts" -> {
-                if (args.has("authenticated") && !args.path("authenticated").asBoolean()) {
-                    LOG.warn("IBKR venue {}: the socket says the session is not authenticated: {}", id(), message);
+                if (args.path("authenticated").asBoolean(false)) {
+                    runQuietly(() -> socketConfirmed(from));
+                } else if (args.has("authenticated")) {
+                    from.abort("the gateway says the socket's session is not authenticated: " + message);
                 }
             }
             default -> {

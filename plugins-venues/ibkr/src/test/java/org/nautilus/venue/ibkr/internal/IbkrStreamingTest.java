@@ -237,6 +237,23 @@ class IbkrStreamingTest {
     }
 
     @Test
+    void a_socket_whose_session_the_gateway_never_confirms_is_not_trusted_and_fills_keep_coming_from_the_poll() {
+        socket.session("another-session");
+        venue = new IbkrVenue(config(Duration.ofMillis(300)), Clock.systemUTC());
+        await("connected", venue::connected);
+        gateway.place("1234567892");
+        venue.submit(order(9, 10), reports);
+        await("ACCEPTED", () -> reports.types().contains(ExecType.ACCEPTED));
+
+        gateway.trades("[" + trade("0000e0d5.6751f1e1.01.01", "nautilus-9", "B", 10, "190.00") + "]");
+        await("polled fill", () -> reports.fills().size() == 1);
+        await("given up on and tried again", () -> socket.handshakes.size() >= 2);
+        assertThat(venue.streaming()).isFalse();
+        assertThat(socket.received).as("nothing subscribed before the session is confirmed")
+                .noneMatch(m -> m.startsWith("sor") || m.startsWith("str") || m.startsWith("smd"));
+    }
+
+    @Test
     void a_socket_that_goes_silent_is_dropped_and_reopened_and_a_lost_session_closes_it_until_the_session_is_back() {
         start(config(Duration.ofMillis(600)));
         socket.muted(true);

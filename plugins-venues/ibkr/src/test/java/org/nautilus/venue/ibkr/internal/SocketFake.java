@@ -43,6 +43,7 @@ final class SocketFake implements AutoCloseable {
     final AtomicInteger opened = new AtomicInteger();
     private volatile boolean refusing;
     private volatile boolean muted;
+    private volatile String session = SESSION;
     private volatile boolean closed;
 
     SocketFake() throws IOException {
@@ -59,6 +60,11 @@ final class SocketFake implements AutoCloseable {
     /** New connections are answered 503 (the gateway restarting its socket service) while true. */
     void refusing(boolean yes) {
         refusing = yes;
+    }
+
+    /** The session value the fake accepts (another one: it keeps waiting for the session). */
+    void session(String value) {
+        session = value;
     }
 
     /** While true nothing is echoed: the connections go silent (a half-dead link). */
@@ -249,7 +255,7 @@ final class SocketFake implements AutoCloseable {
 
         void onText(String text) throws IOException {
             received.add(text);
-            if (text.replace(" ", "").equals("{\"session\":\"" + SESSION + "\"}")) {
+            if (text.replace(" ", "").equals("{\"session\":\"" + session + "\"}")) {
                 authenticated = true;
                 send("{\"topic\":\"sts\",\"args\":{\"authenticated\":true}}");
                 send("{\"topic\":\"system\",\"success\":\"user1234\"}");
