@@ -109,24 +109,21 @@ final class IbkrSocket {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            lastHeardNanos = System.nanoTime();
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                events.message(IbkrSocket.this, text);
-            }
-            ws.request(1);
-            return null;
+            return received(ws, data, last);
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
             // The gateway sends some messages as binary frames holding JSON text.
-            lastHeardNanos = System.nanoTime();
             byte[] bytes = new byte[data.remaining()];
             data.get(bytes);
-            partial.append(new String(bytes, StandardCharsets.UTF_8));
+            return received(ws, new String(bytes, StandardCharsets.UTF_8), last);
+        }
+
+        /** Joins a message's fragments and hands the whole message on. */
+        private CompletionStage<?> received(WebSocket ws, CharSequence data, boolean last) {
+            lastHeardNanos = System.nanoTime();
+            partial.append(data);
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
