@@ -26,11 +26,13 @@ import org.nautilus.api.domain.VenueId;
  * @param retries429        how many times a 429 is retried before the request fails
  * @param backoff           the first 429 back-off (doubles per retry) when the gateway gives no Retry-After
  * @param streaming         the gateway's WebSocket ({@code /v1/api/ws}): orders, trades and quotes as they happen
+ * @param oauth             first-party OAuth credentials (then {@code baseUrl} is {@code https://api.ibkr.com/v1/api});
+ *                          {@code null}: the session of a local gateway someone logged in to
  */
 public record IbkrConfig(VenueId venueId, URI baseUrl, String accountId, Map<InstrumentId, Long> conids,
         int requestsPerSecond, Duration pollInterval, Duration sessionCheck, Duration keepalive,
         boolean confirmQuestions, boolean trustSelfSigned, Duration timeout, int retries429,
-        Duration backoff, Streaming streaming) {
+        Duration backoff, Streaming streaming, IbkrOAuth.Credentials oauth) {
 
     /**
      * The WebSocket settings.
@@ -129,26 +131,31 @@ public record IbkrConfig(VenueId venueId, URI baseUrl, String accountId, Map<Ins
     public static IbkrConfig defaults(String venueId, URI baseUrl, String accountId) {
         return new IbkrConfig(VenueId.of(venueId), baseUrl, accountId, Map.of(), 10, Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), true, true, Duration.ofSeconds(10), 3,
-                Duration.ofSeconds(1), Streaming.defaults());
+                Duration.ofSeconds(1), Streaming.defaults(), null);
     }
 
     public IbkrConfig withConids(Map<InstrumentId, Long> value) {
         return new IbkrConfig(venueId, baseUrl, accountId, value, requestsPerSecond, pollInterval, sessionCheck,
-                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, streaming);
+                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, streaming, oauth);
     }
 
     public IbkrConfig withTiming(Duration poll, Duration session, Duration backoff429) {
         return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, poll, session, keepalive,
-                confirmQuestions, trustSelfSigned, timeout, retries429, backoff429, streaming);
+                confirmQuestions, trustSelfSigned, timeout, retries429, backoff429, streaming, oauth);
     }
 
     public IbkrConfig withConfirmQuestions(boolean value) {
         return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, pollInterval, sessionCheck,
-                keepalive, value, trustSelfSigned, timeout, retries429, backoff, streaming);
+                keepalive, value, trustSelfSigned, timeout, retries429, backoff, streaming, oauth);
     }
 
     public IbkrConfig withStreaming(Streaming value) {
         return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, pollInterval, sessionCheck,
-                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, value);
+                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, value, oauth);
+    }
+
+    public IbkrConfig withOAuth(IbkrOAuth.Credentials value) {
+        return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, pollInterval, sessionCheck,
+                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, streaming, value);
     }
 }

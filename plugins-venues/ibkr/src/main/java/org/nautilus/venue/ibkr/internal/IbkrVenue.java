@@ -96,6 +96,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private volatile String account;
     private volatile VenueConnectionListener connection;
     private final HttpClient http;
+    /** First-party OAuth instead of a local gateway's login; {@code null}: the gateway's session. */
+    private final IbkrOAuth oauth;
     /** Where pushed and polled quotes go (the platform's market data), {@code null} while there is none. */
     private volatile MarketDataService marketData;
     /** Instruments the market data refused (not defined there): warned about once each. */
@@ -151,12 +153,14 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         if (!config.configured()) {
             this.client = null;
             this.http = null;
+            this.oauth = null;
             this.reason = "not configured: set base.url (the Client Portal gateway) in etc/nautilus.venue.ibkr.cfg";
             return;
         }
         this.http = httpClient(config);
+        this.oauth = config.oauth() == null ? null : new IbkrOAuth(config.oauth(), clock, new SecureRandom());
         this.client = new IbkrClient(config.baseUrl(), http, new Pacer(config.requestsPerSecond()),
-                config.timeout(), config.retries429(), config.backoff());
+                config.timeout(), config.retries429(), config.backoff(), oauth);
         this.reason = "connecting to " + config.baseUrl();
         long session = config.sessionCheck().toMillis();
         long poll = config.pollInterval().toMillis();
@@ -215,6 +219,9 @@ public final class IbkrVenue implements Venue, AutoCloseable {
 
     private void checkSession() {
         try {
+            if (oauth != null && !oauth.hasToken()) {
+                client.openOAuthSession();
+            }
             JsonNode status = client.post("/iserver/auth/status", null);
             boolean up = status.path("authenticated").asBoolean(false) && status.path("connected").asBoolean(false);
             if (!up) {
@@ -312,7 +319,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     @Override
     public String description() {
         return "Interactive Brokers, Client Portal Web API "
-                + (config.configured() ? "at " + config.baseUrl() : "(not configured)")
+                + (config.configured() ? "at " + config.baseUrl() + (oauth == null ? "" : " (OAuth)")
+                        : "(not configured)")
                 + (account == null ? "" : ", account " + account);
     }
 
@@ -702,7 +710,11 @@ public final class IbkrVenue implements Venue, AutoCloseable {
             socketFailed("the gateway's /tickle gave no session value for the socket");
             return;
         }
-        URI uri = config.streaming().url(config.baseUrl());
+        URI plain = config.streaming().url(config.baseUrl());
+        // With OAuth the socket names the access token (there is no gateway login cookie).
+        URI uri = oauth == null ? plain
+                : URI.create(plain + (plain.getRawQuery() == null ? "?" : "&")
+                        + "oauth_token=" + oauth.accessToken());
         socketPending = true;
         IbkrSocket.open(http, uri, config.timeout(), new IbkrSocket.Events() {
             @Override

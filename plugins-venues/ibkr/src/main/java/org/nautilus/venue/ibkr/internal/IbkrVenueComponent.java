@@ -1,6 +1,8 @@
 package org.nautilus.venue.ibkr.internal;
 
+import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +112,35 @@ public final class IbkrVenueComponent implements Venue {
 
         @AttributeDefinition(name = "Socket back-off limit (ms)", description = "The longest wait between tries")
         long socket_backoff_max_ms() default 60_000;
+
+        @AttributeDefinition(name = "OAuth consumer key", description = "First-party OAuth instead of a local"
+                + " gateway (base.url = https://api.ibkr.com/v1/api); empty: the gateway's session", required = false)
+        String oauth_consumer_key() default "";
+
+        @AttributeDefinition(name = "OAuth access token", required = false)
+        String oauth_access_token() default "";
+
+        @AttributeDefinition(name = "OAuth access token secret", description = "As the self-service portal gives it"
+                + " (base64, encrypted with the public encryption key)", required = false)
+        String oauth_access_token_secret() default "";
+
+        @AttributeDefinition(name = "OAuth signature key file", description = "The private signature key, PEM"
+                + " PKCS#8", required = false)
+        String oauth_signature_key_file() default "";
+
+        @AttributeDefinition(name = "OAuth encryption key file", description = "The private encryption key, PEM"
+                + " PKCS#8", required = false)
+        String oauth_encryption_key_file() default "";
+
+        @AttributeDefinition(name = "OAuth Diffie-Hellman prime", description = "Hex, from the dhparam.pem uploaded"
+                + " to the portal (openssl dhparam -in dhparam.pem -text)", required = false)
+        String oauth_dh_prime() default "";
+
+        @AttributeDefinition(name = "OAuth Diffie-Hellman generator")
+        int oauth_dh_generator() default 2;
+
+        @AttributeDefinition(name = "OAuth realm", description = "limited_poa; test_realm for the TESTCONS consumer")
+        String oauth_realm() default "limited_poa";
     }
 
     private final IbkrVenue venue;
@@ -146,7 +177,37 @@ public final class IbkrVenueComponent implements Venue {
                 c.requests_per_second(), Duration.ofMillis(c.poll_interval_ms()),
                 Duration.ofMillis(c.session_check_ms()),
                 Duration.ofSeconds(c.keepalive_s()), c.confirm_questions(), c.trust_self_signed(),
-                Duration.ofMillis(c.timeout_ms()), c.retries_429(), Duration.ofMillis(c.backoff_ms()), streaming);
+                Duration.ofMillis(c.timeout_ms()), c.retries_429(), Duration.ofMillis(c.backoff_ms()), streaming,
+                oauth(c));
+    }
+
+    /** The OAuth credentials when a consumer key is set, read and checked now (a bad setting fails activation). */
+    static IbkrOAuth.Credentials oauth(Config c) {
+        String consumer = c.oauth_consumer_key() == null ? "" : c.oauth_consumer_key().strip();
+        if (consumer.isEmpty()) {
+            return null;
+        }
+        BigInteger prime;
+        try {
+            prime = new BigInteger(blank(c.oauth_dh_prime()).replaceAll("[\\s:]", ""), 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("oauth.dh.prime must be the Diffie-Hellman prime in hex", e);
+        }
+        return new IbkrOAuth.Credentials(consumer, blank(c.oauth_access_token()), blank(c.oauth_access_token_secret()),
+                IbkrOAuth.readPrivateKey(keyFile(c.oauth_signature_key_file(), "oauth.signature.key.file")),
+                IbkrOAuth.readPrivateKey(keyFile(c.oauth_encryption_key_file(), "oauth.encryption.key.file")), prime,
+                BigInteger.valueOf(c.oauth_dh_generator()), blank(c.oauth_realm()));
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static Path keyFile(String value, String name) {
+        if (blank(value).isEmpty()) {
+            throw new IllegalArgumentException(name + " must name the key file when oauth.consumer.key is set");
+        }
+        return Path.of(blank(value));
     }
 
     /** Quotes pushed or polled from IBKR go into the platform's market data, as every feed's do. */

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.net.URI;
 
 /**
@@ -22,9 +23,10 @@ final class GatewayFake implements AutoCloseable {
     static final String ACCOUNT = "DU1234567";
     static final String API = "/v1/api";
 
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    final WireMockServer server;
 
-    GatewayFake() {
+    GatewayFake(Extension... extensions) {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(extensions));
         server.start();
         authenticated(true);
         server.stubFor(get(urlEqualTo(API + "/iserver/accounts")).willReturn(okJson(

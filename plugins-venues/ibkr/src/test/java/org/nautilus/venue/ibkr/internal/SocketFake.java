@@ -168,7 +168,10 @@ final class SocketFake implements AutoCloseable {
             return null;
         }
         String[] request = line.split(" ");
-        headers.put(":path", request.length > 1 ? request[1] : "");
+        String target = request.length > 1 ? request[1] : "";
+        int query = target.indexOf('?');
+        headers.put(":path", query < 0 ? target : target.substring(0, query));
+        headers.put(":query", query < 0 ? "" : target.substring(query + 1));
         while ((line = readLine(in)) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
             if (colon > 0) {
