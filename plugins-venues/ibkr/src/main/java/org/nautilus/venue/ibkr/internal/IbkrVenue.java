@@ -102,7 +102,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private volatile MarketDataService marketData;
     /** Instruments the market data refused (not defined there): warned about once each. */
     private final Set<InstrumentId> refusedQuotes = ConcurrentHashMap.newKeySet();
-    /** The latest quote fields per conid (IBKR sends only what changed). Worker thread. */
+    /** The latest quote fields per conid (IBKR sends only what changed); merged under its own monitor. */
     private final Map<Long, ObjectNode> quoteFields = new ConcurrentHashMap<>();
 
     // The socket's state: written by the worker thread only.

@@ -32,10 +32,12 @@ final class GatewayFake implements AutoCloseable {
         server.stubFor(get(urlEqualTo(API + "/iserver/accounts")).willReturn(okJson(
                 "{\"accounts\":[\"" + ACCOUNT + "\"],\"aliases\":{\"" + ACCOUNT + "\":\"" + ACCOUNT + "\"},"
                         + "\"selectedAccount\":\"" + ACCOUNT + "\"}")));
+        // The gateway sets its session cookie; the socket's opening handshake carries it back.
         server.stubFor(post(urlEqualTo(API + "/tickle")).willReturn(okJson(
                 "{\"session\":\"" + SocketFake.SESSION + "\",\"ssoExpires\":460311,\"collission\":false,"
                         + "\"userId\":123456,\"iserver\":{\"authStatus\":{\"authenticated\":true,\"competing\":false,"
-                        + "\"connected\":true}}}")));
+                        + "\"connected\":true}}}").withHeader("Set-Cookie",
+                                "x-sess-uuid=0.1f2e3d4c.1733063400.5a6b7c; Path=/")));
         server.stubFor(post(urlEqualTo(API + "/iserver/secdef/search")).willReturn(okJson(
                 "[{\"conid\":265598,\"companyHeader\":\"APPLE INC - NASDAQ\",\"companyName\":\"APPLE INC\","
                         + "\"symbol\":\"AAPL\",\"description\":\"NASDAQ\",\"sections\":[{\"secType\":\"STK\"},"

@@ -126,6 +126,8 @@ class IbkrStreamingTest {
         assertThat(socket.received).startsWith("{\"session\":\"" + SocketFake.SESSION + "\"}", "sor+{}", "str+{}",
                 SMD_AAPL);
         assertThat(socket.handshakes.get(0).get(":path")).isEqualTo(API + "/ws");
+        assertThat(socket.handshakes.get(0).get("cookie")).as("the cookie the gateway set")
+                .contains("x-sess-uuid=0.1f2e3d4c.1733063400.5a6b7c");
         await("heartbeats", () -> socket.received.contains("tic") && socket.received.contains("ech+hb"));
         assertThat(connection.events).containsExactly("connected IBKR");
     }
@@ -269,7 +271,7 @@ class IbkrStreamingTest {
         gateway.authenticated(true);
         await("reconnected", venue::connected);
         await("streaming with the session", venue::streaming);
-        assertThat(socket.opened.get()).isEqualTo(opened + 1);
+        assertThat(socket.opened.get()).as("a new socket with the new session").isGreaterThan(opened);
         assertThat(connection.events).containsExactly("connected IBKR",
                 "disconnected IBKR gateway session not authenticated: gateway restarted", "connected IBKR");
     }

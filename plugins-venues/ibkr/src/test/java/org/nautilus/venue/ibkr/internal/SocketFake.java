@@ -54,7 +54,7 @@ final class SocketFake implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + GatewayFake.API + "/ws");
+        return URI.create("ws://localhost:" + server.getLocalPort() + GatewayFake.API + "/ws");
     }
 
     /** New connections are answered 503 (the gateway restarting its socket service) while true. */
