@@ -34,8 +34,16 @@ final class IbkrClient {
     private final Duration backoff;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    /** Signs every request with the live session token (OAuth); {@code null}: the local gateway's session. */
+    private final IbkrOAuth oauth;
 
     IbkrClient(URI base, HttpClient http, Pacer pacer, Duration timeout, int maxRetries, Duration backoff) {
+        this(base, http, pacer, timeout, maxRetries, backoff, null);
+    }
+
+    IbkrClient(URI base, HttpClient http, Pacer pacer, Duration timeout, int maxRetries, Duration backoff,
+            IbkrOAuth oauth) {
+        this.oauth = oauth;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = http;
@@ -46,15 +54,32 @@ final class IbkrClient {
     }
 
     JsonNode get(String path) throws IbkrException {
-        return send("GET", path, null);
+        return send("GET", path, null, null);
     }
 
     JsonNode post(String path, Object body) throws IbkrException {
-        return send("POST", path, body);
+        return send("POST", path, body, null);
     }
 
     JsonNode delete(String path) throws IbkrException {
-        return send("DELETE", path, null);
+        return send("DELETE", path, null, null);
+    }
+
+    /**
+     * Opens an OAuth session: asks {@code /oauth/live_session_token} (signed with the RSA key) for a live session
+     * token, then the brokerage session ({@code /iserver/auth/ssodh/init}) with requests signed by that token.
+     */
+    void openOAuthSession() throws IbkrException {
+        String path = "/oauth/live_session_token";
+        IbkrOAuth.TokenRequest request = oauth.tokenRequest(URI.create(base + path));
+        oauth.accept(send("POST", path, null, request.authorization()), request.dhRandom());
+        LOG.info("IBKR OAuth: live session token obtained; opening the brokerage session");
+        post("/iserver/auth/ssodh/init", JSON.createObjectNode().put("publish", true).put("compete", true));
+    }
+
+    /** The URL under the API root (for the WebSocket, which is not signed per request). */
+    URI uri(String path) {
+        return URI.create(base + path);
     }
 
     /** Requests sent so far (retries included). */
@@ -67,14 +92,12 @@ final class IbkrClient {
         return throttled.get();
     }
 
-    private JsonNode send(String method, String path, Object body) throws IbkrException {
-        HttpRequest request;
+    private JsonNode send(String method, String path, Object body, String authorization) throws IbkrException {
+        URI uri;
+        String json;
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                    .header("Content-Type", "application/json").header("User-Agent", "nautilus-ibkr")
-                    .method(method, publisher).build();
+            uri = URI.create(base + path);
+            json = body == null ? null : JSON.writeValueAsString(body);
         } catch (IOException | IllegalArgumentException e) {
             throw new IbkrException(method + " " + path + ": bad request: " + e.getMessage(), e);
         }
@@ -82,8 +105,21 @@ final class IbkrClient {
             HttpResponse<String> response;
             try {
                 pacer.acquire();
+                // Built per attempt: an OAuth signature carries a fresh nonce and timestamp.
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                        .header("Content-Type", "application/json").header("User-Agent", "nautilus-ibkr")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                } else if (oauth != null) {
+                    if (!oauth.hasToken()) {
+                        throw new IbkrException(401, method + " " + path + ": no OAuth live session token yet");
+                    }
+                    request.header("Authorization", oauth.authorization(method, uri));
+                }
                 requests.incrementAndGet();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new IbkrException(method + " " + path + ": no answer from the gateway at " + base + ": " + e, e);
             } catch (InterruptedException e) {
@@ -109,6 +145,11 @@ final class IbkrClient {
                 continue;
             }
             if (status == 401) {
+                if (oauth != null) {
+                    oauth.forget(); // the token is no longer accepted: the next session check asks for a new one
+                    throw new IbkrException(401, method + " " + path + ": 401 not authenticated: the OAuth live"
+                            + " session token was refused: " + abbreviate(response.body()));
+                }
                 throw new IbkrException(401, method + " " + path
                         + ": 401 not authenticated: log in to the Client Portal gateway again");
             }

@@ -25,14 +25,69 @@ import org.nautilus.api.domain.VenueId;
  * @param timeout           per request
  * @param retries429        how many times a 429 is retried before the request fails
  * @param backoff           the first 429 back-off (doubles per retry) when the gateway gives no Retry-After
+ * @param streaming         the gateway's WebSocket ({@code /v1/api/ws}): orders, trades and quotes as they happen
+ * @param oauth             first-party OAuth credentials (then {@code baseUrl} is {@code https://api.ibkr.com/v1/api});
+ *                          {@code null}: the session of a local gateway someone logged in to
  */
 public record IbkrConfig(VenueId venueId, URI baseUrl, String accountId, Map<InstrumentId, Long> conids,
         int requestsPerSecond, Duration pollInterval, Duration sessionCheck, Duration keepalive,
         boolean confirmQuestions, boolean trustSelfSigned, Duration timeout, int retries429,
-        Duration backoff) {
+        Duration backoff, Streaming streaming, IbkrOAuth.Credentials oauth) {
+
+    /**
+     * The WebSocket settings.
+     *
+     * @param enabled    open the socket; {@code false}: orders and trades are polled only
+     * @param url        the socket's URL; {@code null}: the base URL with ws(s) and {@code /ws} appended
+     * @param heartbeat  how often {@code tic} (keeps the session) and {@code ech+hb} (asks for an answer) are sent
+     * @param silence    a socket that has received nothing for this long is dropped (the gateway sends a system
+     *                   heartbeat about every 10 s)
+     * @param backoff    the first wait before reconnecting a dropped socket (doubles per failed try)
+     * @param maxBackoff the longest wait between tries
+     */
+    public record Streaming(boolean enabled, URI url, Duration heartbeat, Duration silence, Duration backoff,
+            Duration maxBackoff) {
+
+        public Streaming {
+            for (Duration d : new Duration[] {heartbeat, silence, backoff, maxBackoff}) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("socket intervals must be positive, got " + d);
+                }
+            }
+            if (maxBackoff.compareTo(backoff) < 0) {
+                throw new IllegalArgumentException("socket.backoff.max.ms (" + maxBackoff.toMillis()
+                        + ") must not be below socket.backoff.ms (" + backoff.toMillis() + ")");
+            }
+            if (url != null && !"ws".equalsIgnoreCase(url.getScheme()) && !"wss".equalsIgnoreCase(url.getScheme())) {
+                throw new IllegalArgumentException("socket.url must be ws(s)://host:port/v1/api/ws, got '" + url + "'");
+            }
+        }
+
+        /** On, at the URL derived from the base URL, {@code tic} every 30 s, dropped after 35 s of silence. */
+        public static Streaming defaults() {
+            return new Streaming(true, null, Duration.ofSeconds(30), Duration.ofSeconds(35), Duration.ofSeconds(1),
+                    Duration.ofSeconds(60));
+        }
+
+        public static Streaming off() {
+            Streaming d = defaults();
+            return new Streaming(false, null, d.heartbeat, d.silence, d.backoff, d.maxBackoff);
+        }
+
+        /** The socket's URL for an API root: {@code https://h:p/v1/api} gives {@code wss://h:p/v1/api/ws}. */
+        public URI url(URI baseUrl) {
+            if (url != null) {
+                return url;
+            }
+            String base = baseUrl.toString();
+            base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+            return URI.create(base.replaceFirst("(?i)^http", "ws") + "/ws");
+        }
+    }
 
     public IbkrConfig {
         Objects.requireNonNull(venueId, "venueId");
+        Objects.requireNonNull(streaming, "streaming");
         conids = Map.copyOf(conids);
         accountId = accountId == null ? "" : accountId.strip();
         if (requestsPerSecond < 1) {
@@ -76,21 +131,31 @@ public record IbkrConfig(VenueId venueId, URI baseUrl, String accountId, Map<Ins
     public static IbkrConfig defaults(String venueId, URI baseUrl, String accountId) {
         return new IbkrConfig(VenueId.of(venueId), baseUrl, accountId, Map.of(), 10, Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), true, true, Duration.ofSeconds(10), 3,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Streaming.defaults(), null);
     }
 
     public IbkrConfig withConids(Map<InstrumentId, Long> value) {
         return new IbkrConfig(venueId, baseUrl, accountId, value, requestsPerSecond, pollInterval, sessionCheck,
-                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff);
+                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, streaming, oauth);
     }
 
     public IbkrConfig withTiming(Duration poll, Duration session, Duration backoff429) {
         return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, poll, session, keepalive,
-                confirmQuestions, trustSelfSigned, timeout, retries429, backoff429);
+                confirmQuestions, trustSelfSigned, timeout, retries429, backoff429, streaming, oauth);
     }
 
     public IbkrConfig withConfirmQuestions(boolean value) {
         return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, pollInterval, sessionCheck,
-                keepalive, value, trustSelfSigned, timeout, retries429, backoff);
+                keepalive, value, trustSelfSigned, timeout, retries429, backoff, streaming, oauth);
+    }
+
+    public IbkrConfig withStreaming(Streaming value) {
+        return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, pollInterval, sessionCheck,
+                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, value, oauth);
+    }
+
+    public IbkrConfig withOAuth(IbkrOAuth.Credentials value) {
+        return new IbkrConfig(venueId, baseUrl, accountId, conids, requestsPerSecond, pollInterval, sessionCheck,
+                keepalive, confirmQuestions, trustSelfSigned, timeout, retries429, backoff, streaming, value);
     }
 }

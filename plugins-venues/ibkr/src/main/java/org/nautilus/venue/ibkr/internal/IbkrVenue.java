@@ -2,8 +2,12 @@ package org.nautilus.venue.ibkr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -19,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -31,6 +37,8 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.marketdata.MarketDataService;
+import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.venue.BookDepth;
 import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.ExecType;
@@ -56,6 +64,15 @@ import org.slf4j.LoggerFactory;
  * on any call, or a status that is not, makes the venue DISCONNECTED (the OMS stops routing to it; open orders stay
  * known). The gateway's daily restart and re-authentication look exactly like that; when the status is authenticated
  * again the venue reports connected and the OMS reconciles.
+ *
+ * <p>Streaming: while the session is up the venue also holds the gateway's WebSocket ({@link IbkrSocket}): it sends
+ * the session ({@code {"session":...}}) and, once the gateway confirms it ({@code sts} authenticated), subscribes to
+ * live orders ({@code sor}), trades ({@code str}) and the quotes of its instruments ({@code smd+CONID}). What is pushed
+ * is booked as it arrives, on the socket's thread (the worker may be waiting on a paced request); pushed and polled
+ * news are booked under one lock, so a fill seen both ways is booked once, by execution id. While the socket streams,
+ * orders and trades are not polled; a dropped, silent or unconfirmed socket is logged, polling takes over at once, the
+ * socket is reopened with a doubling back-off, and once it streams again one poll reconciles what happened in
+ * between. A socket problem alone never makes the venue DISCONNECTED: only the REST session does.
  */
 public final class IbkrVenue implements Venue, AutoCloseable {
 
@@ -67,6 +84,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService worker;
     private final Map<OrderId, Tracked> tracked = new ConcurrentHashMap<>();
+    /** Held while an order's state changes and its report goes out: pushed and polled news are booked one at a time. */
+    private final Object books = new Object();
     private final Map<InstrumentId, Long> conids = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentId> instruments = new ConcurrentHashMap<>();
     /** Market data snapshots by instrument, refreshed by the poller for instruments someone asked about. */
@@ -76,8 +95,32 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private volatile String reason;
     private volatile String account;
     private volatile VenueConnectionListener connection;
+    private final HttpClient http;
+    /** First-party OAuth instead of a local gateway's login; {@code null}: the gateway's session. */
+    private final IbkrOAuth oauth;
+    /** Where pushed and polled quotes go (the platform's market data), {@code null} while there is none. */
+    private volatile MarketDataService marketData;
+    /** Instruments the market data refused (not defined there): warned about once each. */
+    private final Set<InstrumentId> refusedQuotes = ConcurrentHashMap.newKeySet();
+    /** The latest quote fields per conid (IBKR sends only what changed); merged under its own monitor. */
+    private final Map<Long, ObjectNode> quoteFields = new ConcurrentHashMap<>();
 
-    /** An order of ours at IBKR. Touched by the worker thread only (the map is read by queries). */
+    // The socket's state: written by the worker thread only.
+    private volatile IbkrSocket socket;
+    private volatile boolean streaming;
+    private volatile boolean closed;
+    private boolean socketPending;
+    private int socketFailures;
+    private long lastTicNanos;
+    private long socketOpenedNanos;
+    /** Conids whose quotes the current socket streams. */
+    private final Set<Long> streamedQuotes = ConcurrentHashMap.newKeySet();
+    private final AtomicLong pushed = new AtomicLong();
+
+    /**
+     * An order of ours at IBKR. Its state changes under {@link #books}: the worker (placing, polling) and the socket's
+     * thread (pushed fills and states) both book, one at a time.
+     */
     private static final class Tracked {
         final Order order;
         volatile ExecutionListener listener;
@@ -109,11 +152,15 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         });
         if (!config.configured()) {
             this.client = null;
+            this.http = null;
+            this.oauth = null;
             this.reason = "not configured: set base.url (the Client Portal gateway) in etc/nautilus.venue.ibkr.cfg";
             return;
         }
-        this.client = new IbkrClient(config.baseUrl(), httpClient(config), new Pacer(config.requestsPerSecond()),
-                config.timeout(), config.retries429(), config.backoff());
+        this.http = httpClient(config);
+        this.oauth = config.oauth() == null ? null : new IbkrOAuth(config.oauth(), clock, new SecureRandom());
+        this.client = new IbkrClient(config.baseUrl(), http, new Pacer(config.requestsPerSecond()),
+                config.timeout(), config.retries429(), config.backoff(), oauth);
         this.reason = "connecting to " + config.baseUrl();
         long session = config.sessionCheck().toMillis();
         long poll = config.pollInterval().toMillis();
@@ -121,10 +168,17 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         worker.scheduleWithFixedDelay(guard(this::poll), poll, poll, TimeUnit.MILLISECONDS);
         long tickle = config.keepalive().toMillis();
         worker.scheduleWithFixedDelay(guard(this::tickle), tickle, tickle, TimeUnit.MILLISECONDS);
+        if (config.streaming().enabled()) {
+            long watch = Math.max(10, Math.min(config.streaming().heartbeat().toMillis(),
+                    config.streaming().silence().toMillis() / 2));
+            worker.scheduleWithFixedDelay(guard(this::heartbeat), watch, watch, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static HttpClient httpClient(IbkrConfig config) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout());
+        // Cookies the gateway sets are kept and go with later requests and the WebSocket's opening handshake.
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .cookieHandler(new CookieManager());
         if (config.trustSelfSigned() && "https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             // The local Client Portal gateway serves a self-signed certificate on localhost.
             try {
@@ -165,6 +219,9 @@ public final class IbkrVenue implements Venue, AutoCloseable {
 
     private void checkSession() {
         try {
+            if (oauth != null && !oauth.hasToken()) {
+                client.openOAuthSession();
+            }
             JsonNode status = client.post("/iserver/auth/status", null);
             boolean up = status.path("authenticated").asBoolean(false) && status.path("connected").asBoolean(false);
             if (!up) {
@@ -214,12 +271,21 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         if (listener != null) {
             listener.connected(config.venueId());
         }
+        openSocket();
     }
 
     private void disconnected(String why) {
         boolean was = connected;
         connected = false;
         reason = why;
+        IbkrSocket open = socket;
+        if (open != null) {
+            // Without the REST session the socket carries nothing: close it; it reopens with the session.
+            socket = null;
+            streaming = false;
+            streamedQuotes.clear();
+            open.close();
+        }
         if (was) {
             LOG.warn("IBKR venue {}: disconnected: {}", config.venueId(), why);
             VenueConnectionListener listener = connection;
@@ -253,7 +319,8 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     @Override
     public String description() {
         return "Interactive Brokers, Client Portal Web API "
-                + (config.configured() ? "at " + config.baseUrl() : "(not configured)")
+                + (config.configured() ? "at " + config.baseUrl() + (oauth == null ? "" : " (OAuth)")
+                        : "(not configured)")
                 + (account == null ? "" : ", account " + account);
     }
 
@@ -330,10 +397,15 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                 report(t, ExecType.REJECTED, "IBKR did not place the order: " + answer);
                 return;
             }
-            t.ibkrOrderId = ibkrId;
-            t.accepted = true;
             String status = answer.path("order_status").asText("");
-            report(t, ExecType.ACCEPTED, null);
+            synchronized (books) {
+                t.ibkrOrderId = ibkrId;
+                // The socket may have told of the order (a status, a fill) before this answer came back.
+                if (!t.accepted) {
+                    t.accepted = true;
+                    report(t, ExecType.ACCEPTED, null);
+                }
+            }
             LOG.debug("IBKR venue {}: order {} placed as {} ({})", id(), order.id(), ibkrId, status);
         } catch (Rejection e) {
             report(t, ExecType.REJECTED, e.getMessage());
@@ -479,29 +551,47 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     }
 
     private void report(Tracked t, ExecType type, String why) {
-        if (type == ExecType.REJECTED || type == ExecType.CANCELED) {
-            t.done = type == ExecType.CANCELED || !t.accepted;
-        }
-        t.listener.onReport(ExecutionReport.of(t.order.id(), id(), type, id() + "-" + type + "-" + t.order.id() + "-"
-                + clock.millis(), why, clock.instant()));
-        if (t.done) {
-            tracked.remove(t.order.id());
+        synchronized (books) {
+            if (type == ExecType.REJECTED || type == ExecType.CANCELED) {
+                t.done = type == ExecType.CANCELED || !t.accepted;
+            }
+            t.listener.onReport(ExecutionReport.of(t.order.id(), id(), type, id() + "-" + type + "-" + t.order.id()
+                    + "-" + clock.millis(), why, clock.instant()));
+            if (t.done) {
+                tracked.remove(t.order.id());
+            }
         }
     }
 
-    // ------------------------------------------------------------------ polling (worker thread)
+    // ------------------------------------------------------------------ market data
 
     /**
-     * The last market data snapshot of the instrument (best bid and ask with sizes), empty until the poller has read
-     * one: asking registers the instrument, and the worker refreshes it every poll (never on the caller's thread).
+     * The top of the book of the instrument (best bid and ask with sizes) as last pushed over the socket or read by
+     * the poller, empty until one of them has seen it: asking registers the instrument (the socket subscribes to it,
+     * or the poller reads its snapshot), never on the caller's thread.
      */
     @Override
     public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
-        wanted.add(instrument);
+        if (wanted.add(instrument) && streaming && !closed) {
+            run(() -> subscribeQuotes(instrument));
+        }
         return Optional.ofNullable(snapshots.get(instrument));
     }
 
-    /** Reads {@code /iserver/marketdata/snapshot} for the instruments asked about (fields 84 bid, 88 bid size, 86 ask, 85 ask size). */
+    /** Where quotes go: the platform's market data service ({@code null}: nowhere but {@link #depth}). */
+    public synchronized void marketData(MarketDataService service) {
+        this.marketData = service;
+        refusedQuotes.clear();
+    }
+
+    /** The market data service went away (a replacement may already be bound: that one stays). */
+    public synchronized void marketDataGone(MarketDataService service) {
+        if (marketData == service) {
+            marketData = null;
+        }
+    }
+
+    /** Reads {@code /iserver/marketdata/snapshot} for the instruments asked about (the fields of {@link #QUOTE_FIELDS}). */
     private void snapshots() throws IbkrException {
         if (wanted.isEmpty()) {
             return;
@@ -517,67 +607,400 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         if (ids.length() == 0) {
             return;
         }
-        for (JsonNode quote : client.get("/iserver/marketdata/snapshot?conids=" + ids + "&fields=84,85,86,88")) {
-            // The gateway answers a first request for a conid with no fields (it subscribes): keep the old snapshot.
-            if (!quote.hasNonNull("84") || !quote.hasNonNull("86")) {
-                continue;
+        for (JsonNode quote : client.get("/iserver/marketdata/snapshot?conids=" + ids + "&fields="
+                + String.join(",", QUOTE_FIELDS))) {
+            quoteUpdate(quote.path("conid").asLong(0), quote);
+        }
+    }
+
+    /**
+     * The quote fields IBKR numbers as in {@code /iserver/marketdata/snapshot}: 84 bid, 85 ask size, 86 ask, 88 bid
+     * size. Both the snapshot and a socket's {@code smd} message carry only the fields that changed (or none, on a
+     * first request for a conid): they are merged into the last known ones, and a quote is made when bid and ask
+     * are both known.
+     */
+    static final List<String> QUOTE_FIELDS = List.of("84", "85", "86", "88");
+
+    private void quoteUpdate(long conid, JsonNode update) {
+        if (conid == 0) {
+            return;
+        }
+        synchronized (quoteFields) { // pushed on the socket's thread, polled on the worker
+            quoteUpdateLocked(conid, update);
+        }
+    }
+
+    private void quoteUpdateLocked(long conid, JsonNode update) {
+        ObjectNode fields = quoteFields.computeIfAbsent(conid, c -> IbkrClient.JSON.createObjectNode());
+        for (String field : QUOTE_FIELDS) {
+            if (update.hasNonNull(field)) {
+                fields.set(field, update.get(field));
             }
-            InstrumentId instrument = instrument(quote);
-            List<BookLevel> bids = List.of(new BookLevel(
-                    Price.of(decimal(quote.path("84"))), Quantity.of(decimal(quote.path("88"))), 1));
-            List<BookLevel> asks = List.of(new BookLevel(
-                    Price.of(decimal(quote.path("86"))), Quantity.of(decimal(quote.path("85"))), 1));
-            snapshots.put(instrument, new BookDepth(id(), instrument, bids, asks,
-                    clock.instant()));
+        }
+        if (!fields.hasNonNull("84") || !fields.hasNonNull("86")) {
+            return;
+        }
+        InstrumentId instrument = instruments.get(conid);
+        if (instrument == null) {
+            instrument = instrument(update);
+        }
+        long updated = update.path("_updated").asLong(0);
+        Instant at = updated > 0 ? Instant.ofEpochMilli(updated) : clock.instant();
+        Quote quote;
+        try {
+            quote = new Quote(instrument, Price.of(quoteNumber(fields.path("84"))),
+                    Quantity.of(quoteNumber(fields.path("88"))), Price.of(quoteNumber(fields.path("86"))),
+                    Quantity.of(quoteNumber(fields.path("85"))), at);
+        } catch (RuntimeException e) {
+            LOG.warn("IBKR venue {}: quote for {} left out: {} ({})", id(), instrument, e.getMessage(), fields);
+            return;
+        }
+        snapshots.put(instrument, new BookDepth(id(), instrument,
+                List.of(new BookLevel(quote.bid(), quote.bidSize(), 1)),
+                List.of(new BookLevel(quote.ask(), quote.askSize(), 1)), at));
+        MarketDataService md = marketData;
+        if (md != null) {
+            try {
+                md.publish(quote);
+            } catch (IllegalArgumentException e) {
+                if (refusedQuotes.add(instrument)) {
+                    LOG.warn("IBKR venue {}: the market data refused the quotes of {}: {}", id(), instrument,
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** IBKR may put a letter before a price (C: the previous close, H: halted): the number follows it. */
+    private static BigDecimal quoteNumber(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        String text = node.asText("").strip();
+        while (!text.isEmpty() && Character.isLetter(text.charAt(0))) {
+            text = text.substring(1);
+        }
+        return decimal(IbkrClient.JSON.getNodeFactory().textNode(text));
+    }
+
+    // ------------------------------------------------------------------ the WebSocket (opened and closed on the worker)
+
+    /** Whether orders, trades and quotes are streamed now (the socket is open); otherwise they are polled. */
+    public boolean streaming() {
+        return streaming;
+    }
+
+    /** Messages received over the socket so far. */
+    long pushedMessages() {
+        return pushed.get();
+    }
+
+    private void openSocket() {
+        if (!config.streaming().enabled() || closed || !connected || socket != null || socketPending) {
+            return;
+        }
+        String session;
+        try {
+            session = client.post("/tickle", null).path("session").asText("");
+        } catch (IbkrException e) {
+            socketFailed("no session for the socket: " + e.getMessage());
+            return;
+        }
+        if (session.isEmpty()) {
+            socketFailed("the gateway's /tickle gave no session value for the socket");
+            return;
+        }
+        URI plain = config.streaming().url(config.baseUrl());
+        // With OAuth the socket names the access token (there is no gateway login cookie).
+        URI uri = oauth == null ? plain
+                : URI.create(plain + (plain.getRawQuery() == null ? "?" : "&")
+                        + "oauth_token=" + oauth.accessToken());
+        socketPending = true;
+        IbkrSocket.open(http, uri, config.timeout(), new IbkrSocket.Events() {
+            @Override
+            public void message(IbkrSocket from, String text) {
+                pushed.incrementAndGet();
+                JsonNode node;
+                try {
+                    node = IbkrClient.JSON.readTree(text);
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("IBKR venue {}: socket message that is not JSON: {}", id(), text);
+                    return;
+                }
+                // Booked here, on the socket's thread, in the order pushed: the worker may be waiting on a request.
+                try {
+                    onSocketMessage(from, node);
+                } catch (RuntimeException e) {
+                    LOG.error("IBKR venue {}: socket message not handled: {}", id(), text, e);
+                }
+            }
+
+            @Override
+            public void dropped(IbkrSocket from, String why) {
+                runQuietly(() -> socketDropped(from, why));
+            }
+        }).whenComplete((opened, error) -> runQuietly(() -> socketOpened(opened, error, session, uri)));
+    }
+
+    private void socketOpened(IbkrSocket opened, Throwable error, String session, URI uri) {
+        socketPending = false;
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            socketFailed("cannot open " + uri + ": " + (cause instanceof WebSocketHandshakeException refused
+                    ? "the gateway answered HTTP " + refused.getResponse().statusCode() + " to the upgrade"
+                    : cause.toString()));
+            return;
+        }
+        if (!connected || closed) {
+            opened.close();
+            return;
+        }
+        socket = opened;
+        socketOpenedNanos = System.nanoTime();
+        // The session first: until it has it the gateway answers "waiting for session" and ignores the rest. Polling
+        // goes on until the gateway confirms it ({"topic":"sts","args":{"authenticated":true}}).
+        opened.send(IbkrClient.JSON.createObjectNode().put("session", session).toString());
+    }
+
+    /** The gateway accepted the socket's session: subscribe, stop polling, and reconcile what happened meanwhile. */
+    private void socketConfirmed(IbkrSocket confirmed) {
+        if (socket != confirmed || streaming) {
+            return;
+        }
+        confirmed.send("sor+{}");
+        confirmed.send("str+{}");
+        streamedQuotes.clear();
+        config.conids().keySet().forEach(this::subscribeQuotes);
+        wanted.forEach(this::subscribeQuotes);
+        lastTicNanos = System.nanoTime();
+        streaming = true;
+        LOG.info("IBKR venue {}: streaming orders, trades and quotes from {}{}", id(),
+                config.streaming().url(config.baseUrl()),
+                socketFailures == 0 ? "" : " after " + socketFailures + " failed attempt(s)");
+        socketFailures = 0;
+        // What happened while there was no socket: one poll reconciles it (each execution is booked once).
+        pollOrdersAndTrades();
+    }
+
+    private void subscribeQuotes(InstrumentId instrument) {
+        IbkrSocket open = socket;
+        if (open == null) {
+            return;
+        }
+        try {
+            long conid = conid(instrument);
+            if (streamedQuotes.add(conid)) {
+                ObjectNode args = IbkrClient.JSON.createObjectNode();
+                QUOTE_FIELDS.forEach(args.putArray("fields")::add);
+                open.send("smd+" + conid + "+" + args);
+            }
+        } catch (Rejection | IbkrException e) {
+            LOG.warn("IBKR venue {}: no streamed quotes for {}: {}", id(), instrument, e.getMessage());
+        }
+    }
+
+    private void socketDropped(IbkrSocket dropped, String why) {
+        if (socket != dropped) {
+            return; // an older socket, or one closed on purpose
+        }
+        socket = null;
+        streaming = false;
+        streamedQuotes.clear();
+        socketFailed("socket dropped: " + why);
+    }
+
+    /** Logs why there is no socket, and tries again after a doubling back-off while the session is up. */
+    private void socketFailed(String why) {
+        if (closed || !connected) {
+            return; // it reopens with the session
+        }
+        IbkrConfig.Streaming settings = config.streaming();
+        long wait = settings.backoff().toMillis() << Math.min(socketFailures, 16);
+        wait = Math.min(wait, settings.maxBackoff().toMillis());
+        socketFailures++;
+        LOG.warn("IBKR venue {}: {}; polling orders and trades every {} ms meanwhile, next try in {} ms", id(), why,
+                config.pollInterval().toMillis(), wait);
+        socketPending = true;
+        try {
+            worker.schedule(guard(() -> {
+                socketPending = false;
+                openSocket();
+            }), wait, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            socketPending = false; // stopped
+        }
+    }
+
+    /** Keeps the socket's session ({@code tic}), asks for an echo, and drops a socket that has gone silent. */
+    private void heartbeat() {
+        IbkrSocket open = socket;
+        if (open == null) {
+            return;
+        }
+        long silence = config.streaming().silence().toMillis();
+        if (!streaming && (System.nanoTime() - socketOpenedNanos) / 1_000_000 > silence) {
+            open.abort("the gateway did not confirm the socket's session within " + silence + " ms");
+            return;
+        }
+        long silent = open.silentMillis();
+        if (silent > silence) {
+            open.abort("nothing received for " + silent + " ms");
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastTicNanos >= config.streaming().heartbeat().toNanos()) {
+            lastTicNanos = now;
+            open.send("tic");
+            open.send("ech+hb");
+        }
+    }
+
+    private void onSocketMessage(IbkrSocket from, JsonNode message) {
+        if (socket != from) {
+            return;
+        }
+        String topic = message.path("topic").asText("");
+        JsonNode args = message.path("args");
+        switch (topic) {
+            case "sor" -> each(args, this::orderUpdate);
+            case "str" -> each(args, this::bookTrade);
+            case "sts" -> {
+                if (args.path("authenticated").asBoolean(false)) {
+                    runQuietly(() -> socketConfirmed(from));
+                } else if (args.has("authenticated")) {
+                    from.abort("the gateway says the socket's session is not authenticated: " + message);
+                }
+            }
+            default -> {
+                if (topic.startsWith("smd+")) {
+                    long conid = message.path("conid").asLong(0);
+                    quoteUpdate(conid != 0 ? conid : conidOf(topic), message);
+                } else if (message.hasNonNull("error")) {
+                    LOG.warn("IBKR venue {}: the socket reports an error: {}", id(), message);
+                } else {
+                    LOG.trace("IBKR venue {}: socket message {}", id(), message);
+                }
+            }
+        }
+    }
+
+    private static void each(JsonNode args, Consumer<JsonNode> action) {
+        if (args.isArray()) {
+            args.forEach(action);
+        } else if (args.isObject()) {
+            action.accept(args);
+        }
+    }
+
+    private static long conidOf(String topic) {
+        try {
+            return Long.parseLong(topic.substring(4).split("[@+]")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Runs on the worker unless the venue has stopped (JDK threads call this after a close). */
+    private void runQuietly(Runnable task) {
+        try {
+            worker.execute(guard(task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("IBKR venue {}: stopped, socket event ignored", id());
+        }
+    }
+
+    // ------------------------------------------------------------------ orders and trades, pushed or polled
+
+    /**
+     * Books one execution (an element of {@code /iserver/account/trades} or of a socket's {@code str} message) once:
+     * an execution id already booked is ignored, whichever way it came first.
+     */
+    private void bookTrade(JsonNode trade) {
+        synchronized (books) {
+            bookTradeLocked(trade);
+        }
+    }
+
+    private void bookTradeLocked(JsonNode trade) {
+        Tracked t = byRef(trade.path("order_ref").asText(""));
+        if (t == null) {
+            t = byIbkrId(trade.path("order_id").asText(""));
+        }
+        String executionId = trade.path("execution_id").asText("");
+        if (t == null || executionId.isEmpty() || !t.executions.add(executionId)) {
+            return;
+        }
+        if (!t.accepted) {
+            // A fill pushed before the placing answer came back: the order is working at IBKR.
+            t.accepted = true;
+            report(t, ExecType.ACCEPTED, null);
+        }
+        Quantity qty = Quantity.of(decimal(trade.path("size")));
+        t.filled = t.filled.plus(qty);
+        t.listener.onReport(ExecutionReport.fill(t.order.id(), id(), executionId, qty,
+                Price.of(decimal(trade.path("price"))), Money.of(decimal(trade.path("commission"))), time(trade)));
+        if (t.filled.compareTo(t.quantity) >= 0) {
+            tracked.remove(t.order.id());
+        }
+    }
+
+    /**
+     * Applies one order's state (an element of {@code /iserver/account/orders} or of a socket's {@code sor}
+     * message, which may carry only the fields that changed: then the order is found by its IBKR id).
+     */
+    private void orderUpdate(JsonNode order) {
+        synchronized (books) {
+            orderUpdateLocked(order);
+        }
+    }
+
+    private void orderUpdateLocked(JsonNode order) {
+        Tracked t = byRef(order.path("order_ref").asText(""));
+        if (t == null) {
+            t = byIbkrId(order.path("orderId").asText(""));
+        }
+        if (t == null) {
+            return;
+        }
+        String status = order.path("status").asText("");
+        if (t.ibkrOrderId == null) {
+            t.ibkrOrderId = order.path("orderId").asText(null);
+        }
+        switch (status) {
+            case "Cancelled" -> report(t, ExecType.CANCELED, "canceled at IBKR");
+            case "Inactive" -> report(t, t.accepted ? ExecType.CANCELED : ExecType.REJECTED,
+                    "inactive at IBKR (rejected or expired by IBKR or the exchange)");
+            default -> {
+                if (!t.accepted && ("Submitted".equals(status) || "PreSubmitted".equals(status))) {
+                    t.accepted = true;
+                    report(t, ExecType.ACCEPTED, null);
+                }
+            }
         }
     }
 
     private void poll() {
-        if (!connected) {
-            return;
+        if (!connected || streaming) {
+            return; // the socket pushes orders, trades and quotes
         }
         try {
             snapshots();
         } catch (IbkrException e) {
             LOG.warn("IBKR venue {}: market data snapshot failed: {}", id(), e.getMessage());
         }
+        pollOrdersAndTrades();
+    }
+
+    private void pollOrdersAndTrades() {
         if (tracked.isEmpty()) {
             return;
         }
         try {
             for (JsonNode trade : client.get("/iserver/account/trades")) {
-                Tracked t = byRef(trade.path("order_ref").asText(""));
-                if (t != null && t.executions.add(trade.path("execution_id").asText())) {
-                    Quantity qty = Quantity.of(decimal(trade.path("size")));
-                    t.filled = t.filled.plus(qty);
-                    t.listener.onReport(ExecutionReport.fill(t.order.id(), id(), trade.path("execution_id").asText(),
-                            qty, Price.of(decimal(trade.path("price"))), Money.of(decimal(trade.path("commission"))),
-                            time(trade)));
-                    if (t.filled.compareTo(t.quantity) >= 0) {
-                        tracked.remove(t.order.id());
-                    }
-                }
+                bookTrade(trade);
             }
             for (JsonNode order : client.get("/iserver/account/orders").path("orders")) {
-                Tracked t = byRef(order.path("order_ref").asText(""));
-                if (t == null) {
-                    continue;
-                }
-                String status = order.path("status").asText("");
-                if (t.ibkrOrderId == null) {
-                    t.ibkrOrderId = order.path("orderId").asText(null);
-                }
-                switch (status) {
-                    case "Cancelled" -> report(t, ExecType.CANCELED, "canceled at IBKR");
-                    case "Inactive" -> report(t, t.accepted ? ExecType.CANCELED : ExecType.REJECTED,
-                            "inactive at IBKR (rejected or expired by IBKR or the exchange)");
-                    default -> {
-                        if (!t.accepted && ("Submitted".equals(status) || "PreSubmitted".equals(status))) {
-                            t.accepted = true;
-                            report(t, ExecType.ACCEPTED, null);
-                        }
-                    }
-                }
+                orderUpdate(order);
             }
         } catch (IbkrException e) {
             if (e.unauthenticated()) {
@@ -586,6 +1009,18 @@ public final class IbkrVenue implements Venue, AutoCloseable {
                 LOG.warn("IBKR venue {}: polling orders and trades failed: {}", id(), e.getMessage());
             }
         }
+    }
+
+    private Tracked byIbkrId(String ibkrOrderId) {
+        if (ibkrOrderId == null || ibkrOrderId.isEmpty()) {
+            return null;
+        }
+        for (Tracked t : tracked.values()) {
+            if (ibkrOrderId.equals(t.ibkrOrderId)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private Tracked byRef(String ref) {
@@ -709,6 +1144,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         worker.shutdownNow();
         disconnected("venue stopped");
     }

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.net.URI;
 
 /**
@@ -22,18 +23,21 @@ final class GatewayFake implements AutoCloseable {
     static final String ACCOUNT = "DU1234567";
     static final String API = "/v1/api";
 
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    final WireMockServer server;
 
-    GatewayFake() {
+    GatewayFake(Extension... extensions) {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(extensions));
         server.start();
         authenticated(true);
         server.stubFor(get(urlEqualTo(API + "/iserver/accounts")).willReturn(okJson(
                 "{\"accounts\":[\"" + ACCOUNT + "\"],\"aliases\":{\"" + ACCOUNT + "\":\"" + ACCOUNT + "\"},"
                         + "\"selectedAccount\":\"" + ACCOUNT + "\"}")));
+        // The gateway sets its session cookie; the socket's opening handshake carries it back.
         server.stubFor(post(urlEqualTo(API + "/tickle")).willReturn(okJson(
-                "{\"session\":\"bb665d0f55b6289d70bc5b0d06ad1a7e\",\"ssoExpires\":460311,\"collission\":false,"
+                "{\"session\":\"" + SocketFake.SESSION + "\",\"ssoExpires\":460311,\"collission\":false,"
                         + "\"userId\":123456,\"iserver\":{\"authStatus\":{\"authenticated\":true,\"competing\":false,"
-                        + "\"connected\":true}}}")));
+                        + "\"connected\":true}}}").withHeader("Set-Cookie",
+                                "x-sess-uuid=0.1f2e3d4c.1733063400.5a6b7c; Path=/")));
         server.stubFor(post(urlEqualTo(API + "/iserver/secdef/search")).willReturn(okJson(
                 "[{\"conid\":265598,\"companyHeader\":\"APPLE INC - NASDAQ\",\"companyName\":\"APPLE INC\","
                         + "\"symbol\":\"AAPL\",\"description\":\"NASDAQ\",\"sections\":[{\"secType\":\"STK\"},"

@@ -5,6 +5,7 @@ import static org.nautilus.venue.ibkr.internal.GatewayFake.liveOrder;
 import static org.nautilus.venue.ibkr.internal.GatewayFake.trade;
 import static org.nautilus.venue.ibkr.internal.IbkrVenueTest.await;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,14 +38,55 @@ class IbkrReconciliationTest {
     private static final VenueId IBKR = VenueId.of("IBKR");
 
     private final GatewayFake gateway = new GatewayFake();
+    private final SocketFake socket;
     private IbkrVenue venue;
     private OrderManager oms;
 
+    IbkrReconciliationTest() throws IOException {
+        socket = new SocketFake();
+    }
+
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         oms.close();
         venue.close();
+        socket.close();
         gateway.close();
+    }
+
+    @Test
+    void fills_pushed_over_the_socket_are_booked_by_the_oms_and_the_same_fills_polled_after_a_drop_are_not_booked_again() {
+        venue = new IbkrVenue(IbkrConfig.defaults("IBKR", gateway.baseUrl(), "")
+                .withTiming(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(50))
+                .withStreaming(new IbkrConfig.Streaming(true, socket.url(), Duration.ofMillis(100),
+                        Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(400))),
+                Clock.systemUTC());
+        oms = OrderManager.builder(id -> Optional.of(Instrument.equity(id.value(), "USD")), ScriptedRisk.approvingAll())
+                .partitions(2).build();
+        oms.venueAdded(IBKR, venue);
+        await("available and streaming", () -> oms.venues().get(0).availability() == VenueAvailability.AVAILABLE
+                && venue.streaming());
+        gateway.place("1234567898");
+        Order order = oms.submit(OrderRequest.limit(ClientOrderId.of("s1"), PortfolioId.of("P1"), AAPL, Side.BUY,
+                Quantity.ofWhole(100), Price.of("190.00")));
+        await("ACCEPTED", () -> oms.order(order.id()).orElseThrow().status() == OrderStatus.ACCEPTED);
+        String ref = "nautilus-" + order.id().value();
+        String first = trade("0000e0d5.675300aa.01.01", ref, "B", 40, "189.90");
+        String second = trade("0000e0d5.675300bb.01.01", ref, "B", 60, "189.80");
+
+        socket.push("{\"topic\":\"str\",\"args\":[" + first + "]}");
+        await("PARTIALLY_FILLED from the push", () -> oms.order(order.id()).orElseThrow()
+                .status() == OrderStatus.PARTIALLY_FILLED);
+
+        gateway.trades("[" + first + "," + second + "]");
+        socket.refusing(true);
+        socket.drop();
+        await("FILLED from the poll", () -> oms.order(order.id()).orElseThrow().status() == OrderStatus.FILLED);
+        assertThat(oms.fills(order.id())).extracting(f -> f.executionId() + " " + f.quantity())
+                .containsExactly("0000e0d5.675300aa.01.01 40", "0000e0d5.675300bb.01.01 60");
+        assertThat(oms.order(order.id()).orElseThrow().filledQuantity()).isEqualTo(Quantity.ofWhole(100));
+        assertThat(oms.venues().get(0).availability()).as("a dropped socket is not a disconnect")
+                .isEqualTo(VenueAvailability.AVAILABLE);
     }
 
     @Test

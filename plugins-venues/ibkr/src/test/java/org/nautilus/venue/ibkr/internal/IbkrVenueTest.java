@@ -295,9 +295,14 @@ class IbkrVenueTest {
     /** Records the reports, in order. */
     static final class Reports implements ExecutionListener {
         final List<ExecutionReport> all = new CopyOnWriteArrayList<>();
+        /** When the first fill arrived ({@link System#nanoTime}), to time a pushed fill. */
+        volatile long firstFillNanos;
 
         @Override
         public void onReport(ExecutionReport report) {
+            if (report.type() == ExecType.FILL && firstFillNanos == 0) {
+                firstFillNanos = System.nanoTime();
+            }
             all.add(report);
         }
 
