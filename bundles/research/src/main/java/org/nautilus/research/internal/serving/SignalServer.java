@@ -204,6 +204,7 @@ public final class SignalServer implements AutoCloseable {
                 }
             }
         }
+        neededLibraries = Set.copyOf(platform.libraries(needed)); // libraries may have come since the last load
         served.keySet().removeIf(key -> {
             if (!targets.containsKey(key)) {
                 LOG.info("{} {} no longer served", key.model, key.alias);
