@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * feature cache as other nodes write their vectors ({@link #vectorWritten}); both are queued. The serving thread
  * gathers them per bar series and close time until the close is <em>complete</em>: every instrument of the
  * series' universe (each instrument seen on the series, learned from the closes) has arrived, or the grace has
- * passed since the first arrival (then what is there is scored and the batch names the missing instruments, which
- * leave the universe until they come again). Then, for each served model and alias, the close is predicted in
+ * passed since the first arrival (then what is there is scored and the batch names the missing instruments; one
+ * that misses {@value #DROP_AFTER} closes in a row leaves the universe until its bars come again). Then, for each served model and alias, the close is predicted in
  * one batch from one loaded version and published: one batch per close, in close order. The first close of a
  * series always waits the grace (the universe is not known yet); an instrument whose bar comes after its close was
  * published is not scored for it and is expected from the next close on. A refresh ({@link #refresh}, on the loader thread) compares each served alias with the
@@ -94,6 +94,8 @@ public final class SignalServer implements AutoCloseable {
 
     /** How long a close waits for its missing instruments by default. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+    /** Closes in a row an instrument may miss before the universe stops waiting for it. */
+    static final int DROP_AFTER = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SignalServer.class);
 
     private final Platform platform;
@@ -342,11 +344,27 @@ public final class SignalServer implements AutoCloseable {
                 absent.add(instrument);
             }
         }
+        close.instruments.forEach((instrument, arrived) -> {
+            if (arrived.arrived) {
+                s.misses.remove(instrument);
+            }
+        });
         if (!absent.isEmpty()) {
-            absent.forEach(s.universe::remove); // leave until they come again: no grace wait on every close
             LOG.warn("{} close {}: {} of {} instruments had not arrived after {} ms, scored without them: {}{}",
-                    bars, end, absent.size(), absent.size() + close.instruments.size(), graceNanos / 1_000_000,
+                    bars, end, absent.size(), s.universe.size(), graceNanos / 1_000_000,
                     absent.subList(0, Math.min(10, absent.size())), absent.size() > 10 ? " ..." : "");
+            List<InstrumentId> leaving = new ArrayList<>();
+            for (InstrumentId instrument : absent) {
+                if (s.misses.merge(instrument, 1, Integer::sum) >= DROP_AFTER) {
+                    leaving.add(instrument); // gone (delisted, unsubscribed): no grace wait on every close
+                    s.misses.remove(instrument);
+                    s.universe.remove(instrument);
+                }
+            }
+            if (!leaving.isEmpty()) {
+                LOG.warn("{}: {} instrument(s) missed {} closes in a row and leave the universe until their bars come"
+                        + " again: {}", bars, leaving.size(), DROP_AFTER, leaving);
+            }
         }
         s.settled = true;
         s.published = end;
@@ -446,6 +464,8 @@ public final class SignalServer implements AutoCloseable {
     private static final class Series {
         /** Every instrument seen on the series (sorted: batches and logs list them alike). */
         final Set<InstrumentId> universe = new TreeSet<>();
+        /** Consecutive closes each instrument of the universe missed. */
+        final Map<InstrumentId, Integer> misses = new HashMap<>();
         final TreeMap<Instant, Gathering> gathering = new TreeMap<>();
         /** The universe is known: a close was published (before that, each close waits the grace). */
         boolean settled;

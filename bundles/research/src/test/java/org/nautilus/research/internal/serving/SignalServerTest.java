@@ -195,6 +195,48 @@ class SignalServerTest {
         assertThat(times).isEqualTo(apple.subList(start, apple.size()).stream().map(Bar::end).toList());
     }
 
+    /**
+     * Three instruments (the Apple bars under three names): each close is one batch of all three, scored once; a
+     * close one of them misses goes out after the grace naming it, and the next close waits for it again.
+     */
+    @Test
+    void aCloseOfTheUniverseIsOneBatchAndNamesWhatIsMissingAfterTheGrace() {
+        List<Bar> apple = Bars.apple();
+        List<InstrumentId> names = List.of(AAPL, InstrumentId.of("AAPL.B"), InstrumentId.of("AAPL.C"));
+        models.setAlias("aapl", "champion", 1, "alice");
+        server.refresh();
+        for (int i = 0; i < 80; i++) {
+            for (InstrumentId name : names) {
+                close(renamed(apple.get(i), name));
+            }
+        }
+        await(() -> !champion().isEmpty() && champion().get(champion().size() - 1).time().equals(apple.get(79).end()));
+        assertThat(champion()).hasSizeGreaterThan(20).allSatisfy(b -> {
+            assertThat(b.signals()).extracting(s -> s.instrument()).containsExactlyElementsOf(names);
+            assertThat(b.missing()).isEmpty();
+        });
+        assertThat(champion().stream().map(SignalBatch::time).toList()).doesNotHaveDuplicates().isSorted();
+
+        close(renamed(apple.get(80), names.get(0)));
+        close(renamed(apple.get(80), names.get(1))); // AAPL.C misses this close
+        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(80).end()));
+        SignalBatch partial = champion().get(champion().size() - 1);
+        assertThat(partial.signals()).extracting(s -> s.instrument()).containsExactly(names.get(0), names.get(1));
+        assertThat(partial.missing()).containsExactly(names.get(2));
+
+        for (InstrumentId name : names) {
+            close(renamed(apple.get(81), name));
+        }
+        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(81).end()));
+        assertThat(champion().get(champion().size() - 1).signals()).hasSize(3);
+        assertThat(server.late()).isZero();
+    }
+
+    private static Bar renamed(Bar bar, InstrumentId instrument) {
+        return new Bar(instrument, bar.start(), bar.end(), bar.open(), bar.high(), bar.low(), bar.close(),
+                bar.volume());
+    }
+
     @Test
     void aRemovedFamilyStopsServingAndComesBack() throws Exception {
         List<Bar> apple = Bars.apple();
