@@ -302,13 +302,15 @@ public final class SignalServer implements AutoCloseable {
         Gathering close = s.gathering.computeIfAbsent(arrival.end, e -> new Gathering(System.nanoTime()));
         Instrument instrument = close.instruments.computeIfAbsent(arrival.instrument, i -> new Instrument());
         arrival.values.forEach(instrument.values::putIfAbsent);
+        boolean before = instrument.arrived;
         if (arrival.library == null) {
             instrument.arrived = true; // the engine computed every library of this bar
         } else {
             instrument.libraries.add(arrival.library);
             instrument.arrived |= instrument.libraries.containsAll(neededLibraries);
         }
-        if (instrument.arrived) {
+        if (instrument.arrived && !before) {
+            close.arrived++;
             s.universe.add(arrival.instrument);
         }
     }
@@ -476,12 +478,17 @@ public final class SignalServer implements AutoCloseable {
     private static final class Gathering {
         final long firstNanos;
         final Map<InstrumentId, Instrument> instruments = new HashMap<>();
+        /** Instruments that have arrived whole. */
+        int arrived;
 
         Gathering(long firstNanos) {
             this.firstNanos = firstNanos;
         }
 
         boolean arrivedAll(Set<InstrumentId> universe) {
+            if (arrived < universe.size()) {
+                return false; // the cheap test first: it runs at every wake of the serving thread
+            }
             for (InstrumentId instrument : universe) {
                 Instrument arrived = instruments.get(instrument);
                 if (arrived == null || !arrived.arrived) {

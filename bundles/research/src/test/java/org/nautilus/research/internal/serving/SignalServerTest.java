@@ -129,6 +129,17 @@ class SignalServerTest {
         return batches.stream().filter(b -> b.alias().equals("champion")).toList();
     }
 
+    /** The newest champion batch (one read of the list: batches keep arriving). */
+    private SignalBatch lastChampion() {
+        List<SignalBatch> champion = champion();
+        return champion.isEmpty() ? null : champion.get(champion.size() - 1);
+    }
+
+    private boolean lastChampionIs(Instant close) {
+        SignalBatch last = lastChampion();
+        return last != null && last.time().equals(close);
+    }
+
     @Test
     void servesEachCloseOnceAndSwapsVersionsBetweenBatches() throws Exception {
         List<Bar> apple = Bars.apple();
@@ -146,8 +157,8 @@ class SignalServerTest {
         }
         int warm = 150 - 50; // closes from the first with every feature (the longest lookback is 50 bars here)
         await(() -> champion().size() >= warm
-                && champion().get(champion().size() - 1).time().equals(apple.get(149).end()));
-        SignalBatch last = champion().get(champion().size() - 1);
+                && lastChampionIs(apple.get(149).end()));
+        SignalBatch last = lastChampion();
         double[] row = {engine.latest("RSI_14", AAPL, DAY).orElseThrow().value(),
                 engine.latest("BB_PCTB_20", AAPL, DAY).orElseThrow().value(),
                 engine.latest("ROC_10", AAPL, DAY).orElseThrow().value()};
@@ -173,7 +184,7 @@ class SignalServerTest {
         for (int i = heldBack; i < apple.size(); i++) {
             close(apple.get(i));
         }
-        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(apple.size() - 1).end()));
+        await(() -> lastChampionIs(apple.get(apple.size() - 1).end()));
 
         List<SignalBatch> served = champion();
         List<Instant> times = served.stream().map(SignalBatch::time).toList();
@@ -210,7 +221,7 @@ class SignalServerTest {
                 close(renamed(apple.get(i), name));
             }
         }
-        await(() -> !champion().isEmpty() && champion().get(champion().size() - 1).time().equals(apple.get(79).end()));
+        await(() -> lastChampionIs(apple.get(79).end()));
         assertThat(champion()).hasSizeGreaterThan(20).allSatisfy(b -> {
             assertThat(b.signals()).extracting(s -> s.instrument()).containsExactlyElementsOf(names);
             assertThat(b.missing()).isEmpty();
@@ -219,16 +230,16 @@ class SignalServerTest {
 
         close(renamed(apple.get(80), names.get(0)));
         close(renamed(apple.get(80), names.get(1))); // AAPL.C misses this close
-        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(80).end()));
-        SignalBatch partial = champion().get(champion().size() - 1);
+        await(() -> lastChampionIs(apple.get(80).end()));
+        SignalBatch partial = lastChampion();
         assertThat(partial.signals()).extracting(s -> s.instrument()).containsExactly(names.get(0), names.get(1));
         assertThat(partial.missing()).containsExactly(names.get(2));
 
         for (InstrumentId name : names) {
             close(renamed(apple.get(81), name));
         }
-        await(() -> champion().get(champion().size() - 1).time().equals(apple.get(81).end()));
-        assertThat(champion().get(champion().size() - 1).signals()).hasSize(3);
+        await(() -> lastChampionIs(apple.get(81).end()));
+        assertThat(lastChampion().signals()).hasSize(3);
         assertThat(server.late()).isZero();
     }
 
@@ -245,7 +256,7 @@ class SignalServerTest {
         for (int i = 0; i < 80; i++) {
             close(apple.get(i));
         }
-        await(() -> !champion().isEmpty() && champion().get(champion().size() - 1).time().equals(apple.get(79).end()));
+        await(() -> lastChampionIs(apple.get(79).end()));
 
         deployed.remove("weka-m5p");
         server.familyRemoved("weka-m5p");
