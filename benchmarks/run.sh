@@ -28,14 +28,17 @@
 #              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
 #   signals    bar close -> signal batch out, in process: 800 GENERATED instruments' bars into the feature engine
 #              (Alpha158, vectors into the Ignite feature cache), the signal server reading them from the cache and
-#              scoring the close with LightGBM on 40 factors; ms from the close's first bar to its last signal
-#              (args: instruments warm-up closes)
+#              scoring the close once with LightGBM on 40 factors; ms from the close's last bar into the engine to
+#              its signal batch out (the target), and from its first (args: instruments warm-up closes)
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
 #              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
 #              ('models alpha158 [instruments] [days] [wekaRows]': Alpha158 on a generated 800 x 3,000 universe)
+#   lightgbm-training  where LightGBM's training time goes (default 200,000 x 158, 100 iterations): the platform's
+#              fit, then LightGBM directly from doubles / floats, row-wise / column-wise, 2 / 1 threads, dataset
+#              and boosting timed apart, each twice in alternating order (args: rows features iterations)
 #   backtest   a backtest through the full engine (merge, simulated clock and exchange, OMS + 12 risk rules,
 #              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
@@ -272,6 +275,9 @@ case "$NAME" in
         # shellcheck disable=SC2086 # two flags
         OMP_WAIT_POLICY=PASSIVE java $heap -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
+    lightgbm-training) [ -f "$BENCH_JAR" ] || build benchmarks
+        OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
+        org.nautilus.benchmarks.models.LightGbmTrainingMain "$@" ;;
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
     longmap) java_main org.nautilus.benchmarks.longmap.LongMapMain "$@" ;;
     methods) java_main -Xmx4g org.nautilus.benchmarks.methods.MethodsMain "$@" ;;

@@ -62,6 +62,9 @@ public class SignalsCommand implements Action {
                     }
                 });
         Text.print(latest, session);
+        signals.latest().stream().filter(b -> (model == null || model.equals(b.model())) && !b.missing().isEmpty())
+                .forEach(b -> session.getConsole().printf("%s %s, close %s: no signal for %d instrument(s): %s%n",
+                        b.model(), b.alias(), Text.dateTime(b.time()), b.missing().size(), b.missing()));
         return null;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.osgi.annotation.versioning.ProviderType;
@@ -28,6 +29,14 @@ public interface FeatureCache {
     Map<InstrumentId, FeatureVector> vectors(Collection<InstrumentId> instruments, BarSpec bars, String library);
 
     Optional<StreamState> state(InstrumentId instrument, BarSpec bars, String library);
+
+    /**
+     * Tells {@code written} every vector written to the cache from now on, by any node (this one included), once
+     * it is in the grid: how a node that did not compute a close learns of it (model serving on any node). Called
+     * on the grid's callback threads, in no particular order across instruments; keep it short. Closing the
+     * returned handle stops it.
+     */
+    AutoCloseable subscribe(Consumer<FeatureVector> written);
 
     /** Writes everything queued so far; true if it was written within {@code timeout}. */
     boolean flush(Duration timeout);

@@ -9,7 +9,7 @@
  * recomputing the history. Entries are partitioned by instrument with backups, so a node's death loses nothing.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research.cache;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * and the shell.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nautilus.api.research.signal;
 
 import org.osgi.annotation.bundle.Export;

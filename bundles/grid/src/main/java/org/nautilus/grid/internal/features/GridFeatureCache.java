@@ -13,13 +13,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.cache.event.CacheEntryEvent;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.cache.query.ContinuousQuery;
+import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
@@ -226,6 +230,29 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
     @Override
     public Optional<StreamState> state(InstrumentId instrument, BarSpec bars, String library) {
         return read(key('S', instrument, bars, library), StreamState.class, FeatureCodec::state);
+    }
+
+    /**
+     * A continuous query on the whole cache: Ignite sends each written entry to this node as it is written (no
+     * remote filter, which would need our class on every node: states come too, and are skipped here).
+     */
+    @Override
+    public AutoCloseable subscribe(Consumer<FeatureVector> written) {
+        ContinuousQuery<AffinityKey<String>, byte[]> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> {
+            for (CacheEntryEvent<? extends AffinityKey<String>, ? extends byte[]> event : events) {
+                byte[] bytes = event.getValue();
+                if (bytes != null && event.getKey().key().charAt(0) == 'V') {
+                    try {
+                        written.accept(FeatureCodec.vector(bytes));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Feature cache listener failed on {}: {}", event.getKey().key(), e.toString());
+                    }
+                }
+            }
+        });
+        QueryCursor<?> cursor = cache.query(query);
+        return cursor::close;
     }
 
     @Override

@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cache.affinity.AffinityKey;
@@ -23,15 +28,23 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
 import org.nautilus.api.research.cache.StreamState;
+import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.tracking.ModelVersion;
+import org.nautilus.api.research.tracking.RegisteredModel;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.model.lightgbm.internal.LightGbmModel;
 import org.nautilus.research.internal.data.CsvBarReader;
 import org.nautilus.research.internal.features.CompiledLibrary;
 import org.nautilus.research.internal.features.FeatureEngine;
+import org.nautilus.research.internal.serving.SignalServer;
+import org.nautilus.testsupport.Await;
 
 /**
  * The feature cache on real Ignite nodes in this JVM (in memory, one backup): entries of an instrument live
@@ -200,6 +213,125 @@ class FeatureCacheTest {
         FeatureEngine fresh = engine(corrected, alpha158);
         fresh.backfill(AAPL, DAILY);
         assertSameValues(alpha158, second, fresh, 99);
+    }
+
+    /**
+     * Serving on any node: two nodes' engines each compute half of six instruments, a third node computes nothing
+     * and serves from the vectors the cache tells it of. Each close comes out once, as one batch of the whole
+     * universe, each signal the model's prediction from the computing engine's values; a close an instrument misses
+     * goes out after the grace and names it.
+     */
+    @Test
+    void a_node_that_computes_nothing_serves_every_close_in_one_batch_from_the_vectors_others_wrote()
+            throws Exception {
+        List<GridFeatureCache> nodes = startNodes(NODES);
+        List<Bar> apple = appleBars();
+        CompiledLibrary alpha158 = CompiledLibrary.compile(new Alpha158Library());
+        List<String> features = List.of("KMID", "KLEN", "ROC5", "MA10", "STD20");
+        FittedModel model = new LightGbmModel(1, dir.resolve("lightgbm")).fit(planted(features),
+                Map.of("iterations", "20", "leaves", "7", "num.threads", "1"), 3);
+        ModelVersion version = new ModelVersion("m", 1, "run-1", model.family(), features, "none", Map.of(),
+                Instant.now());
+        RegisteredModel registered = new RegisteredModel("m", List.of(version), Map.of("champion", 1));
+        List<SignalBatch> batches = new CopyOnWriteArrayList<>();
+        SignalServer server = new SignalServer(new SignalServer.Platform() {
+            @Override
+            public List<RegisteredModel> models() {
+                return List.of(registered);
+            }
+
+            @Override
+            public FittedModel load(String name, int v) {
+                return model;
+            }
+
+            @Override
+            public boolean deployed(String family) {
+                return true;
+            }
+
+            @Override
+            public String interval(ModelVersion v) {
+                return "P1D";
+            }
+
+            @Override
+            public Optional<FactorValue> feature(String factor, InstrumentId instrument, BarSpec bars) {
+                return Optional.empty(); // this node computes nothing
+            }
+
+            @Override
+            public Set<String> libraries(Set<String> factors) {
+                return Set.of(alpha158.name());
+            }
+        }, List.of("champion"), batches::add, Duration.ofSeconds(2));
+        try (AutoCloseable subscription = nodes.get(2).subscribe(server::vectorWritten)) {
+            server.refresh();
+            FeatureEngine[] engines = {engine(List.of(), alpha158), engine(List.of(), alpha158)};
+            engines[0].cache(nodes.get(0), 50);
+            engines[1].cache(nodes.get(1), 50);
+            int instruments = 6;
+            int closes = 90;
+            Map<Instant, Map<InstrumentId, Double>> expected = new TreeMap<>();
+            for (int r = 0; r < closes; r++) {
+                int last = r == closes - 1 ? instruments - 1 : instruments; // GEN5 misses the last close
+                for (int k = 0; k < last; k++) {
+                    Bar source = apple.get(r + 7 * k);
+                    Bar bar = new Bar(InstrumentId.of("GEN" + k), apple.get(r).start(), apple.get(r).end(),
+                            source.open(), source.high(), source.low(), source.close(), source.volume());
+                    FeatureEngine engine = engines[k < instruments / 2 ? 0 : 1];
+                    engine.onBar(DAILY, bar);
+                    double[] row = new double[features.size()];
+                    for (int f = 0; f < row.length; f++) {
+                        row[f] = engine.latest(features.get(f), bar.instrumentId(), DAILY).filter(
+                                v -> v.asOf().equals(bar.end())).map(FactorValue::value).orElse(Double.NaN);
+                    }
+                    if (Arrays.stream(row).allMatch(Double::isFinite)) {
+                        expected.computeIfAbsent(bar.end(), e -> new TreeMap<>()).put(bar.instrumentId(),
+                                model.predict(row));
+                    }
+                }
+                // closes a day apart: each vector is written before the next bar replaces it
+                assertThat(nodes.get(0).flush(Duration.ofSeconds(10))).isTrue();
+                assertThat(nodes.get(1).flush(Duration.ofSeconds(10))).isTrue();
+            }
+            Instant lastClose = apple.get(closes - 1).end();
+            Await.until("the last close served", Duration.ofSeconds(20),
+                    () -> !batches.isEmpty() && batches.get(batches.size() - 1).time().equals(lastClose));
+
+            List<Instant> times = batches.stream().map(SignalBatch::time).toList();
+            assertThat(times).doesNotHaveDuplicates().isSorted();
+            assertThat(expected).hasSizeGreaterThan(20);
+            assertThat(times).containsExactlyElementsOf(expected.keySet());
+            for (SignalBatch batch : batches) {
+                Map<InstrumentId, Double> want = expected.get(batch.time());
+                assertThat(batch.signals()).hasSize(want.size());
+                batch.signals().forEach(s -> assertThat(Double.doubleToRawLongBits(s.value()))
+                        .as("%s at %s", s.instrument(), s.time())
+                        .isEqualTo(Double.doubleToRawLongBits(want.get(s.instrument()))));
+                assertThat(batch.missing()).isEqualTo(batch.time().equals(lastClose)
+                        ? List.of(InstrumentId.of("GEN5"))
+                        : List.of());
+            }
+            assertThat(expected.get(lastClose)).hasSize(instruments - 1);
+            assertThat(batches.get(0).signals()).hasSize(instruments);
+        } finally {
+            server.close();
+        }
+    }
+
+    /** A dataset where the label follows the first feature (so the trees split on something). */
+    private static LabelledMatrix planted(List<String> features) {
+        Random random = new Random(11);
+        double[][] x = new double[2000][features.size()];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int f = 0; f < features.size(); f++) {
+                x[i][f] = random.nextGaussian() * (f == 3 ? 100 : 0.05);
+            }
+            y[i] = x[i][0] + 0.01 * random.nextGaussian();
+        }
+        return new LabelledMatrix(features, "label", x, y);
     }
 
     private static void assertSameValues(CompiledLibrary library, FeatureEngine actual, FeatureEngine expected,

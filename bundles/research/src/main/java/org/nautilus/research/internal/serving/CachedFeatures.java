@@ -2,6 +2,7 @@ package org.nautilus.research.internal.serving;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,19 @@ public final class CachedFeatures {
             }
         }
         libraryOf = Map.copyOf(map);
+    }
+
+    /** The libraries whose vectors hold {@code factors} (those the cache has). */
+    public Set<String> librariesOf(Set<String> factors) {
+        Map<String, String> libraries = libraryOf;
+        Set<String> result = new HashSet<>();
+        for (String factor : factors) {
+            String library = libraries.get(factor);
+            if (library != null) {
+                result.add(library);
+            }
+        }
+        return result;
     }
 
     public Map<String, Double> features(Set<String> factors, InstrumentId instrument, BarSpec bars, Instant end) {

@@ -1,5 +1,6 @@
 package org.nautilus.research.internal.serving;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class ServingComponent implements SignalService, FeatureListener {
     private final FactorService factors;
     /** Features read from the grid's feature cache when it runs; null: from the feature engine. */
     private volatile CachedFeatures cachedFeatures;
+    private volatile AutoCloseable subscription;
 
     @Activate
     public ServingComponent(@Reference ModelsComponent models, @Reference FactorService factors, ModelsConfig config) {
@@ -86,13 +88,19 @@ public final class ServingComponent implements SignalService, FeatureListener {
             }
 
             @Override
+            public Set<String> libraries(Set<String> names) {
+                CachedFeatures cached = cachedFeatures;
+                return cached == null ? Set.of() : cached.librariesOf(names);
+            }
+
+            @Override
             public Map<String, Double> features(Set<String> names, InstrumentId instrument, BarSpec bars,
                     Instant end) {
                 CachedFeatures cached = cachedFeatures;
                 return cached == null ? SignalServer.Platform.super.features(names, instrument, bars, end)
                         : cached.features(names, instrument, bars, end);
             }
-        }, aliases(config.serving_aliases()), this::publish);
+        }, aliases(config.serving_aliases()), this::publish, grace(config.serving_grace_ms()));
         this.factors = factors;
         this.loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nautilus-signals-loader");
@@ -108,22 +116,53 @@ public final class ServingComponent implements SignalService, FeatureListener {
                 .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
     }
 
+    static Duration grace(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("serving.grace.ms must be positive, got " + millis);
+        }
+        return Duration.ofMillis(millis);
+    }
+
     @Deactivate
     void deactivate() {
         loader.shutdownNow();
+        unsubscribe();
         server.close();
     }
 
-    /** The grid's feature cache: the features models score are read from it (any node can then serve). */
+    /**
+     * The grid's feature cache: the features models score are read from it, and every vector any node writes to
+     * it joins its close here, so this node serves closes whichever node's engine computed them.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindFeatureCache(FeatureCache cache) {
         CachedFeatures cached = new CachedFeatures(cache, factors::latest);
         cached.libraries(factors.factors());
         cachedFeatures = cached;
+        unsubscribe();
+        try {
+            subscription = cache.subscribe(server::vectorWritten);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot follow the feature cache: only closes this node computes are served: {}",
+                    e.toString());
+        }
     }
 
     void unbindFeatureCache(FeatureCache cache) {
+        unsubscribe();
         cachedFeatures = null;
+    }
+
+    private synchronized void unsubscribe() {
+        AutoCloseable s = subscription;
+        subscription = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the feature cache subscription: {}", e.toString());
+            }
+        }
     }
 
     private void refresh() {

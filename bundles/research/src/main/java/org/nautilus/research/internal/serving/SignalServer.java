@@ -3,6 +3,7 @@ package org.nautilus.research.internal.serving;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
+import org.nautilus.api.research.cache.FeatureVector;
 import org.nautilus.api.research.signal.ServedModel;
 import org.nautilus.api.research.signal.Signal;
 import org.nautilus.api.research.signal.SignalBatch;
@@ -34,10 +37,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves registered models as signals (plain Java; {@link ServingComponent} wires it).
  *
- * <p>Bar closes arrive from the feature engine ({@link #featuresComputed}) and are queued; the serving thread
- * takes every close queued so far, groups them by bar series and close time, and for each served model and alias
- * predicts every instrument whose features of that close are all present, in one batch from one loaded version,
- * and publishes it. A refresh ({@link #refresh}, on the loader thread) compares each served alias with the
+ * <p>Bar closes arrive from this node's feature engine ({@link #featuresComputed}) and, on any node, from the
+ * feature cache as other nodes write their vectors ({@link #vectorWritten}); both are queued. The serving thread
+ * gathers them per bar series and close time until the close is <em>complete</em>: every instrument of the
+ * series' universe (each instrument seen on the series, learned from the closes) has arrived, or the grace has
+ * passed since the first arrival (then what is there is scored and the batch names the missing instruments; one
+ * that misses {@value #DROP_AFTER} closes in a row leaves the universe until its bars come again). Then, for each served model and alias, the close is predicted in
+ * one batch from one loaded version and published: one batch per close, in close order. The first close of a
+ * series always waits the grace (the universe is not known yet); an instrument whose bar comes after its close was
+ * published is not scored for it and is expected from the next close on. A refresh ({@link #refresh}, on the loader thread) compares each served alias with the
  * registry and loads a new version <em>beside</em> the one serving, then swaps the reference: batches before the
  * swap are all the old version's, after it all the new one's, and none is skipped. A model whose family plugin
  * goes away stops serving at once (its state says why) and comes back when the family does.
@@ -63,6 +71,14 @@ public final class SignalServer implements AutoCloseable {
          * a factor without a finite value as of then is left out. The platform reads them from the feature cache
          * when the grid runs one; by default, one {@link #feature} per factor.
          */
+        /**
+         * The libraries whose vectors hold {@code factors}: a close read from the feature cache has arrived for an
+         * instrument when each of them has; empty (the default): when any has.
+         */
+        default Set<String> libraries(Set<String> factors) {
+            return Set.of();
+        }
+
         default Map<String, Double> features(Set<String> factors, InstrumentId instrument, BarSpec bars,
                 Instant end) {
             Map<String, Double> values = new HashMap<>(factors.size() * 2);
@@ -76,26 +92,45 @@ public final class SignalServer implements AutoCloseable {
         }
     }
 
+    /** How long a close waits for its missing instruments by default. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+    /** Closes in a row an instrument may miss before the universe stops waiting for it. */
+    static final int DROP_AFTER = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SignalServer.class);
 
     private final Platform platform;
     private final Consumer<SignalBatch> publish;
     private final List<String> aliases;
-    private final LinkedBlockingQueue<Close> closes = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    /** Closes being gathered, by bar series (serving thread only). */
+    private final Map<BarSpec, Series> series = new HashMap<>();
+    private final long graceNanos;
+    private final AtomicLong late = new AtomicLong();
     private final Map<Key, Served> served = new ConcurrentHashMap<>();
     private final Map<Key, SignalBatch> latest = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Set<String> needed = Set.of();
+    private volatile Set<String> neededLibraries = Set.of();
+
+    /** With the default grace ({@link #DEFAULT_GRACE}). */
+    public SignalServer(Platform platform, List<String> aliases, Consumer<SignalBatch> publish) {
+        this(platform, aliases, publish, DEFAULT_GRACE);
+    }
 
     /**
      * @param aliases served aliases; the first serves live, the others in shadow
      * @param publish told each batch (on the serving thread)
+     * @param grace   how long after a close's first instrument arrived it is scored without the missing ones
      */
-    public SignalServer(Platform platform, List<String> aliases, Consumer<SignalBatch> publish) {
+    public SignalServer(Platform platform, List<String> aliases, Consumer<SignalBatch> publish, Duration grace) {
         if (aliases.isEmpty()) {
             throw new IllegalArgumentException("serving.aliases is empty: nothing would be served");
         }
+        if (grace.isNegative() || grace.isZero()) {
+            throw new IllegalArgumentException("serving.grace must be positive, got " + grace.toMillis() + " ms");
+        }
+        this.graceNanos = grace.toNanos();
         this.platform = platform;
         this.aliases = List.copyOf(aliases);
         this.publish = publish;
@@ -114,7 +149,33 @@ public final class SignalServer implements AutoCloseable {
         if (features.isEmpty()) {
             return;
         }
-        closes.add(new Close(instrument, bars, end, platform.features(features, instrument, bars, end)));
+        arrivals.add(new Arrival(instrument, bars, end, null, platform.features(features, instrument, bars, end)));
+    }
+
+    /**
+     * A vector was written to the feature cache, by this node or another (the grid's callback thread): its values
+     * the served models need join the close of its bar. This is how a node serves closes its engine did not
+     * compute; on the node that computed them it repeats what {@link #featuresComputed} brought, and is ignored.
+     */
+    public void vectorWritten(FeatureVector vector) {
+        Set<String> features = needed;
+        if (features.isEmpty()) {
+            return;
+        }
+        Map<String, Double> values = new HashMap<>();
+        List<String> names = vector.names();
+        double[] row = vector.values();
+        for (int i = 0; i < row.length; i++) {
+            if (Double.isFinite(row[i]) && features.contains(names.get(i))) {
+                values.put(names.get(i), row[i]);
+            }
+        }
+        arrivals.add(new Arrival(vector.instrument(), vector.bars(), vector.asOf(), vector.library(), values));
+    }
+
+    /** Bars that came after their close was published (not scored for it). */
+    public long late() {
+        return late.get();
     }
 
     /** The features of every loaded version, before a new one is swapped in (so its first batch has them). */
@@ -127,6 +188,7 @@ public final class SignalServer implements AutoCloseable {
             }
         }
         needed = Set.copyOf(union);
+        neededLibraries = Set.copyOf(platform.libraries(needed));
     }
 
     /**
@@ -144,6 +206,7 @@ public final class SignalServer implements AutoCloseable {
                 }
             }
         }
+        neededLibraries = Set.copyOf(platform.libraries(needed)); // libraries may have come since the last load
         served.keySet().removeIf(key -> {
             if (!targets.containsKey(key)) {
                 LOG.info("{} {} no longer served", key.model, key.alias);
@@ -192,22 +255,19 @@ public final class SignalServer implements AutoCloseable {
     }
 
     private void serve() {
-        List<Close> batch = new ArrayList<>();
+        List<Arrival> batch = new ArrayList<>();
         while (running) {
             try {
-                Close first = closes.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
+                Arrival first = arrivals.poll(untilNextDeadline(), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    arrivals.drainTo(batch);
+                    for (Arrival arrival : batch) {
+                        gather(arrival);
+                    }
+                    batch.clear();
                 }
-                batch.add(first);
-                closes.drainTo(batch);
-                Map<BarSpec, Map<Instant, List<Close>>> groups = new LinkedHashMap<>();
-                for (Close c : batch) {
-                    groups.computeIfAbsent(c.bars, b -> new TreeMap<>()).computeIfAbsent(c.end, e -> new ArrayList<>())
-                            .add(c);
-                }
-                batch.clear();
-                groups.forEach((bars, byEnd) -> byEnd.forEach((end, instruments) -> score(bars, end, instruments)));
+                scoreCompleteCloses();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -216,7 +276,107 @@ public final class SignalServer implements AutoCloseable {
         }
     }
 
-    private void score(BarSpec bars, Instant end, List<Close> instruments) {
+    /** Nanoseconds until the earliest gathering close's grace ends (at most a second). */
+    private long untilNextDeadline() {
+        long wait = TimeUnit.SECONDS.toNanos(1);
+        long now = System.nanoTime();
+        for (Series s : series.values()) {
+            if (!s.gathering.isEmpty()) {
+                wait = Math.min(wait, Math.max(1, s.gathering.firstEntry().getValue().firstNanos + graceNanos - now));
+            }
+        }
+        return wait;
+    }
+
+    private void gather(Arrival arrival) {
+        Series s = series.computeIfAbsent(arrival.bars, b -> new Series());
+        if (s.published != null && !arrival.end.isAfter(s.published)) {
+            // Its close is out: expected from the next close on (a repeat from the cache changes nothing).
+            if (s.universe.add(arrival.instrument) && arrival.library == null) {
+                late.incrementAndGet();
+                LOG.debug("{} {}: bar of {} came after the close was published", arrival.instrument,
+                        arrival.bars, arrival.end);
+            }
+            return;
+        }
+        Gathering close = s.gathering.computeIfAbsent(arrival.end, e -> new Gathering(System.nanoTime()));
+        Instrument instrument = close.instruments.computeIfAbsent(arrival.instrument, i -> new Instrument());
+        arrival.values.forEach(instrument.values::putIfAbsent);
+        boolean before = instrument.arrived;
+        if (arrival.library == null) {
+            instrument.arrived = true; // the engine computed every library of this bar
+        } else {
+            instrument.libraries.add(arrival.library);
+            instrument.arrived |= instrument.libraries.containsAll(neededLibraries);
+        }
+        if (instrument.arrived && !before) {
+            close.arrived++;
+            s.universe.add(arrival.instrument);
+        }
+    }
+
+    /**
+     * Scores every close that is complete, in close order: one whose universe has all arrived, or whose grace is
+     * over; an earlier close still gathering goes out first with what it has (a later close being complete, its
+     * stragglers are late).
+     */
+    private void scoreCompleteCloses() {
+        long now = System.nanoTime();
+        for (Map.Entry<BarSpec, Series> entry : series.entrySet()) {
+            Series s = entry.getValue();
+            Instant last = null;
+            for (Map.Entry<Instant, Gathering> close : s.gathering.entrySet()) {
+                boolean graceOver = now - close.getValue().firstNanos >= graceNanos;
+                if (graceOver || (s.settled && close.getValue().arrivedAll(s.universe))) {
+                    last = close.getKey();
+                }
+            }
+            while (last != null && !s.gathering.isEmpty() && !s.gathering.firstKey().isAfter(last)) {
+                Map.Entry<Instant, Gathering> close = s.gathering.pollFirstEntry();
+                publishClose(entry.getKey(), s, close.getKey(), close.getValue());
+            }
+        }
+    }
+
+    private void publishClose(BarSpec bars, Series s, Instant end, Gathering close) {
+        List<InstrumentId> absent = new ArrayList<>();
+        for (InstrumentId instrument : s.universe) {
+            Instrument arrived = close.instruments.get(instrument);
+            if (arrived == null || !arrived.arrived) {
+                absent.add(instrument);
+            }
+        }
+        close.instruments.forEach((instrument, arrived) -> {
+            if (arrived.arrived) {
+                s.misses.remove(instrument);
+            }
+        });
+        if (!absent.isEmpty()) {
+            LOG.warn("{} close {}: {} of {} instruments had not arrived after {} ms, scored without them: {}{}",
+                    bars, end, absent.size(), s.universe.size(), graceNanos / 1_000_000,
+                    absent.subList(0, Math.min(10, absent.size())), absent.size() > 10 ? " ..." : "");
+            List<InstrumentId> leaving = new ArrayList<>();
+            for (InstrumentId instrument : absent) {
+                if (s.misses.merge(instrument, 1, Integer::sum) >= DROP_AFTER) {
+                    leaving.add(instrument); // gone (delisted, unsubscribed): no grace wait on every close
+                    s.misses.remove(instrument);
+                    s.universe.remove(instrument);
+                }
+            }
+            if (!leaving.isEmpty()) {
+                LOG.warn("{}: {} instrument(s) missed {} closes in a row and leave the universe until their bars come"
+                        + " again: {}", bars, leaving.size(), DROP_AFTER, leaving);
+            }
+        }
+        s.settled = true;
+        s.published = end;
+        score(bars, end, close, absent);
+    }
+
+    /** Predicts the close for each served model in one batch of the instruments with every feature. */
+    private void score(BarSpec bars, Instant end, Gathering close, List<InstrumentId> absent) {
+        List<InstrumentId> instruments = new ArrayList<>(close.instruments.keySet());
+        instruments.sort(Comparator.naturalOrder());
         for (Served s : served.values()) {
             Loaded loaded = s.loaded.get(); // one version for the whole batch
             if (loaded == null || !loaded.bars.equals(bars)) {
@@ -224,26 +384,30 @@ public final class SignalServer implements AutoCloseable {
             }
             List<String> features = loaded.fitted.features();
             List<InstrumentId> scored = new ArrayList<>(instruments.size());
-            List<double[]> rows = new ArrayList<>(instruments.size());
-            for (Close close : instruments) {
+            Set<InstrumentId> missing = new TreeSet<>(absent);
+            double[][] rows = new double[instruments.size()][];
+            for (InstrumentId instrument : instruments) {
+                Map<String, Double> values = close.instruments.get(instrument).values;
                 double[] row = new double[features.size()];
                 boolean complete = true;
                 for (int f = 0; f < row.length && complete; f++) {
-                    Double value = close.values.get(features.get(f));
+                    Double value = values.get(features.get(f));
                     complete = value != null;
                     row[f] = complete ? value : 0;
                 }
                 if (complete) {
-                    scored.add(close.instrument);
-                    rows.add(row);
+                    rows[scored.size()] = row;
+                    scored.add(instrument);
+                } else {
+                    missing.add(instrument);
                 }
             }
-            if (rows.isEmpty()) {
+            if (scored.isEmpty()) {
                 continue;
             }
             double[] predictions;
             try {
-                predictions = loaded.fitted.predict(rows.toArray(new double[0][]));
+                predictions = loaded.fitted.predict(Arrays.copyOf(rows, scored.size()));
             } catch (RuntimeException e) {
                 LOG.warn("{} {} version {} failed to predict: {}", s.key.model, s.key.alias,
                         loaded.version.version(), e.toString());
@@ -255,7 +419,7 @@ public final class SignalServer implements AutoCloseable {
                         predictions[i], end));
             }
             SignalBatch out = new SignalBatch(s.key.model, loaded.version.version(), s.key.alias, s.shadow, end,
-                    signals);
+                    signals, List.copyOf(missing));
             latest.put(s.key, out);
             s.published.incrementAndGet();
             try {
@@ -293,7 +457,52 @@ public final class SignalServer implements AutoCloseable {
         served.clear();
     }
 
-    private record Close(InstrumentId instrument, BarSpec bars, Instant end, Map<String, Double> values) {
+    /** One instrument's values of a close: all from the engine (library null), or one library's from the cache. */
+    private record Arrival(InstrumentId instrument, BarSpec bars, Instant end, String library,
+            Map<String, Double> values) {
+    }
+
+    /** A bar series' universe and closes (serving thread only). */
+    private static final class Series {
+        /** Every instrument seen on the series (sorted: batches and logs list them alike). */
+        final Set<InstrumentId> universe = new TreeSet<>();
+        /** Consecutive closes each instrument of the universe missed. */
+        final Map<InstrumentId, Integer> misses = new HashMap<>();
+        final TreeMap<Instant, Gathering> gathering = new TreeMap<>();
+        /** The universe is known: a close was published (before that, each close waits the grace). */
+        boolean settled;
+        Instant published;
+    }
+
+    /** A close being gathered. */
+    private static final class Gathering {
+        final long firstNanos;
+        final Map<InstrumentId, Instrument> instruments = new HashMap<>();
+        /** Instruments that have arrived whole. */
+        int arrived;
+
+        Gathering(long firstNanos) {
+            this.firstNanos = firstNanos;
+        }
+
+        boolean arrivedAll(Set<InstrumentId> universe) {
+            if (arrived < universe.size()) {
+                return false; // the cheap test first: it runs at every wake of the serving thread
+            }
+            for (InstrumentId instrument : universe) {
+                Instrument arrived = instruments.get(instrument);
+                if (arrived == null || !arrived.arrived) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final class Instrument {
+        final Map<String, Double> values = new HashMap<>();
+        final Set<String> libraries = new HashSet<>(4);
+        boolean arrived;
     }
 
     private record Key(String model, String alias) {

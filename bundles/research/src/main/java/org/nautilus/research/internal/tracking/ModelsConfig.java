@@ -16,4 +16,8 @@ public @interface ModelsConfig {
     @AttributeDefinition(name = "Served aliases", description = "Aliases served as signals; the first is the live "
             + "one, the others score in shadow.")
     String[] serving_aliases() default {"champion", "challenger"};
+
+    @AttributeDefinition(name = "Serving grace (ms)", description = "How long after the first instrument of a bar "
+            + "close arrived the close is scored without the instruments still missing (the batch names them).")
+    long serving_grace_ms() default 2000;
 }

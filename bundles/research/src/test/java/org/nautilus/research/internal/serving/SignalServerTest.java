@@ -129,10 +129,15 @@ class SignalServerTest {
         return batches.stream().filter(b -> b.alias().equals("champion")).toList();
     }
 
-    /** The newest champion batch, from one read of the batches (they keep arriving on the server's thread). */
-    private Optional<SignalBatch> lastChampion() {
-        List<SignalBatch> served = champion();
-        return served.isEmpty() ? Optional.empty() : Optional.of(served.get(served.size() - 1));
+    /** The newest champion batch (one read of the list: batches keep arriving). */
+    private SignalBatch lastChampion() {
+        List<SignalBatch> champion = champion();
+        return champion.isEmpty() ? null : champion.get(champion.size() - 1);
+    }
+
+    private boolean lastChampionIs(Instant close) {
+        SignalBatch last = lastChampion();
+        return last != null && last.time().equals(close);
     }
 
     @Test
@@ -152,8 +157,8 @@ class SignalServerTest {
         }
         int warm = 150 - 50; // closes from the first with every feature (the longest lookback is 50 bars here)
         await(() -> champion().size() >= warm
-                && lastChampion().orElseThrow().time().equals(apple.get(149).end()));
-        SignalBatch last = lastChampion().orElseThrow();
+                && lastChampionIs(apple.get(149).end()));
+        SignalBatch last = lastChampion();
         double[] row = {engine.latest("RSI_14", AAPL, DAY).orElseThrow().value(),
                 engine.latest("BB_PCTB_20", AAPL, DAY).orElseThrow().value(),
                 engine.latest("ROC_10", AAPL, DAY).orElseThrow().value()};
@@ -179,7 +184,7 @@ class SignalServerTest {
         for (int i = heldBack; i < apple.size(); i++) {
             close(apple.get(i));
         }
-        await(() -> lastChampion().orElseThrow().time().equals(apple.get(apple.size() - 1).end()));
+        await(() -> lastChampionIs(apple.get(apple.size() - 1).end()));
 
         List<SignalBatch> served = champion();
         List<Instant> times = served.stream().map(SignalBatch::time).toList();
@@ -201,6 +206,48 @@ class SignalServerTest {
         assertThat(times).isEqualTo(apple.subList(start, apple.size()).stream().map(Bar::end).toList());
     }
 
+    /**
+     * Three instruments (the Apple bars under three names): each close is one batch of all three, scored once; a
+     * close one of them misses goes out after the grace naming it, and the next close waits for it again.
+     */
+    @Test
+    void aCloseOfTheUniverseIsOneBatchAndNamesWhatIsMissingAfterTheGrace() {
+        List<Bar> apple = Bars.apple();
+        List<InstrumentId> names = List.of(AAPL, InstrumentId.of("AAPL.B"), InstrumentId.of("AAPL.C"));
+        models.setAlias("aapl", "champion", 1, "alice");
+        server.refresh();
+        for (int i = 0; i < 80; i++) {
+            for (InstrumentId name : names) {
+                close(renamed(apple.get(i), name));
+            }
+        }
+        await(() -> lastChampionIs(apple.get(79).end()));
+        assertThat(champion()).hasSizeGreaterThan(20).allSatisfy(b -> {
+            assertThat(b.signals()).extracting(s -> s.instrument()).containsExactlyElementsOf(names);
+            assertThat(b.missing()).isEmpty();
+        });
+        assertThat(champion().stream().map(SignalBatch::time).toList()).doesNotHaveDuplicates().isSorted();
+
+        close(renamed(apple.get(80), names.get(0)));
+        close(renamed(apple.get(80), names.get(1))); // AAPL.C misses this close
+        await(() -> lastChampionIs(apple.get(80).end()));
+        SignalBatch partial = lastChampion();
+        assertThat(partial.signals()).extracting(s -> s.instrument()).containsExactly(names.get(0), names.get(1));
+        assertThat(partial.missing()).containsExactly(names.get(2));
+
+        for (InstrumentId name : names) {
+            close(renamed(apple.get(81), name));
+        }
+        await(() -> lastChampionIs(apple.get(81).end()));
+        assertThat(lastChampion().signals()).hasSize(3);
+        assertThat(server.late()).isZero();
+    }
+
+    private static Bar renamed(Bar bar, InstrumentId instrument) {
+        return new Bar(instrument, bar.start(), bar.end(), bar.open(), bar.high(), bar.low(), bar.close(),
+                bar.volume());
+    }
+
     @Test
     void aRemovedFamilyStopsServingAndComesBack() throws Exception {
         List<Bar> apple = Bars.apple();
@@ -209,7 +256,7 @@ class SignalServerTest {
         for (int i = 0; i < 80; i++) {
             close(apple.get(i));
         }
-        await(() -> lastChampion().filter(b -> b.time().equals(apple.get(79).end())).isPresent());
+        await(() -> lastChampionIs(apple.get(79).end()));
 
         deployed.remove("weka-m5p");
         server.familyRemoved("weka-m5p");

@@ -1,0 +1,91 @@
+package org.nautilus.benchmarks.models;
+
+import com.microsoft.ml.lightgbm.PredictionType;
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMDataset;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Map;
+import org.nautilus.api.research.LabelledMatrix;
+import org.nautilus.model.lightgbm.internal.LightGbmModel;
+
+/**
+ * Where LightGBM's training time goes, in one process so the variants share the machine's load: the platform's
+ * {@link LightGbmModel#fit} as shipped, then LightGBM directly with the dataset built from doubles or floats, row-wise
+ * or column-wise histograms, 2 threads or 1; dataset construction and boosting timed apart. Each variant twice, in
+ * alternating order (the load on a shared machine drifts).
+ *
+ * <p>Arguments: rows (200,000), features (158), iterations (100).
+ */
+public final class LightGbmTrainingMain {
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int features = args.length > 1 ? Integer.parseInt(args[1]) : 158;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        System.out.printf(Locale.ROOT, "%d cores; GENERATED panel %d x %d, %d iterations, 31 leaves%n",
+                Runtime.getRuntime().availableProcessors(), rows, features, iterations);
+        LabelledMatrix panel = ModelsMain.panel(rows, features, 7);
+        LightGbmModel platform = new LightGbmModel(2, Files.createTempDirectory("nautilus-bench-lightgbm"));
+        String[] variants = {"platform", "double row-wise 2", "float row-wise 2", "double col-wise 2",
+                "double row-wise 1"};
+        for (int round = 0; round < 2; round++) {
+            for (int v = 0; v < variants.length; v++) {
+                String variant = variants[round == 0 ? v : variants.length - 1 - v];
+                if (variant.equals("platform")) {
+                    long t0 = System.nanoTime();
+                    platform.fit(panel, Map.of("iterations", Integer.toString(iterations), "leaves", "31",
+                            "num.threads", "2"), 7).predict(panel.features()[0]);
+                    System.out.printf(Locale.ROOT, "%-20s total %6.2f s%n", variant, (System.nanoTime() - t0) / 1e9);
+                } else {
+                    direct(panel, variant, iterations);
+                }
+            }
+        }
+    }
+
+    private static void direct(LabelledMatrix panel, String variant, int iterations) throws Exception {
+        boolean floats = variant.startsWith("float");
+        String params = "objective=regression verbosity=-1 deterministic=true seed=7 num_leaves=31 learning_rate=0.05"
+                + (variant.contains("col-wise") ? " force_col_wise=true" : " force_row_wise=true") + " num_threads="
+                + variant.substring(variant.length() - 1);
+        int rows = panel.rows();
+        int columns = panel.featureNames().size();
+        long t0 = System.nanoTime();
+        LGBMDataset dataset;
+        if (floats) {
+            float[] matrix = new float[rows * columns];
+            for (int i = 0; i < rows; i++) {
+                double[] row = panel.features()[i];
+                for (int f = 0; f < columns; f++) {
+                    matrix[i * columns + f] = (float) row[f];
+                }
+            }
+            dataset = LGBMDataset.createFromMat(matrix, rows, columns, true, params, null);
+        } else {
+            double[] matrix = new double[rows * columns];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(panel.features()[i], 0, matrix, i * columns, columns);
+            }
+            dataset = LGBMDataset.createFromMat(matrix, rows, columns, true, params, null);
+        }
+        float[] labels = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = (float) panel.targets()[i];
+        }
+        dataset.setField("label", labels);
+        long t1 = System.nanoTime();
+        LGBMBooster booster = LGBMBooster.create(dataset, params);
+        for (int i = 0; i < iterations; i++) {
+            if (booster.updateOneIter()) {
+                break;
+            }
+        }
+        long t2 = System.nanoTime();
+        booster.predictForMatSingleRow(panel.features()[0], PredictionType.C_API_PREDICT_NORMAL);
+        booster.close();
+        dataset.close();
+        System.out.printf(Locale.ROOT, "%-20s total %6.2f s: dataset %5.2f s, boosting %6.2f s%n", variant,
+                (t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+}
