@@ -29,6 +29,7 @@ import org.nautilus.api.venue.VenueExecution;
 import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueOrder;
 import org.nautilus.oms.internal.routing.DirectRouter;
+import org.nautilus.testsupport.Await;
 
 /** Reconciliation with a venue on registration and on every reconnect, case by case. */
 class VenueReconcilerTest {
@@ -172,6 +173,8 @@ class VenueReconcilerTest {
         oms.venueAdded(IB, venue);
         Order first = buy("c1", 10);
         venue.fill(first.id(), 10, "100");
+        // The report is applied on the partition's drain thread: booked before the link drops, as in the story.
+        Await.until("the fill booked", () -> order(first.id()).status() == FILLED);
         venue.account.merge(AAPL, Quantity.ofWhole(-4), Quantity::plus); // someone sold 4 outside the OMS
         venue.linkDown("network");
 
