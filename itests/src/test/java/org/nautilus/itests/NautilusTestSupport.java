@@ -199,6 +199,7 @@ public abstract class NautilusTestSupport {
 
     /** Runs a shell command as {@code user} with exactly {@code roles}; a failing (or refused) command throws. */
     protected String executeCommandAs(String user, String command, String... roles) throws Exception {
+        awaitRegistered(command.strip().split("\\s+", 2)[0]);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject admin = new Subject();
@@ -215,6 +216,18 @@ public abstract class NautilusTestSupport {
         result.get(60, TimeUnit.SECONDS);
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits until the shell knows the command: a bundle's commands are registered by Karaf's extender after its
+     * services, so a test that found the service may still be ahead of the command (seen in CI).
+     */
+    private void awaitRegistered(String command) throws Exception {
+        int colon = command.indexOf(':');
+        if (colon > 0) {
+            await(command + " registered", STARTUP, () -> sessionFactory.getRegistry()
+                    .getCommand(command.substring(0, colon), command.substring(colon + 1)), found -> found != null);
+        }
     }
 
     /** Polls until the condition holds, failing with the last value's description after the timeout. */
