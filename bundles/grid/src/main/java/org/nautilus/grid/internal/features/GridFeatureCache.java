@@ -15,9 +15,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.event.CacheEntryEvent;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheEntryEventSerializableFilter;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
@@ -233,16 +235,19 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
     }
 
     /**
-     * A continuous query on the whole cache: Ignite sends each written entry to this node as it is written (no
-     * remote filter, which would need our class on every node: states come too, and are skipped here).
+     * A continuous query with a remote filter: the node that writes an entry sends it to this node only if it is a
+     * vector (a few KB); stream states (tens of KB each, written now and then for every stream) stay where they are
+     * written. The filter's class is this bundle's, which every node of the cluster runs (peer class loading is
+     * off): a node running a grid bundle without it refuses the query.
      */
     @Override
     public AutoCloseable subscribe(Consumer<FeatureVector> written) {
         ContinuousQuery<AffinityKey<String>, byte[]> query = new ContinuousQuery<>();
+        query.setRemoteFilterFactory(FactoryBuilder.factoryOf(new VectorsOnly()));
         query.setLocalListener(events -> {
             for (CacheEntryEvent<? extends AffinityKey<String>, ? extends byte[]> event : events) {
                 byte[] bytes = event.getValue();
-                if (bytes != null && event.getKey().key().charAt(0) == 'V') {
+                if (bytes != null && isVector(event.getKey())) {
                     try {
                         written.accept(FeatureCodec.vector(bytes));
                     } catch (RuntimeException e) {
@@ -253,6 +258,20 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
         });
         QueryCursor<?> cursor = cache.query(query);
         return cursor::close;
+    }
+
+    private static boolean isVector(AffinityKey<String> key) {
+        return key.key().charAt(0) == 'V';
+    }
+
+    /** Evaluated on the node where an entry is written: vectors pass, stream states do not. */
+    static final class VectorsOnly implements CacheEntryEventSerializableFilter<AffinityKey<String>, byte[]> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean evaluate(CacheEntryEvent<? extends AffinityKey<String>, ? extends byte[]> event) {
+            return isVector(event.getKey());
+        }
     }
 
     @Override

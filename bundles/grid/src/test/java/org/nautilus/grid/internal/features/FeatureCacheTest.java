@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +142,58 @@ class FeatureCacheTest {
             StreamState state = nodes.get(2).state(instrument, DAILY, "lib").orElseThrow();
             assertThat(state.state()[0]).isEqualTo((byte) Integer.parseInt(instrument.value().substring(3)));
         }
+    }
+
+    /**
+     * A subscriber receives the vectors other nodes write, and the stream states are not shipped to it: the bytes
+     * its node receives while 60 states of 64 KB are written are counted without a subscription, then with one
+     * (the same instruments, so the same owners and backups): the subscription adds about the vectors only.
+     */
+    @Test
+    void a_subscriber_gets_every_vector_and_the_stream_states_stay_where_they_are_written() throws Exception {
+        List<GridFeatureCache> nodes = startNodes(NODES);
+        GridFeatureCache writer = nodes.get(0);
+        TcpCommunicationSpi subscriberLink = (TcpCommunicationSpi) running.get(2).ignite().configuration()
+                .getCommunicationSpi();
+        int instruments = 60;
+        int stateBytes = 64 * 1024;
+
+        long before = subscriberLink.getReceivedBytesCount();
+        writeStates(writer, instruments, stateBytes, 1);
+        long withoutSubscription = subscriberLink.getReceivedBytesCount() - before;
+
+        List<FeatureVector> received = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = nodes.get(2).subscribe(received::add)) {
+            before = subscriberLink.getReceivedBytesCount();
+            writeStates(writer, instruments, stateBytes, 2);
+            for (int i = 0; i < instruments; i++) {
+                writer.offer(vector(i, 2));
+            }
+            assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+            Await.until("the subscriber has every vector", Duration.ofSeconds(10),
+                    () -> received.size() >= instruments);
+            long withSubscription = subscriberLink.getReceivedBytesCount() - before;
+
+            assertThat(received).hasSize(instruments)
+                    .allSatisfy(v -> assertThat(v).isEqualTo(vector(Integer.parseInt(v.instrument().value()
+                            .substring(3)), 2)));
+            // without the remote filter, about two thirds of the states (those another node is primary for) would
+            // come as events too: more than 2.5 MB
+            long statesShipped = (long) instruments * stateBytes * 2 / 3;
+            assertThat(withSubscription - withoutSubscription).as("bytes the subscription added")
+                    .isLessThan(statesShipped / 10);
+        }
+    }
+
+    private void writeStates(GridFeatureCache writer, int instruments, int size, int version) {
+        Random random = new Random(version);
+        for (int i = 0; i < instruments; i++) {
+            byte[] state = new byte[size];
+            random.nextBytes(state); // incompressible
+            writer.offer(new StreamState(InstrumentId.of("GEN" + i), DAILY, "lib", "digest",
+                    Instant.parse("2024-01-03T21:00:00Z").plusSeconds(86_400L * version), 42L + i, 7, state));
+        }
+        assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.nautilus.model.lightgbm.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.ml.lightgbm.PredictionType;
+import io.github.metarank.lightgbm4j.LGBMBooster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,6 +83,29 @@ class LightGbmModelTest {
         // Split gains are stored in the text with fewer digits: the reloaded importance is close, not identical.
         a.importance().forEach((feature, gain) -> assertThat(loaded.importance().get(feature)).isCloseTo(gain,
                 Percentage.withPercentage(1e-3)));
+    }
+
+    /**
+     * The fast single-row path predicts what LightGBM's own batch call does, bit for bit: the saved model loaded
+     * by lightgbm4j alone is the oracle.
+     */
+    @Test
+    void predictionsEqualLightGbmsOwnBatchCall() throws Exception {
+        FittedModel fitted = model().fit(synthetic(3000, 4), Map.of("iterations", "40"), 5);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        fitted.save(bytes);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        LabelledMatrix probe = synthetic(500, 6);
+        double[] flat = new double[probe.rows() * 3];
+        for (int i = 0; i < probe.rows(); i++) {
+            System.arraycopy(probe.features()[i], 0, flat, i * 3, 3);
+        }
+        try (LGBMBooster oracle = LGBMBooster.loadModelFromString(text.substring(text.indexOf('\n') + 1))) {
+            double[] expected = oracle.predictForMat(flat, probe.rows(), 3, true,
+                    PredictionType.C_API_PREDICT_NORMAL);
+            assertThat(fitted.predict(probe.features())).isEqualTo(expected);
+            assertThat(fitted.predict(probe.features()[7])).isEqualTo(expected[7]);
+        }
     }
 
     @Test
