@@ -30,6 +30,7 @@ import org.nautilus.api.research.signal.ServedModel;
 import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.research.signal.SignalService;
+import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
@@ -47,7 +48,8 @@ import org.osgi.framework.ServiceRegistration;
  * {@code deploy/} appears as a family over the one Weka library bundle already running, trains and serves; removing
  * the jar stops its serving cleanly (the model waits for its family, nothing else stops); dropping it again loads
  * the registered version from its artifact and serves P(up) signals from live bars. On the way: the run's evaluation
- * report served over HTTP as a run artifact, and runs and experiments deleted for good (HTTP and shell), audited.
+ * report served over HTTP as a run artifact, runs and experiments deleted for good (HTTP and shell), and the version
+ * promoted and rolled back over HTTP, all audited with the user.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -83,7 +85,7 @@ public class ModelHotDeployIT extends NautilusTestSupport {
         assertTrue(trained, trained.contains("auc") && trained.contains("log-loss")
                 && trained.contains("registered " + MODEL + " version 1"));
         reportsOverHttpAndDeletionsAudited();
-        executeCommand("nautilus:model-promote " + MODEL + " 1 champion");
+        promotedAndRolledBackOverHttp();
         await("the classifier served", Duration.ofSeconds(30), signals::served, s -> state(s).equals("SERVING"));
 
         Files.delete(deployed);
@@ -161,6 +163,45 @@ public class ModelHotDeployIT extends NautilusTestSupport {
                 deletions.stream().map(e -> e.type() + " " + e.subject() + " " + e.fields().get("user")).toList());
     }
 
+    /**
+     * The registry over HTTP: promote (an alias to a version), roll back, read the model with its alias history;
+     * an unknown version and a roll-back with nothing before are refused and move nothing; every move is audited
+     * with the HTTP user. Ends with version 1 the champion.
+     */
+    private void promotedAndRolledBackOverHttp() throws Exception {
+        ModelRegistry registry = service(ModelRegistry.class, null);
+        String run = registry.model(MODEL).orElseThrow().versions().get(0).run();
+        assertEquals(2, registry.register(MODEL, run).version()); // the same run again: a second version to move to
+        String aliases = "/api/v1/models/" + MODEL + "/aliases/";
+        HttpResponse<byte[]> promoted = send("POST", aliases + "champion", "{\"version\":1}");
+        assertEquals(text(promoted), 200, promoted.statusCode());
+        assertTrue(text(promoted), text(promoted).contains("\"version\":1") && text(promoted).contains("itest"));
+        assertEquals(200, send("POST", aliases + "champion", "{\"version\":2}").statusCode());
+        HttpResponse<byte[]> unknown = send("POST", aliases + "champion", "{\"version\":9}");
+        assertEquals(text(unknown), 404, unknown.statusCode());
+        assertTrue(text(unknown), text(unknown).contains("UNKNOWN_VERSION"));
+        HttpResponse<byte[]> nothingBefore = send("POST", aliases + "challenger/rollback", null);
+        assertEquals(text(nothingBefore), 409, nothingBefore.statusCode());
+        assertEquals(Integer.valueOf(2), registry.model(MODEL).orElseThrow().aliases().get("champion"));
+
+        HttpResponse<byte[]> rolledBack = send("POST", aliases + "champion/rollback", null);
+        assertEquals(text(rolledBack), 200, rolledBack.statusCode());
+        assertEquals(Integer.valueOf(1), registry.model(MODEL).orElseThrow().aliases().get("champion"));
+        String shown = text(get("/api/v1/models/" + MODEL));
+        assertTrue(shown, shown.contains("\"history\"") && shown.contains("\"datasetDigest\"")
+                && shown.contains("\"champion\":1"));
+        assertEquals(404, get("/api/v1/models/no-such-model").statusCode());
+        List<String> moves = service(AuditService.class, null).query(AuditQuery.all()).stream()
+                .filter(e -> e.category() == AuditCategory.MODEL && e.subject().equals(MODEL)
+                        && (e.type().equals("PROMOTED") || e.type().equals("ROLLED_BACK")))
+                .map(e -> e.type() + " " + e.fields().get("user")).toList();
+        assertEquals(List.of("PROMOTED itest", "PROMOTED itest", "ROLLED_BACK itest"), moves);
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private HttpResponse<byte[]> get(String path) throws Exception {
@@ -168,9 +209,19 @@ public class ModelHotDeployIT extends NautilusTestSupport {
     }
 
     private HttpResponse<byte[]> send(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
-                .header("Authorization", ITEST_BASIC).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(method, path, null);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Authorization", ITEST_BASIC).timeout(Duration.ofSeconds(30));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String state(List<ServedModel> served) {

@@ -137,7 +137,7 @@ public class RunsResource {
         return service.run(id).orElseThrow(() -> new ApiException(404, "UNKNOWN_RUN", "no run '" + id + "'", "run"));
     }
 
-    private static String user(SecurityContext security) {
+    static String user(SecurityContext security) {
         return security == null || security.getUserPrincipal() == null ? "unknown"
                 : security.getUserPrincipal().getName();
     }
