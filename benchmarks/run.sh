@@ -28,7 +28,7 @@
 #              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
 #   signals    bar close -> signal batch out, in process: 800 GENERATED instruments' bars into the feature engine
 #              (Alpha158, vectors into the Ignite feature cache), the signal server reading them from the cache and
-#              scoring the close once with LightGBM on 40 factors; ms from the close's last bar into the engine to
+#              publishing each close once (rows predicted with LightGBM on 40 factors as they arrive); ms from the close's last bar into the engine to
 #              its signal batch out (the target), and from its first (args: instruments warm-up closes)
 #   store      the factor store (DuckDB over Parquet) on generated data: write and read rates (values/s, MB/s)
 #              and the point-in-time join of every bar with fundamentals (default 800 instruments x 3,500 days,

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,12 @@ import org.slf4j.LoggerFactory;
  * gathers them per bar series and close time until the close is <em>complete</em>: every instrument of the
  * series' universe (each instrument seen on the series, learned from the closes) has arrived, or the grace has
  * passed since the first arrival (then what is there is scored and the batch names the missing instruments; one
- * that misses {@value #DROP_AFTER} closes in a row leaves the universe until its bars come again). Then, for each served model and alias, the close is predicted in
- * one batch from one loaded version and published: one batch per close, in close order. The first close of a
+ * that misses {@value #DROP_AFTER} closes in a row leaves the universe until its bars come again). Then, for each served model and alias, the close is published
+ * as one batch from one loaded version: one batch per close, in close order. Each instrument's row is predicted as
+ * soon as it has arrived whole, with the version loaded then, so that after a close's last bar only that bar's row
+ * is left to predict (the target is the time from the last bar to the batch; the other rows were scored while the
+ * engine computed the rest of the universe); at the close, the rows no version or another version predicted are
+ * predicted in one call of the version serving now, so a batch never mixes versions. The first close of a
  * series always waits the grace (the universe is not known yet); an instrument whose bar comes after its close was
  * published is not scored for it and is expected from the next close on. A refresh ({@link #refresh}, on the loader thread) compares each served alias with the
  * registry and loads a new version <em>beside</em> the one serving, then swaps the reference: batches before the
@@ -312,7 +317,39 @@ public final class SignalServer implements AutoCloseable {
         if (instrument.arrived && !before) {
             close.arrived++;
             s.universe.add(arrival.instrument);
+            predictEarly(arrival.bars, instrument);
         }
+    }
+
+    /** Predicts an instrument's row as soon as it is whole, for each version serving on its bar series now. */
+    private void predictEarly(BarSpec bars, Instrument instrument) {
+        for (Served s : served.values()) {
+            Loaded loaded = s.loaded.get();
+            if (loaded == null || !loaded.bars.equals(bars)) {
+                continue;
+            }
+            double[] row = row(loaded.fitted.features(), instrument.values);
+            if (row != null) {
+                try {
+                    instrument.predicted.put(loaded, loaded.fitted.predict(row));
+                } catch (RuntimeException e) {
+                    // predicted again with the close's batch, which reports the failure
+                }
+            }
+        }
+    }
+
+    /** The row of {@code features} in order, or null if a value is missing. */
+    private static double[] row(List<String> features, Map<String, Double> values) {
+        double[] row = new double[features.size()];
+        for (int f = 0; f < row.length; f++) {
+            Double value = values.get(features.get(f));
+            if (value == null) {
+                return null;
+            }
+            row[f] = value;
+        }
+        return row;
     }
 
     /**
@@ -373,7 +410,10 @@ public final class SignalServer implements AutoCloseable {
         score(bars, end, close, absent);
     }
 
-    /** Predicts the close for each served model in one batch of the instruments with every feature. */
+    /**
+     * Publishes the close for each served model: the instruments with every feature, each predicted by the version
+     * serving now (early, or here in one call for the rows it has not predicted yet).
+     */
     private void score(BarSpec bars, Instant end, Gathering close, List<InstrumentId> absent) {
         List<InstrumentId> instruments = new ArrayList<>(close.instruments.keySet());
         instruments.sort(Comparator.naturalOrder());
@@ -385,36 +425,44 @@ public final class SignalServer implements AutoCloseable {
             List<String> features = loaded.fitted.features();
             List<InstrumentId> scored = new ArrayList<>(instruments.size());
             Set<InstrumentId> missing = new TreeSet<>(absent);
+            double[] predictions = new double[instruments.size()];
             double[][] rows = new double[instruments.size()][];
+            int[] at = new int[instruments.size()];
+            int toPredict = 0;
             for (InstrumentId instrument : instruments) {
-                Map<String, Double> values = close.instruments.get(instrument).values;
-                double[] row = new double[features.size()];
-                boolean complete = true;
-                for (int f = 0; f < row.length && complete; f++) {
-                    Double value = values.get(features.get(f));
-                    complete = value != null;
-                    row[f] = complete ? value : 0;
-                }
-                if (complete) {
-                    rows[scored.size()] = row;
+                Instrument arrived = close.instruments.get(instrument);
+                Double early = arrived.predicted.get(loaded);
+                if (early != null) {
+                    predictions[scored.size()] = early;
                     scored.add(instrument);
-                } else {
+                    continue;
+                }
+                double[] row = row(features, arrived.values);
+                if (row == null) {
                     missing.add(instrument);
+                } else {
+                    rows[toPredict] = row;
+                    at[toPredict++] = scored.size();
+                    scored.add(instrument);
                 }
             }
             if (scored.isEmpty()) {
                 continue;
             }
-            double[] predictions;
-            try {
-                predictions = loaded.fitted.predict(Arrays.copyOf(rows, scored.size()));
-            } catch (RuntimeException e) {
-                LOG.warn("{} {} version {} failed to predict: {}", s.key.model, s.key.alias,
-                        loaded.version.version(), e.toString());
-                continue;
+            if (toPredict > 0) {
+                try {
+                    double[] late = loaded.fitted.predict(Arrays.copyOf(rows, toPredict));
+                    for (int i = 0; i < toPredict; i++) {
+                        predictions[at[i]] = late[i];
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("{} {} version {} failed to predict: {}", s.key.model, s.key.alias,
+                            loaded.version.version(), e.toString());
+                    continue;
+                }
             }
-            List<Signal> signals = new ArrayList<>(predictions.length);
-            for (int i = 0; i < predictions.length; i++) {
+            List<Signal> signals = new ArrayList<>(scored.size());
+            for (int i = 0; i < scored.size(); i++) {
                 signals.add(new Signal(scored.get(i), s.key.model, loaded.version.version(), s.key.alias,
                         predictions[i], end));
             }
@@ -502,6 +550,8 @@ public final class SignalServer implements AutoCloseable {
     private static final class Instrument {
         final Map<String, Double> values = new HashMap<>();
         final Set<String> libraries = new HashSet<>(4);
+        /** Predictions made when the row arrived whole, by the version that made them (same object). */
+        final Map<Loaded, Double> predicted = new IdentityHashMap<>(2);
         boolean arrived;
     }
 

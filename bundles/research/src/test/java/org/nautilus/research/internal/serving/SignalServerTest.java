@@ -2,6 +2,8 @@ package org.nautilus.research.internal.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -90,7 +92,7 @@ class SignalServerTest {
 
             @Override
             public FittedModel load(String model, int version) {
-                return models.load(model, version);
+                return counted(models.load(model, version));
             }
 
             @Override
@@ -108,6 +110,40 @@ class SignalServerTest {
                 return engine.latest(factor, instrument, spec);
             }
         }, List.of("champion", "challenger"), batches::add);
+    }
+
+    /** Every predict call of the served models: "row" for one row, "batch N" for N rows. */
+    private final List<String> predictCalls = new CopyOnWriteArrayList<>();
+
+    private FittedModel counted(FittedModel model) {
+        return new FittedModel() {
+            @Override
+            public String family() {
+                return model.family();
+            }
+
+            @Override
+            public List<String> features() {
+                return model.features();
+            }
+
+            @Override
+            public double predict(double[] row) {
+                predictCalls.add("row");
+                return model.predict(row);
+            }
+
+            @Override
+            public double[] predict(double[][] rows) {
+                predictCalls.add("batch " + rows.length);
+                return model.predict(rows);
+            }
+
+            @Override
+            public void save(OutputStream out) throws IOException {
+                model.save(out);
+            }
+        };
     }
 
     @AfterEach
@@ -241,6 +277,27 @@ class SignalServerTest {
         await(() -> lastChampionIs(apple.get(81).end()));
         assertThat(lastChampion().signals()).hasSize(3);
         assertThat(server.late()).isZero();
+    }
+
+    /**
+     * Each row is predicted as it arrives whole, so a close's last bar leaves one row to predict, not the universe:
+     * three instruments over 40 closes give one single-row prediction per signal published and no batch call.
+     */
+    @Test
+    void rowsArePredictedAsTheyArriveSoTheLastBarLeavesOneRowToPredict() {
+        List<Bar> apple = Bars.apple();
+        List<InstrumentId> names = List.of(AAPL, InstrumentId.of("AAPL.B"), InstrumentId.of("AAPL.C"));
+        models.setAlias("aapl", "champion", 1, "alice");
+        server.refresh();
+        for (int i = 0; i < 40; i++) {
+            for (InstrumentId name : names) {
+                close(renamed(apple.get(i), name));
+            }
+        }
+        await(() -> lastChampionIs(apple.get(39).end()));
+        long signals = champion().stream().mapToLong(b -> b.signals().size()).sum();
+        assertThat(signals).isGreaterThan(30);
+        assertThat(predictCalls).containsOnly("row").hasSize((int) signals);
     }
 
     private static Bar renamed(Bar bar, InstrumentId instrument) {
