@@ -25,12 +25,12 @@ import org.nautilus.api.research.FittedModel;
  * round-trips every threshold and leaf value exactly. The native booster is freed when the model is no longer
  * reachable.
  *
- * <p>Predictions go through LightGBM's "fast" single-row path: its configuration is set up once per model, the row
- * is read in place from the Java array (JNI critical access), and no OpenMP team is started. lightgbm4j's own
- * {@code predictForMat} copies every value into a native array with one JNI call each (32,000 calls for a batch of
- * 800 rows of 40 features) and runs LightGBM's threads for the batch; under load the batch then waits for a second
- * core. A batch is the rows one after another, each summing the trees in the same order as LightGBM's batch does:
- * the same bits.
+ * <p>One row goes through LightGBM's "fast" single-row path: its configuration is set up once per model and the row
+ * is read in place from the Java array (JNI critical access), where lightgbm4j's {@code predictForMatSingleRow}
+ * copies each value with a JNI call of its own and sets LightGBM's predictor up on every call (p50 2.9 against 7.8 µs,
+ * p99 5.3 against 17 µs: benchmarks/README.md). Serving predicts each row as it arrives, so this is its path. A batch
+ * goes through LightGBM's batch call, which spreads the rows over its OpenMP threads (a one-thread loop of fast
+ * calls was slower for 800 rows when a second core was free). Both sum the trees in the same order: the same bits.
  */
 final class LightGbmFittedModel implements FittedModel {
 
@@ -39,7 +39,7 @@ final class LightGbmFittedModel implements FittedModel {
     private final LGBMBooster booster;
     private final List<String> features;
     private final Map<String, Double> importance;
-    /** LightGBM's prediction set-up and output cells; used under this object's lock. */
+    /** LightGBM's single-row prediction set-up and output cells; used under this object's lock. */
     private final Native fast;
 
     LightGbmFittedModel(LGBMBooster booster, List<String> features) {
@@ -79,16 +79,20 @@ final class LightGbmFittedModel implements FittedModel {
 
     @Override
     public double[] predict(double[][] rows) {
-        for (double[] row : rows) {
-            check(row);
+        if (rows.length == 0) {
+            return new double[0];
         }
-        double[] predictions = new double[rows.length];
-        synchronized (this) {
-            for (int i = 0; i < rows.length; i++) {
-                predictions[i] = fast.predict(rows[i]);
-            }
+        int columns = features.size();
+        double[] matrix = new double[rows.length * columns];
+        for (int i = 0; i < rows.length; i++) {
+            check(rows[i]);
+            System.arraycopy(rows[i], 0, matrix, i * columns, columns);
         }
-        return predictions;
+        try {
+            return booster.predictForMat(matrix, rows.length, columns, true, PredictionType.C_API_PREDICT_NORMAL);
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM failed to predict: " + e.getMessage(), e);
+        }
     }
 
     private void check(double[] row) {
