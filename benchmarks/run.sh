@@ -38,7 +38,8 @@
 #              ('models alpha158 [instruments] [days] [wekaRows]': Alpha158 on a generated 800 x 3,000 universe)
 #   lightgbm-training  where LightGBM's training time goes (default 200,000 x 158, 100 iterations): the platform's
 #              fit, then LightGBM directly from doubles / floats, row-wise / column-wise, 2 / 1 threads, dataset
-#              and boosting timed apart, each twice in alternating order (args: rows features iterations)
+#              and boosting timed apart, each in every round in alternating order (args: rows features iterations
+#              [variants, comma-separated] [rounds]; the platform trains as "float col-wise 2")
 #   backtest   a backtest through the full engine (merge, simulated clock and exchange, OMS + 12 risk rules,
 #              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
@@ -276,7 +277,10 @@ case "$NAME" in
         OMP_WAIT_POLICY=PASSIVE java $heap -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.ModelsMain "$@" ;;
     lightgbm-training) [ -f "$BENCH_JAR" ] || build benchmarks
-        OMP_WAIT_POLICY=PASSIVE java -Xms3g -Xmx3g -XX:+UseParallelGC -cp "$BENCH_JAR" \
+        # the size (2.3 M x 158) holds the panel and its float copy: a bigger heap past a million rows
+        heap="-Xms3g -Xmx3g"; [ "${1:-0}" -gt 1000000 ] 2>/dev/null && heap="-Xms2g -Xmx9g"
+        # shellcheck disable=SC2086 # two flags
+        OMP_WAIT_POLICY=PASSIVE java $heap -XX:+UseParallelGC -cp "$BENCH_JAR" \
         org.nautilus.benchmarks.models.LightGbmTrainingMain "$@" ;;
     backtest) java_main org.nautilus.benchmarks.backtest.BacktestMain "$@" ;;
     longmap) java_main org.nautilus.benchmarks.longmap.LongMapMain "$@" ;;
