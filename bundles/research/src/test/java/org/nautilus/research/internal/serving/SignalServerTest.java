@@ -249,15 +249,7 @@ class SignalServerTest {
     @Test
     void aCloseOfTheUniverseIsOneBatchAndNamesWhatIsMissingAfterTheGrace() {
         List<Bar> apple = Bars.apple();
-        List<InstrumentId> names = List.of(AAPL, InstrumentId.of("AAPL.B"), InstrumentId.of("AAPL.C"));
-        models.setAlias("aapl", "champion", 1, "alice");
-        server.refresh();
-        for (int i = 0; i < 80; i++) {
-            for (InstrumentId name : names) {
-                close(renamed(apple.get(i), name));
-            }
-        }
-        await(() -> lastChampionIs(apple.get(79).end()));
+        List<InstrumentId> names = servedUnderThreeNames(apple, 80);
         assertThat(champion()).hasSizeGreaterThan(20).allSatisfy(b -> {
             assertThat(b.signals()).extracting(s -> s.instrument()).containsExactlyElementsOf(names);
             assertThat(b.missing()).isEmpty();
@@ -285,19 +277,27 @@ class SignalServerTest {
      */
     @Test
     void rowsArePredictedAsTheyArriveSoTheLastBarLeavesOneRowToPredict() {
-        List<Bar> apple = Bars.apple();
+        servedUnderThreeNames(Bars.apple(), 40);
+        long signals = champion().stream().mapToLong(b -> b.signals().size()).sum();
+        assertThat(signals).isGreaterThan(30);
+        assertThat(predictCalls).containsOnly("row").hasSize((int) signals);
+    }
+
+    /**
+     * Serves version 1 as champion and closes the first {@code closes} Apple bars under three names, waiting for the
+     * last close's batch; returns the names.
+     */
+    private List<InstrumentId> servedUnderThreeNames(List<Bar> apple, int closes) {
         List<InstrumentId> names = List.of(AAPL, InstrumentId.of("AAPL.B"), InstrumentId.of("AAPL.C"));
         models.setAlias("aapl", "champion", 1, "alice");
         server.refresh();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < closes; i++) {
             for (InstrumentId name : names) {
                 close(renamed(apple.get(i), name));
             }
         }
-        await(() -> lastChampionIs(apple.get(39).end()));
-        long signals = champion().stream().mapToLong(b -> b.signals().size()).sum();
-        assertThat(signals).isGreaterThan(30);
-        assertThat(predictCalls).containsOnly("row").hasSize((int) signals);
+        await(() -> lastChampionIs(apple.get(closes - 1).end()));
+        return names;
     }
 
     private static Bar renamed(Bar bar, InstrumentId instrument) {
