@@ -4,9 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,16 +18,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.LabelSpec;
 import org.nautilus.api.research.dataset.PanelDataset;
 import org.nautilus.api.research.dataset.Processing;
+import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.api.research.store.Fundamental;
 import org.nautilus.research.internal.expression.FactorColumns;
 import org.nautilus.research.internal.expression.FactorGraph;
 import org.nautilus.research.internal.expression.FactorProgram;
+import org.nautilus.research.internal.expression.PointInTimeFields;
 import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.stats.CrossSection;
 
@@ -88,7 +95,8 @@ public final class PanelBuilder {
         int done = 0;
         for (int i = 0; i < instruments; i++) {
             InstrumentHistory history = selected.get(i);
-            FactorColumns computed = program == null ? null : program.newBatch().evaluate(history.bars());
+            FactorColumns computed = program == null ? null
+                    : program.newBatch().evaluate(history.bars(), dataColumns(program, history));
             int rows = history.dates().length;
             double[][] columns = new double[f][];
             for (int c = 0; c < f; c++) {
@@ -215,6 +223,15 @@ public final class PanelBuilder {
                 x, outLabel, digest);
     }
 
+    /**
+     * The program's point-in-time data fields over the history's bars, null when it reads none (or the history has
+     * none: NaN).
+     */
+    private static double[][] dataColumns(FactorProgram program, InstrumentHistory history) {
+        List<Expression> fields = program.dataFields();
+        return fields.isEmpty() ? null : history.data().columns(fields);
+    }
+
     /** The features' program; context definitions join only when a feature refers to a name it does not define. */
     private static FactorProgram compile(List<FactorDefinition> features, List<FactorDefinition> context) {
         FactorGraph alone = FactorGraph.compile(features);
@@ -304,17 +321,41 @@ public final class PanelBuilder {
 
     /** The histories of a generated universe, with its planted factors as columns {@code planted_1}, …. */
     public static List<InstrumentHistory> histories(GeneratedUniverse universe) {
+        return histories(universe, instrument -> null);
+    }
+
+    /**
+     * The histories of a generated universe, with its planted factors as columns {@code planted_1}, …, its
+     * generated fundamentals (every revision, at its publication) as the fundamental fields ({@code $eps}) and
+     * {@code sentiment}'s score of each instrument as {@code $sentiment}. A generated day's bar ends at midnight UTC
+     * after it, as a daily bar read from a CSV file does ({@code CsvBarReader}), so a statement published that
+     * evening is known at that bar.
+     *
+     * @param sentiment per instrument, its sentiment as of a moment; {@code null} for none (NaN)
+     */
+    public static List<InstrumentHistory> histories(GeneratedUniverse universe,
+            Function<InstrumentId, PointInTimeFields.Sentiment> sentiment) {
+        Map<InstrumentId, List<Fundamental>> statements = new HashMap<>();
+        for (GeneratedUniverse.Fundamental row : universe.fundamentals()) {
+            statements.computeIfAbsent(row.instrument(), i -> new ArrayList<>()).add(new Fundamental(row.instrument(),
+                    row.field(), row.periodEnd(), row.published(), row.value()));
+        }
         List<InstrumentHistory> histories = new ArrayList<>(universe.instruments().size());
         for (var series : universe.instruments()) {
             LocalDate[] dates = new LocalDate[series.rows()];
+            List<Instant> ends = new ArrayList<>(dates.length);
             for (int t = 0; t < dates.length; t++) {
                 dates[t] = universe.calendar().get(series.days()[t]);
+                ends.add(dates[t].plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
             Map<String, double[]> columns = new TreeMap<>();
             for (int k = 0; k < series.planted().length; k++) {
                 columns.put("planted_" + (k + 1), series.planted()[k]);
             }
-            histories.add(new InstrumentHistory(series.instrument(), dates, series.bars(), columns));
+            List<Fundamental> history = statements.getOrDefault(series.instrument(), List.of());
+            PointInTimeFields.Sentiment score = sentiment.apply(series.instrument());
+            histories.add(new InstrumentHistory(series.instrument(), dates, series.bars(), columns,
+                    fields -> PointInTimeFields.columns(fields, history, score, ends)));
         }
         return histories;
     }

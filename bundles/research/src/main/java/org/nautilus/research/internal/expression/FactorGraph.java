@@ -36,6 +36,7 @@ import org.nautilus.research.internal.expression.kernel.Kernel;
 import org.nautilus.research.internal.expression.kernel.MeanDeviationKernel;
 import org.nautilus.research.internal.expression.kernel.OrderStatisticKernel;
 import org.nautilus.research.internal.expression.kernel.PairKernel;
+import org.nautilus.research.internal.expression.kernel.RankKernel;
 import org.nautilus.research.internal.expression.kernel.RegressionKernel;
 import org.nautilus.research.internal.expression.kernel.SeededAverageKernel;
 import org.nautilus.research.internal.expression.kernel.ShiftKernel;
@@ -366,7 +367,7 @@ public final class FactorGraph {
                 case MIN -> () -> ExtremumKernel.min(n);
                 case IDXMAX -> () -> ExtremumKernel.indexOfMax(n);
                 case IDXMIN -> () -> ExtremumKernel.indexOfMin(n);
-                case RANK -> () -> OrderStatisticKernel.rank(n);
+                case RANK -> () -> new RankKernel(n);
                 case SLOPE -> () -> RegressionKernel.slope(n);
                 case RSQUARE -> () -> RegressionKernel.rSquare(n);
                 case RESI -> () -> RegressionKernel.residual(n);

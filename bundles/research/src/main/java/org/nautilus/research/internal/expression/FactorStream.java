@@ -139,7 +139,7 @@ public final class FactorStream {
     }
 
     /** Tells a snapshot from other bytes and from an older layout. */
-    private static final int SNAPSHOT_MAGIC = 0x4E465331; // "NFS1"
+    private static final int SNAPSHOT_MAGIC = 0x4E465332; // "NFS2": Rank without a sorted window
 
     /**
      * The whole streaming state after the last bar, as bytes: the bar count, every node's value and every kernel's

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.nautilus.api.research.evaluation.FactorEvaluation;
 import org.nautilus.api.research.evaluation.FactorEvaluationService;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorLibrary;
+import org.nautilus.api.research.sentiment.SentimentService;
+import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrackingService;
@@ -38,6 +41,7 @@ import org.nautilus.research.internal.dataset.PanelBuilder;
 import org.nautilus.research.internal.dataset.Splits;
 import org.nautilus.research.internal.evaluation.FactorEvaluator;
 import org.nautilus.research.internal.expression.BarColumns;
+import org.nautilus.research.internal.features.PointInTimeSources;
 import org.nautilus.research.internal.generated.GeneratedUniverse;
 import org.nautilus.research.internal.generated.UniverseGenerator;
 import org.nautilus.research.internal.report.EvaluationReportWriter;
@@ -70,6 +74,8 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
     private static final Logger LOG = LoggerFactory.getLogger(ResearchMethodsComponent.class);
 
     private final Map<FactorLibrary, List<FactorDefinition>> libraries = new ConcurrentHashMap<>();
+    /** Fundamentals and sentiment for the data fields of dataset features, as the feature engine reads them. */
+    private final PointInTimeSources pointInTime = PointInTimeSources.none();
     private volatile Samples samples;
     /** The last generated universe: evaluating several factors over one spec generates it once. */
     private volatile GeneratedUniverse lastGenerated;
@@ -106,6 +112,26 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
 
     public void removeLibrary(FactorLibrary library) {
         libraries.remove(library);
+    }
+
+    /** The factor store's fundamentals for {@code $eps} and the other fundamental fields; absent: they read NaN. */
+    @Reference(name = "factorStore", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void bindFactorStore(FactorStore store) {
+        pointInTime.store(store);
+    }
+
+    public void unbindFactorStore(FactorStore store) {
+        pointInTime.removeStore(store);
+    }
+
+    /** The news sentiment for {@code $sentiment}; absent: it reads NaN. */
+    @Reference(name = "sentiment", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void bindSentiment(SentimentService service) {
+        pointInTime.sentiment(service);
+    }
+
+    public void unbindSentiment(SentimentService service) {
+        pointInTime.removeSentiment(service);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -255,7 +281,8 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
                             + " days (GENERATED data) in " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 }
             }
-            return PanelBuilder.histories(universe);
+            // Its own generated fundamentals; $sentiment from the platform's sentiment service (NaN without one)
+            return PanelBuilder.histories(universe, instrument -> t -> pointInTime.sentiment(instrument, t));
         }
         DataSource.Samples sample = (DataSource.Samples) source;
         Samples known = samples;
@@ -273,7 +300,11 @@ public final class ResearchMethodsComponent implements DatasetService, FactorEva
             for (int i = 0; i < dates.length; i++) {
                 dates[i] = bars.get(i).start().atOffset(ZoneOffset.UTC).toLocalDate();
             }
-            return List.of(new InstrumentHistory(known.appleInstrument(), dates, BarColumns.of(bars), new TreeMap<>()));
+            // $eps, $sentiment, ...: what the store and the sentiment service know, as the backfill reads them
+            List<Instant> ends = bars.stream().map(Bar::end).toList();
+            InstrumentId instrument = known.appleInstrument();
+            return List.of(new InstrumentHistory(instrument, dates, BarColumns.of(bars), new TreeMap<>(),
+                    fields -> pointInTime.columns(instrument, fields, ends)));
         } catch (BarFileException e) {
             throw new IllegalArgumentException("cannot read the sample " + sample.name() + ": " + e.getMessage(), e);
         }

@@ -19,6 +19,8 @@ import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
 import org.nautilus.api.research.expression.FactorLibrary;
+import org.nautilus.api.research.sentiment.SentimentService;
+import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.tracking.AliasChange;
 import org.nautilus.api.research.tracking.Experiment;
 import org.nautilus.api.research.tracking.MetricPoint;
@@ -36,6 +38,7 @@ import org.nautilus.research.internal.ResearchConfig;
 import org.nautilus.research.internal.data.BarFileException;
 import org.nautilus.research.internal.data.CsvBarReader;
 import org.nautilus.research.internal.features.CompiledLibrary;
+import org.nautilus.research.internal.features.PointInTimeSources;
 import org.nautilus.research.internal.training.Placeholders;
 import org.nautilus.research.internal.training.Trainer;
 import org.nautilus.research.internal.training.TrainingPanel;
@@ -73,6 +76,8 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     private final Map<FactorLibrary, CompiledLibrary> libraries = new ConcurrentHashMap<>();
     private final Map<String, Factor> factors = new ConcurrentHashMap<>();
     private volatile AuditService audit;
+    /** Fundamentals and sentiment for the libraries' data fields, as the live feature engine reads them. */
+    private final PointInTimeSources pointInTime = PointInTimeSources.none();
 
     @Activate
     public ModelsComponent(@Reference TrackingStore store, ModelsConfig config, ResearchConfig research) {
@@ -137,6 +142,26 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         factors.remove(factor.name(), factor);
     }
 
+    /** The factor store's fundamentals for {@code $eps} and the other fundamental fields; absent: they read NaN. */
+    @Reference(name = "factorStore", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void bindFactorStore(FactorStore store) {
+        pointInTime.store(store);
+    }
+
+    public void unbindFactorStore(FactorStore store) {
+        pointInTime.removeStore(store);
+    }
+
+    /** The news sentiment for {@code $sentiment}; absent: it reads NaN. */
+    @Reference(name = "sentiment", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void bindSentiment(SentimentService service) {
+        pointInTime.sentiment(service);
+    }
+
+    public void unbindSentiment(SentimentService service) {
+        pointInTime.removeSentiment(service);
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setAudit(AuditService audit) {
         this.audit = audit;
@@ -181,7 +206,9 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
         Map<String, CompiledLibrary> byName = new TreeMap<>();
         libraries.values().forEach(l -> byName.put(l.name(), l));
         TrainingPanel rows = TrainingPanel.build(bars, spec,
-                new TrainingPanel.Sources(byName, Map.copyOf(factors), Math.max(1, research.bars_window())), progress);
+                new TrainingPanel.Sources(byName, Map.copyOf(factors), Math.max(1, research.bars_window()),
+                        pointInTime),
+                progress);
         TrainingResult result = trainer.train(spec, model, codeVersion(model), rows, progress);
         LOG.info("Trained {} as run {}: {}", spec.family(), result.run().id(), result.run().metrics());
         return result;

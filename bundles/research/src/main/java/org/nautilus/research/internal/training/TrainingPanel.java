@@ -15,6 +15,7 @@ import org.nautilus.api.research.dataset.DataSource;
 import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.LabelSpec;
 import org.nautilus.api.research.dataset.PanelDataset;
+import org.nautilus.api.research.expression.Expression;
 import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.research.internal.dataset.InstrumentHistory;
 import org.nautilus.research.internal.dataset.PanelBuilder;
@@ -22,6 +23,7 @@ import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.FactorColumns;
 import org.nautilus.research.internal.features.CompiledLibrary;
 import org.nautilus.research.internal.features.FactorWindows;
+import org.nautilus.research.internal.features.PointInTimeSources;
 
 /**
  * A training set as a research panel: one instrument's bars through {@link PanelBuilder} (features at each bar
@@ -44,8 +46,12 @@ public record TrainingPanel(PanelDataset panel, List<String> factors) {
         factors = List.copyOf(factors);
     }
 
-    /** Where factor names are found: the compiled libraries by name, then the factor plugins. */
-    public record Sources(Map<String, CompiledLibrary> libraries, Map<String, Factor> plugins, int window) {
+    /**
+     * Where factor names are found: the compiled libraries by name, then the factor plugins; where the libraries'
+     * point-in-time data fields ({@code $eps}, {@code $sentiment}) come from, as the live engine reads them.
+     */
+    public record Sources(Map<String, CompiledLibrary> libraries, Map<String, Factor> plugins, int window,
+            PointInTimeSources pointInTime) {
     }
 
     /** The whole panel as a labelled matrix, its columns named by the factors. */
@@ -83,8 +89,13 @@ public record TrainingPanel(PanelDataset panel, List<String> factors) {
             CompiledLibrary library = libraryOf(name, sources);
             double[] column;
             if (library != null) {
-                FactorColumns values = batches.computeIfAbsent(library,
-                        l -> l.program().newBatch().evaluate(barColumns));
+                FactorColumns values = batches.computeIfAbsent(library, l -> {
+                    List<Expression> fields = l.program().dataFields();
+                    double[][] data = fields.isEmpty() ? null
+                            : sources.pointInTime().columns(spec.instrument(), fields,
+                                    bars.stream().map(Bar::end).toList());
+                    return l.program().newBatch().evaluate(barColumns, data);
+                });
                 column = values.column(name);
             } else {
                 Factor factor = sources.plugins().get(name);

@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +26,13 @@ import org.nautilus.api.research.dataset.SplitSpec;
 import org.nautilus.api.research.evaluation.EvaluationReport;
 import org.nautilus.api.research.evaluation.EvaluationRequest;
 import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.api.research.store.Fundamental;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
+import org.nautilus.research.internal.store.DatePartition;
+import org.nautilus.research.internal.store.DuckDbFactorStore;
 import org.nautilus.research.internal.support.Bars;
 import org.nautilus.research.internal.tracking.ModelsComponent;
 import org.nautilus.research.internal.tracking.TrainingTestSupport;
@@ -130,5 +137,57 @@ class ResearchMethodsComponentTest {
         assertThat(second.digest()).isEqualTo(first.digest());
         assertThat(component.split(first, new SplitSpec.PurgedKFold(5, 2))).hasSize(5);
         assertThat(first.toString()).contains("generated:seed=5");
+    }
+
+    /**
+     * Over the shipped Apple bars, {@code $eps} reads the statements the factor store holds (what the data
+     * connectors loaded) as known at each bar's end: a restatement counts from its publication on, never before.
+     */
+    @Test
+    void aDatasetOverTheAppleBarsReadsTheStoredFundamentalsPointInTime() throws IOException {
+        ResearchMethodsComponent component = component();
+        InstrumentId apple = InstrumentId.of("AAPL");
+        try (DuckDbFactorStore store = DuckDbFactorStore.open(temp.resolve("store"), DatePartition.YEAR, 1)) {
+            Instant published = Instant.parse("2013-04-23T20:30:00Z");
+            Instant restated = Instant.parse("2013-09-10T20:30:00Z");
+            store.writeFundamentals(List.of(
+                    new Fundamental(apple, "eps", LocalDate.of(2013, 3, 30), published, 10.09),
+                    new Fundamental(apple, "eps", LocalDate.of(2013, 6, 29), Instant.parse("2013-07-23T20:30:00Z"),
+                            7.47),
+                    new Fundamental(apple, "eps", LocalDate.of(2013, 6, 29), restated, 7.50)));
+            component.bindFactorStore(store);
+
+            PanelDataset panel = component.build(DatasetRequest.of(new DataSource.Samples("aapl-daily"),
+                    List.of(new FactorDefinition("EPS", "$eps", ""), new FactorDefinition("EY", "$eps/$close", ""))));
+
+            int known = 0;
+            for (int row = 0; row < panel.rows(); row++) {
+                LocalDate day = panel.date(row);
+                Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                double expected = store.fundamentals(apple, end).stream()
+                        .max(Comparator.comparing(Fundamental::periodEnd)).map(Fundamental::value)
+                        .orElse(Double.NaN);
+                assertThat(Double.valueOf(panel.feature(row, 0))).as("$eps on %s", day)
+                        .isEqualTo(Double.valueOf(expected)); // NaN equals NaN here
+                known += Double.isNaN(expected) ? 0 : 1;
+            }
+            assertThat(known).isGreaterThan(100);
+            assertThat(panel.feature(rowOn(panel, LocalDate.of(2013, 9, 9)), 0)).isEqualTo(7.47);
+            assertThat(panel.feature(rowOn(panel, LocalDate.of(2013, 9, 11)), 0)).isEqualTo(7.50);
+
+            component.unbindFactorStore(store); // without a store the field reads NaN again
+            PanelDataset without = component.build(DatasetRequest.of(new DataSource.Samples("aapl-daily"),
+                    List.of(new FactorDefinition("EPS", "$eps", ""))));
+            assertThat(Arrays.stream(without.featureColumn(0)).allMatch(Double::isNaN)).isTrue();
+        }
+    }
+
+    private static int rowOn(PanelDataset panel, LocalDate day) {
+        for (int row = 0; row < panel.rows(); row++) {
+            if (panel.date(row).equals(day)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row on " + day);
     }
 }

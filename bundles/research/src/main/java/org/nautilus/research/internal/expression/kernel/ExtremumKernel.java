@@ -12,16 +12,15 @@ public final class ExtremumKernel implements Kernel.OfOne {
     private final int size;
     private final boolean position;
     private final MonotonicDeque candidates;
+    /** The window's NaN rows, for the index forms only (a NaN wins argmax). */
     private final RowQueue nanRows;
-    private final SlidingWindow window;
-    private int values;
+    private long rows;
 
     private ExtremumKernel(int size, boolean largest, boolean position) {
         this.size = size;
         this.position = position;
         this.candidates = new MonotonicDeque(size, largest);
         this.nanRows = new RowQueue(size);
-        this.window = new SlidingWindow(size);
     }
 
     public static ExtremumKernel max(int size) {
@@ -42,21 +41,21 @@ public final class ExtremumKernel implements Kernel.OfOne {
 
     @Override
     public double update(double x) {
-        if (window.full() && !Double.isNaN(window.oldest())) {
-            values--;
-        }
-        long row = window.rows();
-        window.push(x);
+        long row = rows++;
         long firstRow = Math.max(0, row - size + 1);
         candidates.evictBefore(firstRow);
-        nanRows.evictBefore(firstRow);
+        if (position) {
+            nanRows.evictBefore(firstRow);
+        }
         if (Double.isNaN(x)) {
-            nanRows.add(row);
+            if (position) {
+                nanRows.add(row);
+            }
         } else {
-            values++;
             candidates.add(row, x);
         }
-        if (values == 0) {
+        // The newest value of the window always stays a candidate, so no candidate means no value in the window.
+        if (candidates.isEmpty()) {
             return Double.NaN;
         }
         if (!position) {

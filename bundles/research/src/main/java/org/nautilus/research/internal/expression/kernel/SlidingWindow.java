@@ -30,6 +30,14 @@ final class SlidingWindow {
         rows++;
     }
 
+    /**
+     * The ring itself, for a kernel that scans the whole window in slot order (read only): slots
+     * {@code 0 .. length()-1} hold the window's rows, in no particular age order once the ring has wrapped.
+     */
+    double[] slots() {
+        return values;
+    }
+
     /** Rows pushed so far; the newest row's index is {@code rows() - 1}. */
     long rows() {
         return rows;

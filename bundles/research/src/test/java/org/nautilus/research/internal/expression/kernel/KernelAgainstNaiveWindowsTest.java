@@ -76,7 +76,7 @@ class KernelAgainstNaiveWindowsTest {
             new Case("IdxMin", ExtremumKernel::indexOfMin, (w, f) -> argExtreme(w, false)),
             new Case("Quantile0.8", n -> OrderStatisticKernel.quantile(n, 0.8), (w, f) -> quantile(present(w), 0.8)),
             new Case("Quantile0.2", n -> OrderStatisticKernel.quantile(n, 0.2), (w, f) -> quantile(present(w), 0.2)),
-            new Case("Rank", OrderStatisticKernel::rank, (w, f) -> {
+            new Case("Rank", RankKernel::new, (w, f) -> {
                 double last = w[w.length - 1];
                 if (Double.isNaN(last)) {
                     return Double.NaN;

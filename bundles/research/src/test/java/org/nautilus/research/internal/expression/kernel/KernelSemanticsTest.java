@@ -48,10 +48,10 @@ class KernelSemanticsTest {
     @Test
     void rank_is_the_percentile_of_the_newest_value_with_ties_averaged() {
         // pandas rolling(3).rank(pct=True) over [1, nan, 3, 2, nan, nan, nan, 5]
-        assertThat(run(OrderStatisticKernel.rank(3), 1, NaN, 3, 2, NaN, NaN, NaN, 5))
+        assertThat(run(new RankKernel(3), 1, NaN, 3, 2, NaN, NaN, NaN, 5))
                 .containsExactly(1, NaN, 1, 0.5, NaN, NaN, NaN, 1);
         // [2, 1, 2]: the newest 2 shares ranks 2 and 3 -> 2.5 / 3
-        assertThat(run(OrderStatisticKernel.rank(3), 2, 1, 2)[2]).isEqualTo(2.5 / 3);
+        assertThat(run(new RankKernel(3), 2, 1, 2)[2]).isEqualTo(2.5 / 3);
     }
 
     @Test
