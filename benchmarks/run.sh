@@ -46,7 +46,8 @@
 #   http       order entry over HTTP (keep-alive, concurrent clients) against the assembled distribution, orders/s
 #              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio);
 #              args: seconds clients warmup [sse]: with sse > 0 the load runs again with that many clients subscribed
-#              to the order event stream (SSE), and the ratio of the two rates is printed (http-sse)
+#              to the order event stream (SSE), and the ratio of the two rates is printed (http-sse); last, 20
+#              GET /metrics scrapes over HTTP (ms, samples)
 #   fix        FIX order entry (FIX 4.4, several sessions over loopback) into the assembled distribution's FIX gateway:
 #              orders/s acknowledged durable (ER after the order's events are committed), then p99 NewOrderSingle ->
 #              ExecutionReport(New) at a fixed rate, then the in-process `durable` journal figure in the same run
@@ -188,6 +189,7 @@ http() {
     in=$(sed -n 's/^durable: \([0-9.]*\) .*/\1/p' "$home/durable.txt" | tail -n 1)
     [ -n "$over" ] && [ -n "$in" ] && awk -v a="$over" -v b="$in" 'BEGIN { printf "http / in-process durable: %.3f\n", a / b }'
     grep '^http-sse:' "$home/http.txt" || true
+    grep '^metrics over HTTP:' "$home/http.txt" || true
     grep '^http:' "$home/http.txt"
 }
 

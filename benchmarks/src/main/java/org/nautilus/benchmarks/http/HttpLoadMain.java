@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,40 @@ public final class HttpLoadMain {
                     sse, delivered, delivered / (double) sse / (warmup + seconds), dropped.sum());
             System.out.printf("http-sse: %.3f of the rate without subscribers%n", withSse.rate() / alone.rate());
         }
+        scrapes(http, base, token);
         System.out.printf("http: %.0f orders/s%n", alone.rate());
+    }
+
+    /**
+     * {@code GET /metrics} over the same HTTP stack, right after the load (the node holds every series the orders
+     * made): 20 scrapes one after another, the time of each until its last byte, and the samples of the last.
+     */
+    private static void scrapes(HttpClient http, String base, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        long[] millis = new long[20];
+        String body = "";
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            if (response.statusCode() != 200) {
+                System.out.println("metrics: scrape refused: " + response.statusCode() + " " + response.body());
+                return;
+            }
+            body = response.body();
+        }
+        long samples = body.lines().filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+        long families = body.lines().filter(l -> l.startsWith("# TYPE")).count();
+        Arrays.sort(millis);
+        System.out.printf(
+                "metrics over HTTP: %d scrapes of %d samples in %d families (%d KB): median %d ms, p90 %d ms, "
+                        + "max %d ms%n",
+                millis.length, samples, families, body.length() / 1024, millis[millis.length / 2],
+                millis[millis.length * 9 / 10], millis[millis.length - 1]);
     }
 
     private static void print(String what, String base, int seconds, int clients, int warmup, String client, Result r) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.ws.rs.DELETE;
@@ -46,7 +44,6 @@ import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.oms.OrderServiceUnavailableException;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -69,21 +66,8 @@ public class OrdersResource {
             new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "-";
     private static final AtomicLong GENERATED_IDS = new AtomicLong();
 
-    /**
-     * Where acknowledgements are written back to their clients. The OMS completes a submit on its own commit thread;
-     * writing the HTTP response there (JSON, the socket) would make that one thread the HTTP API's bottleneck and
-     * slow every other order entry channel with it.
-     */
-    private final ExecutorService responders = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.daemon("nautilus-http-ack"));
-
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile OrderService orders;
-
-    @Deactivate
-    void deactivate() {
-        responders.shutdown();
-    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile MarketDataService marketData;
@@ -103,8 +87,12 @@ public class OrdersResource {
         }
         // The OMS answers a repeated client order id with the order it created: one created before this request
         // is a replay. (No lookup of our own first: it would cost a store read per new order.)
+        //
+        // The answer is handed back on the thread that completes the order (the store's acknowledger, once the order
+        // is durable): resume() only queues the response for CXF, which writes it on a Jetty thread (an async
+        // dispatch). A pool of our own in between cost one more thread wake-up per order for nothing.
         Instant received = Instant.now();
-        oms.submitAsync(request).whenCompleteAsync((order, failure) -> {
+        oms.submitAsync(request).whenComplete((order, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause()
@@ -116,7 +104,7 @@ public class OrdersResource {
             } else {
                 response.resume(submitted(order));
             }
-        }, responders);
+        });
     }
 
     /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */

@@ -3,6 +3,7 @@ package org.nautilus.rest.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Server-sent events: every committed order event (fills included) at {@code /api/v1/stream/orders}, quotes at
  * {@code /api/v1/stream/quotes}. Each client has its own bounded buffer ({@link EventStream}); a heartbeat every
  * {@value #HEARTBEAT_SECONDS} s finds clients that went away.
+ *
+ * <p>All order streams share ONE subscription to the OMS ({@link OrderStreams}): each event is turned into JSON
+ * once and the same text is queued for every client that wants it. A subscription and a JSON rendering per client
+ * cost 100 threads and 100 renderings per event with 100 clients, and slowed order entry itself.
  */
 @Component(service = StreamsResource.class, property = "osgi.jaxrs.resource=true")
 @Path("/api/v1/stream")
@@ -47,6 +52,13 @@ public class StreamsResource {
 
     static final int BUFFER = 4096;
     static final int HEARTBEAT_SECONDS = 15;
+    /**
+     * The shared OMS subscription's queue, in events: every client's buffer is {@link #BUFFER}, and the fan-out
+     * only queues (it never writes), so it falls this far behind only when the node itself is starved.
+     */
+    static final int ORDER_QUEUE = 65_536;
+
+    private static final SseFrame HEARTBEAT = new SseFrame("heartbeat", null, "{}");
 
     private final BundleContext context;
     private final ExecutorService sender = Executors.newFixedThreadPool(2, Threads.daemon("nautilus-http-sse"));
@@ -54,6 +66,7 @@ public class StreamsResource {
             .newSingleThreadScheduledExecutor(Threads.daemon("nautilus-http-sse-heartbeat"));
     private final Set<EventStream> streams = new CopyOnWriteArraySet<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private final OrderStreams orderStreams = new OrderStreams();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile MarketDataService marketData;
@@ -61,7 +74,7 @@ public class StreamsResource {
     @Activate
     public StreamsResource(BundleContext context) {
         this.context = context;
-        heartbeat.scheduleAtFixedRate(() -> streams.forEach(s -> s.offer("heartbeat", null, "{}")),
+        heartbeat.scheduleAtFixedRate(() -> streams.forEach(s -> s.offer(HEARTBEAT)),
                 HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -69,6 +82,7 @@ public class StreamsResource {
     void deactivate() {
         heartbeat.shutdownNow();
         streams.forEach(s -> s.drop("the HTTP API is stopping"));
+        orderStreams.unregister();
         sender.shutdown();
     }
 
@@ -78,39 +92,83 @@ public class StreamsResource {
     public void orders(@Context SseEventSink sink, @Context Sse sse, @QueryParam("portfolio") String portfolio) {
         String wanted = Params.blankToNull(portfolio);
         String name = "http-orders-" + counter.incrementAndGet();
-        AtomicReference<ServiceRegistration<OrderEventSubscriber>> registration = new AtomicReference<>();
-        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, () -> unregister(registration));
+        OrderStreams.Client[] client = new OrderStreams.Client[1];
+        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, () -> {
+            streams.removeIf(EventStream::isClosed);
+            orderStreams.remove(client[0]);
+        });
+        client[0] = new OrderStreams.Client(stream, wanted);
         streams.add(stream);
-        OrderEventSubscriber subscriber = new OrderEventSubscriber() {
-            @Override
-            public void onEvent(OrderEvent event) {
-                if (wanted == null || event.portfolioId().value().equals(wanted)) {
-                    stream.offer(event.type().name(), event.portfolioId().value() + ":" + event.sequence(),
-                            Json.write(OrdersResource.EventView.of(event)));
-                }
-            }
-
-            @Override
-            public void onDropped(String why) {
-                stream.drop("the OMS dropped this stream: " + why);
-            }
-        };
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("subscriber.name", name);
-        properties.put(OrderEventSubscriber.QUEUE_SIZE_PROPERTY, BUFFER);
-        registration.set(context.registerService(OrderEventSubscriber.class, subscriber, properties));
-        stream.offer("subscribed", null, "{\"stream\":\"" + name + "\"}");
+        stream.offer(new SseFrame("subscribed", null, "{\"stream\":\"" + name + "\"}"));
+        orderStreams.add(client[0]);
     }
 
-    private void unregister(AtomicReference<ServiceRegistration<OrderEventSubscriber>> registration) {
-        streams.removeIf(EventStream::isClosed);
-        ServiceRegistration<OrderEventSubscriber> current = registration.getAndSet(null);
-        if (current != null) {
-            try {
-                current.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // The bundle is stopping and took the service with it.
+    /**
+     * The order streams' one OMS subscription: registered with the first client, unregistered with the last. If
+     * the OMS drops it (it fell {@link #ORDER_QUEUE} events behind), every client is dropped with the reason, and
+     * the next client subscribes again.
+     */
+    private final class OrderStreams implements OrderEventSubscriber {
+
+        record Client(EventStream stream, String portfolio) {
+        }
+
+        private final Set<Client> clients = new CopyOnWriteArraySet<>();
+        private ServiceRegistration<OrderEventSubscriber> registration;
+
+        synchronized void add(Client client) {
+            clients.add(client);
+            if (registration == null) {
+                Dictionary<String, Object> properties = new Hashtable<>();
+                properties.put("subscriber.name", "http-order-streams");
+                properties.put(OrderEventSubscriber.QUEUE_SIZE_PROPERTY, ORDER_QUEUE);
+                registration = context.registerService(OrderEventSubscriber.class, this, properties);
             }
+        }
+
+        synchronized void remove(Client client) {
+            if (client != null && clients.remove(client) && clients.isEmpty()) {
+                unregister();
+            }
+        }
+
+        synchronized void unregister() {
+            ServiceRegistration<OrderEventSubscriber> current = registration;
+            registration = null;
+            if (current != null) {
+                try {
+                    current.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // The bundle is stopping and took the service with it.
+                }
+            }
+        }
+
+        @Override
+        public void onEvent(OrderEvent event) {
+            SseFrame frame = null;
+            for (Client client : clients) {
+                if (client.portfolio() == null || event.portfolioId().value().equals(client.portfolio())) {
+                    if (frame == null) {
+                        frame = new SseFrame(event.type().name(),
+                                event.portfolioId().value() + ":" + event.sequence(),
+                                Json.write(OrdersResource.EventView.of(event)));
+                    }
+                    client.stream().offer(frame);
+                }
+            }
+        }
+
+        @Override
+        public void onDropped(String why) {
+            List<Client> dropped;
+            synchronized (this) {
+                dropped = List.copyOf(clients);
+                clients.clear();
+                // Gone from the OMS already; unregistered before the next client registers this object again.
+                unregister();
+            }
+            dropped.forEach(c -> c.stream().drop("the OMS dropped this stream: " + why));
         }
     }
 
@@ -145,9 +203,9 @@ public class StreamsResource {
         subscription.set(gateway.subscribe(instruments, new MarketDataListener() {
             @Override
             public void onQuote(Quote quote) {
-                stream.offer("quote", null, Json.write(quote));
+                stream.offer(new SseFrame("quote", null, Json.write(quote)));
             }
         }));
-        stream.offer("subscribed", null, "{\"stream\":\"" + name + "\"}");
+        stream.offer(new SseFrame("subscribed", null, "{\"stream\":\"" + name + "\"}"));
     }
 }

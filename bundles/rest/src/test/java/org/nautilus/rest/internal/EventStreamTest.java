@@ -1,9 +1,11 @@
 package org.nautilus.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.testsupport.Await;
 
 /**
- * A client's event stream: events reach a client that keeps up, in order; a client that stops reading is dropped
- * with the reason once its buffer is full, and offering to it never blocks the caller.
+ * A client's event stream: events reach a client that keeps up, in order, each a complete event on the wire even
+ * when several go in one write; a client that stops reading is dropped with the reason once its buffer is full,
+ * and offering to it never blocks the caller.
  */
 class EventStreamTest {
 
@@ -41,16 +44,17 @@ class EventStreamTest {
         AtomicInteger closed = new AtomicInteger();
         EventStream stream = new EventStream("fast", sink, new Events(), 16, sender, closed::incrementAndGet);
         for (int i = 0; i < 1000; i++) {
-            stream.offer("n", Integer.toString(i), "{\"n\":" + i + "}");
-            while (sink.sent.size() < i - 8) {
+            stream.offer(new SseFrame("n", Integer.toString(i), "{\"n\":" + i + "}"));
+            while (sink.count.get() < i - 8) {
                 Thread.onSpinWait();
             }
         }
-        Await.until("sink.sent.size() >= 1000", Duration.ofSeconds(10),
-                () -> sink.sent.size() >= 1000);
-        assertThat(sink.sent).hasSize(1000);
+        Await.until("sink.frames().size() >= 1000", Duration.ofSeconds(10),
+                () -> sink.frames().size() >= 1000);
+        List<SseFrame> received = sink.frames();
+        assertThat(received).hasSize(1000);
         for (int i = 0; i < 1000; i++) {
-            assertThat(sink.sent.get(i).getId()).isEqualTo(Integer.toString(i));
+            assertThat(received.get(i)).isEqualTo(new SseFrame("n", Integer.toString(i), "{\"n\":" + i + "}"));
         }
         assertThat(stream.isClosed()).isFalse();
         assertThat(closed).hasValue(0);
@@ -63,7 +67,7 @@ class EventStreamTest {
         EventStream stream = new EventStream("stuck", sink, new Events(), 8, sender, closed::incrementAndGet);
         long start = System.nanoTime();
         for (int i = 0; i < 10_000; i++) {
-            stream.offer("n", null, "{}");
+            stream.offer(new SseFrame("n", null, "{}"));
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
                 .as("10,000 offers to a stuck client return at once").isLessThan(2_000);
@@ -82,16 +86,49 @@ class EventStreamTest {
         stream.drop("the OMS dropped this stream: it fell behind");
         Await.until("closed.get() != 0", Duration.ofSeconds(5),
                 () -> closed.get() != 0);
-        assertThat(sink.sent).extracting(OutboundSseEvent::getName).containsExactly("dropped");
-        assertThat((String) sink.sent.get(0).getData()).contains("it fell behind");
+        assertThat(sink.frames()).extracting(SseFrame::name).containsExactly("dropped");
+        assertThat(sink.frames().get(0).data()).contains("it fell behind");
         assertThat(closed).hasValue(1);
     }
 
-    /** A connection: takes events at once, or never (a client that stopped reading). */
+    @Test
+    void eventsQueuedWhileAWriteIsInFlightGoOutTogetherInTheNextWrite() throws Exception {
+        Sink sink = new Sink(true);
+        sink.hold = new CompletableFuture<>();
+        EventStream stream = new EventStream("batched", sink, new Events(), 64, sender, () -> {});
+        stream.offer(new SseFrame("NEW", "p:1", "{\"n\":1}"));
+        Await.until("the first write is in flight", Duration.ofSeconds(5), () -> sink.sent.size() == 1);
+        for (int i = 2; i <= 5; i++) {
+            stream.offer(new SseFrame(i % 2 == 0 ? "FILLED" : "NEW", "p:" + i, "{\"n\":" + i + "}"));
+        }
+        sink.hold.complete(null);
+        Await.until("five events arrived", Duration.ofSeconds(5), () -> sink.frames().size() == 5);
+        assertThat(sink.sent).as("one write, then the four queued meanwhile in one more").hasSize(2);
+        assertThat(sink.frames()).extracting(SseFrame::id).containsExactly("p:1", "p:2", "p:3", "p:4", "p:5");
+        assertThat(sink.frames()).extracting(SseFrame::name).containsExactly("NEW", "FILLED", "NEW", "FILLED",
+                "NEW");
+        assertThat(sink.frames().get(3).data()).isEqualTo("{\"n\":4}");
+    }
+
+    @Test
+    void anEventOfMoreThanOneLineIsRefused() {
+        assertThatThrownBy(() -> new SseFrame("n", null, "{\n}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one line");
+    }
+
+    /**
+     * A connection: takes events at once, or never (a client that stopped reading). {@link #frames} reads what it
+     * got as a client does: the bytes Aries' {@code OutboundSseEventBodyWriter} writes for each sent event
+     * ({@code event:}, {@code id:}, {@code data:} lines, the data as it is, a blank line), parsed as text/event-stream.
+     */
     private static final class Sink implements SseEventSink {
         final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
         final boolean reading;
         volatile boolean closed;
+        /** Events received (a write may carry several). */
+        final AtomicInteger count = new AtomicInteger();
+        /** When set, the first write completes only when this does. */
+        volatile CompletableFuture<Object> hold;
 
         Sink(boolean reading) {
             this.reading = reading;
@@ -108,7 +145,44 @@ class EventStreamTest {
                 return new CompletableFuture<>();
             }
             sent.add(event);
+            count.addAndGet(String.valueOf(event.getData()).split("\n\nevent: ", -1).length);
+            CompletableFuture<Object> held = hold;
+            if (held != null && sent.size() == 1) {
+                return held;
+            }
             return CompletableFuture.completedFuture(null);
+        }
+
+        List<SseFrame> frames() {
+            StringBuilder wire = new StringBuilder();
+            for (OutboundSseEvent event : sent) {
+                if (event.getName() != null) {
+                    wire.append("event: ").append(event.getName()).append('\n');
+                }
+                if (event.getId() != null) {
+                    wire.append("id: ").append(event.getId()).append('\n');
+                }
+                wire.append("data: ").append(event.getData()).append("\n\n");
+            }
+            List<SseFrame> frames = new ArrayList<>();
+            for (String block : wire.toString().split("\n\n")) {
+                String name = null;
+                String id = null;
+                String data = null;
+                for (String line : block.split("\n")) {
+                    if (line.startsWith("event: ")) {
+                        name = line.substring(7);
+                    } else if (line.startsWith("id: ")) {
+                        id = line.substring(4);
+                    } else if (line.startsWith("data: ")) {
+                        data = line.substring(6);
+                    }
+                }
+                if (name != null) {
+                    frames.add(new SseFrame(name, id, data));
+                }
+            }
+            return frames;
         }
 
         @Override
