@@ -292,7 +292,12 @@ final class VenueBook implements MatchListener {
     void applyLatestQuote() {
         Quote quote = latestQuote.getAndSet(null);
         if (quote != null) {
-            applyInOrder(List.of(quote));
+            lock.lock();
+            try {
+                requoteIfNewer(quote);
+            } finally {
+                deliverAndUnlock();
+            }
         }
     }
 
