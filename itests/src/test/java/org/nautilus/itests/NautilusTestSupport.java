@@ -11,6 +11,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -193,6 +197,24 @@ public abstract class NautilusTestSupport {
      * Runs a shell command as an admin (the roles of etc/users.properties' admingroup) and returns what it printed; a
      * failing command throws.
      */
+    /**
+     * One HTTP request to the test node as its admin user ({@link #ITEST_BASIC}), a JSON body or none; the response
+     * whatever its status (AccessIT covers the roles and the refusals).
+     */
+    protected HttpResponse<String> httpAsAdmin(String method, String path, String jsonBody) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Authorization", ITEST_BASIC).timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return ADMIN_HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final HttpClient ADMIN_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     protected String executeCommand(String command) throws Exception {
         return executeCommandAs("itest", command, "admin", "manager", "viewer", "trader", "risk");
     }

@@ -3,6 +3,7 @@ package org.nautilus.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,6 +70,7 @@ public class StrategyIT extends NautilusTestSupport {
                     && "SIM".equals(o.venueId().value())));
             String listing = executeCommand("nautilus:strategies");
             assertTrue(listing, listing.contains("ma-cross") && listing.contains("AAPL"));
+            theHttpApiShowsStopsAndStartsIt(positions);
         } finally {
             Files.delete(deployed);
         }
@@ -100,5 +102,33 @@ public class StrategyIT extends NautilusTestSupport {
         } finally {
             executeCommand("feature:uninstall nautilus-strategy-ma-cross");
         }
+    }
+
+    /**
+     * The same strategy over HTTP ({@code /api/v1/strategies}): listed with its state and counts, an unknown name and a
+     * malformed flag refused with their codes (the strategy still running), stopped with flattening (its position
+     * closed), started again.
+     */
+    private void theHttpApiShowsStopsAndStartsIt(PositionService positions) throws Exception {
+        HttpResponse<String> list = httpAsAdmin("GET", "/api/v1/strategies", null);
+        assertEquals(list.body(), 200, list.statusCode());
+        assertTrue(list.body(), list.body().contains("\"name\":\"ma-cross\"") && list.body().contains("\"RUNNING\"")
+                && list.body().contains("\"AAPL\""));
+        HttpResponse<String> unknown = httpAsAdmin("GET", "/api/v1/strategies/no-such", null);
+        assertEquals(unknown.body(), 404, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("UNKNOWN_STRATEGY"));
+        HttpResponse<String> badFlag = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/stop?flatten=maybe", null);
+        assertEquals(badFlag.body(), 400, badFlag.statusCode());
+        assertTrue(badFlag.body(), badFlag.body().contains("flatten must be true or false"));
+        HttpResponse<String> one = httpAsAdmin("GET", "/api/v1/strategies/ma-cross", null);
+        assertTrue("a refused stop changes nothing: " + one.body(), one.body().contains("\"RUNNING\""));
+        HttpResponse<String> stopped = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/stop?flatten=true", null);
+        assertEquals(stopped.body(), 200, stopped.statusCode());
+        assertTrue(stopped.body(), stopped.body().contains("\"STOPPED\""));
+        await("ma-cross flat after the HTTP stop", Duration.ofSeconds(30), () -> positions.positions(PORTFOLIO),
+                p -> p.stream().allMatch(position -> position.isFlat()));
+        HttpResponse<String> started = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/start", null);
+        assertEquals(started.body(), 200, started.statusCode());
+        assertTrue(started.body(), started.body().contains("\"RUNNING\""));
     }
 }

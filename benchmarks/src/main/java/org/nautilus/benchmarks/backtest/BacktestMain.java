@@ -1,5 +1,8 @@
 package org.nautilus.benchmarks.backtest;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +36,9 @@ import org.nautilus.strategy.internal.backtest.BacktestEngine;
  *
  * <p>Usage: {@code BacktestMain [instruments] [bars-per-instrument] [order-every-n-bars]} (defaults 100, 20,000, 10).
  * A year of 1-minute bars is 98,280 per instrument. Prints bars/s and steps/s (a bar is two steps: its open and its
- * close) per run, orders/s for the trading run, and last {@code backtest: N bars/s} (the trading run).
+ * close) per run, orders/s for the trading run, the same per second of the engine thread's CPU time (comparable
+ * across loads: the wall time on a shared machine is partly waiting for a core), and last
+ * {@code backtest: N bars/s} (the trading run).
  */
 public final class BacktestMain {
 
@@ -83,15 +88,26 @@ public final class BacktestMain {
                 };
             }
         };
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long process0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         BacktestEngine.Outcome outcome = new BacktestEngine(spec, strategy, files, Path.of("."), false).run(line -> {});
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double processCpu = (os.getProcessCpuTime() - process0) / 1e9;
         long barsRun = outcome.events() / 2;
         System.out.printf(
                 "%-16s %,12d bars in %6.2f s: %,11.0f bars/s, %,11.0f steps/s, %,9d orders (%,9.0f/s), %,9d fills%s%n",
                 label, barsRun, seconds, barsRun / seconds, outcome.events() / seconds, outcome.submitted(),
                 outcome.submitted() / seconds, outcome.fillCount(),
                 outcome.failure() == null ? "" : " FAILED: " + outcome.failure());
+        // The engine runs on this thread: its CPU time is what the run cost, whatever else the machine was doing
+        // (on a loaded machine the wall time is mostly waiting for a core). The process's adds GC and JIT threads.
+        System.out.printf("%-16s CPU: engine thread %6.2f s (%,11.0f steps/s, %,9.0f orders/s, %.3f µs per step), "
+                + "process %6.2f s%n", label, cpu, outcome.events() / cpu, outcome.submitted() / cpu,
+                cpu * 1e6 / outcome.events(), processCpu);
         return barsRun / seconds;
     }
 

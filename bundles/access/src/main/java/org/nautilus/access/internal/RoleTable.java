@@ -46,6 +46,7 @@ final class RoleTable {
             new Rule("WRITE", "/api/v1/orders", "trader"),
             new Rule("WRITE", "/api/v1/order-lists", "trader"),
             new Rule("WRITE", "/api/v1/backtests", "trader"),
+            new Rule("WRITE", "/api/v1/strategies", "trader"),
             new Rule("WRITE", "/api/v1/risk", "risk"),
             new Rule("WRITE", "/api/v1/trading-state", "risk"),
             new Rule("WRITE", "/api/v1/kill-switch", "risk"),

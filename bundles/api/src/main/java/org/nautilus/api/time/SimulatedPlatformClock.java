@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.PriorityQueue;
 
@@ -19,6 +20,12 @@ import java.util.PriorityQueue;
 public final class SimulatedPlatformClock implements PlatformClock {
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    /**
+     * Tasks scheduled for now or earlier (the venue's quote and order hand-offs: several per data step), in
+     * scheduling order: they are due at once, so a FIFO holds them in (due time, order) order without the heap's
+     * sifting; {@link #runDue} takes the earlier of the two heads.
+     */
+    private final ArrayDeque<Task> dueNow = new ArrayDeque<>();
     private final Clock view = new View();
     private Instant now;
     private long sequence;
@@ -46,9 +53,10 @@ public final class SimulatedPlatformClock implements PlatformClock {
 
     @Override
     public ScheduledTask schedule(Instant at, Runnable task) {
-        Task t = new Task(at.isBefore(now) ? now : at, sequence++, task, null);
+        boolean due = !at.isAfter(now);
+        Task t = new Task(due ? now : at, sequence++, task, null);
         if (!closed) {
-            queue.add(t);
+            (due ? dueNow : queue).add(t);
         }
         return t;
     }
@@ -85,25 +93,40 @@ public final class SimulatedPlatformClock implements PlatformClock {
 
     /** The due time of the next pending task, or {@code null}. */
     public Instant nextDue() {
-        Task next = queue.peek();
+        Task next = peek();
         return next == null ? null : next.at;
     }
 
     /** How many tasks wait. */
     public int pending() {
-        return queue.size();
+        return queue.size() + dueNow.size();
     }
 
     @Override
     public void close() {
         closed = true;
         queue.clear();
+        dueNow.clear();
+    }
+
+    /** The next task to run: the earlier of the heap's and the FIFO's heads. */
+    private Task peek() {
+        Task scheduled = queue.peek();
+        Task due = dueNow.peek();
+        if (due == null) {
+            return scheduled;
+        }
+        return scheduled == null || due.compareTo(scheduled) < 0 ? due : scheduled;
     }
 
     private void runDue(Instant until) {
         Task next;
-        while ((next = queue.peek()) != null && !next.at.isAfter(until)) {
-            queue.poll();
+        while ((next = peek()) != null && !next.at.isAfter(until)) {
+            if (next == dueNow.peek()) {
+                dueNow.poll();
+            } else {
+                queue.poll();
+            }
             if (next.canceled()) {
                 continue;
             }

@@ -58,4 +58,32 @@ class SimulatedPlatformClockTest {
         clock.advanceTo(T0.plusSeconds(2));
         assertThat(ran).containsExactly("now");
     }
+
+    @Test
+    void workDueNowKeepsItsPlaceAmongTasksOfTheSameTimeScheduledEarlierOrLater() {
+        // Tasks due at once are held apart from the ones in the future (a FIFO beside the heap): the order must be
+        // the same as one queue's, by due time and then by scheduling order.
+        SimulatedPlatformClock clock = new SimulatedPlatformClock(T0);
+        List<String> ran = new ArrayList<>();
+        clock.schedule(T0.plusSeconds(10), () -> {
+            ran.add("scheduled@10");
+            // Scheduled while running at 10: due now, so after the other task of 10 that was scheduled before it.
+            clock.execute(() -> ran.add("now-from-10@" + clock.now()));
+            clock.schedule(T0, () -> ran.add("past-from-10@" + clock.now()));
+        });
+        clock.schedule(T0.plusSeconds(10), () -> ran.add("second@10"));
+        clock.schedule(T0.plusSeconds(11), () -> ran.add("scheduled@11"));
+        clock.execute(() -> ran.add("now@" + clock.now()));
+        assertThat(clock.pending()).isEqualTo(4);
+        assertThat(clock.nextDue()).isEqualTo(T0);
+        clock.advanceTo(T0.plusSeconds(20));
+        assertThat(ran).containsExactly("now@" + T0, "scheduled@10", "second@10",
+                "now-from-10@" + T0.plusSeconds(10), "past-from-10@" + T0.plusSeconds(10), "scheduled@11");
+        assertThat(clock.pending()).isZero();
+        assertThat(clock.nextDue()).isNull();
+        ScheduledTask canceled = clock.execute(() -> ran.add("canceled"));
+        canceled.cancel();
+        clock.runDue();
+        assertThat(ran).hasSize(6);
+    }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
-            RiskResource.class, OperationsResource.class, BacktestsResource.class, RunsResource.class,
-            ModelsResource.class,
+            RiskResource.class, OperationsResource.class, BacktestsResource.class, StrategiesResource.class,
+            RunsResource.class, ModelsResource.class,
             StreamsResource.class, HealthResource.class, OpenApiResource.class, SnapshotsResource.class);
 
     @Test

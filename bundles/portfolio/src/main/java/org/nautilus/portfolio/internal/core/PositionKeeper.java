@@ -1,7 +1,9 @@
 package org.nautilus.portfolio.internal.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,8 @@ public final class PositionKeeper {
 
     private final PositionStore store;
     private final Map<PositionKey, Position> positions = new ConcurrentHashMap<>();
-    /** Each portfolio's positions by instrument, as an immutable list replaced on every change (read by risk). */
-    private final Map<PortfolioId, List<Position>> byPortfolio = new ConcurrentHashMap<>();
+    /** Each portfolio's positions by instrument, an immutable snapshot replaced on every change (read by risk). */
+    private final Map<PortfolioId, Snapshot> byPortfolio = new ConcurrentHashMap<>();
     private final Set<PositionKey> unsaved = ConcurrentHashMap.newKeySet();
     private final AtomicLong storeFailures = new AtomicLong();
 
@@ -66,7 +68,8 @@ public final class PositionKeeper {
     }
 
     public List<Position> positions(PortfolioId portfolio) {
-        return byPortfolio.getOrDefault(portfolio, List.of());
+        Snapshot snapshot = byPortfolio.get(portfolio);
+        return snapshot == null ? List.of() : snapshot.view();
     }
 
     public Optional<Position> position(PortfolioId portfolio, InstrumentId instrument) {
@@ -82,27 +85,50 @@ public final class PositionKeeper {
         return storeFailures.get();
     }
 
-    /** Replaces the position in its portfolio's list (one writer per portfolio: the OMS partition's). */
+    /**
+     * Replaces the position in its portfolio's snapshot (one writer per portfolio: the OMS partition's): a copy of the
+     * sorted array with the one entry replaced (found by binary search) or inserted, so a fill costs one array copy
+     * and no per-position comparison of instrument names (it was a tenth of a backtest's order path at 100 positions).
+     */
     private void index(Position position) {
-        byPortfolio.compute(position.portfolioId(), (portfolio, current) -> {
-            List<Position> next = new ArrayList<>(current == null ? 1 : current.size() + 1);
-            boolean replaced = false;
-            if (current != null) {
-                for (Position p : current) {
-                    if (p.instrumentId().equals(position.instrumentId())) {
-                        next.add(position);
-                        replaced = true;
-                    } else {
-                        next.add(p);
-                    }
-                }
+        PortfolioId portfolio = position.portfolioId();
+        Snapshot current = byPortfolio.get(portfolio);
+        Position[] sorted = current == null ? new Position[0] : current.sorted();
+        int at = search(sorted, position.instrumentId());
+        Position[] next;
+        if (at >= 0) {
+            next = sorted.clone();
+            next[at] = position;
+        } else {
+            int insert = -at - 1;
+            next = new Position[sorted.length + 1];
+            System.arraycopy(sorted, 0, next, 0, insert);
+            next[insert] = position;
+            System.arraycopy(sorted, insert, next, insert + 1, sorted.length - insert);
+        }
+        byPortfolio.put(portfolio, new Snapshot(next, Collections.unmodifiableList(Arrays.asList(next))));
+    }
+
+    /** The index of {@code instrument} in {@code sorted}, or {@code -(insertion point) - 1}. */
+    private static int search(Position[] sorted, InstrumentId instrument) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].instrumentId().compareTo(instrument);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
             }
-            if (!replaced) {
-                next.add(position);
-                next.sort((a, b) -> a.instrumentId().compareTo(b.instrumentId()));
-            }
-            return List.copyOf(next);
-        });
+        }
+        return -lo - 1;
+    }
+
+    /** A portfolio's positions sorted by instrument; the array is never changed once published. */
+    private record Snapshot(Position[] sorted, List<Position> view) {
     }
 
     private boolean save(PositionKey key, Position position) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,64 +31,92 @@ final class BacktestMarket implements MarketDataService, MarketAccess {
     /** Bars kept per instrument for {@link #bars}: enough for any strategy's look-back. */
     private static final int HISTORY = 1_000;
 
-    private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
-    private final Map<InstrumentId, Quote> quotes = new HashMap<>();
-    private final Map<InstrumentId, Price> marks = new HashMap<>();
-    private final Map<InstrumentId, Deque<Bar>> bars = new HashMap<>();
+    /**
+     * Everything known of one instrument, found with one lookup. The risk core values every position of the portfolio
+     * on each order (the instrument and the mark of each), so the answers are kept as the {@code Optional}s the
+     * readers receive, made when the value changes (by the loop's thread: a reader never writes here).
+     */
+    private static final class Slot {
+        Optional<Instrument> instrument = Optional.empty();
+        Optional<Quote> quote = Optional.empty();
+        Optional<Price> mark = Optional.empty();
+        Deque<Bar> bars;
+    }
+
+    private final Map<InstrumentId, Slot> slots = new HashMap<>();
+    /** The instruments in the order they were defined (for {@link #instruments()}). */
+    private final Map<InstrumentId, Instrument> defined = new LinkedHashMap<>();
+
+    private Slot slot(InstrumentId id) {
+        Slot slot = slots.get(id);
+        if (slot == null) {
+            slot = new Slot();
+            slots.put(id, slot);
+        }
+        return slot;
+    }
 
     @Override
     public void publish(Quote quote) {
-        quotes.put(quote.instrumentId(), quote);
+        slot(quote.instrumentId()).quote = Optional.of(quote);
     }
 
     @Override
     public void publish(Trade trade) {
-        marks.put(trade.instrumentId(), trade.price());
+        mark(trade.instrumentId(), trade.price());
     }
 
     @Override
     public void publish(Bar bar) {
-        Deque<Bar> history = bars.computeIfAbsent(bar.instrumentId(), k -> new ArrayDeque<>());
-        if (history.size() == HISTORY) {
-            history.removeFirst();
+        Slot slot = slot(bar.instrumentId());
+        if (slot.bars == null) {
+            slot.bars = new ArrayDeque<>();
         }
-        history.addLast(bar);
-        marks.put(bar.instrumentId(), bar.close());
+        if (slot.bars.size() == HISTORY) {
+            slot.bars.removeFirst();
+        }
+        slot.bars.addLast(bar);
+        slot.mark = Optional.of(bar.close());
     }
 
     /** The mark is the data's own price (a bar's open or close, a trade, a quote's mid), not a synthetic quote's. */
     void mark(InstrumentId instrument, Price price) {
-        marks.put(instrument, price);
+        slot(instrument).mark = Optional.of(price);
     }
 
     @Override
     public Collection<Instrument> instruments() {
-        return List.copyOf(instruments.values());
+        return List.copyOf(defined.values());
     }
 
     @Override
     public Optional<Instrument> instrument(InstrumentId id) {
-        return Optional.ofNullable(instruments.get(id));
+        Slot slot = slots.get(id);
+        return slot == null ? Optional.empty() : slot.instrument;
     }
 
     @Override
     public void define(Instrument instrument) {
-        instruments.put(instrument.id(), instrument);
+        slot(instrument.id()).instrument = Optional.of(instrument);
+        defined.put(instrument.id(), instrument);
     }
 
     @Override
     public Optional<Quote> lastQuote(InstrumentId id) {
-        return Optional.ofNullable(quotes.get(id));
+        Slot slot = slots.get(id);
+        return slot == null ? Optional.empty() : slot.quote;
     }
 
     @Override
     public Optional<Price> mark(InstrumentId id) {
-        return Optional.ofNullable(marks.get(id));
+        Slot slot = slots.get(id);
+        return slot == null ? Optional.empty() : slot.mark;
     }
 
     @Override
     public List<Bar> bars(InstrumentId id, int limit) {
-        Deque<Bar> history = bars.get(id);
+        Slot slot = slots.get(id);
+        Deque<Bar> history = slot == null ? null : slot.bars;
         if (history == null || limit <= 0) {
             return List.of();
         }

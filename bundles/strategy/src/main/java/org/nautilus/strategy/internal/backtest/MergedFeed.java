@@ -3,9 +3,7 @@ package org.nautilus.strategy.internal.backtest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
@@ -15,45 +13,90 @@ import org.nautilus.api.routes.MarketDataFiles;
  * The data files of a backtest merged in time order, one step at a time (a file is read as it goes, never loaded
  * whole). Each file must be in time order itself: a step earlier than the one before it in the same file is an
  * error naming the file, which stops the run (the engine never releases data out of order).
+ *
+ * <p>Steps at the same time go in {@link DataEvent#priority()} order (a bar's close before the next bar's open), then
+ * by file, then in file order: the merge is a total order, so every run is the same. The files are a binary min-heap
+ * of cursors keyed by their next step's time (seconds, nanos) and priority, compared as primitives: taking a step
+ * replaces the top cursor's key with its following step and sifts it down once (a {@code PriorityQueue} of events
+ * sifted down on the poll and up again on the add, comparing {@code Instant}s, was 15 % of a backtest's time).
  */
 final class MergedFeed implements AutoCloseable {
 
-    private final List<Cursor> cursors = new ArrayList<>();
-    private final PriorityQueue<DataEvent> heads = new PriorityQueue<>();
+    private final Cursor[] cursors;
+    private final Cursor[] heap;
+    private int size;
 
     /** @param readers the open files, in the spec's order; {@code names} says which is which in errors */
     MergedFeed(List<MarketDataFiles.Reader> readers, List<String> names) {
+        cursors = new Cursor[readers.size()];
+        heap = new Cursor[readers.size()];
         for (int i = 0; i < readers.size(); i++) {
             Cursor cursor = new Cursor(i, names.get(i), readers.get(i));
-            cursors.add(cursor);
-            DataEvent first = cursor.next();
-            if (first != null) {
-                heads.add(first);
+            cursors[i] = cursor;
+            if (cursor.advance()) {
+                heap[size] = cursor;
+                siftUp(size++);
             }
         }
     }
 
     /** The next step of all files, or {@code null} when every file is done. */
     DataEvent next() {
-        DataEvent head = heads.poll();
-        if (head == null) {
+        if (size == 0) {
             return null;
         }
-        DataEvent following = cursors.get(head.feed()).next();
-        if (following != null) {
-            heads.add(following);
+        Cursor top = heap[0];
+        DataEvent head = top.head;
+        if (!top.advance()) {
+            // That file is done: the last cursor takes the top's place.
+            top = heap[--size];
+            heap[size] = null;
+            if (size == 0) {
+                return head;
+            }
         }
+        siftDown(top);
         return head;
+    }
+
+    private void siftUp(int at) {
+        Cursor cursor = heap[at];
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!cursor.before(heap[parent])) {
+                break;
+            }
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = cursor;
+    }
+
+    /** Places {@code cursor} at the top and sifts it down to where its head belongs. */
+    private void siftDown(Cursor cursor) {
+        int at = 0;
+        int half = size >>> 1;
+        while (at < half) {
+            int child = 2 * at + 1;
+            Cursor smaller = heap[child];
+            int right = child + 1;
+            if (right < size && heap[right].before(smaller)) {
+                child = right;
+                smaller = heap[right];
+            }
+            if (!smaller.before(cursor)) {
+                break;
+            }
+            heap[at] = smaller;
+            at = child;
+        }
+        heap[at] = cursor;
     }
 
     @Override
     public void close() {
         for (Cursor cursor : cursors) {
-            try {
-                cursor.reader.close();
-            } catch (IOException e) {
-                // Closing a file we only read: nothing to recover.
-            }
+            cursor.close();
         }
     }
 
@@ -65,6 +108,12 @@ final class MergedFeed implements AutoCloseable {
         long sequence;
         DataEvent pendingBar;
         Instant last = Instant.MIN;
+        /** The next step, and its ordering key as primitives. */
+        DataEvent head;
+        long seconds;
+        int nanos;
+        int priority;
+        long headSequence;
 
         Cursor(int feed, String name, MarketDataFiles.Reader reader) {
             this.feed = feed;
@@ -72,7 +121,36 @@ final class MergedFeed implements AutoCloseable {
             this.reader = reader;
         }
 
-        DataEvent next() {
+        /** Whether this cursor's head goes before {@code other}'s (time, priority, file, order in the file). */
+        boolean before(Cursor other) {
+            if (seconds != other.seconds) {
+                return seconds < other.seconds;
+            }
+            if (nanos != other.nanos) {
+                return nanos < other.nanos;
+            }
+            if (priority != other.priority) {
+                return priority < other.priority;
+            }
+            return feed != other.feed ? feed < other.feed : headSequence < other.headSequence;
+        }
+
+        /** Reads the next step into {@link #head}; {@code false} at the end of the file. */
+        boolean advance() {
+            DataEvent event = read();
+            head = event;
+            if (event == null) {
+                return false;
+            }
+            Instant time = event.time();
+            seconds = time.getEpochSecond();
+            nanos = time.getNano();
+            priority = event.priority();
+            headSequence = event.sequence();
+            return true;
+        }
+
+        private DataEvent read() {
             DataEvent event;
             if (pendingBar != null) {
                 event = pendingBar;
@@ -108,6 +186,14 @@ final class MergedFeed implements AutoCloseable {
             }
             last = event.time();
             return event;
+        }
+
+        void close() {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // Closing a file we only read: nothing to recover.
+            }
         }
     }
 }

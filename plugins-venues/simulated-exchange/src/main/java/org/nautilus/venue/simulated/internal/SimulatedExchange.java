@@ -290,7 +290,7 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
         VenueBook book = book(quote.instrumentId());
         if (book.offerQuote(quote)) {
             try {
-                clock.execute(book::applyLatestQuote);
+                clock.execute(book.applyLatestQuoteTask);
             } catch (IllegalStateException e) {
                 LOG.debug("venue {} closed, quote for {} dropped", config.id(), quote.instrumentId());
             }

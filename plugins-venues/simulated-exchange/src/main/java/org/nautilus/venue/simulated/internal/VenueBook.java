@@ -56,6 +56,8 @@ final class VenueBook implements MatchListener {
     private static final Logger LOG = LoggerFactory.getLogger(VenueBook.class);
     /** The owner of the market maker's orders; client owners are positive. */
     private static final long MARKET_MAKER = -1;
+    /** The order index's first size (see the constructor). */
+    private static final int INITIAL_ORDERS = 16;
 
     private final SimulatedExchange venue;
     private final InstrumentId instrumentId;
@@ -76,8 +78,14 @@ final class VenueBook implements MatchListener {
     /** The most recent executions of client orders, oldest first, for reconciliation queries. */
     private final ArrayDeque<VenueExecution> executions = new ArrayDeque<>();
     private boolean seeded;
-    /** The last id given to an order in this book (ids are per book: the book is the matching engine's scope). */
+    /** The last id given to a client order in this book (ids are per book: the book is the matching engine's scope). */
     private long lastBookId;
+    /**
+     * The last id given to a market maker's order: negative (clients' are positive, {@link OrderBook#OUTSIDE} is 0), so
+     * the engine's reports of the market maker's orders (two cancels and two new orders per quote) are told apart
+     * without a lookup.
+     */
+    private long lastMarketMakerId;
     /** The last depth snapshot of each side (see {@link #depth}). */
     private final DepthSide bidLevels = new DepthSide(true);
     private final DepthSide askLevels = new DepthSide(false);
@@ -89,7 +97,10 @@ final class VenueBook implements MatchListener {
     VenueBook(SimulatedExchange venue, InstrumentId instrumentId) {
         this.venue = venue;
         this.instrumentId = instrumentId;
-        this.book = new OrderBook(this, venue.config().selfMatch());
+        // Sized for a handful of working orders (the market maker's and a few clients'); the index grows when more
+        // rest. A backtest has a book per instrument, and a 2,048-slot table each (the old default) spread every
+        // lookup over more memory than the cache holds.
+        this.book = new OrderBook(this, venue.config().selfMatch(), INITIAL_ORDERS);
         this.queues = venue.config().queuePosition() ? new QueuePositions(book) : null;
     }
 
@@ -275,10 +286,18 @@ final class VenueBook implements MatchListener {
         return latestQuote.getAndSet(quote) == null;
     }
 
+    /** {@link #applyLatestQuote()} as a task for the venue's clock, made once (a quote hands it over every time). */
+    final Runnable applyLatestQuoteTask = this::applyLatestQuote;
+
     void applyLatestQuote() {
         Quote quote = latestQuote.getAndSet(null);
         if (quote != null) {
-            applyInOrder(List.of(quote));
+            lock.lock();
+            try {
+                requoteIfNewer(quote);
+            } finally {
+                deliverAndUnlock();
+            }
         }
     }
 
@@ -350,7 +369,7 @@ final class VenueBook implements MatchListener {
     }
 
     private void marketMaker(boolean buy, long price, long size) {
-        long id = ++lastBookId;
+        long id = --lastMarketMakerId;
         marketMakerOrders.addLong(id);
         book.submit(id, MARKET_MAKER, buy, OrderType.LIMIT, TimeInForce.GTC, false, price, 0, size, 0);
     }
@@ -361,8 +380,16 @@ final class VenueBook implements MatchListener {
 
     // ------------------------------------------------------------------ engine events
 
+    /** Whether a book id is a client's (not the market maker's, not a trade outside the book). */
+    private static boolean isClient(long bookId) {
+        return bookId > 0;
+    }
+
     @Override
     public void onAccepted(long bookId) {
+        if (!isClient(bookId)) {
+            return;
+        }
         ClientOrder client = byBookId.get(bookId);
         if (client != null) {
             report(client, ExecType.ACCEPTED, null);
@@ -371,6 +398,10 @@ final class VenueBook implements MatchListener {
 
     @Override
     public void onRejected(long bookId, Reason reason) {
+        if (!isClient(bookId)) {
+            LOG.warn("venue {}: the market maker's order in {} was refused: {}", venue.id(), instrumentId, reason);
+            return;
+        }
         ClientOrder client = forget(bookId);
         if (client != null) {
             queue(client.listener, ExecutionReport.rejected(client.orderId, venue.id(), venue.nextExecutionId(),
@@ -380,17 +411,24 @@ final class VenueBook implements MatchListener {
 
     @Override
     public void onTrade(long takerId, long makerId, boolean takerBuy, long price, long quantity) {
-        if (queues != null && takerId != OrderBook.OUTSIDE) {
+        if (queues != null && takerId != OrderBook.OUTSIDE && isClient(makerId)) {
             // Matched in the book (the market moved through a client's price): the orders behind it move up. A trade
             // outside the book (the market's own) has already taken the queues down by its whole quantity.
             queues.left(makerId, quantity, false);
         }
-        fill(byBookId.get(takerId), false, price, quantity);
-        fill(byBookId.get(makerId), true, price, quantity);
+        if (isClient(takerId)) {
+            fill(byBookId.get(takerId), false, price, quantity);
+        }
+        if (isClient(makerId)) {
+            fill(byBookId.get(makerId), true, price, quantity);
+        }
     }
 
     @Override
     public void onCanceled(long bookId, long canceledQuantity, Reason reason) {
+        if (!isClient(bookId)) {
+            return;
+        }
         if (queues != null) {
             queues.left(bookId, canceledQuantity, true);
         }
