@@ -352,12 +352,12 @@ class FixGatewayIT {
 
     @Test
     @Order(11)
-    @Disabled("issue 14: run of 2026-12-07 11:17 (wip-fix): bin/stop returned (the framework stopped in 2 s, the JVM was "
-            + "no longer seen), but the bin/start after it left no trace: no JVM, nothing in karaf.log, while "
-            + "instances/instance.properties was rewritten to pid 0 only after the stop; the likeliest reading is that the "
-            + "old JVM was still exiting, so bin/karaf refused to start ('Root instance already running', its output went "
-            + "to /dev/null). ScriptedDistribution now follows the JVM by pid, dumps its threads if it lingers, and keeps "
-            + "bin/karaf's output in target/fix-gateway/karaf.out: the next run says which")
+    @Disabled("issue 14: the cause found 2026-12-07 (wip-fix) is in this test's harness, not in the node: the Karaf JVM "
+            + "exits about 1 s after its framework, but ScriptedDistribution looked for it with "
+            + "ProcessHandle.Info.commandLine(), which Linux cuts at 4,096 bytes, before the Karaf home and main class; so "
+            + "stop() returned while the JVM was still exiting and bin/karaf refused the next start (root instance still "
+            + "running, said to /dev/null). Fixed (the command line from /proc, the JVM followed by pid, bin/karaf's "
+            + "output in target/fix-gateway/karaf.out); to enable once a run of this class shows it green")
     void theSessionResumesAfterTheNodeRestartsAndItsOrdersAreStillThere() throws Exception {
         String id = nextId();
         client.send(newOrder(FIX44, id, '1', "5", restingPrice()));

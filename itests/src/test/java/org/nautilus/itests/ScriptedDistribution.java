@@ -134,8 +134,7 @@ final class ScriptedDistribution {
     /**
      * bin/stop, then waits for the JVM to be gone: the framework stops in seconds and the JVM must exit right after
      * it (a lingering JVM holds the lock, and its pid in instances/instance.properties makes the next bin/karaf refuse
-     * to start: "There is a Root instance already running"). The JVM is followed by its pid, not by its command line
-     * (which reads empty while a process exits). A JVM still there after {@link #EXIT_WITHIN} fails the test with a
+     * to start: "There is a Root instance already running"). The JVM is followed by its pid. A JVM still there after {@link #EXIT_WITHIN} fails the test with a
      * thread dump of it (jstack) in {@code target/<name>/}.
      */
     void stop() throws Exception {
@@ -164,14 +163,32 @@ final class ScriptedDistribution {
     static final Duration EXIT_WITHIN = Duration.ofSeconds(45);
 
     /**
-     * The JVM of this Karaf home: bin/status says stopped once the shell is gone, while the JVM may still be shutting
-     * down and holding data/lock.
+     * The JVM of this Karaf home: bin/status says stopped once the shutdown port is closed, while the JVM may still be
+     * shutting down, holding the lock and, in instances/instance.properties, the pid that makes bin/karaf refuse a new
+     * start ("There is a Root instance already running", said to /dev/null by bin/start).
      */
     private Optional<ProcessHandle> karafJvm() {
         String marker = karaf.toString();
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(line -> line.contains(marker) && line.contains("org.apache.karaf.main.Main")).orElse(false))
+        return ProcessHandle.allProcesses()
+                .filter(p -> commandLine(p).map(line -> line.contains(marker)
+                        && line.contains("org.apache.karaf.main.Main")).orElse(false))
                 .findFirst();
+    }
+
+    /**
+     * A process's whole command line. {@code ProcessHandle.Info.commandLine()} stops at 4,096 bytes on Linux, before
+     * the Karaf home and main class at the end of a Karaf JVM's: /proc has it all.
+     */
+    private static Optional<String> commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return Optional.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' '));
+            }
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+        return process.info().commandLine();
     }
 
     void script(String script) throws Exception {
