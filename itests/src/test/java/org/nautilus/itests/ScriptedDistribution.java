@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
@@ -115,36 +117,78 @@ final class ScriptedDistribution {
         Files.write(file, lines);
     }
 
-    /** bin/start, then waits for /health/ready (HTTPS with the certificate bin/setenv made). */
+    /**
+     * bin/start, then waits for /health/ready (HTTPS with the certificate bin/setenv made). The JVM's console output
+     * (bin/start sends it to /dev/null) goes to {@code target/<name>/karaf.out}, so a node that does not start says why.
+     */
     void start() throws Exception {
         script("bin/start");
         awaitReady();
     }
 
-    /** bin/stop, then waits for the JVM to be gone. */
+    /** Where bin/start's bin/karaf writes its output (KARAF_REDIRECT). */
+    private Path console() {
+        return home.resolve("karaf.out").toAbsolutePath();
+    }
+
+    /**
+     * bin/stop, then waits for the JVM to be gone: the framework stops in seconds and the JVM must exit right after
+     * it (a lingering JVM holds the lock, and its pid in instances/instance.properties makes the next bin/karaf refuse
+     * to start: "There is a Root instance already running"). The JVM is followed by its pid. A JVM still there after {@link #EXIT_WITHIN} fails the test with a
+     * thread dump of it (jstack) in {@code target/<name>/}.
+     */
     void stop() throws Exception {
+        Optional<ProcessHandle> jvm = karafJvm();
         script("bin/stop");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + EXIT_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             Process status = new ProcessBuilder("sh", "bin/status").directory(karaf.toFile())
                     .redirectErrorStream(true).start();
             status.getInputStream().readAllBytes();
-            if (status.waitFor() != 0 && !karafJvmRunning()) {
+            if (status.waitFor() != 0 && jvm.map(p -> !p.isAlive()).orElse(true) && karafJvm().isEmpty()) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
-        throw new AssertionError("the node did not stop within 90 s");
+        long pid = jvm.map(ProcessHandle::pid).orElse(-1L);
+        Path dump = home.resolve("jstack-after-stop.txt");
+        if (pid > 0) {
+            run(home, "sh", "-c", "jstack -l " + pid + " > " + dump.toAbsolutePath() + " 2>&1");
+        }
+        throw new AssertionError("the node's JVM (pid " + pid + ") did not exit within " + EXIT_WITHIN.toSeconds()
+                + " s of bin/stop; its threads: " + dump);
+    }
+
+    /** How long a stopped node's JVM may take to exit (the framework's stop included). */
+    static final Duration EXIT_WITHIN = Duration.ofSeconds(45);
+
+    /**
+     * The JVM of this Karaf home: bin/status says stopped once the shutdown port is closed, while the JVM may still be
+     * shutting down, holding the lock and, in instances/instance.properties, the pid that makes bin/karaf refuse a new
+     * start ("There is a Root instance already running", said to /dev/null by bin/start).
+     */
+    private Optional<ProcessHandle> karafJvm() {
+        String marker = karaf.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> commandLine(p).map(line -> line.contains(marker)
+                        && line.contains("org.apache.karaf.main.Main")).orElse(false))
+                .findFirst();
     }
 
     /**
-     * Whether a JVM of this Karaf home still runs: bin/status says stopped once the shell is gone, while the JVM may
-     * still be shutting down (Ignite) and holding data/lock, which a new bin/start would then wait for.
+     * A process's whole command line. {@code ProcessHandle.Info.commandLine()} stops at 4,096 bytes on Linux, before
+     * the Karaf home and main class at the end of a Karaf JVM's: /proc has it all.
      */
-    private boolean karafJvmRunning() {
-        String marker = karaf.toString();
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
-                .map(line -> line.contains(marker) && line.contains("org.apache.karaf.main.Main")).orElse(false));
+    private static Optional<String> commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return Optional.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' '));
+            }
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+        return process.info().commandLine();
     }
 
     void script(String script) throws Exception {
@@ -168,6 +212,11 @@ final class ScriptedDistribution {
                 }
             } catch (IOException notYet) {
                 // the node is still starting
+            }
+            if (System.nanoTime() - (deadline - TimeUnit.SECONDS.toNanos(240)) > TimeUnit.SECONDS.toNanos(20)
+                    && karafJvm().isEmpty()) {
+                throw new AssertionError("no Karaf JVM runs 20 s after bin/start; its output ("
+                        + console() + "): " + (Files.exists(console()) ? Files.readString(console()) : "none"));
             }
             Thread.sleep(1000);
         }
@@ -202,8 +251,10 @@ final class ScriptedDistribution {
     }
 
     private void run(Path directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("scripts.log").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("scripts.log").toFile()));
+        builder.environment().put("KARAF_REDIRECT", console().toString());
+        Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");

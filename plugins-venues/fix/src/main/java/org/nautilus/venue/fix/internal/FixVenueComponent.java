@@ -5,24 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.Hashtable;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.domain.Order;
-import org.nautilus.api.domain.OrderType;
-import org.nautilus.api.domain.TimeInForce;
+import java.util.Map;
 import org.nautilus.api.domain.VenueId;
-import org.nautilus.api.venue.BookDepth;
-import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.Venue;
-import org.nautilus.api.venue.VenueConnectionListener;
-import org.nautilus.api.venue.VenueExecution;
-import org.nautilus.api.venue.VenueOrder;
-import org.nautilus.api.venue.VenuePosition;
-import org.nautilus.api.venue.VenueQuery;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -41,11 +30,11 @@ import quickfix.SessionSettings;
  * configuration of PID {@code nautilus.venue.fix}): its {@code venue.id} becomes the service's {@code venue.id}. The
  * session comes from the keys below, or whole from a QuickFIX/J settings file ({@code settings.file}, one initiator
  * session). A configuration change restarts the venue (DS re-activation); the OMS keeps the orders and reconciles when
- * the session logs on again.
+ * the session logs on again. The {@link FixVenue} itself is the registered {@link Venue} service.
  */
-@Component(service = Venue.class, configurationPid = FixVenueComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(service = {}, configurationPid = FixVenueComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = FixVenueComponent.Config.class, factory = true)
-public final class FixVenueComponent implements Venue {
+public final class FixVenueComponent {
 
     public static final String PID = "nautilus.venue.fix";
 
@@ -117,9 +106,17 @@ public final class FixVenueComponent implements Venue {
 
     private final FixVenue venue;
     private final FixSession session;
+    private ServiceRegistration<Venue> registration;
 
     @Activate
-    public FixVenueComponent(Config config) throws Exception {
+    public FixVenueComponent(Config config, BundleContext context) throws Exception {
+        this(config);
+        registration = context.registerService(Venue.class, venue,
+                new Hashtable<>(Map.of(Venue.ID_PROPERTY, venue.id().toString())));
+    }
+
+    /** The venue and its session, not registered (tests). */
+    FixVenueComponent(Config config) throws Exception {
         VenueId id = VenueId.of(config.venue_id().strip());
         Dialect dialect = Dialect.parse(config.tags_add(), config.tags_override(), config.tags_drop(),
                 config.ordtype_map(), config.tif_map());
@@ -184,86 +181,20 @@ public final class FixVenueComponent implements Venue {
         return session;
     }
 
+    FixVenue venue() {
+        return venue;
+    }
+
     @Deactivate
     void deactivate() {
+        if (registration != null) {
+            // Gone from the router before the session closes.
+            registration.unregister();
+            registration = null;
+        }
         int open = venue.openOrderCount();
         session.close();
         venue.close();
         LOG.info("FIX venue {} stopped; it followed {} open order(s), which stay known to the OMS", venue.id(), open);
-    }
-
-    @Override
-    public VenueId id() {
-        return venue.id();
-    }
-
-    @Override
-    public String description() {
-        return venue.description();
-    }
-
-    @Override
-    public void submit(Order order, ExecutionListener listener) {
-        venue.submit(order, listener);
-    }
-
-    @Override
-    public void cancel(Order order, ExecutionListener listener) {
-        venue.cancel(order, listener);
-    }
-
-    @Override
-    public boolean supportsAmend() {
-        return venue.supportsAmend();
-    }
-
-    @Override
-    public void amend(Order amended, ExecutionListener listener) {
-        venue.amend(amended, listener);
-    }
-
-    @Override
-    public void reconcile(Order order, ExecutionListener listener) {
-        venue.reconcile(order, listener);
-    }
-
-    @Override
-    public VenueQuery<List<VenueOrder>> openOrders() {
-        return venue.openOrders();
-    }
-
-    @Override
-    public VenueQuery<List<VenueExecution>> executions(Instant since) {
-        return venue.executions(since);
-    }
-
-    @Override
-    public VenueQuery<List<VenuePosition>> positions() {
-        return venue.positions();
-    }
-
-    @Override
-    public boolean connected() {
-        return venue.connected();
-    }
-
-    @Override
-    public void connectionListener(VenueConnectionListener listener) {
-        venue.connectionListener(listener);
-    }
-
-    @Override
-    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
-        return venue.depth(instrument, levels);
-    }
-
-    @Override
-    public Set<OrderType> orderTypes() {
-        return venue.orderTypes();
-    }
-
-    @Override
-    public Set<TimeInForce> timesInForce() {
-        return venue.timesInForce();
     }
 }

@@ -275,17 +275,17 @@ class FixVenueTest {
                 Map.of("venue.id", "BROKER1", "target.comp.id", "XCH", "port", port, "reconnect.s", 1,
                         "store.path", store.resolve("component").toString(), "tags.add", "1=ACCT9")));
         try {
-            assertThat(component.id()).isEqualTo(VenueId.of("BROKER1"));
-            assertThat(component.description()).contains("FIX.4.4 session NAUTILUS->XCH at 127.0.0.1:" + port);
-            Await.until("the component's session logs on", component::connected);
+            assertThat(component.venue().id()).isEqualTo(VenueId.of("BROKER1"));
+            assertThat(component.venue().description()).contains("FIX.4.4 session NAUTILUS->XCH at 127.0.0.1:" + port);
+            Await.until("the component's session logs on", component.venue()::connected);
             Order order = limit(Side.BUY, 5, "100.02");
-            component.submit(order, listener);
+            component.venue().submit(order, listener);
             awaitReport(order, ExecType.FILL);
             assertThat(exchange.received().get(0).getString(1)).isEqualTo("ACCT9");
         } finally {
             component.deactivate();
         }
-        assertThat(component.connected()).isFalse();
+        assertThat(component.venue().connected()).isFalse();
         assertThatThrownBy(() -> new FixVenueComponent(DsConfigs.config(FixVenueComponent.Config.class,
                 Map.of("venue.id", "BROKER2", "port", port)))).hasMessageContaining("target.comp.id");
         assertThatThrownBy(() -> new FixVenueComponent(DsConfigs.config(FixVenueComponent.Config.class,

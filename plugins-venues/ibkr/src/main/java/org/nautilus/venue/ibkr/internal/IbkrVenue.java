@@ -2,12 +2,9 @@ package org.nautilus.venue.ibkr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocketHandshakeException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -23,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -38,9 +33,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.MarketDataService;
-import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.venue.BookDepth;
-import org.nautilus.api.venue.BookLevel;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ExecutionReport;
@@ -65,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * known). The gateway's daily restart and re-authentication look exactly like that; when the status is authenticated
  * again the venue reports connected and the OMS reconciles.
  *
- * <p>Streaming: while the session is up the venue also holds the gateway's WebSocket ({@link IbkrSocket}): it sends
+ * <p>Streaming ({@link IbkrStream}; quotes in {@link IbkrQuotes}): while the session is up the venue also holds the
+ * gateway's WebSocket ({@link IbkrSocket}): it sends
  * the session ({@code {"session":...}}) and, once the gateway confirms it ({@code sts} authenticated), subscribes to
  * live orders ({@code sor}), trades ({@code str}) and the quotes of its instruments ({@code smd+CONID}). What is pushed
  * is booked as it arrives, on the socket's thread (the worker may be waiting on a paced request); pushed and polled
@@ -88,9 +82,6 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private final Object books = new Object();
     private final Map<InstrumentId, Long> conids = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentId> instruments = new ConcurrentHashMap<>();
-    /** Market data snapshots by instrument, refreshed by the poller for instruments someone asked about. */
-    private final Map<InstrumentId, BookDepth> snapshots = new ConcurrentHashMap<>();
-    private final Set<InstrumentId> wanted = ConcurrentHashMap.newKeySet();
     private volatile boolean connected;
     private volatile String reason;
     private volatile String account;
@@ -98,24 +89,9 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     private final HttpClient http;
     /** First-party OAuth instead of a local gateway's login; {@code null}: the gateway's session. */
     private final IbkrOAuth oauth;
-    /** Where pushed and polled quotes go (the platform's market data), {@code null} while there is none. */
-    private volatile MarketDataService marketData;
-    /** Instruments the market data refused (not defined there): warned about once each. */
-    private final Set<InstrumentId> refusedQuotes = ConcurrentHashMap.newKeySet();
-    /** The latest quote fields per conid (IBKR sends only what changed); merged under its own monitor. */
-    private final Map<Long, ObjectNode> quoteFields = new ConcurrentHashMap<>();
-
-    // The socket's state: written by the worker thread only.
-    private volatile IbkrSocket socket;
-    private volatile boolean streaming;
+    private final IbkrQuotes quotes;
+    private final IbkrStream stream;
     private volatile boolean closed;
-    private boolean socketPending;
-    private int socketFailures;
-    private long lastTicNanos;
-    private long socketOpenedNanos;
-    /** Conids whose quotes the current socket streams. */
-    private final Set<Long> streamedQuotes = ConcurrentHashMap.newKeySet();
-    private final AtomicLong pushed = new AtomicLong();
 
     /**
      * An order of ours at IBKR. Its state changes under {@link #books}: the worker (placing, polling) and the socket's
@@ -150,17 +126,51 @@ public final class IbkrVenue implements Venue, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        if (!config.configured()) {
-            this.client = null;
-            this.http = null;
-            this.oauth = null;
+        IbkrQuotes.Contracts contracts = new IbkrQuotes.Contracts() {
+            @Override
+            public long conid(InstrumentId instrument) throws IbkrException, Rejection {
+                return IbkrVenue.this.conid(instrument);
+            }
+
+            @Override
+            public InstrumentId instrument(long conid, JsonNode node) {
+                InstrumentId known = instruments.get(conid);
+                return known != null ? known : IbkrVenue.this.instrument(node);
+            }
+        };
+        this.quotes = new IbkrQuotes(config.venueId(), clock, contracts);
+        boolean configured = config.configured();
+        this.http = configured ? httpClient(config) : null;
+        this.oauth = configured && config.oauth() != null
+                ? new IbkrOAuth(config.oauth(), clock, new SecureRandom())
+                : null;
+        this.client = configured ? new IbkrClient(config.baseUrl(), http, new Pacer(config.requestsPerSecond()),
+                config.timeout(), config.retries429(), config.backoff(), oauth) : null;
+        this.stream = new IbkrStream(config, client, http, oauth, worker, quotes, contracts, new IbkrStream.Owner() {
+            @Override
+            public boolean live() {
+                return connected && !closed;
+            }
+
+            @Override
+            public void orderUpdate(JsonNode order) {
+                IbkrVenue.this.orderUpdate(order);
+            }
+
+            @Override
+            public void trade(JsonNode trade) {
+                bookTrade(trade);
+            }
+
+            @Override
+            public void pollOrdersAndTrades() {
+                IbkrVenue.this.pollOrdersAndTrades();
+            }
+        });
+        if (!configured) {
             this.reason = "not configured: set base.url (the Client Portal gateway) in etc/nautilus.venue.ibkr.cfg";
             return;
         }
-        this.http = httpClient(config);
-        this.oauth = config.oauth() == null ? null : new IbkrOAuth(config.oauth(), clock, new SecureRandom());
-        this.client = new IbkrClient(config.baseUrl(), http, new Pacer(config.requestsPerSecond()),
-                config.timeout(), config.retries429(), config.backoff(), oauth);
         this.reason = "connecting to " + config.baseUrl();
         long session = config.sessionCheck().toMillis();
         long poll = config.pollInterval().toMillis();
@@ -171,7 +181,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         if (config.streaming().enabled()) {
             long watch = Math.max(10, Math.min(config.streaming().heartbeat().toMillis(),
                     config.streaming().silence().toMillis() / 2));
-            worker.scheduleWithFixedDelay(guard(this::heartbeat), watch, watch, TimeUnit.MILLISECONDS);
+            worker.scheduleWithFixedDelay(guard(stream::heartbeat), watch, watch, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -206,11 +216,16 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     }
 
     private Runnable guard(Runnable task) {
+        return guard(config.venueId(), task);
+    }
+
+    /** A task of the venue's worker that logs what it throws instead of ending the worker's schedule. */
+    static Runnable guard(VenueId venue, Runnable task) {
         return () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.error("IBKR venue {}: task failed", config.venueId(), e);
+                LOG.error("IBKR venue {}: task failed", venue, e);
             }
         };
     }
@@ -271,21 +286,15 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         if (listener != null) {
             listener.connected(config.venueId());
         }
-        openSocket();
+        stream.open();
     }
 
     private void disconnected(String why) {
         boolean was = connected;
         connected = false;
         reason = why;
-        IbkrSocket open = socket;
-        if (open != null) {
-            // Without the REST session the socket carries nothing: close it; it reopens with the session.
-            socket = null;
-            streaming = false;
-            streamedQuotes.clear();
-            open.close();
-        }
+        // Without the REST session the socket carries nothing: close it; it reopens with the session.
+        stream.close();
         if (was) {
             LOG.warn("IBKR venue {}: disconnected: {}", config.venueId(), why);
             VenueConnectionListener listener = connection;
@@ -458,7 +467,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     }
 
     /** A business refusal (unknown contract, an unanswered question, an error field). */
-    private static final class Rejection extends Exception {
+    static final class Rejection extends Exception {
         Rejection(String message) {
             super(message);
         }
@@ -563,7 +572,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ market data
+    // ------------------------------------------------------------------ market data and the socket
 
     /**
      * The top of the book of the instrument (best bid and ask with sizes) as last pushed over the socket or read by
@@ -572,341 +581,30 @@ public final class IbkrVenue implements Venue, AutoCloseable {
      */
     @Override
     public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
-        if (wanted.add(instrument) && streaming && !closed) {
-            run(() -> subscribeQuotes(instrument));
+        if (quotes.want(instrument) && stream.streaming() && !closed) {
+            run(() -> stream.subscribe(instrument));
         }
-        return Optional.ofNullable(snapshots.get(instrument));
+        return quotes.depth(instrument);
     }
 
     /** Where quotes go: the platform's market data service ({@code null}: nowhere but {@link #depth}). */
-    public synchronized void marketData(MarketDataService service) {
-        this.marketData = service;
-        refusedQuotes.clear();
+    public void marketData(MarketDataService service) {
+        quotes.marketData(service);
     }
 
     /** The market data service went away (a replacement may already be bound: that one stays). */
-    public synchronized void marketDataGone(MarketDataService service) {
-        if (marketData == service) {
-            marketData = null;
-        }
+    public void marketDataGone(MarketDataService service) {
+        quotes.marketDataGone(service);
     }
-
-    /** Reads {@code /iserver/marketdata/snapshot} for the instruments asked about (the fields of {@link #QUOTE_FIELDS}). */
-    private void snapshots() throws IbkrException {
-        if (wanted.isEmpty()) {
-            return;
-        }
-        StringBuilder ids = new StringBuilder();
-        for (InstrumentId instrument : wanted) {
-            try {
-                ids.append(ids.length() == 0 ? "" : ",").append(conid(instrument));
-            } catch (Rejection e) {
-                LOG.debug("IBKR venue {}: no snapshot for {}: {}", id(), instrument, e.getMessage());
-            }
-        }
-        if (ids.length() == 0) {
-            return;
-        }
-        for (JsonNode quote : client.get("/iserver/marketdata/snapshot?conids=" + ids + "&fields="
-                + String.join(",", QUOTE_FIELDS))) {
-            quoteUpdate(quote.path("conid").asLong(0), quote);
-        }
-    }
-
-    /**
-     * The quote fields IBKR numbers as in {@code /iserver/marketdata/snapshot}: 84 bid, 85 ask size, 86 ask, 88 bid
-     * size. Both the snapshot and a socket's {@code smd} message carry only the fields that changed (or none, on a
-     * first request for a conid): they are merged into the last known ones, and a quote is made when bid and ask
-     * are both known.
-     */
-    static final List<String> QUOTE_FIELDS = List.of("84", "85", "86", "88");
-
-    private void quoteUpdate(long conid, JsonNode update) {
-        if (conid == 0) {
-            return;
-        }
-        synchronized (quoteFields) { // pushed on the socket's thread, polled on the worker
-            quoteUpdateLocked(conid, update);
-        }
-    }
-
-    private void quoteUpdateLocked(long conid, JsonNode update) {
-        ObjectNode fields = quoteFields.computeIfAbsent(conid, c -> IbkrClient.JSON.createObjectNode());
-        for (String field : QUOTE_FIELDS) {
-            if (update.hasNonNull(field)) {
-                fields.set(field, update.get(field));
-            }
-        }
-        if (!fields.hasNonNull("84") || !fields.hasNonNull("86")) {
-            return;
-        }
-        InstrumentId instrument = instruments.get(conid);
-        if (instrument == null) {
-            instrument = instrument(update);
-        }
-        long updated = update.path("_updated").asLong(0);
-        Instant at = updated > 0 ? Instant.ofEpochMilli(updated) : clock.instant();
-        Quote quote;
-        try {
-            quote = new Quote(instrument, Price.of(quoteNumber(fields.path("84"))),
-                    Quantity.of(quoteNumber(fields.path("88"))), Price.of(quoteNumber(fields.path("86"))),
-                    Quantity.of(quoteNumber(fields.path("85"))), at);
-        } catch (RuntimeException e) {
-            LOG.warn("IBKR venue {}: quote for {} left out: {} ({})", id(), instrument, e.getMessage(), fields);
-            return;
-        }
-        snapshots.put(instrument, new BookDepth(id(), instrument,
-                List.of(new BookLevel(quote.bid(), quote.bidSize(), 1)),
-                List.of(new BookLevel(quote.ask(), quote.askSize(), 1)), at));
-        MarketDataService md = marketData;
-        if (md != null) {
-            try {
-                md.publish(quote);
-            } catch (IllegalArgumentException e) {
-                if (refusedQuotes.add(instrument)) {
-                    LOG.warn("IBKR venue {}: the market data refused the quotes of {}: {}", id(), instrument,
-                            e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** IBKR may put a letter before a price (C: the previous close, H: halted): the number follows it. */
-    private static BigDecimal quoteNumber(JsonNode node) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        String text = node.asText("").strip();
-        while (!text.isEmpty() && Character.isLetter(text.charAt(0))) {
-            text = text.substring(1);
-        }
-        return decimal(IbkrClient.JSON.getNodeFactory().textNode(text));
-    }
-
-    // ------------------------------------------------------------------ the WebSocket (opened and closed on the worker)
 
     /** Whether orders, trades and quotes are streamed now (the socket is open); otherwise they are polled. */
     public boolean streaming() {
-        return streaming;
+        return stream.streaming();
     }
 
     /** Messages received over the socket so far. */
     long pushedMessages() {
-        return pushed.get();
-    }
-
-    private void openSocket() {
-        if (!config.streaming().enabled() || closed || !connected || socket != null || socketPending) {
-            return;
-        }
-        String session;
-        try {
-            session = client.post("/tickle", null).path("session").asText("");
-        } catch (IbkrException e) {
-            socketFailed("no session for the socket: " + e.getMessage());
-            return;
-        }
-        if (session.isEmpty()) {
-            socketFailed("the gateway's /tickle gave no session value for the socket");
-            return;
-        }
-        URI plain = config.streaming().url(config.baseUrl());
-        // With OAuth the socket names the access token (there is no gateway login cookie).
-        URI uri = oauth == null ? plain
-                : URI.create(plain + (plain.getRawQuery() == null ? "?" : "&")
-                        + "oauth_token=" + oauth.accessToken());
-        socketPending = true;
-        IbkrSocket.open(http, uri, config.timeout(), new IbkrSocket.Events() {
-            @Override
-            public void message(IbkrSocket from, String text) {
-                pushed.incrementAndGet();
-                JsonNode node;
-                try {
-                    node = IbkrClient.JSON.readTree(text);
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("IBKR venue {}: socket message that is not JSON: {}", id(), text);
-                    return;
-                }
-                // Booked here, on the socket's thread, in the order pushed: the worker may be waiting on a request.
-                try {
-                    onSocketMessage(from, node);
-                } catch (RuntimeException e) {
-                    LOG.error("IBKR venue {}: socket message not handled: {}", id(), text, e);
-                }
-            }
-
-            @Override
-            public void dropped(IbkrSocket from, String why) {
-                runQuietly(() -> socketDropped(from, why));
-            }
-        }).whenComplete((opened, error) -> runQuietly(() -> socketOpened(opened, error, session, uri)));
-    }
-
-    private void socketOpened(IbkrSocket opened, Throwable error, String session, URI uri) {
-        socketPending = false;
-        if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            socketFailed("cannot open " + uri + ": " + (cause instanceof WebSocketHandshakeException refused
-                    ? "the gateway answered HTTP " + refused.getResponse().statusCode() + " to the upgrade"
-                    : cause.toString()));
-            return;
-        }
-        if (!connected || closed) {
-            opened.close();
-            return;
-        }
-        socket = opened;
-        socketOpenedNanos = System.nanoTime();
-        // The session first: until it has it the gateway answers "waiting for session" and ignores the rest. Polling
-        // goes on until the gateway confirms it ({"topic":"sts","args":{"authenticated":true}}).
-        opened.send(IbkrClient.JSON.createObjectNode().put("session", session).toString());
-    }
-
-    /** The gateway accepted the socket's session: subscribe, stop polling, and reconcile what happened meanwhile. */
-    private void socketConfirmed(IbkrSocket confirmed) {
-        if (socket != confirmed || streaming) {
-            return;
-        }
-        confirmed.send("sor+{}");
-        confirmed.send("str+{}");
-        streamedQuotes.clear();
-        config.conids().keySet().forEach(this::subscribeQuotes);
-        wanted.forEach(this::subscribeQuotes);
-        lastTicNanos = System.nanoTime();
-        streaming = true;
-        LOG.info("IBKR venue {}: streaming orders, trades and quotes from {}{}", id(),
-                config.streaming().url(config.baseUrl()),
-                socketFailures == 0 ? "" : " after " + socketFailures + " failed attempt(s)");
-        socketFailures = 0;
-        // What happened while there was no socket: one poll reconciles it (each execution is booked once).
-        pollOrdersAndTrades();
-    }
-
-    private void subscribeQuotes(InstrumentId instrument) {
-        IbkrSocket open = socket;
-        if (open == null) {
-            return;
-        }
-        try {
-            long conid = conid(instrument);
-            if (streamedQuotes.add(conid)) {
-                ObjectNode args = IbkrClient.JSON.createObjectNode();
-                QUOTE_FIELDS.forEach(args.putArray("fields")::add);
-                open.send("smd+" + conid + "+" + args);
-            }
-        } catch (Rejection | IbkrException e) {
-            LOG.warn("IBKR venue {}: no streamed quotes for {}: {}", id(), instrument, e.getMessage());
-        }
-    }
-
-    private void socketDropped(IbkrSocket dropped, String why) {
-        if (socket != dropped) {
-            return; // an older socket, or one closed on purpose
-        }
-        socket = null;
-        streaming = false;
-        streamedQuotes.clear();
-        socketFailed("socket dropped: " + why);
-    }
-
-    /** Logs why there is no socket, and tries again after a doubling back-off while the session is up. */
-    private void socketFailed(String why) {
-        if (closed || !connected) {
-            return; // it reopens with the session
-        }
-        IbkrConfig.Streaming settings = config.streaming();
-        long wait = settings.backoff().toMillis() << Math.min(socketFailures, 16);
-        wait = Math.min(wait, settings.maxBackoff().toMillis());
-        socketFailures++;
-        LOG.warn("IBKR venue {}: {}; polling orders and trades every {} ms meanwhile, next try in {} ms", id(), why,
-                config.pollInterval().toMillis(), wait);
-        socketPending = true;
-        try {
-            worker.schedule(guard(() -> {
-                socketPending = false;
-                openSocket();
-            }), wait, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            socketPending = false; // stopped
-        }
-    }
-
-    /** Keeps the socket's session ({@code tic}), asks for an echo, and drops a socket that has gone silent. */
-    private void heartbeat() {
-        IbkrSocket open = socket;
-        if (open == null) {
-            return;
-        }
-        long silence = config.streaming().silence().toMillis();
-        if (!streaming && (System.nanoTime() - socketOpenedNanos) / 1_000_000 > silence) {
-            open.abort("the gateway did not confirm the socket's session within " + silence + " ms");
-            return;
-        }
-        long silent = open.silentMillis();
-        if (silent > silence) {
-            open.abort("nothing received for " + silent + " ms");
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - lastTicNanos >= config.streaming().heartbeat().toNanos()) {
-            lastTicNanos = now;
-            open.send("tic");
-            open.send("ech+hb");
-        }
-    }
-
-    private void onSocketMessage(IbkrSocket from, JsonNode message) {
-        if (socket != from) {
-            return;
-        }
-        String topic = message.path("topic").asText("");
-        JsonNode args = message.path("args");
-        switch (topic) {
-            case "sor" -> each(args, this::orderUpdate);
-            case "str" -> each(args, this::bookTrade);
-            case "sts" -> {
-                if (args.path("authenticated").asBoolean(false)) {
-                    runQuietly(() -> socketConfirmed(from));
-                } else if (args.has("authenticated")) {
-                    from.abort("the gateway says the socket's session is not authenticated: " + message);
-                }
-            }
-            default -> {
-                if (topic.startsWith("smd+")) {
-                    long conid = message.path("conid").asLong(0);
-                    quoteUpdate(conid != 0 ? conid : conidOf(topic), message);
-                } else if (message.hasNonNull("error")) {
-                    LOG.warn("IBKR venue {}: the socket reports an error: {}", id(), message);
-                } else {
-                    LOG.trace("IBKR venue {}: socket message {}", id(), message);
-                }
-            }
-        }
-    }
-
-    private static void each(JsonNode args, Consumer<JsonNode> action) {
-        if (args.isArray()) {
-            args.forEach(action);
-        } else if (args.isObject()) {
-            action.accept(args);
-        }
-    }
-
-    private static long conidOf(String topic) {
-        try {
-            return Long.parseLong(topic.substring(4).split("[@+]")[0]);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Runs on the worker unless the venue has stopped (JDK threads call this after a close). */
-    private void runQuietly(Runnable task) {
-        try {
-            worker.execute(guard(task));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("IBKR venue {}: stopped, socket event ignored", id());
-        }
+        return stream.pushedMessages();
     }
 
     // ------------------------------------------------------------------ orders and trades, pushed or polled
@@ -980,11 +678,11 @@ public final class IbkrVenue implements Venue, AutoCloseable {
     }
 
     private void poll() {
-        if (!connected || streaming) {
+        if (!connected || stream.streaming()) {
             return; // the socket pushes orders, trades and quotes
         }
         try {
-            snapshots();
+            quotes.poll(client);
         } catch (IbkrException e) {
             LOG.warn("IBKR venue {}: market data snapshot failed: {}", id(), e.getMessage());
         }
@@ -1039,7 +737,7 @@ public final class IbkrVenue implements Venue, AutoCloseable {
         }
     }
 
-    private static BigDecimal decimal(JsonNode node) {
+    static BigDecimal decimal(JsonNode node) {
         if (node.isNumber()) {
             return node.decimalValue();
         }

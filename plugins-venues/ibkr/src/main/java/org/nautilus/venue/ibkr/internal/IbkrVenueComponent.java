@@ -5,21 +5,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.domain.Order;
+import java.util.Hashtable;
+import java.util.Map;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.marketdata.MarketDataService;
-import org.nautilus.api.venue.BookDepth;
-import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.Venue;
-import org.nautilus.api.venue.VenueConnectionListener;
-import org.nautilus.api.venue.VenueExecution;
-import org.nautilus.api.venue.VenueOrder;
-import org.nautilus.api.venue.VenuePosition;
-import org.nautilus.api.venue.VenueQuery;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * The OSGi face of an {@link IbkrVenue}, configured by {@code etc/nautilus.venue.ibkr.cfg}. Without a configuration
  * (the jar just dropped into {@code deploy/}) it registers anyway, as venue {@code IBKR}, DISCONNECTED until
  * {@code base.url} is set. A configuration change restarts the venue (DS re-activation); the OMS keeps the orders.
+ * The {@link IbkrVenue} itself is the registered {@link Venue} service.
  */
-@Component(service = Venue.class, configurationPid = IbkrVenueComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, property = Venue.ID_PROPERTY
-        + "=IBKR")
+@Component(service = {}, configurationPid = IbkrVenueComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = IbkrVenueComponent.Config.class)
-public final class IbkrVenueComponent implements Venue {
+public final class IbkrVenueComponent {
 
     public static final String PID = "nautilus.venue.ibkr";
 
@@ -144,12 +136,15 @@ public final class IbkrVenueComponent implements Venue {
     }
 
     private final IbkrVenue venue;
+    private ServiceRegistration<Venue> registration;
 
     @Activate
-    public IbkrVenueComponent(Config config) {
+    public IbkrVenueComponent(Config config, BundleContext context) {
         this.venue = new IbkrVenue(toConfig(config), Clock.systemUTC());
         LOG.info("IBKR venue {} started: {}{}", venue.id(), venue.description(),
                 venue.reason() == null ? "" : " - " + venue.reason());
+        registration = context.registerService(Venue.class, venue,
+                new Hashtable<>(Map.of(Venue.ID_PROPERTY, venue.id().toString())));
     }
 
     static IbkrConfig toConfig(Config c) {
@@ -222,68 +217,10 @@ public final class IbkrVenueComponent implements Venue {
 
     @Deactivate
     void deactivate() {
+        // Gone from the router before the venue stops.
+        registration.unregister();
         int open = venue.followedOrders();
         venue.close();
         LOG.info("IBKR venue {} stopped; it followed {} open order(s), which stay known to the OMS", venue.id(), open);
-    }
-
-    @Override
-    public VenueId id() {
-        return venue.id();
-    }
-
-    @Override
-    public String description() {
-        return venue.description();
-    }
-
-    @Override
-    public void submit(Order order, ExecutionListener listener) {
-        venue.submit(order, listener);
-    }
-
-    @Override
-    public void cancel(Order order, ExecutionListener listener) {
-        venue.cancel(order, listener);
-    }
-
-    @Override
-    public boolean supportsAmend() {
-        return venue.supportsAmend();
-    }
-
-    @Override
-    public void amend(Order amended, ExecutionListener listener) {
-        venue.amend(amended, listener);
-    }
-
-    @Override
-    public Optional<BookDepth> depth(InstrumentId instrument, int levels) {
-        return venue.depth(instrument, levels);
-    }
-
-    @Override
-    public VenueQuery<List<VenueOrder>> openOrders() {
-        return venue.openOrders();
-    }
-
-    @Override
-    public VenueQuery<List<VenueExecution>> executions(Instant since) {
-        return venue.executions(since);
-    }
-
-    @Override
-    public VenueQuery<List<VenuePosition>> positions() {
-        return venue.positions();
-    }
-
-    @Override
-    public boolean connected() {
-        return venue.connected();
-    }
-
-    @Override
-    public void connectionListener(VenueConnectionListener listener) {
-        venue.connectionListener(listener);
     }
 }

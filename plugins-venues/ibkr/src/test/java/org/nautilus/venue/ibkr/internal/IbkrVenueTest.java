@@ -192,7 +192,8 @@ class IbkrVenueTest {
         await("ACCEPTED", () -> reports.types().contains(ExecType.ACCEPTED));
 
         gateway.expired();
-        await("disconnected", () -> !venue.connected());
+        // The listener hears of it just after connected() turns false.
+        await("disconnected", () -> !venue.connected() && connection.events.size() > 1);
         assertThat(venue.reason()).contains("401");
         assertThat(connection.events).last().asString().startsWith("disconnected IBKR");
         assertThat(venue.followedOrders()).as("orders stay known").isEqualTo(1);
