@@ -11,10 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nautilus.api.domain.InstrumentId;
@@ -22,6 +25,11 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.FactorValue;
+import org.nautilus.api.research.dataset.DataSource;
+import org.nautilus.api.research.dataset.DatasetRequest;
+import org.nautilus.api.research.dataset.DatasetService;
+import org.nautilus.api.research.dataset.PanelDataset;
+import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.sentiment.SentimentService;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
@@ -182,5 +190,21 @@ public class DataPipelineIT extends NautilusTestSupport {
             }
         }
         assertTrue("live values compared: " + compared, compared > 4 * 100);
+
+        // A dataset over the shipped Apple sample reads the same stored fundamentals: its PSum($eps,4)/$close is the
+        // backfilled EARNINGS_YIELD of each bar (a dataset's date is its bar's start, a stored value's asOf its end).
+        PanelDataset panel = service(DatasetService.class, null).build(DatasetRequest.of(
+                new DataSource.Samples("aapl-daily"), List.of(new FactorDefinition("EY", "PSum($eps,4)/$close", ""))));
+        Map<LocalDate, Double> stored = new HashMap<>();
+        for (FactorValue v : store.history("EARNINGS_YIELD", List.of(APPLE), DAY, TimeRange.ALL, Instant.MAX)) {
+            stored.put(v.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1), v.value());
+        }
+        int known = 0;
+        for (int row = 0; row < panel.rows(); row++) {
+            double expected = stored.getOrDefault(panel.date(row), Double.NaN); // a missing value is not stored
+            assertEquals("EY on " + panel.date(row), expected, panel.feature(row, 0), 0.0);
+            known += Double.isNaN(expected) ? 0 : 1;
+        }
+        assertTrue("dataset rows with an earnings yield: " + known, known > 100);
     }
 }
