@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -158,7 +159,9 @@ class ClusterFailoverIT {
             node.awaitReady(START);
         }
         Map<String, String[]> after = orders(NODES.get(2));
-        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(after.keySet()).as("orders after the restart (%d) against before it (%d): missing %s, new %s",
+                after.size(), before.size(), difference(before.keySet(), after.keySet()),
+                difference(after.keySet(), before.keySet())).isEqualTo(before.keySet());
         for (Map.Entry<String, String[]> e : before.entrySet()) {
             assertThat(after.get(e.getKey())).as("order %s", e.getKey()).containsExactly(e.getValue());
         }
@@ -293,6 +296,13 @@ class ClusterFailoverIT {
             rows.put(cells.get(1), cells.toArray(new String[0]));
         }
         return rows;
+    }
+
+    /** What {@code of} holds that {@code other} does not, sorted (a 4,000-order set printed whole says nothing). */
+    private static Set<String> difference(Set<String> of, Set<String> other) {
+        Set<String> only = new TreeSet<>(of);
+        only.removeAll(other);
+        return only;
     }
 
     private static Map<String, BigDecimal> positions(KarafNode node) throws Exception {
