@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Plans and carries out the rejoin of a node whose persistent grid data Ignite cannot use: the work directory is
  * moved aside (kept) so the node starts empty, takes the baseline and its history from the others and gets its
- * partitions back from their backups. Plain Java: {@code NodeRecoveryComponent} wraps it, tests call it directly.
+ * partitions back from their backups. Plain Java: {@link GridNode} uses it, tests call it directly.
  */
 public final class NodeRejoin {
 
@@ -28,10 +28,10 @@ public final class NodeRejoin {
     }
 
     /**
-     * @param gridRunning whether this node's grid is up (then there is nothing to recover, and moving its data from
-     *                    under it would lose it)
+     * @param grid where this node's grid is: only a grid that is down can be recovered (moving the data of a running
+     *             or starting grid from under it would lose it)
      */
-    public static RejoinPlan plan(GridSettings settings, boolean gridRunning, Instant now) {
+    public static RejoinPlan plan(GridSettings settings, GridState grid, Instant now) {
         Path work = settings.workDirectory();
         Path movedTo = work.resolveSibling(work.getFileName() + ".discarded-" + STAMP.format(now));
         List<String> steps = List.of(
@@ -45,13 +45,17 @@ public final class NodeRejoin {
                         + "stopped. Whatever was written while one of them was down (e.g. killed, then the cluster "
                         + "stopped before it came back) has its only current copy here and is lost with it");
         return new RejoinPlan(settings.consistentId(), work.toString(), movedTo.toString(), settings.cacheBackups(),
-                steps, refusal(settings, gridRunning));
+                steps, refusal(settings, grid));
     }
 
-    private static String refusal(GridSettings settings, boolean gridRunning) {
+    private static String refusal(GridSettings settings, GridState grid) {
         Path work = settings.workDirectory();
-        if (gridRunning) {
+        if (grid == GridState.RUNNING) {
             return "the grid runs on this node: its data is in use and there is nothing to recover";
+        }
+        if (grid == GridState.STARTING) {
+            return "the grid is starting on this node (its data is in use): wait until it has started or failed "
+                    + "(nautilus:status, the log)";
         }
         if (!settings.persistenceEnabled()) {
             return "persistence.enabled = false: this node keeps no grid data to discard";

@@ -190,8 +190,10 @@ class BaselineHistoryTest {
         assertThat(c1).isNotDone();
 
         // The operator's recovery: the plan refuses while the grid runs, then moves the data aside.
-        assertThat(NodeRejoin.plan(node(3), true, Instant.now()).refusal()).contains("the grid runs on this node");
-        RejoinPlan plan = NodeRejoin.plan(node(3), false, Instant.now());
+        assertThat(NodeRejoin.plan(node(3), GridState.RUNNING, Instant.now()).refusal())
+                .contains("the grid runs on this node");
+        assertThat(NodeRejoin.plan(node(3), GridState.STARTING, Instant.now()).refusal()).contains("is starting");
+        RejoinPlan plan = NodeRejoin.plan(node(3), GridState.DOWN, Instant.now());
         assertThat(plan.allowed()).isTrue();
         assertThat(plan.steps().get(0)).startsWith("move " + dir.resolve("c3"));
         NodeRejoin.execute(plan);
@@ -215,6 +217,6 @@ class BaselineHistoryTest {
     @Test
     void aSingleNodeWithoutBackupsIsNotOfferedARejoin() {
         GridSettings alone = GridSettings.localNode("alone", dir.resolve("alone"), DISCOVERY, COMMUNICATION);
-        assertThat(NodeRejoin.plan(alone, false, Instant.now()).refusal()).contains("cache.backups = 0");
+        assertThat(NodeRejoin.plan(alone, GridState.DOWN, Instant.now()).refusal()).contains("cache.backups = 0");
     }
 }
