@@ -147,24 +147,12 @@ public final class LightGbmModel implements Model {
             throw new IllegalArgumentException(FAMILY + " needs at least " + MIN_ROWS + " rows, got " + data.rows());
         }
         int columns = features.size();
-        if ((long) data.rows() * columns > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(FAMILY + ": " + data.rows() + " rows x " + columns
-                    + " features is more values than one matrix holds (" + Integer.MAX_VALUE + ")");
-        }
-        float[] matrix = new float[data.rows() * columns];
-        for (int i = 0; i < data.rows(); i++) {
-            double[] row = data.features()[i];
-            int at = i * columns;
-            for (int f = 0; f < columns; f++) {
-                matrix[at + f] = (float) row[f];
-            }
-        }
         float[] labels = new float[data.rows()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (float) data.targets()[i];
         }
         int iterations = (int) Double.parseDouble(parameterValue(parameters, "iterations"));
-        try (LGBMDataset dataset = LGBMDataset.createFromMat(matrix, data.rows(), columns, true, params, null)) {
+        try (LGBMDataset dataset = NativeMatrix.dataset(data.features(), columns, params)) {
             dataset.setField("label", labels);
             dataset.setFeatureNames(features.stream().map(LightGbmModel::lightGbmName).toArray(String[]::new));
             LGBMBooster booster = LGBMBooster.create(dataset, params);
