@@ -17,7 +17,7 @@ import org.nautilus.model.lightgbm.internal.NativeMatrix;
  * {@link LightGbmModel#fit} as shipped, then LightGBM directly with the dataset built from doubles or floats, row-wise
  * or column-wise histograms, 2 threads or 1, or "native" (floats written straight into LightGBM's buffer, as the
  * platform does since 2026-12-07 afternoon: {@link NativeMatrix}); dataset construction and boosting timed apart. Each variant in every
- * round, in alternating order (the load on a shared machine drifts). The platform trains as "float col-wise 2" does
+ * round, in alternating order (the load on a shared machine drifts). The platform trains as "native col-wise 2" does
  * (before 2026-12-07: as "double row-wise 2").
  *
  * <p>Arguments: rows (200,000), features (158), iterations (100), variants (comma-separated, default all; a variant
