@@ -37,9 +37,10 @@
 #              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
 #              ('models alpha158 [instruments] [days] [wekaRows]': Alpha158 on a generated 800 x 3,000 universe)
 #   lightgbm-training  where LightGBM's training time goes (default 200,000 x 158, 100 iterations): the platform's
-#              fit, then LightGBM directly from doubles / floats, row-wise / column-wise, 2 / 1 threads, dataset
-#              and boosting timed apart, each in every round in alternating order (args: rows features iterations
-#              [variants, comma-separated] [rounds]; the platform trains as "float col-wise 2")
+#              fit, then LightGBM directly from doubles / floats / "native" (the platform's bulk copy), row-wise /
+#              column-wise, 2 / 1 threads, dataset and boosting timed apart (wall and process CPU), each in every
+#              round in alternating order (args: rows features iterations [variants, comma-separated; a variant may
+#              end in ":more LightGBM parameters"] [rounds]; the platform trains as "native col-wise 2")
 #   backtest   a backtest through the full engine (merge, simulated clock and exchange, OMS + 12 risk rules,
 #              positions) on generated 1-minute bars: bars/s without orders and with a market order every N bars
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)

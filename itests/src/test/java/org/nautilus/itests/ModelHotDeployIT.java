@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nautilus.api.audit.AuditCategory;
@@ -103,6 +104,16 @@ public class ModelHotDeployIT extends NautilusTestSupport {
         List<SignalBatch> received = new CopyOnWriteArrayList<>();
         ServiceRegistration<SignalListener> listener = bundleContext.registerService(SignalListener.class,
                 received::add, null);
+        // The same signals over HTTP: the SSE stream of this model's signals, read line by line as they come.
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/stream/signals?model=" + MODEL))
+                .header("Authorization", ITEST_BASIC).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add), "itest-signals-sse");
+        reader.setDaemon(true);
+        reader.start();
         try {
             Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
             await("the registered version served again", Duration.ofSeconds(60), signals::served,
@@ -114,7 +125,13 @@ public class ModelHotDeployIT extends NautilusTestSupport {
                 assertTrue(batch.toString(), batch.version() == 1 && batch.signals().stream()
                         .allMatch(s -> s.value() >= 0 && s.value() <= 1));
             }
+            await("the signals over HTTP (SSE)", Duration.ofSeconds(30),
+                    () -> lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"model\":\"" + MODEL + "\"")
+                            && l.contains("\"version\":1") && l.contains("AAPL")).count(),
+                    n -> n >= 3);
+            assertTrue(String.join("\n", lines), lines.contains("event: signals"));
         } finally {
+            stream.body().close();
             listener.unregister();
             Files.deleteIfExists(deployed);
         }

@@ -79,6 +79,7 @@ public class ModelsIT extends NautilusTestSupport {
 
         String lgbm = executeCommand("nautilus:train etc/models/aapl-lightgbm.properties");
         assertTrue(lgbm, lgbm.contains("fold 3/3") && lgbm.contains("registered aapl-lgbm version 1"));
+        assertTrue(lgbm, lgbm.contains("permutation importance (IC lost with the feature shuffled, mean of 3 folds)"));
         String forest = executeCommand("nautilus:train etc/models/aapl-weka-forest.properties");
         assertTrue(forest, forest.contains("registered aapl-forest version 1"));
         // A second LightGBM version: more trees.
@@ -95,7 +96,8 @@ public class ModelsIT extends NautilusTestSupport {
         assertTrue(listed,
                 listed.contains(runs.get(0).id()) && listed.contains("FINISHED") && listed.contains("correlation"));
         String shown = executeCommand("nautilus:runs " + runs.get(0).id());
-        assertTrue(shown, shown.contains("sha256:") && shown.contains("fold-2") && shown.contains("model.bin"));
+        assertTrue(shown, shown.contains("sha256:") && shown.contains("fold-2") && shown.contains("model.bin")
+                && shown.contains("permutation-importance.tsv"));
         String models = executeCommand("nautilus:models aapl-lgbm");
         assertTrue(models, models.contains("aapl-lgbm") && models.contains("nautilus-model-lightgbm"));
 

@@ -1,22 +1,27 @@
 package org.nautilus.benchmarks.models;
 
 import com.microsoft.ml.lightgbm.PredictionType;
+import com.sun.management.OperatingSystemMXBean;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
+import org.nautilus.model.lightgbm.internal.NativeMatrix;
 
 /**
  * Where LightGBM's training time goes, in one process so the variants share the machine's load: the platform's
  * {@link LightGbmModel#fit} as shipped, then LightGBM directly with the dataset built from doubles or floats, row-wise
- * or column-wise histograms, 2 threads or 1; dataset construction and boosting timed apart. Each variant in every
- * round, in alternating order (the load on a shared machine drifts). The platform trains as "float col-wise 2" does
+ * or column-wise histograms, 2 threads or 1, or "native" (floats written straight into LightGBM's buffer, as the
+ * platform does since 2026-12-07 afternoon: {@link NativeMatrix}); dataset construction and boosting timed apart. Each variant in every
+ * round, in alternating order (the load on a shared machine drifts). The platform trains as "native col-wise 2" does
  * (before 2026-12-07: as "double row-wise 2").
  *
- * <p>Arguments: rows (200,000), features (158), iterations (100), variants (comma-separated, default all), rounds (2).
+ * <p>Arguments: rows (200,000), features (158), iterations (100), variants (comma-separated, default all; a variant
+ * may end in {@code :} and more LightGBM parameters, e.g. {@code native col-wise 2:max_bin=63}), rounds (2).
  */
 public final class LightGbmTrainingMain {
 
@@ -26,7 +31,7 @@ public final class LightGbmTrainingMain {
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         String[] variants = args.length > 3 ? args[3].split(",")
                 : new String[] {"platform", "double row-wise 2", "float row-wise 2", "double col-wise 2",
-                        "float col-wise 2", "double row-wise 1"};
+                        "float col-wise 2", "native col-wise 2", "double row-wise 1"};
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         System.out.printf(Locale.ROOT, "%d cores; GENERATED panel %d x %d, %d iterations, 31 leaves%n",
                 Runtime.getRuntime().availableProcessors(), rows, features, iterations);
@@ -37,9 +42,12 @@ public final class LightGbmTrainingMain {
                 String variant = variants[round % 2 == 0 ? v : variants.length - 1 - v].strip();
                 if (variant.equals("platform")) {
                     long t0 = System.nanoTime();
+                    long cpu0 = OS.getProcessCpuTime();
                     platform.fit(panel, Map.of("iterations", Integer.toString(iterations), "leaves", "31",
                             "num.threads", "2"), 7).predict(panel.features()[0]);
-                    System.out.printf(Locale.ROOT, "%-20s total %6.2f s%n", variant, (System.nanoTime() - t0) / 1e9);
+                    System.out.printf(Locale.ROOT, "%-20s total %6.2f s; process CPU %6.2f s (load %.1f)%n", variant,
+                            (System.nanoTime() - t0) / 1e9, (OS.getProcessCpuTime() - cpu0) / 1e9,
+                            OS.getSystemLoadAverage());
                 } else {
                     direct(panel, variant, iterations);
                 }
@@ -47,16 +55,25 @@ public final class LightGbmTrainingMain {
         }
     }
 
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory
+            .getOperatingSystemMXBean();
+
+    /** {@code variant} is e.g. {@code native col-wise 2}, optionally {@code :} and more LightGBM parameters. */
     private static void direct(LabelledMatrix panel, String variant, int iterations) throws Exception {
-        boolean floats = variant.startsWith("float");
+        String extra = variant.contains(":") ? " " + variant.substring(variant.indexOf(':') + 1).strip() : "";
+        String name = variant.contains(":") ? variant.substring(0, variant.indexOf(':')).strip() : variant;
+        boolean floats = name.startsWith("float");
         String params = "objective=regression verbosity=-1 deterministic=true seed=7 num_leaves=31 learning_rate=0.05"
-                + (variant.contains("col-wise") ? " force_col_wise=true" : " force_row_wise=true") + " num_threads="
-                + variant.substring(variant.length() - 1);
+                + (name.contains("col-wise") ? " force_col_wise=true" : " force_row_wise=true") + " num_threads="
+                + name.substring(name.length() - 1) + extra;
+        long cpu0 = OS.getProcessCpuTime();
         int rows = panel.rows();
         int columns = panel.featureNames().size();
         long t0 = System.nanoTime();
         LGBMDataset dataset;
-        if (floats) {
+        if (name.startsWith("native")) {
+            dataset = NativeMatrix.dataset(panel.features(), columns, params);
+        } else if (floats) {
             float[] matrix = new float[rows * columns];
             for (int i = 0; i < rows; i++) {
                 double[] row = panel.features()[i];
@@ -78,6 +95,7 @@ public final class LightGbmTrainingMain {
         }
         dataset.setField("label", labels);
         long t1 = System.nanoTime();
+        long cpu1 = OS.getProcessCpuTime();
         LGBMBooster booster = LGBMBooster.create(dataset, params);
         for (int i = 0; i < iterations; i++) {
             if (booster.updateOneIter()) {
@@ -85,10 +103,14 @@ public final class LightGbmTrainingMain {
             }
         }
         long t2 = System.nanoTime();
+        long cpu2 = OS.getProcessCpuTime();
         booster.predictForMatSingleRow(panel.features()[0], PredictionType.C_API_PREDICT_NORMAL);
         booster.close();
         dataset.close();
-        System.out.printf(Locale.ROOT, "%-20s total %6.2f s: dataset %5.2f s, boosting %6.2f s%n", variant,
-                (t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        System.out.printf(Locale.ROOT,
+                "%-20s total %6.2f s: dataset %5.2f s, boosting %6.2f s; process CPU dataset %5.2f s, boosting %6.2f s"
+                        + " (load %.1f)%n",
+                variant, (t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (cpu1 - cpu0) / 1e9, (cpu2 - cpu1) / 1e9,
+                OS.getSystemLoadAverage());
     }
 }

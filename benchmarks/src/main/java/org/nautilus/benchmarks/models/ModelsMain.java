@@ -1,5 +1,11 @@
 package org.nautilus.benchmarks.models;
 
+import com.microsoft.ml.lightgbm.PredictionType;
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,20 +110,50 @@ public final class ModelsMain {
                 single.getValueAtPercentile(50) / 1e3, single.getValueAtPercentile(99) / 1e3,
                 single.getValueAtPercentile(99.9) / 1e3, single.getTotalCount());
 
+        // The platform's batch call and, alternating on the same batches, lightgbm4j's own predictForMat (one JNI
+        // call per value each way: the platform's path before 2026-12-07 afternoon) on the same model, reloaded.
         Histogram batch = new Histogram(3);
-        for (int i = 0; i < 2_200; i++) {
-            int from = (i * 800) % (probe.length - 800);
-            double[][] rowsOf800 = Arrays.copyOfRange(probe, from, from + 800);
-            long s = System.nanoTime();
-            sink += booster.predict(rowsOf800)[799];
-            long took = System.nanoTime() - s;
-            if (i >= 200) {
-                batch.recordValue(took);
+        Histogram lightgbm4j = new Histogram(3);
+        int columns = probe[0].length;
+        try (LGBMBooster own = ownBooster(booster)) {
+            double[] flat = new double[800 * columns];
+            for (int i = 0; i < 2_200; i++) {
+                int from = (i * 800) % (probe.length - 800);
+                double[][] rowsOf800 = Arrays.copyOfRange(probe, from, from + 800);
+                long s = System.nanoTime();
+                double[] ours = booster.predict(rowsOf800);
+                long took = System.nanoTime() - s;
+                s = System.nanoTime();
+                for (int r = 0; r < 800; r++) {
+                    System.arraycopy(rowsOf800[r], 0, flat, r * columns, columns);
+                }
+                double[] theirs = own.predictForMat(flat, 800, columns, true, PredictionType.C_API_PREDICT_NORMAL);
+                long tookOwn = System.nanoTime() - s;
+                if (Double.doubleToRawLongBits(ours[799]) != Double.doubleToRawLongBits(theirs[799])) {
+                    throw new IllegalStateException("the two batch paths disagree: " + ours[799] + " " + theirs[799]);
+                }
+                sink += ours[799];
+                if (i >= 200) {
+                    batch.recordValue(took);
+                    lightgbm4j.recordValue(tookOwn);
+                }
             }
+        } catch (IOException | LGBMException e) {
+            throw new IllegalStateException(e);
         }
-        System.out.printf(Locale.ROOT, "lightgbm batch of 800 rows: p50 %.2f ms, p99 %.2f ms (%d batches)%n",
-                batch.getValueAtPercentile(50) / 1e6, batch.getValueAtPercentile(99) / 1e6, batch.getTotalCount());
+        System.out.printf(Locale.ROOT, "lightgbm batch of 800 rows: p50 %.2f ms, p99 %.2f ms (%d batches); "
+                + "lightgbm4j's predictForMat on the same batches: p50 %.2f ms, p99 %.2f ms%n",
+                batch.getValueAtPercentile(50) / 1e6, batch.getValueAtPercentile(99) / 1e6, batch.getTotalCount(),
+                lightgbm4j.getValueAtPercentile(50) / 1e6, lightgbm4j.getValueAtPercentile(99) / 1e6);
         return sink;
+    }
+
+    /** The fitted LightGBM model as lightgbm4j alone loads it (its artifact minus our header line). */
+    private static LGBMBooster ownBooster(FittedModel booster) throws IOException, LGBMException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        booster.save(bytes);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        return LGBMBooster.loadModelFromString(text.substring(text.indexOf('\n') + 1));
     }
 
     /** A Weka random forest (100 trees, one thread) on the first {@code wekaRows} rows: training time, predict p50/p99. */

@@ -27,6 +27,7 @@ import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
+import org.nautilus.api.research.signal.SignalListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -39,7 +40,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Server-sent events: every committed order event (fills included) at {@code /api/v1/stream/orders}, quotes at
- * {@code /api/v1/stream/quotes}. Each client has its own bounded buffer ({@link EventStream}); a heartbeat every
+ * {@code /api/v1/stream/quotes}, model signals at {@code /api/v1/stream/signals}. Each client has its own bounded buffer ({@link EventStream}); a heartbeat every
  * {@value #HEARTBEAT_SECONDS} s finds clients that went away.
  *
  * <p>All order streams share ONE subscription to the OMS ({@link OrderStreams}): each event is turned into JSON
@@ -207,5 +208,47 @@ public class StreamsResource {
             }
         }));
         stream.offer(new SseFrame("subscribed", null, "{\"stream\":\"" + name + "\"}"));
+    }
+
+    /**
+     * Model signals as the serving publishes them: one {@code signals} event per batch (model, version, alias,
+     * shadow, bar close time, one signal per instrument, the instruments missing), from {@code model} only when
+     * given, challengers scoring in shadow too with {@code shadow=true}. Each client is a {@link SignalListener} of
+     * its own (the serving's whiteboard), gone with the client.
+     */
+    @GET
+    @Path("signals")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void signals(@Context SseEventSink sink, @Context Sse sse, @QueryParam("model") String model,
+            @QueryParam("shadow") boolean shadow) {
+        String name = "http-signals-" + counter.incrementAndGet();
+        AtomicReference<ServiceRegistration<SignalListener>> registration = new AtomicReference<>();
+        Runnable unregister = () -> {
+            ServiceRegistration<SignalListener> current = registration.getAndSet(null);
+            if (current != null) {
+                try {
+                    current.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // The bundle is stopping and took the service with it.
+                }
+            }
+        };
+        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, () -> {
+            streams.removeIf(EventStream::isClosed);
+            unregister.run();
+        });
+        streams.add(stream);
+        Dictionary<String, Object> properties = new Hashtable<>();
+        String wanted = Params.blankToNull(model);
+        if (wanted != null) {
+            properties.put(SignalListener.MODEL_PROPERTY, wanted);
+        }
+        properties.put(SignalListener.SHADOW_PROPERTY, Boolean.toString(shadow));
+        stream.offer(new SseFrame("subscribed", null, "{\"stream\":\"" + name + "\"}"));
+        registration.set(context.registerService(SignalListener.class,
+                batch -> stream.offer(new SseFrame("signals", null, Json.write(batch))), properties));
+        if (stream.isClosed()) { // closed before it was registered: its close found nothing to unregister
+            unregister.run();
+        }
     }
 }

@@ -1,11 +1,13 @@
 package org.nautilus.research.internal.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.nautilus.api.research.dataset.PanelDataset;
 import org.nautilus.api.research.dataset.Split;
 import org.nautilus.api.research.dataset.SplitSpec;
@@ -129,6 +131,34 @@ public final class Validation {
         return importance;
     }
 
+    /**
+     * Permutation importance on one held-out block of one instrument's rows (a time series, where a date holds one
+     * row and {@link #permutationImportance} has nothing to shuffle within it): per feature, the IC (Pearson) of the
+     * predictions over the block minus their IC with that feature's column shuffled across the block's rows (seeded
+     * by {@code seed + feature}). The rows are not changed.
+     *
+     * @param predict a fitted model's batch prediction
+     * @return per feature column, the drop in IC (positive = the model relies on it; NaN where an IC is undefined)
+     */
+    public static double[] permutationDrops(double[][] rows, double[] labels, Function<double[][], double[]> predict,
+            long seed) {
+        int features = rows.length == 0 ? 0 : rows[0].length;
+        double base = CrossSection.pearson(predict.apply(rows), labels, 0, rows.length);
+        double[] drops = new double[features];
+        double[][] permuted = new double[rows.length][];
+        for (int f = 0; f < features; f++) {
+            int[] source = new int[rows.length];
+            Arrays.setAll(source, i -> i);
+            shuffle(source, new SplittableRandom(seed + f));
+            for (int i = 0; i < rows.length; i++) {
+                permuted[i] = rows[i].clone();
+                permuted[i][f] = rows[source[i]][f];
+            }
+            drops[f] = base - CrossSection.pearson(predict.apply(permuted), labels, 0, rows.length);
+        }
+        return drops;
+    }
+
     /** Daily ICs of a scorer over test rows (ascending), with feature {@code permute} shuffled within each date. */
     private static List<Double> testIcs(PanelDataset panel, int[] test, Learner.Scorer scorer, int permute,
             SplittableRandom random) {
@@ -145,12 +175,7 @@ public final class Validation {
                 source[k] = test[i + k];
             }
             if (permute >= 0) {
-                for (int k = n - 1; k > 0; k--) {
-                    int m = random.nextInt(k + 1);
-                    int swap = source[k];
-                    source[k] = source[m];
-                    source[m] = swap;
-                }
+                shuffle(source, random);
             }
             double[] scores = new double[n];
             double[] labels = new double[n];
@@ -171,6 +196,16 @@ public final class Validation {
             i = j;
         }
         return ics;
+    }
+
+    /** Fisher-Yates, in place. */
+    private static void shuffle(int[] values, SplittableRandom random) {
+        for (int k = values.length - 1; k > 0; k--) {
+            int m = random.nextInt(k + 1);
+            int swap = values[k];
+            values[k] = values[m];
+            values[m] = swap;
+        }
     }
 
     private static int[] mapRows(int[] outerTrain, int[] innerRows) {

@@ -18,7 +18,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * A trained model's evaluation report, stored with its run: {@value #HTML} (parameters, one row of metrics per
- * validation fold, the model's own feature importance) and {@value #PNG}, the out-of-sample IC and rank IC of each
+ * validation fold, the model's own feature importance, permutation importance on the folds) and {@value #PNG}, the out-of-sample IC and rank IC of each
  * fold drawn with XChart. Written as bytes: the tracker stores them as run artifacts.
  */
 public final class ModelReportWriter {
@@ -37,10 +37,10 @@ public final class ModelReportWriter {
 
     /** The report's files by name: {@value #HTML} then {@value #PNG}. */
     public static Map<String, byte[]> write(String title, Map<String, String> params, List<Fold> folds,
-            Map<String, Double> importance) throws IOException {
+            Map<String, Double> importance, Map<String, Double> permutation) throws IOException {
         System.setProperty("java.awt.headless", "true"); // a server: no display, only images
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(HTML, html(title, params, folds, importance).getBytes(StandardCharsets.UTF_8));
+        files.put(HTML, html(title, params, folds, importance, permutation).getBytes(StandardCharsets.UTF_8));
         CategoryChart chart = foldChart(title, folds);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         files.put(PNG, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
@@ -75,7 +75,8 @@ public final class ModelReportWriter {
         return value == null || !Double.isFinite(value) ? 0 : value;
     }
 
-    static String html(String title, Map<String, String> params, List<Fold> folds, Map<String, Double> importance) {
+    static String html(String title, Map<String, String> params, List<Fold> folds, Map<String, Double> importance,
+            Map<String, Double> permutation) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape("Model evaluation: " + title)).append("</title>\n<style>")
@@ -102,16 +103,24 @@ public final class ModelReportWriter {
         out.append("</table>\n<h2>Out-of-sample IC per fold</h2><img src=\"").append(PNG)
                 .append("\" alt=\"IC per fold\" width=\"").append(WIDTH).append("\">\n");
         out.append("<h2>Feature importance (the model's own)</h2>");
-        if (importance.isEmpty()) {
-            out.append("<p>This family has no importance of its own.</p>\n");
-        } else {
-            out.append("<table><tr><th>feature</th><th>importance</th></tr>\n");
-            importance.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
-                    .forEach(e -> out.append("<tr><td>").append(escape(e.getKey())).append("</td><td>")
-                            .append(format(e.getValue())).append("</td></tr>\n"));
-            out.append("</table>\n");
-        }
+        table(out, importance, "importance", "<p>This family has no importance of its own.</p>\n");
+        out.append("<h2>Permutation importance (validation folds)</h2><p>The out-of-sample IC lost when the feature's")
+                .append(" values are shuffled across a fold's test rows, averaged over the folds.</p>");
+        table(out, permutation, "IC lost", "<p>No validation fold.</p>\n");
         out.append("</body></html>\n");
         return out.toString();
+    }
+
+    /** Values by feature, largest first, or {@code empty} when there are none. */
+    private static void table(StringBuilder out, Map<String, Double> values, String heading, String empty) {
+        if (values.isEmpty()) {
+            out.append(empty);
+            return;
+        }
+        out.append("<table><tr><th>feature</th><th>").append(escape(heading)).append("</th></tr>\n");
+        values.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
+                .forEach(e -> out.append("<tr><td>").append(escape(e.getKey())).append("</td><td>")
+                        .append(format(e.getValue())).append("</td></tr>\n"));
+        out.append("</table>\n");
     }
 }

@@ -103,10 +103,22 @@ class TrainingTest {
                 .containsEntry("factors", "RSI_14,BB_PCTB_20,MACD_HIST,ROC_10,CLOSE_SMA_20");
         assertThat(run.datasetDigest()).startsWith("sha256:");
         assertThat(run.codeVersion()).containsKey("library");
-        assertThat(run.artifacts()).contains("model.bin", "importance.tsv", "report.html", "folds.png");
+        assertThat(run.artifacts()).contains("model.bin", "importance.tsv", "report.html", "folds.png",
+                "permutation-importance.tsv");
         String report = Files.readString(models.artifact(run.id(), "report.html").orElseThrow());
         assertThat(report).contains("<h1>Model evaluation: aapl-daily / lightgbm / run " + run.id())
-                .contains("walk-forward expanding").contains("rank-ic").contains("<img src=\"folds.png\"");
+                .contains("walk-forward expanding").contains("rank-ic").contains("<img src=\"folds.png\"")
+                .contains("<h2>Permutation importance (validation folds)</h2>");
+        // Permutation importance: a finite IC drop per factor, the same figures in the progress line and the file.
+        List<String> permutation = Files.readAllLines(
+                models.artifact(run.id(), "permutation-importance.tsv").orElseThrow());
+        assertThat(permutation).hasSize(6).first().isEqualTo("feature\tic-drop");
+        assertThat(permutation.subList(1, 6)).extracting(l -> l.split("\t")[0])
+                .containsExactly("RSI_14", "BB_PCTB_20", "MACD_HIST", "ROC_10", "CLOSE_SMA_20");
+        assertThat(permutation.subList(1, 6)).allMatch(l -> Double.isFinite(Double.parseDouble(l.split("\t")[1])));
+        String line = progress.stream().filter(l -> l.startsWith("permutation importance")).findFirst().orElseThrow();
+        assertThat(line).startsWith("permutation importance (IC lost with the feature shuffled, mean of 2 folds): ")
+                .contains("RSI_14 ").contains("CLOSE_SMA_20 ");
         byte[] png = Files.readAllBytes(models.artifact(run.id(), "folds.png").orElseThrow());
         assertThat(Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(run.metrics()).containsKeys("rmse", "correlation", "baseline-rmse", "ic", "rank-ic");

@@ -30,7 +30,8 @@ import org.nautilus.api.research.FittedModel;
  * copies each value with a JNI call of its own and sets LightGBM's predictor up on every call (p50 2.9 against 7.8 µs,
  * p99 5.3 against 17 µs: benchmarks/README.md). Serving predicts each row as it arrives, so this is its path. A batch
  * goes through LightGBM's batch call, which spreads the rows over its OpenMP threads (a one-thread loop of fast
- * calls was slower for 800 rows when a second core was free). Both sum the trees in the same order: the same bits.
+ * calls was slower for 800 rows when a second core was free), its rows copied in and answers out in bulk
+ * ({@link NativeMatrix#predict}). Both sum the trees in the same order: the same bits.
  */
 final class LightGbmFittedModel implements FittedModel {
 
@@ -82,17 +83,10 @@ final class LightGbmFittedModel implements FittedModel {
         if (rows.length == 0) {
             return new double[0];
         }
-        int columns = features.size();
-        double[] matrix = new double[rows.length * columns];
-        for (int i = 0; i < rows.length; i++) {
-            check(rows[i]);
-            System.arraycopy(rows[i], 0, matrix, i * columns, columns);
+        for (double[] row : rows) {
+            check(row);
         }
-        try {
-            return booster.predictForMat(matrix, rows.length, columns, true, PredictionType.C_API_PREDICT_NORMAL);
-        } catch (LGBMException e) {
-            throw new IllegalStateException("LightGBM failed to predict: " + e.getMessage(), e);
-        }
+        return NativeMatrix.predict(fast.booster(), rows, features.size());
     }
 
     private void check(double[] row) {
@@ -118,8 +112,12 @@ final class LightGbmFittedModel implements FittedModel {
         }
     }
 
-    /** LightGBM's fast single-row prediction: its configuration handle and the two output cells it writes. */
-    private record Native(SWIGTYPE_p_void config, SWIGTYPE_p_long_long length, SWIGTYPE_p_double result) {
+    /**
+     * The booster's native handle (batch predictions) and LightGBM's fast single-row prediction: its configuration
+     * handle and the two output cells it writes.
+     */
+    private record Native(SWIGTYPE_p_void booster, SWIGTYPE_p_void config, SWIGTYPE_p_long_long length,
+            SWIGTYPE_p_double result) {
 
         /** lightgbm4j 4.3.0-1 keeps the booster's native handle private; the fast path needs it. */
         static Native create(LGBMBooster booster, int columns) {
@@ -141,7 +139,8 @@ final class LightGbmFittedModel implements FittedModel {
                     throw new IllegalStateException("LightGBM could not prepare predictions: "
                             + lightgbmlib.LGBM_GetLastError());
                 }
-                return new Native(lightgbmlib.voidpp_value(out), lightgbmlib.new_int64_tp(),
+                return new Native(lightgbmlib.voidpp_value(handle), lightgbmlib.voidpp_value(out),
+                        lightgbmlib.new_int64_tp(),
                         lightgbmlib.new_doubleArray(1));
             } finally {
                 lightgbmlib.delete_voidpp(out);

@@ -52,11 +52,13 @@ public final class LightGbmModel implements Model {
     private static final Logger LOG = LoggerFactory.getLogger(LightGbmModel.class);
 
     /** Our parameter names (dotted, like the rest of the platform) and LightGBM's. */
-    private static final Map<String, String> NAMES = Map.of(
-            "iterations", "num_iterations", "learning.rate", "learning_rate", "leaves", "num_leaves",
-            "max.depth", "max_depth", "min.data.in.leaf", "min_data_in_leaf", "feature.fraction", "feature_fraction",
-            "bagging.fraction", "bagging_fraction", "bagging.freq", "bagging_freq", "lambda.l2", "lambda_l2",
-            "num.threads", "num_threads");
+    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("iterations", "num_iterations"),
+            Map.entry("learning.rate", "learning_rate"), Map.entry("leaves", "num_leaves"),
+            Map.entry("max.depth", "max_depth"), Map.entry("min.data.in.leaf", "min_data_in_leaf"),
+            Map.entry("feature.fraction", "feature_fraction"), Map.entry("bagging.fraction", "bagging_fraction"),
+            Map.entry("bagging.freq", "bagging_freq"), Map.entry("lambda.l1", "lambda_l1"),
+            Map.entry("lambda.l2", "lambda_l2"), Map.entry("max.bin", "max_bin"),
+            Map.entry("bin.sample", "bin_construct_sample_cnt"), Map.entry("num.threads", "num_threads"));
 
     private final Map<String, String> defaults;
 
@@ -77,7 +79,12 @@ public final class LightGbmModel implements Model {
         d.put("feature.fraction", "1.0");
         d.put("bagging.fraction", "1.0");
         d.put("bagging.freq", "0");
+        d.put("lambda.l1", "0");
         d.put("lambda.l2", "0");
+        // LightGBM's binning: histogram bins per feature, and the rows sampled to find their bounds (the sample's
+        // size, not the row count, sets most of the dataset's construction time: benchmarks/README.md).
+        d.put("max.bin", "255");
+        d.put("bin.sample", "200000");
         d.put("num.threads", Integer.toString(Math.max(1, threads)));
         this.defaults = Map.copyOf(d);
         LOG.info("LightGBM ready ({}), {} threads by default", LIBRARY, threads);
@@ -147,24 +154,12 @@ public final class LightGbmModel implements Model {
             throw new IllegalArgumentException(FAMILY + " needs at least " + MIN_ROWS + " rows, got " + data.rows());
         }
         int columns = features.size();
-        if ((long) data.rows() * columns > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(FAMILY + ": " + data.rows() + " rows x " + columns
-                    + " features is more values than one matrix holds (" + Integer.MAX_VALUE + ")");
-        }
-        float[] matrix = new float[data.rows() * columns];
-        for (int i = 0; i < data.rows(); i++) {
-            double[] row = data.features()[i];
-            int at = i * columns;
-            for (int f = 0; f < columns; f++) {
-                matrix[at + f] = (float) row[f];
-            }
-        }
         float[] labels = new float[data.rows()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (float) data.targets()[i];
         }
         int iterations = (int) Double.parseDouble(parameterValue(parameters, "iterations"));
-        try (LGBMDataset dataset = LGBMDataset.createFromMat(matrix, data.rows(), columns, true, params, null)) {
+        try (LGBMDataset dataset = NativeMatrix.dataset(data.features(), columns, params)) {
             dataset.setField("label", labels);
             dataset.setFeatureNames(features.stream().map(LightGbmModel::lightGbmName).toArray(String[]::new));
             LGBMBooster booster = LGBMBooster.create(dataset, params);
