@@ -166,12 +166,10 @@ public class FactorStoreResource {
         if (text == null || text.isBlank()) {
             return Instant.now();
         }
-        String t = text.strip();
         try {
-            return t.length() == 10 ? TimeRange.endOfDay(LocalDate.parse(t)) : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter("asOf", "asOf '" + text
-                    + "' is not a date (2013-06-28: its end) or an instant (2013-06-28T16:00:00Z)");
+            return TimeRange.moment("asOf", text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("asOf", e.getMessage());
         }
     }
 

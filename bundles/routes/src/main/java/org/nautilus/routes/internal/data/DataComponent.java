@@ -143,7 +143,7 @@ public final class DataComponent extends DefaultComponent {
             return new DataQueryEndpoint.Query(kind, getAndRemoveParameter(parameters, "factor", String.class),
                     instruments, bars == null || bars.isBlank() ? null : BarSpec.parse(bars.strip()),
                     TimeRange.ofDays(from, to),
-                    asOf == null || asOf.isBlank() ? null : DataQueryEndpoint.parseMoment("asOf", asOf));
+                    asOf == null || asOf.isBlank() ? null : TimeRange.moment("asOf", asOf));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(uri + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package org.nautilus.routes.internal.data;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Consumer;
@@ -88,19 +86,8 @@ final class DataQueryEndpoint extends DefaultEndpoint {
             return instant;
         }
         if (header != null) {
-            return parseMoment(AS_OF_HEADER, header.toString());
+            return TimeRange.moment(AS_OF_HEADER, header.toString());
         }
         return parameter == null ? Instant.now() : parameter;
-    }
-
-    /** A day (its end, when that day's daily bar has closed) or an instant. */
-    static Instant parseMoment(String name, String text) {
-        String t = text.strip();
-        try {
-            return t.length() == 10 ? TimeRange.endOfDay(LocalDate.parse(t)) : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " '" + text
-                    + "' is not a date (2013-06-28: its end) or an instant (2013-06-28T16:00:00Z)");
-        }
     }
 }
