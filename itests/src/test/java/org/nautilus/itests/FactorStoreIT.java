@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,7 @@ public class FactorStoreIT extends NautilusTestSupport {
         assertFails("nautilus:factor-history --from 2013-07-01 --to 2013-06-01 KMID AAPL.NASDAQ",
                 "inverted date range");
         assertFails("nautilus:factor-backfill -l nope", "no factor library [nope]");
+        theHttpApiAnswersAsOfADate(known, lastKnown);
 
         // Again: the same values (the partitions are replaced, not appended to).
         executeCommand("nautilus:factor-backfill -l alpha158 AAPL.NASDAQ");
@@ -169,6 +171,11 @@ public class FactorStoreIT extends NautilusTestSupport {
         assertEquals(13.81, valueAt(eps, "2013-02-01"), 0);
         assertEquals(10.09, valueAt(eps, "2013-06-04"), 0); // the bar of Monday 3 June
         assertEquals(10.11, valueAt(eps, "2013-08-01"), 0);
+        HttpResponse<String> fundamentals = httpAsAdmin("GET",
+                "/api/v1/factor-store/fundamentals/AAPL.NASDAQ?asOf=2013-03-01", null);
+        assertEquals(fundamentals.body(), 200, fundamentals.statusCode());
+        assertTrue(fundamentals.body(), fundamentals.body().contains("\"value\":13.81")
+                && !fundamentals.body().contains("13.87") && !fundamentals.body().contains("10.09"));
 
         // The research bundle stopped: DuckDB closed, the service gone; started: the same files read again.
         Bundle research = Arrays.stream(bundleContext.getBundles())
@@ -179,6 +186,38 @@ public class FactorStoreIT extends NautilusTestSupport {
         FactorStore reopened = service(FactorStore.class, null);
         assertEquals(stored.get("KMID"), reopened.history("KMID", List.of(APPLE), DAY, TimeRange.ALL, Instant.now()));
         assertFalse(Files.list(Path.of(reopened.location(), "values")).findAny().isEmpty());
+    }
+
+    /**
+     * The store over HTTP (read only, role viewer): the same values as the store's own answers, as known at a date;
+     * what the store does not hold is a 404, a bad date a 400.
+     */
+    private void theHttpApiAnswersAsOfADate(int known, FactorValue lastKnown) throws Exception {
+        HttpResponse<String> contents = await("the factor store over HTTP", STARTUP,
+                () -> httpAsAdmin("GET", "/api/v1/factor-store", null), r -> r.statusCode() == 200);
+        assertTrue(contents.body(), contents.body().contains("\"KMID\"") && contents.body().contains("AAPL.NASDAQ"));
+        HttpResponse<String> history = httpAsAdmin("GET",
+                "/api/v1/factor-store/values/KMID?symbols=AAPL.NASDAQ&from=2013-01-01&asOf=2013-06-28&bars=PT24H",
+                null);
+        assertEquals(history.body(), 200, history.statusCode());
+        assertTrue(history.body(), history.body().contains("\"count\":" + known + ","));
+        String last = "{\"symbol\":\"AAPL.NASDAQ\",\"time\":\"" + lastKnown.asOf() + "\",\"value\":"
+                + lastKnown.value() + ",\"bars\":\"PT24H\"}]";
+        assertTrue(history.body(), history.body().endsWith(last + "}"));
+        HttpResponse<String> tail = httpAsAdmin("GET", "/api/v1/factor-store/values/KMID?asOf=2013-06-28&last=1",
+                null);
+        assertTrue(tail.body(), tail.body().contains("\"count\":1,") && tail.body().contains(last));
+        HttpResponse<String> section = httpAsAdmin("GET", "/api/v1/factor-store/cross-section/KMID?asOf=2013-06-28",
+                null);
+        assertTrue(section.body(), section.body().contains("\"count\":1,") && section.body().contains(last));
+        HttpResponse<String> unknown = httpAsAdmin("GET", "/api/v1/factor-store/values/NOPE", null);
+        assertEquals(unknown.body(), 404, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("NOT_IN_STORE")
+                && unknown.body().contains("no values of factor 'NOPE'"));
+        HttpResponse<String> inverted = httpAsAdmin("GET",
+                "/api/v1/factor-store/values/KMID?from=2013-07-01&to=2013-06-01", null);
+        assertEquals(inverted.body(), 400, inverted.statusCode());
+        assertTrue(inverted.body(), inverted.body().contains("inverted date range"));
     }
 
     private static double valueAt(List<FactorValue> values, String barEndDay) {

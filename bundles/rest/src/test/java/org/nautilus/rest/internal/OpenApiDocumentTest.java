@@ -21,7 +21,7 @@ class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
             RiskResource.class, OperationsResource.class, BacktestsResource.class, StrategiesResource.class,
-            RunsResource.class, ModelsResource.class,
+            RunsResource.class, ModelsResource.class, FactorStoreResource.class,
             StreamsResource.class, HealthResource.class, OpenApiResource.class, SnapshotsResource.class);
 
     @Test

@@ -31,12 +31,6 @@ final class StoreTimes {
         if (text == null) {
             return Instant.now();
         }
-        String t = text.strip();
-        try {
-            return t.length() == 10 ? TimeRange.endOfDay(LocalDate.parse(t)) : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text
-                    + "' is not a date (2013-06-28: its end) or an instant (2013-06-28T16:00:00Z)");
-        }
+        return TimeRange.moment(option, text);
     }
 }

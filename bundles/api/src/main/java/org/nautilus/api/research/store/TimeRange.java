@@ -3,6 +3,7 @@ package org.nautilus.api.research.store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,25 @@ public record TimeRange(Instant from, Instant to) {
     /** The end of a UTC day: the next midnight, when that day's daily bar closes. */
     public static Instant endOfDay(LocalDate day) {
         return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * A moment as users write one: an instant ({@code 2013-06-28T16:00:00Z}) or a day ({@code 2013-06-28}), meaning
+     * its end ({@link #endOfDay}: when that day's daily bar has closed). The one reading of "as of" for the shell,
+     * HTTP and routes.
+     *
+     * @param name what the text is (a parameter, an option), for the message
+     * @throws IllegalArgumentException naming {@code name} if the text is neither
+     * @since 1.3
+     */
+    public static Instant moment(String name, String text) {
+        String t = text.strip();
+        try {
+            return t.length() == 10 ? endOfDay(LocalDate.parse(t)) : Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " '" + text
+                    + "' is not a date (2013-06-28: its end) or an instant (2013-06-28T16:00:00Z)");
+        }
     }
 
     public boolean contains(Instant instant) {

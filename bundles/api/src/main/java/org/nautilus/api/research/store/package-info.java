@@ -19,7 +19,7 @@
  * fundamentalsWritten} (for readers that keep fundamentals, e.g. the live engine's {@code $eps}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.nautilus.api.research.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -74,8 +74,8 @@ public final class FactorBatch {
                 columns[i] = data == null ? nans(rows) : data[node.data()]; // read only
                 continue;
             }
-            if (node.isCrossSection()) {
-                continue;
+            if (node.isCrossSection() || node.isLed()) {
+                continue; // a cross-section is the caller's; a led node's column is written by its leader
             }
             double[] out = column(columns, i, rows);
             if (node.isConstant()) {
@@ -88,6 +88,13 @@ public final class FactorBatch {
                 k.updateColumn(columns[in[0]], out, rows);
             } else if (kernel instanceof Kernel.OfTwo k) {
                 k.updateColumn(columns[in[0]], columns[in[1]], out, rows);
+            } else if (kernel instanceof Kernel.Fanout k) {
+                int[] targets = node.targets();
+                double[][] outs = new double[targets.length][];
+                for (int t = 0; t < targets.length; t++) {
+                    outs[t] = targets[t] < 0 ? null : column(columns, targets[t], rows);
+                }
+                k.updateColumns(columns[in[0]], outs, rows);
             } else {
                 ((Kernel.OfThree) kernel).updateColumn(columns[in[0]], columns[in[1]], columns[in[2]], out, rows);
             }

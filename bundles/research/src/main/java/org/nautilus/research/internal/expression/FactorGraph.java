@@ -151,6 +151,7 @@ public final class FactorGraph {
                     outputs.add(intern(expression));
                 }
             }
+            shareRegressions();
             List<ExpressionProblem> ordered = new ArrayList<>(problems.values());
             List<String> order = new ArrayList<>(own.keySet());
             ordered.sort((a, b) -> Integer.compare(order.indexOf(a.factor()), order.indexOf(b.factor())));
@@ -342,6 +343,53 @@ public final class FactorGraph {
             nodes.add(node);
             nodeIndex.put(e, nodes.size() - 1);
             return nodes.size() - 1;
+        }
+
+        /**
+         * Lets {@code Slope}, {@code Rsquare} and {@code Resi} of one series and window share one kernel (one set
+         * of regression sums): the first of them in node order computes all of them, the others run nothing. Node
+         * indices do not change, so every input index stays valid; the leader comes first, so the values are
+         * there before any node reads them.
+         */
+        private void shareRegressions() {
+            Map<List<Integer>, int[]> groups = new LinkedHashMap<>(); // (input node, window) -> target per output
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i).expression() instanceof Rolling r && regressionOutput(r) != null) {
+                    int[] targets = groups.computeIfAbsent(List.of(nodes.get(i).inputs()[0], r.window()),
+                            k -> new int[] {-1, -1, -1});
+                    targets[regressionOutput(r).ordinal()] = i;
+                }
+            }
+            for (Map.Entry<List<Integer>, int[]> group : groups.entrySet()) {
+                int[] targets = group.getValue();
+                int leader = Integer.MAX_VALUE;
+                int members = 0;
+                for (int target : targets) {
+                    if (target >= 0) {
+                        leader = Math.min(leader, target);
+                        members++;
+                    }
+                }
+                if (members < 2) {
+                    continue; // alone: its own single-output kernel
+                }
+                int window = group.getKey().get(1);
+                nodes.set(leader, nodes.get(leader).leading(() -> RegressionKernel.shared(window), targets));
+                for (int target : targets) {
+                    if (target >= 0 && target != leader) {
+                        nodes.set(target, nodes.get(target).ledBy(leader));
+                    }
+                }
+            }
+        }
+
+        private static RegressionKernel.Output regressionOutput(Rolling r) {
+            return switch (r.operator()) {
+                case SLOPE -> RegressionKernel.Output.SLOPE;
+                case RSQUARE -> RegressionKernel.Output.RSQUARE;
+                case RESI -> RegressionKernel.Output.RESIDUAL;
+                default -> null;
+            };
         }
 
         private Node combine(Expression e, Supplier<Kernel> kernel, int extraLookback, Expression... arguments) {

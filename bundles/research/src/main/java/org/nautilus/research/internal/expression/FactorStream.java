@@ -95,6 +95,8 @@ public final class FactorStream {
                 values[i] = k.update(values[in[0]], values[in[1]]);
             } else if (kernel instanceof Kernel.OfThree k) {
                 values[i] = k.update(values[in[0]], values[in[1]], values[in[2]]);
+            } else if (kernel instanceof Kernel.Fanout k) {
+                k.update(values[in[0]], values, node.targets()); // this node's value and its led nodes'
             } else if (node.isField()) {
                 values[i] = switch (node.field()) {
                     case OPEN -> open;
@@ -106,7 +108,7 @@ public final class FactorStream {
                 };
             } else if (node.isData()) {
                 values[i] = data == null ? Double.NaN : data[node.data()];
-            } // else a constant, set once
+            } // else a constant (set once) or a led node (its leader wrote it)
         }
     }
 
@@ -139,7 +141,7 @@ public final class FactorStream {
     }
 
     /** Tells a snapshot from other bytes and from an older layout. */
-    private static final int SNAPSHOT_MAGIC = 0x4E465332; // "NFS2": Rank without a sorted window
+    private static final int SNAPSHOT_MAGIC = 0x4E465333; // "NFS3": Slope/Rsquare/Resi of one window share a state
 
     /**
      * The whole streaming state after the last bar, as bytes: the bar count, every node's value and every kernel's

@@ -21,22 +21,41 @@ import org.nautilus.research.internal.expression.kernel.Kernel;
  *                   then the cross-sections of level L+1, then the per-instrument nodes of level L+1, ...
  * @param data       for a point-in-time data field ({@code $eps}, {@code $sentiment}), its slot among the program's
  *                   {@link FactorProgram#dataFields()} (the caller supplies its values bar by bar); else -1
+ * @param targets  for a node whose kernel is a {@link Kernel.Fanout} (it computes its siblings' values too): the
+ *                   node written by each of the kernel's outputs, -1 where none; else {@code null}
+ * @param leader   for a node computed by another node's {@link Kernel.Fanout} (no kernel of its own), that node's
+ *                   index (lower than its own); else -1
  */
 record Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel,
-        int lookback, CrossSectionOperator crossSection, int level, int data) {
+        int lookback, CrossSectionOperator crossSection, int level, int data, int[] targets, int leader) {
 
     Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel, int lookback) {
-        this(expression, field, constant, inputs, kernel, lookback, null, 0, -1);
+        this(expression, field, constant, inputs, kernel, lookback, null, 0, -1, null, -1);
     }
 
     Node(Expression expression, BarField field, double constant, int[] inputs, Supplier<Kernel> kernel, int lookback,
             CrossSectionOperator crossSection, int level) {
-        this(expression, field, constant, inputs, kernel, lookback, crossSection, level, -1);
+        this(expression, field, constant, inputs, kernel, lookback, crossSection, level, -1, null, -1);
     }
 
     /** A point-in-time data field's node, reading slot {@code data} of the values the caller supplies. */
     static Node data(Expression expression, int data) {
-        return new Node(expression, null, Double.NaN, new int[0], null, 0, null, 0, data);
+        return new Node(expression, null, Double.NaN, new int[0], null, 0, null, 0, data, null, -1);
+    }
+
+    /** This node, computing with {@code kernel} its own value and those of the {@code targets} nodes too. */
+    Node leading(Supplier<Kernel> kernel, int[] targets) {
+        return new Node(expression, field, constant, inputs, kernel, lookback, crossSection, level, data, targets, -1);
+    }
+
+    /** This node, computed by node {@code leader}'s kernel instead of a kernel of its own. */
+    Node ledBy(int leader) {
+        return new Node(expression, field, constant, inputs, null, lookback, crossSection, level, data, null, leader);
+    }
+
+    /** Whether another node's kernel computes this node's value (it has nothing to run itself). */
+    boolean isLed() {
+        return leader >= 0;
     }
 
     boolean isData() {
@@ -52,6 +71,6 @@ record Node(Expression expression, BarField field, double constant, int[] inputs
     }
 
     boolean isConstant() {
-        return field == null && kernel == null && crossSection == null && data < 0;
+        return field == null && kernel == null && crossSection == null && data < 0 && leader < 0;
     }
 }

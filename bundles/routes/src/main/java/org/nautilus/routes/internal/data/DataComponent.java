@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.nautilus.api.domain.InstrumentId;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.data.BarFormat;
 import org.nautilus.api.research.data.CheckRules;
 import org.nautilus.api.research.store.TimeRange;
@@ -33,6 +36,9 @@ import org.nautilus.api.research.store.TimeRange;
  *
  * <p>{@code to: nautilus-data:store} writes what arrives: bars into the factor store (replacing the range they
  * cover), fundamentals into its bitemporal table, news items into the sentiment service.
+ *
+ * <p>{@code to: nautilus-data:query?kind=history|cross-section|fundamentals&factor=...} reads the factor store as
+ * of a moment (the header {@code NautilusAsOf}, else {@code asOf}, else now): see {@link DataQueryEndpoint}.
  */
 public final class DataComponent extends DefaultComponent {
 
@@ -51,6 +57,9 @@ public final class DataComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
         if (remaining.equals("store")) {
             return new DataStoreEndpoint(uri, this, services);
+        }
+        if (remaining.equals("query")) {
+            return new DataQueryEndpoint(uri, this, query(uri, parameters), services);
         }
         String fileText = getAndRemoveParameter(parameters, "file", String.class);
         if (fileText == null || fileText.isBlank()) {
@@ -112,6 +121,32 @@ public final class DataComponent extends DefaultComponent {
         return new DataEndpoint(uri, this, new DataEndpoint.Settings(file, kind, mode.equals("stream"),
                 start.equals("beginning"), poll, symbol, format, rules, errors.equals("skip"), actions, range),
                 services);
+    }
+
+    private DataQueryEndpoint.Query query(String uri, Map<String, Object> parameters) {
+        String kindText = getAndRemoveParameter(parameters, "kind", String.class, "history").strip();
+        DataQueryEndpoint.Kind kind;
+        try {
+            kind = DataQueryEndpoint.Kind.valueOf(kindText.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(uri + ": kind must be history, cross-section or fundamentals, got '"
+                    + kindText + "'");
+        }
+        String symbols = getAndRemoveParameter(parameters, "symbols", String.class, "");
+        List<InstrumentId> instruments = Arrays.stream(symbols.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(InstrumentId::of).toList();
+        String bars = getAndRemoveParameter(parameters, "bars", String.class);
+        String asOf = getAndRemoveParameter(parameters, "asOf", String.class);
+        LocalDate from = date(uri, "from", getAndRemoveParameter(parameters, "from", String.class));
+        LocalDate to = date(uri, "to", getAndRemoveParameter(parameters, "to", String.class));
+        try {
+            return new DataQueryEndpoint.Query(kind, getAndRemoveParameter(parameters, "factor", String.class),
+                    instruments, bars == null || bars.isBlank() ? null : BarSpec.parse(bars.strip()),
+                    TimeRange.ofDays(from, to),
+                    asOf == null || asOf.isBlank() ? null : TimeRange.moment("asOf", asOf));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(uri + ": " + e.getMessage(), e);
+        }
     }
 
     private static Duration duration(String uri, String text) {

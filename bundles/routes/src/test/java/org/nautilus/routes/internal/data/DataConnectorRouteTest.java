@@ -1,6 +1,7 @@
 package org.nautilus.routes.internal.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,9 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,10 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.data.DataCheckReport;
 import org.nautilus.api.research.data.DataIssue;
+import org.nautilus.api.research.store.FactorSeries;
 import org.nautilus.api.research.store.Fundamental;
 import org.nautilus.api.research.store.TimeRange;
 import org.nautilus.marketdata.internal.MarketDataGateway;
@@ -163,6 +168,67 @@ class DataConnectorRouteTest {
                 .containsExactly(1.20);
         assertThat(store.fundamentals(acme, Instant.parse("2025-04-01T00:00:00Z"))).extracting(Fundamental::value)
                 .containsExactly(1.10);
+    }
+
+    @Test
+    void aQueryStepReadsTheStoreAsOfTheMomentItIsGiven() throws Exception {
+        Instant day1 = Instant.parse("2025-01-07T00:00:00Z");
+        Instant day2 = Instant.parse("2025-01-08T00:00:00Z");
+        Instant day3 = Instant.parse("2025-01-09T00:00:00Z");
+        InstrumentId acme = InstrumentId.of("ACME");
+        store.replaceValues(new FactorSeries(acme, DAILY, List.of(day1, day2, day3), List.of("KMID"),
+                new double[][] {{0.1, 0.2, 0.3}}), TimeRange.ALL);
+        store.replaceValues(new FactorSeries(AAPL, DAILY, List.of(day1, day2), List.of("KMID"),
+                new double[][] {{-0.1, -0.2}}), TimeRange.ALL);
+        store.writeFundamentals(List.of(new Fundamental(acme, "eps", LocalDate.parse("2024-12-31"),
+                Instant.parse("2025-01-07T21:30:00Z"), 1.2)));
+        route("""
+                - route:
+                    id: history
+                    from: {uri: "direct:history", steps: [{to: "nautilus-data:query?factor=KMID&symbols=ACME&from=2025-01-01&bars=P1D"}]}
+                - route:
+                    id: section
+                    from: {uri: "direct:section", steps: [{to: "nautilus-data:query?kind=cross-section&factor=KMID&asOf=2025-01-07"}]}
+                - route:
+                    id: fundamentals
+                    from: {uri: "direct:fundamentals", steps: [{to: "nautilus-data:query?kind=fundamentals&symbols=ACME"}]}
+                """);
+        ProducerTemplate producer = runtime.context().createProducerTemplate();
+        for (int wait = 0; wait < 200 && runtime.context().getRoute("fundamentals") == null; wait++) {
+            Thread.sleep(50); // the route file is being loaded
+        }
+
+        // as of the end of 8 January (the header): the 9th's value was not known yet
+        List<?> history = producer.requestBodyAndHeader("direct:history", null, DataQueryEndpoint.AS_OF_HEADER,
+                "2025-01-07", List.class);
+        assertThat(history).extracting(v -> ((FactorValue) v).value()).containsExactly(0.1, 0.2);
+        assertThat(producer.requestBody("direct:history", null, List.class)).hasSize(3); // now: all of it
+        // the parameter's moment (end of 7 January = the 8th's midnight): each instrument's latest by then
+        List<?> section = producer.requestBody("direct:section", null, List.class);
+        assertThat(section).extracting(v -> ((FactorValue) v).instrument().value() + "=" + ((FactorValue) v).value())
+                .containsExactly("AAPL.NASDAQ=-0.2", "ACME=0.2");
+        assertThat(producer.requestBodyAndHeader("direct:fundamentals", null, DataQueryEndpoint.AS_OF_HEADER,
+                Instant.parse("2025-01-07T21:00:00Z"), List.class)).isEmpty();
+        assertThat(producer.requestBody("direct:fundamentals", null, List.class))
+                .extracting(f -> ((Fundamental) f).value()).containsExactly(1.2);
+        // what the store does not hold fails the exchange with the store's message
+        assertThatThrownBy(() -> producer.requestBodyAndHeader("direct:history", null, DataQueryEndpoint.AS_OF_HEADER,
+                "the eighth", List.class)).hasRootCauseMessage(
+                        "NautilusAsOf 'the eighth' is not a date (2013-06-28: its end) or an instant (2013-06-28T16:00:00Z)");
+    }
+
+    @Test
+    void aQueryWithoutWhatItNeedsIsRefusedWhenTheRouteIsLoaded() {
+        DataComponent component = (DataComponent) runtime.context().getComponent("nautilus-data");
+        assertThatThrownBy(() -> component.createEndpoint("nautilus-data:query?kind=cross-section"))
+                .hasMessageContaining("a cross-section query needs a 'factor'");
+        assertThatThrownBy(() -> component.createEndpoint("nautilus-data:query?kind=fundamentals&symbols=A,B"))
+                .hasMessageContaining("a fundamentals query needs one instrument in 'symbols', got 2");
+        assertThatThrownBy(() -> component.createEndpoint("nautilus-data:query?kind=latest&factor=KMID"))
+                .hasMessageContaining("kind must be history, cross-section or fundamentals, got 'latest'");
+        assertThatThrownBy(
+                () -> component.createEndpoint("nautilus-data:query?factor=KMID&from=2025-02-01&to=2025-01-01"))
+                        .hasMessageContaining("inverted date range");
     }
 
     @Test

@@ -8,7 +8,7 @@ package org.nautilus.research.internal.expression.kernel;
  * <p>Batch evaluation (a whole column at a time) and streaming evaluation (one new bar at a time) both drive
  * these very objects with the same inputs in the same order, which is why their outputs are bit-identical.
  */
-public sealed interface Kernel permits Kernel.OfOne, Kernel.OfTwo, Kernel.OfThree {
+public sealed interface Kernel permits Kernel.OfOne, Kernel.OfTwo, Kernel.OfThree, Kernel.Fanout {
 
     /*
      * The column forms are update() called row after row, nothing else. Each final kernel class repeats that
@@ -50,5 +50,24 @@ public sealed interface Kernel permits Kernel.OfOne, Kernel.OfTwo, Kernel.OfThre
                 out[r] = update(x[r], y[r], z[r]);
             }
         }
+    }
+
+    /**
+     * An operator of one series with several outputs sharing one state: {@code Slope}, {@code Rsquare} and
+     * {@code Resi} of one series and window are one set of regression sums, updated once per row.
+     */
+    non-sealed interface Fanout extends Kernel {
+
+        /**
+         * Takes the row's input and writes output k into {@code values[targets[k]]} for each {@code targets[k] >= 0}
+         * (outputs nobody reads are skipped).
+         */
+        void update(double x, double[] values, int[] targets);
+
+        /**
+         * {@code update} row after row: output k of row r into {@code outs[k][r]}, for each non-null
+         * {@code outs[k]}.
+         */
+        void updateColumns(double[] x, double[][] outs, int rows);
     }
 }
