@@ -75,8 +75,10 @@ usage() { awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print; next } NR > 2 { exit }' 
 shift
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
-DIST="$ROOT/karaf-distribution/target/nautilus-distribution-$VERSION.tar.gz"
-BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+# NAUTILUS_DIST / NAUTILUS_BENCH_JAR: measure another build (e.g. main's and a branch's, alternating, while this tree
+# rebuilds) instead of this tree's own.
+DIST=${NAUTILUS_DIST:-"$ROOT/karaf-distribution/target/nautilus-distribution-$VERSION.tar.gz"}
+BENCH_JAR=${NAUTILUS_BENCH_JAR:-"$ROOT/benchmarks/target/benchmarks.jar"}
 
 build() { # build [MODULE]: the reactor up to MODULE, tests skipped; packaged in place, nothing installed in ~/.m2
     # (several worktrees share ~/.m2: an install would replace the others' snapshots with this tree's)
