@@ -9,27 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nautilus.api.domain.ClientOrderId;
-import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
-import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.marketdata.Quote;
-import org.nautilus.api.oms.CommandResult;
-import org.nautilus.api.oms.OrderEvent;
-import org.nautilus.api.oms.OrderList;
-import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.testsupport.ScriptedRisk;
@@ -57,8 +48,7 @@ class OrderEntryTest {
         }
     };
     private final OrderManager oms = oms();
-    private final OrderService service = service(oms);
-    private final OrderEntry entry = new OrderEntry(() -> service, () -> null);
+    private final OrderEntry entry = new OrderEntry(() -> oms, () -> null);
 
     private OrderManager oms() {
         SimulatedExchange exchange = new SimulatedExchange(VenueConfig.defaults("SIM"), Clock.systemUTC(), market);
@@ -179,60 +169,5 @@ class OrderEntryTest {
 
     private static String code(CompletionStage<OrderEntry.Answer> answer) throws Exception {
         return JSON.readTree(await(answer).body()).get("code").asText();
-    }
-
-    /** OrderManager is the OMS core; the OSGi component that publishes it delegates the same way. */
-    private static OrderService service(OrderManager oms) {
-        return new OrderService() {
-            @Override
-            public Order submit(OrderRequest request) {
-                return oms.submit(request);
-            }
-
-            @Override
-            public CompletionStage<Order> submitAsync(OrderRequest request) {
-                return oms.submitAsync(request);
-            }
-
-            @Override
-            public List<Order> submit(OrderList list) {
-                return oms.submit(list);
-            }
-
-            @Override
-            public CommandResult amend(OrderId id, Quantity quantity, Price price) {
-                return oms.amend(id, quantity, price);
-            }
-
-            @Override
-            public CommandResult cancel(OrderId id) {
-                return oms.cancel(id);
-            }
-
-            @Override
-            public Optional<Order> order(OrderId id) {
-                return oms.order(id);
-            }
-
-            @Override
-            public Optional<Order> order(ClientOrderId id) {
-                return oms.order(id);
-            }
-
-            @Override
-            public List<Order> orders() {
-                return oms.orders();
-            }
-
-            @Override
-            public List<Fill> fills(OrderId id) {
-                return oms.fills(id);
-            }
-
-            @Override
-            public List<OrderEvent> events(OrderId id) {
-                return oms.events(id);
-            }
-        };
     }
 }
