@@ -46,9 +46,10 @@
 #              (default 100 instruments x 20,000 bars, N = 10; a year is 98,280 bars per instrument)
 #   http       order entry over HTTP (keep-alive, concurrent clients) against the assembled distribution, orders/s
 #              acknowledged durable and p99, then the in-process `durable` journal figure in the same run (ratio);
-#              args: seconds clients warmup [sse]: with sse > 0 the load runs again with that many clients subscribed
+#              args: seconds clients warmup [sse [batch]]: with sse > 0 the load runs again with that many clients subscribed
 #              to the order event stream (SSE), and the ratio of the two rates is printed (http-sse); last, 20
-#              GET /metrics scrapes over HTTP (ms, samples)
+#              GET /metrics scrapes over HTTP (ms, samples); batch > 1 sends POST /api/v1/orders:batch of that many orders;
+#              the node's CPU seconds per acknowledged order over the measured window are printed (node CPU)
 #   fix        FIX order entry (FIX 4.4, several sessions over loopback) into the assembled distribution's FIX gateway:
 #              orders/s acknowledged durable (ER after the order's events are committed), then p99 NewOrderSingle ->
 #              ExecutionReport(New) at a fixed rate, then the in-process `durable` journal figure in the same run
@@ -75,8 +76,10 @@ usage() { awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print; next } NR > 2 { exit }' 
 shift
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
-DIST="$ROOT/karaf-distribution/target/nautilus-distribution-$VERSION.tar.gz"
-BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+# NAUTILUS_DIST / NAUTILUS_BENCH_JAR: measure another build (e.g. main's and a branch's, alternating, while this tree
+# rebuilds) instead of this tree's own.
+DIST=${NAUTILUS_DIST:-"$ROOT/karaf-distribution/target/nautilus-distribution-$VERSION.tar.gz"}
+BENCH_JAR=${NAUTILUS_BENCH_JAR:-"$ROOT/benchmarks/target/benchmarks.jar"}
 
 build() { # build [MODULE]: the reactor up to MODULE, tests skipped; packaged in place, nothing installed in ~/.m2
     # (several worktrees share ~/.m2: an install would replace the others' snapshots with this tree's)
@@ -118,7 +121,8 @@ startup() {
 # Runs a main class of benchmarks.jar (JMH and load drivers), building the jar when it is missing.
 java_main() {
     [ -f "$BENCH_JAR" ] || build benchmarks
-    java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$BENCH_JAR" "$@"
+    # shellcheck disable=SC2086 # JAVA_OPTS_DRIVER holds separate flags
+    java -Xms1g -Xmx1g -XX:+UseParallelGC ${JAVA_OPTS_DRIVER:-} -cp "$BENCH_JAR" "$@"
 }
 
 # The --add-opens Ignite needs on Java 17, from the parent pom (one list for the build, setenv and here).
@@ -156,7 +160,7 @@ rolling() {
 # Arguments: seconds clients warmup (defaults 15 64 10). The rules that would deny a benchmark's orders (rate,
 # duplicates) are switched off in the unpacked copy only.
 http() {
-    local seconds=${1:-15} clients=${2:-64} warmup=${3:-10} sse=${4:-0}
+    local seconds=${1:-15} clients=${2:-64} warmup=${3:-10} sse=${4:-0} batch=${5:-1}
     [ -f "$DIST" ] || build karaf-distribution
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8311 port=8391
@@ -178,7 +182,11 @@ http() {
     "$home/nautilus/bin/nautilus-admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
     until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.5; done
     echo "load: $(uptime | sed 's/.*load average: //')"
-    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" MSFT SIM bench bench-password "$sse" | tee "$home/http.txt"
+    # The node's pid, so the driver reads its CPU time (CPU per order survives a shared machine's load).
+    local node_pid
+    node_pid=$(pgrep -f -- "-Dkaraf.home=$home/nautilus" | head -n 1 || true)
+    JAVA_OPTS_DRIVER="-Dnode.pid=${node_pid:-0} -Dclk.tck=$(getconf CLK_TCK)" \
+    java_main org.nautilus.benchmarks.http.HttpLoadMain "http://127.0.0.1:$port" "$seconds" "$clients" "$warmup" MSFT SIM bench bench-password "$sse" socket "$batch" | tee "$home/http.txt"
     "$home/nautilus/bin/stop"; sleep 5
     echo "in-process durable (journal), same run:"
     # shellcheck disable=SC2046 # the flags are meant to split
@@ -189,6 +197,7 @@ http() {
     over=$(sed -n 's/^http: \([0-9.]*\) orders\/s/\1/p' "$home/http.txt")
     in=$(sed -n 's/^durable: \([0-9.]*\) .*/\1/p' "$home/durable.txt" | tail -n 1)
     [ -n "$over" ] && [ -n "$in" ] && awk -v a="$over" -v b="$in" 'BEGIN { printf "http / in-process durable: %.3f\n", a / b }'
+    grep '^node CPU' "$home/http.txt" || true
     grep '^http-sse:' "$home/http.txt" || true
     grep '^metrics over HTTP:' "$home/http.txt" || true
     grep '^http:' "$home/http.txt"

@@ -154,6 +154,12 @@ public class AccessIT extends NautilusTestSupport {
         assertEquals(viewerOrder.body, 403, viewerOrder.status);
         assertTrue(viewerOrder.body, viewerOrder.body.contains("\"code\":\"FORBIDDEN\"")
                 && viewerOrder.body.contains("trader"));
+        Reply viewerBatch = http("POST", "/api/v1/orders:batch", "{\"orders\":[" + ORDER + "]}",
+                basic("vera", "vera-password"));
+        assertEquals(viewerBatch.body, 403, viewerBatch.status);
+        Reply anonymousOrder = http("POST", "/api/v1/orders", ORDER, null);
+        assertEquals(anonymousOrder.body, 401, anonymousOrder.status);
+        assertTrue(anonymousOrder.body, anonymousOrder.body.contains("\"code\":\"UNAUTHENTICATED\""));
         assertEquals("a refused order changes nothing", before, orderCount());
 
         Reply token = http("POST", "/api/v1/tokens", null, basic("tom", "tom-password"));

@@ -132,6 +132,39 @@ public class RestApiIT extends NautilusTestSupport {
         assertEquals("the order keeps the code the 422 gave", code, order.get("rejectCode").asText());
     }
 
+    @Test
+    public void aBatchAnswersEachOrderOnItsOwnInTheBatchsOrder() throws Exception {
+        String key = "it-batch-" + UUID.randomUUID();
+        String batch = "{\"orders\":["
+                + "{\"clientOrderId\":\"" + key
+                + "-1\",\"portfolio\":\"it-batch\",\"symbol\":\"MSFT\",\"side\":\"BUY\","
+                + "\"quantity\":1},"
+                + "{\"clientOrderId\":\"" + key
+                + "-2\",\"portfolio\":\"it-batch\",\"symbol\":\"MSFT\",\"side\":\"BUY\","
+                + "\"quantity\":5000},"
+                + "{\"clientOrderId\":\"" + key
+                + "-3\",\"portfolio\":\"it-batch\",\"symbol\":\"NOSUCH\",\"side\":\"BUY\","
+                + "\"quantity\":1}]}";
+        int before = orderCount();
+        HttpResponse<String> answer = post("/api/v1/orders:batch", batch, Map.of());
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode results = JSON.readTree(answer.body()).get("results");
+        assertEquals(answer.body(), 3, results.size());
+        assertEquals(answer.body(), 201, results.get(0).get("status").asInt());
+        assertEquals(key + "-1", results.get(0).get("order").get("clientOrderId").asText());
+        assertEquals(answer.body(), 422, results.get(1).get("status").asInt());
+        assertEquals("the denied order exists, DENIED", "DENIED", JSON.readTree(get("/api/v1/orders/"
+                + results.get(1).get("error").get("orderId").asText()).body()).get("status").asText());
+        assertEquals(answer.body(), "UNKNOWN_SYMBOL", results.get(2).get("error").get("code").asText());
+        assertEquals(answer.body(), "orders[2].symbol", results.get(2).get("error").get("field").asText());
+        assertEquals("the unknown symbol created nothing", before + 2, orderCount());
+        assertError(post("/api/v1/orders:batch", batch, Map.of("Idempotency-Key", key)), 400,
+                "IDEMPOTENCY_KEY_ON_BATCH", null);
+        HttpResponse<String> again = post("/api/v1/orders:batch", batch, Map.of());
+        assertEquals(again.body(), 200, JSON.readTree(again.body()).get("results").get(0).get("status").asInt());
+        assertEquals("a resubmitted batch creates nothing", before + 2, orderCount());
+    }
+
     // --- bad input ------------------------------------------------------------------------------------------
 
     @Test

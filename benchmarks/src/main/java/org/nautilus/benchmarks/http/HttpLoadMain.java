@@ -1,15 +1,19 @@
 package org.nautilus.benchmarks.http;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,16 +43,49 @@ import org.HdrHistogram.Recorder;
  * clients subscribed to {@code GET /api/v1/stream/orders} (each reading every event), and the driver prints both
  * rates and their ratio (the issue's bound: submission slowed by at most 10 %).
  *
- * <p>Arguments: {@code baseUrl seconds clients warmupSeconds symbol venue user password [sse] [socket|jdk]}.
+ * <p>With {@code batch} > 1 each request is {@code POST /api/v1/orders:batch} carrying that many orders: the rate counts
+ * orders acknowledged (201 results), the latency is the whole batch's.
+ *
+ * <p>Arguments: {@code baseUrl seconds clients warmupSeconds symbol venue user password [sse] [socket|jdk] [batch]}.
  */
 public final class HttpLoadMain {
 
     private HttpLoadMain() {
     }
 
+    /** Orders per request: 1 is {@code POST /api/v1/orders}, more is {@code POST /api/v1/orders:batch}. */
+    private static int batch = 1;
+
     /** One phase's figures. */
     private record Result(double rate, long acknowledged, long refused, long failed, String refusal, double p50,
-            double p99, double p999, double max) {
+            double p99, double p999, double max, double nodeCpuSeconds, double driverCpuSeconds) {
+    }
+
+    /** The node's process id ({@code -Dnode.pid}, set by run.sh), to read its CPU time from /proc; 0 when unknown. */
+    private static final long NODE_PID = Long.getLong("node.pid", 0);
+    /** Clock ticks per second of /proc/PID/stat's times ({@code getconf CLK_TCK}). */
+    private static final long CLK_TCK = Long.getLong("clk.tck", 100);
+
+    /** The node's user + system CPU seconds so far, or NaN when its pid is unknown. */
+    private static double nodeCpuSeconds() {
+        if (NODE_PID <= 0) {
+            return Double.NaN;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(NODE_PID),
+                    "stat"));
+            // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLK_TCK;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** This driver's CPU seconds so far (all its threads). */
+    private static double driverCpuSeconds() {
+        return ((OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,6 +97,7 @@ public final class HttpLoadMain {
         String venue = args.length > 5 ? args[5] : "SIM";
         int sse = args.length > 8 ? Integer.parseInt(args[8]) : 0;
         String client = args.length > 9 ? args[9] : "socket";
+        batch = args.length > 10 ? Integer.parseInt(args[10]) : 1;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // A bearer token, asked once with the user's password (Basic would be a JAAS login per order).
@@ -127,18 +165,24 @@ public final class HttpLoadMain {
     }
 
     private static void print(String what, String base, int seconds, int clients, int warmup, String client, Result r) {
-        System.out.printf("%s: clients %d (%s), %d s after %d s warm-up, %s%n", what, clients, client, seconds, warmup,
-                base);
+        System.out.printf("%s: clients %d (%s)%s, %d s after %d s warm-up, %s%n", what, clients, client,
+                batch > 1 ? ", batches of " + batch : "", seconds, warmup, base);
         System.out.printf("acknowledged (201) %d, refused %d, failed %d%s%n", r.acknowledged(), r.refused(),
                 r.failed(), r.refusal() == null ? "" : " (e.g. " + r.refusal() + ")");
         System.out.printf("latency of acknowledged orders: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 r.p50(), r.p99(), r.p999(), r.max());
+        if (!Double.isNaN(r.nodeCpuSeconds())) {
+            System.out.printf("node CPU over the measured %d s: %.1f s (%.2f cores), %.0f µs per acknowledged order; "
+                    + "driver CPU %.1f s (%.0f µs per order)%n", seconds, r.nodeCpuSeconds(),
+                    r.nodeCpuSeconds() / seconds, r.nodeCpuSeconds() * 1e6 / Math.max(1, r.acknowledged()),
+                    r.driverCpuSeconds(), r.driverCpuSeconds() * 1e6 / Math.max(1, r.acknowledged()));
+        }
         System.out.printf("%s: %.0f orders/s%n", what, r.rate());
     }
 
     private static Result run(String base, int seconds, int clients, int warmup, String symbol, String venue,
             String token, String client, HttpClient http, String prefix) throws Exception {
-        URI orders = URI.create(base + "/api/v1/orders");
+        URI orders = URI.create(base + (batch > 1 ? "/api/v1/orders:batch" : "/api/v1/orders"));
         Recorder latency = new Recorder(3);
         LongAdder acknowledged = new LongAdder();
         LongAdder refused = new LongAdder();
@@ -160,16 +204,26 @@ public final class HttpLoadMain {
                         if (now >= end) {
                             return;
                         }
-                        String body = "{\"portfolio\":\"bench-" + prefix + (id % 8) + "\",\"symbol\":\"" + symbol
-                                + "\",\"side\":\"" + (n++ % 2 == 0 ? "BUY" : "SELL")
-                                + "\",\"quantity\":1,\"venue\":\"" + venue + "\"}";
+                        StringBuilder orderBodies = new StringBuilder();
+                        for (int i = 0; i < batch; i++) {
+                            orderBodies.append(i == 0 ? "" : ",").append("{\"portfolio\":\"bench-").append(prefix)
+                                    .append(id % 8).append("\",\"symbol\":\"").append(symbol).append("\",\"side\":\"")
+                                    .append(n++ % 2 == 0 ? "BUY" : "SELL").append("\",\"quantity\":1,\"venue\":\"")
+                                    .append(venue).append("\"}");
+                        }
+                        String body = batch > 1 ? "{\"orders\":[" + orderBodies + "]}" : orderBodies.toString();
                         try {
                             String[] reply = exchange.post(body);
                             long done = System.nanoTime();
                             if (now < measureFrom) {
                                 continue;
                             }
-                            if (reply[0].equals("201")) {
+                            if (batch > 1 && reply[0].equals("200")) {
+                                int ok = count(reply[1], "{\"status\":201,");
+                                acknowledged.add(ok);
+                                refused.add(batch - ok);
+                                latency.recordValue((done - now) / 1_000);
+                            } else if (reply[0].equals("201")) {
                                 acknowledged.increment();
                                 latency.recordValue((done - now) / 1_000);
                             } else {
@@ -192,13 +246,28 @@ public final class HttpLoadMain {
             thread.start();
             threads.add(thread);
         }
+        // The node's and the driver's CPU over the measured window only (the warm-up's JIT work left out).
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        double nodeFrom = nodeCpuSeconds();
+        double driverFrom = driverCpuSeconds();
+        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        double nodeCpu = nodeCpuSeconds() - nodeFrom;
+        double driverCpu = driverCpuSeconds() - driverFrom;
         for (Thread thread : threads) {
             thread.join();
         }
         var h = latency.getIntervalHistogram();
         return new Result(acknowledged.sum() / (double) seconds, acknowledged.sum(), refused.sum(), failed.sum(),
                 refusal[0], h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, nodeCpu, driverCpu);
+    }
+
+    private static int count(String text, String what) {
+        int found = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length())) {
+            found++;
+        }
+        return found;
     }
 
     /** One client's connection: POST an order, the status and body back. */

@@ -16,14 +16,9 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.nautilus.api.audit.AuditService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Guards every JAX-RS application of the whiteboard (ours and the REST API's, without edits to their resources):
@@ -45,23 +40,12 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     private static final String IDENTITY = AccessFilter.class.getName() + ".identity";
 
     private final AccessControl access;
-    private volatile AuditService audit;
-    private final AuditRecorder recorder = new AuditRecorder(() -> audit, System::nanoTime, true);
+    private final AuditRecorder recorder;
 
     @Activate
     public AccessFilter(@Reference AccessService service) {
         this.access = service.control();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setAudit(AuditService service) {
-        audit = service;
-    }
-
-    void unsetAudit(AuditService service) {
-        if (audit == service) {
-            audit = null;
-        }
+        this.recorder = service.recorder();
     }
 
     @Override
@@ -102,19 +86,20 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         recorder.action(user.user(), request.getMethod(), path, response.getStatus());
     }
 
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        recorder.close();
+    /** The error body of the REST API: status, stable code, message, offending field. */
+    static Response.ResponseBuilder error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(errorBody(status.getStatusCode(), code, message));
     }
 
     /** The error body of the REST API: status, stable code, message, offending field. */
-    static Response.ResponseBuilder error(Response.Status status, String code, String message) {
+    static String errorBody(int status, String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.getStatusCode());
+        body.put("status", status);
         body.put("code", code);
         body.put("message", message);
         body.put("field", null);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(body));
+        return json(body);
     }
 
     static String json(Object value) {

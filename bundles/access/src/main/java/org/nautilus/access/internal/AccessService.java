@@ -10,15 +10,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import org.nautilus.api.audit.AuditService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's HTTP access control, built from etc/nautilus.access.cfg; shared by the request filter and the token
- * resource of this bundle (an internal service: other bundles never see it).
+ * The node's HTTP access control, built from etc/nautilus.access.cfg, and its one audit recorder; shared by the
+ * request filters (JAX-RS and servlet) and the token resource of this bundle (an internal service: other bundles
+ * never see it).
  */
 @Component(service = AccessService.class, configurationPid = AccessConfig.PID)
 @Designate(ocd = AccessConfig.class)
@@ -27,6 +34,8 @@ public final class AccessService {
     private static final Logger LOG = LoggerFactory.getLogger(AccessService.class);
 
     private final AccessControl control;
+    private volatile AuditService audit;
+    private final AuditRecorder recorder = new AuditRecorder(() -> audit, System::nanoTime, true);
 
     @Activate
     public AccessService(AccessConfig config) throws IOException {
@@ -42,8 +51,29 @@ public final class AccessService {
         LOG.info("HTTP access: realm {}, HMAC-SHA256 bearer tokens valid {}", config.realm(), lifetime);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditService service) {
+        audit = service;
+    }
+
+    void unsetAudit(AuditService service) {
+        if (audit == service) {
+            audit = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        recorder.close();
+    }
+
     AccessControl control() {
         return control;
+    }
+
+    /** Records the HTTP actions and refusals of every filter of this bundle in the audit journal, off the request. */
+    AuditRecorder recorder() {
+        return recorder;
     }
 
     /** The configured secret, or the one kept under the data directory (created once, readable by its owner only). */

@@ -44,6 +44,7 @@ final class RoleTable {
             new Rule("READ", "/desk", PUBLIC),
             new Rule("WRITE", "/api/v1/tokens", AUTHENTICATED),
             new Rule("WRITE", "/api/v1/orders", "trader"),
+            new Rule("WRITE", "/api/v1/orders:batch", "trader"),
             new Rule("WRITE", "/api/v1/order-lists", "trader"),
             new Rule("WRITE", "/api/v1/backtests", "trader"),
             new Rule("WRITE", "/api/v1/strategies", "trader"),

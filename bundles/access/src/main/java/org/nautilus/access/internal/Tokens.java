@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -41,6 +42,12 @@ final class Tokens {
     private final Duration lifetime;
     private final Clock clock;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    /**
+     * Tokens whose signature checked out, by their exact text: a client sends the same token with every order, so
+     * each is decoded and signed once, then only its expiry is compared. Bounded (emptied when full): a flood of
+     * distinct valid tokens costs a signature each, never memory. Refused tokens are never kept.
+     */
+    private final ConcurrentHashMap<String, Valid> verified = new ConcurrentHashMap<>();
 
     Tokens(byte[] secret, Duration lifetime, Clock clock) {
         if (secret.length < 32) {
@@ -69,7 +76,29 @@ final class Tokens {
         return VERSION + "." + body + "." + ENCODER.encodeToString(sign(VERSION + "." + body));
     }
 
+    /** The most verified tokens kept (one per logged-in client, a few per user). */
+    static final int VERIFIED_CACHE = 4096;
+
     Verdict verify(String token) {
+        Valid known = verified.get(token);
+        if (known != null) {
+            return clock.instant().isBefore(known.expiresAt()) ? known : expired(known.expiresAt());
+        }
+        Verdict verdict = check(token);
+        if (verdict instanceof Valid valid) {
+            if (verified.size() >= VERIFIED_CACHE) {
+                verified.clear();
+            }
+            verified.put(token, valid);
+        }
+        return verdict;
+    }
+
+    private static Refused expired(Instant expires) {
+        return new Refused("bearer token expired at " + expires + ": ask for a new one (POST /api/v1/tokens)");
+    }
+
+    private Verdict check(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             return new Refused("malformed bearer token: expected v1.<payload>.<signature> from POST /api/v1/tokens");
@@ -96,7 +125,7 @@ final class Tokens {
             return new Refused("malformed bearer token expiry");
         }
         if (!clock.instant().isBefore(expires)) {
-            return new Refused("bearer token expired at " + expires + ": ask for a new one (POST /api/v1/tokens)");
+            return expired(expires);
         }
         Set<String> roles = fields[1].isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(fields[1].split(",")));
         return new Valid(new Identity(fields[0], roles), expires);

@@ -2,7 +2,7 @@ package org.nautilus.rest.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * events at full rate, one write and one flush per event per client (what waiting for each send did) cost more
  * than the order entry itself; batched, a client that keeps up gets one write per drain, and its events arrive as
  * before, in order, each a complete event of its own.
+ *
+ * <p>A drain waits {@code lingerMillis} after the first event it finds the stream idle for, so that what comes in
+ * those milliseconds goes out in the same write: at full order rate each client gets a few dozen writes a second
+ * instead of one per event or two (a desk's screen does not see 10 ms; a node serving 100 clients saves most of the
+ * writes, each a trip through the JAX-RS SSE writer and a syscall).
  */
 final class EventStream {
 
@@ -36,20 +41,23 @@ final class EventStream {
     private final Sse sse;
     private final int capacity;
     private final BlockingQueue<SseFrame> queue;
-    private final Executor sender;
+    private final ScheduledExecutorService sender;
+    private final long lingerMillis;
     private final Runnable onClose;
     /** A drain is scheduled or running, or a write is in flight: at most one of them at a time. */
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String droppedBecause;
 
-    EventStream(String name, SseEventSink sink, Sse sse, int capacity, Executor sender, Runnable onClose) {
+    EventStream(String name, SseEventSink sink, Sse sse, int capacity, ScheduledExecutorService sender,
+            long lingerMillis, Runnable onClose) {
         this.name = name;
         this.sink = sink;
         this.sse = sse;
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sender = sender;
+        this.lingerMillis = lingerMillis;
         this.onClose = onClose;
     }
 
@@ -86,7 +94,11 @@ final class EventStream {
     private void schedule() {
         if (busy.compareAndSet(false, true)) {
             try {
-                sender.execute(this::drain);
+                if (lingerMillis > 0 && droppedBecause == null) {
+                    sender.schedule(this::drain, lingerMillis, TimeUnit.MILLISECONDS);
+                } else {
+                    sender.execute(this::drain);
+                }
             } catch (RuntimeException rejected) {
                 // The executor is shutting down with the HTTP API.
                 busy.set(false);

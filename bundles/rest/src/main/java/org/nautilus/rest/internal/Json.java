@@ -95,11 +95,16 @@ public final class Json {
      *                      400 UNKNOWN_FIELD, 400 WRONG_TYPE or 400 INVALID_VALUE, each naming the field at fault
      */
     public static <T> T readBody(String contentType, InputStream body, Class<T> type) {
+        return readBody(contentType, body, type, MAX_BODY_BYTES);
+    }
+
+    /** {@link #readBody(String, InputStream, Class)} with another size limit (a batch of orders). */
+    public static <T> T readBody(String contentType, InputStream body, Class<T> type, int maxBytes) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith(MEDIA_TYPE)) {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as " + MEDIA_TYPE
                     + (contentType == null ? " (no Content-Type was given)" : ", not " + contentType), null);
         }
-        byte[] bytes = readLimited(body);
+        byte[] bytes = readLimited(body, maxBytes);
         if (bytes.length == 0) {
             throw new ApiException(400, "EMPTY_BODY", "a JSON object is required as the request body", null);
         }
@@ -134,7 +139,7 @@ public final class Json {
         }
     }
 
-    private static byte[] readLimited(InputStream body) {
+    private static byte[] readLimited(InputStream body, int maxBytes) {
         if (body == null) {
             return new byte[0];
         }
@@ -144,13 +149,13 @@ public final class Json {
             int total = 0;
             for (int n; (n = in.read(buffer)) > 0;) {
                 total += n;
-                if (total > MAX_BODY_BYTES) {
+                if (total > maxBytes) {
                     // Nothing more is kept; the rest is read and dropped (up to a bound), so the client, still
                     // sending, gets the answer on a connection that stays usable instead of a reset.
                     for (long dropped = total; dropped < MAX_DRAINED_BYTES && (n = in.read(buffer)) > 0;) {
                         dropped += n;
                     }
-                    throw new ApiException(413, "BODY_TOO_LARGE", "the request body exceeds " + MAX_BODY_BYTES
+                    throw new ApiException(413, "BODY_TOO_LARGE", "the request body exceeds " + maxBytes
                             + " bytes", null);
                 }
                 out.write(buffer, 0, n);

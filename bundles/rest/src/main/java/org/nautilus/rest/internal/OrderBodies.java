@@ -1,6 +1,7 @@
 package org.nautilus.rest.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.nautilus.api.domain.OrderType;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
@@ -15,6 +16,10 @@ final class OrderBodies {
     record Submit(String clientOrderId, String portfolio, String symbol, Side side, OrderType type, BigDecimal quantity,
             BigDecimal limitPrice, BigDecimal stopPrice, TimeInForce timeInForce, String expireTime, String venue,
             Boolean postOnly, Boolean reduceOnly) {
+    }
+
+    /** Independent new orders sent in one request ({@code POST /api/v1/orders:batch}). */
+    record Batch(List<Submit> orders) {
     }
 
     /** A new quantity, a new limit price, or both. */

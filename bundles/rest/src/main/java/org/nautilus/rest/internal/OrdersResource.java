@@ -2,8 +2,6 @@ package org.nautilus.rest.internal;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -22,23 +18,14 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.container.AsyncResponse;
-import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Response;
 import org.nautilus.api.domain.ClientOrderId;
-import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
-import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.OrderStatus;
-import org.nautilus.api.domain.OrderType;
-import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
-import org.nautilus.api.domain.TimeInForce;
-import org.nautilus.api.domain.VenueId;
-import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderService;
@@ -50,147 +37,19 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Orders over HTTP: submit (idempotent by client order id), amend, cancel, cancel-all, one order with its history
- * and fills, and the blotter. Submission is asynchronous ({@link OrderService#submitAsync}): no request thread waits
- * for the journal; the response goes out when the order is durable.
+ * Orders over HTTP: amend, cancel, cancel-all, one order with its history and fills, and the blotter. Submission
+ * ({@code POST /api/v1/orders} and {@code :batch}) is not here: {@link OrderEntryFilter} serves it below JAX-RS, the
+ * hot path of order entry without CXF's per-request cost.
  */
 @Component(service = OrdersResource.class, property = "osgi.jaxrs.resource=true")
 @Path("/api/v1/orders")
 @Produces(Json.MEDIA_TYPE)
 public class OrdersResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_PAGE = 1000;
-    /** Random per node run (one SecureRandom draw), so generated ids never repeat an earlier run's. */
-    private static final String GENERATED_ID_PREFIX = "http-" + Long.toString(
-            new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "-";
-    private static final AtomicLong GENERATED_IDS = new AtomicLong();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile OrderService orders;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile MarketDataService marketData;
-
-    @POST
-    public void submit(@HeaderParam("Content-Type") String contentType,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body,
-            @Suspended AsyncResponse response) {
-        OrderRequest request;
-        OrderService oms;
-        try {
-            request = request(Json.readBody(contentType, body, OrderBodies.Submit.class), idempotencyKey);
-            oms = oms();
-        } catch (RuntimeException refused) {
-            response.resume(ErrorMapper.response(ErrorMapper.error(refused)));
-            return;
-        }
-        // The OMS answers a repeated client order id with the order it created: one created before this request
-        // is a replay. (No lookup of our own first: it would cost a store read per new order.)
-        //
-        // The answer is handed back on the thread that completes the order (the store's acknowledger, once the order
-        // is durable): resume() only queues the response for CXF, which writes it on a Jetty thread (an async
-        // dispatch). A pool of our own in between cost one more thread wake-up per order for nothing.
-        Instant received = Instant.now();
-        oms.submitAsync(request).whenComplete((order, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
-                response.resume(ErrorMapper.response(ErrorMapper.error(cause)));
-            } else if (order.createdAt().isBefore(received)) {
-                response.resume(Response.ok(Json.write(OrderView.of(order)), Json.MEDIA_TYPE)
-                        .header("Idempotent-Replayed", "true").build());
-            } else {
-                response.resume(submitted(order));
-            }
-        });
-    }
-
-    /** 201 with the order, or the order's own denial as an error (the order exists, with its id, in DENIED). */
-    static Response submitted(Order order) {
-        if (order.refusalCode() != null) {
-            return ErrorMapper.response(refusal(order));
-        }
-        return Response.created(URI.create("/api/v1/orders/" + order.id())).type(Json.MEDIA_TYPE)
-                .entity(Json.write(OrderView.of(order))).build();
-    }
-
-    /** A refused order's 422: its reject code, its reason as it is, its id. */
-    static ApiError refusal(Order order) {
-        return new ApiError(422, order.refusalCode().name(), order.reason() == null
-                ? "the order was " + order.status()
-                : order.reason(), null, order.id().toString());
-    }
-
-    /**
-     * A client order id for an order that came without one: this node run's random prefix and a counter. Not
-     * {@code UUID.randomUUID()}: its one shared SecureRandom is a lock every order entry thread queued on (JFR under
-     * load: 2.6 s of 13 s of request threads blocked there).
-     */
-    private static String generatedClientOrderId() {
-        return GENERATED_ID_PREFIX + Long.toString(GENERATED_IDS.incrementAndGet(), 36);
-    }
-
-    private OrderRequest request(OrderBodies.Submit body, String idempotencyKey) {
-        String key = Params.blankToNull(idempotencyKey);
-        String clientId = Params.blankToNull(body.clientOrderId());
-        if (key != null && clientId != null && !key.equals(clientId)) {
-            throw new ApiException(400, "IDEMPOTENCY_KEY_MISMATCH", "the " + IDEMPOTENCY_KEY + " header '" + key
-                    + "' differs from clientOrderId '" + clientId + "': give one, or the same in both",
-                    "clientOrderId");
-        }
-        if (clientId == null) {
-            clientId = key != null ? key : generatedClientOrderId();
-        }
-        String symbol = Params.blankToNull(body.symbol());
-        if (symbol == null) {
-            throw new ApiException(400, "MISSING_FIELD", "symbol is required, e.g. \"AAPL\"", "symbol");
-        }
-        if (body.side() == null) {
-            throw new ApiException(400, "MISSING_FIELD", "side is required: BUY or SELL", "side");
-        }
-        if (body.quantity() == null) {
-            throw new ApiException(400, "MISSING_FIELD", "quantity is required, e.g. 10 or \"0.5\"", "quantity");
-        }
-        Quantity quantity = quantity("quantity", body.quantity());
-        MarketDataService instruments = marketData;
-        InstrumentId instrument = id("symbol", symbol, InstrumentId::of);
-        if (instruments != null && instruments.instrument(instrument).isEmpty()) {
-            throw new ApiException(422, "UNKNOWN_SYMBOL", "no instrument '" + symbol + "'; GET /api/v1/instruments "
-                    + "lists them", "symbol");
-        }
-        OrderType type = body.type() == null ? OrderType.MARKET : body.type();
-        TimeInForce tif = body.timeInForce() == null ? TimeInForce.DAY : body.timeInForce();
-        Instant expire = Params.instant("expireTime", body.expireTime());
-        try {
-            return new OrderRequest(id("clientOrderId", clientId, ClientOrderId::of),
-                    id("portfolio", body.portfolio() == null ? "default" : body.portfolio(), PortfolioId::of),
-                    instrument, body.side(), type, quantity, price("limitPrice", body.limitPrice()),
-                    price("stopPrice", body.stopPrice()), tif, expire,
-                    body.venue() == null ? null : id("venue", body.venue(), VenueId::of),
-                    Boolean.TRUE.equals(body.postOnly()), Boolean.TRUE.equals(body.reduceOnly()));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "INVALID_ORDER", e.getMessage(), fieldOf(e.getMessage()));
-        }
-    }
-
-    private static String fieldOf(String message) {
-        String text = message == null ? "" : message;
-        if (text.contains("limit price")) {
-            return "limitPrice";
-        }
-        if (text.contains("stop price")) {
-            return "stopPrice";
-        }
-        if (text.contains("expire")) {
-            return "expireTime";
-        }
-        if (text.contains("post-only")) {
-            return "postOnly";
-        }
-        return null;
-    }
 
     static Quantity quantity(String field, BigDecimal value) {
         Quantity quantity = exact(field, value, Quantity::of);

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +52,8 @@ public class StreamsResource {
 
     static final int BUFFER = 4096;
     static final int HEARTBEAT_SECONDS = 15;
+    /** How long a client's first event waits for more to go out with it in one write ({@link EventStream}). */
+    static final long LINGER_MILLIS = 10;
     /**
      * The shared OMS subscription's queue, in events: every client's buffer is {@link #BUFFER}, and the fan-out
      * only queues (it never writes), so it falls this far behind only when the node itself is starved.
@@ -62,7 +63,8 @@ public class StreamsResource {
     private static final SseFrame HEARTBEAT = new SseFrame("heartbeat", null, "{}");
 
     private final BundleContext context;
-    private final ExecutorService sender = Executors.newFixedThreadPool(2, Threads.daemon("nautilus-http-sse"));
+    private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2,
+            Threads.daemon("nautilus-http-sse"));
     private final ScheduledExecutorService heartbeat = Executors
             .newSingleThreadScheduledExecutor(Threads.daemon("nautilus-http-sse-heartbeat"));
     private final Set<EventStream> streams = new CopyOnWriteArraySet<>();
@@ -94,7 +96,7 @@ public class StreamsResource {
         String wanted = Params.blankToNull(portfolio);
         String name = "http-orders-" + counter.incrementAndGet();
         OrderStreams.Client[] client = new OrderStreams.Client[1];
-        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, () -> {
+        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, LINGER_MILLIS, () -> {
             streams.removeIf(EventStream::isClosed);
             orderStreams.remove(client[0]);
         });
@@ -193,7 +195,7 @@ public class StreamsResource {
         }
         String name = "http-quotes-" + counter.incrementAndGet();
         AtomicReference<Subscription> subscription = new AtomicReference<>();
-        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, () -> {
+        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, LINGER_MILLIS, () -> {
             streams.removeIf(EventStream::isClosed);
             Subscription current = subscription.getAndSet(null);
             if (current != null) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.ws.rs.core.GenericType;
@@ -31,7 +31,7 @@ import org.nautilus.testsupport.Await;
  */
 class EventStreamTest {
 
-    private final ExecutorService sender = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2);
 
     @AfterEach
     void stop() {
@@ -42,7 +42,7 @@ class EventStreamTest {
     void aClientThatKeepsUpGetsEveryEventInOrder() throws Exception {
         Sink sink = new Sink(true);
         AtomicInteger closed = new AtomicInteger();
-        EventStream stream = new EventStream("fast", sink, new Events(), 16, sender, closed::incrementAndGet);
+        EventStream stream = new EventStream("fast", sink, new Events(), 16, sender, 0, closed::incrementAndGet);
         for (int i = 0; i < 1000; i++) {
             stream.offer(new SseFrame("n", Integer.toString(i), "{\"n\":" + i + "}"));
             while (sink.count.get() < i - 8) {
@@ -64,7 +64,7 @@ class EventStreamTest {
     void aClientThatStopsReadingIsDroppedWithTheReasonWithoutBlockingTheCaller() throws Exception {
         Sink sink = new Sink(false);
         AtomicInteger closed = new AtomicInteger();
-        EventStream stream = new EventStream("stuck", sink, new Events(), 8, sender, closed::incrementAndGet);
+        EventStream stream = new EventStream("stuck", sink, new Events(), 8, sender, 0, closed::incrementAndGet);
         long start = System.nanoTime();
         for (int i = 0; i < 10_000; i++) {
             stream.offer(new SseFrame("n", null, "{}"));
@@ -82,7 +82,7 @@ class EventStreamTest {
     void aDroppedClientGetsALastEventSayingWhy() throws Exception {
         Sink sink = new Sink(true);
         AtomicInteger closed = new AtomicInteger();
-        EventStream stream = new EventStream("dropped", sink, new Events(), 8, sender, closed::incrementAndGet);
+        EventStream stream = new EventStream("dropped", sink, new Events(), 8, sender, 0, closed::incrementAndGet);
         stream.drop("the OMS dropped this stream: it fell behind");
         Await.until("closed.get() != 0", Duration.ofSeconds(5),
                 () -> closed.get() != 0);
@@ -95,7 +95,7 @@ class EventStreamTest {
     void eventsQueuedWhileAWriteIsInFlightGoOutTogetherInTheNextWrite() throws Exception {
         Sink sink = new Sink(true);
         sink.hold = new CompletableFuture<>();
-        EventStream stream = new EventStream("batched", sink, new Events(), 64, sender, () -> {});
+        EventStream stream = new EventStream("batched", sink, new Events(), 64, sender, 0, () -> {});
         stream.offer(new SseFrame("NEW", "p:1", "{\"n\":1}"));
         Await.until("the first write is in flight", Duration.ofSeconds(5), () -> sink.sent.size() == 1);
         for (int i = 2; i <= 5; i++) {
@@ -108,6 +108,19 @@ class EventStreamTest {
         assertThat(sink.frames()).extracting(SseFrame::name).containsExactly("NEW", "FILLED", "NEW", "FILLED",
                 "NEW");
         assertThat(sink.frames().get(3).data()).isEqualTo("{\"n\":4}");
+    }
+
+    @Test
+    void eventsComingWithinTheLingerOfAnIdleStreamGoOutInOneWrite() throws Exception {
+        Sink sink = new Sink(true);
+        EventStream stream = new EventStream("lingering", sink, new Events(), 64, sender, 200, () -> {});
+        for (int i = 1; i <= 10; i++) {
+            stream.offer(new SseFrame("NEW", "p:" + i, "{\"n\":" + i + "}"));
+        }
+        Await.until("ten events arrived", Duration.ofSeconds(5), () -> sink.frames().size() == 10);
+        assertThat(sink.sent).as("the ten in the first write").hasSize(1);
+        assertThat(sink.frames()).extracting(SseFrame::id).containsExactly("p:1", "p:2", "p:3", "p:4", "p:5", "p:6",
+                "p:7", "p:8", "p:9", "p:10");
     }
 
     @Test

@@ -16,7 +16,7 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written OpenAPI document and the JAX-RS resources describe the same operations, both ways. */
+/** The hand-written OpenAPI document and the resources (JAX-RS and order entry) describe the same operations, both ways. */
 class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
@@ -33,7 +33,8 @@ class OpenApiDocumentTest {
             path.getValue().properties().stream().filter(op -> !op.getValue().has("x-served-by"))
                     .forEach(op -> documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()));
         }
-        TreeSet<String> implemented = new TreeSet<>();
+        // Order entry is a servlet filter in front of JAX-RS: its operations are listed by it.
+        TreeSet<String> implemented = new TreeSet<>(OrderEntryFilter.OPERATIONS);
         for (Class<?> resource : RESOURCES) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {

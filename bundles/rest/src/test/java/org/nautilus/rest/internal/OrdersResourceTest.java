@@ -26,7 +26,7 @@ class OrdersResourceTest {
                 "max-order-quantity: max order quantity 1000 exceeded: 5000", RejectCode.MAX_ORDER_QUANTITY,
                 Instant.EPOCH, Instant.EPOCH);
 
-        ApiError error = OrdersResource.refusal(denied);
+        ApiError error = OrderEntry.refusal(denied);
 
         assertThat(error.status()).isEqualTo(422);
         assertThat(Json.write(error)).contains("\"code\":\"MAX_ORDER_QUANTITY\"")
@@ -39,7 +39,7 @@ class OrdersResourceTest {
         Order rejected = new Order(OrderId.of(10), BUY, OrderStatus.REJECTED, Quantity.ZERO, null, null,
                 "no liquidity", Instant.EPOCH, Instant.EPOCH);
 
-        assertThat(OrdersResource.refusal(rejected).code()).isEqualTo("VENUE_REJECTED");
+        assertThat(OrderEntry.refusal(rejected).code()).isEqualTo("VENUE_REJECTED");
     }
 
     @Test

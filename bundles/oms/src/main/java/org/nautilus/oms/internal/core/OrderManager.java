@@ -25,6 +25,7 @@ import org.nautilus.api.oms.CommandResult;
 import org.nautilus.api.oms.OrderEvent;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderList;
+import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.store.TradingStore;
@@ -79,8 +80,9 @@ import org.slf4j.LoggerFactory;
  * {@link CancelAndAmend}, {@link ExecutionReports}, {@link SplitOrders} (a split parent follows its parts),
  * {@link Contingencies} (OCO, OTO, brackets), {@link Transitions} (every change becomes an event),
  * {@link Retention} (what stays in memory of finished orders), {@link OrderQueries} and {@link OrderRecovery}.
+ * It is the {@link OrderService} itself (the OSGi component publishes it; tests and gateways use it directly).
  */
-public final class OrderManager implements AutoCloseable {
+public final class OrderManager implements OrderService, AutoCloseable {
 
     /** The venue shown for an order the router split across venues; the routing decision has the parts. */
     public static final VenueId SPLIT = VenueId.of("SOR");
