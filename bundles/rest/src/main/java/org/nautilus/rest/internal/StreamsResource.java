@@ -235,7 +235,7 @@ public class StreamsResource {
                 }
             }
         };
-        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, () -> {
+        EventStream stream = new EventStream(name, sink, sse, BUFFER, sender, LINGER_MILLIS, () -> {
             streams.removeIf(EventStream::isClosed);
             unregister.run();
         });
