@@ -283,12 +283,23 @@ public final class RiskEngine implements AutoCloseable {
             }
             running.load(portfolio, held, marks, multipliers);
         }
+        List<InstrumentId> notYet = null;
         for (InstrumentId id : running.takeChanged(portfolio)) {
             Optional<Position> changed = positions.position(portfolio, id);
-            if (changed.isPresent()) {
-                running.apply(changed.get(), marketData.mark(id).orElse(null), Valuation.multiplier(id, context));
-            } else {
+            if (changed.isEmpty()) {
                 running.gone(portfolio, id);
+            } else if (running.applied(changed.get())) {
+                // A fill always changes the position (its fill count at least): the keeper has not applied the
+                // fill yet (a check inside the same OMS step, before the keeper's listener ran). Read it next time.
+                notYet = notYet == null ? new ArrayList<>() : notYet;
+                notYet.add(id);
+            } else {
+                running.apply(changed.get(), marketData.mark(id).orElse(null), Valuation.multiplier(id, context));
+            }
+        }
+        if (notYet != null) {
+            for (InstrumentId id : notYet) {
+                running.changed(portfolio, id);
             }
         }
         return running.totals(portfolio);

@@ -120,9 +120,16 @@ final class RunningValuation {
     /** A fill changed this position: it is read again before the portfolio's totals are. */
     synchronized void changed(PortfolioId portfolio, InstrumentId instrument) {
         Book book = books.get(portfolio);
-        if (book != null) {
+        if (book != null && !book.changed.contains(instrument)) {
             book.changed.add(instrument);
         }
+    }
+
+    /** {@code true} if {@code position} is the one last applied for its portfolio and instrument. */
+    synchronized boolean applied(Position position) {
+        Book book = books.get(position.portfolioId());
+        Holding holding = book == null ? null : book.holdings.get(position.instrumentId());
+        return holding != null && position.equals(holding.position);
     }
 
     /** The instruments of the portfolio whose position changed since the last call, in order (may repeat). */

@@ -80,6 +80,29 @@ class RunningValuationTest {
         assertThat(context.dailyPnl(main)).isEqualTo(Money.of("250"));
     }
 
+    @Test
+    void aFillReportedBeforeTheKeeperAppliedItIsReadAgainUntilTheKeeperHasIt() {
+        FakeMarketData market = FakeMarketData.reportingMarks();
+        market.define(Instrument.equity("AAPL", "USD"));
+        market.mark("AAPL", "200");
+        InMemoryPositions positions = new InMemoryPositions();
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-03T14:30:00Z"));
+        RiskEngine engine = new RiskEngine(new RuleChain(), market, positions, clock, EngineConfig.defaults());
+        PortfolioId main = PortfolioId.of("main");
+        positions.put(Orders.position("main", "AAPL", 100, "190", clock.instant()));
+        assertThat(engine.context().grossExposure(main)).isEqualTo(Money.of("20000"));
+
+        // The OMS tells the risk engine of a fill first; a check runs before the keeper's listener applied it.
+        engine.onFill(new Fill("x-1", OrderId.of(1), main, InstrumentId.of("AAPL"), VenueId.of("SIM"), Side.BUY,
+                Quantity.ofWhole(100), Price.ofWhole(200), Money.ZERO, clock.instant()));
+        assertThat(engine.context().grossExposure(main)).isEqualTo(Money.of("20000"));
+        Position before = positions.position(main, InstrumentId.of("AAPL")).orElseThrow();
+        positions.put(new Position(main, before.instrumentId(), Quantity.ofWhole(200), Price.of("195"),
+                Money.ZERO, Money.ZERO, before.fillCount() + 1, clock.instant()));
+
+        assertThat(engine.context().grossExposure(main)).isEqualTo(Money.of("40000"));
+    }
+
     private static void run(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         FakeMarketData market = FakeMarketData.reportingMarks();
