@@ -2,11 +2,8 @@ package org.nautilus.routes.internal.training;
 
 import java.nio.file.Path;
 import org.apache.camel.Component;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.nautilus.api.strategy.BacktestResult;
 import org.nautilus.api.strategy.BacktestSpec;
@@ -23,19 +20,14 @@ import org.slf4j.LoggerFactory;
  * {@link BacktestResult}; the header {@value #RUN} its run id. Progress goes to the log. A bad spec or a failed run
  * fails the exchange with its reason.
  */
-public final class BacktestEndpoint extends DefaultEndpoint {
+public final class BacktestEndpoint extends SpecFileEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(BacktestEndpoint.class);
     public static final String SPEC = "NautilusBacktestSpec";
     public static final String RUN = "NautilusBacktestRun";
 
-    private final Gateways gateways;
-    private final String spec;
-
     public BacktestEndpoint(String uri, Component component, Gateways gateways, String spec) {
-        super(uri, component);
-        this.gateways = gateways;
-        this.spec = spec == null ? "" : spec.strip();
+        super(uri, component, gateways, spec, SPEC);
     }
 
     @Override
@@ -43,11 +35,7 @@ public final class BacktestEndpoint extends DefaultEndpoint {
         return new DefaultProducer(this) {
             @Override
             public void process(Exchange exchange) {
-                String file = exchange.getIn().getHeader(SPEC, spec, String.class);
-                if (file == null || file.isBlank()) {
-                    throw new IllegalArgumentException(getEndpointUri() + ": no spec: give ?spec=FILE or the header "
-                            + SPEC);
-                }
+                String file = specFile(exchange);
                 BacktestSpec parsed = BacktestSpec.fromProperties(BacktestSpec.readSettings(Path.of(file.strip()),
                         file));
                 LOG.info("Route {} runs the backtest {}", exchange.getFromRouteId(), file);
@@ -57,11 +45,5 @@ public final class BacktestEndpoint extends DefaultEndpoint {
                 exchange.getMessage().setHeader(RUN, result.runId());
             }
         };
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(getEndpointUri() + " only produces ('to:'): start it from a timer, "
-                + "a file or direct: route");
     }
 }
