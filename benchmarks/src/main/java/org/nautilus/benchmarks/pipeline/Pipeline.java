@@ -80,6 +80,7 @@ final class Pipeline implements AutoCloseable {
             @Override
             public void onFill(Fill fill) {
                 keeper.apply(fill);
+                risk.onFill(fill);
                 fills.increment();
                 // The driver's own bookkeeping: a record key, not a string built per fill.
                 filledByPosition.computeIfAbsent(new PositionRef(fill.portfolioId(), fill.instrumentId()),

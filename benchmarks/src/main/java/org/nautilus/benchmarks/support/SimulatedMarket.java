@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.MarkListener;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -27,16 +29,33 @@ public final class SimulatedMarket implements MarketDataService, MarketAccess {
     private final Map<InstrumentId, Optional<Instrument>> instruments = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Optional<Quote>> quotes = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Optional<Price>> marks = new ConcurrentHashMap<>();
+    private final List<MarkListener> markListeners = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(Quote quote) {
         quotes.put(quote.instrumentId(), Optional.of(quote));
-        marks.put(quote.instrumentId(), Optional.of(quote.mid()));
+        mark(quote.instrumentId(), quote.mid());
     }
 
     @Override
     public void publish(Trade trade) {
-        marks.put(trade.instrumentId(), Optional.of(trade.price()));
+        mark(trade.instrumentId(), trade.price());
+    }
+
+    private void mark(InstrumentId id, Price price) {
+        Optional<Price> previous = marks.put(id, Optional.of(price));
+        if (previous == null || !previous.equals(Optional.of(price))) {
+            for (MarkListener listener : markListeners) {
+                listener.onMark(id, price);
+            }
+        }
+    }
+
+    /** The risk engine's running valuation follows the marks, as on the gateway. */
+    @Override
+    public Subscription subscribeMarks(MarkListener listener) {
+        markListeners.add(listener);
+        return () -> markListeners.remove(listener);
     }
 
     @Override

@@ -105,6 +105,17 @@ public interface MarketDataService {
     }
 
     /**
+     * Registers a listener told of every change of a mark, synchronously (see {@link MarkListener}); close the
+     * subscription to stop. A gateway that cannot tell (the default) throws {@link UnsupportedOperationException}:
+     * its consumers then read {@link #mark} when they need a value.
+     *
+     * @since 1.3
+     */
+    default Subscription subscribeMarks(MarkListener listener) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not report mark changes");
+    }
+
+    /**
      * Subscribes to the closed bars of every spec the gateway aggregates or is given, now and later (a replay that
      * publishes daily bars adds the daily spec), for the given instruments (empty: all), delivered to
      * {@link MarketDataListener#onBar(BarSpec, Bar)}. For consumers that follow each instrument's own bars, whatever

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
@@ -51,6 +52,42 @@ public interface RiskContext {
 
     /** Configured capital plus all P&amp;L to date at the current marks. */
     Money equity(PortfolioId portfolio);
+
+    /**
+     * The portfolio's gross exposure: Σ |quantity × price × multiplier| over its positions, each valued at its mark,
+     * else at its average price (a position without market data), raw fixed-point money, exact. The risk engine keeps
+     * it as a running total (updated on each fill and mark change), so this is O(1) there; the default adds up
+     * {@link #positions}.
+     *
+     * @since 1.3
+     */
+    default Money grossExposure(PortfolioId portfolio) {
+        long gross = 0;
+        for (Position p : positions(portfolio)) {
+            if (!p.isFlat()) {
+                gross = Math.addExact(gross, Math.abs(exposure(portfolio, p.instrumentId()).raw()));
+            }
+        }
+        return new Money(gross);
+    }
+
+    /**
+     * The signed exposure of one position (quantity × price × multiplier, priced as in {@link #grossExposure}); zero
+     * for a flat position.
+     *
+     * @since 1.3
+     */
+    default Money exposure(PortfolioId portfolio, InstrumentId instrument) {
+        Position p = position(portfolio, instrument);
+        if (p.isFlat()) {
+            return Money.ZERO;
+        }
+        long price = mark(instrument).orElse(p.averagePrice()).raw();
+        long value = FixedPoint.multiply(p.quantity().raw(), price);
+        Optional<Instrument> definition = instrument(instrument);
+        long multiplier = definition.isPresent() ? definition.get().multiplier().raw() : FixedPoint.ONE;
+        return new Money(multiplier == FixedPoint.ONE ? value : FixedPoint.multiply(value, multiplier));
+    }
 
     /** How many orders of the portfolio the risk engine approved at or after {@code since}. */
     int submitCount(PortfolioId portfolio, Instant since);

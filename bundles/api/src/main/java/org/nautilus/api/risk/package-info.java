@@ -15,7 +15,7 @@
  * its scope ({@link org.nautilus.api.risk.TradingStateService#change}, since 1.2).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.nautilus.api.risk;
 
 import org.osgi.annotation.bundle.Export;

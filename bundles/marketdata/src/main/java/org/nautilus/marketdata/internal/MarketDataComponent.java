@@ -20,6 +20,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.marketdata.MarkListener;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -213,6 +214,11 @@ public final class MarketDataComponent implements MarketDataService, MetricsSour
     @Override
     public List<Bar> bars(InstrumentId id, BarSpec spec, int limit) {
         return gateway.bars(id, spec, limit);
+    }
+
+    @Override
+    public Subscription subscribeMarks(MarkListener listener) {
+        return gateway.subscribeMarks(listener);
     }
 
     @Override

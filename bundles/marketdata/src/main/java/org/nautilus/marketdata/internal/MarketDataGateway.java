@@ -25,11 +25,14 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
+import org.nautilus.api.marketdata.MarkListener;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.marketdata.Trade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The market data gateway, plain Java: instruments, the latest quote and trade per instrument, marks, bars of
@@ -47,10 +50,14 @@ import org.nautilus.api.marketdata.Trade;
  */
 public final class MarketDataGateway implements MarketDataService, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MarketDataGateway.class);
+
     private final Clock clock;
     private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Book> books = new ConcurrentHashMap<>();
     private final List<SubscriberChannel> channels = new CopyOnWriteArrayList<>();
+    /** Told of each mark change under the instrument's lock (so in order), see {@link #subscribeMarks}. */
+    private final List<MarkListener> markListeners = new CopyOnWriteArrayList<>();
     private volatile BroadcastRing ring;
     private final AtomicLong subscriberIds = new AtomicLong();
     /** Specs asked for by {@link #subscribeBars} or by published bars; kept across reconfigurations. */
@@ -151,6 +158,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             for (Series series : book.series.values()) {
                 series.aggregator.onQuoteMid(ts, mid, series);
             }
+            reportMark(book);
             fanOut(quote.instrumentId(), quote);
         }
     }
@@ -169,6 +177,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             for (Series series : book.series.values()) {
                 series.aggregator.onTrade(ts, trade.price(), trade.size(), series);
             }
+            reportMark(book);
             fanOut(trade.instrumentId(), trade);
         }
     }
@@ -194,6 +203,7 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
             series.aggregator.advanceTo(bar.end(), series);
             book.lastBarClose = bar.close();
             book.arrived(bar.end(), clock.instant());
+            reportMark(book);
             series.accept(bar);
         }
     }
@@ -266,20 +276,45 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
     }
 
     @Override
+    public Subscription subscribeMarks(MarkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        markListeners.add(listener);
+        return () -> markListeners.remove(listener);
+    }
+
+    /** Tells the mark listeners of the book's mark if it changed; under the book's lock. */
+    private void reportMark(Book book) {
+        if (markListeners.isEmpty()) {
+            return;
+        }
+        Price mark = markOf(book);
+        if (mark == null || mark.equals(book.reportedMark)) {
+            return;
+        }
+        book.reportedMark = mark;
+        for (MarkListener listener : markListeners) {
+            try {
+                listener.onMark(book.id, mark);
+            } catch (RuntimeException e) {
+                // One listener's failure must not stop the feed or the other listeners.
+                LOG.warn("Mark listener {} failed on {} at {}", listener, book.id, mark, e);
+            }
+        }
+    }
+
+    @Override
     public Optional<Price> mark(InstrumentId id) {
         Book book = books.get(id);
-        if (book == null) {
-            return Optional.empty();
-        }
+        return book == null ? Optional.empty() : Optional.ofNullable(markOf(book));
+    }
+
+    private static Price markOf(Book book) {
         Trade trade = book.lastTrade;
         if (trade != null) {
-            return Optional.of(trade.price());
+            return trade.price();
         }
         Quote quote = book.lastQuote;
-        if (quote != null) {
-            return Optional.of(quote.mid());
-        }
-        return Optional.ofNullable(book.lastBarClose);
+        return quote != null ? quote.mid() : book.lastBarClose;
     }
 
     @Override
@@ -476,6 +511,8 @@ public final class MarketDataGateway implements MarketDataService, AutoCloseable
         volatile Quote lastQuote;
         volatile Trade lastTrade;
         volatile Price lastBarClose;
+        /** The mark last told to the mark listeners (under the book's lock). */
+        Price reportedMark;
         Instant lastEventTime;
         Instant lastArrival;
         long quotes;

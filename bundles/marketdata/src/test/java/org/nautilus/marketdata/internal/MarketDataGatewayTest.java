@@ -57,6 +57,25 @@ class MarketDataGatewayTest {
     }
 
     @Test
+    void markListenersAreToldEachChangeOfAMarkOnThePublishingThreadAndNothingElse() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        Subscription marks = gateway.subscribeMarks((id, mark) -> told.add(id + " " + mark.toBigDecimal()
+                .stripTrailingZeros().toPlainString() + " " + Thread.currentThread().getName()));
+        String me = Thread.currentThread().getName();
+
+        gateway.publish(quote(AAPL, 0, "189.90", "190.00")); // mid 189.95
+        gateway.publish(quote(AAPL, 5, "189.80", "190.10")); // same mid: not a change
+        gateway.publish(trade(AAPL, 10, "190.02", "100")); // a trade is the mark from now on
+        gateway.publish(quote(AAPL, 20, "191.00", "191.10")); // the trade stays the mark
+        gateway.publish(trade(MSFT, 10, "400", "5"));
+        marks.close();
+        gateway.publish(trade(AAPL, 30, "190.50", "100"));
+
+        assertThat(told).containsExactly("AAPL 189.95 " + me, "AAPL 190.02 " + me, "MSFT 400 " + me);
+        assertThat(gateway.mark(AAPL)).contains(Price.of("190.50"));
+    }
+
+    @Test
     void anOlderQuoteArrivingLateDoesNotReplaceTheLatest() {
         gateway.publish(quote(AAPL, 100, "190", "191"));
         gateway.publish(quote(AAPL, 50, "150", "151"));

@@ -137,6 +137,7 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
     @Deactivate
     void deactivate() {
         scheduler.shutdownNow();
+        core.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -204,7 +205,8 @@ public final class RiskServiceComponent implements RiskService, RiskMetricsServi
 
     @Override
     public void onFill(Fill fill) {
-        // Positions come from the position keeper; fills need nothing here.
+        // The position comes from the position keeper; the running valuation reads it again before its next use.
+        core.onFill(fill);
     }
 
     private synchronized void schedule() {

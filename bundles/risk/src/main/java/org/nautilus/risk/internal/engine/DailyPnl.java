@@ -100,6 +100,16 @@ final class DailyPnl {
         for (long[] r : realizedByInstrument.values()) {
             realized = Math.addExact(realized, r[0]);
         }
+        return observe(realized, unrealized, today, store, now);
+    }
+
+    /**
+     * Observes the portfolio now from its totals (the running valuation's): the same baseline rules as above.
+     *
+     * @param realized   realized P&amp;L to date, after commissions, of every instrument ever held, raw money
+     * @param unrealized unrealized P&amp;L at the current marks, raw money
+     */
+    Snapshot observe(long realized, long unrealized, LocalDate today, RiskStateStore store, Instant now) {
         if (day == null) {
             day = today;
             baseRealized = realized;

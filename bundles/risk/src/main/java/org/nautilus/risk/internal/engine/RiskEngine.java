@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
@@ -27,6 +28,7 @@ import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
+import org.nautilus.api.marketdata.Subscription;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.risk.RiskContext;
 import org.nautilus.api.risk.RiskDecision;
@@ -35,6 +37,8 @@ import org.nautilus.api.risk.RiskRuleInfo;
 import org.nautilus.api.risk.SubmittedOrder;
 import org.nautilus.api.store.RiskStateStore;
 import org.nautilus.risk.support.Valuation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The risk engine, plain Java: runs the rule chain ({@link RuleChain}) on each order with a
@@ -45,8 +49,19 @@ import org.nautilus.risk.support.Valuation;
  * <p>Threading: the orders of one portfolio are checked one at a time under that portfolio's lock, so the
  * stateful checks (throttle, duplicates) see a consistent history and a check-then-record cannot race;
  * different portfolios are checked in parallel. Everything else is immutable or concurrent.
+ *
+ * <p>Valuation: when the market data gateway reports mark changes ({@link MarketDataService#subscribeMarks}), each
+ * portfolio's gross and net exposure and P&amp;L are kept as running totals ({@link RunningValuation}), moved by each
+ * mark change (the holdings of that instrument) and each fill the OMS reports ({@link #onFill}: the position is read
+ * again from the keeper before the next read of the totals), so the daily loss and leverage checks cost the same
+ * whatever the size of the portfolio. The periodic {@link #refresh} also compares every position with the one applied
+ * and applies any change no fill announced (positions loaded by another node). Without mark reports (or with
+ * {@code runningValuation} off) every read values the whole portfolio at the current marks, as before: the same
+ * numbers, exactly.
  */
-public final class RiskEngine {
+public final class RiskEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
 
     private final RuleChain chain;
     private final MarketDataService marketData;
@@ -60,6 +75,10 @@ public final class RiskEngine {
     private volatile RiskStateStore stateStore;
     /** The trading day last computed and the instants it spans: saves the time-zone arithmetic per check. */
     private volatile DayWindow day;
+    /** The running valuation of every portfolio, or {@code null}: value each portfolio in full when asked. */
+    private final RunningValuation running;
+    /** The gateway's mark reports the running valuation follows, or {@code null}. */
+    private final Subscription markReports;
 
     private record DayWindow(LocalDate day, Instant start, Instant end, EngineConfig config) {
 
@@ -74,14 +93,51 @@ public final class RiskEngine {
         }
     }
 
+    /** With the running valuation when the gateway reports mark changes. */
     public RiskEngine(RuleChain chain, MarketDataService marketData, PositionService positions, Clock clock,
             EngineConfig config) {
+        this(chain, marketData, positions, clock, config, true);
+    }
+
+    /**
+     * @param runningValuation keep running totals (if the gateway reports mark changes); {@code false}: value every
+     *                         portfolio in full on each read
+     */
+    public RiskEngine(RuleChain chain, MarketDataService marketData, PositionService positions, Clock clock,
+            EngineConfig config, boolean runningValuation) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         this.positions = Objects.requireNonNull(positions, "positions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         chain.requireRules(config.mandatoryRules());
+        RunningValuation valuation = null;
+        Subscription reports = null;
+        if (runningValuation) {
+            valuation = new RunningValuation();
+            try {
+                reports = marketData.subscribeMarks(valuation::onMark);
+            } catch (UnsupportedOperationException e) {
+                LOG.info("Risk engine: the market data gateway does not report mark changes ({}); every check values "
+                        + "the whole portfolio", e.getMessage());
+                valuation = null;
+            }
+        }
+        this.running = valuation;
+        this.markReports = reports;
+    }
+
+    /** {@code true} if the portfolios' valuations are kept as running totals (see the class comment). */
+    public boolean runningValuation() {
+        return running != null;
+    }
+
+    /** Stops following the gateway's mark reports. */
+    @Override
+    public void close() {
+        if (markReports != null) {
+            markReports.close();
+        }
     }
 
     public void configure(EngineConfig newConfig) {
@@ -168,13 +224,85 @@ public final class RiskEngine {
     }
 
     /**
+     * A fill from the OMS: its position is read again from the position keeper before the portfolio's totals are
+     * next read (the keeper may get the fill after us; it has it by the next check of that portfolio, which the OMS
+     * runs after this step).
+     */
+    public void onFill(Fill fill) {
+        positionChanged(fill.portfolioId(), fill.instrumentId());
+    }
+
+    /** The position keeper changed (or will have changed by the next check) this position. */
+    public void positionChanged(PortfolioId portfolio, InstrumentId instrument) {
+        if (running != null) {
+            running.changed(portfolio, instrument);
+        }
+    }
+
+    /**
      * Observes every portfolio's P&amp;L now, so the daily baseline rolls at the close even for a portfolio
      * that trades no more that day. Called periodically.
      */
     public void refresh() {
         for (PortfolioId portfolio : portfolios()) {
+            if (running != null && running.loaded(portfolio)) {
+                reconcile(portfolio);
+            }
             pnl(portfolio);
         }
+    }
+
+    /** Applies every position of the portfolio that differs from the one the running valuation applied last. */
+    private void reconcile(PortfolioId portfolio) {
+        PortfolioState state = state(portfolio);
+        synchronized (state) {
+            for (Position p : positions.positions(portfolio)) {
+                if (running.differs(p)) {
+                    LOG.debug("Risk engine: position {} {} changed without a fill reported here; applied",
+                            portfolio, p.instrumentId());
+                    running.apply(p, marketData.mark(p.instrumentId()).orElse(null),
+                            Valuation.multiplier(p.instrumentId(), context));
+                }
+            }
+        }
+    }
+
+    /**
+     * The portfolio's running totals, up to date: loads the portfolio the first time, then applies the positions
+     * fills changed since the last read. Called under the portfolio's lock (one reader applies at a time).
+     */
+    private RunningValuation.Totals runningTotals(PortfolioId portfolio) {
+        if (!running.loaded(portfolio)) {
+            List<Position> held = positions.positions(portfolio);
+            List<Price> marks = new ArrayList<>(held.size());
+            long[] multipliers = new long[held.size()];
+            for (int i = 0; i < held.size(); i++) {
+                InstrumentId id = held.get(i).instrumentId();
+                marks.add(marketData.mark(id).orElse(null));
+                multipliers[i] = Valuation.multiplier(id, context);
+            }
+            running.load(portfolio, held, marks, multipliers);
+        }
+        List<InstrumentId> notYet = null;
+        for (InstrumentId id : running.takeChanged(portfolio)) {
+            Optional<Position> changed = positions.position(portfolio, id);
+            if (changed.isEmpty()) {
+                running.gone(portfolio, id);
+            } else if (running.applied(changed.get())) {
+                // A fill always changes the position (its fill count at least): the keeper has not applied the
+                // fill yet (a check inside the same OMS step, before the keeper's listener ran). Read it next time.
+                notYet = notYet == null ? new ArrayList<>() : notYet;
+                notYet.add(id);
+            } else {
+                running.apply(changed.get(), marketData.mark(id).orElse(null), Valuation.multiplier(id, context));
+            }
+        }
+        if (notYet != null) {
+            for (InstrumentId id : notYet) {
+                running.changed(portfolio, id);
+            }
+        }
+        return running.totals(portfolio);
     }
 
     /** The portfolio's risk metrics at the current marks. */
@@ -241,8 +369,15 @@ public final class RiskEngine {
                 return state.checkPnl;
             }
             Instant now = clock.instant();
-            DailyPnl.Snapshot snapshot = state.daily.observe(positions.positions(portfolio), this::unrealized,
-                    tradingDay(now), stateStore, now);
+            DailyPnl.Snapshot snapshot;
+            if (running != null) {
+                RunningValuation.Totals totals = runningTotals(portfolio);
+                snapshot = state.daily.observe(totals.realized(), totals.unrealized(), tradingDay(now), stateStore,
+                        now);
+            } else {
+                snapshot = state.daily.observe(positions.positions(portfolio), this::unrealized, tradingDay(now),
+                        stateStore, now);
+            }
             if (state.checking) {
                 state.checkPnl = snapshot;
             }
@@ -343,6 +478,29 @@ public final class RiskEngine {
         @Override
         public Money equity(PortfolioId portfolio) {
             return new Money(Math.addExact(config.capital().get(portfolio).raw(), pnl(portfolio).total()));
+        }
+
+        @Override
+        public Money grossExposure(PortfolioId portfolio) {
+            if (running == null) {
+                return RiskContext.super.grossExposure(portfolio);
+            }
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                return new Money(runningTotals(portfolio).gross());
+            }
+        }
+
+        @Override
+        public Money exposure(PortfolioId portfolio, InstrumentId instrument) {
+            if (running == null) {
+                return RiskContext.super.exposure(portfolio, instrument);
+            }
+            PortfolioState state = state(portfolio);
+            synchronized (state) {
+                runningTotals(portfolio);
+                return new Money(running.exposure(portfolio, instrument));
+            }
         }
 
         @Override

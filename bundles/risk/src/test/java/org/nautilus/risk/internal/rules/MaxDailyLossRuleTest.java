@@ -10,13 +10,21 @@ import org.junit.jupiter.api.Test;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.rule.maxdailyloss.internal.MaxDailyLossRule;
 
 class MaxDailyLossRuleTest {
 
-    private final Desk desk = new Desk(new MaxDailyLossRule(MaxDailyLossRule.Limits.of("50000", Map.of())))
-            .equity("AAPL", "190").equity("MSFT", "400");
+    /** The desk of every test: the engine valuing portfolios in full ({@link MaxDailyLossRuleRunningTest}: running). */
+    Desk desk(EngineConfig config, RiskRule... rules) {
+        return new Desk(config, rules);
+    }
+
+    private final Desk desk = desk(EngineConfig.defaults(),
+            new MaxDailyLossRule(MaxDailyLossRule.Limits.of("50000", Map.of())))
+                    .equity("AAPL", "190").equity("MSFT", "400");
 
     @Test
     void afterLosing62000TodayANewBuyIsDeniedMaxDailyLoss50000Reached() {

@@ -7,14 +7,21 @@ import static org.nautilus.risk.internal.support.Orders.sell;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nautilus.api.risk.RiskDecision;
+import org.nautilus.api.risk.RiskRule;
+import org.nautilus.risk.internal.engine.EngineConfig;
 import org.nautilus.risk.internal.support.Desk;
 import org.nautilus.risk.internal.support.Orders;
 import org.nautilus.risk.rule.maxleverage.internal.MaxLeverageRule;
 
 class MaxLeverageRuleTest {
 
+    /** The desk of every test: the engine valuing portfolios in full ({@link MaxLeverageRuleRunningTest}: running). */
+    Desk desk(EngineConfig config, RiskRule... rules) {
+        return new Desk(config, rules);
+    }
+
     // Capital 1,000,000, max leverage 4: gross exposure up to 4,000,000.
-    private final Desk desk = new Desk(Desk.capital("1000000"),
+    private final Desk desk = desk(Desk.capital("1000000"),
             new MaxLeverageRule(MaxLeverageRule.Limits.of("4", Map.of("portfolio.alpha.max.leverage", "1.5"))))
                     .equity("AAPL", "200").equity("MSFT", "400");
 
@@ -79,7 +86,7 @@ class MaxLeverageRuleTest {
 
     @Test
     void hugeCapitalAndLeverageDoNotOverflow() {
-        Desk rich = new Desk(Desk.capital("90000000000"),
+        Desk rich = desk(Desk.capital("90000000000"),
                 new MaxLeverageRule(MaxLeverageRule.Limits.of("1000", Map.of()))).equity("AAPL", "200");
 
         assertThat(rich.check(buy(1000, "AAPL")).approved()).isTrue();

@@ -34,7 +34,7 @@ public final class Desk {
     public static final Instant OPEN = Instant.parse("2025-03-03T14:30:00Z");
 
     public final MutableClock clock = new MutableClock(OPEN);
-    public final FakeMarketData market = new FakeMarketData();
+    public final FakeMarketData market;
     public final InMemoryPositions positions = new InMemoryPositions();
     public final RiskEngine core;
     private final AtomicLong orderIds = new AtomicLong();
@@ -44,6 +44,19 @@ public final class Desk {
     }
 
     public Desk(EngineConfig config, RiskRule... rules) {
+        this(false, config, rules);
+    }
+
+    /**
+     * A desk whose market reports mark changes, so the engine keeps its running valuation (the positions a test sets
+     * are announced to it as a fill would be).
+     */
+    public static Desk running(EngineConfig config, RiskRule... rules) {
+        return new Desk(true, config, rules);
+    }
+
+    private Desk(boolean running, EngineConfig config, RiskRule... rules) {
+        market = running ? FakeMarketData.reportingMarks() : new FakeMarketData();
         core = new RiskEngine(new RuleChain(), market, positions, clock, config);
         for (RiskRule rule : rules) {
             core.chain().add(rule, null, 0);
@@ -77,6 +90,7 @@ public final class Desk {
     public Desk position(String portfolio, String symbol, long quantity, String averagePrice, String realized) {
         positions.put(new Position(PortfolioId.of(portfolio), InstrumentId.of(symbol), Quantity.ofWhole(quantity),
                 Price.of(averagePrice), Money.of(realized), Money.ZERO, 1, clock.instant()));
+        core.positionChanged(PortfolioId.of(portfolio), InstrumentId.of(symbol));
         return this;
     }
 

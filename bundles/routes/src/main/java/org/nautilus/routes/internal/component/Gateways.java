@@ -7,6 +7,7 @@ import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.research.signal.SignalListener;
 import org.nautilus.api.research.tracking.TrainingService;
+import org.nautilus.api.strategy.BacktestService;
 import org.nautilus.api.strategy.StrategyService;
 
 /**
@@ -42,6 +43,7 @@ public final class Gateways {
     private final Supplier<AuditService> audit;
     private final Supplier<TrainingService> training;
     private final Supplier<StrategyService> strategies;
+    private final Supplier<BacktestService> backtests;
 
     public Gateways(Supplier<MarketDataService> marketData) {
         this(marketData, () -> null, NONE);
@@ -54,12 +56,13 @@ public final class Gateways {
 
     public Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
             Subscriptions subscriptions, SignalSubscriptions signalSubscriptions) {
-        this(marketData, orders, subscriptions, signalSubscriptions, () -> null, () -> null, () -> null);
+        this(marketData, orders, subscriptions, signalSubscriptions, () -> null, () -> null, () -> null, () -> null);
     }
 
     private Gateways(Supplier<MarketDataService> marketData, Supplier<OrderService> orders,
             Subscriptions subscriptions, SignalSubscriptions signalSubscriptions,
-            Supplier<AuditService> audit, Supplier<TrainingService> training, Supplier<StrategyService> strategies) {
+            Supplier<AuditService> audit, Supplier<TrainingService> training, Supplier<StrategyService> strategies,
+            Supplier<BacktestService> backtests) {
         this.marketData = marketData;
         this.orders = orders;
         this.subscriptions = subscriptions;
@@ -67,21 +70,39 @@ public final class Gateways {
         this.audit = audit;
         this.training = training;
         this.strategies = strategies;
+        this.backtests = backtests;
     }
 
     /** The same gateways, with the audit journal that records what routes do (channel ROUTE). */
     public Gateways withAudit(Supplier<AuditService> journal) {
-        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal, training, strategies);
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, journal, training, strategies,
+                backtests);
     }
 
     /** The same gateways, with the model training service ({@code to: nautilus:train}). */
     public Gateways withTraining(Supplier<TrainingService> service) {
-        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, service, strategies);
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, service, strategies,
+                backtests);
     }
 
     /** The same gateways, with the live strategies ({@code to: nautilus:strategy}). */
     public Gateways withStrategies(Supplier<StrategyService> service) {
-        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, training, service);
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, training, service,
+                backtests);
+    }
+
+    /** The same gateways, with the backtest service ({@code to: nautilus:backtest}). */
+    public Gateways withBacktests(Supplier<BacktestService> service) {
+        return new Gateways(marketData, orders, subscriptions, signalSubscriptions, audit, training, strategies,
+                service);
+    }
+
+    public BacktestService backtests() {
+        BacktestService service = backtests.get();
+        if (service == null) {
+            throw new IllegalStateException("backtests are not available: is the bundle nautilus-strategy active?");
+        }
+        return service;
     }
 
     public StrategyService strategies() {

@@ -14,6 +14,7 @@ import org.nautilus.routes.internal.fix.FixMarketDataEndpoint;
 import org.nautilus.routes.internal.oms.OmsCamelEndpoint;
 import org.nautilus.routes.internal.oms.OrderMessages;
 import org.nautilus.routes.internal.signals.SignalsEndpoint;
+import org.nautilus.routes.internal.training.BacktestEndpoint;
 import org.nautilus.routes.internal.training.TrainEndpoint;
 
 /**
@@ -29,6 +30,8 @@ import org.nautilus.routes.internal.training.TrainEndpoint;
  *   <li>{@code to: nautilus:strategy?name=ma-cross} after {@code to: nautilus:marketdata} waits until that live
  *       strategy has handled the data and its orders are done: a replay step-locked to the strategy
  *       ({@link StrategyStepEndpoint});</li>
+ *   <li>{@code to: nautilus:backtest?spec=etc/backtests/ma-cross.properties} runs a backtest of the spec file (on the
+ *       route's thread), its result the body;</li>
  *   <li>{@code to: nautilus:train?spec=etc/models/aapl-lightgbm.properties} trains the spec as a tracked run (on
  *       the route's thread: a timer route is a training schedule);</li>
  *   <li>{@code to: nautilus:fix-marketdata?symbols=AAPL,MSFT} after a {@code quickfix:} consumer subscribes to the
@@ -82,12 +85,16 @@ public final class NautilusComponent extends DefaultComponent {
             long timeout = getAndRemoveParameter(parameters, "timeout", Long.class, 60_000L);
             return new StrategyStepEndpoint(uri, this, gateways, name, Duration.ofMillis(timeout));
         }
+        if (service.equals("backtest")) {
+            String spec = getAndRemoveParameter(parameters, "spec", String.class, "");
+            return new BacktestEndpoint(uri, this, gateways, spec);
+        }
         if (service.equals("train")) {
             String spec = getAndRemoveParameter(parameters, "spec", String.class, "");
             return new TrainEndpoint(uri, this, gateways, spec);
         }
         throw new IllegalArgumentException("unknown nautilus endpoint 'nautilus:" + service
                 + "': the endpoints are nautilus:marketdata, nautilus:oms, nautilus:signals, nautilus:train, "
-                + "nautilus:strategy and nautilus:fix-marketdata");
+                + "nautilus:backtest, nautilus:strategy and nautilus:fix-marketdata");
     }
 }

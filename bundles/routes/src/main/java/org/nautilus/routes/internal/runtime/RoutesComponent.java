@@ -20,6 +20,7 @@ import org.nautilus.api.research.tracking.TrainingService;
 import org.nautilus.api.routes.RouteFileInfo;
 import org.nautilus.api.routes.RouteInfo;
 import org.nautilus.api.routes.RouteService;
+import org.nautilus.api.strategy.BacktestService;
 import org.nautilus.api.strategy.StrategyService;
 import org.nautilus.routes.internal.component.Gateways;
 import org.nautilus.routes.internal.data.DataComponent;
@@ -56,6 +57,7 @@ public final class RoutesComponent implements RouteService {
     private volatile SentimentService sentiment;
     private volatile TrainingService training;
     private volatile StrategyService strategies;
+    private volatile BacktestService backtests;
 
     @Activate
     public RoutesComponent(BundleContext bundleContext, RoutesConfig config,
@@ -76,7 +78,8 @@ public final class RoutesComponent implements RouteService {
             return unregistering(bundleContext.registerService(SignalListener.class, listener, properties));
         });
         runtime = new CamelRuntime(RoutesComponent.class.getClassLoader(),
-                gateways.withAudit(() -> audit).withTraining(() -> training).withStrategies(() -> strategies),
+                gateways.withAudit(() -> audit).withTraining(() -> training).withStrategies(() -> strategies)
+                        .withBacktests(() -> backtests),
                 Clock.systemUTC());
         // the research data connectors (nautilus-data:); the services they use may come and go
         runtime.context().addComponent("nautilus-data", new DataComponent(new DataServices(() -> dataFiles,
@@ -189,6 +192,18 @@ public final class RoutesComponent implements RouteService {
     void unsetStrategies(StrategyService service) {
         if (strategies == service) {
             strategies = null;
+        }
+    }
+
+    /** Optional and dynamic: 'to: nautilus:backtest' fails clearly while the strategy bundle is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setBacktests(BacktestService service) {
+        backtests = service;
+    }
+
+    void unsetBacktests(BacktestService service) {
+        if (backtests == service) {
+            backtests = null;
         }
     }
 

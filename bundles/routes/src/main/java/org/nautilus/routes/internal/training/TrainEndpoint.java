@@ -2,11 +2,8 @@ package org.nautilus.routes.internal.training;
 
 import java.nio.file.Path;
 import org.apache.camel.Component;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.nautilus.api.research.tracking.TrainingResult;
 import org.nautilus.routes.internal.component.Gateways;
@@ -20,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * body becomes the {@link TrainingResult}; headers {@value #RUN} and, when registered, {@value #MODEL} and
  * {@value #VERSION}. Progress goes to the log. A failed training fails the exchange with its reason.
  */
-public final class TrainEndpoint extends DefaultEndpoint {
+public final class TrainEndpoint extends SpecFileEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainEndpoint.class);
     public static final String SPEC = "NautilusTrainingSpec";
@@ -28,13 +25,8 @@ public final class TrainEndpoint extends DefaultEndpoint {
     public static final String MODEL = "NautilusModel";
     public static final String VERSION = "NautilusModelVersion";
 
-    private final Gateways gateways;
-    private final String spec;
-
     public TrainEndpoint(String uri, Component component, Gateways gateways, String spec) {
-        super(uri, component);
-        this.gateways = gateways;
-        this.spec = spec == null ? "" : spec.strip();
+        super(uri, component, gateways, spec, SPEC);
     }
 
     @Override
@@ -42,11 +34,7 @@ public final class TrainEndpoint extends DefaultEndpoint {
         return new DefaultProducer(this) {
             @Override
             public void process(Exchange exchange) {
-                String file = exchange.getIn().getHeader(SPEC, spec, String.class);
-                if (file == null || file.isBlank()) {
-                    throw new IllegalArgumentException(getEndpointUri() + ": no spec: give ?spec=FILE or the header "
-                            + SPEC);
-                }
+                String file = specFile(exchange);
                 LOG.info("Route {} trains {}", exchange.getFromRouteId(), file);
                 TrainingResult result = gateways.training().train(Path.of(file.strip()),
                         line -> LOG.info("train {}: {}", file, line));
@@ -58,11 +46,5 @@ public final class TrainEndpoint extends DefaultEndpoint {
                 }
             }
         };
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(getEndpointUri() + " only produces ('to:'): start it from a timer, "
-                + "a file or direct: route");
     }
 }

@@ -270,6 +270,7 @@ public final class BacktestEngine {
                 @Override
                 public void onFill(Fill fill) {
                     keeper.apply(fill);
+                    risk.onFill(fill);
                     stepEvents.add(fill);
                 }
             });

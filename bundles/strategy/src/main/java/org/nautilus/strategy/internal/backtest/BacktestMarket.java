@@ -2,6 +2,7 @@ package org.nautilus.strategy.internal.backtest;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.MarkListener;
 import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
@@ -46,6 +48,8 @@ final class BacktestMarket implements MarketDataService, MarketAccess {
     private final Map<InstrumentId, Slot> slots = new HashMap<>();
     /** The instruments in the order they were defined (for {@link #instruments()}). */
     private final Map<InstrumentId, Instrument> defined = new LinkedHashMap<>();
+    /** The risk engine's running valuation (one listener in a backtest; told on the loop's thread). */
+    private MarkListener[] markListeners = new MarkListener[0];
 
     private Slot slot(InstrumentId id) {
         Slot slot = slots.get(id);
@@ -76,12 +80,32 @@ final class BacktestMarket implements MarketDataService, MarketAccess {
             slot.bars.removeFirst();
         }
         slot.bars.addLast(bar);
-        slot.mark = Optional.of(bar.close());
+        setMark(bar.instrumentId(), slot, bar.close());
     }
 
     /** The mark is the data's own price (a bar's open or close, a trade, a quote's mid), not a synthetic quote's. */
     void mark(InstrumentId instrument, Price price) {
-        slot(instrument).mark = Optional.of(price);
+        setMark(instrument, slot(instrument), price);
+    }
+
+    private void setMark(InstrumentId instrument, Slot slot, Price price) {
+        Optional<Price> current = slot.mark;
+        if (current.isPresent() && current.get().equals(price)) {
+            return;
+        }
+        slot.mark = Optional.of(price);
+        for (MarkListener listener : markListeners) {
+            listener.onMark(instrument, price);
+        }
+    }
+
+    @Override
+    public Subscription subscribeMarks(MarkListener listener) {
+        MarkListener[] next = Arrays.copyOf(markListeners, markListeners.length + 1);
+        next[markListeners.length] = listener;
+        markListeners = next;
+        return () -> markListeners = Arrays.stream(markListeners).filter(l -> l != listener)
+                .toArray(MarkListener[]::new);
     }
 
     @Override

@@ -107,6 +107,7 @@ class LiveBacktestParityTest {
             @Override
             public void onFill(Fill fill) {
                 keeper.apply(fill);
+                risk.onFill(fill);
             }
         });
         OrderManager oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock)

@@ -110,6 +110,7 @@ class StrategyRuntimeTest {
             @Override
             public void onFill(Fill fill) {
                 keeper.apply(fill);
+                risk.onFill(fill);
             }
         });
         oms = OrderManager.builder(market::instrument, new EngineServices.Risk(risk)).clock(clock).listeners(listeners)

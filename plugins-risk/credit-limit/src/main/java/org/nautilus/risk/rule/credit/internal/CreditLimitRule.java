@@ -165,13 +165,9 @@ public final class CreditLimitRule implements RiskRule, ConfigurationCheck {
                     + request.instrumentId() + " to value it against the credit limit");
         }
         long order = notional(request.quantity().raw(), price.get(), request.instrumentId(), context);
-        long held = 0;
-        for (Position p : context.positions(portfolio)) {
-            if (!p.isFlat()) {
-                Price mark = context.mark(p.instrumentId()).orElse(p.averagePrice());
-                held = Math.addExact(held, notional(p.quantity().raw(), mark, p.instrumentId(), context));
-            }
-        }
+        // Σ |quantity × mark × multiplier| of the positions: the gross exposure (a running total in the risk engine;
+        // fixed-point rounding is symmetric, so |q × p| × m and |q × p × m| agree)
+        long held = context.grossExposure(portfolio).raw();
         long working = 0;
         for (Order o : context.openOrders(portfolio)) {
             // The same client order id is this order itself, re-checked for an amend: counted once, as amended.

@@ -61,13 +61,10 @@ public final class MaxLeverageRule extends ConfiguredRule<MaxLeverageRule.Limits
         if (price.isEmpty()) {
             return reject(NO_PRICE, "no price to value a " + request.type() + " order in " + instrument);
         }
-        long gross = 0;
-        for (Position p : context.positions(request.portfolioId())) {
-            if (!p.instrumentId().equals(instrument) && !p.isFlat()) {
-                gross = Math.addExact(gross, Math.abs(Valuation.exposure(p.quantity().raw(),
-                        Valuation.markOrAverage(p, context), Valuation.multiplier(p.instrumentId(), context))));
-            }
-        }
+        // The other positions at their marks: the portfolio's gross exposure (a running total in the risk engine,
+        // O(1)) less this instrument's own term, which the projection replaces.
+        long gross = Math.subtractExact(context.grossExposure(request.portfolioId()).raw(),
+                Math.abs(context.exposure(request.portfolioId(), instrument).raw()));
         long projected = Valuation.projectedPosition(request, position, open);
         gross = Math.addExact(gross, Math.abs(Valuation.exposure(projected, price.get(),
                 Valuation.multiplier(instrument, context))));
