@@ -203,7 +203,7 @@ fix() {
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8312 port=8392 fixport=9898
     home=$(mktemp -d /tmp/nautilus-fix.XXXXXX)
-    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 3; rm -rf "$home"' RETURN
+    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && { "$home/nautilus/bin/stop" >/dev/null 2>&1 || true; }; sleep 3; rm -rf "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     local etc="$home/nautilus/etc"
