@@ -53,7 +53,8 @@
 #   fix        FIX order entry (FIX 4.4, several sessions over loopback) into the assembled distribution's FIX gateway:
 #              orders/s acknowledged durable (ER after the order's events are committed), then p99 NewOrderSingle ->
 #              ExecutionReport(New) at a fixed rate, then the in-process `durable` journal figure in the same run
-#              (args: seconds sessions window rate warmup; defaults 15 4 256 5000 10)
+#              (args: seconds sessions window rate warmup; defaults 15 4 256 5000 10); CPU µs per order of the node
+#              (from /proc) and of the driver in each phase; FIX_JFR=FILE records the node with JFR meanwhile
 #   methods    research methods on a GENERATED universe (default 800 instruments x 3,500 days): generator,
 #              panel dataset (8 features), one factor evaluation, purged splits; seconds per step per run
 #   metrics    one Prometheus scrape with every series present (JVM, orders fed 100k events, 200 instruments,
@@ -212,7 +213,7 @@ fix() {
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8312 port=8392 fixport=9898
     home=$(mktemp -d /tmp/nautilus-fix.XXXXXX)
-    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 3; rm -rf "$home"' RETURN
+    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && { "$home/nautilus/bin/stop" >/dev/null 2>&1 || true; }; sleep 3; rm -rf "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     local etc="$home/nautilus/etc"
@@ -242,8 +243,16 @@ fix() {
         sleep 0.5; waited=$((waited + 1))
         [ "$waited" -lt 240 ] || { echo "the FIX gateway does not listen on $fixport; see $home/nautilus/data/log/karaf.log" >&2; return 1; }
     done
-    echo "load: $(uptime | sed 's/.*load average: //')"
-    java_main org.nautilus.benchmarks.fix.FixLoadMain "$fixport" "$seconds" "$sessions" "$window" "$rate" "$warmup" MSFT bench bench-password | tee "$home/fix.txt"
+    # The node's JVM (its CPU time per order is read from /proc): the Karaf main whose command line names this home.
+    local pid
+    pid=$(pgrep -f 'org.apache.karaf.main.Main' | while read -r p; do
+        tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -q -- "-Dkaraf.home=$home/nautilus " && echo "$p"; done | head -n 1)
+    echo "node pid: ${pid:-not found}; load: $(uptime | sed 's/.*load average: //')"
+    # FIX_JFR=FILE: a JFR recording (profile settings) of the node over the warm-up and throughput phases.
+    if [ -n "${FIX_JFR:-}" ] && [ -n "$pid" ]; then
+        jcmd "$pid" JFR.start name=fix settings=profile duration=$((warmup + seconds))s filename="$FIX_JFR" >/dev/null
+    fi
+    java_main org.nautilus.benchmarks.fix.FixLoadMain "$fixport" "$seconds" "$sessions" "$window" "$rate" "$warmup" MSFT bench bench-password ${pid:-} | tee "$home/fix.txt"
     "$home/nautilus/bin/stop"; sleep 5
     echo "in-process durable (journal), same run:"
     # shellcheck disable=SC2046 # the flags are meant to split

@@ -12,6 +12,7 @@ import org.nautilus.testsupport.Await;
 import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
+import quickfix.FixVersions;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
 import quickfix.Session;
@@ -61,7 +62,12 @@ final class FixClient implements Application, AutoCloseable {
         settings.setString(session, "BeginString", beginString);
         settings.setString(session, "SenderCompID", clientCompId);
         settings.setString(session, "TargetCompID", "NAUTILUS");
-        settings.setString(session, "DataDictionary", beginString.replace(".", "") + ".xml");
+        if (FixVersions.BEGINSTRING_FIXT11.equals(beginString)) {
+            // FIXT 1.1 carries FIX 5.0 SP2 (dictionaries FIXT11.xml and FIX50SP2.xml by default)
+            settings.setString(session, "DefaultApplVerID", "FIX.5.0SP2");
+        } else {
+            settings.setString(session, "DataDictionary", beginString.replace(".", "") + ".xml");
+        }
         quickfix.MessageStoreFactory stores = new MemoryStoreFactory();
         if (store != null) {
             settings.setString("FileStorePath", store.toAbsolutePath().toString());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.nautilus.testsupport.Await;
 import quickfix.Message;
 import quickfix.field.AvgPx;
+import quickfix.field.BeginString;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
 import quickfix.field.CxlRejReason;
@@ -64,6 +65,7 @@ class FixGatewayIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String FIX44 = "FIX.4.4";
     private static final String FIX42 = "FIX.4.2";
+    private static final String FIXT11 = "FIXT.1.1";
 
     private static ScriptedDistribution node;
     private static FixClient client;
@@ -87,6 +89,8 @@ class FixGatewayIT {
                 "CancelOnDisconnectGraceSeconds=2",
                 "", "[session]", "BeginString=FIX.4.2", "TargetCompID=CLIENT42", "DataDictionary=FIX42.xml",
                 "AllowUnknownMsgFields=Y", "User=fixtrader", "Portfolio=fix-b",
+                "", "[session]", "BeginString=FIXT.1.1", "DefaultApplVerID=FIX.5.0SP2", "TargetCompID=CLIENT50",
+                "User=fixtrader", "Portfolio=fix-b",
                 "", "[session]", "BeginString=FIX.4.4", "TargetCompID=SLOW", "DataDictionary=FIX44.xml",
                 "User=fixtrader", "Portfolio=fix-c", "ThrottleMessagesPerSecond=5",
                 // refused logons (the first test) leave its sequence numbers behind: this one starts afresh
@@ -282,6 +286,20 @@ class FixGatewayIT {
         Message refused = dropCopy.await("BusinessMessageReject", m -> MsgType.BUSINESS_MESSAGE_REJECT.equals(type(m)),
                 WAIT);
         assertThat(field(refused, Text.FIELD)).startsWith("DROP_COPY_READ_ONLY");
+    }
+
+    @Test
+    @Order(8)
+    void aFixt11SessionWithFix50Sp2MessagesTrades() throws Exception {
+        try (FixClient fixt = new FixClient(FIXT11, "CLIENT50", FIX_PORT, "fixtrader", "fix-secret-1", null).logOn()) {
+            String id = nextId();
+            fixt.send(newOrder(FIXT11, id, '1', "2", null));
+            Message filled = fixt.await("the fill", report(id).and(m -> "2".equals(field(m, OrdStatus.FIELD))), WAIT);
+            assertThat(filled.getHeader().getString(BeginString.FIELD)).isEqualTo(FIXT11);
+            assertThat(field(filled, ExecType.FIELD)).isEqualTo("F");
+            assertThat(new BigDecimal(field(filled, CumQty.FIELD))).isEqualByComparingTo("2");
+            assertThat(new BigDecimal(field(filled, LeavesQty.FIELD))).isEqualByComparingTo("0");
+        }
     }
 
     @Test

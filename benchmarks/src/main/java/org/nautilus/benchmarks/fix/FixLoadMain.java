@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
 import quickfix.Application;
 import quickfix.DefaultMessageFactory;
@@ -39,7 +40,10 @@ import quickfix.field.Username;
  * events are durable. Two phases after a warm-up: throughput (each session keeps {@code window} orders in flight) and
  * latency at a fixed total rate (open loop, D sent on schedule), NewOrderSingle to acknowledgement in an HdrHistogram.
  *
- * <p>Arguments: {@code port seconds sessions window rate warmupSeconds symbol user password}.
+ * <p>Each phase also reports CPU time per acknowledged order: the node's (from {@code /proc/<pid>/stat}, when its pid
+ * is given) and this driver's own, because on a shared machine a rate says little without the CPU it took.
+ *
+ * <p>Arguments: {@code port seconds sessions window rate warmupSeconds symbol user password [nodePid]}.
  */
 public final class FixLoadMain implements Application {
 
@@ -68,6 +72,7 @@ public final class FixLoadMain implements Application {
         int warmup = Integer.parseInt(args[5]);
         String symbol = args[6];
         FixLoadMain driver = new FixLoadMain(args[7], args[8]);
+        long nodePid = args.length > 9 ? Long.parseLong(args[9]) : -1;
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "initiator");
         settings.setString("StartTime", "00:00:00");
@@ -102,9 +107,17 @@ public final class FixLoadMain implements Application {
         System.out.printf("%d FIX 4.4 sessions on 127.0.0.1:%d, window %d per session, %s%n", sessions, port, window,
                 symbol);
 
+        if (nodePid > 0) {
+            // What the node burns with no orders (Ignite, metrics, JIT still compiling): part of every phase's CPU.
+            CpuTime idle = CpuTime.start(nodePid);
+            Thread.sleep(5_000);
+            System.out.println("idle 5 s before the warm-up: " + idle.perOrder(0));
+        }
         driver.closedLoop(ids, symbol, Duration.ofSeconds(warmup), false);
         driver.reset();
+        CpuTime cpu = CpuTime.start(nodePid);
         double throughput = driver.closedLoop(ids, symbol, Duration.ofSeconds(seconds), true);
+        System.out.println("throughput phase: " + cpu.perOrder(driver.acknowledged.sum() + driver.rejected.sum()));
         var closed = driver.latency.getIntervalHistogram();
         System.out.printf("throughput: %d acknowledged, %d rejected%s in %d s; latency p50 %.2f ms, p99 %.2f ms%n",
                 driver.acknowledged.sum(), driver.rejected.sum(), driver.lastRejection == null ? ""
@@ -113,11 +126,14 @@ public final class FixLoadMain implements Application {
                 closed.getValueAtPercentile(99) / 1000.0);
         driver.drain();
         driver.reset();
+        cpu = CpuTime.start(nodePid);
         driver.openLoop(ids, symbol, rate, Duration.ofSeconds(seconds));
         driver.drain();
+        System.out.println("fixed-rate phase: " + cpu.perOrder(driver.acknowledged.sum() + driver.rejected.sum()));
         var open = driver.latency.getIntervalHistogram();
-        System.out.printf("at %d orders/s: %d acknowledged, %d rejected; D -> ER(New) p50 %.3f ms, p99 %.3f ms, "
+        System.out.printf("at %d orders/s: %d acknowledged, %d rejected%s; D -> ER(New) p50 %.3f ms, p99 %.3f ms, "
                 + "p99.9 %.3f ms, max %.3f ms%n", rate, driver.acknowledged.sum(), driver.rejected.sum(),
+                driver.rejected.sum() == 0 ? "" : " (e.g. " + driver.lastRejection + ")",
                 open.getValueAtPercentile(50) / 1000.0, open.getValueAtPercentile(99) / 1000.0,
                 open.getValueAtPercentile(99.9) / 1000.0, open.getMaxValue() / 1000.0);
         System.out.printf("fix p99 at %d/s: %.3f ms%n", rate, open.getValueAtPercentile(99) / 1000.0);
@@ -178,11 +194,13 @@ public final class FixLoadMain implements Application {
         Session[] sessions = ids.stream().map(Session::lookupSession).toArray(Session[]::new);
         for (long i = 0; i < count; i++) {
             long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            // Parked, not spinning: on a 2-core machine a spinning driver takes a core from the node it measures.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
             }
             int s = (int) (i % sessions.length);
-            send(sessions[s], ids.get(s), i, symbol);
+            // Each session alternates BUY and SELL (its position stays flat, so no position limit refuses it).
+            send(sessions[s], ids.get(s), i / sessions.length, symbol);
         }
     }
 

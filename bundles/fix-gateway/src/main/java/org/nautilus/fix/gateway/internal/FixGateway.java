@@ -294,23 +294,33 @@ final class FixGateway implements Application {
         Instant received = Instant.now();
         CompletableFuture<Order> submitted = service.submitAsync(request).toCompletableFuture();
         state.submits.put(clOrdId, submitted);
-        submitted.whenCompleteAsync((order, failure) -> {
+        // Most orders need nothing more here (their reports come from the event stream): only a failure or a
+        // repeated ClOrdID is answered, on the session's command thread, so the OMS's thread never sends.
+        submitted.whenComplete((order, failure) -> {
             state.submits.remove(clOrdId, submitted);
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
-                send(session, Reports.rejectUnknown(session.getBeginString(), clOrdId,
-                        request.instrumentId().value(), side, nextExecId(), "OMS_UNAVAILABLE: "
-                                + cause.getMessage() + "; nothing was done, send it again"));
-            } else if (order.createdAt().isBefore(received)) {
-                // A repeated ClOrdID (a PossDup resend or a client's retry): the OMS created nothing.
-                send(session, Reports.executionReport(session.getBeginString(), order, currentClOrdId(order, state),
-                        null, nextExecId(), ExecType.ORDER_STATUS, null,
-                        "DUPLICATE_CLORDID: ClOrdID " + clOrdId + " is order " + order.id()
-                                + "; nothing new was done"));
+            if (failure != null || order.createdAt().isBefore(received)) {
+                state.commands.execute(() -> answerRefusedOrRepeated(state, clOrdId, request, side, order, failure));
             }
-        }, state.commands);
+        });
+    }
+
+    /** A D the OMS could not take (its failure) or already had (a repeated ClOrdID): said to the client. */
+    private void answerRefusedOrRepeated(SessionState state, String clOrdId, OrderRequest request, char side,
+            Order order, Throwable failure) {
+        SessionID session = state.policy.session();
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
+            send(session, Reports.rejectUnknown(session.getBeginString(), clOrdId, request.instrumentId().value(),
+                    side, nextExecId(), "OMS_UNAVAILABLE: " + cause.getMessage()
+                            + "; nothing was done, send it again"));
+        } else {
+            // A repeated ClOrdID (a PossDup resend or a client's retry): the OMS created nothing.
+            send(session, Reports.executionReport(session.getBeginString(), order, currentClOrdId(order, state),
+                    null, nextExecId(), ExecType.ORDER_STATUS, null, "DUPLICATE_CLORDID: ClOrdID " + clOrdId
+                            + " is order " + order.id() + "; nothing new was done"));
+        }
     }
 
     private OrderRequest request(SessionState state, Message message, String clOrdId) throws FieldNotFound,

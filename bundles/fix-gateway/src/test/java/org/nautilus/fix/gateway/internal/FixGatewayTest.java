@@ -54,6 +54,7 @@ import org.nautilus.venue.simulated.internal.SimulatedExchange;
 import org.nautilus.venue.simulated.internal.VenueConfig;
 import quickfix.Application;
 import quickfix.FileStoreFactory;
+import quickfix.FixVersions;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
 import quickfix.Session;
@@ -136,6 +137,7 @@ class FixGatewayTest {
         session(settings, policies, "FIX.4.2", "C42", "User=trader", "Portfolio=p2", "AllowUnknownMsgFields=Y");
         session(settings, policies, "FIX.4.4", "SLOW", "User=trader", "Portfolio=p3", "ThrottleMessagesPerSecond=3");
         session(settings, policies, "FIX.4.4", "COPY", "User=viewer", "DropCopy=Y", "DropCopyPortfolios=p1");
+        session(settings, policies, "FIXT.1.1", "C50", "User=trader", "Portfolio=p5", "DefaultApplVerID=FIX.5.0SP2");
         UserAuthenticator users = (user, password) -> switch (user + "/" + new String(password)) {
             case "trader/secret-t" -> Optional.of(new AuthenticatedUser("trader", Set.of("trader", "viewer")));
             case "viewer/secret-v" -> Optional.of(new AuthenticatedUser("viewer", Set.of("viewer")));
@@ -209,7 +211,10 @@ class FixGatewayTest {
         SessionID id = new SessionID(version, "NAUTILUS", client);
         settings.setString(id, "BeginString", version);
         settings.setString(id, "TargetCompID", client);
-        settings.setString(id, "DataDictionary", version.replace(".", "") + ".xml");
+        if (!FixVersions.BEGINSTRING_FIXT11.equals(version)) {
+            // FIXT sessions take FIXT11.xml (session layer) and FIX50SP2.xml (DefaultApplVerID) by default.
+            settings.setString(id, "DataDictionary", version.replace(".", "") + ".xml");
+        }
         for (String key : keys) {
             settings.setString(id, key.substring(0, key.indexOf('=')), key.substring(key.indexOf('=') + 1));
         }
@@ -338,6 +343,35 @@ class FixGatewayTest {
     }
 
     @Test
+    void aFixt11SessionWithFix50Sp2MessagesTradesCancelsAndIsRefusedLikeFix44() throws Exception {
+        Client c50 = logOn("FIXT.1.1", "C50", "trader", "secret-t");
+        c50.send(order("FIXT.1.1", "t1", "4", null));
+        c50.next("Pending New", report("t1", 'A'));
+        c50.next("New", report("t1", '0'));
+        Message filled = c50.next("the fill", report("t1", 'F').and(m -> status(m) == '2'));
+        assertThat(filled.getHeader().getString(8)).isEqualTo("FIXT.1.1");
+        assertThat(filled.isSetField(20)).as("ExecTransType, gone since 4.3").isFalse();
+        assertThat(filled.getDecimal(14)).isEqualByComparingTo("4");
+        assertThat(filled.getDecimal(151)).isEqualByComparingTo("0");
+        assertThat(filled.getDecimal(6)).isEqualByComparingTo("100.01");
+
+        c50.send(order("FIXT.1.1", "t2", "2", new BigDecimal("95")));
+        c50.next("New", report("t2", '0'));
+        c50.send(request(MsgType.ORDER_CANCEL_REQUEST, "t3", "t2"));
+        assertThat(c50.next("Canceled", report("t3", '4')).getString(OrigClOrdID.FIELD)).isEqualTo("t2");
+        c50.send(request(MsgType.ORDER_CANCEL_REQUEST, "t4", "t2"));
+        assertThat(c50.next("OrderCancelReject", type(MsgType.ORDER_CANCEL_REJECT)).getString(58))
+                .startsWith("ORDER_TERMINAL");
+
+        Message noQuantity = order("FIXT.1.1", "bad50", "1", null);
+        noQuantity.removeField(38);
+        c50.send(noQuantity);
+        assertThat(c50.next("Reject", type(MsgType.REJECT)).getInt(371)).isEqualTo(38);
+        assertThat(oms.orders()).noneMatch(o -> o.clientOrderId().value().equals("fix:C50:bad50"));
+        assertThat(oms.order(ClientOrderId.of("fix:C50:t1")).orElseThrow().portfolioId().value()).isEqualTo("p5");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndAnAbsentClientsOrdersAreCanceledAndResentOnItsReturn() throws Exception {
         Client intruder = client("FIX.4.4", "SLOW", "trader", "wrong", null);
         intruder.initiator.start();
@@ -386,6 +420,9 @@ class FixGatewayTest {
         settings.setString(id, "BeginString", version);
         settings.setString(id, "SenderCompID", compId);
         settings.setString(id, "TargetCompID", "NAUTILUS");
+        if (FixVersions.BEGINSTRING_FIXT11.equals(version)) {
+            settings.setString(id, "DefaultApplVerID", "FIX.5.0SP2");
+        }
         Client client = new Client(id, user, password);
         if (store != null) {
             settings.setString("FileStorePath", store.toString());
