@@ -77,7 +77,8 @@ final class SingletonHandover {
      */
     Optional<UUID> handOver(Duration timeout) {
         UUID local = ignite.cluster().localNode().id();
-        if (!holder().map(local::equals).orElse(false)) {
+        // Whether its instance runs here: the descriptors' assignment may lag behind on any node.
+        if (ignite.services().service(name) == null) {
             return Optional.empty();
         }
         if (ignite.cluster().forServers().forRemotes().nodes().isEmpty()) {
@@ -93,7 +94,7 @@ final class SingletonHandover {
         // The deployment's future ends before every node's view of the assignment has caught up.
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<UUID> moved = holder();
-        while (moved.isEmpty() && System.nanoTime() - deadline < 0) {
+        while ((moved.isEmpty() || moved.get().equals(local)) && System.nanoTime() - deadline < 0) {
             sleep(20);
             moved = holder();
         }

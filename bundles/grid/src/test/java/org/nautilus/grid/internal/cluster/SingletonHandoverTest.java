@@ -79,10 +79,12 @@ class SingletonHandoverTest {
         return counts.getOrDefault(grid.ignite().name(), new AtomicInteger()).get();
     }
 
-    private EmbeddedGrid holderAmong(List<EmbeddedGrid> grids) {
-        UUID holder = handover(grids.get(0)).holder().orElseThrow();
-        return grids.stream().filter(g -> g.ignite().cluster().localNode().id().equals(holder)).findFirst()
-                .orElseThrow();
+    /** The node whose service instance runs (every node's view of the assignment agrees by then). */
+    private EmbeddedGrid holderAmong(List<EmbeddedGrid> grids) throws InterruptedException {
+        Await.until("one node runs the singleton", TIMEOUT,
+                () -> grids.stream().filter(g -> g.ignite().services().service(NAME) != null).count() == 1
+                        && grids.stream().allMatch(g -> handover(g).holder().isPresent()));
+        return grids.stream().filter(g -> g.ignite().services().service(NAME) != null).findFirst().orElseThrow();
     }
 
     @Test
@@ -124,6 +126,9 @@ class SingletonHandoverTest {
         assertThat(handover(holder).handOver(TIMEOUT)).contains(other.ignite().cluster().localNode().id());
         stop(holder);
         EmbeddedGrid restarted = start(holderNumber);
+        // The restarted node has joined fully (it sees where the singleton runs) before the holder leaves.
+        Await.until("the restarted node sees the singleton on the other", TIMEOUT, () -> handover(restarted).holder()
+                .equals(Optional.of(other.ignite().cluster().localNode().id())));
         stop(other);
 
         // The filter excluded the old node id only: Ignite reassigns the singleton to the restarted node.
