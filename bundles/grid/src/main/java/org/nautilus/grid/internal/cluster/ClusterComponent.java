@@ -99,8 +99,8 @@ public final class ClusterComponent implements ClusterService {
     static final Duration RETRY_MAX = Duration.ofSeconds(30);
     /** How long each step of handing the OMS over (cancel, deploy elsewhere) may take when this node stops. */
     static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(10);
-    /** How long the singleton may stay undeployed (a handover cut short) before a node deploys it again. */
-    static final long UNDEPLOYED_GRACE_MS = 5_000;
+    /** How long the singleton may run nowhere (a handover cut short) before the oldest node deploys it again. */
+    static final long UNDEPLOYED_GRACE_MS = 15_000;
 
     private final Grid grid;
     private final IgniteTradingStore store;
@@ -268,21 +268,28 @@ public final class ClusterComponent implements ClusterService {
         redeployIfGone();
     }
 
-    /** A handover cut short (its node died between cancel and deploy) leaves no singleton: deploy it again. */
+    /**
+     * A handover cut short (its node died between cancel and deploy) leaves no singleton, and a handed-over singleton
+     * whose holder left just after another node joined was seen assigned to no node: the oldest server node deploys
+     * it again once that has lasted {@link #UNDEPLOYED_GRACE_MS}.
+     */
     private void redeployIfGone() {
         try {
-            if (singleton.deployed()) {
+            if (singleton.holder().isPresent()) {
                 undeployedSince = 0;
                 return;
             }
             long now = System.currentTimeMillis();
             if (undeployedSince == 0) {
                 undeployedSince = now;
-            } else if (now - undeployedSince >= UNDEPLOYED_GRACE_MS) {
-                LOG.warn("cluster: the OMS leadership singleton has not been deployed for {} ms; deploying it",
+            } else if (now - undeployedSince >= UNDEPLOYED_GRACE_MS
+                    && grid.ignite().cluster().forServers().forOldest().node().isLocal()) {
+                LOG.warn("cluster: the OMS leadership singleton has run on no node for {} ms; deploying it again",
                         now - undeployedSince);
                 undeployedSince = 0;
-                singleton.deploy();
+                if (!singleton.redeployIfStranded()) {
+                    singleton.deploy();
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("cluster: could not check the OMS leadership singleton; retrying: {}", e.getMessage());

@@ -64,6 +64,19 @@ final class SingletonHandover {
         return ignite.services().serviceDescriptors().stream().anyMatch(d -> d.name().equals(name));
     }
 
+    /**
+     * Deploys the singleton again if it is deployed but runs nowhere: seen when the node holding a handed-over
+     * singleton left just after another node had joined (Ignite assigned it to no one). Returns whether it did.
+     */
+    boolean redeployIfStranded() {
+        if (!deployed() || holder().isPresent()) {
+            return false;
+        }
+        ignite.services().cancel(name);
+        deploy();
+        return true;
+    }
+
     /** Deploys the singleton where Ignite chooses, unless it is deployed already (then nothing happens). */
     void deploy() {
         ignite.services().deployClusterSingleton(name, service.get());
