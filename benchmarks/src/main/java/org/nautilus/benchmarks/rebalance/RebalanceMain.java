@@ -14,9 +14,9 @@ import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
 
 /**
- * What keeping the WAL on while Ignite rebalances onto a node added to the baseline costs (the platform's setting,
- * {@code IGNITE_DISABLE_WAL_DURING_REBALANCING=false}; Ignite's default turns it off, and a node stopped before that
- * rebalancing ends cannot start again). Three persistent nodes in this JVM on loopback (WAL FSYNC, as the store):
+ * What keeping the WAL on while Ignite rebalances onto a node added to the baseline would cost
+ * ({@code IGNITE_DISABLE_WAL_DURING_REBALANCING=false}; Ignite's default, which the platform keeps, turns it off, and
+ * a node stopped before that rebalancing ends cannot start again). Three persistent nodes in this JVM on loopback (WAL FSYNC, as the store):
  * two hold N entries of 512 bytes with one backup, the third joins the baseline; the time until it has rebalanced,
  * WAL off and WAL on alternated, each on fresh directories. Arguments: entries (default 100,000), runs (default 3).
  */

@@ -30,8 +30,6 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGrid.class);
     private static final String FILTER_AUTOCONFIGURATION = "IGNITE_ENABLE_OBJECT_INPUT_FILTER_AUTOCONFIGURATION";
-    /** Ignite's switch for turning a cache group's WAL off while it rebalances onto a node added to the baseline. */
-    static final String WAL_OFF_DURING_REBALANCING = "IGNITE_DISABLE_WAL_DURING_REBALANCING";
     /** Ignite's words when a node's persisted baseline history has a gap (see {@link BaselineHistory}). */
     static final String HISTORY_GAP = "Restoring of BaselineTopology history has failed";
     /** How often a persistent node checks its baseline history (cheap: a few metastorage reads when it changed). */
@@ -110,12 +108,6 @@ public final class EmbeddedGrid implements Grid, AutoCloseable {
         JvmChecks.requireOpens(EmbeddedGrid.class);
         WorkDirectory.prepare(settings.workDirectory());
         quietDefaults();
-        // Ignite's default (true) rebalances onto a node added to the baseline with that node's WAL off: a node
-        // stopped (a rolling restart, a pod evicted) or killed before that ends cannot start again (its partition
-        // files are inconsistent; maintenance mode, its data must be cleaned by hand: RebalanceWalTest). With the WAL
-        // on it restarts and resumes; the cost is WAL writes of the rebalanced data while a node joins the baseline.
-        // Kept if the operator set it (-D).
-        setIfAbsent(WAL_OFF_DURING_REBALANCING, "false");
         IgniteConfiguration cfg = IgniteConfigurationFactory.create(settings, classLoader, new Slf4jIgniteLogger());
 
         Ignite ignite;
