@@ -15,6 +15,8 @@
 #              load on every node (default 1,000 orders/s in all; args: rate, threads per node, default 4): orders lost, longest pause between
 #              acknowledgements during the roll, ack latency p50/p99 before vs during (itests-durability
 #              RollingRestartIT)
+#   rebalance  a third persistent node joins the baseline of two holding N entries (default 100,000; args: entries
+#              runs): seconds until it has rebalanced, with its WAL off (Ignite's default) and on (the platform's)
 #   snapshot   snapshot of N filled orders on one persistent node (default 100,000; args: orders runs): time to
 #              take, size, time to restore into a fresh node, every order verified
 #   features   the expression engine on generated bars (default 800 instruments x 3,528 days): Qlib's
@@ -279,6 +281,8 @@ case "$NAME" in
     failover) failover "$@" ;;
     rolling) rolling "$@" ;;
     # shellcheck disable=SC2046 # the flags are meant to split
+    rebalance) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        org.nautilus.benchmarks.rebalance.RebalanceMain "$@" ;;
     snapshot) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         org.nautilus.benchmarks.snapshot.SnapshotMain "$@" ;;
     http) http "$@" ;;

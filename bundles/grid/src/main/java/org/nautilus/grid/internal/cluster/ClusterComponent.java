@@ -15,9 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
@@ -25,7 +28,6 @@ import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterState;
-import org.apache.ignite.services.ServiceDescriptor;
 import org.nautilus.api.cluster.ClusterService;
 import org.nautilus.api.cluster.ClusterStatus;
 import org.nautilus.api.cluster.OmsLeadership;
@@ -42,9 +44,12 @@ import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.store.GridStoreComponent;
 import org.nautilus.grid.internal.store.IgniteTradingStore;
 import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -92,6 +97,10 @@ public final class ClusterComponent implements ClusterService {
     /** The first retry of a leadership that could not start; the delay doubles up to {@link #RETRY_MAX}. */
     static final Duration RETRY_FIRST = Duration.ofSeconds(1);
     static final Duration RETRY_MAX = Duration.ofSeconds(30);
+    /** How long each step of handing the OMS over (cancel, deploy elsewhere) may take when this node stops. */
+    static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the singleton may run nowhere (a handover cut short) before the oldest node deploys it again. */
+    static final long UNDEPLOYED_GRACE_MS = 15_000;
 
     private final Grid grid;
     private final IgniteTradingStore store;
@@ -114,6 +123,11 @@ public final class ClusterComponent implements ClusterService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime components;
     private final Leadership leadership;
+    private final SingletonHandover singleton;
+    /** Hands the OMS over as soon as Karaf begins to stop, not when this bundle's turn comes. */
+    private final SynchronousBundleListener frameworkStopping;
+    /** Since when the singleton has been seen undeployed (0: it is deployed); touched on {@link #thread} only. */
+    private long undeployedSince;
     private volatile OmsClusterEndpoint endpoint;
 
     @Activate
@@ -134,6 +148,7 @@ public final class ClusterComponent implements ClusterService {
         LocalOms local = new LocalOms(() -> localOrders, () -> localVenues, leadership::whyNoOms,
                 CALL_TIMEOUT_MS / 2);
         this.dispatcher = new OmsDispatcher(local);
+        this.singleton = new SingletonHandover(grid.ignite(), SINGLETON, OmsLeaderService::new);
         String name = grid.ignite().name();
         LOCAL.put(name, this);
         if (Boolean.TRUE.equals(HELD.get(name))) {
@@ -142,6 +157,12 @@ public final class ClusterComponent implements ClusterService {
         registerClientServices(local);
         thread.execute(this::deploy);
         thread.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
+        this.frameworkStopping = event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                handOverBeforeStopping("Karaf is stopping");
+            }
+        };
+        context.addBundleListener(frameworkStopping);
     }
 
     private void registerClientServices(LocalOms local) {
@@ -157,6 +178,16 @@ public final class ClusterComponent implements ClusterService {
 
     @Deactivate
     void deactivate() {
+        try {
+            context.removeBundleListener(frameworkStopping);
+        } catch (IllegalStateException stopping) {
+            // the bundle context is no longer valid: the listener goes with it
+        }
+        // The bundle stopping (Karaf stopping, the grid bundle updated): this node's Ignite stops next, so the OMS
+        // moves now. A component restarted for another reason (its store re-created) keeps the singleton here.
+        if (stopping(context.getBundle()) || stopping(context.getBundle(0))) {
+            handOverBeforeStopping("the grid bundle is stopping");
+        }
         LOCAL.remove(grid.ignite().name(), this);
         clientServices.forEach(ClusterComponent::unregister);
         thread.execute(() -> {
@@ -168,6 +199,42 @@ public final class ClusterComponent implements ClusterService {
             thread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean stopping(Bundle bundle) {
+        return bundle != null && bundle.getState() == Bundle.STOPPING;
+    }
+
+    /**
+     * This node stops: if it runs the OMS, stop the OMS here and move the singleton to another node while this one
+     * is still in the cluster (else the OMS would move only once this node's Ignite has left, after every bundle has
+     * stopped and the graceful shutdown has waited for its partitions). Waits for it, bounded.
+     */
+    private void handOverBeforeStopping(String why) {
+        if (thread.isShutdown()) {
+            return;
+        }
+        try {
+            thread.submit(() -> {
+                if (!leadership.registered() && !Boolean.TRUE.equals(HELD.get(grid.ignite().name()))) {
+                    return;
+                }
+                LOG.info("cluster: {}; handing the OMS over to another node", why);
+                leadership.lost();
+                store.releaseEpoch();
+                try {
+                    singleton.handOver(HANDOVER_TIMEOUT);
+                } catch (RuntimeException e) {
+                    LOG.warn("cluster: could not hand the OMS over ({}); it moves when this node has left",
+                            e.getMessage());
+                }
+            }).get(3 * HANDOVER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("cluster: handing the OMS over did not finish ({}); it moves when this node has left",
+                    e.toString());
         }
     }
 
@@ -198,6 +265,35 @@ public final class ClusterComponent implements ClusterService {
     private void everySecond() {
         leadership.check(localOrders != null && localVenues != null);
         growBaseline();
+        redeployIfGone();
+    }
+
+    /**
+     * A handover cut short (its node died between cancel and deploy) leaves no singleton, and a handed-over singleton
+     * whose holder left just after another node joined was seen assigned to no node: the oldest server node deploys
+     * it again once that has lasted {@link #UNDEPLOYED_GRACE_MS}.
+     */
+    private void redeployIfGone() {
+        try {
+            if (singleton.holder().isPresent()) {
+                undeployedSince = 0;
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (undeployedSince == 0) {
+                undeployedSince = now;
+            } else if (now - undeployedSince >= UNDEPLOYED_GRACE_MS
+                    && grid.ignite().cluster().forServers().forOldest().node().isLocal()) {
+                LOG.warn("cluster: the OMS leadership singleton has run on no node for {} ms; deploying it again",
+                        now - undeployedSince);
+                undeployedSince = 0;
+                if (!singleton.redeployIfStranded()) {
+                    singleton.deploy();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: could not check the OMS leadership singleton; retrying: {}", e.getMessage());
+        }
     }
 
     /** The leadership's view of this node: the store's epoch, the OSGi registration, what SCR says of the OMS. */
@@ -286,7 +382,7 @@ public final class ClusterComponent implements ClusterService {
 
     private void deploy() {
         try {
-            grid.ignite().services().deployClusterSingleton(SINGLETON, new OmsLeaderService());
+            singleton.deploy();
         } catch (RuntimeException e) {
             LOG.error("cluster: the OMS leadership singleton could not be deployed; retrying in 5 s", e);
             thread.schedule(this::deploy, 5, TimeUnit.SECONDS);
@@ -380,16 +476,7 @@ public final class ClusterComponent implements ClusterService {
         if (baseline != null) {
             baseline.forEach(b -> baselineIds.add(String.valueOf(b.consistentId())));
         }
-        UUID leaderId = null;
-        for (ServiceDescriptor descriptor : ignite.services().serviceDescriptors()) {
-            if (descriptor.name().equals(SINGLETON)) {
-                for (Map.Entry<UUID, Integer> e : descriptor.topologySnapshot().entrySet()) {
-                    if (e.getValue() != null && e.getValue() > 0) {
-                        leaderId = e.getKey();
-                    }
-                }
-            }
-        }
+        UUID leaderId = singleton.holder().orElse(null);
         Affinity<Object> affinity = ignite.affinity(IgniteTradingStore.ORDERS_CACHE);
         List<org.nautilus.api.cluster.ClusterNode> nodes = new ArrayList<>();
         Set<String> online = new TreeSet<>();

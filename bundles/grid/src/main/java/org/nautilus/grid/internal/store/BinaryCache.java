@@ -101,6 +101,11 @@ public final class BinaryCache<K, V> {
         cache.put(encode(keys, key), encode(values, value));
     }
 
+    /** Puts the entry unless the key has one; {@code true} if it was put. */
+    public boolean putIfAbsent(K key, V value) {
+        return cache.putIfAbsent(encode(keys, key), encode(values, value));
+    }
+
     /** Puts every entry, in one call (inside the caller's transaction if one is open). */
     public void putAll(Map<K, V> entries) {
         if (entries.isEmpty()) {

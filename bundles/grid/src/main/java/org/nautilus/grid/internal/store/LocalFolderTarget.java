@@ -10,7 +10,9 @@ import org.nautilus.api.snapshot.SnapshotTarget;
 
 /**
  * Snapshots in a local folder ({@code data/snapshots} by default): the embedded default, and a mounted volume or
- * network share in a cluster. Each snapshot is the directory Ignite wrote, moved (same file system) or copied in.
+ * network share in a cluster (every node writes its part there: a folder local to each node holds only that node's
+ * part, which cannot be restored alone). Each snapshot is the directory Ignite wrote, moved (same file system) or
+ * copied in.
  */
 public final class LocalFolderTarget implements SnapshotTarget {
 
@@ -23,10 +25,9 @@ public final class LocalFolderTarget implements SnapshotTarget {
     @Override
     public String upload(String name, Path snapshot) throws IOException {
         Files.createDirectories(folder);
+        // Each node of a cluster uploads its own part of the snapshot: the parts merge (Ignite names each node's
+        // files after it; the few shared metadata files are the same on every node).
         Path to = folder.resolve(name);
-        if (Files.exists(to)) {
-            throw new IOException("snapshot folder " + to + " already exists");
-        }
         Trees.move(snapshot, to);
         return to.toString();
     }

@@ -67,12 +67,14 @@ public final class SnapshotComponent implements SnapshotService {
         } else {
             schedule = null;
         }
+        Snapshots.PART_UPLOADERS.put(grid.ignite().name(), (name, root) -> snapshots().uploadPart(name, root));
         LOG.info("Nautilus snapshots: target {}, {}", config.target(), schedule == null ? "on demand only"
                 : "every " + config.interval_minutes() + " min, newest " + config.keep() + " auto_* kept");
     }
 
     @Deactivate
     void deactivate() {
+        Snapshots.PART_UPLOADERS.remove(grid.ignite().name());
         if (schedule != null) {
             schedule.shutdownNow();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.apache.ignite.Ignite;
@@ -22,6 +25,8 @@ import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.internal.processors.cache.persistence.snapshot.IgniteSnapshotManager;
+import org.apache.ignite.lang.IgniteRunnable;
+import org.apache.ignite.resources.IgniteInstanceResource;
 import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.snapshot.SnapshotService;
@@ -55,6 +60,20 @@ public final class Snapshots implements SnapshotService {
     private final SnapshotTarget target;
     private final Path staging;
     private final Clock clock;
+    /** How long the other nodes may take to copy their parts of a snapshot to the target. */
+    static final long PART_UPLOAD_TIMEOUT_MS = 30 * 60_000L;
+    /**
+     * By Ignite instance name: what copies that node's part of a snapshot to its target (the {@link SnapshotComponent}
+     * of the node registers it). Ignite writes each node's part on that node; {@link UploadPart} runs there.
+     */
+    static final Map<String, PartUploader> PART_UPLOADERS = new ConcurrentHashMap<>();
+
+    /** Copies this node's part of a snapshot, written by Ignite into {@code stagingFolder}, to the target. */
+    @FunctionalInterface
+    interface PartUploader {
+        void upload(String name, Path stagingFolder) throws IOException;
+    }
+
     /** One snapshot or restore at a time on this node. */
     private final ReentrantLock busy = new ReentrantLock();
 
@@ -97,15 +116,29 @@ public final class Snapshots implements SnapshotService {
             long[] point = store.snapshotPoint();
             Path folder = staging.resolve(name);
             Trees.delete(folder);
-            manager().createSnapshot(name, staging.toString(), false, false).get();
-            long takeMillis = (System.nanoTime() - t0) / 1_000_000;
             List<String> nodes = new ArrayList<>();
             for (ClusterNode node : grid.ignite().cluster().forServers().nodes()) {
                 nodes.add(String.valueOf(node.consistentId()));
             }
             nodes.sort(Comparator.naturalOrder());
+            manager().createSnapshot(name, staging.toString(), false, false).get();
+            long takeMillis = (System.nanoTime() - t0) / 1_000_000;
             long t1 = System.nanoTime();
-            String location = target.upload(name, folder);
+            // Every node wrote its own part (its partitions, primary and backup) under the same path on its own disk:
+            // each copies it to the target, where the parts merge into one snapshot that restores anywhere.
+            // One node after the other: nodes sharing a disk (tests, several nodes on one machine) find the parts
+            // of all in one folder, which the first of them moves.
+            for (ClusterNode other : grid.ignite().cluster().forServers().forRemotes().nodes()) {
+                grid.ignite().compute(grid.ignite().cluster().forNode(other)).withTimeout(PART_UPLOAD_TIMEOUT_MS)
+                        .run(new UploadPart(name, staging.toString()));
+            }
+            String location = uploadPart(name, staging);
+            List<String> missing = missingParts(name, nodes);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("snapshot " + name + " lacks the part(s) of node(s) " + missing
+                        + " on the " + target.describe() + " (each node copies its own part there: is it shared by "
+                        + "every node?); it is not listed (no manifest)");
+            }
             long copyMillis = (System.nanoTime() - t1) / 1_000_000;
             long size = target.size(name);
             SnapshotInfo info = new SnapshotInfo(name, created, store.storeId(), nodes, point[0], point[1], size,
@@ -160,6 +193,11 @@ public final class Snapshots implements SnapshotService {
                         + "into an empty node (a new or replacement node; move its data directory aside first). "
                         + "Nothing was changed.");
             }
+            List<String> missing = missingParts(name, info.nodes());
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("snapshot " + name + " lacks the part(s) of node(s) " + missing
+                        + " on the " + target.describe() + ": it cannot be restored. Nothing was changed.");
+            }
             int servers = grid.ignite().cluster().forServers().nodes().size();
             if (servers > 1) {
                 throw new IllegalStateException("restore into one node at a time: " + servers + " server nodes are "
@@ -185,6 +223,63 @@ public final class Snapshots implements SnapshotService {
                     + ": " + e.getMessage(), e);
         } finally {
             busy.unlock();
+        }
+    }
+
+    /**
+     * Copies this node's part of snapshot {@code name} from {@code stagingRoot} to the target; nothing when there is
+     * none (nodes sharing one disk, as in tests: another node's copy took every part). Returns where it went.
+     */
+    String uploadPart(String name, Path stagingRoot) throws IOException {
+        Path folder = stagingRoot.resolve(name);
+        if (!Files.isDirectory(folder)) {
+            return target.describe() + " " + name;
+        }
+        String location = target.upload(name, folder);
+        Trees.delete(folder);
+        return location;
+    }
+
+    /** The nodes among {@code nodes} whose part (Ignite's metadata file of the node) the target lacks. */
+    private List<String> missingParts(String name, List<String> nodes) throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String node : nodes) {
+            if (target.read(name, IgniteSnapshotManager.snapshotMetaFileName(node)) == null) {
+                missing.add(node);
+            }
+        }
+        return missing;
+    }
+
+    /** Runs on each other node after a snapshot: copies that node's part to its target. */
+    static final class UploadPart implements IgniteRunnable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private final String stagingRoot;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        UploadPart(String name, String stagingRoot) {
+            this.name = name;
+            this.stagingRoot = stagingRoot;
+        }
+
+        @Override
+        public void run() {
+            PartUploader uploader = PART_UPLOADERS.get(ignite.name());
+            if (uploader == null) {
+                throw new IllegalStateException("node " + ignite.cluster().localNode().consistentId() + " runs no "
+                        + "snapshot service: its part of snapshot " + name + " stays in " + stagingRoot);
+            }
+            try {
+                uploader.upload(name, Path.of(stagingRoot));
+            } catch (IOException e) {
+                throw new IllegalStateException("node " + ignite.cluster().localNode().consistentId() + " could not "
+                        + "copy its part of snapshot " + name + ": " + e.getMessage(), e);
+            }
         }
     }
 

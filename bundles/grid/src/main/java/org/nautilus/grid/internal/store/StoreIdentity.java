@@ -105,7 +105,17 @@ final class StoreIdentity {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         caches.meta.put(META_FORMAT, new Meta(FORMAT, null));
-        caches.meta.put(META_INITIALIZED, new Meta(now.toEpochMilli(), id));
+        // Nodes of a new cluster start together: the first to write the id wins, the others adopt it (a plain put
+        // let the second overwrite the first's id, and the first node then refused its own data at its restart).
+        if (!caches.meta.putIfAbsent(META_INITIALIZED, new Meta(now.toEpochMilli(), id))) {
+            Meta winner = caches.meta.get(META_INITIALIZED).orElseThrow();
+            if (persistent) {
+                writeMarker(settings.markerFile(), winner.text(), Instant.ofEpochMilli(winner.number()));
+                LOG.info("Nautilus store {} initialized by another node of the cluster meanwhile; marker {}",
+                        winner.text(), settings.markerFile());
+            }
+            return winner.text();
+        }
         if (persistent) {
             writeMarker(settings.markerFile(), id, now);
             LOG.info("Nautilus store {} initialized (empty) under {}; marker {}", id, workDirectory(),

@@ -26,15 +26,22 @@ final class Trees {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        StandardCopyOption.REPLACE_EXISTING);
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
-    /** Moves a tree: a rename on the same file system, else a copy then a delete. */
+    /**
+     * Moves a tree: a rename on the same file system, else (or when {@code to} exists: the trees are merged, a file
+     * of {@code from} replacing its namesake) a copy then a delete.
+     */
     static void move(Path from, Path to) throws IOException {
         try {
+            if (Files.exists(to)) {
+                throw new IOException(to + " exists: merge");
+            }
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             copy(from, to);

@@ -29,6 +29,7 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.store.StoredOrder;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.testsupport.Await;
 
@@ -180,5 +181,85 @@ class SnapshotsTest {
         assertThat(again.store.order(next.order().id())).contains(next.order());
         assertThat(again.store.order(before.get(0).order().id())).contains(before.get(0).order());
         assertThat(again.store.orderCount()).isEqualTo(result.orders() + 1);
+    }
+
+    /** Node {@code n} of a three-node cluster on loopback, one backup of every partition. */
+    private GridSettings clusterNode(String name, int n, boolean activate) {
+        return new GridSettings(name, name, tmp.resolve(name).toAbsolutePath(), true, GridSettings.WalMode.FSYNC, 64,
+                4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC, List.of("127.0.0.1:48990..48992"), 48990 + n - 1, 0,
+                49090 + n - 1, "nautilus", "nautilus-grid", 1, activate, false, 10_000, 0, 60_000, false, "");
+    }
+
+    @Test
+    void a_snapshot_of_a_three_node_cluster_gathers_every_nodes_part_and_restores_into_one_fresh_node()
+            throws Exception {
+        LocalFolderTarget shared = new LocalFolderTarget(tmp.resolve("snapshots"));
+        Clock clock = Clock.fixed(Instant.parse("2024-03-01T14:30:00Z"), ZoneOffset.UTC);
+        List<AutoCloseable> cluster = new ArrayList<>();
+        List<String> uploaders = new ArrayList<>();
+        try {
+            // c2 and c3 first, waiting; c1 then activates the cluster with all three in the baseline (no rebalancing).
+            for (int n = 2; n <= 3; n++) {
+                EmbeddedGrid follower = EmbeddedGrid.start(clusterNode("c" + n, n, false), getClass().getClassLoader());
+                cluster.add(follower);
+                // What each node's SnapshotComponent registers: its part goes to the (shared) target.
+                Snapshots own = new Snapshots(follower, null, shared, tmp.resolve("c" + n + ".staging"), clock);
+                Snapshots.PART_UPLOADERS.put(follower.ignite().name(), own::uploadPart);
+                uploaders.add(follower.ignite().name());
+            }
+            StandaloneStore leader = new StandaloneStore(clusterNode("c1", 1, true), getClass().getClassLoader());
+            cluster.add(leader);
+            assertThat(leader.grid().ignite().cluster().currentBaselineTopology()).hasSize(3);
+            Snapshots snapshots = new Snapshots(leader.grid(), leader, shared, tmp.resolve("c1.staging"), clock);
+            AuditJournal audit = new AuditJournal(leader.store());
+            List<Trade> acknowledged = new ArrayList<>();
+            for (long id = 1; id <= 200; id++) {
+                acknowledged.add(trade(leader.store(), audit, id));
+            }
+
+            SnapshotInfo info = snapshots.create("whole_cluster");
+
+            assertThat(info.nodes()).containsExactly("c1", "c2", "c3");
+            for (String node : info.nodes()) {
+                assertThat(shared.read("whole_cluster", node + ".smf")).as("part of node %s", node).isNotNull();
+            }
+            for (int i = cluster.size() - 1; i >= 0; i--) {
+                cluster.get(i).close();
+            }
+            cluster.clear();
+
+            // A fresh node configured as the cluster was (one backup: Ignite restores a cache group only with the
+            // settings it was taken with).
+            try (StandaloneStore fresh = new StandaloneStore(clusterNode("fresh", 1, true),
+                    getClass().getClassLoader())) {
+                Snapshots restoring = new Snapshots(fresh.grid(), fresh, shared, tmp.resolve("fresh.staging"), clock);
+                RestoreResult result = restoring.restore("whole_cluster");
+
+                IgniteTradingStore restored = fresh.store();
+                assertThat(result.orders()).isEqualTo(acknowledged.size());
+                for (Trade t : acknowledged) {
+                    assertThat(restored.order(t.order().id())).as("order %s", t.order().id()).contains(t.order());
+                    assertThat(restored.fills(t.order().id())).containsExactly(t.fill());
+                    assertThat(restored.load(t.position().portfolioId(), t.position().instrumentId()))
+                            .contains(t.position());
+                }
+            }
+
+            // A snapshot missing a node's part (a target each node kept to itself) is refused, and changes nothing.
+            Files.delete(tmp.resolve("snapshots").resolve("whole_cluster").resolve("c2.smf"));
+            try (StandaloneStore other = new StandaloneStore(clusterNode("other", 1, true),
+                    getClass().getClassLoader())) {
+                Snapshots restoring = new Snapshots(other.grid(), other, shared, tmp.resolve("other.staging"), clock);
+                assertThatThrownBy(() -> restoring.restore("whole_cluster")).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("lacks the part(s) of node(s) [c2]")
+                        .hasMessageContaining("Nothing was changed");
+                assertThat(other.store().orderCount()).isZero();
+            }
+        } finally {
+            uploaders.forEach(Snapshots.PART_UPLOADERS::remove);
+            for (int i = cluster.size() - 1; i >= 0; i--) {
+                cluster.get(i).close();
+            }
+        }
     }
 }
