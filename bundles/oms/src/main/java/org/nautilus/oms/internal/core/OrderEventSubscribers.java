@@ -1,5 +1,6 @@
 package org.nautilus.oms.internal.core;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class OrderEventSubscribers {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderEventSubscribers.class);
+    /** How long a gap in a portfolio's events may wait for the store to have its committed events. */
+    private static final Duration GAP_WAIT = Duration.ofSeconds(30);
+    private static final long GAP_RETRY_MILLIS = 50;
 
     /** Where missed events come from, and how far each portfolio's stream has got. */
     interface History {
@@ -33,10 +37,16 @@ public final class OrderEventSubscribers {
     }
 
     private final History history;
+    private final Duration gapWait;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
     OrderEventSubscribers(History history) {
+        this(history, GAP_WAIT);
+    }
+
+    OrderEventSubscribers(History history, Duration gapWait) {
         this.history = history;
+        this.gapWait = gapWait;
     }
 
     /** Starts delivering committed events to {@code subscriber}, after its missed ones if it asks to resume. */
@@ -143,10 +153,7 @@ public final class OrderEventSubscribers {
                     List<OrderEvent> step = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (step != null) {
                         for (OrderEvent event : step) {
-                            Long last = delivered.get(event.portfolioId());
-                            if (last == null || event.sequence() > last) {
-                                hand(event);
-                            }
+                            handInOrder(event);
                         }
                         queued.addAndGet(-step.size());
                     } else if (dropped != null) {
@@ -164,7 +171,7 @@ public final class OrderEventSubscribers {
         }
 
         /** The missed events of each portfolio the subscriber resumes, before any live one. */
-        private void resume() {
+        private void resume() throws InterruptedException {
             for (Map.Entry<PortfolioId, Long> point : subscriber.resumeAfter().entrySet()) {
                 PortfolioId portfolio = point.getKey();
                 long after = point.getValue();
@@ -179,8 +186,50 @@ public final class OrderEventSubscribers {
                 LOG.info("order event subscriber {} resumes portfolio {} after sequence {}: {} missed event(s)", name,
                         portfolio, after, missed.size());
                 for (OrderEvent event : missed) {
-                    hand(event);
+                    handInOrder(event);
                 }
+            }
+        }
+
+        /**
+         * Hands the event unless it was handed already (the stored and the live events of a resumed portfolio
+         * overlap), after the events between it and the last one handed. Those can be missing: the store is read
+         * while commits land, and a read can see a later record before an earlier one (rows are written behind the
+         * acknowledgement), while the live queue only holds what was committed after the subscription began. They
+         * are read again from the store until it has them.
+         */
+        private void handInOrder(OrderEvent event) throws InterruptedException {
+            PortfolioId portfolio = event.portfolioId();
+            Long last = delivered.get(portfolio);
+            if (last != null && event.sequence() <= last) {
+                return;
+            }
+            if (last != null && event.sequence() > last + 1) {
+                fillGap(portfolio, event.sequence());
+            }
+            hand(event);
+        }
+
+        /** Hands the portfolio's stored events up to {@code before} (exclusive), waiting for the store to have them. */
+        private void fillGap(PortfolioId portfolio, long before) throws InterruptedException {
+            long deadline = System.nanoTime() + gapWait.toNanos();
+            while (true) {
+                for (OrderEvent stored : history.eventsAfter(portfolio, delivered.get(portfolio))) {
+                    if (stored.sequence() >= before || stored.sequence() != delivered.get(portfolio) + 1) {
+                        break;
+                    }
+                    hand(stored);
+                }
+                long last = delivered.get(portfolio);
+                if (last == before - 1) {
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("events " + (last + 1) + " to " + (before - 1) + " of portfolio "
+                            + portfolio + " were committed but could not be read back from the store within "
+                            + gapWait.toMillis() + " ms; it can resume after sequence " + last);
+                }
+                Thread.sleep(GAP_RETRY_MILLIS);
             }
         }
 
