@@ -287,9 +287,7 @@ public final class ClusterComponent implements ClusterService {
                 LOG.warn("cluster: the OMS leadership singleton has run on no node for {} ms; deploying it again",
                         now - undeployedSince);
                 undeployedSince = 0;
-                if (!singleton.redeployIfStranded()) {
-                    singleton.deploy();
-                }
+                singleton.repair();
             }
         } catch (RuntimeException e) {
             LOG.warn("cluster: could not check the OMS leadership singleton; retrying: {}", e.getMessage());

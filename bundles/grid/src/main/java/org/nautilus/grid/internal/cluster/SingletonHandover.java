@@ -45,12 +45,15 @@ final class SingletonHandover {
         this.service = service;
     }
 
-    /** The node the singleton runs on now, if it runs anywhere. */
+    /**
+     * The node the singleton runs on now, if it runs anywhere. A node that has left the cluster holds nothing: the
+     * descriptors can still name it after it left, and the repair would then wait for a holder that is gone.
+     */
     Optional<UUID> holder() {
         for (ServiceDescriptor descriptor : ignite.services().serviceDescriptors()) {
             if (descriptor.name().equals(name)) {
                 for (Map.Entry<UUID, Integer> e : descriptor.topologySnapshot().entrySet()) {
-                    if (e.getValue() != null && e.getValue() > 0) {
+                    if (e.getValue() != null && e.getValue() > 0 && ignite.cluster().node(e.getKey()) != null) {
                         return Optional.of(e.getKey());
                     }
                 }
@@ -75,6 +78,13 @@ final class SingletonHandover {
         ignite.services().cancel(name);
         deploy();
         return true;
+    }
+
+    /** Makes the singleton run somewhere again: deployed again if stranded, deployed if it is not deployed at all. */
+    void repair() {
+        if (!redeployIfStranded()) {
+            deploy();
+        }
     }
 
     /** Deploys the singleton where Ignite chooses, unless it is deployed already (then nothing happens). */
