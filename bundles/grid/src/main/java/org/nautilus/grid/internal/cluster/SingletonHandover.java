@@ -45,15 +45,12 @@ final class SingletonHandover {
         this.service = service;
     }
 
-    /**
-     * The node the singleton runs on now, if it runs anywhere. A node that has left the cluster holds nothing: the
-     * descriptors can still name it after it left, and the repair would then wait for a holder that is gone.
-     */
+    /** The node the singleton runs on now, if it runs anywhere. */
     Optional<UUID> holder() {
         for (ServiceDescriptor descriptor : ignite.services().serviceDescriptors()) {
             if (descriptor.name().equals(name)) {
                 for (Map.Entry<UUID, Integer> e : descriptor.topologySnapshot().entrySet()) {
-                    if (e.getValue() != null && e.getValue() > 0 && ignite.cluster().node(e.getKey()) != null) {
+                    if (e.getValue() != null && e.getValue() > 0) {
                         return Optional.of(e.getKey());
                     }
                 }
