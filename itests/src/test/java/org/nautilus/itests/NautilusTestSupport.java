@@ -114,6 +114,9 @@ public abstract class NautilusTestSupport {
         options.add(new VMOption("-DIGNITE_UPDATE_NOTIFIER=false"));
         options.add(new VMOption("-Djava.net.preferIPv4Stack=true"));
         options.add(new VMOption("-Xmx1g"));
+        // Pax Exam's extender waits 10 s for its probe invoker, then gives up for good and the test hangs forever
+        // waiting for the probe (CI run on a loaded machine, MarketAccessControlsIT): wait as long as a boot may take.
+        options.add(new VMOption("-Dorg.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT=300000"));
         return options.toArray(Option[]::new);
     }
 
