@@ -205,8 +205,9 @@ public final class OrderManager implements AutoCloseable {
         }
 
         /**
-         * Where reconciliations with venues run (they query the venue, which may block on the network); default: on
-         * the thread that registers the venue or reports its reconnect.
+         * Where reconciliations with venues run (they query the venue, which may block on the network, and wait for the
+         * partition writers); default: on the thread that registers the venue, or for a reconnect on the reconciler's
+         * own thread (never the venue's). It must not run a task on a partition writer's thread.
          */
         public Builder reconcileExecutor(Executor value) {
             reconcileExecutor = Objects.requireNonNull(value, "reconcileExecutor");
@@ -497,6 +498,7 @@ public final class OrderManager implements AutoCloseable {
 
     @Override
     public void close() {
+        reconciler.close();
         for (PartitionAgent partition : live.partitions()) {
             partition.close();
         }
