@@ -453,10 +453,20 @@ public final class OrderManager implements AutoCloseable {
         return anomalies.refusedReports.get();
     }
 
-    /** Waits until every report queued so far for any partition has been applied. */
+    /** Waits until every report queued so far for any partition has been applied, and is durable. */
     public void sync() {
         for (PartitionAgent partition : live.partitions()) {
             partition.call(() -> null);
+        }
+    }
+
+    /**
+     * Applies every report queued so far for any partition, without waiting for durability: what a reader of the
+     * OMS's state needs (a reconciliation), at no fsync's cost.
+     */
+    void applyQueued() {
+        for (PartitionAgent partition : live.partitions()) {
+            partition.applyQueuedNow();
         }
     }
 

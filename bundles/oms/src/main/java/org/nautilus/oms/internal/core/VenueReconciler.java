@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>While a venue reconciles it takes no new orders (the router skips it), so what it reports cannot race with
  * orders we are sending it. Each order's changes are applied on its partition's writer like any venue report.
  * Before it reads the OMS's side, the reconciliation waits until every report the venue delivered so far has been
- * applied ({@link OrderManager#sync()}): a fill reported just before the link dropped may still be queued on its
+ * applied ({@link OrderManager#applyQueued()}, not waiting for it to be durable): a fill reported just before the link dropped may still be queued on its
  * partition, and comparing positions without it is a false mismatch that blocks the venue.
  *
  * <p>Because it waits for the partition writers, a reconciliation never runs on a venue's thread: a venue may report
@@ -239,7 +239,7 @@ public final class VenueReconciler {
         }
         // Reports the venue delivered before now (the fill just before the link dropped) are applied first: its
         // answers are compared with an OMS that has seen everything the venue told it.
-        manager.sync();
+        manager.applyQueued();
         List<String> notes = new ArrayList<>();
         VenueQuery<List<VenueOrder>> open = ask(venue::openOrders);
         if (open.failed()) {
@@ -329,7 +329,7 @@ public final class VenueReconciler {
         boolean beyondTolerance = false;
         if (held.answered()) {
             // Again: fills reported while the venue was answering are in its positions, so they must be in ours.
-            manager.sync();
+            manager.applyQueued();
             Map<InstrumentId, Quantity> expected = expected(id);
             Map<InstrumentId, Quantity> reported = new TreeMap<>();
             for (VenuePosition position : held.value()) {
