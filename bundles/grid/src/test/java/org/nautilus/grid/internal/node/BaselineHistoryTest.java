@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cluster.BaselineNode;
@@ -123,6 +125,13 @@ class BaselineHistoryTest {
         });
     }
 
+    /** Waits until the named node has joined (it may still wait for activation) and sees that many servers. */
+    private static void awaitServers(String name, int servers) throws InterruptedException {
+        Await.until(name + " joined with " + servers + " servers", Duration.ofSeconds(120),
+                () -> Ignition.state(name) == IgniteState.STARTED
+                        && Ignition.ignite(name).cluster().forServers().nodes().size() == servers);
+    }
+
     /** Stops the nodes, c3 last (the order of the failed test run), and starts the three together. */
     private List<EmbeddedGrid> restartWhole(List<EmbeddedGrid> nodes) throws Exception {
         // Ignite rebalances onto a node with its WAL off; stopped before that ends, the node cannot start again
@@ -184,6 +193,9 @@ class BaselineHistoryTest {
         // c1 and c2 wait for c3 (activation needs every baseline node); c3 cannot start on its data.
         CompletableFuture<EmbeddedGrid> c1 = CompletableFuture.supplyAsync(() -> start(1));
         CompletableFuture<EmbeddedGrid> c2 = CompletableFuture.supplyAsync(() -> start(2));
+        // Until c1 and c2 have formed their topology, an empty c3 started below would found a cluster of its own
+        // (baseline id 0) that c1, with baseline 2, is then refused to join (CI failed so once, on a loaded machine).
+        awaitServers("c1", 2);
         assertThatThrownBy(() -> start(3)).isInstanceOf(GridStartupException.class)
                 .hasMessageContaining(EmbeddedGrid.HISTORY_GAP + ", expected history item not found for id=0")
                 .hasMessageContaining("nautilus:cluster-rejoin");
@@ -200,6 +212,7 @@ class BaselineHistoryTest {
         assertThat(Path.of(plan.movedTo())).isDirectory();
         assertThat(Files.exists(dir.resolve("c3"))).isFalse();
 
+        awaitServers("c1", 2);
         EmbeddedGrid c3 = start(3);
         c1.get(120, TimeUnit.SECONDS);
         c2.get(120, TimeUnit.SECONDS);
