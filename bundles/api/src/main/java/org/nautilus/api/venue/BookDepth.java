@@ -67,7 +67,9 @@ public record BookDepth(VenueId venueId, InstrumentId instrumentId, List<BookLev
     public Optional<Price> averagePriceToTake(Side side, Quantity quantity) {
         long left = quantity.raw();
         long notional = 0;
-        for (BookLevel level : opposite(side)) {
+        List<BookLevel> levels = opposite(side);
+        for (int i = 0; i < levels.size(); i++) { // indexed: the router asks per order, an iterator per call adds up
+            BookLevel level = levels.get(i);
             long take = Math.min(left, level.quantity().raw());
             notional = Math.addExact(notional, FixedPoint.multiply(take, level.price().raw()));
             left -= take;
