@@ -50,7 +50,9 @@ public record BookDepth(VenueId venueId, InstrumentId instrumentId, List<BookLev
      */
     public Quantity availableToTake(Side side, Price limit) {
         long total = 0;
-        for (BookLevel level : opposite(side)) {
+        List<BookLevel> levels = opposite(side);
+        for (int i = 0; i < levels.size(); i++) { // indexed, as below
+            BookLevel level = levels.get(i);
             if (limit != null && (side == Side.BUY ? level.price().compareTo(limit) > 0
                     : level.price().compareTo(limit) < 0)) {
                 break;
@@ -67,7 +69,9 @@ public record BookDepth(VenueId venueId, InstrumentId instrumentId, List<BookLev
     public Optional<Price> averagePriceToTake(Side side, Quantity quantity) {
         long left = quantity.raw();
         long notional = 0;
-        for (BookLevel level : opposite(side)) {
+        List<BookLevel> levels = opposite(side);
+        for (int i = 0; i < levels.size(); i++) { // indexed: the router asks per order, an iterator per call adds up
+            BookLevel level = levels.get(i);
             long take = Math.min(left, level.quantity().raw());
             notional = Math.addExact(notional, FixedPoint.multiply(take, level.price().raw()));
             left -= take;

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +190,20 @@ class SnapshotsTest {
     }
 
     /** Node {@code n} of a three-node cluster on loopback, one backup of every partition. */
+    /** Entries per cache of the trading store's group, cluster-wide. */
+    private static Map<String, Integer> tradingCacheSizes(EmbeddedGrid grid) {
+        Map<String, Integer> sizes = new TreeMap<>();
+        for (String name : grid.ignite().cacheNames()) {
+            IgniteCache<?, ?> cache = grid.ignite().cache(name);
+            @SuppressWarnings("unchecked")
+            CacheConfiguration<?, ?> config = cache.getConfiguration(CacheConfiguration.class);
+            if (IgniteTradingStore.GROUP.equals(config.getGroupName())) {
+                sizes.put(name, cache.size(CachePeekMode.PRIMARY));
+            }
+        }
+        return sizes;
+    }
+
     private GridSettings clusterNode(String name, int n, boolean activate) {
         return new GridSettings(name, name, tmp.resolve(name).toAbsolutePath(), true, GridSettings.WalMode.FSYNC, 64,
                 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC, List.of("127.0.0.1:48990..48992"), 48990 + n - 1, 0,
@@ -191,7 +211,7 @@ class SnapshotsTest {
     }
 
     @Test
-    void a_snapshot_of_a_three_node_cluster_gathers_every_nodes_part_and_restores_into_one_fresh_node()
+    void a_snapshot_of_a_three_node_cluster_gathers_every_nodes_part_and_restores_into_a_fresh_cluster()
             throws Exception {
         LocalFolderTarget shared = new LocalFolderTarget(tmp.resolve("snapshots"));
         Clock clock = Clock.fixed(Instant.parse("2024-03-01T14:30:00Z"), ZoneOffset.UTC);
@@ -243,7 +263,36 @@ class SnapshotsTest {
                     assertThat(restored.load(t.position().portfolioId(), t.position().instrumentId()))
                             .contains(t.position());
                 }
+
+                // The rest of the new cluster starts empty, joins the baseline (as ClusterComponent adds joiners)
+                // and takes its partitions: the restored node can then go without losing an entry.
+                Map<String, Integer> sizes = tradingCacheSizes(fresh.grid());
+                for (int n = 2; n <= 3; n++) {
+                    cluster.add(EmbeddedGrid.start(clusterNode("fresh" + n, n, false), getClass().getClassLoader()));
+                }
+                Ignite first = fresh.grid().ignite();
+                first.cluster().setBaselineTopology(new ArrayList<>(first.cluster().forServers().nodes()));
+                for (AutoCloseable joined : cluster) {
+                    Ignite node = ((EmbeddedGrid) joined).ignite();
+                    for (String cache : sizes.keySet()) {
+                        node.cache(cache).rebalance().get(Duration.ofSeconds(60).toMillis());
+                    }
+                    Await.until(node.name() + " holds trading partitions", Duration.ofSeconds(60),
+                            () -> sizes.keySet().stream().anyMatch(cache -> node.cache(cache)
+                                    .localSize(CachePeekMode.PRIMARY, CachePeekMode.BACKUP) > 0));
+                }
+                fresh.close();
+                EmbeddedGrid survivor = (EmbeddedGrid) cluster.get(0);
+                for (String cache : sizes.keySet()) {
+                    assertThat(survivor.ignite().cache(cache).lostPartitions()).as("lost partitions of %s", cache)
+                            .isEmpty();
+                }
+                assertThat(tradingCacheSizes(survivor)).isEqualTo(sizes);
             }
+            for (int i = cluster.size() - 1; i >= 0; i--) {
+                cluster.get(i).close();
+            }
+            cluster.clear();
 
             // A snapshot missing a node's part (a target each node kept to itself) is refused, and changes nothing.
             Files.delete(tmp.resolve("snapshots").resolve("whole_cluster").resolve("c2.smf"));

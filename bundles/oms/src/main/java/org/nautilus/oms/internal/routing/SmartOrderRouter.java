@@ -265,7 +265,8 @@ public final class SmartOrderRouter implements OrderRouter {
         Candidate chosen = null;
         Quantity chosenFill = Quantity.ZERO;
         long chosenCost = 0;
-        for (Candidate c : candidates) {
+        for (int i = 0; i < candidates.size(); i++) { // indexed: once per order, an iterator each time adds up
+            Candidate c = candidates.get(i);
             if (!c.available().isPositive()) {
                 continue;
             }

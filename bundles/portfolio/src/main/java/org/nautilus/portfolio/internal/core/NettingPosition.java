@@ -66,25 +66,24 @@ public final class NettingPosition {
 
     /** (q1 × p1 + q2 × p2) / (q1 + q2) in raw units, exact then rounded half-even. */
     static long weightedAverage(long q1, long p1, long q2, long p2) {
-        long a = q1 * p1;
-        long b = q2 * p2;
-        long sum = a + b;
         long total = Math.addExact(q1, q2);
-        // Hot path (every fill that adds to a position): when the exact numerator fits in a long, long division
-        // with the same half-even rounding; BigDecimal (two BigIntegers and their arrays per fill) only beyond.
-        if (Math.multiplyHigh(q1, p1) == a >> 63 && Math.multiplyHigh(q2, p2) == b >> 63
-                && ((a ^ sum) & (b ^ sum)) >= 0 && total > 0) {
-            long quotient = sum / total;
-            long remainder = Math.abs(sum % total);
+        // Hot path (every fill that adds to a position): the same value as p1 + q2 × (p2 − p1) / total, whose
+        // numerator fits in a long for any realistic price move (q1 × p1 does not: 100 shares at 150 in raw units
+        // is 1.5e20); BigDecimal (two BigIntegers and their arrays per fill) only beyond.
+        long move = p2 - p1;
+        long x = q2 * move;
+        if (total > 0 && ((p2 ^ p1) & (p2 ^ move)) >= 0 && Math.multiplyHigh(q2, move) == x >> 63) {
+            long quotient = p1 + x / total;
+            long remainder = Math.abs(x % total);
             long rest = total - remainder;
             if (remainder > rest || (remainder == rest && (quotient & 1) != 0)) {
-                quotient += Long.signum(sum);
+                quotient += Long.signum(x);
             }
             return quotient;
         }
         BigInteger numerator = BigInteger.valueOf(q1).multiply(BigInteger.valueOf(p1))
                 .add(BigInteger.valueOf(q2).multiply(BigInteger.valueOf(p2)));
-        BigInteger denominator = BigInteger.valueOf(Math.addExact(q1, q2));
+        BigInteger denominator = BigInteger.valueOf(total);
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), 0, RoundingMode.HALF_EVEN)
                 .longValueExact();
     }

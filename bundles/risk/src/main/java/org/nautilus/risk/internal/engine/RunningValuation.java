@@ -77,7 +77,20 @@ final class RunningValuation {
         long net;
         long unrealized;
         long realized;
+        /** The last totals handed out: every pre-trade check asks, and most find them unchanged. */
+        Totals handed = ZERO;
+
+        Totals totals() {
+            Totals last = handed;
+            if (last.gross() != gross || last.net() != net || last.unrealized() != unrealized
+                    || last.realized() != realized) {
+                handed = last = new Totals(gross, net, unrealized, realized);
+            }
+            return last;
+        }
     }
+
+    private static final Totals ZERO = new Totals(0, 0, 0, 0);
 
     private final Map<InstrumentId, Line> lines = new HashMap<>();
     private final Map<PortfolioId, Book> books = new HashMap<>();
@@ -206,8 +219,7 @@ final class RunningValuation {
     /** The portfolio's totals, or zeros if it is not kept. */
     synchronized Totals totals(PortfolioId portfolio) {
         Book book = books.get(portfolio);
-        return book == null ? new Totals(0, 0, 0, 0)
-                : new Totals(book.gross, book.net, book.unrealized, book.realized);
+        return book == null ? ZERO : book.totals();
     }
 
     /** The signed exposure of one holding, raw money; 0 if there is none. */
