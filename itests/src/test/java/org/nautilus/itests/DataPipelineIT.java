@@ -233,7 +233,16 @@ public class DataPipelineIT extends NautilusTestSupport {
         assertTrue(model + " saved", Files.isRegularFile(model));
         String rally = "[GENERATED] AAPL.NASDAQ: tops forecasts, shares rally on margin expansion";
         assertEquals(0.0, lexicon.score(rally), 0.0);
-        assertTrue("weka: " + weka.score(rally), weka.score(rally) > 0.5);
+        double trained = weka.score(rally);
+        assertTrue("weka: " + trained, trained > 0.5);
+        // Started again, it loads the saved model (Weka's deserialization inside OSGi): the same score.
+        long modified = Files.getLastModifiedTime(model).toMillis();
+        executeCommand("bundle:restart nautilus-factor-sentiment-weka");
+        SentimentScorer loaded = await("the weka scorer again", STARTUP,
+                () -> service(SentimentScorer.class, "(scorer.name=weka)"), s -> s != weka);
+        assertEquals(trained, loaded.score(rally), 0.0);
+        assertEquals("the model was loaded, not trained and saved again", modified,
+                Files.getLastModifiedTime(model).toMillis());
 
         org.osgi.service.cm.Configuration config = service(ConfigurationAdmin.class, null)
                 .getConfiguration("nautilus.sentiment", null);
