@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.nautilus.api.research.dataset.DatasetRequest;
 import org.nautilus.api.research.dataset.DatasetService;
 import org.nautilus.api.research.dataset.PanelDataset;
 import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.api.research.sentiment.SentimentScorer;
 import org.nautilus.api.research.sentiment.SentimentService;
 import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.store.TimeRange;
@@ -39,6 +42,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The data pipeline in the running distribution: a route file backfills the shipped Apple daily bars (checked),
@@ -55,6 +59,7 @@ public class DataPipelineIT extends NautilusTestSupport {
     private static final BarSpec DAY = BarSpec.time(Duration.ofDays(1));
     private static final String FUNDAMENTALS = "nautilus.itest.data.fundamentals";
     private static final String NEWS = "nautilus.itest.data.news";
+    private static final String WEKA_NEWS = "nautilus.itest.data.weka-news";
 
     @Configuration
     public Option[] config() throws Exception {
@@ -73,6 +78,12 @@ public class DataPipelineIT extends NautilusTestSupport {
                 item("2013-03-12T15:00:00Z", "upgrade on strong demand"),
                 item("2013-09-10T14:00:00Z", "downgrade, weak demand"),
                 item("2013-11-20T14:00:00Z", "lawsuit and a recall"), ""))));
+        // Headlines in words the lexicon does not know (it scores each 0); the trained scorer learnt them.
+        options.add(systemProperty(WEKA_NEWS).value(write("generated-news-weka.jsonl", String.join("\n",
+                item("2013-04-02T14:00:00Z", "tops forecasts, shares rally on margin expansion"),
+                item("2013-04-03T15:00:00Z", "wins major contract and a dividend hike"),
+                item("2013-10-01T14:00:00Z", "shares slump as layoffs announced"),
+                item("2013-10-02T14:00:00Z", "asset writedown and a regulator subpoena"), ""))));
         return options.toArray(Option[]::new);
     }
 
@@ -206,5 +217,85 @@ public class DataPipelineIT extends NautilusTestSupport {
             known += Double.isNaN(expected) ? 0 : 1;
         }
         assertTrue("dataset rows with an earnings yield: " + known, known > 100);
+    }
+
+    /**
+     * The Weka sentiment scorer plugin: installed, it trains from the shipped GENERATED labelled headlines and saves
+     * its model under data/; with {@code scorer = weka} in etc/nautilus.sentiment.cfg the news a route loads are
+     * scored by it, and a dataset's {@code $sentiment} reads those scores as of each bar.
+     */
+    @Test
+    public void theWekaScorerSelectedByConfigScoresTheRoutesNewsForTheSentimentFactor() throws Exception {
+        executeCommand("feature:install nautilus-factor-sentiment nautilus-factor-sentiment-weka");
+        SentimentScorer weka = service(SentimentScorer.class, "(scorer.name=weka)");
+        SentimentScorer lexicon = service(SentimentScorer.class, "(scorer.name=lexicon)");
+        Path model = Path.of(System.getProperty("karaf.home"), "data", "sentiment", "weka-sentiment.model");
+        assertTrue(model + " saved", Files.isRegularFile(model));
+        String rally = "[GENERATED] AAPL.NASDAQ: tops forecasts, shares rally on margin expansion";
+        assertEquals(0.0, lexicon.score(rally), 0.0);
+        double trained = weka.score(rally);
+        assertTrue("weka: " + trained, trained > 0.5);
+        // Started again, it loads the saved model (Weka's deserialization inside OSGi): the same score.
+        long modified = Files.getLastModifiedTime(model).toMillis();
+        executeCommand("bundle:restart nautilus-factor-sentiment-weka");
+        SentimentScorer loaded = await("the weka scorer again", STARTUP,
+                () -> service(SentimentScorer.class, "(scorer.name=weka)"), s -> s != weka);
+        assertEquals(trained, loaded.score(rally), 0.0);
+        assertEquals("the model was loaded, not trained and saved again", modified,
+                Files.getLastModifiedTime(model).toMillis());
+
+        org.osgi.service.cm.Configuration config = service(ConfigurationAdmin.class, null)
+                .getConfiguration("nautilus.sentiment", null);
+        Dictionary<String, Object> before = config.getProperties();
+        Hashtable<String, Object> withWeka = new Hashtable<>();
+        for (var keys = before.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            withWeka.put(key, before.get(key));
+        }
+        withWeka.put("scorer", "weka");
+        config.update(withWeka);
+        Path routes = Path.of(System.getProperty("karaf.etc"), "routes", "itest-weka-news.yaml");
+        try {
+            SentimentService sentiment = await("the sentiment service with the weka scorer", STARTUP,
+                    () -> service(SentimentService.class, null), s -> s.scorer().equals("weka"));
+            Path temporary = routes.resolveSibling("itest-weka-news.yaml.tmp");
+            Files.writeString(temporary, """
+                    - route:
+                        id: itest-weka-news
+                        from:
+                          uri: "nautilus-data:weka-news"
+                          parameters: {kind: news, file: "%s"}
+                          steps:
+                            - to: "nautilus-data:store"
+                    """.formatted(System.getProperty(WEKA_NEWS)));
+            Files.move(temporary, routes, StandardCopyOption.ATOMIC_MOVE);
+            await("the news scored by weka", STARTUP, () -> sentiment.items(APPLE), n -> n == 4);
+
+            Instant april = TimeRange.endOfDay(LocalDate.parse("2013-04-05"));
+            Instant october = TimeRange.endOfDay(LocalDate.parse("2013-10-04"));
+            assertTrue("April: " + sentiment.score(APPLE, april), sentiment.score(APPLE, april).getAsDouble() > 0.5);
+            assertTrue("October: " + sentiment.score(APPLE, october),
+                    sentiment.score(APPLE, october).getAsDouble() < -0.5);
+            String shown = executeCommand("nautilus:sentiment --as-of 2013-04-05 AAPL.NASDAQ");
+            assertTrue(shown, shown.contains("weka scorer"));
+
+            // The sentiment factor: a dataset's $sentiment over the Apple sample is the weka-scored sentiment known
+            // at each bar's end (the bar's date is its start).
+            PanelDataset panel = service(DatasetService.class, null).build(DatasetRequest.of(
+                    new DataSource.Samples("aapl-daily"), List.of(new FactorDefinition("SENT", "$sentiment", ""))));
+            int positive = 0;
+            int negative = 0;
+            for (int row = 0; row < panel.rows(); row++) {
+                Instant end = panel.date(row).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                double expected = sentiment.score(panel.instrument(row), end).orElse(Double.NaN);
+                assertEquals("$sentiment on " + panel.date(row), expected, panel.feature(row, 0), 0.0);
+                positive += expected > 0.5 ? 1 : 0;
+                negative += expected < -0.5 ? 1 : 0;
+            }
+            assertTrue(positive + " positive rows, " + negative + " negative", positive > 5 && negative > 5);
+        } finally {
+            Files.deleteIfExists(routes);
+            config.update(before); // the lexicon again, for the other test of this container
+        }
     }
 }

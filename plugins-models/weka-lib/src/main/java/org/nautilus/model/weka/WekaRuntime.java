@@ -6,13 +6,19 @@ import java.io.InputStream;
 import java.util.Properties;
 import weka.core.Version;
 
-/** What this bundle needs to know about the embedded Weka before and after it loads. */
-final class WekaRuntime {
+/**
+ * What a bundle using the embedded Weka needs before and after it loads: the Weka model families and other bundles
+ * that import {@code weka.*} from this one (the Weka sentiment scorer) call {@link #init()} before their first Weka
+ * class.
+ *
+ * @since 2.1
+ */
+public final class WekaRuntime {
 
     private static final String POM_PROPERTIES = "META-INF/maven/nz.ac.waikato.cms.weka/weka-stable/pom.properties";
 
     /** The library string stored with every model, e.g. {@code weka 3.8.7}. */
-    static final String LIBRARY = "weka " + version();
+    public static final String LIBRARY = "weka " + version();
 
     private WekaRuntime() {
     }
@@ -25,7 +31,7 @@ final class WekaRuntime {
      * Weka also creates a {@code wekafiles} directory in its home; in Karaf that goes under {@code data/weka}
      * rather than the user's home directory.
      */
-    static void init() {
+    public static void init() {
         setIfAbsent("weka.packageManager.offline", "true");
         String karafData = System.getProperty("karaf.data");
         if (karafData != null && System.getenv("WEKA_HOME") == null) {

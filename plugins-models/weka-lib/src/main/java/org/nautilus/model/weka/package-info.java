@@ -5,7 +5,7 @@
  * saved artifact (stamped with the Weka version) and parameter checking.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.nautilus.model.weka;
 
 import org.osgi.annotation.bundle.Export;

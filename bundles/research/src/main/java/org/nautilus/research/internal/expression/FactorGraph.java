@@ -21,10 +21,12 @@ import org.nautilus.api.research.expression.FactorDefinition;
 import org.nautilus.api.research.expression.FactorReference;
 import org.nautilus.api.research.expression.Field;
 import org.nautilus.api.research.expression.FundamentalField;
+import org.nautilus.api.research.expression.PairOperator;
 import org.nautilus.api.research.expression.PairRolling;
 import org.nautilus.api.research.expression.Quantile;
 import org.nautilus.api.research.expression.Ref;
 import org.nautilus.api.research.expression.Rolling;
+import org.nautilus.api.research.expression.RollingOperator;
 import org.nautilus.api.research.expression.SentimentField;
 import org.nautilus.api.research.expression.Unary;
 import org.nautilus.api.research.expression.UnaryOperator;
@@ -152,6 +154,7 @@ public final class FactorGraph {
                 }
             }
             shareRegressions();
+            shareDeviations();
             List<ExpressionProblem> ordered = new ArrayList<>(problems.values());
             List<String> order = new ArrayList<>(own.keySet());
             ordered.sort((a, b) -> Integer.compare(order.indexOf(a.factor()), order.indexOf(b.factor())));
@@ -381,6 +384,39 @@ public final class FactorGraph {
                     }
                 }
             }
+        }
+
+        /**
+         * Gives {@code Corr(x, y, N)} the value of a {@code Std(x, N)} (or {@code Std(y, N)}) node the program has
+         * anyway, as a third input, instead of the correlation keeping that deviation's moments itself (Alpha158:
+         * CORR5..60 of {@code $close} and STD5..60). Only an earlier node is taken (its value is there first); no
+         * node is added, so a correlation with no such Std keeps its own.
+         */
+        private void shareDeviations() {
+            for (int i = 0; i < nodes.size(); i++) {
+                Node node = nodes.get(i);
+                if (!(node.expression() instanceof PairRolling p) || p.operator() != PairOperator.CORR) {
+                    continue;
+                }
+                int[] in = node.inputs();
+                int left = deviationNode(in[0], p.window(), i);
+                int right = left >= 0 ? -1 : deviationNode(in[1], p.window(), i);
+                if (left < 0 && right < 0) {
+                    continue;
+                }
+                int deviation = left >= 0 ? left : right;
+                PairKernel.Shared shared = left >= 0 ? PairKernel.Shared.LEFT : PairKernel.Shared.RIGHT;
+                int window = p.window();
+                nodes.set(i, new Node(node.expression(), null, Double.NaN, new int[] {in[0], in[1], deviation},
+                        () -> PairKernel.correlationSharing(window, shared), node.lookback(), null,
+                        Math.max(node.level(), nodes.get(deviation).level())));
+            }
+        }
+
+        /** The index of the node {@code Std(<node input>, window)} if there is one before {@code before}, else -1. */
+        private int deviationNode(int input, int window, int before) {
+            Integer std = nodeIndex.get(new Rolling(RollingOperator.STD, nodes.get(input).expression(), window));
+            return std != null && std < before && !nodes.get(std).isLed() ? std : -1;
         }
 
         private static RegressionKernel.Output regressionOutput(Rolling r) {

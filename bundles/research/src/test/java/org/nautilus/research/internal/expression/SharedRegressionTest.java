@@ -58,43 +58,18 @@ class SharedRegressionTest {
         BarColumns bars = BarColumns.of(Bars.apple());
         FactorColumns shared = FactorGraph.compile(DEFINITIONS).programOrThrow().evaluate(bars);
 
-        List<String> differences = new ArrayList<>();
+        assertThat(SharingChecks.aloneVersusShared(DEFINITIONS, bars, shared)).isEmpty();
         for (FactorDefinition definition : DEFINITIONS) {
-            double[] alone = FactorGraph.compile(List.of(definition)).programOrThrow().evaluate(bars).values()[0];
             double[] together = shared.column(definition.name());
-            for (int r = 0; r < alone.length; r++) {
-                if (Double.doubleToRawLongBits(alone[r]) != Double.doubleToRawLongBits(together[r])) {
-                    differences.add(definition.name() + " row " + r + ": " + alone[r] + " alone, " + together[r]);
-                }
-            }
             long finite = Arrays.stream(together).filter(Double::isFinite).count();
             assertThat(finite).as(definition.name()).isGreaterThan(100);
         }
-        assertThat(differences).isEmpty();
         assertThat(shared.column("GAPPY_RESI")).contains(Double.NaN); // the NaN rows were exercised
     }
 
     @Test
     void streaming_and_a_resumed_snapshot_equal_the_batch_bit_for_bit() {
         FactorProgram program = FactorGraph.compile(DEFINITIONS).programOrThrow();
-        BarColumns bars = BarColumns.of(Bars.apple());
-        FactorColumns batch = program.evaluate(bars);
-
-        FactorStream stream = program.newStream();
-        List<String> differences = new ArrayList<>();
-        int rows = bars.close().length;
-        for (int r = 0; r < rows; r++) {
-            if (r == rows / 2) {
-                stream = program.restore(stream.snapshot()); // continues on "another node"
-            }
-            stream.update(bars.open()[r], bars.high()[r], bars.low()[r], bars.close()[r], bars.volume()[r],
-                    bars.vwap()[r]);
-            for (int f = 0; f < program.size(); f++) {
-                if (Double.doubleToRawLongBits(stream.value(f)) != Double.doubleToRawLongBits(batch.values()[f][r])) {
-                    differences.add(program.names().get(f) + " row " + r);
-                }
-            }
-        }
-        assertThat(differences).isEmpty();
+        assertThat(SharingChecks.streamVersusBatch(program, BarColumns.of(Bars.apple()))).isEmpty();
     }
 }

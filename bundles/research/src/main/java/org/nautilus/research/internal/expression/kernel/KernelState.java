@@ -142,7 +142,9 @@ public final class KernelState {
                 }
                 for (Field f : helpers) {
                     Object helper = f.get(target);
-                    out = PLANS.computeIfAbsent(helper.getClass(), Plan::of).write(helper, out);
+                    if (helper != null) { // null by the operator's parameters (Cov keeps no deviations): so in the fresh one
+                        out = PLANS.computeIfAbsent(helper.getClass(), Plan::of).write(helper, out);
+                    }
                 }
                 return out;
             } catch (IllegalAccessException e) {
@@ -189,7 +191,9 @@ public final class KernelState {
                 }
                 for (Field f : helpers) {
                     Object helper = f.get(target);
-                    PLANS.computeIfAbsent(helper.getClass(), Plan::of).read(helper, in);
+                    if (helper != null) {
+                        PLANS.computeIfAbsent(helper.getClass(), Plan::of).read(helper, in);
+                    }
                 }
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("kernel state: cannot write " + type.getName(), e);
