@@ -83,6 +83,9 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * amend.latency.ms = 0   cancel.latency.ms = 0                 # optional: default latency.ms
      * queue.position = true                                        # optional: resting orders queue (default true)
      * fee.per.share = 0.005   fee.minimum = 1                      # optional: per share, and at least per order
+     * slippage.model = bps                                         # bps (default), ticks or sqrt-impact
+     * slippage.ticks = 2                                           # ticks: the quote this many ticks either side
+     * impact.k = 1   impact.window = 20                            # sqrt-impact: k, and bars for the volatility
      * risk.max.leverage = 10                                       # risk.*: the rules' limits
      * equity.interval = P1D   periods.per.year = 252
      * </pre>
@@ -161,7 +164,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 decimal("fee.minimum", get.apply("fee.minimum"), BigDecimal.ZERO),
                 millis("amend.latency.ms", get.apply("amend.latency.ms"), latency),
                 millis("cancel.latency.ms", get.apply("cancel.latency.ms"), latency),
-                bool("queue.position", get.apply("queue.position"), true));
+                bool("queue.position", get.apply("queue.position"), true),
+                slippage(get));
         String interval = get.apply("equity.interval");
         return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
                 instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
@@ -169,6 +173,35 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 execution, risk,
                 interval == null ? Duration.ofDays(1) : duration("equity.interval", interval),
                 decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue());
+    }
+
+    private static Slippage slippage(Function<String, String> get) {
+        String model = get.apply("slippage.model");
+        Slippage.Model chosen;
+        if (model == null) {
+            chosen = Slippage.Model.BPS;
+        } else {
+            chosen = switch (model.toLowerCase(Locale.ROOT)) {
+                case "bps" -> Slippage.Model.BPS;
+                case "ticks" -> Slippage.Model.TICKS;
+                case "sqrt-impact" -> Slippage.Model.SQRT_IMPACT;
+                default -> throw new IllegalArgumentException(
+                        "slippage.model must be bps, ticks or sqrt-impact, got '" + model + "'");
+            };
+        }
+        return new Slippage(chosen,
+                whole("slippage.ticks", get.apply("slippage.ticks"), chosen == Slippage.Model.TICKS ? 1 : 0),
+                decimal("impact.k", get.apply("impact.k"), chosen == Slippage.Model.SQRT_IMPACT ? BigDecimal.ONE
+                        : BigDecimal.ZERO),
+                whole("impact.window", get.apply("impact.window"), 20));
+    }
+
+    private static int whole(String key, String text, int defaultValue) {
+        try {
+            return text == null ? defaultValue : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'", e);
+        }
     }
 
     private static BigDecimal decimal(String key, String text, BigDecimal defaultValue) {
@@ -267,10 +300,20 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * @param amendLatency  delay before an amend reaches the book (an order may fill meanwhile)
      * @param cancelLatency delay before a cancel reaches the book (an order may fill meanwhile: the cancel is too late)
      * @param queuePosition whether resting limit orders queue behind the displayed quantity (see above)
+     * @param slippage      how the synthetic quotes' half-spread is set and whether a taker pays its size's impact
+     *                      (see {@link Slippage})
      */
     public record Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
             BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum, Duration amendLatency,
-            Duration cancelLatency, boolean queuePosition) {
+            Duration cancelLatency, boolean queuePosition, Slippage slippage) {
+
+        /** Slippage in basis points ({@code slippageBps}) without impact. */
+        public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
+                BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum, Duration amendLatency,
+                Duration cancelLatency, boolean queuePosition) {
+            this(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare, feeMinimum, amendLatency,
+                    cancelLatency, queuePosition, Slippage.BPS);
+        }
 
         /** Amends and cancels as slow as new orders, with queue position. */
         public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
@@ -304,6 +347,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 throw new IllegalArgumentException(
                         "participation must be in (0, 1], got " + participation.toPlainString());
             }
+            Objects.requireNonNull(slippage, "slippage");
             Objects.requireNonNull(amendLatency, "amendLatency");
             Objects.requireNonNull(cancelLatency, "cancelLatency");
             if (latency.isNegative() || amendLatency.isNegative() || cancelLatency.isNegative()) {
@@ -315,19 +359,91 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         /** This execution with amends and cancels reaching the book after their own delays. */
         public Execution withAmendCancelLatency(Duration amend, Duration cancel) {
             return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
-                    feeMinimum, amend, cancel, queuePosition);
+                    feeMinimum, amend, cancel, queuePosition, slippage);
         }
 
         /** This execution with queue position on or off. */
         public Execution withQueuePosition(boolean on) {
             return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
-                    feeMinimum, amendLatency, cancelLatency, on);
+                    feeMinimum, amendLatency, cancelLatency, on, slippage);
+        }
+
+        /**
+         * This execution with another slippage model.
+         *
+         * @since 1.4
+         */
+        public Execution withSlippage(Slippage model) {
+            return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
+                    feeMinimum, amendLatency, cancelLatency, queuePosition, model);
         }
 
         /** 5 bps slippage, 10 % of bar volume, no latency, 1 bp fees both ways, queue position. */
         public static Execution defaults() {
             return new Execution(new BigDecimal("5"), new BigDecimal("0.1"), Duration.ZERO, BigDecimal.ONE,
                     BigDecimal.ONE);
+        }
+    }
+
+    /**
+     * How a backtest's fills slip, set by {@code slippage.model}:
+     * <ul>
+     * <li>{@code bps} (the default): each data price is quoted {@code slippage.bps} basis points either side; a market
+     * order pays that half-spread whatever its size.</li>
+     * <li>{@code ticks}: quoted {@code slippage.ticks} ticks (the run's {@code tick.size}) either side instead, the same
+     * money whatever the price.</li>
+     * <li>{@code sqrt-impact}: quoted as {@code bps}, and a taking order's fill moves further against it by the
+     * square-root law of market impact: {@code k × σ × √(q / V) × price}, where q is the order's quantity, V the last
+     * bar's volume and σ the standard deviation (sample, n − 1) of the last {@code impact.window} close-to-close
+     * returns (simple returns) of the instrument's bars released so far, rounded up to the tick; a limit order never
+     * pays beyond its limit. Without two returns yet, or a bar volume, there is no impact. Only bars feed it (trades
+     * and quotes do not).</li>
+     * </ul>
+     *
+     * @param model        which model
+     * @param ticks        half-spread in ticks ({@code ticks}: at least 1)
+     * @param impactK      k of the square-root law ({@code sqrt-impact}: positive)
+     * @param impactWindow bars of returns σ is measured over (at least 2)
+     * @since 1.4
+     */
+    public record Slippage(Model model, int ticks, BigDecimal impactK, int impactWindow) {
+
+        /** The default: basis points, no impact. */
+        public static final Slippage BPS = new Slippage(Model.BPS, 0, BigDecimal.ZERO, 20);
+
+        /** The models {@code slippage.model} names. */
+        public enum Model {
+            BPS, TICKS, SQRT_IMPACT
+        }
+
+        public Slippage {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(impactK, "impactK");
+            if (model == Model.TICKS && ticks < 1) {
+                throw new IllegalArgumentException("slippage.ticks must be at least 1, got " + ticks);
+            }
+            if (ticks < 0) {
+                throw new IllegalArgumentException("slippage.ticks must not be negative, got " + ticks);
+            }
+            if (model == Model.SQRT_IMPACT && impactK.signum() <= 0) {
+                throw new IllegalArgumentException("impact.k must be positive, got " + impactK.toPlainString());
+            }
+            if (impactK.signum() < 0) {
+                throw new IllegalArgumentException("impact.k must not be negative, got " + impactK.toPlainString());
+            }
+            if (impactWindow < 2) {
+                throw new IllegalArgumentException("impact.window must be at least 2 bars, got " + impactWindow);
+            }
+        }
+
+        /** {@code n} ticks either side. */
+        public static Slippage ticks(int n) {
+            return new Slippage(Model.TICKS, n, BigDecimal.ZERO, 20);
+        }
+
+        /** The square-root impact with {@code k} over {@code window} bars. */
+        public static Slippage sqrtImpact(BigDecimal k, int window) {
+            return new Slippage(Model.SQRT_IMPACT, 0, k, window);
         }
     }
 }

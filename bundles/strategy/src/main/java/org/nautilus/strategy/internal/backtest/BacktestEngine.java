@@ -213,6 +213,8 @@ public final class BacktestEngine {
         final List<Double> benchmarkPrices = new ArrayList<>();
         final long cash;
         final BarQuotes barQuotes;
+        /** The size-dependent slippage of {@code sqrt-impact}, or null. */
+        final SquareRootImpact impact;
         final Price tickSize;
         final Quantity lotSize;
         final long tick;
@@ -237,7 +239,13 @@ public final class BacktestEngine {
             }
             BacktestSpec.Execution execution = spec.execution();
             cash = FixedPoint.fromBigDecimal(spec.initialCash());
-            barQuotes = new BarQuotes(execution.slippageBps(), execution.participation());
+            BacktestSpec.Slippage slippage = execution.slippage();
+            barQuotes = slippage.model() == BacktestSpec.Slippage.Model.TICKS
+                    ? BarQuotes.inTicks(slippage.ticks(), execution.participation())
+                    : new BarQuotes(execution.slippageBps(), execution.participation());
+            impact = slippage.model() == BacktestSpec.Slippage.Model.SQRT_IMPACT
+                    ? new SquareRootImpact(slippage.impactK().doubleValue(), slippage.impactWindow())
+                    : null;
             tickSize = Price.of(config.parameters().text("tick.size", "0.01"));
             lotSize = Quantity.of(config.parameters().text("lot.size", "1"));
             tick = tickSize.raw();
@@ -258,7 +266,7 @@ public final class BacktestEngine {
                     execution.takerFeeBps(), execution.feePerShare(), execution.feeMinimum()),
                     execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER,
                     execution.amendLatency(), execution.cancelLatency(), execution.queuePosition()),
-                    clock, EXPIRY_CHECK, market);
+                    clock, EXPIRY_CHECK, market, impact);
             OrderListeners listeners = new OrderListeners();
             listeners.add(new OrderStepListener() {
                 @Override
@@ -489,6 +497,9 @@ public final class BacktestEngine {
                     trips.mark(bar.instrumentId().value(), toDouble(bar.low().raw()),
                             toDouble(bar.high().raw()));
                     market.publish(bar);
+                    if (impact != null) {
+                        impact.onBar(bar);
+                    }
                     toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
                     if (factors != null) {
                         BarSpec spec = BarSpec.time(bar.interval());
