@@ -38,15 +38,31 @@ import org.nautilus.api.domain.InstrumentId;
  *                       {@code max.deviation.percent}, {@code max.orders}); absent keys take the backtest's defaults
  * @param equityInterval how often the equity curve is sampled (P1D: daily, at UTC midnight)
  * @param periodsPerYear how many equity points make a year (252 for daily bars)
+ * @param storeFactors   factors whose stored values (the factor store's, on the data's instruments) the strategy
+ *                       reads, each released at the time it became known, merged in time order with the data (empty:
+ *                       none; {@code store.factors})
  */
 public record BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
         Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
-        Duration equityInterval, double periodsPerYear) {
+        Duration equityInterval, double periodsPerYear, List<String> storeFactors) {
+
+    /** Without factor values from the store. */
+    public BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
+            Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
+            Duration equityInterval, double periodsPerYear) {
+        this(strategy, parameters, data, from, to, initialCash, execution, risk, equityInterval, periodsPerYear,
+                List.of());
+    }
 
     public BacktestSpec {
         Objects.requireNonNull(strategy, "strategy");
         parameters = Map.copyOf(parameters);
         data = List.copyOf(data);
+        storeFactors = List.copyOf(storeFactors);
+        if (!storeFactors.isEmpty() && data.stream().noneMatch(DataFile::fromStore)) {
+            throw new IllegalArgumentException("store.factors " + storeFactors
+                    + " needs the factor store: name at least one data.N.store");
+        }
         risk = Map.copyOf(risk);
         Objects.requireNonNull(equityInterval, "equityInterval");
         if (equityInterval.isNegative() || equityInterval.isZero()) {
@@ -76,6 +92,9 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * data.1.format = bars-csv
      * data.1.symbol = AAPL.NASDAQ
      * data.1.interval = P1D                                        # optional
+     * data.2.store = P1D                                           # instead of a file: the factor store's bars
+     * data.2.symbol = MSFT.NASDAQ                                  #   of this bar series (P1D, PT5M) of the symbol
+     * store.factors = mom20,vol20                                  # optional: stored factor values to read
      * param.fast = 10                                              # the strategy's parameters
      * from = 2013-03-01   to = 2013-12-31                          # optional: dates (UTC) or instants
      * initial.cash = 100000
@@ -130,9 +149,20 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
             throw new IllegalArgumentException("strategy is required: the name of a registered strategy");
         }
         List<DataFile> files = new ArrayList<>();
-        for (int i = 1; get.apply("data." + i + ".file") != null; i++) {
-            String format = get.apply("data." + i + ".format");
+        for (int i = 1; get.apply("data." + i + ".file") != null || get.apply("data." + i + ".store") != null; i++) {
             String symbol = get.apply("data." + i + ".symbol");
+            String stored = get.apply("data." + i + ".store");
+            if (stored != null) {
+                if (get.apply("data." + i + ".file") != null) {
+                    throw new IllegalArgumentException("data." + i + " names both a file and the store: one of them");
+                }
+                if (symbol == null) {
+                    throw new IllegalArgumentException("data." + i + ".store needs data." + i + ".symbol");
+                }
+                files.add(DataFile.store(stored, InstrumentId.of(symbol)));
+                continue;
+            }
+            String format = get.apply("data." + i + ".format");
             if (format == null || symbol == null) {
                 throw new IllegalArgumentException("data." + i + " needs a format and a symbol");
             }
@@ -141,7 +171,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                     interval == null ? null : duration("data." + i + ".interval", interval)));
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("data.1.file is required: a market data file to replay");
+            throw new IllegalArgumentException(
+                    "data.1.file (or data.1.store) is required: a market data file to replay, or stored bars");
         }
         Map<String, String> parameters = new TreeMap<>();
         Map<String, String> risk = new TreeMap<>();
@@ -172,7 +203,9 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                         new BigDecimal("100000")),
                 execution, risk,
                 interval == null ? Duration.ofDays(1) : duration("equity.interval", interval),
-                decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue());
+                decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue(),
+                get.apply("store.factors") == null ? List.of()
+                        : List.of(get.apply("store.factors").split("\\s*,\\s*")));
     }
 
     private static Slippage slippage(Function<String, String> get) {
@@ -255,7 +288,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
     /** This spec over other data files. */
     public BacktestSpec withData(List<DataFile> files) {
         return new BacktestSpec(strategy, parameters, files, from, to, initialCash, execution, risk, equityInterval,
-                periodsPerYear);
+                periodsPerYear, storeFactors);
     }
 
     /** The instruments of the data files. */
@@ -264,18 +297,41 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
     }
 
     /**
-     * One file in a replay format (trades-csv, bars-csv, bars-json, json-lines, lines).
+     * One file in a replay format (trades-csv, bars-csv, bars-json, json-lines, lines), or the factor store's bars of
+     * one series ({@link #STORE_FORMAT}, the series in {@code path}).
      *
-     * @param path     the file
+     * @param path     the file, or the bar series of stored bars ({@code P1D})
      * @param format   its format
      * @param symbol   the instrument of its rows
      * @param interval the bar interval ({@code null}: from the file name, else one day)
      */
     public record DataFile(String path, String format, InstrumentId symbol, Duration interval) {
+
+        /**
+         * The format of stored bars: read from the factor store, not a file.
+         *
+         * @since 1.4
+         */
+        public static final String STORE_FORMAT = "factor-store";
+
         public DataFile {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(symbol, "symbol");
+        }
+
+        /**
+         * The factor store's bars of {@code series} (a bar spec: {@code P1D}, {@code PT5M}) of an instrument.
+         *
+         * @since 1.4
+         */
+        public static DataFile store(String series, InstrumentId symbol) {
+            return new DataFile(series, STORE_FORMAT, symbol, null);
+        }
+
+        /** Whether these are stored bars. */
+        public boolean fromStore() {
+            return STORE_FORMAT.equals(format);
         }
     }
 
