@@ -20,10 +20,8 @@ import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
-import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
@@ -693,25 +691,12 @@ public final class BacktestEngine {
 
         /** Cash + realized − commissions + unrealized at the marks, from the position keeper. */
         private EquityPoint equity() {
-            long equity = cash;
-            long gross = 0;
-            long net = 0;
-            for (Position position : keeper.positions(config.portfolio())) {
-                equity += position.realizedPnl().raw() - position.commissions().raw();
-                Optional<Price> mark = market.mark(position.instrumentId());
-                if (mark.isPresent() && !position.isFlat()) {
-                    equity += position.unrealizedPnl(mark.get()).raw();
-                    long value = FixedPoint.multiply(position.quantity().raw(), mark.get().raw());
-                    gross += Math.abs(value);
-                    net += value;
-                }
-            }
-            return new EquityPoint(clock.now(), toDouble(equity), toDouble(gross), toDouble(net));
+            return EquityPoint.of(clock.now(), cash, keeper.positions(config.portfolio()), market::mark);
         }
 
         /** The equity period a time falls in (periods start at the epoch: daily ones at UTC midnight). */
         private long bucket(Instant t) {
-            return Math.floorDiv(t.getEpochSecond() * 1_000_000_000L + t.getNano(), equityIntervalNanos);
+            return EquityPoint.period(t, equityIntervalNanos);
         }
 
         @Override
@@ -727,16 +712,9 @@ public final class BacktestEngine {
     private record ScoredModel(String name, String alias, int version, FittedModel fitted) {
     }
 
-    /** Largest raw value whose division by {@link FixedPoint#ONE} is exact input (below 2^52). */
-    private static final long EXACT = 1L << 52;
-
-    /**
-     * A fixed-point raw value as a double, allocating nothing (every price of the data passes here): below 2^52 the
-     * division of two exact doubles, correctly rounded, the same double {@code BigDecimal.doubleValue()} gives (the
-     * JDK computes it so too); beyond, through BigDecimal.
-     */
+    /** See {@link EquityPoint#toDouble}. */
     private static double toDouble(long raw) {
-        return Math.abs(raw) < EXACT ? raw / (double) FixedPoint.ONE : new Money(raw).toBigDecimal().doubleValue();
+        return EquityPoint.toDouble(raw);
     }
 
     private static String describe(Throwable e) {
