@@ -116,12 +116,7 @@ public final class BacktestRunner {
     }
 
     private String nextRunId(String strategy) throws IOException {
-        Files.createDirectories(results);
-        int n = 1;
-        while (Files.exists(results.resolve(String.format("%s-%04d", strategy, n)))) {
-            n++;
-        }
-        return String.format("%s-%04d", strategy, n);
+        return ResultWriter.nextId(results, strategy);
     }
 
     private static Map<String, String> summary(BacktestResult r, BacktestSpec spec, String failure) {

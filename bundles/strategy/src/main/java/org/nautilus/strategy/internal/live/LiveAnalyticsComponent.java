@@ -2,7 +2,6 @@ package org.nautilus.strategy.internal.live;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +110,7 @@ public final class LiveAnalyticsComponent implements LiveAnalyticsService {
         LiveAnalytics.Result result = LiveAnalytics.of(request.portfolio(), fills, marks, closing, request.from(), to,
                 FixedPoint.fromBigDecimal(request.capital()), request.interval(), request.periodsPerYear());
         try {
-            String id = nextId(request.portfolio().value());
+            String id = ResultWriter.nextId(results, request.portfolio().value());
             Path folder = results.resolve(id);
             ResultWriter.writeRecords(folder, List.of(), result.fills(), result.curve());
             ResultWriter.writeTrips(folder, result.trips());
@@ -158,12 +157,4 @@ public final class LiveAnalyticsComponent implements LiveAnalyticsService {
                 Money.of(f.getOrDefault("commission", "0")), e.timestamp());
     }
 
-    private String nextId(String portfolio) throws IOException {
-        Files.createDirectories(results);
-        int n = 1;
-        while (Files.exists(results.resolve(String.format("%s-%04d", portfolio, n)))) {
-            n++;
-        }
-        return String.format("%s-%04d", portfolio, n);
-    }
 }
