@@ -172,7 +172,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException(
-                    "data.1.file (or data.1.store) is required: a market data file to replay, or stored bars");
+                    "data.1.file is required: a market data file to replay (or data.1.store: stored bars)");
         }
         Map<String, String> parameters = new TreeMap<>();
         Map<String, String> risk = new TreeMap<>();
