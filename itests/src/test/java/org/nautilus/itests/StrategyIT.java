@@ -161,7 +161,7 @@ public class StrategyIT extends NautilusTestSupport {
         assertEquals(commissions, measured.metrics().commissions(), 1e-6);
         assertTrue(measured.metrics().periods() > 1);
 
-        String out = executeCommand("nautilus:tearsheet ma-cross --from " + from + " --interval PT1S");
+        String out = executeCommand("nautilus:tearsheet --from " + from + " --interval PT1S ma-cross");
         assertTrue(out, out.contains("Tearsheet ma-cross-") && out.contains("sharpe") && out.contains("round trips"));
         Path html = Path.of(out.lines().filter(l -> l.strip().startsWith("tearsheet ")).findFirst().orElseThrow()
                 .strip().substring("tearsheet ".length()));
