@@ -8,14 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
+import org.nautilus.api.strategy.LiveAnalyticsService;
+import org.nautilus.api.strategy.LiveTearsheet;
+import org.nautilus.api.strategy.LiveTearsheetRequest;
 import org.nautilus.api.strategy.StrategyInfo;
 import org.nautilus.api.strategy.StrategyService;
 import org.nautilus.api.strategy.StrategyState;
@@ -49,6 +54,7 @@ public class StrategyIT extends NautilusTestSupport {
 
     @Test
     public void aHotDeployedStrategyTradesTheSimulatedMarketAndRemovedStopsCleanly() throws Exception {
+        Instant started = Instant.now();
         StrategyService strategies = service(StrategyService.class, null);
         OrderService orders = service(OrderService.class, null);
         PositionService positions = service(PositionService.class, null);
@@ -71,6 +77,7 @@ public class StrategyIT extends NautilusTestSupport {
             String listing = executeCommand("nautilus:strategies");
             assertTrue(listing, listing.contains("ma-cross") && listing.contains("AAPL"));
             theHttpApiShowsStopsAndStartsIt(positions);
+            itsLiveTradingHasATearsheetFromTheShellAndHttp(orders, started);
         } finally {
             Files.delete(deployed);
         }
@@ -130,5 +137,55 @@ public class StrategyIT extends NautilusTestSupport {
         HttpResponse<String> started = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/start", null);
         assertEquals(started.body(), 200, started.statusCode());
         assertTrue(started.body(), started.body().contains("\"RUNNING\""));
+    }
+
+    /**
+     * The live trading measured as a backtest is (issue 12 §3): the portfolio's fills from the audit journal, the same
+     * fills the OMS holds, their commissions in the metrics; from the shell (tearsheet files written) and HTTP (the
+     * page and a chart served; a portfolio without fills and a missing from refused with their codes).
+     */
+    private void itsLiveTradingHasATearsheetFromTheShellAndHttp(OrderService orders, Instant started)
+            throws Exception {
+        String from = started.minus(Duration.ofHours(1)).toString();
+        // Stopped (its orders canceled) and settled, so no fill lands on either side of "to" while it is compared.
+        HttpResponse<String> stopped = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/stop?flatten=false", null);
+        assertEquals(stopped.body(), 200, stopped.statusCode());
+        Thread.sleep(2_000);
+        Instant to = Instant.now();
+        LiveTearsheet measured = service(LiveAnalyticsService.class, null).tearsheet(
+                LiveTearsheetRequest.parse("ma-cross", from, to.toString(), "100000", "PT1S", null));
+        List<Fill> oms = orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO))
+                .flatMap(o -> orders.fills(o.id()).stream()).filter(f -> !f.timestamp().isAfter(to)).toList();
+        assertEquals("the audit journal's fills are the OMS's", oms.size(), measured.fills());
+        double commissions = oms.stream().mapToDouble(f -> f.commission().toBigDecimal().doubleValue()).sum();
+        assertEquals(commissions, measured.metrics().commissions(), 1e-6);
+        assertTrue(measured.metrics().periods() > 1);
+
+        String out = executeCommand("nautilus:tearsheet --from " + from + " --interval PT1S ma-cross");
+        assertTrue(out, out.contains("Tearsheet ma-cross-") && out.contains("sharpe") && out.contains("round trips"));
+        Path html = Path.of(out.lines().filter(l -> l.strip().startsWith("tearsheet ")).findFirst().orElseThrow()
+                .strip().substring("tearsheet ".length()));
+        assertTrue(Files.readString(html).contains("id=\"sharpe\""));
+        assertTrue(Files.size(html.resolveSibling("equity.png")) > 1000);
+        assertTrue(Files.readString(html.resolveSibling("fills.csv")).lines().count() > 1);
+
+        HttpResponse<String> http = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet?from=" + from
+                + "&interval=PT1S", null);
+        assertEquals(http.body(), 200, http.statusCode());
+        assertTrue(http.body(), http.body().contains("\"portfolio\":\"ma-cross\"") && http.body().contains("sharpe"));
+        String id = http.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> page = httpAsAdmin("GET", "/api/v1/tearsheets/" + id, null);
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body().contains("id=\"sharpe\"") && page.body().contains(id + "/charts/equity"));
+        HttpResponse<String> chart = httpAsAdmin("GET", "/api/v1/tearsheets/" + id + "/charts/equity", null);
+        assertEquals(200, chart.statusCode());
+        HttpResponse<String> none = httpAsAdmin("GET", "/api/v1/portfolios/nobody/tearsheet?from=" + from, null);
+        assertEquals(none.body(), 404, none.statusCode());
+        assertTrue(none.body(), none.body().contains("NO_FILLS"));
+        HttpResponse<String> noFrom = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet", null);
+        assertEquals(noFrom.body(), 400, noFrom.statusCode());
+        assertTrue(noFrom.body(), noFrom.body().contains("from is required"));
+        HttpResponse<String> again = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/start", null);
+        assertEquals(again.body(), 200, again.statusCode());
     }
 }

@@ -38,15 +38,31 @@ import org.nautilus.api.domain.InstrumentId;
  *                       {@code max.deviation.percent}, {@code max.orders}); absent keys take the backtest's defaults
  * @param equityInterval how often the equity curve is sampled (P1D: daily, at UTC midnight)
  * @param periodsPerYear how many equity points make a year (252 for daily bars)
+ * @param storeFactors   factors whose stored values (the factor store's, on the data's instruments) the strategy
+ *                       reads, each released at the time it became known, merged in time order with the data (empty:
+ *                       none; {@code store.factors})
  */
 public record BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
         Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
-        Duration equityInterval, double periodsPerYear) {
+        Duration equityInterval, double periodsPerYear, List<String> storeFactors) {
+
+    /** Without factor values from the store. */
+    public BacktestSpec(String strategy, Map<String, String> parameters, List<DataFile> data, Instant from,
+            Instant to, BigDecimal initialCash, Execution execution, Map<String, String> risk,
+            Duration equityInterval, double periodsPerYear) {
+        this(strategy, parameters, data, from, to, initialCash, execution, risk, equityInterval, periodsPerYear,
+                List.of());
+    }
 
     public BacktestSpec {
         Objects.requireNonNull(strategy, "strategy");
         parameters = Map.copyOf(parameters);
         data = List.copyOf(data);
+        storeFactors = List.copyOf(storeFactors);
+        if (!storeFactors.isEmpty() && data.stream().noneMatch(DataFile::fromStore)) {
+            throw new IllegalArgumentException("store.factors " + storeFactors
+                    + " needs the factor store: name at least one data.N.store");
+        }
         risk = Map.copyOf(risk);
         Objects.requireNonNull(equityInterval, "equityInterval");
         if (equityInterval.isNegative() || equityInterval.isZero()) {
@@ -76,6 +92,9 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * data.1.format = bars-csv
      * data.1.symbol = AAPL.NASDAQ
      * data.1.interval = P1D                                        # optional
+     * data.2.store = P1D                                           # instead of a file: the factor store's bars
+     * data.2.symbol = MSFT.NASDAQ                                  #   of this bar series (P1D, PT5M) of the symbol
+     * store.factors = mom20,vol20                                  # optional: stored factor values to read
      * param.fast = 10                                              # the strategy's parameters
      * from = 2013-03-01   to = 2013-12-31                          # optional: dates (UTC) or instants
      * initial.cash = 100000
@@ -83,6 +102,9 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * amend.latency.ms = 0   cancel.latency.ms = 0                 # optional: default latency.ms
      * queue.position = true                                        # optional: resting orders queue (default true)
      * fee.per.share = 0.005   fee.minimum = 1                      # optional: per share, and at least per order
+     * slippage.model = bps                                         # bps (default), ticks or sqrt-impact
+     * slippage.ticks = 2                                           # ticks: the quote this many ticks either side
+     * impact.k = 1   impact.window = 20                            # sqrt-impact: k, and bars for the volatility
      * risk.max.leverage = 10                                       # risk.*: the rules' limits
      * equity.interval = P1D   periods.per.year = 252
      * </pre>
@@ -127,9 +149,20 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
             throw new IllegalArgumentException("strategy is required: the name of a registered strategy");
         }
         List<DataFile> files = new ArrayList<>();
-        for (int i = 1; get.apply("data." + i + ".file") != null; i++) {
-            String format = get.apply("data." + i + ".format");
+        for (int i = 1; get.apply("data." + i + ".file") != null || get.apply("data." + i + ".store") != null; i++) {
             String symbol = get.apply("data." + i + ".symbol");
+            String stored = get.apply("data." + i + ".store");
+            if (stored != null) {
+                if (get.apply("data." + i + ".file") != null) {
+                    throw new IllegalArgumentException("data." + i + " names both a file and the store: one of them");
+                }
+                if (symbol == null) {
+                    throw new IllegalArgumentException("data." + i + ".store needs data." + i + ".symbol");
+                }
+                files.add(DataFile.store(stored, InstrumentId.of(symbol)));
+                continue;
+            }
+            String format = get.apply("data." + i + ".format");
             if (format == null || symbol == null) {
                 throw new IllegalArgumentException("data." + i + " needs a format and a symbol");
             }
@@ -138,7 +171,8 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                     interval == null ? null : duration("data." + i + ".interval", interval)));
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("data.1.file is required: a market data file to replay");
+            throw new IllegalArgumentException(
+                    "data.1.file is required: a market data file to replay (or data.1.store: stored bars)");
         }
         Map<String, String> parameters = new TreeMap<>();
         Map<String, String> risk = new TreeMap<>();
@@ -161,14 +195,46 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 decimal("fee.minimum", get.apply("fee.minimum"), BigDecimal.ZERO),
                 millis("amend.latency.ms", get.apply("amend.latency.ms"), latency),
                 millis("cancel.latency.ms", get.apply("cancel.latency.ms"), latency),
-                bool("queue.position", get.apply("queue.position"), true));
+                bool("queue.position", get.apply("queue.position"), true),
+                slippage(get));
         String interval = get.apply("equity.interval");
         return new BacktestSpec(strategy, parameters, files, instant("from", get.apply("from")),
                 instant("to", get.apply("to")), decimal("initial.cash", get.apply("initial.cash"),
                         new BigDecimal("100000")),
                 execution, risk,
                 interval == null ? Duration.ofDays(1) : duration("equity.interval", interval),
-                decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue());
+                decimal("periods.per.year", get.apply("periods.per.year"), BigDecimal.valueOf(252)).doubleValue(),
+                get.apply("store.factors") == null ? List.of()
+                        : List.of(get.apply("store.factors").split("\\s*,\\s*")));
+    }
+
+    private static Slippage slippage(Function<String, String> get) {
+        String model = get.apply("slippage.model");
+        Slippage.Model chosen;
+        if (model == null) {
+            chosen = Slippage.Model.BPS;
+        } else {
+            chosen = switch (model.toLowerCase(Locale.ROOT)) {
+                case "bps" -> Slippage.Model.BPS;
+                case "ticks" -> Slippage.Model.TICKS;
+                case "sqrt-impact" -> Slippage.Model.SQRT_IMPACT;
+                default -> throw new IllegalArgumentException(
+                        "slippage.model must be bps, ticks or sqrt-impact, got '" + model + "'");
+            };
+        }
+        return new Slippage(chosen,
+                whole("slippage.ticks", get.apply("slippage.ticks"), chosen == Slippage.Model.TICKS ? 1 : 0),
+                decimal("impact.k", get.apply("impact.k"), chosen == Slippage.Model.SQRT_IMPACT ? BigDecimal.ONE
+                        : BigDecimal.ZERO),
+                whole("impact.window", get.apply("impact.window"), 20));
+    }
+
+    private static int whole(String key, String text, int defaultValue) {
+        try {
+            return text == null ? defaultValue : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'", e);
+        }
     }
 
     private static BigDecimal decimal(String key, String text, BigDecimal defaultValue) {
@@ -222,7 +288,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
     /** This spec over other data files. */
     public BacktestSpec withData(List<DataFile> files) {
         return new BacktestSpec(strategy, parameters, files, from, to, initialCash, execution, risk, equityInterval,
-                periodsPerYear);
+                periodsPerYear, storeFactors);
     }
 
     /** The instruments of the data files. */
@@ -231,18 +297,41 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
     }
 
     /**
-     * One file in a replay format (trades-csv, bars-csv, bars-json, json-lines, lines).
+     * One file in a replay format (trades-csv, bars-csv, bars-json, json-lines, lines), or the factor store's bars of
+     * one series ({@link #STORE_FORMAT}, the series in {@code path}).
      *
-     * @param path     the file
+     * @param path     the file, or the bar series of stored bars ({@code P1D})
      * @param format   its format
      * @param symbol   the instrument of its rows
      * @param interval the bar interval ({@code null}: from the file name, else one day)
      */
     public record DataFile(String path, String format, InstrumentId symbol, Duration interval) {
+
+        /**
+         * The format of stored bars: read from the factor store, not a file.
+         *
+         * @since 1.4
+         */
+        public static final String STORE_FORMAT = "factor-store";
+
         public DataFile {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(symbol, "symbol");
+        }
+
+        /**
+         * The factor store's bars of {@code series} (a bar spec: {@code P1D}, {@code PT5M}) of an instrument.
+         *
+         * @since 1.4
+         */
+        public static DataFile store(String series, InstrumentId symbol) {
+            return new DataFile(series, STORE_FORMAT, symbol, null);
+        }
+
+        /** Whether these are stored bars. */
+        public boolean fromStore() {
+            return STORE_FORMAT.equals(format);
         }
     }
 
@@ -267,10 +356,20 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
      * @param amendLatency  delay before an amend reaches the book (an order may fill meanwhile)
      * @param cancelLatency delay before a cancel reaches the book (an order may fill meanwhile: the cancel is too late)
      * @param queuePosition whether resting limit orders queue behind the displayed quantity (see above)
+     * @param slippage      how the synthetic quotes' half-spread is set and whether a taker pays its size's impact
+     *                      (see {@link Slippage})
      */
     public record Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
             BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum, Duration amendLatency,
-            Duration cancelLatency, boolean queuePosition) {
+            Duration cancelLatency, boolean queuePosition, Slippage slippage) {
+
+        /** Slippage in basis points ({@code slippageBps}) without impact. */
+        public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
+                BigDecimal takerFeeBps, BigDecimal feePerShare, BigDecimal feeMinimum, Duration amendLatency,
+                Duration cancelLatency, boolean queuePosition) {
+            this(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare, feeMinimum, amendLatency,
+                    cancelLatency, queuePosition, Slippage.BPS);
+        }
 
         /** Amends and cancels as slow as new orders, with queue position. */
         public Execution(BigDecimal slippageBps, BigDecimal participation, Duration latency, BigDecimal makerFeeBps,
@@ -304,6 +403,7 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
                 throw new IllegalArgumentException(
                         "participation must be in (0, 1], got " + participation.toPlainString());
             }
+            Objects.requireNonNull(slippage, "slippage");
             Objects.requireNonNull(amendLatency, "amendLatency");
             Objects.requireNonNull(cancelLatency, "cancelLatency");
             if (latency.isNegative() || amendLatency.isNegative() || cancelLatency.isNegative()) {
@@ -315,19 +415,91 @@ public record BacktestSpec(String strategy, Map<String, String> parameters, List
         /** This execution with amends and cancels reaching the book after their own delays. */
         public Execution withAmendCancelLatency(Duration amend, Duration cancel) {
             return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
-                    feeMinimum, amend, cancel, queuePosition);
+                    feeMinimum, amend, cancel, queuePosition, slippage);
         }
 
         /** This execution with queue position on or off. */
         public Execution withQueuePosition(boolean on) {
             return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
-                    feeMinimum, amendLatency, cancelLatency, on);
+                    feeMinimum, amendLatency, cancelLatency, on, slippage);
+        }
+
+        /**
+         * This execution with another slippage model.
+         *
+         * @since 1.4
+         */
+        public Execution withSlippage(Slippage model) {
+            return new Execution(slippageBps, participation, latency, makerFeeBps, takerFeeBps, feePerShare,
+                    feeMinimum, amendLatency, cancelLatency, queuePosition, model);
         }
 
         /** 5 bps slippage, 10 % of bar volume, no latency, 1 bp fees both ways, queue position. */
         public static Execution defaults() {
             return new Execution(new BigDecimal("5"), new BigDecimal("0.1"), Duration.ZERO, BigDecimal.ONE,
                     BigDecimal.ONE);
+        }
+    }
+
+    /**
+     * How a backtest's fills slip, set by {@code slippage.model}:
+     * <ul>
+     * <li>{@code bps} (the default): each data price is quoted {@code slippage.bps} basis points either side; a market
+     * order pays that half-spread whatever its size.</li>
+     * <li>{@code ticks}: quoted {@code slippage.ticks} ticks (the run's {@code tick.size}) either side instead, the same
+     * money whatever the price.</li>
+     * <li>{@code sqrt-impact}: quoted as {@code bps}, and a taking order's fill moves further against it by the
+     * square-root law of market impact: {@code k × σ × √(q / V) × price}, where q is the order's quantity, V the last
+     * bar's volume and σ the standard deviation (sample, n − 1) of the last {@code impact.window} close-to-close
+     * returns (simple returns) of the instrument's bars released so far, rounded up to the tick; a limit order never
+     * pays beyond its limit. Without two returns yet, or a bar volume, there is no impact. Only bars feed it (trades
+     * and quotes do not).</li>
+     * </ul>
+     *
+     * @param model        which model
+     * @param ticks        half-spread in ticks ({@code ticks}: at least 1)
+     * @param impactK      k of the square-root law ({@code sqrt-impact}: positive)
+     * @param impactWindow bars of returns σ is measured over (at least 2)
+     * @since 1.4
+     */
+    public record Slippage(Model model, int ticks, BigDecimal impactK, int impactWindow) {
+
+        /** The default: basis points, no impact. */
+        public static final Slippage BPS = new Slippage(Model.BPS, 0, BigDecimal.ZERO, 20);
+
+        /** The models {@code slippage.model} names. */
+        public enum Model {
+            BPS, TICKS, SQRT_IMPACT
+        }
+
+        public Slippage {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(impactK, "impactK");
+            if (model == Model.TICKS && ticks < 1) {
+                throw new IllegalArgumentException("slippage.ticks must be at least 1, got " + ticks);
+            }
+            if (ticks < 0) {
+                throw new IllegalArgumentException("slippage.ticks must not be negative, got " + ticks);
+            }
+            if (model == Model.SQRT_IMPACT && impactK.signum() <= 0) {
+                throw new IllegalArgumentException("impact.k must be positive, got " + impactK.toPlainString());
+            }
+            if (impactK.signum() < 0) {
+                throw new IllegalArgumentException("impact.k must not be negative, got " + impactK.toPlainString());
+            }
+            if (impactWindow < 2) {
+                throw new IllegalArgumentException("impact.window must be at least 2 bars, got " + impactWindow);
+            }
+        }
+
+        /** {@code n} ticks either side. */
+        public static Slippage ticks(int n) {
+            return new Slippage(Model.TICKS, n, BigDecimal.ZERO, 20);
+        }
+
+        /** The square-root impact with {@code k} over {@code window} bars. */
+        public static Slippage sqrtImpact(BigDecimal k, int window) {
+            return new Slippage(Model.SQRT_IMPACT, 0, k, window);
         }
     }
 }

@@ -22,7 +22,8 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES = List.of(OrdersResource.class, MarketResource.class,
             RiskResource.class, OperationsResource.class, BacktestsResource.class, StrategiesResource.class,
             RunsResource.class, ModelsResource.class, FactorStoreResource.class,
-            StreamsResource.class, HealthResource.class, OpenApiResource.class, SnapshotsResource.class);
+            StreamsResource.class, HealthResource.class, OpenApiResource.class, SnapshotsResource.class,
+            TearsheetsResource.class);
 
     @Test
     void everyImplementedOperationIsDocumentedAndEveryDocumentedOneImplemented() throws Exception {

@@ -28,6 +28,18 @@ public final class ResultWriter {
     private ResultWriter() {
     }
 
+    /**
+     * The next free id {@code <prefix>-NNNN} of a results folder (creating the folder that holds them): a run's id.
+     */
+    public static String nextId(Path results, String prefix) throws IOException {
+        Files.createDirectories(results);
+        int n = 1;
+        while (Files.exists(results.resolve(String.format("%s-%04d", prefix, n)))) {
+            n++;
+        }
+        return String.format("%s-%04d", prefix, n);
+    }
+
     /** Writes {@code orders.csv}, {@code fills.csv} and {@code equity.csv} into {@code folder}; returns the digest. */
     public static String writeRecords(Path folder, List<Order> orders, List<Fill> fills, List<EquityPoint> equity)
             throws IOException {

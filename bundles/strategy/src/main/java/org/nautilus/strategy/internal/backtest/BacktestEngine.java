@@ -20,10 +20,8 @@ import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.FixedPoint;
 import org.nautilus.api.domain.Instrument;
 import org.nautilus.api.domain.InstrumentId;
-import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
-import org.nautilus.api.domain.Position;
 import org.nautilus.api.domain.Price;
 import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.VenueId;
@@ -38,6 +36,7 @@ import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.signal.Signal;
 import org.nautilus.api.research.signal.SignalBatch;
+import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.research.tracking.RegisteredModel;
 import org.nautilus.api.risk.RiskRule;
@@ -82,7 +81,8 @@ import org.nautilus.venue.simulated.internal.matching.SelfMatchPolicy;
  * One backtest: the platform's own OMS ({@link OrderManager}, smart order router), risk core with the built-in
  * pre-trade rules, simulated exchange (matching engine) and position keeper, wired in one process on a
  * {@link SimulatedPlatformClock}, with one strategy run in a {@link RunContext} (the class live runs use), fed the
- * spec's data files merged in time order.
+ * spec's data files (and stored bars and factor values from the factor store, {@link StoreData}) merged in time
+ * order.
  *
  * <p>The loop, for each data step at time t: the clock moves to t (running what was due: orders delayed by the
  * latency, timers); the step reaches the market (a bar at its end, never before) and, as a quote, the simulated
@@ -114,11 +114,17 @@ public final class BacktestEngine {
     private final Research research;
 
     /**
-     * The platform's research services a backtest computes factors and scores models with; either may be
-     * {@code null} (absent): then the strategy reads no factor, and receives no model signals.
+     * The platform's research services a backtest computes factors and scores models with, and the factor store it
+     * may read bars and factor values from; any may be {@code null} (absent): then the strategy reads no factor,
+     * receives no model signals, and a spec naming the store is refused.
      */
-    public record Research(FactorService factors, ModelRegistry models) {
-        public static final Research NONE = new Research(null, null);
+    public record Research(FactorService factors, ModelRegistry models, FactorStore store) {
+        public static final Research NONE = new Research(null, null, null);
+
+        /** Without the factor store. */
+        public Research(FactorService factors, ModelRegistry models) {
+            this(factors, models, null);
+        }
     }
 
     /** Without factors or models (see {@link Research}). */
@@ -156,7 +162,14 @@ public final class BacktestEngine {
         List<MarketDataFiles.Reader> readers = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try {
-            for (BacktestSpec.DataFile file : spec.data()) {
+            for (int i = 0; i < spec.data().size(); i++) {
+                BacktestSpec.DataFile file = spec.data().get(i);
+                if (file.fromStore()) {
+                    readers.add(StoreData.bars(store("data." + (i + 1) + ".store"), file.symbol(),
+                            series("data." + (i + 1) + ".store", file.path()), spec.to()));
+                    names.add("the factor store's " + file.path() + " bars of " + file.symbol());
+                    continue;
+                }
                 Path path = home.resolve(file.path());
                 try {
                     readers.add(files.open(path, file.format(), file.symbol(), file.interval()));
@@ -165,6 +178,11 @@ public final class BacktestEngine {
                             "data file " + file.path() + " not found (looked at " + path + ")", e);
                 }
                 names.add(file.path());
+            }
+            if (!spec.storeFactors().isEmpty()) {
+                readers.add(StoreData.factorValues(store("store.factors"), spec.storeFactors(), spec.instruments(),
+                        spec.to()));
+                names.add("the factor store's values of " + spec.storeFactors());
             }
             try (MergedFeed feed = new MergedFeed(readers, names)) {
                 DataEvent first = feed.next();
@@ -182,6 +200,23 @@ public final class BacktestEngine {
         }
     }
 
+    /** The factor store a spec's {@code setting} names, refused if none runs. */
+    private FactorStore store(String setting) {
+        if (research.store() == null) {
+            throw new IllegalArgumentException(setting + " reads the factor store, and none is running here "
+                    + "(install the research feature; a headless backtest has none)");
+        }
+        return research.store();
+    }
+
+    private static BarSpec series(String setting, String text) {
+        try {
+            return BarSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The wired engine and the loop's state. */
     private final class Loop implements AutoCloseable {
         final SimulatedPlatformClock clock;
@@ -195,6 +230,8 @@ public final class BacktestEngine {
         final RunConfig config;
         /** Factors over the backtest's own bars (the platform's definitions and kernels), or null. */
         final FactorSession factors;
+        /** The store's values of {@code store.factors} released so far, or null without any. */
+        final ReleasedFactors stored;
         /** The models whose signals the strategy asked for, loaded once; empty when none is scored. */
         final List<ScoredModel> models;
         /** Closes of the strategy's instruments at {@link #pendingTime} whose signals are not scored yet. */
@@ -213,6 +250,8 @@ public final class BacktestEngine {
         final List<Double> benchmarkPrices = new ArrayList<>();
         final long cash;
         final BarQuotes barQuotes;
+        /** The size-dependent slippage of {@code sqrt-impact}, or null. */
+        final SquareRootImpact impact;
         final Price tickSize;
         final Quantity lotSize;
         final long tick;
@@ -237,7 +276,13 @@ public final class BacktestEngine {
             }
             BacktestSpec.Execution execution = spec.execution();
             cash = FixedPoint.fromBigDecimal(spec.initialCash());
-            barQuotes = new BarQuotes(execution.slippageBps(), execution.participation());
+            BacktestSpec.Slippage slippage = execution.slippage();
+            barQuotes = slippage.model() == BacktestSpec.Slippage.Model.TICKS
+                    ? BarQuotes.inTicks(slippage.ticks(), execution.participation())
+                    : new BarQuotes(execution.slippageBps(), execution.participation());
+            impact = slippage.model() == BacktestSpec.Slippage.Model.SQRT_IMPACT
+                    ? new SquareRootImpact(slippage.impactK().doubleValue(), slippage.impactWindow())
+                    : null;
             tickSize = Price.of(config.parameters().text("tick.size", "0.01"));
             lotSize = Quantity.of(config.parameters().text("lot.size", "1"));
             tick = tickSize.raw();
@@ -258,7 +303,7 @@ public final class BacktestEngine {
                     execution.takerFeeBps(), execution.feePerShare(), execution.feeMinimum()),
                     execution.latency(), BigDecimal.ONE, 1, 1, new Price(tick), SelfMatchPolicy.CANCEL_TAKER,
                     execution.amendLatency(), execution.cancelLatency(), execution.queuePosition()),
-                    clock, EXPIRY_CHECK, market);
+                    clock, EXPIRY_CHECK, market, impact);
             OrderListeners listeners = new OrderListeners();
             listeners.add(new OrderStepListener() {
                 @Override
@@ -284,8 +329,10 @@ public final class BacktestEngine {
             expiry.start();
             factors = session(research.factors());
             models = factors == null ? List.of() : models(research.models());
+            stored = spec.storeFactors().isEmpty() ? null : new ReleasedFactors(spec.storeFactors(), factors);
+            FactorService read = stored != null ? stored : factors;
             run = new RunContext(config, new EngineServices.Orders(oms), market, positions,
-                    () -> Optional.<FactorService> ofNullable(factors), clock, config.name(), true, this::flush,
+                    () -> Optional.ofNullable(read), clock, config.name(), true, this::flush,
                     e -> failure = describe(e), !models.isEmpty());
         }
 
@@ -445,7 +492,7 @@ public final class BacktestEngine {
                     // Every close of that time is in: its signals, before anything later happens.
                     scorePending();
                 }
-                boolean marks = e.kind() != DataEvent.Kind.BAR_OPEN;
+                boolean marks = e.kind() != DataEvent.Kind.BAR_OPEN && e.kind() != DataEvent.Kind.FACTOR;
                 if (marks && lastMark != null && bucket(e.time()) != bucket(lastMark)) {
                     // The first mark of a new period: the curve's point for the last one, as it ended.
                     sample(lastMark);
@@ -489,6 +536,9 @@ public final class BacktestEngine {
                     trips.mark(bar.instrumentId().value(), toDouble(bar.low().raw()),
                             toDouble(bar.high().raw()));
                     market.publish(bar);
+                    if (impact != null) {
+                        impact.onBar(bar);
+                    }
                     toVenue(quoteAround(bar.instrumentId(), bar.close(), bar.volume(), e.time()));
                     if (factors != null) {
                         BarSpec spec = BarSpec.time(bar.interval());
@@ -519,6 +569,13 @@ public final class BacktestEngine {
                     }
                     if (deliver && ours) {
                         run.deliverEvent(h -> h.onTrade(trade));
+                    }
+                }
+                case FACTOR -> {
+                    FactorValue value = (FactorValue) e.payload();
+                    stored.release(value);
+                    if (deliver && ours) {
+                        run.deliverEvent(h -> h.onFactor(value));
                     }
                 }
                 case QUOTE -> {
@@ -634,25 +691,12 @@ public final class BacktestEngine {
 
         /** Cash + realized − commissions + unrealized at the marks, from the position keeper. */
         private EquityPoint equity() {
-            long equity = cash;
-            long gross = 0;
-            long net = 0;
-            for (Position position : keeper.positions(config.portfolio())) {
-                equity += position.realizedPnl().raw() - position.commissions().raw();
-                Optional<Price> mark = market.mark(position.instrumentId());
-                if (mark.isPresent() && !position.isFlat()) {
-                    equity += position.unrealizedPnl(mark.get()).raw();
-                    long value = FixedPoint.multiply(position.quantity().raw(), mark.get().raw());
-                    gross += Math.abs(value);
-                    net += value;
-                }
-            }
-            return new EquityPoint(clock.now(), toDouble(equity), toDouble(gross), toDouble(net));
+            return EquityPoint.of(clock.now(), cash, keeper.positions(config.portfolio()), market::mark);
         }
 
         /** The equity period a time falls in (periods start at the epoch: daily ones at UTC midnight). */
         private long bucket(Instant t) {
-            return Math.floorDiv(t.getEpochSecond() * 1_000_000_000L + t.getNano(), equityIntervalNanos);
+            return EquityPoint.period(t, equityIntervalNanos);
         }
 
         @Override
@@ -668,16 +712,9 @@ public final class BacktestEngine {
     private record ScoredModel(String name, String alias, int version, FittedModel fitted) {
     }
 
-    /** Largest raw value whose division by {@link FixedPoint#ONE} is exact input (below 2^52). */
-    private static final long EXACT = 1L << 52;
-
-    /**
-     * A fixed-point raw value as a double, allocating nothing (every price of the data passes here): below 2^52 the
-     * division of two exact doubles, correctly rounded, the same double {@code BigDecimal.doubleValue()} gives (the
-     * JDK computes it so too); beyond, through BigDecimal.
-     */
+    /** See {@link EquityPoint#toDouble}. */
     private static double toDouble(long raw) {
-        return Math.abs(raw) < EXACT ? raw / (double) FixedPoint.ONE : new Money(raw).toBigDecimal().doubleValue();
+        return EquityPoint.toDouble(raw);
     }
 
     private static String describe(Throwable e) {

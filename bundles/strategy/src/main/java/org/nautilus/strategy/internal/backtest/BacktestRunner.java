@@ -116,12 +116,7 @@ public final class BacktestRunner {
     }
 
     private String nextRunId(String strategy) throws IOException {
-        Files.createDirectories(results);
-        int n = 1;
-        while (Files.exists(results.resolve(String.format("%s-%04d", strategy, n)))) {
-            n++;
-        }
-        return String.format("%s-%04d", strategy, n);
+        return ResultWriter.nextId(results, strategy);
     }
 
     private static Map<String, String> summary(BacktestResult r, BacktestSpec spec, String failure) {
@@ -135,7 +130,7 @@ public final class BacktestRunner {
         }
         s.put("data.from", r.dataFrom().toString());
         s.put("data.to", r.dataTo().toString());
-        s.put("execution", "slippage " + spec.execution().slippageBps().toPlainString() + " bps, participation "
+        s.put("execution", slippage(spec.execution()) + ", participation "
                 + spec.execution().participation().toPlainString() + ", latency "
                 + spec.execution().latency().toMillis() + " ms (amend " + spec.execution().amendLatency().toMillis()
                 + ", cancel " + spec.execution().cancelLatency().toMillis() + "), queue position "
@@ -151,6 +146,17 @@ public final class BacktestRunner {
             s.put("failure", failure);
         }
         return s;
+    }
+
+    /** The slippage model in words, as the summary says it. */
+    private static String slippage(BacktestSpec.Execution execution) {
+        BacktestSpec.Slippage s = execution.slippage();
+        return switch (s.model()) {
+            case BPS -> "slippage " + execution.slippageBps().toPlainString() + " bps";
+            case TICKS -> "slippage " + s.ticks() + " ticks";
+            case SQRT_IMPACT -> "slippage " + execution.slippageBps().toPlainString() + " bps + sqrt impact k "
+                    + s.impactK().toPlainString() + " over " + s.impactWindow() + " bars";
+        };
     }
 
     private static void store(Path folder, BacktestResult r, Map<String, String> summary) throws IOException {

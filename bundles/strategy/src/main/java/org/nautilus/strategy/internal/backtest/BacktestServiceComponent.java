@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.nautilus.api.research.FactorService;
+import org.nautilus.api.research.store.FactorStore;
 import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.routes.MarketDataFiles;
 import org.nautilus.api.strategy.BacktestResult;
@@ -45,6 +46,10 @@ public final class BacktestServiceComponent implements BacktestService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ModelRegistry models;
 
+    /** The factor store, when installed: a spec's {@code data.N.store} bars and {@code store.factors} values. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile FactorStore store;
+
     @Activate
     public BacktestServiceComponent(@Reference MarketDataFiles files) {
         Path home = Path.of(System.getProperty("karaf.home", "."));
@@ -76,7 +81,7 @@ public final class BacktestServiceComponent implements BacktestService {
                     + strategies.keySet().stream().sorted().toList());
         }
         BacktestResult result = runner.run(spec, registered.strategy(), registered.version(),
-                new BacktestEngine.Research(factors, models), progress);
+                new BacktestEngine.Research(factors, models, store), progress);
         LOG.info("backtest {}: {} events, {} orders, {} fills, total return {}, digest {}", result.runId(),
                 result.events(), result.orders(), result.fills(), result.metrics().totalReturn(), result.digest());
         return result;

@@ -14,6 +14,8 @@ record DataEvent(Instant time, int priority, int feed, long sequence, Kind kind,
 
     /** What a step is. */
     enum Kind {
-        QUOTE, TRADE, BAR_OPEN, BAR
+        QUOTE, TRADE, BAR_OPEN, BAR,
+        /** A stored factor value, at the time it became known (before the bars closing then). */
+        FACTOR
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Trade;
+import org.nautilus.api.research.FactorValue;
 import org.nautilus.api.routes.MarketDataFiles;
 
 /**
- * The data files of a backtest merged in time order, one step at a time (a file is read as it goes, never loaded
+ * The data files (and stored data, {@link StoreData}) of a backtest merged in time order, one step at a time (a file is read as it goes, never loaded
  * whole). Each file must be in time order itself: a step earlier than the one before it in the same file is an
  * error naming the file, which stops the run (the engine never releases data out of order).
  *
@@ -175,6 +176,10 @@ final class MergedFeed implements AutoCloseable {
                     pendingBar = new DataEvent(b.end(), 0, feed, sequence + 1, DataEvent.Kind.BAR, b.instrumentId(), b);
                     event = new DataEvent(b.start(), 1, feed, sequence, DataEvent.Kind.BAR_OPEN, b.instrumentId(), b);
                     sequence += 2;
+                } else if (read instanceof FactorValue v) {
+                    // Before the bars closing at the same time: a strategy's onBar then reads the value, as it reads
+                    // the factors the engine computes over that bar.
+                    event = new DataEvent(v.asOf(), -1, feed, sequence++, DataEvent.Kind.FACTOR, v.instrument(), v);
                 } else {
                     throw new IllegalArgumentException(name + ": unexpected event " + read);
                 }

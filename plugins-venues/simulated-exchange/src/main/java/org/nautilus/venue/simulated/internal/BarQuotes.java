@@ -20,8 +20,9 @@ import org.nautilus.api.marketdata.Quote;
  * <p>The one model of the backtest and of the live venue fed replayed bars (option {@code bar.quotes.spec}), so a
  * strategy's market order fills at the same price in both.
  *
- * <p>{@code slippageBps} is half the synthetic spread, in basis points of the price; {@code participation} the share
- * of the bar's (trade's) volume shown on each side.
+ * <p>{@code slippageBps} is half the synthetic spread, in basis points of the price, or (made with {@link #inTicks})
+ * a whole number of ticks either side of the price; {@code participation} the share of the bar's (trade's) volume
+ * shown on each side.
  */
 public final class BarQuotes {
 
@@ -33,8 +34,22 @@ public final class BarQuotes {
     /** The two as fixed-point numbers, computed once: the backtest quotes every price of its data. */
     private final long slippageRaw;
     private final long participationRaw;
+    /** Half the spread in ticks, or 0: in basis points. */
+    private final long slippageTicks;
 
     public BarQuotes(BigDecimal slippageBps, BigDecimal participation) {
+        this(slippageBps, participation, 0);
+    }
+
+    /** Quotes {@code ticks} ticks either side of the price (at least 1), whatever the price. */
+    public static BarQuotes inTicks(int ticks, BigDecimal participation) {
+        if (ticks < 1) {
+            throw new IllegalArgumentException("slippage.ticks must be at least 1, got " + ticks);
+        }
+        return new BarQuotes(BigDecimal.ZERO, participation, ticks);
+    }
+
+    private BarQuotes(BigDecimal slippageBps, BigDecimal participation, long slippageTicks) {
         Objects.requireNonNull(slippageBps, "slippageBps");
         Objects.requireNonNull(participation, "participation");
         if (slippageBps.signum() < 0) {
@@ -48,6 +63,7 @@ public final class BarQuotes {
         this.participation = participation;
         this.slippageRaw = FixedPoint.fromBigDecimal(slippageBps);
         this.participationRaw = FixedPoint.fromBigDecimal(participation);
+        this.slippageTicks = slippageTicks;
     }
 
     public BigDecimal slippageBps() {
@@ -73,7 +89,7 @@ public final class BarQuotes {
     public Quote around(InstrumentId id, Price price, Quantity volume, Price tick, Quantity lot, Instant time) {
         long t = tick.raw();
         long p = price.raw();
-        long half = FixedPoint.multiply(p, slippageRaw) / 10_000;
+        long half = slippageTicks > 0 ? slippageTicks * t : FixedPoint.multiply(p, slippageRaw) / 10_000;
         long bid = Math.max(t, Math.floorDiv(p - half, t) * t);
         long ask = -Math.floorDiv(-(p + half), t) * t;
         if (ask <= bid) {

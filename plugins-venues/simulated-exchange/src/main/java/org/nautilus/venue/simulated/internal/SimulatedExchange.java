@@ -66,11 +66,14 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     private volatile long minimumFee;
     /** The liquidity factor of {@link #config} as a fixed-point number, computed once per configuration. */
     private volatile long liquidityFactor;
+    /** The market impact of taker fills, or null (none: a taker fills at the book's price). */
+    private final PriceImpact impact;
 
     /** A live venue: time from {@code clock}, delays and quotes on a matching thread of its own. */
     public SimulatedExchange(VenueConfig config, Clock clock, MarketAccess market) {
         this(config, new LivePlatformClock(clock, "nautilus-venue-" + config.id() + "-matching",
-                e -> LOG.error("venue {}: matching thread task failed", config.id(), e)), true, EXPIRY_PERIOD, market);
+                e -> LOG.error("venue {}: matching thread task failed", config.id(), e)), true, EXPIRY_PERIOD, market,
+                null);
     }
 
     /**
@@ -78,15 +81,25 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
      * are checked for expiry every {@code expiryPeriod} of that clock.
      */
     public SimulatedExchange(VenueConfig config, PlatformClock clock, Duration expiryPeriod, MarketAccess market) {
-        this(config, clock, false, expiryPeriod, market);
+        this(config, clock, false, expiryPeriod, market, null);
+    }
+
+    /**
+     * A venue on the given platform clock whose taker fills also pay {@code impact} (see {@link PriceImpact}); a
+     * backtest's size-dependent slippage.
+     */
+    public SimulatedExchange(VenueConfig config, PlatformClock clock, Duration expiryPeriod, MarketAccess market,
+            PriceImpact impact) {
+        this(config, clock, false, expiryPeriod, market, impact);
     }
 
     private SimulatedExchange(VenueConfig config, PlatformClock clock, boolean ownsClock, Duration expiryPeriod,
-            MarketAccess market) {
+            MarketAccess market, PriceImpact impact) {
         applyConfig(config);
         this.clock = clock;
         this.ownsClock = ownsClock;
         this.market = market;
+        this.impact = impact;
         clock.every(expiryPeriod, this::expireOrders);
     }
 
@@ -128,6 +141,11 @@ public final class SimulatedExchange implements Venue, AutoCloseable {
     /** The least an order pays in all, fixed point (0: none). */
     long minimumFee() {
         return minimumFee;
+    }
+
+    /** The market impact of taker fills, or null. */
+    PriceImpact impact() {
+        return impact;
     }
 
     /** The market maker's size per level as a multiple of the quote's size, fixed point (read on every quote). */

@@ -142,6 +142,7 @@ final class VenueBook implements MatchListener {
             long filledBefore = order.filledQuantity().raw();
             ClientOrder client = new ClientOrder(order.id(), bookId, request.side(), listener,
                     order.quantity().raw() - filledBefore, filledBefore);
+            client.limit = raw(request.limitPrice());
             byBookId.put(client.bookId, client);
             byOrderId.put(client.orderId.value(), client);
             book.submit(bookId, venue.ownerOf(request.portfolioId()), request.side() == Side.BUY, request.type(),
@@ -184,7 +185,11 @@ final class VenueBook implements MatchListener {
             long oldPrice = book.price(client.bookId);
             long oldLeaves = book.leaves(client.bookId);
             long newPrice = raw(request.limitPrice());
-            if (book.amend(client.bookId, newPrice, raw(request.stopPrice()), newTotal) && queues != null) {
+            boolean changed = book.amend(client.bookId, newPrice, raw(request.stopPrice()), newTotal);
+            if (changed) {
+                client.limit = newPrice;
+            }
+            if (changed && queues != null) {
                 long newLeaves = newTotal - Math.max(0, book.filled(client.bookId));
                 if (newPrice == oldPrice && newLeaves <= oldLeaves) {
                     // Less at the same price keeps the place; the orders behind move up by the difference.
@@ -470,6 +475,9 @@ final class VenueBook implements MatchListener {
         if (client == null) {
             return;
         }
+        if (!maker && venue.impact() != null) {
+            price = impacted(client, price);
+        }
         Quantity qty = new Quantity(quantity);
         Price px = new Price(price);
         long notional = instrument.isPresent() ? instrument.get().notional(qty, px).raw()
@@ -489,6 +497,25 @@ final class VenueBook implements MatchListener {
         if (client.filled >= client.quantity) {
             forget(client.bookId);
         }
+    }
+
+    /**
+     * A taker's fill price moved against it by the venue's {@link PriceImpact} for the whole order, rounded up to the
+     * tick, never beyond a limit order's limit, never below one tick.
+     */
+    private long impacted(ClientOrder client, long price) {
+        long move = Math.max(0, venue.impact().of(instrumentId, price, client.quantity));
+        if (move == 0) {
+            return price;
+        }
+        long tick = instrument.isPresent() ? instrument.get().tickSize().raw() : venue.config().defaultTick().raw();
+        move = -Math.floorDiv(-move, tick) * tick;
+        if (client.side == Side.BUY) {
+            long paid = price + move;
+            return client.limit > 0 ? Math.max(price, Math.min(paid, client.limit)) : paid;
+        }
+        long paid = Math.max(tick, price - move);
+        return client.limit > 0 ? Math.min(price, Math.max(paid, client.limit)) : paid;
     }
 
     private ClientOrder forget(long bookId) {
@@ -651,6 +678,8 @@ final class VenueBook implements MatchListener {
         /** Total quantity sent here (after amends). */
         long quantity;
         long filled;
+        /** Its limit price (fixed point), 0 for a market order: a taker's impact stops there. */
+        long limit;
         /** Filled before the order was sent here. */
         final long filledBefore;
         /** The fees its fills came to, and what they were charged (more while under the minimum). */
