@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,7 +51,9 @@ import org.osgi.framework.ServiceRegistration;
  * the jar stops its serving cleanly (the model waits for its family, nothing else stops); dropping it again loads
  * the registered version from its artifact and serves P(up) signals from live bars. On the way: the run's evaluation
  * report served over HTTP as a run artifact, runs and experiments deleted for good (HTTP and shell), and the version
- * promoted and rolled back over HTTP, all audited with the user.
+ * promoted and rolled back over HTTP, all audited with the user. The registered run's files are deleted from the
+ * node's local folder before the plugin comes back: the version is loaded from the artifact store, verified by its
+ * digest; a corrupted stored artifact is refused.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -100,6 +103,7 @@ public class ModelHotDeployIT extends NautilusTestSupport {
         assertTrue(shown, shown.contains("model family weka-direction is not deployed"));
         // The other families are untouched.
         assertTrue(executeCommand("nautilus:models").contains("weka-random-forest"));
+        String run = removedFromThisNodeKeptInTheArtifactStore();
 
         List<SignalBatch> received = new CopyOnWriteArrayList<>();
         ServiceRegistration<SignalListener> listener = bundleContext.registerService(SignalListener.class,
@@ -118,6 +122,8 @@ public class ModelHotDeployIT extends NautilusTestSupport {
             Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
             await("the registered version served again", Duration.ofSeconds(60), signals::served,
                     s -> state(s).equals("SERVING"));
+            // ... loaded from the artifact store: this node's folder had no copy until then.
+            assertTrue(Files.exists(localArtifacts(run).resolve("model.bin")));
             routes.start("replay-apple-daily");
             await("P(up) signals from the replayed bars", Duration.ofSeconds(120), () -> batches(received),
                     b -> b.size() >= 5);
@@ -136,6 +142,52 @@ public class ModelHotDeployIT extends NautilusTestSupport {
             Files.deleteIfExists(deployed);
         }
         await("the classifier waiting again", Duration.ofSeconds(60), signals::served, s -> state(s).equals("WAITING"));
+        aCorruptedStoredArtifactIsRefused(run);
+    }
+
+    /**
+     * The registered run's files deleted from this node's local folder (as on a node that did not train it): the
+     * artifact store still holds them, listed with their logged digests by {@code nautilus:artifacts} and HTTP.
+     */
+    private String removedFromThisNodeKeptInTheArtifactStore() throws Exception {
+        ModelRegistry registry = service(ModelRegistry.class, null);
+        String run = registry.model(MODEL).orElseThrow().versions().get(0).run();
+        Path local = localArtifacts(run);
+        assertTrue(local.toString(), Files.exists(local.resolve("model.bin")));
+        try (Stream<Path> files = Files.walk(local)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        Path store = Path.of(System.getProperty("karaf.data"), "artifact-store", run);
+        assertTrue(store.toString(), Files.exists(store.resolve("model.bin")));
+        String listed = executeCommand("nautilus:artifacts " + run);
+        TrackingService tracking = service(TrackingService.class, null);
+        String digest = tracking.run(run).orElseThrow().artifactDigests().get("model.bin");
+        assertTrue(listed, listed.contains("artifact store file " + store.getParent())
+                && listed.matches("(?s).*model\\.bin[\\s|]+\\d+[\\s|]+" + digest + "[\\s|]+ok.*"));
+        assertTrue(executeCommand("nautilus:artifacts --help").contains("DESCRIPTION"));
+        String overHttp = text(get("/api/v1/runs/" + run + "/artifacts"));
+        assertTrue(overHttp, overHttp.contains("\"name\":\"model.bin\"") && overHttp.contains("\"digest\":\"" + digest)
+                && overHttp.contains("\"store\":\"ok\"") && !overHttp.contains("MISSING"));
+        assertFalse(Files.exists(local.resolve("model.bin")));
+        return run;
+    }
+
+    /** A stored artifact whose content is not what was logged: listed as DIFFERS, refused over HTTP (409). */
+    private void aCorruptedStoredArtifactIsRefused(String run) throws Exception {
+        Files.deleteIfExists(localArtifacts(run).resolve("folds.png"));
+        Files.write(Path.of(System.getProperty("karaf.data"), "artifact-store", run, "folds.png"), new byte[] {1, 2});
+        HttpResponse<byte[]> refused = get("/api/v1/runs/" + run + "/artifacts/folds.png");
+        assertEquals(text(refused), 409, refused.statusCode());
+        assertTrue(text(refused), text(refused).contains("ARTIFACT_DIGEST_MISMATCH")
+                && text(refused).contains("refusing to use it"));
+        assertTrue(executeCommand("nautilus:artifacts " + run).contains("DIFFERS"));
+        assertFalse(Files.exists(localArtifacts(run).resolve("folds.png")));
+    }
+
+    private static Path localArtifacts(String run) {
+        return Path.of(System.getProperty("karaf.data"), "models", run);
     }
 
     /**

@@ -177,7 +177,8 @@ public class PlatformIT extends NautilusTestSupport {
     public void everyCommandHasHelp() throws Exception {
         for (String command : List.of("submit", "bracket", "amend", "cancel", "order", "orders", "positions", "risk",
                 "risk-rules", "trading-state", "venues", "book", "router", "quotes", "bars", "routes", "route-start",
-                "route-stop", "route-reload", "factors", "models", "train", "runs", "model-register", "model-promote",
+                "route-stop", "route-reload", "factors", "models", "train", "runs", "artifacts", "model-register",
+                "model-promote",
                 "model-rollback", "signals", "audit", "status", "cluster")) {
             String help = executeCommand("nautilus:" + command + " --help");
             assertTrue(command + ":\n" + help, help.contains("DESCRIPTION") && help.contains("nautilus:" + command));

@@ -24,6 +24,7 @@ import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
 import org.nautilus.model.weka.forest.internal.WekaRandomForest;
+import org.nautilus.research.internal.tracking.FileArtifactStore;
 import org.nautilus.research.internal.tracking.MemoryTrackingStore;
 import org.nautilus.research.internal.tracking.Tracker;
 import org.nautilus.research.internal.training.HoldoutMetrics;
@@ -180,7 +181,8 @@ public final class ModelsMain {
 
     static void trackerListing() throws Exception {
         Path artifacts = Files.createTempDirectory("nautilus-bench-runs");
-        try (Tracker tracker = new Tracker(new MemoryTrackingStore(), artifacts, Clock.systemUTC())) {
+        try (Tracker tracker = new Tracker(new MemoryTrackingStore(),
+                new FileArtifactStore(artifacts.resolve("store")), artifacts.resolve("local"), Clock.systemUTC())) {
             long c = System.nanoTime();
             for (int i = 0; i < 10_000; i++) {
                 Run run = tracker.startRun("experiment-" + (i % 20), null, "run-" + i, i,

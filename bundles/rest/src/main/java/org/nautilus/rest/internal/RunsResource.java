@@ -1,9 +1,7 @@
 package org.nautilus.rest.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.nautilus.api.research.artifacts.ArtifactIntegrityException;
+import org.nautilus.api.research.artifacts.StoredArtifact;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
@@ -29,8 +29,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Tracked runs over HTTP: list and show runs, list a run's artifacts and fetch one (the model file, its evaluation
- * report {@code report.html} with {@code folds.png}, ...), delete a run or an experiment for good (admin, audited
+ * Tracked runs over HTTP: list and show runs, list a run's artifacts (size in the artifact store, logged digest,
+ * whether the store's copy is that content) and fetch one, verified (the model file, its evaluation report
+ * {@code report.html} with {@code folds.png}, ...; from the artifact store on a node that did not train it), delete a run or an experiment for good (admin, audited
  * with the user).
  */
 @Component(service = RunsResource.class, property = "osgi.jaxrs.resource=true")
@@ -69,12 +70,20 @@ public class RunsResource {
     public String artifacts(@PathParam("run") String id) {
         TrackingService service = service();
         Run run = run(service, id);
+        Map<String, StoredArtifact> stored = new HashMap<>();
+        service.storedArtifacts(id).forEach(a -> stored.put(a.name(), a));
         List<Map<String, Object>> answer = new ArrayList<>();
         for (String name : run.artifacts()) {
+            StoredArtifact copy = stored.get(name);
+            String logged = run.artifactDigests().get(name);
             Map<String, Object> artifact = new LinkedHashMap<>();
             artifact.put("name", name);
-            artifact.put("bytes", service.artifact(id, name).map(RunsResource::size).orElse(-1L));
+            artifact.put("bytes", copy == null ? -1L : copy.bytes());
             artifact.put("type", type(name));
+            artifact.put("digest", logged);
+            // ok: the store holds what was logged; DIFFERS: changed or corrupted (it is not served); MISSING
+            artifact.put("store", copy == null ? "MISSING"
+                    : logged == null || logged.equals(copy.digest()) ? "ok" : "DIFFERS");
             artifact.put("href", "/api/v1/runs/" + id + "/artifacts/" + name);
             answer.add(artifact);
         }
@@ -92,13 +101,17 @@ public class RunsResource {
             throw new ApiException(404, "UNKNOWN_ARTIFACT", "run " + id + " has no artifact '" + name + "'; it has "
                     + run.artifacts(), "name");
         }
-        java.nio.file.Path file = service.artifact(id, name).orElseThrow(() -> new ApiException(404,
-                "UNKNOWN_ARTIFACT", "the file of artifact '" + name + "' of run " + id + " is gone", "name"));
+        // This node's copy or the artifact store's, verified against the digest logged with the run.
+        byte[] content;
         try {
-            return Response.ok(Files.readAllBytes(file), type(name)).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            content = service.readArtifact(id, name).orElseThrow(() -> new ApiException(404, "UNKNOWN_ARTIFACT",
+                    "run " + id + " has no artifact '" + name + "'", "name"));
+        } catch (ArtifactIntegrityException corrupt) {
+            throw new ApiException(409, "ARTIFACT_DIGEST_MISMATCH", corrupt.getMessage(), "name");
+        } catch (IllegalStateException gone) {
+            throw new ApiException(404, "UNKNOWN_ARTIFACT", gone.getMessage(), "name");
         }
+        return Response.ok(content, type(name)).build();
     }
 
     @DELETE
@@ -147,13 +160,5 @@ public class RunsResource {
         return dot < 0 ? MediaType.APPLICATION_OCTET_STREAM
                 : TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT),
                         MediaType.APPLICATION_OCTET_STREAM);
-    }
-
-    private static long size(java.nio.file.Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

@@ -26,8 +26,9 @@ import org.nautilus.api.research.tracking.TrackingService;
         + "  nautilus:runs RUN                   params, metrics (with their history), tags, lineage, artifacts, folds\n"
         + "  nautilus:runs --delete RUN          deletes a run, its folds and files for good (audited)\n"
         + "  nautilus:runs --delete-experiment E deletes an experiment and all its runs for good (audited)\n"
-        + "A run's artifacts (model.bin, report.html, folds.png, ...) are listed with their paths by nautilus:runs RUN\n"
-        + "and served over HTTP at /api/v1/runs/RUN/artifacts/NAME.")
+        + "A run's artifacts (model.bin, report.html, folds.png, ...) are listed with their digests by nautilus:runs RUN,\n"
+        + "checked against the artifact store by nautilus:artifacts RUN, and served over HTTP at\n"
+        + "/api/v1/runs/RUN/artifacts/NAME.")
 @Service
 public class RunsCommand implements Action {
 
@@ -143,7 +144,7 @@ public class RunsCommand implements Action {
             out.println("tags " + r.tags());
         }
         for (String artifact : r.artifacts()) {
-            out.println("artifact " + tracking.artifact(r.id(), artifact).map(Object::toString).orElse(artifact));
+            out.println("artifact " + artifact + " " + Text.orNone(r.artifactDigests().get(artifact)));
         }
         List<Run> folds = tracking.runs(new RunQuery(r.experiment(), null, null, null, false, 0)).stream()
                 .filter(c -> r.id().equals(c.parent())).toList();

@@ -22,11 +22,22 @@ import java.util.Objects;
  * @param metrics       the latest value of each metric
  * @param tags          tags, which may change
  * @param artifacts     names of its artifact files
+ * @param artifactDigests each artifact's content digest ({@code sha256:...}) as logged, checked when it is read
+ *                        back from the artifact store (absent for artifacts logged before 1.2)
  */
 public record Run(String id, String experiment, String parent, String name, RunStatus status, Instant started,
         Instant ended, long seed, String datasetDigest, Map<String, String> codeVersion,
         Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags,
-        List<String> artifacts) {
+        List<String> artifacts, Map<String, String> artifactDigests) {
+
+    /** A run without recorded artifact digests (as before 1.2). */
+    public Run(String id, String experiment, String parent, String name, RunStatus status, Instant started,
+            Instant ended, long seed, String datasetDigest, Map<String, String> codeVersion,
+            Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags,
+            List<String> artifacts) {
+        this(id, experiment, parent, name, status, started, ended, seed, datasetDigest, codeVersion, params, metrics,
+                tags, artifacts, Map.of());
+    }
 
     public Run {
         Objects.requireNonNull(id, "id");
@@ -38,5 +49,6 @@ public record Run(String id, String experiment, String parent, String name, RunS
         metrics = Map.copyOf(metrics);
         tags = Map.copyOf(tags);
         artifacts = List.copyOf(artifacts);
+        artifactDigests = Map.copyOf(artifactDigests);
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nautilus.api.research.artifacts.ArtifactIntegrityException;
+import org.nautilus.api.research.artifacts.StoredArtifact;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -39,11 +41,41 @@ public interface TrackingService {
     /** Logs the content digest of the run's dataset (write-once, like a parameter). */
     void logDataset(String run, String digest);
 
-    /** Stores an artifact file of the run (e.g. {@code model.bin}) under the artifact directory; returns its path. */
+    /**
+     * Stores an artifact of the run (e.g. {@code model.bin}) in the artifact store and in this node's local folder,
+     * and records its content digest in the run; returns the local file.
+     */
     Path logArtifact(String run, String name, byte[] content);
 
-    /** The artifact's path, if the run has it. */
+    /**
+     * The artifact's local file, if the run has it: fetched from the artifact store (and verified) when this node's
+     * local folder does not hold it, e.g. on a node that did not train the run.
+     *
+     * @throws ArtifactIntegrityException if the stored copy's digest is not the recorded one
+     * @throws IllegalStateException      if the run lists it but neither the local folder nor the store has it
+     */
     Optional<Path> artifact(String run, String name);
+
+    /**
+     * The artifact's content, verified against the digest recorded when it was logged: from the local folder if it
+     * holds an intact copy, otherwise from the artifact store. Empty if the run does not list the artifact.
+     *
+     * @throws ArtifactIntegrityException if the store's copy is not what was logged (nothing is returned)
+     * @throws IllegalStateException      if the run lists it but neither the local folder nor the store has it
+     * @since 1.2
+     */
+    Optional<byte[]> readArtifact(String run, String name);
+
+    /**
+     * The run's artifacts as the artifact store holds them (size and digest of the stored copy); empty for an
+     * unknown run.
+     *
+     * @since 1.2
+     */
+    List<StoredArtifact> storedArtifacts(String run);
+
+    /** The artifact store's kind and location, e.g. {@code file /data/artifacts}. @since 1.2 */
+    String artifactStore();
 
     void endRun(String run, RunStatus status);
 

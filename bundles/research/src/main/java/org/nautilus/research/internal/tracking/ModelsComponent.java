@@ -1,5 +1,6 @@
 package org.nautilus.research.internal.tracking;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.research.Factor;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.Model;
+import org.nautilus.api.research.artifacts.ArtifactStore;
+import org.nautilus.api.research.artifacts.StoredArtifact;
 import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.api.research.sentiment.SentimentService;
 import org.nautilus.api.research.store.FactorStore;
@@ -79,21 +82,31 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     /** Fundamentals and sentiment for the libraries' data fields, as the live feature engine reads them. */
     private final PointInTimeSources pointInTime = PointInTimeSources.none();
 
+    /**
+     * @param artifactStore the store of run artifacts; which one is chosen by {@code artifactStore.target} in
+     *                      {@code etc/nautilus.models.cfg} (default: the {@code file} store)
+     */
     @Activate
-    public ModelsComponent(@Reference TrackingStore store, ModelsConfig config, ResearchConfig research) {
-        this(store, Path.of(Placeholders.resolve(config.artifacts_directory(), ModelsComponent::property)), research,
+    public ModelsComponent(@Reference TrackingStore store,
+            @Reference(name = "artifactStore", target = "(" + ArtifactStore.KIND_PROPERTY + "="
+                    + FileArtifactStore.KIND + ")") ArtifactStore artifactStore,
+            ModelsConfig config, ResearchConfig research) {
+        this(store, artifactStore,
+                Path.of(Placeholders.resolve(config.artifacts_directory(), ModelsComponent::property)), research,
                 Clock.systemUTC());
     }
 
-    public ModelsComponent(TrackingStore store, Path artifacts, ResearchConfig research, Clock clock) {
-        this.tracker = new Tracker(store, artifacts, clock);
+    public ModelsComponent(TrackingStore store, ArtifactStore artifactStore, Path artifacts, ResearchConfig research,
+            Clock clock) {
+        this.tracker = new Tracker(store, artifactStore, artifacts, clock);
         this.trainer = new Trainer(tracker);
         this.research = research;
-        LOG.info("Model tracking: {} experiments, {} runs, {} registered models; artifacts in {}",
-                tracker.experiments().size(), tracker.runs(RunQuery.all()).size(), tracker.models().size(), artifacts);
+        LOG.info("Model tracking: {} experiments, {} runs, {} registered models; artifacts in {} (this node's "
+                + "copies) and the {} store {}", tracker.experiments().size(), tracker.runs(RunQuery.all()).size(),
+                tracker.models().size(), artifacts, artifactStore.kind(), artifactStore.location());
     }
 
-    private static String property(String name) {
+    static String property(String name) {
         String value = System.getProperty(name);
         if (value == null && name.equals("karaf.data")) {
             value = System.getProperty("java.io.tmpdir") + "/nautilus-data";
@@ -275,6 +288,21 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     }
 
     @Override
+    public Optional<byte[]> readArtifact(String run, String name) {
+        return tracker.readArtifact(run, name);
+    }
+
+    @Override
+    public List<StoredArtifact> storedArtifacts(String run) {
+        return tracker.storedArtifacts(run);
+    }
+
+    @Override
+    public String artifactStore() {
+        return tracker.artifactStore();
+    }
+
+    @Override
     public void endRun(String run, RunStatus status) {
         tracker.endRun(run, status);
     }
@@ -388,9 +416,11 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
             throw new IllegalStateException(model + " version " + version + " needs model family " + v.family()
                     + ", which is not deployed");
         }
-        Path file = tracker.artifact(v.run(), Tracker.MODEL_ARTIFACT).orElseThrow(() -> new IllegalStateException(
-                model + " version " + version + ": run " + v.run() + " has no model artifact"));
-        try (InputStream in = Files.newInputStream(file)) {
+        // From this node's copy or the artifact store, verified against the digest logged with the run.
+        byte[] artifact = tracker.readArtifact(v.run(), Tracker.MODEL_ARTIFACT).orElseThrow(
+                () -> new IllegalStateException(
+                        model + " version " + version + ": run " + v.run() + " has no model artifact"));
+        try (InputStream in = new ByteArrayInputStream(artifact)) {
             FittedModel fitted = family.load(in);
             if (!fitted.features().equals(v.features())) {
                 throw new IllegalStateException(model + " version " + version + ": the artifact's features "
@@ -398,8 +428,8 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
             }
             return fitted;
         } catch (IOException e) {
-            throw new IllegalStateException(model + " version " + version + ": cannot load " + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(model + " version " + version + ": cannot load the model artifact of run "
+                    + v.run() + ": " + e.getMessage(), e);
         }
     }
 

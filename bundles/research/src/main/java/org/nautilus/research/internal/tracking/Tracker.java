@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.nautilus.api.research.artifacts.ArtifactIntegrityException;
+import org.nautilus.api.research.artifacts.ArtifactStore;
+import org.nautilus.api.research.artifacts.StoredArtifact;
 import org.nautilus.api.research.tracking.AliasChange;
 import org.nautilus.api.research.tracking.Experiment;
 import org.nautilus.api.research.tracking.MetricPoint;
@@ -31,11 +34,15 @@ import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
 import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.research.tracking.TrackingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Experiments, runs and registered models (plain Java). Everything is held in memory for queries (listing 10,000
  * runs is a scan of an in-memory index) and written through a {@link StoreWriter} to the durable
- * {@link TrackingStore}, from which a new tracker loads it again. Artifacts are files under {@code artifacts/<run>/}.
+ * {@link TrackingStore}, from which a new tracker loads it again. Artifacts go to the {@link ArtifactStore} (the
+ * durable copy every node reads) and to this node's local folder {@code artifacts/<run>/} (a cache); their content
+ * digests are recorded in the run and checked whenever an artifact is read back.
  *
  * <p>Thread-safe: each run and registered model is changed under its own lock.
  */
@@ -49,10 +56,12 @@ public final class Tracker implements AutoCloseable {
     static final String METRIC = "metric/";
     static final String MODEL = "model/";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final SecureRandom IDS = new SecureRandom();
 
     private final Path artifacts;
+    private final ArtifactStore store;
     private final Clock clock;
     private final StoreWriter writer;
     private final Map<String, Experiment> experiments = new ConcurrentSkipListMap<>();
@@ -61,8 +70,13 @@ public final class Tracker implements AutoCloseable {
     private final ConcurrentSkipListMap<RunKey, String> byStart = new ConcurrentSkipListMap<>();
     private final Map<String, ModelState> models = new ConcurrentSkipListMap<>();
 
-    public Tracker(TrackingStore store, Path artifacts, Clock clock) {
+    /**
+     * @param artifacts     this node's local folder of artifacts (a cache of the store's)
+     * @param artifactStore where artifacts are kept for every node
+     */
+    public Tracker(TrackingStore store, ArtifactStore artifactStore, Path artifacts, Clock clock) {
         this.artifacts = artifacts;
+        this.store = artifactStore;
         this.clock = clock;
         load(store);
         this.writer = new StoreWriter(store);
@@ -188,33 +202,104 @@ public final class Tracker implements AutoCloseable {
     public Path logArtifact(String id, String name, byte[] content) {
         RunState run = state(id);
         checkName("artifact", name);
+        StoredArtifact stored = store.put(id, name, content);
+        Path file = cache(id, name, content);
+        synchronized (run) {
+            run.digests.put(name, stored.digest());
+            if (!run.artifacts.contains(name)) {
+                run.artifacts.add(name);
+            }
+            save(run);
+        }
+        return file;
+    }
+
+    /** Writes the local copy (temporary file moved into place: a reader never sees half of it). */
+    private Path cache(String id, String name, byte[] content) {
         Path file = artifacts.resolve(id).resolve(name);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(name + ".tmp");
             Files.write(tmp, content);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write artifact " + file + ": " + e.getMessage(), e);
-        }
-        synchronized (run) {
-            if (!run.artifacts.contains(name)) {
-                run.artifacts.add(name);
-                save(run);
-            }
         }
         return file;
     }
 
+    /** The local file, fetched from the store (verified) if this node does not hold it. */
     public Optional<Path> artifact(String id, String name) {
+        return listed(id, name).map(listed -> {
+            Path file = artifacts.resolve(id).resolve(name);
+            if (!Files.exists(file)) {
+                cache(id, name, fromStore(id, name, listed.digest()));
+            }
+            return file;
+        });
+    }
+
+    /**
+     * The content, verified against the recorded digest: the local copy if intact, otherwise the store's (cached
+     * locally again). Empty if the run does not list the artifact.
+     */
+    public Optional<byte[]> readArtifact(String id, String name) {
+        return listed(id, name).map(listed -> read(id, name, listed.digest()));
+    }
+
+    private byte[] read(String id, String name, String digest) {
+        Path file = artifacts.resolve(id).resolve(name);
+        if (Files.exists(file)) {
+            try {
+                byte[] local = Files.readAllBytes(file);
+                if (digest == null || digest.equals(StoredArtifact.digestOf(local))) {
+                    return local;
+                }
+                LOG.warn("Local copy {} of artifact {} of run {} is not what was logged: reading the store's", file,
+                        name, id);
+            } catch (IOException e) {
+                LOG.warn("Cannot read local copy {}: {}; reading the store's", file, e.toString());
+            }
+        }
+        byte[] content = fromStore(id, name, digest);
+        cache(id, name, content);
+        return content;
+    }
+
+    /** The store's copies of the run's artifacts (empty for an unknown run). */
+    public List<StoredArtifact> storedArtifacts(String id) {
+        return runs.containsKey(id) ? store.list(id) : List.of();
+    }
+
+    /** The artifact store, for listings: kind and location. */
+    public String artifactStore() {
+        return store.kind() + " " + store.location();
+    }
+
+    /** An artifact the run lists, with its recorded digest ({@code null}: logged before digests were recorded). */
+    private record Listed(String digest) {
+    }
+
+    private Optional<Listed> listed(String id, String name) {
         RunState run = runs.get(id);
         if (run == null) {
             return Optional.empty();
         }
         synchronized (run) {
-            return run.artifacts.contains(name) ? Optional.of(artifacts.resolve(id).resolve(name)) : Optional.empty();
+            return run.artifacts.contains(name) ? Optional.of(new Listed(run.digests.get(name))) : Optional.empty();
         }
+    }
+
+    private byte[] fromStore(String id, String name, String digest) {
+        byte[] content = store.get(id, name).orElseThrow(() -> new IllegalStateException("artifact " + name
+                + " of run " + id + " is in neither this node's folder " + artifacts + " nor the artifact store ("
+                + artifactStore() + ")"));
+        String actual = StoredArtifact.digestOf(content);
+        if (digest != null && !digest.equals(actual)) {
+            throw new ArtifactIntegrityException(id, name, "the artifact store (" + artifactStore() + ")", digest,
+                    actual);
+        }
+        return content;
     }
 
     public void endRun(String id, RunStatus status) {
@@ -294,6 +379,7 @@ public final class Tracker implements AutoCloseable {
             }
         }
         deleteDirectory(artifacts.resolve(id));
+        store.deleteRun(id);
     }
 
     private List<String> children(String id) {
@@ -450,14 +536,14 @@ public final class Tracker implements AutoCloseable {
         writer.put(MODEL + model.name, () -> Records.write(model.fields()));
     }
 
-    private static void checkName(String what, String name) {
+    static void checkName(String what, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid " + what + " name '" + name
                     + "': letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100");
         }
     }
 
-    private static void deleteDirectory(Path dir) {
+    static void deleteDirectory(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -491,6 +577,8 @@ public final class Tracker implements AutoCloseable {
         final Map<String, Double> metrics = new TreeMap<>();
         final Map<String, String> tags = new TreeMap<>();
         final List<String> artifacts = new ArrayList<>();
+        /** Artifact name to its content digest as logged. */
+        final Map<String, String> digests = new TreeMap<>();
         final Map<String, List<MetricPoint>> history = new HashMap<>();
         RunStatus status = RunStatus.RUNNING;
         Instant ended;
@@ -519,7 +607,7 @@ public final class Tracker implements AutoCloseable {
             if (run == null) {
                 synchronized (this) {
                     run = new Run(id, experiment, parent, name, status, started, ended, seed, datasetDigest,
-                            codeVersion, params, metrics, tags, artifacts);
+                            codeVersion, params, metrics, tags, artifacts, digests);
                     cached = run;
                 }
             }
@@ -572,6 +660,7 @@ public final class Tracker implements AutoCloseable {
             Records.putSection(f, "metric.", metrics);
             Records.putSection(f, "tag.", tags);
             f.put("artifacts", String.join("/", artifacts));
+            Records.putSection(f, "digest.", digests);
             return f;
         }
 
@@ -584,6 +673,7 @@ public final class Tracker implements AutoCloseable {
             run.params.putAll(Records.section(f, "param."));
             Records.section(f, "metric.").forEach((k, v) -> run.metrics.put(k, Double.parseDouble(v)));
             run.tags.putAll(Records.section(f, "tag."));
+            run.digests.putAll(Records.section(f, "digest."));
             String artifacts = f.getOrDefault("artifacts", "");
             if (!artifacts.isEmpty()) {
                 Collections.addAll(run.artifacts, artifacts.split("/"));

@@ -2,7 +2,9 @@ package org.nautilus.research.internal.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +16,8 @@ import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.api.research.artifacts.ArtifactIntegrityException;
+import org.nautilus.api.research.artifacts.StoredArtifact;
 import org.nautilus.api.research.tracking.AliasChange;
 import org.nautilus.api.research.tracking.MetricPoint;
 import org.nautilus.api.research.tracking.ModelVersion;
@@ -31,7 +35,7 @@ class TrackerTest {
     private static final Map<String, String> CODE = Map.of("org.nautilus.research", "0.1.0", "lightgbm", "4.3.0");
 
     private Tracker tracker() {
-        return new Tracker(store, artifacts, clock);
+        return new Tracker(store, new FileArtifactStore(artifacts.resolve("store")), artifacts.resolve("local"), clock);
     }
 
     @Test
@@ -62,6 +66,8 @@ class TrackerTest {
             assertThat(run.seed()).isEqualTo(42);
             assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
             assertThat(run.artifacts()).containsExactly(Tracker.MODEL_ARTIFACT);
+            assertThat(run.artifactDigests())
+                    .containsExactly(Map.entry(Tracker.MODEL_ARTIFACT, StoredArtifact.digestOf(new byte[] {1, 2, 3})));
             assertThat(again.metricHistory(id, "ic")).extracting(MetricPoint::step, MetricPoint::value)
                     .containsExactly(Tuple.tuple(1L, 0.05), Tuple.tuple(2L, 0.07));
             assertThat(Files.readAllBytes(again.artifact(id, Tracker.MODEL_ARTIFACT).orElseThrow())).containsExactly(1,
@@ -72,7 +78,8 @@ class TrackerTest {
     @Test
     void runsAreListedNewestFirstAndFiltered() {
         Clock ticking = Clock.offset(clock, Duration.ZERO);
-        try (Tracker tracker = new Tracker(store, artifacts, ticking)) {
+        try (Tracker tracker = new Tracker(store, new FileArtifactStore(artifacts.resolve("store")),
+                artifacts.resolve("local"), ticking)) {
             Run parent = tracker.startRun("alpha", null, "cv", 1, CODE);
             Run fold = tracker.startRun("alpha", parent.id(), "fold-0", 1, CODE);
             tracker.logParam(parent.id(), "family", "lightgbm");
@@ -159,6 +166,78 @@ class TrackerTest {
         tracker.logArtifact(run.id(), Tracker.MODEL_ARTIFACT, new byte[] {1});
         tracker.endRun(run.id(), RunStatus.FINISHED);
         return run;
+    }
+
+    @Test
+    void aNodeThatDidNotLogAnArtifactReadsItFromTheStoreVerified() throws Exception {
+        FileArtifactStore shared = new FileArtifactStore(artifacts.resolve("store"));
+        String id;
+        try (Tracker trainer = new Tracker(store, shared, artifacts.resolve("trainer"), clock)) {
+            id = finishedRunWithModel(trainer, "sha256:d").id();
+            trainer.logArtifact(id, "report.html", "<html>".getBytes(StandardCharsets.UTF_8));
+        }
+        try (Tracker server = new Tracker(store, shared, artifacts.resolve("server"), clock)) {
+            assertThat(server.readArtifact(id, Tracker.MODEL_ARTIFACT)).hasValueSatisfying(
+                    b -> assertThat(b).containsExactly(1));
+            // cached locally on the way, and a path for the callers that want a file
+            assertThat(artifacts.resolve("server").resolve(id).resolve(Tracker.MODEL_ARTIFACT)).exists();
+            assertThat(Files.readString(server.artifact(id, "report.html").orElseThrow())).isEqualTo("<html>");
+            assertThat(server.storedArtifacts(id)).extracting(StoredArtifact::name, StoredArtifact::digest)
+                    .containsExactly(
+                            tuple(Tracker.MODEL_ARTIFACT, StoredArtifact.digestOf(new byte[] {1})),
+                            tuple("report.html", StoredArtifact.digestOf("<html>".getBytes(StandardCharsets.UTF_8))));
+            assertThat(server.readArtifact(id, "unknown.bin")).isEmpty();
+            assertThat(server.readArtifact("no-such-run", Tracker.MODEL_ARTIFACT)).isEmpty();
+            assertThat(server.storedArtifacts("no-such-run")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoredCopyThatIsNotWhatWasLoggedIsRefused() throws Exception {
+        FileArtifactStore shared = new FileArtifactStore(artifacts.resolve("store"));
+        try (Tracker tracker = new Tracker(store, shared, artifacts.resolve("local"), clock)) {
+            String id = finishedRunWithModel(tracker, "sha256:d").id();
+            Path local = artifacts.resolve("local").resolve(id).resolve(Tracker.MODEL_ARTIFACT);
+            Path stored = artifacts.resolve("store").resolve(id).resolve(Tracker.MODEL_ARTIFACT);
+
+            // A damaged local copy is passed over for the store's, and repaired.
+            Files.write(local, new byte[] {7});
+            assertThat(tracker.readArtifact(id, Tracker.MODEL_ARTIFACT)).hasValueSatisfying(
+                    b -> assertThat(b).containsExactly(1));
+            assertThat(Files.readAllBytes(local)).containsExactly(1);
+
+            // A damaged store copy with no local one: refused, naming both digests; nothing is cached.
+            Files.delete(local);
+            Files.write(stored, new byte[] {7});
+            assertThatThrownBy(() -> tracker.readArtifact(id, Tracker.MODEL_ARTIFACT))
+                    .isInstanceOf(ArtifactIntegrityException.class)
+                    .hasMessageContaining("artifact model.bin of run " + id)
+                    .hasMessageContaining("has digest " + StoredArtifact.digestOf(new byte[] {7}))
+                    .hasMessageContaining("not the recorded " + StoredArtifact.digestOf(new byte[] {1}))
+                    .hasMessageContaining("refusing to use it");
+            assertThatThrownBy(() -> tracker.artifact(id, Tracker.MODEL_ARTIFACT))
+                    .isInstanceOf(ArtifactIntegrityException.class);
+            assertThat(local).doesNotExist();
+
+            // Gone from both: a clear error, not an empty answer (the run lists it).
+            Files.delete(stored);
+            assertThatThrownBy(() -> tracker.readArtifact(id, Tracker.MODEL_ARTIFACT))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("artifact model.bin of run " + id + " is in neither this node's folder")
+                    .hasMessageContaining("nor the artifact store (file " + artifacts.resolve("store"));
+        }
+    }
+
+    @Test
+    void deletingARunDeletesItsStoredArtifacts() {
+        FileArtifactStore shared = new FileArtifactStore(artifacts.resolve("store"));
+        try (Tracker tracker = new Tracker(store, shared, artifacts.resolve("local"), clock)) {
+            String id = finishedRunWithModel(tracker, "sha256:d").id();
+            assertThat(shared.list(id)).hasSize(1);
+            tracker.deleteRun(id);
+            assertThat(shared.list(id)).isEmpty();
+            assertThat(artifacts.resolve("local").resolve(id)).doesNotExist();
+        }
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.Model;
+import org.nautilus.api.research.artifacts.ArtifactIntegrityException;
+import org.nautilus.api.research.artifacts.StoredArtifact;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.Run;
 import org.nautilus.api.research.tracking.RunQuery;
@@ -72,7 +74,8 @@ class TrainingTest {
                 Writer out = Files.newBufferedWriter(bars)) {
             in.transferTo(out);
         }
-        models = new ModelsComponent(store, dir.resolve("models"), research(), Clock.systemUTC());
+        models = new ModelsComponent(store, new FileArtifactStore(dir.resolve("artifact-store")), dir.resolve("models"),
+                research(), Clock.systemUTC());
         families(shared).forEach(models::addFamily);
         models.addLibrary(new TechnicalLibrary());
     }
@@ -170,6 +173,33 @@ class TrainingTest {
         }
         assertThat(Files.readAllBytes(models.artifact(second.run().id(), "model.bin").orElseThrow()))
                 .isEqualTo(Files.readAllBytes(models.artifact(first.run().id(), "model.bin").orElseThrow()));
+    }
+
+    /**
+     * A registered version trained on one node loads on another that shares only the tracking metadata and the
+     * artifact store: the same predictions; a store copy that is not what was logged is refused, naming the digests.
+     */
+    @Test
+    void aNodeThatDidNotTrainAVersionLoadsItFromTheArtifactStore() throws IOException {
+        TrainingResult trained = models.train(spec("lightgbm", "register = m"), line -> {});
+        models.flush();
+        ModelsComponent other = new ModelsComponent(store, new FileArtifactStore(dir.resolve("artifact-store")),
+                dir.resolve("other-node"), research(), Clock.systemUTC());
+        families(shared).forEach(other::addFamily);
+        double[] row = {40, 0.5, 0.1, -1, 1.01};
+        assertThat(other.load("m", 1).predict(row)).isEqualTo(models.load("m", 1).predict(row));
+        assertThat(dir.resolve("other-node").resolve(trained.run().id()).resolve("model.bin")).exists();
+        assertThat(other.storedArtifacts(trained.run().id())).extracting(StoredArtifact::name).contains("model.bin",
+                "report.html");
+
+        Files.delete(dir.resolve("other-node").resolve(trained.run().id()).resolve("model.bin"));
+        Path stored = dir.resolve("artifact-store").resolve(trained.run().id()).resolve("model.bin");
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(stored, bytes);
+        assertThatThrownBy(() -> other.load("m", 1)).isInstanceOf(ArtifactIntegrityException.class)
+                .hasMessageContaining("artifact model.bin of run " + trained.run().id())
+                .hasMessageContaining("not the recorded " + trained.run().artifactDigests().get("model.bin"));
     }
 
     /** The spec chooses the validation: rolling walk-forward, purged K-fold with embargo, CPCV. */

@@ -11,7 +11,8 @@ public final class TrainingTestSupport {
     }
 
     public static ModelsComponent models(Path dir) {
-        ModelsComponent models = new ModelsComponent(new MemoryTrackingStore(), dir.resolve("models"),
+        ModelsComponent models = new ModelsComponent(new MemoryTrackingStore(),
+                new FileArtifactStore(dir.resolve("artifact-store")), dir.resolve("models"),
                 TrainingTest.research(),
                 Clock.systemUTC());
         models.addLibrary(new TechnicalLibrary());

@@ -23,6 +23,7 @@ import org.nautilus.api.research.tracking.TrainingResult;
 import org.nautilus.factor.technical.internal.TechnicalLibrary;
 import org.nautilus.model.weka.linear.internal.WekaRidge;
 import org.nautilus.research.internal.ResearchConfig;
+import org.nautilus.research.internal.tracking.FileArtifactStore;
 import org.nautilus.research.internal.tracking.MemoryTrackingStore;
 import org.nautilus.research.internal.tracking.ModelsComponent;
 import org.nautilus.routes.internal.component.Gateways;
@@ -43,7 +44,9 @@ class TrainEndpointTest {
     @BeforeEach
     void setUp() throws Exception {
         ResearchConfig defaults = DsConfigs.config(ResearchConfig.class, Map.of());
-        models = new ModelsComponent(new MemoryTrackingStore(), dir.resolve("models"), defaults, Clock.systemUTC());
+        models = new ModelsComponent(new MemoryTrackingStore(),
+                new FileArtifactStore(dir.resolve("artifact-store")), dir.resolve("models"), defaults,
+                Clock.systemUTC());
         models.addFamily(new WekaRidge());
         models.addLibrary(new TechnicalLibrary());
         Path bars = dir.resolve("apple.csv");
