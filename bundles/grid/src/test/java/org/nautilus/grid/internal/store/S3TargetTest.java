@@ -1,6 +1,7 @@
 package org.nautilus.grid.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,16 +18,24 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nautilus.testsupport.Await;
 
 /**
  * The S3 target's signer against the AWS Signature Version 4 test suite's published {@code get-vanilla} example, and
  * its protocol (PUT, ListObjectsV2 pages, GET, DELETE; path-style) against a small fake of S3 on loopback that checks
- * every request carries a signature over the body it sends. Not S3 itself.
+ * every request carries a signature over the body it sends; and the whole round trip against S3Proxy, an
+ * implementation of the S3 API that verifies every request's SigV4 signature with the credentials it was given
+ * (over jclouds' in-memory blob store: the closest to S3 this machine has).
  */
 class S3TargetTest {
 
@@ -84,6 +93,49 @@ class S3TargetTest {
 
         target.delete("snap_1");
         assertThat(target.names()).containsExactly("snap_2");
+    }
+
+    @Test
+    void a_snapshot_round_trips_through_an_s3_implementation_that_checks_signatures() throws Exception {
+        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
+                .build(BlobStoreContext.class);
+        context.getBlobStore().createContainerInLocation(null, "nautilus-snapshots");
+        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+                .awsAuthentication(AuthenticationType.AWS_V4, "AKID", "secret")
+                .endpoint(URI.create("http://127.0.0.1:0")).build();
+        proxy.start();
+        try {
+            Await.until("S3Proxy started", () -> "STARTED".equals(proxy.getState()));
+            URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+            // S3 refuses requests signed more than 15 minutes off its clock: the real clock here.
+            S3Target target = new S3Target(endpoint, "nautilus-snapshots", "/prod/", "us-east-1",
+                    () -> new S3Target.Credentials("AKID", "secret", null), Clock.systemUTC());
+            Path snapshot = tmp.resolve("staging/snap_1");
+            Files.createDirectories(snapshot.resolve("db/node a/cacheGroup-nautilus-trading"));
+            Files.writeString(snapshot.resolve("node_a.smf"), "meta");
+            byte[] part = new byte[70_000];
+            new Random(7).nextBytes(part);
+            Files.write(snapshot.resolve("db/node a/cacheGroup-nautilus-trading/part-1.bin"), part);
+
+            assertThat(target.upload("snap_1", snapshot)).isEqualTo("s3://nautilus-snapshots/prod/snap_1");
+            target.write("snap_1", Snapshots.MANIFEST, "name=snap_1\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(target.names()).containsExactly("snap_1");
+            assertThat(target.size("snap_1")).isEqualTo(70_000 + 4 + 12);
+            Path fetched = target.fetch("snap_1", tmp.resolve("scratch"));
+            assertThat(Files.readAllBytes(fetched.resolve("snap_1/db/node a/cacheGroup-nautilus-trading/part-1.bin")))
+                    .isEqualTo(part);
+
+            S3Target wrongSecret = new S3Target(endpoint, "nautilus-snapshots", "/prod/", "us-east-1",
+                    () -> new S3Target.Credentials("AKID", "not-the-secret", null), Clock.systemUTC());
+            assertThatThrownBy(wrongSecret::names).isInstanceOf(IOException.class).hasMessageContaining("403")
+                    .hasMessageContaining("SignatureDoesNotMatch");
+
+            target.delete("snap_1");
+            assertThat(target.names()).isEmpty();
+        } finally {
+            proxy.stop();
+            context.close();
+        }
     }
 
     /** Path-style S3 in memory: checks the signature's shape and that the signed payload hash is the body's. */
