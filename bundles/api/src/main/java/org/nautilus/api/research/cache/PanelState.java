@@ -17,10 +17,12 @@ import org.nautilus.api.marketdata.BarSpec;
  * @param program    digest of the compiled cross-sectional program the state belongs to
  * @param universe   the instruments of the panel, in the panel's order
  * @param lastClosed the last time the panel had closed
+ * @param barDigest  a digest of each instrument's last bar the panel had taken: the state is used only where the
+ *                   bar history has the very same bars
  * @param state      the opaque state (the engine's format)
  */
 public record PanelState(BarSpec bars, String library, String program, List<InstrumentId> universe,
-        Instant lastClosed, byte[] state) {
+        Instant lastClosed, long barDigest, byte[] state) {
 
     public PanelState {
         Objects.requireNonNull(bars, "bars");
@@ -38,7 +40,7 @@ public record PanelState(BarSpec bars, String library, String program, List<Inst
     public boolean equals(Object o) {
         return o instanceof PanelState s && bars.equals(s.bars) && library.equals(s.library)
                 && program.equals(s.program) && universe.equals(s.universe) && lastClosed.equals(s.lastClosed)
-                && Arrays.equals(state, s.state);
+                && barDigest == s.barDigest && Arrays.equals(state, s.state);
     }
 
     @Override

@@ -76,6 +76,7 @@ final class FeatureCodec {
                 out.writeUTF(instrument.value());
             }
             instant(out, p.lastClosed());
+            out.writeLong(p.barDigest());
             out.writeInt(p.state().length);
             out.write(p.state());
         } catch (IOException e) {
@@ -96,9 +97,10 @@ final class FeatureCodec {
                 universe.add(InstrumentId.of(in.readUTF()));
             }
             Instant lastClosed = instant(in);
+            long barDigest = in.readLong();
             byte[] state = new byte[in.readInt()];
             in.readFully(state);
-            return new PanelState(bars, library, program, universe, lastClosed, state);
+            return new PanelState(bars, library, program, universe, lastClosed, barDigest, state);
         } catch (IOException e) {
             throw new IllegalStateException("a feature cache entry cannot be read: " + e, e);
         }

@@ -390,9 +390,12 @@ class FeatureCacheTest {
         }
     }
 
-    /** A panel state of another universe or another grouping is refused: the panel is computed from history. */
+    /**
+     * A panel state of another universe, another grouping or other bars than the history's is refused: the panel is
+     * computed from history.
+     */
     @Test
-    void a_panel_state_of_another_universe_or_grouping_is_not_used() {
+    void a_panel_state_of_another_universe_grouping_or_bars_is_not_used() {
         GridFeatureCache cache = startNodes(1).get(0);
         List<Bar> apple = appleBars();
         Map<InstrumentId, List<Bar>> all = crossBars(apple, 60);
@@ -421,7 +424,20 @@ class FeatureCacheTest {
         assertSameCrossValues(compiled, otherGroups, crossEngineStartedAfterTheBars(all, regrouped, compiled, null),
                 59);
 
-        // the same universe and groups: resumed, and the values are those computed from history
+        // B's last bar is corrected in the history (another close): the state did not take that bar
+        cache.offer(written);
+        Map<InstrumentId, List<Bar>> corrected = new HashMap<>(all);
+        List<Bar> b = new ArrayList<>(all.get(UNIVERSE.get(1)));
+        Bar last = b.get(b.size() - 1);
+        b.set(b.size() - 1, new Bar(last.instrumentId(), last.start(), last.end(), last.open(), last.high(), last.low(),
+                last.high(), last.volume()));
+        corrected.put(UNIVERSE.get(1), b);
+        FeatureEngine correctedBars = crossEngineStartedAfterTheBars(new HashMap<>(corrected), GROUPS, compiled, cache);
+        assertThat(correctedBars.panelCacheCounts()).containsExactly(0, 1);
+        assertSameCrossValues(compiled, correctedBars, crossEngineStartedAfterTheBars(corrected, GROUPS, compiled,
+                null), 59);
+
+        // the same universe, groups and bars: resumed, and the values are those computed from history
         cache.offer(written);
         FeatureEngine same = crossEngineStartedAfterTheBars(new HashMap<>(all), GROUPS, compiled, cache);
         assertThat(same.panelCacheCounts()).containsExactly(1, 0);

@@ -125,8 +125,8 @@ final class FeatureCacheLink {
 
     /** A library's cross-sectional state on a bar series after the closed time {@code lastClosed}. */
     void offerPanel(CompiledLibrary library, BarSpec spec, List<InstrumentId> universe, Instant lastClosed,
-            PanelStream panel) {
-        cache.offer(new PanelState(spec, library.name(), library.panel().digest(), universe, lastClosed,
+            long barDigest, PanelStream panel) {
+        cache.offer(new PanelState(spec, library.name(), library.panel().digest(), universe, lastClosed, barDigest,
                 panel.snapshot()));
     }
 
@@ -199,6 +199,15 @@ final class FeatureCacheLink {
         }
         h = mix(h, bar.end().getEpochSecond());
         return mix(h, bar.end().getNano());
+    }
+
+    /** Several instruments' bars hashed in order, each as {@link #digest(Bar)}; a null (no bar) counts too. */
+    static long digest(List<Bar> bars) {
+        long h = 0xcbf29ce484222325L;
+        for (Bar bar : bars) {
+            h = mix(h, bar == null ? 0 : digest(bar));
+        }
+        return h;
     }
 
     private static long mix(long h, long value) {

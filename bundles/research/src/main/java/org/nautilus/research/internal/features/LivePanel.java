@@ -3,6 +3,7 @@ package org.nautilus.research.internal.features;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,8 @@ final class LivePanel {
     private final TreeMap<Instant, Map<Integer, Bar>> pending = new TreeMap<>();
     private Instant[] lastEnd = new Instant[0];
     private Instant closedUpTo;
+    /** Each instrument's last bar the panel has taken (null: none yet). */
+    private Bar[] taken = new Bar[0];
     private PanelStream stream;
     /** Each instrument's point-in-time data fields ({@code $eps}, ...); null if the program reads none. */
     private PointInTimeSources.Feed[] feeds;
@@ -140,6 +143,7 @@ final class LivePanel {
         }
         pending.clear();
         lastEnd = new Instant[n];
+        taken = new Bar[n];
         List<List<Bar>> histories = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             histories.add(history.apply(universe.get(k)));
@@ -153,7 +157,10 @@ final class LivePanel {
                 if (lastEnd[k] == null || bar.end().isAfter(lastEnd[k])) {
                     if (closedUpTo == null || bar.end().isAfter(closedUpTo)) {
                         pending.computeIfAbsent(bar.end(), t -> new HashMap<>()).put(k, bar);
-                    } else if (bar.end().equals(closedUpTo)) {
+                    } else {
+                        taken[k] = bar; // the resumed state took it (its digest says so)
+                    }
+                    if (closedUpTo != null && bar.end().equals(closedUpTo)) {
                         // the resumed panel's last values: published as a resumed stream publishes its own
                         publisher.publish(universe.get(k), closedUpTo, stream, k);
                     }
@@ -186,6 +193,7 @@ final class LivePanel {
             link.panelRefused(library, spec, "the cached panel state cannot be restored: " + e.getMessage());
             return null;
         }
+        List<Bar> lastTaken = new ArrayList<>(universe.size());
         for (int k = 0; k < universe.size(); k++) {
             List<Bar> bars = histories.get(k);
             if (restored.bars(k) > 0 && (bars.isEmpty() || bars.get(0).end().isAfter(state.lastClosed()))) {
@@ -193,6 +201,18 @@ final class LivePanel {
                         + " does not reach back to the cached panel state's last closed time " + state.lastClosed());
                 return null;
             }
+            Bar last = null;
+            for (Bar bar : bars) {
+                if (!bar.end().isAfter(state.lastClosed()) && (last == null || bar.end().isAfter(last.end()))) {
+                    last = bar;
+                }
+            }
+            lastTaken.add(last);
+        }
+        if (FeatureCacheLink.digest(lastTaken) != state.barDigest()) {
+            link.panelRefused(library, spec, "the bar history's last bars up to " + state.lastClosed()
+                    + " are not the ones the panel state took (prices, volume or times differ)");
+            return null;
         }
         link.panelResumed(library, spec, state);
         return new Resumed(restored, state.lastClosed());
@@ -202,7 +222,7 @@ final class LivePanel {
     boolean offerState() {
         FeatureCacheLink link = cache == null ? null : cache.get();
         if (link != null && sinceSnapshot > 0 && closedUpTo != null) {
-            link.offerPanel(library, spec, universe, closedUpTo, stream);
+            link.offerPanel(library, spec, universe, closedUpTo, FeatureCacheLink.digest(Arrays.asList(taken)), stream);
             sinceSnapshot = 0;
             return true;
         }
@@ -222,6 +242,7 @@ final class LivePanel {
             double[][] data = feeds == null ? null : new double[n][];
             for (Map.Entry<Integer, Bar> entry : bars.entrySet()) {
                 present[entry.getKey()] = true;
+                taken[entry.getKey()] = entry.getValue();
                 fields[entry.getKey()] = BarColumns.fields(entry.getValue());
                 if (data != null) {
                     data[entry.getKey()] = feeds[entry.getKey()].next(time);
