@@ -35,7 +35,8 @@ import org.nautilus.research.internal.expression.PanelStream;
  * <p>With a feature cache, the panel's state (universe, last closed time, every instrument's kernel states) is
  * offered every {@code stateEvery} closed times; a rebuild resumes from the cached state instead of recomputing the
  * history when it is of the same cross-sectional program over the same universe and grouping and the bar history
- * reaches back to it, feeding only the bars after its last closed time; otherwise it recomputes (the log says why).
+ * reaches back to it with the very bars it took, feeding only the bars after its last closed time; otherwise it
+ * recomputes (the log says why).
  * One writer thread.
  */
 final class LivePanel {
@@ -176,9 +177,10 @@ final class LivePanel {
     }
 
     /**
-     * The panel restored from the cached state, or null: the state must be of this program over this universe (the cache
-     * link checks), restore into these groups, and every instrument it has bars of must have a bar history that
-     * reaches back to its last closed time (else bars between would be missing).
+     * The panel restored from the cached state, or null: the state must be of this program over this universe (the
+     * cache link checks), restore into these groups, every instrument it has bars of must have a bar history that
+     * reaches back to its last closed time (else bars between would be missing), and each instrument's last bar up to
+     * that time must be the one the state took (its digest).
      */
     private Resumed resume(int[] groups, List<List<Bar>> histories) {
         FeatureCacheLink link = cache == null ? null : cache.get();
