@@ -30,6 +30,12 @@ public interface FeatureCache {
 
     Optional<StreamState> state(InstrumentId instrument, BarSpec bars, String library);
 
+    /** Queues a library's cross-sectional state on a bar series for writing (replacing the older one); returns at once. */
+    void offer(PanelState state);
+
+    /** The library's latest cross-sectional state on the bar series, if one was written. */
+    Optional<PanelState> panel(BarSpec bars, String library);
+
     /**
      * Tells {@code written} every vector written to the cache from now on, by any node (this one included), once
      * it is in the grid: how a node that did not compute a close learns of it (model serving on any node). Called

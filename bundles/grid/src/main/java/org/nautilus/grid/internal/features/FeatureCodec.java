@@ -12,6 +12,7 @@ import java.util.List;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureVector;
+import org.nautilus.api.research.cache.PanelState;
 import org.nautilus.api.research.cache.StreamState;
 
 /**
@@ -23,6 +24,7 @@ final class FeatureCodec {
 
     private static final byte VECTOR = 1;
     private static final byte STATE = 2;
+    private static final byte PANEL = 3;
 
     private FeatureCodec() {
     }
@@ -60,6 +62,48 @@ final class FeatureCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    static byte[] encode(PanelState p) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96 + 16 * p.universe().size() + p.state().length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(PANEL);
+            out.writeUTF(p.bars().toString());
+            out.writeUTF(p.library());
+            out.writeUTF(p.program());
+            out.writeInt(p.universe().size());
+            for (InstrumentId instrument : p.universe()) {
+                out.writeUTF(instrument.value());
+            }
+            instant(out, p.lastClosed());
+            out.writeLong(p.barDigest());
+            out.writeInt(p.state().length);
+            out.write(p.state());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static PanelState panel(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            expect(in, PANEL);
+            BarSpec bars = BarSpec.parse(in.readUTF());
+            String library = in.readUTF();
+            String program = in.readUTF();
+            int n = in.readInt();
+            List<InstrumentId> universe = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                universe.add(InstrumentId.of(in.readUTF()));
+            }
+            Instant lastClosed = instant(in);
+            long barDigest = in.readLong();
+            byte[] state = new byte[in.readInt()];
+            in.readFully(state);
+            return new PanelState(bars, library, program, universe, lastClosed, barDigest, state);
+        } catch (IOException e) {
+            throw new IllegalStateException("a feature cache entry cannot be read: " + e, e);
+        }
     }
 
     static FeatureVector vector(byte[] bytes) {

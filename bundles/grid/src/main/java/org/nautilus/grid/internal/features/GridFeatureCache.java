@@ -31,6 +31,7 @@ import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
+import org.nautilus.api.research.cache.PanelState;
 import org.nautilus.api.research.cache.StreamState;
 import org.nautilus.grid.internal.node.Grid;
 import org.nautilus.grid.internal.store.GridCaches;
@@ -104,6 +105,15 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
         return new AffinityKey<>(kind + "|" + instrument.value() + "|" + bars + "|" + library, instrument.value());
     }
 
+    /**
+     * The key of a library's cross-sectional state on a bar series: it spans instruments, so its affinity is the
+     * key itself (one primary node and its backups, like any entry).
+     */
+    static AffinityKey<String> panelKey(BarSpec bars, String library) {
+        String key = "P|" + bars + "|" + library;
+        return new AffinityKey<>(key, key);
+    }
+
     @Override
     public void offer(FeatureVector vector) {
         enqueue(key('V', vector.instrument(), vector.bars(), vector.library()), vector);
@@ -112,6 +122,16 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
     @Override
     public void offer(StreamState state) {
         enqueue(key('S', state.instrument(), state.bars(), state.library()), state);
+    }
+
+    @Override
+    public void offer(PanelState state) {
+        enqueue(panelKey(state.bars(), state.library()), state);
+    }
+
+    @Override
+    public Optional<PanelState> panel(BarSpec bars, String library) {
+        return read(panelKey(bars, library), PanelState.class, FeatureCodec::panel);
     }
 
     private void enqueue(AffinityKey<String> key, Object value) {
@@ -172,7 +192,7 @@ public final class GridFeatureCache implements FeatureCache, AutoCloseable {
         TreeMap<AffinityKey<String>, byte[]> encoded = new TreeMap<>(
                 (a, b) -> a.key().compareTo(b.key()));
         batch.forEach((key, value) -> encoded.put(key, value instanceof FeatureVector v ? FeatureCodec.encode(v)
-                : FeatureCodec.encode((StreamState) value)));
+                : value instanceof PanelState p ? FeatureCodec.encode(p) : FeatureCodec.encode((StreamState) value)));
         try {
             cache.putAll(encoded);
             writtenEntries.addAndGet(encoded.size());

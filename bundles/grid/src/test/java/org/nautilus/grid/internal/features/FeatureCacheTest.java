@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,10 @@ import org.nautilus.api.research.FittedModel;
 import org.nautilus.api.research.LabelledMatrix;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
+import org.nautilus.api.research.cache.PanelState;
 import org.nautilus.api.research.cache.StreamState;
+import org.nautilus.api.research.expression.FactorDefinition;
+import org.nautilus.api.research.expression.FactorLibrary;
 import org.nautilus.api.research.signal.SignalBatch;
 import org.nautilus.api.research.tracking.ModelVersion;
 import org.nautilus.api.research.tracking.RegisteredModel;
@@ -266,6 +270,195 @@ class FeatureCacheTest {
         FeatureEngine fresh = engine(corrected, alpha158);
         fresh.backfill(AAPL, DAILY);
         assertSameValues(alpha158, second, fresh, 99);
+    }
+
+    /** Three instruments (Apple's bars 60k + d at Apple's day d, C missing day 30) and a cross-sectional library. */
+    private static final List<InstrumentId> UNIVERSE = List.of(InstrumentId.of("A"), InstrumentId.of("B"),
+            InstrumentId.of("C"));
+    private static final int DAYS = 120;
+    private static final Map<InstrumentId, String> GROUPS = Map.of(UNIVERSE.get(0), "tech", UNIVERSE.get(1), "tech",
+            UNIVERSE.get(2), "energy");
+
+    private record CrossLibrary(String name, List<FactorDefinition> definitions) implements FactorLibrary {
+        static CrossLibrary of() {
+            return new CrossLibrary("cross", List.of(
+                    new FactorDefinition("MOM", "$close/Ref($close,5)-1", ""),
+                    new FactorDefinition("MOM_RANK", "CSRank(MOM)", ""),
+                    new FactorDefinition("NEUTRAL", "GroupDemean($close/$open-1)", ""),
+                    new FactorDefinition("SMOOTH", "Mean(CSZScore($volume),3)", ""),
+                    new FactorDefinition("VOL_DEMEAN", "CSDemean(Std($close/Ref($close,1)-1,20))", "")));
+        }
+    }
+
+    /** Each instrument's bars of the first {@code days} days. */
+    private static Map<InstrumentId, List<Bar>> crossBars(List<Bar> apple, int days) {
+        Map<InstrumentId, List<Bar>> bars = new HashMap<>();
+        for (int k = 0; k < UNIVERSE.size(); k++) {
+            List<Bar> own = new ArrayList<>();
+            for (int d = 0; d < days; d++) {
+                if (k == 2 && d == 30) {
+                    continue;
+                }
+                Bar source = apple.get(60 * k + d);
+                Bar day = apple.get(d);
+                own.add(new Bar(UNIVERSE.get(k), day.start(), day.end(), source.open(), source.high(), source.low(),
+                        source.close(), source.volume()));
+            }
+            bars.put(UNIVERSE.get(k), own);
+        }
+        return bars;
+    }
+
+    /** Day d's bars, instrument by instrument, into the engines (and the gateway's history). */
+    private static void day(int d, List<Bar> apple, Map<InstrumentId, List<Bar>> all,
+            Map<InstrumentId, List<Bar>> gateway, FeatureEngine... engines) {
+        for (InstrumentId instrument : UNIVERSE) {
+            for (Bar bar : all.get(instrument)) {
+                if (bar.end().equals(apple.get(d).end())) {
+                    gateway.computeIfAbsent(instrument, i -> new ArrayList<>()).add(bar);
+                    for (FeatureEngine engine : engines) {
+                        engine.onBar(DAILY, bar);
+                    }
+                }
+            }
+        }
+    }
+
+    private static FeatureEngine crossEngine(Map<InstrumentId, List<Bar>> gateway, Map<InstrumentId, String> groups) {
+        FeatureEngine engine = new FeatureEngine((instrument, spec, limit) -> List.copyOf(gateway.getOrDefault(
+                instrument, List.of())), 200, 500, 5000);
+        engine.groups(groups);
+        return engine;
+    }
+
+    /** An engine that had the bars before the library: it starts the library's panel over the whole universe. */
+    private static FeatureEngine crossEngineStartedAfterTheBars(Map<InstrumentId, List<Bar>> gateway,
+            Map<InstrumentId, String> groups, CompiledLibrary library, GridFeatureCache cache) {
+        FeatureEngine engine = crossEngine(gateway, groups);
+        if (cache != null) {
+            engine.cache(cache, 25);
+        }
+        gateway.keySet().stream().sorted().forEach(instrument -> engine.backfill(instrument, DAILY));
+        engine.addLibrary(library, library);
+        engine.startLibrary(library);
+        return engine;
+    }
+
+    /**
+     * The cross-sectional panel (CSRank, CSZScore, CSDemean, GroupDemean, windows over them) stopped on one node
+     * resumes on another from the panel state in the cache, feeding only the times after it, with values bit for
+     * bit those of an engine that never stopped.
+     */
+    @Test
+    void a_cross_sectional_panel_stopped_on_one_node_resumes_on_another_bit_for_bit() {
+        List<GridFeatureCache> nodes = startNodes(2);
+        List<Bar> apple = appleBars();
+        Map<InstrumentId, List<Bar>> all = crossBars(apple, DAYS);
+        CrossLibrary library = CrossLibrary.of();
+        CompiledLibrary compiled = CompiledLibrary.compile(library);
+        Map<InstrumentId, List<Bar>> gateway = new HashMap<>();
+        FeatureEngine uninterrupted = crossEngine(gateway, GROUPS);
+        uninterrupted.addLibrary(library, compiled);
+        uninterrupted.startLibrary(compiled);
+
+        // node 1 computes 80 days live (a panel state every 25 closed days: the last one after day 74), then dies
+        FeatureEngine first = crossEngine(gateway, GROUPS);
+        first.cache(nodes.get(0), 25);
+        first.addLibrary(library, compiled);
+        first.startLibrary(compiled);
+        for (int d = 0; d < 80; d++) {
+            day(d, apple, all, gateway, uninterrupted, first);
+        }
+        assertThat(nodes.get(0).flush(Duration.ofSeconds(10))).isTrue();
+        PanelState state = nodes.get(0).panel(DAILY, "cross").orElseThrow();
+        assertThat(state.universe()).isEqualTo(UNIVERSE);
+        assertThat(state.lastClosed()).isEqualTo(apple.get(74).end());
+        caches.remove(0).close();
+        running.remove(0).close();
+
+        // node 2 takes the library over: its gateway has the same 80 days; the library compiled afresh
+        CompiledLibrary recompiled = CompiledLibrary.compile(library);
+        FeatureEngine second = crossEngineStartedAfterTheBars(new HashMap<>(gateway), GROUPS, recompiled,
+                nodes.get(1));
+        assertThat(second.panelCacheCounts()).containsExactly(1, 0);
+        assertSameCrossValues(recompiled, second, uninterrupted, 79);
+        Map<InstrumentId, List<Bar>> secondGateway = new HashMap<>(gateway);
+        for (int d = 80; d < DAYS; d++) {
+            day(d, apple, all, gateway, uninterrupted);
+            day(d, apple, all, secondGateway, second);
+            assertSameCrossValues(recompiled, second, uninterrupted, d);
+        }
+    }
+
+    /**
+     * A panel state of another universe, another grouping or other bars than the history's is refused: the panel is
+     * computed from history.
+     */
+    @Test
+    void a_panel_state_of_another_universe_grouping_or_bars_is_not_used() {
+        GridFeatureCache cache = startNodes(1).get(0);
+        List<Bar> apple = appleBars();
+        Map<InstrumentId, List<Bar>> all = crossBars(apple, 60);
+        CrossLibrary library = CrossLibrary.of();
+        CompiledLibrary compiled = CompiledLibrary.compile(library);
+        FeatureEngine first = crossEngineStartedAfterTheBars(new HashMap<>(all), GROUPS, compiled, cache);
+        first.snapshotToCache(Duration.ofSeconds(10));
+        PanelState written = cache.panel(DAILY, "cross").orElseThrow();
+        assertThat(written.universe()).isEqualTo(UNIVERSE);
+
+        // C is not in this node's universe
+        Map<InstrumentId, List<Bar>> twoOfThem = new HashMap<>(all);
+        twoOfThem.remove(UNIVERSE.get(2));
+        FeatureEngine smaller = crossEngineStartedAfterTheBars(new HashMap<>(twoOfThem), GROUPS, compiled, cache);
+        assertThat(smaller.panelCacheCounts()).containsExactly(0, 1);
+        assertSameCrossValues(compiled, smaller, crossEngineStartedAfterTheBars(twoOfThem, GROUPS, compiled, null),
+                59);
+
+        // the same universe, grouped otherwise: GroupDemean's state is not this grouping's (the engine above wrote
+        // its own panel's state over the first one: that one again)
+        cache.offer(written);
+        Map<InstrumentId, String> regrouped = Map.of(UNIVERSE.get(0), "tech", UNIVERSE.get(1), "energy",
+                UNIVERSE.get(2), "energy");
+        FeatureEngine otherGroups = crossEngineStartedAfterTheBars(new HashMap<>(all), regrouped, compiled, cache);
+        assertThat(otherGroups.panelCacheCounts()).containsExactly(0, 1);
+        assertSameCrossValues(compiled, otherGroups, crossEngineStartedAfterTheBars(all, regrouped, compiled, null),
+                59);
+
+        // B's last bar is corrected in the history (another close): the state did not take that bar
+        cache.offer(written);
+        Map<InstrumentId, List<Bar>> corrected = new HashMap<>(all);
+        List<Bar> b = new ArrayList<>(all.get(UNIVERSE.get(1)));
+        Bar last = b.get(b.size() - 1);
+        b.set(b.size() - 1, new Bar(last.instrumentId(), last.start(), last.end(), last.open(), last.high(), last.low(),
+                last.high(), last.volume()));
+        corrected.put(UNIVERSE.get(1), b);
+        FeatureEngine correctedBars = crossEngineStartedAfterTheBars(new HashMap<>(corrected), GROUPS, compiled, cache);
+        assertThat(correctedBars.panelCacheCounts()).containsExactly(0, 1);
+        assertSameCrossValues(compiled, correctedBars, crossEngineStartedAfterTheBars(corrected, GROUPS, compiled,
+                null), 59);
+
+        // the same universe, groups and bars: resumed, and the values are those computed from history
+        cache.offer(written);
+        FeatureEngine same = crossEngineStartedAfterTheBars(new HashMap<>(all), GROUPS, compiled, cache);
+        assertThat(same.panelCacheCounts()).containsExactly(1, 0);
+        assertSameCrossValues(compiled, same, crossEngineStartedAfterTheBars(all, GROUPS, compiled, null), 59);
+    }
+
+    private static void assertSameCrossValues(CompiledLibrary library, FeatureEngine actual, FeatureEngine expected,
+            int day) {
+        int compared = 0;
+        for (InstrumentId instrument : UNIVERSE) {
+            for (String factor : library.published()) {
+                Optional<FactorValue> a = actual.latest(factor, instrument, DAILY);
+                Optional<FactorValue> e = expected.latest(factor, instrument, DAILY);
+                assertThat(a.map(v -> Double.doubleToRawLongBits(v.value()))).as("%s of %s at day %d", factor,
+                        instrument, day).isEqualTo(e.map(v -> Double.doubleToRawLongBits(v.value())));
+                assertThat(a.map(FactorValue::asOf)).as("%s of %s at day %d", factor, instrument, day)
+                        .isEqualTo(e.map(FactorValue::asOf));
+                compared += a.isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(compared).isPositive();
     }
 
     /**

@@ -141,7 +141,7 @@ public final class FactorStream {
     }
 
     /** Tells a snapshot from other bytes and from an older layout. */
-    private static final int SNAPSHOT_MAGIC = 0x4E465334; // "NFS4": Corr takes a Std node's value (NFS3: Slope/Rsquare/Resi share a state)
+    static final int SNAPSHOT_MAGIC = 0x4E465334; // "NFS4": Corr takes a Std node's value (NFS3: Slope/Rsquare/Resi share a state)
 
     /**
      * The whole streaming state after the last bar, as bytes: the bar count, every node's value and every kernel's

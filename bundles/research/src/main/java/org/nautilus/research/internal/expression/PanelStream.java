@@ -1,8 +1,11 @@
 package org.nautilus.research.internal.expression;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.nautilus.research.internal.expression.kernel.CrossSections;
 import org.nautilus.research.internal.expression.kernel.Kernel;
+import org.nautilus.research.internal.expression.kernel.KernelState;
 
 /**
  * Every factor of a program, cross-sectional operators included, over a fixed universe, time by time: each
@@ -115,6 +118,95 @@ public final class PanelStream {
 
     public FactorProgram program() {
         return program;
+    }
+
+    /** Tells a panel snapshot from other bytes and from an older layout of the panel part. */
+    private static final int SNAPSHOT_MAGIC = 0x4E505331; // "NPS1"
+
+    /**
+     * The whole panel state after the last time, as bytes: the universe's groups and, per instrument, its bar count,
+     * every node's value and every kernel's state ({@link KernelState}, the same encoding as
+     * {@link FactorStream#snapshot}, whose format version is written too: a new kernel layout refuses old panels).
+     * {@link #restore} turns it back into a panel that continues exactly as this one would, bit for bit.
+     */
+    public byte[] snapshot() {
+        int n = groups.length;
+        ByteBuffer out = ByteBuffer.allocate(64 + n * (12 + 8 * nodes.length + 64 * nodes.length));
+        out.putInt(SNAPSHOT_MAGIC).putInt(FactorStream.SNAPSHOT_MAGIC).putInt(n).putInt(nodes.length);
+        for (int group : groups) {
+            out.putInt(group);
+        }
+        for (int i = 0; i < n; i++) {
+            out = KernelState.room(out, 8 + 8 * nodes.length);
+            out.putLong(bars[i]);
+            for (double v : values[i]) {
+                out.putLong(Double.doubleToRawLongBits(v));
+            }
+            for (Kernel kernel : kernels[i]) {
+                if (kernel != null) {
+                    out = KernelState.write(kernel, out);
+                }
+            }
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /**
+     * A panel continuing from a {@link #snapshot} of a panel of this program over a universe with these groups.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a state (another format, program, universe size or
+     *                                  grouping), saying which
+     */
+    public static PanelStream restore(FactorProgram program, int[] groups, byte[] snapshot) {
+        PanelStream stream = new PanelStream(program, groups);
+        ByteBuffer in = ByteBuffer.wrap(snapshot);
+        try {
+            if (in.getInt() != SNAPSHOT_MAGIC) {
+                throw new IllegalArgumentException("not a panel snapshot (or an older panel format)");
+            }
+            int format = in.getInt();
+            if (format != FactorStream.SNAPSHOT_MAGIC) {
+                throw new IllegalArgumentException("the panel snapshot's kernel format is " + Integer.toHexString(
+                        format) + ", this build's " + Integer.toHexString(FactorStream.SNAPSHOT_MAGIC));
+            }
+            int n = in.getInt();
+            if (n != groups.length) {
+                throw new IllegalArgumentException("the panel snapshot has " + n + " instruments, the universe "
+                        + groups.length);
+            }
+            int count = in.getInt();
+            if (count != stream.nodes.length) {
+                throw new IllegalArgumentException("the panel snapshot has " + count + " nodes, the program "
+                        + stream.nodes.length + ": it is another program's state");
+            }
+            for (int i = 0; i < n; i++) {
+                int group = in.getInt();
+                if (group != groups[i]) {
+                    throw new IllegalArgumentException("the panel snapshot groups the instruments otherwise"
+                            + " (instrument " + i + ": group " + group + " where the universe has " + groups[i] + ")");
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                stream.bars[i] = in.getLong();
+                double[] v = stream.values[i];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = Double.longBitsToDouble(in.getLong());
+                }
+                for (Kernel kernel : stream.kernels[i]) {
+                    if (kernel != null) {
+                        KernelState.read(kernel, in);
+                    }
+                }
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("the panel snapshot has " + in.remaining()
+                        + " bytes more than the program's state: it is another program's state");
+            }
+            return stream;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("the panel snapshot is shorter than the program's state: truncated,"
+                    + " or another program's state");
+        }
     }
 
     @Override

@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.marketdata.Bar;
+import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.research.cache.FeatureCache;
 import org.nautilus.api.research.cache.FeatureVector;
+import org.nautilus.api.research.cache.PanelState;
 import org.nautilus.api.research.cache.StreamState;
 import org.nautilus.research.internal.expression.BarColumns;
 import org.nautilus.research.internal.expression.FactorProgram;
 import org.nautilus.research.internal.expression.FactorStream;
+import org.nautilus.research.internal.expression.PanelStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,8 @@ final class FeatureCacheLink {
     private final AtomicLong resumed = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong recomputed = new AtomicLong();
+    private final AtomicLong panelsResumed = new AtomicLong();
+    private final AtomicLong panelsRecomputed = new AtomicLong();
 
     /** @param stateEvery bars between two state snapshots of a stream (a resume replays fewer than that) */
     FeatureCacheLink(FeatureCache cache, int stateEvery) {
@@ -112,6 +118,69 @@ final class FeatureCacheLink {
         return new Resumed(null, 0);
     }
 
+    /** Bars (closed times) between two state snapshots of a stream or a panel. */
+    int stateEvery() {
+        return stateEvery;
+    }
+
+    /** A library's cross-sectional state on a bar series after the closed time {@code lastClosed}. */
+    void offerPanel(CompiledLibrary library, BarSpec spec, List<InstrumentId> universe, Instant lastClosed,
+            long barDigest, PanelStream panel) {
+        cache.offer(new PanelState(spec, library.name(), library.panel().digest(), universe, lastClosed, barDigest,
+                panel.snapshot()));
+    }
+
+    /**
+     * The library's panel on the series from the cached panel state, if it has one of this cross-sectional program
+     * over this very universe and grouping; null (and a log line saying why) if not, for the caller to compute the
+     * panel from the bar history.
+     */
+    PanelState resumablePanel(CompiledLibrary library, BarSpec spec, List<InstrumentId> universe) {
+        PanelState state;
+        try {
+            state = cache.panel(spec, library.name()).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("Feature cache unreadable for the panel of {} {}: {}", library.name(), spec, e.toString());
+            return null;
+        }
+        String why;
+        if (state == null) {
+            LOG.debug("{} {}: no cached panel state; computed from the bar history", library.name(), spec);
+            return null;
+        } else if (!state.program().equals(library.panel().digest())) {
+            why = "the cached panel state belongs to other definitions of the library";
+        } else if (!state.universe().equals(universe)) {
+            why = "the cached panel state is over " + state.universe().size() + " instruments " + abbreviated(state
+                    .universe()) + ", the live universe is " + universe.size() + " " + abbreviated(universe);
+        } else {
+            return state;
+        }
+        panelRefused(library, spec, why);
+        return null;
+    }
+
+    /** The panel of the library on the series was resumed from {@code state}. */
+    void panelResumed(CompiledLibrary library, BarSpec spec, PanelState state) {
+        panelsResumed.incrementAndGet();
+        LOG.info("{} {}: panel of {} instruments resumed from the cached state after {}", library.name(), spec,
+                state.universe().size(), state.lastClosed());
+    }
+
+    /** The cached panel state cannot be used: the panel is computed from the bar history. */
+    void panelRefused(CompiledLibrary library, BarSpec spec, String why) {
+        panelsRecomputed.incrementAndGet();
+        LOG.info("{} {}: computing the panel from the bar history instead of resuming: {}", library.name(), spec, why);
+    }
+
+    /** Panels resumed from the cache, panels whose cached state was refused (computed from history). */
+    long[] panelCounts() {
+        return new long[] {panelsResumed.get(), panelsRecomputed.get()};
+    }
+
+    private static String abbreviated(List<InstrumentId> universe) {
+        return universe.size() <= 5 ? universe.toString() : universe.subList(0, 5) + "...";
+    }
+
     /** Streams resumed from the cache, bars replayed after their state, streams computed from history. */
     long[] counts() {
         return new long[] {resumed.get(), replayed.get(), recomputed.get()};
@@ -130,6 +199,15 @@ final class FeatureCacheLink {
         }
         h = mix(h, bar.end().getEpochSecond());
         return mix(h, bar.end().getNano());
+    }
+
+    /** Several instruments' bars hashed in order, each as {@link #digest(Bar)}; a null (no bar) counts too. */
+    static long digest(List<Bar> bars) {
+        long h = 0xcbf29ce484222325L;
+        for (Bar bar : bars) {
+            h = mix(h, bar == null ? 0 : digest(bar));
+        }
+        return h;
     }
 
     private static long mix(long h, long value) {

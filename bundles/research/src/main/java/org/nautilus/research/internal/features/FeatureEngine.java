@@ -170,14 +170,30 @@ public final class FeatureEngine {
                 }
             }
         }
+        int p = 0;
+        for (Map<BarSpec, LivePanel> bySpec : panels.values()) {
+            for (LivePanel panel : bySpec.values()) {
+                p += panel.offerState() ? 1 : 0;
+            }
+        }
         boolean written = link.cache().flush(timeout);
-        LOG.info("Feature cache: {} stream states offered at stop{}", n, written ? ", written" : ", NOT all written");
+        LOG.info("Feature cache: {} stream states and {} panel states offered at stop{}", n, p, written ? ", written"
+                : ", NOT all written");
     }
 
     /** Streams resumed from the cache, bars replayed after their states, streams computed from bar history. */
     public long[] cacheCounts() {
         FeatureCacheLink link = cache;
         return link == null ? new long[3] : link.counts();
+    }
+
+    /**
+     * Cross-sectional panels resumed from the cache, and panels whose cached state did not fit (other definitions,
+     * universe, grouping, format, or a bar history not reaching back to it) and were computed from bar history.
+     */
+    public long[] panelCacheCounts() {
+        FeatureCacheLink link = cache;
+        return link == null ? new long[2] : link.panelCounts();
     }
 
     // ---- factor plugins ----
@@ -401,7 +417,7 @@ public final class FeatureEngine {
                             public void restart() {
                                 purgePanelValues(registered.library, s);
                             }
-                        }, pointInTime));
+                        }, pointInTime, () -> cache));
     }
 
     /** Every known series' instrument joins its spec's panel, computed once from the bar history. */
