@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -21,10 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +34,8 @@ import org.nautilus.testsupport.Await;
  * The S3 target's signer against the AWS Signature Version 4 test suite's published {@code get-vanilla} example, and
  * its protocol (PUT, ListObjectsV2 pages, GET, DELETE; path-style) against a small fake of S3 on loopback that checks
  * every request carries a signature over the body it sends; and the whole round trip against S3Proxy, an
- * implementation of the S3 API that verifies every request's SigV4 signature with the credentials it was given
- * (over jclouds' in-memory blob store: the closest to S3 this machine has).
+ * implementation of the S3 API that verifies every request's SigV4 signature with the credentials it was given,
+ * run as a server process (over jclouds' file-system blob store: the closest to S3 this machine has).
  */
 class S3TargetTest {
 
@@ -97,16 +97,23 @@ class S3TargetTest {
 
     @Test
     void a_snapshot_round_trips_through_an_s3_implementation_that_checks_signatures() throws Exception {
-        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-                .build(BlobStoreContext.class);
-        context.getBlobStore().createContainerInLocation(null, "nautilus-snapshots");
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
-                .awsAuthentication(AuthenticationType.AWS_V4, "AKID", "secret")
-                .endpoint(URI.create("http://127.0.0.1:0")).build();
-        proxy.start();
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        // A file-system blob store: its bucket is a directory.
+        Files.createDirectories(tmp.resolve("blobs/nautilus-snapshots"));
+        Path conf = tmp.resolve("s3proxy.conf");
+        Files.writeString(conf, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v4", "s3proxy.identity=AKID", "s3proxy.credential=secret",
+                "jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + tmp.resolve("blobs"),
+                "jclouds.identity=local", "jclouds.credential=local"));
+        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath().toString(), "--properties", conf.toString())
+                        .redirectErrorStream(true).redirectOutput(tmp.resolve("s3proxy.log").toFile()).start();
         try {
-            Await.until("S3Proxy started", () -> "STARTED".equals(proxy.getState()));
-            URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+            Await.until("S3Proxy listening on " + port, Duration.ofSeconds(60), () -> listening(port));
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
             // S3 refuses requests signed more than 15 minutes off its clock: the real clock here.
             S3Target target = new S3Target(endpoint, "nautilus-snapshots", "/prod/", "us-east-1",
                     () -> new S3Target.Credentials("AKID", "secret", null), Clock.systemUTC());
@@ -133,8 +140,15 @@ class S3TargetTest {
             target.delete("snap_1");
             assertThat(target.names()).isEmpty();
         } finally {
-            proxy.stop();
-            context.close();
+            proxy.destroyForcibly().waitFor();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
