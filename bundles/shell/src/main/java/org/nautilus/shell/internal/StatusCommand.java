@@ -1,5 +1,6 @@
 package org.nautilus.shell.internal;
 
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -15,11 +16,13 @@ import org.nautilus.api.research.FactorService;
 import org.nautilus.api.research.tracking.ModelRegistry;
 import org.nautilus.api.risk.RiskService;
 import org.nautilus.api.routes.RouteService;
+import org.nautilus.api.venue.VenueAvailability;
+import org.nautilus.api.venue.VenueInfo;
 import org.nautilus.api.venue.VenueService;
 
 @Command(scope = "nautilus", name = "status", description = "Shows whether the node is ready to trade, part by part.", detailedDescription = "Lists each platform service and whether it is up. The last line is 'READY' once the\n"
         + "OMS, risk, positions (with their store), market data with prices, routes and at least one venue\n"
-        + "are up, otherwise 'STARTING'. Scripts wait for READY: bin/nautilus-admin --wait 60 nautilus:status")
+        + "available (connected and reconciled) are up, otherwise 'STARTING'. Scripts wait for READY: bin/nautilus-admin --wait 60 nautilus:status")
 @Service
 public class StatusCommand implements Action {
 
@@ -58,10 +61,10 @@ public class StatusCommand implements Action {
         // Every node offers the OMS; it answers once it runs (here or on another node), not while it starts or moves.
         boolean omsUp = orders != null;
         String omsDetail = "";
-        int venueCount = 0;
+        List<VenueInfo> venueList = List.of();
         try {
             omsDetail = orders == null ? "" : orders.orders().size() + " orders";
-            venueCount = venues == null ? 0 : venues.venues().size();
+            venueList = venues == null ? List.of() : venues.venues();
         } catch (OrderServiceUnavailableException e) {
             omsUp = false;
             omsDetail = e.getMessage();
@@ -79,12 +82,17 @@ public class StatusCommand implements Action {
         row(table, "market data", marketData != null && priced > 0,
                 marketData == null ? "" : priced + "/" + marketData.instruments().size() + " instruments priced");
         row(table, "routes", routes != null, routes == null ? "" : routes.routes().size() + " routes");
-        row(table, "venues", venueCount > 0, venueCount + " venues");
+        // A venue still reconciling denies orders (VENUE_UNAVAILABLE): not ready to trade until one is available.
+        List<String> notAvailable = venueList.stream().filter(v -> v.availability() != VenueAvailability.AVAILABLE)
+                .map(v -> v.id().value() + " " + v.availability()).toList();
+        int available = venueList.size() - notAvailable.size();
+        row(table, "venues", available > 0, available + "/" + venueList.size() + " venues available"
+                + (notAvailable.isEmpty() ? "" : " (" + String.join(", ", notAvailable) + ")"));
         row(table, "factors", factors != null, factors == null ? "" : factors.factors().size() + " factors");
         row(table, "models", models != null, models == null ? "" : models.models().size() + " registered models");
         Text.print(table, session);
         boolean ready = omsUp && risk != null && positions != null && positionStore != null
-                && marketData != null && priced > 0 && routes != null && venueCount > 0;
+                && marketData != null && priced > 0 && routes != null && available > 0;
         System.out.println(ready ? "READY" : "STARTING");
         return null;
     }
