@@ -67,9 +67,13 @@ import org.slf4j.LoggerFactory;
  * {@link OrderManager}. Venues ({@code venue.id}), in-step order listeners and the subscribers of committed order
  * events are tracked on the whiteboard; risk, market data, the durable {@link TradingStore} and the
  * {@link OmsLeadership} are mandatory: the OMS runs on the one node of the cluster holding the leadership (on a
- * single node, that node), and starts when the leadership comes to this node. Activation recovers the OMS from the
- * store (every acknowledged order, its fills and events, the idempotency keys, the order id sequence); orders that
- * were open at a venue are reconciled with it when it registers. It is registered as the node's local OMS ({@code nautilus.cluster.local=true}); clients use
+ * single node, that node), and starts when the leadership comes to this node. So is the position keeper (the in-step
+ * listener {@code listener.name=position-keeper}; another filter with {@code positionKeeper.target} in
+ * {@code etc/nautilus.oms.cfg}): it also starts with the leadership, and an OMS that stepped before it was bound
+ * committed fills its positions never saw (a failover test found positions off by that window's fills). Activation
+ * recovers the OMS from the store (every acknowledged order, its fills and events, the idempotency keys, the order
+ * id sequence); orders that were open at a venue are reconciled with it when it registers. It is registered as the
+ * node's local OMS ({@code nautilus.cluster.local=true}); clients use
  * the cluster-wide OrderService of the grid bundle, which reaches it from any node and stays put when it moves.
  */
 @Component(service = {OrderService.class, VenueService.class,
@@ -102,8 +106,9 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
     @Activate
     public OmsComponent(@Reference RiskService risk, @Reference MarketDataService marketData,
             @Reference(name = "store") TradingStore store,
-            @Reference(name = "leadership") OmsLeadership leadership, OmsConfig config,
-            Map<String, Object> properties) {
+            @Reference(name = "leadership") OmsLeadership leadership,
+            @Reference(name = "positionKeeper", target = "(listener.name=position-keeper)") OrderStepListener positionKeeper,
+            OmsConfig config, Map<String, Object> properties) {
         this.marketData = marketData;
         this.partitions = config.partitions();
         this.decisions = new DecisionLog(config.router_decisions_kept());
@@ -126,6 +131,8 @@ public final class OmsComponent implements OrderService, VenueService, MetricsSo
                 SessionCalendar.DEFAULT, manager::expire);
         expiry.configure(properties);
         listeners.add(expiry);
+        // Before the first step: a fill the keeper missed would be missing from its position for good.
+        listeners.add(positionKeeper);
         OrderManager.Recovery recovery = manager.recover();
         expiry.track(manager.orders().stream().filter(o -> !o.status().isTerminal()).toList());
         expiry.start();

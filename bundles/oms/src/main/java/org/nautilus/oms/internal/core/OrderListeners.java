@@ -1,6 +1,5 @@
 package org.nautilus.oms.internal.core;
 
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nautilus.api.domain.Fill;
@@ -17,11 +16,12 @@ public final class OrderListeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderListeners.class);
 
-    private final List<OrderStepListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<OrderStepListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong failures = new AtomicLong();
 
+    /** Adds {@code listener} once: the OMS binds its required listeners first and the whiteboard offers them again. */
     public void add(OrderStepListener listener) {
-        listeners.add(listener);
+        listeners.addIfAbsent(listener);
     }
 
     public void remove(OrderStepListener listener) {

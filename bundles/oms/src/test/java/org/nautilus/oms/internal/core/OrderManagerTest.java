@@ -553,6 +553,17 @@ class OrderManagerTest {
     }
 
     @Test
+    void a_listener_added_twice_sees_each_fill_once() {
+        // The OMS component adds the position keeper before recovery, and the whiteboard offers it again.
+        listeners.add(recorder);
+
+        oms.submit(market("c1", Side.BUY, 10));
+
+        assertThat(recorder.fills).hasSize(1);
+        assertThat(listeners.size()).isEqualTo(1);
+    }
+
+    @Test
     void many_portfolios_trading_from_many_threads_get_unique_ids_and_every_order_FILLED() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Order>> results = new ArrayList<>();
