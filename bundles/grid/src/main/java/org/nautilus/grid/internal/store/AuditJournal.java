@@ -151,8 +151,9 @@ public final class AuditJournal implements AuditService {
     /** Cheap checks on the stored binary form before an event is decoded. */
     private static Predicate<BinaryObject> eventFilter(AuditQuery q) {
         return stored -> {
-            Object[] bodies = stored.field(OrderCodecs.EVENTS_FIELD);
-            BinaryObject in = (BinaryObject) bodies[0];
+            // The stored form has the fields filtered on; the earlier layout has them in its first event.
+            BinaryObject in = stored.hasField(OrderCodecs.JOURNAL_FORM) ? stored
+                    : (BinaryObject) stored.<Object[]> field(OrderCodecs.EVENTS_FIELD)[0];
             if (q.subject() != null
                     && !q.subject().equals(String.valueOf((Object) in.field(OrderCodecs.ORDER_FIELD)))) {
                 return false;

@@ -2,7 +2,6 @@ package org.nautilus.grid.internal.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,53 +58,42 @@ final class DirectWrites implements WriteStrategy {
         final Map<BinaryObject, BinaryObject> orders = new HashMap<>();
         final List<BinaryObject> eventKeys = new ArrayList<>();
         /** Per key: the order's events in this unit. */
-        final List<BinaryObject[]> eventBodies = new ArrayList<>();
+        final List<OrderCodecs.EncodedEvents> eventBodies = new ArrayList<>();
         final Map<BinaryObject, BinaryObject> clientIds = new HashMap<>();
         final Map<BinaryObject, BinaryObject> positions = new HashMap<>();
     }
 
     /**
-     * Encodes a unit (the costly part: binary objects for orders, events, fills) on the OMS writer's thread, so that
-     * the committer thread only writes; an order's snapshots share the encoding of their request.
+     * Encodes a unit (the costly part: orders and events in the journal's encoding, keys as binary objects) on the OMS
+     * writer's thread, so that the committer thread only writes; an order's events share the encoding of its request.
      */
     @Override
     public void prepare(Unit unit) {
-        IgniteBinary binary = caches.grid.ignite().binary();
         Encoded e = new Encoded();
-        Map<Object, BinaryObject> requests = new IdentityHashMap<>();
-        OrderCodecs.REQUESTS.set(requests);
-        try {
-            for (StoredOrder order : unit.orders.values()) {
-                e.orders.put(caches.orders.encodeKey(order.id()), caches.orders.encodeValue(order));
-            }
-            Map<OrderId, List<OrderEvent>> byOrder = new LinkedHashMap<>();
-            for (OrderEvent event : unit.events) {
-                byOrder.computeIfAbsent(event.orderId(), id -> new ArrayList<>(4)).add(event);
-            }
-            for (List<OrderEvent> orderEvents : byOrder.values()) {
-                OrderEvent first = orderEvents.get(0);
-                BinaryObject[] bodies = new BinaryObject[orderEvents.size()];
-                for (int i = 0; i < bodies.length; i++) {
-                    bodies[i] = OrderCodecs.eventBody(binary, orderEvents.get(i), requests);
-                }
-                e.eventKeys.add(caches.events.encodeKey(new EventKey(first.orderId(), first.version())));
-                e.eventBodies.add(bodies);
-            }
-            for (OrderEvent event : unit.events) {
-                if (event.version() == 1) {
-                    StoredOrder order = unit.orders.get(event.orderId());
-                    if (order != null && !order.internal()) {
-                        e.clientIds.put(caches.clientIds.encodeKey(event.order().clientOrderId()),
-                                caches.clientIds.encodeValue(new OrderRef(event.orderId())));
-                    }
+        for (StoredOrder order : unit.orders.values()) {
+            e.orders.put(caches.orders.encodeKey(order.id()), caches.orders.encodeValue(order));
+        }
+        Map<OrderId, List<OrderEvent>> byOrder = new LinkedHashMap<>();
+        for (OrderEvent event : unit.events) {
+            byOrder.computeIfAbsent(event.orderId(), id -> new ArrayList<>(4)).add(event);
+        }
+        for (List<OrderEvent> orderEvents : byOrder.values()) {
+            OrderEvent first = orderEvents.get(0);
+            e.eventKeys.add(caches.events.encodeKey(new EventKey(first.orderId(), first.version())));
+            e.eventBodies.add(OrderCodecs.EncodedEvents.of(orderEvents));
+        }
+        for (OrderEvent event : unit.events) {
+            if (event.version() == 1) {
+                StoredOrder order = unit.orders.get(event.orderId());
+                if (order != null && !order.internal()) {
+                    e.clientIds.put(caches.clientIds.encodeKey(event.order().clientOrderId()),
+                            caches.clientIds.encodeValue(new OrderRef(event.orderId())));
                 }
             }
-            for (Map.Entry<PositionKey, Position> position : unit.positions.entrySet()) {
-                e.positions.put(caches.positions.encodeKey(position.getKey()),
-                        caches.positions.encodeValue(position.getValue()));
-            }
-        } finally {
-            OrderCodecs.REQUESTS.remove();
+        }
+        for (Map.Entry<PositionKey, Position> position : unit.positions.entrySet()) {
+            e.positions.put(caches.positions.encodeKey(position.getKey()),
+                    caches.positions.encodeValue(position.getValue()));
         }
         unit.encoded = e;
     }
@@ -203,10 +191,10 @@ final class DirectWrites implements WriteStrategy {
                 // Later units come later: a later state of an order or a position replaces an earlier one.
                 orderEntries.putAll(e.orders);
                 for (int i = 0; i < e.eventKeys.size(); i++) {
-                    BinaryObject[] bodies = e.eventBodies.get(i);
+                    OrderCodecs.EncodedEvents events = e.eventBodies.get(i);
                     BinaryObjectBuilder wrapper = binary.builder(OrderCodecs.JOURNALED_EVENTS);
-                    OrderCodecs.wrap(wrapper, sequence + 1, caches.node, bodies);
-                    sequence += bodies.length;
+                    OrderCodecs.wrap(wrapper, sequence + 1, caches.node, events);
+                    sequence += events.count();
                     eventEntries.put(e.eventKeys.get(i), wrapper.build());
                 }
                 clientEntries.putAll(e.clientIds);

@@ -12,13 +12,10 @@ import static org.nautilus.grid.internal.store.BinaryFields.optObject;
 import static org.nautilus.grid.internal.store.BinaryFields.optString;
 import static org.nautilus.grid.internal.store.BinaryFields.string;
 import static org.nautilus.grid.internal.store.BinaryFields.writeInstant;
-import static org.nautilus.grid.internal.store.BinaryFields.writeOptional;
-import static org.nautilus.grid.internal.store.BinaryFields.writeOptionalInstant;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.binary.BinaryObjectBuilder;
 import org.nautilus.api.domain.ClientOrderId;
@@ -42,9 +39,10 @@ import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.store.StoredOrder;
 
 /**
- * Stored forms of orders, their events and fills. Fixed-point amounts are their raw {@code long}s, enums their
- * names, instants seconds + nanoseconds; an order and a request are nested binary objects. Absent optional fields
- * read back as {@code null}.
+ * The Ignite caches' forms of orders and their events (without the journal). A stored order is its journal encoding
+ * ({@link OrderJournalCodec}) in one field; rows of the earlier nested layout are still read. Events are still binary
+ * objects: fixed-point amounts are their raw {@code long}s, enums their names, instants seconds + nanoseconds; an
+ * order and a request are nested binary objects. Absent optional fields read back as {@code null}.
  */
 final class OrderCodecs {
 
@@ -174,167 +172,108 @@ final class OrderCodecs {
         }
     };
 
+    static final String STORED_ORDER_TYPE = "nautilus.StoredOrder";
+    /** The field of a stored order in the journal's encoding ({@link OrderJournalCodec#encode(StoredOrder)}). */
+    static final String JOURNAL_FORM = "journalForm";
+
     /**
-     * Request and order encodings shared while one unit is encoded, by identity (an order's snapshots and events
-     * mostly carry the same request instance, and its stored state the same order snapshot as its last event); set
-     * around the encoding of a unit, empty otherwise.
+     * A stored order as a binary object of one field, its bytes in the journal's encoding: one codec of an order
+     * whether the store journals or writes the caches directly. Rows written before (nested {@code order},
+     * {@code version}, {@code internal}, {@code working} fields) are still read.
      */
-    static final ThreadLocal<Map<Object, BinaryObject>> REQUESTS = new ThreadLocal<>();
+    static final BinaryCodec<StoredOrder> STORED_ORDER = new BinaryCodec<>() {
+        @Override
+        public String typeName() {
+            return STORED_ORDER_TYPE;
+        }
 
-    /** Codecs that nest objects need the binary facade to build them. */
-    static BinaryCodec<StoredOrder> storedOrder(IgniteBinary binary) {
-        return new BinaryCodec<>() {
-            @Override
-            public String typeName() {
-                return "nautilus.StoredOrder";
-            }
+        @Override
+        public void write(StoredOrder o, BinaryObjectBuilder out) {
+            out.setField(JOURNAL_FORM, OrderJournalCodec.encode(o), byte[].class);
+        }
 
-            @Override
-            public void write(StoredOrder o, BinaryObjectBuilder out) {
-                out.setField("order", order(binary, o.order(), REQUESTS.get()));
-                out.setField("version", o.version(), int.class);
-                out.setField("internal", o.internal(), boolean.class);
-                if (o.working().length > 0) {
-                    out.setField("working", o.working(), byte[].class);
-                }
+        @Override
+        public StoredOrder read(BinaryObject in) {
+            if (in.hasField(JOURNAL_FORM)) {
+                return OrderJournalCodec.decodeStoredOrder(bytes(in, JOURNAL_FORM));
             }
-
-            @Override
-            public StoredOrder read(BinaryObject in) {
-                return new StoredOrder(readOrder(object(in, "order")), int32(in, "version"), bool(in, "internal"),
-                        bytes(in, "working"));
-            }
-        };
-    }
+            return new StoredOrder(readOrder(object(in, "order")), int32(in, "version"), bool(in, "internal"),
+                    bytes(in, "working"));
+        }
+    };
 
     static final String JOURNALED_EVENTS = "nautilus.JournaledEvents";
+    /** The field of the earlier layout's events: one nested binary object per event. */
     static final String EVENTS_FIELD = "events";
 
     /**
-     * A unit's events of one order as stored: {@code sequence} (of the first) and {@code node}, given at commit,
-     * around the events themselves (encoded before, by {@link #eventBody}, on the thread that handed the unit over).
+     * One unit's events of one order in their stored form but for their numbering: their journal encoding
+     * ({@link OrderJournalCodec#encodeEvents}, made on the thread that hands the unit over) and the fields the audit
+     * journal filters on without decoding them (the order, its portfolio, the first event's time).
      */
-    static BinaryCodec<StoredEvents> events(IgniteBinary binary) {
-        return new BinaryCodec<>() {
-            @Override
-            public String typeName() {
-                return JOURNALED_EVENTS;
-            }
+    record EncodedEvents(OrderId orderId, String portfolio, Instant firstTimestamp, int count, byte[] form) {
 
-            @Override
-            public void write(StoredEvents stored, BinaryObjectBuilder out) {
-                BinaryObject[] bodies = new BinaryObject[stored.events().size()];
-                for (int i = 0; i < bodies.length; i++) {
-                    bodies[i] = eventBody(binary, stored.events().get(i), null);
-                }
-                wrap(out, stored.firstSequence(), stored.node(), bodies);
-            }
+        static EncodedEvents of(List<OrderEvent> events) {
+            OrderEvent first = events.get(0);
+            return new EncodedEvents(first.orderId(), first.order().portfolioId().value(), first.timestamp(),
+                    events.size(), OrderJournalCodec.encodeEvents(events));
+        }
+    }
 
-            @Override
-            public StoredEvents read(BinaryObject in) {
+    /**
+     * A unit's events of one order as stored: {@code sequence} (of the first) and {@code node}, given at commit,
+     * around the events themselves in the journal's encoding (see {@link EncodedEvents}). Rows of the earlier layout
+     * (a nested binary object per event) are still read.
+     */
+    static final BinaryCodec<StoredEvents> EVENTS = new BinaryCodec<>() {
+        @Override
+        public String typeName() {
+            return JOURNALED_EVENTS;
+        }
+
+        @Override
+        public void write(StoredEvents stored, BinaryObjectBuilder out) {
+            wrap(out, stored.firstSequence(), stored.node(), EncodedEvents.of(stored.events()));
+        }
+
+        @Override
+        public StoredEvents read(BinaryObject in) {
+            List<OrderEvent> events;
+            if (in.hasField(JOURNAL_FORM)) {
+                events = OrderJournalCodec.decodeEvents(bytes(in, JOURNAL_FORM));
+            } else {
                 Object[] bodies = in.field(EVENTS_FIELD);
                 if (bodies == null) {
-                    throw new IllegalStateException("stored " + in.type().typeName() + " has no field '" + EVENTS_FIELD
-                            + "'");
+                    throw new IllegalStateException("stored " + in.type().typeName() + " has neither '" + JOURNAL_FORM
+                            + "' nor '" + EVENTS_FIELD + "'");
                 }
-                List<OrderEvent> events = new ArrayList<>(bodies.length);
+                events = new ArrayList<>(bodies.length);
                 for (Object body : bodies) {
                     events.add(readEventBody((BinaryObject) body));
                 }
-                return new StoredEvents(events, int64(in, "sequence"), string(in, "node"));
             }
-        };
-    }
-
-    static void wrap(BinaryObjectBuilder out, long firstSequence, String node, BinaryObject[] bodies) {
-        out.setField("sequence", firstSequence, long.class);
-        out.setField("count", bodies.length, int.class);
-        out.setField("node", node, String.class);
-        out.setField(EVENTS_FIELD, bodies, Object[].class);
-    }
-
-    /** The event itself; {@code requests} (may be {@code null}) reuses the encoding of a request already encoded. */
-    static BinaryObject eventBody(IgniteBinary binary, OrderEvent e, Map<Object, BinaryObject> requests) {
-        BinaryObjectBuilder out = binary.builder("nautilus.OrderEvent");
-        out.setField(ORDER_FIELD, e.orderId().value(), long.class);
-        out.setField("version", e.version(), int.class);
-        out.setField("type", e.type().name(), String.class);
-        out.setField("portfolio", e.order().portfolioId().value(), String.class);
-        out.setField("order", order(binary, e.order(), requests));
-        if (e.fill() != null) {
-            out.setField("fill", fill(binary, e.fill()));
+            return new StoredEvents(events, int64(in, "sequence"), string(in, "node"));
         }
-        writeOptional(out, "reason", e.reason(), String.class);
-        writeInstant(out, "timestamp", e.timestamp());
-        out.setField("sequence", e.sequence(), long.class);
-        return out.build();
+    };
+
+    /** The stored form of a unit's events of one order, numbered from {@code firstSequence}, committed by {@code node}. */
+    static void wrap(BinaryObjectBuilder out, long firstSequence, String node, EncodedEvents events) {
+        out.setField("sequence", firstSequence, long.class);
+        out.setField("count", events.count(), int.class);
+        out.setField("node", node, String.class);
+        out.setField(ORDER_FIELD, events.orderId().value(), long.class);
+        out.setField("portfolio", events.portfolio(), String.class);
+        writeInstant(out, "timestamp", events.firstTimestamp());
+        out.setField(JOURNAL_FORM, events.form(), byte[].class);
     }
+
+    // ------------------------------------------------------------------ the earlier layout, read only
 
     static OrderEvent readEventBody(BinaryObject in) {
         BinaryObject fill = optObject(in, "fill");
         return new OrderEvent(int32(in, "version"), OrderEventType.valueOf(string(in, "type")),
                 readOrder(object(in, "order")), fill == null ? null : readFill(fill), optString(in, "reason"),
                 instant(in, "timestamp"), in.hasField("sequence") ? int64(in, "sequence") : 0L);
-    }
-
-    static BinaryCodec<Fill> fill(IgniteBinary binary) {
-        return new BinaryCodec<>() {
-            @Override
-            public String typeName() {
-                return FILL_TYPE;
-            }
-
-            @Override
-            public void write(Fill f, BinaryObjectBuilder out) {
-                writeFill(f, out);
-            }
-
-            @Override
-            public Fill read(BinaryObject in) {
-                return readFill(in);
-            }
-        };
-    }
-
-    // ------------------------------------------------------------------ nested objects
-
-    private static final String FILL_TYPE = "nautilus.Fill";
-
-    static BinaryObject order(IgniteBinary binary, Order o) {
-        return order(binary, o, null);
-    }
-
-    /** @param requests encodings of requests and orders already made in this unit (by identity), or {@code null} */
-    static BinaryObject order(IgniteBinary binary, Order o, Map<Object, BinaryObject> requests) {
-        if (requests != null) {
-            BinaryObject done = requests.get(o);
-            if (done != null) {
-                return done;
-            }
-        }
-        BinaryObjectBuilder out = binary.builder("nautilus.Order");
-        out.setField("id", o.id().value(), long.class);
-        BinaryObject request = requests == null ? null : requests.get(o.request());
-        if (request == null) {
-            request = request(binary, o.request());
-            if (requests != null) {
-                requests.put(o.request(), request);
-            }
-        }
-        out.setField("request", request);
-        out.setField("status", o.status().name(), String.class);
-        out.setField("filledQuantity", o.filledQuantity().raw(), long.class);
-        writeOptional(out, "averagePrice", o.averagePrice() == null ? null : o.averagePrice().raw(), Long.class);
-        writeOptional(out, "venueId", o.venueId() == null ? null : o.venueId().value(), String.class);
-        writeOptional(out, "reason", o.reason(), String.class);
-        writeOptional(out, "rejectCode", o.rejectCode() == null ? null : o.rejectCode().name(), String.class);
-        writeInstant(out, "createdAt", o.createdAt());
-        writeInstant(out, "updatedAt", o.updatedAt());
-        BinaryObject built = out.build();
-        if (requests != null) {
-            requests.put(o, built);
-        }
-        return built;
     }
 
     static Order readOrder(BinaryObject in) {
@@ -348,24 +287,6 @@ final class OrderCodecs {
                 instant(in, "createdAt"), instant(in, "updatedAt"));
     }
 
-    static BinaryObject request(IgniteBinary binary, OrderRequest r) {
-        BinaryObjectBuilder out = binary.builder("nautilus.OrderRequest");
-        out.setField("clientOrderId", r.clientOrderId().value(), String.class);
-        out.setField("portfolio", r.portfolioId().value(), String.class);
-        out.setField("instrument", r.instrumentId().value(), String.class);
-        out.setField("side", r.side().name(), String.class);
-        out.setField("type", r.type().name(), String.class);
-        out.setField("quantity", r.quantity().raw(), long.class);
-        writeOptional(out, "limitPrice", r.limitPrice() == null ? null : r.limitPrice().raw(), Long.class);
-        writeOptional(out, "stopPrice", r.stopPrice() == null ? null : r.stopPrice().raw(), Long.class);
-        out.setField("timeInForce", r.timeInForce().name(), String.class);
-        writeOptionalInstant(out, "expireTime", r.expireTime());
-        writeOptional(out, "venueId", r.venueId() == null ? null : r.venueId().value(), String.class);
-        out.setField("postOnly", r.postOnly(), boolean.class);
-        out.setField("reduceOnly", r.reduceOnly(), boolean.class);
-        return out.build();
-    }
-
     static OrderRequest readRequest(BinaryObject in) {
         Long limit = optInt64(in, "limitPrice");
         Long stop = optInt64(in, "stopPrice");
@@ -376,25 +297,6 @@ final class OrderCodecs {
                 limit == null ? null : new Price(limit), stop == null ? null : new Price(stop),
                 TimeInForce.valueOf(string(in, "timeInForce")), optInstant(in, "expireTime"),
                 venue == null ? null : VenueId.of(venue), bool(in, "postOnly"), bool(in, "reduceOnly"));
-    }
-
-    static BinaryObject fill(IgniteBinary binary, Fill f) {
-        BinaryObjectBuilder out = binary.builder(FILL_TYPE);
-        writeFill(f, out);
-        return out.build();
-    }
-
-    private static void writeFill(Fill f, BinaryObjectBuilder out) {
-        out.setField("executionId", f.executionId(), String.class);
-        out.setField(ORDER_FIELD, f.orderId().value(), long.class);
-        out.setField("portfolio", f.portfolioId().value(), String.class);
-        out.setField("instrument", f.instrumentId().value(), String.class);
-        out.setField("venueId", f.venueId().value(), String.class);
-        out.setField("side", f.side().name(), String.class);
-        out.setField("quantity", f.quantity().raw(), long.class);
-        out.setField("price", f.price().raw(), long.class);
-        out.setField("commission", f.commission().raw(), long.class);
-        writeInstant(out, "timestamp", f.timestamp());
     }
 
     static Fill readFill(BinaryObject in) {

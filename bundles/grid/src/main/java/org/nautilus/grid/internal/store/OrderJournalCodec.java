@@ -1,7 +1,13 @@
 package org.nautilus.grid.internal.store;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.InstrumentId;
@@ -30,6 +36,10 @@ import org.nautilus.api.store.StoredOrder;
  * request in every snapshot of an order, and the stored order's snapshot is its last event's. A fill's order,
  * portfolio, instrument, venue and side are not written when they are its event's order's. Enums are their ordinal
  * in one byte; absent optional values a bit in the flags byte of their record. {@link UnitCodec} frames it in a unit.
+ *
+ * <p>It is also the Ignite caches' form of a stored order ({@link #encode(StoredOrder)}) and of one unit's events of an
+ * order ({@link #encodeEvents}): a form byte, then the values as in a unit, back-references and instants relative to
+ * that value alone. So an order has one encoding whichever way the store writes it (journal or Ignite transactions).
  */
 final class OrderJournalCodec {
 
@@ -42,7 +52,84 @@ final class OrderJournalCodec {
     private static final Side[] SIDES = Side.values();
     private static final TimeInForce[] TIME_IN_FORCES = TimeInForce.values();
 
+    /** First byte of a stored order encoded on its own; a change of its layout takes the next value. */
+    static final byte STORED_ORDER_FORM = 1;
+    /** First byte of an order's events encoded on their own; a change of their layout takes the next value. */
+    static final byte EVENTS_FORM = 1;
+
     private OrderJournalCodec() {
+    }
+
+    /** A stored order on its own (the order cache's value), exactly sized. */
+    static byte[] encode(StoredOrder stored) {
+        return JournalOut.bytes(buffer -> {
+            JournalOut out = new JournalOut(buffer);
+            out.put(STORED_ORDER_FORM);
+            new Writer(out).storedOrder(stored);
+        });
+    }
+
+    /**
+     * Reads what {@link #encode(StoredOrder)} wrote.
+     *
+     * @throws IllegalArgumentException if the bytes are not a stored order of a known form
+     */
+    static StoredOrder decodeStoredOrder(byte[] bytes) {
+        return decode(bytes, STORED_ORDER_FORM, "stored order", (in, reader) -> reader.storedOrder());
+    }
+
+    /**
+     * One order's events of one unit on their own (the events cache's value), exactly sized: their count, then each
+     * event, requests and snapshots written once and referred back to.
+     */
+    static byte[] encodeEvents(List<OrderEvent> events) {
+        return JournalOut.bytes(buffer -> {
+            JournalOut out = new JournalOut(buffer);
+            out.put(EVENTS_FORM);
+            out.varLong(events.size());
+            Writer writer = new Writer(out);
+            for (OrderEvent event : events) {
+                writer.event(event);
+            }
+        });
+    }
+
+    /**
+     * Reads what {@link #encodeEvents} wrote.
+     *
+     * @throws IllegalArgumentException if the bytes are not events of a known form
+     */
+    static List<OrderEvent> decodeEvents(byte[] bytes) {
+        return decode(bytes, EVENTS_FORM, "order events", (in, reader) -> {
+            int count = in.count("event");
+            List<OrderEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                events.add(reader.event());
+            }
+            return events;
+        });
+    }
+
+    private static <T> T decode(byte[] bytes, byte form, String what, BiFunction<JournalIn, Reader, T> read) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            JournalIn in = new JournalIn(buffer);
+            byte found = in.get();
+            if (found != form) {
+                throw new IllegalArgumentException("unknown form " + found + " (this version reads " + form + ")");
+            }
+            T value = read.apply(in, new Reader(in));
+            if (buffer.hasRemaining()) {
+                throw new IllegalArgumentException(buffer.remaining() + " byte(s) after the " + what);
+            }
+            return value;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("malformed " + what + " at byte " + buffer.position() + ": truncated",
+                    e);
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("malformed " + what + " at byte " + buffer.position() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The values of a type written (or read) so far in a unit, the first {@value #MAX_REFS}: back-references. */

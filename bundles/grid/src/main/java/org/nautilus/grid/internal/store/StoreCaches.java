@@ -77,8 +77,8 @@ final class StoreCaches {
         this.settings = settings;
         this.node = grid.settings().consistentId();
         IgniteBinary binary = grid.ignite().binary();
-        orders = open(ORDERS, OrderCodecs.ORDER_KEY, OrderCodecs.ORDER_ID, OrderCodecs.storedOrder(binary));
-        events = open(EVENTS, OrderCodecs.EVENT_KEY, OrderCodecs.EVENT_ID, OrderCodecs.events(binary));
+        orders = open(ORDERS, OrderCodecs.ORDER_KEY, OrderCodecs.ORDER_ID, OrderCodecs.STORED_ORDER);
+        events = open(EVENTS, OrderCodecs.EVENT_KEY, OrderCodecs.EVENT_ID, OrderCodecs.EVENTS);
         clientIds = open(CLIENT_IDS, OrderCodecs.CLIENT_KEY, OrderCodecs.CLIENT_ID, OrderCodecs.ORDER_REF);
         positions = BinaryCache.open(grid, GridCaches.transactional(POSITIONS, GROUP, grid.settings(),
                 PositionCodecs.KEY_TYPE, PositionCodecs.AFFINITY_FIELD), PositionCodecs.KEY, PositionCodecs.VALUE);

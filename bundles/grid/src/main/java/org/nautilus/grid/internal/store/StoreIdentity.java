@@ -32,7 +32,9 @@ final class StoreIdentity {
 
     /**
      * The layout of the stored orders: 2 since the OMS's working state is opaque bytes. A store without it was
-     * written by an earlier version and is refused (see the upgrade notes in README.md).
+     * written by an earlier version and is refused (see the upgrade notes in README.md). Within format 2 an order
+     * cache row is either the journal's encoding of the stored order (written since) or the nested binary layout
+     * written before: both are read, so the format number did not change.
      */
     static final long FORMAT = 2;
 

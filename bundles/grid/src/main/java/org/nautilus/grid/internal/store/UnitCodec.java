@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nautilus.api.audit.AuditCategory;
@@ -56,7 +55,6 @@ final class UnitCodec {
 
     /** First byte of an encoded unit; a change of the layout takes the next value. */
     private static final byte FORMAT = 2;
-    private static final int INITIAL_BUFFER = 1024;
 
     private static final TradingState[] TRADING_STATES = TradingState.values();
     private static final AuditCategory[] CATEGORIES = AuditCategory.values();
@@ -64,26 +62,9 @@ final class UnitCodec {
     private UnitCodec() {
     }
 
-    /**
-     * Each encoding thread's scratch buffer: a fresh one per unit was most of the store's garbage at 100k orders/s.
-     * It holds a JDK type only, so a thread outliving this bundle keeps none of its classes.
-     */
-    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal
-            .withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER));
-
     /** The unit's encoding, exactly sized. */
     static byte[] encode(Unit unit) {
-        ByteBuffer buffer = SCRATCH.get();
-        while (true) {
-            buffer.clear();
-            try {
-                encode(unit, buffer);
-                return Arrays.copyOf(buffer.array(), buffer.position());
-            } catch (BufferOverflowException e) {
-                buffer = ByteBuffer.allocate(Math.multiplyExact(buffer.capacity(), 2));
-                SCRATCH.set(buffer);
-            }
-        }
+        return JournalOut.bytes(buffer -> encode(unit, buffer));
     }
 
     /**

@@ -7,6 +7,7 @@
  * ({@link org.nautilus.grid.internal.store.DirectWrites}) or the store's own journal written behind
  * ({@link org.nautilus.grid.internal.store.JournaledWrites}). Codecs ({@code OrderCodecs}, {@code PositionCodecs},
  * {@code StateCodecs} for Ignite's binary objects, {@code UnitCodec} for the journal) keep an order's OMS working
- * state as the opaque bytes the OMS gave. Snapshots and their targets live here too.
+ * state as the opaque bytes the OMS gave; a stored order has one encoding, the journal's {@code OrderJournalCodec},
+ * which the order cache holds too. Snapshots and their targets live here too.
  */
 package org.nautilus.grid.internal.store;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ import org.nautilus.grid.internal.journal.JournalFile;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.node.GridStartupException;
+import org.nautilus.grid.internal.store.OrderCodecs.EventKey;
 import org.nautilus.grid.internal.store.PositionCodecs.PositionKey;
 
 /** A real Ignite node with native persistence in a temporary directory, on test-only loopback ports. */
@@ -243,6 +245,57 @@ class IgniteTradingStoreTest {
         assertThat(journal.get(2).fields()).containsEntry("clientOrderId", "c-7").containsEntry("fillPrice", "187");
         assertThat(journal.get(3).category()).isEqualTo(AuditCategory.RISK);
         assertThat(journal.get(3).detail()).contains("alpha HALTED").contains("daily loss review");
+    }
+
+    /**
+     * Without the journal the order and event caches hold the journal's encoding (one codec of an order); rows written
+     * before in the nested binary layout are still read, beside the new ones, after a restart and by the audit journal.
+     */
+    @Test
+    void the_order_caches_hold_the_journal_encoding_and_still_read_rows_of_the_earlier_layout() {
+        IgniteTradingStore s = start(settings(), storeSettings().withJournal(StoreSettings.JournalMode.OFF));
+        Order partial = order(7, "c-7", OrderStatus.PARTIALLY_FILLED, "50", "187");
+        StoredOrder stored = new StoredOrder(partial, 3, false, new byte[] {1, 2, 3, -4});
+        s.begin();
+        s.record(stored, new OrderEvent(3, OrderEventType.FILL, partial, fill(7, "SIM-1", "50", "187"), null, T, 1));
+        s.end().await();
+        Order earlier = new Order(OrderId.of(8), request("c-8"), OrderStatus.DENIED, Quantity.ZERO, null, null,
+                "max-notional", RejectCode.MAX_NOTIONAL, T, T);
+        OrderEvent earlierEvent = new OrderEvent(2, OrderEventType.DENIED, earlier, null, "max-notional", T, 2);
+        s.orders.putAllEncoded(Map.of(s.orders.encodeKey(earlier.id()),
+                EarlierLayout.storedOrder(grid.ignite().binary(), new StoredOrder(earlier, 2, true, new byte[0]))));
+        s.events.putAllEncoded(Map.of(s.events.encodeKey(new EventKey(earlier.id(), 2)),
+                EarlierLayout.events(grid.ignite().binary(), 2, "n", earlierEvent)));
+
+        BinaryObject row = (BinaryObject) grid.ignite().cache(IgniteTradingStore.ORDERS).withKeepBinary()
+                .get(s.orders.encodeKey(OrderId.of(7)));
+        assertThat(row.type().fieldNames()).contains(OrderCodecs.JOURNAL_FORM);
+        assertThat(row.hasField("order")).as("no nested order any more").isFalse();
+        byte[] form = row.field(OrderCodecs.JOURNAL_FORM);
+        assertThat(OrderJournalCodec.decodeStoredOrder(form)).isEqualTo(stored);
+        assertThat(s.order(OrderId.of(8))).contains(new StoredOrder(earlier, 2, true, new byte[0]));
+
+        stopNode();
+        IgniteTradingStore reopened = start(settings(), storeSettings().withJournal(StoreSettings.JournalMode.OFF));
+        assertThat(reopened.order(OrderId.of(7))).contains(stored);
+        assertThat(reopened.order(OrderId.of(8))).contains(new StoredOrder(earlier, 2, true, new byte[0]));
+        List<StoredOrder> all = new ArrayList<>();
+        reopened.forEachOrder(all::add);
+        assertThat(all).extracting(StoredOrder::id).containsExactlyInAnyOrder(OrderId.of(7), OrderId.of(8));
+        assertThat(reopened.events(OrderId.of(7))).singleElement().satisfies(e -> {
+            assertThat(e.order()).isEqualTo(partial);
+            assertThat(e.fill()).isEqualTo(fill(7, "SIM-1", "50", "187"));
+        });
+        assertThat(reopened.events(OrderId.of(8))).containsExactly(earlierEvent);
+        BinaryObject events = (BinaryObject) grid.ignite().cache(IgniteTradingStore.EVENTS).withKeepBinary()
+                .get(reopened.events.encodeKey(new EventKey(OrderId.of(7), 3)));
+        assertThat(events.hasField(OrderCodecs.EVENTS_FIELD)).as("no nested events any more").isFalse();
+        List<AuditEntry> audit = new AuditJournal(reopened).query(AuditQuery.all());
+        assertThat(audit).extracting(AuditEntry::subject).contains("7", "8");
+        assertThat(new AuditJournal(reopened).query(new AuditQuery(null, null, null, "8", null, 100)))
+                .extracting(AuditEntry::type).containsExactly("DENIED");
+        assertThat(new AuditJournal(reopened).query(new AuditQuery(null, null, null, "7", ALPHA, 100)))
+                .extracting(AuditEntry::type).containsExactly("FILL");
     }
 
     @Test

@@ -207,8 +207,9 @@ public final class OrderManager implements OrderService, AutoCloseable {
         }
 
         /**
-         * Where reconciliations with venues run (they query the venue, which may block on the network); default: on
-         * the thread that registers the venue or reports its reconnect.
+         * Where reconciliations with venues run (they query the venue, which may block on the network, and wait for the
+         * partition writers); default: on the thread that registers the venue, or for a reconnect on the reconciler's
+         * own thread (never the venue's). It must not run a task on a partition writer's thread.
          */
         public Builder reconcileExecutor(Executor value) {
             reconcileExecutor = Objects.requireNonNull(value, "reconcileExecutor");
@@ -454,10 +455,20 @@ public final class OrderManager implements OrderService, AutoCloseable {
         return anomalies.refusedReports.get();
     }
 
-    /** Waits until every report queued so far for any partition has been applied. */
+    /** Waits until every report queued so far for any partition has been applied, and is durable. */
     public void sync() {
         for (PartitionAgent partition : live.partitions()) {
             partition.call(() -> null);
+        }
+    }
+
+    /**
+     * Applies every report queued so far for any partition, without waiting for durability: what a reader of the
+     * OMS's state needs (a reconciliation), at no fsync's cost.
+     */
+    void applyQueued() {
+        for (PartitionAgent partition : live.partitions()) {
+            partition.applyQueuedNow();
         }
     }
 
@@ -499,6 +510,7 @@ public final class OrderManager implements OrderService, AutoCloseable {
 
     @Override
     public void close() {
+        reconciler.close();
         for (PartitionAgent partition : live.partitions()) {
             partition.close();
         }

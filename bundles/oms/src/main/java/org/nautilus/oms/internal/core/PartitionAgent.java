@@ -108,6 +108,17 @@ final class PartitionAgent implements AutoCloseable {
         return step.result();
     }
 
+    /**
+     * Applies everything queued for the partition so far (posted reports and asynchronous commands), as the writer,
+     * and returns without waiting for it to be durable: for a reader that needs the applied state (a reconciliation
+     * comparing positions), not its durability. On the writer's own thread there is nothing to wait for.
+     */
+    void applyQueuedNow() {
+        if (!lock.isHeldByCurrentThread()) {
+            step(() -> null, !store.inUnit());
+        }
+    }
+
     /** A command's result and the commit of the unit it was applied in. */
     private record Step<T>(T result, Commit commit) {
     }

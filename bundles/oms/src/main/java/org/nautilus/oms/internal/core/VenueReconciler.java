@@ -15,6 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -50,6 +53,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While a venue reconciles it takes no new orders (the router skips it), so what it reports cannot race with
  * orders we are sending it. Each order's changes are applied on its partition's writer like any venue report.
+ * Before it reads the OMS's side, the reconciliation waits until every report the venue delivered so far has been
+ * applied ({@link OrderManager#applyQueued()}, not waiting for it to be durable): a fill reported just before the link dropped may still be queued on its
+ * partition, and comparing positions without it is a false mismatch that blocks the venue.
+ *
+ * <p>Because it waits for the partition writers, a reconciliation never runs on a venue's thread: a venue may report
+ * its reconnect while holding its own lock, which a writer sending it an order waits for. A reconnect is handed to
+ * the reconciler's own thread, which runs the reconciliation on the configured executor.
  */
 public final class VenueReconciler {
 
@@ -61,6 +71,12 @@ public final class VenueReconciler {
     private final VenueDirectory directory;
     private final VenuePositions positions;
     private final Executor executor;
+    /** Takes reconnects off the venue's thread; its thread starts at the first reconnect. */
+    private final ExecutorService reconnects = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "nautilus-oms-reconnect");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
     private final Map<VenueId, ReconciliationReport> reports = new ConcurrentHashMap<>();
     /** Differences someone accepted by an acknowledgement: venue position − OMS fills, per instrument. */
@@ -128,9 +144,15 @@ public final class VenueReconciler {
             venue.connectionListener(new VenueConnectionListener() {
                 @Override
                 public void connected(VenueId reported) {
-                    if (directory.get(id).orElse(null) == venue) {
-                        LOG.info("venue {} connected; reconciling", id);
-                        reconcile(id, venue);
+                    try {
+                        reconnects.execute(() -> {
+                            if (directory.get(id).orElse(null) == venue) {
+                                LOG.info("venue {} connected; reconciling", id);
+                                reconcile(id, venue);
+                            }
+                        });
+                    } catch (RejectedExecutionException e) {
+                        LOG.info("venue {} connected after the OMS stopped; not reconciled", id);
                     }
                 }
 
@@ -157,7 +179,16 @@ public final class VenueReconciler {
         }
     }
 
-    /** Reconciles with the venue now, on the reconciliation executor. */
+    /** Stops taking reconnects (the OMS stops). */
+    void close() {
+        reconnects.shutdownNow();
+    }
+
+    /**
+     * Reconciles with the venue now, on the reconciliation executor. Must not be called on a partition writer's
+     * thread or by a venue holding a lock its order entry needs (see the class comment): a venue's reconnect goes
+     * through its connection listener.
+     */
     public void reconcile(VenueId id, Venue venue) {
         directory.state(id, VenueAvailability.RECONCILING, "reconciling open orders, executions and positions");
         executor.execute(() -> {
@@ -206,6 +237,9 @@ public final class VenueReconciler {
             directory.state(id, VenueAvailability.DISCONNECTED, "not connected; reconciles when it reconnects");
             return;
         }
+        // Reports the venue delivered before now (the fill just before the link dropped) are applied first: its
+        // answers are compared with an OMS that has seen everything the venue told it.
+        manager.applyQueued();
         List<String> notes = new ArrayList<>();
         VenueQuery<List<VenueOrder>> open = ask(venue::openOrders);
         if (open.failed()) {
@@ -294,6 +328,8 @@ public final class VenueReconciler {
         List<PositionDifference> differences = new ArrayList<>();
         boolean beyondTolerance = false;
         if (held.answered()) {
+            // Again: fills reported while the venue was answering are in its positions, so they must be in ours.
+            manager.applyQueued();
             Map<InstrumentId, Quantity> expected = expected(id);
             Map<InstrumentId, Quantity> reported = new TreeMap<>();
             for (VenuePosition position : held.value()) {

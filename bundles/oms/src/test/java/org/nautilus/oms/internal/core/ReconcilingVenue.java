@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
@@ -42,6 +43,8 @@ final class ReconcilingVenue implements Venue {
     final Map<InstrumentId, Quantity> account = new ConcurrentHashMap<>();
     final List<VenueOrder> external = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    /** The venue's own lock: order entry takes it, as a real session's send path does. */
+    final ReentrantLock lock = new ReentrantLock();
     private volatile boolean linked = true;
     private volatile VenueConnectionListener connection;
     volatile String failOpenOrders;
@@ -66,6 +69,15 @@ final class ReconcilingVenue implements Venue {
 
     @Override
     public void submit(Order order, ExecutionListener listener) {
+        lock.lock();
+        try {
+            accept(order, listener);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void accept(Order order, ExecutionListener listener) {
         listeners.put(order.id(), listener);
         orders.put(order.id(), order);
         open.put(order.id(), new VenueOrder(order.id(), "V" + order.id().value(), order.instrumentId(), order.side(),

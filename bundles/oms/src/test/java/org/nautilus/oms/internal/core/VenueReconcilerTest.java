@@ -11,8 +11,15 @@ import static org.nautilus.oms.internal.core.Fixtures.limit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Money;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
@@ -22,6 +29,7 @@ import org.nautilus.api.domain.RejectCode;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.VenueId;
 import org.nautilus.api.oms.CommandResult;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.venue.ReconciliationReport;
 import org.nautilus.api.venue.ReconciliationReport.Outcome;
 import org.nautilus.api.venue.VenueAvailability;
@@ -37,14 +45,18 @@ class VenueReconcilerTest {
     private static final VenueId IB = VenueId.of("IB");
 
     private final ReconcilingVenue venue = new ReconcilingVenue("IB");
-    private final List<ReconciliationReport> journal = new ArrayList<>();
+    private final List<ReconciliationReport> journal = new CopyOnWriteArrayList<>();
     private final MemoryTradingStore store = new MemoryTradingStore();
     private final List<OrderManager> started = new ArrayList<>();
     private OrderManager oms = start(false);
 
     private OrderManager start(boolean durable) {
-        OrderManager.Builder builder = OrderManager.builder(Fixtures.instruments(), new Fixtures.FakeRisk())
-                .clock(Fixtures.CLOCK).router(new DirectRouter(null)).partitions(2);
+        return start(durable, builder -> builder);
+    }
+
+    private OrderManager start(boolean durable, UnaryOperator<OrderManager.Builder> more) {
+        OrderManager.Builder builder = more.apply(OrderManager.builder(Fixtures.instruments(), new Fixtures.FakeRisk())
+                .clock(Fixtures.CLOCK).router(new DirectRouter(null)).partitions(2));
         OrderManager manager = (durable ? builder.store(store) : builder).build();
         started.add(manager);
         manager.reconciler().journal(journal::add);
@@ -54,6 +66,13 @@ class VenueReconcilerTest {
     @AfterEach
     void stop() {
         started.forEach(OrderManager::close);
+    }
+
+    /** The link comes back; the reconciliation runs off the venue's thread: waits for its report. */
+    private void linkUp() {
+        int before = journal.size();
+        venue.linkUp();
+        Await.until("the reconciliation after the reconnect", () -> journal.size() > before);
     }
 
     private Order buy(String clientId, long quantity) {
@@ -92,7 +111,7 @@ class VenueReconcilerTest {
         assertThat(info().reason()).isEqualTo("gateway restart");
         venue.fill(order.id(), 4, "99.6"); // missed
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(order(order.id()).filledQuantity()).isEqualTo(Quantity.ofWhole(7));
         assertThat(order(order.id()).status()).isEqualTo(PARTIALLY_FILLED);
@@ -101,7 +120,7 @@ class VenueReconcilerTest {
         assertThat(last().outcome()).isEqualTo(Outcome.CLEAN);
 
         venue.linkDown("again");
-        venue.linkUp();
+        linkUp();
         assertThat(oms.fills(order.id())).as("the venue lists both executions again; none is booked twice").hasSize(2);
         assertThat(last().fillsBooked()).isZero();
         assertThat(oms.reconciler().fillsBooked()).containsEntry(IB, 1L);
@@ -114,7 +133,7 @@ class VenueReconcilerTest {
         venue.linkDown("network");
         venue.fill(order.id(), 10, "99.9");
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(order(order.id()).status()).isEqualTo(FILLED);
         assertThat(last().ordersClosed()).isEmpty();
@@ -128,7 +147,7 @@ class VenueReconcilerTest {
         venue.fill(order.id(), 2, "99.9");
         venue.closeHere(order.id(), "day order expired");
 
-        venue.linkUp();
+        linkUp();
 
         Order after = order(order.id());
         assertThat(after.status()).isEqualTo(CANCELED);
@@ -172,13 +191,11 @@ class VenueReconcilerTest {
     void a_position_difference_beyond_tolerance_blocks_new_orders_until_acknowledged() {
         oms.venueAdded(IB, venue);
         Order first = buy("c1", 10);
-        venue.fill(first.id(), 10, "100");
-        // The report is applied on the partition's drain thread: booked before the link drops, as in the story.
-        Await.until("the fill booked", () -> order(first.id()).status() == FILLED);
+        venue.fill(first.id(), 10, "100"); // reported just before the link drops: maybe still queued on its writer
         venue.account.merge(AAPL, Quantity.ofWhole(-4), Quantity::plus); // someone sold 4 outside the OMS
         venue.linkDown("network");
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(last().outcome()).isEqualTo(Outcome.BLOCKED);
         assertThat(last().positions()).singleElement().satisfies(d -> {
@@ -200,9 +217,93 @@ class VenueReconcilerTest {
         assertThat(journal.get(journal.size() - 1).acknowledgedBy()).isEqualTo("alice");
         assertThat(buy("c3", 1).status()).isEqualTo(ACCEPTED);
         venue.linkDown("network");
-        venue.linkUp();
+        linkUp();
         assertThat(last().outcome()).as("the accepted difference is expected from now on").isEqualTo(Outcome.CLEAN);
         assertThat(oms.reconciler().acknowledge(IB, "bob").code()).isEqualTo("NOT_BLOCKED");
+    }
+
+    @Test
+    void a_fill_still_being_applied_when_the_link_returns_is_counted_before_positions_are_compared() throws Exception {
+        // The fill's writer step is held where the CI failure caught it: the order's snapshot says FILLED, the fill is
+        // not yet in the OMS's positions at the venue. A reconciliation that compared then saw a false mismatch.
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OrderListeners listeners = new OrderListeners();
+        listeners.add(new OrderStepListener() {
+            @Override
+            public void onFill(Fill fill) {
+                inStep.countDown();
+                awaitQuietly(release);
+            }
+        });
+        AtomicReference<Thread> reconciling = new AtomicReference<>();
+        oms = start(false, builder -> builder.listeners(listeners).reconcileExecutor(task -> {
+            Thread thread = new Thread(task, "test-reconciliation");
+            reconciling.set(thread);
+            thread.start();
+        }));
+        oms.venueAdded(IB, venue);
+        Await.until("reconciled on registration", () -> journal.size() == 1);
+        Order order = buy("c1", 10);
+        venue.fill(order.id(), 10, "100");
+        assertThat(inStep.await(10, TimeUnit.SECONDS)).as("the fill's step started").isTrue();
+        reconciling.set(null);
+
+        venue.linkDown("network");
+        venue.linkUp();
+        // Either the reconciliation ran to its end (it did not wait: the bug) or it waits for the fill's writer.
+        Await.until("the reconciliation ended or waits", () -> {
+            Thread thread = reconciling.get();
+            return thread != null && (thread.getState() == Thread.State.TERMINATED
+                    || thread.getState() == Thread.State.WAITING);
+        });
+        release.countDown();
+        Await.until("the reconciliation after the reconnect", () -> journal.size() == 2);
+
+        assertThat(last().positions()).as("the OMS's 10 counted, as at the venue").isEmpty();
+        assertThat(last().outcome()).isEqualTo(Outcome.CLEAN);
+        assertThat(info().availability()).isEqualTo(VenueAvailability.AVAILABLE);
+    }
+
+    @Test
+    void a_venue_reporting_its_reconnect_while_holding_its_own_lock_does_not_stop_the_OMS() throws Exception {
+        oms.venueAdded(IB, venue);
+        Order first = buy("c1", 10); // open at IB: the reconciliation applies what the venue says on its writer
+        CompletableFuture<Order> second = new CompletableFuture<>();
+        CountDownLatch told = new CountDownLatch(1);
+        Thread session = new Thread(() -> { // the venue's session thread
+            venue.lock.lock(); // the venue's own lock, which its order entry takes too
+            try {
+                CompletableFuture.supplyAsync(() -> buy("c2", 5)).whenComplete((order, failure) -> {
+                    if (failure != null) {
+                        second.completeExceptionally(failure);
+                    } else {
+                        second.complete(order);
+                    }
+                }); // a writer of c1's partition now waits in the venue's submit
+                Await.until("the second order waits for the venue", venue.lock::hasQueuedThreads);
+                venue.linkUp(); // a session logged on again; the venue tells the OMS before it lets go of its lock
+                told.countDown();
+            } finally {
+                venue.lock.unlock();
+            }
+        }, "venue-session");
+        session.setDaemon(true); // without the fix it never ends
+        session.start();
+
+        assertThat(told.await(10, TimeUnit.SECONDS)).as("the venue's reconnect call returned").isTrue();
+        assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(ACCEPTED);
+        Await.until("the reconciliation after the reconnect", () -> journal.size() == 2);
+        assertThat(last().outcome()).isEqualTo(Outcome.CLEAN);
+        assertThat(order(first.id()).status()).isEqualTo(ACCEPTED);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -212,7 +313,7 @@ class VenueReconcilerTest {
         venue.linkDown("network");
         venue.failOpenOrders = "HTTP 500 from /iserver/account/orders";
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(last().outcome()).isEqualTo(Outcome.FAILED);
         assertThat(last().failure()).contains("open orders").contains("HTTP 500");
@@ -242,7 +343,7 @@ class VenueReconcilerTest {
         venue.closeHere(order.id(), "gone");
         venue.failExecutions = "HTTP 429";
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(last().outcome()).isEqualTo(Outcome.FAILED);
         assertThat(order(order.id()).status()).isEqualTo(ACCEPTED);
@@ -256,7 +357,7 @@ class VenueReconcilerTest {
         venue.linkDown("network");
         venue.closeHere(order.id(), "gone");
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(order(order.id()).status()).as("it may have filled: not guessed CANCELED").isEqualTo(ACCEPTED);
         assertThat(last().outcome()).isEqualTo(Outcome.REPORTED);
@@ -273,7 +374,7 @@ class VenueReconcilerTest {
         venue.executions.clear(); // beyond the venue's execution history
         venue.positionsUnsupported = true;
 
-        venue.linkUp();
+        linkUp();
 
         assertThat(last().outcome()).isEqualTo(Outcome.REPORTED);
         assertThat(last().notes()).anySatisfy(note -> assertThat(note).contains("the venue reports 4 filled")

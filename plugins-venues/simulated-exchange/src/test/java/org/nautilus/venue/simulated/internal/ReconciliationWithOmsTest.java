@@ -69,6 +69,14 @@ class ReconciliationWithOmsTest {
                 nobody);
     }
 
+    /** The link comes back; the OMS reconciles off the exchange's thread: waits for the report. */
+    private void reconnect() {
+        ReconciliationReport before = oms.reconciler().report(venue.id()).orElseThrow();
+        venue.reconnect();
+        Await.until("the reconciliation after the reconnect", () -> oms.reconciler().report(venue.id())
+                .orElseThrow() != before);
+    }
+
     private Order order(OrderId id) {
         return oms.order(id).orElseThrow();
     }
@@ -111,7 +119,7 @@ class ReconciliationWithOmsTest {
         foreign(9002, Side.SELL, 5, "105.00");
         assertThat(order(bid.id()).filledQuantity()).as("nothing reached the OMS while away").isEqualTo(Quantity.ZERO);
 
-        venue.reconnect();
+        reconnect();
 
         Order bidAfter = order(bid.id());
         assertThat(bidAfter.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
@@ -138,7 +146,7 @@ class ReconciliationWithOmsTest {
         oms.sync(); // live reports are applied on the order's writer thread
         assertThat(order(bid.id()).status()).isEqualTo(OrderStatus.FILLED);
         venue.disconnect("again");
-        venue.reconnect();
+        reconnect();
         assertThat(oms.reconciler().report(venue.id()).orElseThrow().fillsBooked()).isZero();
         assertThat(oms.fills(bid.id())).hasSize(2);
         assertThat(order(bid.id()).filledQuantity()).isEqualTo(Quantity.ofWhole(100));

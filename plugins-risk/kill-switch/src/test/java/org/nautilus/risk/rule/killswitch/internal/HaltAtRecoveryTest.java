@@ -78,7 +78,9 @@ class HaltAtRecoveryTest {
         assertThat(oms.canceled).as("the venue still reconciling").isEmpty();
 
         sim = VenueAvailability.AVAILABLE;
-        Await.until("alpha's order canceled", Duration.ofSeconds(5), () -> oms.canceled.contains(alpha.id()));
+        // The count is reported once the cancels have returned: wait for the report, not only the cancel.
+        Await.until("alpha's order canceled and reported", Duration.ofSeconds(5),
+                () -> oms.canceled.contains(alpha.id()) && !reports.isEmpty());
         assertThat(oms.canceled).containsExactly(alpha.id()).doesNotContain(beta.id());
         assertThat(reports).containsExactly("alpha: 1");
     }

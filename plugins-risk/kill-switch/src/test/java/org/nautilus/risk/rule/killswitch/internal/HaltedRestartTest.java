@@ -36,6 +36,7 @@ import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
 import org.nautilus.api.venue.ExecutionReport;
 import org.nautilus.api.venue.Venue;
+import org.nautilus.api.venue.VenueAvailability;
 import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.grid.internal.store.StandaloneStore;
 import org.nautilus.marketdata.internal.MarketDataGateway;
@@ -152,6 +153,9 @@ class HaltedRestartTest {
         Method add = OmsComponent.class.getDeclaredMethod("addVenue", Venue.class, Map.class);
         add.setAccessible(true);
         add.invoke(oms, venue, Map.of(Venue.ID_PROPERTY, SIM.value()));
+        // The venue takes orders once its reconciliation (on the OMS's reconciliation thread) has ended.
+        Await.until("the venue reconciled", () -> oms.venues().stream()
+                .anyMatch(v -> v.availability() == VenueAvailability.AVAILABLE));
     }
 
     private void stopNode() throws Exception {
