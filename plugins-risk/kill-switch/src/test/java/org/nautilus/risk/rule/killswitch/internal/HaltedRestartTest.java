@@ -31,6 +31,7 @@ import org.nautilus.api.domain.Quantity;
 import org.nautilus.api.domain.Side;
 import org.nautilus.api.domain.TimeInForce;
 import org.nautilus.api.domain.VenueId;
+import org.nautilus.api.oms.OrderStepListener;
 import org.nautilus.api.risk.TradingState;
 import org.nautilus.api.venue.ExecType;
 import org.nautilus.api.venue.ExecutionListener;
@@ -141,8 +142,9 @@ class HaltedRestartTest {
                 return 1;
             }
         };
-        oms = new OmsComponent(ScriptedRisk.approvingAll(), market, node.store(), leadership,
-                DsConfigs.config(OmsConfig.class, Map.of()), Map.of());
+        // No position keeper: this test reads orders and trading states only.
+        oms = new OmsComponent(ScriptedRisk.approvingAll(), market, node.store(), leadership, new OrderStepListener() {
+        }, DsConfigs.config(OmsConfig.class, Map.of()), Map.of());
         if (withVenue) {
             bindVenue();
         }
