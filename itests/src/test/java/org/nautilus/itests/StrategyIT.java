@@ -10,12 +10,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.strategy.LiveAnalyticsService;
@@ -147,10 +154,13 @@ public class StrategyIT extends NautilusTestSupport {
     private void itsLiveTradingHasATearsheetFromTheShellAndHttp(OrderService orders, Instant started)
             throws Exception {
         String from = started.minus(Duration.ofHours(1)).toString();
-        // Stopped (its orders canceled) and settled, so no fill lands on either side of "to" while it is compared.
+        // Stopped, then settled: no order of it still open (so no fill can land on either side of "to" while it is
+        // compared), and every fill the OMS holds committed to the audit journal the tearsheet reads.
         HttpResponse<String> stopped = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/stop?flatten=false", null);
         assertEquals(stopped.body(), 200, stopped.statusCode());
-        Thread.sleep(2_000);
+        AuditService audit = service(AuditService.class, null);
+        await("no open ma-cross orders and the audit journal's fills the OMS's", Duration.ofSeconds(30),
+                () -> settled(orders, audit), s -> s.open() == 0 && s.omsFills().equals(s.auditFills()));
         Instant to = Instant.now();
         LiveTearsheet measured = service(LiveAnalyticsService.class, null).tearsheet(
                 LiveTearsheetRequest.parse("ma-cross", from, to.toString(), "100000", "PT1S", null));
@@ -187,5 +197,19 @@ public class StrategyIT extends NautilusTestSupport {
         assertTrue(noFrom.body(), noFrom.body().contains("from is required"));
         HttpResponse<String> again = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/start", null);
         assertEquals(again.body(), 200, again.statusCode());
+    }
+
+    /** The portfolio's open orders, and the execution ids of its fills in the OMS and in the audit journal. */
+    private static Settlement settled(OrderService orders, AuditService audit) {
+        List<Order> own = orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO)).toList();
+        Set<String> oms = own.stream().flatMap(o -> orders.fills(o.id()).stream()).map(Fill::executionId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> journal = audit.query(AuditQuery.all().categories(Set.of(AuditCategory.ORDER)).portfolio(PORTFOLIO))
+                .stream().filter(e -> e.type().equals(OrderEventType.FILL.name()))
+                .map(e -> e.fields().get("executionId")).collect(Collectors.toCollection(TreeSet::new));
+        return new Settlement(own.stream().filter(o -> o.status().isOpen()).count(), oms, journal);
+    }
+
+    private record Settlement(long open, Set<String> omsFills, Set<String> auditFills) {
     }
 }
