@@ -163,26 +163,31 @@ public class StrategyIT extends NautilusTestSupport {
                 () -> settled(orders, audit), s -> s.open() == 0 && s.omsFills().equals(s.auditFills()));
         Instant to = Instant.now();
         LiveTearsheet measured = service(LiveAnalyticsService.class, null).tearsheet(
-                LiveTearsheetRequest.parse("ma-cross", from, to.toString(), "100000", "PT1S", null));
+                LiveTearsheetRequest.parse("ma-cross", from, to.toString(), "100000", "PT1S", null, "AAPL"));
         List<Fill> oms = orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO))
                 .flatMap(o -> orders.fills(o.id()).stream()).filter(f -> !f.timestamp().isAfter(to)).toList();
         assertEquals("the audit journal's fills are the OMS's", oms.size(), measured.fills());
         double commissions = oms.stream().mapToDouble(f -> f.commission().toBigDecimal().doubleValue()).sum();
         assertEquals(commissions, measured.metrics().commissions(), 1e-6);
         assertTrue(measured.metrics().periods() > 1);
+        // Against AAPL's own 1 s bars: each point of the curve after the opening one (before any bar) has a price.
+        assertTrue(measured.benchmark().toString(), measured.benchmark().points() > 2
+                && !Double.isNaN(measured.benchmark().beta()) && !Double.isNaN(measured.benchmark().alpha()));
 
-        String out = executeCommand("nautilus:tearsheet --from " + from + " --interval PT1S ma-cross");
-        assertTrue(out, out.contains("Tearsheet ma-cross-") && out.contains("sharpe") && out.contains("round trips"));
+        String out = executeCommand("nautilus:tearsheet --from " + from + " --interval PT1S --benchmark AAPL ma-cross");
+        assertTrue(out, out.contains("Tearsheet ma-cross-") && out.contains("sharpe") && out.contains("round trips")
+                && out.contains("against AAPL: beta "));
         Path html = Path.of(out.lines().filter(l -> l.strip().startsWith("tearsheet ")).findFirst().orElseThrow()
                 .strip().substring("tearsheet ".length()));
-        assertTrue(Files.readString(html).contains("id=\"sharpe\""));
+        assertTrue(Files.readString(html).contains("id=\"sharpe\"") && Files.readString(html).contains("beta.AAPL"));
         assertTrue(Files.size(html.resolveSibling("equity.png")) > 1000);
         assertTrue(Files.readString(html.resolveSibling("fills.csv")).lines().count() > 1);
 
         HttpResponse<String> http = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet?from=" + from
-                + "&interval=PT1S", null);
+                + "&interval=PT1S&benchmark=AAPL", null);
         assertEquals(http.body(), 200, http.statusCode());
-        assertTrue(http.body(), http.body().contains("\"portfolio\":\"ma-cross\"") && http.body().contains("sharpe"));
+        assertTrue(http.body(), http.body().contains("\"portfolio\":\"ma-cross\"") && http.body().contains("sharpe")
+                && http.body().contains("\"benchmark\":{\"benchmark\":\"AAPL\",\"points\":"));
         String id = http.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         HttpResponse<String> page = httpAsAdmin("GET", "/api/v1/tearsheets/" + id, null);
         assertEquals(page.body(), 200, page.statusCode());
@@ -192,6 +197,10 @@ public class StrategyIT extends NautilusTestSupport {
         HttpResponse<String> none = httpAsAdmin("GET", "/api/v1/portfolios/nobody/tearsheet?from=" + from, null);
         assertEquals(none.body(), 404, none.statusCode());
         assertTrue(none.body(), none.body().contains("NO_FILLS"));
+        HttpResponse<String> unknownBenchmark = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet?from=" + from
+                + "&benchmark=NOPE", null);
+        assertEquals(unknownBenchmark.body(), 422, unknownBenchmark.statusCode());
+        assertTrue(unknownBenchmark.body(), unknownBenchmark.body().contains("UNKNOWN_BENCHMARK"));
         HttpResponse<String> noFrom = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet", null);
         assertEquals(noFrom.body(), 400, noFrom.statusCode());
         assertTrue(noFrom.body(), noFrom.body().contains("from is required"));
