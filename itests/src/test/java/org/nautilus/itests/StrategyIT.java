@@ -10,12 +10,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.nautilus.api.audit.AuditCategory;
+import org.nautilus.api.audit.AuditQuery;
+import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.domain.Fill;
 import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.PortfolioId;
+import org.nautilus.api.oms.OrderEventType;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.portfolio.PositionService;
 import org.nautilus.api.strategy.LiveAnalyticsService;
@@ -147,32 +154,40 @@ public class StrategyIT extends NautilusTestSupport {
     private void itsLiveTradingHasATearsheetFromTheShellAndHttp(OrderService orders, Instant started)
             throws Exception {
         String from = started.minus(Duration.ofHours(1)).toString();
-        // Stopped (its orders canceled) and settled, so no fill lands on either side of "to" while it is compared.
+        // Stopped, then settled: no order of it still open (so no fill can land on either side of "to" while it is
+        // compared), and every fill the OMS holds committed to the audit journal the tearsheet reads.
         HttpResponse<String> stopped = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/stop?flatten=false", null);
         assertEquals(stopped.body(), 200, stopped.statusCode());
-        Thread.sleep(2_000);
+        AuditService audit = service(AuditService.class, null);
+        await("no open ma-cross orders and the audit journal's fills the OMS's", Duration.ofSeconds(30),
+                () -> settled(orders, audit), s -> s.open() == 0 && s.omsFills().equals(s.auditFills()));
         Instant to = Instant.now();
         LiveTearsheet measured = service(LiveAnalyticsService.class, null).tearsheet(
-                LiveTearsheetRequest.parse("ma-cross", from, to.toString(), "100000", "PT1S", null));
+                LiveTearsheetRequest.parse("ma-cross", from, to.toString(), "100000", "PT1S", null, "AAPL"));
         List<Fill> oms = orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO))
                 .flatMap(o -> orders.fills(o.id()).stream()).filter(f -> !f.timestamp().isAfter(to)).toList();
         assertEquals("the audit journal's fills are the OMS's", oms.size(), measured.fills());
         double commissions = oms.stream().mapToDouble(f -> f.commission().toBigDecimal().doubleValue()).sum();
         assertEquals(commissions, measured.metrics().commissions(), 1e-6);
         assertTrue(measured.metrics().periods() > 1);
+        // Against AAPL's own 1 s bars: each point of the curve after the opening one (before any bar) has a price.
+        assertTrue(measured.benchmark().toString(), measured.benchmark().points() > 2
+                && !Double.isNaN(measured.benchmark().beta()) && !Double.isNaN(measured.benchmark().alpha()));
 
-        String out = executeCommand("nautilus:tearsheet --from " + from + " --interval PT1S ma-cross");
-        assertTrue(out, out.contains("Tearsheet ma-cross-") && out.contains("sharpe") && out.contains("round trips"));
+        String out = executeCommand("nautilus:tearsheet --from " + from + " --interval PT1S --benchmark AAPL ma-cross");
+        assertTrue(out, out.contains("Tearsheet ma-cross-") && out.contains("sharpe") && out.contains("round trips")
+                && out.contains("against AAPL: beta "));
         Path html = Path.of(out.lines().filter(l -> l.strip().startsWith("tearsheet ")).findFirst().orElseThrow()
                 .strip().substring("tearsheet ".length()));
-        assertTrue(Files.readString(html).contains("id=\"sharpe\""));
+        assertTrue(Files.readString(html).contains("id=\"sharpe\"") && Files.readString(html).contains("beta.AAPL"));
         assertTrue(Files.size(html.resolveSibling("equity.png")) > 1000);
         assertTrue(Files.readString(html.resolveSibling("fills.csv")).lines().count() > 1);
 
         HttpResponse<String> http = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet?from=" + from
-                + "&interval=PT1S", null);
+                + "&interval=PT1S&benchmark=AAPL", null);
         assertEquals(http.body(), 200, http.statusCode());
-        assertTrue(http.body(), http.body().contains("\"portfolio\":\"ma-cross\"") && http.body().contains("sharpe"));
+        assertTrue(http.body(), http.body().contains("\"portfolio\":\"ma-cross\"") && http.body().contains("sharpe")
+                && http.body().contains("\"benchmark\":{\"benchmark\":\"AAPL\",\"points\":"));
         String id = http.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         HttpResponse<String> page = httpAsAdmin("GET", "/api/v1/tearsheets/" + id, null);
         assertEquals(page.body(), 200, page.statusCode());
@@ -182,10 +197,28 @@ public class StrategyIT extends NautilusTestSupport {
         HttpResponse<String> none = httpAsAdmin("GET", "/api/v1/portfolios/nobody/tearsheet?from=" + from, null);
         assertEquals(none.body(), 404, none.statusCode());
         assertTrue(none.body(), none.body().contains("NO_FILLS"));
+        HttpResponse<String> unknownBenchmark = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet?from=" + from
+                + "&benchmark=NOPE", null);
+        assertEquals(unknownBenchmark.body(), 422, unknownBenchmark.statusCode());
+        assertTrue(unknownBenchmark.body(), unknownBenchmark.body().contains("UNKNOWN_BENCHMARK"));
         HttpResponse<String> noFrom = httpAsAdmin("GET", "/api/v1/portfolios/ma-cross/tearsheet", null);
         assertEquals(noFrom.body(), 400, noFrom.statusCode());
         assertTrue(noFrom.body(), noFrom.body().contains("from is required"));
         HttpResponse<String> again = httpAsAdmin("POST", "/api/v1/strategies/ma-cross/start", null);
         assertEquals(again.body(), 200, again.statusCode());
+    }
+
+    /** The portfolio's open orders, and the execution ids of its fills in the OMS and in the audit journal. */
+    private static Settlement settled(OrderService orders, AuditService audit) {
+        List<Order> own = orders.orders().stream().filter(o -> o.portfolioId().equals(PORTFOLIO)).toList();
+        Set<String> oms = own.stream().flatMap(o -> orders.fills(o.id()).stream()).map(Fill::executionId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> journal = audit.query(AuditQuery.all().categories(Set.of(AuditCategory.ORDER)).portfolio(PORTFOLIO))
+                .stream().filter(e -> e.type().equals(OrderEventType.FILL.name()))
+                .map(e -> e.fields().get("executionId")).collect(Collectors.toCollection(TreeSet::new));
+        return new Settlement(own.stream().filter(o -> o.status().isOpen()).count(), oms, journal);
+    }
+
+    private record Settlement(long open, Set<String> omsFills, Set<String> auditFills) {
     }
 }

@@ -12,9 +12,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface LiveAnalyticsService {
 
     /**
-     * Measures the portfolio over the request's range and writes its tearsheet.
+     * Measures the portfolio over the request's range and writes its tearsheet; with a benchmark, also its beta and
+     * alpha to that instrument's prices (the bars the market data gateway keeps of it, sampled at the points of the
+     * equity curve).
      *
-     * @throws IllegalArgumentException if the portfolio has no fills up to the range's end
+     * @throws IllegalArgumentException       if the portfolio has no fills up to the range's end
+     * @throws java.util.NoSuchElementException if the benchmark is not an instrument the platform knows (nothing is
+     *                                        written)
      */
     LiveTearsheet tearsheet(LiveTearsheetRequest request);
 }

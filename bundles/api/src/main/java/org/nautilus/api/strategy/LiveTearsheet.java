@@ -16,10 +16,11 @@ import org.nautilus.api.domain.PortfolioId;
  * @param metrics   the performance
  * @param folder    where its files are ({@code tearsheet.html}, PNG charts, {@code fills.csv}, {@code equity.csv},
  *                  {@code trades.csv})
+ * @param benchmark beta and alpha to the requested benchmark, or {@code null} when none was asked (since 1.5)
  * @since 1.4
  */
 public record LiveTearsheet(String id, PortfolioId portfolio, Instant from, Instant to, long fills,
-        PerformanceMetrics metrics, String folder) {
+        PerformanceMetrics metrics, String folder, BenchmarkComparison benchmark) {
 
     public LiveTearsheet {
         Objects.requireNonNull(id, "id");

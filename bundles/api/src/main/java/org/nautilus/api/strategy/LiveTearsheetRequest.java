@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
+import org.nautilus.api.domain.InstrumentId;
 import org.nautilus.api.domain.PortfolioId;
 import org.nautilus.api.research.store.TimeRange;
 
@@ -20,10 +21,12 @@ import org.nautilus.api.research.store.TimeRange;
  * @param capital        the equity the portfolio starts with (before every fill), in its currency
  * @param interval       how often the equity curve is sampled (as a backtest's {@code equity.interval})
  * @param periodsPerYear how many points of the curve make a year
+ * @param benchmark      the instrument whose prices (its bars) the returns are regressed on for beta and alpha, or
+ *                       {@code null} for none (since 1.5)
  * @since 1.4
  */
 public record LiveTearsheetRequest(PortfolioId portfolio, Instant from, Instant to, BigDecimal capital,
-        Duration interval, double periodsPerYear) {
+        Duration interval, double periodsPerYear, InstrumentId benchmark) {
 
     public LiveTearsheetRequest {
         Objects.requireNonNull(portfolio, "portfolio");
@@ -52,10 +55,11 @@ public record LiveTearsheetRequest(PortfolioId portfolio, Instant from, Instant 
      * @param capital        default 100000
      * @param interval       an ISO-8601 duration; default P1D
      * @param periodsPerYear default 252
+     * @param benchmark      an instrument's symbol; default none
      * @throws IllegalArgumentException naming the value that cannot be read
      */
     public static LiveTearsheetRequest parse(String portfolio, String from, String to, String capital,
-            String interval, String periodsPerYear) {
+            String interval, String periodsPerYear, String benchmark) {
         if (blank(portfolio)) {
             throw new IllegalArgumentException("a portfolio is required");
         }
@@ -89,7 +93,15 @@ public record LiveTearsheetRequest(PortfolioId portfolio, Instant from, Instant 
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("interval '" + interval + "' is not an ISO-8601 duration (P1D, PT1M)");
         }
-        return new LiveTearsheetRequest(PortfolioId.of(portfolio.strip()), start, end, cash, every, periods);
+        InstrumentId against;
+        try {
+            against = blank(benchmark) ? null : InstrumentId.of(benchmark.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("benchmark '" + benchmark + "' is not an instrument symbol: "
+                    + e.getMessage());
+        }
+        return new LiveTearsheetRequest(PortfolioId.of(portfolio.strip()), start, end, cash, every, periods,
+                against);
     }
 
     private static boolean blank(String text) {

@@ -14,7 +14,7 @@
  * ({@link PerformanceMetrics}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.nautilus.api.strategy;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.nautilus.rest.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.ws.rs.GET;
@@ -40,12 +41,13 @@ public class TearsheetsResource {
     @Path("portfolios/{portfolio}/tearsheet")
     public String measure(@PathParam("portfolio") String portfolio, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("capital") String capital,
-            @QueryParam("interval") String interval, @QueryParam("periodsPerYear") String periodsPerYear) {
+            @QueryParam("interval") String interval, @QueryParam("periodsPerYear") String periodsPerYear,
+            @QueryParam("benchmark") String benchmark) {
         LiveAnalyticsService service = RiskResource.require(analytics, "ANALYTICS_UNAVAILABLE",
                 "the live analytics service");
         LiveTearsheetRequest request;
         try {
-            request = LiveTearsheetRequest.parse(portfolio, from, to, capital, interval, periodsPerYear);
+            request = LiveTearsheetRequest.parse(portfolio, from, to, capital, interval, periodsPerYear, benchmark);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "INVALID_TEARSHEET", e.getMessage(), null);
         }
@@ -54,6 +56,8 @@ public class TearsheetsResource {
             tearsheet = service.tearsheet(request);
         } catch (IllegalArgumentException e) {
             throw new ApiException(404, "NO_FILLS", e.getMessage(), "portfolio");
+        } catch (NoSuchElementException e) {
+            throw new ApiException(422, "UNKNOWN_BENCHMARK", e.getMessage(), "benchmark");
         }
         return Json.write(tearsheet);
     }

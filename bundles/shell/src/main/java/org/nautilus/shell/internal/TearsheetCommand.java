@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.nautilus.api.strategy.BenchmarkComparison;
 import org.nautilus.api.strategy.LiveAnalyticsService;
 import org.nautilus.api.strategy.LiveTearsheet;
 import org.nautilus.api.strategy.LiveTearsheetRequest;
@@ -21,7 +22,8 @@ import org.nautilus.api.strategy.PerformanceMetrics;
                 + "end) or an instant, default now. Fills before --from make the positions held at its start. "
                 + "--capital is the equity before the first fill (default 100000), --interval how often the curve "
                 + "is sampled (default P1D; PT1M for a short session), --periods-per-year how many samples make a "
-                + "year (default 252). Written to data/tearsheets/<portfolio>-NNNN/ (tearsheet.html, PNG charts, "
+                + "year (default 252). --benchmark SYMBOL adds beta and alpha to that instrument's bars (the gateway's, "
+                + "sampled at the curve's points). Written to data/tearsheets/<portfolio>-NNNN/ (tearsheet.html, PNG charts, "
                 + "fills, equity, trades).")
 @Service
 public class TearsheetCommand implements Action {
@@ -46,13 +48,17 @@ public class TearsheetCommand implements Action {
     @Option(name = "--periods-per-year", description = "samples in a year, to annualise (default 252)")
     String periodsPerYear;
 
+    @Option(name = "--benchmark", description = "an instrument whose bars the returns are regressed on (beta, alpha)")
+    @Completion(InstrumentCompleter.class)
+    String benchmark;
+
     @Reference
     LiveAnalyticsService analytics;
 
     @Override
     public Object execute() {
         LiveTearsheetRequest request = LiveTearsheetRequest.parse(portfolio, from, to, capital, interval,
-                periodsPerYear);
+                periodsPerYear, benchmark);
         System.out.println("measuring " + request.portfolio() + " from " + request.from() + " to "
                 + (request.to() == null ? "now" : request.to()) + " ...");
         System.out.flush();
@@ -68,6 +74,12 @@ public class TearsheetCommand implements Action {
         System.out.printf("  %d round trips, hit rate %s, turnover %s, commissions %.2f%n", m.trades(),
                 Double.isNaN(m.hitRate()) ? "-" : String.format("%.2f%%", m.hitRate() * 100),
                 Text.number(m.turnover()), m.commissions());
+        BenchmarkComparison b = t.benchmark();
+        if (b != null) {
+            System.out.printf("  against %s: beta %s, alpha %s a year, over %d points%n", b.benchmark(),
+                    Text.number(b.beta()), Double.isNaN(b.alpha()) ? "-" : String.format("%.2f%%", b.alpha() * 100),
+                    b.points());
+        }
         System.out.println("  tearsheet " + Path.of(t.folder()).resolve("tearsheet.html"));
         return null;
     }

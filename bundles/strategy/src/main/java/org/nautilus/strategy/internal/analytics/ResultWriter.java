@@ -141,6 +141,18 @@ public final class ResultWriter {
         return out;
     }
 
+    /**
+     * Beta and alpha to a benchmark into a tearsheet's metrics ({@code beta.<symbol>}, {@code alpha.<symbol>}) and
+     * summary ({@code beta}, {@code alpha}), as backtests and live tearsheets show them.
+     */
+    public static void benchmark(Map<String, String> metrics, Map<String, String> summary, String symbol,
+            Benchmark.BetaAlpha fit) {
+        metrics.put("beta." + symbol, ratio(fit.beta()));
+        metrics.put("alpha." + symbol, percent(fit.alpha()));
+        summary.put("beta", Double.toString(fit.beta()));
+        summary.put("alpha", Double.toString(fit.alpha()));
+    }
+
     public static String percent(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", v * 100);
     }

@@ -662,14 +662,8 @@ public final class BacktestEngine {
             if (benchmark == null) {
                 return null;
             }
-            List<double[]> pairs = new ArrayList<>();
-            for (int i = 0; i < curve.size(); i++) {
-                if (!Double.isNaN(benchmarkPrices.get(i))) {
-                    pairs.add(new double[] {curve.get(i).equity(), benchmarkPrices.get(i)});
-                }
-            }
-            return Benchmark.of(pairs.stream().mapToDouble(p -> p[0]).toArray(),
-                    pairs.stream().mapToDouble(p -> p[1]).toArray(), spec.periodsPerYear());
+            return Benchmark.of(curve.stream().mapToDouble(EquityPoint::equity).toArray(),
+                    benchmarkPrices.stream().mapToDouble(Double::doubleValue).toArray(), spec.periodsPerYear());
         }
 
         /** A point of the equity curve (replacing one at the same time: the start, before anything traded). */

@@ -79,10 +79,7 @@ public final class BacktestRunner {
             Map<String, String> metrics = ResultWriter.metrics(outcome.metrics());
             if (outcome.benchmark() != null) {
                 String benchmark = spec.parameters().get("benchmark");
-                metrics.put("beta." + benchmark, ResultWriter.ratio(outcome.benchmark().beta()));
-                metrics.put("alpha." + benchmark, ResultWriter.percent(outcome.benchmark().alpha()));
-                summary.put("beta", Double.toString(outcome.benchmark().beta()));
-                summary.put("alpha", Double.toString(outcome.benchmark().alpha()));
+                ResultWriter.benchmark(metrics, summary, benchmark, outcome.benchmark());
                 progress.accept("against " + benchmark + ": beta " + ResultWriter.ratio(outcome.benchmark().beta())
                         + ", alpha " + ResultWriter.percent(outcome.benchmark().alpha()) + " a year");
             }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.nautilus.api.audit.AuditCategory;
 import org.nautilus.api.audit.AuditEntry;
@@ -29,6 +30,7 @@ import org.nautilus.api.marketdata.Bar;
 import org.nautilus.api.marketdata.BarSpec;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.oms.OrderEventType;
+import org.nautilus.api.strategy.BenchmarkComparison;
 import org.nautilus.api.strategy.LiveAnalyticsService;
 import org.nautilus.api.strategy.LiveTearsheet;
 import org.nautilus.api.strategy.LiveTearsheetRequest;
@@ -85,6 +87,14 @@ public final class LiveAnalyticsComponent implements LiveAnalyticsService {
         if (!to.isAfter(request.from())) {
             throw new IllegalArgumentException("from " + request.from() + " is not before " + to);
         }
+        MarketDataService gateway = market;
+        InstrumentId benchmark = request.benchmark();
+        if (benchmark != null && (gateway == null || gateway.instrument(benchmark).isEmpty())) {
+            throw new NoSuchElementException("benchmark " + benchmark + " is not an instrument the platform knows"
+                    + (gateway == null ? " (the market data gateway is not running)"
+                            : "; its instruments: " + gateway.instruments().stream().map(i -> i.id().value())
+                                    .sorted().toList()));
+        }
         List<Fill> fills = fills(request, to);
         if (fills.isEmpty()) {
             throw new IllegalArgumentException("portfolio " + request.portfolio() + " has no fills up to " + to
@@ -92,23 +102,24 @@ public final class LiveAnalyticsComponent implements LiveAnalyticsService {
         }
         Set<InstrumentId> instruments = new LinkedHashSet<>();
         fills.forEach(f -> instruments.add(f.instrumentId()));
-        MarketDataService gateway = market;
         List<LiveAnalytics.Mark> marks = new ArrayList<>();
         Map<InstrumentId, Price> closing = new HashMap<>();
         if (gateway != null) {
             for (InstrumentId id : instruments) {
-                for (BarSpec spec : gateway.barSpecs()) {
-                    for (Bar bar : gateway.bars(id, spec, BARS)) {
-                        marks.add(new LiveAnalytics.Mark(bar.end(), id, bar.close()));
-                    }
-                }
+                marks.addAll(barCloses(gateway, id));
                 if (open) {
                     gateway.mark(id).ifPresent(p -> closing.put(id, p));
                 }
             }
         }
+        // The benchmark's bars, and its current mark as the last price when the range ends now (as the portfolio's).
+        List<LiveAnalytics.Mark> benchmarkPrices = benchmark == null ? null : barCloses(gateway, benchmark);
+        if (benchmarkPrices != null && open) {
+            gateway.mark(benchmark).ifPresent(p -> benchmarkPrices.add(new LiveAnalytics.Mark(to, benchmark, p)));
+        }
         LiveAnalytics.Result result = LiveAnalytics.of(request.portfolio(), fills, marks, closing, request.from(), to,
-                FixedPoint.fromBigDecimal(request.capital()), request.interval(), request.periodsPerYear());
+                FixedPoint.fromBigDecimal(request.capital()), request.interval(), request.periodsPerYear(),
+                benchmarkPrices);
         try {
             String id = ResultWriter.nextId(results, request.portfolio().value());
             Path folder = results.resolve(id);
@@ -123,16 +134,35 @@ public final class LiveAnalyticsComponent implements LiveAnalyticsService {
             summary.put("instruments", instruments.toString());
             summary.put("source", "audit journal fills; marks: gateway bars, fill prices"
                     + (open ? ", current marks" : ""));
+            Map<String, String> metrics = ResultWriter.metrics(result.metrics());
+            BenchmarkComparison comparison = null;
+            if (benchmark != null) {
+                summary.put("benchmark", benchmark.value() + " (gateway bars" + (open ? ", current mark" : "") + ")");
+                ResultWriter.benchmark(metrics, summary, benchmark.value(), result.benchmark());
+                comparison = new BenchmarkComparison(benchmark, result.benchmark().points(),
+                        result.benchmark().beta(), result.benchmark().alpha());
+            }
             Tearsheet.write(folder, "Live " + request.portfolio() + " " + request.from() + " .. " + to, summary,
-                    ResultWriter.metrics(result.metrics()), result.curve(), request.periodsPerYear(),
+                    metrics, result.curve(), request.periodsPerYear(),
                     Math.max(2, (int) Math.min(63, request.periodsPerYear() / 4)));
             LOG.info("live tearsheet {}: {} fills of {} from {} to {}, total return {}", id, result.fills().size(),
                     request.portfolio(), request.from(), to, result.metrics().totalReturn());
             return new LiveTearsheet(id, request.portfolio(), request.from(), to, result.fills().size(),
-                    result.metrics(), folder.toString());
+                    result.metrics(), folder.toString(), comparison);
         } catch (IOException e) {
             throw new UncheckedIOException("tearsheet of " + request.portfolio() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The closes of every bar series the gateway keeps of an instrument, at the bars' ends. */
+    private static List<LiveAnalytics.Mark> barCloses(MarketDataService gateway, InstrumentId id) {
+        List<LiveAnalytics.Mark> closes = new ArrayList<>();
+        for (BarSpec spec : gateway.barSpecs()) {
+            for (Bar bar : gateway.bars(id, spec, BARS)) {
+                closes.add(new LiveAnalytics.Mark(bar.end(), id, bar.close()));
+            }
+        }
+        return closes;
     }
 
     /** The portfolio's FILL events up to {@code to} from the audit journal, as fills. */

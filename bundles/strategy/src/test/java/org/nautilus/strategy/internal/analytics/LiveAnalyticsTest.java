@@ -46,7 +46,7 @@ class LiveAnalyticsTest {
     @Test
     void theCurveIsMarkedAtTheBarsAndFillsOncePerDayAndTheMetricsFollow() {
         LiveAnalytics.Result r = LiveAnalytics.of(P, FILLS, MARKS, Map.of(), D1, D4, FixedPoint.ofWhole(10_000),
-                Duration.ofDays(1), 252);
+                Duration.ofDays(1), 252, null);
         // from: 10,000 (nothing held); day 1 after the buy at 100: 10,000 − 1; day 2 at the close of day 1 (102):
         // 9,999 + 20; day 3's last state, at the end: 10,000 + 50 − 2.
         assertThat(r.curve()).extracting(EquityPoint::time).containsExactly(D1, D1.plusSeconds(36_000), D2, D4);
@@ -71,7 +71,7 @@ class LiveAnalyticsTest {
     @Test
     void fillsBeforeTheRangeMakeItsOpeningPositionAndATripClosedInsideCounts() {
         LiveAnalytics.Result r = LiveAnalytics.of(P, FILLS, MARKS, Map.of(), D2, D4, FixedPoint.ofWhole(10_000),
-                Duration.ofDays(1), 252);
+                Duration.ofDays(1), 252, null);
         // Holding 10 from 100 at day 2: the point of day 2 (marked at 102 then) replaces the opening one of the same
         // time; the end as before.
         assertThat(r.curve()).extracting(EquityPoint::equity).containsExactly(10_019.0, 10_048.0);
@@ -84,9 +84,59 @@ class LiveAnalyticsTest {
     void aRangeEndingNowIsMarkedLastAtTheCurrentMarks() {
         List<Fill> bought = List.of(FILLS.get(1));
         LiveAnalytics.Result r = LiveAnalytics.of(P, bought, MARKS, Map.of(X, Price.of("110")), D1, D4,
-                FixedPoint.ofWhole(10_000), Duration.ofDays(1), 252);
+                FixedPoint.ofWhole(10_000), Duration.ofDays(1), 252, null);
         // Still long 10 from 100 at 110: 10,000 − 1 + 100.
         assertThat(r.curve().get(r.curve().size() - 1).equity()).isEqualTo(10_099.0);
         assertThat(r.trips()).isEmpty();
+        assertThat(r.benchmark()).isNull();
+    }
+
+    /**
+     * Long 100 X from 100 bought the day before {@code from}, X closing each day at 16:00 at 101.10, 99.1791 and
+     * 102.2536521: the curve 10,000 (from), 10,110, 9,917.91, 10,225.36521 (to) returns 1.1 %, −1.9 %, 3.1 %. The
+     * benchmark B priced 200 before {@code from}, 201 at the first 16:00, 198.99 and 201.97485 before the next
+     * points returns 0.5 %, −1 %, 1.5 %: the portfolio's returns are exactly 2 × B's + 0.1 %, so beta 2 and alpha
+     * 0.001 × 252 = 0.252. B's other prices must not count: one at {@code from} itself (the opening point is the
+     * state before it), ones after a point's time (a point shows the state at its time) and after {@code to}.
+     */
+    @Test
+    void betaAndAlphaToABenchmarkSampledAtThePointsOfTheCurve() {
+        InstrumentId b = InstrumentId.of("B");
+        Instant d0 = D1.minus(Duration.ofDays(1));
+        List<Fill> bought = List.of(new Fill("e1", OrderId.of(1), P, X, VenueId.of("SIM"), Side.BUY,
+                Quantity.ofWhole(100), Price.of("100"), Money.ofWhole(0), d0.plusSeconds(12 * 3600)));
+        List<LiveAnalytics.Mark> closes = List.of(mark(D1, 16, X, "101.10"), mark(D2, 16, X, "99.1791"),
+                mark(D3, 16, X, "102.2536521"));
+        List<LiveAnalytics.Mark> benchmark = List.of(mark(D3, 12, b, "201.97485"), mark(D1, 0, b, "500"),
+                mark(d0, 6, b, "200"), mark(D1, 8, b, "300"), mark(D1, 16, b, "201"), mark(D2, 10, b, "198.99"),
+                mark(D2, 20, b, "400"), mark(D4, 1, b, "999"));
+
+        LiveAnalytics.Result r = LiveAnalytics.of(P, bought, closes, Map.of(), D1, D4, FixedPoint.ofWhole(10_000),
+                Duration.ofDays(1), 252, benchmark);
+
+        assertThat(r.curve()).extracting(EquityPoint::time).containsExactly(D1, D1.plusSeconds(16 * 3600),
+                D2.plusSeconds(16 * 3600), D4);
+        assertThat(r.curve()).extracting(EquityPoint::equity).containsExactly(10_000.0, 10_110.0, 9_917.91,
+                10_225.36521);
+        assertThat(r.benchmark().beta()).isCloseTo(2.0, within(1e-9));
+        assertThat(r.benchmark().alpha()).isCloseTo(0.252, within(1e-9));
+        assertThat(r.benchmark().points()).isEqualTo(4);
+        // The benchmark's prices made no point of the curve: the metrics are the ones without a benchmark.
+        assertThat(r.metrics()).isEqualTo(LiveAnalytics.of(P, bought, closes, Map.of(), D1, D4,
+                FixedPoint.ofWhole(10_000), Duration.ofDays(1), 252, null).metrics());
+    }
+
+    @Test
+    void aBenchmarkWithoutPricesBeforeTheEndHasNoFigures() {
+        List<LiveAnalytics.Mark> later = List.of(mark(D4, 1, InstrumentId.of("B"), "100"));
+        LiveAnalytics.Result r = LiveAnalytics.of(P, FILLS, MARKS, Map.of(), D1, D4, FixedPoint.ofWhole(10_000),
+                Duration.ofDays(1), 252, later);
+        assertThat(r.benchmark().points()).isZero();
+        assertThat(r.benchmark().beta()).isNaN();
+        assertThat(r.benchmark().alpha()).isNaN();
+    }
+
+    private static LiveAnalytics.Mark mark(Instant day, int hour, InstrumentId instrument, String price) {
+        return new LiveAnalytics.Mark(day.plusSeconds(hour * 3600L), instrument, Price.of(price));
     }
 }

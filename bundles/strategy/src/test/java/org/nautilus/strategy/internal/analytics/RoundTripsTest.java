@@ -62,16 +62,4 @@ class RoundTripsTest {
         assertThat(longTrip.mfe()).isCloseTo(2.7, within(1e-9));
         assertThat(trips.pnl()).hasSize(2);
     }
-
-    @Test
-    void betaAndAlphaAgainstABenchmarkByHand() {
-        // Returns 2 %, −1 %, 3 %, 0 % against 1 %, −2 %, 2 %, 1 %: means 1 % and 0.5 %; deviations' products sum to
-        // 0.0008, the benchmark's squares to 0.0009: beta 8/9; alpha (0.01 − 8/9 × 0.005) × 252 = 1.4.
-        double[] equity = {100, 102, 100.98, 104.0094, 104.0094};
-        double[] benchmark = {200, 202, 197.96, 201.9192, 203.938392};
-        Benchmark.BetaAlpha ba = Benchmark.of(equity, benchmark, 252);
-        assertThat(ba.beta()).isCloseTo(8.0 / 9.0, within(1e-9));
-        assertThat(ba.alpha()).isCloseTo(1.4, within(1e-9));
-        assertThat(Benchmark.of(new double[] {1, 2}, new double[] {1, 1}, 252).beta()).isNaN();
-    }
 }
