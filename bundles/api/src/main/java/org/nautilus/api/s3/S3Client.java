@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * One bucket over S3's REST API, every request signed with AWS Signature Version 4 (the payload too: S3 refuses a
  * body that is not the one signed). Objects are sent and read whole: a single PUT takes up to 5 GB, and S3 makes an
  * object visible only once it is complete, a replacing PUT swapping old for new at once, so a reader never sees
- * half an object. Credentials are asked of the supplier on every request (temporary ones rotate). Thread-safe.
+ * half an object. Credentials are asked of the supplier on every request (temporary ones rotate); its
+ * {@link IllegalStateException} (none to be had) becomes an {@link IOException} naming the bucket. Thread-safe.
  *
  * <p>Tested against the AWS Signature V4 test suite's published example, a local fake of the protocol and S3Proxy
  * (an S3 implementation that checks every signature); not against AWS itself (no account from the build machines).
@@ -111,9 +112,15 @@ public final class S3Client {
         String canonicalQuery = query.isEmpty() ? "" : SigV4.canonicalQuery(query);
         URI uri = URI.create(bucket.endpoint().toString().replaceAll("/+$", "") + path
                 + (canonicalQuery.isEmpty() ? "" : "?" + canonicalQuery));
+        S3Credentials signer;
+        try {
+            signer = credentials.get();
+        } catch (IllegalStateException none) {
+            throw new IOException("S3 bucket " + bucket.name() + ": cannot sign " + describe(method, key, query) + ": "
+                    + none.getMessage(), none);
+        }
         Map<String, String> headers = SigV4.sign(method, uri.getRawPath(), canonicalQuery, hostOf(uri),
-                SigV4.hex(SigV4.sha256(body)), credentials.get(), AMZ_DATE.format(clock.instant()), bucket.region(),
-                "s3", true);
+                SigV4.hex(SigV4.sha256(body)), signer, AMZ_DATE.format(clock.instant()), bucket.region(), "s3", true);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
                 .method(method, body.length == 0 && !method.equals("PUT") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));

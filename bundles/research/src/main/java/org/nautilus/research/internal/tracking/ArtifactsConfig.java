@@ -38,11 +38,12 @@ public @interface ArtifactsConfig {
             + "(path-style requests); another S3 implementation's URL otherwise.")
     String s3_endpoint() default "";
 
-    @AttributeDefinition(name = "S3 access key id", description = "s3: with the secret key; both empty: the AWS "
+    @AttributeDefinition(name = "S3 access key id", description = "s3: with .s3.secret.key; both empty: the AWS "
             + "environment (EKS Pod Identity, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN).")
     String s3_access_key() default "";
 
+    /** The leading dot keeps the secret out of the service's properties, which every bundle can read. */
     @AttributeDefinition(name = "S3 secret access key", type = AttributeType.PASSWORD, description = "s3: the "
-            + "access key's secret.")
-    String s3_secret_key() default "";
+            + "access key's secret (key .s3.secret.key: private to the component, not a service property).")
+    String _s3_secret_key() default "";
 }

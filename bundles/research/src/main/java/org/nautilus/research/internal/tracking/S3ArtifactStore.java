@@ -45,7 +45,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     /**
      * The store {@code etc/nautilus.artifacts.cfg} configures: bucket, prefix, region and endpoint from the s3.*
-     * keys, credentials from {@code s3.access.key}/{@code s3.secret.key} or, both empty, from the AWS environment.
+     * keys, credentials from {@code s3.access.key}/{@code .s3.secret.key} or, both empty, from the AWS environment.
      *
      * @throws IllegalArgumentException naming the key that is missing or wrong
      */
@@ -53,16 +53,16 @@ public final class S3ArtifactStore implements ArtifactStore {
         try {
             S3Bucket bucket = S3Bucket.configured(config.s3_bucket(), config.s3_region(), config.s3_endpoint(), env);
             boolean id = !config.s3_access_key().isBlank();
-            boolean secret = !config.s3_secret_key().isBlank();
+            boolean secret = !config._s3_secret_key().isBlank();
             if (id != secret) {
-                throw new IllegalArgumentException("s3.access.key and s3.secret.key go together: give both, or "
+                throw new IllegalArgumentException("s3.access.key and .s3.secret.key go together: give both, or "
                         + "neither to take the credentials from the AWS environment");
             }
             Supplier<S3Credentials> credentials;
             String source;
             if (id) {
                 S3Credentials given = new S3Credentials(config.s3_access_key().strip(),
-                        config.s3_secret_key().strip(), null);
+                        config._s3_secret_key().strip(), null);
                 credentials = () -> given;
                 source = "access key " + given.accessKeyId() + " from s3.access.key in " + ArtifactsConfig.FILE;
             } else {

@@ -41,7 +41,7 @@ class ArtifactStoreComponentTest {
     @Test
     void anS3StoreFromTheS3Keys() {
         ArtifactStore store = configured(s3("s3.bucket", "nautilus-artifacts", "s3.prefix", "/prod/models/",
-                "s3.endpoint", "http://127.0.0.1:9000", "s3.access.key", "AKID", "s3.secret.key", "secret"),
+                "s3.endpoint", "http://127.0.0.1:9000", "s3.access.key", "AKID", ".s3.secret.key", "secret"),
                 Map.of(
                         "AWS_REGION", "eu-west-1"));
         assertThat(store.kind()).isEqualTo("s3");
@@ -63,6 +63,6 @@ class ArtifactStoreComponentTest {
         assertThatThrownBy(() -> configured(s3("s3.bucket", "b42"), Map.of()))
                 .hasMessageContaining("s3.region is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set");
         assertThatThrownBy(() -> configured(s3("s3.bucket", "b42", "s3.region", "us-east-1", "s3.access.key",
-                "AKID"), Map.of())).hasMessageContaining("s3.access.key and s3.secret.key go together");
+                "AKID"), Map.of())).hasMessageContaining("s3.access.key and .s3.secret.key go together");
     }
 }

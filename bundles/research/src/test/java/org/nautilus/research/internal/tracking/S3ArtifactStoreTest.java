@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.nautilus.api.research.tracking.RunStatus;
 import org.nautilus.api.s3.S3Bucket;
 import org.nautilus.api.s3.S3Client;
 import org.nautilus.api.s3.S3Credentials;
+import org.nautilus.testsupport.DsConfigs;
 import org.nautilus.testsupport.S3ProxyServer;
 
 /**
@@ -77,6 +79,36 @@ class S3ArtifactStoreTest extends ArtifactStoreContractTest {
         s3.put(prefix + "/run1/old/model.bin", new byte[] {3});
         s3.put(prefix + "/run1/.model.bin.tmp", new byte[] {4});
         assertThat(store.list("run1")).extracting(StoredArtifact::name).containsExactly("model.bin");
+    }
+
+    /** etc/nautilus.artifacts.cfg's keys, or with no keys there the AWS environment's, sign the requests. */
+    @Test
+    void theConfiguredStoreSignsWithTheFilesKeysOrTheEnvironments() {
+        String prefix = freshPrefix();
+        Map<String, Object> cfg = new HashMap<>(Map.of("artifact.store", "s3", "s3.bucket", BUCKET, "s3.prefix",
+                prefix, "s3.region", "us-east-1", "s3.endpoint", proxy.endpoint().toString()));
+        Map<String, Object> withKeys = new HashMap<>(cfg);
+        withKeys.putAll(Map.of("s3.access.key", "AKID", ".s3.secret.key", "secret"));
+        ArtifactStore fromFile = ArtifactStoreComponent.configured(
+                DsConfigs.config(ArtifactsConfig.class, withKeys), Map.of(), Clock.systemUTC());
+        fromFile.put("run1", "model.bin", new byte[] {1});
+
+        ArtifactStore fromEnv = ArtifactStoreComponent.configured(DsConfigs.config(ArtifactsConfig.class, cfg),
+                Map.of("AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret"), Clock.systemUTC());
+        assertThat(fromEnv.get("run1", "model.bin")).hasValueSatisfying(b -> assertThat(b).containsExactly(1));
+
+        ArtifactStore noCredentials = ArtifactStoreComponent.configured(
+                DsConfigs.config(ArtifactsConfig.class, cfg), Map.of(), Clock.systemUTC());
+        assertThatThrownBy(() -> noCredentials.list("run1")).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("S3 bucket " + BUCKET + ": cannot sign the listing of '" + prefix + "/run1/'")
+                .hasMessageContaining("no AWS credentials: neither AWS_CONTAINER_CREDENTIALS_FULL_URI");
+
+        withKeys.put(".s3.secret.key", "not-the-secret");
+        ArtifactStore wrongInFile = ArtifactStoreComponent.configured(
+                DsConfigs.config(ArtifactsConfig.class, withKeys), Map.of(), Clock.systemUTC());
+        assertThatThrownBy(() -> wrongInFile.get("run1", "model.bin")).hasMessageContaining("SignatureDoesNotMatch")
+                .hasMessageEndingWith("(credentials: access key AKID from s3.access.key in "
+                        + "etc/nautilus.artifacts.cfg)");
     }
 
     @Test
