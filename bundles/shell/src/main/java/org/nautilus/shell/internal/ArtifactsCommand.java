@@ -20,8 +20,9 @@ import org.nautilus.api.research.tracking.TrackingService;
         + "                           the run, and whether the store's copy is that content:\n"
         + "                           ok (the same digest), DIFFERS (changed or corrupted: it will not load),\n"
         + "                           MISSING (not in the store)\n"
-        + "The store (etc/nautilus.artifacts.cfg: a directory, shared by the nodes in a cluster) is what a node that\n"
-        + "did not train a registered version loads it from. Over HTTP: GET /api/v1/runs/RUN/artifacts.")
+        + "The store (etc/nautilus.artifacts.cfg, artifact.store: 'file', a directory shared by the nodes in a\n"
+        + "cluster, or 's3', a bucket) is what a node that did not train a registered version loads it from.\n"
+        + "Over HTTP: GET /api/v1/runs/RUN/artifacts.")
 @Service
 public class ArtifactsCommand implements Action {
 

@@ -6,8 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * An object store for run artifacts, keyed by run id and artifact name: a shared directory (kind {@code file}: one
- * node, or a volume every node mounts) or, later, an S3 bucket. Registered as a service with
- * {@value #KIND_PROPERTY} naming its kind; the tracker picks one by that property.
+ * node, or a volume every node mounts) or an S3 bucket (kind {@code s3}). Registered as a service with
+ * {@value #KIND_PROPERTY} naming its kind; the tracker picks one by that property. A reader never sees half an
+ * artifact: a put becomes visible whole or not at all.
  *
  * <p>Run ids and names are letters, digits, {@code .}, {@code _} and {@code -} (no path separators); anything else
  * is refused with {@link IllegalArgumentException}. Storage failures are {@link java.io.UncheckedIOException}s.

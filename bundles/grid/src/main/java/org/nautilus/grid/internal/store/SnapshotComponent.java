@@ -1,6 +1,5 @@
 package org.nautilus.grid.internal.store;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -11,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.nautilus.api.s3.S3Bucket;
+import org.nautilus.api.s3.S3Client;
+import org.nautilus.api.s3.S3Credentials;
 import org.nautilus.api.snapshot.RestoreResult;
 import org.nautilus.api.snapshot.SnapshotInfo;
 import org.nautilus.api.snapshot.SnapshotService;
@@ -96,21 +98,14 @@ public final class SnapshotComponent implements SnapshotService {
     }
 
     private static S3Target s3(SnapshotConfig config) {
-        String bucket = config.s3_bucket() == null ? "" : config.s3_bucket().strip();
-        if (bucket.isEmpty()) {
-            throw new IllegalArgumentException("target = s3 needs s3.bucket in etc/nautilus.snapshot.cfg");
+        S3Bucket bucket;
+        try {
+            bucket = S3Bucket.configured(config.s3_bucket(), config.s3_region(), config.s3_endpoint(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("target = s3 in etc/nautilus.snapshot.cfg: " + e.getMessage(), e);
         }
-        String region = config.s3_region() == null || config.s3_region().isBlank()
-                ? System.getenv().getOrDefault("AWS_REGION", "")
-                : config.s3_region().strip();
-        if (region.isEmpty()) {
-            throw new IllegalArgumentException("target = s3 needs s3.region (or AWS_REGION in the environment)");
-        }
-        String endpoint = config.s3_endpoint() == null || config.s3_endpoint().isBlank()
-                ? "https://s3." + region + ".amazonaws.com"
-                : config.s3_endpoint().strip();
-        return new S3Target(URI.create(endpoint), bucket, config.s3_prefix(), region,
-                S3Target.podIdentity(System.getenv()), Clock.systemUTC());
+        return new S3Target(new S3Client(bucket, S3Credentials.fromEnvironment(System.getenv()), Clock.systemUTC()),
+                config.s3_prefix());
     }
 
     static Path folder(String configured) {

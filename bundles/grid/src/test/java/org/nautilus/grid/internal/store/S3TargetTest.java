@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -28,14 +24,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nautilus.testsupport.Await;
+import org.nautilus.api.s3.S3Bucket;
+import org.nautilus.api.s3.S3Client;
+import org.nautilus.api.s3.S3Credentials;
+import org.nautilus.testsupport.S3ProxyServer;
 
 /**
- * The S3 target's signer against the AWS Signature Version 4 test suite's published {@code get-vanilla} example, and
- * its protocol (PUT, ListObjectsV2 pages, GET, DELETE; path-style) against a small fake of S3 on loopback that checks
+ * The S3 target (over the shared {@link S3Client}, whose signer is checked against AWS's published example in the
+ * API's tests): its protocol (PUT, ListObjectsV2 pages, GET, DELETE; path-style) against a small fake of S3 on loopback that checks
  * every request carries a signature over the body it sends; and the whole round trip against S3Proxy, an
- * implementation of the S3 API that verifies every request's SigV4 signature with the credentials it was given,
- * run as a server process (over jclouds' file-system blob store: the closest to S3 this machine has).
+ * implementation of the S3 API that verifies every request's SigV4 signature with the credentials it was given
+ * ({@link S3ProxyServer}).
  */
 class S3TargetTest {
 
@@ -53,22 +52,12 @@ class S3TargetTest {
     }
 
     @Test
-    void signs_the_aws_test_suite_get_vanilla_request_as_published() {
-        Map<String, String> headers = S3Target.sign("GET", "/", "", "example.amazonaws.com",
-                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-                new S3Target.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null),
-                "20150830T123600Z", "us-east-1", "service", false);
-        assertThat(headers.get("Authorization")).isEqualTo("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/"
-                + "us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, "
-                + "Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
-    }
-
-    @Test
     void a_snapshot_goes_up_is_listed_read_fetched_and_deleted() throws Exception {
         fakeS3();
-        S3Target target = new S3Target(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "bucket",
-                "/snapshots/prod/", "us-east-1", () -> new S3Target.Credentials("AKID", "secret", "session"),
-                Clock.fixed(Instant.parse("2024-03-01T14:30:00Z"), ZoneOffset.UTC));
+        S3Target target = new S3Target(new S3Client(
+                new S3Bucket(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "bucket", "us-east-1"),
+                () -> new S3Credentials("AKID", "secret", "session"),
+                Clock.fixed(Instant.parse("2024-03-01T14:30:00Z"), ZoneOffset.UTC)), "/snapshots/prod/");
         Path snapshot = tmp.resolve("staging/snap_1");
         Files.createDirectories(snapshot.resolve("db/node a/cacheGroup-nautilus-trading"));
         Files.writeString(snapshot.resolve("node_a.smf"), "meta");
@@ -97,26 +86,12 @@ class S3TargetTest {
 
     @Test
     void a_snapshot_round_trips_through_an_s3_implementation_that_checks_signatures() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        // A file-system blob store: its bucket is a directory.
-        Files.createDirectories(tmp.resolve("blobs/nautilus-snapshots"));
-        Path conf = tmp.resolve("s3proxy.conf");
-        Files.writeString(conf, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v4", "s3proxy.identity=AKID", "s3proxy.credential=secret",
-                "jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + tmp.resolve("blobs"),
-                "jclouds.identity=local", "jclouds.credential=local"));
-        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath().toString(), "--properties", conf.toString())
-                        .redirectErrorStream(true).redirectOutput(tmp.resolve("s3proxy.log").toFile()).start();
-        try {
-            Await.until("S3Proxy listening on " + port, Duration.ofSeconds(60), () -> listening(port));
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
+        try (S3ProxyServer proxy = S3ProxyServer.start(tmp, "AKID", "secret", "nautilus-snapshots")) {
+            S3Bucket bucket = new S3Bucket(proxy.endpoint(), "nautilus-snapshots", "us-east-1");
             // S3 refuses requests signed more than 15 minutes off its clock: the real clock here.
-            S3Target target = new S3Target(endpoint, "nautilus-snapshots", "/prod/", "us-east-1",
-                    () -> new S3Target.Credentials("AKID", "secret", null), Clock.systemUTC());
+            S3Target target = new S3Target(
+                    new S3Client(bucket, () -> new S3Credentials("AKID", "secret", null), Clock.systemUTC()),
+                    "/prod/");
             Path snapshot = tmp.resolve("staging/snap_1");
             Files.createDirectories(snapshot.resolve("db/node a/cacheGroup-nautilus-trading"));
             Files.writeString(snapshot.resolve("node_a.smf"), "meta");
@@ -132,23 +107,14 @@ class S3TargetTest {
             assertThat(Files.readAllBytes(fetched.resolve("snap_1/db/node a/cacheGroup-nautilus-trading/part-1.bin")))
                     .isEqualTo(part);
 
-            S3Target wrongSecret = new S3Target(endpoint, "nautilus-snapshots", "/prod/", "us-east-1",
-                    () -> new S3Target.Credentials("AKID", "not-the-secret", null), Clock.systemUTC());
+            S3Target wrongSecret = new S3Target(
+                    new S3Client(bucket, () -> new S3Credentials("AKID", "not-the-secret", null), Clock.systemUTC()),
+                    "/prod/");
             assertThatThrownBy(wrongSecret::names).isInstanceOf(IOException.class).hasMessageContaining("403")
                     .hasMessageContaining("SignatureDoesNotMatch");
 
             target.delete("snap_1");
             assertThat(target.names()).isEmpty();
-        } finally {
-            proxy.destroyForcibly().waitFor();
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

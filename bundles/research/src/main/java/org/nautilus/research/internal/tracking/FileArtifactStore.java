@@ -12,34 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import org.nautilus.api.research.artifacts.ArtifactStore;
 import org.nautilus.api.research.artifacts.StoredArtifact;
-import org.nautilus.research.internal.training.Placeholders;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Artifacts as files under a root directory, {@code ROOT/RUN/NAME}: the object store of one node, or of every node
  * when the root is a shared volume. A put writes a temporary file and moves it into place atomically, so a reader
- * on another node never sees half an artifact. As a service: the {@code file} store, its root from {@code etc/}
- * ({@value ArtifactsConfig#PID}).
+ * on another node never sees half an artifact. Registered by {@link ArtifactStoreComponent} when
+ * {@code artifact.store = file}.
  */
-@Component(service = ArtifactStore.class, configurationPid = ArtifactsConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, property = ArtifactStore.KIND_PROPERTY
-        + "=" + FileArtifactStore.KIND)
 public final class FileArtifactStore implements ArtifactStore {
 
     public static final String KIND = "file";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileArtifactStore.class);
-
     private final Path root;
-
-    @Activate
-    public FileArtifactStore(ArtifactsConfig config) {
-        this(Path.of(Placeholders.resolve(config.root(), ModelsComponent::property)));
-        LOG.info("Artifact store: {}", this);
-    }
 
     public FileArtifactStore(Path root) {
         this.root = root.toAbsolutePath().normalize();

@@ -83,13 +83,14 @@ public final class ModelsComponent implements TrackingService, ModelRegistry, Tr
     private final PointInTimeSources pointInTime = PointInTimeSources.none();
 
     /**
-     * @param artifactStore the store of run artifacts; which one is chosen by {@code artifactStore.target} in
-     *                      {@code etc/nautilus.models.cfg} (default: the {@code file} store)
+     * @param artifactStore the store of run artifacts: the one {@code etc/nautilus.artifacts.cfg} configures (any
+     *                      kind); {@code artifactStore.target} in {@code etc/nautilus.models.cfg} can pick another
+     *                      by its kind, e.g. a store plugin's
      */
     @Activate
     public ModelsComponent(@Reference TrackingStore store,
-            @Reference(name = "artifactStore", target = "(" + ArtifactStore.KIND_PROPERTY + "="
-                    + FileArtifactStore.KIND + ")") ArtifactStore artifactStore,
+            @Reference(name = "artifactStore", target = "(" + ArtifactStore.KIND_PROPERTY
+                    + "=*)") ArtifactStore artifactStore,
             ModelsConfig config, ResearchConfig research) {
         this(store, artifactStore,
                 Path.of(Placeholders.resolve(config.artifacts_directory(), ModelsComponent::property)), research,
