@@ -257,8 +257,14 @@ public final class ClusterEventFeed implements OrderEventFeed, AutoCloseable {
         inbound.clear();
         early.clear();
         floor = Long.MAX_VALUE;
-        for (FeedSubscription subscription : subscriptions) {
-            subscription.drop("this node fell " + INBOUND + " units of work behind the cluster's committed events");
+        synchronized (this) {
+            for (FeedSubscription subscription : subscriptions) {
+                subscription.drop("this node fell " + INBOUND + " units of work behind the cluster's committed "
+                        + "events");
+            }
+            // Gone at once, with the registration: the next subscription starts afresh.
+            subscriptions.clear();
+            unregister();
         }
     }
 
