@@ -14,6 +14,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * default {@value #DEFAULT_QUEUE_SIZE} events): the OMS never waits for a subscriber. One that falls that far behind
  * is dropped: it receives what was queued, then {@link #onDropped} with the reason, and nothing more until it is
  * registered again (it can then resume from its last sequence, see {@link #resumeAfter()}).
+ *
+ * <p>The OMS serves its whiteboard on its own node only. On any node, the same interface subscribes explicitly to
+ * the cluster's committed events through {@link OrderEventFeed#subscribe} (not registered as a service: only that
+ * subscription gets them), with the same delivery, drop and resume contract.
  */
 @ConsumerType
 public interface OrderEventSubscriber {
@@ -28,7 +32,7 @@ public interface OrderEventSubscriber {
     void onEvent(OrderEvent event);
 
     /**
-     * Where to resume, read once when the subscriber is registered: per portfolio, the last sequence it has already
+     * Where to resume, read once when the subscriber is registered (or subscribed to a feed): per portfolio, the last sequence it has already
      * seen. The portfolio's later events are delivered first from the store, then the live ones, without a gap or a
      * duplicate. Empty (the default): live events only, from now on.
      */

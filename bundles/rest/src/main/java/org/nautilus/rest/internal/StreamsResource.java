@@ -3,7 +3,6 @@ package org.nautilus.rest.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
@@ -24,7 +23,7 @@ import org.nautilus.api.marketdata.MarketDataListener;
 import org.nautilus.api.marketdata.MarketDataService;
 import org.nautilus.api.marketdata.Quote;
 import org.nautilus.api.marketdata.Subscription;
-import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventFeed;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.research.signal.SignalListener;
 import org.osgi.framework.BundleContext;
@@ -42,8 +41,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code /api/v1/stream/quotes}, model signals at {@code /api/v1/stream/signals}. Each client has its own bounded buffer ({@link EventStream}); a heartbeat every
  * {@value #HEARTBEAT_SECONDS} s finds clients that went away.
  *
- * <p>All order streams share ONE subscription to the OMS ({@link OrderStreams}): each event is turned into JSON
- * once and the same text is queued for every client that wants it. A subscription and a JSON rendering per client
+ * <p>All order streams share ONE subscription to the committed order events ({@link OrderStreams}), from the
+ * cluster's {@link OrderEventFeed} on any node, so a node that does not run the OMS streams its orders too: each event
+ * is turned into JSON once and the same text is queued for every client that wants it. A subscription and a JSON rendering per client
  * cost 100 threads and 100 renderings per event with 100 clients, and slowed order entry itself.
  */
 @Component(service = StreamsResource.class, property = "osgi.jaxrs.resource=true")
@@ -69,10 +69,13 @@ public class StreamsResource {
             .newSingleThreadScheduledExecutor(Threads.daemon("nautilus-http-sse-heartbeat"));
     private final Set<EventStream> streams = new CopyOnWriteArraySet<>();
     private final AtomicInteger counter = new AtomicInteger();
-    private final OrderStreams orderStreams = new OrderStreams();
+    private final OrderStreams orderStreams = new OrderStreams(this::orderEvents);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile MarketDataService marketData;
+    /** The cluster's committed order events; absent without a grid cluster (then the local OMS's whiteboard). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile OrderEventFeed feed;
 
     @Activate
     public StreamsResource(BundleContext context) {
@@ -85,7 +88,7 @@ public class StreamsResource {
     void deactivate() {
         heartbeat.shutdownNow();
         streams.forEach(s -> s.drop("the HTTP API is stopping"));
-        orderStreams.unregister();
+        orderStreams.unsubscribe();
         sender.shutdown();
     }
 
@@ -107,72 +110,29 @@ public class StreamsResource {
     }
 
     /**
-     * The order streams' one OMS subscription: registered with the first client, unregistered with the last. If
-     * the OMS drops it (it fell {@link #ORDER_QUEUE} events behind), every client is dropped with the reason, and
-     * the next client subscribes again.
+     * Where the order streams' events come from: the cluster's feed where the grid offers it (every node of a
+     * cluster, the OMS's included: the feed does not care where the OMS runs or whether it moves), else a whiteboard
+     * subscriber of the OMS on this node (a single node with the store's journal, where the OMS runs here).
      */
-    private final class OrderStreams implements OrderEventSubscriber {
-
-        record Client(EventStream stream, String portfolio) {
+    private OrderStreams.Source orderEvents() {
+        OrderEventFeed current = feed;
+        if (current != null) {
+            return streams -> current.subscribe("http-order-streams", streams, Set.of(), ORDER_QUEUE)::close;
         }
-
-        private final Set<Client> clients = new CopyOnWriteArraySet<>();
-        private ServiceRegistration<OrderEventSubscriber> registration;
-
-        synchronized void add(Client client) {
-            clients.add(client);
-            if (registration == null) {
-                Dictionary<String, Object> properties = new Hashtable<>();
-                properties.put("subscriber.name", "http-order-streams");
-                properties.put(OrderEventSubscriber.QUEUE_SIZE_PROPERTY, ORDER_QUEUE);
-                registration = context.registerService(OrderEventSubscriber.class, this, properties);
-            }
-        }
-
-        synchronized void remove(Client client) {
-            if (client != null && clients.remove(client) && clients.isEmpty()) {
-                unregister();
-            }
-        }
-
-        synchronized void unregister() {
-            ServiceRegistration<OrderEventSubscriber> current = registration;
-            registration = null;
-            if (current != null) {
+        return streams -> {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("subscriber.name", "http-order-streams");
+            properties.put(OrderEventSubscriber.QUEUE_SIZE_PROPERTY, ORDER_QUEUE);
+            ServiceRegistration<OrderEventSubscriber> registration = context.registerService(
+                    OrderEventSubscriber.class, streams, properties);
+            return () -> {
                 try {
-                    current.unregister();
+                    registration.unregister();
                 } catch (IllegalStateException alreadyGone) {
                     // The bundle is stopping and took the service with it.
                 }
-            }
-        }
-
-        @Override
-        public void onEvent(OrderEvent event) {
-            SseFrame frame = null;
-            for (Client client : clients) {
-                if (client.portfolio() == null || event.portfolioId().value().equals(client.portfolio())) {
-                    if (frame == null) {
-                        frame = new SseFrame(event.type().name(),
-                                event.portfolioId().value() + ":" + event.sequence(),
-                                Json.write(OrdersResource.EventView.of(event)));
-                    }
-                    client.stream().offer(frame);
-                }
-            }
-        }
-
-        @Override
-        public void onDropped(String why) {
-            List<Client> dropped;
-            synchronized (this) {
-                dropped = List.copyOf(clients);
-                clients.clear();
-                // Gone from the OMS already; unregistered before the next client registers this object again.
-                unregister();
-            }
-            dropped.forEach(c -> c.stream().drop("the OMS dropped this stream: " + why));
-        }
+            };
+        };
     }
 
     @GET

@@ -7,9 +7,14 @@ import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.nautilus.api.access.UserAuthenticator;
 import org.nautilus.api.audit.AuditService;
-import org.nautilus.api.oms.OrderEvent;
+import org.nautilus.api.oms.OrderEventFeed;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
 import org.osgi.framework.BundleContext;
@@ -35,7 +40,9 @@ import quickfix.ThreadedSocketAcceptor;
  * The FIX order-entry gateway: a QuickFIX/J acceptor (the QuickFIX/J API directly, not camel-quickfix: an order is
  * one hop from the socket to {@link OrderService#submitAsync}, and the session callbacks we need, Logon checks and
  * disconnects, are Application methods that a Camel route would only relay) with the sessions of
- * etc/fix/gateway.cfg. It subscribes to the OMS's committed events, so every report it sends is of a durable change.
+ * etc/fix/gateway.cfg. It subscribes to the committed order events (the cluster's {@link OrderEventFeed} where the
+ * grid offers one, so sessions on any node get their reports; else the OMS's whiteboard on its node), so every report
+ * it sends is of a durable change; dropped by its source, it subscribes again and resumes where it was.
  */
 @Component(configurationPid = GatewayConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = GatewayConfig.class)
@@ -54,10 +61,24 @@ public final class FixGatewayComponent {
 
     private FixGateway gateway;
     private ThreadedSocketAcceptor acceptor;
-    private ServiceRegistration<OrderEventSubscriber> subscription;
+    /** The cluster's committed order events, where the grid offers them. */
+    private volatile OrderEventFeed feed;
+    private BundleContext context;
+    private int queueSize;
+    /** Guarded by this: the gateway's event subscriber (null when stopped) and how to end its subscription. */
+    private GatewayEvents events;
+    private Runnable stopEvents;
+    /** Subscribes again, off the callers' threads (DS, the feed's delivery thread). */
+    private final ScheduledExecutorService resubscribe = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "nautilus-fix-gateway-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final long RESUBSCRIBE_SECONDS = 1;
 
     @Activate
     void activate(GatewayConfig config, BundleContext context) throws Exception {
+        this.context = context;
         Path file = Path.of(System.getProperty("karaf.home", ".")).resolve(config.settings());
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("FIX gateway: no session settings at " + file
@@ -81,20 +102,10 @@ public final class FixGatewayComponent {
             throw new ConfigError("FIX gateway: " + file + " defines no [session]");
         }
         gateway = new FixGateway(policies, () -> orders, () -> users, () -> audit);
-        // The subscriber is registered before clients can log on, so no committed event is missed by a session.
-        subscription = context.registerService(OrderEventSubscriber.class, new OrderEventSubscriber() {
-            @Override
-            public void onEvent(OrderEvent event) {
-                gateway.onEvent(event);
-            }
-
-            @Override
-            public void onDropped(String why) {
-                LOG.error("FIX gateway fell behind the OMS and no longer gets its events ({}): execution reports "
-                        + "stop until the gateway is restarted (bundle:restart nautilus-fix-gateway)", why);
-            }
-        }, new Hashtable<>(Map.of(OrderEventSubscriber.QUEUE_SIZE_PROPERTY,
-                config.subscriber_queue_size(), "subscriber.name", "fix-gateway")));
+        queueSize = config.subscriber_queue_size();
+        events = new GatewayEvents(gateway::onEvent, this::eventsDropped);
+        // Subscribed before clients can log on, so no committed event is missed by a session.
+        subscribe();
         acceptor = Acceptors.start(gateway, settings, new FileStoreFactory(settings));
         LOG.info("FIX gateway: {} session(s) from {} ({}), store {}", policies.size(), file,
                 String.join(", ", policies.keySet().stream().map(SessionID::toString).toList()),
@@ -109,8 +120,87 @@ public final class FixGatewayComponent {
         if (gateway != null) {
             gateway.close();
         }
-        if (subscription != null) {
-            subscription.unregister();
+        resubscribe.shutdownNow();
+        synchronized (this) {
+            events = null;
+            stopEvents();
         }
+    }
+
+    /**
+     * Subscribes the gateway to the committed events: through the cluster's feed if the grid offers one, else as a
+     * whiteboard subscriber of the OMS on this node; resuming after what it handled before.
+     */
+    private synchronized void subscribe() {
+        stopEvents();
+        if (events == null) {
+            return;
+        }
+        OrderEventFeed current = feed;
+        if (current != null) {
+            try {
+                OrderEventFeed.Subscription subscription = current.subscribe("fix-gateway", events, Set.of(),
+                        queueSize);
+                stopEvents = subscription::close;
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("FIX gateway: the cluster's order event feed cannot serve now ({}); trying again in {} s",
+                        e.getMessage(), RESUBSCRIBE_SECONDS);
+                later(RESUBSCRIBE_SECONDS);
+                return;
+            }
+        }
+        ServiceRegistration<OrderEventSubscriber> registration = context.registerService(OrderEventSubscriber.class,
+                events, new Hashtable<>(Map.of(OrderEventSubscriber.QUEUE_SIZE_PROPERTY, queueSize,
+                        "subscriber.name", "fix-gateway")));
+        stopEvents = () -> {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+        };
+    }
+
+    private synchronized void stopEvents() {
+        Runnable current = stopEvents;
+        stopEvents = null;
+        if (current != null) {
+            current.run();
+        }
+    }
+
+    /** Dropped by its source (it fell behind, the feed stopped): subscribes again, resuming where it was. */
+    private void eventsDropped(String why) {
+        LOG.error("FIX gateway: its order events were dropped ({}); subscribing again in {} s, resuming after the "
+                + "last event handled", why, RESUBSCRIBE_SECONDS);
+        later(RESUBSCRIBE_SECONDS);
+    }
+
+    /** Subscribes again on the gateway's own thread after {@code seconds}, unless the gateway is stopping. */
+    private void later(long seconds) {
+        try {
+            resubscribe.schedule(this::subscribe, seconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the gateway is stopping
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindFeed(OrderEventFeed bound) {
+        feed = bound;
+        resubscribeIfActive();
+    }
+
+    void unbindFeed(OrderEventFeed unbound) {
+        if (feed == unbound) {
+            feed = null;
+            resubscribeIfActive();
+        }
+    }
+
+    /** The source changed while the gateway runs: take the events from the new one. */
+    private void resubscribeIfActive() {
+        later(0);
     }
 }

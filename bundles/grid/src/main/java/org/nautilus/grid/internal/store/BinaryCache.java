@@ -14,11 +14,14 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.binary.BinaryObjectBuilder;
 import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
@@ -141,6 +144,27 @@ public final class BinaryCache<K, V> {
             sorted.putAll(entries);
             cache.putAll(sorted);
         }
+    }
+
+    /**
+     * Registers a continuous query from this node that hands every value created or updated from now on, decoded, to
+     * {@code action}, on Ignite's notification thread (it must not block). Ignite notifies after a transaction has
+     * committed, never for one rolled back; notifications of one partition come in update order, of different
+     * partitions in any order, and a primary's failover can repeat some. No remote filter: nothing of ours has to be
+     * loaded on other nodes.
+     *
+     * @return the query; closing it unregisters it
+     */
+    public AutoCloseable listen(Consumer<V> action) {
+        ContinuousQuery<BinaryObject, BinaryObject> query = new ContinuousQuery<>();
+        query.setLocalListener(updates -> {
+            for (CacheEntryEvent<? extends BinaryObject, ? extends BinaryObject> update : updates) {
+                if (update.getEventType() == EventType.CREATED || update.getEventType() == EventType.UPDATED) {
+                    action.accept(values.read(update.getValue()));
+                }
+            }
+        });
+        return cache.query(query);
     }
 
     /** An empty map sorted the way {@link #putAllEncoded} wants it. */

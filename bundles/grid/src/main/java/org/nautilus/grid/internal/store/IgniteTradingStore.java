@@ -382,6 +382,14 @@ public final class IgniteTradingStore implements TradingStore, PositionStore, Ri
         return JournaledWrites.journalRecord(group, buffer);
     }
 
+    /**
+     * The committed order events as the grid holds them, for a feed on any node; empty with the journal (the events
+     * are journal records there, and the journal is for a single node, where the OMS's own subscribers serve).
+     */
+    public Optional<CommittedEventRows> committedEventRows() {
+        return writes.journaled() ? Optional.empty() : Optional.of(new CommittedEventRows(caches));
+    }
+
     /** The journaling store's orders, {@code null} without a journal. */
     OrderLog orderLog() {
         return writes.orderLog();
