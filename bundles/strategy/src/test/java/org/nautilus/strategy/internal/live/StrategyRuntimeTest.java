@@ -288,6 +288,8 @@ class StrategyRuntimeTest {
         runtime.onSignals(batch("alpha", false, close, Map.of(msft, -0.02, ibm, 0.0)));
         awaitPosition(book, AAPL, 131);
         awaitPosition(book, msft, -62);
+        // The strategy counts a batch once its handler returns; the fills of the orders it sent can come first.
+        eventually(() -> runtime.strategy("cross-sectional").orElseThrow().events() == 2);
         assertThat(runtime.strategy("cross-sectional").orElseThrow().events()).isEqualTo(2);
     }
 
