@@ -43,7 +43,8 @@
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
 #              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
-#              ('models alpha158 [instruments] [days] [wekaRows]': Alpha158 on a generated 800 x 3,000 universe)
+#              ('models alpha158 [instruments] [days] [wekaRows] [weka-only]': Alpha158 on a generated 800 x 3,000 universe;
+#              weka-only: the Weka forest alone, on a panel that need only hold its sample)
 #   lightgbm-training  where LightGBM's training time goes (default 200,000 x 158, 100 iterations): the platform's
 #              fit, then LightGBM directly from doubles / floats / "native" (the platform's bulk copy), row-wise /
 #              column-wise, 2 / 1 threads, dataset and boosting timed apart (wall and process CPU), each in every

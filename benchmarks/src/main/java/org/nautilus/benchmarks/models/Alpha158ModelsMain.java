@@ -27,7 +27,7 @@ import org.nautilus.research.internal.stats.CrossSection;
  * LightGBM (100 iterations, 31 leaves, 2 threads) trained on every row, then its out-of-sample IC on a second
  * universe of the same generator (another seed) as a sanity check, single-row and 800-row predict latencies, and
  * a Weka random forest (100 trees, one thread) on the first {@code wekaRows} rows (0 to skip).
- * Ends with {@code models-alpha158: VALUE s LightGBM training}. With a fifth argument {@code weka-only} the panel
+ * Ends with {@code models-alpha158: VALUE s LightGBM training}. With a fourth argument {@code weka-only} the panel
  * only has to hold the sample: the forest alone is trained (the rows after the sample are its predict probe), ending
  * with {@code models-alpha158-weka: VALUE s Weka forest training}.
  */
