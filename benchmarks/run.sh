@@ -29,6 +29,13 @@
 #   backfill-cluster  the distributed backfill: Alpha158 over GENERATED instruments on 1 node, then on 3 nodes in
 #              3 JVMs on loopback (each its own Ignite server and DuckDB store): wall times, each node's share,
 #              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
+#   signals-dist  bar close -> signal batch, end to end in the assembled distribution on its own ports: GENERATED daily
+#              bars of N instruments (GEN0000.., added to etc/nautilus.marketdata.cfg of the unpacked copy) replayed
+#              by a route file (nautilus-replay json-lines, realtime, one day per 'period' seconds) into
+#              nautilus:marketdata; the technical factors; aapl-lgbm trained by nautilus:train on the shipped sample and
+#              promoted champion; its batches read over HTTP (GET /api/v1/stream/signals, SSE); ms from the close's last
+#              bar into the route (its log step, karaf.log) to the batch received, per window of closes
+#              (args: instruments warm-up closes period windows; defaults 800 60 25 2 3)
 #   signals    bar close -> signal batch out, in process: 800 GENERATED instruments' bars into the feature engine
 #              (Alpha158, vectors into the Ignite feature cache), the signal server reading them from the cache and
 #              publishing each close once (rows predicted with LightGBM on 40 factors as they arrive); ms from the close's last bar into the engine to
@@ -38,7 +45,8 @@
 #              20 factors, year partitions; args: instruments days factors year|month|day), M values/s written
 #   models     LightGBM training on a generated panel (default 1,000,000 rows x 40), single-row predict p50/p99,
 #              batch of 800 rows, a Weka forest on a sample, listing/searching 10,000 tracked runs; s of training
-#              ('models alpha158 [instruments] [days] [wekaRows]': Alpha158 on a generated 800 x 3,000 universe)
+#              ('models alpha158 [instruments] [days] [wekaRows] [weka-only]': Alpha158 on a generated 800 x 3,000 universe;
+#              weka-only: the Weka forest alone, on a panel that need only hold its sample)
 #   lightgbm-training  where LightGBM's training time goes (default 200,000 x 158, 100 iterations): the platform's
 #              fit, then LightGBM directly from doubles / floats / "native" (the platform's bulk copy), row-wise /
 #              column-wise, 2 / 1 threads, dataset and boosting timed apart (wall and process CPU), each in every
@@ -269,6 +277,80 @@ fix() {
     grep '^fix' "$home/fix.txt"
 }
 
+# Bar close -> signal batch end to end in the assembled distribution (see the usage above and SignalsDistributionMain).
+signals_dist() {
+    local instruments=${1:-800} warm=${2:-60} closes=${3:-25} period=${4:-2} windows=${5:-3}
+    local measured=$((closes * windows))
+    [ -f "$DIST" ] || build karaf-distribution
+    [ -f "$BENCH_JAR" ] || build benchmarks
+    local home ssh=8313 port=8393
+    home=$(mktemp -d /tmp/nautilus-signals.XXXXXX)
+    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && { "$home/nautilus/bin/stop" >/dev/null 2>&1 || true; }; sleep 3; rm -rf "$home"' RETURN
+    mkdir -p "$home/nautilus"
+    tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
+    local etc="$home/nautilus/etc" admin="$home/nautilus/bin/nautilus-admin"
+    sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/; s/^org.osgi.service.http.enabled *=.*/org.osgi.service.http.enabled = true/; s/^org.osgi.service.http.secure.enabled *=.*/org.osgi.service.http.secure.enabled = false/" "$etc/org.ops4j.pax.web.cfg"
+    echo bench-password | "$admin" user-add bench trader viewer >/dev/null
+    printf '\nlocal.address = 127.0.0.1\ndiscovery.port = 49800\ndiscovery.addresses = 127.0.0.1:49800..49809\ncommunication.port = 49400\n' \
+        >> "$etc/nautilus.grid.cfg"
+    # The generated instruments beside the shipped ones (the simulated market and the replays keep theirs).
+    local md="$etc/nautilus.marketdata.cfg" shipped generated
+    shipped=$(sed -n '/^instruments *=/,/[^\\]$/p' "$md" | tr -d '\\\n' | sed 's/^instruments *= *//' | tr -s ' ')
+    generated=$(for i in $(seq 0 $((instruments - 1))); do printf 'GEN%04d:USD:0.01:1, ' "$i"; done)
+    sed -i '/^instruments *=/,/[^\\]$/d' "$md"
+    echo "instruments = ${generated}${shipped}" >> "$md"
+    java_main org.nautilus.benchmarks.features.SignalsDistributionMain bars "$home/bars.jsonl" "$instruments" $((warm + measured))
+    local speed=$((86400 / period))
+    cat > "$etc/routes/signals-bench.yaml" <<YAML
+- route:
+    id: signals-bench
+    autoStartup: false
+    description: GENERATED daily bars of $instruments instruments, one day every $period s (benchmarks/run.sh signals-dist)
+    from:
+      uri: "nautilus-replay:signals-bench"
+      parameters:
+        file: $home/bars.jsonl
+        format: json-lines
+        pace: realtime
+        speed: $speed
+      steps:
+        - to: "log:signals-bench-bars?groupSize=$instruments"
+        - to: "nautilus:marketdata"
+YAML
+    "$home/nautilus/bin/start"
+    "$admin" --port "$ssh" --wait 300 nautilus:status | tail -n 1
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do sleep 0.5; done
+    # (failures here return, so the trap stops the node; set -e would exit past it)
+    "$admin" --port "$ssh" nautilus:train etc/models/aapl-lightgbm.properties | tail -n 3 || return 1
+    "$admin" --port "$ssh" nautilus:model-promote aapl-lgbm 1 champion || return 1
+    local served=0
+    until "$admin" --port "$ssh" nautilus:signals | grep -q SERVING; do
+        sleep 1; served=$((served + 1))
+        [ "$served" -lt 60 ] || { "$admin" --port "$ssh" nautilus:signals >&2; echo "aapl-lgbm not served" >&2; return 1; }
+    done
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    local out="$home/driver.out"
+    java_main org.nautilus.benchmarks.features.SignalsDistributionMain measure "http://127.0.0.1:$port" bench \
+        bench-password aapl-lgbm "$warm" "$measured" "$instruments" "$home/nautilus/data/log/karaf.log" > "$out" 2>&1 &
+    local driver=$!
+    until grep -q '^READY' "$out" 2>/dev/null; do sleep 0.2; kill -0 "$driver" || { cat "$out"; return 1; }; done
+    "$admin" --port "$ssh" nautilus:route-start signals-bench || { kill "$driver"; return 1; }
+    wait "$driver" || { cat "$out"; grep -i 'signals-bench\|ERROR' "$home/nautilus/data/log/karaf.log" | tail -n 20; return 1; }
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    grep -v '^READY' "$out"
+    # Each window of closes on its own (one node, one warm-up: windows stand in for separate runs where the shared
+    # itest lock cannot be held for several boots).
+    local received w
+    received=$(grep '^close ' "$out" | sed 's/.* received \([0-9-]*\) ms$/\1/')
+    for w in $(seq 1 "$windows"); do
+        echo "$received" | sed -n "$(((w - 1) * closes + 1)),$((w * closes))p" | sort -n | awk -v w="$w" '
+            { a[NR] = $1 }
+            END { if (NR) printf "signals-dist window %d (%d closes): last bar in -> batch received median %d ms, p90 %d ms, max %d ms\n",
+                  w, NR, a[int((NR + 1) / 2)], a[int(NR * 0.9 + 0.999)], a[NR] }'
+    done
+}
+
 names() { usage | awk '/^  [a-z]/ { print $1 }'; }
 
 case "$NAME" in
@@ -292,6 +374,7 @@ case "$NAME" in
     store) java_main org.nautilus.benchmarks.store.StoreMain "$@" ;;
     backfill-cluster) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
         -Djava.net.preferIPv4Stack=true org.nautilus.benchmarks.features.BackfillClusterMain "$@" ;;
+    signals-dist) signals_dist "$@" ;;
     signals) OMP_WAIT_POLICY=PASSIVE java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
         -Djava.net.preferIPv4Stack=true -Xmx3g org.nautilus.benchmarks.features.SignalsMain "$@" ;;
     featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \

@@ -27,7 +27,9 @@ import org.nautilus.research.internal.stats.CrossSection;
  * LightGBM (100 iterations, 31 leaves, 2 threads) trained on every row, then its out-of-sample IC on a second
  * universe of the same generator (another seed) as a sanity check, single-row and 800-row predict latencies, and
  * a Weka random forest (100 trees, one thread) on the first {@code wekaRows} rows (0 to skip).
- * Ends with {@code models-alpha158: VALUE s LightGBM training}.
+ * Ends with {@code models-alpha158: VALUE s LightGBM training}. With a fourth argument {@code weka-only} the panel
+ * only has to hold the sample: the forest alone is trained (the rows after the sample are its predict probe), ending
+ * with {@code models-alpha158-weka: VALUE s Weka forest training}.
  */
 public final class Alpha158ModelsMain {
 
@@ -38,6 +40,13 @@ public final class Alpha158ModelsMain {
         int instruments = args.length > 0 ? Integer.parseInt(args[0]) : 800;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
         int wekaRows = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        boolean wekaOnly = args.length > 3 && args[3].equals("weka-only");
+        if (args.length > 3 && !wekaOnly) {
+            throw new IllegalArgumentException("the fourth argument can only be 'weka-only', not '" + args[3] + "'");
+        }
+        if (wekaOnly && wekaRows <= 0) {
+            throw new IllegalArgumentException("weka-only needs a Weka sample size (wekaRows > 0)");
+        }
         System.out.printf(Locale.ROOT, "%d cores, %s %s, max heap %d MB, OMP_WAIT_POLICY=%s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
@@ -48,6 +57,17 @@ public final class Alpha158ModelsMain {
         double panelSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "alpha158 panel: %d rows x %d features (generated %d x %d, seed 1) in %.1f s%n",
                 train.rows(), train.featureNames().size(), instruments, days, panelSeconds);
+
+        if (wekaOnly) {
+            // predicted on rows it was not trained on where the panel has them
+            double[][] probe = train.rows() > wekaRows
+                    ? Arrays.copyOfRange(train.features(), wekaRows, train.rows())
+                    : train.features();
+            ModelsMain.WekaTimed weka = ModelsMain.wekaForestTimed(train, wekaRows, probe);
+            System.out.println("(checksum " + weka.checksum() + ")");
+            System.out.printf(Locale.ROOT, "models-alpha158-weka: %.1f s Weka forest training%n", weka.seconds());
+            return;
+        }
 
         Path natives = Files.createTempDirectory("nautilus-bench-lightgbm");
         Map<String, String> params = Map.of("iterations", "100", "leaves", "31", "num.threads", "2");
