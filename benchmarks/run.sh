@@ -99,12 +99,23 @@ build() { # build [MODULE]: the reactor up to MODULE, tests skipped; packaged in
     (cd "$ROOT" && mvn -B -q package -DskipTests -pl "$1" -am)
 }
 
+# A distribution unpacked under $1 (a mktemp dir): stops it, waits up to 60 s for its JVM to end (it still writes
+# data/ while stopping), kills what is left, then removes the directory. The unpacking subcommands' RETURN trap.
+remove_dist() {
+    cd /
+    [ -x "$1/nautilus/bin/stop" ] && { "$1/nautilus/bin/stop" >/dev/null 2>&1 || true; }
+    local waited=0
+    while pgrep -f "$1" >/dev/null 2>&1 && [ $waited -lt 60 ]; do sleep 1; waited=$((waited + 1)); done
+    pkill -9 -f "$1" 2>/dev/null || true
+    rm -rf "$1"
+}
+
 # Cold start: a fresh unpacked distribution (empty data/), bin/start, poll nautilus:status until READY.
 startup() {
     [ -f "$DIST" ] || build karaf-distribution
     local home port=8301 t0 t1 size
     home=$(mktemp -d /tmp/nautilus-startup.XXXXXX)
-    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 2; pkill -f "$home" 2>/dev/null; rm -rf "$home"' RETURN
+    trap 'remove_dist "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     # Own ports, so a node already running here neither answers nor joins the measured one.
@@ -177,7 +188,7 @@ http() {
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8311 port=8391
     home=$(mktemp -d /tmp/nautilus-http.XXXXXX)
-    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && "$home/nautilus/bin/stop" >/dev/null 2>&1; sleep 3; rm -rf "$home"' RETURN
+    trap 'remove_dist "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     local etc="$home/nautilus/etc"
@@ -224,7 +235,7 @@ fix() {
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8312 port=8392 fixport=9898
     home=$(mktemp -d /tmp/nautilus-fix.XXXXXX)
-    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && { "$home/nautilus/bin/stop" >/dev/null 2>&1 || true; }; sleep 3; rm -rf "$home"' RETURN
+    trap 'remove_dist "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     local etc="$home/nautilus/etc"
@@ -285,7 +296,7 @@ signals_dist() {
     [ -f "$BENCH_JAR" ] || build benchmarks
     local home ssh=8313 port=8393
     home=$(mktemp -d /tmp/nautilus-signals.XXXXXX)
-    trap 'cd /; [ -x "$home/nautilus/bin/stop" ] && { "$home/nautilus/bin/stop" >/dev/null 2>&1 || true; }; sleep 3; rm -rf "$home"' RETURN
+    trap 'remove_dist "$home"' RETURN
     mkdir -p "$home/nautilus"
     tar -xzf "$DIST" -C "$home/nautilus" --strip-components=1
     local etc="$home/nautilus/etc" admin="$home/nautilus/bin/nautilus-admin"
