@@ -26,6 +26,9 @@
 #   featurecache  the live feature path with and without the Ignite feature cache (800 GENERATED instruments,
 #              Alpha158, one in-memory node): ms per bar close both ways in one run, the overhead in µs per bar,
 #              one stream's state size and snapshot/restore time (args: instruments warm-up closes state-interval)
+#   fixstore   what a sent FIX message costs the gateway's sending thread in each session store: QuickFIX/J's
+#              FileStore vs the grid's replicated store on two in-memory Ignite nodes, one backup (args: messages
+#              size), messages/s and p50/p99 per message
 #   backfill-cluster  the distributed backfill: Alpha158 over GENERATED instruments on 1 node, then on 3 nodes in
 #              3 JVMs on loopback (each its own Ignite server and DuckDB store): wall times, each node's share,
 #              whether the 3 stores hold exactly the 1-node values (args: instruments days nodes), speed-up
@@ -388,6 +391,8 @@ case "$NAME" in
     signals-dist) signals_dist "$@" ;;
     signals) OMP_WAIT_POLICY=PASSIVE java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false \
         -Djava.net.preferIPv4Stack=true -Xmx3g org.nautilus.benchmarks.features.SignalsMain "$@" ;;
+    fixstore) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
+        -Xmx1g org.nautilus.benchmarks.fixstore.FixSessionStoreMain "$@" ;;
     featurecache) java_main $(ignite_opens) -DIGNITE_NO_ASCII=true -DIGNITE_UPDATE_NOTIFIER=false -Djava.net.preferIPv4Stack=true \
         -Xmx3g org.nautilus.benchmarks.features.FeatureCacheMain "$@" ;;
     models) [ -f "$BENCH_JAR" ] || build benchmarks

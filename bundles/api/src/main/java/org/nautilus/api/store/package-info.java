@@ -9,9 +9,13 @@
  * Everything written in one unit commits atomically, in one transaction; several units are committed together
  * (group commit), so one log sync serves many commands. A {@link org.nautilus.api.store.Commit} says when the unit
  * is durable; a command is acknowledged only after that.
+ *
+ * <h2>FIX sessions</h2>
+ * {@link org.nautilus.api.store.FixSessionStore} keeps the sequence numbers and sent messages of FIX sessions where
+ * every node can read them, so a client that reconnects to another node after a failover resumes its session.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.nautilus.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -108,9 +108,18 @@ final class FixGateway implements Application {
     private final ScheduledExecutorService timers;
     private final ExecutorService auditWriter;
     private final AtomicLong execIds = new AtomicLong(System.currentTimeMillis());
+    private final boolean sharedSessions;
 
+    /**
+     * @param sharedSessions {@code true} when the sessions' state is shared with other nodes' gateways
+     *                       (session.store = grid): reports then go only to sessions logged on here, since a session
+     *                       is sequenced by the one node its client is connected to; {@code false} (this node's
+     *                       FileStore): a report for an absent client is stored and sequenced, and replayed on its
+     *                       ResendRequest after its next Logon
+     */
     FixGateway(Map<SessionID, SessionPolicy> policies, Supplier<OrderService> oms, Supplier<UserAuthenticator> users,
-            Supplier<AuditService> audit) {
+            Supplier<AuditService> audit, boolean sharedSessions) {
+        this.sharedSessions = sharedSessions;
         this.oms = oms;
         this.users = users;
         this.audit = audit;
@@ -604,7 +613,7 @@ final class FixGateway implements Application {
         if (clientOrderId.startsWith(PREFIX)) {
             int end = clientOrderId.indexOf(':', PREFIX.length());
             SessionState owner = end < 0 ? null : byClient.get(clientOrderId.substring(PREFIX.length(), end));
-            if (owner != null) {
+            if (owner != null && (owner.loggedOn || !sharedSessions)) {
                 Message report = report(event, owner.policy.session().getBeginString(), chain(order, owner), true);
                 if (report != null) {
                     send(owner.policy.session(), report);
@@ -612,7 +621,7 @@ final class FixGateway implements Application {
             }
         }
         for (SessionState copy : dropCopies) {
-            if (copy.policy.dropCopyPortfolios().contains(order.portfolioId())) {
+            if (copy.policy.dropCopyPortfolios().contains(order.portfolioId()) && (copy.loggedOn || !sharedSessions)) {
                 Message report = report(event, copy.policy.session().getBeginString(), null, false);
                 if (report != null) {
                     send(copy.policy.session(), report);

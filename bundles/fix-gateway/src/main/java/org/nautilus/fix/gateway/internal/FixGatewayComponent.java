@@ -17,6 +17,7 @@ import org.nautilus.api.audit.AuditService;
 import org.nautilus.api.oms.OrderEventFeed;
 import org.nautilus.api.oms.OrderEventSubscriber;
 import org.nautilus.api.oms.OrderService;
+import org.nautilus.api.store.FixSessionStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -31,7 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
-import quickfix.FileStoreFactory;
+import quickfix.MessageStoreFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.ThreadedSocketAcceptor;
@@ -43,6 +44,12 @@ import quickfix.ThreadedSocketAcceptor;
  * etc/fix/gateway.cfg. It subscribes to the committed order events (the cluster's {@link OrderEventFeed} where the
  * grid offers one, so sessions on any node get their reports; else the OMS's whiteboard on its node), so every report
  * it sends is of a durable change; dropped by its source, it subscribes again and resumes where it was.
+ *
+ * <p>Sessions' sequence numbers and sent messages are kept in QuickFIX/J's FileStore (session.store = file) or in the
+ * cluster's {@link FixSessionStore} (grid): then the acceptor runs while that store is there (it starts when the
+ * store appears, stops when it goes), and never over a FileStore, whose numbers another node could not continue.
+ * The choice is configuration, not the store's presence at start-up: a gateway that started before the grid would
+ * otherwise have its sessions' numbers in two places.
  */
 @Component(configurationPid = GatewayConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = GatewayConfig.class)
@@ -60,7 +67,13 @@ public final class FixGatewayComponent {
     volatile AuditService audit;
 
     private FixGateway gateway;
+    private SessionSettings settings;
+    private boolean grid;
+    private String describe;
+    // Guarded by this: the acceptor, and the grid store it runs over (null with a FileStore).
     private ThreadedSocketAcceptor acceptor;
+    private FixSessionStore acceptorStore;
+    private FixSessionStore sessionStore;
     /** The cluster's committed order events, where the grid offers them. */
     private volatile OrderEventFeed feed;
     private BundleContext context;
@@ -77,21 +90,21 @@ public final class FixGatewayComponent {
     private static final long RESUBSCRIBE_SECONDS = 1;
 
     @Activate
-    void activate(GatewayConfig config, BundleContext context) throws Exception {
+    synchronized void activate(GatewayConfig config, BundleContext context) throws Exception {
         this.context = context;
+        grid = switch (config.session_store().trim()) {
+            case "file" -> false;
+            case "grid" -> true;
+            default -> throw new IllegalArgumentException("FIX gateway: session.store must be file or grid, got '"
+                    + config.session_store() + "' (etc/nautilus.fix.gateway.cfg)");
+        };
         Path file = Path.of(System.getProperty("karaf.home", ".")).resolve(config.settings());
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("FIX gateway: no session settings at " + file
                     + " (settings in etc/nautilus.fix.gateway.cfg)");
         }
-        SessionSettings settings;
         try (InputStream in = Files.newInputStream(file)) {
             settings = new SessionSettings(in);
-        }
-        if (!settings.isSetting("FileStorePath")) {
-            Path store = Path.of(System.getProperty("karaf.data", "data")).resolve(config.store());
-            Files.createDirectories(store);
-            settings.setString("FileStorePath", store.toString());
         }
         Map<SessionID, SessionPolicy> policies = new LinkedHashMap<>();
         for (Iterator<SessionID> it = settings.sectionIterator(); it.hasNext();) {
@@ -101,30 +114,79 @@ public final class FixGatewayComponent {
         if (policies.isEmpty()) {
             throw new ConfigError("FIX gateway: " + file + " defines no [session]");
         }
-        gateway = new FixGateway(policies, () -> orders, () -> users, () -> audit);
+        describe = policies.size() + " session(s) from " + file + " ("
+                + String.join(", ", policies.keySet().stream().map(SessionID::toString).toList()) + ")";
+        gateway = new FixGateway(policies, () -> orders, () -> users, () -> audit, grid);
         queueSize = config.subscriber_queue_size();
         events = new GatewayEvents(gateway::onEvent, this::eventsDropped);
         // Subscribed before clients can log on, so no committed event is missed by a session.
         subscribe();
-        acceptor = Acceptors.start(gateway, settings, new FileStoreFactory(settings));
-        LOG.info("FIX gateway: {} session(s) from {} ({}), store {}", policies.size(), file,
-                String.join(", ", policies.keySet().stream().map(SessionID::toString).toList()),
-                settings.getString("FileStorePath"));
+        if (!grid) {
+            MessageStoreFactory files = SessionStores.file(settings,
+                    Path.of(System.getProperty("karaf.data", "data")).resolve(config.store()));
+            startAcceptor(files, null, "FileStore " + settings.getString("FileStorePath"));
+        } else if (sessionStore != null) {
+            startOverGrid();
+        } else {
+            LOG.warn("FIX gateway: session.store = grid and the grid's FIX session store is not up (yet): clients "
+                    + "cannot log on until it is (feature nautilus-grid; session.store = file keeps sessions on this "
+                    + "node only)");
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindSessionStore(FixSessionStore store) {
+        sessionStore = store;
+        if (grid && gateway != null && acceptor == null) {
+            startOverGrid();
+        }
+    }
+
+    synchronized void unbindSessionStore(FixSessionStore store) {
+        if (sessionStore == store) {
+            sessionStore = null;
+        }
+        if (acceptor != null && acceptorStore == store) {
+            LOG.warn("FIX gateway: the grid's FIX session store went away; sessions disconnected");
+            stopAcceptor(true);
+            if (sessionStore != null) {
+                startOverGrid();
+            }
+        }
+    }
+
+    private void startOverGrid() {
+        try {
+            startAcceptor(SessionStores.grid(settings, sessionStore), sessionStore,
+                    "the grid's replicated session store");
+        } catch (ConfigError | RuntimeException e) {
+            LOG.error("FIX gateway: the acceptor could not start over the grid's session store: {}", e.toString(), e);
+        }
+    }
+
+    private void startAcceptor(MessageStoreFactory stores, FixSessionStore over, String what) throws ConfigError {
+        acceptor = Acceptors.start(gateway, settings, stores);
+        acceptorStore = over;
+        LOG.info("FIX gateway: {}, store {}", describe, what);
+    }
+
+    private void stopAcceptor(boolean force) {
+        acceptor.stop(force);
+        acceptor = null;
+        acceptorStore = null;
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         if (acceptor != null) {
-            acceptor.stop();
+            stopAcceptor(false);
         }
         if (gateway != null) {
             gateway.close();
         }
         resubscribe.shutdownNow();
-        synchronized (this) {
-            events = null;
-            stopEvents();
-        }
+        events = null;
+        stopEvents();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.nautilus.fix.gateway.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -18,9 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.ignite.ShutdownPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,10 @@ import org.nautilus.api.oms.OrderList;
 import org.nautilus.api.oms.OrderService;
 import org.nautilus.api.risk.RiskDecision;
 import org.nautilus.api.risk.RiskService;
+import org.nautilus.api.store.FixSessionStore;
+import org.nautilus.grid.internal.fix.GridFixSessionStore;
+import org.nautilus.grid.internal.node.EmbeddedGrid;
+import org.nautilus.grid.internal.node.GridSettings;
 import org.nautilus.oms.internal.core.OrderManager;
 import org.nautilus.testsupport.Await;
 import org.nautilus.testsupport.ScriptedRisk;
@@ -55,6 +62,8 @@ import org.nautilus.venue.simulated.internal.VenueConfig;
 import quickfix.Application;
 import quickfix.FileStoreFactory;
 import quickfix.FixVersions;
+import quickfix.Log;
+import quickfix.LogFactory;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
 import quickfix.Session;
@@ -93,7 +102,11 @@ class FixGatewayTest {
     private FixGateway gateway;
     private ThreadedSocketAcceptor acceptor;
     private int port;
+    private OrderService service;
+    private UserAuthenticator users;
     private final Map<String, Client> clients = new LinkedHashMap<>();
+    private final List<EmbeddedGrid> grids = new ArrayList<>();
+    private final List<ThreadedSocketAcceptor> gridAcceptors = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -118,18 +131,8 @@ class FixGatewayTest {
                 : RiskDecision.approve());
         oms = OrderManager.builder(market::instrument, maxQuantity).clock(Clock.systemUTC()).partitions(2).build();
         oms.venueAdded(exchange.id(), exchange);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "acceptor");
-        settings.setString("SocketAcceptAddress", "127.0.0.1");
-        settings.setString("SocketAcceptPort", Integer.toString(port));
-        settings.setString("SenderCompID", "NAUTILUS");
-        settings.setString("StartTime", "00:00:00");
-        settings.setString("EndTime", "00:00:00");
-        settings.setString("HeartBtInt", "30");
-        settings.setString("UseDataDictionary", "Y");
+        port = freePort();
+        SessionSettings settings = acceptorSettings(port);
         settings.setString("FileStorePath", data.resolve("store").toString());
         Map<SessionID, SessionPolicy> policies = new LinkedHashMap<>();
         session(settings, policies, "FIX.4.4", "C1", "User=trader", "Portfolio=p1", "ThrottleMessagesPerSecond=1000",
@@ -138,12 +141,12 @@ class FixGatewayTest {
         session(settings, policies, "FIX.4.4", "SLOW", "User=trader", "Portfolio=p3", "ThrottleMessagesPerSecond=3");
         session(settings, policies, "FIX.4.4", "COPY", "User=viewer", "DropCopy=Y", "DropCopyPortfolios=p1");
         session(settings, policies, "FIXT.1.1", "C50", "User=trader", "Portfolio=p5", "DefaultApplVerID=FIX.5.0SP2");
-        UserAuthenticator users = (user, password) -> switch (user + "/" + new String(password)) {
+        users = (user, password) -> switch (user + "/" + new String(password)) {
             case "trader/secret-t" -> Optional.of(new AuthenticatedUser("trader", Set.of("trader", "viewer")));
             case "viewer/secret-v" -> Optional.of(new AuthenticatedUser("viewer", Set.of("viewer")));
             default -> Optional.empty();
         };
-        OrderService service = new OrderService() {
+        service = new OrderService() {
             // OrderManager is the OMS core; the OSGi component that publishes it delegates the same way.
             @Override
             public Order submit(OrderRequest request) {
@@ -196,7 +199,7 @@ class FixGatewayTest {
                 return oms.events(id);
             }
         };
-        gateway = new FixGateway(policies, () -> service, () -> users, () -> null);
+        gateway = new FixGateway(policies, () -> service, () -> users, () -> null, false);
         oms.subscribe(new OrderEventSubscriber() {
             @Override
             public void onEvent(OrderEvent event) {
@@ -204,6 +207,25 @@ class FixGatewayTest {
             }
         }, "fix-gateway", 10_000);
         acceptor = Acceptors.start(gateway, settings, new FileStoreFactory(settings));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    private static SessionSettings acceptorSettings(int port) {
+        SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "acceptor");
+        settings.setString("SocketAcceptAddress", "127.0.0.1");
+        settings.setString("SocketAcceptPort", Integer.toString(port));
+        settings.setString("SenderCompID", "NAUTILUS");
+        settings.setString("StartTime", "00:00:00");
+        settings.setString("EndTime", "00:00:00");
+        settings.setString("HeartBtInt", "30");
+        settings.setString("UseDataDictionary", "Y");
+        return settings;
     }
 
     private static void session(SessionSettings settings, Map<SessionID, SessionPolicy> policies, String version,
@@ -224,6 +246,11 @@ class FixGatewayTest {
     @AfterEach
     void stop() {
         clients.values().forEach(c -> c.initiator.stop(true));
+        gridAcceptors.forEach(a -> a.stop(true));
+        if (!grids.isEmpty()) {
+            grids.get(grids.size() - 1).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
+        }
+        grids.forEach(EmbeddedGrid::close);
         acceptor.stop(true);
         gateway.close();
         oms.close();
@@ -397,6 +424,101 @@ class FixGatewayTest {
         assertThat(resent.getHeader().getBoolean(PossDupFlag.FIELD)).isTrue();
     }
 
+    /**
+     * session.store = grid on two cluster nodes (in-JVM Ignite nodes, one backup): a gateway over node 1's store
+     * serves G1; node 1 dies (its acceptor and its Ignite node stop at once, no Logout); the client fails over to
+     * its second address, a new gateway over node 2's store, and logs on with both sides' sequence numbers
+     * continued (no reset); an order goes in there; a ResendRequest from 1 then replays the 4 retained messages:
+     * reports sent by both nodes (PossDup), the older ones and the Logon gap-filled.
+     */
+    @Test
+    void withTheGridStoreAClientResumesItsSessionOnAnotherNodeAfterItsNodeDies() throws Exception {
+        for (int n = 1; n <= 2; n++) {
+            grids.add(EmbeddedGrid.start(gridNode(n), getClass().getClassLoader()));
+        }
+        int portA = freePort();
+        int portB = freePort();
+        ThreadedSocketAcceptor a = gridGateway(new GridFixSessionStore(grids.get(0), 4), portA);
+        Client g1 = client("FIX.4.4", "G1", "trader", "secret-t", data.resolve("g1-client"), portA, portB);
+        g1.initiator.start();
+        g1.awaitLoggedOn(true);
+        for (String id : List.of("o1", "o2", "o3")) {
+            g1.send(order("FIX.4.4", id, "1", new BigDecimal("95")));
+            g1.next("New", report(id, '0'));
+        }
+        assertThat(g1.arrived(seq(7))).as("seq 7 = o3's New from node 1").hasSize(1);
+
+        grids.get(0).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
+        a.stop(true);
+        gridAcceptors.remove(a);
+        grids.remove(0).close();
+        g1.awaitLoggedOn(false);
+        SessionID atGateway = new SessionID("FIX.4.4", "NAUTILUS", "G1");
+        gridGateway(new GridFixSessionStore(grids.get(0), 4), portB);
+        g1.awaitLoggedOn(true);
+
+        List<String> logons = g1.arrived(type("A", "8"));
+        assertThat(logons).as("node 2's Logon continues node 1's numbers").hasSize(1);
+        assertThat(logons.get(0)).doesNotContain("\u0001141=Y");
+        assertThat(Session.lookupSession(atGateway).getExpectedTargetNum())
+                .as("node 2 expects what the client sends next").isEqualTo(6)
+                .isEqualTo(Session.lookupSession(g1.id).getStore().getNextSenderMsgSeqNum());
+        g1.send(order("FIX.4.4", "o4", "1", new BigDecimal("95")));
+        g1.next("New through node 2", report("o4", '0'));
+        assertThat(g1.arrived(seq(10)).get(0)).contains("\u000111=o4\u0001");
+
+        Message resend = new Message();
+        resend.getHeader().setString(MsgType.FIELD, MsgType.RESEND_REQUEST);
+        resend.setInt(7, 1);
+        resend.setInt(16, 0);
+        g1.send(resend);
+        Await.until("the resend's last gap fill", WAIT, () -> !g1.arrived(type("4", "8")).isEmpty());
+        List<String> gapFills = g1.arrived(type("4", null));
+        assertThat(gapFills).hasSize(2);
+        assertThat(gapFills.get(0)).contains("\u000134=1\u0001", "\u0001123=Y\u0001", "\u000136=7\u0001");
+        assertThat(gapFills.get(1)).contains("\u000134=8\u0001", "\u000136=9\u0001");
+        List<String> resent = g1.arrived(m -> m.contains("\u000135=8\u0001") && m.contains("\u000143=Y\u0001"));
+        assertThat(resent).hasSize(3);
+        assertThat(resent.get(0)).contains("\u000134=7\u0001", "\u000111=o3\u0001", "\u0001150=0\u0001");
+        assertThat(resent.get(1)).contains("\u000134=9\u0001", "\u000111=o4\u0001", "\u0001150=A\u0001");
+        assertThat(resent.get(2)).contains("\u000134=10\u0001", "\u000111=o4\u0001", "\u0001150=0\u0001");
+    }
+
+    /** Ports of this test only (grid tests use others). */
+    private GridSettings gridNode(int n) {
+        return new GridSettings("fixgw" + n, "fixgw" + n, data.resolve("grid" + n).toAbsolutePath(), false,
+                GridSettings.WalMode.LOG_ONLY, 64, 4, "127.0.0.1", GridSettings.DiscoveryMode.STATIC,
+                List.of("127.0.0.1:49460..49461"), 49460 + n - 1, 0, 49470 + n - 1, "nautilus", "nautilus-grid", 1,
+                true, false, 10_000, 0, 60_000, true, null);
+    }
+
+    /** A gateway as on a cluster node: session G1 over the grid's store, subscribed to the OMS. */
+    private ThreadedSocketAcceptor gridGateway(FixSessionStore store, int acceptPort) throws Exception {
+        SessionSettings settings = acceptorSettings(acceptPort);
+        Map<SessionID, SessionPolicy> policies = new LinkedHashMap<>();
+        session(settings, policies, "FIX.4.4", "G1", "User=trader", "Portfolio=pg");
+        FixGateway node = new FixGateway(policies, () -> service, () -> users, () -> null, true);
+        oms.subscribe(new OrderEventSubscriber() {
+            @Override
+            public void onEvent(OrderEvent event) {
+                node.onEvent(event);
+            }
+        }, "fix-gateway-" + acceptPort, 10_000);
+        ThreadedSocketAcceptor started = Acceptors.start(node, settings, SessionStores.grid(settings, store));
+        gridAcceptors.add(started);
+        return started;
+    }
+
+    private static Predicate<String> seq(int seq) {
+        return m -> m.contains("\u000134=" + seq + "\u0001");
+    }
+
+    /** Messages of {@code msgType}, and with sequence number {@code seq} unless {@code null}. */
+    private static Predicate<String> type(String msgType, String seq) {
+        return m -> m.contains("\u000135=" + msgType + "\u0001") && (seq == null || m.contains("\u000134=" + seq
+                + "\u0001"));
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private Client logOn(String version, String compId, String user, String password) throws Exception {
@@ -406,7 +528,9 @@ class FixGatewayTest {
         return client;
     }
 
-    private Client client(String version, String compId, String user, String password, Path store) throws Exception {
+    /** A client of the gateway at {@code ports} in turn (QuickFIX/J's failover list), by default the file gateway. */
+    private Client client(String version, String compId, String user, String password, Path store, int... ports)
+            throws Exception {
         SessionID id = new SessionID(version, compId, "NAUTILUS");
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "initiator");
@@ -415,8 +539,12 @@ class FixGatewayTest {
         settings.setString("HeartBtInt", "30");
         settings.setString("ReconnectInterval", "1");
         settings.setString("UseDataDictionary", "N");
-        settings.setString("SocketConnectHost", "127.0.0.1");
-        settings.setString("SocketConnectPort", Integer.toString(port));
+        int[] addresses = ports.length == 0 ? new int[] {port} : ports;
+        for (int i = 0; i < addresses.length; i++) {
+            String suffix = i == 0 ? "" : Integer.toString(i);
+            settings.setString("SocketConnectHost" + suffix, "127.0.0.1");
+            settings.setString("SocketConnectPort" + suffix, Integer.toString(addresses[i]));
+        }
         settings.setString(id, "BeginString", version);
         settings.setString(id, "SenderCompID", compId);
         settings.setString(id, "TargetCompID", "NAUTILUS");
@@ -428,8 +556,7 @@ class FixGatewayTest {
             settings.setString("FileStorePath", store.toString());
         }
         client.initiator = new SocketInitiator(client, store == null ? new MemoryStoreFactory()
-                : new FileStoreFactory(settings), settings, new GatewayLogFactory(),
-                new quickfix.DefaultMessageFactory());
+                : new FileStoreFactory(settings), settings, client, new quickfix.DefaultMessageFactory());
         clients.put(compId + clients.size(), client);
         return client;
     }
@@ -485,12 +612,16 @@ class FixGatewayTest {
                 && String.valueOf(execType).equals(m.getOptionalString(ExecType.FIELD).orElse("")));
     }
 
-    /** One FIX client session: what it receives (application messages and session Rejects) in a queue. */
-    private static final class Client implements Application {
+    /**
+     * One FIX client session: what it receives (application messages and session Rejects) in a queue, and every
+     * message that arrives, as it came over the wire (resent ones included, which QuickFIX/J does not pass on).
+     */
+    private static final class Client implements Application, LogFactory {
         final SessionID id;
         final String user;
         final String password;
         final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+        final List<String> wire = new CopyOnWriteArrayList<>();
         SocketInitiator initiator;
         volatile boolean loggedOn;
 
@@ -523,6 +654,37 @@ class FixGatewayTest {
                 }
                 skipped.add(message.toString().replace('\u0001', '|'));
             }
+        }
+
+        @Override
+        public Log create(SessionID session) {
+            return new Log() {
+                @Override
+                public void clear() {
+                }
+
+                @Override
+                public void onIncoming(String message) {
+                    wire.add(message);
+                }
+
+                @Override
+                public void onOutgoing(String message) {
+                }
+
+                @Override
+                public void onEvent(String text) {
+                }
+
+                @Override
+                public void onErrorEvent(String text) {
+                }
+            };
+        }
+
+        /** Every message that arrived matching {@code match}, in arrival order. */
+        List<String> arrived(Predicate<String> match) {
+            return wire.stream().filter(match).toList();
         }
 
         @Override

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -191,6 +193,18 @@ public final class BinaryCache<K, V> {
             }
         }
         return result;
+    }
+
+    /** Removes the entries of {@code wanted} that are present, in one call, keys sorted as in {@link #putAll}. */
+    public void removeAll(Collection<K> wanted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        SortedSet<BinaryObject> encoded = new TreeSet<>(KEY_ORDER);
+        for (K key : wanted) {
+            encoded.add(encode(keys, key));
+        }
+        cache.removeAll(encoded);
     }
 
     /** Reads every value through {@code action}, scanning all partitions (unordered). */
