@@ -12,8 +12,7 @@
 #   failover   three Karaf nodes on loopback, the OMS node killed mid-burst: seconds until orders are
 #              acknowledged again (--hung: the node frozen with kill -STOP instead: failure detection)
 #   rolling    three Karaf nodes on loopback restarted one by one (graceful shutdown) under an open-loop order
-#              load on every node (default 1,000 orders/s in all; args: rate, orders in flight at most per node, default
-#              1000; sent with submitAsync on a schedule): orders lost, longest pause between
+#              load on every node (default 1,000 orders/s in all; args: rate, threads per node, default 4): orders lost, longest pause between
 #              acknowledgements during the roll, ack latency p50/p99 before vs during (itests-durability
 #              RollingRestartIT)
 #   rebalance  a third persistent node joins the baseline of two holding N entries (default 100,000; args: entries
@@ -171,13 +170,13 @@ failover() {
 
 # The real-process rolling restart (itests-durability RollingRestartIT) measures it.
 rolling() {
-    local rate=${1:-1000} inflight=${2:-1000}
+    local rate=${1:-1000} threads=${2:-4}
     [ -f "$DIST" ] || build karaf-distribution
     [ -n "$(ls "$ROOT"/itests-durability/target/nautilus-itests-durability-*.jar 2>/dev/null)" ] || build itests-durability
     local report="$ROOT/itests-durability/target/failsafe-reports/org.nautilus.itests.durability.RollingRestartIT-output.txt"
     rm -f "$report"
     echo "starting three Karaf nodes and rolling them under load (about 5-10 minutes; nodes in itests-durability/target/durability)..." >&2
-    (cd "$ROOT" && mvn -B -q -o verify -pl itests-durability -Dit.test=RollingRestartIT -Droll.rate="$rate" -Droll.inflight="$inflight") >&2
+    (cd "$ROOT" && mvn -B -q -o verify -pl itests-durability -Dit.test=RollingRestartIT -Droll.rate="$rate" -Droll.threads="$threads") >&2
     grep -h '^rolling restart' "$report"
     sed -n 's/.*orders acknowledged, \([0-9]*\) lost.*longest gap between acknowledgements during the roll \([0-9.]*\) s.*/rolling: \1 lost, longest pause \2 s/p' "$report"
 }

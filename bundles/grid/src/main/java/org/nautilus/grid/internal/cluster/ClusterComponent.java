@@ -129,7 +129,6 @@ public final class ClusterComponent implements ClusterService {
     /** Since when the singleton has been seen undeployed (0: it is deployed); touched on {@link #thread} only. */
     private long undeployedSince;
     private volatile OmsClusterEndpoint endpoint;
-    private final ForwardedSubmits forwardedSubmits;
 
     @Activate
     public ClusterComponent(@Reference Grid grid,
@@ -151,8 +150,6 @@ public final class ClusterComponent implements ClusterService {
         this.dispatcher = new OmsDispatcher(local);
         this.singleton = new SingletonHandover(grid.ignite(), SINGLETON, OmsLeaderService::new);
         String name = grid.ignite().name();
-        this.forwardedSubmits = new ForwardedSubmits(grid.ignite(), singleton::holder,
-                () -> Boolean.TRUE.equals(HELD.get(name)), dispatcher::submitAsync, CALL_TIMEOUT_MS);
         LOCAL.put(name, this);
         if (Boolean.TRUE.equals(HELD.get(name))) {
             leadershipChanged(true);
@@ -171,8 +168,7 @@ public final class ClusterComponent implements ClusterService {
     private void registerClientServices(LocalOms local) {
         Hashtable<String, Object> properties = new Hashtable<>(
                 Map.of(Constants.SERVICE_RANKING, ClusterService.CLUSTER_RANKING));
-        ClusterOms oms = new ClusterOms(leadership::registered, local,
-                new RemoteOms(this::endpoint, forwardedSubmits::submit));
+        ClusterOms oms = new ClusterOms(leadership::registered, local, new RemoteOms(this::endpoint));
         clientServices.add(context.registerService(new String[] {OrderService.class.getName(),
                 VenueService.class.getName()}, oms, properties));
         PositionService stored = new StorePositions((PositionStore) tradingStore, this::mark);
@@ -194,7 +190,6 @@ public final class ClusterComponent implements ClusterService {
         }
         LOCAL.remove(grid.ignite().name(), this);
         clientServices.forEach(ClusterComponent::unregister);
-        forwardedSubmits.close();
         thread.execute(() -> {
             leadership.lost();
             store.releaseEpoch();

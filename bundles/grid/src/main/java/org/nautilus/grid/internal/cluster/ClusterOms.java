@@ -53,7 +53,7 @@ final class ClusterOms implements OrderService, VenueService {
         return oms().submit(request);
     }
 
-    /** The local OMS's own asynchronous submit on the leader; forwarded to it elsewhere, just as asynchronous. */
+    /** The local OMS's own asynchronous submit on the leader; a forwarded, synchronous one elsewhere. */
     @Override
     public CompletionStage<Order> submitAsync(OrderRequest request) {
         try {

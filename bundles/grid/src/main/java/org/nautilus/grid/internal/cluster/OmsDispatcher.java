@@ -3,12 +3,7 @@ package org.nautilus.grid.internal.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import org.nautilus.api.domain.ClientOrderId;
-import org.nautilus.api.domain.Order;
 import org.nautilus.api.domain.OrderId;
 import org.nautilus.api.domain.OrderRequest;
 import org.nautilus.api.domain.Price;
@@ -60,41 +55,14 @@ final class OmsDispatcher implements OmsClusterEndpoint {
                 case "reconcile" -> venueService().reconcile(arg(args, 0, VenueId.class));
                 default -> throw new IllegalArgumentException("unknown OMS call '" + method + "'");
             };
-            return result(result);
-        } catch (RuntimeException e) {
-            return failure(e);
-        }
-    }
-
-    /**
-     * A forwarded submit applied with the local OMS's {@link OrderService#submitAsync}: no thread waits for the order
-     * to be durable. The answer, encoded like {@link #call}'s, is made on {@code encoder} (not on the store's thread
-     * that completes the order).
-     */
-    CompletionStage<String> submitAsync(String arguments, Executor encoder) {
-        CompletionStage<Order> submitted;
-        try {
-            submitted = oms().submitAsync(arg(Payloads.tree(arguments), 0, OrderRequest.class));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(failure(e));
-        }
-        return submitted.handleAsync((order, failed) -> failed == null ? result(order) : failure(failed), encoder);
-    }
-
-    private static String result(Object result) {
-        return "{\"result\":" + Payloads.write(result) + "}";
-    }
-
-    /** A failed call as the error the caller turns back into the same exception. */
-    static String failure(Throwable failed) {
-        Throwable e = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
-        if (e instanceof OrderServiceUnavailableException) {
+            return "{\"result\":" + Payloads.write(result) + "}";
+        } catch (OrderServiceUnavailableException e) {
             return error(UNAVAILABLE, e.getMessage());
-        }
-        if (e instanceof IllegalArgumentException) {
+        } catch (IllegalArgumentException e) {
             return error(INVALID, e.getMessage());
+        } catch (RuntimeException e) {
+            return error(FAILED, e.toString());
         }
-        return error(FAILED, e.toString());
     }
 
     private static <T> T arg(JsonNode args, int index, Class<T> type) {
@@ -109,7 +77,7 @@ final class OmsDispatcher implements OmsClusterEndpoint {
         return local.venues();
     }
 
-    static String error(String kind, String message) {
+    private static String error(String kind, String message) {
         Map<String, String> error = new LinkedHashMap<>();
         error.put("error", kind);
         error.put("message", message == null ? kind : message);

@@ -3,10 +3,6 @@ package org.nautilus.grid.internal.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.nautilus.api.domain.ClientOrderId;
 import org.nautilus.api.domain.Fill;
@@ -35,42 +31,15 @@ import org.nautilus.api.venue.VenueService;
 final class RemoteOms implements OrderService, VenueService {
 
     private final Supplier<OmsClusterEndpoint> endpoint;
-    private final Function<String, CompletionStage<String>> submits;
 
-    /**
-     * @param endpoint the leader's endpoint (a fresh Ignite service proxy, say); may throw when unreachable
-     * @param submits  forwards a submit's arguments to the leader without holding a thread while it runs
-     *                 ({@link ForwardedSubmits}); its stage completes with the leader's encoded answer, or fails
-     *                 when the leader cannot be reached or does not answer
-     */
-    RemoteOms(Supplier<OmsClusterEndpoint> endpoint, Function<String, CompletionStage<String>> submits) {
+    /** @param endpoint the leader's endpoint (a fresh Ignite service proxy, say); may throw when unreachable */
+    RemoteOms(Supplier<OmsClusterEndpoint> endpoint) {
         this.endpoint = endpoint;
-        this.submits = submits;
     }
 
     @Override
     public Order submit(OrderRequest request) {
         return Payloads.read(call("submit", request), Order.class);
-    }
-
-    /** Forwarded to the leader's own asynchronous submit: no thread here or there waits for the order. */
-    @Override
-    public CompletionStage<Order> submitAsync(OrderRequest request) {
-        CompletionStage<String> answer;
-        try {
-            answer = submits.apply(Payloads.args(request));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(unreachable(e));
-        }
-        return answer.handle((json, failed) -> {
-            if (failed != null) {
-                Throwable cause = failed instanceof CompletionException && failed.getCause() != null
-                        ? failed.getCause()
-                        : failed;
-                throw cause instanceof OrderServiceUnavailableException unavailable ? unavailable : unreachable(cause);
-            }
-            return Payloads.read(result(json), Order.class);
-        });
     }
 
     @Override
@@ -148,19 +117,10 @@ final class RemoteOms implements OrderService, VenueService {
         try {
             answer = endpoint.get().call(method, Payloads.args(args));
         } catch (RuntimeException e) {
-            throw unreachable(e);
+            // The leader died during the call or the leadership is moving: the outcome is unknown, a retry is safe.
+            throw new OrderServiceUnavailableException("the node running the OMS did not answer (" + e.getMessage()
+                    + "); it may be moving to another node: retry", e);
         }
-        return result(answer);
-    }
-
-    /** The leader died during the call or the leadership is moving: the outcome is unknown, a retry is safe. */
-    private static OrderServiceUnavailableException unreachable(Throwable e) {
-        return new OrderServiceUnavailableException("the node running the OMS did not answer (" + e.getMessage()
-                + "); it may be moving to another node: retry", e);
-    }
-
-    /** The leader's answer: its result, or its error turned back into the exception the leader's OMS threw. */
-    private static JsonNode result(String answer) {
         JsonNode tree = Payloads.tree(answer);
         JsonNode error = tree.get("error");
         if (error != null) {

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +41,7 @@ import org.nautilus.api.venue.VenueService;
 class RemoteOmsTest {
 
     /** An OMS that keeps orders by client id: a repeated submit returns the first order. */
-    static class TinyOms implements OrderService {
+    static final class TinyOms implements OrderService {
         final Map<ClientOrderId, Order> byClient = new ConcurrentHashMap<>();
         final AtomicLong ids = new AtomicLong();
 
@@ -101,8 +99,7 @@ class RemoteOmsTest {
     private final AtomicReference<OrderService> running = new AtomicReference<>(leader);
     private final OmsDispatcher dispatcher = new OmsDispatcher(
             new LocalOms(running::get, () -> null, Optional::empty, 100));
-    private final RemoteOms follower = new RemoteOms(() -> dispatcher,
-            args -> dispatcher.submitAsync(args, Runnable::run));
+    private final RemoteOms follower = new RemoteOms(() -> dispatcher);
 
     private static OrderRequest buy(String clientId, long quantity) {
         return OrderRequest.market(ClientOrderId.of(clientId), PortfolioId.of("p"), InstrumentId.of("AAPL"), Side.BUY,
@@ -167,8 +164,8 @@ class RemoteOmsTest {
                 return CommandResult.accepted(null, "started");
             }
         };
-        OmsDispatcher withVenues = new OmsDispatcher(new LocalOms(running::get, () -> venues, Optional::empty, 100));
-        RemoteOms remote = new RemoteOms(() -> withVenues, args -> withVenues.submitAsync(args, Runnable::run));
+        RemoteOms remote = new RemoteOms(
+                () -> new OmsDispatcher(new LocalOms(running::get, () -> venues, Optional::empty, 100)));
 
         assertThat(remote.venues()).isEqualTo(venues.venues());
         assertThat(remote.reconciliations()).containsExactly(report);
@@ -188,40 +185,8 @@ class RemoteOmsTest {
 
         RemoteOms cut = new RemoteOms(() -> {
             throw new IllegalStateException("Failed to find deployed service: nautilus-oms-leader");
-        }, args -> CompletableFuture.failedFuture(new IllegalStateException("Failed to send message")));
+        });
         assertThatThrownBy(() -> cut.submit(buy("c3", 1))).isInstanceOf(OrderServiceUnavailableException.class)
                 .hasMessageContaining("may be moving to another node");
-        assertThatThrownBy(() -> cut.submitAsync(buy("c3", 1)).toCompletableFuture().join())
-                .hasCauseInstanceOf(OrderServiceUnavailableException.class)
-                .hasMessageContaining("may be moving to another node");
-    }
-
-    @Test
-    void an_asynchronous_submit_completes_when_the_leaders_own_completes_and_fails_as_the_leaders_did() {
-        Map<ClientOrderId, CompletableFuture<Order>> durable = new ConcurrentHashMap<>();
-        TinyOms async = new TinyOms() {
-            @Override
-            public CompletionStage<Order> submitAsync(OrderRequest request) {
-                Order order = submit(request);
-                return durable.computeIfAbsent(request.clientOrderId(), c -> new CompletableFuture<>())
-                        .thenApply(ignored -> order);
-            }
-        };
-        running.set(async);
-
-        CompletableFuture<Order> first = follower.submitAsync(buy("a1", 3)).toCompletableFuture();
-        CompletableFuture<Order> second = follower.submitAsync(buy("a2", 4)).toCompletableFuture();
-
-        assertThat(async.byClient).hasSize(2);
-        assertThat(first).isNotDone();
-        durable.get(ClientOrderId.of("a2")).complete(null);
-        assertThat(second.join()).isEqualTo(async.byClient.get(ClientOrderId.of("a2")));
-        assertThat(first).isNotDone();
-        durable.get(ClientOrderId.of("a1")).completeExceptionally(
-                new OrderServiceUnavailableException("the store failed; retry"));
-        assertThatThrownBy(first::join).hasCauseInstanceOf(OrderServiceUnavailableException.class)
-                .hasMessageContaining("the store failed");
-        assertThatThrownBy(() -> follower.submitAsync(buy("big", 5000)).toCompletableFuture().join())
-                .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large");
     }
 }
