@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cache.affinity.AffinityKey;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
@@ -44,6 +43,7 @@ import org.nautilus.api.research.tracking.RegisteredModel;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.TestClusters;
 import org.nautilus.model.lightgbm.internal.LightGbmModel;
 import org.nautilus.research.internal.data.CsvBarReader;
 import org.nautilus.research.internal.features.CompiledLibrary;
@@ -76,12 +76,7 @@ class FeatureCacheTest {
     @AfterEach
     void stopAll() {
         caches.forEach(GridFeatureCache::close);
-        if (!running.isEmpty()) {
-            running.get(0).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
-        }
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        TestClusters.stopImmediately(running);
     }
 
     private GridSettings node(int n) {

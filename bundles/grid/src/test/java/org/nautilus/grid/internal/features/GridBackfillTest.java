@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.ignite.ShutdownPolicy;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +32,7 @@ import org.nautilus.api.research.store.TimeRange;
 import org.nautilus.factor.alpha158.internal.Alpha158Library;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.TestClusters;
 import org.nautilus.grid.internal.node.TestConfigs;
 import org.nautilus.research.internal.store.DatePartition;
 import org.nautilus.research.internal.store.DuckDbFactorStore;
@@ -66,12 +66,7 @@ class GridBackfillTest {
     }
 
     private void stopNodes() {
-        if (!running.isEmpty()) {
-            running.get(0).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
-        }
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        TestClusters.stopImmediately(running);
         running.clear();
     }
 

@@ -18,6 +18,7 @@ import org.nautilus.api.store.FixSessionId;
 import org.nautilus.api.store.FixSessionState;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.TestClusters;
 
 /**
  * The FIX session store on three real Ignite nodes in this JVM (in memory, one backup, as a cluster is configured):
@@ -39,12 +40,7 @@ class GridFixSessionStoreTest {
 
     @AfterEach
     void stopAll() {
-        if (!running.isEmpty()) {
-            running.get(0).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
-        }
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        TestClusters.stopImmediately(running);
     }
 
     private GridSettings node(int n) {

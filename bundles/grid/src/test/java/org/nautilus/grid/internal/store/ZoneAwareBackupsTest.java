@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nautilus.grid.internal.node.EmbeddedGrid;
 import org.nautilus.grid.internal.node.GridSettings;
+import org.nautilus.grid.internal.node.TestClusters;
 
 /**
  * Zone-aware backups with four real Ignite nodes in this JVM, two in zone "a" and two in zone "b" (the zone comes
@@ -46,13 +47,7 @@ class ZoneAwareBackupsTest {
 
     @AfterEach
     void stopAll() {
-        // Graceful stops would wait for copies that the teardown itself removes.
-        if (!running.isEmpty()) {
-            running.get(0).ignite().cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
-        }
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        TestClusters.stopImmediately(running);
     }
 
     /** Node n (1-based) in zone a (1, 2) or b (3, 4); in memory, one backup, graceful shutdown. */
